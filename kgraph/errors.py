@@ -1,0 +1,39 @@
+"""Errors kgraph raises on purpose. Each message names the file or value and what to do.
+
+The CLI turns a :class:`KgraphError` into a one-line message and an exit code;
+anything else is a bug.
+"""
+from __future__ import annotations
+
+
+class KgraphError(Exception):
+    """Base class: an expected failure with a message meant for the user."""
+
+    exit_code = 1
+
+
+class InputError(KgraphError):
+    """An input path cannot be read as a document."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class NoDocumentsError(KgraphError):
+    """Nothing could be built: no readable document among the inputs."""
+
+
+class ReferenceDataError(KgraphError):
+    """A packaged reference file is missing or malformed (a broken install)."""
+
+
+class GraphNotFoundError(KgraphError):
+    """A read command was pointed at a folder without a build."""
+
+
+class UsageError(KgraphError):
+    """A value given by the user is not acceptable."""
+
+    exit_code = 2

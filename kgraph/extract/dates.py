@@ -1,0 +1,145 @@
+"""Swedish dates: "25 mars 2021", "2012-12-05", "fredag 7 december", "den 24-25 augusti",
+"i dag", "i morgon", and the document's own date ("Publicerad 2016-04-12",
+"Senast uppdaterad: 25 mars 2021", a date alone on a line).
+
+A date without a year takes the year of the document's own date, moved to the
+next year when that would put a weekday-named or "på fredag" date in the past;
+without a document date it is left unresolved.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+          "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9,
+          "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD_ALT = "|".join(WEEKDAYS)
+
+ISO_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
+TEXT_DATE_RE = re.compile(
+    rf"(?:(?P<wd>{_WD_ALT})(?:en)?\s+(?:den\s+)?)?(?:den\s+)?(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?:?e?\s+"
+    rf"(?P<m>{_MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+    re.IGNORECASE)
+WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD_ALT})(?:en)?\b(?!\s+(?:den\s+)?\d)",
+                             re.IGNORECASE)
+RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i förrgår)\b", re.IGNORECASE)
+DOC_DATE_LINE_RE = re.compile(
+    r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|datum|uppdaterad|senast uppdaterad|"
+    r"senast ändrad|pressmeddelande|nyhet)?\s*:?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    value: dt.date | None  # None: a date the text names but that cannot be resolved
+    text: str
+    relative: bool = False
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, doc_date: dt.date | None) -> list[DateHit]:
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in ISO_RE.finditer(text):
+        val = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if val:
+            hits.append(DateHit(m.start(), m.end(), val, m.group()))
+            taken.append((m.start(), m.end()))
+    for m in TEXT_DATE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        month = MONTHS[m["m"].lower().rstrip(".")]
+        day = int(m["d"])
+        if m["y"]:
+            val = _safe_date(int(m["y"]), month, day)
+        elif doc_date:
+            val = _safe_date(doc_date.year, month, day)
+            if val and m["wd"] and val < doc_date and (doc_date - val).days > 180:
+                val = _safe_date(doc_date.year + 1, month, day)
+        else:
+            val = None
+        hits.append(DateHit(m.start(), m.end(), val, m.group()))
+        taken.append((m.start(), m.end()))
+    for m in WEEKDAY_ONLY_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        val = None
+        if doc_date:
+            ahead = (WEEKDAYS[m["wd"].lower()] - doc_date.weekday()) % 7 or 7
+            val = doc_date + dt.timedelta(days=ahead)
+        hits.append(DateHit(m.start("wd"), m.end("wd"), val, m["wd"], relative=True))
+        taken.append((m.start(), m.end()))
+    for m in RELATIVE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        word = re.sub(r"\s+", " ", m["w"].lower())
+        val = doc_date + dt.timedelta(days=RELATIVE_OFFSETS[word]) if doc_date else None
+        hits.append(DateHit(m.start(), m.end(), val, m.group(), relative=True))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The date a document states for itself: a labelled line ("Publicerad ...")
+    or a line that is only a date, near the top or at the very end."""
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    candidates: list[tuple[int, dt.date, tuple[int, int]]] = []
+    non_empty = [(p, ln) for p, ln in lines if ln.strip()]
+    for idx, (p, line) in enumerate(non_empty):
+        m = DOC_DATE_LINE_RE.match(line)
+        if not m:
+            continue
+        rest = m["rest"].strip()
+        label = (m["label"] or "").lower()
+        found = _whole_date(rest)
+        if not found:
+            continue
+        val, (a, b) = found
+        near = idx < 8 or idx >= len(non_empty) - 3
+        if label.startswith("publi") or label == "datum":
+            rank = 0
+        elif label in ("pressmeddelande", "nyhet") or (not label and near):
+            rank = 1
+        elif "uppdaterad" in label or "ändrad" in label:
+            rank = 2
+        else:
+            continue
+        off = p + m.start("rest") + (len(m["rest"]) - len(m["rest"].lstrip()))
+        candidates.append((rank, val, (off + a, off + b)))
+    if not candidates:
+        return None, None
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1], candidates[0][2]
+
+
+def _whole_date(s: str) -> tuple[dt.date, tuple[int, int]] | None:
+    """A full date (with year) that makes up the string, allowing a time after it."""
+    m = ISO_RE.match(s)
+    if m and re.fullmatch(r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?\s*", s[m.end():]):
+        val = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return (val, (m.start(), m.end())) if val else None
+    m = TEXT_DATE_RE.match(s)
+    if m and m["y"] and re.fullmatch(r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?\s*", s[m.end():]):
+        val = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], int(m["d"]))
+        return (val, (m.start(), m.end())) if val else None
+    return None

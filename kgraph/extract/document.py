@@ -1,0 +1,765 @@
+"""One document in, everything it states out: entity mentions, roles, party
+memberships, affiliations, topics and meetings, each with its span.
+
+The steps run in a fixed order, each a small function over a shared
+:class:`DocState`: reference names, unlisted organisations, people and
+titles, in-document coreference, relations, topics, meetings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import Document, Meeting, Mention, Provenance, Span, Statement
+from ..refdata import Reference, load_reference, person_key_for
+from ..text import Block, Sentence, blocks, fold, sentences, slug
+from . import lexicon as lx
+from .dates import DateHit, find_dates, find_document_date
+from .gazetteer import find_reference_mentions
+from .orgs import abbreviation_after, find_pattern_orgs
+from .persons import PeopleResult, PersonHit, TitleHit, find_persons
+from .topics import TopicHit, find_topics
+
+ORG_CLASSES = {"Municipality", "Region", "CountyAdministrativeBoard", "Ministry", "Government", "Parliament",
+               "GovernmentAgency", "Association", "PoliticalParty", "Company", "Organization"}
+PARTICIPANT_ORGS = ORG_CLASSES - {"PoliticalParty"}
+CLASS_PRIORITY = {"Person": 0, "CountyAdministrativeBoard": 1, "Region": 1, "Municipality": 2, "Ministry": 2,
+                  "Government": 2, "Parliament": 2, "GovernmentAgency": 2, "Association": 2, "Company": 3,
+                  "Organization": 3, "PoliticalParty": 3, "County": 4, "Place": 5}
+
+
+@dataclass
+class EntityInfo:
+    """What one document says about one entity."""
+
+    key: str
+    cls: str
+    label: str | None = None  # None: the reference label
+    surfaces: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    minister: bool = False
+
+
+@dataclass
+class DocExtraction:
+    doc: Document
+    published: dt.date | None
+    title: str | None
+    publisher: str | None
+    entities: dict[str, EntityInfo]
+    statements: list[Statement]
+    meetings: list[Meeting]
+    topics: dict[str, list[Mention]]  # topic id -> mentions
+
+
+@dataclass
+class DocState:
+    doc: Document
+    ref: Reference
+    blocks: list[Block]
+    sentences: list[Sentence]
+    published: dt.date | None
+    mentions: list[Mention] = field(default_factory=list)  # entity mentions, settled (no overlaps)
+    info: dict[str, EntityInfo] = field(default_factory=dict)
+    people: PeopleResult | None = None
+    statements: list[Statement] = field(default_factory=list)
+    topic_hits: list[TopicHit] = field(default_factory=list)
+    dates: list[DateHit] = field(default_factory=list)
+    publisher: str | None = None
+
+    def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
+        return Provenance(doc_id=self.doc.id, span=Span(start=start, end=end), rule=rule, confidence=confidence)
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def block_at(self, pos: int) -> Block | None:
+        for b in self.blocks:
+            if b.start <= pos < b.end:
+                return b
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.prov.span and start <= m.prov.span.start < end]
+
+    def cls_of(self, key: str) -> str:
+        return self.info[key].cls if key in self.info else self.ref.entities[key].cls
+
+    def add_mention(self, m: Mention, label: str | None = None) -> None:
+        self.mentions.append(m)
+        assert m.key
+        info = self.info.get(m.key)
+        if info is None:
+            info = self.info[m.key] = EntityInfo(m.key, m.kind, label)
+        info.mentions.append(m)
+        if m.text not in info.surfaces:
+            info.surfaces.append(m.text)
+
+
+# ------------------------------------------------------------------ entities
+
+def _settle(cands: list[Mention]) -> list[Mention]:
+    """Leftmost-longest; on equal spans the more specific class wins."""
+    cands = sorted(cands, key=lambda m: (m.prov.span.start, -(m.prov.span.end - m.prov.span.start),
+                                         CLASS_PRIORITY.get(m.kind, 9), m.key or ""))
+    out: list[Mention] = []
+    last_end = -1
+    for m in cands:
+        if m.prov.span.start < last_end:
+            continue
+        out.append(m)
+        last_end = m.prov.span.end
+    return out
+
+
+def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
+    """A bare county name ("Halland") is the county when the document speaks of the
+    county as such (its län, region or länsstyrelse); otherwise the landscape."""
+    formal = {m.key.split("/")[1] for m in cands if m.key and m.key.split("/")[0] in ("county", "region", "cab")
+              and " " in m.text}
+    text = st.doc.text
+    out = list(cands)
+    low = text
+    for short_fold, code in st.ref.county_short.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(_unfold_hint(short_fold, text)) + r"(s)?(?![\wåäö])", low) \
+                if _unfold_hint(short_fold, text) else []:
+            s, e = m.start(), m.end()
+            if not text[s].isupper():
+                continue
+            land = st.ref.landscape_keys.get(short_fold)
+            is_county = code in formal or not land
+            if re.match(r"\s+län", text[e:e + 5]):
+                is_county = True
+            key = f"county/{code}" if is_county else land
+            cls = "County" if is_county else "Place"
+            out.append(Mention(text=text[s:e], kind=cls, key=key,
+                               prov=st.prov(s, e, "extract.county_name", 0.8)))
+    return out
+
+
+def _unfold_hint(short_fold: str, text: str) -> str | None:
+    """The county short name as written in this text, if it occurs at all."""
+    low = fold(text)
+    i = low.find(short_fold)
+    if i < 0:
+        return None
+    # fold() keeps lengths for Swedish letters, so the same slice is the written form
+    cand = text[i:i + len(short_fold)]
+    return cand if fold(cand) == short_fold else None
+
+
+def _reference_entities(st: DocState) -> list[Mention]:
+    cands = list(find_reference_mentions(st.doc, st.ref))
+    return _county_or_landscape(st, cands)
+
+
+def _pattern_entities(st: DocState, taken: list[Mention]) -> list[Mention]:
+    spans = [(m.prov.span.start, m.prov.span.end) for m in taken]
+    out = []
+    for po in find_pattern_orgs(st.doc.text, spans):
+        m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
+        out.append(m)
+        if po.abbr and po.abbr_span:
+            out.append(Mention(text=po.abbr, kind=po.cls, key=po.key,
+                               prov=st.prov(po.abbr_span[0], po.abbr_span[1], "extract.abbreviation", 0.8)))
+    return out
+
+
+def _abbreviation_uses(st: DocState) -> list[Mention]:
+    """Abbreviations a document defines, used again later on ("KIS kommer att ...")."""
+    out = []
+    text = st.doc.text
+    defined: dict[str, Mention] = {}
+    for m in st.mentions:
+        if m.kind in ORG_CLASSES and m.kind != "PoliticalParty" and " " in m.text:
+            ab = abbreviation_after(text, m.prov.span.end)
+            if ab and ab[0] not in defined:
+                defined[ab[0]] = m
+    for abbr, m in defined.items():
+        for hit in re.finditer(r"(?<![\w@.])" + re.escape(abbr) + r"(?![\w@])", text):
+            if any(x.prov.span.start <= hit.start() < x.prov.span.end for x in st.mentions):
+                continue
+            out.append(Mention(text=abbr, kind=m.kind, key=m.key,
+                               prov=st.prov(hit.start(), hit.end(), "extract.abbreviation", 0.8)))
+    return out
+
+
+def _bare_definites(st: DocState) -> list[Mention]:
+    """"länsstyrelsen", "länsstyrelsens" refer to the one county board the text is about."""
+    cab_keys = {m.key for m in st.mentions if m.kind == "CountyAdministrativeBoard"}
+    counties = {m.key.split("/")[1] for m in st.mentions if m.key and m.key.startswith(("county/", "region/"))}
+    if not cab_keys and len(counties) == 1:
+        cab_keys = {f"cab/{next(iter(counties))}"}
+    if len(cab_keys) != 1:
+        return []
+    key = next(iter(cab_keys))
+    if key not in st.ref.entities:
+        return []
+    out = []
+    for hit in re.finditer(r"(?<![\w])[Ll]änsstyrelse(?:n|ns)?(?![\wåäö])", st.doc.text):
+        if any(x.prov.span.start <= hit.start() < x.prov.span.end for x in st.mentions):
+            continue
+        out.append(Mention(text=hit.group(), kind="CountyAdministrativeBoard", key=key,
+                           prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
+    return out
+
+
+# ------------------------------------------------------------------ people
+
+_MINISTER_WORD_RE = re.compile(r"(?<![\w])(?P<t>[a-zåäö-]*minister(?:n)?|statsråd(?:et)?)(?![\wåäö])", re.IGNORECASE)
+
+
+def _people(st: DocState) -> None:
+    org_spans = [(m.prov.span.start, m.prov.span.end) for m in st.mentions if m.kind in ORG_CLASSES
+                 or m.kind in ("County", "Place")]
+    people = find_persons(st.doc, st.ref, org_spans)
+    st.people = people
+    keep: list[PersonHit] = []
+    for p in people.persons:
+        # a full municipality/organisation name beats a name-like reading
+        clash = [m for m in st.mentions if m.prov.span.start < p.end and p.start < m.prov.span.end]
+        if any((" " in m.text or m.kind not in ("Municipality", "Place", "County")) and m.prov.span.end - m.prov.span.start
+               >= p.end - p.start for m in clash):
+            continue
+        for m in clash:
+            st.mentions.remove(m)
+            info = st.info.get(m.key)
+            if info and m in info.mentions:
+                info.mentions.remove(m)
+                if not info.mentions:
+                    del st.info[m.key]
+        keep.append(p)
+    people.persons = keep
+    for p in keep:
+        key = st.ref.person_keys.get(fold(p.name), p.key)
+        p.key = key
+        st.add_mention(Mention(text=p.name, kind="Person", key=key,
+                               prov=st.prov(p.start, p.end, "extract.persons.title_name" if p.via_title
+                                            else "extract.persons.given_name", 0.85)), label=p.name)
+    for s, e, key in people.surname_refs:
+        if any(m.prov.span.start <= s < m.prov.span.end for m in st.mentions):
+            continue
+        st.add_mention(Mention(text=st.doc.text[s:e], kind="Person", key=key,
+                               prov=st.prov(s, e, "resolve.coref.surname", 0.75)))
+    people.roles = [(p, t) for p, t in people.roles if p in keep]
+
+
+def _minister_people(st: DocState) -> dict[str, str]:
+    """Person key -> minister post, for people the text calls ministers or the
+    reference lists as holding a post at the document's date."""
+    posts: dict[str, str] = {}
+    assert st.people is not None
+    for p, t in st.people.roles:
+        if t.title.category == "minister":
+            posts.setdefault(p.key, t.title.title)
+    day = st.published
+    for key, info in st.info.items():
+        if info.cls != "Person" or key in posts:
+            continue
+        terms = [t for t in st.ref.ministers if person_key_for(t.name) == key]
+        if terms:
+            live = [t for t in terms if day and t.holds_on(day)]
+            posts[key] = (live or terms)[-1].post
+    return posts
+
+
+def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
+    """"civilministern", "ministern", "statsrådet" -> the minister the text names, or
+    the holder of that post on the document's date."""
+    text = st.doc.text
+    for m in _MINISTER_WORD_RE.finditer(text):
+        s, e = m.start("t"), m.end("t")
+        if any(x.prov.span.start <= s < x.prov.span.end for x in st.mentions):
+            continue
+        word = m["t"].lower()
+        post = re.sub(r"(?:n|et)$", "", word) if word.endswith(("ministern", "statsrådet")) else word
+        follows_name = re.match(r"\s+[A-ZÅÄÖ]", text[e:e + 3])
+        if follows_name:
+            continue  # "civilminister Lena Micko": the title of a named person
+        cands = [k for k, p in posts.items() if p == post or post in ("minister", "statsråd")]
+        key = cands[0] if len(set(cands)) == 1 else None
+        if key is None and st.published and post not in ("minister", "statsråd"):
+            holder = st.ref.office_holder(post, st.published)
+            if holder:
+                key = person_key_for(holder.name)
+                posts[key] = post
+        if key is None:
+            continue
+        st.add_mention(Mention(text=m["t"], kind="Person", key=key, prov=st.prov(s, e, "resolve.coref.title", 0.7)),
+                       label=None)
+        if word.endswith(("ministern", "statsrådet")) or word == post:
+            st.statements.append(Statement(subject=key, predicate="role", object=word, literal=True,
+                                           prov=st.prov(s, e, "extract.roles.title_reference", 0.7)))
+
+
+# ------------------------------------------------------------------ relations
+
+def _party_key(st: DocState, marker: str) -> str | None:
+    low = marker.casefold()
+    for ent in st.ref.entities.values():
+        if ent.cls == "PoliticalParty" and low in {v.casefold() for v in ent.attrs.get("variants", "").split("|") if v}:
+            return ent.key
+    return None
+
+
+def _relations(st: DocState, posts: dict[str, str]) -> None:
+    assert st.people is not None
+    text = st.doc.text
+    for p in st.people.persons:
+        if p.party and p.party_span:
+            key = _party_key(st, p.party)
+            if key:
+                s, e = p.party_span
+                st.add_mention(Mention(text=text[s:e], kind="PoliticalParty", key=key,
+                                       prov=st.prov(s, e, "extract.party_marker", 0.95)))
+                st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
+                                               prov=st.prov(p.start, e, "extract.party_marker", 0.95)))
+    roles_by_person: dict[str, list[TitleHit]] = {}
+    for p, t in st.people.roles:
+        roles_by_person.setdefault(p.key, []).append(t)
+        st.statements.append(Statement(subject=p.key, predicate="role", object=t.role, literal=True,
+                                       prov=st.prov(min(p.start, t.start), max(p.end, t.end), "extract.roles.adjacent")))
+    for key in set(roles_by_person) | set(posts):
+        if key in posts and key in st.info:
+            st.info[key].minister = True
+    _affiliations(st, roles_by_person, posts)
+
+
+def _orgs_in(st: DocState, start: int, end: int, classes: set[str] | None = None) -> list[Mention]:
+    classes = classes or PARTICIPANT_ORGS
+    return [m for m in st.mentions_in(start, end) if m.kind in classes]
+
+
+_EMAIL_RE = re.compile(r"(?P<local>[\w.+-]+)@(?P<domain>[\w-]+(?:\.+[\w-]+)+)")
+
+
+def _email_org(st: DocState, person: PersonHit) -> str | None:
+    """The organisation of a person's e-mail domain ("anna.berg@msb.se" -> MSB),
+    when the address on the same line or the next one is the person's."""
+    text = st.doc.text
+    window = text[person.end:person.end + 160]
+    line_end = window.find("\n\n")
+    window = window if line_end < 0 else window[:line_end]
+    given = fold(person.name.split()[0]).split("-")[0]
+    for m in _EMAIL_RE.finditer(window):
+        local = fold(m["local"])
+        if given not in local and fold(person.name.split()[-1]) not in local:
+            continue
+        domain = re.sub(r"\.+", ".", m["domain"].lower())
+        parts = domain.split(".")
+        for i in range(len(parts) - 1):
+            key = st.ref.by_domain.get(".".join(parts[i:]))
+            if key and key in st.info:
+                return key
+    return None
+
+
+def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[str, str]) -> None:
+    assert st.people is not None
+    text = st.doc.text
+    done: set[tuple[str, str]] = set()
+
+    def add(person: str, org: str, s: int, e: int, rule: str, conf: float) -> None:
+        if (person, org) in done or org not in st.info:
+            return
+        done.add((person, org))
+        st.statements.append(Statement(subject=person, predicate="affiliatedWith", object=org,
+                                       prov=st.prov(s, e, rule, conf)))
+
+    hits_by_key: dict[str, list[PersonHit]] = {}
+    for p in st.people.persons:
+        hits_by_key.setdefault(p.key, []).append(p)
+    for key, hits in hits_by_key.items():
+        titles = roles.get(key, [])
+        found = False
+        for p in hits:
+            # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
+            for t in [t for pp, t in st.people.roles if pp is p]:
+                after = text[t.end:t.end + 80]
+                m = re.match(r"\s*(?:,|\n|\s(?:på|vid|i|hos|inom|för)\s)\s*", after)
+                if m:
+                    orgs = [o for o in _orgs_in(st, t.end + m.end(), t.end + m.end() + 2)]
+                    if orgs and not re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ]", after[m.end():m.end() + 1]):
+                        add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.title_org", 0.9)
+                        found = True
+            # contact block: organisation on the line after the person's line
+            blk = st.block_at(p.start)
+            if blk and blk.contact:
+                line_end = text.find("\n", p.end)
+                if 0 <= line_end < blk.end:
+                    nxt_end = text.find("\n", line_end + 1)
+                    nxt_end = blk.end if nxt_end < 0 or nxt_end > blk.end else nxt_end
+                    orgs = _orgs_in(st, line_end + 1, nxt_end)
+                    if orgs and text[line_end + 1:nxt_end].strip() == orgs[0].text.strip():
+                        add(key, orgs[0].key, p.start, nxt_end, "extract.affiliation.contact_block", 0.85)
+                        found = True
+            email_org = _email_org(st, p)
+            if email_org:
+                add(key, email_org, p.start, p.end, "extract.affiliation.email_domain", 0.8)
+                found = True
+        if key in posts:
+            for org_key, info in st.info.items():
+                if info.cls == "Government" and org_key.endswith("regeringen"):
+                    add(key, org_key, hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
+            terms = [t for t in st.ref.ministers if person_key_for(t.name) == key]
+            for t in terms:
+                if t.ministry and (st.published is None or t.holds_on(st.published)):
+                    add(key, f"gov/{t.ministry}", hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
+            continue
+        if found or not titles:
+            continue
+        _affiliation_by_title(st, key, hits, titles, add)
+
+
+def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles: list[TitleHit], add) -> None:
+    """A municipal title ties the person to the municipality of the sentence, else the
+    document's own municipality; likewise for regions and county boards."""
+    org_type = next((t.title.org_type for t in titles if t.title.org_type not in ("", "none")), "")
+    if not org_type and any(re.search(r"nämnd|förvaltning|kommun", t.role) for t in titles):
+        org_type = "municipality"
+    cls = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
+           "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",
+           "government": "Government", "party": "PoliticalParty", "company": "Company"}.get(org_type)
+    p = hits[0]
+    if cls is None:
+        if st.publisher and (st.block_at(p.start) and st.block_at(p.start).contact):
+            add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
+        return
+    sent = st.sentence_at(p.start)
+    if sent:
+        local = [m for m in _orgs_in(st, sent.start, sent.end, {cls})]
+        if len({m.key for m in local}) == 1:
+            add(key, local[0].key, p.start, p.end, "extract.affiliation.sentence", 0.8)
+            return
+    if st.publisher and st.cls_of(st.publisher) == cls:
+        add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
+        return
+    counts = Counter(m.key for m in st.mentions if m.kind == cls)
+    if counts:
+        top = counts.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            add(key, top[0][0], p.start, p.end, "extract.affiliation.dominant", 0.6)
+
+
+# ------------------------------------------------------------------ publisher
+
+_PUBLISHER_CUES = [
+    re.compile(r"^\s*(?:logotyp|logo)\s+(?:för\s+)?(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^\s*(?P<x>.+?)\s+nyhetsbrev\b", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^\s*om\s+(?P<x>[A-ZÅÄÖ].+)$", re.MULTILINE),
+    re.compile(r"\butskick som medlem (?:till|i)\s+(?P<x>[A-ZÅÄÖ][\wåäö]+)"),
+    re.compile(r"^\s*pressmeddelande från\s+(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
+]
+
+
+def _publisher(st: DocState) -> str | None:
+    text = st.doc.text
+    for rx in _PUBLISHER_CUES:
+        for m in rx.finditer(text):
+            orgs = _orgs_in(st, m.start("x"), m.end("x"))
+            if orgs:
+                return orgs[0].key
+    if st.doc.publisher_hint:
+        for m in st.mentions:
+            if m.kind in PARTICIPANT_ORGS and fold(m.text) == fold(st.doc.publisher_hint):
+                return m.key
+    counts = Counter(m.key for m in st.mentions if m.kind in PARTICIPANT_ORGS
+                     and not m.key.startswith("gov/"))
+    top = counts.most_common(2)
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
+    return None
+
+
+# ------------------------------------------------------------------ meetings
+
+@dataclass(eq=False)
+class _Meet:
+    kind: str
+    trigger: tuple[int, int]
+    named: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    location: str | None = None
+    date: dt.date | None = None
+    persons: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    group: int = -1
+    status: str = "held"
+
+
+def _trigger_hits(text_low: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in lx.MEETING_RE.finditer(text_low, start, end):
+        for i, (_, kind, how) in enumerate(lx.MEETING_WORDS):
+            if m.group(f"g{i}"):
+                out.append((m.start(), m.end(), kind, how))
+                break
+    return out
+
+
+def _location_after(st: DocState, pos: int, limit: int) -> Mention | None:
+    """The place named right after a meeting word: "besök i Kungsbacka", "på Länsstyrelsen i Halland"."""
+    text = st.doc.text
+    m = re.compile(r"[^.!?\n]{0,40}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])").match(text, pos)
+    if not m or m.end() > limit:
+        return None
+    for x in st.mentions_in(m.end(), m.end() + 1):
+        if x.kind in PARTICIPANT_ORGS | {"Place", "County"}:
+            return x
+    return None
+
+
+def _meetings(st: DocState) -> list[Meeting]:
+    text = st.doc.text
+    low = text.lower()
+    person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
+    meets: list[_Meet] = []
+    named: dict[str, _Meet] = {}
+    group_id = 0
+    current: list[_Meet] = []
+    section_of_current = -1
+    section = 0
+    for sent in st.sentences:
+        blk = st.blocks[sent.block]
+        if blk.heading:
+            section += 1
+            current = []
+            continue
+        if blk.contact:
+            continue
+        created: list[_Meet] = []
+        attached: list[_Meet] = []
+        for s, e, kind, how in _trigger_hits(low, sent.start, sent.end):
+            window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
+            if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
+                kind = "digital_meeting"
+            if how == "named":
+                lemma = re.sub(r"(?:et|en|na|n|t|er|erna)$", "", low[s:e])
+                year = re.match(r"\s+(\d{4})", text[e:e + 6])
+                name = lemma + (year.group(1) if year else "")
+                mt = named.get(name)
+                if mt is None:
+                    mt = named[name] = _Meet(kind, (s, e), named=name)
+                    meets.append(mt)
+                    created.append(mt)
+                else:
+                    attached.append(mt)
+                continue
+            loc = _location_after(st, e, sent.end)
+            if how == "tour" or (kind == "visit" and how == "new" and lx.TRAVEL_RE.search(low, sent.start, sent.end)):
+                dests = [m for m in st.mentions_in(e, sent.end) if m.kind == "Municipality"]
+                if len({m.key for m in dests}) >= 2 or how == "tour":
+                    group_id += 1
+                    new = []
+                    for d in dict.fromkeys(m.key for m in dests):
+                        mt = _Meet("visit", (s, e), location=d, group=group_id)
+                        mt.orgs.append(d)
+                        new.append(mt)
+                    if new:
+                        meets.extend(new)
+                        created.extend(new)
+                        continue
+            count = lx.COUNT_RE.search(low[max(sent.start, s - 20):s])
+            if how == "ana" and current:
+                attached.extend(current)
+                continue
+            if current and not created and (loc is None or loc.key in {c.location for c in current}) \
+                    and how != "tour" and not count and not (kind == "digital_meeting" and current[0].kind != kind
+                                                              and loc is not None):
+                attached.extend(current)
+                continue
+            if created:
+                continue
+            n = lx.COUNTS[count["n"]] if count else 1
+            group_id += 1
+            for _ in range(n):
+                mt = _Meet(kind, (s, e), location=loc.key if loc else None, group=group_id)
+                meets.append(mt)
+                created.append(mt)
+        if created:
+            non_named = [c for c in created if not c.named]
+            if non_named:
+                current = non_named
+                section_of_current = section
+            for c in created:
+                c.sentences.append(sent)
+        for a in dict.fromkeys(attached):
+            if sent not in a.sentences:
+                a.sentences.append(sent)
+        if not created and not attached and current and section_of_current == section:
+            for c in current:
+                c.sentences.append(sent)
+    # sentences before the first meeting of a paragraph belong to it too
+    for mt in meets:
+        first = mt.sentences[0] if mt.sentences else None
+        if first:
+            for sent in st.sentences:
+                if sent.block == first.block and sent.start < first.start and sent not in mt.sentences:
+                    mt.sentences.insert(0, sent)
+    _field_lines(st, meets)
+    out = []
+    for idx, mt in enumerate(meets):
+        _fill(st, mt, person_keys)
+        parts = list(dict.fromkeys(mt.persons + mt.orgs))
+        if not parts:
+            continue
+        s, e = mt.trigger
+        sent = st.sentence_at(s)
+        mid = f"meeting/{st.doc.id[:16]}-{s}-{idx}"
+        out.append(Meeting(id=mid, kind=mt.kind, doc_id=st.doc.id, participants=tuple(parts), location=mt.location,
+                           date=mt.date, status=mt.status, topics=tuple(dict.fromkeys(mt.topics)),
+                           prov=st.prov(sent.start if sent else s, sent.end if sent else e,
+                                        f"extract.meetings.{mt.kind}", 0.7),
+                           label=text[s:e]))
+    return out
+
+
+def _field_lines(st: DocState, meets: list[_Meet]) -> None:
+    """"Dag: fredag 7 december", "Plats: Lokstallarna, Karlshamn": details of the
+    meeting with that date, or of the document's first meeting."""
+    text = st.doc.text
+    fields = []
+    pos = 0
+    for line in text.split("\n"):
+        m = lx.FIELD_RE.match(line)
+        if m:
+            fields.append((m["f"].lower(), pos + m.start("v"), pos + m.end("v")))
+        pos += len(line) + 1
+    if not fields or not meets:
+        return
+    field_dates = [d for f, s, e in fields for d in st.dates if s <= d.start < e and d.value]
+    target = meets[0]
+    if field_dates:
+        for mt in meets:
+            for sent in mt.sentences:
+                if any(sent.start <= d.start < sent.end and d.value == field_dates[0].value for d in st.dates):
+                    target = mt
+                    break
+        target.date = field_dates[0].value
+    for f, s, e in fields:
+        if f in ("plats", "lokal", "var", "adress") and target.location is None:
+            cands = [m for m in st.mentions_in(s, e) if m.kind in PARTICIPANT_ORGS | {"Place"}]
+            places = [m for m in cands if m.kind == "Place"]
+            if cands:
+                target.location = (places or cands)[0].key
+    # "På plats finns ..." right after the field lines: the participants of that meeting
+    last = max(e for _, _, e in fields)
+    for sent in st.sentences:
+        if sent.start >= last and re.search(r"\bpå plats\b|\bdeltar\b|\bmedverkar\b", text[sent.start:sent.end],
+                                            re.IGNORECASE):
+            if sent not in target.sentences:
+                target.sentences.append(sent)
+            break
+
+
+def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
+    text = st.doc.text
+    low = text.lower()
+    first = True
+    for sent in mt.sentences:
+        ms = st.mentions_in(sent.start, sent.end)
+        stext = low[sent.start:sent.end]
+        for m in ms:
+            if m.key in person_keys and m.key not in mt.persons:
+                mt.persons.append(m.key)
+        cue = lx.PARTICIPATION_RE.search(text[sent.start:sent.end]) or lx.PARTICIPATION_RE.search(stext)
+        is_trigger_sent = sent.start <= mt.trigger[0] < sent.end
+        if cue or is_trigger_sent:
+            for m in ms:
+                if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
+                    if mt.group >= 0 and m.kind == "Municipality" and mt.location and m.key != mt.location \
+                            and _is_tour_member(st, m.key):
+                        continue
+                    mt.orgs.append(m.key)
+        # "SmåKoms höstmöte": the owner of the meeting
+        if is_trigger_sent:
+            owner = [m for m in ms if m.prov.span.end <= mt.trigger[0] and mt.trigger[0] - m.prov.span.end <= 2
+                     and m.kind in PARTICIPANT_ORGS]
+            for m in owner:
+                if m.key not in mt.orgs:
+                    mt.orgs.insert(0, m.key)
+            if lx.FIRST_PERSON_RE.search(stext) and st.publisher and st.publisher not in mt.orgs:
+                mt.orgs.append(st.publisher)
+            if mt.date is None:
+                ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+                if ds:
+                    mt.date = ds[0].value
+            if lx.CANCELLED_RE.search(stext):
+                mt.status = "cancelled"
+            elif (mt.date and st.published and mt.date > st.published) or lx.PLANNED_RE.search(stext):
+                mt.status = "planned"
+            if mt.location is None:
+                loc = _location_after(st, mt.trigger[1], sent.end)
+                if loc:
+                    mt.location = loc.key
+        for h in st.topic_hits:
+            if sent.start <= h.start < sent.end and h.concept.id not in mt.topics:
+                mt.topics.append(h.concept.id)
+        first = False
+    if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs:
+        mt.orgs.insert(0, mt.location)
+    if mt.named and not mt.orgs and st.publisher:
+        mt.orgs.append(st.publisher)
+    if mt.location is None and mt.kind in ("visit", "digital_meeting"):
+        munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
+        if len(munis) == 1:
+            mt.location = munis[0]
+    mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
+
+
+def _is_tour_member(st: DocState, key: str) -> bool:
+    return True
+
+
+# ------------------------------------------------------------------ topics
+
+def _topics(st: DocState) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    taken = [(m.prov.span.start, m.prov.span.end) for m in st.mentions]
+    for h in st.topic_hits:
+        if any(a <= h.start < b for a, b in taken):
+            continue
+        out.setdefault(h.concept.id, []).append(
+            Mention(text=h.text, kind="Topic", key=f"topic/{h.concept.id}",
+                    prov=st.prov(h.start, h.end, "extract.topics.scheme", 0.8)))
+    return out
+
+
+# ------------------------------------------------------------------ entry point
+
+def extract_document(doc: Document, ref: Reference | None = None) -> DocExtraction:
+    ref = ref or load_reference()
+    blks = blocks(doc.text)
+    sents = sentences(doc.text, blks)
+    published, _ = (doc.published, None) if doc.published else find_document_date(doc.text)
+    st = DocState(doc, ref, blks, sents, published)
+    for m in _settle(_reference_entities(st)):
+        st.add_mention(m)
+    for m in _settle(_pattern_entities(st, st.mentions)):
+        st.add_mention(m, label=m.text if m.prov.rule == "extract.org_pattern" else None)
+    for m in _abbreviation_uses(st):
+        st.add_mention(m)
+    _people(st)
+    for m in _bare_definites(st):
+        st.add_mention(m)
+    st.mentions.sort(key=lambda m: m.prov.span.start)
+    st.publisher = _publisher(st)
+    posts = _minister_people(st)
+    _relations(st, posts)
+    _minister_coreference(st, posts)
+    for key, info in st.info.items():
+        if info.cls == "Person" and key in posts:
+            info.minister = True
+    st.mentions.sort(key=lambda m: m.prov.span.start)
+    st.dates = find_dates(doc.text, published)
+    st.topic_hits = find_topics(doc.text, ref)
+    topics = _topics(st)
+    meetings = _meetings(st)
+    title = doc.title or next((doc.text[b.start:b.end].strip() for b in blks), None)
+    return DocExtraction(doc, published, title, st.publisher, st.info, st.statements, meetings, topics)

@@ -1,0 +1,105 @@
+"""Names from reference data found in one pass over the text (Aho-Corasick).
+
+One automaton holds every surface form of every reference entity, lower-cased.
+A hit counts when it starts and ends on word boundaries (a genitive "s" may
+follow: "Kungsbackas", "Söderhamns kommuns"), when its case fits (proper names
+start with a capital as written), and, for forms that are ordinary words too
+("Vara", "Mark", "Nora"), when the context supports a place reading.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from ..models import Document, Mention, Provenance, Span
+from ..refdata import Form, Reference, load_reference
+from ..text import lower_same_length
+
+_WORDCHAR = re.compile(r"\w")
+_PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom)\s+|,\s*)$",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    cls: str
+    form: Form
+
+
+@lru_cache(maxsize=4)
+def _automaton(ref_id: int) -> ahocorasick.Automaton:
+    ref = load_reference()
+    auto = ahocorasick.Automaton()
+    table: dict[str, list[_Entry]] = {}
+    for ent in ref.entities.values():
+        for form in ent.forms:
+            table.setdefault(form.text.lower(), []).append(_Entry(ent.key, ent.cls, form))
+    for low, entries in table.items():
+        auto.add_word(low, (low, tuple(entries)))
+    auto.make_automaton()
+    return auto
+
+
+def _is_boundary(text: str, i: int) -> bool:
+    return i < 0 or i >= len(text) or not _WORDCHAR.match(text[i])
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"“”'–—-•*":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
+
+
+def _case_ok(form: Form, surface: str) -> bool:
+    if not form.strict:
+        return True
+    # proper names: the first letter must be written as in the reference form
+    return surface[:1] == form.text[:1] or (form.text[:1].isupper() and surface[:1].isupper())
+
+
+def _weak_ok(text: str, start: int, end: int) -> bool:
+    """A form that is also a common word needs a place reading around it."""
+    after = text[end:end + 12]
+    if re.match(r"s?\s+kommun", after, re.IGNORECASE):
+        return True
+    if _sentence_start(text, start):
+        return False
+    if re.match(r"\s+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place
+        return False
+    return bool(_PLACE_PREP.search(text[max(0, start - 14):start]))
+
+
+def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iterator[Mention]:
+    """Every acceptable hit, overlapping ones included (overlaps are settled later)."""
+    ref = ref or load_reference()
+    text = doc.text
+    low = lower_same_length(text)
+    auto = _automaton(id(ref))
+    for end_idx, (form_low, entries) in auto.iter(low):
+        start = end_idx - len(form_low) + 1
+        end = end_idx + 1
+        if not _is_boundary(text, start - 1):
+            continue
+        genitive = False
+        if not _is_boundary(text, end):
+            if text[end:end + 1] == "s" and _is_boundary(text, end + 1) and not form_low.endswith(("s", "x", "z")):
+                genitive = True
+            else:
+                continue
+        surface = text[start:end]
+        for e in entries:
+            if not _case_ok(e.form, surface):
+                continue
+            if e.form.weak and not _weak_ok(text, start, end):
+                continue
+            s_end = end + 1 if genitive else end
+            yield Mention(text=text[start:s_end], kind=e.cls, key=e.key,
+                          prov=Provenance(doc_id=doc.id, span=Span(start=start, end=s_end),
+                                          rule="extract.gazetteer", confidence=0.95 if not e.form.weak else 0.8),
+                          attrs={"genitive": "1"} if genitive else {})

@@ -1,0 +1,57 @@
+"""Small Swedish tables the extractors share: meeting words, participation cues,
+status cues. Kept here as data, one place to extend."""
+from __future__ import annotations
+
+import re
+
+# (regex over lower-cased text, meeting kind, how the word refers):
+#   "new"   an indefinite noun or a verb: a meeting, new unless it continues the current one
+#   "ana"   a definite noun: refers back to the current meeting
+#   "named" a specific recurring event: one per document and name ("höstmötet")
+#   "tour"  a trip to several places: one visit per place named
+MEETING_WORDS: list[tuple[str, str, str]] = [
+    (r"rundabordssamtal(?:et|en)?", "round_table", "new"),
+    (r"nätverks(?:träff|möte)(?:en|et|ar|arna|n)?", "network_meeting", "new"),
+    (r"styrelse(?:möte|sammanträde)t", "board_meeting", "named"),
+    (r"styrelse(?:möte|sammanträde)(?:n|na)?", "board_meeting", "named"),
+    (r"(?:höst|vår|års|sommar|vinter)möte(?:t|n|na)?", "conference", "named"),
+    (r"(?:riks|höst|vår|region|kommun|årlig)?konferens(?:en|er|erna)?", "conference", "named"),
+    (r"kongress(?:en|er)?", "conference", "named"),
+    (r"(?:heldags|halvdags|frukost)?seminari(?:um|et|er|erna)", "seminar", "new"),
+    (r"webbinari(?:um|et|er|erna)", "seminar", "new"),
+    (r"workshop(?:en|s|par|parna)?", "seminar", "new"),
+    (r"kommunres(?:a|an|or|orna)", "visit", "tour"),
+    (r"(?:kommun|studie|arbets|minister|läns|region)?besök(?:et|en|ets)", "visit", "ana"),
+    (r"(?:kommun|studie|arbets|minister|läns|region)?besök", "visit", "new"),
+    (r"besök(?:te|er|a|t|s)", "visit", "new"),
+    (r"gästa(?:de|r)?", "visit", "new"),
+    (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:t|ts)", "meeting", "ana"),
+    (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:n|na)?", "meeting", "new"),
+    (r"träff(?:en)", "meeting", "ana"),
+    (r"träff(?:ar|ade|as|ades|a)?", "meeting", "new"),
+    (r"sammanträde(?:t|n)?", "board_meeting", "new"),
+    (r"samtal(?:et)", "meeting", "ana"),
+    (r"överläggning(?:ar|en|arna)?", "meeting", "new"),
+    (r"samla(?:s|des)", "meeting", "new"),
+]
+MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _, _) in enumerate(MEETING_WORDS))
+                        + r")(?![\wåäö])")
+
+DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
+TRAVEL_RE = re.compile(r"\b(?:åkte|reste|for|åker|reser|kom|kommer)\b(?:\s+\w+){0,4}\s+till\b")
+COUNT_RE = re.compile(r"\b(?P<n>två|tre|fyra|fem|2|3|4|5)\s+(?:\w+\s+)?$")
+COUNTS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+# a sentence with one of these makes the organisations in it take part
+PARTICIPATION_RE = re.compile(
+    r"\b(?:deltog|deltar|delta|deltagit|deltagare|medverka(?:de|r)?|närvara(?:de|r)?|närvarande|samla(?:s|des|r)|"
+    r"träffa(?:de|r|s)?|möt(?:te|er|a)|besök(?:te|er|a)?|tog emot|tar emot|inbjud(?:en|na|s)|bjöd in|bjuder in|"
+    r"arrangera(?:de|r|s)?|anordna(?:de|r|s)?|driv(?:s|its|it|er) av|i samarbete med|på plats|"
+    r"representanter (?:från|för)|företrädare för|från\s+[A-ZÅÄÖ]|med på mötet|var med|deltagande|"
+    r"värd(?:ar|inna)?|hölls? (?:av|med)|leder|ledde|lett)\b")
+PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|bjuder in|inbjud|välkomna|"
+                        r"anmälan|anmäl|nästa|kommande|blir det|är det dags)\b")
+CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbok(?:at|ades)|skjuts upp|sköts upp|"
+                          r"flyttas fram|uppskjut(?:et|en))\b")
+FIELD_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|var|när|adress)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
+FIRST_PERSON_RE = re.compile(r"\b(?:vi|oss|vår|vårt|våra)\b")

@@ -1,0 +1,104 @@
+"""Organisations and places that no reference list holds, from Swedish cues,
+plus abbreviations a text defines ("Informationssäkerhetsnätverket Sveriges
+Kommuner, KIS") and bare definite references ("länsstyrelsen").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..text import slug
+
+_CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
+# a capitalised compound ending in an organisational head noun, then more capitalised words
+ORG_SUFFIX_RE = re.compile(
+    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]*?(?P<head>nätverket|nätverk|förbundet|kommunalförbund|kommunalförbundet|"
+    rf"föreningen|förening|stiftelsen|akademien|institutet|rådet|nämnden|förvaltningen|bolaget|centrum|"
+    rf"samordningsförbund|samordningsförbundet)(?:\s+(?!(?:i|och|för|på|med)\b){_CAP})*)"
+    rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
+COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:{_CAP}\s+){{1,4}}(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
+ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
+VENUE_HEAD_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
+    rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
+    rf"(?:\s+{_CAP}){{0,3}}(?:\s+(?:Konferens|konferens)(?:\s*&\s*{_CAP})?)?)")
+VENUE_CUE_RE = re.compile(
+    rf"(?:\bPlats\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
+    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&))*)")
+
+
+@dataclass(frozen=True)
+class PatternOrg:
+    start: int
+    end: int
+    name: str
+    cls: str
+    key: str
+    abbr: str | None = None
+    abbr_span: tuple[int, int] | None = None
+
+
+def _org_class(name: str, head: str) -> str:
+    low = head.lower()
+    if low.startswith(("nätverk", "förbund", "förening", "kommunalförbund", "samordningsförbund")):
+        return "Association"
+    return "Organization"
+
+
+def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[PatternOrg]:
+    """Unlisted organisations and venues; ``taken`` spans (reference hits) win."""
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in ORG_SUFFIX_RE.finditer(text):
+        name = m["name"].rstrip(" -")
+        if not free(m.start("name"), m.start("name") + len(name)):
+            continue
+        if _sentence_initial(text, m.start()) and " " not in name and m["head"].lower() in ("rådet", "nämnden",
+                                                                                               "förvaltningen"):
+            continue  # "Kommunstyrelsen", "Rådet" at the start of a sentence: a common noun
+        if name.lower() in ("förening", "nätverk", "rådet", "nämnden", "förvaltningen", "centrum", "bolaget"):
+            continue
+        if m["head"].lower() in ("rådet", "nämnden", "förvaltningen", "bolaget", "centrum") and " " not in name \
+                and len(name) < 14:
+            continue
+        cls = _org_class(name, m["head"])
+        abbr = m["abbr"]
+        yield PatternOrg(m.start("name"), m.start("name") + len(name), name, cls, f"org/{slug(name)}",
+                         abbr, (m.start("abbr"), m.end("abbr")) if abbr else None)
+    for m in COMPANY_RE.finditer(text):
+        if free(m.start("name"), m.end("name")) and not _sentence_initial_common(text, m):
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}")
+    seen: set[int] = set()
+    for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):
+        for m in rx.finditer(text):
+            s, e = m.start("name"), m.end("name")
+            name = text[s:e].rstrip(" &")
+            e = s + len(name)
+            if s in seen or not free(s, e) or len(name) < 4:
+                continue
+            seen.add(s)
+            yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
+
+
+def _sentence_initial(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\"“–-":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
+
+
+def _sentence_initial_common(text: str, m: re.Match[str]) -> bool:
+    return False
+
+
+def abbreviation_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """An abbreviation defined right after a name: "Name (ABC)" or "Name, ABC,"."""
+    m = ABBR_DEF_RE.match(text, end)
+    if not m:
+        return None
+    abbr = m["abbr"]
+    if not (abbr.isupper() or (abbr[0].isupper() and sum(c.isupper() for c in abbr) >= 2)):
+        return None
+    return abbr, m.start("abbr"), m.end("abbr")

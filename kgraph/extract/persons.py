@@ -1,0 +1,251 @@
+"""People, their titles and their party markers.
+
+A person is a run of capitalised words on one line that starts with a known
+given name (SCB name statistics) and ends in a surname-like word, or any two
+capitalised words right after a title ("kommunalrådet Hilkka Eskelinen").
+Titles are found anywhere (Aho-Corasick over every form in ``titles.csv``)
+and tied to the person right before or after them; a party marker "(S)"
+right after a name ties the person to the party.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+
+from ..models import Document, Span
+from ..refdata import Reference, Title, load_reference, person_key_for
+from ..text import Token, lower_same_length, mask_contacts, tokens
+
+MIN_BEARERS = 100
+SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qvist", "kvist", "dahl", "dal",
+                    "holm", "blad", "lin", "ell", "ander", "ing", "man", "mark", "stam", "stedt", "sjö", "fors",
+                    "borg", "by", "gård", "hed", "rot", "ros", "vall", "bäck", "back", "näs", "ek", "löf", "löv")
+MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
+PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")
+TITLE_COMPLEMENT_RE = re.compile(
+    r"\s+(?P<prep>i|för)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
+    r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?)\b")
+
+
+@dataclass
+class PersonHit:
+    start: int
+    end: int
+    name: str
+    key: str
+    via_title: bool = False
+    party: str | None = None
+    party_span: tuple[int, int] | None = None
+
+
+@dataclass
+class TitleHit:
+    start: int
+    end: int
+    title: Title
+    role: str  # normalised role text (nominative, lower case, with complement)
+    complement_org_text: str | None = None
+
+
+@dataclass
+class PeopleResult:
+    persons: list[PersonHit] = field(default_factory=list)
+    titles: list[TitleHit] = field(default_factory=list)
+    roles: list[tuple[PersonHit, TitleHit]] = field(default_factory=list)
+    surname_refs: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, person key
+
+
+@lru_cache(maxsize=4)
+def _title_automaton(ref_id: int) -> tuple[ahocorasick.Automaton, dict[str, Title]]:
+    ref = load_reference()
+    auto = ahocorasick.Automaton()
+    by_form: dict[str, Title] = {}
+    for t in ref.titles:
+        for f in t.forms:
+            low = f.lower()
+            # the longer, more specific title wins when two share a form
+            if low not in by_form or len(t.title) > len(by_form[low].title):
+                by_form[low] = t
+    for low, t in by_form.items():
+        auto.add_word(low, low)
+    auto.make_automaton()
+    return auto, by_form
+
+
+def _boundary(text: str, i: int) -> bool:
+    return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] == "_")
+
+
+def find_titles(text: str, ref: Reference) -> list[TitleHit]:
+    auto, by_form = _title_automaton(id(ref))
+    if len(auto) == 0:
+        return []
+    low = lower_same_length(text)
+    hits: list[TitleHit] = []
+    for end_idx, form in auto.iter(low):
+        start, end = end_idx - len(form) + 1, end_idx + 1
+        if not (_boundary(text, start - 1) and _boundary(text, end)):
+            continue
+        title = by_form[form]
+        role = title.title
+        m = TITLE_COMPLEMENT_RE.match(text, end)
+        if m and title.title in ("ordförande", "vice ordförande", "ledamot", "verksamhetschef", "chef",
+                                  "förvaltningschef", "avdelningschef", "enhetschef", "sekreterare",
+                                  "andre vice ordförande", "förste vice ordförande", "ersättare"):
+            role = f"{title.title} {m['prep']} {m['c'].lower()}"
+            end = m.end()
+        hits.append(TitleHit(start, end, title, role))
+    # keep the longest title where titles overlap ("kommunstyrelsens ordförande" over "ordförande")
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[TitleHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            if h.end - h.start > out[-1].end - out[-1].start:
+                out[-1] = h
+            continue
+        out.append(h)
+    return out
+
+
+def _is_given(word: str, ref: Reference) -> bool:
+    if word in ref.name_stopwords:
+        return False
+    parts = word.split("-")
+    return all(ref.given_names.get(p, 0) >= MIN_BEARERS for p in parts if p) and bool(parts[0])
+
+
+def _surname_like(tok: Token, ref: Reference, title_words: set[str], blocked: set[int]) -> bool:
+    w = tok.text
+    if not tok.is_cap or len(w) < 2 or tok.start in blocked:
+        return False
+    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words:
+        return False
+    if w.isupper() and len(w) <= 4:  # abbreviations: SKR, MSB
+        return False
+    return True
+
+
+def _strong_surname(w: str, ref: Reference) -> bool:
+    low = w.lower()
+    return w in ref.surnames or low.endswith(SURNAME_SUFFIXES)
+
+
+def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, int]] = ()) -> PeopleResult:
+    text = doc.text
+    masked = mask_contacts(text)
+    toks = tokens(masked)
+    titles = find_titles(text, ref)
+    title_words = {f.lower() for t in ref.titles for f in t.forms if " " not in f}
+    title_ends = {h.end: h for h in titles}
+    # tokens inside organisation names are never person names ("Region Blekinge")
+    blocked: set[int] = set()
+    org_list = sorted(org_spans)
+    for tok in toks:
+        for s, e in org_list:
+            if s <= tok.start < e:
+                blocked.add(tok.start)
+                break
+    result = PeopleResult(titles=titles)
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        prev_title = _title_before(text, tok.start, title_ends)
+        if not tok.is_cap or tok.start in blocked:
+            i += 1
+            continue
+        given = _is_given(tok.text, ref)
+        if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords):
+            i += 1
+            continue
+        j = i + 1
+        # a second given name ("Anna Karin Berg")
+        if j < n and _same_line_gap(text, toks[j - 1], toks[j]) and _is_given(toks[j].text, ref) \
+                and j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
+                and _surname_like(toks[j + 1], ref, title_words, blocked):
+            j += 1
+        if j >= n or not _same_line_gap(text, toks[j - 1], toks[j]) \
+                or not _surname_like(toks[j], ref, title_words, blocked):
+            i += 1
+            continue
+        end_j = j
+        # a second surname ("Steffansson Carlsson")
+        if j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
+                and _surname_like(toks[j + 1], ref, title_words, blocked) \
+                and _strong_surname(toks[j + 1].text, ref) and _strong_surname(toks[j].text, ref):
+            end_j = j + 1
+        start, end = tok.start, toks[end_j].end
+        name = text[start:end]
+        if not given and not prev_title:
+            i += 1
+            continue
+        hit = PersonHit(start, end, name, person_key_for(name), via_title=not given)
+        m = PARTY_MARKER_RE.match(text, end)
+        if m:
+            hit.party = m["p"]
+            hit.party_span = (m.start("p"), m.end("p"))
+        result.persons.append(hit)
+        i = end_j + 1
+    _link_titles(text, result)
+    _surname_references(text, toks, result)
+    return result
+
+
+def _same_line_gap(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap == " " or gap == "  "
+
+
+def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> TitleHit | None:
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return title_ends.get(j) if j < pos else None
+
+
+_BEFORE_GAP = re.compile(r"^[ \t]*(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?$")
+_AFTER_GAP = re.compile(r"^\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
+                        r"(?:(?:och|är|var|blir|som är)[ \t]+)?(?:vår|er|deras|hans|hennes|dess|nya|nye|tillförordnad|"
+                        r"tf\.?|t\.f\.)?[ \t]*$")
+
+
+def _link_titles(text: str, result: PeopleResult) -> None:
+    persons = sorted(result.persons, key=lambda p: p.start)
+    used_titles: set[int] = set()
+    for t in result.titles:
+        # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
+        nxt = next((p for p in persons if p.start >= t.end and p.start - t.end <= 12), None)
+        if nxt and _BEFORE_GAP.match(text[t.end:nxt.start]):
+            result.roles.append((nxt, t))
+            used_titles.add(id(t))
+            continue
+        # title after a person: "Anna Berg, kommunchef", "Anna Berg (C), ordförande"
+        prv = next((p for p in reversed(persons) if p.end <= t.start and t.start - p.end <= 14), None)
+        if prv and _AFTER_GAP.match(text[prv.end:t.start]):
+            result.roles.append((prv, t))
+            used_titles.add(id(t))
+
+
+def _surname_references(text: str, toks: list[Token], result: PeopleResult) -> None:
+    """A surname alone ("säger Micko") refers to the one person of that surname."""
+    by_surname: dict[str, set[str]] = {}
+    for p in result.persons:
+        last = p.name.split()[-1]
+        by_surname.setdefault(last, set()).add(p.key)
+    covered = [(p.start, p.end) for p in result.persons]
+    for tok in toks:
+        keys = by_surname.get(tok.text) or by_surname.get(tok.text[:-1] if tok.text.endswith("s") else "")
+        if not keys or len(keys) != 1:
+            continue
+        if any(s <= tok.start < e for s, e in covered):
+            continue
+        result.surname_refs.append((tok.start, tok.end, next(iter(keys))))
+
+
+def span_of(hit: PersonHit) -> Span:
+    return Span(start=hit.start, end=hit.end)

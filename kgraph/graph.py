@@ -1,0 +1,160 @@
+"""The knowledge graph: one networkx ``MultiDiGraph``, the single canonical store.
+
+Nodes are entities, topics, meetings, documents and posts, keyed by the local
+part of their IRI (``municipality/1384``). Edges are statements keyed by
+predicate (``memberOf``, ``participant`` ...). Every edge and every literal
+statement carries its evidence: the document, the character span, the
+sentence, the rule that found it and a confidence. Every output (Turtle, the
+HTML view, query answers) is derived from this object.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .errors import GraphNotFoundError, KgraphError
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    doc: str  # document node id
+    start: int | None
+    end: int | None
+    sentence: str
+    rule: str
+    confidence: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "start": self.start, "end": self.end, "sentence": self.sentence,
+                "rule": self.rule, "confidence": self.confidence}
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> "Evidence":
+        return Evidence(d["doc"], d.get("start"), d.get("end"), d.get("sentence", ""), d.get("rule", ""),
+                        float(d.get("confidence", 1.0)))
+
+
+class KnowledgeGraph:
+    """A typed, provenance-carrying view over a ``networkx.MultiDiGraph``."""
+
+    def __init__(self, g: nx.MultiDiGraph | None = None, meta: dict[str, Any] | None = None) -> None:
+        self.g = g if g is not None else nx.MultiDiGraph()
+        self.meta: dict[str, Any] = meta or {}
+
+    # ---------------------------------------------------------------- building
+    def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
+        """Add a node or merge into the one there (classes, alt labels, attributes)."""
+        if node in self.g:
+            data = self.g.nodes[node]
+            data["cls"] = sorted(set(data.get("cls", [])) | set(cls))
+            if label and not data.get("label"):
+                data["label"] = label
+            for k, v in attrs.items():
+                if k == "alt_labels":
+                    data["alt_labels"] = sorted(set(data.get("alt_labels", [])) | set(v))
+                elif k == "docs":
+                    data["docs"] = sorted(set(data.get("docs", [])) | set(v))
+                elif v not in (None, "", [], {}) and not data.get(k):
+                    data[k] = v
+            return
+        attrs.setdefault("alt_labels", [])
+        attrs.setdefault("docs", [])
+        attrs["alt_labels"] = sorted(set(attrs["alt_labels"]))
+        attrs["docs"] = sorted(set(attrs["docs"]))
+        self.g.add_node(node, kind=kind, cls=sorted(set(cls)), label=label, literals={}, **attrs)
+
+    def add_edge(self, s: str, p: str, o: str, evidence: Iterable[Evidence] = ()) -> None:
+        ev = [e.as_dict() for e in evidence]
+        if self.g.has_edge(s, o, key=p):
+            data = self.g.edges[s, o, p]
+            known = {json.dumps(x, sort_keys=True) for x in data["evidence"]}
+            data["evidence"].extend(x for x in ev if json.dumps(x, sort_keys=True) not in known)
+        else:
+            self.g.add_edge(s, o, key=p, predicate=p, evidence=ev)
+
+    def add_literal(self, s: str, p: str, value: str, evidence: Iterable[Evidence] = ()) -> None:
+        lits = self.g.nodes[s].setdefault("literals", {})
+        bucket = lits.setdefault(p, {})
+        known = bucket.setdefault(value, [])
+        for e in evidence:
+            d = e.as_dict()
+            if d not in known:
+                known.append(d)
+
+    # ---------------------------------------------------------------- reading
+    def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        for n, d in self.g.nodes(data=True):
+            if kind and d.get("kind") != kind:
+                continue
+            if cls and cls not in d.get("cls", []):
+                continue
+            yield n, d
+
+    def node(self, n: str) -> dict[str, Any]:
+        return self.g.nodes[n]
+
+    def label(self, n: str) -> str:
+        return self.g.nodes[n].get("label") or n
+
+    def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for s, o, k, d in self.g.edges(keys=True, data=True):
+            if predicate is None or k == predicate:
+                yield s, o, k, d
+
+    def literals(self, n: str, p: str) -> dict[str, list[dict[str, Any]]]:
+        return self.g.nodes[n].get("literals", {}).get(p, {})
+
+    def stats(self) -> dict[str, Any]:
+        by_class: dict[str, int] = {}
+        for _, d in self.nodes(kind="entity"):
+            for c in d["cls"]:
+                by_class[c] = by_class.get(c, 0) + 1
+        return {
+            "documents": sum(1 for _ in self.nodes(kind="document")),
+            "entities": sum(1 for _ in self.nodes(kind="entity")),
+            "entities_by_class": dict(sorted(by_class.items())),
+            "topics": sum(1 for _ in self.nodes(kind="topic")),
+            "meetings": sum(1 for _ in self.nodes(kind="meeting")),
+            "relations": self.g.number_of_edges(),
+        }
+
+    # ---------------------------------------------------------------- persistence
+    def to_json(self) -> dict[str, Any]:
+        nodes = [{"id": n, **d} for n, d in sorted(self.g.nodes(data=True))]
+        edges = [{"s": s, "o": o, "p": k, "evidence": d["evidence"]}
+                 for s, o, k, d in sorted(self.g.edges(keys=True, data=True), key=lambda x: (x[0], x[2], x[1]))]
+        return {"format": FORMAT_VERSION, "meta": self.meta, "nodes": nodes, "edges": edges}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "KnowledgeGraph":
+        if data.get("format") != FORMAT_VERSION:
+            raise KgraphError(f"graph store format {data.get('format')!r} is not supported; rebuild with 'kgraph build'")
+        kg = cls(meta=data.get("meta", {}))
+        for n in data["nodes"]:
+            attrs = dict(n)
+            node = attrs.pop("id")
+            kg.g.add_node(node, **attrs)
+        for e in data["edges"]:
+            kg.g.add_edge(e["s"], e["o"], key=e["p"], predicate=e["p"], evidence=e["evidence"])
+        return kg
+
+    def save(self, path: Path) -> None:
+        from .io import atomic_write_text
+        atomic_write_text(path, json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True))
+
+    @classmethod
+    def load(cls, folder: Path) -> "KnowledgeGraph":
+        path = folder / "graph.json" if folder.is_dir() else folder
+        if not path.is_file():
+            raise GraphNotFoundError(f"{folder}: no kgraph build here (graph.json missing); run 'kgraph build' first")
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, KeyError) as exc:
+            raise KgraphError(f"{path}: damaged graph store ({exc}); rebuild with 'kgraph build'") from exc

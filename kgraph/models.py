@@ -1,0 +1,109 @@
+"""Typed records that flow between the stages (pydantic, frozen).
+
+ingest -> :class:`Document`; extract -> :class:`Mention`; resolve ->
+:class:`Entity`, :class:`Statement`, :class:`Meeting`. Records refer to each
+other by id, never by object, so every stage stays a pure function of data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Span(_Frozen):
+    """Character offsets [start, end) into a document's text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Provenance(_Frozen):
+    """Where a fact came from: document, span, the rule that found it, confidence."""
+
+    doc_id: str
+    span: Span | None = None
+    rule: str
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class Document(_Frozen):
+    """One input document: clean text plus the metadata it states about itself."""
+
+    id: str  # content hash (sha256 hex of the text)
+    file_name: str
+    path: str
+    text: str
+    format: str = "txt"
+    title: str | None = None
+    published: dt.date | None = None
+    publisher_hint: str | None = None  # e.g. an HTML meta tag or e-mail sender
+
+
+class Mention(_Frozen):
+    """A piece of text that names something, with what it names if known.
+
+    ``key`` is the resolved identity when extraction already knows it (a
+    reference-data id such as ``municipality:1384``); ``attrs`` holds
+    stage-specific details (a person's title, a party marker, a date value).
+    """
+
+    text: str
+    kind: str
+    prov: Provenance
+    key: str | None = None
+    attrs: dict[str, str] = Field(default_factory=dict)
+
+
+EntityClass = Literal[
+    "Person", "Minister", "Municipality", "Region", "County", "CountyAdministrativeBoard",
+    "Ministry", "Government", "Parliament", "GovernmentAgency", "Association",
+    "PoliticalParty", "Company", "Organization", "Place", "Topic",
+]
+
+
+class Entity(_Frozen):
+    """A real-world thing: one node, one stable id, whatever the documents call it."""
+
+    id: str  # local part of the IRI, e.g. "municipality/1384"
+    cls: tuple[str, ...]  # most specific classes, e.g. ("Person", "Minister")
+    label: str
+    alt_labels: frozenset[str] = frozenset()
+    attrs: dict[str, str] = Field(default_factory=dict)  # scbCode, wikidata, ...
+
+
+class Statement(_Frozen):
+    """subject --predicate--> object, where object is an entity id or a literal."""
+
+    subject: str
+    predicate: str
+    object: str
+    literal: bool = False
+    prov: Provenance
+
+
+MeetingKind = Literal[
+    "visit", "meeting", "digital_meeting", "seminar", "conference", "board_meeting",
+    "network_meeting", "round_table",
+]
+MeetingStatus = Literal["planned", "held", "cancelled"]
+
+
+class Meeting(_Frozen):
+    """An n-ary event: who took part, where, when, about what, and its status."""
+
+    id: str
+    kind: MeetingKind
+    doc_id: str
+    participants: tuple[str, ...]
+    location: str | None = None
+    date: dt.date | None = None
+    status: MeetingStatus = "held"
+    topics: tuple[str, ...] = ()
+    prov: Provenance
+    label: str = ""

@@ -1,0 +1,177 @@
+"""Text utilities shared by the extractors: normalisation, tokens, sentences, sections.
+
+Everything here is pure and works on character offsets into the document text,
+so every mention can point back to the exact span it came from.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD_RE = re.compile(r"[^\W\d_](?:[\w]|[-'’](?=\w))*", re.UNICODE)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.+[\w-]+)+", re.UNICODE)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+\.(?:se|nu|com|org|eu|net)\b(?:/[^\s<>\"]*)?",
+                    re.UNICODE | re.IGNORECASE)
+PHONE_RE = re.compile(r"(?<!\w)(?:\+46|0)\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2,3}){1,3}(?!\w)")
+SENT_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“–—-]?\s*[A-ZÅÄÖÉ0-9])|\n\s*\n|\n(?=\s*[-–•*]|\s*\d+\.)")
+ABBREVIATIONS = ("t.ex.", "bl.a.", "m.m.", "fr.", "v.", "h.", "ca.", "jfr.", "dvs.", "osv.", "s.k.",
+                 "t.o.m.", "f.d.", "resp.", "d.v.s.", "m.fl.", "nr.", "kl.", "tel.")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, unified line ends and dashes-as-is, no soft hyphens or zero-width characters."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    text = text.replace("\u00a0", " ").replace("\u2007", " ").replace("\u202f", " ")
+    return text
+
+
+def fold(text: str) -> str:
+    """Key for case- and diacritic-insensitive comparison ("Söderhamns" -> "soderhamns")."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def slug(text: str) -> str:
+    """ASCII slug for identifiers: "Pär-Olof Stål" -> "par-olof-stal"."""
+    s = fold(text)
+    s = re.sub(r"[^a-z0-9]+", "-", s)
+    return s.strip("-") or "x"
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case text while keeping every offset valid (length-changing chars kept as is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def mask_contacts(text: str) -> str:
+    """Blank out e-mail addresses, web addresses and phone numbers (same length)."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * (m.end() - m.start())
+    text = EMAIL_RE.sub(blank, text)
+    text = URL_RE.sub(blank, text)
+    return PHONE_RE.sub(blank, text)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index of the block (paragraph) it belongs to
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a single line that stands alone (heading, field line)."""
+
+    start: int
+    end: int
+    index: int
+    heading: bool
+    contact: bool
+
+
+CONTACT_CUE_RE = re.compile(
+    r"^(?:för (?:mer )?(?:information|kommentarer|frågor)|presskontakt|kontakt(?:person(?:er)?)?|"
+    r"kontakta|mer information|frågor besvaras|har du frågor)\b|\bkontakta\s*:?\s*$",
+    re.IGNORECASE)
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 110:
+        return False
+    if s[-1] in ".!?,;:":
+        return False
+    if PHONE_RE.search(s) or EMAIL_RE.search(s):
+        return False
+    first = s.lstrip("-–•* ")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def blocks(text: str) -> list[Block]:
+    """Paragraphs separated by blank lines; a one-line paragraph that looks like a
+    heading is marked as such. Blocks after a contact cue ("kontakta:",
+    "Presskontakt:") are contact blocks until the next heading."""
+    out: list[Block] = []
+    contact = False
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        chunk = m.group()
+        if not chunk.strip():
+            continue
+        lines = [ln for ln in chunk.split("\n") if ln.strip()]
+        heading = len(lines) == 1 and _is_heading(lines[0])
+        stripped = chunk.strip()
+        if CONTACT_CUE_RE.search(stripped.split("\n")[0]) or re.search(r"\bkontakta\s*:?\s*$", stripped, re.I):
+            contact = True
+            out.append(Block(m.start(), m.end(), len(out), heading, True))
+            continue
+        if heading and not re.match(r"^(?:tel|telefon|mobil|e-post|mejl)\b", stripped, re.I):
+            # a heading ends a contact section unless it is a name line inside one
+            if contact and len(stripped.split()) <= 4 and not re.search(r"\b(?:om|nyheter|besök)\b", stripped, re.I):
+                out.append(Block(m.start(), m.end(), len(out), True, True))
+                continue
+            contact = False
+        out.append(Block(m.start(), m.end(), len(out), heading, contact))
+    return out
+
+
+def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
+    """Sentences inside blocks; line breaks inside a block end a sentence when the
+    next line starts with a capital and the previous does not end mid-phrase."""
+    blks = blocks(text) if blks is None else blks
+    out: list[Sentence] = []
+    for b in blks:
+        chunk = text[b.start:b.end]
+        cuts = [0]
+        for m in SENT_END_RE.finditer(chunk):
+            before = chunk[max(0, m.start() - 8):m.start()].lower()
+            if any(before.endswith(a) for a in ABBREVIATIONS):
+                continue
+            cuts.append(m.end())
+        # single line breaks: split lines that do not continue a sentence
+        for m in re.finditer(r"\n", chunk):
+            prev = chunk[:m.start()].rstrip()
+            if prev and (prev[-1] in ".!?:" or not re.search(r"[a-zåäö,]$", prev)):
+                cuts.append(m.end())
+            elif prev and re.match(r"\s*[A-ZÅÄÖ]", chunk[m.end():]) and len(prev.split("\n")[-1]) < 60:
+                cuts.append(m.end())
+        cuts = sorted(set(cuts)) + [len(chunk)]
+        for a, e in zip(cuts, cuts[1:]):
+            seg = chunk[a:e]
+            if seg.strip():
+                lead = len(seg) - len(seg.lstrip())
+                trail = len(seg.rstrip())
+                out.append(Sentence(b.start + a + lead, b.start + a + trail, b.index))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def strip_genitive(word: str) -> str:
+    """'Kungsbackas' -> 'Kungsbacka'; words ending in s, x, z keep their form."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss",)):
+        return word[:-1]
+    return word
