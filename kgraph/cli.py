@@ -59,5 +59,6 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool) -> N
         sys.exit(3)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+
+# commands defined in their own modules register themselves on ``main``
+from . import cli_query, cli_rdf, cli_view  # noqa: E402,F401

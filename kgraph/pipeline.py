@@ -16,11 +16,9 @@ from .errors import NoDocumentsError
 from .extract.document import extract_document
 from .graph import KnowledgeGraph
 from .ingest import Skipped, collect_paths, read_documents
-from .io import atomic_write_text
 from .refdata import load_reference
 from .resolve import build_graph
-from .rdf import to_turtle
-from .view import write_html
+from .outputs import write_outputs
 
 
 @dataclass
@@ -56,10 +54,5 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     unique = {d.id: d for d in docs}  # the same text twice is one document
     extractions = [extract_document(d, ref) for d in sorted(unique.values(), key=lambda d: (d.file_name, d.id))]
     kg = build_graph(extractions, ref, meta={"kgraph_version": __version__})
-    out.mkdir(parents=True, exist_ok=True)
-    turtle = to_turtle(kg)
-    kg.save(out / "graph.json")
-    atomic_write_text(out / "graph.ttl", turtle)
-    if html:
-        write_html(kg, out / "graph.html")
+    write_outputs(kg, out, html=html)
     return BuildResult(kg, out, len(unique), skipped, time.perf_counter() - t0)

@@ -1,0 +1,4 @@
+"""CLI commands (view); registered on :data:`kgraph.cli.main` when the CLI loads."""
+from __future__ import annotations
+
+from .cli import main  # noqa: F401
