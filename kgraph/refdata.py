@@ -232,7 +232,8 @@ def _parties(d: Path, entities: dict[str, RefEntity]) -> None:
         forms = [Form(r["name"]), Form(r["name"].lower(), strict=True)]
         if r.get("official_name"):
             forms.append(Form(r["official_name"]))
-        forms += [Form(a) for a in _split(r.get("aliases", ""))]
+        # abbreviations are read only as party markers ("(S)"), never as free words
+        forms += [Form(a) for a in _split(r.get("aliases", "")) if len(a) > 3]
         attrs = {"abbreviation": abbr, "wikidata": r.get("wikidata", ""),
                  "variants": "|".join([abbr] + _split(r.get("former_abbreviations", ""))
                                       + _split(r.get("abbreviation_variants", "")))}
@@ -244,6 +245,8 @@ def _places(d: Path, entities: dict[str, RefEntity], landscapes: dict[str, str])
     if not path.is_file():
         return
     for r in _rows(path):
+        if r.get("kind") == "land":
+            continue  # "Sverige" is the frame of every text, not a place it names
         key = f"place/{r.get('id') or slug(r['name'])}"
         forms = [Form(r["name"])] + [Form(a) for a in _split(r.get("aliases", ""))]
         _add(entities, RefEntity(key, "Place", r["name"], forms, {"wikidata": r.get("wikidata", ""),
@@ -296,11 +299,19 @@ def load_reference() -> Reference:
     weak = {fold(x) for x in _load_lines(d / "weak_names.txt")}
     _municipalities(d, entities, by_domain, weak)
     _counties(d, entities, by_domain, county_short)
+    _places(d, entities, landscapes)
+    # a county's short name alone ("Kronoberg") names the county where no
+    # municipality or landscape has that name
+    municipal = {fold(f.text) for e in entities.values() if e.cls == "Municipality" for f in e.forms}
+    for short, code in county_short.items():
+        county = entities[f"county/{code}"]
+        if short not in municipal and short not in landscapes:
+            written = next(r["short"] for r in _rows(d / "counties.csv") if r["code"].zfill(2) == code)
+            county.forms.append(Form(written))
     _generic(d, "ministries.csv", "gov", "Ministry", entities, by_domain, set())
     _generic(d, "agencies.csv", "agency", "GovernmentAgency", entities, by_domain, set())
     _generic(d, "associations.csv", "org", "Association", entities, by_domain, set())
     _parties(d, entities)
-    _places(d, entities, landscapes)
     ministers = _ministers(d)
     person_keys: dict[str, str] = {}
     for term in ministers:

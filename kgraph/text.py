@@ -152,12 +152,16 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
             if any(before.endswith(a) for a in ABBREVIATIONS):
                 continue
             cuts.append(m.end())
-        # single line breaks: split lines that do not continue a sentence
+        # single line breaks end a sentence after final punctuation, before a number,
+        # a bullet or a field line, and inside contact blocks; otherwise a line is wrapped text
         for m in re.finditer(r"\n", chunk):
             prev = chunk[:m.start()].rstrip()
-            if prev and (prev[-1] in ".!?:" or not re.search(r"[a-zåäö,]$", prev)):
-                cuts.append(m.end())
-            elif prev and re.match(r"\s*[A-ZÅÄÖ]", chunk[m.end():]) and len(prev.split("\n")[-1]) < 60:
+            nxt = chunk[m.end():].lstrip(" \t")
+            last_line = prev.split("\n")[-1]
+            if not prev:
+                continue
+            if prev[-1] in ".!?:;" or re.match(r"[\d•*–-]|\w+\s*:", nxt) or b.contact \
+                    or PHONE_RE.search(last_line) or EMAIL_RE.search(last_line) or _is_heading(last_line) and len(last_line) < 40:
                 cuts.append(m.end())
         cuts = sorted(set(cuts)) + [len(chunk)]
         for a, e in zip(cuts, cuts[1:]):

@@ -97,8 +97,9 @@ class DocState:
         if info is None:
             info = self.info[m.key] = EntityInfo(m.key, m.kind, label)
         info.mentions.append(m)
-        if m.text not in info.surfaces:
-            info.surfaces.append(m.text)
+        surface = " ".join(m.text.split())
+        if surface not in info.surfaces:
+            info.surfaces.append(surface)
 
 
 # ------------------------------------------------------------------ entities
@@ -118,39 +119,21 @@ def _settle(cands: list[Mention]) -> list[Mention]:
 
 
 def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
-    """A bare county name ("Halland") is the county when the document speaks of the
-    county as such (its län, region or länsstyrelse); otherwise the landscape."""
+    """A bare county name that is also a landscape ("Halland", "Blekinge") is the
+    county when the document speaks of the county as such (its län, region or
+    länsstyrelse named in full); otherwise the landscape."""
     formal = {m.key.split("/")[1] for m in cands if m.key and m.key.split("/")[0] in ("county", "region", "cab")
               and " " in m.text}
-    text = st.doc.text
-    out = list(cands)
-    low = text
-    for short_fold, code in st.ref.county_short.items():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(_unfold_hint(short_fold, text)) + r"(s)?(?![\wåäö])", low) \
-                if _unfold_hint(short_fold, text) else []:
-            s, e = m.start(), m.end()
-            if not text[s].isupper():
-                continue
-            land = st.ref.landscape_keys.get(short_fold)
-            is_county = code in formal or not land
-            if re.match(r"\s+län", text[e:e + 5]):
-                is_county = True
-            key = f"county/{code}" if is_county else land
-            cls = "County" if is_county else "Place"
-            out.append(Mention(text=text[s:e], kind=cls, key=key,
-                               prov=st.prov(s, e, "extract.county_name", 0.8)))
+    landscape_county = {v: st.ref.county_short[k] for k, v in st.ref.landscape_keys.items()
+                        if k in st.ref.county_short}
+    out = []
+    for m in cands:
+        code = landscape_county.get(m.key or "")
+        if code and code in formal:
+            m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
+                        prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.8}))
+        out.append(m)
     return out
-
-
-def _unfold_hint(short_fold: str, text: str) -> str | None:
-    """The county short name as written in this text, if it occurs at all."""
-    low = fold(text)
-    i = low.find(short_fold)
-    if i < 0:
-        return None
-    # fold() keeps lengths for Swedish letters, so the same slice is the written form
-    cand = text[i:i + len(short_fold)]
-    return cand if fold(cand) == short_fold else None
 
 
 def _reference_entities(st: DocState) -> list[Mention]:
@@ -215,16 +198,18 @@ _MINISTER_WORD_RE = re.compile(r"(?<![\w])(?P<t>[a-zåäö-]*minister(?:n)?|stat
 
 
 def _people(st: DocState) -> None:
-    org_spans = [(m.prov.span.start, m.prov.span.end) for m in st.mentions if m.kind in ORG_CLASSES
-                 or m.kind in ("County", "Place")]
+    # multi-word names block person readings; a one-word place name ("Nora") may be a given name
+    org_spans = [(m.prov.span.start, m.prov.span.end) for m in st.mentions
+                 if (m.kind in ORG_CLASSES or m.kind in ("County", "Place"))
+                 and (" " in m.text.strip() or m.kind not in ("Municipality", "Place", "County"))]
     people = find_persons(st.doc, st.ref, org_spans)
     st.people = people
     keep: list[PersonHit] = []
     for p in people.persons:
         # a full municipality/organisation name beats a name-like reading
         clash = [m for m in st.mentions if m.prov.span.start < p.end and p.start < m.prov.span.end]
-        if any((" " in m.text or m.kind not in ("Municipality", "Place", "County")) and m.prov.span.end - m.prov.span.start
-               >= p.end - p.start for m in clash):
+        if any(m.kind != "Person" and (" " in m.text or m.kind not in ("Municipality", "Place", "County"))
+               and m.prov.span.end - m.prov.span.start >= p.end - p.start for m in clash):
             continue
         for m in clash:
             st.mentions.remove(m)
@@ -292,8 +277,8 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
             continue
         st.add_mention(Mention(text=m["t"], kind="Person", key=key, prov=st.prov(s, e, "resolve.coref.title", 0.7)),
                        label=None)
-        if word.endswith(("ministern", "statsrådet")) or word == post:
-            st.statements.append(Statement(subject=key, predicate="role", object=word, literal=True,
+        if post not in ("minister", "statsråd"):
+            st.statements.append(Statement(subject=key, predicate="role", object=post, literal=True,
                                            prov=st.prov(s, e, "extract.roles.title_reference", 0.7)))
 
 
@@ -451,7 +436,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
 _PUBLISHER_CUES = [
     re.compile(r"^\s*(?:logotyp|logo)\s+(?:för\s+)?(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
     re.compile(r"^\s*(?P<x>.+?)\s+nyhetsbrev\b", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"^\s*om\s+(?P<x>[A-ZÅÄÖ].+)$", re.MULTILINE),
+    re.compile(r"^\s*(?i:om)\s+(?P<x>[A-ZÅÄÖ].+)$", re.MULTILINE),
     re.compile(r"\butskick som medlem (?:till|i)\s+(?P<x>[A-ZÅÄÖ][\wåäö]+)"),
     re.compile(r"^\s*pressmeddelande från\s+(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
 ]
@@ -493,6 +478,40 @@ class _Meet:
     status: str = "held"
 
 
+def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tuple[int, int, str, str]]]]:
+    """Body sentences (no headings, no contact blocks) with their section and meeting words."""
+    units = []
+    section = 0
+    for sent in st.sentences:
+        blk = st.blocks[sent.block]
+        if blk.heading:
+            section += 1
+            continue
+        if blk.contact:
+            continue
+        hits = [h for h in _trigger_hits(low, sent.start, sent.end)
+                if not any(m.prov.span.start <= h[0] < m.prov.span.end for m in st.mentions)]
+        travel = lx.TRAVEL_RE.search(low, sent.start, sent.end)
+        if travel and not any(h[3] == "tour" for h in hits):
+            dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
+            if dests:
+                hits.append((travel.start(), travel.end(), "visit", "tour"))
+        units.append((sent, section, sorted(hits)))
+    return units
+
+
+def _starts_new(st: DocState, sent: Sentence, hits: list[tuple[int, int, str, str]], low: str) -> bool:
+    """Does this sentence open a new meeting, so that its section starts afresh?
+    A named event, a tour, a counted series or a meeting word with its own place does;
+    "i digitalt möte med ministern" in a caption does not."""
+    for s, e, _, how in hits:
+        if how in ("named", "tour"):
+            return True
+        if how == "new" and (lx.COUNT_RE.search(low[max(sent.start, s - 20):s]) or _location_after(st, e, sent.end)):
+            return True
+    return False
+
+
 def _trigger_hits(text_low: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     out = []
     for m in lx.MEETING_RE.finditer(text_low, start, end):
@@ -523,19 +542,18 @@ def _meetings(st: DocState) -> list[Meeting]:
     named: dict[str, _Meet] = {}
     group_id = 0
     current: list[_Meet] = []
-    section_of_current = -1
-    section = 0
-    for sent in st.sentences:
-        blk = st.blocks[sent.block]
-        if blk.heading:
-            section += 1
-            current = []
-            continue
-        if blk.contact:
-            continue
+    units = _meeting_units(st, low)
+    creating = {sec for sent, sec, hits in units if _starts_new(st, sent, hits, low)}
+    pending: list[Sentence] = []
+    prev_section = -1
+    for sent, section, hits in units:
+        if section != prev_section:
+            if section in creating:
+                current, pending = [], []
+            prev_section = section
         created: list[_Meet] = []
         attached: list[_Meet] = []
-        for s, e, kind, how in _trigger_hits(low, sent.start, sent.end):
+        for s, e, kind, how in hits:
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
                 kind = "digital_meeting"
@@ -552,26 +570,23 @@ def _meetings(st: DocState) -> list[Meeting]:
                     attached.append(mt)
                 continue
             loc = _location_after(st, e, sent.end)
-            if how == "tour" or (kind == "visit" and how == "new" and lx.TRAVEL_RE.search(low, sent.start, sent.end)):
-                dests = [m for m in st.mentions_in(e, sent.end) if m.kind == "Municipality"]
-                if len({m.key for m in dests}) >= 2 or how == "tour":
+            if how == "tour":
+                dests = [m for m in st.mentions_in(s, sent.end) if m.kind == "Municipality"]
+                if dests:
                     group_id += 1
-                    new = []
                     for d in dict.fromkeys(m.key for m in dests):
                         mt = _Meet("visit", (s, e), location=d, group=group_id)
                         mt.orgs.append(d)
-                        new.append(mt)
-                    if new:
-                        meets.extend(new)
-                        created.extend(new)
-                        continue
+                        meets.append(mt)
+                        created.append(mt)
+                    continue
+                how = "new"
             count = lx.COUNT_RE.search(low[max(sent.start, s - 20):s])
             if how == "ana" and current:
                 attached.extend(current)
                 continue
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \
-                    and how != "tour" and not count and not (kind == "digital_meeting" and current[0].kind != kind
-                                                              and loc is not None):
+                    and not count and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
                 continue
             if created:
@@ -582,26 +597,33 @@ def _meetings(st: DocState) -> list[Meeting]:
                 mt = _Meet(kind, (s, e), location=loc.key if loc else None, group=group_id)
                 meets.append(mt)
                 created.append(mt)
-        if created:
-            non_named = [c for c in created if not c.named]
-            if non_named:
+        non_named = [c for c in created if not c.named]
+        if non_named:
+            attached = [a for a in attached if a.named]  # the sentence is about the new meeting
+            # a tour that continues ("åkte vi sedan till ...") joins the visits already made
+            if current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
+                    all(c.kind == "visit" for c in non_named) and current[0].group != non_named[0].group:
+                current = current + non_named
+            else:
                 current = non_named
-                section_of_current = section
-            for c in created:
-                c.sentences.append(sent)
+            for c in non_named:
+                for p in pending:
+                    if p not in c.sentences:
+                        c.sentences.append(p)
+            pending = []
+        for c in created:
+            c.sentences.append(sent)
         for a in dict.fromkeys(attached):
             if sent not in a.sentences:
                 a.sentences.append(sent)
-        if not created and not attached and current and section_of_current == section:
-            for c in current:
-                c.sentences.append(sent)
-    # sentences before the first meeting of a paragraph belong to it too
+        if not created and not attached:
+            if current:
+                for c in current:
+                    c.sentences.append(sent)
+            else:
+                pending.append(sent)
     for mt in meets:
-        first = mt.sentences[0] if mt.sentences else None
-        if first:
-            for sent in st.sentences:
-                if sent.block == first.block and sent.start < first.start and sent not in mt.sentences:
-                    mt.sentences.insert(0, sent)
+        mt.sentences.sort(key=lambda x: x.start)
     _field_lines(st, meets)
     out = []
     for idx, mt in enumerate(meets):
@@ -658,24 +680,31 @@ def _field_lines(st: DocState, meets: list[_Meet]) -> None:
             break
 
 
+_LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
+_CONTACT_SENTENCE_RE = re.compile(r"\bkontakta\b|@|\bför (?:mer )?information\b|\bfrågor (?:om|till)\b")
+
+
 def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
     text = st.doc.text
     low = text.lower()
-    first = True
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
+        contact = bool(_CONTACT_SENTENCE_RE.search(stext))
         for m in ms:
-            if m.key in person_keys and m.key not in mt.persons:
+            if m.key in person_keys and m.key not in mt.persons and not contact:
                 mt.persons.append(m.key)
         cue = lx.PARTICIPATION_RE.search(text[sent.start:sent.end]) or lx.PARTICIPATION_RE.search(stext)
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end
         if cue or is_trigger_sent:
             for m in ms:
                 if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
-                    if mt.group >= 0 and m.kind == "Municipality" and mt.location and m.key != mt.location \
-                            and _is_tour_member(st, m.key):
-                        continue
+                    if mt.group >= 0 and mt.kind == "visit" and m.kind == "Municipality" and mt.location \
+                            and m.key != mt.location:
+                        continue  # one visit per municipality of a tour
+                    if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
+                            and _LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start]):
+                        continue  # "i Järfälla", "i Stockholm": where it is held, not who takes part
                     mt.orgs.append(m.key)
         # "SmåKoms höstmöte": the owner of the meeting
         if is_trigger_sent:
@@ -701,8 +730,8 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
         for h in st.topic_hits:
             if sent.start <= h.start < sent.end and h.concept.id not in mt.topics:
                 mt.topics.append(h.concept.id)
-        first = False
-    if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs:
+    if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs \
+            and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality"):
         mt.orgs.insert(0, mt.location)
     if mt.named and not mt.orgs and st.publisher:
         mt.orgs.append(st.publisher)
@@ -711,10 +740,6 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
         if len(munis) == 1:
             mt.location = munis[0]
     mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
-
-
-def _is_tour_member(st: DocState, key: str) -> bool:
-    return True
 
 
 # ------------------------------------------------------------------ topics

@@ -17,7 +17,7 @@ import ahocorasick
 
 from ..models import Document, Mention, Provenance, Span
 from ..refdata import Form, Reference, load_reference
-from ..text import lower_same_length
+from ..text import lower_same_length, mask_contacts
 
 _WORDCHAR = re.compile(r"\w")
 _PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom)\s+|,\s*)$",
@@ -79,7 +79,7 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iter
     """Every acceptable hit, overlapping ones included (overlaps are settled later)."""
     ref = ref or load_reference()
     text = doc.text
-    low = lower_same_length(text)
+    low = lower_same_length(mask_contacts(text))  # never inside e-mail or web addresses
     auto = _automaton(id(ref))
     for end_idx, (form_low, entries) in auto.iter(low):
         start = end_idx - len(form_low) + 1

@@ -31,6 +31,7 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"träff(?:ar|ade|as|ades|a)?", "meeting", "new"),
     (r"sammanträde(?:t|n)?", "board_meeting", "new"),
     (r"samtal(?:et)", "meeting", "ana"),
+    (r"samtal", "meeting", "new"),
     (r"överläggning(?:ar|en|arna)?", "meeting", "new"),
     (r"samla(?:s|des)", "meeting", "new"),
 ]

@@ -13,9 +13,10 @@ from ..text import slug
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 # a capitalised compound ending in an organisational head noun, then more capitalised words
 ORG_SUFFIX_RE = re.compile(
-    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]*?(?P<head>nätverket|nätverk|förbundet|kommunalförbund|kommunalförbundet|"
-    rf"föreningen|förening|stiftelsen|akademien|institutet|rådet|nämnden|förvaltningen|bolaget|centrum|"
-    rf"samordningsförbund|samordningsförbundet)(?:\s+(?!(?:i|och|för|på|med)\b){_CAP})*)"
+    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
+    rf"föreningen|stiftelsen|akademien|institutet|samordningsförbund|samordningsförbundet)"
+    rf"(?:\s+(?!(?:i|och|för|på|med)\b){_CAP})*"
+    rf"|[A-ZÅÄÖ][\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
 COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:{_CAP}\s+){{1,4}}(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
@@ -26,6 +27,9 @@ VENUE_HEAD_RE = re.compile(
 VENUE_CUE_RE = re.compile(
     rf"(?:\bPlats\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&))*)")
+
+
+_TITLE_HEADS = ("kommunalrådet", "oppositionsrådet", "regionrådet", "landstingsrådet", "borgarrådet")
 
 
 @dataclass(frozen=True)
@@ -53,17 +57,14 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
 
     for m in ORG_SUFFIX_RE.finditer(text):
         name = m["name"].rstrip(" -")
+        head = m["head"] or m["head2"]
         if not free(m.start("name"), m.start("name") + len(name)):
             continue
-        if _sentence_initial(text, m.start()) and " " not in name and m["head"].lower() in ("rådet", "nämnden",
-                                                                                               "förvaltningen"):
-            continue  # "Kommunstyrelsen", "Rådet" at the start of a sentence: a common noun
-        if name.lower() in ("förening", "nätverk", "rådet", "nämnden", "förvaltningen", "centrum", "bolaget"):
-            continue
-        if m["head"].lower() in ("rådet", "nämnden", "förvaltningen", "bolaget", "centrum") and " " not in name \
-                and len(name) < 14:
-            continue
-        cls = _org_class(name, m["head"])
+        if m["head2"]:
+            # "Kommunalrådet", "Socialnämnden" at the start of a sentence, or a title: common nouns
+            if _sentence_initial(text, m.start()) or len(name) < 14 or name.lower().endswith(_TITLE_HEADS):
+                continue
+        cls = _org_class(name, head)
         abbr = m["abbr"]
         yield PatternOrg(m.start("name"), m.start("name") + len(name), name, cls, f"org/{slug(name)}",
                          abbr, (m.start("abbr"), m.end("abbr")) if abbr else None)
