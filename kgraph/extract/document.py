@@ -365,13 +365,17 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         for p in hits:
             # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
             for t in [t for pp, t in st.people.roles if pp is p]:
-                after = text[t.end:t.end + 80]
-                m = re.match(r"\s*(?:,|\n|\s(?:på|vid|i|hos|inom|för)\s)\s*", after)
-                if m:
-                    orgs = [o for o in _orgs_in(st, t.end + m.end(), t.end + m.end() + 2)]
-                    if orgs and not re.match(r"\s*[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ]", after[m.end():m.end() + 1]):
-                        add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.title_org", 0.9)
-                        found = True
+                org = _org_after_title(st, t)
+                if org:
+                    add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.title_org", 0.9)
+                    found = True
+            # "Gunnar Berg, Trafikverket": an organisation right after the name
+            m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?,[ \t]*", text[p.end:p.end + 12])
+            if m:
+                orgs = _orgs_in(st, p.end + m.end(), p.end + m.end() + 1)
+                if orgs and orgs[0].kind != "PoliticalParty":
+                    add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.8)
+                    found = True
             # contact block: organisation on the line after the person's line
             blk = st.block_at(p.start)
             if blk and blk.contact:
@@ -396,9 +400,35 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if t.ministry and (st.published is None or t.holds_on(st.published)):
                     add(key, f"gov/{t.ministry}", hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
             continue
-        if found or not titles:
+        if found:
             continue
-        _affiliation_by_title(st, key, hits, titles, add)
+        if titles:
+            _affiliation_by_title(st, key, hits, titles, add)
+        elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region"):
+            # a local politician named with a party in a municipality's or region's own text
+            add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
+
+
+_CLAUSE_ORG_RE = re.compile(r"[^.;!?\n]{0,60}?\s(?:på|vid|i|hos|inom)\s+(?=[A-ZÅÄÖ])")
+
+
+def _org_after_title(st: DocState, t: TitleHit) -> Mention | None:
+    """The organisation a title names: "projektledare, Region Blekinge", "ordförande i
+    Hallsbergs kommun", "sektionschef för planering på SKL", or on the next line."""
+    text = st.doc.text
+    m = re.match(r"[ \t]*(?:,|\n)[ \t]*", text[t.end:t.end + 6])
+    if m:
+        orgs = _orgs_in(st, t.end + m.end(), t.end + m.end() + 1)
+        if orgs:
+            return orgs[0]
+    m = _CLAUSE_ORG_RE.match(text, t.end)
+    if m and "," not in text[t.end:m.end()]:
+        between = text[t.end:m.end()]
+        if not re.search(r"\b(?:minister|ministern)\b", between):
+            orgs = _orgs_in(st, m.end(), m.end() + 1)
+            if orgs and orgs[0].kind != "PoliticalParty":
+                return orgs[0]
+    return None
 
 
 def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles: list[TitleHit], add) -> None:
@@ -412,7 +442,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
            "government": "Government", "party": "PoliticalParty", "company": "Company"}.get(org_type)
     p = hits[0]
     if cls is None:
-        if st.publisher and (st.block_at(p.start) and st.block_at(p.start).contact):
+        if st.publisher:
             add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
         return
     sent = st.sentence_at(p.start)
@@ -420,6 +450,12 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         local = [m for m in _orgs_in(st, sent.start, sent.end, {cls})]
         if len({m.key for m in local}) == 1:
             add(key, local[0].key, p.start, p.end, "extract.affiliation.sentence", 0.8)
+            return
+    blk = st.block_at(p.start)
+    if blk:
+        local = [m for m in _orgs_in(st, blk.start, blk.end, {cls})]
+        if len({m.key for m in local}) == 1:
+            add(key, local[0].key, p.start, p.end, "extract.affiliation.paragraph", 0.7)
             return
     if st.publisher and st.cls_of(st.publisher) == cls:
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
@@ -444,6 +480,13 @@ _PUBLISHER_CUES = [
 
 def _publisher(st: DocState) -> str | None:
     text = st.doc.text
+    first = next((b for b in st.blocks), None)
+    if first:
+        line = text[first.start:first.end].split("\n")[0]
+        orgs = _orgs_in(st, first.start, first.start + len(line))
+        if orgs and orgs[0].prov.span.start - first.start <= 2 and \
+                len(line.strip()) - len(orgs[0].text) <= 3 and orgs[0].kind != "PoliticalParty":
+            return orgs[0].key
     for rx in _PUBLISHER_CUES:
         for m in rx.finditer(text):
             orgs = _orgs_in(st, m.start("x"), m.end("x"))

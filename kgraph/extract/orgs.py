@@ -26,10 +26,16 @@ VENUE_HEAD_RE = re.compile(
     rf"(?:\s+{_CAP}){{0,3}}(?:\s+(?:Konferens|konferens)(?:\s*&\s*{_CAP})?)?)")
 VENUE_CUE_RE = re.compile(
     rf"(?:\bPlats\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
-    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&))*)")
+    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&))*(?:\s+(?:hus|huset|gård|gården|slott|park|hotell))?)")
+# building names too generic to be a named place
+GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhuset", "länsstyrelsen", "kommunkansliet",
+                  "kommunkontoret", "regionhuset", "skolan", "biblioteket", "kyrkan", "torget", "stationen", "parken",
+                  "arenan", "hotellet"}
+COMMITTEE_RE = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-ZÅÄÖ][a-zåäö]+a\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö-]+)(?:kommittén|kommissionen|delegationen))"
+    r"(?![\wåäö])")
 
 
-_TITLE_HEADS = ("kommunalrådet", "oppositionsrådet", "regionrådet", "landstingsrådet", "borgarrådet")
 
 
 @dataclass(frozen=True)
@@ -71,13 +77,16 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
     for m in COMPANY_RE.finditer(text):
         if free(m.start("name"), m.end("name")) and not _sentence_initial_common(text, m):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}")
+    for m in COMMITTEE_RE.finditer(text):
+        if free(m.start("name"), m.end("name")) and not _sentence_initial(text, m.start()):
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")
     seen: set[int] = set()
     for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):
         for m in rx.finditer(text):
             s, e = m.start("name"), m.end("name")
             name = text[s:e].rstrip(" &")
             e = s + len(name)
-            if s in seen or not free(s, e) or len(name) < 4:
+            if s in seen or not free(s, e) or len(name) < 4 or name.lower() in GENERIC_VENUES:
                 continue
             seen.add(s)
             yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")

@@ -32,6 +32,25 @@ TITLE_COMPLEMENT_RE = re.compile(
     r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?)\b")
 
 
+_TITLE_HEADS = {"chef": "chefen", "direktör": "direktören", "råd": "rådet", "ledare": "ledaren",
+                "samordnare": "samordnaren", "strateg": "strategen", "ansvarig": "ansvarige",
+                "handläggare": "handläggaren", "sekreterare": "sekreteraren", "utvecklare": "utvecklaren",
+                "kommunikatör": "kommunikatören", "koordinator": "koordinatorn", "planerare": "planeraren",
+                "ekonom": "ekonomen", "controller": "controllern", "ingenjör": "ingenjören", "arkitekt": "arkitekten",
+                "utredare": "utredaren", "inspektör": "inspektören", "rådgivare": "rådgivaren", "expert": "experten",
+                "analytiker": "analytikern", "specialist": "specialisten", "assistent": "assistenten"}
+TITLE_SUFFIX_RE = re.compile(
+    r"(?<![\wåäö-])[a-zåäö]{3,}(?:" + "|".join(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len, reverse=True))
+    + r")(?![\wåäö-])")
+
+
+def _indefinite(word: str) -> str:
+    for indef, definite in _TITLE_HEADS.items():
+        if word.endswith(definite):
+            return word[: len(word) - len(definite)] + indef
+    return word
+
+
 @dataclass
 class PersonHit:
     start: int
@@ -100,6 +119,13 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
             role = f"{title.title} {m['prep']} {m['c'].lower()}"
             end = m.end()
         hits.append(TitleHit(start, end, title, role))
+    known = {h.start for h in hits}
+    for m in TITLE_SUFFIX_RE.finditer(low):
+        if m.start() in known or m.group() in by_form:
+            continue
+        word = m.group()
+        nominative = _indefinite(word)
+        hits.append(TitleHit(m.start(), m.end(), Title(nominative, (word,), "", ""), nominative))
     # keep the longest title where titles overlap ("kommunstyrelsens ordförande" over "ordförande")
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[TitleHit] = []
@@ -174,10 +200,13 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             i += 1
             continue
         end_j = j
-        # a second surname ("Steffansson Carlsson")
+        # a second surname ("Steffansson Carlsson", "Wallin Sjödin"): any further
+        # capitalised word that is not a title, a known name of something else or a given name
         if j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked) \
-                and _strong_surname(toks[j + 1].text, ref) and _strong_surname(toks[j].text, ref):
+                and not _sentence_start_after(text, toks[j + 1].start) \
+                and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
+                     or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
             end_j = j + 1
         start, end = tok.start, toks[end_j].end
         name = text[start:end]
@@ -196,6 +225,10 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     return result
 
 
+def _sentence_start_after(text: str, pos: int) -> bool:
+    return pos >= 2 and text[pos - 2] in ".!?"
+
+
 def _same_line_gap(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
     return gap == " " or gap == "  "
@@ -208,10 +241,10 @@ def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> Title
     return title_ends.get(j) if j < pos else None
 
 
-_BEFORE_GAP = re.compile(r"^[ \t]*(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?$")
+_BEFORE_GAP = re.compile(r"^[ \t]*:?[ \t]*(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?\Z")
 _AFTER_GAP = re.compile(r"^\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
                         r"(?:(?:och|är|var|blir|som är)[ \t]+)?(?:vår|er|deras|hans|hennes|dess|nya|nye|tillförordnad|"
-                        r"tf\.?|t\.f\.)?[ \t]*$")
+                        r"tf\.?|t\.f\.)?[ \t]*\Z")
 
 
 def _link_titles(text: str, result: PeopleResult) -> None:
@@ -229,6 +262,36 @@ def _link_titles(text: str, result: PeopleResult) -> None:
         if prv and _AFTER_GAP.match(text[prv.end:t.start]):
             result.roles.append((prv, t))
             used_titles.add(id(t))
+    # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
+    linked = list(result.roles)
+    for p, t in linked:
+        for t2 in result.titles:
+            if id(t2) in used_titles or t2.start <= t.end or t2.start - t.end > 70:
+                continue
+            gap = text[t.end:t2.start]
+            if re.search(r"[.;!?\n]", gap) or not re.search(r"(?:\boch|,)\s*$", gap):
+                continue
+            if any(t.end <= q.start < t2.start for q in persons):
+                continue
+            result.roles.append((p, t2))
+            used_titles.add(id(t2))
+    _title_coreference(text, result, used_titles)
+
+
+def _title_coreference(text: str, result: PeopleResult, used: set[int]) -> None:
+    """"landshövdingen", "kommunalrådet" alone: the one person the text gives that title."""
+    holders: dict[str, set[str]] = {}
+    for p, t in result.roles:
+        holders.setdefault(t.title.title, set()).add(p.key)
+    for t in result.titles:
+        if id(t) in used:
+            continue
+        form = text[t.start:t.end].lower()
+        if form == t.title.title or not form.endswith(("en", "et", "n")):
+            continue  # only definite forms refer back
+        keys = holders.get(t.title.title, set())
+        if len(keys) == 1:
+            result.surname_refs.append((t.start, t.end, next(iter(keys))))
 
 
 def _surname_references(text: str, toks: list[Token], result: PeopleResult) -> None:
