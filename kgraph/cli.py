@@ -41,23 +41,50 @@ def main() -> None:
               help="Output folder for graph.ttl, graph.html and the store.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores).")
+@click.option("--rebuild", is_flag=True, help="Ignore the cache of earlier builds in OUT; extract everything.")
+@click.option("--max-bytes", "max_bytes", default="50M", show_default=True, metavar="SIZE",
+              help="Skip files (and lines of .jsonl, messages of .mbox) larger than this; e.g. 500k, 20M, 1G.")
 @handle_errors
-def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool) -> None:
+def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, jobs: int | None, rebuild: bool,
+          max_bytes: str) -> None:
     """Build the graph from files or folders (default: data/corpus).
 
-    Example: kgraph build data/corpus --out exports
+    Reads .txt/.md, .html/.htm, .pdf, .docx, .eml, .mbox and .jsonl; other
+    files are skipped with a note. Unchanged documents come from the cache in
+    OUT/.kgraph-cache. A progress bar shows on a terminal.
+    Exit codes: 0 all read, 3 graph written but some inputs skipped, 1 nothing
+    built, 2 usage error, 130 interrupted.
+
+    Example: kgraph build data/corpus --out exports --jobs 2
     """
-    from .pipeline import build as run
+    import signal
+
+    from .pipeline import build as run, parse_size, terminal_progress
     if not inputs:
         if not DEFAULT_INPUT.is_dir():
             raise NoDocumentsError(f"{DEFAULT_INPUT}: no input given and the default corpus folder does not exist "
                                    "here; name files or folders: kgraph build FILE_OR_FOLDER...")
         inputs = (DEFAULT_INPUT,)
-    result = run(inputs, out, strict=strict, html=not no_html)
+    limit = parse_size(max_bytes)
+
+    def on_term(signum, frame):  # kill: stop like Ctrl-C, leaving the previous outputs in place
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        with terminal_progress(sys.stderr.isatty()) as progress:
+            result = run(inputs, out, strict=strict, html=not no_html, jobs=jobs, rebuild=rebuild,
+                         max_bytes=limit, progress=progress)
+    except KeyboardInterrupt:
+        click.echo(f"kgraph: interrupted; the previous outputs in {out} are left as they were", err=True)
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo(result.summary(), err=True)
     if result.skipped:
         sys.exit(3)
-
 
 
 # commands defined in their own modules register themselves on ``main``

@@ -1,4 +1,47 @@
-"""CLI commands (view); registered on :data:`kgraph.cli.main` when the CLI loads."""
+"""CLI command ``kgraph view``; registered on :data:`kgraph.cli.main` when the CLI loads.
+
+A thin layer over :mod:`kgraph.view`: load the build, resolve NAME, write the page.
+"""
 from __future__ import annotations
 
-from .cli import main  # noqa: F401
+from pathlib import Path
+
+import click
+
+from .cli import DEFAULT_OUT, handle_errors, main
+from .view import DEFAULT_DEPTH, DEFAULT_MAX_NODES
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--graph", "graph_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Folder of a build (with graph.json).")
+@click.option("--depth", type=click.IntRange(min=0), default=DEFAULT_DEPTH, show_default=True,
+              help="Hops around NAME to include (a meeting also brings its participants).")
+@click.option("--type", "types", multiple=True, metavar="CLASS",
+              help="Show only nodes of this class (repeatable), e.g. Person, Municipality or Kommun.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
+              help="Draw at most this many nodes: the nearest to NAME, then the most central.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Page to write (default: GRAPH/view.html).")
+@handle_errors
+def view(name: str | None, graph_dir: Path, depth: int, types: tuple[str, ...], max_nodes: int,
+         html_path: Path | None) -> None:
+    """Write an interactive HTML page of the graph, or of the neighbourhood of NAME.
+
+    NAME is matched on names and alternative names, ignoring case and accents
+    (or give a node id such as municipality/1384).
+
+    Example: kgraph view "Lena Micko" --depth 2 --html micko.html
+    """
+    from .graph import KnowledgeGraph
+    from .view import normalise_types, resolve_name, write_html
+
+    kg = KnowledgeGraph.load(graph_dir)
+    center = resolve_name(kg, name) if name else None
+    classes = normalise_types(kg, types)
+    path = html_path or graph_dir / "view.html"
+    sel = write_html(kg, path, center=center, depth=depth, types=classes, max_nodes=max_nodes)
+    left = f", {sel.left_out} less central left out (raise --max-nodes to see them)" if sel.left_out else ""
+    around = f" around {center} ({kg.label(center)}), depth {depth}" if center else ""
+    click.echo(f"wrote {path}: {len(sel.nodes)} nodes{around}{left}", err=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from .graph import KnowledgeGraph
 from .io import atomic_write_text
 from .rdf import to_turtle
+from .store import write_store
 from .view import write_html
 
 
@@ -21,6 +22,7 @@ def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True) -> list[Path
     written.append(out / "graph.json")
     atomic_write_text(out / "graph.ttl", turtle)
     written.append(out / "graph.ttl")
+    written.append(write_store(kg, out, turtle=turtle))  # store/: what the read commands open
     if html:
         write_html(kg, out / "graph.html")
         written.append(out / "graph.html")

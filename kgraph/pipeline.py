@@ -1,24 +1,51 @@
 """The build: paths -> documents -> extractions -> graph -> outputs.
 
-``build()`` is the library entry point the CLI wraps. Outputs are written
-atomically, and only once the whole graph is ready, so an interrupted or
-failed build leaves the previous outputs as they were.
+``build()`` is the library entry point the CLI wraps.
+
+* Reading and extraction run per input file, in worker processes with
+  ``jobs > 1``; the result does not depend on ``jobs``: documents are merged
+  in input order and the graph is built from them sorted.
+* Per-document results are cached in ``OUT/.kgraph-cache`` (see
+  :mod:`kgraph.cache`): a rebuild reads only new or changed files and extracts
+  only documents it has not seen; ``rebuild=True`` starts afresh.
+* A file that cannot be read is skipped and reported (``BuildResult.skipped``);
+  ``strict=True`` stops at the first one instead.
+* Outputs are written into a staging folder inside ``OUT`` and moved over the
+  previous ones only once all are written, so an interrupted or failed build,
+  or one that can read nothing, leaves the previous outputs as they were.
 """
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import __version__
-from .errors import NoDocumentsError
-from .extract.document import extract_document
+from .cache import CACHE_DIR, ExtractionCache, FileState, dumps, entry_key, loads
+from .errors import InputError, NoDocumentsError, UsageError
+from .extract.document import DocExtraction, extract_document
 from .graph import KnowledgeGraph
-from .ingest import Skipped, collect_paths, read_documents
+from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, read_file, read_jsonl_range,
+                     read_mbox, reader_kind, unsupported)
+from .ingest.jsonl import split_ranges
+from .models import Document
+from .outputs import write_outputs
 from .refdata import load_reference
 from .resolve import build_graph
-from .outputs import write_outputs
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+STAGING_PREFIX = ".kgraph-staging-"
+_RACY_NS = 2_000_000_000  # a file changed less than 2 s before it was read may change again unseen
 
 
 @dataclass
@@ -28,10 +55,19 @@ class BuildResult:
     documents: int
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
+    extracted: int = 0  # documents extracted in this build
+    cached: int = 0  # documents whose extraction came from the cache
+    jobs: int = 1
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds (CPU seconds summed over workers)
 
     def summary(self) -> str:
         st = self.graph.stats()
-        lines = [f"documents: {st['documents']}" + (f" (skipped {len(self.skipped)})" if self.skipped else "")]
+        extra = []
+        if self.cached:
+            extra.append(f"{self.cached} from cache")
+        if self.skipped:
+            extra.append(f"skipped {len(self.skipped)}")
+        lines = [f"documents: {st['documents']}" + (f" ({', '.join(extra)})" if extra else "")]
         lines.append("entities: " + str(st["entities"]) + " (" +
                      ", ".join(f"{k} {v}" for k, v in st["entities_by_class"].items()) + ")")
         lines.append(f"topics: {st['topics']}  meetings: {st['meetings']}  relations: {st['relations']}")
@@ -41,18 +77,429 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: bool = False,
-          html: bool = True) -> BuildResult:
+def default_jobs() -> int:
+    """All cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# --- work units -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """One input file: what the cache knows of it, or the tasks that read it."""
+
+    index: int
+    path: Path
+    kind: str | None
+    abspath: str
+    stat: tuple[int, int] | None = None  # (size, mtime_ns) when planned
+    fresh: FileState | None = None
+    tasks: int = 0
+
+
+Task = tuple[int, str, str, int, int, int]  # (unit index, kind, path, start, end, first line)
+
+
+@dataclass
+class _TaskResult:
+    index: int
+    docs: list[tuple[str, Document, Any]]  # (cache key, document, extraction | pickled extraction | None if cached)
+    skipped: list[Skipped]
+    error: Skipped | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(known: frozenset[str] | set[str], max_bytes: int, pickled: bool, in_pool: bool) -> None:
+    if in_pool:
+        # Ctrl-C reaches the whole process group: the parent alone stops the build; and the
+        # parent's own SIGTERM handler (the CLI's) must not run in workers it terminates
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORKER.update(known=known, max_bytes=max_bytes, pickled=pickled, ref=load_reference())
+
+
+def _run_task(task: Task) -> _TaskResult:
+    index, kind, path_s, start, end, first = task
+    path = Path(path_s)
+    max_bytes = _WORKER["max_bytes"]
     t0 = time.perf_counter()
+    try:
+        if kind == "jsonl":
+            docs, skipped = read_jsonl_range(path, start, end, first, max_bytes)
+        elif kind == "mbox":
+            docs, skipped = read_mbox(path, max_bytes)
+        else:
+            docs, skipped = read_file(path, max_bytes)
+    except InputError as exc:
+        return _TaskResult(index, [], [], Skipped(exc.path, exc.problem), {"read": time.perf_counter() - t0})
+    t1 = time.perf_counter()
+    out: list[tuple[str, Document, Any]] = []
+    pickle_s = 0.0
+    for doc in docs:
+        key = entry_key(doc)
+        if key in _WORKER["known"]:
+            out.append((key, doc, None))
+            continue
+        ex = extract_document(doc, _WORKER["ref"])
+        if _WORKER["pickled"]:
+            tp = time.perf_counter()
+            ex = dumps(ex)
+            pickle_s += time.perf_counter() - tp
+        out.append((key, doc, ex))
+    t2 = time.perf_counter()
+    return _TaskResult(index, out, skipped, None, {"read": t1 - t0, "extract": t2 - t1 - pickle_s,
+                                                   "pickle": pickle_s})
+
+
+def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
+          max_bytes: int) -> tuple[list[_Unit], list[Task]]:
+    units: list[_Unit] = []
+    tasks: list[Task] = []
+    now = time.time_ns()
+    for i, p in enumerate(paths):
+        kind = reader_kind(p)
+        unit = _Unit(i, p, kind, os.path.abspath(p))
+        units.append(unit)
+        if kind is None:
+            continue
+        try:
+            st = os.stat(p)
+            unit.stat = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            st = None
+        state = cache_files.get(unit.abspath)
+        if (st is not None and state is not None and (state.size, state.mtime_ns) == unit.stat
+                and now - st.st_mtime_ns > _RACY_NS and all(k in known for k in state.keys)):
+            unit.fresh = state
+            continue
+        if kind == "jsonl" and st is not None and st.st_size > 0:
+            try:
+                ranges = split_ranges(p)
+            except OSError:
+                ranges = [(0, st.st_size, 1)]
+            for start, end, first in ranges:
+                tasks.append((i, kind, str(p), start, end, first))
+            unit.tasks = len(ranges)
+        else:
+            tasks.append((i, kind, str(p), 0, st.st_size if st else 0, 1))
+            unit.tasks = 1
+    return units, tasks
+
+
+def _rebase(text: str, old: str, new: str) -> str:
+    return new + text[len(old):] if old != new and text.startswith(old) else text
+
+
+# --- the build --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Collector:
+    """Merges per-file results in input order: documents once each, skips, cache writes."""
+
+    cache: ExtractionCache | None
+    strict: bool
+    started_ns: int
+    extractions: dict[str, DocExtraction] = field(default_factory=dict)  # doc id -> extraction
+    used_keys: set[str] = field(default_factory=set)
+    skipped: list[Skipped] = field(default_factory=list)
+    extracted: int = 0
+    cached: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def skip(self, s: Skipped) -> None:
+        if self.strict:
+            raise InputError(s.path, s.reason)
+        self.skipped.append(s)
+
+    def add(self, key: str, ex: DocExtraction) -> None:
+        self.used_keys.add(key)
+        self.extractions.setdefault(ex.doc.id, ex)  # the same text twice is one document: the first wins
+
+    def from_cache(self, unit: _Unit) -> bool:
+        """Take a fresh file's documents from the cache; False if an entry is unusable."""
+        state = unit.fresh
+        assert state is not None and self.cache is not None
+        t0 = time.perf_counter()
+        blobs = self.cache.get_many(state.keys)
+        exs = []
+        for key in state.keys:
+            ex = loads(blobs[key]) if key in blobs else None
+            if not isinstance(ex, DocExtraction):
+                return False
+            doc = ex.doc
+            new_path = _rebase(doc.path, state.given, str(unit.path))
+            if new_path != doc.path:
+                ex = dataclasses.replace(ex, doc=doc.model_copy(update={"path": new_path}))
+            exs.append((key, ex))
+        for key, ex in exs:
+            self.add(key, ex)
+            self.cached += 1
+        for where, reason in state.skipped:
+            self.skip(Skipped(_rebase(where, state.given, str(unit.path)), reason))
+        self._time("cache", time.perf_counter() - t0)
+        return True
+
+    def from_tasks(self, unit: _Unit, results: list[_TaskResult]) -> None:
+        t0 = time.perf_counter()
+        docs: list[tuple[str, Document, Any]] = []
+        skipped: list[Skipped] = []
+        for r in results:
+            for k, v in r.timings.items():
+                self._time(k, v)
+            if r.error is not None:
+                if self.cache is not None:
+                    self.cache.forget_file(unit.abspath)
+                self.skip(r.error)
+                return
+            docs.extend(r.docs)
+            skipped.extend(r.skipped)
+        if unit.kind in ("jsonl", "mbox"):
+            try:
+                corpus_outcome(unit.path, [d for _, d, _ in docs], skipped)
+            except InputError as exc:
+                if self.cache is not None:
+                    self.cache.forget_file(unit.abspath)
+                self.skip(Skipped(exc.path, exc.problem))
+                return
+        hits = self.cache.get_many(k for k, _, ex in docs if ex is None) if self.cache else {}
+        for key, doc, ex in docs:
+            if ex is None:  # the worker knew the key: take the cached extraction, with this document
+                cached = loads(hits[key]) if key in hits else None
+                if isinstance(cached, DocExtraction):
+                    self.add(key, dataclasses.replace(cached, doc=doc))
+                    self.cached += 1
+                    continue
+                ex = extract_document(doc, load_reference())
+            blob = ex if isinstance(ex, bytes) else None
+            if blob is not None:
+                ex = loads(blob)
+            if self.cache is not None:
+                self.cache.put(key, blob if blob is not None else dumps(ex))
+            self.add(key, ex)
+            self.extracted += 1
+        for s in skipped:
+            self.skip(s)
+        if self.cache is not None and unit.stat and self.started_ns - unit.stat[1] > _RACY_NS:
+            self.cache.put_file(unit.abspath, FileState(unit.stat[0], unit.stat[1], str(unit.path),
+                                                        tuple(k for k, _, _ in docs),
+                                                        tuple((s.path, s.reason) for s in skipped)))
+        self._time("merge", time.perf_counter() - t0)
+
+    def _time(self, stage: str, seconds: float) -> None:
+        self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+
+
+@contextmanager
+def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int) -> Iterator[Iterator[_TaskResult]]:
+    """Task results in task order, from a process pool or from this process."""
+    _init_worker(known, max_bytes, pickled=False, in_pool=False)  # this process may run tasks too
+    try:
+        if jobs <= 1 or len(tasks) < 2:
+            yield (_run_task(t) for t in tasks)
+            return
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker,
+                        initargs=(known, max_bytes, True, True))
+        try:
+            chunk = max(1, min(32, len(tasks) // (jobs * 16)))
+            yield pool.imap(_run_task, tasks, chunksize=chunk)
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
+    finally:
+        _WORKER.clear()
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024 ** 2, "mb": 1024 ** 2,
+               "mib": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3, "gib": 1024 ** 3}
+
+
+def parse_size(text: str | int) -> int:
+    """'50M' -> 52428800; a plain number is bytes. A bad value is a :class:`UsageError`."""
+    if isinstance(text, int):
+        value = text
+    else:
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", str(text))
+        unit = m.group(2).lower() if m else ""
+        if not m or unit not in _SIZE_UNITS:
+            raise UsageError(f"--max-bytes: '{text}' is not a size; write e.g. 500000, 500k, 20M or 1G")
+        value = int(float(m.group(1)) * _SIZE_UNITS[unit])
+    if value < 1:
+        raise UsageError(f"--max-bytes must be at least 1 byte, not {text}")
+    return value
+
+
+def _check_options(jobs: int | None, max_bytes: int) -> int:
+    jobs = default_jobs() if jobs is None else jobs
+    if not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    if not isinstance(max_bytes, int) or max_bytes < 1:
+        raise UsageError(f"--max-bytes must be a positive number of bytes, not {max_bytes}")
+    return jobs
+
+
+def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: bool = False,
+          html: bool = True, *, jobs: int | None = 1, rebuild: bool = False,
+          max_bytes: int = DEFAULT_MAX_BYTES, cache: bool = True,
+          progress: Progress | None = None) -> BuildResult:
+    """Build the graph of ``inputs`` (files and folders) into ``out``.
+
+    ``jobs``: worker processes (None: all cores); ``rebuild``: ignore the cache;
+    ``max_bytes``: files (and lines or messages of corpus files) over this size
+    are skipped; ``cache``: keep per-document results in ``out/.kgraph-cache``;
+    ``progress``: called as ``progress(stage, done, total)``.
+    Raises :class:`NoDocumentsError` when nothing can be read (outputs untouched)
+    and, with ``strict``, :class:`InputError` at the first unreadable input.
+    """
+    t_start = time.perf_counter()
+    started_ns = time.time_ns()
+    jobs = _check_options(jobs, max_bytes)
     out = Path(out)
-    paths = collect_paths(inputs)
-    docs, skipped = read_documents(paths, strict=strict)
-    if not docs:
-        raise NoDocumentsError("nothing to build: no readable document among the inputs ("
-                               + "; ".join(str(s) for s in skipped[:5]) + ")")
-    ref = load_reference()
-    unique = {d.id: d for d in docs}  # the same text twice is one document
-    extractions = [extract_document(d, ref) for d in sorted(unique.values(), key=lambda d: (d.file_name, d.id))]
-    kg = build_graph(extractions, ref, meta={"kgraph_version": __version__})
-    write_outputs(kg, out, html=html)
-    return BuildResult(kg, out, len(unique), skipped, time.perf_counter() - t0)
+    report = progress or (lambda stage, done, total: None)
+    paths, missing = gather_inputs(inputs, exclude=[out])
+    store = ExtractionCache(out) if cache else None
+    if store is not None:
+        store.open()
+    try:
+        if store is not None and rebuild:
+            store.clear()
+        known = store.keys() if store is not None else set()
+        units, tasks = _plan(paths, store.files() if store is not None else {}, known, max_bytes)
+        col = _Collector(store, strict, started_ns)
+        for s in missing:
+            col.skip(s)
+        total = sum(1 for u in units if u.fresh) + len(tasks)
+        done = 0
+        report("read", 0, total)
+        with _results(tasks, jobs, known, max_bytes) as results:
+            for unit in units:
+                if unit.kind is None:
+                    col.skip(Skipped(str(unit.path), unsupported(unit.path).problem))
+                    continue
+                if unit.fresh is not None:
+                    done += 1
+                    if col.from_cache(unit):
+                        report("read", done, total)
+                        continue
+                    unit.fresh = None  # unusable cache entry: read the file here and now
+                    got = [_run_task((unit.index, unit.kind, str(unit.path), 0, unit.stat[0] if unit.stat else 0, 1))]
+                else:
+                    got = [next(results) for _ in range(unit.tasks)]
+                    done += unit.tasks
+                col.from_tasks(unit, got)
+                report("read", done, total)
+        if store is not None:
+            store.flush()
+        if not col.extractions:
+            raise NoDocumentsError("nothing to build: no readable document among the inputs"
+                                   + (" (" + "; ".join(str(s) for s in col.skipped[:5])
+                                      + ("; ..." if len(col.skipped) > 5 else "") + ")" if col.skipped else ""))
+        report("graph", 0, 1)
+        t0 = time.perf_counter()
+        ref = load_reference()
+        kg = build_graph(col.extractions.values(), ref, meta={"kgraph_version": __version__})
+        t1 = time.perf_counter()
+        report("write", 0, 1)
+        write_staged(kg, out, html=html)
+        t2 = time.perf_counter()
+        if store is not None:
+            store.prune(col.used_keys, (u.abspath for u in units))
+        col.timings.update(graph=t1 - t0, write=t2 - t1)
+        report("done", 1, 1)
+    finally:
+        if store is not None:
+            store.close()
+    return BuildResult(kg, out, len(col.extractions), col.skipped, time.perf_counter() - t_start,
+                       extracted=col.extracted, cached=col.cached, jobs=jobs, timings=col.timings)
+
+
+# --- outputs ----------------------------------------------------------------------------------------------
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clean_stale_staging(out: Path) -> None:
+    """Remove staging folders left by builds that were killed."""
+    for p in out.glob(STAGING_PREFIX + "*"):
+        try:
+            pid = int(p.name[len(STAGING_PREFIX):].split("-")[0])
+        except ValueError:
+            continue
+        if pid != os.getpid() and not _pid_alive(pid):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True) -> None:
+    """Write all outputs into a staging folder inside ``out``, then move them into
+    place: a failure or kill while writing leaves the previous outputs untouched."""
+    out.mkdir(parents=True, exist_ok=True)
+    _clean_stale_staging(out)
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
+    try:
+        write_outputs(kg, stage, html=html)
+        for entry in sorted(stage.iterdir()):
+            target = out / entry.name
+            if entry.is_dir() and not entry.is_symlink() and target.is_dir() and not target.is_symlink():
+                old = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-old-", dir=out))
+                os.replace(target, old / entry.name)
+                os.replace(entry, target)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(entry, target)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+# --- progress on a terminal -------------------------------------------------------------------------------
+
+
+@contextmanager
+def terminal_progress(enabled: bool) -> Iterator[Progress | None]:
+    """A progress bar on stderr (rich) when ``enabled``; else no callback at all.
+
+    The bar refreshes from the callback only (no refresh thread), so worker
+    processes can be forked safely while it is shown."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, \
+        TimeElapsedColumn, TimeRemainingColumn
+
+    labels = {"read": "reading and extracting", "graph": "building the graph", "write": "writing outputs",
+              "done": "done"}
+    bar = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True),
+                       auto_refresh=False, transient=True)
+    state = {"last": 0.0}
+    with bar:
+        task_id = bar.add_task(labels["read"], total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            now = time.monotonic()
+            final = done >= total or stage != "read"
+            if not final and now - state["last"] < 0.1:
+                return
+            state["last"] = now
+            bar.update(task_id, description=labels.get(stage, stage), completed=done, total=total)
+            bar.refresh()
+
+        yield update

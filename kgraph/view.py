@@ -1,144 +1,729 @@
-"""The graph as one self-contained HTML page (pyvis node/edge model, vis-network
-inlined from the pyvis package, no request leaves the page).
+"""The graph as one self-contained, offline HTML page.
 
-Every string from documents is escaped before it reaches the page, and a
-Content-Security-Policy forbids anything but the inline script and style.
+The page is built from our own template: vis-network (the copy shipped inside
+the pyvis package) is inlined, the graph data sits in a non-executable JSON
+block, and the application script builds every visible text with
+``textContent``, so labels, titles and file names from documents stay text.
+A Content-Security-Policy allows only the page's own two scripts (by hash) and
+inline styles; nothing is fetched from anywhere.
+
+Positions are computed here in Python (a seeded force layout with a k-d tree
+for the repulsion, O(n log n) per step) and physics is off in the browser, so
+a page with thousands of nodes is interactive at once and the same graph
+always gives the same page.
+
+Library API: :func:`resolve_name`, :func:`select_view`, :func:`render_html`,
+:func:`write_html`.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
+import math
+import random
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pyvis
 
+from .errors import KgraphError, UsageError
 from .graph import KnowledgeGraph
 from .io import atomic_write_text
+from .text import fold
 
-CLASS_STYLE: dict[str, tuple[str, str]] = {  # class -> (colour, shape)
-    "Minister": ("#d62728", "star"), "Person": ("#ff7f0e", "dot"), "Municipality": ("#1f77b4", "square"),
-    "Region": ("#17becf", "square"), "County": ("#9edae5", "triangle"), "CountyAdministrativeBoard": ("#2ca02c", "square"),
-    "Ministry": ("#8c564b", "diamond"), "Government": ("#5b3a29", "diamond"), "Parliament": ("#5b3a29", "diamond"),
-    "GovernmentAgency": ("#bcbd22", "diamond"), "Association": ("#9467bd", "hexagon"), "PoliticalParty": ("#e377c2", "triangleDown"),
-    "Company": ("#7f7f7f", "hexagon"), "Organization": ("#c7c7c7", "hexagon"), "Place": ("#98df8a", "triangle"),
-    "Meeting": ("#ffbb78", "ellipse"), "Topic": ("#aec7e8", "box"), "Document": ("#dddddd", "text"),
-}
 DEFAULT_MAX_NODES = 2000
+DEFAULT_DEPTH = 1
+VIEW_KINDS = ("entity", "meeting", "topic")
+LABEL_MAX = 40  # characters drawn on the canvas; the full label is in the tooltip and the panel
+EDGE_LABELS_UP_TO = 250  # draw predicate labels on edges only for small views
 
 
-def _vis_js() -> str:
-    base = Path(pyvis.__file__).parent
-    for cand in sorted(base.glob("**/vis-network.min.js"), reverse=True):
-        return cand.read_text(encoding="utf-8")
-    raise FileNotFoundError("vis-network.min.js not found in the pyvis package")
+@dataclass(frozen=True)
+class ClassStyle:
+    colour: str
+    shape: str  # a vis-network shape that scales with the node's value
+    sv: str  # the class name shown to users
 
 
-def _main_class(d: dict[str, Any]) -> str:
+CLASS_STYLE: dict[str, ClassStyle] = {
+    "Minister": ClassStyle("#d62728", "star", "Minister"),
+    "Person": ClassStyle("#ff7f0e", "dot", "Person"),
+    "Municipality": ClassStyle("#1f77b4", "square", "Kommun"),
+    "Region": ClassStyle("#17becf", "square", "Region"),
+    "County": ClassStyle("#9edae5", "triangle", "Län"),
+    "CountyAdministrativeBoard": ClassStyle("#2ca02c", "square", "Länsstyrelse"),
+    "Ministry": ClassStyle("#8c564b", "diamond", "Departement"),
+    "Government": ClassStyle("#5b3a29", "diamond", "Regering"),
+    "Parliament": ClassStyle("#6b4c9a", "diamond", "Riksdag"),
+    "GovernmentAgency": ClassStyle("#bcbd22", "diamond", "Myndighet"),
+    "Association": ClassStyle("#9467bd", "hexagon", "Förbund/förening"),
+    "PoliticalParty": ClassStyle("#e377c2", "triangleDown", "Parti"),
+    "Company": ClassStyle("#7f7f7f", "hexagon", "Företag"),
+    "Organization": ClassStyle("#b0b0b0", "hexagon", "Organisation"),
+    "Place": ClassStyle("#98df8a", "triangle", "Plats"),
+    "Meeting": ClassStyle("#f2b134", "dot", "Möte"),
+    "Topic": ClassStyle("#6fa8dc", "triangleDown", "Ämne"),
+}
+FALLBACK_STYLE = ClassStyle("#b0b0b0", "dot", "Övrigt")
+# the class a node is drawn as: the first of these it has, else its first class
+CLASS_PRIORITY = ("Minister", "Person", "Meeting", "Topic")
+
+PREDICATE_SV: dict[str, tuple[str, str]] = {  # predicate -> (from the subject, from the object)
+    "mentionedIn": ("nämns i", "nämner"),
+    "memberOf": ("medlem i", "har som medlem"),
+    "affiliatedWith": ("knuten till", "har knuten"),
+    "participant": ("deltagare", "deltar i"),
+    "location": ("plats", "plats för"),
+    "topic": ("ämne", "ämne för"),
+    "inCounty": ("i län", "omfattar"),
+    "holdsPost": ("innehar post", "innehas av"),
+    "postIn": ("post i", "har post"),
+}
+LITERAL_SV = {"role": "roll", "date": "datum", "title": "titel"}
+ATTR_SV = {  # node attributes shown in the panel, in this order
+    "scbCode": "SCB-kod", "wikidata": "Wikidata", "organisationNumber": "Organisationsnummer",
+    "abbreviation": "Förkortning", "date": "Datum", "meeting_kind": "Typ av möte", "status": "Status",
+    "trigger": "Ord i texten", "en_label": "Engelska", "broader": "Överordnat",
+}
+
+
+class UnknownNameError(KgraphError):
+    """NAME matches no node of the graph."""
+
+
+class AmbiguousNameError(KgraphError):
+    """NAME matches more than one node; the message lists the candidates."""
+
+
+# ---------------------------------------------------------------- selection
+
+def main_class(d: dict[str, Any]) -> str:
+    """The class a node is drawn and filtered as."""
     cls = d.get("cls", [])
-    for c in ("Minister", "Person"):
+    for c in CLASS_PRIORITY:
         if c in cls:
             return c
-    return cls[0] if cls else "Organization"
+    known = [c for c in cls if c in CLASS_STYLE]
+    return known[0] if known else (cls[0] if cls else "Organization")
 
 
-def select_nodes(kg: KnowledgeGraph, center: str | None = None, depth: int = 1, types: tuple[str, ...] = (),
-                 max_nodes: int = DEFAULT_MAX_NODES) -> tuple[list[str], int]:
-    """The nodes to draw (no documents or posts), most connected first; returns (nodes, left out)."""
-    g = kg.g
-    nodes = [n for n, d in g.nodes(data=True) if d.get("kind") in ("entity", "meeting", "topic")]
-    if center:
-        und = nx.Graph(g.to_undirected(as_view=True))
-        reach = nx.single_source_shortest_path_length(und, center, cutoff=depth * 2)
-        nodes = [n for n in nodes if n in reach]
-    if types:
-        nodes = [n for n in nodes if set(types) & set(g.nodes[n].get("cls", []))]
-    deg = {n: g.degree(n) for n in nodes}
-    nodes.sort(key=lambda n: (-deg[n], n))
-    left = max(0, len(nodes) - max_nodes)
-    return sorted(nodes[:max_nodes]), left
+def _view_nodes(kg: KnowledgeGraph) -> list[str]:
+    return sorted(n for n, d in kg.g.nodes(data=True) if d.get("kind") in VIEW_KINDS)
 
 
-def _facts(kg: KnowledgeGraph, n: str, limit: int = 8) -> list[str]:
+def _post_links(kg: KnowledgeGraph) -> list[tuple[str, str, str]]:
+    """(holder, organisation, post) for each post node with both ends: a post is drawn as an edge."""
     out = []
-    for s, o, p, d in list(kg.g.out_edges(n, keys=True, data=True)) + list(kg.g.in_edges(n, keys=True, data=True)):
-        if p == "mentionedIn":
+    for post, d in kg.g.nodes(data=True):
+        if d.get("kind") != "post":
             continue
-        ev = (d.get("evidence") or [{}])[0]
-        out.append(f"{kg.label(s)} {p} {kg.label(o)} — {ev.get('sentence', '')}")
-        if len(out) >= limit:
-            break
-    for p, vals in kg.node(n).get("literals", {}).items():
-        for v in vals:
-            out.append(f"{p}: {v}")
+        holders = sorted(s for s, _, k in kg.g.in_edges(post, keys=True) if k == "holdsPost")
+        orgs = sorted(o for _, o, k in kg.g.out_edges(post, keys=True) if k == "postIn")
+        out.extend((h, o, post) for h in holders for o in orgs)
+    return sorted(out)
+
+
+def view_graph(kg: KnowledgeGraph) -> nx.Graph:
+    """Undirected graph of what can be drawn: entities, meetings and topics, joined by their relations
+    (documents left out, posts contracted into holder-organisation edges)."""
+    vg = nx.Graph()
+    vg.add_nodes_from(_view_nodes(kg))
+    for s, o in sorted({(s, o) for s, o, k in kg.g.edges(keys=True) if s in vg and o in vg and s != o}):
+        vg.add_edge(s, o)
+    for h, o, _ in _post_links(kg):
+        if h in vg and o in vg and h != o:
+            vg.add_edge(h, o)
+    return vg
+
+
+def centrality(kg: KnowledgeGraph, vg: nx.Graph) -> dict[str, int]:
+    """How central a node is: its relations in the view plus the documents that mention it."""
+    return {n: vg.degree(n) + len(kg.g.nodes[n].get("docs", [])) for n in vg}
+
+
+def _all_labels(d: dict[str, Any]) -> list[str]:
+    return [x for x in [d.get("label", ""), *d.get("alt_labels", [])] if x]
+
+
+def resolve_name(kg: KnowledgeGraph, name: str) -> str:
+    """The node NAME designates: a node id, else a unique case- and diacritic-insensitive match on the
+    label, else on an alternative label, else a unique name starting with NAME ("Söderhamn" ->
+    "Söderhamns kommun"). Raises UnknownNameError or AmbiguousNameError (listing the candidates)."""
+    if name in kg.g and kg.g.nodes[name].get("kind") in VIEW_KINDS:
+        return name
+    key = fold(name)
+    nodes = _view_nodes(kg)
+    by_label = [n for n in nodes if fold(kg.g.nodes[n].get("label", "")) == key]
+    by_alt = [n for n in nodes if key in {fold(x) for x in kg.g.nodes[n].get("alt_labels", [])}]
+    named = [n for n in nodes if kg.g.nodes[n].get("kind") != "meeting"]  # meeting labels list participants
+    by_prefix = [n for n in named if any(fold(x).startswith(key) for x in _all_labels(kg.g.nodes[n]))]
+    for found in (by_label, by_alt, by_prefix):
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise AmbiguousNameError(f"{name!r} matches {len(found)} nodes: {_describe(kg, found)}; "
+                                     "give the node id instead (e.g. kgraph view " + found[0] + ")")
+    near = [n for n in named + [m for m in nodes if m not in set(named)]
+            if key and any(key in fold(x) for x in _all_labels(kg.g.nodes[n]))]
+    hint = f"; did you mean: {_describe(kg, near)}" if near else ""
+    raise UnknownNameError(f"{name!r}: no entity, meeting or topic with that name in the graph{hint}")
+
+
+def _describe(kg: KnowledgeGraph, nodes: list[str], limit: int = 8) -> str:
+    parts = [f"{n} ({kg.label(n)}, {main_class(kg.g.nodes[n])})" for n in nodes[:limit]]
+    if len(nodes) > limit:
+        parts.append(f"and {len(nodes) - limit} more")
+    return "; ".join(parts)
+
+
+def normalise_types(kg: KnowledgeGraph, types: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Class names as given by the user (English or the Swedish display name, any case) -> class names."""
+    known = set(CLASS_STYLE) | {c for _, d in kg.g.nodes(data=True) if d.get("kind") in VIEW_KINDS
+                                for c in d.get("cls", [])}
+    lookup = {fold(c): c for c in known} | {fold(s.sv): c for c, s in CLASS_STYLE.items()}
+    out = []
+    for t in types:
+        c = lookup.get(fold(t))
+        if c is None:
+            raise UsageError(f"--type {t!r}: unknown class; known classes: {', '.join(sorted(known))}")
+        out.append(c)
+    return tuple(sorted(set(out)))
+
+
+@dataclass
+class ViewSelection:
+    """What a view draws: the nodes (sorted), and what it left out and why."""
+
+    nodes: list[str]
+    center: str | None = None
+    depth: int = DEFAULT_DEPTH
+    types: tuple[str, ...] = ()
+    candidates: int = 0  # nodes that passed NAME/--type, before --max-nodes
+    left_out: int = 0
+    left_out_by_class: dict[str, int] = field(default_factory=dict)
+    total: int = 0  # drawable nodes in the whole graph
+
+
+def _neighbourhood(vg: nx.Graph, kg: KnowledgeGraph, center: str, depth: int) -> dict[str, int]:
+    """Hop distance from center up to depth; a meeting reached also brings its participants, place and
+    topics (one more hop), since the meeting alone says little."""
+    dist = nx.single_source_shortest_path_length(vg, center, cutoff=depth)
+    for m in sorted(n for n in dist if kg.g.nodes[n].get("kind") == "meeting"):
+        for nb in sorted(vg.neighbors(m)):
+            dist.setdefault(nb, dist[m] + 1)
+    return dist
+
+
+def select_view(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFAULT_DEPTH,
+                types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES,
+                vg: nx.Graph | None = None) -> ViewSelection:
+    """Choose the nodes to draw: the neighbourhood of center (or everything), of the given classes, and at
+    most max_nodes of them: the nearest to center, then the most central."""
+    if max_nodes < 1:
+        raise UsageError(f"--max-nodes {max_nodes}: must be at least 1")
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: must be 0 or more")
+    vg = vg if vg is not None else view_graph(kg)
+    if center is not None and center not in vg:
+        raise UnknownNameError(f"{center!r}: not a node the view can draw")
+    cent = centrality(kg, vg)
+    dist = _neighbourhood(vg, kg, center, depth) if center else {n: 0 for n in vg}
+    cand = [n for n in dist if not types or n == center or set(types) & set(kg.g.nodes[n].get("cls", []))]
+    cand.sort(key=lambda n: (dist[n], -cent[n], n))
+    keep, rest = cand[:max_nodes], cand[max_nodes:]
+    by_class = Counter(main_class(kg.g.nodes[n]) for n in rest)
+    return ViewSelection(sorted(keep), center, depth, tuple(types), len(cand), len(rest),
+                         dict(sorted(by_class.items(), key=lambda x: (-x[1], x[0]))), vg.number_of_nodes())
+
+
+# ---------------------------------------------------------------- layout
+
+def layout(nodes: list[str], edges: list[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Deterministic 2-D positions (about one unit between neighbours) for the given nodes and edges."""
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {x: i for i, x in enumerate(nodes)}
+    pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges if a != b})
+    try:
+        pos = _force_layout(n, pairs, seed)
+    except ImportError:  # numpy/scipy missing: a cheap layout, still deterministic
+        pos = _ring_layout(n, pairs)
+    return {x: (round(pos[i][0], 3), round(pos[i][1], 3)) for i, x in enumerate(nodes)}
+
+
+def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold with repulsion only within a cut-off radius (found with a k-d tree) and a weak
+    pull to the centre that keeps separate components together; O(n log n) per step."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    rng = np.random.default_rng(seed)
+    side = math.sqrt(n) * 1.2
+    pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
+    e = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    iterations = 120 if n <= 1000 else 70
+    radius = 3.0
+    temp0 = side / 8
+    for it in range(iterations):
+        temp = max(temp0 * (1 - it / iterations), 0.02)
+        disp = np.zeros((n, 2))
+        close = cKDTree(pos).query_pairs(radius, output_type="ndarray")
+        if len(close):
+            a, b = close[:, 0], close[:, 1]
+            delta = pos[a] - pos[b]
+            d2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)
+            f = (1.0 / d2 - 1.0 / radius ** 2)[:, None] * delta  # k^2/d along the unit vector, 0 at the cut-off
+            for k in (0, 1):
+                disp[:, k] += np.bincount(a, f[:, k], n) - np.bincount(b, f[:, k], n)
+        if len(e):
+            a, b = e[:, 0], e[:, 1]
+            delta = pos[a] - pos[b]
+            d = np.sqrt((delta ** 2).sum(axis=1))[:, None]
+            f = delta * d  # d^2/k along the unit vector
+            for k in (0, 1):
+                disp[:, k] -= np.bincount(a, f[:, k], n) - np.bincount(b, f[:, k], n)
+        disp -= 0.03 * pos
+        length = np.maximum(np.sqrt((disp ** 2).sum(axis=1)), 1e-9)[:, None]
+        pos += disp / length * np.minimum(length, temp)
+    pos -= pos.mean(axis=0)
+    return [(float(x), float(y)) for x, y in pos]
+
+
+def _ring_layout(n: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """Most connected nodes in the middle, the rest on rings of growing radius (no dependencies)."""
+    deg = Counter(i for p in pairs for i in p)
+    order = sorted(range(n), key=lambda i: (-deg[i], i))
+    out: list[tuple[float, float]] = [(0.0, 0.0)] * n
+    ring, placed = 0, 0
+    while placed < n:
+        size = 1 if ring == 0 else 6 * ring
+        for j, i in enumerate(order[placed:placed + size]):
+            a = 2 * math.pi * j / size
+            out[i] = (ring * 1.5 * math.cos(a), ring * 1.5 * math.sin(a))
+        placed += size
+        ring += 1
     return out
 
 
-def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = 1, types: tuple[str, ...] = (),
-                max_nodes: int = DEFAULT_MAX_NODES, title: str = "kgraph") -> str:
-    nodes, left = select_nodes(kg, center, depth, types, max_nodes)
-    keep = set(nodes)
-    sub = kg.g.subgraph(keep)
-    pos = nx.spring_layout(nx.Graph(sub), seed=7, iterations=60) if len(nodes) > 1 else {n: (0.0, 0.0) for n in nodes}
-    scale = 120 * max(4.0, len(nodes) ** 0.5)
-    vnodes = []
-    for n in nodes:
-        d = kg.node(n)
-        cls = _main_class(d)
-        colour, shape = CLASS_STYLE.get(cls, ("#c7c7c7", "dot"))
-        docs = [kg.node(x).get("file_name", x) for x in d.get("docs", []) if x in kg.g]
-        tip = "\n".join([f"{d.get('label', n)} ({cls})", *(_facts(kg, n)), "Källor: " + ", ".join(docs)])
+# ---------------------------------------------------------------- page data
+
+class _Tables:
+    """Documents and sentences stored once; facts refer to them by index."""
+
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+        self.docs: list[dict[str, str]] = []
+        self.doc_index: dict[str, int] = {}
+        self.sentences: list[str] = []
+        self.sentence_index: dict[str, int] = {}
+
+    def doc(self, doc_id: str) -> int:
+        if not doc_id or doc_id not in self.kg.g:
+            return -1  # reference data, not a document
+        if doc_id not in self.doc_index:
+            d = self.kg.g.nodes[doc_id]
+            self.doc_index[doc_id] = len(self.docs)
+            self.docs.append({"file": str(d.get("file_name", doc_id)), "title": str(d.get("title", "")),
+                              "date": str(d.get("published", ""))})
+        return self.doc_index[doc_id]
+
+    def sentence(self, s: str) -> int:
+        if s not in self.sentence_index:
+            self.sentence_index[s] = len(self.sentences)
+            self.sentences.append(s)
+        return self.sentence_index[s]
+
+    def evidence(self, evs: list[dict[str, Any]]) -> list[list[Any]]:
+        return [[self.doc(str(e.get("doc") or "")), self.sentence(str(e.get("sentence") or "")),
+                 str(e.get("rule", "")), round(float(e.get("confidence", 1.0)), 3)] for e in evs]
+
+
+def _post_text(kg: KnowledgeGraph, post: str) -> str:
+    d = kg.g.nodes[post]
+    span = "–".join(x for x in (d.get("start", ""), d.get("end", "")) if x)
+    return str(d.get("label") or post) + (f" ({span})" if span else "")
+
+
+def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[dict[str, Any]]:
+    """Every statement about n: relations both ways (posts spelled out), literals, mentions last."""
+    facts: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
+
+    def other(o: str) -> tuple[str, str]:
+        d = kg.g.nodes[o]
+        if d.get("kind") == "document":
+            return str(d.get("file_name") or d.get("label") or o), ""
+        return kg.label(o), o
+
+    for _, o, p, d in sorted(kg.g.out_edges(n, keys=True, data=True), key=lambda x: (x[2], x[1])):
+        if p == "holdsPost":
+            orgs = sorted(x for _, x, k in kg.g.out_edges(o, keys=True) if k == "postIn")
+            for org in orgs or [""]:
+                facts.append({"p": PREDICATE_SV[p][0], "o": _post_text(kg, o) + (f", {kg.label(org)}" if org else ""),
+                              "oid": org, "ev": t.evidence(d.get("evidence", []))})
+            continue
+        label, oid = other(o)
+        fact = {"p": PREDICATE_SV.get(p, (p, p))[0], "o": label, "oid": oid, "ev": t.evidence(d.get("evidence", []))}
+        (mentions if p == "mentionedIn" else facts).append(fact)
+    for s, _, p, d in sorted(kg.g.in_edges(n, keys=True, data=True), key=lambda x: (x[2], x[0])):
+        if p == "postIn":
+            for h in sorted(x for x, _, k in kg.g.in_edges(s, keys=True) if k == "holdsPost"):
+                facts.append({"p": PREDICATE_SV[p][1], "o": f"{_post_text(kg, s)}: {kg.label(h)}", "oid": h,
+                              "ev": t.evidence(d.get("evidence", []))})
+            continue
+        label, oid = other(s)
+        facts.append({"p": PREDICATE_SV.get(p, (p, p))[1], "o": label, "oid": oid,
+                      "ev": t.evidence(d.get("evidence", []))})
+    for p, vals in sorted(kg.g.nodes[n].get("literals", {}).items()):
+        for v, evs in sorted(vals.items()):
+            facts.append({"p": LITERAL_SV.get(p, p), "o": str(v), "oid": "", "ev": t.evidence(evs)})
+    return facts + mentions
+
+
+def _attrs(d: dict[str, Any]) -> list[list[str]]:
+    return [[sv, str(d[k])] for k, sv in ATTR_SV.items() if d.get(k) not in (None, "", [], {})]
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_MAX else label[:LABEL_MAX - 1].rstrip() + "…"
+
+
+def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None,
+              title: str = "kgraph") -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-able data."""
+    vg = vg if vg is not None else view_graph(kg)
+    keep = set(sel.nodes)
+    cent = centrality(kg, vg)
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for s, o, p in kg.g.edges(keys=True):
+        if s in keep and o in keep and s != o:
+            pairs.setdefault((s, o), set()).add(PREDICATE_SV.get(p, (p, p))[0])
+    for h, o, post in _post_links(kg):
+        if h in keep and o in keep and h != o:
+            pairs.setdefault((h, o), set()).add(str(kg.g.nodes[post].get("label") or "post"))
+    edges = [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
+    pos = layout(sel.nodes, [(s, o) for s, o, _ in edges])
+    t = _Tables(kg)
+    nodes = []
+    for n in sel.nodes:
+        d = kg.g.nodes[n]
+        label = str(d.get("label") or n)
         x, y = pos[n]
-        vnodes.append({"id": n, "label": d.get("label", n), "title": tip, "group": cls, "color": colour,
-                       "shape": shape, "value": 1 + kg.g.degree(n), "x": float(x) * scale, "y": float(y) * scale})
-    vedges = []
-    for s, o, p, d in sub.edges(keys=True, data=True):
-        ev = (d.get("evidence") or [{}])[0]
-        vedges.append({"from": s, "to": o, "label": p, "title": ev.get("sentence", ""), "arrows": "to"})
-    data = json.dumps({"nodes": vnodes, "edges": vedges, "left": left,
-                       "legend": sorted({_main_class(kg.node(n)) for n in nodes})}, ensure_ascii=False)
-    data = data.replace("</", "<\\/")
-    return PAGE.format(title=html.escape(title), js=_vis_js().replace("</script", "<\\/script"), data=data,
-                       styles=json.dumps({k: v[0] for k, v in CLASS_STYLE.items()}))
+        nodes.append({"id": n, "label": label, "short": _short(label), "cls": main_class(d),
+                      "classes": [CLASS_STYLE.get(c, FALLBACK_STYLE).sv for c in d.get("cls", [])],
+                      "alt": [str(a) for a in d.get("alt_labels", [])], "attrs": _attrs(d),
+                      "value": cent[n], "x": round(x * 90, 1), "y": round(y * 90, 1), "facts": _facts(kg, n, t)})
+    counts = Counter(nd["cls"] for nd in nodes)
+    legend = [[c, n] for c, n in sorted(counts.items(), key=lambda x: (list(CLASS_STYLE).index(x[0])
+                                                                           if x[0] in CLASS_STYLE else 99, x[0]))]
+    styles = {c: {"colour": s.colour, "shape": s.shape, "sv": s.sv}
+              for c, s in [*CLASS_STYLE.items(), *((c, FALLBACK_STYLE) for c in counts if c not in CLASS_STYLE)]}
+    return {
+        "title": title, "nodes": nodes, "edges": edges, "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO,
+        "docs": t.docs, "sentences": t.sentences, "legend": legend, "styles": styles,
+        "center": sel.center, "depth": sel.depth, "types": [CLASS_STYLE.get(c, FALLBACK_STYLE).sv for c in sel.types],
+        "total": sel.total, "candidates": sel.candidates, "leftOut": sel.left_out,
+        "leftOutByClass": [[CLASS_STYLE.get(c, FALLBACK_STYLE).sv, k] for c, k in sel.left_out_by_class.items()],
+    }
 
 
-def write_html(kg: KnowledgeGraph, path: Path, **kw: Any) -> None:
-    atomic_write_text(path, render_html(kg, **kw))
+# ---------------------------------------------------------------- page
+
+def _vis_js() -> str:
+    import pyvis
+    base = Path(pyvis.__file__).parent
+    for cand in sorted(base.glob("**/vis-9.1.2/vis-network.min.js")) + sorted(base.glob("**/vis-network.min.js")):
+        return cand.read_text(encoding="utf-8")
+    raise KgraphError(f"{base}: vis-network.min.js not found in the pyvis package; reinstall pyvis")
 
 
-PAGE = """<!DOCTYPE html>
-<html lang="sv"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>{title}</title>
-<style>
-body{{margin:0;font-family:system-ui,sans-serif}} #bar{{padding:6px;background:#f4f4f4;border-bottom:1px solid #ccc}}
-#net{{width:100%;height:calc(100vh - 90px)}} #legend span{{display:inline-block;margin-right:10px}}
-#legend i{{display:inline-block;width:10px;height:10px;margin-right:3px}} #info{{font-size:12px;color:#555}}
-</style></head><body>
-<div id="bar"><input id="search" placeholder="Sök namn…"> <span id="legend"></span> <div id="info"></div></div>
-<div id="net"></div>
-<script>{js}</script>
-<script>
-const DATA = {data};
-const COLORS = {styles};
-const nodes = new vis.DataSet(DATA.nodes);
-const edges = new vis.DataSet(DATA.edges);
-const net = new vis.Network(document.getElementById('net'), {{nodes, edges}},
-  {{physics: false, interaction: {{hover: true}}, nodes: {{scaling: {{min: 8, max: 40}}, font: {{size: 14}}}},
-    edges: {{font: {{size: 9}}, color: {{color: '#bbb'}}}}}});
-const legend = document.getElementById('legend');
-for (const c of DATA.legend) {{
-  const s = document.createElement('span'); const i = document.createElement('i');
-  i.style.background = COLORS[c] || '#ccc'; s.appendChild(i); s.appendChild(document.createTextNode(c));
-  legend.appendChild(s);
-}}
-document.getElementById('info').textContent = DATA.nodes.length + ' noder' +
-  (DATA.left ? ' (' + DATA.left + ' mindre centrala utelämnade)' : '');
-document.getElementById('search').addEventListener('input', (e) => {{
-  const q = e.target.value.toLowerCase();
-  nodes.update(DATA.nodes.map(n => ({{id: n.id, hidden: q !== '' && !n.label.toLowerCase().includes(q)}})));
-}});
-window.kgraphNetwork = net;
-</script></body></html>
+def _json_for_html(data: Any) -> str:
+    """JSON that cannot end its <script> block or open a comment: <, > and & as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _heading(kg: KnowledgeGraph, sel: ViewSelection) -> str:
+    if sel.center:
+        return f"kgraph: {kg.label(sel.center)}"
+    return "kgraph: kunskapsgraf"
+
+
+def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFAULT_DEPTH,
+                types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
+                selection: ViewSelection | None = None) -> str:
+    """The page for a graph (or the neighbourhood of center), deterministic for the same input."""
+    vg = view_graph(kg)
+    sel = selection or select_view(kg, center, depth, types, max_nodes, vg)
+    heading = title or _heading(kg, sel)
+    data = _json_for_html(view_data(kg, sel, vg, heading))
+    vis_js = _vis_js()
+    if "</script" in vis_js.lower() or "<!--" in vis_js:
+        raise KgraphError("the vis-network script cannot be inlined safely (contains </script or <!--)")
+    csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(APP_JS) +
+           "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    parts = [
+        '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        f"<title>{html.escape(heading)}</title>\n<style>{CSS}</style>\n</head><body>\n",
+        BODY.replace("@@HEADING@@", html.escape(heading)),
+        f'<script type="application/json" id="kgraph-data">{data}</script>\n',
+        f"<script>{vis_js}</script>\n<script>{APP_JS}</script>\n</body></html>\n",
+    ]
+    return "".join(parts)
+
+
+def write_html(kg: KnowledgeGraph, path: Path, **kw: Any) -> ViewSelection:
+    """Write the page atomically (UTF-8); returns what it shows."""
+    vg = view_graph(kg)
+    sel = kw.pop("selection", None) or select_view(kg, kw.pop("center", None), kw.pop("depth", DEFAULT_DEPTH),
+                                                   tuple(kw.pop("types", ())),
+                                                   kw.pop("max_nodes", DEFAULT_MAX_NODES), vg)
+    atomic_write_text(Path(path), render_html(kg, selection=sel, **kw))
+    return sel
+
+
+CSS = """
+*{box-sizing:border-box}
+html,body{margin:0;height:100%;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222}
+body{display:flex;flex-direction:column}
+header{padding:8px 12px;background:#f6f6f4;border-bottom:1px solid #ccc}
+h1{font-size:17px;margin:0 12px 6px 0;display:inline-block}
+#search{width:260px;padding:4px 6px;font-size:14px}
+#status{font-size:12px;color:#555;margin-top:4px}
+#legend{margin-top:6px;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:13px}
+#legend label{cursor:pointer;white-space:nowrap;display:inline-flex;align-items:center;gap:3px}
+#legend svg{width:14px;height:14px}
+#legend button{font-size:12px}
+main{flex:1;display:flex;min-height:0}
+#net{flex:1;min-width:0;position:relative;background:#fff}
+#panel{width:400px;max-width:45%;overflow:auto;border-left:1px solid #ccc;padding:10px 14px;background:#fcfcfb}
+#panel h2{font-size:16px;margin:0 0 4px}
+#panel h3{font-size:14px;margin:12px 0 4px}
+#panel .cls{color:#666;font-size:12px}
+#panel dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 8px;font-size:12px;margin:6px 0}
+#panel dt{color:#666}#panel dd{margin:0}
+#panel ul.facts{padding-left:16px;margin:0}
+#panel ul.facts>li{margin-bottom:8px}
+#panel ul.ev{list-style:none;padding-left:0;margin:2px 0 0}
+#panel ul.ev li{font-size:12px;margin:2px 0;padding-left:8px;border-left:3px solid #ddd}
+#panel q{font-style:italic}
+#panel .src{color:#555}
+#panel .rule{color:#888}
+button.link{background:none;border:0;padding:0;color:#1a57a8;text-decoration:underline;cursor:pointer;font:inherit;text-align:left}
+.vis-tooltip{position:absolute;visibility:hidden;padding:4px 6px;white-space:nowrap;font-size:12px;
+background:#fffbe6;border:1px solid #999;border-radius:3px;pointer-events:none;z-index:5}
+#empty{position:absolute;top:40%;width:100%;text-align:center;color:#777}
+"""
+
+BODY = """<header>
+<h1 id="heading">@@HEADING@@</h1>
+<input id="search" type="search" placeholder="Sök namn …" aria-label="Sök nod på namn" autocomplete="off">
+<div id="status" role="status"></div>
+<div id="legend" aria-label="Klasser (filter)"></div>
+</header>
+<main><div id="net"></div>
+<aside id="panel" aria-live="polite"><p>Klicka på en nod för att se dess fakta och källor.</p></aside></main>
+"""
+
+# The application script. It never uses innerHTML: every text goes in through textContent.
+APP_JS = r"""
+(function () {
+  'use strict';
+  var DATA = JSON.parse(document.getElementById('kgraph-data').textContent);
+  var S = DATA.styles;
+  var fold = function (s) { return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
+  var fmt = function (n) { return n.toLocaleString('sv-SE'); };
+  var byId = new Map();
+  DATA.nodes.forEach(function (n) { n.shown = true; byId.set(n.id, n); });
+  var style = function (c) { return S[c] || {colour: '#b0b0b0', shape: 'dot', sv: c}; };
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
+    var st = style(n.cls);
+    return {id: n.id, label: n.short, title: n.label + ' (' + st.sv + ')', x: n.x, y: n.y, value: n.value,
+            shape: st.shape, color: {background: st.colour, border: '#444',
+            highlight: {background: st.colour, border: '#000'}, hover: {background: st.colour, border: '#000'}}};
+  }));
+  var edges = new vis.DataSet(DATA.edges.map(function (e, i) {
+    return {id: i, from: e[0], to: e[1], title: e[2], label: DATA.edgeLabels ? e[2] : undefined};
+  }));
+  var big = DATA.nodes.length > 1000;
+  var container = document.getElementById('net');
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, {
+    physics: false,
+    layout: {improvedLayout: false, randomSeed: 1},
+    interaction: {hover: !big, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big},
+    nodes: {scaling: {min: 7, max: 34, label: {enabled: true, min: 11, max: 20, drawThreshold: 7}},
+            font: {size: 13, strokeWidth: 3, strokeColor: '#ffffff'}, borderWidth: 1},
+    edges: {smooth: false, width: 1, color: {color: '#b8b8b8', highlight: '#333', hover: '#666'},
+            arrows: {to: {enabled: true, scaleFactor: 0.4}}, font: {size: 9, color: '#777', strokeWidth: 2}}
+  });
+  if (!DATA.nodes.length) { var empty = el('div', 'Inga noder att visa.'); empty.id = 'empty'; container.appendChild(empty); }
+
+  var state = {query: '', off: new Set()};
+  var keys = null;
+  function matches(n) {
+    if (state.query === '') return true;
+    if (keys === null) {
+      keys = new Map();
+      DATA.nodes.forEach(function (m) { keys.set(m.id, fold([m.label].concat(m.alt).join('\n'))); });
+    }
+    return keys.get(n.id).indexOf(state.query) !== -1;
+  }
+  function apply() {
+    var changes = [];
+    DATA.nodes.forEach(function (n) {
+      var v = !state.off.has(n.cls) && matches(n);
+      if (v !== n.shown) { n.shown = v; changes.push({id: n.id, hidden: !v}); }
+    });
+    if (changes.length) nodes.update(changes);
+    status();
+  }
+  function shownIds() { return DATA.nodes.filter(function (n) { return n.shown; }).map(function (n) { return n.id; }); }
+
+  var statusEl = document.getElementById('status');
+  function status() {
+    var shown = DATA.nodes.filter(function (n) { return n.shown; }).length;
+    var parts = ['Visar ' + fmt(shown) + ' av ' + fmt(DATA.nodes.length) + ' noder, ' + fmt(DATA.edges.length) + ' kanter.'];
+    if (DATA.center && byId.has(DATA.center)) {
+      parts.push('Grannskapet till ' + byId.get(DATA.center).label + ' (djup ' + DATA.depth + ').');
+    }
+    if (DATA.types.length) parts.push('Klasser: ' + DATA.types.join(', ') + '.');
+    if (DATA.leftOut) {
+      parts.push('De ' + fmt(DATA.nodes.length) + ' mest centrala av ' + fmt(DATA.candidates) + ' visas; ' +
+        fmt(DATA.leftOut) + ' utelämnade (' + DATA.leftOutByClass.map(function (x) { return x[0] + ' ' + fmt(x[1]); }).join(', ') +
+        '). Välj en nod med kgraph view NAMN eller höj --max-nodes.');
+    }
+    if (state.query !== '') parts.push('Sökning: ' + fmt(shown) + ' träffar.');
+    statusEl.textContent = parts.join(' ');
+  }
+
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  var SHAPES = {
+    dot: function (s) { var c = document.createElementNS(SVGNS, 'circle'); c.setAttribute('cx', 7); c.setAttribute('cy', 7); c.setAttribute('r', 6); return c; },
+    square: 'M1.5 1.5H12.5V12.5H1.5Z', triangle: 'M7 1L13 13H1Z', triangleDown: 'M1 1H13L7 13Z',
+    diamond: 'M7 0.5L13.5 7L7 13.5L0.5 7Z', hexagon: 'M7 0.5L12.6 3.75V10.25L7 13.5L1.4 10.25V3.75Z',
+    star: 'M7 0.5L8.8 5.2L13.7 5.3L9.8 8.4L11.2 13.3L7 10.4L2.8 13.3L4.2 8.4L0.3 5.3L5.2 5.2Z'
+  };
+  function glyph(c) {
+    var st = style(c), svg = document.createElementNS(SVGNS, 'svg'), sh = SHAPES[st.shape] || SHAPES.dot, g;
+    svg.setAttribute('viewBox', '0 0 14 14');
+    if (typeof sh === 'function') g = sh(); else { g = document.createElementNS(SVGNS, 'path'); g.setAttribute('d', sh); }
+    g.setAttribute('fill', st.colour); g.setAttribute('stroke', '#444'); g.setAttribute('stroke-width', '0.8');
+    svg.appendChild(g);
+    return svg;
+  }
+  var legend = document.getElementById('legend');
+  DATA.legend.forEach(function (x) {
+    var lab = el('label'), box = el('input');
+    box.type = 'checkbox'; box.checked = true; box.dataset.cls = x[0];
+    box.addEventListener('change', function () {
+      if (box.checked) state.off.delete(x[0]); else state.off.add(x[0]);
+      apply();
+    });
+    lab.appendChild(box); lab.appendChild(glyph(x[0])); lab.appendChild(document.createTextNode(style(x[0]).sv + ' (' + fmt(x[1]) + ')'));
+    legend.appendChild(lab);
+  });
+  if (DATA.legend.length > 1) {
+    [['Alla', false], ['Inga', true]].forEach(function (b) {
+      var btn = el('button', b[0]);
+      btn.type = 'button';
+      btn.addEventListener('click', function () {
+        legend.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+          box.checked = !b[1];
+          if (b[1]) state.off.add(box.dataset.cls); else state.off.delete(box.dataset.cls);
+        });
+        apply();
+      });
+      legend.appendChild(btn);
+    });
+  }
+
+  var panel = document.getElementById('panel');
+  function evidenceItem(ev) {
+    var li = el('li');
+    var doc = ev[0] >= 0 ? DATA.docs[ev[0]] : null, sentence = DATA.sentences[ev[1]];
+    if (sentence) { li.appendChild(el('q', sentence)); li.appendChild(document.createTextNode(' ')); }
+    var src = doc ? '— ' + doc.file + (doc.date ? ', ' + doc.date : '') + (doc.title ? ': ' + doc.title : '') : '— referensdata';
+    li.appendChild(el('span', src, 'src'));
+    li.appendChild(el('span', ' (' + ev[2] + ', ' + ev[3] + ')', 'rule'));
+    return li;
+  }
+  function select(id) {
+    if (!byId.has(id)) return;
+    network.selectNodes([id]);
+    network.focus(id, {scale: Math.max(network.getScale(), 0.8), animation: false});
+    show(id);
+  }
+  function show(id) {
+    var n = byId.get(id);
+    panel.replaceChildren();
+    if (!n) { panel.appendChild(el('p', 'Klicka på en nod för att se dess fakta och källor.')); return; }
+    panel.appendChild(el('h2', n.label));
+    panel.appendChild(el('div', n.classes.join(', ') + ' · ' + n.id, 'cls'));
+    if (n.alt.length) panel.appendChild(el('p', 'Även: ' + n.alt.join(', ')));
+    if (n.attrs.length) {
+      var dl = el('dl');
+      n.attrs.forEach(function (a) { dl.appendChild(el('dt', a[0])); dl.appendChild(el('dd', a[1])); });
+      panel.appendChild(dl);
+    }
+    panel.appendChild(el('h3', 'Fakta (' + n.facts.length + ')'));
+    var ul = el('ul', null, 'facts');
+    n.facts.forEach(function (f) {
+      var li = el('li');
+      li.appendChild(el('strong', f.p + ': '));
+      if (f.oid && byId.has(f.oid)) {
+        var b = el('button', f.o, 'link');
+        b.type = 'button';
+        b.addEventListener('click', function () { select(f.oid); });
+        li.appendChild(b);
+      } else {
+        li.appendChild(el('span', f.o));
+      }
+      if (f.ev.length) {
+        var evs = el('ul', null, 'ev');
+        f.ev.forEach(function (ev) { evs.appendChild(evidenceItem(ev)); });
+        li.appendChild(evs);
+      }
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+  }
+  network.on('click', function (p) { show(p.nodes.length ? p.nodes[0] : null); });
+
+  var search = document.getElementById('search');
+  search.addEventListener('input', function () { state.query = fold(search.value.trim()); apply(); });
+  search.addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter') return;
+    var first = DATA.nodes.find(function (n) { return n.shown; });
+    if (first && state.query !== '') select(first.id);
+  });
+
+  status();
+  window.kgraph = {network: network, nodes: nodes, edges: edges, data: DATA, shownIds: shownIds, select: select, ready: null};
+  network.once('afterDrawing', function () {
+    window.kgraph.ready = performance.now();
+    document.body.setAttribute('data-ready', '1');
+  });
+})();
 """

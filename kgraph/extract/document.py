@@ -409,13 +409,15 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
 
 
-_CLAUSE_ORG_RE = re.compile(r"[^.;!?\n]{0,60}?\s(?:på|vid|i|hos|inom)\s+(?=[A-ZÅÄÖ])")
+_CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:för[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom)[ \t]+(?=[A-ZÅÄÖ])")
 
 
 def _org_after_title(st: DocState, t: TitleHit) -> Mention | None:
     """The organisation a title names: "projektledare, Region Blekinge", "ordförande i
     Hallsbergs kommun", "sektionschef för planering på SKL", or on the next line."""
     text = st.doc.text
+    if t.title.category == "minister":
+        return None
     m = re.match(r"[ \t]*(?:,|\n)[ \t]*", text[t.end:t.end + 6])
     if m:
         orgs = _orgs_in(st, t.end + m.end(), t.end + m.end() + 1)

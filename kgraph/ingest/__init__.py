@@ -1,27 +1,55 @@
 """Files in, :class:`~kgraph.models.Document` out.
 
-Encoding problems are solved here, once: strict UTF-8 (with or without BOM),
-UTF-16 with a BOM, then cp1252 for legacy Windows files; bytes that are none
-of these (binary files) are refused with a message naming the file.
+One module per format: :mod:`.text` (.txt, .text, .md; all decoding lives
+there), :mod:`.html` (.html, .htm), :mod:`.pdf`, :mod:`.email` (.eml, .mbox),
+:mod:`.docx`, :mod:`.jsonl`. A file that cannot be read raises
+:class:`~kgraph.errors.InputError` naming it and the reason; mailboxes and
+JSON Lines corpora hold many documents, and one bad message or line is
+skipped (as ``FILE#N``) while the others are read.
 """
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, NoDocumentsError
 from ..models import Document
-from ..text import normalise_text
+from . import docx as _docx
+from . import email as _email
+from . import html as _html
+from . import jsonl as _jsonl
+from . import pdf as _pdf
+from . import text as _text
+from .text import content_id, decode_bytes, make_document
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "Skipped", "collect_paths", "content_id", "decode_bytes",
+           "gather_inputs", "iter_documents", "make_document", "read_document", "read_documents", "read_file",
+           "read_jsonl_range", "reader_kind"]
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = set(_text.SUFFIXES)
+
+Reader = Callable[[Path, bytes], list[Document]]
+READERS: dict[str, tuple[str, Reader]] = {}
+for _suffixes, _name, _reader in ((_text.SUFFIXES, "text", _text.read_text),
+                                  (_html.SUFFIXES, "HTML", _html.read_html),
+                                  (_pdf.SUFFIXES, "PDF", _pdf.read_pdf),
+                                  (_email.SUFFIXES, "e-mail", _email.read_eml),
+                                  (_docx.SUFFIXES, "Word .docx", _docx.read_docx)):
+    for _s in _suffixes:
+        READERS[_s] = (_name, _reader)
+JSONL_SUFFIXES = set(_jsonl.SUFFIXES)
+MBOX_SUFFIXES = set(_email.MBOX_SUFFIXES)
+SUPPORTED_SUFFIXES = tuple(sorted({*READERS, *JSONL_SUFFIXES, *MBOX_SUFFIXES}))
 
 
 @dataclass(frozen=True)
 class Skipped:
+    """An input (a file, or ``FILE#N`` inside a corpus file) that was not read, and why."""
+
     path: str
     reason: str
 
@@ -29,92 +57,219 @@ class Skipped:
         return f"{self.path}: {self.reason}"
 
 
-def decode_bytes(data: bytes, path: Path | str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"not valid UTF-16 text ({exc.reason} at byte {exc.start})") from exc
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "binary file, not text")
+def reader_kind(path: Path | str) -> str | None:
+    """'file', 'jsonl' or 'mbox' for a supported file name; None for an unsupported one."""
+    suffix = Path(str(path)).suffix.lower()
+    if suffix in READERS:
+        return "file"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in MBOX_SUFFIXES:
+        return "mbox"
+    return None
+
+
+def unsupported(path: Path | str) -> InputError:
+    suffix = Path(str(path)).suffix.lower()
+    return InputError(path, f"unsupported file type '{suffix or '(no extension)'}', not read "
+                            f"(kgraph reads {' '.join(SUPPORTED_SUFFIXES)})")
+
+
+def check_file(path: Path, max_bytes: int) -> os.stat_result:
+    """stat() a file to be read: it must exist, be a regular file and not exceed ``max_bytes``."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        err = exc
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InputError(path, f"not UTF-8 or cp1252 text (invalid byte at position {err.start})") from err
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > max(2, len(text) // 1000):
-        raise InputError(path, "binary file, not text")
-    return text
-
-
-def content_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file as a Document, or raise :class:`InputError` naming it."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise InputError(path, f"unsupported file type '{suffix or '(none)'}'; kgraph reads {', '.join(sorted(TEXT_SUFFIXES))}")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(path, f"file is {size} bytes, over the limit of {max_bytes}")
-        data = path.read_bytes()
-    except InputError:
-        raise
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        if os.path.islink(path):
+            raise InputError(path, "broken symbolic link (its target does not exist)") from exc
+        raise InputError(path, "no such file") from exc
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
-    text = normalise_text(decode_bytes(data, path))
-    if not text.strip():
-        raise InputError(path, "empty document (no text)")
-    return Document(id=content_id(text), file_name=path.name, path=str(path), text=text, format="txt")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(path, "not a regular file")
+    if st.st_size == 0:
+        raise InputError(path, "empty file")
+    if max_bytes and st.st_size > max_bytes and reader_kind(path) == "file":
+        raise InputError(path, f"file is {st.st_size} bytes, over the limit of {max_bytes} (see --max-bytes)")
+    return st
 
 
-def collect_paths(inputs: Iterable[Path | str]) -> list[Path]:
-    """Files named and files under folders named (recursively), sorted; missing
-    paths and folders without any file are errors."""
+def _load(path: Path, max_bytes: int) -> bytes:
+    check_file(path, max_bytes)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1) if max_bytes else fh.read()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(path, f"file is over the limit of {max_bytes} bytes (see --max-bytes)")
+    if not data:
+        raise InputError(path, "empty file")
+    return data
+
+
+def _guarded(path: Path | str, fmt: str, fn: Callable[[], list[Document] | Document]):
+    """Run a format reader; a parser library's own exception on broken input becomes an InputError."""
+    try:
+        return fn()
+    except InputError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise InputError(path, f"cannot be read as {fmt}: too large or too deeply nested ({type(exc).__name__})") \
+            from exc
+    except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on damaged files
+        msg = " ".join(str(exc).split())[:200]
+        raise InputError(path, f"cannot be read as {fmt}, damaged or malformed ({type(exc).__name__}"
+                               + (f": {msg}" if msg else "") + ")") from exc
+
+
+def read_jsonl_range(path: Path, start: int, end: int, first_line: int,
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
+    """The documents on the lines that start in bytes [start, end) of a JSON Lines file."""
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    try:
+        with open(path, "rb") as fh:
+            for number, line in _jsonl.iter_lines(fh, start, end, first_line, max_bytes or (1 << 62)):
+                where = f"{path}#{number}"
+                if line is None:
+                    skipped.append(Skipped(where, f"line is over the limit of {max_bytes} bytes (see --max-bytes)"))
+                    continue
+                try:
+                    docs.append(_guarded(where, "JSON", lambda: _jsonl.line_document(line, path, number)))
+                except InputError as exc:
+                    skipped.append(Skipped(exc.path, exc.problem))
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    return docs, skipped
+
+
+def read_mbox(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    try:
+        with open(path, "rb") as fh:
+            for number, raw in _email.iter_mbox_messages(fh, max_bytes or (1 << 62)):
+                where = f"{path}#{number}"
+                if raw is None:
+                    skipped.append(Skipped(where, f"message is over the limit of {max_bytes} bytes "
+                                                  "(see --max-bytes)"))
+                    continue
+                try:
+                    docs.append(_guarded(where, "e-mail", lambda: _email.mbox_message_document(raw, path, number)))
+                except InputError as exc:
+                    skipped.append(Skipped(exc.path, exc.problem))
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if not docs and not skipped:
+        raise InputError(path, "empty mailbox (no messages)")
+    return docs, skipped
+
+
+def read_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
+    """Every document in one file, and the parts of it that were skipped.
+
+    A file that cannot be read at all raises :class:`InputError`; so does a
+    corpus file (.jsonl, .mbox) none of whose lines or messages could be read.
+    """
+    path = Path(path)
+    kind = reader_kind(path)
+    if kind is None:
+        raise unsupported(path)
+    if kind == "file":
+        fmt, reader = READERS[path.suffix.lower()]
+        data = _load(path, max_bytes)
+        return _guarded(path, fmt, lambda: reader(path, data)), []
+    st = check_file(path, max_bytes)
+    if kind == "mbox":
+        docs, skipped = read_mbox(path, max_bytes)
+    else:
+        docs, skipped = read_jsonl_range(path, 0, st.st_size, 1, max_bytes)
+    return corpus_outcome(path, docs, skipped)
+
+
+def corpus_outcome(path: Path | str, docs: list[Document],
+                   skipped: list[Skipped]) -> tuple[list[Document], list[Skipped]]:
+    """A corpus file with no document at all is an error for the whole file."""
+    if docs:
+        return docs, skipped
+    if not skipped:
+        raise InputError(path, "empty corpus file (no documents)")
+    if len(skipped) == 1:
+        raise InputError(skipped[0].path, skipped[0].reason)
+    raise InputError(path, f"none of its {len(skipped)} entries could be read (first: {skipped[0]})")
+
+
+def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file as a Document (the first, for a corpus file), or raise :class:`InputError` naming it."""
+    return read_file(path, max_bytes)[0][0]
+
+
+def _walk(root: Path, exclude: set[str]) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and os.path.realpath(os.path.join(folder, d)) not in exclude)
+        found.extend(Path(folder, f) for f in files if not f.startswith("."))
+    return sorted(found)
+
+
+def gather_inputs(inputs: Iterable[Path | str],
+                  exclude: Iterable[Path | str] = ()) -> tuple[list[Path], list[Skipped]]:
+    """Files named and files under folders named (recursively; hidden files and
+    folders and the ``exclude`` folders left out), each once, in a stable order;
+    and the inputs that are not there (missing paths, broken links, empty folders)."""
+    skip_dirs = {os.path.realpath(p) for p in exclude}
     out: list[Path] = []
+    skipped: list[Skipped] = []
     for raw in inputs:
         p = Path(raw)
         if p.is_symlink() and not p.exists():
-            raise InputError(p, "broken symbolic link")
-        if not p.exists():
-            raise InputError(p, "no such file or folder")
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            skipped.append(Skipped(str(p), "broken symbolic link (its target does not exist)"))
+        elif not p.exists():
+            skipped.append(Skipped(str(p), "no such file or folder"))
+        elif p.is_dir():
+            files = _walk(p, skip_dirs)
             if not files:
-                raise InputError(p, "folder holds no files")
+                skipped.append(Skipped(str(p), "folder holds no files"))
             out.extend(files)
         else:
             out.append(p)
     seen: set[str] = set()
-    uniq = []
+    uniq: list[Path] = []
     for f in out:
         k = os.path.abspath(f)
         if k not in seen:
             seen.add(k)
             uniq.append(f)
-    return uniq
+    return uniq, skipped
 
 
-def read_documents(paths: Iterable[Path], strict: bool = False) -> tuple[list[Document], list[Skipped]]:
+def collect_paths(inputs: Iterable[Path | str]) -> list[Path]:
+    """Like :func:`gather_inputs`, but a missing input raises :class:`InputError`."""
+    paths, skipped = gather_inputs(inputs)
+    if skipped:
+        raise InputError(skipped[0].path, skipped[0].reason)
+    return paths
+
+
+def read_documents(paths: Iterable[Path], strict: bool = False,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
+    """Read files in order; with ``strict`` the first problem raises :class:`InputError`."""
     docs: list[Document] = []
     skipped: list[Skipped] = []
     for p in paths:
         try:
-            docs.append(read_document(p))
+            found, bad = read_file(p, max_bytes)
         except InputError as exc:
             if strict:
                 raise
             skipped.append(Skipped(exc.path, exc.problem))
+            continue
+        if bad and strict:
+            raise InputError(bad[0].path, bad[0].reason)
+        docs.extend(found)
+        skipped.extend(bad)
     return docs, skipped
 
 

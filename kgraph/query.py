@@ -1,0 +1,758 @@
+"""Questions to a built graph, answered from its store (:mod:`kgraph.store`).
+
+The library API behind ``kgraph query`` and ``kgraph sparql``; every function
+takes the build folder (or an open :class:`~kgraph.store.GraphStore`) first::
+
+    from kgraph.query import open_store, meetings, path
+    g = open_store("exports")
+    for m in meetings(g, with_=["Micko"]).rows:
+        print(m.date, m.label, [p.label for p in m.places], m.sources[0].file_name)
+
+Every answer carries its sources: the document's file name and the sentence
+the fact was read from (or the reference table, for facts from reference data).
+
+Names resolve the way people type them (:func:`resolve_name`): case- and
+diacritic-insensitive, with genitive and short forms ("söderhamn", "Söderhamns
+kommun", "kungsbackas", "micko"). A name that fits several entities raises
+:class:`AmbiguousNameError` listing them; one that fits none raises
+:class:`UnknownNameError`. Nothing is guessed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import KgraphError, UsageError
+from .namespaces import RESOURCE_BASE
+from .store import (RELATIONS, TIER_CANONICAL, TIER_EXACT, TIER_GIVEN, TIER_SURNAME, GraphStore,
+                    open_store, query_keys)
+from .text import fold
+
+__all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path", "meetings", "topics",
+           "central", "sparql", "stats", "AmbiguousNameError", "UnknownNameError", "NoPathError",
+           "SparqlError", "EntityRef", "Source"]
+
+#: relations a path may follow: not topics (two meetings about the same topic
+#: are no connection between their participants) and never documents
+PATH_RELATIONS = tuple(p for p in RELATIONS if p not in ("topic", "publisher"))
+
+SPARQL_PREFIXES = {
+    "kgo": "https://w3id.org/kgraph/ontology#", "kg": RESOURCE_BASE,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#", "wd": "http://www.wikidata.org/entity/",
+}
+
+GraphLike = GraphStore | str | Path
+
+
+# ------------------------------------------------------------------ errors
+class UnknownNameError(KgraphError):
+    """No entity in the graph has this name."""
+
+
+class AmbiguousNameError(KgraphError):
+    """Several entities fit a name; the message lists them."""
+
+    def __init__(self, name: str, candidates: Sequence["EntityRef"]) -> None:
+        self.name = name
+        self.candidates = list(candidates)
+        shown = "; ".join(f"{c.label} [{c.id}]" for c in self.candidates[:10])
+        more = f"; and {len(self.candidates) - 10} more" if len(self.candidates) > 10 else ""
+        super().__init__(f"{name!r} is ambiguous, it fits {len(self.candidates)} entities: {shown}{more}; "
+                         "give a fuller name or one of the ids")
+
+
+class NoPathError(KgraphError):
+    """Two entities are not connected within the allowed number of hops."""
+
+
+class SparqlError(UsageError):
+    """A SPARQL query that cannot be parsed or run."""
+
+
+# ------------------------------------------------------------------ answers
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a document and its sentence, or a reference table."""
+
+    file_name: str  # "" for facts from reference data
+    sentence: str
+    document: str = ""  # document node id
+    start: int | None = None
+    end: int | None = None
+    rule: str = ""
+    confidence: float = 1.0
+
+    def text(self) -> str:
+        if not self.file_name:
+            return f"reference data ({self.rule})" if self.rule else "reference data"
+        return f'{self.file_name}: "{self.sentence}"' if self.sentence else self.file_name
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    id: str
+    label: str
+    classes: tuple[str, ...]
+    kind: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "classes": list(self.classes)}
+
+
+@dataclass
+class EntityRow:
+    entity: EntityRef
+    documents: int
+    degree: int
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    """One statement about the entity shown: ``entity -predicate-> other`` when
+    ``direction`` is "out", ``other -predicate-> entity`` when "in"; ``value``
+    for a literal (then ``other`` is None)."""
+
+    predicate: str
+    direction: str
+    other: EntityRef | None
+    value: str | None
+    sources: list[Source]
+
+
+@dataclass
+class EntityDetail:
+    entity: EntityRef
+    alt_labels: list[str]
+    attributes: dict[str, Any]
+    facts: list[Fact]
+    documents: list[Source]  # one per document that mentions the entity (first mention)
+
+
+@dataclass
+class Neighbor:
+    entity: EntityRef
+    distance: int
+    predicate: str
+    direction: str  # "out": parent -predicate-> entity; "in": entity -predicate-> parent
+    via: EntityRef  # the node it was reached from
+    sources: list[Source]
+
+
+@dataclass
+class Hop:
+    start: EntityRef
+    predicate: str
+    forward: bool  # True: start -predicate-> end; False: end -predicate-> start
+    end: EntityRef
+    sources: list[Source]
+
+
+@dataclass
+class Path:
+    hops: list[Hop]
+
+    @property
+    def nodes(self) -> list[EntityRef]:
+        return [self.hops[0].start, *(h.end for h in self.hops)] if self.hops else []
+
+
+@dataclass
+class MeetingRow:
+    meeting: EntityRef
+    date: str
+    meeting_kind: str
+    status: str
+    participants: list[EntityRef]
+    places: list[EntityRef]
+    topics: list[EntityRef]
+    sources: list[Source]
+
+
+@dataclass
+class TopicRow:
+    topic: EntityRef
+    meetings: int
+    documents: int
+    sources: list[Source]
+
+
+@dataclass
+class CentralRow:
+    entity: EntityRef
+    degree: int
+    meetings: int
+    documents: int
+    sources: list[Source]
+
+
+@dataclass
+class Listing:
+    """Rows of an answer plus how many there were before ``limit``."""
+
+    rows: list[Any]
+    total: int
+    about: EntityRef | None = None
+
+
+@dataclass
+class SparqlResult:
+    form: str  # "select", "ask" or "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, str | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    turtle: str = ""
+
+
+def as_json(obj: Any) -> Any:
+    """Plain data (dicts, lists, strings) for any answer of this module."""
+    if isinstance(obj, EntityRef):
+        return obj.as_dict()
+    if isinstance(obj, Source):
+        return asdict(obj)
+    if isinstance(obj, Path):
+        return {"length": len(obj.hops), "hops": [as_json(h) for h in obj.hops]}
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: as_json(getattr(obj, k)) for k in obj.__dataclass_fields__}
+    if isinstance(obj, (list, tuple)):
+        return [as_json(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: as_json(v) for k, v in obj.items()}
+    return obj
+
+
+# ------------------------------------------------------------------ helpers
+def _st(graph: GraphLike) -> GraphStore:
+    return graph if isinstance(graph, GraphStore) else open_store(graph)
+
+
+def _j(ids: Iterable[int]) -> str:
+    return json.dumps(list(ids))
+
+
+def _refs(st: GraphStore, ids: Iterable[int]) -> dict[int, EntityRef]:
+    ids = list(set(ids))
+    out: dict[int, EntityRef] = {}
+    for i in range(0, len(ids), 50000):
+        for nid, key, label, cls, kind in st.rows(
+                "SELECT id, key, label, cls, kind FROM node WHERE id IN (SELECT value FROM json_each(?))",
+                (_j(ids[i:i + 50000]),)):
+            out[nid] = EntityRef(key, label, tuple(cls.split()) if cls else (), kind)
+    return out
+
+
+def _sources(st: GraphStore, column: str, ids: Iterable[int], per_item: int | None = None
+             ) -> dict[int, list[Source]]:
+    ids = list(set(ids))
+    out: dict[int, list[Source]] = {}
+    for i in range(0, len(ids), 50000):
+        rows = st.rows(
+            f"SELECT e.{column}, d.file_name, s.text, n.key, e.start, e.end, e.rule, e.confidence "
+            "FROM evidence e LEFT JOIN document d ON d.node = e.doc LEFT JOIN sentence s ON s.id = e.sentence "
+            "LEFT JOIN node n ON n.id = e.doc "
+            f"WHERE e.{column} IN (SELECT value FROM json_each(?)) ORDER BY e.id", (_j(ids[i:i + 50000]),))
+        for item, fname, sent, doc, start, end, rule, conf in rows:
+            out.setdefault(item, []).append(Source(fname or "", sent or "", doc or "", start, end, rule, conf))
+    for k, v in out.items():
+        seen: set[tuple[str, str]] = set()
+        uniq = []
+        for s in sorted(v, key=lambda s: (-s.confidence, s.file_name, s.start or 0)):
+            if (s.file_name, s.sentence) not in seen:
+                seen.add((s.file_name, s.sentence))
+                uniq.append(s)
+        out[k] = uniq[:per_item] if per_item else uniq
+    return out
+
+
+def _edge_sources(st: GraphStore, edges: Iterable[int], per_edge: int | None = None) -> dict[int, list[Source]]:
+    return _sources(st, "edge", edges, per_edge)
+
+
+def _mention_sources(st: GraphStore, nodes: Iterable[int], per_node: int = 2) -> dict[int, list[Source]]:
+    """First mentions of each node (its ``mentionedIn`` evidence)."""
+    nodes = list(nodes)
+    edges: dict[int, int] = {}
+    for i in range(0, len(nodes), 50000):
+        for eid, s in st.rows("SELECT id, s FROM edge WHERE s IN (SELECT value FROM json_each(?)) "
+                              "AND p = 'mentionedIn'", (_j(nodes[i:i + 50000]),)):
+            edges[eid] = s
+    by_edge = _edge_sources(st, edges)
+    out: dict[int, list[Source]] = {}
+    for eid, srcs in sorted(by_edge.items()):
+        out.setdefault(edges[eid], []).extend(srcs)
+    return {k: sorted(v, key=lambda s: (s.file_name, s.start or 0))[:per_node] for k, v in out.items()}
+
+
+def _node_id(st: GraphStore, ref: EntityRef) -> int:
+    row = st.one("SELECT id FROM node WHERE key = ?", (ref.id,))
+    assert row is not None
+    return int(row[0])
+
+
+def known_classes(graph: GraphLike) -> list[str]:
+    return [c for (c,) in _st(graph).rows("SELECT DISTINCT cls FROM node_class ORDER BY cls")]
+
+
+def resolve_class(graph: GraphLike, name: str) -> str:
+    """The class a user means by ``name`` ("person", "Kommun" is not one: classes are in English)."""
+    classes = known_classes(graph)
+    for c in classes:
+        if fold(c) == fold(name):
+            return c
+    raise UsageError(f"unknown class {name!r}; classes in this graph: {', '.join(classes)}")
+
+
+def _check_date(value: str | None, option: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise UsageError(f"{option} {value!r}: give a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    return value
+
+
+# ------------------------------------------------------------------ names
+def resolve_name(graph: GraphLike, name: str, classes: Iterable[str] | None = None) -> EntityRef:
+    """The one entity ``name`` stands for, or an error listing candidates / saying none fits.
+
+    Tried in order, the first step with a match decides: the node id or IRI;
+    the label or an alternative label (case and diacritics ignored); the same
+    without genitive -s and generic words ("kommun", "län"), preferring the
+    class such a word names; a person's surname (or name without middle
+    names); a person's given name.
+    """
+    st = _st(graph)
+    wanted = set(classes or ())
+    text = " ".join(name.split())
+    if not text:
+        raise UsageError("empty name: give a name or an id")
+
+    def ok(ref: EntityRef) -> bool:
+        return not wanted or bool(wanted & set(ref.classes))
+
+    key = text[len(RESOURCE_BASE):] if text.startswith(RESOURCE_BASE) else text.strip("<>")
+    row = st.one("SELECT id FROM node WHERE key = ?", (key,))
+    if row:
+        ref = _refs(st, [row[0]])[row[0]]
+        if ok(ref):
+            return ref
+    exact, loose, hint = query_keys(text)
+    steps: list[tuple[set[str], tuple[int, ...]]] = [
+        (exact, (TIER_EXACT,)), (loose, (TIER_EXACT, TIER_CANONICAL)), (loose, (TIER_SURNAME,)),
+        (loose, (TIER_GIVEN,))]
+    for keys, tiers in steps:
+        ids = [nid for (nid,) in st.rows(
+            "SELECT DISTINCT node FROM name WHERE key IN (SELECT value FROM json_each(?)) "
+            "AND tier IN (SELECT value FROM json_each(?))", (json.dumps(sorted(keys)), json.dumps(tiers)))]
+        cands = [r for r in _refs(st, ids).values() if ok(r)]
+        if hint and len(cands) > 1 and any(hint in c.classes for c in cands):
+            cands = [c for c in cands if hint in c.classes]
+        if len(cands) == 1:
+            return cands[0]
+        if cands:
+            raise AmbiguousNameError(text, sorted(cands, key=lambda c: (c.label, c.id)))
+    raise UnknownNameError(_unknown_message(st, text, wanted))
+
+
+def _unknown_message(st: GraphStore, text: str, wanted: set[str]) -> str:
+    what = " or ".join(sorted(wanted)) if wanted else "entity"
+    msg = f"no {what} named {text!r} in this graph"
+    prefix = fold(text)
+    ids = [nid for (nid,) in st.rows("SELECT DISTINCT node FROM name WHERE key >= ? AND key < ? LIMIT 50",
+                                     (prefix, prefix + "\U0010ffff"))]
+    sugg = sorted({r.label for r in _refs(st, ids).values() if not wanted or wanted & set(r.classes)})[:5]
+    if sugg:
+        msg += "; did you mean: " + ", ".join(sugg) + "?"
+    else:
+        msg += "; list names with: kgraph query entities --search TEXT"
+    return msg
+
+
+# ------------------------------------------------------------------ entities
+def entities(graph: GraphLike, type: str | None = None, search: str | None = None,
+             limit: int | None = None) -> Listing:
+    """Entities (or nodes of ``type``, e.g. "Meeting", "Topic"), by label; ``search``
+    keeps those with a name containing the text (case and diacritics ignored)."""
+    st = _st(graph)
+    params: list[Any] = []
+    if type:
+        sql = "SELECT n.id FROM node n JOIN node_class c ON c.node = n.id AND c.cls = ?"
+        params.append(resolve_class(st, type))
+    else:
+        sql = "SELECT n.id FROM node n WHERE n.kind = 'entity'"
+    if search:
+        sql += (" AND n.id IN (SELECT node FROM name WHERE instr(key, ?) > 0)" if not type else
+                " WHERE n.id IN (SELECT node FROM name WHERE instr(key, ?) > 0)")
+        params.append(fold(search))
+    ids = [nid for (nid,) in st.rows(sql + " ORDER BY n.label, n.key", params)]
+    total = len(ids)
+    if limit:
+        ids = ids[:limit]
+    refs = _refs(st, ids)
+    info = {nid: (deg, nd) for nid, deg, nd in st.rows(
+        "SELECT id, degree, ndocs FROM node WHERE id IN (SELECT value FROM json_each(?))", (_j(ids),))}
+    srcs = _mention_sources(st, ids, 1)
+    rows = [EntityRow(refs[i], info[i][1], info[i][0], srcs.get(i, [])) for i in ids]
+    return Listing(rows, total)
+
+
+# ------------------------------------------------------------------ show
+def show(graph: GraphLike, name: str) -> EntityDetail:
+    """Everything the graph says about one entity, each fact with its sources."""
+    st = _st(graph)
+    ref = resolve_name(st, name)
+    nid = _node_id(st, ref)
+    (attrs_json,) = st.one("SELECT attrs FROM node WHERE id = ?", (nid,)) or ("{}",)
+    attrs = json.loads(attrs_json)
+    alt = [a for a in attrs.pop("alt_labels", []) if a != ref.label]
+    for k in ("trigger", "content_hash", "path"):
+        attrs.pop(k, None)
+    facts: list[Fact] = []
+    lits = st.rows("SELECT id, p, value FROM literal WHERE node = ? ORDER BY p, value", (nid,))
+    lsrc = _sources(st, "literal", [lid for lid, _, _ in lits])
+    facts += [Fact(p, "out", None, v, lsrc.get(lid, [])) for lid, p, v in lits]
+    out_edges = st.rows("SELECT id, p, o FROM edge WHERE s = ? AND p != 'mentionedIn'", (nid,))
+    in_edges = st.rows("SELECT id, p, s FROM edge WHERE o = ? AND p != 'mentionedIn'", (nid,))
+    refs = _refs(st, [o for _, _, o in out_edges] + [s for _, _, s in in_edges])
+    esrc = _edge_sources(st, [e for e, _, _ in out_edges + in_edges])
+    rel = [Fact(p, "out", refs[o], None, esrc.get(e, [])) for e, p, o in out_edges]
+    rel += [Fact(p, "in", refs[s], None, esrc.get(e, [])) for e, p, s in in_edges]
+    rel.sort(key=lambda f: (f.direction != "out", f.predicate, f.other.label if f.other else "",
+                            f.other.id if f.other else ""))
+    facts += rel
+    mentions = st.rows("SELECT id, o FROM edge WHERE s = ? AND p = 'mentionedIn'", (nid,))
+    msrc = _edge_sources(st, [e for e, _ in mentions], 1)
+    docs = sorted((s for e, _ in mentions for s in msrc.get(e, [])), key=lambda s: s.file_name)
+    return EntityDetail(ref, alt, attrs, facts, docs)
+
+
+# ------------------------------------------------------------------ neighbours
+def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = None,
+              limit: int | None = None) -> Listing:
+    """Entities within ``depth`` hops (meetings are nodes: the people someone met
+    are two hops away), nearest first, each with the edge that reached it."""
+    st = _st(graph)
+    if depth < 1:
+        raise UsageError(f"--depth {depth}: give 1 or more")
+    cls = resolve_class(st, type) if type else None
+    ref = resolve_name(st, name)
+    start = _node_id(st, ref)
+    found: dict[int, tuple[int, int, str, int, bool]] = {}  # node -> (distance, parent, pred, edge, fwd)
+    frontier = [start]
+    seen = {start}
+    for d in range(1, depth + 1):
+        nxt = []
+        for a, b, p, e, fwd in sorted(st.links(frontier)):
+            if b not in seen:
+                seen.add(b)
+                found[b] = (d, a, p, e, fwd)
+                nxt.append(b)
+        frontier = nxt
+        if not frontier:
+            break
+    refs = _refs(st, list(found) + [v[1] for v in found.values()])
+    ids = [n for n in found if cls is None or cls in refs[n].classes]
+    ids.sort(key=lambda n: (found[n][0], refs[n].label, refs[n].id))
+    total = len(ids)
+    if limit:
+        ids = ids[:limit]
+    srcs = _edge_sources(st, [found[n][3] for n in ids], 2)
+    rows = [Neighbor(refs[n], found[n][0], found[n][2], "out" if found[n][4] else "in", refs[found[n][1]],
+                     srcs.get(found[n][3], [])) for n in ids]
+    return Listing(rows, total, ref)
+
+
+# ------------------------------------------------------------------ path
+def path(graph: GraphLike, a: str, b: str, max_hops: int = 6, limit: int = 3) -> list[Path]:
+    """The shortest connections between two entities, hop by hop (up to ``limit`` of
+    equal length). Paths follow relations between actors, meetings and places,
+    not shared topics or documents."""
+    st = _st(graph)
+    if max_hops < 1:
+        raise UsageError(f"--max-hops {max_hops}: give 1 or more")
+    ra, rb = resolve_name(st, a), resolve_name(st, b)
+    if ra.id == rb.id:
+        raise UsageError(f"{a!r} and {b!r} are the same entity ({ra.label}); name two different ones")
+    ia, ib = _node_id(st, ra), _node_id(st, rb)
+    Parents = dict[int, list[tuple[int, int, str, bool]]]  # node -> [(parent, edge, pred, parent-is-subject)]
+    dist = ({ia: 0}, {ib: 0})
+    parents: tuple[Parents, Parents] = ({ia: []}, {ib: []})
+    fronts = ([ia], [ib])
+    depth = [0, 0]
+    meet: list[int] = []
+    while fronts[0] and fronts[1] and depth[0] + depth[1] < max_hops:
+        side = 0 if len(fronts[0]) <= len(fronts[1]) else 1
+        dd, pp = dist[side], parents[side]
+        nd = depth[side] + 1
+        nxt: list[int] = []
+        for u, v, p, e, fwd in st.links(fronts[side], PATH_RELATIONS):
+            if v not in dd:
+                dd[v] = nd
+                pp[v] = [(u, e, p, fwd)]
+                nxt.append(v)
+            elif dd[v] == nd:
+                pp[v].append((u, e, p, fwd))
+        depth[side] = nd
+        fronts[side][:] = nxt
+        other = dist[1 - side]
+        meet = [v for v in nxt if v in other]
+        if meet:
+            best = min(dd[v] + other[v] for v in meet)
+            meet = [v for v in meet if dd[v] + other[v] == best]
+            break
+    if not meet:
+        raise NoPathError(f"no connection between {ra.label} and {rb.label} within {max_hops} hops")
+
+    # enumerate shortest paths through the meeting nodes (bounded)
+    cap = max(limit * 20, 50)
+
+    def walks(side: int, node: int) -> list[list[tuple[int, int, str, bool]]]:
+        """Chains of (node, edge, pred, fwd) from the side's origin to ``node``."""
+        if not parents[side][node]:
+            return [[]]
+        out = []
+        for par, e, p, fwd in sorted(parents[side][node]):
+            for w in walks(side, par):
+                out.append([*w, (par, e, p, fwd, node)])  # type: ignore[list-item]
+                if len(out) >= cap:
+                    return out
+        return out
+
+    raw: list[list[tuple[int, int, str, bool, int]]] = []
+    for m in sorted(meet):
+        for left in walks(0, m):
+            for right in walks(1, m):
+                # right chains run from b to m: reverse them into m -> b hops
+                hops = list(left) + [(n, e, p, not fwd, par) for (par, e, p, fwd, n) in reversed(right)]
+                raw.append(hops)  # type: ignore[arg-type]
+                if len(raw) >= cap:
+                    break
+    refs = _refs(st, {x for h in raw for hop in h for x in (hop[0], hop[4])})
+    srcs = _edge_sources(st, {hop[1] for h in raw for hop in h}, 2)
+    paths = [Path([Hop(refs[s], p, fwd, refs[o], srcs.get(e, [])) for s, e, p, fwd, o in h]) for h in raw]
+
+    def score(pth: Path) -> tuple[float, tuple[str, ...]]:
+        conf = sum(max((s.confidence for s in h.sources), default=0.0) for h in pth.hops)
+        return (-conf, tuple(n.label for n in pth.nodes))
+
+    paths.sort(key=score)
+    return paths[:limit]
+
+
+# ------------------------------------------------------------------ meetings
+def meetings(graph: GraphLike, with_: Sequence[str] = (), topic: str | None = None, place: str | None = None,
+             since: str | None = None, until: str | None = None, limit: int | None = None) -> Listing:
+    """Meetings, newest first: all ``with_`` took part, about ``topic`` (or a
+    narrower one), held at ``place`` (or in a municipality of that county),
+    dated within ``since``..``until`` (undated meetings drop out when a date is given)."""
+    st = _st(graph)
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    sets: list[set[int]] = []
+    for n in with_:
+        nid = _node_id(st, resolve_name(st, n))
+        sets.append({s for (s,) in st.rows("SELECT s FROM edge WHERE o = ? AND p = 'participant'", (nid,))})
+    if topic:
+        tref = resolve_name(st, topic, classes=["Topic"])
+        tids = _topic_and_narrower(st, tref)
+        sets.append({s for (s,) in st.rows(
+            "SELECT e.s FROM edge e JOIN node n ON n.id = e.s AND n.kind = 'meeting' "
+            "WHERE e.o IN (SELECT value FROM json_each(?)) AND e.p = 'topic'", (_j(tids),))})
+    if place:
+        pid = _node_id(st, resolve_name(st, place))
+        places = {pid} | {s for (s,) in st.rows("SELECT s FROM edge WHERE o = ? AND p IN ('inCounty', 'partOf')",
+                                                (pid,))}
+        sets.append({s for (s,) in st.rows(
+            "SELECT s FROM edge WHERE o IN (SELECT value FROM json_each(?)) AND p = 'location'", (_j(places),))})
+    if sets:
+        ids = set.intersection(*sets)
+        rows = st.rows("SELECT id, date, label FROM node WHERE id IN (SELECT value FROM json_each(?)) "
+                       "AND kind = 'meeting'", (_j(ids),))
+    else:
+        rows = st.rows("SELECT id, date, label FROM node WHERE kind = 'meeting'")
+    if since:
+        rows = [r for r in rows if r[1] and r[1][:len(since)] >= since]
+    if until:
+        rows = [r for r in rows if r[1] and r[1][:len(until)] <= until]
+    rows.sort(key=lambda r: (r[1] == "", _neg(r[1]), r[2], r[0]))
+    total = len(rows)
+    if limit:
+        rows = rows[:limit]
+    return Listing(_meeting_rows(st, [r[0] for r in rows]), total)
+
+
+def _neg(date: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in date)
+
+
+def _topic_and_narrower(st: GraphStore, ref: EntityRef) -> list[int]:
+    tid = _node_id(st, ref)
+    local = ref.id.split("/", 1)[1]
+    out = [tid]
+    for nid, attrs in st.rows("SELECT id, attrs FROM node WHERE kind = 'topic'"):
+        if json.loads(attrs).get("broader") == local:
+            out.append(nid)
+    return out
+
+
+def _meeting_rows(st: GraphStore, ids: list[int]) -> list[MeetingRow]:
+    if not ids:
+        return []
+    info = {nid: (attrs, date) for nid, attrs, date in st.rows(
+        "SELECT id, attrs, date FROM node WHERE id IN (SELECT value FROM json_each(?))", (_j(ids),))}
+    edges = st.rows("SELECT id, s, p, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) "
+                    "AND p IN ('participant', 'location', 'topic', 'mentionedIn') ORDER BY id", (_j(ids),))
+    refs = _refs(st, [*ids, *(o for _, _, p, o in edges if p != "mentionedIn")])
+    srcs = _edge_sources(st, [e for e, _, p, _ in edges if p == "mentionedIn"], 2)
+    by: dict[int, dict[str, list[Any]]] = {i: {"participant": [], "location": [], "topic": [], "src": []}
+                                           for i in ids}
+    for e, s, p, o in edges:
+        if p == "mentionedIn":
+            by[s]["src"].extend(srcs.get(e, []))
+        else:
+            by[s][p].append(refs[o])
+    out = []
+    for i in ids:
+        attrs = json.loads(info[i][0])
+        b = by[i]
+        out.append(MeetingRow(refs[i], info[i][1], attrs.get("meeting_kind", ""), attrs.get("status", ""),
+                              b["participant"], b["location"], b["topic"], b["src"]))
+    return out
+
+
+# ------------------------------------------------------------------ topics
+def topics(graph: GraphLike, with_: str | None = None, limit: int | None = None) -> Listing:
+    """Topics with how many meetings and documents are about them; with ``with_``,
+    only the meetings that entity took part in (or hosted) and the documents
+    that mention it."""
+    st = _st(graph)
+    about = None
+    if with_:
+        about = resolve_name(st, with_)
+        nid = _node_id(st, about)
+        mset = [s for (s,) in st.rows("SELECT s FROM edge WHERE o = ? AND p IN ('participant', 'location')",
+                                      (nid,))]
+        dset = [o for (o,) in st.rows("SELECT o FROM edge WHERE s = ? AND p = 'mentionedIn'", (nid,))]
+        mrows = st.rows("SELECT id, s, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) AND p = 'topic'",
+                        (_j(set(mset)),))
+        drows = st.rows("SELECT id, s, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) AND p = 'topic'",
+                        (_j(set(dset)),))
+    else:
+        mrows = st.rows("SELECT e.id, e.s, e.o FROM edge e JOIN node n ON n.id = e.s AND n.kind = 'meeting' "
+                        "WHERE e.p = 'topic'")
+        drows = st.rows("SELECT e.id, e.s, e.o FROM edge e JOIN node n ON n.id = e.s AND n.kind = 'document' "
+                        "WHERE e.p = 'topic'")
+    count: dict[int, list[int]] = {}
+    first_edge: dict[int, int] = {}
+    for idx, rows in ((0, mrows), (1, drows)):
+        for e, _, o in rows:
+            c = count.setdefault(o, [0, 0])
+            c[idx] += 1
+            first_edge.setdefault(o, e)
+    if not with_:
+        for (tid,) in st.rows("SELECT id FROM node WHERE kind = 'topic'"):
+            count.setdefault(tid, [0, 0])
+    refs = _refs(st, count)
+    ids = sorted(count, key=lambda t: (-count[t][0], -count[t][1], refs[t].label))
+    total = len(ids)
+    if limit:
+        ids = ids[:limit]
+    srcs = _edge_sources(st, [first_edge[t] for t in ids if t in first_edge], 1)
+    rows = [TopicRow(refs[t], count[t][0], count[t][1], srcs.get(first_edge.get(t, -1), [])) for t in ids]
+    return Listing(rows, total, about)
+
+
+# ------------------------------------------------------------------ central
+def central(graph: GraphLike, type: str | None = None, top: int = 10) -> list[CentralRow]:
+    """The most connected entities: most distinct neighbours over relations
+    (meetings, memberships, affiliations, places), ties by documents."""
+    st = _st(graph)
+    if top < 1:
+        raise UsageError(f"--top {top}: give 1 or more")
+    if type:
+        rows = st.rows("SELECT n.id, n.degree, n.ndocs FROM node n JOIN node_class c ON c.node = n.id "
+                       "WHERE c.cls = ? AND n.kind = 'entity' ORDER BY n.degree DESC, n.ndocs DESC, n.label "
+                       "LIMIT ?", (resolve_class(st, type), top))
+    else:
+        rows = st.rows("SELECT id, degree, ndocs FROM node WHERE kind = 'entity' "
+                       "ORDER BY degree DESC, ndocs DESC, label LIMIT ?", (top,))
+    ids = [r[0] for r in rows]
+    refs = _refs(st, ids)
+    nmeet = dict(st.rows("SELECT o, count(DISTINCT s) FROM edge WHERE o IN (SELECT value FROM json_each(?)) "
+                         "AND p IN ('participant', 'location') GROUP BY o", (_j(ids),)))
+    srcs = _mention_sources(st, ids, 1)
+    return [CentralRow(refs[i], deg, nmeet.get(i, 0), nd, srcs.get(i, [])) for i, deg, nd in rows]
+
+
+# ------------------------------------------------------------------ SPARQL
+def _term(value: Any) -> Any:
+    import pyoxigraph as ox
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    s = str(value)
+    if s.startswith("<") and s.endswith(">"):
+        return ox.NamedNode(s[1:-1])
+    m = re.fullmatch(r"([A-Za-z][\w-]*):([\w./-]*)", s)
+    if m and m.group(1) in SPARQL_PREFIXES:
+        return ox.NamedNode(SPARQL_PREFIXES[m.group(1)] + m.group(2))
+    return ox.Literal(s)
+
+
+def term_text(term: Any) -> str | None:
+    """A result term as text: IRIs and literal values as they are, blank nodes as ``_:id``."""
+    import pyoxigraph as ox
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term.value)
+
+
+def sparql(graph: GraphLike, query: str, bindings: Mapping[str, Any] | None = None) -> SparqlResult:
+    """Run SPARQL 1.1 over the built graph (the triples of graph.ttl).
+
+    The usual prefixes (kgo, kg, rdfs, skos, xsd, ...) are predeclared.
+    ``bindings`` maps variable names to values, which are substituted into the
+    parsed query (never pasted into its text): "<iri>" or "kgo:Person" give an
+    IRI, anything else a string literal; pyoxigraph terms pass as they are.
+    In a SELECT query a bound variable must be selected (or use ``SELECT *``).
+    """
+    import pyoxigraph as ox
+    st = _st(graph)
+    subs = {ox.Variable(k.lstrip("?$")): _term(v) for k, v in (bindings or {}).items()}
+    try:
+        res = st.rdf.query(query, prefixes=SPARQL_PREFIXES, substitutions=subs or None)
+    except SyntaxError as exc:
+        raise SparqlError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
+    except (RuntimeError, ValueError, TypeError, OSError) as exc:
+        msg = " ".join(str(exc).split())
+        if "projection" in msg:
+            msg += " (a bound variable must be selected: list it after SELECT, or use SELECT *)"
+        raise SparqlError(f"SPARQL query failed: {msg}") from exc
+    if isinstance(res, ox.QueryBoolean):
+        return SparqlResult("ask", boolean=bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        variables = [v.value for v in res.variables]
+        rows = [{v: term_text(sol[v]) for v in variables} for sol in res]
+        return SparqlResult("select", variables, rows)
+    # kg: is left out so resource IRIs print whole (their local parts contain "/")
+    prefixes = {k: v for k, v in SPARQL_PREFIXES.items() if k != "kg"}
+    data = ox.serialize(res, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return SparqlResult("graph", turtle=data.decode("utf-8") if isinstance(data, bytes) else str(data))
+
+
+# ------------------------------------------------------------------ stats
+def stats(graph: GraphLike) -> dict[str, Any]:
+    """Counts of the build (documents, entities by class, meetings, relations, triples) and its store."""
+    st = _st(graph)
+    s = dict(st.meta.get("stats", {}))
+    s["triples"] = st.meta.get("triples")
+    s["built"] = st.meta.get("built")
+    s["kgraph_version"] = st.meta.get("kgraph_version")
+    s["store"] = str(st.path)
+    return s

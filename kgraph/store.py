@@ -1,0 +1,387 @@
+"""The embedded store the read commands open: written by ``kgraph build``, read
+without re-reading any document.
+
+Layout of ``<out>/store/``::
+
+    CURRENT               name of the generation in use (replaced atomically)
+    gen-<stamp>/
+        graph.sqlite      facts, names, provenance and adjacency (SQLite)
+        rdf/              the RDF graph (``to_rdf``) in an on-disk Oxigraph store
+
+Why two parts:
+
+* **SQLite** (standard library, one file) answers the relationship questions.
+  Opening it costs milliseconds whatever its size (pages are read on demand,
+  nothing is loaded up front), lookups go through B-tree indexes, and the
+  file is opened read-only and ``immutable`` so readers take no locks. It
+  holds the name index used to resolve what people type (folded, genitive
+  and short forms), every edge with its evidence (document file name and
+  sentence, deduplicated), and a two-way adjacency table of the relations
+  between actors, so a breadth-first search reads one index range per node.
+* **Oxigraph** (``pyoxigraph``, RocksDB on disk) runs SPARQL 1.1 over exactly
+  the triples of ``graph.ttl``. It too opens in milliseconds, read-only, and
+  evaluates queries natively; rdflib would first have to parse the whole
+  Turtle file (minutes for a million triples).
+
+A build writes a new generation beside the old one and then replaces
+``CURRENT`` atomically (temporary file + rename), so an interrupted build
+leaves the previous store intact and readers never see half a store.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import GraphNotFoundError, KgraphError
+from .graph import KnowledgeGraph
+from .io import atomic_write_text
+from .text import fold, strip_genitive
+
+STORE_FORMAT = 1
+STORE_DIR = "store"
+SQLITE_NAME = "graph.sqlite"
+RDF_DIR = "rdf"
+
+#: predicates that link two actors, places, meetings, posts or topics (traversed by
+#: neighbors, path, central); ``mentionedIn`` only links to documents.
+RELATIONS = ("memberOf", "affiliatedWith", "participant", "location", "topic", "inCounty",
+             "holdsPost", "postIn", "partOf", "publisher")
+
+#: generic words dropped from names when resolving ("Söderhamns kommun" -> "söderhamn"),
+#: with the class they point to
+GENERIC_WORDS = {"kommun": "Municipality", "kommuns": "Municipality", "kommunen": "Municipality",
+                 "stad": "Municipality", "stads": "Municipality", "lan": "County", "lans": "County"}
+
+TIER_EXACT, TIER_CANONICAL, TIER_SURNAME, TIER_GIVEN = 1, 2, 3, 4
+
+
+class StoreError(KgraphError):
+    """The store in a build folder is missing, damaged or of another format."""
+
+
+# ------------------------------------------------------------------ name keys
+def canonical_forms(name: str) -> tuple[set[str], str | None]:
+    """Folded forms of ``name`` without generic words, plus the class such a word hints at.
+
+    "Söderhamns kommun" -> ({"soderhamns", "soderhamn"}, "Municipality").
+    """
+    words = fold(name).split(" ")
+    hint = None
+    kept = []
+    for w in words:
+        if w in GENERIC_WORDS and len(words) > 1:
+            hint = hint or GENERIC_WORDS[w]
+        else:
+            kept.append(w)
+    if not kept:
+        return set(), None
+    base = " ".join(kept)
+    forms = {base}
+    stripped = strip_genitive(kept[-1])
+    if stripped != kept[-1]:
+        forms.add(" ".join([*kept[:-1], stripped]))
+    return forms, hint
+
+
+def query_keys(name: str) -> tuple[set[str], set[str], str | None]:
+    """(exact keys, looser keys, class hint) for a name as a user typed it."""
+    exact = {fold(name)}
+    forms, hint = canonical_forms(name)
+    loose = set(forms) | exact
+    for k in list(loose):
+        words = k.split(" ")
+        stripped = strip_genitive(words[-1])
+        if stripped != words[-1]:
+            loose.add(" ".join([*words[:-1], stripped]))
+    return exact, loose, hint
+
+
+def name_keys(node: str, data: dict[str, Any]) -> set[tuple[str, int]]:
+    """All (key, tier) pairs under which a node can be found."""
+    kind = data.get("kind")
+    if kind not in ("entity", "topic", "document"):
+        return set()
+    names = [data.get("label") or ""]
+    names += list(data.get("alt_labels") or [])
+    if data.get("abbreviation"):
+        names += [a for a in str(data["abbreviation"]).split("|") if a]
+    if kind == "topic" and data.get("en_label"):
+        names.append(data["en_label"])
+    if kind == "document":
+        names = [data.get("file_name") or ""]
+    out: set[tuple[str, int]] = set()
+    for n in names:
+        n = " ".join(str(n).split())
+        if not n:
+            continue
+        out.add((fold(n), TIER_EXACT))
+        forms, _ = canonical_forms(n)
+        out.update((f, TIER_CANONICAL) for f in forms)
+    if "Person" in (data.get("cls") or []):
+        words = fold(" ".join(str(data.get("label") or "").split())).split(" ")
+        for i in range(1, len(words)):
+            out.add((" ".join(words[i:]), TIER_SURNAME))
+        if len(words) > 2:
+            out.add((f"{words[0]} {words[-1]}", TIER_SURNAME))  # without middle names
+        if len(words) > 1:
+            out.add((words[0], TIER_GIVEN))
+    exact = {k for k, t in out if t == TIER_EXACT}
+    return {(k, t) for k, t in out if k and not (t != TIER_EXACT and k in exact)}
+
+
+# ------------------------------------------------------------------ writing
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE node(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, label TEXT NOT NULL,
+                  cls TEXT NOT NULL, date TEXT NOT NULL DEFAULT '', degree INTEGER NOT NULL DEFAULT 0,
+                  ndocs INTEGER NOT NULL DEFAULT 0, attrs TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE node_class(cls TEXT NOT NULL, node INTEGER NOT NULL, PRIMARY KEY(cls, node)) WITHOUT ROWID;
+CREATE TABLE name(key TEXT NOT NULL, tier INTEGER NOT NULL, node INTEGER NOT NULL,
+                  PRIMARY KEY(key, tier, node)) WITHOUT ROWID;
+CREATE TABLE document(node INTEGER PRIMARY KEY, file_name TEXT NOT NULL, title TEXT NOT NULL,
+                      published TEXT NOT NULL);
+CREATE TABLE edge(id INTEGER PRIMARY KEY, s INTEGER NOT NULL, p TEXT NOT NULL, o INTEGER NOT NULL);
+CREATE TABLE link(a INTEGER NOT NULL, edge INTEGER NOT NULL, fwd INTEGER NOT NULL, b INTEGER NOT NULL,
+                  p TEXT NOT NULL, PRIMARY KEY(a, edge, fwd)) WITHOUT ROWID;
+CREATE TABLE literal(id INTEGER PRIMARY KEY, node INTEGER NOT NULL, p TEXT NOT NULL, value TEXT NOT NULL);
+CREATE TABLE sentence(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE evidence(id INTEGER PRIMARY KEY, edge INTEGER, literal INTEGER, doc INTEGER, start INTEGER,
+                      end INTEGER, sentence INTEGER, rule TEXT NOT NULL, confidence REAL NOT NULL);
+"""
+INDEXES = """
+CREATE INDEX node_kind ON node(kind, label);
+CREATE INDEX edge_s ON edge(s, p, o);
+CREATE INDEX edge_o ON edge(o, p, s);
+CREATE INDEX literal_node ON literal(node, p);
+CREATE INDEX evidence_edge ON evidence(edge) WHERE edge IS NOT NULL;
+CREATE INDEX evidence_literal ON evidence(literal) WHERE literal IS NOT NULL;
+"""
+_NODE_COLUMNS = {"kind", "cls", "label", "literals", "docs", "date"}
+
+
+def store_root(out: Path) -> Path:
+    return Path(out) / STORE_DIR
+
+
+def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | None = None) -> Path:
+    """Write the store for ``kg`` into ``<out>/store`` and make it current; return its folder.
+
+    ``turtle`` is the graph's Turtle when the caller already has it (the build
+    does); otherwise :func:`kgraph.rdf.to_rdf` is serialised here.
+    """
+    root = store_root(Path(out))
+    root.mkdir(parents=True, exist_ok=True)
+    gen = f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    tmp = root / f".tmp-{gen}"
+    tmp.mkdir()
+    try:
+        triples = _write_rdf(kg, tmp / RDF_DIR, turtle)
+        _write_sqlite(kg, tmp / SQLITE_NAME, triples)
+        os.replace(tmp, root / gen)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    atomic_write_text(root / "CURRENT", gen + "\n")  # the switch: one atomic rename
+    for old in root.iterdir():
+        if old.name not in ("CURRENT", gen) and (old.name.startswith("gen-") or old.name.startswith(".tmp-")):
+            shutil.rmtree(old, ignore_errors=True)
+    return root / gen
+
+
+def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | None) -> int:
+    import pyoxigraph as ox
+    store = ox.Store(str(path))
+    if turtle is not None:
+        store.bulk_load(input=turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    else:
+        from .rdf import to_rdf
+        g = to_rdf(kg)
+        data = g.serialize(format="nt", encoding="utf-8")
+        del g
+        store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    store.optimize()
+    n = len(store)
+    del store
+    return n
+
+
+def _write_sqlite(kg: KnowledgeGraph, path: Path, triples: int) -> None:
+    db = sqlite3.connect(str(path))
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
+        db.executescript(SCHEMA)
+        ids: dict[str, int] = {}
+        node_rows, class_rows, name_rows, doc_rows = [], [], [], []
+        for i, (n, d) in enumerate(sorted(kg.g.nodes(data=True)), start=1):
+            ids[n] = i
+            cls = list(d.get("cls") or [])
+            attrs = {k: v for k, v in d.items() if k not in _NODE_COLUMNS and v not in (None, "", [], {})}
+            node_rows.append((i, n, d.get("kind", ""), " ".join(str(d.get("label") or n).split()),
+                              " ".join(cls), d.get("date") or "", len(d.get("docs") or []),
+                              json.dumps(attrs, ensure_ascii=False, sort_keys=True, default=str)))
+            class_rows.extend((c, i) for c in cls)
+            name_rows.extend((k, t, i) for k, t in name_keys(n, d))
+            if d.get("kind") == "document":
+                doc_rows.append((i, d.get("file_name") or "", d.get("title") or "", d.get("published") or ""))
+        db.executemany("INSERT INTO node(id, key, kind, label, cls, date, ndocs, attrs) VALUES (?,?,?,?,?,?,?,?)",
+                       node_rows)
+        db.executemany("INSERT INTO node_class VALUES (?,?)", class_rows)
+        db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", name_rows)
+        db.executemany("INSERT INTO document VALUES (?,?,?,?)", doc_rows)
+        del node_rows, class_rows, name_rows, doc_rows
+
+        sentences: dict[str, int] = {}
+        evidence_rows: list[tuple[Any, ...]] = []
+
+        def add_evidence(edge: int | None, literal: int | None, evs: Iterable[dict[str, Any]]) -> None:
+            for ev in evs:
+                sent = ev.get("sentence") or ""
+                sid = None
+                if sent:
+                    sid = sentences.get(sent)
+                    if sid is None:
+                        sid = sentences[sent] = len(sentences) + 1
+                evidence_rows.append((edge, literal, ids.get(ev.get("doc") or ""), ev.get("start"), ev.get("end"),
+                                      sid, ev.get("rule") or "", float(ev.get("confidence", 1.0))))
+
+        edge_rows, link_rows = [], []
+        neighbours: dict[int, set[int]] = {}
+        docs = {n for n, d in kg.g.nodes(data=True) if d.get("kind") == "document"}
+        for eid, (s, o, p, d) in enumerate(sorted(kg.g.edges(keys=True, data=True),
+                                                  key=lambda x: (x[0], x[2], x[1])), start=1):
+            si, oi = ids[s], ids[o]
+            edge_rows.append((eid, si, p, oi))
+            add_evidence(eid, None, d.get("evidence") or [])
+            if p != "mentionedIn" and s not in docs and o not in docs and s != o:
+                link_rows.append((si, eid, 1, oi, p))
+                link_rows.append((oi, eid, 0, si, p))
+                neighbours.setdefault(si, set()).add(oi)
+                neighbours.setdefault(oi, set()).add(si)
+        db.executemany("INSERT INTO edge VALUES (?,?,?,?)", edge_rows)
+        db.executemany("INSERT INTO link VALUES (?,?,?,?,?)", link_rows)
+        db.executemany("UPDATE node SET degree=? WHERE id=?", ((len(v), k) for k, v in neighbours.items()))
+        del edge_rows, link_rows, neighbours
+
+        lit_rows = []
+        lid = 0
+        for n, d in sorted(kg.g.nodes(data=True)):
+            for p, values in sorted((d.get("literals") or {}).items()):
+                for value, evs in sorted(values.items()):
+                    lid += 1
+                    lit_rows.append((lid, ids[n], p, str(value)))
+                    add_evidence(None, lid, evs)
+        db.executemany("INSERT INTO literal VALUES (?,?,?,?)", lit_rows)
+        db.executemany("INSERT INTO evidence(edge, literal, doc, start, end, sentence, rule, confidence) "
+                       "VALUES (?,?,?,?,?,?,?,?)", evidence_rows)
+        db.executemany("INSERT INTO sentence VALUES (?,?)", ((i, t) for t, i in sentences.items()))
+        db.executescript(INDEXES)
+        st = kg.stats()
+        meta = {"format": STORE_FORMAT, "kgraph_version": __version__, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "triples": triples, "graph_meta": kg.meta, "stats": st}
+        db.executemany("INSERT INTO meta VALUES (?,?)",
+                       ((k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in meta.items()))
+        db.commit()
+        db.execute("ANALYZE")
+        db.commit()
+    finally:
+        db.close()
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+# ------------------------------------------------------------------ reading
+class GraphStore:
+    """A read-only handle on a build's store: SQLite for lookups, Oxigraph for SPARQL."""
+
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
+        self.path = _current_generation(self.folder)
+        db_path = self.path / SQLITE_NAME
+        if not db_path.is_file():
+            raise StoreError(f"{self.path}: store is incomplete ({SQLITE_NAME} missing); run 'kgraph build' again")
+        uri = db_path.resolve().as_uri() + "?mode=ro&immutable=1"
+        try:
+            self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self.meta = {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM meta")}
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            raise StoreError(f"{db_path}: damaged store ({exc}); run 'kgraph build' again") from exc
+        if self.meta.get("format") != STORE_FORMAT:
+            raise StoreError(f"{db_path}: store format {self.meta.get('format')!r} is not supported by this "
+                             f"kgraph (expects {STORE_FORMAT}); run 'kgraph build' again")
+        self._rdf: Any = None
+
+    # -- SQL helpers
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.db.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        return self.db.execute(sql, params).fetchone()
+
+    @property
+    def rdf(self) -> Any:
+        """The Oxigraph store (opened on first use, read-only)."""
+        if self._rdf is None:
+            import pyoxigraph as ox
+            try:
+                self._rdf = ox.Store.read_only(str(self.path / RDF_DIR))
+            except OSError as exc:
+                raise StoreError(f"{self.path / RDF_DIR}: cannot open the RDF store ({exc}); "
+                                 "run 'kgraph build' again") from exc
+        return self._rdf
+
+    def close(self) -> None:
+        self.db.close()
+        self._rdf = None
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- graph access used by kgraph.query
+    def links(self, nodes: Iterable[int], predicates: Sequence[str] = RELATIONS
+              ) -> Iterator[tuple[int, int, str, int, bool]]:
+        """(node, neighbour, predicate, edge id, node-is-subject) for all links of ``nodes``."""
+        nodes = list(nodes)
+        preds = json.dumps(list(predicates))
+        for i in range(0, len(nodes), 50000):
+            chunk = json.dumps(nodes[i:i + 50000])
+            yield from ((a, b, p, e, bool(f)) for a, b, p, e, f in self.db.execute(
+                "SELECT a, b, p, edge, fwd FROM link WHERE a IN (SELECT value FROM json_each(?)) "
+                "AND p IN (SELECT value FROM json_each(?))", (chunk, preds)))
+
+
+def _current_generation(folder: Path) -> Path:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GraphNotFoundError(f"{folder}: no such folder; build a graph first: kgraph build --out {folder}")
+    root = store_root(folder)
+    current = root / "CURRENT"
+    if not current.is_file():
+        if (folder / "graph.json").is_file():
+            raise GraphNotFoundError(f"{folder}: has a graph but no query store (built by an older kgraph); "
+                                     f"run 'kgraph build --out {folder}' again")
+        raise GraphNotFoundError(f"{folder}: no kgraph build here; run 'kgraph build --out {folder}' first")
+    gen = current.read_text(encoding="utf-8").strip()
+    if not gen or "/" in gen or "\\" in gen or not (root / gen).is_dir():
+        raise StoreError(f"{current}: points to a missing store generation {gen!r}; run 'kgraph build' again")
+    return root / gen
+
+
+def open_store(folder: Path | str) -> GraphStore:
+    """Open the store of the build in ``folder`` (the ``--out`` of ``kgraph build``)."""
+    try:
+        return GraphStore(folder)
+    except StoreError:
+        # a build may have switched generations between reading CURRENT and opening: retry once
+        return GraphStore(folder)
