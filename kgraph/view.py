@@ -243,73 +243,171 @@ def select_view(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFA
 # ---------------------------------------------------------------- layout
 
 def layout(nodes: list[str], edges: list[tuple[str, str]], seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Deterministic 2-D positions (about one unit between neighbours) for the given nodes and edges."""
-    n = len(nodes)
-    if n == 0:
-        return {}
-    if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
+    """Deterministic 2-D positions, about one unit between neighbours.
+
+    Each connected component is laid out on its own (a force layout for big ones, a radial tree for
+    small ones), then the components are packed in rows, biggest first, lone nodes in a block at the end.
+    """
     index = {x: i for i, x in enumerate(nodes)}
-    pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges if a != b})
-    try:
-        pos = _force_layout(n, pairs, seed)
-    except ImportError:  # numpy/scipy missing: a cheap layout, still deterministic
-        pos = _ring_layout(n, pairs)
+    adj: list[set[int]] = [set() for _ in nodes]
+    for a, b in edges:
+        if a != b and a in index and b in index:
+            adj[index[a]].add(index[b])
+            adj[index[b]].add(index[a])
+    comps = _components(adj)
+    items: list[list[tuple[int, float, float]]] = []
+    for comp in comps:
+        if len(comp) == 1:
+            continue
+        items.append(_component_layout(comp, adj, seed))
+    lone = [c[0] for c in comps if len(c) == 1]
+    if lone:
+        cols = math.ceil(math.sqrt(len(lone)))
+        items.append([(v, 1.5 * (j % cols), 1.5 * (j // cols)) for j, v in enumerate(lone)])
+    pos = _pack(items)
     return {x: (round(pos[i][0], 3), round(pos[i][1], 3)) for i, x in enumerate(nodes)}
 
 
+def _components(adj: list[set[int]]) -> list[list[int]]:
+    """Connected components (sorted members), biggest first, ties by smallest member."""
+    seen = [False] * len(adj)
+    comps = []
+    for start in range(len(adj)):
+        if seen[start]:
+            continue
+        seen[start] = True
+        stack, comp = [start], []
+        while stack:
+            v = stack.pop()
+            comp.append(v)
+            for w in adj[v]:
+                if not seen[w]:
+                    seen[w] = True
+                    stack.append(w)
+        comps.append(sorted(comp))
+    return sorted(comps, key=lambda c: (-len(c), c[0]))
+
+
+def _component_layout(comp: list[int], adj: list[set[int]], seed: int) -> list[tuple[int, float, float]]:
+    if len(comp) > 25:
+        try:
+            local = {v: i for i, v in enumerate(comp)}
+            pairs = sorted({(min(local[v], local[w]), max(local[v], local[w])) for v in comp for w in adj[v]})
+            xy = _force_layout(len(comp), pairs, seed)
+            return [(v, x, y) for v, (x, y) in zip(comp, xy)]
+        except ImportError:  # numpy/scipy missing: the radial layout below, still deterministic
+            pass
+    return _radial_layout(comp, adj)
+
+
+def _radial_layout(comp: list[int], adj: list[set[int]]) -> list[tuple[int, float, float]]:
+    """A BFS tree from the best-connected node: rings by distance, each subtree an angle in proportion
+    to its leaves. Cheap (linear) and readable for the small star-like components documents give."""
+    root = min(comp, key=lambda v: (-len(adj[v]), v))
+    depth, children, order = {root: 0}, {v: [] for v in comp}, [root]
+    for v in order:  # grows while iterating: BFS
+        for w in sorted(adj[v]):
+            if w not in depth:
+                depth[w] = depth[v] + 1
+                children[v].append(w)
+                order.append(w)
+    leaves: dict[int, int] = {}
+    for v in reversed(order):
+        leaves[v] = max(1, sum(leaves[c] for c in children[v]))
+    maxd = max(depth.values())
+    ring = max(1.0, 1.1 * leaves[root] / (2 * math.pi * max(maxd, 1)))
+    out = [(root, 0.0, 0.0)]
+    span = {root: (0.0, 2 * math.pi)}
+    for v in order:
+        lo, hi = span[v]
+        for c in children[v]:
+            part = (hi - lo) * leaves[c] / leaves[v]
+            span[c] = (lo, lo + part)
+            mid = lo + part / 2
+            out.append((c, depth[c] * ring * math.cos(mid), depth[c] * ring * math.sin(mid)))
+            lo += part
+    return out
+
+
+def _pack(items: list[list[tuple[int, float, float]]]) -> dict[int, tuple[float, float]]:
+    """Place the laid-out groups in rows (shelf packing) filling a roughly square area."""
+    gap = 2.0
+    boxes = []
+    for it in items:
+        xs, ys = [p[1] for p in it], [p[2] for p in it]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    width = max([math.sqrt(sum((w + gap) * (h + gap) for _, _, w, h in boxes)) * 1.3] +
+                [w for _, _, w, _ in boxes]) if boxes else 0.0
+    pos: dict[int, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for it, (x0, y0, w, h) in zip(items, boxes):
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        for v, px, py in it:
+            pos[v] = (x + px - x0, y + py - y0)
+        x += w + gap
+        row_h = max(row_h, h)
+    if pos:  # centre on the origin
+        cx = (min(p[0] for p in pos.values()) + max(p[0] for p in pos.values())) / 2
+        cy = (min(p[1] for p in pos.values()) + max(p[1] for p in pos.values())) / 2
+        pos = {v: (px - cx, py - cy) for v, (px, py) in pos.items()}
+    return pos
+
+
 def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
-    """Fruchterman-Reingold with repulsion only within a cut-off radius (found with a k-d tree) and a weak
-    pull to the centre that keeps separate components together; O(n log n) per step."""
+    """Fruchterman-Reingold in O(n log n + n*c) per step: exact repulsion between close nodes (k-d tree),
+    far repulsion from the centres of mass of a coarse grid of c cells (one Barnes-Hut level), springs
+    along edges. Scaled so that the median edge is one unit long."""
     import numpy as np
     from scipy.spatial import cKDTree
 
     rng = np.random.default_rng(seed)
-    side = math.sqrt(n) * 1.2
+    side = math.sqrt(n)
     pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
     e = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    iterations = 120 if n <= 1000 else 70
-    radius = 3.0
-    temp0 = side / 8
+    iterations = 100 if n <= 1000 else 60
+    near = 1.5  # exact repulsion below this distance
+    grid = int(min(24, max(4, math.sqrt(n) / 3)))
+    temp0 = side / 6
+
+    def add(disp: "np.ndarray", a: "np.ndarray", b: "np.ndarray", f: "np.ndarray") -> None:
+        for k in (0, 1):
+            disp[:, k] += np.bincount(a, f[:, k], n) - np.bincount(b, f[:, k], n)
+
     for it in range(iterations):
-        temp = max(temp0 * (1 - it / iterations), 0.02)
+        temp = max(temp0 * (1 - it / iterations) ** 2, 0.03)
         disp = np.zeros((n, 2))
-        close = cKDTree(pos).query_pairs(radius, output_type="ndarray")
+        # far field: every node is pushed by the mass of every grid cell
+        lo, hi = pos.min(axis=0), pos.max(axis=0)
+        size = np.maximum((hi - lo) / grid, 1e-9)
+        cell = np.minimum(((pos - lo) / size).astype(np.int64), grid - 1)
+        cid = cell[:, 0] * grid + cell[:, 1]
+        mass = np.bincount(cid, minlength=grid * grid).astype(float)
+        used = mass > 0
+        com = np.stack([np.bincount(cid, pos[:, k], grid * grid)[used] / mass[used] for k in (0, 1)], axis=1)
+        soft = float((size ** 2).sum()) / 4
+        for chunk in range(0, n, 2048):
+            delta = pos[chunk:chunk + 2048, None, :] - com[None, :, :]
+            d2 = (delta ** 2).sum(axis=2) + soft
+            disp[chunk:chunk + 2048] += ((mass[used] / d2)[:, :, None] * delta).sum(axis=1)
+        # near field: exact between close pairs
+        close = cKDTree(pos).query_pairs(near, output_type="ndarray")
         if len(close):
-            a, b = close[:, 0], close[:, 1]
-            delta = pos[a] - pos[b]
+            delta = pos[close[:, 0]] - pos[close[:, 1]]
             d2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)
-            f = (1.0 / d2 - 1.0 / radius ** 2)[:, None] * delta  # k^2/d along the unit vector, 0 at the cut-off
-            for k in (0, 1):
-                disp[:, k] += np.bincount(a, f[:, k], n) - np.bincount(b, f[:, k], n)
+            add(disp, close[:, 0], close[:, 1], (1.0 / d2)[:, None] * delta)
+        # springs
         if len(e):
-            a, b = e[:, 0], e[:, 1]
-            delta = pos[a] - pos[b]
+            delta = pos[e[:, 0]] - pos[e[:, 1]]
             d = np.sqrt((delta ** 2).sum(axis=1))[:, None]
-            f = delta * d  # d^2/k along the unit vector
-            for k in (0, 1):
-                disp[:, k] -= np.bincount(a, f[:, k], n) - np.bincount(b, f[:, k], n)
-        disp -= 0.03 * pos
+            add(disp, e[:, 0], e[:, 1], -delta * d)
         length = np.maximum(np.sqrt((disp ** 2).sum(axis=1)), 1e-9)[:, None]
         pos += disp / length * np.minimum(length, temp)
     pos -= pos.mean(axis=0)
+    if len(e):
+        med = float(np.median(np.sqrt(((pos[e[:, 0]] - pos[e[:, 1]]) ** 2).sum(axis=1))))
+        pos /= max(med, 1e-6)
     return [(float(x), float(y)) for x, y in pos]
-
-
-def _ring_layout(n: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
-    """Most connected nodes in the middle, the rest on rings of growing radius (no dependencies)."""
-    deg = Counter(i for p in pairs for i in p)
-    order = sorted(range(n), key=lambda i: (-deg[i], i))
-    out: list[tuple[float, float]] = [(0.0, 0.0)] * n
-    ring, placed = 0, 0
-    while placed < n:
-        size = 1 if ring == 0 else 6 * ring
-        for j, i in enumerate(order[placed:placed + size]):
-            a = 2 * math.pi * j / size
-            out[i] = (ring * 1.5 * math.cos(a), ring * 1.5 * math.sin(a))
-        placed += size
-        ring += 1
-    return out
 
 
 # ---------------------------------------------------------------- page data

@@ -68,6 +68,8 @@ class DocState:
     topic_hits: list[TopicHit] = field(default_factory=list)
     dates: list[DateHit] = field(default_factory=list)
     publisher: str | None = None
+    ministers: set[str] = field(default_factory=set)
+    section_dates: dict[int, dt.date] = field(default_factory=dict)
 
     def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
         return Provenance(doc_id=self.doc.id, span=Span(start=start, end=end), rule=rule, confidence=confidence)
@@ -521,6 +523,8 @@ class _Meet:
     topics: list[str] = field(default_factory=list)
     group: int = -1
     status: str = "held"
+    section: int = 0
+    subjectless: bool = False
 
 
 def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tuple[int, int, str, str]]]]:
@@ -531,6 +535,9 @@ def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tup
         blk = st.blocks[sent.block]
         if blk.heading:
             section += 1
+            ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+            if ds:
+                st.section_dates[section] = ds[0].value
             continue
         if blk.contact:
             continue
@@ -543,6 +550,28 @@ def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tup
                 hits.append((travel.start(), travel.end(), "visit", "tour"))
         units.append((sent, section, sorted(hits)))
     return units
+
+
+_SUBJECTLESS_RE = re.compile(r"^[\s\d.:–-]*$")
+
+
+def _coordinated(st: DocState, first: Mention, limit: int) -> list[Mention]:
+    """"i Sundsvall och Timrå": the municipalities named together with the first one."""
+    out = [first]
+    if first.kind != "Municipality":
+        return out
+    text = st.doc.text
+    pos = first.prov.span.end
+    while True:
+        m = re.match(r"(?:\s*,\s*|\s+och\s+|\s+samt\s+)", text[pos:limit])
+        if not m:
+            break
+        nxt = [x for x in st.mentions_in(pos + m.end(), pos + m.end() + 1) if x.kind == "Municipality"]
+        if not nxt:
+            break
+        out.append(nxt[0])
+        pos = nxt[0].prov.span.end
+    return out
 
 
 def _starts_new(st: DocState, sent: Sentence, hits: list[tuple[int, int, str, str]], low: str) -> bool:
@@ -608,7 +637,7 @@ def _meetings(st: DocState) -> list[Meeting]:
                 name = lemma + (year.group(1) if year else "")
                 mt = named.get(name)
                 if mt is None:
-                    mt = named[name] = _Meet(kind, (s, e), named=name)
+                    mt = named[name] = _Meet(kind, (s, e), named=name, section=section)
                     meets.append(mt)
                     created.append(mt)
                 else:
@@ -620,7 +649,7 @@ def _meetings(st: DocState) -> list[Meeting]:
                 if dests:
                     group_id += 1
                     for d in dict.fromkeys(m.key for m in dests):
-                        mt = _Meet("visit", (s, e), location=d, group=group_id)
+                        mt = _Meet("visit", (s, e), location=d, group=group_id, section=section)
                         mt.orgs.append(d)
                         meets.append(mt)
                         created.append(mt)
@@ -638,10 +667,15 @@ def _meetings(st: DocState) -> list[Meeting]:
                 continue
             n = lx.COUNTS[count["n"]] if count else 1
             group_id += 1
-            for _ in range(n):
-                mt = _Meet(kind, (s, e), location=loc.key if loc else None, group=group_id)
-                meets.append(mt)
-                created.append(mt)
+            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s]))
+            places = _coordinated(st, loc, sent.end) if loc is not None else [None]
+            for place in places:
+                for _ in range(n):
+                    mt = _Meet(kind, (s, e), location=place.key if place else None,
+                               group=group_id if len(places) > 1 or n > 1 else -1, section=section,
+                               subjectless=subjectless)
+                    meets.append(mt)
+                    created.append(mt)
         non_named = [c for c in created if not c.named]
         if non_named:
             attached = [a for a in attached if a.named]  # the sentence is about the new meeting
@@ -726,7 +760,7 @@ def _field_lines(st: DocState, meets: list[_Meet]) -> None:
 
 
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
-_CONTACT_SENTENCE_RE = re.compile(r"\bkontakta\b|@|\bför (?:mer )?information\b|\bfrågor (?:om|till)\b")
+_CONTACT_SENTENCE_RE = re.compile(r"\bkontakta\b|@|\bför (?:mer )?information\b|\bfrågor (?:om|till)\b|\banmäl")
 
 
 def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
@@ -775,6 +809,28 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
         for h in st.topic_hits:
             if sent.start <= h.start < sent.end and h.concept.id not in mt.topics:
                 mt.topics.append(h.concept.id)
+    # the organisations the participants work for take part too ("kommunstyrelsens ordförande i Åmåls kommun")
+    affil = {}
+    for stmt in st.statements:
+        if stmt.predicate == "affiliatedWith" and stmt.subject in mt.persons and stmt.subject not in st.ministers \
+                and st.cls_of(stmt.object) not in ("Government", "Ministry", "PoliticalParty", "Parliament"):
+            affil.setdefault(stmt.subject, []).append(stmt.object)
+    for person in mt.persons:
+        for org in affil.get(person, [])[:1]:
+            if org not in mt.orgs and not (mt.group >= 0 and st.cls_of(org) == "Municipality" and mt.location
+                                           and org != mt.location):
+                mt.orgs.append(org)
+    if mt.subjectless and len(st.ministers) == 1 and not (st.ministers & set(mt.persons)):
+        mt.persons.insert(0, next(iter(st.ministers)))  # a programme item of the minister's visit
+    if mt.date is None and mt.section in st.section_dates:
+        mt.date = st.section_dates[mt.section]
+    if mt.date is None:
+        for sent in mt.sentences:
+            if _trigger_hits(low, sent.start, sent.end):
+                ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+                if ds:
+                    mt.date = ds[0].value
+                    break
     if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs \
             and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality"):
         mt.orgs.insert(0, mt.location)
@@ -821,6 +877,7 @@ def extract_document(doc: Document, ref: Reference | None = None) -> DocExtracti
     st.mentions.sort(key=lambda m: m.prov.span.start)
     st.publisher = _publisher(st)
     posts = _minister_people(st)
+    st.ministers = set(posts)
     _relations(st, posts)
     _minister_coreference(st, posts)
     for key, info in st.info.items():

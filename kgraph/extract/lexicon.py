@@ -49,7 +49,8 @@ PARTICIPATION_RE = re.compile(
     r"träffa(?:de|r|s)?|möt(?:te|er|a)|besök(?:te|er|a)?|tog emot|tar emot|inbjud(?:en|na|s)|bjöd in|bjuder in|"
     r"arrangera(?:de|r|s)?|anordna(?:de|r|s)?|driv(?:s|its|it|er) av|i samarbete med|på plats|"
     r"representanter (?:från|för)|företrädare för|från\s+[A-ZÅÄÖ]|med på mötet|var med|deltagande|"
-    r"värd(?:ar|inna)?|hölls? (?:av|med)|leder|ledde|lett)\b")
+    r"värd(?:ar|inna)?|hölls? (?:av|med)|leder|ledde|lett|kring bordet|runt bordet|satt (?:också|även)|"
+    r"fanns (?:med|på plats)|riktar sig till|inbjudna|medverkande|talare|bland talarna|gästade|gäst)\b")
 PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|bjuder in|inbjud|välkomna|"
                         r"anmälan|anmäl|nästa|kommande|blir det|är det dags)\b")
 CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbok(?:at|ades)|skjuts upp|sköts upp|"
