@@ -525,6 +525,8 @@ class _Meet:
     status: str = "held"
     section: int = 0
     subjectless: bool = False
+    counted: bool = False
+    trigger_sents: set[int] = field(default_factory=set)
 
 
 def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tuple[int, int, str, str]]]]:
@@ -603,7 +605,8 @@ def _location_after(st: DocState, pos: int, limit: int) -> Mention | None:
     if not m or m.end() > limit:
         return None
     for x in st.mentions_in(m.end(), m.end() + 1):
-        if x.kind in PARTICIPANT_ORGS | {"Place", "County"}:
+        if x.kind in PARTICIPANT_ORGS | {"Place", "County"} and not x.attrs.get("genitive") \
+                and x.kind != "PoliticalParty":
             return x
     return None
 
@@ -632,7 +635,7 @@ def _meetings(st: DocState) -> list[Meeting]:
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
                 kind = "digital_meeting"
             if how == "named":
-                lemma = re.sub(r"(?:et|en|na|n|t|er|erna)$", "", low[s:e])
+                lemma = re.sub(r"e$", "", re.sub(r"(?:erna|arna|en|et|na|n|t|er|ar)$", "", low[s:e]))
                 year = re.match(r"\s+(\d{4})", text[e:e + 6])
                 name = lemma + (year.group(1) if year else "")
                 mt = named.get(name)
@@ -673,14 +676,21 @@ def _meetings(st: DocState) -> list[Meeting]:
                 for _ in range(n):
                     mt = _Meet(kind, (s, e), location=place.key if place else None,
                                group=group_id if len(places) > 1 or n > 1 else -1, section=section,
-                               subjectless=subjectless)
+                               subjectless=subjectless, counted=n > 1)
                     meets.append(mt)
                     created.append(mt)
         non_named = [c for c in created if not c.named]
+        named_here = [c for c in created + attached if c.named]
+        if named_here and not non_named:
+            current = named_here[:1]  # "ett lärorikt möte" after "SmåKoms höstmöte" is that meeting
+            for c in named_here:
+                c.trigger_sents.add(sent.start)
         if non_named:
             attached = [a for a in attached if a.named]  # the sentence is about the new meeting
+            if all(c.counted for c in non_named):
+                pass  # "två seminarier har hållits": a summary of past events, not the one the text follows
             # a tour that continues ("åkte vi sedan till ...") joins the visits already made
-            if current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
+            elif current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
                     all(c.kind == "visit" for c in non_named) and current[0].group != non_named[0].group:
                 current = current + non_named
             else:
@@ -702,6 +712,12 @@ def _meetings(st: DocState) -> list[Meeting]:
             else:
                 pending.append(sent)
     for mt in meets:
+        # the sentences before a meeting's word in its own paragraph are about it too
+        first = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
+        if first:
+            for x in st.sentences:
+                if x.block == first.block and x.start < first.start and x not in mt.sentences:
+                    mt.sentences.append(x)
         mt.sentences.sort(key=lambda x: x.start)
     _field_lines(st, meets)
     out = []
@@ -774,7 +790,7 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
             if m.key in person_keys and m.key not in mt.persons and not contact:
                 mt.persons.append(m.key)
         cue = lx.PARTICIPATION_RE.search(text[sent.start:sent.end]) or lx.PARTICIPATION_RE.search(stext)
-        is_trigger_sent = sent.start <= mt.trigger[0] < sent.end
+        is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         if cue or is_trigger_sent:
             for m in ms:
                 if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
@@ -803,7 +819,9 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
             elif (mt.date and st.published and mt.date > st.published) or lx.PLANNED_RE.search(stext):
                 mt.status = "planned"
             if mt.location is None:
-                loc = _location_after(st, mt.trigger[1], sent.end)
+                here = mt.trigger[1] if sent.start <= mt.trigger[0] < sent.end else next(
+                    (e for _, e, _, _ in _trigger_hits(low, sent.start, sent.end)), sent.start)
+                loc = _location_after(st, here, sent.end)
                 if loc:
                     mt.location = loc.key
         for h in st.topic_hits:
