@@ -26,6 +26,7 @@ TEXT_DATE_RE = re.compile(
     re.IGNORECASE)
 WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD_ALT})(?:en)?\b(?!\s+(?:den\s+)?\d)",
                              re.IGNORECASE)
+PAST_WEEKDAY_RE = re.compile(r"\bi (?P<wd>måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i förrgår)\b", re.IGNORECASE)
 DOC_DATE_LINE_RE = re.compile(
     r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|datum|uppdaterad|senast uppdaterad|"
@@ -84,6 +85,16 @@ def find_dates(text: str, doc_date: dt.date | None) -> list[DateHit]:
             ahead = (WEEKDAYS[m["wd"].lower()] - doc_date.weekday()) % 7 or 7
             val = doc_date + dt.timedelta(days=ahead)
         hits.append(DateHit(m.start("wd"), m.end("wd"), val, m["wd"], relative=True))
+        taken.append((m.start(), m.end()))
+    for m in PAST_WEEKDAY_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        val = None
+        if doc_date:
+            wd = WEEKDAYS[m["wd"].lower()[:-1]]
+            back = (doc_date.weekday() - wd) % 7 or 7
+            val = doc_date - dt.timedelta(days=back)
+        hits.append(DateHit(m.start(), m.end(), val, m.group(), relative=True))
         taken.append((m.start(), m.end()))
     for m in RELATIVE_RE.finditer(text):
         if not free(m.start(), m.end()):
