@@ -38,6 +38,17 @@ COMMITTEE_RE = re.compile(
 
 
 
+# "i Färila", "utanför Levene": an unknown capitalised word after a place preposition
+PLACE_PREP_RE = re.compile(
+    r"(?<![\w-])(?:i|utanför|nära|norr om|söder om|öster om|väster om)\s+"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\wåäö-])(?!\s+[A-ZÅÄÖ0-9])(?!\s*\d)")
+NOT_PLACES = {"teams", "zoom", "skype", "facebook", "twitter", "instagram", "linkedin", "youtube", "google", "europa",
+              "eu", "norden", "sverige", "sveriges", "världen", "landet", "regeringen", "riksdagen", "länet",
+              "kommunen", "regionen", "staden", "webben", "internet", "mars", "maj", "juni", "juli", "augusti",
+              "januari", "februari", "april", "september", "oktober", "november", "december"}
+STREET_RE = re.compile(r"(?:gatan|vägen|gata|väg|torget|allén|backen|gränd|plan|leden)$")
+
+
 @dataclass(frozen=True)
 class PatternOrg:
     start: int
@@ -80,6 +91,14 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
     for m in COMMITTEE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) and not _sentence_initial(text, m.start()):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")
+    for m in PLACE_PREP_RE.finditer(text):
+        name = m["name"]
+        low = name.lower()
+        if not free(m.start("name"), m.end("name")) or low in NOT_PLACES or STREET_RE.search(low):
+            continue
+        if low.endswith("s") and not free(m.end("name"), m.end("name") + 1):
+            continue
+        yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
     seen: set[int] = set()
     for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):
         for m in rx.finditer(text):
