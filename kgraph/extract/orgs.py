@@ -46,6 +46,7 @@ NOT_PLACES = {"teams", "zoom", "skype", "facebook", "twitter", "instagram", "lin
               "eu", "norden", "sverige", "sveriges", "världen", "landet", "regeringen", "riksdagen", "länet",
               "kommunen", "regionen", "staden", "webben", "internet", "mars", "maj", "juni", "juli", "augusti",
               "januari", "februari", "april", "september", "oktober", "november", "december"}
+_TITLE_HEADS = ("kommunalrådet", "oppositionsrådet", "regionrådet", "landstingsrådet", "borgarrådet")
 STREET_RE = re.compile(r"(?:gatan|vägen|gata|väg|torget|allén|backen|gränd|plan|leden)$")
 
 
