@@ -70,6 +70,7 @@ class DocState:
     publisher: str | None = None
     ministers: set[str] = field(default_factory=set)
     section_dates: dict[int, dt.date] = field(default_factory=dict)
+    trigger_headings: set[int] = field(default_factory=set)
 
     def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
         return Provenance(doc_id=self.doc.id, span=Span(start=start, end=end), rule=rule, confidence=confidence)
@@ -540,6 +541,8 @@ def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tup
             ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
             if ds:
                 st.section_dates[section] = ds[0].value
+            if _trigger_hits(low, sent.start, sent.end):
+                st.trigger_headings.add(section)
             continue
         if blk.contact:
             continue
@@ -622,11 +625,14 @@ def _meetings(st: DocState) -> list[Meeting]:
     units = _meeting_units(st, low)
     creating = {sec for sent, sec, hits in units if _starts_new(st, sent, hits, low)}
     pending: list[Sentence] = []
+    announced: list[_Meet] = []  # meetings a lead paragraph names after the one it follows
     prev_section = -1
     for sent, section, hits in units:
         if section != prev_section:
             if section in creating:
                 current, pending = [], []
+            elif section in st.trigger_headings and announced:
+                current = [announced.pop(0)]  # "Besök hos träföretaget": the text turns to the next meeting
             prev_section = section
         created: list[_Meet] = []
         attached: list[_Meet] = []
@@ -689,6 +695,9 @@ def _meetings(st: DocState) -> list[Meeting]:
             attached = [a for a in attached if a.named]  # the sentence is about the new meeting
             if all(c.counted for c in non_named):
                 pass  # "två seminarier har hållits": a summary of past events, not the one the text follows
+            elif current and not current[0].named and any(x.block == sent.block for x in current[0].sentences) \
+                    and not (all(c.group >= 0 and c.kind == "visit" for c in current + non_named)):
+                announced.extend(non_named)  # "... och efter lunch blev det studiebesök hos X": named, followed later
             # a tour that continues ("åkte vi sedan till ...") joins the visits already made
             elif current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
                     all(c.kind == "visit" for c in non_named) and current[0].group != non_named[0].group:
@@ -714,7 +723,9 @@ def _meetings(st: DocState) -> list[Meeting]:
     for mt in meets:
         # the sentences before a meeting's word in its own paragraph are about it too
         first = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
-        if first:
+        earlier = [o for o in meets if o is not mt and o.trigger[0] < mt.trigger[0] and first
+                   and any(x.block == first.block for x in o.sentences)]
+        if first and not earlier:
             for x in st.sentences:
                 if x.block == first.block and x.start < first.start and x not in mt.sentences:
                     mt.sentences.append(x)
