@@ -723,8 +723,8 @@ def _meetings(st: DocState) -> list[Meeting]:
     for mt in meets:
         # the sentences before a meeting's word in its own paragraph are about it too
         first = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
-        earlier = [o for o in meets if o is not mt and o.trigger[0] < mt.trigger[0] and first
-                   and any(x.block == first.block for x in o.sentences)]
+        earlier = [o for o in meets if o.trigger[0] < mt.trigger[0] and first
+                   and st.block_at(o.trigger[0]) is st.blocks[first.block]]
         if first and not earlier:
             for x in st.sentences:
                 if x.block == first.block and x.start < first.start and x not in mt.sentences:
