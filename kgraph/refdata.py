@@ -83,6 +83,7 @@ class Reference:
     given_names: dict[str, int]
     surnames: frozenset[str]
     name_stopwords: frozenset[str]
+    ambiguous_given: frozenset[str]
     by_domain: dict[str, str]  # web domain -> entity key
     county_short: dict[str, str]  # folded short county name ("halland") -> county code
     landscape_keys: dict[str, str]  # folded landscape name -> place key
@@ -325,7 +326,8 @@ def load_reference() -> Reference:
         given[r["name"]] = int(r.get("bearers_2020") or 0)
     surnames = frozenset(r["surname"] for r in _rows(d / "surnames_top100.csv"))
     stop = frozenset(_load_lines(d / "name_stopwords.txt"))
+    ambiguous = frozenset(_load_lines(d / "ambiguous_given_names.txt"))
     if not entities:
         raise ReferenceDataError(f"{d}: no reference entities loaded")
-    return Reference(entities, ministers, _titles(d), _topics(d), given, surnames, stop,
+    return Reference(entities, ministers, _titles(d), _topics(d), given, surnames, stop, ambiguous,
                      by_domain, county_short, landscapes, person_keys)

@@ -158,8 +158,8 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
             prev = chunk[:m.start()].rstrip()
             nxt = chunk[m.end():].lstrip(" \t")
             last_line = prev.split("\n")[-1]
-            if not prev:
-                continue
+            if not prev or (re.match(r"[a-zåäö]", nxt) and not b.contact and not EMAIL_RE.match(nxt)):
+                continue  # a line that goes on in lower case continues the sentence
             if prev[-1] in ".!?:;" or re.match(r"[\d•*–-]|\w+\s*:", nxt) or b.contact \
                     or PHONE_RE.search(last_line) or EMAIL_RE.search(last_line) or _is_heading(last_line) and len(last_line) < 40:
                 cuts.append(m.end())
