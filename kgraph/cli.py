@@ -89,3 +89,8 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, jobs
 
 # commands defined in their own modules register themselves on ``main``
 from . import cli_query, cli_rdf, cli_view  # noqa: E402,F401
+
+if __name__ == "__main__":  # ``python -m kgraph.cli``: run the registered group, not a copy
+    from kgraph.cli import main as _main
+
+    _main(prog_name="kgraph")

@@ -61,9 +61,9 @@ def find_topics(text: str, ref: Reference | None = None) -> list[TopicHit]:
             j = end
             while j < len(text) and (_word(text[j]) or text[j] == "-"):
                 j += 1
-            tail = low[end:j].lstrip("s-")
-            if tail not in COMPOUND_TAILS:
-                continue
+            tail = low[end:j]
+            if tail not in COMPOUND_TAILS and not (tail[:1] in ("s", "-") and tail[1:] in COMPOUND_TAILS):
+                continue  # one linking "s" or hyphen: "bredbands|stödet", "informationssäkerhets|arbetet"
             end = j
         raw.append(TopicHit(start, end, by_label[label], text[start:end]))
     raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
