@@ -88,9 +88,10 @@ class Reference:
     county_short: dict[str, str]  # folded short county name ("halland") -> county code
     landscape_keys: dict[str, str]  # folded landscape name -> place key
     person_keys: dict[str, str]  # folded person name -> person key (office holders)
+    terms_by_person: dict[str, list[MinisterTerm]] = field(default_factory=dict)
 
     def minister_terms(self, person_key: str) -> list[MinisterTerm]:
-        return [t for t in self.ministers if person_key_for(t.name) == person_key]
+        return self.terms_by_person.get(person_key, [])
 
     def office_holder(self, post: str, day: dt.date) -> MinisterTerm | None:
         post = post.casefold()
@@ -315,8 +316,10 @@ def load_reference() -> Reference:
     _parties(d, entities)
     ministers = _ministers(d)
     person_keys: dict[str, str] = {}
+    terms_by_person: dict[str, list[MinisterTerm]] = {}
     for term in ministers:
         key = person_key_for(term.name)
+        terms_by_person.setdefault(key, []).append(term)
         person_keys[fold(term.name)] = key
         if key not in entities:
             _add(entities, RefEntity(key, "Person", term.name, [Form(term.name)],
@@ -330,4 +333,4 @@ def load_reference() -> Reference:
     if not entities:
         raise ReferenceDataError(f"{d}: no reference entities loaded")
     return Reference(entities, ministers, _titles(d), _topics(d), given, surnames, stop, ambiguous,
-                     by_domain, county_short, landscapes, person_keys)
+                     by_domain, county_short, landscapes, person_keys, terms_by_person)

@@ -249,7 +249,7 @@ def _minister_people(st: DocState) -> dict[str, str]:
     for key, info in st.info.items():
         if info.cls != "Person" or key in posts:
             continue
-        terms = [t for t in st.ref.ministers if person_key_for(t.name) == key]
+        terms = st.ref.minister_terms(key)
         if terms:
             live = [t for t in terms if day and t.holds_on(day)]
             posts[key] = (live or terms)[-1].post
@@ -398,7 +398,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             for org_key, info in st.info.items():
                 if info.cls == "Government" and org_key.endswith("regeringen"):
                     add(key, org_key, hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
-            terms = [t for t in st.ref.ministers if person_key_for(t.name) == key]
+            terms = st.ref.minister_terms(key)
             for t in terms:
                 if t.ministry and (st.published is None or t.holds_on(st.published)):
                     add(key, f"gov/{t.ministry}", hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)

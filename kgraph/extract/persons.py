@@ -96,6 +96,11 @@ def _title_automaton(ref_id: int) -> tuple[ahocorasick.Automaton, dict[str, Titl
     return auto, by_form
 
 
+@lru_cache(maxsize=4)
+def _title_words(ref_id: int) -> frozenset[str]:
+    return frozenset(f.lower() for t in load_reference().titles for f in t.forms if " " not in f)
+
+
 def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] == "_")
 
@@ -166,7 +171,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     masked = mask_contacts(text)
     toks = tokens(masked)
     titles = find_titles(text, ref)
-    title_words = {f.lower() for t in ref.titles for f in t.forms if " " not in f}
+    title_words = _title_words(id(ref))
     title_ends = {h.end: h for h in titles}
     # tokens inside organisation names are never person names ("Region Blekinge")
     blocked: set[int] = set()
