@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 WORD_RE = re.compile(r"[^\W\d_](?:[\w]|[-'’](?=\w))*", re.UNICODE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.+[\w-]+)+", re.UNICODE)
@@ -52,6 +53,7 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=8)
 def mask_contacts(text: str) -> str:
     """Blank out e-mail addresses, web addresses and phone numbers (same length)."""
     def blank(m: re.Match[str]) -> str:
@@ -61,8 +63,7 @@ def mask_contacts(text: str) -> str:
     return PHONE_RE.sub(blank, text)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int

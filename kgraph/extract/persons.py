@@ -186,10 +186,10 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     n = len(toks)
     while i < n:
         tok = toks[i]
-        prev_title = _title_before(text, tok.start, title_ends)
         if not tok.is_cap or tok.start in blocked:
             i += 1
             continue
+        prev_title = _title_before(text, tok.start, title_ends)
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords):
             i += 1
@@ -316,12 +316,12 @@ def _surname_references(text: str, toks: list[Token], result: PeopleResult) -> N
     for p in result.persons:
         last = p.name.split()[-1]
         by_surname.setdefault(last, set()).add(p.key)
-    covered = [(p.start, p.end) for p in result.persons]
+    covered = {i for p in result.persons for i in range(p.start, p.end)}
     for tok in toks:
-        keys = by_surname.get(tok.text) or by_surname.get(tok.text[:-1] if tok.text.endswith("s") else "")
-        if not keys or len(keys) != 1:
+        if not tok.is_cap:
             continue
-        if any(s <= tok.start < e for s, e in covered):
+        keys = by_surname.get(tok.text) or by_surname.get(tok.text[:-1] if tok.text.endswith("s") else "")
+        if not keys or len(keys) != 1 or tok.start in covered:
             continue
         result.surname_refs.append((tok.start, tok.end, next(iter(keys))))
 
