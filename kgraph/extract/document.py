@@ -71,6 +71,7 @@ class DocState:
     ministers: set[str] = field(default_factory=set)
     section_dates: dict[int, dt.date] = field(default_factory=dict)
     trigger_headings: set[int] = field(default_factory=set)
+    date_span: tuple[int, int] | None = None
 
     def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
         return Provenance(doc_id=self.doc.id, span=Span(start=start, end=end), rule=rule, confidence=confidence)
@@ -266,8 +267,8 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
             continue
         word = m["t"].lower()
         post = re.sub(r"(?:n|et)$", "", word) if word.endswith(("ministern", "statsrådet")) else word
-        follows_name = re.match(r"\s+[A-ZÅÄÖ]", text[e:e + 3])
-        if follows_name:
+        gap = re.match(r"\s+", text[e:e + 3])
+        if gap and any(x.kind == "Person" and x.prov.span.start == e + gap.end() for x in st.mentions):
             continue  # "civilminister Lena Micko": the title of a named person
         cands = [k for k, p in posts.items() if p == post or post in ("minister", "statsråd")]
         key = cands[0] if len(set(cands)) == 1 else None
@@ -530,6 +531,14 @@ class _Meet:
     trigger_sents: set[int] = field(default_factory=set)
 
 
+_DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|pressmeddelande|nyhet)\b",
+                          re.IGNORECASE)
+
+
+def text_of(st: DocState, sent: Sentence) -> str:
+    return st.doc.text[sent.start:sent.end]
+
+
 def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tuple[int, int, str, str]]]]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words."""
     units = []
@@ -539,8 +548,9 @@ def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tup
         if blk.heading:
             section += 1
             ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
-            if ds:
-                st.section_dates[section] = ds[0].value
+            if ds and not _DATELINE_RE.match(text_of(st, sent)) and not (
+                    st.date_span and sent.start <= st.date_span[0] < sent.end):
+                st.section_dates[section] = ds[0].value  # "Måndag 17 februari" heads that day's programme
             if _trigger_hits(low, sent.start, sent.end):
                 st.trigger_headings.add(section)
             continue
@@ -892,8 +902,9 @@ def extract_document(doc: Document, ref: Reference | None = None) -> DocExtracti
     ref = ref or load_reference()
     blks = blocks(doc.text)
     sents = sentences(doc.text, blks)
-    published, _ = (doc.published, None) if doc.published else find_document_date(doc.text)
+    published, date_span = (doc.published, None) if doc.published else find_document_date(doc.text)
     st = DocState(doc, ref, blks, sents, published)
+    st.date_span = date_span
     for m in _settle(_reference_entities(st)):
         st.add_mention(m)
     for m in _settle(_pattern_entities(st, st.mentions)):

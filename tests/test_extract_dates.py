@@ -1,0 +1,123 @@
+"""kgraph.extract.dates: dates in running text and the document's own date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgraph.extract.dates import find_dates, find_document_date
+
+DOC_DATE = dt.date(2012, 12, 5)  # a Wednesday
+
+
+def _values(text, doc_date=None):
+    return [h.value for h in find_dates(text, doc_date)]
+
+
+# ------------------------------------------------------------------ absolute dates
+
+@pytest.mark.parametrize("text, value", [
+    ("Mötet hölls 25 mars 2021 i Vara.", dt.date(2021, 3, 25)),
+    ("Mötet hölls den 25 mars 2021 i Vara.", dt.date(2021, 3, 25)),
+    ("Beslutet togs 2012-12-05 av nämnden.", dt.date(2012, 12, 5)),
+    ("Seminariet är den 7 dec. 2012 i Skara.", dt.date(2012, 12, 7)),
+    ("Tisdagen den 10 november 2015 kom hon.", dt.date(2015, 11, 10)),
+    ("Konferensen 24–25 augusti 2022 i Borås.", dt.date(2022, 8, 24)),
+])
+def test_dates_full_date_in_text(text, value):
+    assert _values(text) == [value]
+
+
+def test_dates_span_covers_the_date():
+    text = "Mötet hölls 25 mars 2021 i Vara."
+    (hit,) = find_dates(text, None)
+    assert text[hit.start:hit.end] == "25 mars 2021"
+
+
+@pytest.mark.parametrize("text", ["Beslut 2021-02-30 i nämnden.", "Beslut 31 april 2021 i nämnden."])
+def test_dates_impossible_calendar_date_is_not_a_date(text):
+    assert [v for v in _values(text) if v is not None] == []
+
+
+@pytest.mark.parametrize("text", ["Ring 070-123 45 67.", "Diarienummer 2012-1205-3.", "Det kostade 2012 kronor."])
+def test_dates_numbers_that_are_not_dates(text):
+    assert _values(text) == []
+
+
+# ------------------------------------------------------------------ dates without a year
+
+@pytest.mark.parametrize("text, value", [
+    ("Ministern kommer fredag 7 december.", dt.date(2012, 12, 7)),
+    ("Dag: fredag 7 december", dt.date(2012, 12, 7)),
+    ("Ministern kommer på fredag den 7 december.", dt.date(2012, 12, 7)),
+    ("Ministern kom den 3 december.", dt.date(2012, 12, 3)),
+])
+def test_dates_day_and_month_take_document_year(text, value):
+    assert _values(text, DOC_DATE) == [value]
+
+
+def test_dates_weekday_date_early_in_year_after_december_document_is_next_year():
+    # a programme published in December that names "fredag 11 januari" means next January
+    assert _values("Nästa möte blir fredag 11 januari.", DOC_DATE) == [dt.date(2013, 1, 11)]
+
+
+def test_dates_day_and_month_without_document_date_is_unresolved():
+    assert _values("Ministern kommer fredag 7 december.", None) == [None]
+
+
+# ------------------------------------------------------------------ relative dates
+
+@pytest.mark.parametrize("text, value", [
+    ("I dag besöker ministern Vara.", dt.date(2012, 12, 5)),
+    ("Ministern är i Vara idag.", dt.date(2012, 12, 5)),
+    ("I går besökte ministern Vara.", dt.date(2012, 12, 4)),
+    ("I morgon besöker ministern Vara.", dt.date(2012, 12, 6)),
+    ("Ministern kommer på fredag.", dt.date(2012, 12, 7)),
+])
+def test_dates_relative_with_document_date(text, value):
+    hits = find_dates(text, DOC_DATE)
+    assert [(h.value, h.relative) for h in hits] == [(value, True)]
+
+
+@pytest.mark.parametrize("text", ["I dag besöker ministern Vara.", "I går besökte ministern Vara."])
+def test_dates_relative_without_document_date_is_unresolved(text):
+    hits = find_dates(text, None)
+    assert [(h.value, h.relative) for h in hits] == [(None, True)]
+
+
+def test_dates_hits_are_in_text_order():
+    hits = find_dates("I dag, den 5 december 2012, och i morgon.", DOC_DATE)
+    assert [h.start for h in hits] == sorted(h.start for h in hits)
+
+
+# ------------------------------------------------------------------ the document's own date
+
+@pytest.mark.parametrize("text, value", [
+    ("Publicerad 2016-04-12\n\nMinistern besökte Vara\n\nText om besöket.", dt.date(2016, 4, 12)),
+    ("Publicerad: 12 april 2016 kl. 10.15\n\nText om besöket.", dt.date(2016, 4, 12)),
+    ("Ministern besökte Vara\n\nText om besöket.\n\nSenast uppdaterad: 25 mars 2021", dt.date(2021, 3, 25)),
+    ("Ministern besökte Vara\n25 mars 2021\n\nText om besöket.", dt.date(2021, 3, 25)),
+    ("Nyheter\n\n2019-05-03\n\nText om besöket.", dt.date(2019, 5, 3)),
+])
+def test_dates_document_date_found(text, value):
+    assert find_document_date(text)[0] == value
+
+
+def test_dates_document_date_span_points_at_date():
+    text = "Rubrik\n\nText.\n\nSenast uppdaterad: 25 mars 2021"
+    value, (start, end) = find_document_date(text)
+    assert text[start:end] == "25 mars 2021"
+
+
+def test_dates_document_date_prefers_published_over_updated():
+    text = "Senast uppdaterad: 25 mars 2021\nPublicerad 2021-03-20\n\nText om besöket."
+    assert find_document_date(text)[0] == dt.date(2021, 3, 20)
+
+
+@pytest.mark.parametrize("text", [
+    "Ministern besökte Vara.\n\nHon kom 2019-05-03 och stannade länge.",
+    "Ingen datering i den här texten.",
+    "Publicerad 2016-13-45\n\nText.",
+])
+def test_dates_document_date_absent(text):
+    assert find_document_date(text) == (None, None)

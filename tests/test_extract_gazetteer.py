@@ -1,0 +1,121 @@
+"""kgraph.extract.gazetteer.find_reference_mentions on invented snippets."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract.gazetteer import find_reference_mentions
+
+
+def _mentions(reference, make_document, text):
+    return list(find_reference_mentions(make_document(text), reference))
+
+
+def _keys(reference, make_document, text, kind=None):
+    return {m.key for m in _mentions(reference, make_document, text) if kind is None or m.kind == kind}
+
+
+def _by_surface(reference, make_document, text):
+    out: dict[str, set[str]] = {}
+    for m in _mentions(reference, make_document, text):
+        out.setdefault(m.text, set()).add(m.key)
+    return out
+
+
+# ------------------------------------------------------------------ genitives
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("Kungsbackas kommunalråd tog emot besökarna.", "Kungsbackas", "municipality/1384"),
+    ("Det blev en bra dag för Kungsbackas skolor.", "Kungsbackas", "municipality/1384"),
+    ("Söderhamns kommuns ekonomi är stark.", "Söderhamns kommuns", "municipality/2182"),
+    ("Hon talade om Hudiksvalls framtid.", "Hudiksvalls", "municipality/2184"),
+    ("Skellefteås näringsliv växer.", "Skellefteås", "municipality/2482"),
+])
+def test_gazetteer_matches_genitive_forms(reference, make_document, text, surface, key):
+    assert key in _by_surface(reference, make_document, text).get(surface, set())
+
+
+def test_gazetteer_genitive_mention_is_flagged(reference, make_document):
+    ms = [m for m in _mentions(reference, make_document, "Kungsbackas kommunalråd talade.")
+          if m.text == "Kungsbackas"]
+    assert ms and all(m.attrs.get("genitive") == "1" for m in ms)
+
+
+def test_gazetteer_span_covers_surface(reference, make_document):
+    doc = make_document("Gästerna kom till Kungsbacka kommun i dag.")
+    for m in find_reference_mentions(doc, reference):
+        assert doc.text[m.prov.span.start:m.prov.span.end] == m.text
+
+
+# ------------------------------------------------------------------ official names
+
+@pytest.mark.parametrize("text, surface, key", [
+    ("Stockholms stad bjöd in till samråd.", "Stockholms stad", "municipality/0180"),
+    ("Malmö stad och Region Skåne skrev under.", "Malmö stad", "municipality/1280"),
+    ("Kungsbacka kommun bjöd in till samråd.", "Kungsbacka kommun", "municipality/1384"),
+    ("Region Skåne och Malmö stad skrev under.", "Region Skåne", "region/12"),
+    ("Länsstyrelsen i Hallands län meddelar.", "Länsstyrelsen i Hallands län", "cab/13"),
+    ("Beslutet fattades av Hallands län i fjol.", "Hallands län", "county/13"),
+])
+def test_gazetteer_matches_official_names(reference, make_document, text, surface, key):
+    assert key in _by_surface(reference, make_document, text).get(surface, set())
+
+
+def test_gazetteer_region_gotland_is_gotland_municipality_or_region(reference, make_document):
+    # The reference data lists "Region Gotland" both as an alias of Gotlands kommun
+    # (0980, which does the region's tasks) and as the name of region 09.
+    keys = _by_surface(reference, make_document, "Region Gotland bjuder in.").get("Region Gotland", set())
+    assert keys and keys <= {"municipality/0980", "region/09"}
+
+
+# ------------------------------------------------------------------ weak names (also common words)
+
+@pytest.mark.parametrize("text", [
+    "Vara med och påverka din kommun!",
+    "Vara är ett verb som betyder existera.",
+    "Mark och vatten ska skyddas.",
+    "– Vara med är viktigt, sa hon.",
+])
+def test_gazetteer_weak_name_at_sentence_start_is_not_a_municipality(reference, make_document, text):
+    assert _keys(reference, make_document, text, "Municipality") == set()
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Ministern var i Vara i tisdags.", "municipality/1470"),
+    ("Politiker från Vara och Skara deltog.", "municipality/1470"),
+    ("Mötet i Mark blev lyckat.", "municipality/1463"),
+    ("Resan gick till Nora och Lindesberg.", "municipality/1884"),
+    ("Vara kommun bjuder in till möte.", "municipality/1470"),
+])
+def test_gazetteer_weak_name_with_place_context_is_a_municipality(reference, make_document, text, key):
+    assert key in _keys(reference, make_document, text, "Municipality")
+
+
+def test_gazetteer_weak_name_followed_by_surname_is_not_a_place(reference, make_document):
+    assert "municipality/1884" not in _keys(reference, make_document, "Vid mötet talade Nora Lindqvist länge.")
+
+
+# ------------------------------------------------------------------ contacts
+
+@pytest.mark.parametrize("text", [
+    "Skriv till ola.tornberg@vara.se om saken.",
+    "Frågor skickas till kommun@kungsbacka.se.",
+    "Mer information finns på www.skara.se i dag.",
+])
+def test_gazetteer_no_match_inside_email_or_web_address(reference, make_document, text):
+    assert _keys(reference, make_document, text, "Municipality") == set()
+
+
+# ------------------------------------------------------------------ case
+
+@pytest.mark.parametrize("text", [
+    "De köpte mark i utkanten av stan.",
+    "Det kan vara bra att veta.",
+    "Ta med en sala till festen.",
+])
+def test_gazetteer_lowercase_common_word_is_not_a_municipality(reference, make_document, text):
+    assert _keys(reference, make_document, text, "Municipality") == set()
+
+
+def test_gazetteer_no_match_inside_a_longer_word(reference, make_document):
+    # "Vara" inside "Varaktigt", "Mark" inside "Markarbeten"
+    assert _keys(reference, make_document, "Varaktigt arbete och Markarbeten pågår.", "Municipality") == set()

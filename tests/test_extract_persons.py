@@ -1,0 +1,163 @@
+"""kgraph.extract.persons.find_persons on invented people in invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract.document import extract_document
+from kgraph.extract.persons import find_persons
+
+
+def _names(reference, make_document, text):
+    return [p.name for p in find_persons(make_document(text), reference).persons]
+
+
+def _roles(reference, make_document, text):
+    return {(p.name, t.role) for p, t in find_persons(make_document(text), reference).roles}
+
+
+# ------------------------------------------------------------------ names
+
+@pytest.mark.parametrize("text, name", [
+    ("Kommunalrådet Siv Lindmark tog emot gästerna.", "Siv Lindmark"),
+    ("Det sa Johan Ekvall, ekonomichef i kommunen.", "Johan Ekvall"),
+    ("Under dagen talade Karin Öhrvall om skolan.", "Karin Öhrvall"),
+])
+def test_persons_finds_given_name_and_surname(reference, make_document, text, name):
+    assert _names(reference, make_document, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Per-Olof Håkansson (KD) var nöjd med dagen.", "Per-Olof Håkansson"),
+    ("Anna-Karin Sundmark, kommunchef, höll i mötet.", "Anna-Karin Sundmark"),
+    ("Mötet leddes av Lars-Göran Bäckman.", "Lars-Göran Bäckman"),
+])
+def test_persons_finds_hyphenated_given_names(reference, make_document, text, name):
+    assert _names(reference, make_document, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Eva Nilsson Berglund, ordförande i socialnämnden, deltog.", "Eva Nilsson Berglund"),
+    ("Ekonomichefen Maria Johansson Lindqvist presenterade budgeten.", "Maria Johansson Lindqvist"),
+])
+def test_persons_finds_double_surnames(reference, make_document, text, name):
+    assert _names(reference, make_document, text) == [name]
+
+
+def test_persons_key_is_normalised_name(reference, make_document):
+    hits = find_persons(make_document("Per-Olof Håkansson talade."), reference).persons
+    assert [h.key for h in hits] == ["person/per-olof-hakansson"]
+
+
+def test_persons_span_covers_name(reference, make_document):
+    doc = make_document("I går talade Karin Öhrvall (S) länge.")
+    for h in find_persons(doc, reference).persons:
+        assert doc.text[h.start:h.end] == h.name
+
+
+def test_persons_two_people_in_one_sentence(reference, make_document):
+    assert _names(reference, make_document, "Maria Lundvall (C) och Karl Öberg (V) röstade nej.") == [
+        "Maria Lundvall", "Karl Öberg"]
+
+
+# ------------------------------------------------------------------ not persons
+
+@pytest.mark.parametrize("text", [
+    "Region Blekinge arbetar vidare med frågan.",
+    "Nu tar Region Blekinge nästa steg.",
+])
+def test_persons_no_person_from_region_name(reference, make_document, text):
+    assert _names(reference, make_document, text) == []
+
+
+def test_persons_no_person_from_region_name_in_full_extraction(reference, make_document):
+    ex = extract_document(make_document("Region Blekinge och Karlshamns kommun skrev under avtalet."), reference)
+    assert [k for k, i in ex.entities.items() if i.cls == "Person"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Under Almedalsveckan träffades de.",
+    "Alla Skaraborgskommuner deltog.",
+    "Bland Norrlandskommunerna finns oro.",
+    "Enligt Kommunen är läget stabilt.",
+    "Hans Göteborgsbesök blev kort.",
+    "Hans Facebookinlägg fick stor spridning.",
+])
+def test_persons_no_person_from_sentence_initial_common_word(reference, make_document, text):
+    # "Hans" is also the possessive "his"; "Alla", "Under" ... are ordinary words
+    assert _names(reference, make_document, text) == []
+
+
+# ------------------------------------------------------------------ party markers
+
+@pytest.mark.parametrize("text, marker", [
+    ("Kommunalrådet Siv Lindmark (S) tog emot.", "S"),
+    ("Per-Olof Håkansson (KD) var nöjd.", "KD"),
+    ("Oppositionsrådet Ulf Bergkvist (M), talade.", "M"),
+    ("Gunnar Wästberg (fp) var kritisk.", "fp"),
+])
+def test_persons_party_marker_after_name(reference, make_document, text, marker):
+    hits = find_persons(make_document(text), reference).persons
+    assert [h.party for h in hits] == [marker]
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Kommunalrådet Siv Lindmark (S) tog emot.", "party/s"),
+    ("Per-Olof Håkansson (KD) var nöjd.", "party/kd"),
+    ("Gunnar Wästberg (FP) var kritisk.", "party/l"),
+    ("Gunnar Wästberg (fp) var kritisk.", "party/l"),
+    ("Ingrid Svedberg (MP) höll med.", "party/mp"),
+])
+def test_persons_party_marker_gives_membership(reference, make_document, text, party):
+    ex = extract_document(make_document(text), reference)
+    members = {(s.subject, s.object) for s in ex.statements if s.predicate == "memberOf"}
+    assert len(members) == 1 and next(iter(members))[1] == party
+
+
+def test_persons_no_party_without_marker(reference, make_document):
+    hits = find_persons(make_document("Kommunalrådet Siv Lindmark tog emot."), reference).persons
+    assert [h.party for h in hits] == [None]
+
+
+# ------------------------------------------------------------------ titles and roles
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Kommunalrådet Siv Lindmark tog emot gästerna.", "Siv Lindmark", "kommunalråd"),
+    ("Ekonomichefen Lars Sjövall presenterade budgeten.", "Lars Sjövall", "ekonomichef"),
+    ("Landshövding Ingrid Åberg öppnade mötet.", "Ingrid Åberg", "landshövding"),
+])
+def test_persons_title_before_name(reference, make_document, text, name, role):
+    assert (name, role) in _roles(reference, make_document, text)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Det sa Johan Ekvall, ekonomichefen i kommunen.", "Johan Ekvall", "ekonomichef"),
+    ("Anna-Karin Sundmark, kommunchef, höll i mötet.", "Anna-Karin Sundmark", "kommunchef"),
+    ("Siv Lindmark (S), kommunalråd, tog emot.", "Siv Lindmark", "kommunalråd"),
+])
+def test_persons_title_after_name(reference, make_document, text, name, role):
+    assert (name, role) in _roles(reference, make_document, text)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Eva Nilsson Berglund, ordförande i socialnämnden, deltog.", "ordförande i socialnämnden"),
+    ("Bo Lindström, ordförande i Socialnämnden, deltog.", "ordförande i socialnämnden"),
+    ("Bo Lindström, ordförande för byggnadsnämnden, deltog.", "ordförande för byggnadsnämnden"),
+])
+def test_persons_role_keeps_committee_complement(reference, make_document, text, role):
+    assert {r for _, r in _roles(reference, make_document, text)} == {role}
+
+
+@pytest.mark.parametrize("form, role", [
+    ("Ekonomichefen", "ekonomichef"),
+    ("Kommunalrådet", "kommunalråd"),
+    ("Kommundirektören", "kommundirektör"),
+    ("Oppositionsrådet", "oppositionsråd"),
+])
+def test_persons_role_is_normalised_to_nominative_lowercase(reference, make_document, form, role):
+    assert {r for _, r in _roles(reference, make_document, f"{form} Lars Sjövall var nöjd.")} == {role}
+
+
+def test_persons_role_statement_in_extraction(reference, make_document):
+    ex = extract_document(make_document("Det sa Johan Ekvall, ekonomichefen i kommunen."), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert roles == {("person/johan-ekvall", "ekonomichef")}

@@ -1,0 +1,193 @@
+"""kgraph.text: normalisation, folding, slugs, blocks, sentences, contact masking."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from kgraph.text import blocks, fold, mask_contacts, normalise_text, sentences, slug
+
+
+# ------------------------------------------------------------------ normalise_text
+
+def test_text_normalise_composes_to_nfc():
+    decomposed = "Söderhamn".replace("ö", "o\u0308")
+    assert normalise_text(decomposed) == "Söderhamn"
+    assert unicodedata.is_normalized("NFC", normalise_text(decomposed))
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("rad ett\r\nrad två", "rad ett\nrad två"),
+    ("rad ett\rrad två", "rad ett\nrad två"),
+    ("a\r\n\r\nb", "a\n\nb"),
+])
+def test_text_normalise_unifies_line_ends(raw, expected):
+    assert normalise_text(raw) == expected
+
+
+def test_text_normalise_removes_soft_hyphens():
+    assert normalise_text("kommun\u00adstyrelsen") == "kommunstyrelsen"
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+def test_text_normalise_turns_no_break_spaces_into_spaces(space):
+    assert normalise_text(f"25{space}mars") == "25 mars"
+
+
+def test_text_normalise_removes_zero_width_and_bom():
+    assert normalise_text("\ufeffVara\u200b kommun") == "Vara kommun"
+
+
+def test_text_normalise_is_idempotent():
+    raw = "Kommun\u00adstyrelsen\r\nmöttes\u00a0i Vara"
+    once = normalise_text(raw)
+    assert normalise_text(once) == once
+
+
+# ------------------------------------------------------------------ fold
+
+@pytest.mark.parametrize("raw, folded", [
+    ("Söderhamns", "soderhamns"),
+    ("ÅRE", "are"),
+    ("Älvdalen", "alvdalen"),
+    ("Malung–Sälen", "malung-salen"),
+    ("  Region   Skåne ", "region skane"),
+])
+def test_text_fold_ignores_case_diacritics_dashes_and_spacing(raw, folded):
+    assert fold(raw) == folded
+
+
+# ------------------------------------------------------------------ slug
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Pär-Olof Stål", "par-olof-stal"),
+    ("Region Västra Götaland", "region-vastra-gotaland"),
+    ("Öckerö kommun", "ockero-kommun"),
+    ("  Anna  Berg  ", "anna-berg"),
+])
+def test_text_slug_is_ascii_and_hyphenated(raw, expected):
+    assert slug(raw) == expected
+
+
+def test_text_slug_of_nothing_is_not_empty():
+    assert slug("!!!") != ""
+
+
+# ------------------------------------------------------------------ blocks
+
+_PAGE = (
+    "Kommunalrådet tog emot gäster\n"
+    "\n"
+    "Kommunalrådet Siv Lindmark tog emot gästerna i Vara. De talade länge.\n"
+    "Sedan gick de vidare.\n"
+    "\n"
+    "För mer information, kontakta:\n"
+    "Ola Tornberg\n"
+    "070-123 45 67\n"
+    "ola.tornberg@vara.se\n"
+    "\n"
+    "Om Vara kommun\n"
+    "\n"
+    "Vara är en kommun i Skaraborg.\n"
+)
+
+
+def _block_texts(text):
+    return [(text[b.start:b.end], b) for b in blocks(text)]
+
+
+def test_text_blocks_split_on_blank_lines():
+    assert [t.split("\n")[0] for t, _ in _block_texts(_PAGE)] == [
+        "Kommunalrådet tog emot gäster", "Kommunalrådet Siv Lindmark tog emot gästerna i Vara. De talade länge.",
+        "För mer information, kontakta:", "Om Vara kommun", "Vara är en kommun i Skaraborg."]
+
+
+def test_text_blocks_mark_single_line_title_as_heading():
+    flags = {t.split("\n")[0]: b.heading for t, b in _block_texts(_PAGE)}
+    assert flags["Kommunalrådet tog emot gäster"] is True
+    assert flags["Om Vara kommun"] is True
+    assert flags["Vara är en kommun i Skaraborg."] is False
+
+
+def test_text_blocks_mark_contact_block_after_cue():
+    flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(_PAGE)}
+    assert flags["För mer information, kontakta:"] is True
+    assert flags["Kommunalrådet Siv Lindmark tog emot gästerna i Vara. De talade länge."] is False
+
+
+def test_text_blocks_heading_ends_contact_section():
+    flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(_PAGE)}
+    assert flags["Vara är en kommun i Skaraborg."] is False
+
+
+def test_text_blocks_indices_are_positions():
+    assert [b.index for b in blocks(_PAGE)] == list(range(len(blocks(_PAGE))))
+
+
+# ------------------------------------------------------------------ sentences
+
+def _sentence_texts(text):
+    return [text[s.start:s.end] for s in sentences(text)]
+
+
+def test_text_sentences_split_at_full_stops():
+    assert _sentence_texts("Ministern kom till Vara. Hon stannade en dag.") == [
+        "Ministern kom till Vara.", "Hon stannade en dag."]
+
+
+@pytest.mark.parametrize("abbr", ["t.ex.", "bl.a.", "m.fl.", "s.k.", "dvs.", "f.d."])
+def test_text_sentences_do_not_split_after_abbreviations(abbr):
+    text = f"De talade om {abbr} Vara och Skara. Sedan åkte de hem."
+    assert _sentence_texts(text) == [f"De talade om {abbr} Vara och Skara.", "Sedan åkte de hem."]
+
+
+def test_text_sentences_end_at_question_and_exclamation_marks():
+    assert _sentence_texts("Kommer hon? Ja! Det gör hon.") == ["Kommer hon?", "Ja!", "Det gör hon."]
+
+
+def test_text_sentences_do_not_cross_blocks():
+    text = "Rubrik utan punkt\n\nFörsta stycket slutar här.\n\nAndra stycket."
+    assert _sentence_texts(text) == ["Rubrik utan punkt", "Första stycket slutar här.", "Andra stycket."]
+
+
+def test_text_sentences_keep_wrapped_line_in_one_sentence():
+    text = "Kommunalrådet talade om skolan\noch om vården i kommunen."
+    assert _sentence_texts(text) == ["Kommunalrådet talade om skolan\noch om vården i kommunen."]
+
+
+def test_text_sentences_split_contact_block_lines():
+    assert _sentence_texts(_PAGE)[-6:-2] == [
+        "För mer information, kontakta:", "Ola Tornberg", "070-123 45 67",
+        "ola.tornberg@vara.se"]
+
+
+def test_text_sentences_offsets_are_trimmed():
+    text = "  Hon kom.   Han gick.  "
+    for s in sentences(text):
+        assert text[s.start:s.end] == text[s.start:s.end].strip()
+
+
+# ------------------------------------------------------------------ mask_contacts
+
+@pytest.mark.parametrize("text", [
+    "Skriv till ola.tornberg@vara.se i dag.",
+    "Läs mer på www.vara.se/nyheter eller https://skara.se.",
+    "Ring 0512-310 00 eller 070-123 45 67.",
+    "Telefon: +46 512 310 00",
+])
+def test_text_mask_contacts_keeps_length(text):
+    assert len(mask_contacts(text)) == len(text)
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Skriv till ola.tornberg@vara.se i dag.", "vara.se"),
+    ("Läs mer på www.vara.se/nyheter i dag.", "vara"),
+    ("Ring 070-123 45 67 i dag.", "123"),
+])
+def test_text_mask_contacts_blanks_addresses_and_numbers(text, secret):
+    assert secret not in mask_contacts(text)
+
+
+def test_text_mask_contacts_leaves_running_text_alone():
+    text = "Ministern besökte Vara den 7 december 2012."
+    assert mask_contacts(text) == text
