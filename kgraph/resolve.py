@@ -18,6 +18,11 @@ from .models import Provenance
 from .refdata import Reference, load_reference
 
 
+MEETING_KIND_SV = {"visit": "besök", "meeting": "möte", "digital_meeting": "digitalt möte", "seminar": "seminarium",
+                   "conference": "konferens", "board_meeting": "styrelsemöte", "network_meeting": "nätverksträff",
+                   "round_table": "rundabordssamtal"}
+
+
 def doc_node(doc_id: str) -> str:
     return f"document/{doc_id[:16]}"
 
@@ -114,7 +119,8 @@ def _add_meetings(kg: KnowledgeGraph, ex: DocExtraction) -> None:
     for m in ex.meetings:
         ev = [evidence(ex, m.prov)]
         names = [kg.label(p) for p in m.participants[:3] if p in kg.g]
-        label = f"{m.kind.replace('_', ' ')}: {', '.join(names)}" + (f" ({m.date.isoformat()})" if m.date else "")
+        label = f"{MEETING_KIND_SV.get(m.kind, m.kind)}: {', '.join(names)}" + (
+            f" ({m.date.isoformat()})" if m.date else "")
         kg.add_node(m.id, "meeting", ("Meeting",), label=label, meeting_kind=m.kind, status=m.status,
                     date=m.date.isoformat() if m.date else "", docs=[dn], trigger=m.label)
         kg.add_edge(m.id, "mentionedIn", dn, ev)

@@ -7,10 +7,12 @@ block, and the application script builds every visible text with
 A Content-Security-Policy allows only the page's own two scripts (by hash) and
 inline styles; nothing is fetched from anywhere.
 
-Positions are computed here in Python (a seeded force layout with a k-d tree
-for the repulsion, O(n log n) per step) and physics is off in the browser, so
-a page with thousands of nodes is interactive at once and the same graph
-always gives the same page.
+Positions are computed here in Python and physics is off in the browser, so a
+page with thousands of nodes is interactive at once and the same graph always
+gives the same page: each connected component gets a seeded force layout
+(numpy; exact repulsion for small components, a grid approximation plus a k-d
+tree for big ones) or, when small or without numpy/scipy, a radial tree; the
+components are then packed in rows.
 
 Library API: :func:`resolve_name`, :func:`select_view`, :func:`render_html`,
 :func:`write_html`.
@@ -22,7 +24,6 @@ import hashlib
 import html
 import json
 import math
-import random
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +40,11 @@ DEFAULT_MAX_NODES = 2000
 DEFAULT_DEPTH = 1
 VIEW_KINDS = ("entity", "meeting", "topic")
 LABEL_MAX = 40  # characters drawn on the canvas; the full label is in the tooltip and the panel
-EDGE_LABELS_UP_TO = 250  # draw predicate labels on edges only for small views
+EDGE_LABELS_UP_TO = 60  # draw predicate labels on edges only for small views
+PX_PER_UNIT = 80  # layout unit (about one edge) in page pixels
+EXACT_REPULSION_UP_TO = 800  # nodes in a component; above, the grid approximation
+REPULSION = 3.0  # repulsion relative to the springs (exact layout): higher spreads dense clusters
+RADIAL_UP_TO = 12  # components up to this size get the (linear) radial tree layout
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,8 @@ def resolve_name(kg: KnowledgeGraph, name: str) -> str:
     if name in kg.g and kg.g.nodes[name].get("kind") in VIEW_KINDS:
         return name
     key = fold(name)
+    if not key:
+        raise UsageError("NAME is empty; give a name such as \"Lena Micko\" or leave it out to view the whole graph")
     nodes = _view_nodes(kg)
     by_label = [n for n in nodes if fold(kg.g.nodes[n].get("label", "")) == key]
     by_alt = [n for n in nodes if key in {fold(x) for x in kg.g.nodes[n].get("alt_labels", [])}]
@@ -167,8 +174,8 @@ def resolve_name(kg: KnowledgeGraph, name: str) -> str:
         if len(found) > 1:
             raise AmbiguousNameError(f"{name!r} matches {len(found)} nodes: {_describe(kg, found)}; "
                                      "give the node id instead (e.g. kgraph view " + found[0] + ")")
-    near = [n for n in named + [m for m in nodes if m not in set(named)]
-            if key and any(key in fold(x) for x in _all_labels(kg.g.nodes[n]))]
+    meetings = [n for n in nodes if kg.g.nodes[n].get("kind") == "meeting"]
+    near = [n for n in named + meetings if any(key in fold(x) for x in _all_labels(kg.g.nodes[n]))]
     hint = f"; did you mean: {_describe(kg, near)}" if near else ""
     raise UnknownNameError(f"{name!r}: no entity, meeting or topic with that name in the graph{hint}")
 
@@ -289,7 +296,7 @@ def _components(adj: list[set[int]]) -> list[list[int]]:
 
 
 def _component_layout(comp: list[int], adj: list[set[int]], seed: int) -> list[tuple[int, float, float]]:
-    if len(comp) > 25:
+    if len(comp) > RADIAL_UP_TO:
         try:
             local = {v: i for i, v in enumerate(comp)}
             pairs = sorted({(min(local[v], local[w]), max(local[v], local[w])) for v in comp for w in adj[v]})
@@ -354,12 +361,42 @@ def _pack(items: list[list[tuple[int, float, float]]]) -> dict[int, tuple[float,
     return pos
 
 
-def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
-    """Fruchterman-Reingold in O(n log n + n*c) per step: exact repulsion between close nodes (k-d tree),
-    far repulsion from the centres of mass of a coarse grid of c cells (one Barnes-Hut level), springs
-    along edges. Scaled so that the median edge is one unit long."""
+def _far_and_near_repulsion(pos: Any, disp: Any, grid: int, near: float, add: Any) -> None:
+    """Repulsion in O(n*c + n log n): from the centres of mass of a grid of c cells (one Barnes-Hut
+    level), plus exact repulsion between pairs closer than near (k-d tree)."""
     import numpy as np
     from scipy.spatial import cKDTree
+
+    n = len(pos)
+    # far field: every node is pushed by the mass of every grid cell
+    lo, hi = pos.min(axis=0), pos.max(axis=0)
+    size = np.maximum((hi - lo) / grid, 1e-9)
+    cell = np.minimum(((pos - lo) / size).astype(np.int64), grid - 1)
+    cid = cell[:, 0] * grid + cell[:, 1]
+    mass = np.bincount(cid, minlength=grid * grid).astype(float)
+    used = mass > 0
+    com = np.stack([np.bincount(cid, pos[:, k], grid * grid)[used] / mass[used] for k in (0, 1)], axis=1)
+    soft = float((size ** 2).sum()) / 4
+    m = mass[used]
+    for lo_row in range(0, n, 4096):  # sum over cells c of m_c (p - c) / (|p - c|^2 + soft)
+        dx = pos[lo_row:lo_row + 4096, 0:1] - com[None, :, 0]
+        dy = pos[lo_row:lo_row + 4096, 1:2] - com[None, :, 1]
+        w = m / (dx * dx + dy * dy + soft)
+        disp[lo_row:lo_row + 4096, 0] += (w * dx).sum(axis=1)
+        disp[lo_row:lo_row + 4096, 1] += (w * dy).sum(axis=1)
+    # near field: exact between close pairs
+    close = cKDTree(pos).query_pairs(near, output_type="ndarray")
+    if len(close):
+        delta = pos[close[:, 0]] - pos[close[:, 1]]
+        d2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)
+        add(disp, close[:, 0], close[:, 1], (1.0 / d2)[:, None] * delta)
+
+
+def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold with numpy: exact repulsion for up to EXACT_REPULSION_UP_TO nodes, above that
+    the grid approximation (O(n*c + n log n) per step); springs along edges; seeded start, fixed number
+    of steps. Scaled so that the median edge is one unit long."""
+    import numpy as np
 
     rng = np.random.default_rng(seed)
     side = math.sqrt(n)
@@ -367,35 +404,22 @@ def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int) -> list[tuple
     e = np.array(pairs, dtype=np.int64).reshape(-1, 2)
     iterations = 100 if n <= 1000 else 60
     near = 1.5  # exact repulsion below this distance
-    grid = int(min(24, max(4, math.sqrt(n) / 3)))
+    grid = int(min(16, max(4, math.sqrt(n) / 4)))
     temp0 = side / 6
 
-    def add(disp: "np.ndarray", a: "np.ndarray", b: "np.ndarray", f: "np.ndarray") -> None:
+    def add(disp: Any, a: Any, b: Any, f: Any) -> None:  # disp[a] += f, disp[b] -= f
         for k in (0, 1):
             disp[:, k] += np.bincount(a, f[:, k], n) - np.bincount(b, f[:, k], n)
 
     for it in range(iterations):
         temp = max(temp0 * (1 - it / iterations) ** 2, 0.03)
         disp = np.zeros((n, 2))
-        # far field: every node is pushed by the mass of every grid cell
-        lo, hi = pos.min(axis=0), pos.max(axis=0)
-        size = np.maximum((hi - lo) / grid, 1e-9)
-        cell = np.minimum(((pos - lo) / size).astype(np.int64), grid - 1)
-        cid = cell[:, 0] * grid + cell[:, 1]
-        mass = np.bincount(cid, minlength=grid * grid).astype(float)
-        used = mass > 0
-        com = np.stack([np.bincount(cid, pos[:, k], grid * grid)[used] / mass[used] for k in (0, 1)], axis=1)
-        soft = float((size ** 2).sum()) / 4
-        for chunk in range(0, n, 2048):
-            delta = pos[chunk:chunk + 2048, None, :] - com[None, :, :]
-            d2 = (delta ** 2).sum(axis=2) + soft
-            disp[chunk:chunk + 2048] += ((mass[used] / d2)[:, :, None] * delta).sum(axis=1)
-        # near field: exact between close pairs
-        close = cKDTree(pos).query_pairs(near, output_type="ndarray")
-        if len(close):
-            delta = pos[close[:, 0]] - pos[close[:, 1]]
-            d2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)
-            add(disp, close[:, 0], close[:, 1], (1.0 / d2)[:, None] * delta)
+        if n <= EXACT_REPULSION_UP_TO:  # small: every pair, exactly
+            delta = pos[:, None, :] - pos[None, :, :]
+            d2 = np.maximum((delta ** 2).sum(axis=2), 1e-4)
+            disp += REPULSION * (delta / d2[:, :, None]).sum(axis=1)
+        else:
+            _far_and_near_repulsion(pos, disp, grid, near, add)
         # springs
         if len(e):
             delta = pos[e[:, 0]] - pos[e[:, 1]]
@@ -413,14 +437,25 @@ def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int) -> list[tuple
 # ---------------------------------------------------------------- page data
 
 class _Tables:
-    """Documents and sentences stored once; facts refer to them by index."""
+    """Documents, sentences, predicates and rules stored once; facts refer to them by index.
 
-    def __init__(self, kg: KnowledgeGraph) -> None:
+    A fact is ``[predicate, text, link, evidence]``: text is null when it is the label of the drawn node
+    ``link`` (an index into the nodes, -1 when the other end is not drawn); evidence is a list of
+    ``[document (-1: reference data), sentence, rule, confidence]``.
+    """
+
+    def __init__(self, kg: KnowledgeGraph, drawn: list[str]) -> None:
         self.kg = kg
+        self.node_index = {n: i for i, n in enumerate(drawn)}
         self.docs: list[dict[str, str]] = []
         self.doc_index: dict[str, int] = {}
-        self.sentences: list[str] = []
-        self.sentence_index: dict[str, int] = {}
+        self.strings: dict[str, dict[str, int]] = {"sentences": {}, "predicates": {}, "rules": {}}
+
+    def intern(self, table: str, s: str) -> int:
+        return self.strings[table].setdefault(s, len(self.strings[table]))
+
+    def table(self, table: str) -> list[str]:
+        return list(self.strings[table])  # dicts keep insertion order = index order
 
     def doc(self, doc_id: str) -> int:
         if not doc_id or doc_id not in self.kg.g:
@@ -432,15 +467,15 @@ class _Tables:
                               "date": str(d.get("published", ""))})
         return self.doc_index[doc_id]
 
-    def sentence(self, s: str) -> int:
-        if s not in self.sentence_index:
-            self.sentence_index[s] = len(self.sentences)
-            self.sentences.append(s)
-        return self.sentence_index[s]
-
     def evidence(self, evs: list[dict[str, Any]]) -> list[list[Any]]:
-        return [[self.doc(str(e.get("doc") or "")), self.sentence(str(e.get("sentence") or "")),
-                 str(e.get("rule", "")), round(float(e.get("confidence", 1.0)), 3)] for e in evs]
+        return [[self.doc(str(e.get("doc") or "")), self.intern("sentences", str(e.get("sentence") or "")),
+                 self.intern("rules", str(e.get("rule", ""))), round(float(e.get("confidence", 1.0)), 3)]
+                for e in evs]
+
+    def fact(self, predicate: str, text: str, other: str, evs: list[dict[str, Any]]) -> list[Any]:
+        link = self.node_index.get(other, -1)
+        same = link >= 0 and text == self.kg.label(other)
+        return [self.intern("predicates", predicate), None if same else text, link, self.evidence(evs)]
 
 
 def _post_text(kg: KnowledgeGraph, post: str) -> str:
@@ -449,39 +484,36 @@ def _post_text(kg: KnowledgeGraph, post: str) -> str:
     return str(d.get("label") or post) + (f" ({span})" if span else "")
 
 
-def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[dict[str, Any]]:
+def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[list[Any]]:
     """Every statement about n: relations both ways (posts spelled out), literals, mentions last."""
-    facts: list[dict[str, Any]] = []
-    mentions: list[dict[str, Any]] = []
+    facts: list[list[Any]] = []
+    mentions: list[list[Any]] = []
 
-    def other(o: str) -> tuple[str, str]:
+    def text(o: str) -> str:
         d = kg.g.nodes[o]
         if d.get("kind") == "document":
-            return str(d.get("file_name") or d.get("label") or o), ""
-        return kg.label(o), o
+            return str(d.get("file_name") or d.get("label") or o)
+        return kg.label(o)
 
     for _, o, p, d in sorted(kg.g.out_edges(n, keys=True, data=True), key=lambda x: (x[2], x[1])):
+        ev = d.get("evidence", [])
         if p == "holdsPost":
             orgs = sorted(x for _, x, k in kg.g.out_edges(o, keys=True) if k == "postIn")
             for org in orgs or [""]:
-                facts.append({"p": PREDICATE_SV[p][0], "o": _post_text(kg, o) + (f", {kg.label(org)}" if org else ""),
-                              "oid": org, "ev": t.evidence(d.get("evidence", []))})
+                facts.append(t.fact(PREDICATE_SV[p][0], _post_text(kg, o) + (f", {kg.label(org)}" if org else ""),
+                                    org, ev))
             continue
-        label, oid = other(o)
-        fact = {"p": PREDICATE_SV.get(p, (p, p))[0], "o": label, "oid": oid, "ev": t.evidence(d.get("evidence", []))}
-        (mentions if p == "mentionedIn" else facts).append(fact)
+        (mentions if p == "mentionedIn" else facts).append(t.fact(PREDICATE_SV.get(p, (p, p))[0], text(o), o, ev))
     for s, _, p, d in sorted(kg.g.in_edges(n, keys=True, data=True), key=lambda x: (x[2], x[0])):
+        ev = d.get("evidence", [])
         if p == "postIn":
             for h in sorted(x for x, _, k in kg.g.in_edges(s, keys=True) if k == "holdsPost"):
-                facts.append({"p": PREDICATE_SV[p][1], "o": f"{_post_text(kg, s)}: {kg.label(h)}", "oid": h,
-                              "ev": t.evidence(d.get("evidence", []))})
+                facts.append(t.fact(PREDICATE_SV[p][1], f"{_post_text(kg, s)}: {kg.label(h)}", h, ev))
             continue
-        label, oid = other(s)
-        facts.append({"p": PREDICATE_SV.get(p, (p, p))[1], "o": label, "oid": oid,
-                      "ev": t.evidence(d.get("evidence", []))})
+        facts.append(t.fact(PREDICATE_SV.get(p, (p, p))[1], text(s), s, ev))
     for p, vals in sorted(kg.g.nodes[n].get("literals", {}).items()):
         for v, evs in sorted(vals.items()):
-            facts.append({"p": LITERAL_SV.get(p, p), "o": str(v), "oid": "", "ev": t.evidence(evs)})
+            facts.append(t.fact(LITERAL_SV.get(p, p), str(v), "", evs))
     return facts + mentions
 
 
@@ -508,7 +540,7 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
             pairs.setdefault((h, o), set()).add(str(kg.g.nodes[post].get("label") or "post"))
     edges = [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
     pos = layout(sel.nodes, [(s, o) for s, o, _ in edges])
-    t = _Tables(kg)
+    t = _Tables(kg, sel.nodes)
     nodes = []
     for n in sel.nodes:
         d = kg.g.nodes[n]
@@ -517,7 +549,7 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
         nodes.append({"id": n, "label": label, "short": _short(label), "cls": main_class(d),
                       "classes": [CLASS_STYLE.get(c, FALLBACK_STYLE).sv for c in d.get("cls", [])],
                       "alt": [str(a) for a in d.get("alt_labels", [])], "attrs": _attrs(d),
-                      "value": cent[n], "x": round(x * 90, 1), "y": round(y * 90, 1), "facts": _facts(kg, n, t)})
+                      "value": cent[n], "x": round(x * PX_PER_UNIT, 1), "y": round(y * PX_PER_UNIT, 1), "facts": _facts(kg, n, t)})
     counts = Counter(nd["cls"] for nd in nodes)
     legend = [[c, n] for c, n in sorted(counts.items(), key=lambda x: (list(CLASS_STYLE).index(x[0])
                                                                            if x[0] in CLASS_STYLE else 99, x[0]))]
@@ -525,7 +557,8 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
               for c, s in [*CLASS_STYLE.items(), *((c, FALLBACK_STYLE) for c in counts if c not in CLASS_STYLE)]}
     return {
         "title": title, "nodes": nodes, "edges": edges, "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO,
-        "docs": t.docs, "sentences": t.sentences, "legend": legend, "styles": styles,
+        "docs": t.docs, "sentences": t.table("sentences"),
+        "predicates": t.table("predicates"), "rules": t.table("rules"), "legend": legend, "styles": styles,
         "center": sel.center, "depth": sel.depth, "types": [CLASS_STYLE.get(c, FALLBACK_STYLE).sv for c in sel.types],
         "total": sel.total, "candidates": sel.candidates, "leftOut": sel.left_out,
         "leftOutByClass": [[CLASS_STYLE.get(c, FALLBACK_STYLE).sv, k] for c, k in sel.left_out_by_class.items()],
@@ -560,9 +593,9 @@ def _heading(kg: KnowledgeGraph, sel: ViewSelection) -> str:
 
 def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFAULT_DEPTH,
                 types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
-                selection: ViewSelection | None = None) -> str:
+                selection: ViewSelection | None = None, vg: nx.Graph | None = None) -> str:
     """The page for a graph (or the neighbourhood of center), deterministic for the same input."""
-    vg = view_graph(kg)
+    vg = vg if vg is not None else view_graph(kg)
     sel = selection or select_view(kg, center, depth, types, max_nodes, vg)
     heading = title or _heading(kg, sel)
     data = _json_for_html(view_data(kg, sel, vg, heading))
@@ -570,10 +603,10 @@ def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFA
     if "</script" in vis_js.lower() or "<!--" in vis_js:
         raise KgraphError("the vis-network script cannot be inlined safely (contains </script or <!--)")
     csp = ("default-src 'none'; script-src " + _csp_hash(vis_js) + " " + _csp_hash(APP_JS) +
-           "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+           "; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
     parts = [
         '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">\n',
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',  # only ' - ; a-z 0-9 + / =
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="referrer" content="no-referrer">\n',
         f"<title>{html.escape(heading)}</title>\n<style>{CSS}</style>\n</head><body>\n",
@@ -584,13 +617,13 @@ def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFA
     return "".join(parts)
 
 
-def write_html(kg: KnowledgeGraph, path: Path, **kw: Any) -> ViewSelection:
+def write_html(kg: KnowledgeGraph, path: Path, center: str | None = None, depth: int = DEFAULT_DEPTH,
+               types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES,
+               title: str | None = None) -> ViewSelection:
     """Write the page atomically (UTF-8); returns what it shows."""
     vg = view_graph(kg)
-    sel = kw.pop("selection", None) or select_view(kg, kw.pop("center", None), kw.pop("depth", DEFAULT_DEPTH),
-                                                   tuple(kw.pop("types", ())),
-                                                   kw.pop("max_nodes", DEFAULT_MAX_NODES), vg)
-    atomic_write_text(Path(path), render_html(kg, selection=sel, **kw))
+    sel = select_view(kg, center, depth, tuple(types), max_nodes, vg)
+    atomic_write_text(Path(path), render_html(kg, title=title, selection=sel, vg=vg))
     return sel
 
 
@@ -641,7 +674,9 @@ BODY = """<header>
 APP_JS = r"""
 (function () {
   'use strict';
+  performance.mark('kgraph-start');
   var DATA = JSON.parse(document.getElementById('kgraph-data').textContent);
+  performance.mark('kgraph-parsed');
   var S = DATA.styles;
   var fold = function (s) { return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
   var fmt = function (n) { return n.toLocaleString('sv-SE'); };
@@ -656,11 +691,15 @@ APP_JS = r"""
     return e;
   }
 
+  var groups = {};
+  DATA.legend.forEach(function (x) {
+    var st = style(x[0]);
+    groups[x[0]] = {shape: st.shape, color: {background: st.colour, border: '#444',
+      highlight: {background: st.colour, border: '#000'}, hover: {background: st.colour, border: '#000'}}};
+  });
   var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
-    var st = style(n.cls);
-    return {id: n.id, label: n.short, title: n.label + ' (' + st.sv + ')', x: n.x, y: n.y, value: n.value,
-            shape: st.shape, color: {background: st.colour, border: '#444',
-            highlight: {background: st.colour, border: '#000'}, hover: {background: st.colour, border: '#000'}}};
+    return {id: n.id, label: n.short, title: n.label + ' (' + style(n.cls).sv + ')', x: n.x, y: n.y,
+            value: n.value, group: n.cls};
   }));
   var edges = new vis.DataSet(DATA.edges.map(function (e, i) {
     return {id: i, from: e[0], to: e[1], title: e[2], label: DATA.edgeLabels ? e[2] : undefined};
@@ -668,14 +707,15 @@ APP_JS = r"""
   var big = DATA.nodes.length > 1000;
   var container = document.getElementById('net');
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, {
-    physics: false,
+    physics: false, groups: groups,
     layout: {improvedLayout: false, randomSeed: 1},
     interaction: {hover: !big, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big},
-    nodes: {scaling: {min: 7, max: 34, label: {enabled: true, min: 11, max: 20, drawThreshold: 7}},
+    nodes: {scaling: {min: 7, max: 34, label: {enabled: true, min: 11, max: 20, drawThreshold: big ? 9 : 5}},
             font: {size: 13, strokeWidth: 3, strokeColor: '#ffffff'}, borderWidth: 1},
     edges: {smooth: false, width: 1, color: {color: '#b8b8b8', highlight: '#333', hover: '#666'},
-            arrows: {to: {enabled: true, scaleFactor: 0.4}}, font: {size: 9, color: '#777', strokeWidth: 2}}
+            arrows: {to: {enabled: !big, scaleFactor: 0.4}}, font: {size: 9, color: '#777', strokeWidth: 2}}
   });
+  performance.mark('kgraph-network');
   if (!DATA.nodes.length) { var empty = el('div', 'Inga noder att visa.'); empty.id = 'empty'; container.appendChild(empty); }
 
   var state = {query: '', off: new Set()};
@@ -708,7 +748,8 @@ APP_JS = r"""
     }
     if (DATA.types.length) parts.push('Klasser: ' + DATA.types.join(', ') + '.');
     if (DATA.leftOut) {
-      parts.push('De ' + fmt(DATA.nodes.length) + ' mest centrala av ' + fmt(DATA.candidates) + ' visas; ' +
+      parts.push('De ' + fmt(DATA.nodes.length) + (DATA.center ? ' närmaste' : ' mest centrala') + ' av ' +
+        fmt(DATA.candidates) + ' visas; ' +
         fmt(DATA.leftOut) + ' utelämnade (' + DATA.leftOutByClass.map(function (x) { return x[0] + ' ' + fmt(x[1]); }).join(', ') +
         '). Välj en nod med kgraph view NAMN eller höj --max-nodes.');
     }
@@ -762,9 +803,9 @@ APP_JS = r"""
     var li = el('li');
     var doc = ev[0] >= 0 ? DATA.docs[ev[0]] : null, sentence = DATA.sentences[ev[1]];
     if (sentence) { li.appendChild(el('q', sentence)); li.appendChild(document.createTextNode(' ')); }
-    var src = doc ? '— ' + doc.file + (doc.date ? ', ' + doc.date : '') + (doc.title ? ': ' + doc.title : '') : '— referensdata';
-    li.appendChild(el('span', src, 'src'));
-    li.appendChild(el('span', ' (' + ev[2] + ', ' + ev[3] + ')', 'rule'));
+    var source = doc ? '— ' + doc.file + (doc.date ? ', ' + doc.date : '') + (doc.title ? ': ' + doc.title : '') : '— referensdata';
+    li.appendChild(el('span', source, 'src'));
+    li.appendChild(el('span', ' (' + DATA.rules[ev[2]] + ', ' + ev[3] + ')', 'rule'));
     return li;
   }
   function select(id) {
@@ -788,19 +829,20 @@ APP_JS = r"""
     panel.appendChild(el('h3', 'Fakta (' + n.facts.length + ')'));
     var ul = el('ul', null, 'facts');
     n.facts.forEach(function (f) {
-      var li = el('li');
-      li.appendChild(el('strong', f.p + ': '));
-      if (f.oid && byId.has(f.oid)) {
-        var b = el('button', f.o, 'link');
+      var li = el('li'), other = f[2] >= 0 ? DATA.nodes[f[2]] : null;
+      var text = f[1] === null ? other.label : f[1];
+      li.appendChild(el('strong', DATA.predicates[f[0]] + ': '));
+      if (other) {
+        var b = el('button', text, 'link');
         b.type = 'button';
-        b.addEventListener('click', function () { select(f.oid); });
+        b.addEventListener('click', function () { select(other.id); });
         li.appendChild(b);
       } else {
-        li.appendChild(el('span', f.o));
+        li.appendChild(el('span', text));
       }
-      if (f.ev.length) {
+      if (f[3].length) {
         var evs = el('ul', null, 'ev');
-        f.ev.forEach(function (ev) { evs.appendChild(evidenceItem(ev)); });
+        f[3].forEach(function (ev) { evs.appendChild(evidenceItem(ev)); });
         li.appendChild(evs);
       }
       ul.appendChild(li);
@@ -813,8 +855,16 @@ APP_JS = r"""
   search.addEventListener('input', function () { state.query = fold(search.value.trim()); apply(); });
   search.addEventListener('keydown', function (e) {
     if (e.key !== 'Enter') return;
-    var first = DATA.nodes.find(function (n) { return n.shown; });
-    if (first && state.query !== '') select(first.id);
+    if (state.query === '') return;
+    var best = null, bestRank = null;
+    DATA.nodes.forEach(function (n) {  // the best match: exact name, then name start, then most central
+      if (!n.shown) return;
+      var l = fold(n.label), rank = [l === state.query ? 0 : (l.indexOf(state.query) === 0 ? 1 : 2), -n.value];
+      if (best === null || rank[0] < bestRank[0] || (rank[0] === bestRank[0] && rank[1] < bestRank[1])) {
+        best = n; bestRank = rank;
+      }
+    });
+    if (best) select(best.id);
   });
 
   status();

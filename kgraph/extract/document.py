@@ -54,6 +54,9 @@ class DocExtraction:
     topics: dict[str, list[Mention]]  # topic id -> mentions
 
 
+_REFERENCE_RULES = {"resolve.coref.title"}
+
+
 @dataclass
 class DocState:
     doc: Document
@@ -102,7 +105,8 @@ class DocState:
             info = self.info[m.key] = EntityInfo(m.key, m.kind, label)
         info.mentions.append(m)
         surface = " ".join(m.text.split())
-        if surface not in info.surfaces:
+        # "civilministern", "länsstyrelsen": references, not names, so no alternative label
+        if surface not in info.surfaces and m.prov.rule not in _REFERENCE_RULES:
             info.surfaces.append(surface)
 
 
