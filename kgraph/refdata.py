@@ -324,6 +324,14 @@ def load_reference() -> Reference:
         if key not in entities:
             _add(entities, RefEntity(key, "Person", term.name, [Form(term.name)],
                                      {"wikidata": term.wikidata}))
+    # county governors: known people, so their names are found whatever their given name
+    if (d / "governors.csv").is_file():
+        for r in _rows(d / "governors.csv"):
+            if r.get("name"):
+                key = person_key_for(r["name"])
+                person_keys.setdefault(fold(r["name"]), key)
+                if key not in entities:
+                    _add(entities, RefEntity(key, "Person", r["name"], [Form(r["name"])], {}))
     given: dict[str, int] = {}
     for r in _rows(d / "given_names.csv"):
         given[r["name"]] = int(r.get("bearers_2020") or 0)

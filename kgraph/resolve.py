@@ -74,7 +74,7 @@ def _add_entities(kg: KnowledgeGraph, ex: DocExtraction, ref: Reference) -> None
         label = r.label if r else (info.label or (info.surfaces[0] if info.surfaces else key))
         cls = [r.cls if r else info.cls]
         if info.cls == "Person" or (r and r.cls == "Person"):
-            cls = ["Person"] + (["Minister"] if info.minister or ref.person_keys.get(_fold(label)) else [])
+            cls = ["Person"] + (["Minister"] if info.minister or ref.minister_terms(key) else [])
         attrs = {k: v for k, v in (r.attrs if r else {}).items() if v and k in
                  ("scbCode", "wikidata", "organisationNumber", "abbreviation", "county")}
         kg.add_node(key, "entity", cls, label=label, alt_labels=[s for s in info.surfaces if s != label],
@@ -83,11 +83,6 @@ def _add_entities(kg: KnowledgeGraph, ex: DocExtraction, ref: Reference) -> None
         kg.add_edge(key, "mentionedIn", dn, ev)
     if ex.publisher:
         kg.node(dn)["publisher"] = ex.publisher
-
-
-def _fold(s: str) -> str:
-    from .text import fold
-    return fold(s)
 
 
 def _add_statements(kg: KnowledgeGraph, ex: DocExtraction) -> None:
