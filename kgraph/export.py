@@ -27,14 +27,14 @@ from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
+from rdflib.namespace import RDF
 
 from .errors import UsageError
 from .graph import KnowledgeGraph
-from .rdf import (DEFAULT_GRAPH, PREFIXES, Statement, Term, graph_iri, graph_records, statement_chunks,
+from .rdf import (DEFAULT_GRAPH, PREFIXES, Term, graph_iri, graph_records, nt, plain, statement_chunks,
                   statements)
-from rdflib.namespace import RDF
 
-_TYPE = str(RDF.type)
+_TYPE = nt(RDF.type)
 
 
 @dataclass(frozen=True)
@@ -77,22 +77,15 @@ _NEEDS_ESC = re.compile(r'[\x00-\x1f"\\\x7f]')
 _ESC_TABLE = {i: f"\\u{i:04X}" for i in list(range(0x20)) + [0x7f]}
 _ESC_TABLE.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
                    ord("\b"): "\\b", ord("\f"): "\\f"})
-_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 _INTEGER_LEX = re.compile(r"[+-]?[0-9]+\Z")
 _DECIMAL_LEX = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
-_LOCAL_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")  # conservative PN_LOCAL: no escapes ever needed
+_LOCAL_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")  # conservative PN_LOCAL: never needs escapes
 
 
 def escape_string(lex: str) -> str:
     return lex.translate(_ESC_TABLE) if _NEEDS_ESC.search(lex) else lex
-
-
-def nt_iri(iri: str) -> str:
-    if _IRI_BAD.search(iri):
-        iri = "".join(f"\\u{ord(c):04X}" if _IRI_BAD.match(c) else c for c in iri)
-    return "<" + iri + ">"
 
 
 def nt_literal(lit: tuple[str, str | None, str | None]) -> str:
@@ -101,56 +94,55 @@ def nt_literal(lit: tuple[str, str | None, str | None]) -> str:
     if lang:
         return s + "@" + lang
     if dt:
-        return s + "^^" + nt_iri(dt)
+        return s + "^^" + nt(dt)
     return s
 
 
 class _NTerms(dict):
-    """N-Triples syntax of terms, cached: ``terms[t]`` (IRIs and short literals repeat a lot)."""
+    """N-Triples syntax of literals, cached: ``terms[lit]`` (short literals repeat a lot).
+    IRIs are already in N-Triples syntax in the statement stream."""
 
-    def __missing__(self, t: Term) -> str:
-        s = self[t] = nt_iri(t) if t.__class__ is str else nt_literal(t)  # type: ignore[arg-type]
+    def __missing__(self, t: tuple[str, str | None, str | None]) -> str:
+        s = self[t] = nt_literal(t)
         return s
 
     def trim(self) -> None:
-        if len(self) > 1_000_000:
+        if len(self) > 500_000:
             self.clear()
 
 
-class _TurtleTerms:
-    """Turtle term syntax: prefixed names for vocabulary IRIs, bare numbers, records the prefixes used."""
+class _TurtleTerms(dict):
+    """Turtle syntax of terms, cached: ``terms[t]``. Prefixed names for vocabulary IRIs where the
+    local part needs no escape, bare integers and decimals; records the prefixes used."""
 
     def __init__(self, prefixes: dict[str, str]) -> None:
+        super().__init__()
         self.by_ns = {ns: p for p, ns in prefixes.items()}
         self.used: set[str] = set()
-        self.cache: dict[Any, str] = {}
 
     def iri(self, iri: str) -> str:
+        """``iri`` is a plain IRI; returns a prefixed name where one is safe, else ``<iri>``."""
         cut = max(iri.rfind("#"), iri.rfind("/")) + 1
         p = self.by_ns.get(iri[:cut])
         if p is not None and _LOCAL_SAFE.match(iri[cut:]):
             self.used.add(p)
             return f"{p}:{iri[cut:]}"
-        return nt_iri(iri)
+        return nt(iri)
 
-    def __call__(self, t: Term) -> str:
-        s = self.cache.get(t)
-        if s is None:
-            if t.__class__ is str:
-                s = self.iri(t)  # type: ignore[arg-type]
+    def __missing__(self, t: Term) -> str:
+        if t.__class__ is str:
+            s = self.iri(plain(t))  # type: ignore[arg-type]
+        else:
+            lex, dt, lang = t  # type: ignore[misc]
+            if dt == _INTEGER and _INTEGER_LEX.match(lex) or dt == _DECIMAL and _DECIMAL_LEX.match(lex):
+                s = lex
+            elif lang:
+                s = '"' + escape_string(lex) + '"@' + lang
+            elif dt:
+                s = '"' + escape_string(lex) + '"^^' + self.iri(dt)
             else:
-                lex, dt, lang = t  # type: ignore[misc]
-                if dt == _INTEGER and _INTEGER_LEX.match(lex) or dt == _DECIMAL and _DECIMAL_LEX.match(lex):
-                    s = lex
-                elif lang:
-                    s = '"' + escape_string(lex) + '"@' + lang
-                elif dt:
-                    s = '"' + escape_string(lex) + '"^^' + self.iri(dt)
-                else:
-                    s = '"' + escape_string(lex) + '"'
-            if len(self.cache) > 500_000:
-                self.cache.clear()
-            self.cache[t] = s
+                s = '"' + escape_string(lex) + '"'
+        self[t] = s
         return s
 
 
@@ -169,12 +161,13 @@ def _no_gc() -> Iterator[None]:
 
 
 def write_ntriples(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> int:
-    """Stream canonical N-Triples; returns the number of triples written."""
+    """Stream N-Triples (canonical escaping); returns the number of triples written."""
     c = _NTerms()
     n = 0
     with _no_gc():
         for chunk in statement_chunks(kg, evidence):
-            out.write("".join([f"{c[s]} {c[p]} {c[o]} .\n" for s, p, o, _ in chunk]).encode("utf-8"))
+            out.write("".join([f"{s} {p} {o if o.__class__ is str else c[o]} .\n"
+                               for s, p, o, _ in chunk]).encode("utf-8"))
             n += len(chunk)
             c.trim()
     return n
@@ -189,26 +182,19 @@ def write_nquads(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> i
         for chunk in statement_chunks(kg, evidence):
             lines = []
             for s, p, o, names in chunk:
-                spo = f"{c[s]} {c[p]} {c[o]}"
+                spo = f"{s} {p} {o if o.__class__ is str else c[o]}"
                 for name in names:
                     if name == DEFAULT_GRAPH:
                         lines.append(spo + " .\n")
                     else:
-                        g = gnames.get(name) or gnames.setdefault(name, nt_iri(graph_iri(name)))
+                        g = gnames.get(name) or gnames.setdefault(name, nt(graph_iri(name)))
                         lines.append(f"{spo} {g} .\n")
             out.write("".join(lines).encode("utf-8"))
             n += len(lines)
             c.trim()
-    records = [f"{c[s]} {c[p]} {c[o]} .\n" for s, p, o in graph_records(kg)]
+    records = [f"{s} {p} {o if o.__class__ is str else c[o]} .\n" for s, p, o in graph_records(kg)]
     out.write("".join(records).encode("utf-8"))
     return n + len(records)
-
-
-def ntriples_lines(stmts: Iterable[Statement]) -> Iterator[str]:
-    """N-Triples lines for any statement stream (used for batching uploads)."""
-    c = _NTerms()
-    for s, p, o, _ in stmts:
-        yield f"{c[s]} {c[p]} {c[o]} .\n"
 
 
 # ------------------------------------------------------------------ Turtle and TriG
@@ -216,71 +202,100 @@ Grouped = dict[str, dict[str, list[Term]]]
 
 
 def _group(triples: Iterable[tuple[str, str, Term]], into: Grouped | None = None) -> Grouped:
+    """subject -> predicate -> objects, in stream order (statements are distinct: no duplicate check)."""
     by_s: Grouped = {} if into is None else into
+    last, preds = None, {}
     for s, p, o in triples:
-        preds = by_s.get(s)
-        if preds is None:
-            preds = by_s[s] = {}
+        if s is not last:
+            preds = by_s.get(s)
+            if preds is None:
+                preds = by_s[s] = {}
+            last = s
         objs = preds.get(p)
         if objs is None:
             preds[p] = [o]
         else:
-            objs.append(o)  # statements are distinct: no duplicate check
+            objs.append(o)
     return by_s
 
 
-def _turtle_blocks(by_s: Grouped, term: _TurtleTerms, indent: str = "") -> Iterator[str]:
+def _group_statements(kg: KnowledgeGraph, evidence: bool) -> Grouped:
+    return _group(spo[:3] for chunk in statement_chunks(kg, evidence) for spo in chunk)  # type: ignore[misc]
+
+
+def _turtle_blocks(by_s: Grouped, c: _TurtleTerms, indent: str = "") -> list[str]:
     pred_sep = " ;\n" + indent + "    "
     obj_sep = ",\n" + indent + "        "
+    blocks = []
     for s in sorted(by_s):
         preds = by_s[s]
         parts = []
-        if _TYPE in preds:
-            parts.append("a " + obj_sep.join(term(o) for o in preds[_TYPE]))
-        for p, objs in sorted(preds.items()):
+        types = preds.get(_TYPE)
+        if types:
+            parts.append("a " + obj_sep.join([c[o] for o in types]))
+        for p in sorted(preds):
             if p != _TYPE:
-                parts.append(term(p) + " " + obj_sep.join(term(o) for o in objs))
-        yield indent + term(s) + " " + pred_sep.join(parts) + " .\n\n"
+                objs = preds[p]
+                parts.append(c[p] + " " + (c[objs[0]] if len(objs) == 1 else obj_sep.join([c[o] for o in objs])))
+        blocks.append(indent + c[s] + " " + pred_sep.join(parts) + " .\n\n")
+    return blocks
 
 
-def _prefix_header(term: _TurtleTerms, prefixes: dict[str, str]) -> str:
-    return "".join(f"@prefix {p}: <{prefixes[p]}> .\n" for p in sorted(term.used)) + "\n"
+def _prefix_header(c: _TurtleTerms, prefixes: dict[str, str]) -> str:
+    return "".join(f"@prefix {p}: <{prefixes[p]}> .\n" for p in sorted(c.used)) + "\n"
 
 
-def turtle_text(triples: Iterable[tuple[str, str, Term]], prefixes: dict[str, str] | None = None) -> str:
-    """Deterministic Turtle for distinct triples (order of subjects sorted; predicates sorted, rdf:type first)."""
+def turtle_text(triples: Iterable[tuple[str, str, Term]] | Grouped, prefixes: dict[str, str] | None = None) -> str:
+    """Deterministic Turtle for distinct triples: subjects sorted, a subject's predicates sorted with
+    ``rdf:type`` first (``a``), objects in stream order."""
     prefixes = prefixes or PREFIXES
-    term = _TurtleTerms(prefixes)
-    body = "".join(_turtle_blocks(_group(triples), term))
-    return _prefix_header(term, prefixes) + body
+    c = _TurtleTerms(prefixes)
+    with _no_gc():
+        by_s = triples if isinstance(triples, dict) else _group(triples)
+        body = "".join(_turtle_blocks(by_s, c))
+    return _prefix_header(c, prefixes) + body
 
 
-def to_turtle_fast(kg: KnowledgeGraph, evidence: bool = True) -> str:
-    return turtle_text((s, p, o) for s, p, o, _ in statements(kg, evidence))
+def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
+    """The graph as Turtle (what the build writes as graph.ttl)."""
+    with _no_gc():
+        grouped = _group_statements(kg, evidence)
+    return turtle_text(grouped)
 
 
 def trig_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
-    graphs: dict[str, Grouped] = {DEFAULT_GRAPH: {}}
-    for s, p, o, names in statements(kg, evidence):
-        for name in names:
-            g = graphs.get(name)
-            if g is None:
-                g = graphs[name] = {}
-            _group(((s, p, o),), g)
-    _group(graph_records(kg), graphs[DEFAULT_GRAPH])
-    term = _TurtleTerms(PREFIXES)
-    parts = ["# default graph: node descriptions, reference facts, documents, PROV-O records of the graphs\n\n"]
-    parts.extend(_turtle_blocks(graphs[DEFAULT_GRAPH], term))
-    for name in sorted(graphs):
-        if name != DEFAULT_GRAPH:
-            parts.append(f"{nt_iri(graph_iri(name))} {{\n")
-            parts.extend(_turtle_blocks(graphs[name], term, indent="    "))
-            parts.append("}\n\n")
-    return _prefix_header(term, PREFIXES) + "".join(parts)
+    """TriG: the default graph first, then one block per document graph (sorted)."""
+    c = _TurtleTerms(PREFIXES)
+    with _no_gc():
+        graphs: dict[str, Grouped] = {DEFAULT_GRAPH: {}}
+        for chunk in statement_chunks(kg, evidence):
+            for s, p, o, names in chunk:
+                for name in names:
+                    g = graphs.get(name)
+                    if g is None:
+                        g = graphs[name] = {}
+                    preds = g.get(s)
+                    if preds is None:
+                        preds = g[s] = {}
+                    objs = preds.get(p)
+                    if objs is None:
+                        preds[p] = [o]
+                    else:
+                        objs.append(o)
+        _group(graph_records(kg), graphs[DEFAULT_GRAPH])
+        parts = ["# default graph: node descriptions, reference facts, documents, PROV-O records of the graphs\n\n"]
+        parts.extend(_turtle_blocks(graphs[DEFAULT_GRAPH], c))
+        for name in sorted(graphs):
+            if name != DEFAULT_GRAPH:
+                parts.append(f"{nt(graph_iri(name))} {{\n")
+                parts.extend(_turtle_blocks(graphs[name], c, indent="    "))
+                parts.append("}\n\n")
+    return _prefix_header(c, PREFIXES) + "".join(parts)
 
 
 # ------------------------------------------------------------------ JSON-LD
-def _jsonld_compact(iri: str, by_ns: dict[str, str]) -> str:
+def _jsonld_compact(term: str, by_ns: dict[str, str], is_nt: bool = True) -> str:
+    iri = plain(term) if is_nt else term
     cut = max(iri.rfind("#"), iri.rfind("/")) + 1
     p = by_ns.get(iri[:cut])
     local = iri[cut:]
@@ -295,7 +310,7 @@ def _jsonld_compact(iri: str, by_ns: dict[str, str]) -> str:
 def jsonld_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
     """Flattened JSON-LD: ``{"@context": prefixes, "@graph": [node objects sorted by @id]}``."""
     by_ns = {ns: p for p, ns in PREFIXES.items()}
-    by_s = _group((s, p, o) for s, p, o, _ in statements(kg, evidence))
+    by_s = _group_statements(kg, evidence)
 
     def value(o: Term) -> Any:
         if o.__class__ is str:
@@ -304,7 +319,7 @@ def jsonld_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
         if lang:
             return {"@value": lex, "@language": lang}
         if dt:
-            return {"@value": lex, "@type": _jsonld_compact(dt, by_ns)}
+            return {"@value": lex, "@type": _jsonld_compact(dt, by_ns, is_nt=False)}
         return lex
 
     nodes = []
@@ -375,7 +390,7 @@ def export_bytes(kg: KnowledgeGraph, fmt: str | Format, out: IO[bytes], evidence
     elif f.name == "nquads":
         write_nquads(kg, out, evidence)
     elif f.name == "turtle":
-        out.write(to_turtle_fast(kg, evidence).encode("utf-8"))
+        out.write(graph_turtle(kg, evidence).encode("utf-8"))
     elif f.name == "trig":
         out.write(trig_text(kg, evidence).encode("utf-8"))
     elif f.name == "jsonld":
@@ -391,6 +406,12 @@ def export_bytes(kg: KnowledgeGraph, fmt: str | Format, out: IO[bytes], evidence
         raise UsageError(f"format {f.name!r} has no writer")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     """A binary file that replaces ``path`` only when the block completes (temp file + rename)."""
@@ -398,6 +419,7 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private (0600); exports are ordinary files
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()

@@ -8,8 +8,8 @@ over that stream: :func:`to_rdf` (an rdflib ``Graph``), :func:`to_turtle`
 N-Triples / N-Quads writers in :mod:`kgraph.export`.
 
 Terms are plain Python values so that large graphs stream fast: an IRI is a
-``str``; a literal is a tuple ``(lexical form, datatype IRI or None,
-language or None)``.
+``str`` already in N-Triples syntax, ``"<https://…>"``; a literal is a tuple
+``(lexical form, datatype IRI or None, language or None)``.
 
 Provenance pattern, two layers:
 
@@ -34,10 +34,11 @@ Provenance pattern, two layers:
 """
 from __future__ import annotations
 
-from hashlib import sha256
-from functools import lru_cache
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
+import re
+from functools import lru_cache
+from hashlib import sha256
 from typing import Any, Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -56,44 +57,71 @@ PREDICATES = {"mentionedIn": KGO.mentionedIn, "memberOf": KGO.memberOf, "affilia
 TOPIC_SCHEME = KG["topics"]
 KGRAPH_AGENT = KG["agent/kgraph"]
 
-IRI = str
-Lit = tuple[str, Union[str, None], Union[str, None]]
+IRI = str  # in N-Triples syntax: "<https://…>"
+Lit = tuple[str, Union[str, None], Union[str, None]]  # (lexical form, datatype IRI, language)
 Term = Union[IRI, Lit]
-DEFAULT_GRAPH = ""  # graph name of the default graph in a statement's graph tuple
+DEFAULT_GRAPH = ""  # name of the default graph in a statement's graph tuple; other names are document nodes
 Statement = tuple[IRI, IRI, Term, tuple[str, ...]]
 
-# predicate and class IRIs as plain strings (hot path)
-_TYPE, _LABEL, _ALT, _PREF = str(RDF.type), str(RDFS.label), str(SKOS.altLabel), str(SKOS.prefLabel)
+_IRI_BAD = frozenset('<>"{}|^`\\' + "".join(map(chr, range(0x21))))
+
+
+def nt(iri: str) -> IRI:
+    """An IRI in N-Triples syntax; characters IRIs may not contain are written as \\u escapes."""
+    iri = str(iri)
+    if not _IRI_BAD.isdisjoint(iri):
+        iri = "".join(f"\\u{ord(c):04X}" if c in _IRI_BAD else c for c in iri)
+    return "<" + iri + ">"
+
+
+def plain(t: IRI) -> str:
+    """The IRI of a term in N-Triples syntax (inverse of :func:`nt`)."""
+    s = t[1:-1]
+    if "\\u" in s:
+        s = re.sub(r"\\u([0-9A-Fa-f]{4})", lambda m: chr(int(m.group(1), 16)), s)
+    return s
+
+
+# constants of the hot path
+_TYPE, _LABEL, _ALT, _PREF = nt(RDF.type), nt(RDFS.label), nt(SKOS.altLabel), nt(SKOS.prefLabel)
 _DATE, _DECIMAL, _INTEGER = str(XSD.date), str(XSD.decimal), str(XSD.integer)
-_PRED = {k: str(v) for k, v in PREDICATES.items()}
-_K = {name: str(getattr(KGO, name)) for name in (
+_PRED = {k: nt(v) for k, v in PREDICATES.items()}
+_K = {name: nt(getattr(KGO, name)) for name in (
     "Evidence", "fileName", "contentHash", "title", "published", "publisher", "meetingKind", "status", "date",
     "postTitle", "startDate", "endDate", "scbCode", "organisationNumber", "abbreviation", "source", "startOffset",
     "endOffset", "sentence", "rule", "confidence", "evidenceFor", "TopicScheme", "extractorVersion")}
+_P = {name: nt(v) for name, v in (
+    ("sameAs", OWL.sameAs), ("subject", RDF.subject), ("predicate", RDF.predicate), ("object", RDF.object),
+    ("Entity", PROV.Entity), ("wasAttributedTo", PROV.wasAttributedTo), ("wasDerivedFrom", PROV.wasDerivedFrom),
+    ("SoftwareAgent", PROV.SoftwareAgent), ("Concept", SKOS.Concept), ("ConceptScheme", SKOS.ConceptScheme),
+    ("inScheme", SKOS.inScheme), ("broader", SKOS.broader), ("topics", TOPIC_SCHEME), ("agent", KGRAPH_AGENT))}
 _DEFAULT_ONLY: tuple[str, ...] = (DEFAULT_GRAPH,)
 _KG, _WD = str(KG), str(WD)
-_SAME_AS = str(OWL.sameAs)
-_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
-_EVIDENCE, _SOURCE, _START, _END = _K["Evidence"], _K["source"], _K["startOffset"], _K["endOffset"]
-_SENTENCE, _RULE, _CONFIDENCE, _EVIDENCE_FOR = _K["sentence"], _K["rule"], _K["confidence"], _K["evidenceFor"]
-_MEETING_KIND, _STATUS, _MEETING_DATE = _K["meetingKind"], _K["status"], _K["date"]
+_QID = re.compile(r"Q[1-9][0-9]*\Z")
 
 
 def iri(node: str) -> URIRef:
+    """The rdflib IRI of a node (``municipality/1384`` -> ``https://w3id.org/kgraph/id/municipality/1384``)."""
     return KG[node]
 
 
-def node_iri(node: str) -> IRI:
-    return str(KG) + node
+def node_iri(node: str) -> str:
+    return _KG + node
 
 
-def graph_iri(doc_node: str) -> IRI:
+def graph_iri(doc_node: str) -> str:
     """The named graph of one source document: ``…/id/graph/document/<hash16>``."""
-    return str(KG) + "graph/" + doc_node
+    return _KG + "graph/" + doc_node
 
 
-def _lit(value: str, datatype: str | None = None, lang: str | None = None) -> Lit:
-    return (str(value), datatype, lang)
+@lru_cache(maxsize=1 << 16)
+def _node(node: str) -> IRI:
+    return nt(_KG + node)
+
+
+@lru_cache(maxsize=None)
+def _class_iri(name: str) -> IRI:
+    return nt(KGO[name])  # KGO is closed: an unknown class name fails loudly
 
 
 @lru_cache(maxsize=1024)
@@ -114,9 +142,6 @@ def _graphs(evidence: list[dict[str, Any]]) -> tuple[str, ...]:
     return tuple(sorted(docs))
 
 
-Emit = Callable[[Statement], None]
-
-
 def _evidence(out: list[Statement], s: IRI, p: IRI, o: Term, evidence: list[dict[str, Any]],
               seen: set[str]) -> None:
     for ev in evidence:
@@ -124,29 +149,30 @@ def _evidence(out: list[Statement], s: IRI, p: IRI, o: Term, evidence: list[dict
         if not doc:
             continue  # facts from reference data carry no text evidence
         start, end, rule = ev.get("start"), ev.get("end"), ev.get("rule")
-        o_key = o if o.__class__ is str else o[0]
-        h = sha256(f"{s}|{p}|{o_key}|{doc}|{start}|{end}|{rule}".encode()).hexdigest()[:20]
+        o_key = o[1:-1] if o.__class__ is str else o[0]
+        # the record's IRI hashes what it says, so it is stable across builds
+        h = sha256(f"{s[1:-1]}|{p[1:-1]}|{o_key}|{doc}|{start}|{end}|{rule}".encode()).hexdigest()[:20]
         if h in seen:
             continue  # the same span found twice: one record
         seen.add(h)
-        e = _KG + "evidence/" + h
+        e = "<" + _KG + "evidence/" + h + ">"
         g = (doc,)
-        out.extend(((e, _TYPE, _EVIDENCE, g), (e, _RDF_SUBJECT, s, g), (e, _RDF_PREDICATE, p, g),
-                    (e, _RDF_OBJECT, o, g), (e, _SOURCE, _KG + doc, g)))
+        out.extend(((e, _TYPE, _K["Evidence"], g), (e, _P["subject"], s, g), (e, _P["predicate"], p, g),
+                    (e, _P["object"], o, g), (e, _K["source"], _node(doc), g)))
         if start is not None:
-            out.extend(((e, _START, (str(int(start)), _INTEGER, None), g),
-                        (e, _END, (str(int(end)), _INTEGER, None), g)))
+            out.extend(((e, _K["startOffset"], (str(int(start)), _INTEGER, None), g),
+                        (e, _K["endOffset"], (str(int(end)), _INTEGER, None), g)))
         sentence = ev.get("sentence")
         if sentence:
-            out.append((e, _SENTENCE, (sentence, None, None), g))
-        out.extend(((e, _RULE, (rule or "unknown", None, None), g),
-                    (e, _CONFIDENCE, (_confidence(ev.get("confidence", 1.0)), _DECIMAL, None), g),
-                    (e, _EVIDENCE_FOR, s, g)))
+            out.append((e, _K["sentence"], (sentence, None, None), g))
+        out.extend(((e, _K["rule"], (rule or "unknown", None, None), g),
+                    (e, _K["confidence"], (_confidence(ev.get("confidence", 1.0)), _DECIMAL, None), g),
+                    (e, _K["evidenceFor"], s, g)))
 
 
-def _document(emit: Emit, kg: KnowledgeGraph, s: IRI, d: dict[str, Any]) -> None:
-    g = _DEFAULT_ONLY
-    emit((s, _TYPE, str(PROV.Entity), g))
+def _document(out: list[Statement], kg: KnowledgeGraph, s: IRI, d: dict[str, Any]) -> None:
+    emit, g = out.append, _DEFAULT_ONLY
+    emit((s, _TYPE, _P["Entity"], g))
     emit((s, _K["fileName"], (d["file_name"], None, None), g))
     emit((s, _K["contentHash"], (d["content_hash"], None, None), g))
     if d.get("title"):
@@ -154,35 +180,35 @@ def _document(emit: Emit, kg: KnowledgeGraph, s: IRI, d: dict[str, Any]) -> None
     if d.get("published"):
         emit((s, _K["published"], (d["published"], _DATE, None), g))
     if d.get("publisher") and d["publisher"] in kg.g:
-        emit((s, _K["publisher"], node_iri(d["publisher"]), g))
-        emit((s, str(PROV.wasAttributedTo), node_iri(d["publisher"]), g))
+        emit((s, _K["publisher"], _node(d["publisher"]), g))
+        emit((s, _P["wasAttributedTo"], _node(d["publisher"]), g))
 
 
-def _topic(emit: Emit, s: IRI, d: dict[str, Any]) -> None:
-    g = _DEFAULT_ONLY
-    emit((s, _TYPE, str(SKOS.Concept), g))
+def _topic(out: list[Statement], s: IRI, d: dict[str, Any]) -> None:
+    emit, g = out.append, _DEFAULT_ONLY
+    emit((s, _TYPE, _P["Concept"], g))
     emit((s, _PREF, (d["label"], None, "sv"), g))
     if d.get("en_label"):
         emit((s, _PREF, (d["en_label"], None, "en"), g))
     for a in d.get("alt_labels", []):
         if a != d["label"]:
             emit((s, _ALT, (a, None, "sv"), g))
-    emit((s, str(SKOS.inScheme), str(TOPIC_SCHEME), g))
+    emit((s, _P["inScheme"], _P["topics"], g))
     if d.get("broader"):
-        emit((s, str(SKOS.broader), node_iri(f"topic/{d['broader']}"), g))
+        emit((s, _P["broader"], _node(f"topic/{d['broader']}"), g))
 
 
-def _meeting(emit: Emit, s: IRI, d: dict[str, Any]) -> None:
-    g = _DEFAULT_ONLY
+def _meeting(out: list[Statement], s: IRI, d: dict[str, Any]) -> None:
+    emit, g = out.append, _DEFAULT_ONLY
     emit((s, _LABEL, (d["label"], None, None), g))
-    emit((s, _MEETING_KIND, (d["meeting_kind"], None, None), g))
-    emit((s, _STATUS, (d["status"], None, None), g))
+    emit((s, _K["meetingKind"], (d["meeting_kind"], None, None), g))
+    emit((s, _K["status"], (d["status"], None, None), g))
     if d.get("date"):
-        emit((s, _MEETING_DATE, (d["date"], _DATE, None), g))
+        emit((s, _K["date"], (d["date"], _DATE, None), g))
 
 
-def _post(emit: Emit, s: IRI, d: dict[str, Any]) -> None:
-    g = _DEFAULT_ONLY
+def _post(out: list[Statement], s: IRI, d: dict[str, Any]) -> None:
+    emit, g = out.append, _DEFAULT_ONLY
     emit((s, _LABEL, (d["label"], None, None), g))
     emit((s, _K["postTitle"], (d["post_title"], None, None), g))
     if d.get("start"):
@@ -206,8 +232,9 @@ def _entity(out: list[Statement], s: IRI, d: dict[str, Any], evidence: bool, see
         for a in sorted(set(d["abbreviation"].split("|"))):
             if a:
                 emit((s, _K["abbreviation"], (a, None, None), g))
-    if d.get("wikidata"):
-        emit((s, _SAME_AS, _WD + d["wikidata"], g))
+    qid = str(d.get("wikidata") or "").strip()
+    if _QID.match(qid):  # anything else in the reference data would make an IRI that strict stores reject
+        emit((s, _P["sameAs"], nt(_WD + qid), g))
     for pred, values in sorted(d.get("literals", {}).items()):
         p = _PRED[pred]
         for value, evs in sorted(values.items()):
@@ -219,10 +246,10 @@ def _entity(out: list[Statement], s: IRI, d: dict[str, Any], evidence: bool, see
 
 def _edges(out: list[Statement], kg: KnowledgeGraph, node: str, kind: str | None, evidence: bool,
            seen: set[str]) -> None:
-    emit, s = out.append, _KG + node
+    emit, s = out.append, _node(node)
     # networkx's adjacency dict itself (kg.g.adj[node] wraps it in a read-only view, 3x slower to walk)
     for o, keydict in sorted(kg.g._adj[node].items()):
-        po = _KG + o
+        po = _node(o)
         for p, d in sorted(keydict.items()):
             pp = _PRED[p]
             if p == "mentionedIn":
@@ -239,34 +266,31 @@ def statement_chunks(kg: KnowledgeGraph, evidence: bool = True, size: int = 8192
     seen: set[str] = set()
     has_topics = False
     chunk: list[Statement] = []
-    emit = chunk.append
     for node, d in sorted(kg.g.nodes(data=True)):
-        s = _KG + node
+        s = _node(node)
         for c in d.get("cls", ()):
-            emit((s, _TYPE, _class_iri(c), _DEFAULT_ONLY))
+            chunk.append((s, _TYPE, _class_iri(c), _DEFAULT_ONLY))
         kind = d.get("kind")
         if kind == "document":
-            _document(emit, kg, s, d)
+            _document(chunk, kg, s, d)
         elif kind == "topic":
             has_topics = True
-            _topic(emit, s, d)
+            _topic(chunk, s, d)
         elif kind == "meeting":
-            _meeting(emit, s, d)
+            _meeting(chunk, s, d)
         elif kind == "post":
-            _post(emit, s, d)
+            _post(chunk, s, d)
         else:
             _entity(chunk, s, d, evidence, seen)
         _edges(chunk, kg, node, kind, evidence, seen)
         if len(chunk) >= size:
             yield chunk
             chunk = []
-            emit = chunk.append
     if has_topics:
-        ts, g = str(TOPIC_SCHEME), _DEFAULT_ONLY
-        emit((ts, _TYPE, _K["TopicScheme"], g))
-        emit((ts, _TYPE, str(SKOS.ConceptScheme), g))
-        emit((ts, _PREF, ("kgraph: ämnen i svensk offentlig förvaltning", None, "sv"), g))
-        emit((ts, _PREF, ("kgraph: Swedish public-policy topics", None, "en"), g))
+        ts, g = _P["topics"], _DEFAULT_ONLY
+        chunk.extend(((ts, _TYPE, _K["TopicScheme"], g), (ts, _TYPE, _P["ConceptScheme"], g),
+                      (ts, _PREF, ("kgraph: ämnen i svensk offentlig förvaltning", None, "sv"), g),
+                      (ts, _PREF, ("kgraph: Swedish public-policy topics", None, "en"), g)))
     if chunk:
         yield chunk
 
@@ -281,52 +305,51 @@ def statements(kg: KnowledgeGraph, evidence: bool = True) -> Iterator[Statement]
         yield from chunk
 
 
-@lru_cache(maxsize=None)
-def _class_iri(name: str) -> IRI:
-    return str(KGO[name])  # KGO is closed: an unknown class name fails loudly
+def triples(kg: KnowledgeGraph, evidence: bool = True) -> Iterator[tuple[IRI, IRI, Term]]:
+    """The statements of the (merged) graph, as in graph.ttl."""
+    for s, p, o, _ in statements(kg, evidence):
+        yield s, p, o
 
 
 def graph_records(kg: KnowledgeGraph) -> Iterator[tuple[IRI, IRI, Term]]:
-    """PROV-O records about the named graphs (default graph of TriG / N-Quads only)."""
+    """PROV-O records about the named graphs (in the default graph of TriG / N-Quads only)."""
     version = str(kg.meta.get("kgraph_version") or __version__)
     docs = sorted(n for n, _ in kg.nodes(kind="document"))
     if not docs:
         return
-    agent = str(KGRAPH_AGENT)
-    yield agent, _TYPE, str(PROV.SoftwareAgent)
+    agent = _P["agent"]
+    yield agent, _TYPE, _P["SoftwareAgent"]
     yield agent, _LABEL, ("kgraph", None, None)
     for doc in docs:
-        g = graph_iri(doc)
-        yield g, _TYPE, str(PROV.Entity)
-        yield g, str(PROV.wasDerivedFrom), node_iri(doc)
-        yield g, str(PROV.wasAttributedTo), agent
+        g = nt(graph_iri(doc))
+        yield g, _TYPE, _P["Entity"]
+        yield g, _P["wasDerivedFrom"], _node(doc)
+        yield g, _P["wasAttributedTo"], agent
         yield g, _K["extractorVersion"], (version, None, None)
 
 
 # --------------------------------------------------------------------- rdflib
 def rdflib_term(t: Term, cache: dict[str, URIRef] | None = None) -> URIRef | Literal:
-    if isinstance(t, str):
+    if t.__class__ is str:
         if cache is None:
-            return URIRef(t)
-        u = cache.get(t)
+            return URIRef(plain(t))  # type: ignore[arg-type]
+        u = cache.get(t)  # type: ignore[call-overload]
         if u is None:
-            u = cache[t] = URIRef(t)
+            u = cache[t] = URIRef(plain(t))  # type: ignore[index, arg-type]
         return u
-    lex, dt, lang = t
+    lex, dt, lang = t  # type: ignore[misc]
     return Literal(lex, datatype=URIRef(dt) if dt else None, lang=lang)
 
 
 def _bind(g: Graph) -> None:
-    for prefix, ns in PREFIXES.items():
-        if prefix in ("rdf", "prov"):
-            continue  # rdflib binds rdf itself; prov only where used (bound by serialisers that need it)
+    for prefix, ns in sorted(PREFIXES.items()):
         g.bind(prefix, ns)
 
 
 def to_rdf(kg: KnowledgeGraph, evidence: bool = True) -> Graph:
+    """The graph as an rdflib ``Graph`` (the statements of graph.ttl)."""
     g = Graph()
     _bind(g)
-    g.bind("prov", PROV)
     cache: dict[str, URIRef] = {}
     add = g.add
     for s, p, o, _ in statements(kg, evidence):
@@ -338,7 +361,6 @@ def to_dataset(kg: KnowledgeGraph, evidence: bool = True) -> Dataset:
     """One named graph per source document; see the module docstring for the pattern."""
     ds = Dataset()
     _bind(ds)
-    ds.bind("prov", PROV)
     cache: dict[str, URIRef] = {}
     graphs: dict[str, Graph] = {}
 
@@ -360,11 +382,6 @@ def to_dataset(kg: KnowledgeGraph, evidence: bool = True) -> Dataset:
 def to_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
     """Deterministic Turtle: subjects sorted, a subject's statements grouped
     (``rdf:type`` first, then predicates sorted), no blank nodes, so equal graphs
-    give equal bytes. Streams :func:`statements` (no rdflib graph is built)."""
-    from .export import turtle_text
-    return turtle_text((s, p, o) for s, p, o, _ in statements(kg, evidence))
-
-
-def triples(stmts: Iterable[Statement]) -> Iterator[tuple[IRI, IRI, Term]]:
-    for s, p, o, _ in stmts:
-        yield s, p, o
+    give equal bytes. Streams :func:`statements`; no rdflib graph is built."""
+    from .export import graph_turtle
+    return graph_turtle(kg, evidence)
