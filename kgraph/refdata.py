@@ -84,6 +84,7 @@ class Reference:
     surnames: frozenset[str]
     name_stopwords: frozenset[str]
     ambiguous_given: frozenset[str]
+    gender: dict[str, str]  # given name -> "f" / "m" where (almost) unambiguous
     by_domain: dict[str, str]  # web domain -> entity key
     county_short: dict[str, str]  # folded short county name ("halland") -> county code
     landscape_keys: dict[str, str]  # folded landscape name -> place key
@@ -333,12 +334,18 @@ def load_reference() -> Reference:
                 if key not in entities:
                     _add(entities, RefEntity(key, "Person", r["name"], [Form(r["name"])], {}))
     given: dict[str, int] = {}
+    gender: dict[str, str] = {}
     for r in _rows(d / "given_names.csv"):
-        given[r["name"]] = int(r.get("bearers_2020") or 0)
+        given[r["name"]] = total = int(r.get("bearers_2020") or 0)
+        female, male = int(r.get("female") or 0), int(r.get("male") or 0)
+        if total and female >= 0.95 * total:
+            gender[r["name"]] = "f"
+        elif total and male >= 0.95 * total:
+            gender[r["name"]] = "m"
     surnames = frozenset(r["surname"] for r in _rows(d / "surnames_top100.csv"))
     stop = frozenset(_load_lines(d / "name_stopwords.txt"))
     ambiguous = frozenset(_load_lines(d / "ambiguous_given_names.txt"))
     if not entities:
         raise ReferenceDataError(f"{d}: no reference entities loaded")
-    return Reference(entities, ministers, _titles(d), _topics(d), given, surnames, stop, ambiguous,
+    return Reference(entities, ministers, _titles(d), _topics(d), given, surnames, stop, ambiguous, gender,
                      by_domain, county_short, landscapes, person_keys, terms_by_person)

@@ -54,7 +54,7 @@ class DocExtraction:
     topics: dict[str, list[Mention]]  # topic id -> mentions
 
 
-_REFERENCE_RULES = {"resolve.coref.title"}
+_REFERENCE_RULES = {"resolve.coref.title", "resolve.coref.pronoun"}
 
 
 @dataclass
@@ -234,11 +234,10 @@ def _people(st: DocState) -> None:
         st.add_mention(Mention(text=p.name, kind="Person", key=key,
                                prov=st.prov(p.start, p.end, "extract.persons.title_name" if p.via_title
                                             else "extract.persons.given_name", 0.85)), label=p.name)
-    for s, e, key in people.surname_refs:
+    for s, e, key, rule in people.surname_refs:
         if any(m.prov.span.start <= s < m.prov.span.end for m in st.mentions):
             continue
-        st.add_mention(Mention(text=st.doc.text[s:e], kind="Person", key=key,
-                               prov=st.prov(s, e, "resolve.coref.surname", 0.75)))
+        st.add_mention(Mention(text=st.doc.text[s:e], kind="Person", key=key, prov=st.prov(s, e, rule, 0.75)))
     people.roles = [(p, t) for p, t in people.roles if p in keep]
 
 
@@ -288,6 +287,37 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
         if post not in ("minister", "statsråd"):
             st.statements.append(Statement(subject=key, predicate="role", object=post, literal=True,
                                            prov=st.prov(s, e, "extract.roles.title_reference", 0.7)))
+
+
+_PRONOUN_RE = re.compile(r"(?<![\wåäö])(?:(?P<f>[Hh]on|henne|hennes)|(?P<m>[Hh]an|honom|hans))(?![\wåäö])")
+
+
+def _pronoun_coreference(st: DocState) -> None:
+    """"hon", "han" where safe: the one person of that gender named in the same or
+    the previous sentence (gender from the given-name statistics)."""
+    gender_of: dict[str, str] = {}
+    for key, info in st.info.items():
+        if info.cls == "Person":
+            label = info.label or (info.surfaces[0] if info.surfaces else "")
+            first = label.split(" ")[0].split("-")[0] if label else ""
+            if first in st.ref.gender:
+                gender_of[key] = st.ref.gender[first]
+    if not gender_of:
+        return
+    text = st.doc.text
+    for m in _PRONOUN_RE.finditer(text):
+        g = "f" if m["f"] else "m"
+        sent = st.sentence_at(m.start())
+        if sent is None:
+            continue
+        idx = st.sentences.index(sent)
+        window_start = st.sentences[idx - 1].start if idx > 0 and st.sentences[idx - 1].block == sent.block \
+            else sent.start
+        keys = {x.key for x in st.mentions_in(window_start, m.start())
+                if x.kind == "Person" and gender_of.get(x.key) == g}
+        if len(keys) == 1:
+            st.add_mention(Mention(text=m.group(), kind="Person", key=next(iter(keys)),
+                                   prov=st.prov(m.start(), m.end(), "resolve.coref.pronoun", 0.6)))
 
 
 # ------------------------------------------------------------------ relations
@@ -924,6 +954,8 @@ def extract_document(doc: Document, ref: Reference | None = None) -> DocExtracti
     st.ministers = set(posts)
     _relations(st, posts)
     _minister_coreference(st, posts)
+    st.mentions.sort(key=lambda m: m.prov.span.start)
+    _pronoun_coreference(st)
     for key, info in st.info.items():
         if info.cls == "Person" and key in posts:
             info.minister = True

@@ -76,7 +76,7 @@ class PeopleResult:
     persons: list[PersonHit] = field(default_factory=list)
     titles: list[TitleHit] = field(default_factory=list)
     roles: list[tuple[PersonHit, TitleHit]] = field(default_factory=list)
-    surname_refs: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, person key
+    surname_refs: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, person key, rule
 
 
 @lru_cache(maxsize=4)
@@ -307,7 +307,7 @@ def _title_coreference(text: str, result: PeopleResult, used: set[int]) -> None:
             continue  # only definite forms refer back
         keys = holders.get(t.title.title, set())
         if len(keys) == 1:
-            result.surname_refs.append((t.start, t.end, next(iter(keys))))
+            result.surname_refs.append((t.start, t.end, next(iter(keys)), "resolve.coref.title"))
 
 
 def _surname_references(text: str, toks: list[Token], result: PeopleResult) -> None:
@@ -323,7 +323,7 @@ def _surname_references(text: str, toks: list[Token], result: PeopleResult) -> N
         keys = by_surname.get(tok.text) or by_surname.get(tok.text[:-1] if tok.text.endswith("s") else "")
         if not keys or len(keys) != 1 or tok.start in covered:
             continue
-        result.surname_refs.append((tok.start, tok.end, next(iter(keys))))
+        result.surname_refs.append((tok.start, tok.end, next(iter(keys)), "resolve.coref.surname"))
 
 
 def span_of(hit: PersonHit) -> Span:
