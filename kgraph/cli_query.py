@@ -119,7 +119,8 @@ def query_group() -> None:
 @query_group.command("entities")
 @click.option("--type", "type_", metavar="CLASS", help="Only this class (Person, Municipality, Meeting, Topic...).")
 @click.option("--search", metavar="TEXT", help="Only names containing TEXT (case and diacritics ignored).")
-@click.option("--limit", type=click.IntRange(min=0), default=0, help="At most this many (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many (0: all).")
 @read_options
 @handle_errors
 def entities_cmd(type_: str | None, search: str | None, limit: int, graph: Path, fmt: str) -> None:
@@ -141,15 +142,19 @@ def entities_cmd(type_: str | None, search: str | None, limit: int, graph: Path,
 
 @query_group.command("show")
 @click.argument("name")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many facts per relation (0: all).")
 @read_options
 @handle_errors
-def show_cmd(name: str, graph: Path, fmt: str) -> None:
+def show_cmd(name: str, limit: int, graph: Path, fmt: str) -> None:
     """All facts about one entity, each with its source document and sentence.
 
     Example: kgraph query show "Söderhamns kommun"
     """
     from .query import show
-    d = show(graph, name)
+    d = show(graph, name, limit=limit or None)
+    for rel, n in d.more.items():
+        click.echo(f"({n} more {rel} facts not shown; raise --limit to see them)", err=True)
     rows = []
     for f in d.facts:
         other = f.other.label if f.other else f.value
@@ -192,7 +197,8 @@ def show_cmd(name: str, graph: Path, fmt: str) -> None:
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True,
               help="Hops to follow (meetings are nodes: people someone met are 2 hops away).")
 @click.option("--type", "type_", metavar="CLASS", help="Only neighbours of this class.")
-@click.option("--limit", type=click.IntRange(min=0), default=0, help="At most this many (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many (0: all).")
 @read_options
 @handle_errors
 def neighbors_cmd(name: str, depth: int, type_: str | None, limit: int, graph: Path, fmt: str) -> None:
@@ -202,10 +208,15 @@ def neighbors_cmd(name: str, depth: int, type_: str | None, limit: int, graph: P
     """
     from .query import neighbors
     res = neighbors(graph, name, depth=depth, type=type_, limit=limit or None)
+    # relation read from the neighbour: "Lisa Andersson <-participant- besök: ..." (the meeting
+    # has her as participant), "Lisa Andersson -affiliatedWith-> Kungsbacka kommun"
     rows = [[n.distance, n.entity.label, _classes(n.entity), n.entity.id,
-             f"{n.via.label} -{n.predicate}->" if n.direction == "out" else f"<-{n.predicate}- {n.via.label}"]
+             f"<-{n.predicate}-" if n.direction == "out" else f"-{n.predicate}->", n.via.label, n.via.id]
             for n in res.rows]
-    emit(fmt, ["hops", "label", "classes", "id", "via"], rows, res, [n.sources for n in res.rows])
+    cols = ["hops", "label", "classes", "id", "relation", "via", "via_id"]
+    if fmt == "table":
+        cols, rows = cols[:-1], [r[:-1] for r in rows]
+    emit(fmt, cols, rows, res, [n.sources for n in res.rows])
     note_total(len(res.rows), res.total)
 
 
@@ -216,15 +227,22 @@ def neighbors_cmd(name: str, depth: int, type_: str | None, limit: int, graph: P
               help="Give up beyond this many hops.")
 @click.option("--limit", type=click.IntRange(min=1), default=3, show_default=True,
               help="At most this many paths of the shortest length.")
+@click.option("--via", multiple=True, metavar="RELATION",
+              help="Also follow this relation (memberOf, inCounty, topic...); by default paths go through "
+                   "meetings, affiliations and posts only.")
 @read_options
 @handle_errors
-def path_cmd(name_a: str, name_b: str, max_hops: int, limit: int, graph: Path, fmt: str) -> None:
+def path_cmd(name_a: str, name_b: str, max_hops: int, limit: int, via: tuple[str, ...], graph: Path,
+             fmt: str) -> None:
     """The shortest connections between two entities, hop by hop, each with its source.
+
+    Paths go through meetings (participant, location), affiliations and
+    posts; parties, associations, counties and topics only with --via.
 
     Example: kgraph query path "Lisa Andersson" "John-Erik Jansson"
     """
     from .query import path
-    paths = path(graph, name_a, name_b, max_hops=max_hops, limit=limit)
+    paths = path(graph, name_a, name_b, max_hops=max_hops, limit=limit, via=via)
     if fmt == "json":
         print_json(paths)
         return
@@ -254,7 +272,8 @@ def path_cmd(name_a: str, name_b: str, max_hops: int, limit: int, graph: Path, f
 @click.option("--place", metavar="NAME", help="Held at this place (a county: in its municipalities).")
 @click.option("--since", metavar="DATE", help="On or after this date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", metavar="DATE", help="On or before this date.")
-@click.option("--limit", type=click.IntRange(min=0), default=0, help="At most this many (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many (0: all).")
 @read_options
 @handle_errors
 def meetings_cmd(with_: tuple[str, ...], topic: str | None, place: str | None, since: str | None,
@@ -278,7 +297,8 @@ def meetings_cmd(with_: tuple[str, ...], topic: str | None, place: str | None, s
 
 @query_group.command("topics")
 @click.option("--with", "with_", metavar="NAME", help="Only meetings and documents of this entity.")
-@click.option("--limit", type=click.IntRange(min=0), default=0, help="At most this many (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
+              help="At most this many (0: all).")
 @read_options
 @handle_errors
 def topics_cmd(with_: str | None, limit: int, graph: Path, fmt: str) -> None:
@@ -319,7 +339,7 @@ def central_cmd(type_: str | None, top: int, graph: Path, fmt: str) -> None:
 @main.command("sparql")
 @click.argument("query", metavar="QUERY|@FILE")
 @click.option("--bind", "binds", metavar="VAR=VALUE", multiple=True,
-              help="Bind a variable (VALUE: <iri>, kg:local or a string); bound, never pasted into the query.")
+              help="Bind a variable (VALUE: <iri>, prefix:name or a string); bound, never pasted into the query.")
 @read_options
 @handle_errors
 def sparql_cmd(query: str, binds: tuple[str, ...], graph: Path, fmt: str) -> None:
@@ -328,7 +348,9 @@ def sparql_cmd(query: str, binds: tuple[str, ...], graph: Path, fmt: str) -> Non
     SELECT prints a table (or JSON/CSV), ASK true or false, CONSTRUCT and
     DESCRIBE Turtle. @FILE reads the query from a file, @- from stdin.
 
-    Example: kgraph sparql 'SELECT ?m WHERE { ?m kgo:participant ?p . ?p rdfs:label ?n }' --bind n="Lena Micko"
+    A bound variable of a SELECT must be selected (or use SELECT *).
+
+    Example: kgraph sparql 'SELECT ?m ?n WHERE { ?m kgo:participant ?p . ?p rdfs:label ?n }' --bind n="Lena Micko"
     """
     from .query import sparql
     if query.startswith("@"):

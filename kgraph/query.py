@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import KgraphError, UsageError
-from .namespaces import RESOURCE_BASE
 from .store import (RELATIONS, TIER_CANONICAL, TIER_EXACT, TIER_GIVEN, TIER_SURNAME, GraphStore,
                     open_store, query_keys)
 from .text import fold
@@ -36,9 +35,14 @@ __all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path"
            "central", "sparql", "stats", "AmbiguousNameError", "UnknownNameError", "NoPathError",
            "SparqlError", "EntityRef", "Source"]
 
-#: relations a path may follow: not topics (two meetings about the same topic
-#: are no connection between their participants) and never documents
-PATH_RELATIONS = tuple(p for p in RELATIONS if p not in ("topic", "publisher"))
+#: relations a path follows by default: who met whom (meetings), who works where,
+#: who holds which post. Not shared topics, parties, associations or counties
+#: (``--via`` adds them): those are categories that put thousands of people two
+#: hops apart, and a path through them says little about who is connected.
+PATH_RELATIONS = ("participant", "location", "affiliatedWith", "holdsPost", "postIn", "partOf")
+
+#: kgraph.namespaces.RESOURCE_BASE, repeated so that reading needs no rdflib import
+RESOURCE_BASE = "https://w3id.org/kgraph/id/"
 
 SPARQL_PREFIXES = {
     "kgo": "https://w3id.org/kgraph/ontology#", "kg": RESOURCE_BASE,
@@ -134,6 +138,7 @@ class EntityDetail:
     attributes: dict[str, Any]
     facts: list[Fact]
     documents: list[Source]  # one per document that mentions the entity (first mention)
+    more: dict[str, int] = field(default_factory=dict)  # "participant (in)" -> facts left out by limit
 
 
 @dataclass
@@ -297,7 +302,10 @@ def _node_id(st: GraphStore, ref: EntityRef) -> int:
 
 
 def known_classes(graph: GraphLike) -> list[str]:
-    return [c for (c,) in _st(graph).rows("SELECT DISTINCT cls FROM node_class ORDER BY cls")]
+    """The classes of the nodes in the graph (Person, Municipality, Meeting, ...)."""
+    st = _st(graph)
+    return list(st.meta.get("classes") or
+                (c for (c,) in st.rows("SELECT DISTINCT cls FROM node_class ORDER BY cls")))
 
 
 def resolve_class(graph: GraphLike, name: str) -> str:
@@ -403,8 +411,10 @@ def entities(graph: GraphLike, type: str | None = None, search: str | None = Non
 
 
 # ------------------------------------------------------------------ show
-def show(graph: GraphLike, name: str) -> EntityDetail:
-    """Everything the graph says about one entity, each fact with its sources."""
+def show(graph: GraphLike, name: str, limit: int | None = None) -> EntityDetail:
+    """Everything the graph says about one entity, each fact with its sources;
+    ``limit`` caps the facts per relation (meetings newest first, others by id;
+    ``more`` counts the rest)."""
     st = _st(graph)
     ref = resolve_name(st, name)
     nid = _node_id(st, ref)
@@ -417,87 +427,124 @@ def show(graph: GraphLike, name: str) -> EntityDetail:
     lits = st.rows("SELECT id, p, value FROM literal WHERE node = ? ORDER BY p, value", (nid,))
     lsrc = _sources(st, "literal", [lid for lid, _, _ in lits])
     facts += [Fact(p, "out", None, v, lsrc.get(lid, [])) for lid, p, v in lits]
-    out_edges = st.rows("SELECT id, p, o FROM edge WHERE s = ? AND p != 'mentionedIn'", (nid,))
-    in_edges = st.rows("SELECT id, p, s FROM edge WHERE o = ? AND p != 'mentionedIn'", (nid,))
-    refs = _refs(st, [o for _, _, o in out_edges] + [s for _, _, s in in_edges])
-    esrc = _edge_sources(st, [e for e, _, _ in out_edges + in_edges])
-    rel = [Fact(p, "out", refs[o], None, esrc.get(e, [])) for e, p, o in out_edges]
-    rel += [Fact(p, "in", refs[s], None, esrc.get(e, [])) for e, p, s in in_edges]
-    rel.sort(key=lambda f: (f.direction != "out", f.predicate, f.other.label if f.other else "",
-                            f.other.id if f.other else ""))
-    facts += rel
+    cap = limit or 1 << 62
+    more: dict[str, int] = {}
+    rel: list[tuple[int, str, str, int]] = []
+    for direction, this, other in (("out", "s", "o"), ("in", "o", "s")):
+        # meetings newest first, everything else in id order (ids follow the sorted node keys)
+        for e, p, o, total in st.rows(
+                "SELECT id, p, other, total FROM (SELECT e.id, e.p, e.{other} AS other, "
+                "row_number() OVER (PARTITION BY e.p ORDER BY m.date DESC, e.{other}) AS rn, "
+                "count(*) OVER (PARTITION BY e.p) AS total FROM edge e LEFT JOIN meeting m ON m.id = e.{other} "
+                "WHERE e.{this} = ? AND e.p != 'mentionedIn') WHERE rn <= ? ORDER BY p, rn"
+                .format(this=this, other=other), (nid, cap)):
+            rel.append((e, p, direction, o))
+            if total > cap:
+                more[f"{p} ({direction})"] = total - cap
+    refs = _refs(st, [o for _, _, _, o in rel])
+    esrc = _edge_sources(st, [e for e, _, _, _ in rel])
+    facts += [Fact(p, d, refs[o], None, esrc.get(e, [])) for e, p, d, o in rel]
     mentions = st.rows("SELECT id, o FROM edge WHERE s = ? AND p = 'mentionedIn'", (nid,))
     msrc = _edge_sources(st, [e for e, _ in mentions], 1)
     docs = sorted((s for e, _ in mentions for s in msrc.get(e, [])), key=lambda s: s.file_name)
-    return EntityDetail(ref, alt, attrs, facts, docs)
+    return EntityDetail(ref, alt, attrs, facts, docs, more)
 
 
 # ------------------------------------------------------------------ neighbours
 def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = None,
               limit: int | None = None) -> Listing:
     """Entities within ``depth`` hops (meetings are nodes: the people someone met
-    are two hops away), nearest first, each with the edge that reached it."""
+    are two hops away), nearest first (then in id order), each with the edge
+    that reached it."""
     st = _st(graph)
     if depth < 1:
         raise UsageError(f"--depth {depth}: give 1 or more")
     cls = resolve_class(st, type) if type else None
     ref = resolve_name(st, name)
     start = _node_id(st, ref)
-    found: dict[int, tuple[int, int, str, int, bool]] = {}  # node -> (distance, parent, pred, edge, fwd)
+    # breadth-first over node ids only; the connecting edge is looked up for the rows shown
+    dist = {start: 0}
+    parent: dict[int, int] = {}
+    layers: list[list[int]] = []
     frontier = [start]
-    seen = {start}
+    preds = json.dumps(list(RELATIONS))
     for d in range(1, depth + 1):
         nxt = []
-        for a, b, p, e, fwd in sorted(st.links(frontier)):
-            if b not in seen:
-                seen.add(b)
-                found[b] = (d, a, p, e, fwd)
+        for a, b in st.rows("SELECT a, b FROM link WHERE a IN (SELECT value FROM json_each(?)) "
+                            "AND p IN (SELECT value FROM json_each(?))", (_j(frontier), preds)):
+            if b not in dist:
+                dist[b] = d
+                parent[b] = a
                 nxt.append(b)
-        frontier = nxt
-        if not frontier:
+        if not nxt:
             break
-    refs = _refs(st, list(found) + [v[1] for v in found.values()])
-    ids = [n for n in found if cls is None or cls in refs[n].classes]
-    ids.sort(key=lambda n: (found[n][0], refs[n].label, refs[n].id))
-    total = len(ids)
-    if limit:
-        ids = ids[:limit]
-    srcs = _edge_sources(st, [found[n][3] for n in ids], 2)
-    rows = [Neighbor(refs[n], found[n][0], found[n][2], "out" if found[n][4] else "in", refs[found[n][1]],
-                     srcs.get(found[n][3], [])) for n in ids]
+        layers.append(nxt)
+        frontier = nxt
+    cap = limit or 1 << 62
+    ids: list[int] = []
+    total = 0
+    for layer in layers:  # nearest first; by id within a distance (ids follow the sorted node keys)
+        layer.sort()
+        if cls is not None:
+            layer = [n for (n,) in st.rows("SELECT node FROM node_class WHERE cls = ? AND node IN "
+                                           "(SELECT value FROM json_each(?)) ORDER BY node", (cls, _j(layer)))]
+        total += len(layer)
+        ids += layer[:max(0, cap - len(ids))]
+    via: dict[int, tuple[int, str, int, int]] = {}  # node -> (parent, pred, edge, parent-is-subject)
+    for n in ids:
+        p, e, fwd = st.one("SELECT p, edge, fwd FROM link WHERE a = ? AND b = ? AND p IN "
+                           "(SELECT value FROM json_each(?)) ORDER BY edge LIMIT 1", (n, parent[n], preds))
+        via[n] = (parent[n], p, e, 1 - fwd)
+    refs = _refs(st, ids + [v[0] for v in via.values()])
+    srcs = _edge_sources(st, [v[2] for v in via.values()], 2)
+    rows = [Neighbor(refs[n], dist[n], via[n][1], "out" if via[n][3] else "in", refs[via[n][0]],
+                     srcs.get(via[n][2], [])) for n in ids]
     return Listing(rows, total, ref)
 
 
 # ------------------------------------------------------------------ path
-def path(graph: GraphLike, a: str, b: str, max_hops: int = 6, limit: int = 3) -> list[Path]:
+def path(graph: GraphLike, a: str, b: str, max_hops: int = 6, limit: int = 3,
+         via: Sequence[str] | None = None) -> list[Path]:
     """The shortest connections between two entities, hop by hop (up to ``limit`` of
-    equal length). Paths follow relations between actors, meetings and places,
-    not shared topics or documents."""
+    equal length). Paths follow :data:`PATH_RELATIONS` (meetings, affiliations,
+    posts) plus the predicates in ``via`` (e.g. "memberOf", "inCounty", "topic")."""
     st = _st(graph)
     if max_hops < 1:
         raise UsageError(f"--max-hops {max_hops}: give 1 or more")
+    preds = list(PATH_RELATIONS)
+    for v in via or ():
+        match = [r for r in RELATIONS if r.lower() == v.lower()]
+        if not match:
+            raise UsageError(f"--via {v!r}: not a relation; choose from {', '.join(RELATIONS)}")
+        preds += [m for m in match if m not in preds]
     ra, rb = resolve_name(st, a), resolve_name(st, b)
     if ra.id == rb.id:
         raise UsageError(f"{a!r} and {b!r} are the same entity ({ra.label}); name two different ones")
     ia, ib = _node_id(st, ra), _node_id(st, rb)
-    Parents = dict[int, list[tuple[int, int, str, bool]]]  # node -> [(parent, edge, pred, parent-is-subject)]
-    dist = ({ia: 0}, {ib: 0})
-    parents: tuple[Parents, Parents] = ({ia: []}, {ib: []})
+    # bidirectional breadth-first search over node ids; edges are looked up for the paths found
+    dist: tuple[dict[int, int], dict[int, int]] = ({ia: 0}, {ib: 0})
+    parents: tuple[dict[int, list[int]], dict[int, list[int]]] = ({ia: []}, {ib: []})
     fronts = ([ia], [ib])
     depth = [0, 0]
+    jpreds = json.dumps(preds)
     meet: list[int] = []
     while fronts[0] and fronts[1] and depth[0] + depth[1] < max_hops:
-        side = 0 if len(fronts[0]) <= len(fronts[1]) else 1
+        # grow the side that reads fewer links (frontier degree), so a hub on one
+        # side does not get expanded while the other side is small
+        cost = [st.one("SELECT total(degree) FROM node WHERE id IN (SELECT value FROM json_each(?))",
+                       (_j(f),))[0] for f in fronts]
+        side = 0 if cost[0] <= cost[1] else 1
         dd, pp = dist[side], parents[side]
         nd = depth[side] + 1
         nxt: list[int] = []
-        for u, v, p, e, fwd in st.links(fronts[side], PATH_RELATIONS):
+        for u, v in st.rows("SELECT a, b FROM link WHERE a IN (SELECT value FROM json_each(?)) "
+                            "AND p IN (SELECT value FROM json_each(?))", (_j(fronts[side]), jpreds)):
             if v not in dd:
                 dd[v] = nd
-                pp[v] = [(u, e, p, fwd)]
+                pp[v] = [u]
                 nxt.append(v)
-            elif dd[v] == nd:
-                pp[v].append((u, e, p, fwd))
+            elif dd[v] == nd and u not in pp[v]:
+                pp[v].append(u)
         depth[side] = nd
         fronts[side][:] = nxt
         other = dist[1 - side]
@@ -512,30 +559,35 @@ def path(graph: GraphLike, a: str, b: str, max_hops: int = 6, limit: int = 3) ->
     # enumerate shortest paths through the meeting nodes (bounded)
     cap = max(limit * 20, 50)
 
-    def walks(side: int, node: int) -> list[list[tuple[int, int, str, bool]]]:
-        """Chains of (node, edge, pred, fwd) from the side's origin to ``node``."""
+    def walks(side: int, node: int) -> list[list[int]]:
+        """Node chains from the side's origin to ``node``."""
         if not parents[side][node]:
-            return [[]]
-        out = []
-        for par, e, p, fwd in sorted(parents[side][node]):
+            return [[node]]
+        out: list[list[int]] = []
+        for par in sorted(parents[side][node]):
             for w in walks(side, par):
-                out.append([*w, (par, e, p, fwd, node)])  # type: ignore[list-item]
+                out.append([*w, node])
                 if len(out) >= cap:
                     return out
         return out
 
-    raw: list[list[tuple[int, int, str, bool, int]]] = []
+    chains: list[list[int]] = []
     for m in sorted(meet):
         for left in walks(0, m):
             for right in walks(1, m):
-                # right chains run from b to m: reverse them into m -> b hops
-                hops = list(left) + [(n, e, p, not fwd, par) for (par, e, p, fwd, n) in reversed(right)]
-                raw.append(hops)  # type: ignore[arg-type]
-                if len(raw) >= cap:
+                chains.append(left + right[::-1][1:])
+                if len(chains) >= cap:
                     break
-    refs = _refs(st, {x for h in raw for hop in h for x in (hop[0], hop[4])})
-    srcs = _edge_sources(st, {hop[1] for h in raw for hop in h}, 2)
-    paths = [Path([Hop(refs[s], p, fwd, refs[o], srcs.get(e, [])) for s, e, p, fwd, o in h]) for h in raw]
+    hop_edge: dict[tuple[int, int], tuple[str, int, int]] = {}  # (u, v) -> (pred, edge, u-is-subject)
+    for c in chains:
+        for u, v in zip(c, c[1:]):
+            if (u, v) not in hop_edge:
+                hop_edge[(u, v)] = st.one("SELECT p, edge, fwd FROM link WHERE a = ? AND b = ? AND p IN "
+                                          "(SELECT value FROM json_each(?)) ORDER BY edge LIMIT 1", (u, v, jpreds))
+    refs = _refs(st, {n for c in chains for n in c})
+    srcs = _edge_sources(st, {e for _, e, _ in hop_edge.values()}, 2)
+    paths = [Path([Hop(refs[u], hop_edge[(u, v)][0], bool(hop_edge[(u, v)][2]), refs[v],
+                       srcs.get(hop_edge[(u, v)][1], [])) for u, v in zip(c, c[1:])]) for c in chains]
 
     def score(pth: Path) -> tuple[float, tuple[str, ...]]:
         conf = sum(max((s.confidence for s in h.sources), default=0.0) for h in pth.hops)
@@ -569,25 +621,22 @@ def meetings(graph: GraphLike, with_: Sequence[str] = (), topic: str | None = No
                                                 (pid,))}
         sets.append({s for (s,) in st.rows(
             "SELECT s FROM edge WHERE o IN (SELECT value FROM json_each(?)) AND p = 'location'", (_j(places),))})
+    where, params = ["1"], []
     if sets:
-        ids = set.intersection(*sets)
-        rows = st.rows("SELECT id, date, label FROM node WHERE id IN (SELECT value FROM json_each(?)) "
-                       "AND kind = 'meeting'", (_j(ids),))
-    else:
-        rows = st.rows("SELECT id, date, label FROM node WHERE kind = 'meeting'")
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params.append(_j(set.intersection(*sets)))
     if since:
-        rows = [r for r in rows if r[1] and r[1][:len(since)] >= since]
+        where.append("date != '' AND substr(date, 1, ?) >= ?")
+        params += [len(since), since]
     if until:
-        rows = [r for r in rows if r[1] and r[1][:len(until)] <= until]
-    rows.sort(key=lambda r: (r[1] == "", _neg(r[1]), r[2], r[0]))
-    total = len(rows)
-    if limit:
-        rows = rows[:limit]
-    return Listing(_meeting_rows(st, [r[0] for r in rows]), total)
-
-
-def _neg(date: str) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in date)
+        where.append("date != '' AND substr(date, 1, ?) <= ?")
+        params += [len(until), until]
+    cond = " AND ".join(where)
+    total = st.one(f"SELECT count(*) FROM meeting WHERE {cond}", params)[0]
+    # newest first, undated ("") last; then by id (the order of meeting ids)
+    ids = [nid for (nid,) in st.rows(f"SELECT id FROM meeting WHERE {cond} ORDER BY date DESC, id LIMIT ?",
+                                     [*params, limit or -1])]
+    return Listing(_meeting_rows(st, ids), total)
 
 
 def _topic_and_narrower(st: GraphStore, ref: EntityRef) -> list[int]:

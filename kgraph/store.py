@@ -16,8 +16,10 @@ Why two parts:
   file is opened read-only and ``immutable`` so readers take no locks. It
   holds the name index used to resolve what people type (folded, genitive
   and short forms), every edge with its evidence (document file name and
-  sentence, deduplicated), and a two-way adjacency table of the relations
-  between actors, so a breadth-first search reads one index range per node.
+  sentence, deduplicated), a two-way adjacency table of the relations
+  between actors, so a breadth-first search reads one index range per node,
+  and narrow tables (classes, meeting dates) so that filtering and sorting
+  thousands of candidates touches few pages.
 * **Oxigraph** (``pyoxigraph``, RocksDB on disk) runs SPARQL 1.1 over exactly
   the triples of ``graph.ttl``. It too opens in milliseconds, read-only, and
   evaluates queries natively; rdflib would first have to parse the whole
@@ -35,23 +37,26 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import GraphNotFoundError, KgraphError
-from .graph import KnowledgeGraph
 from .io import atomic_write_text
 from .text import fold, strip_genitive
+
+if TYPE_CHECKING:  # the readers never import networkx
+    from .graph import KnowledgeGraph
 
 STORE_FORMAT = 1
 STORE_DIR = "store"
 SQLITE_NAME = "graph.sqlite"
 RDF_DIR = "rdf"
 
-#: predicates that link two actors, places, meetings, posts or topics (traversed by
-#: neighbors, path, central); ``mentionedIn`` only links to documents.
+#: predicates that link two actors, places, meetings, posts or topics (in the
+#: adjacency table, traversed by neighbors and path, counted by central);
+#: ``mentionedIn`` only links to documents and is left out.
 RELATIONS = ("memberOf", "affiliatedWith", "participant", "location", "topic", "inCounty",
              "holdsPost", "postIn", "partOf", "publisher")
 
@@ -148,6 +153,7 @@ CREATE TABLE name(key TEXT NOT NULL, tier INTEGER NOT NULL, node INTEGER NOT NUL
                   PRIMARY KEY(key, tier, node)) WITHOUT ROWID;
 CREATE TABLE document(node INTEGER PRIMARY KEY, file_name TEXT NOT NULL, title TEXT NOT NULL,
                       published TEXT NOT NULL);
+CREATE TABLE meeting(id INTEGER PRIMARY KEY, date TEXT NOT NULL);
 CREATE TABLE edge(id INTEGER PRIMARY KEY, s INTEGER NOT NULL, p TEXT NOT NULL, o INTEGER NOT NULL);
 CREATE TABLE link(a INTEGER NOT NULL, edge INTEGER NOT NULL, fwd INTEGER NOT NULL, b INTEGER NOT NULL,
                   p TEXT NOT NULL, PRIMARY KEY(a, edge, fwd)) WITHOUT ROWID;
@@ -158,6 +164,8 @@ CREATE TABLE evidence(id INTEGER PRIMARY KEY, edge INTEGER, literal INTEGER, doc
 """
 INDEXES = """
 CREATE INDEX node_kind ON node(kind, label);
+CREATE INDEX node_degree ON node(kind, degree DESC);
+CREATE INDEX meeting_date ON meeting(date);
 CREATE INDEX edge_s ON edge(s, p, o);
 CREATE INDEX edge_o ON edge(o, p, s);
 CREATE INDEX literal_node ON literal(node, p);
@@ -171,11 +179,13 @@ def store_root(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | None = None) -> Path:
+def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | None = None, rdf: bool = True) -> Path:
     """Write the store for ``kg`` into ``<out>/store`` and make it current; return its folder.
 
     ``turtle`` is the graph's Turtle when the caller already has it (the build
-    does); otherwise :func:`kgraph.rdf.to_rdf` is serialised here.
+    does); otherwise :func:`kgraph.rdf.to_rdf` is serialised here. ``rdf=False``
+    leaves out the SPARQL part (``kgraph sparql`` then says so): for tools that
+    only need the lookups.
     """
     root = store_root(Path(out))
     root.mkdir(parents=True, exist_ok=True)
@@ -183,7 +193,7 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | None = None) 
     tmp = root / f".tmp-{gen}"
     tmp.mkdir()
     try:
-        triples = _write_rdf(kg, tmp / RDF_DIR, turtle)
+        triples = _write_rdf(kg, tmp / RDF_DIR, turtle) if rdf else 0
         _write_sqlite(kg, tmp / SQLITE_NAME, triples)
         os.replace(tmp, root / gen)
     except BaseException:
@@ -202,11 +212,17 @@ def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | None) -> int:
     if turtle is not None:
         store.bulk_load(input=turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
     else:
-        from .rdf import to_rdf
-        g = to_rdf(kg)
-        data = g.serialize(format="nt", encoding="utf-8")
-        del g
-        store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+        # the statements of graph.ttl, streamed as N-Triples into a file beside the store
+        nt_path = path.parent / "graph.nt.tmp"
+        try:
+            from .export import write_ntriples
+            with open(nt_path, "wb") as fh:
+                write_ntriples(kg, fh)
+        except ImportError:  # an rdflib graph: slower and ~2 GB per million triples
+            from .rdf import to_rdf
+            to_rdf(kg).serialize(destination=str(nt_path), format="nt", encoding="utf-8")
+        store.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
+        nt_path.unlink()
     store.flush()
     store.optimize()
     n = len(store)
@@ -220,7 +236,7 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path, triples: int) -> None:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
         db.executescript(SCHEMA)
         ids: dict[str, int] = {}
-        node_rows, class_rows, name_rows, doc_rows = [], [], [], []
+        node_rows, class_rows, name_rows, doc_rows, meeting_rows = [], [], [], [], []
         for i, (n, d) in enumerate(sorted(kg.g.nodes(data=True)), start=1):
             ids[n] = i
             cls = list(d.get("cls") or [])
@@ -232,12 +248,15 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path, triples: int) -> None:
             name_rows.extend((k, t, i) for k, t in name_keys(n, d))
             if d.get("kind") == "document":
                 doc_rows.append((i, d.get("file_name") or "", d.get("title") or "", d.get("published") or ""))
+            elif d.get("kind") == "meeting":
+                meeting_rows.append((i, d.get("date") or ""))
         db.executemany("INSERT INTO node(id, key, kind, label, cls, date, ndocs, attrs) VALUES (?,?,?,?,?,?,?,?)",
                        node_rows)
         db.executemany("INSERT INTO node_class VALUES (?,?)", class_rows)
         db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", name_rows)
         db.executemany("INSERT INTO document VALUES (?,?,?,?)", doc_rows)
-        del node_rows, class_rows, name_rows, doc_rows
+        db.executemany("INSERT INTO meeting VALUES (?,?)", meeting_rows)
+        del node_rows, class_rows, name_rows, doc_rows, meeting_rows
 
         sentences: dict[str, int] = {}
         evidence_rows: list[tuple[Any, ...]] = []
@@ -285,8 +304,9 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path, triples: int) -> None:
         db.executemany("INSERT INTO sentence VALUES (?,?)", ((i, t) for t, i in sentences.items()))
         db.executescript(INDEXES)
         st = kg.stats()
+        classes = [c for (c,) in db.execute("SELECT DISTINCT cls FROM node_class ORDER BY cls")]
         meta = {"format": STORE_FORMAT, "kgraph_version": __version__, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "triples": triples, "graph_meta": kg.meta, "stats": st}
+                "triples": triples, "graph_meta": kg.meta, "stats": st, "classes": classes}
         db.executemany("INSERT INTO meta VALUES (?,?)",
                        ((k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in meta.items()))
         db.commit()
@@ -311,6 +331,9 @@ class GraphStore:
         uri = db_path.resolve().as_uri() + "?mode=ro&immutable=1"
         try:
             self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            # read through the OS page cache without copying; the file never changes (immutable)
+            self.db.execute("PRAGMA mmap_size = 4294967296")
+            self.db.execute("PRAGMA cache_size = -32768")
             self.meta = {k: json.loads(v) for k, v in self.db.execute("SELECT key, value FROM meta")}
         except (sqlite3.DatabaseError, ValueError) as exc:
             raise StoreError(f"{db_path}: damaged store ({exc}); run 'kgraph build' again") from exc
@@ -321,16 +344,28 @@ class GraphStore:
 
     # -- SQL helpers
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self.db.execute(sql, params).fetchall()
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from exc
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        return self.db.execute(sql, params).fetchone()
+        try:
+            return self.db.execute(sql, params).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from exc
+
+    def _damaged(self, exc: Exception) -> StoreError:
+        return StoreError(f"{self.path / SQLITE_NAME}: damaged or outdated store ({exc}); run 'kgraph build' again")
 
     @property
     def rdf(self) -> Any:
         """The Oxigraph store (opened on first use, read-only)."""
         if self._rdf is None:
             import pyoxigraph as ox
+            if not (self.path / RDF_DIR).is_dir():
+                raise StoreError(f"{self.path}: this store was written without its RDF part; "
+                                 "run 'kgraph build' again")
             try:
                 self._rdf = ox.Store.read_only(str(self.path / RDF_DIR))
             except OSError as exc:
@@ -347,18 +382,6 @@ class GraphStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- graph access used by kgraph.query
-    def links(self, nodes: Iterable[int], predicates: Sequence[str] = RELATIONS
-              ) -> Iterator[tuple[int, int, str, int, bool]]:
-        """(node, neighbour, predicate, edge id, node-is-subject) for all links of ``nodes``."""
-        nodes = list(nodes)
-        preds = json.dumps(list(predicates))
-        for i in range(0, len(nodes), 50000):
-            chunk = json.dumps(nodes[i:i + 50000])
-            yield from ((a, b, p, e, bool(f)) for a, b, p, e, f in self.db.execute(
-                "SELECT a, b, p, edge, fwd FROM link WHERE a IN (SELECT value FROM json_each(?)) "
-                "AND p IN (SELECT value FROM json_each(?))", (chunk, preds)))
 
 
 def _current_generation(folder: Path) -> Path:
@@ -382,6 +405,10 @@ def open_store(folder: Path | str) -> GraphStore:
     """Open the store of the build in ``folder`` (the ``--out`` of ``kgraph build``)."""
     try:
         return GraphStore(folder)
-    except StoreError:
-        # a build may have switched generations between reading CURRENT and opening: retry once
+    except (StoreError, GraphNotFoundError):
+        # a build may be switching stores at this very moment (replacing CURRENT, or
+        # moving a staged store/ folder into place): look again once
+        if not (Path(folder) / "graph.json").is_file():
+            raise
+        time.sleep(0.05)
         return GraphStore(folder)
