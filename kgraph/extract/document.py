@@ -7,6 +7,7 @@ titles, in-document coreference, relations, topics, meetings.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -77,28 +78,50 @@ class DocState:
     date_span: tuple[int, int] | None = None
 
     def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
-        return Provenance(doc_id=self.doc.id, span=Span(start=start, end=end), rule=rule, confidence=confidence)
+        # built from offsets this module computed itself: no need to validate them again
+        return Provenance.model_construct(doc_id=self.doc.id, span=Span.model_construct(start=start, end=end),
+                                          rule=rule, confidence=confidence)
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def block_at(self, pos: int) -> Block | None:
-        for b in self.blocks:
-            if b.start <= pos < b.end:
-                return b
+        i = bisect.bisect_right(self._block_starts, pos) - 1
+        if i >= 0 and self.blocks[i].start <= pos < self.blocks[i].end:
+            return self.blocks[i]
         return None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.prov.span and start <= m.prov.span.start < end]
+        if self._index is None:
+            ordered = sorted(self.mentions, key=lambda m: m.prov.span.start)
+            self._index = ([m.prov.span.start for m in ordered], ordered)
+        starts, ordered = self._index
+        return ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def forget(self, m: Mention) -> None:
+        """Drop a mention that a better reading replaced."""
+        self.mentions.remove(m)
+        self._index = None
+        info = self.info.get(m.key or "")
+        if info and m in info.mentions:
+            info.mentions.remove(m)
+            if not info.mentions:
+                del self.info[m.key]
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._block_starts = [b.start for b in self.blocks]
+        self._index: tuple[list[int], list[Mention]] | None = None
 
     def cls_of(self, key: str) -> str:
         return self.info[key].cls if key in self.info else self.ref.entities[key].cls
 
     def add_mention(self, m: Mention, label: str | None = None) -> None:
         self.mentions.append(m)
+        self._index = None
         assert m.key
         info = self.info.get(m.key)
         if info is None:
@@ -220,12 +243,7 @@ def _people(st: DocState) -> None:
                and m.prov.span.end - m.prov.span.start >= p.end - p.start for m in clash):
             continue
         for m in clash:
-            st.mentions.remove(m)
-            info = st.info.get(m.key)
-            if info and m in info.mentions:
-                info.mentions.remove(m)
-                if not info.mentions:
-                    del st.info[m.key]
+            st.forget(m)
         keep.append(p)
     people.persons = keep
     for p in keep:
