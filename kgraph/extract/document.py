@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import Document, Meeting, Mention, Provenance, Span, Statement
 from ..refdata import Reference, load_reference, person_key_for
@@ -341,11 +342,19 @@ def _pronoun_coreference(st: DocState) -> None:
 # ------------------------------------------------------------------ relations
 
 def _party_key(st: DocState, marker: str) -> str | None:
-    low = marker.casefold()
-    for ent in st.ref.entities.values():
-        if ent.cls == "PoliticalParty" and low in {v.casefold() for v in ent.attrs.get("variants", "").split("|") if v}:
-            return ent.key
-    return None
+    return _party_markers(id(st.ref)).get(marker.casefold())
+
+
+@lru_cache(maxsize=4)
+def _party_markers(ref_id: int) -> dict[str, str]:
+    """Party marker ("S", "Fp", "KD") -> party key."""
+    out: dict[str, str] = {}
+    for ent in load_reference().entities.values():
+        if ent.cls == "PoliticalParty":
+            for v in ent.attrs.get("variants", "").split("|"):
+                if v:
+                    out.setdefault(v.casefold(), ent.key)
+    return out
 
 
 def _relations(st: DocState, posts: dict[str, str]) -> None:
