@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .cli import DEFAULT_OUT, handle_errors, main
-from .export import FORMAT_NAMES
+from .formats import FORMAT_NAMES
 
 GRAPH_HELP = "Build folder (with graph.json), or a graph.json file."
 

@@ -30,6 +30,7 @@ import networkx as nx
 from rdflib.namespace import RDF
 
 from .errors import UsageError
+from .formats import FORMAT_NAMES, FORMATS, Format  # noqa: F401 (re-exported)
 from .graph import KnowledgeGraph
 from .rdf import (DEFAULT_GRAPH, PREFIXES, Term, graph_iri, graph_records, nt, plain, statement_chunks,
                   statements)
@@ -37,26 +38,6 @@ from .rdf import (DEFAULT_GRAPH, PREFIXES, Term, graph_iri, graph_records, nt, p
 _TYPE = nt(RDF.type)
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str
-    extension: str
-    media_type: str
-    rdf: bool
-    dataset: bool = False
-
-
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("turtle", ".ttl", "text/turtle", True),
-    Format("ntriples", ".nt", "application/n-triples", True),
-    Format("trig", ".trig", "application/trig", True, dataset=True),
-    Format("nquads", ".nq", "application/n-quads", True, dataset=True),
-    Format("jsonld", ".jsonld", "application/ld+json", True),
-    Format("graphml", ".graphml", "application/graphml+xml", False),
-    Format("gexf", ".gexf", "application/gexf+xml", False),
-    Format("void", ".void.ttl", "text/turtle", True),
-)}
-FORMAT_NAMES = tuple(FORMATS)
 
 
 def get_format(name: str) -> Format:
