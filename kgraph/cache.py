@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -44,8 +45,10 @@ def _hash_files(h, files: Iterable[Path], base: Path) -> None:
         h.update(str(f.relative_to(base)).encode() + b"\0" + hashlib.sha256(data).digest())
 
 
+@lru_cache(maxsize=1)
 def reference_hash() -> str:
-    """sha256 over the reference data files (names and contents)."""
+    """sha256 over the reference data files (names and contents), once per process, like
+    :func:`~kgraph.refdata.load_reference` reads them once."""
     from .resources import reference_dir
 
     d = reference_dir()
@@ -54,8 +57,9 @@ def reference_hash() -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def source_hash() -> str:
-    """sha256 over the source files of the cached stages."""
+    """sha256 over the source files of the cached stages (once per process: the code it runs)."""
     h = hashlib.sha256()
     files: list[Path] = []
     for name in _CACHED_SOURCES:
@@ -109,6 +113,7 @@ class ExtractionCache:
         self._db: sqlite3.Connection | None = None
         self._pending_entries: list[tuple[str, bytes]] = []
         self._pending_files: list[tuple] = []
+        self._flushed = time.monotonic()
 
     def __enter__(self) -> "ExtractionCache":
         self.open()
@@ -117,17 +122,24 @@ class ExtractionCache:
     def __exit__(self, *exc: object) -> None:
         self.close(commit=True)
 
-    def open(self) -> None:
+    def open(self, reset: bool = False) -> None:
+        """Open the cache; start it afresh if ``reset``, damaged, or of another version."""
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / _DB_NAME
-        try:
-            self._db = self._connect(path)
-        except sqlite3.DatabaseError:  # a damaged cache is thrown away, never an error
-            self._remove(path)
-            self._db = self._connect(path)
-        row = self._db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
-        if row is None or row[0] != self.version:
-            self.clear()
+        if not reset:
+            try:
+                self._db = self._connect(path)
+                row = self._db.execute("SELECT value FROM meta WHERE name='version'").fetchone()
+                if row is not None and row[0] == self.version:
+                    return
+            except sqlite3.DatabaseError:  # a damaged cache is thrown away, never an error
+                pass
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+        self._remove(path)  # a new file: faster than deleting rows, and the space comes back
+        self._db = self._connect(path)
+        self.clear()
 
     @staticmethod
     def _remove(path: Path) -> None:
@@ -177,11 +189,18 @@ class ExtractionCache:
         return _Tx()
 
     def keys(self) -> set[str]:
-        return {k for (k,) in self.db.execute("SELECT key FROM entries")}
+        try:
+            return {k for (k,) in self.db.execute("SELECT key FROM entries")}
+        except sqlite3.Error:  # a damaged cache is an empty one
+            return set()
 
     def files(self) -> dict[str, FileState]:
         out: dict[str, FileState] = {}
-        for path, size, mtime, given, keys, skipped in self.db.execute("SELECT * FROM files"):
+        try:
+            rows = self.db.execute("SELECT * FROM files").fetchall()
+        except sqlite3.Error:
+            return out
+        for path, size, mtime, given, keys, skipped in rows:
             try:
                 out[path] = FileState(size, mtime, given, tuple(json.loads(keys)),
                                       tuple(tuple(s) for s in json.loads(skipped)))
@@ -195,12 +214,15 @@ class ExtractionCache:
         for i in range(0, len(keys), 500):
             batch = keys[i:i + 500]
             q = "SELECT key, data FROM entries WHERE key IN (" + ",".join("?" * len(batch)) + ")"
-            found.update(self.db.execute(q, batch).fetchall())
+            try:
+                found.update(self.db.execute(q, batch).fetchall())
+            except sqlite3.Error:  # missing entries are extracted again
+                pass
         return found
 
     def put(self, key: str, blob: bytes) -> None:
         self._pending_entries.append((key, blob))
-        if len(self._pending_entries) >= 2000:
+        if len(self._pending_entries) >= 2000 or time.monotonic() - self._flushed > 5:
             self.flush()
 
     def put_file(self, path: str, state: FileState) -> None:
@@ -209,20 +231,33 @@ class ExtractionCache:
 
     def forget_file(self, path: str) -> None:
         self.flush()
-        self.db.execute("DELETE FROM files WHERE path=?", (path,))
+        try:
+            self.db.execute("DELETE FROM files WHERE path=?", (path,))
+        except sqlite3.Error:
+            pass
 
     def flush(self) -> None:
         if not (self._pending_entries or self._pending_files):
             return
-        with self._transaction():
-            self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", self._pending_entries)
-            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending_files)
+        try:
+            with self._transaction():
+                self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", self._pending_entries)
+                self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self._pending_files)
+        except sqlite3.Error:  # disk full, locked too long: the build goes on, this part is not cached
+            pass
         self._pending_entries.clear()
         self._pending_files.clear()
+        self._flushed = time.monotonic()
 
     def prune(self, used_keys: Iterable[str], used_paths: Iterable[str]) -> None:
         """Keep only the entries and files of the build just written."""
         self.flush()
+        try:
+            self._prune(used_keys, used_paths)
+        except sqlite3.Error:
+            pass
+
+    def _prune(self, used_keys: Iterable[str], used_paths: Iterable[str]) -> None:
         with self._transaction():
             db = self.db
             db.execute("CREATE TEMP TABLE IF NOT EXISTS used_keys (key TEXT PRIMARY KEY)")
@@ -240,6 +275,8 @@ class ExtractionCache:
         try:
             if commit:
                 self.flush()
+        except sqlite3.Error:  # a cache that cannot be written (disk full) costs speed, never the build
+            pass
         finally:
             self._db.close()
             self._db = None

@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -31,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cache import CACHE_DIR, ExtractionCache, FileState, dumps, entry_key, loads
-from .errors import InputError, NoDocumentsError, UsageError
+from .cache import ExtractionCache, FileState, dumps, entry_key, loads, source_hash
+from .errors import InputError, KgraphError, NoDocumentsError, UsageError
 from .extract.document import DocExtraction, extract_document
 from .graph import KnowledgeGraph
 from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, read_file, read_jsonl_range,
@@ -42,6 +43,8 @@ from .models import Document
 from .outputs import write_outputs
 from .refdata import load_reference
 from .resolve import build_graph
+
+source_hash()  # the code this process runs is the code just imported, whatever changes on disk later
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 STAGING_PREFIX = ".kgraph-staging-"
@@ -59,6 +62,7 @@ class BuildResult:
     cached: int = 0  # documents whose extraction came from the cache
     jobs: int = 1
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds (CPU seconds summed over workers)
+    html: bool = True
 
     def summary(self) -> str:
         st = self.graph.stats()
@@ -73,7 +77,8 @@ class BuildResult:
         lines.append(f"topics: {st['topics']}  meetings: {st['meetings']}  relations: {st['relations']}")
         for s in self.skipped:
             lines.append(f"skipped {s}")
-        lines.append(f"written: {self.out / 'graph.ttl'}, {self.out / 'graph.html'}  ({self.seconds:.2f} s)")
+        written = [self.out / "graph.ttl"] + ([self.out / "graph.html"] if self.html else [])
+        lines.append(f"written: {', '.join(map(str, written))}  ({self.seconds:.2f} s)")
         return "\n".join(lines)
 
 
@@ -116,12 +121,27 @@ class _TaskResult:
 _WORKER: dict[str, Any] = {}
 
 
+def _die_with_parent() -> None:
+    """Linux: a worker is killed when the build process dies (even by SIGKILL), instead of
+    running on and failing noisily on a broken pipe."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        parent = os.getppid()
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
 def _init_worker(known: frozenset[str] | set[str], max_bytes: int, pickled: bool, in_pool: bool) -> None:
     if in_pool:
         # Ctrl-C reaches the whole process group: the parent alone stops the build; and the
         # parent's own SIGTERM handler (the CLI's) must not run in workers it terminates
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _die_with_parent()
     _WORKER.update(known=known, max_bytes=max_bytes, pickled=pickled, ref=load_reference())
 
 
@@ -339,6 +359,18 @@ def parse_size(text: str | int) -> int:
     return value
 
 
+def _open_cache(out: Path, rebuild: bool) -> ExtractionCache | None:
+    """The output folder's cache (emptied for ``rebuild``); None (a build without cache) if it
+    cannot be opened or written."""
+    store = ExtractionCache(out)
+    try:
+        store.open(reset=rebuild)
+    except (OSError, sqlite3.Error):
+        store.close(commit=False)
+        return None
+    return store
+
+
 def _check_options(jobs: int | None, max_bytes: int) -> int:
     jobs = default_jobs() if jobs is None else jobs
     if not isinstance(jobs, int) or jobs < 1:
@@ -367,12 +399,9 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     out = Path(out)
     report = progress or (lambda stage, done, total: None)
     paths, missing = gather_inputs(inputs, exclude=[out])
-    store = ExtractionCache(out) if cache else None
-    if store is not None:
-        store.open()
+    ref = load_reference()  # before the cache's version key hashes the reference files: the same data
+    store = _open_cache(out, rebuild) if cache else None
     try:
-        if store is not None and rebuild:
-            store.clear()
         known = store.keys() if store is not None else set()
         units, tasks = _plan(paths, store.files() if store is not None else {}, known, max_bytes)
         col = _Collector(store, strict, started_ns)
@@ -392,7 +421,8 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
                         report("read", done, total)
                         continue
                     unit.fresh = None  # unusable cache entry: read the file here and now
-                    got = [_run_task((unit.index, unit.kind, str(unit.path), 0, unit.stat[0] if unit.stat else 0, 1))]
+                    size = unit.stat[0] if unit.stat else 0
+                    got = [_run_task((unit.index, unit.kind, str(unit.path), 0, size, 1))]
                 else:
                     got = [next(results) for _ in range(unit.tasks)]
                     done += unit.tasks
@@ -406,11 +436,16 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
                                       + ("; ..." if len(col.skipped) > 5 else "") + ")" if col.skipped else ""))
         report("graph", 0, 1)
         t0 = time.perf_counter()
-        ref = load_reference()
         kg = build_graph(col.extractions.values(), ref, meta={"kgraph_version": __version__})
+        documents = len(col.extractions)
+        col.extractions.clear()  # the graph holds what is needed: free the memory before writing
         t1 = time.perf_counter()
         report("write", 0, 1)
-        write_staged(kg, out, html=html)
+        try:
+            write_staged(kg, out, html=html)
+        except OSError as exc:
+            raise KgraphError(f"{out}: cannot write the outputs ({exc.strerror or exc}); the previous outputs "
+                              "are left as they were") from exc
         t2 = time.perf_counter()
         if store is not None:
             store.prune(col.used_keys, (u.abspath for u in units))
@@ -419,8 +454,8 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     finally:
         if store is not None:
             store.close()
-    return BuildResult(kg, out, len(col.extractions), col.skipped, time.perf_counter() - t_start,
-                       extracted=col.extracted, cached=col.cached, jobs=jobs, timings=col.timings)
+    return BuildResult(kg, out, documents, col.skipped, time.perf_counter() - t_start,
+                       extracted=col.extracted, cached=col.cached, jobs=jobs, timings=col.timings, html=html)
 
 
 # --- outputs ----------------------------------------------------------------------------------------------
