@@ -9,6 +9,7 @@ HTML view, query answers) is derived from this object.
 """
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,52 +42,76 @@ class Evidence:
                         float(d.get("confidence", 1.0)))
 
 
+def _insort_unique(items: list[Any], value: Any) -> None:
+    i = bisect.bisect_left(items, value)
+    if i == len(items) or items[i] != value:
+        items.insert(i, value)
+
+
+def _ev_key(d: dict[str, Any]) -> tuple[Any, ...]:
+    return (d.get("doc"), d.get("start"), d.get("end"), d.get("rule"), d.get("sentence"), d.get("confidence"))
+
+
 class KnowledgeGraph:
     """A typed, provenance-carrying view over a ``networkx.MultiDiGraph``."""
 
     def __init__(self, g: nx.MultiDiGraph | None = None, meta: dict[str, Any] | None = None) -> None:
         self.g = g if g is not None else nx.MultiDiGraph()
         self.meta: dict[str, Any] = meta or {}
+        self._known: dict[tuple[str, str, str], set[tuple[Any, ...]]] = {}  # evidence seen per statement
 
     # ---------------------------------------------------------------- building
     def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
-        """Add a node or merge into the one there (classes, alt labels, attributes)."""
+        """Add a node or merge into the one there (classes, alt labels, attributes).
+
+        Lists stay sorted by insertion in place, so merging a node that thousands
+        of documents mention costs a binary search, not a re-sort."""
         if node in self.g:
             data = self.g.nodes[node]
-            data["cls"] = sorted(set(data.get("cls", [])) | set(cls))
+            for c in cls:
+                _insort_unique(data.setdefault("cls", []), c)
             if label and not data.get("label"):
                 data["label"] = label
             for k, v in attrs.items():
-                if k == "alt_labels":
-                    data["alt_labels"] = sorted(set(data.get("alt_labels", [])) | set(v))
-                elif k == "docs":
-                    data["docs"] = sorted(set(data.get("docs", [])) | set(v))
+                if k in ("alt_labels", "docs"):
+                    target = data.setdefault(k, [])
+                    for x in v:
+                        _insort_unique(target, x)
                 elif v not in (None, "", [], {}) and not data.get(k):
                     data[k] = v
             return
-        attrs.setdefault("alt_labels", [])
-        attrs.setdefault("docs", [])
-        attrs["alt_labels"] = sorted(set(attrs["alt_labels"]))
-        attrs["docs"] = sorted(set(attrs["docs"]))
+        attrs["alt_labels"] = sorted(set(attrs.get("alt_labels", [])))
+        attrs["docs"] = sorted(set(attrs.get("docs", [])))
         self.g.add_node(node, kind=kind, cls=sorted(set(cls)), label=label, literals={}, **attrs)
 
     def add_edge(self, s: str, p: str, o: str, evidence: Iterable[Evidence] = ()) -> None:
         ev = [e.as_dict() for e in evidence]
         if self.g.has_edge(s, o, key=p):
             data = self.g.edges[s, o, p]
-            known = {json.dumps(x, sort_keys=True) for x in data["evidence"]}
-            data["evidence"].extend(x for x in ev if json.dumps(x, sort_keys=True) not in known)
+            known = self._known.get((s, p, o))
+            if known is None:
+                known = self._known[(s, p, o)] = {_ev_key(x) for x in data["evidence"]}
+            for x in ev:
+                k = _ev_key(x)
+                if k not in known:
+                    known.add(k)
+                    data["evidence"].append(x)
         else:
             self.g.add_edge(s, o, key=p, predicate=p, evidence=ev)
 
     def add_literal(self, s: str, p: str, value: str, evidence: Iterable[Evidence] = ()) -> None:
         lits = self.g.nodes[s].setdefault("literals", {})
         bucket = lits.setdefault(p, {})
-        known = bucket.setdefault(value, [])
+        known_list = bucket.setdefault(value, [])
+        known = self._known.get((s, p, "\x00" + value))
+        if known is None:
+            known = self._known[(s, p, "\x00" + value)] = {_ev_key(x) for x in known_list}
         for e in evidence:
             d = e.as_dict()
-            if d not in known:
-                known.append(d)
+            k = _ev_key(d)
+            if k not in known:
+                known.add(k)
+                known_list.append(d)
 
     # ---------------------------------------------------------------- reading
     def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
