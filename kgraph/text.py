@@ -174,6 +174,14 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
     return out
 
 
+def at_sentence_start(text: str, pos: int) -> bool:
+    """Is ``pos`` the first word of a sentence or line (quotes, dashes and bullets aside)?"""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"“”'–—-•*":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
+
+
 @lru_cache(maxsize=4096)
 def strip_genitive(word: str) -> str:
     """'Kungsbackas' -> 'Kungsbacka'; words ending in s, x, z keep their form."""

@@ -17,7 +17,7 @@ import ahocorasick
 
 from ..models import Document, Mention, Provenance, Span
 from ..refdata import Form, Reference, load_reference
-from ..text import lower_same_length, mask_contacts
+from ..text import at_sentence_start, lower_same_length, mask_contacts
 
 _WORDCHAR = re.compile(r"\w")
 _PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom)\s+|,\s*)$",
@@ -49,13 +49,6 @@ def _is_boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not _WORDCHAR.match(text[i])
 
 
-def _sentence_start(text: str, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and text[j] in " \t\"“”'–—-•*":
-        j -= 1
-    return j < 0 or text[j] in ".!?:\n"
-
-
 def _case_ok(form: Form, surface: str) -> bool:
     if not form.strict:
         return True
@@ -68,7 +61,7 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
     after = text[end:end + 12]
     if re.match(r"s?\s+kommun", after, re.IGNORECASE):
         return True
-    if _sentence_start(text, start):
+    if at_sentence_start(text, start):
         return False
     if re.match(r"\s+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place
         return False

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text import slug
+from ..text import at_sentence_start, slug
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 # a capitalised compound ending in an organisational head noun, then more capitalised words
@@ -80,17 +80,17 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
             continue
         if m["head2"]:
             # "Kommunalrådet", "Socialnämnden" at the start of a sentence, or a title: common nouns
-            if _sentence_initial(text, m.start()) or len(name) < 14 or name.lower().endswith(_TITLE_HEADS):
+            if at_sentence_start(text, m.start()) or len(name) < 14 or name.lower().endswith(_TITLE_HEADS):
                 continue
         cls = _org_class(name, head)
         abbr = m["abbr"]
         yield PatternOrg(m.start("name"), m.start("name") + len(name), name, cls, f"org/{slug(name)}",
                          abbr, (m.start("abbr"), m.end("abbr")) if abbr else None)
     for m in COMPANY_RE.finditer(text):
-        if free(m.start("name"), m.end("name")) and not _sentence_initial_common(text, m):
+        if free(m.start("name"), m.end("name")):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}")
     for m in COMMITTEE_RE.finditer(text):
-        if free(m.start("name"), m.end("name")) and not _sentence_initial(text, m.start()):
+        if free(m.start("name"), m.end("name")) and not at_sentence_start(text, m.start()):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")
     for m in PLACE_PREP_RE.finditer(text):
         name = m["name"]
@@ -110,17 +110,6 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
                 continue
             seen.add(s)
             yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
-
-
-def _sentence_initial(text: str, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and text[j] in " \t\"“–-":
-        j -= 1
-    return j < 0 or text[j] in ".!?:\n"
-
-
-def _sentence_initial_common(text: str, m: re.Match[str]) -> bool:
-    return False
 
 
 def abbreviation_after(text: str, end: int) -> tuple[str, int, int] | None:

@@ -18,7 +18,7 @@ import ahocorasick
 
 from ..models import Document, Span
 from ..refdata import Reference, Title, load_reference, person_key_for
-from ..text import Token, lower_same_length, mask_contacts, tokens
+from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
 
 MIN_BEARERS = 100
 SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qvist", "kvist", "dahl", "dal",
@@ -213,7 +213,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
             end_j = j + 1
-        if tok.text in ref.ambiguous_given and _sentence_start_before(text, tok.start) \
+        if tok.text in ref.ambiguous_given and at_sentence_start(text, tok.start) \
                 and not _strong_surname(toks[end_j].text, ref):
             i += 1
             continue  # "Hans Göteborgsbesök": the possessive, not a name
@@ -232,13 +232,6 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     _link_titles(text, result)
     _surname_references(text, toks, result)
     return result
-
-
-def _sentence_start_before(text: str, pos: int) -> bool:
-    j = pos - 1
-    while j >= 0 and text[j] in " \t\"“”'–—-•*":
-        j -= 1
-    return j < 0 or text[j] in ".!?:\n"
 
 
 def _sentence_start_after(text: str, pos: int) -> bool:
