@@ -357,6 +357,31 @@ def _party_markers(ref_id: int) -> dict[str, str]:
     return out
 
 
+_MEMBER_RE = re.compile(r"\b(?:är|blir|blev|bli|vara|har varit)\s+(?:alla\s+|också\s+|nu\s+)?"
+                        r"(?:medlem|medlemmar|medlemskommun(?:er)?)\s+(?:i|av)\s+$")
+_MEMBER_ORGS = {"Municipality", "Region", "Company", "Organization", "Association"}
+
+
+def _stated_memberships(st: DocState) -> None:
+    """"Åsele kommun har beslutat att bli medlem i SmåKom": the organisations named
+    before the membership phrase are members of the association after it."""
+    text = st.doc.text
+    for sent in st.sentences:
+        low = text[sent.start:sent.end].lower()
+        if "medlem" not in low:
+            continue
+        ms = st.mentions_in(sent.start, sent.end)
+        for a in ms:
+            if a.kind != "Association" or not _MEMBER_RE.search(text[max(sent.start, a.prov.span.start - 60):
+                                                                        a.prov.span.start].lower()):
+                continue
+            for m in ms:
+                if m.prov.span.end <= a.prov.span.start and m.kind in _MEMBER_ORGS and m.key != a.key:
+                    st.statements.append(Statement(subject=m.key, predicate="memberOf", object=a.key,
+                                                   prov=st.prov(m.prov.span.start, a.prov.span.end,
+                                                                "extract.membership.stated", 0.8)))
+
+
 def _relations(st: DocState, posts: dict[str, str]) -> None:
     assert st.people is not None
     text = st.doc.text
@@ -369,6 +394,7 @@ def _relations(st: DocState, posts: dict[str, str]) -> None:
                                        prov=st.prov(s, e, "extract.party_marker", 0.95)))
                 st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
                                                prov=st.prov(p.start, e, "extract.party_marker", 0.95)))
+    _stated_memberships(st)
     roles_by_person: dict[str, list[TitleHit]] = {}
     for p, t in st.people.roles:
         roles_by_person.setdefault(p.key, []).append(t)

@@ -1,0 +1,38 @@
+"""Relations the text states: party markers, titles with organisations, stated memberships."""
+from __future__ import annotations
+
+from kgraph.extract.document import extract_document
+from kgraph.ingest import content_id
+from kgraph.models import Document
+
+
+def _doc(text: str) -> Document:
+    return Document(id=content_id(text), file_name="t.txt", path="t.txt", text=text)
+
+
+def _rel(text: str, predicate: str) -> set[tuple[str, str]]:
+    ex = extract_document(_doc(text))
+    return {(s.subject, s.object) for s in ex.statements if s.predicate == predicate}
+
+
+def test_relations_stated_membership_of_municipality_in_association():
+    text = "Nyheter\n\nÅsele kommun har beslutat att bli medlem i SmåKom. Vi hälsar kommunen välkommen!"
+    assert ("municipality/2463", "org/smakom") in _rel(text, "memberOf")
+
+
+def test_relations_no_membership_without_membership_phrase():
+    text = "Nyheter\n\nÅsele kommun har bjudit in SmåKom till ett möte om medlemmarnas frågor."
+    assert not {r for r in _rel(text, "memberOf") if r[0].startswith("municipality/")}
+
+
+def test_relations_name_then_organisation_gives_affiliation():
+    text = "Protokoll\n\nÖvriga närvarande:\nGunilla Berglund, Trafikverket\nTomas Lind, Region Gävleborg\n"
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/gunilla-berglund", "agency/trafikverket") in rels
+    assert ("person/tomas-lind", "region/21") in rels
+
+
+def test_relations_title_organisation_after_complement():
+    text = ("Nyheter\n\nBland talarna finns Karin Holm, enhetschef för planering på Boverket, "
+            "som berättade om läget.")
+    assert ("person/karin-holm", "agency/boverket") in _rel(text, "affiliatedWith")
