@@ -50,7 +50,9 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str, doc_date: dt.date | None) -> list[DateHit]:
+def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> list[DateHit]:
+    """Dates in ``text``; ``year`` (from a "maj 2018" masthead) places day-month dates
+    when the document states no full date of its own."""
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
 
@@ -73,6 +75,8 @@ def find_dates(text: str, doc_date: dt.date | None) -> list[DateHit]:
             val = _safe_date(doc_date.year, month, day)
             if val and m["wd"] and val < doc_date and (doc_date - val).days > 180:
                 val = _safe_date(doc_date.year + 1, month, day)
+        elif year:
+            val = _safe_date(year, month, day)
         else:
             val = None
         hits.append(DateHit(m.start(), m.end(), val, m.group()))
@@ -154,3 +158,14 @@ def _whole_date(s: str) -> tuple[dt.date, tuple[int, int]] | None:
         val = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], int(m["d"]))
         return (val, (m.start(), m.end())) if val else None
     return None
+
+
+MASTHEAD_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def find_masthead_year(text: str) -> int | None:
+    """The year of a newsletter masthead ("Nyhetsbrev från SmåKom – maj 2018",
+    "Nummer 3, mars 2013") in the first lines, for documents without a full date."""
+    head = "\n".join(text.lstrip().split("\n")[:4])
+    m = MASTHEAD_RE.search(head)
+    return int(m["y"]) if m else None

@@ -18,7 +18,7 @@ from ..models import Document, Meeting, Mention, Provenance, Span, Statement
 from ..refdata import Reference, load_reference, person_key_for
 from ..text import Block, Sentence, blocks, fold, sentences, slug
 from . import lexicon as lx
-from .dates import DateHit, find_dates, find_document_date
+from .dates import DateHit, find_dates, find_document_date, find_masthead_year
 from .gazetteer import find_reference_mentions
 from .orgs import abbreviation_after, find_pattern_orgs
 from .persons import PeopleResult, PersonHit, TitleHit, find_persons
@@ -698,10 +698,13 @@ def _trigger_hits(text_low: str, start: int, end: int) -> list[tuple[int, int, s
     return out
 
 
+_LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
+
+
 def _location_after(st: DocState, pos: int, limit: int) -> Mention | None:
     """The place named right after a meeting word: "besök i Kungsbacka", "på Länsstyrelsen i Halland"."""
     text = st.doc.text
-    m = re.compile(r"[^.!?\n]{0,40}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])").match(text, pos)
+    m = _LOCATION_AFTER_RE.match(text, pos)
     if not m or m.end() > limit:
         return None
     for x in st.mentions_in(m.end(), m.end() + 1):
@@ -765,8 +768,11 @@ def _meetings(st: DocState) -> list[Meeting]:
             if how == "ana" and current:
                 attached.extend(current)
                 continue
+            compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \
+                (current and {kind, current[0].kind} <= {"visit", "digital_meeting"})
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \
-                    and not count and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
+                    and compatible and not count \
+                    and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
                 continue
             if created:
@@ -935,6 +941,10 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
         for h in st.topic_hits:
             if sent.start <= h.start < sent.end and h.concept.id not in mt.topics:
                 mt.topics.append(h.concept.id)
+    if mt.location is None and mt.kind in ("visit", "digital_meeting"):
+        munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
+        if len(munis) == 1:
+            mt.location = munis[0]  # the one municipality the text names for the visit is where it was
     # the organisations the participants work for take part too ("kommunstyrelsens ordförande i Åmåls kommun")
     affil = {}
     for stmt in st.statements:
@@ -960,12 +970,8 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
     if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs \
             and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality"):
         mt.orgs.insert(0, mt.location)
-    if mt.named and not mt.orgs and st.publisher:
-        mt.orgs.append(st.publisher)
-    if mt.location is None and mt.kind in ("visit", "digital_meeting"):
-        munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
-        if len(munis) == 1:
-            mt.location = munis[0]
+    if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
+        mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
     mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
 
 
@@ -1013,7 +1019,7 @@ def extract_document(doc: Document, ref: Reference | None = None) -> DocExtracti
         if info.cls == "Person" and key in posts:
             info.minister = True
     st.mentions.sort(key=lambda m: m.prov.span.start)
-    st.dates = find_dates(doc.text, published)
+    st.dates = find_dates(doc.text, published, None if published else find_masthead_year(doc.text))
     st.topic_hits = find_topics(doc.text, ref)
     topics = _topics(st)
     meetings = _meetings(st)

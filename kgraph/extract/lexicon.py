@@ -30,6 +30,7 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"träff(?:en)", "meeting", "ana"),
     (r"träff(?:ar|ade|as|ades|a)?", "meeting", "new"),
     (r"sammanträde(?:t|n)?", "board_meeting", "new"),
+    (r"sammanträd(?:de|er|a)", "board_meeting", "new"),
     (r"samtal(?:et)", "meeting", "ana"),
     (r"samtal", "meeting", "new"),
     (r"överläggning(?:ar|en|arna)?", "meeting", "new"),
@@ -51,7 +52,7 @@ PARTICIPATION_RE = re.compile(
     r"representanter (?:från|för)|företrädare för|från\s+[A-ZÅÄÖ]|med på mötet|var med|deltagande|"
     r"värd(?:ar|inna)?|hölls? (?:av|med)|leder|ledde|lett|kring bordet|runt bordet|satt (?:också|även)|"
     r"fanns (?:med|på plats)|riktar sig till|inbjudna|medverkande|talare|bland talarna|gästade|gäst)\b")
-PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|bjuder in|inbjud|välkomna|"
+PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|hålls|bjuder in|inbjud|välkomna|"
                         r"anmälan|anmäl|nästa|kommande|blir det|är det dags)\b")
 CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbok(?:at|ades)|skjuts upp|sköts upp|"
                           r"flyttas fram|uppskjut(?:et|en))\b")
