@@ -110,7 +110,7 @@ def _is_heading(line: str) -> bool:
     if PHONE_RE.search(s) or EMAIL_RE.search(s):
         return False
     first = s.lstrip("-–•* ")[:1]
-    return first.isupper() or first.isdigit()
+    return first.isupper() or first.isdigit() or first == "§"  # "§ 114 Besök av ...": an item of minutes
 
 
 def blocks(text: str) -> list[Block]:

@@ -36,3 +36,17 @@ def test_relations_title_organisation_after_complement():
     text = ("Nyheter\n\nBland talarna finns Karin Holm, enhetschef för planering på Boverket, "
             "som berättade om läget.")
     assert ("person/karin-holm", "agency/boverket") in _rel(text, "affiliatedWith")
+
+
+def test_relations_minutes_record_their_own_board_meeting():
+    text = ("HABO KOMMUN\nKommunstyrelsens arbetsutskott\n\nSAMMANTRÄDESPROTOKOLL\n\n"
+            "Sammanträdesdatum: 2020-02-04\n\nPlats och tid: Kommunhuset, Habo, kl. 09.00–11.00\n\n"
+            "Närvarande\n\nBeslutande:\nAnna Lindqvist (M), ordförande\nPeter Holm (S)\n\n"
+            "§ 12 Budget 2021\n\nArbetsutskottet diskuterar budgetarbetet.\n")
+    ex = extract_document(_doc(text))
+    boards = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert len(boards) == 1
+    board = boards[0]
+    assert str(board.date) == "2020-02-04"
+    assert board.location == "municipality/0643"
+    assert {"person/anna-lindqvist", "person/peter-holm", "municipality/0643"} <= set(board.participants)

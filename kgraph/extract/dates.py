@@ -29,7 +29,7 @@ WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD
 PAST_WEEKDAY_RE = re.compile(r"\bi (?P<wd>måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i förrgår)\b", re.IGNORECASE)
 DOC_DATE_LINE_RE = re.compile(
-    r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|datum|uppdaterad|senast uppdaterad|"
+    r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|senast uppdaterad|"
     r"senast ändrad|pressmeddelande|nyhet)?\s*:?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
 
@@ -131,7 +131,7 @@ def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | Non
             continue
         val, (a, b) = found
         near = idx < 8 or idx >= len(non_empty) - 3
-        if label.startswith("publi") or label == "datum":
+        if label.startswith("publi") or label.endswith("datum"):
             rank = 0
         elif label in ("pressmeddelande", "nyhet") or (not label and near):
             rank = 1

@@ -77,6 +77,7 @@ class DocState:
     section_dates: dict[int, dt.date] = field(default_factory=dict)
     trigger_headings: set[int] = field(default_factory=set)
     date_span: tuple[int, int] | None = None
+    section_heads: dict[int, str] = field(default_factory=dict)
 
     def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
         # built from offsets this module computed itself: no need to validate them again
@@ -634,6 +635,7 @@ def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tup
         blk = st.blocks[sent.block]
         if blk.heading:
             section += 1
+            st.section_heads[section] = st.doc.text[sent.start:sent.end]
             ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
             if ds and not _DATELINE_RE.match(text_of(st, sent)) and not (
                     st.date_span and sent.start <= st.date_span[0] < sent.end):
@@ -652,6 +654,50 @@ def _meeting_units(st: DocState, low: str) -> list[tuple[Sentence, int, list[tup
                 hits.append((travel.start(), travel.end(), "visit", "tour"))
         units.append((sent, section, sorted(hits)))
     return units
+
+
+_MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
+_MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNORECASE | re.MULTILINE)
+_MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
+_ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
+                            r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
+
+
+def _minutes_meeting(st: DocState) -> _Meet | None:
+    """Minutes ("Sammanträdesprotokoll", "Protokoll från ...") record a meeting of
+    their own: the board that meets, on the date and at the place the header gives,
+    with the people listed as present."""
+    text = st.doc.text
+    head = text[:400]
+    m = _MINUTES_RE.search(head)
+    if not m or not any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks):
+        return None
+    mt = _Meet("board_meeting", (m.start(), m.end()), named="protokoll")
+    d = _MINUTES_DATE_RE.search(text)
+    if d:
+        line_end = text.find("\n", d.end())
+        dates = [x for x in st.dates if d.end() <= x.start < (line_end if line_end > 0 else len(text)) and x.value]
+        mt.date = dates[0].value if dates else None
+    mt.date = mt.date or st.published
+    p = _MINUTES_PLACE_RE.search(text)
+    if p:
+        places = [x for x in st.mentions_in(p.start("v"), p.end("v")) if x.kind in PARTICIPANT_ORGS | {"Place"}]
+        munis = [x for x in places if x.kind == "Municipality"]
+        if places:
+            mt.location = (munis or places)[0].key
+    in_attendance = False
+    for sent in st.sentences:
+        blk = st.blocks[sent.block]
+        line = text[sent.start:sent.end]
+        if _ATTENDANCE_RE.match(line):
+            in_attendance = True
+        elif blk.heading and not _ATTENDANCE_RE.match(line) or line.lstrip().startswith("§"):
+            in_attendance = False
+        if in_attendance:
+            mt.sentences.append(sent)
+    if st.publisher:
+        mt.orgs.append(st.publisher)
+    return mt
 
 
 _SUBJECTLESS_RE = re.compile(r"^[\s\d.:–-]*$")
@@ -726,11 +772,17 @@ def _meetings(st: DocState) -> list[Meeting]:
     creating = {sec for sent, sec, hits in units if _starts_new(st, sent, hits, low)}
     pending: list[Sentence] = []
     announced: list[_Meet] = []  # meetings a lead paragraph names after the one it follows
+    minutes = _minutes_meeting(st)
+    if minutes:
+        meets.append(minutes)
+        current = [minutes]
     prev_section = -1
     for sent, section, hits in units:
         if section != prev_section:
             if section in creating:
                 current, pending = [], []
+            elif minutes and st.section_heads.get(section, "").lstrip().startswith("§"):
+                current, pending = [minutes], []  # the next item on the agenda of the minuted meeting
             elif section in st.trigger_headings and announced:
                 current = [announced.pop(0)]  # "Besök hos träföretaget": the text turns to the next meeting
             prev_section = section
@@ -956,6 +1008,8 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
             if org not in mt.orgs and not (mt.group >= 0 and st.cls_of(org) == "Municipality" and mt.location
                                            and org != mt.location):
                 mt.orgs.append(org)
+    if mt.status == "held" and mt.date and st.published and mt.date > st.published:
+        mt.status = "planned"  # dated after the text that announces it
     if mt.subjectless and len(st.ministers) == 1 and not (st.ministers & set(mt.persons)):
         mt.persons.insert(0, next(iter(st.ministers)))  # a programme item of the minister's visit
     if mt.date is None and mt.section in st.section_dates:
