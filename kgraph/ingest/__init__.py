@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, BinaryIO
 from pathlib import Path
 
 from ..errors import InputError, NoDocumentsError
@@ -123,20 +124,21 @@ def _guarded(path: Path | str, fmt: str, fn: Callable[[], list[Document] | Docum
                                + (f": {msg}" if msg else "") + ")") from exc
 
 
-def read_jsonl_range(path: Path, start: int, end: int, first_line: int,
-                     max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
-    """The documents on the lines that start in bytes [start, end) of a JSON Lines file."""
+def _read_records(path: Path, records: Callable[[BinaryIO], Iterable[tuple[int, Any]]], what: str, fmt: str,
+                  make: Callable[[Any, int], Document], max_bytes: int) -> tuple[list[Document], list[Skipped]]:
+    """Documents from a file of many records (JSON lines, mbox messages): a record
+    over the size limit or that does not parse is skipped as ``FILE#N``, the rest are read."""
     docs: list[Document] = []
     skipped: list[Skipped] = []
     try:
         with open(path, "rb") as fh:
-            for number, line in _jsonl.iter_lines(fh, start, end, first_line, max_bytes or (1 << 62)):
+            for number, record in records(fh):
                 where = f"{path}#{number}"
-                if line is None:
-                    skipped.append(Skipped(where, f"line is over the limit of {max_bytes} bytes (see --max-bytes)"))
+                if record is None:
+                    skipped.append(Skipped(where, f"{what} is over the limit of {max_bytes} bytes (see --max-bytes)"))
                     continue
                 try:
-                    docs.append(_guarded(where, "JSON", lambda: _jsonl.line_document(line, path, number)))
+                    docs.append(_guarded(where, fmt, lambda: make(record, number)))
                 except InputError as exc:
                     skipped.append(Skipped(exc.path, exc.problem))
     except OSError as exc:
@@ -144,23 +146,17 @@ def read_jsonl_range(path: Path, start: int, end: int, first_line: int,
     return docs, skipped
 
 
+def read_jsonl_range(path: Path, start: int, end: int, first_line: int,
+                     max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
+    """The documents on the lines that start in bytes [start, end) of a JSON Lines file."""
+    return _read_records(path, lambda fh: _jsonl.iter_lines(fh, start, end, first_line, max_bytes or (1 << 62)),
+                         "line", "JSON", lambda line, number: _jsonl.line_document(line, path, number), max_bytes)
+
+
 def read_mbox(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Skipped]]:
-    docs: list[Document] = []
-    skipped: list[Skipped] = []
-    try:
-        with open(path, "rb") as fh:
-            for number, raw in _email.iter_mbox_messages(fh, max_bytes or (1 << 62)):
-                where = f"{path}#{number}"
-                if raw is None:
-                    skipped.append(Skipped(where, f"message is over the limit of {max_bytes} bytes "
-                                                  "(see --max-bytes)"))
-                    continue
-                try:
-                    docs.append(_guarded(where, "e-mail", lambda: _email.mbox_message_document(raw, path, number)))
-                except InputError as exc:
-                    skipped.append(Skipped(exc.path, exc.problem))
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    docs, skipped = _read_records(path, lambda fh: _email.iter_mbox_messages(fh, max_bytes or (1 << 62)),
+                                  "message", "e-mail",
+                                  lambda raw, number: _email.mbox_message_document(raw, path, number), max_bytes)
     if not docs and not skipped:
         raise InputError(path, "empty mailbox (no messages)")
     return docs, skipped
