@@ -539,18 +539,14 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         if st.publisher:
             add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
         return
-    sent = st.sentence_at(p.start)
-    if sent:
-        local = [m for m in _orgs_in(st, sent.start, sent.end, {cls})]
-        if len({m.key for m in local}) == 1:
-            add(key, local[0].key, p.start, p.end, "extract.affiliation.sentence", 0.8)
-            return
-    blk = st.block_at(p.start)
-    if blk:
-        local = [m for m in _orgs_in(st, blk.start, blk.end, {cls})]
-        if len({m.key for m in local}) == 1:
-            add(key, local[0].key, p.start, p.end, "extract.affiliation.paragraph", 0.7)
-            return
+    # the one organisation of that kind in the person's sentence, else in the paragraph
+    for scope, rule, conf in ((st.sentence_at(p.start), "extract.affiliation.sentence", 0.8),
+                              (st.block_at(p.start), "extract.affiliation.paragraph", 0.7)):
+        if scope:
+            keys = {m.key for m in _orgs_in(st, scope.start, scope.end, {cls})}
+            if len(keys) == 1:
+                add(key, keys.pop(), p.start, p.end, rule, conf)
+                return
     if st.publisher and st.cls_of(st.publisher) == cls:
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
         return
