@@ -175,7 +175,7 @@ def _counties(d: Path, entities: dict[str, RefEntity], by_domain: dict[str, str]
         county_short[fold(short)] = code
         genitive = name[:-4].strip() if name.endswith(" län") else short  # "Hallands"
         _add(entities, RefEntity(f"county/{code}", "County", name, [Form(name)],
-                                 {"scbCode": code, "wikidata": r.get("county_wikidata", "")}))
+                                 {"scbCode": code, "wikidata": r.get("county_wikidata", ""), "short": short}))
         if r.get("region_name"):
             forms = [Form(r["region_name"])] + [Form(a) for a in _split(r.get("region_aliases", ""))]
             if r["region_name"].startswith("Region "):
@@ -309,8 +309,7 @@ def load_reference() -> Reference:
     for short, code in county_short.items():
         county = entities[f"county/{code}"]
         if short not in municipal and short not in landscapes:
-            written = next(r["short"] for r in _rows(d / "counties.csv") if r["code"].zfill(2) == code)
-            county.forms.append(Form(written))
+            county.forms.append(Form(county.attrs["short"]))
     _generic(d, "ministries.csv", "gov", "Ministry", entities, by_domain, set())
     _generic(d, "agencies.csv", "agency", "GovernmentAgency", entities, by_domain, set())
     _generic(d, "associations.csv", "org", "Association", entities, by_domain, set())

@@ -16,6 +16,7 @@ from .extract.document import DocExtraction
 from .graph import Evidence, KnowledgeGraph
 from .models import Provenance
 from .refdata import Reference, load_reference
+from .text import slug
 
 
 MEETING_KIND_SV = {"visit": "besök", "meeting": "möte", "digital_meeting": "digitalt möte", "seminar": "seminarium",
@@ -129,6 +130,11 @@ def _add_meetings(kg: KnowledgeGraph, ex: DocExtraction) -> None:
                 kg.add_edge(m.id, "topic", f"topic/{t}", ev)
 
 
+def _from_reference(rule: str) -> list[Evidence]:
+    """Evidence for a fact that reference data supplies: no document, no span."""
+    return [Evidence("", None, None, "", rule, 1.0)]
+
+
 def _add_reference_context(kg: KnowledgeGraph, ref: Reference) -> None:
     """Facts from reference data about entities the documents name (never marked as mentioned)."""
     for node, data in list(kg.nodes(kind="entity")):
@@ -139,21 +145,16 @@ def _add_reference_context(kg: KnowledgeGraph, ref: Reference) -> None:
                 r = ref.entities[ckey]
                 kg.add_node(ckey, "entity", (r.cls,), label=r.label, scbCode=r.attrs.get("scbCode", ""),
                             wikidata=r.attrs.get("wikidata", ""))
-                kg.add_edge(node, "inCounty", ckey, [Evidence("", None, None, "", "reference.county", 1.0)])
+                kg.add_edge(node, "inCounty", ckey, _from_reference("reference.county"))
         if "Minister" in data["cls"]:
             for t in ref.minister_terms(node):
-                post = f"post/{node.split('/', 1)[1]}-{_slug(t.post)}-{t.start.isoformat() if t.start else 'x'}"
+                post = f"post/{node.split('/', 1)[1]}-{slug(t.post)}-{t.start.isoformat() if t.start else 'x'}"
                 kg.add_node(post, "post", ("Post",), label=t.post, post_title=t.post,
                             start=t.start.isoformat() if t.start else "", end=t.end.isoformat() if t.end else "",
                             party=t.party)
-                kg.add_edge(node, "holdsPost", post, [Evidence("", None, None, "", "reference.ministers", 1.0)])
+                kg.add_edge(node, "holdsPost", post, _from_reference("reference.ministers"))
                 mkey = f"gov/{t.ministry}"
                 if t.ministry and mkey in ref.entities:
                     r = ref.entities[mkey]
                     kg.add_node(mkey, "entity", (r.cls,), label=r.label)
-                    kg.add_edge(post, "postIn", mkey, [Evidence("", None, None, "", "reference.ministers", 1.0)])
-
-
-def _slug(s: str) -> str:
-    from .text import slug
-    return slug(s)
+                    kg.add_edge(post, "postIn", mkey, _from_reference("reference.ministers"))

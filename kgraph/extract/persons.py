@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from ..models import Document, Span
+from ..models import Document
 from ..refdata import Reference, Title, load_reference, person_key_for
 from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
 
@@ -317,7 +317,3 @@ def _surname_references(text: str, toks: list[Token], result: PeopleResult) -> N
         if not keys or len(keys) != 1 or tok.start in covered:
             continue
         result.surname_refs.append((tok.start, tok.end, next(iter(keys)), "resolve.coref.surname"))
-
-
-def span_of(hit: PersonHit) -> Span:
-    return Span(start=hit.start, end=hit.end)
