@@ -14,7 +14,6 @@ renamed, so an interrupted export never leaves half a file.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import re
@@ -31,6 +30,7 @@ from rdflib.namespace import RDF
 
 from .errors import UsageError
 from .formats import FORMAT_NAMES, FORMATS, Format  # noqa: F401 (re-exported)
+from .gcpolicy import no_gc
 from .graph import KnowledgeGraph
 from .rdf import (DEFAULT_GRAPH, PREFIXES, Term, graph_iri, graph_records, nt, plain, statement_chunks,
                   statements)
@@ -128,24 +128,11 @@ class _TurtleTerms(dict):
 
 
 # ------------------------------------------------------------------ line formats
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while streaming: writers allocate millions of short-lived
-    tuples and strings, none in cycles, and each collection would walk the whole graph (~20% of the time)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def write_ntriples(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> int:
     """Stream N-Triples (canonical escaping); returns the number of triples written."""
     c = _NTerms()
     n = 0
-    with _no_gc():
+    with no_gc():
         for chunk in statement_chunks(kg, evidence):
             out.write("".join([f"{s} {p} {o if o.__class__ is str else c[o]} .\n"
                                for s, p, o, _ in chunk]).encode("utf-8"))
@@ -159,7 +146,7 @@ def write_nquads(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> i
     c = _NTerms()
     n = 0
     gnames: dict[str, str] = {}
-    with _no_gc():
+    with no_gc():
         for chunk in statement_chunks(kg, evidence):
             lines = []
             for s, p, o, names in chunk:
@@ -231,7 +218,7 @@ def turtle_text(triples: Iterable[tuple[str, str, Term]] | Grouped, prefixes: di
     ``rdf:type`` first (``a``), objects in stream order."""
     prefixes = prefixes or PREFIXES
     c = _TurtleTerms(prefixes)
-    with _no_gc():
+    with no_gc():
         by_s = triples if isinstance(triples, dict) else _group(triples)
         body = "".join(_turtle_blocks(by_s, c))
     return _prefix_header(c, prefixes) + body
@@ -239,7 +226,7 @@ def turtle_text(triples: Iterable[tuple[str, str, Term]] | Grouped, prefixes: di
 
 def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
     """The graph as Turtle (what the build writes as graph.ttl)."""
-    with _no_gc():
+    with no_gc():
         grouped = _group_statements(kg, evidence)
     return turtle_text(grouped)
 
@@ -247,7 +234,7 @@ def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
 def trig_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
     """TriG: the default graph first, then one block per document graph (sorted)."""
     c = _TurtleTerms(PREFIXES)
-    with _no_gc():
+    with no_gc():
         graphs: dict[str, Grouped] = {DEFAULT_GRAPH: {}}
         for chunk in statement_chunks(kg, evidence):
             for s, p, o, names in chunk:

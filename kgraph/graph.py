@@ -12,9 +12,8 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -23,9 +22,10 @@ from .errors import GraphNotFoundError, KgraphError
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Evidence:
-    doc: str  # document node id
+class Evidence(NamedTuple):
+    """Where a statement comes from (a tuple: millions are made, pickled and merged in a build)."""
+
+    doc: str  # document node id ("" for reference data)
     start: int | None
     end: int | None
     sentence: str

@@ -1,10 +1,12 @@
-"""The build: paths -> documents -> extractions -> graph -> outputs.
+"""The build: paths -> documents -> extractions -> per-document graph parts -> graph -> outputs.
 
 ``build()`` is the library entry point the CLI wraps.
 
-* Reading and extraction run per input file, in worker processes with
-  ``jobs > 1``; the result does not depend on ``jobs``: documents are merged
-  in input order and the graph is built from them sorted.
+* Reading, extraction and each document's part of the graph
+  (:func:`kgraph.resolve.doc_graph`: plain tuples, quick to pickle) run per
+  input file, in worker processes with ``jobs > 1``; the build process only
+  merges the parts. The result does not depend on ``jobs``: documents are
+  collected in input order and merged sorted by file name.
 * Per-document results are cached in ``OUT/.kgraph-cache`` (see
   :mod:`kgraph.cache`): a rebuild reads only new or changed files and extracts
   only documents it has not seen; ``rebuild=True`` starts afresh.
@@ -16,7 +18,6 @@
 """
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import re
@@ -29,12 +30,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .cache import ExtractionCache, FileState, dumps, entry_key, loads, source_hash
 from .errors import InputError, KgraphError, NoDocumentsError, UsageError
-from .extract.document import DocExtraction, extract_document
+from .extract.document import extract_document
+from .gcpolicy import bulk_gc, tune_for_bulk
 from .graph import KnowledgeGraph
 from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, read_file, read_jsonl_range,
                      read_mbox, reader_kind, unsupported)
@@ -42,7 +44,7 @@ from .ingest.jsonl import split_ranges
 from .models import Document
 from .outputs import write_outputs
 from .refdata import load_reference
-from .resolve import build_graph
+from .resolve import DocGraph, doc_graph, graph_from_parts
 
 source_hash()  # the code this process runs is the code just imported, whatever changes on disk later
 
@@ -109,10 +111,28 @@ class _Unit:
 Task = tuple[int, str, str, int, int, int]  # (unit index, kind, path, start, end, first line)
 
 
+class CachedPart(NamedTuple):
+    """A cache entry: a document's graph part and the file it was last read from."""
+
+    file_name: str
+    path: str
+    part: DocGraph
+
+
+class _Located(NamedTuple):
+    """Where a document came from, without its text (what the build process needs of it)."""
+
+    id: str
+    file_name: str
+    path: str
+
+
 @dataclass
 class _TaskResult:
     index: int
-    docs: list[tuple[str, Document, Any]]  # (cache key, document, extraction | pickled extraction | None if cached)
+    # (cache key, where the document is from, pickled CachedPart); a document whose key the cache
+    # held when the build was planned comes back whole, with None, so it can be extracted if need be
+    docs: list[tuple[str, _Located | Document, bytes | None]]
     skipped: list[Skipped]
     error: Skipped | None = None
     timings: dict[str, float] = field(default_factory=dict)
@@ -135,14 +155,16 @@ def _die_with_parent() -> None:
         pass
 
 
-def _init_worker(known: frozenset[str] | set[str], max_bytes: int, pickled: bool, in_pool: bool) -> None:
+def _init_worker(known: frozenset[str] | set[str], max_bytes: int, in_pool: bool) -> None:
     if in_pool:
         # Ctrl-C reaches the whole process group: the parent alone stops the build; and the
         # parent's own SIGTERM handler (the CLI's) must not run in workers it terminates
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _die_with_parent()
-    _WORKER.update(known=known, max_bytes=max_bytes, pickled=pickled, ref=load_reference())
+    _WORKER.update(known=known, max_bytes=max_bytes, ref=load_reference())
+    if in_pool:
+        tune_for_bulk()
 
 
 def _run_task(task: Task) -> _TaskResult:
@@ -160,19 +182,18 @@ def _run_task(task: Task) -> _TaskResult:
     except InputError as exc:
         return _TaskResult(index, [], [], Skipped(exc.path, exc.problem), {"read": time.perf_counter() - t0})
     t1 = time.perf_counter()
-    out: list[tuple[str, Document, Any]] = []
+    out: list[tuple[str, _Located | Document, bytes | None]] = []
     pickle_s = 0.0
+    ref = _WORKER["ref"]
     for doc in docs:
         key = entry_key(doc)
         if key in _WORKER["known"]:
             out.append((key, doc, None))
             continue
-        ex = extract_document(doc, _WORKER["ref"])
-        if _WORKER["pickled"]:
-            tp = time.perf_counter()
-            ex = dumps(ex)
-            pickle_s += time.perf_counter() - tp
-        out.append((key, doc, ex))
+        part = doc_graph(extract_document(doc, ref), ref)
+        tp = time.perf_counter()
+        out.append((key, _Located(doc.id, doc.file_name, doc.path), dumps(CachedPart(doc.file_name, doc.path, part))))
+        pickle_s += time.perf_counter() - tp
     t2 = time.perf_counter()
     return _TaskResult(index, out, skipped, None, {"read": t1 - t0, "extract": t2 - t1 - pickle_s,
                                                    "pickle": pickle_s})
@@ -213,6 +234,12 @@ def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
     return units, tasks
 
 
+def _load_part(blob: bytes) -> CachedPart | None:
+    """A cache entry or worker result; None when it is damaged or from another kgraph."""
+    entry = loads(blob)
+    return entry if isinstance(entry, CachedPart) and isinstance(entry.part, DocGraph) else None
+
+
 def _rebase(text: str, old: str, new: str) -> str:
     return new + text[len(old):] if old != new and text.startswith(old) else text
 
@@ -227,7 +254,8 @@ class _Collector:
     cache: ExtractionCache | None
     strict: bool
     started_ns: int
-    extractions: dict[str, DocExtraction] = field(default_factory=dict)  # doc id -> extraction
+    # doc id -> (file name, doc id, path, pickled CachedPart or its part): merged sorted, unpickled one by one
+    entries: dict[str, tuple[str, str, str, bytes | DocGraph]] = field(default_factory=dict)
     used_keys: set[str] = field(default_factory=set)
     skipped: list[Skipped] = field(default_factory=list)
     extracted: int = 0
@@ -239,9 +267,15 @@ class _Collector:
             raise InputError(s.path, s.reason)
         self.skipped.append(s)
 
-    def add(self, key: str, ex: DocExtraction) -> None:
+    def add(self, key: str, doc_id: str, file_name: str, path: str, part: bytes | DocGraph) -> None:
         self.used_keys.add(key)
-        self.extractions.setdefault(ex.doc.id, ex)  # the same text twice is one document: the first wins
+        if doc_id not in self.entries:  # the same text twice is one document: the first wins
+            self.entries[doc_id] = (file_name, doc_id, path, part)
+
+    def parts(self) -> Iterator[tuple[DocGraph, str, str]]:
+        """(part, file name, path) of every document, sorted by file name and document id."""
+        for file_name, _, path, part in sorted(self.entries.values(), key=lambda e: (e[0], e[1])):
+            yield (_load_part(part).part if isinstance(part, bytes) else part), file_name, path  # type: ignore[union-attr]
 
     def from_cache(self, unit: _Unit) -> bool:
         """Take a fresh file's documents from the cache; False if an entry is unusable."""
@@ -249,18 +283,15 @@ class _Collector:
         assert state is not None and self.cache is not None
         t0 = time.perf_counter()
         blobs = self.cache.get_many(state.keys)
-        exs = []
+        found = []
         for key in state.keys:
-            ex = loads(blobs[key]) if key in blobs else None
-            if not isinstance(ex, DocExtraction):
+            entry = _load_part(blobs[key]) if key in blobs else None
+            if entry is None:
                 return False
-            doc = ex.doc
-            new_path = _rebase(doc.path, state.given, str(unit.path))
-            if new_path != doc.path:
-                ex = dataclasses.replace(ex, doc=doc.model_copy(update={"path": new_path}))
-            exs.append((key, ex))
-        for key, ex in exs:
-            self.add(key, ex)
+            found.append((key, entry))
+        for key, entry in found:
+            self.add(key, entry.part.doc_id, entry.file_name, _rebase(entry.path, state.given, str(unit.path)),
+                     entry.part)
             self.cached += 1
         for where, reason in state.skipped:
             self.skip(Skipped(_rebase(where, state.given, str(unit.path)), reason))
@@ -269,7 +300,7 @@ class _Collector:
 
     def from_tasks(self, unit: _Unit, results: list[_TaskResult]) -> None:
         t0 = time.perf_counter()
-        docs: list[tuple[str, Document, Any]] = []
+        docs: list[tuple[str, _Located | Document, bytes | None]] = []
         skipped: list[Skipped] = []
         for r in results:
             for k, v in r.timings.items():
@@ -289,21 +320,20 @@ class _Collector:
                     self.cache.forget_file(unit.abspath)
                 self.skip(Skipped(exc.path, exc.problem))
                 return
-        hits = self.cache.get_many(k for k, _, ex in docs if ex is None) if self.cache else {}
-        for key, doc, ex in docs:
-            if ex is None:  # the worker knew the key: take the cached extraction, with this document
-                cached = loads(hits[key]) if key in hits else None
-                if isinstance(cached, DocExtraction):
-                    self.add(key, dataclasses.replace(cached, doc=doc))
+        hits = self.cache.get_many(k for k, _, blob in docs if blob is None) if self.cache else {}
+        for key, doc, blob in docs:
+            if blob is None:  # the worker knew the key: take the cached part, for this document's file
+                entry = _load_part(hits[key]) if key in hits else None
+                if entry is not None:
+                    self.add(key, doc.id, doc.file_name, doc.path, entry.part)
                     self.cached += 1
                     continue
-                ex = extract_document(doc, load_reference())
-            blob = ex if isinstance(ex, bytes) else None
-            if blob is not None:
-                ex = loads(blob)
+                assert isinstance(doc, Document)
+                ref = load_reference()
+                blob = dumps(CachedPart(doc.file_name, doc.path, doc_graph(extract_document(doc, ref), ref)))
             if self.cache is not None:
-                self.cache.put(key, blob if blob is not None else dumps(ex))
-            self.add(key, ex)
+                self.cache.put(key, blob)
+            self.add(key, doc.id, doc.file_name, doc.path, blob)
             self.extracted += 1
         for s in skipped:
             self.skip(s)
@@ -320,7 +350,7 @@ class _Collector:
 @contextmanager
 def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int) -> Iterator[Iterator[_TaskResult]]:
     """Task results in task order, from a process pool or from this process."""
-    _init_worker(known, max_bytes, pickled=False, in_pool=False)  # this process may run tasks too
+    _init_worker(known, max_bytes, in_pool=False)  # this process may run tasks too
     try:
         if jobs <= 1 or len(tasks) < 2:
             yield (_run_task(t) for t in tasks)
@@ -328,7 +358,7 @@ def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int) -> I
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker,
-                        initargs=(known, max_bytes, True, True))
+                        initargs=(known, max_bytes, True))
         try:
             chunk = max(1, min(32, len(tasks) // (jobs * 16)))
             yield pool.imap(_run_task, tasks, chunksize=chunk)
@@ -393,6 +423,14 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     Raises :class:`NoDocumentsError` when nothing can be read (outputs untouched)
     and, with ``strict``, :class:`InputError` at the first unreadable input.
     """
+    load_reference()  # loaded before the collector freezes what is alive
+    with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
+        return _build(inputs, Path(out), strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
+                      cache=cache, progress=progress)
+
+
+def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *, jobs: int | None,
+           rebuild: bool, max_bytes: int, cache: bool, progress: Progress | None) -> BuildResult:
     t_start = time.perf_counter()
     started_ns = time.time_ns()
     jobs = _check_options(jobs, max_bytes)
@@ -430,15 +468,15 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
                 report("read", done, total)
         if store is not None:
             store.flush()
-        if not col.extractions:
+        if not col.entries:
             raise NoDocumentsError("nothing to build: no readable document among the inputs"
                                    + (" (" + "; ".join(str(s) for s in col.skipped[:5])
                                       + ("; ..." if len(col.skipped) > 5 else "") + ")" if col.skipped else ""))
         report("graph", 0, 1)
         t0 = time.perf_counter()
-        kg = build_graph(col.extractions.values(), ref, meta={"kgraph_version": __version__})
-        documents = len(col.extractions)
-        col.extractions.clear()  # the graph holds what is needed: free the memory before writing
+        documents = len(col.entries)
+        kg = graph_from_parts(col.parts(), ref, meta={"kgraph_version": __version__})
+        col.entries.clear()  # the graph holds what is needed: free the memory before writing
         t1 = time.perf_counter()
         report("write", 0, 1)
         try:

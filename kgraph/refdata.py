@@ -90,6 +90,14 @@ class Reference:
     landscape_keys: dict[str, str]  # folded landscape name -> place key
     person_keys: dict[str, str]  # folded person name -> person key (office holders)
     terms_by_person: dict[str, list[MinisterTerm]] = field(default_factory=dict)
+    topic_by_id: dict[str, TopicConcept] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.topic_by_id:
+            self.topic_by_id = {c.id: c for c in self.topics}
+
+    def topic(self, concept_id: str) -> TopicConcept:
+        return self.topic_by_id[concept_id]
 
     def minister_terms(self, person_key: str) -> list[MinisterTerm]:
         return self.terms_by_person.get(person_key, [])

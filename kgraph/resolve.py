@@ -11,6 +11,7 @@ minister's posts), without marking those as mentioned.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from .extract.document import DocExtraction
 from .graph import Evidence, KnowledgeGraph
@@ -28,106 +29,183 @@ def doc_node(doc_id: str) -> str:
     return f"document/{doc_id[:16]}"
 
 
-def _sentence(ex: DocExtraction, prov: Provenance) -> str:
-    if prov.span is None:
-        return ""
-    text = ex.doc.text
-    s, e = prov.span.start, prov.span.end
-    a = max(text.rfind("\n", 0, s), text.rfind(". ", 0, s) + 1 if text.rfind(". ", 0, s) >= 0 else -1)
-    b_candidates = [i for i in (text.find("\n", e), text.find(". ", e)) if i >= 0]
-    b = min(b_candidates) + 1 if b_candidates else len(text)
-    return " ".join(text[a + 1 if a >= 0 else 0:b].split())[:400]
+# --- one document's part of the graph ----------------------------------------------------------------------
+# Plain tuples, no pydantic: a part is computed where the document is extracted (a worker process),
+# pickled to the build process and into the cache, and merged there; tuples of strings and numbers
+# pickle and unpickle several times faster than model objects.
+
+class EntityPart(NamedTuple):
+    key: str
+    cls: tuple[str, ...]
+    label: str
+    alt_labels: tuple[str, ...]
+    attrs: dict[str, Any]  # reference attributes: scbCode, wikidata ...
+    evidence: tuple[Evidence, ...]  # of the mentions (first three)
+
+
+class StatementPart(NamedTuple):
+    subject: str
+    predicate: str
+    object: str
+    literal: bool
+    evidence: Evidence
+
+
+class TopicPart(NamedTuple):
+    node: str
+    label: str
+    alt_labels: tuple[str, ...]
+    en_label: str
+    broader: Any
+    mentions: tuple[Evidence, ...]  # first three
+    first: Evidence
+
+
+class MeetingPart(NamedTuple):
+    node: str
+    kind: str
+    status: str
+    date: str
+    trigger: str
+    evidence: Evidence
+    participants: tuple[str, ...]
+    location: str | None
+    topics: tuple[str, ...]  # topic nodes
+
+
+class DocGraph(NamedTuple):
+    """What one document adds to the graph. The file it came from (name, path) is not part of
+    it: the same text under another name is the same part (the cache relies on that)."""
+
+    doc_id: str
+    title: str
+    published: str
+    format: str
+    publisher: str | None
+    entities: tuple[EntityPart, ...]
+    statements: tuple[StatementPart, ...]
+    topics: tuple[TopicPart, ...]
+    meetings: tuple[MeetingPart, ...]
+
+
+class _Evidencer:
+    """Evidence records of one document; a sentence shared by several records is one string."""
+
+    def __init__(self, ex: DocExtraction) -> None:
+        self.text = ex.doc.text
+        self.doc = doc_node(ex.doc.id)
+        self.sentences: dict[tuple[int, int], str] = {}
+
+    def sentence(self, s: int, e: int) -> str:
+        text = self.text
+        dot = text.rfind(". ", 0, s)
+        a = max(text.rfind("\n", 0, s), dot + 1 if dot >= 0 else -1)
+        b_candidates = [i for i in (text.find("\n", e), text.find(". ", e)) if i >= 0]
+        b = min(b_candidates) + 1 if b_candidates else len(text)
+        key = (a, b)
+        got = self.sentences.get(key)
+        if got is None:
+            got = self.sentences[key] = " ".join(text[a + 1 if a >= 0 else 0:b].split())[:400]
+        return got
+
+    def __call__(self, prov: Provenance) -> Evidence:
+        span = prov.span
+        if span is None:
+            return Evidence(self.doc, None, None, "", prov.rule, round(prov.confidence, 3))
+        return Evidence(self.doc, span.start, span.end, self.sentence(span.start, span.end), prov.rule,
+                        round(prov.confidence, 3))
 
 
 def evidence(ex: DocExtraction, prov: Provenance) -> Evidence:
-    return Evidence(doc_node(ex.doc.id), prov.span.start if prov.span else None,
-                    prov.span.end if prov.span else None, _sentence(ex, prov), prov.rule, round(prov.confidence, 3))
+    return _Evidencer(ex)(prov)
+
+
+def doc_graph(ex: DocExtraction, ref: Reference | None = None) -> DocGraph:
+    """One document's part of the graph (pure; no other document needed)."""
+    ref = ref or load_reference()
+    ev = _Evidencer(ex)
+    entities = []
+    for key, info in sorted(ex.entities.items()):
+        r = ref.entities.get(key)
+        label = r.label if r else (info.label or (info.surfaces[0] if info.surfaces else key))
+        cls: tuple[str, ...] = (r.cls if r else info.cls,)
+        if info.cls == "Person" or (r and r.cls == "Person"):
+            cls = ("Person", "Minister") if info.minister or ref.minister_terms(key) else ("Person",)
+        attrs = {k: v for k, v in (r.attrs if r else {}).items() if v and k in
+                 ("scbCode", "wikidata", "organisationNumber", "abbreviation", "county")}
+        entities.append(EntityPart(key, cls, label, tuple(s for s in info.surfaces if s != label), attrs,
+                                   tuple(ev(m.prov) for m in info.mentions[:3])))
+    statements = tuple(StatementPart(st.subject, st.predicate, st.object, st.literal, ev(st.prov))
+                       for st in ex.statements)
+    topics = []
+    for tid, mentions in sorted(ex.topics.items()):
+        c = ref.topic(tid)
+        topics.append(TopicPart(f"topic/{tid}", c.pref_label,
+                                (*c.alt_labels, *(m.text for m in mentions if m.text != c.pref_label)),
+                                c.en_label, c.broader, tuple(ev(m.prov) for m in mentions[:3]), ev(mentions[0].prov)))
+    meetings = tuple(MeetingPart(m.id, m.kind, m.status, m.date.isoformat() if m.date else "", m.label, ev(m.prov),
+                                 tuple(m.participants), m.location, tuple(f"topic/{t}" for t in m.topics))
+                     for m in ex.meetings)
+    return DocGraph(ex.doc.id, ex.title or "", ex.published.isoformat() if ex.published else "", ex.doc.format,
+                    ex.publisher, tuple(entities), statements, tuple(topics), meetings)
 
 
 def build_graph(extractions: Iterable[DocExtraction], ref: Reference | None = None,
                 meta: dict | None = None) -> KnowledgeGraph:
     ref = ref or load_reference()
-    kg = KnowledgeGraph(meta=dict(meta or {}))
     exs = sorted(extractions, key=lambda x: (x.doc.file_name, x.doc.id))
-    for ex in exs:
-        _add_document(kg, ex)
-    for ex in exs:
-        _add_entities(kg, ex, ref)
-    for ex in exs:
-        _add_statements(kg, ex)
-        _add_topics(kg, ex, ref)
-        _add_meetings(kg, ex)
-    _add_reference_context(kg, ref)
+    return graph_from_parts(((doc_graph(ex, ref), ex.doc.file_name, ex.doc.path) for ex in exs), ref, meta)
+
+
+def graph_from_parts(parts: Iterable[tuple[DocGraph, str, str]], ref: Reference | None = None,
+                     meta: dict | None = None) -> KnowledgeGraph:
+    """The graph of documents' parts, each with the file name and path it was read from, given in
+    (file name, document id) order; then what reference data adds about the entities found."""
+    kg = KnowledgeGraph(meta=dict(meta or {}))
+    for part, file_name, path in parts:
+        add_part(kg, part, file_name, path)
+    _add_reference_context(kg, ref or load_reference())
     return kg
 
 
-def _add_document(kg: KnowledgeGraph, ex: DocExtraction) -> None:
-    d = ex.doc
-    kg.add_node(doc_node(d.id), "document", ("Document",), label=ex.title or d.file_name,
-                file_name=d.file_name, content_hash=d.id, title=ex.title or "",
-                published=ex.published.isoformat() if ex.published else "", format=d.format, path=d.path)
-
-
-def _add_entities(kg: KnowledgeGraph, ex: DocExtraction, ref: Reference) -> None:
-    dn = doc_node(ex.doc.id)
-    for key, info in sorted(ex.entities.items()):
-        r = ref.entities.get(key)
-        label = r.label if r else (info.label or (info.surfaces[0] if info.surfaces else key))
-        cls = [r.cls if r else info.cls]
-        if info.cls == "Person" or (r and r.cls == "Person"):
-            cls = ["Person"] + (["Minister"] if info.minister or ref.minister_terms(key) else [])
-        attrs = {k: v for k, v in (r.attrs if r else {}).items() if v and k in
-                 ("scbCode", "wikidata", "organisationNumber", "abbreviation", "county")}
-        kg.add_node(key, "entity", cls, label=label, alt_labels=[s for s in info.surfaces if s != label],
-                    docs=[dn], **attrs)
-        ev = [evidence(ex, m.prov) for m in info.mentions[:3]]
-        kg.add_edge(key, "mentionedIn", dn, ev)
-    if ex.publisher:
-        kg.node(dn)["publisher"] = ex.publisher
-
-
-def _add_statements(kg: KnowledgeGraph, ex: DocExtraction) -> None:
-    for st in ex.statements:
-        if st.subject not in kg.g:
+def add_part(kg: KnowledgeGraph, part: DocGraph, file_name: str, path: str) -> None:
+    """Merge one document's part into ``kg``: its node, entities, statements, topics and meetings."""
+    dn = doc_node(part.doc_id)
+    kg.add_node(dn, "document", ("Document",), label=part.title or file_name, file_name=file_name,
+                content_hash=part.doc_id, title=part.title, published=part.published, format=part.format, path=path)
+    for e in part.entities:
+        kg.add_node(e.key, "entity", e.cls, label=e.label, alt_labels=e.alt_labels, docs=(dn,), **e.attrs)
+        kg.add_edge(e.key, "mentionedIn", dn, e.evidence)
+    if part.publisher:
+        kg.node(dn)["publisher"] = part.publisher
+    g = kg.g
+    for st in part.statements:
+        if st.subject not in g:
             continue
-        ev = [evidence(ex, st.prov)]
         if st.literal:
-            kg.add_literal(st.subject, st.predicate, st.object, ev)
-        elif st.object in kg.g:
-            kg.add_edge(st.subject, st.predicate, st.object, ev)
-
-
-def _add_topics(kg: KnowledgeGraph, ex: DocExtraction, ref: Reference) -> None:
-    dn = doc_node(ex.doc.id)
-    concepts = {c.id: c for c in ref.topics}
-    for tid, mentions in sorted(ex.topics.items()):
-        c = concepts[tid]
-        node = f"topic/{tid}"
-        kg.add_node(node, "topic", ("Topic",), label=c.pref_label,
-                    alt_labels=[*c.alt_labels, *(m.text for m in mentions if m.text != c.pref_label)],
-                    docs=[dn], en_label=c.en_label, broader=c.broader)
-        kg.add_edge(node, "mentionedIn", dn, [evidence(ex, m.prov) for m in mentions[:3]])
-        kg.add_edge(dn, "topic", node, [evidence(ex, mentions[0].prov)])
-
-
-def _add_meetings(kg: KnowledgeGraph, ex: DocExtraction) -> None:
-    dn = doc_node(ex.doc.id)
-    for m in ex.meetings:
-        ev = [evidence(ex, m.prov)]
-        names = [kg.label(p) for p in m.participants[:3] if p in kg.g]
-        label = f"{MEETING_KIND_SV.get(m.kind, m.kind)}: {', '.join(names)}" + (
-            f" ({m.date.isoformat()})" if m.date else "")
-        kg.add_node(m.id, "meeting", ("Meeting",), label=label, meeting_kind=m.kind, status=m.status,
-                    date=m.date.isoformat() if m.date else "", docs=[dn], trigger=m.label)
-        kg.add_edge(m.id, "mentionedIn", dn, ev)
+            kg.add_literal(st.subject, st.predicate, st.object, (st.evidence,))
+        elif st.object in g:
+            kg.add_edge(st.subject, st.predicate, st.object, (st.evidence,))
+    for t in part.topics:
+        kg.add_node(t.node, "topic", ("Topic",), label=t.label, alt_labels=t.alt_labels, docs=(dn,),
+                    en_label=t.en_label, broader=t.broader)
+        kg.add_edge(t.node, "mentionedIn", dn, t.mentions)
+        kg.add_edge(dn, "topic", t.node, (t.first,))
+    for m in part.meetings:
+        ev = (m.evidence,)
+        names = [kg.label(p) for p in m.participants[:3] if p in g]
+        label = f"{MEETING_KIND_SV.get(m.kind, m.kind)}: {', '.join(names)}" + (f" ({m.date})" if m.date else "")
+        kg.add_node(m.node, "meeting", ("Meeting",), label=label, meeting_kind=m.kind, status=m.status,
+                    date=m.date, docs=(dn,), trigger=m.trigger)
+        kg.add_edge(m.node, "mentionedIn", dn, ev)
         for p in m.participants:
-            if p in kg.g:
-                kg.add_edge(m.id, "participant", p, ev)
-        if m.location and m.location in kg.g:
-            kg.add_edge(m.id, "location", m.location, ev)
+            if p in g:
+                kg.add_edge(m.node, "participant", p, ev)
+        if m.location and m.location in g:
+            kg.add_edge(m.node, "location", m.location, ev)
         for t in m.topics:
-            if f"topic/{t}" in kg.g:
-                kg.add_edge(m.id, "topic", f"topic/{t}", ev)
+            if t in g:
+                kg.add_edge(m.node, "topic", t, ev)
 
 
 def _from_reference(rule: str) -> list[Evidence]:

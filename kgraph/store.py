@@ -37,7 +37,8 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -179,13 +180,16 @@ def store_root(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | None = None, rdf: bool = True) -> Path:
+def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | None = None, rdf: bool = True,
+                alongside: Callable[[], object] | None = None) -> Path:
     """Write the store for ``kg`` into ``<out>/store`` and make it current; return its folder.
 
     ``turtle`` is the graph's Turtle when the caller already has it (the build
     does); otherwise :func:`kgraph.rdf.to_rdf` is serialised here. ``rdf=False``
     leaves out the SPARQL part (``kgraph sparql`` then says so): for tools that
-    only need the lookups.
+    only need the lookups. Oxigraph loads the triples in a thread of its own
+    (it releases the GIL) while this one writes the SQLite part and then runs
+    ``alongside`` (the build's other outputs), so the load costs no extra time.
     """
     root = store_root(Path(out))
     root.mkdir(parents=True, exist_ok=True)
@@ -193,8 +197,13 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | None = None, 
     tmp = root / f".tmp-{gen}"
     tmp.mkdir()
     try:
-        triples = _write_rdf(kg, tmp / RDF_DIR, turtle) if rdf else 0
-        _write_sqlite(kg, tmp / SQLITE_NAME, triples)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgraph-oxigraph") as pool:
+            loading = pool.submit(_write_rdf, kg, tmp / RDF_DIR, turtle) if rdf else None
+            _write_sqlite(kg, tmp / SQLITE_NAME)
+            if alongside is not None:
+                alongside()
+            triples = loading.result() if loading is not None else 0
+        _set_triples(tmp / SQLITE_NAME, triples)
         os.replace(tmp, root / gen)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -206,11 +215,12 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | None = None, 
     return root / gen
 
 
-def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | None) -> int:
+def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | bytes | None) -> int:
     import pyoxigraph as ox
     store = ox.Store(str(path))
     if turtle is not None:
-        store.bulk_load(input=turtle.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+        store.bulk_load(input=turtle.encode("utf-8") if isinstance(turtle, str) else turtle,
+                        format=ox.RdfFormat.TURTLE)
     else:
         # the statements of graph.ttl, streamed as N-Triples into a file beside the store
         nt_path = path.parent / "graph.nt.tmp"
@@ -230,7 +240,19 @@ def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | None) -> int:
     return n
 
 
-def _write_sqlite(kg: KnowledgeGraph, path: Path, triples: int) -> None:
+def _set_triples(path: Path, triples: int) -> None:
+    """Record the RDF part's size in the SQLite part's metadata (known once Oxigraph is done)."""
+    db = sqlite3.connect(str(path))
+    try:
+        db.execute("UPDATE meta SET value=? WHERE key='triples'", (json.dumps(triples),))
+        db.commit()
+    finally:
+        db.close()
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
     db = sqlite3.connect(str(path))
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
@@ -306,16 +328,14 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path, triples: int) -> None:
         st = kg.stats()
         classes = [c for (c,) in db.execute("SELECT DISTINCT cls FROM node_class ORDER BY cls")]
         meta = {"format": STORE_FORMAT, "kgraph_version": __version__, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "triples": triples, "graph_meta": kg.meta, "stats": st, "classes": classes}
+                "triples": 0, "graph_meta": kg.meta, "stats": st, "classes": classes}
         db.executemany("INSERT INTO meta VALUES (?,?)",
                        ((k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in meta.items()))
         db.commit()
         db.execute("ANALYZE")
         db.commit()
     finally:
-        db.close()
-    with open(path, "rb") as fh:
-        os.fsync(fh.fileno())
+        db.close()  # synced by _set_triples, which writes last
 
 
 # ------------------------------------------------------------------ reading

@@ -39,6 +39,7 @@ from .text import fold
 DEFAULT_MAX_NODES = 2000
 DEFAULT_DEPTH = 1
 VIEW_KINDS = ("entity", "meeting", "topic")
+MAX_FACTS_SHOWN = 100  # per predicate and node in the side panel; the rest is counted (kgraph query show has all)
 LABEL_MAX = 40  # characters drawn on the canvas; the full label is in the tooltip and the panel
 EDGE_LABELS_UP_TO = 60  # draw predicate labels on edges only for small views
 PX_PER_UNIT = 80  # layout unit (about one edge) in page pixels
@@ -485,9 +486,10 @@ def _post_text(kg: KnowledgeGraph, post: str) -> str:
 
 
 def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[list[Any]]:
-    """Every statement about n: relations both ways (posts spelled out), literals, mentions last."""
-    facts: list[list[Any]] = []
-    mentions: list[list[Any]] = []
+    """Every statement about n: relations both ways (posts spelled out), literals, mentions last;
+    at most :data:`MAX_FACTS_SHOWN` per predicate."""
+    facts: list[tuple[str, str, str, list[dict[str, Any]]]] = []  # (predicate label, text, other node, evidence)
+    mentions: list[tuple[str, str, str, list[dict[str, Any]]]] = []
 
     def text(o: str) -> str:
         d = kg.g.nodes[o]
@@ -500,21 +502,42 @@ def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[list[Any]]:
         if p == "holdsPost":
             orgs = sorted(x for _, x, k in kg.g.out_edges(o, keys=True) if k == "postIn")
             for org in orgs or [""]:
-                facts.append(t.fact(PREDICATE_SV[p][0], _post_text(kg, o) + (f", {kg.label(org)}" if org else ""),
-                                    org, ev))
+                facts.append((PREDICATE_SV[p][0], _post_text(kg, o) + (f", {kg.label(org)}" if org else ""), org, ev))
             continue
-        (mentions if p == "mentionedIn" else facts).append(t.fact(PREDICATE_SV.get(p, (p, p))[0], text(o), o, ev))
+        (mentions if p == "mentionedIn" else facts).append((PREDICATE_SV.get(p, (p, p))[0], text(o), o, ev))
     for s, _, p, d in sorted(kg.g.in_edges(n, keys=True, data=True), key=lambda x: (x[2], x[0])):
         ev = d.get("evidence", [])
         if p == "postIn":
             for h in sorted(x for x, _, k in kg.g.in_edges(s, keys=True) if k == "holdsPost"):
-                facts.append(t.fact(PREDICATE_SV[p][1], f"{_post_text(kg, s)}: {kg.label(h)}", h, ev))
+                facts.append((PREDICATE_SV[p][1], f"{_post_text(kg, s)}: {kg.label(h)}", h, ev))
             continue
-        facts.append(t.fact(PREDICATE_SV.get(p, (p, p))[1], text(s), s, ev))
+        facts.append((PREDICATE_SV.get(p, (p, p))[1], text(s), s, ev))
     for p, vals in sorted(kg.g.nodes[n].get("literals", {}).items()):
         for v, evs in sorted(vals.items()):
-            facts.append(t.fact(LITERAL_SV.get(p, p), str(v), "", evs))
-    return facts + mentions
+            facts.append((LITERAL_SV.get(p, p), str(v), "", evs))
+    return [t.fact(*f) for f in _capped(facts + mentions)]
+
+
+def _capped(facts: list[tuple[str, str, str, list[dict[str, Any]]]],
+            limit: int = MAX_FACTS_SHOWN) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
+    """At most ``limit`` facts per predicate in a row (a place named in 20,000 documents would make
+    the page heavy and the panel unreadable); a line after each cut group says how many were left out."""
+    out: list[tuple[str, str, str, list[dict[str, Any]]]] = []
+    run_pred, run_len = "", 0
+
+    def close() -> None:
+        if run_len > limit:
+            out.append((run_pred, f"… och {run_len - limit} till (alla: kgraph query show)", "", []))
+
+    for f in facts:
+        if f[0] != run_pred:
+            close()
+            run_pred, run_len = f[0], 0
+        run_len += 1
+        if run_len <= limit:
+            out.append(f)
+    close()
+    return out
 
 
 def _attrs(d: dict[str, Any]) -> list[list[str]]:
