@@ -4,7 +4,8 @@ Gephi/networkx formats (GraphML, GEXF) and a VoID/DCAT description.
 All RDF writers stream :func:`kgraph.rdf.statements` and are deterministic:
 the same graph gives the same bytes. N-Triples and N-Quads are written line
 by line (canonical escaping); Turtle and TriG group a subject's statements
-(subjects sorted, ``rdf:type`` first, vocabulary IRIs as prefixed names);
+(``rdf:type`` first, vocabulary IRIs as prefixed names; Turtle streams node
+by node, each node followed by its Evidence records, TriG sorts subjects);
 JSON-LD is a flattened ``@graph`` with a prefix ``@context``. TriG and
 N-Quads carry one named graph per source document (see :mod:`kgraph.rdf`).
 
@@ -13,12 +14,9 @@ renamed, so an interrupted export never leaves half a file.
 """
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +29,7 @@ from rdflib.namespace import RDF
 from .errors import UsageError
 from .formats import FORMAT_NAMES, FORMATS, Format  # noqa: F401 (re-exported)
 from .gcpolicy import no_gc
+from .io import atomic_output
 from .graph import KnowledgeGraph
 from .rdf import (DEFAULT_GRAPH, PREFIXES, Term, graph_iri, graph_records, nt, plain, statement_chunks,
                   statements)
@@ -95,6 +94,8 @@ class _NTerms(dict):
 class _TurtleTerms(dict):
     """Turtle syntax of terms, cached: ``terms[t]``. Prefixed names for vocabulary IRIs where the
     local part needs no escape, bare integers and decimals; records the prefixes used."""
+
+    trim = _NTerms.trim
 
     def __init__(self, prefixes: dict[str, str]) -> None:
         super().__init__()
@@ -191,11 +192,11 @@ def _group_statements(kg: KnowledgeGraph, evidence: bool) -> Grouped:
     return _group(spo[:3] for chunk in statement_chunks(kg, evidence) for spo in chunk)  # type: ignore[misc]
 
 
-def _turtle_blocks(by_s: Grouped, c: _TurtleTerms, indent: str = "") -> list[str]:
+def _turtle_blocks(by_s: Grouped, c: _TurtleTerms, indent: str = "", sort: bool = True) -> list[str]:
     pred_sep = " ;\n" + indent + "    "
     obj_sep = ",\n" + indent + "        "
     blocks = []
-    for s in sorted(by_s):
+    for s in sorted(by_s) if sort else by_s:
         preds = by_s[s]
         parts = []
         types = preds.get(_TYPE)
@@ -224,11 +225,24 @@ def turtle_text(triples: Iterable[tuple[str, str, Term]] | Grouped, prefixes: di
     return _prefix_header(c, prefixes) + body
 
 
-def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
-    """The graph as Turtle (what the build writes as graph.ttl)."""
+def write_graph_turtle(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> None:
+    """Stream the graph as Turtle (what the build writes as graph.ttl): every prefix declared,
+    then the nodes in sorted order, each node's description followed by the Evidence records
+    of its statements. Memory stays at one chunk of statements, whatever the graph's size."""
+    c = _TurtleTerms(PREFIXES)
+    out.write(("".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in sorted(PREFIXES)) + "\n").encode("utf-8"))
     with no_gc():
-        grouped = _group_statements(kg, evidence)
-    return turtle_text(grouped)
+        for chunk in statement_chunks(kg, evidence):  # whole nodes: a subject never spans two chunks
+            out.write("".join(_turtle_blocks(_group(spo[:3] for spo in chunk), c, sort=False)).encode("utf-8"))
+            c.trim()
+
+
+def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
+    """:func:`write_graph_turtle` as a string."""
+    import io
+    buf = io.BytesIO()
+    write_graph_turtle(kg, buf, evidence)
+    return buf.getvalue().decode("utf-8")
 
 
 def trig_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
@@ -358,7 +372,7 @@ def export_bytes(kg: KnowledgeGraph, fmt: str | Format, out: IO[bytes], evidence
     elif f.name == "nquads":
         write_nquads(kg, out, evidence)
     elif f.name == "turtle":
-        out.write(graph_turtle(kg, evidence).encode("utf-8"))
+        write_graph_turtle(kg, out, evidence)
     elif f.name == "trig":
         out.write(trig_text(kg, evidence).encode("utf-8"))
     elif f.name == "jsonld":
@@ -372,31 +386,6 @@ def export_bytes(kg: KnowledgeGraph, fmt: str | Format, out: IO[bytes], evidence
         out.write(void_turtle(kg, build_time=build_time).encode("utf-8"))
     else:  # pragma: no cover - FORMATS and this switch are kept in step
         raise UsageError(f"format {f.name!r} has no writer")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[IO[bytes]]:
-    """A binary file that replaces ``path`` only when the block completes (temp file + rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes the file private (0600); exports are ordinary files
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def export(kg: KnowledgeGraph, fmt: str | Format, output: Path | str, evidence: bool = True,

@@ -151,11 +151,16 @@ class KnowledgeGraph:
         }
 
     # ---------------------------------------------------------------- persistence
+    def _json_nodes(self) -> Iterator[dict[str, Any]]:
+        return ({"id": n, **d} for n, d in sorted(self.g.nodes(data=True)))
+
+    def _json_edges(self) -> Iterator[dict[str, Any]]:
+        return ({"s": s, "o": o, "p": k, "evidence": d["evidence"]}
+                for s, o, k, d in sorted(self.g.edges(keys=True, data=True), key=lambda x: (x[0], x[2], x[1])))
+
     def to_json(self) -> dict[str, Any]:
-        nodes = [{"id": n, **d} for n, d in sorted(self.g.nodes(data=True))]
-        edges = [{"s": s, "o": o, "p": k, "evidence": d["evidence"]}
-                 for s, o, k, d in sorted(self.g.edges(keys=True, data=True), key=lambda x: (x[0], x[2], x[1]))]
-        return {"format": FORMAT_VERSION, "meta": self.meta, "nodes": nodes, "edges": edges}
+        return {"format": FORMAT_VERSION, "meta": self.meta, "nodes": list(self._json_nodes()),
+                "edges": list(self._json_edges())}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "KnowledgeGraph":
@@ -171,8 +176,28 @@ class KnowledgeGraph:
         return kg
 
     def save(self, path: Path) -> None:
-        from .io import atomic_write_text
-        atomic_write_text(path, json.dumps(self.to_json(), ensure_ascii=False, sort_keys=True))
+        """Write ``to_json()`` as JSON (keys sorted), streamed item by item: the same bytes as
+        ``json.dumps(kg.to_json(), ensure_ascii=False, sort_keys=True)`` without building them in memory."""
+        from .io import atomic_output
+
+        def dump(x: Any) -> str:
+            return json.dumps(x, ensure_ascii=False, sort_keys=True)
+
+        def items(it: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+            batch: list[str] = []
+            for first, x in enumerate(it):
+                batch.append(dump(x) if first == 0 else ", " + dump(x))
+                if len(batch) >= 2048:
+                    yield "".join(batch).encode("utf-8")
+                    batch = []
+            yield "".join(batch).encode("utf-8")
+
+        with atomic_output(path) as fh:
+            fh.write(b'{"edges": [')
+            fh.writelines(items(self._json_edges()))
+            fh.write(f'], "format": {dump(FORMAT_VERSION)}, "meta": {dump(self.meta)}, "nodes": ['.encode("utf-8"))
+            fh.writelines(items(self._json_nodes()))
+            fh.write(b"]}")
 
     @classmethod
     def load(cls, folder: Path) -> "KnowledgeGraph":

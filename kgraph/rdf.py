@@ -268,6 +268,7 @@ def statement_chunks(kg: KnowledgeGraph, evidence: bool = True, size: int = 8192
     chunk: list[Statement] = []
     for node, d in sorted(kg.g.nodes(data=True)):
         s = _node(node)
+        seen.clear()  # an Evidence IRI hashes its statement's subject: records repeat only within a node
         for c in d.get("cls", ()):
             chunk.append((s, _TYPE, _class_iri(c), _DEFAULT_ONLY))
         kind = d.get("kind")

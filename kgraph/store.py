@@ -37,10 +37,10 @@ import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import GraphNotFoundError, KgraphError
@@ -180,12 +180,12 @@ def store_root(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | None = None, rdf: bool = True,
+def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path | None = None, rdf: bool = True,
                 alongside: Callable[[], object] | None = None) -> Path:
     """Write the store for ``kg`` into ``<out>/store`` and make it current; return its folder.
 
-    ``turtle`` is the graph's Turtle when the caller already has it (the build
-    does); otherwise :func:`kgraph.rdf.to_rdf` is serialised here. ``rdf=False``
+    ``turtle`` is the graph's Turtle (text, bytes or a file) when the caller
+    already has it (the build does); otherwise :func:`kgraph.rdf.to_rdf` is serialised here. ``rdf=False``
     leaves out the SPARQL part (``kgraph sparql`` then says so): for tools that
     only need the lookups. Oxigraph loads the triples in a thread of its own
     (it releases the GIL) while this one writes the SQLite part and then runs
@@ -215,24 +215,54 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | None 
     return root / gen
 
 
-def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | bytes | None) -> int:
+_LOAD_PIECE = 8_000_000  # bytes of Turtle per bulk load
+
+
+def _turtle_pieces(fh: IO[bytes], size: int = _LOAD_PIECE) -> Iterator[bytes]:
+    """kgraph's Turtle in pieces of about ``size`` bytes, cut between subject blocks, each with the
+    prefix header: Oxigraph's bulk loader holds a whole input in memory (about 14 times its size),
+    so loading piece by piece keeps the build's memory flat however large the graph."""
+    header, buf = b"", b""
+    while True:
+        data = fh.read(size)
+        if not data:
+            break
+        buf += data
+        if not header:
+            i = buf.find(b"\n\n")
+            if i < 0:
+                continue
+            header, buf = buf[:i + 2], buf[i + 2:]
+        cut = buf.rfind(b" .\n\n")
+        if cut >= 0:
+            yield header + buf[:cut + 4]
+            buf = buf[cut + 4:]
+    if buf.strip():
+        yield header + buf
+
+
+def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | bytes | Path | None) -> int:
+    """Load the graph's triples into a new Oxigraph store at ``path``; ``turtle`` is kgraph's
+    Turtle of ``kg`` (text, bytes or a file), or None to serialise the graph here."""
+    import io
+
     import pyoxigraph as ox
     store = ox.Store(str(path))
-    if turtle is not None:
-        store.bulk_load(input=turtle.encode("utf-8") if isinstance(turtle, str) else turtle,
-                        format=ox.RdfFormat.TURTLE)
-    else:
-        # the statements of graph.ttl, streamed as N-Triples into a file beside the store
-        nt_path = path.parent / "graph.nt.tmp"
-        try:
-            from .export import write_ntriples
-            with open(nt_path, "wb") as fh:
-                write_ntriples(kg, fh)
-        except ImportError:  # an rdflib graph: slower and ~2 GB per million triples
-            from .rdf import to_rdf
-            to_rdf(kg).serialize(destination=str(nt_path), format="nt", encoding="utf-8")
-        store.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
-        nt_path.unlink()
+    scratch = None
+    if turtle is None:  # serialise into a file beside the store, then load that
+        from .export import write_graph_turtle
+        turtle = scratch = path.parent / "graph.ttl.tmp"
+        with open(scratch, "wb") as out:
+            write_graph_turtle(kg, out)
+    try:
+        with (open(turtle, "rb") if isinstance(turtle, Path) else
+              io.BytesIO(turtle.encode("utf-8") if isinstance(turtle, str) else turtle)) as fh:
+            for piece in _turtle_pieces(fh):
+                # lenient: no IRI re-validation, the Turtle is kgraph's own (IRIs checked when written)
+                store.bulk_load(input=piece, format=ox.RdfFormat.TURTLE, lenient=True)
+    finally:
+        if scratch is not None:
+            scratch.unlink()
     store.flush()
     store.optimize()
     n = len(store)

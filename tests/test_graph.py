@@ -98,3 +98,10 @@ def test_graph_load_unknown_format_raises_kgraph_error(tmp_path):
     (tmp_path / "graph.json").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(KgraphError):
         KnowledgeGraph.load(tmp_path)
+
+
+def test_graph_save_streams_exactly_the_json_of_to_json(sample_build, tmp_path):
+    import json
+    sample_build.graph.save(tmp_path / "graph.json")
+    assert (tmp_path / "graph.json").read_text(encoding="utf-8") == json.dumps(
+        sample_build.graph.to_json(), ensure_ascii=False, sort_keys=True)

@@ -427,3 +427,13 @@ def test_view_cli_on_sample_build(sample_build, tmp_path):
     data = view_page_data(out.read_text(encoding="utf-8"))
     assert data["center"] == "person/lena-micko"
     assert any(n["cls"] == "Meeting" for n in data["nodes"])
+
+
+def test_view_side_panel_lists_at_most_the_cap_per_predicate_and_counts_the_rest():
+    kg = view_star_graph(leaves=view.MAX_FACTS_SHOWN + 7)
+    page = view.render_html(kg, center="org/hub", depth=1, max_nodes=10)
+    data = view_page_data(page)
+    hub = next(n for n in data["nodes"] if n["label"] == "Navet")
+    members = [f for f in hub["facts"] if data["predicates"][f[0]] == "har som medlem"]
+    assert len(members) == view.MAX_FACTS_SHOWN + 1
+    assert members[-1][1] == "… och 7 till (alla: kgraph query show)" and members[-1][3] == []
