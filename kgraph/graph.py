@@ -23,7 +23,9 @@ FORMAT_VERSION = 1
 
 
 class Evidence(NamedTuple):
-    """Where a statement comes from (a tuple: millions are made, pickled and merged in a build)."""
+    """Where a statement comes from. A tuple (millions are made, pickled and kept in a build's
+    graph: a third of the memory of a dict) that also reads like the dict graph.json stores:
+    ``ev["doc"]``, ``ev.get("sentence")``."""
 
     doc: str  # document node id ("" for reference data)
     start: int | None
@@ -41,15 +43,31 @@ class Evidence(NamedTuple):
         return Evidence(d["doc"], d.get("start"), d.get("end"), d.get("sentence", ""), d.get("rule", ""),
                         float(d.get("confidence", 1.0)))
 
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        return getattr(self, key) if key.__class__ is str else tuple.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in Evidence._fields else default
+
+
+def _evidence_of(items: Iterable[Any]) -> list[Evidence]:
+    """Evidence records from graph.json dicts (or records already)."""
+    return [x if isinstance(x, Evidence) else Evidence.from_dict(x) for x in items]
+
+
+def _json_node(n: str, d: dict[str, Any]) -> dict[str, Any]:
+    out = {"id": n, **d}
+    lits = d.get("literals")
+    if lits:
+        out["literals"] = {p: {v: [e.as_dict() for e in evs] for v, evs in values.items()}
+                           for p, values in lits.items()}
+    return out
+
 
 def _insort_unique(items: list[Any], value: Any) -> None:
     i = bisect.bisect_left(items, value)
     if i == len(items) or items[i] != value:
         items.insert(i, value)
-
-
-def _ev_key(d: dict[str, Any]) -> tuple[Any, ...]:
-    return (d.get("doc"), d.get("start"), d.get("end"), d.get("rule"), d.get("sentence"), d.get("confidence"))
 
 
 class KnowledgeGraph:
@@ -85,16 +103,15 @@ class KnowledgeGraph:
         self.g.add_node(node, kind=kind, cls=sorted(set(cls)), label=label, literals={}, **attrs)
 
     def add_edge(self, s: str, p: str, o: str, evidence: Iterable[Evidence] = ()) -> None:
-        ev = [e.as_dict() for e in evidence]
+        ev = list(evidence)
         if self.g.has_edge(s, o, key=p):
             data = self.g.edges[s, o, p]
             known = self._known.get((s, p, o))
             if known is None:
-                known = self._known[(s, p, o)] = {_ev_key(x) for x in data["evidence"]}
+                known = self._known[(s, p, o)] = set(data["evidence"])
             for x in ev:
-                k = _ev_key(x)
-                if k not in known:
-                    known.add(k)
+                if x not in known:
+                    known.add(x)
                     data["evidence"].append(x)
         else:
             self.g.add_edge(s, o, key=p, predicate=p, evidence=ev)
@@ -105,13 +122,11 @@ class KnowledgeGraph:
         known_list = bucket.setdefault(value, [])
         known = self._known.get((s, p, "\x00" + value))
         if known is None:
-            known = self._known[(s, p, "\x00" + value)] = {_ev_key(x) for x in known_list}
+            known = self._known[(s, p, "\x00" + value)] = set(known_list)
         for e in evidence:
-            d = e.as_dict()
-            k = _ev_key(d)
-            if k not in known:
-                known.add(k)
-                known_list.append(d)
+            if e not in known:
+                known.add(e)
+                known_list.append(e)
 
     # ---------------------------------------------------------------- reading
     def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -152,10 +167,10 @@ class KnowledgeGraph:
 
     # ---------------------------------------------------------------- persistence
     def _json_nodes(self) -> Iterator[dict[str, Any]]:
-        return ({"id": n, **d} for n, d in sorted(self.g.nodes(data=True)))
+        return (_json_node(n, d) for n, d in sorted(self.g.nodes(data=True)))
 
     def _json_edges(self) -> Iterator[dict[str, Any]]:
-        return ({"s": s, "o": o, "p": k, "evidence": d["evidence"]}
+        return ({"s": s, "o": o, "p": k, "evidence": [e.as_dict() for e in d["evidence"]]}
                 for s, o, k, d in sorted(self.g.edges(keys=True, data=True), key=lambda x: (x[0], x[2], x[1])))
 
     def to_json(self) -> dict[str, Any]:
@@ -170,9 +185,12 @@ class KnowledgeGraph:
         for n in data["nodes"]:
             attrs = dict(n)
             node = attrs.pop("id")
+            if attrs.get("literals"):
+                attrs["literals"] = {p: {v: _evidence_of(evs) for v, evs in values.items()}
+                                     for p, values in attrs["literals"].items()}
             kg.g.add_node(node, **attrs)
         for e in data["edges"]:
-            kg.g.add_edge(e["s"], e["o"], key=e["p"], predicate=e["p"], evidence=e["evidence"])
+            kg.g.add_edge(e["s"], e["o"], key=e["p"], predicate=e["p"], evidence=_evidence_of(e["evidence"]))
         return kg
 
     def save(self, path: Path) -> None:

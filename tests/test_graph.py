@@ -51,7 +51,7 @@ def test_graph_evidence_dict_round_trip():
 
 def test_graph_literal_carries_evidence():
     kg = _small_graph()
-    assert kg.literals("person/siv-lindmark", "role") == {"kommunalråd": [EV.as_dict()]}
+    assert kg.literals("person/siv-lindmark", "role") == {"kommunalråd": [EV]}
 
 
 def test_graph_stats_count_documents_entities_and_edges():
