@@ -732,11 +732,11 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[tuple[int, int, str, st
 
 def _trigger_hits(text_low: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
     out = []
+    words = lx.MEETING_WORDS
     for m in lx.MEETING_RE.finditer(text_low, start, end):
-        for i, (_, kind, how) in enumerate(lx.MEETING_WORDS):
-            if m.group(f"g{i}"):
-                out.append((m.start(), m.end(), kind, how))
-                break
+        # the alternative that matched: group g<i> encloses any groups of its own, so it closes last
+        _, kind, how = words[int(m.lastgroup[1:])]  # type: ignore[index]
+        out.append((m.start(), m.end(), kind, how))
     return out
 
 

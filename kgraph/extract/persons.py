@@ -9,6 +9,7 @@ right after a name ties the person to the party.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -170,17 +171,16 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     text = doc.text
     masked = mask_contacts(text)
     toks = tokens(masked)
+    tok_starts = [t.start for t in toks]
     titles = find_titles(text, ref)
     title_words = _title_words(id(ref))
     title_ends = {h.end: h for h in titles}
     # tokens inside organisation names are never person names ("Region Blekinge")
     blocked: set[int] = set()
-    org_list = sorted(org_spans)
-    for tok in toks:
-        for s, e in org_list:
-            if s <= tok.start < e:
-                blocked.add(tok.start)
-                break
+    for s, e in org_spans:
+        lo = bisect.bisect_left(tok_starts, s)
+        hi = bisect.bisect_left(tok_starts, e)
+        blocked.update(tok_starts[lo:hi])
     result = PeopleResult(titles=titles)
     i = 0
     n = len(toks)
