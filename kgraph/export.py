@@ -335,7 +335,7 @@ def to_plain_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
             attrs[k] = str(d.get(k) or "")
         attrs["role"] = " | ".join(sorted(d.get("literals", {}).get("role", {})))
         h.add_node(n, **attrs)
-    for s, o, p, d in sorted(kg.g.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+    for s, o, p, d in kg.sorted_edges():
         evs = d.get("evidence", [])
         docs = sorted({e["doc"] for e in evs if e.get("doc")})
         h.add_edge(s, o, key=p, predicate=p, label=p, weight=float(max(1, len(evs))),

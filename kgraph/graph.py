@@ -169,9 +169,16 @@ class KnowledgeGraph:
     def _json_nodes(self) -> Iterator[dict[str, Any]]:
         return (_json_node(n, d) for n, d in sorted(self.g.nodes(data=True)))
 
+    def sorted_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(s, o, predicate, data) sorted by (s, predicate, o), node by node: no list of every edge."""
+        adj = self.g._adj  # networkx's own adjacency dict (the public view wraps it, 3x slower to walk)
+        for s in sorted(adj):
+            for p, o, d in sorted((p, o, d) for o, keydict in adj[s].items() for p, d in keydict.items()):
+                yield s, o, p, d
+
     def _json_edges(self) -> Iterator[dict[str, Any]]:
         return ({"s": s, "o": o, "p": k, "evidence": [e.as_dict() for e in d["evidence"]]}
-                for s, o, k, d in sorted(self.g.edges(keys=True, data=True), key=lambda x: (x[0], x[2], x[1])))
+                for s, o, k, d in self.sorted_edges())
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT_VERSION, "meta": self.meta, "nodes": list(self._json_nodes()),

@@ -282,6 +282,24 @@ def _set_triples(path: Path, triples: int) -> None:
         os.fsync(fh.fileno())
 
 
+class _Batch:
+    """Rows for one INSERT, written every ``size`` rows: memory stays flat however many there are."""
+
+    def __init__(self, db: sqlite3.Connection, sql: str, size: int = 20_000) -> None:
+        self.db, self.sql, self.size = db, sql, size
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.db.executemany(self.sql, self.rows)
+            self.rows = []
+
+
 def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
     db = sqlite3.connect(str(path))
     try:
@@ -311,9 +329,11 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
         del node_rows, class_rows, name_rows, doc_rows, meeting_rows
 
         sentences: dict[str, int] = {}
-        evidence_rows: list[tuple[Any, ...]] = []
+        evidence = _Batch(db, "INSERT INTO evidence(edge, literal, doc, start, end, sentence, rule, confidence) "
+                              "VALUES (?,?,?,?,?,?,?,?)")
+        sentence_rows = _Batch(db, "INSERT INTO sentence VALUES (?,?)")
 
-        def add_evidence(edge: int | None, literal: int | None, evs: Iterable[dict[str, Any]]) -> None:
+        def add_evidence(edge: int | None, literal: int | None, evs: Iterable[Any]) -> None:
             for ev in evs:
                 sent = ev.get("sentence") or ""
                 sid = None
@@ -321,39 +341,41 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
                     sid = sentences.get(sent)
                     if sid is None:
                         sid = sentences[sent] = len(sentences) + 1
-                evidence_rows.append((edge, literal, ids.get(ev.get("doc") or ""), ev.get("start"), ev.get("end"),
-                                      sid, ev.get("rule") or "", float(ev.get("confidence", 1.0))))
+                        sentence_rows.add((sid, sent))
+                evidence.add((edge, literal, ids.get(ev.get("doc") or ""), ev.get("start"), ev.get("end"),
+                              sid, ev.get("rule") or "", float(ev.get("confidence", 1.0))))
 
-        edge_rows, link_rows = [], []
+        edge_rows = _Batch(db, "INSERT INTO edge VALUES (?,?,?,?)")
+        link_rows = _Batch(db, "INSERT INTO link VALUES (?,?,?,?,?)")
         neighbours: dict[int, set[int]] = {}
+        eid = 0
         docs = {n for n, d in kg.g.nodes(data=True) if d.get("kind") == "document"}
-        for eid, (s, o, p, d) in enumerate(sorted(kg.g.edges(keys=True, data=True),
-                                                  key=lambda x: (x[0], x[2], x[1])), start=1):
+        for s, o, p, d in kg.sorted_edges():
+            eid += 1
             si, oi = ids[s], ids[o]
-            edge_rows.append((eid, si, p, oi))
+            edge_rows.add((eid, si, p, oi))
             add_evidence(eid, None, d.get("evidence") or [])
             if p != "mentionedIn" and s not in docs and o not in docs and s != o:
-                link_rows.append((si, eid, 1, oi, p))
-                link_rows.append((oi, eid, 0, si, p))
+                link_rows.add((si, eid, 1, oi, p))
+                link_rows.add((oi, eid, 0, si, p))
                 neighbours.setdefault(si, set()).add(oi)
                 neighbours.setdefault(oi, set()).add(si)
-        db.executemany("INSERT INTO edge VALUES (?,?,?,?)", edge_rows)
-        db.executemany("INSERT INTO link VALUES (?,?,?,?,?)", link_rows)
+        edge_rows.flush()
+        link_rows.flush()
         db.executemany("UPDATE node SET degree=? WHERE id=?", ((len(v), k) for k, v in neighbours.items()))
-        del edge_rows, link_rows, neighbours
+        del neighbours
 
-        lit_rows = []
+        lit_rows = _Batch(db, "INSERT INTO literal VALUES (?,?,?,?)")
         lid = 0
         for n, d in sorted(kg.g.nodes(data=True)):
             for p, values in sorted((d.get("literals") or {}).items()):
                 for value, evs in sorted(values.items()):
                     lid += 1
-                    lit_rows.append((lid, ids[n], p, str(value)))
+                    lit_rows.add((lid, ids[n], p, str(value)))
                     add_evidence(None, lid, evs)
-        db.executemany("INSERT INTO literal VALUES (?,?,?,?)", lit_rows)
-        db.executemany("INSERT INTO evidence(edge, literal, doc, start, end, sentence, rule, confidence) "
-                       "VALUES (?,?,?,?,?,?,?,?)", evidence_rows)
-        db.executemany("INSERT INTO sentence VALUES (?,?)", ((i, t) for t, i in sentences.items()))
+        lit_rows.flush()
+        evidence.flush()
+        sentence_rows.flush()
         db.executescript(INDEXES)
         st = kg.stats()
         classes = [c for (c,) in db.execute("SELECT DISTINCT cls FROM node_class ORDER BY cls")]
