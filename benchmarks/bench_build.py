@@ -48,7 +48,7 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 from kgraph.pipeline import build
-src, out, jobs, rebuild, detail = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5] == "1"
+src, out, jobs, rebuild = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 marks, starts = {}, {}
 def progress(stage, done, total):
     if stage not in marks:  # peak memory and clock when each stage starts
@@ -64,20 +64,7 @@ res = {"seconds": wall, "cpu": ru_self.ru_utime + ru_self.ru_stime + ru_kids.ru_
        "peak_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
        "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
        "nodes": r.graph.g.number_of_nodes(), "edges": r.graph.g.number_of_edges()}
-if detail:  # where the write stage goes
-    from kgraph.rdf import to_turtle
-    from kgraph.store import write_store
-    from kgraph.view import render_html
-    import tempfile
-    kg = r.graph
-    d = {}
-    t = time.perf_counter(); ttl = to_turtle(kg); d["write.turtle"] = time.perf_counter() - t
-    with tempfile.TemporaryDirectory(dir=out) as tmp:
-        t = time.perf_counter(); kg.save(Path(tmp) / "graph.json"); d["write.json"] = time.perf_counter() - t
-        t = time.perf_counter(); write_store(kg, Path(tmp), turtle=ttl); d["write.store"] = time.perf_counter() - t
-    t = time.perf_counter(); render_html(kg); d["write.html"] = time.perf_counter() - t
-    res["write_detail"] = d
-    res["turtle_mb"] = len(ttl.encode()) / 1e6
+res["turtle_mb"] = (Path(out) / "graph.ttl").stat().st_size / 1e6
 print(json.dumps(res))
 """
 
@@ -101,9 +88,9 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (gib << 30, gib << 30))
 
 
-def run(src: Path, out: Path, jobs: int, rebuild: bool, detail: bool) -> dict:
-    r = subprocess.run([sys.executable, "-c", CHILD, str(src), str(out), str(jobs), "1" if rebuild else "0",
-                        "1" if detail else "0"], cwd=REPO, capture_output=True, text=True,
+def run(src: Path, out: Path, jobs: int, rebuild: bool) -> dict:
+    r = subprocess.run([sys.executable, "-c", CHILD, str(src), str(out), str(jobs), "1" if rebuild else "0"],
+                       cwd=REPO, capture_output=True, text=True,
                        preexec_fn=_limit_memory)
     if r.returncode != 0:  # e.g. MemoryError under the memory limit: report it and go on
         last = (r.stderr.strip().splitlines() or ["?"])[-1]
@@ -119,7 +106,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", default="txt", help="corpus formats, comma-separated (see gen_corpus.py)")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/kgraph-bench"))
     ap.add_argument("--no-warm", action="store_true", help="skip the warm-cache rebuild")
-    ap.add_argument("--detail-max", type=int, default=10000, help="time write sub-stages up to this size")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--warm-jobs", default="2", help="jobs values that also get a warm-cache rebuild")
     ap.add_argument("--ingest-only", default="", help="sizes to time reading alone (no extraction), e.g. 100000")
@@ -140,12 +126,12 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in [int(j) for j in a.jobs.split(",")]:
             out = a.workdir / f"out-{size}-{jobs}"
             shutil.rmtree(out, ignore_errors=True)
-            cold = run(src, out, jobs, True, size <= a.detail_max and jobs == 1)
+            cold = run(src, out, jobs, True)
             cold.update(size=size, jobs=jobs, mb=nbytes / 1e6, kind="cold")
             rows.append(cold)
             print(json.dumps(cold), file=sys.stderr)
             if not a.no_warm and str(jobs) in a.warm_jobs.split(",") and not cold.get("failed"):
-                warm = run(src, out, jobs, False, False)
+                warm = run(src, out, jobs, False)
                 warm.update(size=size, jobs=jobs, mb=nbytes / 1e6, kind="warm")
                 rows.append(warm)
                 print(json.dumps(warm), file=sys.stderr)
@@ -176,7 +162,7 @@ def print_table(rows: list[dict]) -> None:
               f"{m.get('done', 0):,.0f} |")
     print()
     print("Per-stage seconds (read/extract/pickle: CPU seconds summed over workers; merge: unpickling and")
-    print("merging in the parent; cache: loading cached results; graph: resolve.build_graph; write: all outputs)")
+    print("merging in the parent; cache: loading cached results; graph: merging the documents' parts; write: all outputs)")
     stages = ["read", "extract", "pickle", "merge", "cache", "graph", "write"]
     print("| docs | jobs | cache | " + " | ".join(stages) + " | extract ms/doc |")
     print("|---:|---:|---|" + "---:|" * (len(stages) + 1))
@@ -187,15 +173,18 @@ def print_table(rows: list[dict]) -> None:
         per = 1000 * t.get("extract", 0) / max(1, r["extracted"]) if r["extracted"] else 0
         print(f"| {r['size']:,} | {r['jobs']} | {r['kind']} | " + " | ".join(f"{t.get(s, 0):.1f}" for s in stages)
               + f" | {per:.1f} |")
-    detail = [r for r in rows if r.get("write_detail")]
-    if detail:
-        print()
-        print("| docs | turtle s | json s | store s | html s | Turtle MB | nodes | edges |")
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for r in detail:
-            d = r["write_detail"]
-            print(f"| {r['size']:,} | {d['write.turtle']:.1f} | {d['write.json']:.1f} | {d['write.store']:.1f} | "
-                  f"{d['write.html']:.1f} | {r['turtle_mb']:.1f} | {r['nodes']:,} | {r['edges']:,} |")
+    print()
+    print("Write stage, seconds per output (Oxigraph loads graph.ttl in a thread of its own while SQLite,")
+    print("graph.json and graph.html are written: 'wait' is how long the build then waited for it)")
+    parts = ["turtle", "sqlite", "json", "html", "oxigraph", "oxigraph_wait"]
+    print("| docs | jobs | cache | " + " | ".join(parts) + " | write | Turtle MB | nodes | edges |")
+    print("|---:|---:|---|" + "---:|" * (len(parts) + 4))
+    for r in rows:
+        if r.get("failed"):
+            continue
+        t = r["timings"]
+        print(f"| {r['size']:,} | {r['jobs']} | {r['kind']} | " + " | ".join(f"{t.get('write.' + p, 0):.1f}" for p in parts)
+              + f" | {t.get('write', 0):.1f} | {r['turtle_mb']:.1f} | {r['nodes']:,} | {r['edges']:,} |")
     cold = {(r["size"], r["jobs"]): r for r in rows if r["kind"] == "cold" and not r.get("failed")}
     sizes = sorted({s for s, _ in cold})
     if len(sizes) > 1:

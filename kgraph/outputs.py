@@ -8,6 +8,7 @@ graph.json, the store's SQLite part and graph.html are written.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from .export import write_graph_turtle
@@ -17,18 +18,30 @@ from .store import write_store
 from .view import write_html
 
 
-def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True) -> list[Path]:
+def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True,
+                  timings: dict[str, float] | None = None) -> list[Path]:
+    """Write every output into ``out``; ``timings`` (if given) gets seconds per output."""
+    seconds = timings if timings is not None else {}
     out.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
     with atomic_output(out / "graph.ttl") as fh:
         write_graph_turtle(kg, fh)
+    seconds["write.turtle"] = time.perf_counter() - t
     written = [out / "graph.json", out / "graph.ttl"]
 
     def the_rest() -> None:
+        t = time.perf_counter()
         kg.save(out / "graph.json")
+        seconds["write.json"] = time.perf_counter() - t
         if html:
+            t = time.perf_counter()
             write_html(kg, out / "graph.html")
+            seconds["write.html"] = time.perf_counter() - t
 
-    written.append(write_store(kg, out, turtle=out / "graph.ttl", alongside=the_rest))  # for the read commands
+    t = time.perf_counter()
+    written.append(write_store(kg, out, turtle=out / "graph.ttl", alongside=the_rest,
+                               timings=seconds))  # for the read commands
+    seconds["write.store_and_rest"] = time.perf_counter() - t
     if html:
         written.append(out / "graph.html")
     return written

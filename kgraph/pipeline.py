@@ -480,7 +480,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         t1 = time.perf_counter()
         report("write", 0, 1)
         try:
-            write_staged(kg, out, html=html)
+            write_staged(kg, out, html=html, timings=col.timings)
         except OSError as exc:
             raise KgraphError(f"{out}: cannot write the outputs ({exc.strerror or exc}); the previous outputs "
                               "are left as they were") from exc
@@ -520,14 +520,14 @@ def _clean_stale_staging(out: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True) -> None:
+def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, timings: dict[str, float] | None = None) -> None:
     """Write all outputs into a staging folder inside ``out``, then move them into
     place: a failure or kill while writing leaves the previous outputs untouched."""
     out.mkdir(parents=True, exist_ok=True)
     _clean_stale_staging(out)
     stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
     try:
-        write_outputs(kg, stage, html=html)
+        write_outputs(kg, stage, html=html, timings=timings)
         for entry in sorted(stage.iterdir()):
             target = out / entry.name
             if entry.is_dir() and not entry.is_symlink() and target.is_dir() and not target.is_symlink():

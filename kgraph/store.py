@@ -181,7 +181,7 @@ def store_root(out: Path) -> Path:
 
 
 def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path | None = None, rdf: bool = True,
-                alongside: Callable[[], object] | None = None) -> Path:
+                alongside: Callable[[], object] | None = None, timings: dict[str, float] | None = None) -> Path:
     """Write the store for ``kg`` into ``<out>/store`` and make it current; return its folder.
 
     ``turtle`` is the graph's Turtle (text, bytes or a file) when the caller
@@ -197,12 +197,22 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path 
     tmp = root / f".tmp-{gen}"
     tmp.mkdir()
     try:
+        seconds = timings if timings is not None else {}
+
+        def timed(name: str, fn: Callable[..., Any], *args: Any) -> Any:
+            t = time.perf_counter()
+            r = fn(*args)
+            seconds[name] = time.perf_counter() - t
+            return r
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgraph-oxigraph") as pool:
-            loading = pool.submit(_write_rdf, kg, tmp / RDF_DIR, turtle) if rdf else None
-            _write_sqlite(kg, tmp / SQLITE_NAME)
+            loading = pool.submit(timed, "write.oxigraph", _write_rdf, kg, tmp / RDF_DIR, turtle) if rdf else None
+            timed("write.sqlite", _write_sqlite, kg, tmp / SQLITE_NAME)
             if alongside is not None:
                 alongside()
+            t = time.perf_counter()
             triples = loading.result() if loading is not None else 0
+            seconds["write.oxigraph_wait"] = time.perf_counter() - t
         _set_triples(tmp / SQLITE_NAME, triples)
         os.replace(tmp, root / gen)
     except BaseException:

@@ -25,6 +25,7 @@ import html
 import json
 import math
 from collections import Counter
+from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -487,57 +488,46 @@ def _post_text(kg: KnowledgeGraph, post: str) -> str:
 
 def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[list[Any]]:
     """Every statement about n: relations both ways (posts spelled out), literals, mentions last;
-    at most :data:`MAX_FACTS_SHOWN` per predicate."""
-    facts: list[tuple[str, str, str, list[dict[str, Any]]]] = []  # (predicate label, text, other node, evidence)
-    mentions: list[tuple[str, str, str, list[dict[str, Any]]]] = []
+    at most :data:`MAX_FACTS_SHOWN` per predicate, and a line saying how many more there are."""
+    Fact = tuple[str, str, str, list[Any]]  # (predicate label, text, other node, evidence)
+    facts: list[Fact] = []
+    mentions: list[Fact] = []
+    g = kg.g
 
     def text(o: str) -> str:
-        d = kg.g.nodes[o]
+        d = g.nodes[o]
         if d.get("kind") == "document":
             return str(d.get("file_name") or d.get("label") or o)
         return kg.label(o)
 
-    for _, o, p, d in sorted(kg.g.out_edges(n, keys=True, data=True), key=lambda x: (x[2], x[1])):
-        ev = d.get("evidence", [])
-        if p == "holdsPost":
-            orgs = sorted(x for _, x, k in kg.g.out_edges(o, keys=True) if k == "postIn")
-            for org in orgs or [""]:
-                facts.append((PREDICATE_SV[p][0], _post_text(kg, o) + (f", {kg.label(org)}" if org else ""), org, ev))
-            continue
-        (mentions if p == "mentionedIn" else facts).append((PREDICATE_SV.get(p, (p, p))[0], text(o), o, ev))
-    for s, _, p, d in sorted(kg.g.in_edges(n, keys=True, data=True), key=lambda x: (x[2], x[0])):
-        ev = d.get("evidence", [])
-        if p == "postIn":
-            for h in sorted(x for x, _, k in kg.g.in_edges(s, keys=True) if k == "holdsPost"):
-                facts.append((PREDICATE_SV[p][1], f"{_post_text(kg, s)}: {kg.label(h)}", h, ev))
-            continue
-        facts.append((PREDICATE_SV.get(p, (p, p))[1], text(s), s, ev))
-    for p, vals in sorted(kg.g.nodes[n].get("literals", {}).items()):
+    def capped(edges: list[tuple[str, str, dict[str, Any]]], into: list[Fact], way: int) -> None:
+        """edges (predicate, other node, data) sorted; the first MAX_FACTS_SHOWN of each predicate
+        become facts (texts looked up for those only: a hub has tens of thousands of edges)."""
+        for p, run in groupby(edges, key=lambda x: x[0]):
+            run_list = list(run)
+            label = PREDICATE_SV.get(p, (p, p))[way]
+            for _, o, d in run_list[:MAX_FACTS_SHOWN]:
+                ev = d.get("evidence", [])
+                if p == "holdsPost" and way == 0:
+                    orgs = sorted(x for _, x, k in g.out_edges(o, keys=True) if k == "postIn")
+                    for org in orgs or [""]:
+                        into.append((label, _post_text(kg, o) + (f", {kg.label(org)}" if org else ""), org, ev))
+                elif p == "postIn" and way == 1:
+                    for h in sorted(x for x, _, k in g.in_edges(o, keys=True) if k == "holdsPost"):
+                        into.append((label, f"{_post_text(kg, o)}: {kg.label(h)}", h, ev))
+                else:
+                    into.append((label, text(o), o, ev))
+            if len(run_list) > MAX_FACTS_SHOWN:
+                into.append((label, f"… och {len(run_list) - MAX_FACTS_SHOWN} till (alla: kgraph query show)", "", []))
+
+    out = sorted((p, o, d) for o, keydict in g._adj[n].items() for p, d in keydict.items())
+    capped([e for e in out if e[0] != "mentionedIn"], facts, 0)
+    capped([e for e in out if e[0] == "mentionedIn"], mentions, 0)
+    capped(sorted((p, s, d) for s, keydict in g._pred[n].items() for p, d in keydict.items()), facts, 1)
+    for p, vals in sorted(g.nodes[n].get("literals", {}).items()):
         for v, evs in sorted(vals.items()):
             facts.append((LITERAL_SV.get(p, p), str(v), "", evs))
-    return [t.fact(*f) for f in _capped(facts + mentions)]
-
-
-def _capped(facts: list[tuple[str, str, str, list[dict[str, Any]]]],
-            limit: int = MAX_FACTS_SHOWN) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
-    """At most ``limit`` facts per predicate in a row (a place named in 20,000 documents would make
-    the page heavy and the panel unreadable); a line after each cut group says how many were left out."""
-    out: list[tuple[str, str, str, list[dict[str, Any]]]] = []
-    run_pred, run_len = "", 0
-
-    def close() -> None:
-        if run_len > limit:
-            out.append((run_pred, f"… och {run_len - limit} till (alla: kgraph query show)", "", []))
-
-    for f in facts:
-        if f[0] != run_pred:
-            close()
-            run_pred, run_len = f[0], 0
-        run_len += 1
-        if run_len <= limit:
-            out.append(f)
-    close()
-    return out
+    return [t.fact(*f) for f in facts + mentions]
 
 
 def _attrs(d: dict[str, Any]) -> list[list[str]]:

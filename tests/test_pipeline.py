@@ -163,7 +163,7 @@ def test_a_failing_write_leaves_the_previous_outputs(tmp_path, monkeypatch):
     store_before = sorted(p.relative_to(out) for p in (out / "store").rglob("*")) if (out / "store").exists() else []
     real = pipeline.write_outputs
 
-    def failing(kg, folder, html=True):
+    def failing(kg, folder, html=True, **_):
         real(kg, folder, html=html)  # everything written ... then the disk fills up
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(pipeline, "write_outputs", failing)
@@ -181,8 +181,8 @@ import sys, time, pathlib
 import kgraph.pipeline as p
 stage, ready = sys.argv[1], pathlib.Path(sys.argv[2])
 real_write, real_extract = p.write_outputs, p.extract_document
-def slow_write(kg, folder, html=True):
-    real_write(kg, folder, html=html)  # all written into the staging folder, nothing moved yet
+def slow_write(kg, folder, html=True, **kw):
+    real_write(kg, folder, html=html, **kw)  # all written into the staging folder, nothing moved yet
     ready.write_text("written")
     time.sleep(120)
 def slow_extract(doc, ref=None):  # runs in the workers (forked after this patch)
