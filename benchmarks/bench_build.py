@@ -48,14 +48,14 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 from kgraph.pipeline import build
-src, out, jobs, rebuild = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+src, out, jobs, rebuild, sparql = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5] == "1"
 marks, starts = {}, {}
 def progress(stage, done, total):
     if stage not in marks:  # peak memory and clock when each stage starts
         marks[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         starts[stage] = time.perf_counter() - t
 t = time.perf_counter()
-r = build([src], out, jobs=jobs, rebuild=rebuild, progress=progress)
+r = build([src], out, jobs=jobs, rebuild=rebuild, sparql=sparql, progress=progress)
 wall = time.perf_counter() - t
 ru_self, ru_kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 res = {"seconds": wall, "cpu": ru_self.ru_utime + ru_self.ru_stime + ru_kids.ru_utime + ru_kids.ru_stime,
@@ -88,8 +88,9 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (gib << 30, gib << 30))
 
 
-def run(src: Path, out: Path, jobs: int, rebuild: bool) -> dict:
-    r = subprocess.run([sys.executable, "-c", CHILD, str(src), str(out), str(jobs), "1" if rebuild else "0"],
+def run(src: Path, out: Path, jobs: int, rebuild: bool, sparql: bool = True) -> dict:
+    r = subprocess.run([sys.executable, "-c", CHILD, str(src), str(out), str(jobs), "1" if rebuild else "0",
+                        "1" if sparql else "0"],
                        cwd=REPO, capture_output=True, text=True,
                        preexec_fn=_limit_memory)
     if r.returncode != 0:  # e.g. MemoryError under the memory limit: report it and go on
@@ -107,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/kgraph-bench"))
     ap.add_argument("--no-warm", action="store_true", help="skip the warm-cache rebuild")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--no-sparql", action="store_true", help="build without the store's SPARQL part (Oxigraph)")
     ap.add_argument("--warm-jobs", default="2", help="jobs values that also get a warm-cache rebuild")
     ap.add_argument("--ingest-only", default="", help="sizes to time reading alone (no extraction), e.g. 100000")
     a = ap.parse_args(argv)
@@ -126,12 +128,12 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in [int(j) for j in a.jobs.split(",")]:
             out = a.workdir / f"out-{size}-{jobs}"
             shutil.rmtree(out, ignore_errors=True)
-            cold = run(src, out, jobs, True)
+            cold = run(src, out, jobs, True, not a.no_sparql)
             cold.update(size=size, jobs=jobs, mb=nbytes / 1e6, kind="cold")
             rows.append(cold)
             print(json.dumps(cold), file=sys.stderr)
             if not a.no_warm and str(jobs) in a.warm_jobs.split(",") and not cold.get("failed"):
-                warm = run(src, out, jobs, False)
+                warm = run(src, out, jobs, False, not a.no_sparql)
                 warm.update(size=size, jobs=jobs, mb=nbytes / 1e6, kind="warm")
                 rows.append(warm)
                 print(json.dumps(warm), file=sys.stderr)

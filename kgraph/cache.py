@@ -10,8 +10,10 @@ gave, so an unchanged file is not even read again.
 
 The cache is one SQLite file: every write is a transaction, so a build killed
 midway leaves a consistent cache (the entries written so far stay, and make
-the next build faster). Entries are pickled :class:`DocExtraction` objects; an
-entry that does not unpickle is treated as missing.
+the next build faster). Entries are each document's part of the graph
+(:class:`kgraph.pipeline.CachedPart`), pickled and zlib-compressed (level 1:
+a third of the size for ~0.1 ms); an entry that does not load is treated as
+missing.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import json
 import pickle
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +36,8 @@ CACHE_DIR = ".kgraph-cache"
 _DB_NAME = "cache.sqlite"
 _SCHEMA = 1
 _PKG = Path(__file__).resolve().parent
-_CACHED_SOURCES = ("ingest", "extract", "models.py", "text.py", "refdata.py", "cache.py")
+# the code whose output is cached: reading, extraction and each document's graph part (resolve.doc_graph)
+_CACHED_SOURCES = ("ingest", "extract", "models.py", "text.py", "refdata.py", "cache.py", "resolve.py", "graph.py")
 
 
 def _hash_files(h, files: Iterable[Path], base: Path) -> None:
@@ -83,12 +87,14 @@ def entry_key(doc: Document) -> str:
 
 
 def dumps(obj: object) -> bytes:
-    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    """Pickled and compressed: what the cache stores and workers send to the build process, which
+    holds every document's entry until the graph is merged (17 KB a document raw, 6 KB compressed)."""
+    return zlib.compress(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def loads(blob: bytes) -> object | None:
     try:
-        return pickle.loads(blob)
+        return pickle.loads(zlib.decompress(blob))
     except Exception:  # noqa: BLE001 - a stale or damaged entry is a miss, never an error
         return None
 

@@ -41,14 +41,17 @@ def main() -> None:
               help="Output folder for graph.ttl, graph.html and the store.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--no-sparql", is_flag=True,
+              help="Leave the SPARQL part out of the store (kgraph sparql then asks for a build with it): "
+                   "the costliest output of a large build; kgraph query and graph.ttl do not need it.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores).")
 @click.option("--rebuild", is_flag=True, help="Ignore the cache of earlier builds in OUT; extract everything.")
 @click.option("--max-bytes", "max_bytes", default="50M", show_default=True, metavar="SIZE",
               help="Skip files (and lines of .jsonl, messages of .mbox) larger than this; e.g. 500k, 20M, 1G.")
 @handle_errors
-def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, jobs: int | None, rebuild: bool,
-          max_bytes: str) -> None:
+def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_sparql: bool, jobs: int | None,
+          rebuild: bool, max_bytes: str) -> None:
     """Build the graph from files or folders (default: data/corpus).
 
     Reads .txt/.md, .html/.htm, .pdf, .docx, .eml, .mbox and .jsonl; other
@@ -75,8 +78,8 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, jobs
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with terminal_progress(sys.stderr.isatty()) as progress:
-            result = run(inputs, out, strict=strict, html=not no_html, jobs=jobs, rebuild=rebuild,
-                         max_bytes=limit, progress=progress)
+            result = run(inputs, out, strict=strict, html=not no_html, sparql=not no_sparql, jobs=jobs,
+                         rebuild=rebuild, max_bytes=limit, progress=progress)
     except KeyboardInterrupt:
         click.echo(f"kgraph: interrupted; the previous outputs in {out} are left as they were", err=True)
         sys.exit(130)

@@ -18,9 +18,10 @@ from .store import write_store
 from .view import write_html
 
 
-def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True,
+def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,
                   timings: dict[str, float] | None = None) -> list[Path]:
-    """Write every output into ``out``; ``timings`` (if given) gets seconds per output."""
+    """Write every output into ``out`` (the store without its SPARQL part if not ``sparql``);
+    ``timings`` (if given) gets seconds per output."""
     seconds = timings if timings is not None else {}
     out.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
@@ -39,7 +40,7 @@ def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True,
             seconds["write.html"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    written.append(write_store(kg, out, turtle=out / "graph.ttl", alongside=the_rest,
+    written.append(write_store(kg, out, turtle=out / "graph.ttl", rdf=sparql, alongside=the_rest,
                                timings=seconds))  # for the read commands
     seconds["write.store_and_rest"] = time.perf_counter() - t
     if html:

@@ -273,8 +273,12 @@ class _Collector:
             self.entries[doc_id] = (file_name, doc_id, path, part)
 
     def parts(self) -> Iterator[tuple[DocGraph, str, str]]:
-        """(part, file name, path) of every document, sorted by file name and document id."""
-        for file_name, _, path, part in sorted(self.entries.values(), key=lambda e: (e[0], e[1])):
+        """(part, file name, path) of every document, sorted by file name and document id; each
+        pickled part is let go once merged, so the parts and the graph never both sit in memory whole."""
+        order: list[Any] = sorted(self.entries.values(), key=lambda e: (e[0], e[1]))
+        self.entries.clear()
+        for i, (file_name, _, path, part) in enumerate(order):
+            order[i] = None
             yield (_load_part(part).part if isinstance(part, bytes) else part), file_name, path  # type: ignore[union-attr]
 
     def from_cache(self, unit: _Unit) -> bool:
@@ -412,25 +416,28 @@ def _check_options(jobs: int | None, max_bytes: int) -> int:
 
 def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: bool = False,
           html: bool = True, *, jobs: int | None = 1, rebuild: bool = False,
-          max_bytes: int = DEFAULT_MAX_BYTES, cache: bool = True,
+          max_bytes: int = DEFAULT_MAX_BYTES, cache: bool = True, sparql: bool = True,
           progress: Progress | None = None) -> BuildResult:
     """Build the graph of ``inputs`` (files and folders) into ``out``.
 
     ``jobs``: worker processes (None: all cores); ``rebuild``: ignore the cache;
     ``max_bytes``: files (and lines or messages of corpus files) over this size
     are skipped; ``cache``: keep per-document results in ``out/.kgraph-cache``;
-    ``progress``: called as ``progress(stage, done, total)``.
+    ``sparql``: also load the triples into the store's SPARQL part
+    (Oxigraph; the costliest output of a large build, not needed to query with
+    ``kgraph query`` or to load graph.ttl elsewhere); ``progress``: called as
+    ``progress(stage, done, total)``.
     Raises :class:`NoDocumentsError` when nothing can be read (outputs untouched)
     and, with ``strict``, :class:`InputError` at the first unreadable input.
     """
     load_reference()  # loaded before the collector freezes what is alive
     with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
         return _build(inputs, Path(out), strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
-                      cache=cache, progress=progress)
+                      cache=cache, sparql=sparql, progress=progress)
 
 
 def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *, jobs: int | None,
-           rebuild: bool, max_bytes: int, cache: bool, progress: Progress | None) -> BuildResult:
+           rebuild: bool, max_bytes: int, cache: bool, sparql: bool, progress: Progress | None) -> BuildResult:
     t_start = time.perf_counter()
     started_ns = time.time_ns()
     jobs = _check_options(jobs, max_bytes)
@@ -475,12 +482,11 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         report("graph", 0, 1)
         t0 = time.perf_counter()
         documents = len(col.entries)
-        kg = graph_from_parts(col.parts(), ref, meta={"kgraph_version": __version__})
-        col.entries.clear()  # the graph holds what is needed: free the memory before writing
+        kg = graph_from_parts(col.parts(), ref, meta={"kgraph_version": __version__})  # empties col.entries
         t1 = time.perf_counter()
         report("write", 0, 1)
         try:
-            write_staged(kg, out, html=html, timings=col.timings)
+            write_staged(kg, out, html=html, sparql=sparql, timings=col.timings)
         except OSError as exc:
             raise KgraphError(f"{out}: cannot write the outputs ({exc.strerror or exc}); the previous outputs "
                               "are left as they were") from exc
@@ -520,14 +526,15 @@ def _clean_stale_staging(out: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, timings: dict[str, float] | None = None) -> None:
+def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,
+                 timings: dict[str, float] | None = None) -> None:
     """Write all outputs into a staging folder inside ``out``, then move them into
     place: a failure or kill while writing leaves the previous outputs untouched."""
     out.mkdir(parents=True, exist_ok=True)
     _clean_stale_staging(out)
     stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
     try:
-        write_outputs(kg, stage, html=html, timings=timings)
+        write_outputs(kg, stage, html=html, sparql=sparql, timings=timings)
         for entry in sorted(stage.iterdir()):
             target = out / entry.name
             if entry.is_dir() and not entry.is_symlink() and target.is_dir() and not target.is_symlink():

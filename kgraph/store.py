@@ -446,8 +446,8 @@ class GraphStore:
         if self._rdf is None:
             import pyoxigraph as ox
             if not (self.path / RDF_DIR).is_dir():
-                raise StoreError(f"{self.path}: this store was written without its RDF part; "
-                                 "run 'kgraph build' again")
+                raise StoreError(f"{self.path}: this store was built without its SPARQL part (kgraph build "
+                                 "--no-sparql); run 'kgraph build' again without --no-sparql")
             try:
                 self._rdf = ox.Store.read_only(str(self.path / RDF_DIR))
             except OSError as exc:

@@ -40,7 +40,7 @@ from .text import fold
 DEFAULT_MAX_NODES = 2000
 DEFAULT_DEPTH = 1
 VIEW_KINDS = ("entity", "meeting", "topic")
-MAX_FACTS_SHOWN = 100  # per predicate and node in the side panel; the rest is counted (kgraph query show has all)
+MAX_FACTS_SHOWN = 30  # per predicate and node in the side panel; the rest is counted (kgraph query show has all)
 LABEL_MAX = 40  # characters drawn on the canvas; the full label is in the tooltip and the panel
 EDGE_LABELS_UP_TO = 60  # draw predicate labels on edges only for small views
 PX_PER_UNIT = 80  # layout unit (about one edge) in page pixels

@@ -416,3 +416,19 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert os.waitstatus_to_exitcode(status) == 0
     assert "reading and extracting" in text or "building the graph" in text or "writing outputs" in text
     assert "documents: 2" in text
+
+
+def test_no_sparql_builds_the_lookups_and_sparql_says_how_to_get_them(tmp_path):
+    """--no-sparql leaves out the store's costliest part; kgraph query works, kgraph sparql says why not."""
+    src, out = corpus(tmp_path), tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--no-sparql", "--no-html", "-j", "1"])
+    assert r.exit_code == 0, r.output
+    assert (out / "graph.ttl").stat().st_size > 1000
+    q = CliRunner().invoke(main, ["query", "entities", "--graph", str(out), "--format", "json"])
+    assert q.exit_code == 0 and "Haparanda" in q.output
+    s = CliRunner().invoke(main, ["sparql", "--graph", str(out), "SELECT * WHERE { ?s ?p ?o } LIMIT 1"])
+    assert s.exit_code == 1 and "--no-sparql" in s.output and "Traceback" not in s.output
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--no-html", "-j", "1"])
+    s = CliRunner().invoke(main, ["sparql", "--graph", str(out), "--format", "json",
+                                  "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"])
+    assert s.exit_code == 0 and int(json.loads(s.output)[0]["n"]) > 100
