@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..models import Document, Meeting, Mention, Provenance, Span, Statement
 from ..refdata import Reference, load_reference, person_key_for
-from ..text import Block, Sentence, blocks, fold, sentences, slug
+from ..text import Block, Sentence, blocks, fold, sentences
 from . import lexicon as lx
 from .dates import DateHit, find_dates, find_document_date, find_masthead_year
 from .gazetteer import find_reference_mentions
