@@ -35,6 +35,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -205,14 +206,20 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path 
             seconds[name] = time.perf_counter() - t
             return r
 
+        stop = threading.Event()  # set when this thread fails or is interrupted: the load stops at its next piece
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgraph-oxigraph") as pool:
-            loading = pool.submit(timed, "write.oxigraph", _write_rdf, kg, tmp / RDF_DIR, turtle) if rdf else None
-            timed("write.sqlite", _write_sqlite, kg, tmp / SQLITE_NAME)
-            if alongside is not None:
-                alongside()
-            t = time.perf_counter()
-            triples = loading.result() if loading is not None else 0
-            seconds["write.oxigraph_wait"] = time.perf_counter() - t
+            loading = pool.submit(timed, "write.oxigraph", _write_rdf, kg, tmp / RDF_DIR, turtle,
+                                  stop) if rdf else None
+            try:
+                timed("write.sqlite", _write_sqlite, kg, tmp / SQLITE_NAME)
+                if alongside is not None:
+                    alongside()
+                t = time.perf_counter()
+                triples = loading.result() if loading is not None else 0
+                seconds["write.oxigraph_wait"] = time.perf_counter() - t
+            except BaseException:
+                stop.set()
+                raise
         _set_triples(tmp / SQLITE_NAME, triples)
         os.replace(tmp, root / gen)
     except BaseException:
@@ -251,9 +258,15 @@ def _turtle_pieces(fh: IO[bytes], size: int = _LOAD_PIECE) -> Iterator[bytes]:
         yield header + buf
 
 
-def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | bytes | Path | None) -> int:
+class _Stopped(Exception):
+    """The build stopped while the RDF part was loading."""
+
+
+def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | bytes | Path | None,
+               stop: threading.Event | None = None) -> int:
     """Load the graph's triples into a new Oxigraph store at ``path``; ``turtle`` is kgraph's
-    Turtle of ``kg`` (text, bytes or a file), or None to serialise the graph here."""
+    Turtle of ``kg`` (text, bytes or a file), or None to serialise the graph here. ``stop``, once
+    set, ends the load at the next piece (an interrupted build does not wait for the whole load)."""
     import io
 
     import pyoxigraph as ox
@@ -268,6 +281,8 @@ def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | bytes | Path | None
         with (open(turtle, "rb") if isinstance(turtle, Path) else
               io.BytesIO(turtle.encode("utf-8") if isinstance(turtle, str) else turtle)) as fh:
             for piece in _turtle_pieces(fh):
+                if stop is not None and stop.is_set():
+                    raise _Stopped
                 # lenient: no IRI re-validation, the Turtle is kgraph's own (IRIs checked when written)
                 store.bulk_load(input=piece, format=ox.RdfFormat.TURTLE, lenient=True)
     finally:

@@ -267,3 +267,37 @@ def test_store_written_from_a_turtle_file_equals_written_from_the_graph(tmp_path
     a = {tuple(sorted(r.items())) for r in sparql(tmp_path / "a", q).rows}
     b = {tuple(sorted(r.items())) for r in sparql(tmp_path / "b", q).rows}
     assert len(a) == stats(tmp_path / "a")["triples"] > 50 and a == b
+
+
+def test_store_a_failing_write_stops_the_rdf_load_and_leaves_no_generation(tmp_path, monkeypatch):
+    """The SQLite part fails while Oxigraph loads in its thread: the load stops at its next piece
+    (an interrupted big build must not wait for the whole load), and no store generation is left."""
+    import io
+    import threading
+    import time
+
+    from kgraph.export import graph_turtle
+    kg = small_graph()
+    ttl = graph_turtle(kg).encode("utf-8")
+    total = len(list(store_mod._turtle_pieces(io.BytesIO(ttl), size=100)))
+    loaded: list[int] = []
+    started = threading.Event()
+    real_pieces = store_mod._turtle_pieces
+
+    def slow_pieces(fh, size=store_mod._LOAD_PIECE):
+        for p in real_pieces(fh, size=100):
+            started.set()
+            loaded.append(len(p))
+            time.sleep(0.05)
+            yield p
+
+    def boom(*a, **k):
+        started.wait(5)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_mod, "_turtle_pieces", slow_pieces)
+    monkeypatch.setattr(store_mod, "_write_sqlite", boom)
+    with pytest.raises(OSError, match="No space"):
+        write_store(kg, tmp_path, turtle=ttl)
+    assert total > 10 and 1 <= len(loaded) < total
+    assert not [p for p in (tmp_path / "store").iterdir() if p.name.startswith(("gen-", ".tmp-"))]
