@@ -192,7 +192,7 @@ def _run_task(task: Task) -> _TaskResult:
             continue
         part = doc_graph(extract_document(doc, ref), ref)
         tp = time.perf_counter()
-        out.append((key, _Located(doc.id, doc.file_name, doc.path), dumps(CachedPart(doc.file_name, doc.path, part))))
+        out.append((key, _Located(doc.id, doc.file_name, doc.path), _pack(doc, part)))
         pickle_s += time.perf_counter() - tp
     t2 = time.perf_counter()
     return _TaskResult(index, out, skipped, None, {"read": t1 - t0, "extract": t2 - t1 - pickle_s,
@@ -232,6 +232,11 @@ def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
             tasks.append((i, kind, str(p), 0, st.st_size if st else 0, 1))
             unit.tasks = 1
     return units, tasks
+
+
+def _pack(doc: Document, part: DocGraph) -> bytes:
+    """A document's part as the cache stores it and workers send it."""
+    return dumps(CachedPart(doc.file_name, doc.path, part))
 
 
 def _load_part(blob: bytes) -> CachedPart | None:
@@ -334,7 +339,7 @@ class _Collector:
                     continue
                 assert isinstance(doc, Document)
                 ref = load_reference()
-                blob = dumps(CachedPart(doc.file_name, doc.path, doc_graph(extract_document(doc, ref), ref)))
+                blob = _pack(doc, doc_graph(extract_document(doc, ref), ref))
             if self.cache is not None:
                 self.cache.put(key, blob)
             self.add(key, doc.id, doc.file_name, doc.path, blob)
