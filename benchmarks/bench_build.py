@@ -144,6 +144,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _timing_table(rows: list[dict], stages: list[str], extra: list[str], extra_cells) -> None:
+    """One row per build: seconds per stage (BuildResult.timings keys), then ``extra_cells(row)``."""
+    print("| docs | jobs | cache | " + " | ".join(s.removeprefix("write.") for s in stages) + " | "
+          + " | ".join(extra) + " |")
+    print("|---:|---:|---|" + "---:|" * (len(stages) + len(extra)))
+    for r in rows:
+        if r.get("failed"):
+            continue
+        t = r["timings"]
+        print(f"| {r['size']:,} | {r['jobs']} | {r['kind']} | " + " | ".join(f"{t.get(s, 0):.1f}" for s in stages)
+              + " | " + " | ".join(extra_cells(r)) + " |")
+
+
 def print_table(rows: list[dict]) -> None:
     if not rows:
         return
@@ -165,28 +178,15 @@ def print_table(rows: list[dict]) -> None:
     print()
     print("Per-stage seconds (read/extract/pickle: CPU seconds summed over workers; merge: unpickling and")
     print("merging in the parent; cache: loading cached results; graph: merging the documents' parts; write: all outputs)")
-    stages = ["read", "extract", "pickle", "merge", "cache", "graph", "write"]
-    print("| docs | jobs | cache | " + " | ".join(stages) + " | extract ms/doc |")
-    print("|---:|---:|---|" + "---:|" * (len(stages) + 1))
-    for r in rows:
-        if r.get("failed"):
-            continue
-        t = r["timings"]
-        per = 1000 * t.get("extract", 0) / max(1, r["extracted"]) if r["extracted"] else 0
-        print(f"| {r['size']:,} | {r['jobs']} | {r['kind']} | " + " | ".join(f"{t.get(s, 0):.1f}" for s in stages)
-              + f" | {per:.1f} |")
+    _timing_table(rows, ["read", "extract", "pickle", "merge", "cache", "graph", "write"], ["extract ms/doc"],
+                  lambda r: [f"{1000 * r['timings'].get('extract', 0) / r['extracted']:.1f}" if r["extracted"]
+                             else "0.0"])
     print()
     print("Write stage, seconds per output (Oxigraph loads graph.ttl in a thread of its own while SQLite,")
     print("graph.json and graph.html are written: 'wait' is how long the build then waited for it)")
-    parts = ["turtle", "sqlite", "json", "html", "oxigraph", "oxigraph_wait"]
-    print("| docs | jobs | cache | " + " | ".join(parts) + " | write | Turtle MB | nodes | edges |")
-    print("|---:|---:|---|" + "---:|" * (len(parts) + 4))
-    for r in rows:
-        if r.get("failed"):
-            continue
-        t = r["timings"]
-        print(f"| {r['size']:,} | {r['jobs']} | {r['kind']} | " + " | ".join(f"{t.get('write.' + p, 0):.1f}" for p in parts)
-              + f" | {t.get('write', 0):.1f} | {r['turtle_mb']:.1f} | {r['nodes']:,} | {r['edges']:,} |")
+    _timing_table(rows, [f"write.{p}" for p in ("turtle", "sqlite", "json", "html", "oxigraph", "oxigraph_wait")]
+                  + ["write"], ["Turtle MB", "nodes", "edges"],
+                  lambda r: [f"{r['turtle_mb']:.1f}", f"{r['nodes']:,}", f"{r['edges']:,}"])
     cold = {(r["size"], r["jobs"]): r for r in rows if r["kind"] == "cold" and not r.get("failed")}
     sizes = sorted({s for s, _ in cold})
     if len(sizes) > 1:

@@ -31,8 +31,7 @@ def tune_for_bulk() -> None:
 def bulk_gc() -> Iterator[None]:
     """:func:`tune_for_bulk` for the duration of a block; the previous settings are restored after."""
     old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*BULK_THRESHOLDS)
+    tune_for_bulk()
     try:
         yield
     finally:

@@ -116,10 +116,6 @@ class _Evidencer:
                         round(prov.confidence, 3))
 
 
-def evidence(ex: DocExtraction, prov: Provenance) -> Evidence:
-    return _Evidencer(ex)(prov)
-
-
 def doc_graph(ex: DocExtraction, ref: Reference | None = None) -> DocGraph:
     """One document's part of the graph (pure; no other document needed)."""
     ref = ref or load_reference()
