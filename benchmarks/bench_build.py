@@ -7,7 +7,7 @@ warm cache, and prints a table; per-stage seconds show where the time goes
 (read, extract and pickle are CPU seconds summed over the workers).
 
     python benchmarks/bench_build.py                          # 1k and 10k at --jobs 1 and 2
-    python benchmarks/bench_build.py --sizes 1000,10000,100000 --workdir /tmp/kgbench
+    python benchmarks/bench_build.py --sizes 1000,10000,100000 --workdir /var/tmp/kgbench
 
 Targets on a 2-core machine: >= 1,000 documents/s per core, time linear in
 size, 100k documents under 4 GB peak memory.
@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--formats", default="txt", help="corpus formats, comma-separated (see gen_corpus.py)")
-    ap.add_argument("--workdir", type=Path, default=Path("/tmp/kgraph-bench"))
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kgraph-bench")
     ap.add_argument("--no-warm", action="store_true", help="skip the warm-cache rebuild")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--no-sparql", action="store_true", help="build without the store's SPARQL part (Oxigraph)")

@@ -321,6 +321,7 @@ def load_reference() -> Reference:
     _generic(d, "ministries.csv", "gov", "Ministry", entities, by_domain, set())
     _generic(d, "agencies.csv", "agency", "GovernmentAgency", entities, by_domain, set())
     _generic(d, "associations.csv", "org", "Association", entities, by_domain, set())
+    _generic(d, "companies.csv", "org", "Company", entities, by_domain, set())
     _parties(d, entities)
     ministers = _ministers(d)
     person_keys: dict[str, str] = {}

@@ -79,6 +79,17 @@ def test_dates_relative_with_document_date(text, value):
     assert [(h.value, h.relative) for h in hits] == [(value, True)]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Under måndagen träffade ministern kommunledningen.", dt.date(2012, 12, 3)),
+    ("På onsdagen besökte ministern Vara.", dt.date(2012, 12, 5)),
+    ("Ministern kom till Vara på torsdagen.", dt.date(2012, 11, 29)),
+])
+def test_dates_narrative_weekday_is_the_latest_such_day_up_to_the_document_date(text, value):
+    # "på måndagen", "under onsdagen" (definite): a report's day, not a day ahead ("på måndag")
+    hits = find_dates(text, DOC_DATE)
+    assert [(h.value, h.relative) for h in hits] == [(value, True)]
+
+
 @pytest.mark.parametrize("text", ["I dag besöker ministern Vara.", "I går besökte ministern Vara."])
 def test_dates_relative_without_document_date_is_unresolved(text):
     hits = find_dates(text, None)
@@ -98,6 +109,8 @@ def test_dates_hits_are_in_text_order():
     ("Ministern besökte Vara\n\nText om besöket.\n\nSenast uppdaterad: 25 mars 2021", dt.date(2021, 3, 25)),
     ("Ministern besökte Vara\n25 mars 2021\n\nText om besöket.", dt.date(2021, 3, 25)),
     ("Nyheter\n\n2019-05-03\n\nText om besöket.", dt.date(2019, 5, 3)),
+    ("Region Sörmland\n\nPressmeddelande · 2023-11-09\n\nText om besöket.", dt.date(2023, 11, 9)),
+    ("Nyhet | 12 mars 2020\n\nText om besöket.", dt.date(2020, 3, 12)),
 ])
 def test_dates_document_date_found(text, value):
     assert find_document_date(text)[0] == value

@@ -119,3 +119,19 @@ def test_gazetteer_lowercase_common_word_is_not_a_municipality(reference, make_d
 def test_gazetteer_no_match_inside_a_longer_word(reference, make_document):
     # "Vara" inside "Varaktigt", "Mark" inside "Markarbeten"
     assert _keys(reference, make_document, "Varaktigt arbete och Markarbeten pågår.", "Municipality") == set()
+
+
+def test_gazetteer_company_from_reference_list(reference, make_document):
+    from kgraph.extract.document import extract_document
+    text = "Nyheter\n\nMinistern besökte Vattenfall och LKAB i Kiruna.\n"
+    ex = extract_document(make_document(text), reference)
+    companies = {key for key, info in ex.entities.items() if info.cls == "Company"}
+    assert {"org/vattenfall", "org/lkab"} <= companies
+
+
+def test_gazetteer_locality_after_venue_in_place_line(reference, make_document):
+    from kgraph.extract.document import extract_document
+    text = "Kallelse\n\nPlats och tid: Kommunhuset, Fjugesta, kl. 13.00–15.40\n"
+    ex = extract_document(make_document(text), reference)
+    places = {info.label for info in ex.entities.values() if info.cls == "Place"}
+    assert "Fjugesta" in places

@@ -149,3 +149,38 @@ def test_meetings_minister_by_title_resolves_to_office_holder(reference, make_do
 def test_meetings_no_meeting_without_meeting_words(reference, make_document):
     doc = make_document("Budget 2024\n\nKommunalrådet Siv Lindmark (C) presenterade budgeten för Vara kommun.\n")
     assert extract_document(doc, reference).meetings == []
+
+
+PROGRAMME_DOC = (
+    "Pressmeddelande från Landsbygdsdepartementet\n"
+    "\n"
+    "Publicerad 04 april 2022\n"
+    "\n"
+    "Torsdagen den 7 april besöker landsbygdsminister Karin Ekvall Vara kommun.\n"
+    "\n"
+    "Program\n"
+    "\n"
+    "09.00–10.30 Möte med Vara kommun om bredband. Plats: Kommunhuset, Vara.\n"
+    "\n"
+    "11.15–13.00 Besök hos Öre Fiber & Data AB i Vara. Vd Rolf Antonsson visar fibernätet.\n"
+)
+
+
+def test_meetings_programme_items_take_the_announced_date(reference, make_document):
+    ex = extract_document(make_document(PROGRAMME_DOC, "programme.txt"), reference)
+    assert len(ex.meetings) >= 2
+    assert {m.date for m in ex.meetings} == {dt.date(2022, 4, 7)}
+
+
+def test_meetings_company_name_with_ampersand(reference, make_document):
+    ex = extract_document(make_document(PROGRAMME_DOC, "programme.txt"), reference)
+    companies = {info.label for info in ex.entities.values() if info.cls == "Company"}
+    assert "Öre Fiber & Data AB" in companies
+
+
+def test_meetings_day_of_month_before_meeting_word_is_not_a_count(reference, make_document):
+    # "den 4 mars träffade": one meeting on 4 March, not four meetings
+    text = ("Nyhetsbrev nr 2, mars 2009\n\nStyrelsen träffade kommunministern\n\n"
+            "Onsdagen den 4 mars träffade SmåKoms styrelse landsbygdsminister Karin Ekvall i Vara kommun.\n")
+    ex = extract_document(make_document(text, "count.txt"), reference)
+    assert len(ex.meetings) == 1 and ex.meetings[0].date == dt.date(2009, 3, 4)

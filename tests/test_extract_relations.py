@@ -50,3 +50,27 @@ def test_relations_minutes_record_their_own_board_meeting():
     assert str(board.date) == "2020-02-04"
     assert board.location == "municipality/0643"
     assert {"person/anna-lindqvist", "person/peter-holm", "municipality/0643"} <= set(board.participants)
+
+
+def test_relations_membership_after_have_become_members():
+    text = "Nyheter\n\nTvå nya medlemmar\n\nÅsele kommun och Vara kommun har blivit medlemmar i SmåKom. Välkomna!"
+    rels = _rel(text, "memberOf")
+    assert {("municipality/2463", "org/smakom"), ("municipality/1470", "org/smakom")} <= rels
+
+
+def test_relations_membership_by_joining():
+    text = "Nyheter\n\nÅsele kommun har beslutat att gå med i SmåKom från och med den 1 mars."
+    assert ("municipality/2463", "org/smakom") in _rel(text, "memberOf")
+
+
+def test_relations_members_named_before_the_association():
+    # "X, där alla ... kommuner är medlemmar": the municipalities just listed are the members
+    text = ("Nyheter\n\nMed på träffen var Vara kommun och Åsele kommun. Nätverket samordnas av SmåKom, "
+            "där alla kommuner är medlemmar.")
+    rels = _rel(text, "memberOf")
+    assert {("municipality/2463", "org/smakom"), ("municipality/1470", "org/smakom")} <= rels
+
+
+def test_relations_no_members_before_an_association_without_membership_clause():
+    text = "Nyheter\n\nMed på träffen var Vara kommun och Åsele kommun. Nätverket samordnas av SmåKom."
+    assert not _rel(text, "memberOf")

@@ -75,3 +75,31 @@ def test_topics_extract_document_lists_topic_mentions(reference, make_document):
     doc = make_document("Skolan i fokus\n\nKommunen satsar på digitalisering i skolan.\n")
     ex = extract_document(doc, reference)
     assert _concept(reference, "digitalisering").id in ex.topics
+
+
+def _meeting_topics(reference, make_document, text):
+    ex = extract_document(make_document(text), reference)
+    return {t for m in ex.meetings for t in m.topics}
+
+
+def test_topics_sector_as_setting_is_not_a_meeting_topic(reference, make_document):
+    # "kompetensförsörjningen i välfärden": the sector is where, the topic is what
+    text = ("Ministern besökte Vara\n\nPublicerad 2016-04-12\n\nI dag besökte landsbygdsminister Karin Ekvall "
+            "Vara kommun. Hon diskuterade kompetensförsörjningen i välfärden och i skolan.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert _concept(reference, "kompetensförsörjning").id in topics
+    assert not topics & {"valfard", "skola"}
+
+
+def test_topics_sector_said_to_be_discussed_is_a_meeting_topic(reference, make_document):
+    text = ("Ministern besökte Vara\n\nPublicerad 2016-04-12\n\nI dag besökte landsbygdsminister Karin Ekvall "
+            "Vara kommun för samtal om bredband och äldreomsorgen.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert {"bredband", "aldreomsorg"} <= topics
+
+
+def test_topics_on_newsletter_contents_line_are_not_meeting_topics(reference, make_document):
+    text = ("Nyhetsbrev nr 2, mars 2009\n\nI detta nummer: Styrelsen träffade ministern | Konferens om äldreomsorg\n\n"
+            "Styrelsen träffade landsbygdsminister Karin Ekvall i Vara kommun. Mötet handlade om bredband.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert "bredband" in topics and "aldreomsorg" not in topics

@@ -24,13 +24,15 @@ TEXT_DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WD_ALT})(?:en)?\s+(?:den\s+)?)?(?:den\s+)?(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?:?e?\s+"
     rf"(?P<m>{_MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE)
-WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD_ALT})(?:en)?\b(?!\s+(?:den\s+)?\d)",
+WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD_ALT})\b(?!\s+(?:den\s+)?\d)",
                              re.IGNORECASE)
+# "på måndagen", "under onsdagen": a report's narrative day, the latest such weekday up to the document's date
+NARRATIVE_WEEKDAY_RE = re.compile(rf"\b(?:på|under)\s+(?P<wd>{_WD_ALT})en\b(?!\s+(?:den\s+)?\d)", re.IGNORECASE)
 PAST_WEEKDAY_RE = re.compile(r"\bi (?P<wd>måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i förrgår)\b", re.IGNORECASE)
 DOC_DATE_LINE_RE = re.compile(
     r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|senast uppdaterad|"
-    r"senast ändrad|pressmeddelande|nyhet)?\s*:?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+    r"senast ändrad|pressmeddelande|nyhet)?\s*[:·|–—]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
 
 
@@ -89,6 +91,14 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
             ahead = (WEEKDAYS[m["wd"].lower()] - doc_date.weekday()) % 7 or 7
             val = doc_date + dt.timedelta(days=ahead)
         hits.append(DateHit(m.start("wd"), m.end("wd"), val, m["wd"], relative=True))
+        taken.append((m.start(), m.end()))
+    for m in NARRATIVE_WEEKDAY_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        val = None
+        if doc_date:
+            val = doc_date - dt.timedelta(days=(doc_date.weekday() - WEEKDAYS[m["wd"].lower()]) % 7)
+        hits.append(DateHit(m.start("wd"), m.end("wd") + 2, val, m.group(), relative=True))
         taken.append((m.start(), m.end()))
     for m in PAST_WEEKDAY_RE.finditer(text):
         if not free(m.start(), m.end()):

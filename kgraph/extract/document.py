@@ -22,7 +22,7 @@ from .dates import DateHit, find_dates, find_document_date, find_masthead_year
 from .gazetteer import find_reference_mentions
 from .orgs import abbreviation_after, find_pattern_orgs
 from .persons import PeopleResult, PersonHit, TitleHit, find_persons
-from .topics import TopicHit, find_topics
+from .topics import TopicHit, domain_hits, find_topics, masthead_hits
 
 ORG_CLASSES = {"Municipality", "Region", "CountyAdministrativeBoard", "Ministry", "Government", "Parliament",
                "GovernmentAgency", "Association", "PoliticalParty", "Company", "Organization"}
@@ -71,6 +71,7 @@ class DocState:
     people: PeopleResult | None = None
     statements: list[Statement] = field(default_factory=list)
     topic_hits: list[TopicHit] = field(default_factory=list)
+    domain_topics: set[int] = field(default_factory=set)  # indices of topic_hits no meeting discussed
     dates: list[DateHit] = field(default_factory=list)
     publisher: str | None = None
     ministers: set[str] = field(default_factory=set)
@@ -358,8 +359,12 @@ def _party_markers(ref_id: int) -> dict[str, str]:
     return out
 
 
-_MEMBER_RE = re.compile(r"\b(?:är|blir|blev|bli|vara|har varit)\s+(?:alla\s+|också\s+|nu\s+)?"
-                        r"(?:medlem|medlemmar|medlemskommun(?:er)?)\s+(?:i|av)\s+$")
+_MEMBER_RE = re.compile(r"\b(?:(?:är|blir|blev|bli|blivit|vara|varit)\s+(?:alla\s+|också\s+|nu\s+)?"
+                        r"(?:medlem|medlemmar|medlemskommun(?:er)?)\s+(?:i|av)|"
+                        r"(?:gå|går|gick|gått)\s+med\s+i|(?:ansluta|ansluter|anslöt|anslutit)\s+sig\s+till)\s+$")
+# "Boråsregionen, där alla åtta kommuner är medlemmar": the members named before the association
+_MEMBERS_AFTER_RE = re.compile(r"\s*,?\s*där\s+(?P<who>[^.;:]{0,80}?)\s+(?:alla\s+|också\s+)?är\s+(?:alla\s+)?"
+                               r"(?:medlemmar|medlemskommuner|med)\b")
 _MEMBER_ORGS = {"Municipality", "Region", "Company", "Organization", "Association"}
 
 
@@ -369,7 +374,7 @@ def _stated_memberships(st: DocState) -> None:
     text = st.doc.text
     for sent in st.sentences:
         low = text[sent.start:sent.end].lower()
-        if "medlem" not in low:
+        if "medlem" not in low and " med i " not in low and "anslut" not in low:
             continue
         ms = st.mentions_in(sent.start, sent.end)
         for a in ms:
@@ -381,6 +386,29 @@ def _stated_memberships(st: DocState) -> None:
                     st.statements.append(Statement(subject=m.key, predicate="memberOf", object=a.key,
                                                    prov=st.prov(m.prov.span.start, a.prov.span.end,
                                                                 "extract.membership.stated", 0.8)))
+        _members_named_before(st, sent, ms)
+
+
+def _members_named_before(st: DocState, sent: Sentence, ms: list[Mention]) -> None:
+    """"X, där alla åtta kommuner är medlemmar": the municipalities named in the clause
+    (or, for "alla"/"samtliga", in this and the sentence before) are members of X."""
+    text = st.doc.text
+    for a in ms:
+        if a.kind != "Association":
+            continue
+        m = _MEMBERS_AFTER_RE.match(text, a.prov.span.end)
+        if not m:
+            continue
+        named = [x for x in ms if m.start("who") <= x.prov.span.start < m.end("who") and x.kind in _MEMBER_ORGS]
+        if not named and re.search(r"\b(?:alla|samtliga)\b", m["who"]):
+            prev = max((x for x in st.sentences if x.end <= sent.start), key=lambda x: x.end, default=None)
+            start = prev.start if prev else sent.start
+            named = [x for x in st.mentions_in(start, a.prov.span.start) if x.kind == "Municipality"]
+        for x in named:
+            if x.key != a.key:
+                st.statements.append(Statement(subject=x.key, predicate="memberOf", object=a.key,
+                                               prov=st.prov(min(x.prov.span.start, a.prov.span.start), m.end(),
+                                                            "extract.membership.stated", 0.75)))
 
 
 def _relations(st: DocState, posts: dict[str, str]) -> None:
@@ -882,9 +910,11 @@ def _meetings(st: DocState) -> list[Meeting]:
                     mt.sentences.append(x)
         mt.sentences.sort(key=lambda x: x.start)
     _field_lines(st, meets)
+    for mt in meets:
+        _fill(st, mt, person_keys)
+    _programme_dates(meets)
     out = []
     for idx, mt in enumerate(meets):
-        _fill(st, mt, person_keys)
         parts = list(dict.fromkeys(mt.persons + mt.orgs))
         if not parts:
             continue
@@ -897,6 +927,17 @@ def _meetings(st: DocState) -> list[Meeting]:
                                         f"extract.meetings.{mt.kind}", 0.7),
                            label=text[s:e]))
     return out
+
+
+def _programme_dates(meets: list[_Meet]) -> None:
+    """"09.00 Möte med Region Dalarna": an undated programme item is on the day of the dated
+    meeting the text announced before it."""
+    last = None
+    for mt in sorted(meets, key=lambda m: m.trigger[0]):
+        if mt.date is not None:
+            last = mt.date
+        elif mt.subjectless and last is not None:
+            mt.date = last
 
 
 def _field_lines(st: DocState, meets: list[_Meet]) -> None:
@@ -986,8 +1027,8 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
                 loc = _location_after(st, here, sent.end)
                 if loc:
                     mt.location = loc.key
-        for h in st.topic_hits:
-            if sent.start <= h.start < sent.end and h.concept.id not in mt.topics:
+        for i, h in enumerate(st.topic_hits):
+            if sent.start <= h.start < sent.end and h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
     if mt.location is None and mt.kind in ("visit", "digital_meeting"):
         munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
@@ -1071,6 +1112,7 @@ def extract_document(doc: Document, ref: Reference | None = None) -> DocExtracti
     st.mentions.sort(key=lambda m: m.prov.span.start)
     st.dates = find_dates(doc.text, published, None if published else find_masthead_year(doc.text))
     st.topic_hits = find_topics(doc.text, ref)
+    st.domain_topics = domain_hits(doc.text, st.topic_hits) | masthead_hits(doc.text, st.topic_hits)
     topics = _topics(st)
     meetings = _meetings(st)
     title = doc.title or next((doc.text[b.start:b.end].strip() for b in blks), None)

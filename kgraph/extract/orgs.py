@@ -18,15 +18,17 @@ ORG_SUFFIX_RE = re.compile(
     rf"(?:\s+(?!(?:i|och|för|på|med)\b){_CAP})*"
     rf"|[A-ZÅÄÖ][\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
-COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:{_CAP}\s+){{1,4}}(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
+COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}\s+(?:(?:{_CAP}|&)\s+){{0,3}}(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 VENUE_HEAD_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
     rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
     rf"(?:\s+{_CAP}){{0,3}}(?:\s+(?:Konferens|konferens)(?:\s*&\s*{_CAP})?)?)")
 VENUE_CUE_RE = re.compile(
-    rf"(?:\bPlats\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
+    rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
     rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&))*(?:\s+(?:hus|huset|gård|gården|slott|park|hotell))?)")
+# "Plats: Kommunhuset, Fjugesta": the locality after the venue
+VENUE_LOCALITY_RE = re.compile(r",\s*(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?=\s*(?:[.,;\n]|$|kl\b))")
 # building names too generic to be a named place
 GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhuset", "länsstyrelsen", "kommunkansliet",
                   "kommunkontoret", "regionhuset", "skolan", "biblioteket", "kyrkan", "torget", "stationen", "parken",
@@ -110,6 +112,10 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
                 continue
             seen.add(s)
             yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
+    for m in VENUE_CUE_RE.finditer(text):
+        loc = VENUE_LOCALITY_RE.match(text, m.end("name"))
+        if loc and free(loc.start("name"), loc.end("name")) and loc["name"].lower() not in NOT_PLACES:
+            yield PatternOrg(loc.start("name"), loc.end("name"), loc["name"], "Place", f"place/{slug(loc['name'])}")
 
 
 def abbreviation_after(text: str, end: int) -> tuple[str, int, int] | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import ahocorasick
 
 from ..refdata import Reference, TopicConcept, load_reference
@@ -72,4 +74,45 @@ def find_topics(text: str, ref: Reference | None = None) -> list[TopicHit]:
         if out and h.start < out[-1].end:
             continue
         out.append(h)
+    return out
+
+
+# A sector ("skola", "välfärd", "äldreomsorg") is a topic of its own only where the text says it was
+# discussed: "samtal om äldreomsorgen", "fokus på skolan", also as part of such a list ("om bredband och
+# äldreomsorg"). Elsewhere it names the setting of a narrower question ("kompetensförsörjningen i
+# välfärden") or a list of actors ("socialtjänst, skola och polis").
+SECTORS = frozenset({"valfard", "vard_och_omsorg", "socialtjanst", "aldreomsorg", "halso_och_sjukvard", "skola",
+                     "arbetsmarknad", "industri", "jordbruk", "civilsamhallet"})
+_DISCUSSED_BEFORE = re.compile(r"\b(?:om|kring|gäller|gällde|diskuterade|diskuterades|diskuteras|diskutera|fokus på|"
+                               r"tema|temat är|inriktning på|frågor om|frågan om)\s+(?:den\s+|det\s+|de\s+)?$",
+                               re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^\s*(?:,|och|samt|eller)\s*(?:och\s+|samt\s+)?$")
+
+
+def domain_hits(text: str, hits: list[TopicHit]) -> set[int]:
+    """Indices of the sector hits that the text does not present as discussed."""
+    out: set[int] = set()
+    cued: list[bool] = []
+    for i, h in enumerate(hits):
+        line_start = max(text.rfind("\n", 0, h.start), text.rfind(". ", 0, h.start)) + 1
+        here = bool(_DISCUSSED_BEFORE.search(text[max(line_start, h.start - 40):h.start]))
+        chained = i > 0 and cued[i - 1] and bool(_LIST_GLUE.match(text[hits[i - 1].end:h.start]))
+        cued.append(here or chained)
+        if h.concept.id in SECTORS and not cued[i]:
+            out.add(i)
+    return out
+
+
+# a newsletter's masthead or table of contents names its sections, not what a meeting discussed
+_MASTHEAD_LINE = re.compile(r"^\s*(?:i detta nummer|innehåll|i veckans nummer)\b|\bnyhetsbrev\b", re.IGNORECASE)
+
+
+def masthead_hits(text: str, hits: list[TopicHit]) -> set[int]:
+    """Indices of the hits on a masthead or table-of-contents line."""
+    out: set[int] = set()
+    for i, h in enumerate(hits):
+        a = text.rfind("\n", 0, h.start) + 1
+        b = text.find("\n", h.end)
+        if _MASTHEAD_LINE.search(text[a:b if b >= 0 else len(text)]):
+            out.add(i)
     return out
