@@ -184,3 +184,14 @@ def test_meetings_day_of_month_before_meeting_word_is_not_a_count(reference, mak
             "Onsdagen den 4 mars träffade SmåKoms styrelse landsbygdsminister Karin Ekvall i Vara kommun.\n")
     ex = extract_document(make_document(text, "count.txt"), reference)
     assert len(ex.meetings) == 1 and ex.meetings[0].date == dt.date(2009, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Nyheter\n\nPublicerad 2023-03-17\n\nI onsdags var Vara kommun värd för vårens nätverksträff. "
+    "Med på träffen var Skara kommun.\n",
+    "Nyheter\n\nPublicerad 2023-03-17\n\nI onsdags hölls vårens nätverksträff med Skara kommun. "
+    "Värd för mötet var Vara kommun.\n",
+])
+def test_meetings_host_is_the_location(reference, make_document, text):
+    ex = extract_document(make_document(text, "host.txt"), reference)
+    assert [m.location for m in ex.meetings] == [VARA]

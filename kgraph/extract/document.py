@@ -929,6 +929,28 @@ def _meetings(st: DocState) -> list[Meeting]:
     return out
 
 
+# "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
+_HOST_AFTER_RE = re.compile(r"\bvärd(?:kommun)?(?:en)?\s+(?:för\s+[\wåäö]+\s+)?(?:var|är|blir)\s+$|\bvärdkommunen\s+$",
+                            re.IGNORECASE)
+_HOST_BEFORE_RE = re.compile(r"\s+(?:(?:var|är|blir)\s+)?värd(?:kommun)?\s+för\b", re.IGNORECASE)
+
+
+def _host(st: DocState, mt: _Meet) -> str | None:
+    """The municipality or organisation the text names as the meeting's host ("Värd för mötet
+    var Falköpings kommun", "I onsdags var Tranemo kommun värd för träffen"): where it was held."""
+    text = st.doc.text
+    for sent in mt.sentences:
+        if "värd" not in text[sent.start:sent.end].lower():
+            continue
+        for x in st.mentions_in(sent.start, sent.end):
+            if x.kind not in PARTICIPANT_ORGS:
+                continue
+            s, e = x.prov.span.start, x.prov.span.end
+            if _HOST_AFTER_RE.search(text, max(sent.start, s - 40), s) or _HOST_BEFORE_RE.match(text, e):
+                return x.key
+    return None
+
+
 def _programme_dates(meets: list[_Meet]) -> None:
     """"09.00 Möte med Region Dalarna": an undated programme item is on the day of the dated
     meeting the text announced before it."""
@@ -1030,6 +1052,8 @@ def _fill(st: DocState, mt: _Meet, person_keys: set[str]) -> None:
         for i, h in enumerate(st.topic_hits):
             if sent.start <= h.start < sent.end and h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
+    if mt.location is None:
+        mt.location = _host(st, mt)
     if mt.location is None and mt.kind in ("visit", "digital_meeting"):
         munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
         if len(munis) == 1:
