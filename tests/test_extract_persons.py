@@ -161,3 +161,14 @@ def test_persons_role_statement_in_extraction(reference, make_document):
     ex = extract_document(make_document("Det sa Johan Ekvall, ekonomichefen i kommunen."), reference)
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert roles == {("person/johan-ekvall", "ekonomichef")}
+
+
+def test_persons_numbered_vice_chair_role_as_written():
+    from kgraph.extract.document import extract_document
+    from kgraph.ingest import content_id
+    from kgraph.models import Document
+    text = ("Protokoll\n\nVid besöket deltar 1:e vice ordföranden Jan-Erik Svensson och "
+            "2:e vice ordförande Mirela Hodžić.\n")
+    ex = extract_document(Document(id=content_id(text), file_name="t.txt", path="t.txt", text=text))
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/jan-erik-svensson", "1:e vice ordförande"), ("person/mirela-hodzic", "2:e vice ordförande")} <= roles
