@@ -108,14 +108,13 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
             s, e = m.start("name"), m.end("name")
             name = text[s:e].rstrip(" &")
             e = s + len(name)
-            if s in seen or not free(s, e) or len(name) < 4 or name.lower() in GENERIC_VENUES:
-                continue
-            seen.add(s)
-            yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
-    for m in VENUE_CUE_RE.finditer(text):
-        loc = VENUE_LOCALITY_RE.match(text, m.end("name"))
-        if loc and free(loc.start("name"), loc.end("name")) and loc["name"].lower() not in NOT_PLACES:
-            yield PatternOrg(loc.start("name"), loc.end("name"), loc["name"], "Place", f"place/{slug(loc['name'])}")
+            if not (s in seen or not free(s, e) or len(name) < 4 or name.lower() in GENERIC_VENUES):
+                seen.add(s)
+                yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
+            loc = VENUE_LOCALITY_RE.match(text, m.end("name")) if rx is VENUE_CUE_RE else None
+            if loc and free(loc.start("name"), loc.end("name")) and loc["name"].lower() not in NOT_PLACES:
+                yield PatternOrg(loc.start("name"), loc.end("name"), loc["name"], "Place",
+                                 f"place/{slug(loc['name'])}")
 
 
 def abbreviation_after(text: str, end: int) -> tuple[str, int, int] | None:

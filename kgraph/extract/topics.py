@@ -6,10 +6,9 @@ compound whose rest is a known topic-word ending ("informationssäkerhetsarbetet
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import re
 
 import ahocorasick
 
