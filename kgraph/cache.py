@@ -37,7 +37,7 @@ _DB_NAME = "cache.sqlite"
 _SCHEMA = 1
 _PKG = Path(__file__).resolve().parent
 # the code whose output is cached: reading, extraction and each document's graph part (resolve.doc_graph)
-_CACHED_SOURCES = ("ingest", "extract", "models.py", "text.py", "refdata.py", "cache.py", "resolve.py", "graph.py")
+_CACHED_SOURCES = ("ingest", "extract", "models.py", "text.py", "refdata.py", "cache.py", "resolve.py", "graph.py", "contracts.py")
 
 
 def _hash_files(h, files: Iterable[Path], base: Path) -> None:

@@ -17,37 +17,10 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
+from .contracts import Evidence
 from .errors import GraphNotFoundError, KgraphError
 
 FORMAT_VERSION = 1
-
-
-class Evidence(NamedTuple):
-    """Where a statement comes from. A tuple (millions are made, pickled and kept in a build's
-    graph: a third of the memory of a dict) that also reads like the dict graph.json stores:
-    ``ev["doc"]``, ``ev.get("sentence")``."""
-
-    doc: str  # document node id ("" for reference data)
-    start: int | None
-    end: int | None
-    sentence: str
-    rule: str
-    confidence: float
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"doc": self.doc, "start": self.start, "end": self.end, "sentence": self.sentence,
-                "rule": self.rule, "confidence": self.confidence}
-
-    @staticmethod
-    def from_dict(d: dict[str, Any]) -> "Evidence":
-        return Evidence(d["doc"], d.get("start"), d.get("end"), d.get("sentence", ""), d.get("rule", ""),
-                        float(d.get("confidence", 1.0)))
-
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
-        return getattr(self, key) if key.__class__ is str else tuple.__getitem__(self, key)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return getattr(self, key) if key in Evidence._fields else default
 
 
 def _evidence_of(items: Iterable[Any]) -> list[Evidence]:

@@ -23,7 +23,7 @@ class Span(_Frozen):
     end: int = Field(ge=0)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Span":
+    def _ordered(self) -> Span:
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before its start {self.start}")
         return self
@@ -33,7 +33,7 @@ class Provenance(_Frozen):
     """Where a fact came from: document, span, the rule that found it, confidence."""
 
     doc_id: str
-    span: Span | None = None
+    span: Span  # every fact extracted from a text points at the words that state it
     rule: str
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -54,33 +54,16 @@ class Document(_Frozen):
 class Mention(_Frozen):
     """A piece of text that names something, with what it names if known.
 
-    ``key`` is the resolved identity when extraction already knows it (a
-    reference-data id such as ``municipality:1384``); ``attrs`` holds
-    stage-specific details (a person's title, a party marker, a date value).
+    ``key`` is the identity extraction gives it (a reference-data id such as
+    ``municipality/1384``, or a key made from the name); ``attrs`` holds
+    stage-specific details (a genitive form, say).
     """
 
     text: str
     kind: str
     prov: Provenance
-    key: str | None = None
+    key: str
     attrs: dict[str, str] = Field(default_factory=dict)
-
-
-EntityClass = Literal[
-    "Person", "Minister", "Municipality", "Region", "County", "CountyAdministrativeBoard",
-    "Ministry", "Government", "Parliament", "GovernmentAgency", "Association",
-    "PoliticalParty", "Company", "Organization", "Place", "Topic",
-]
-
-
-class Entity(_Frozen):
-    """A real-world thing: one node, one stable id, whatever the documents call it."""
-
-    id: str  # local part of the IRI, e.g. "municipality/1384"
-    cls: tuple[str, ...]  # most specific classes, e.g. ("Person", "Minister")
-    label: str
-    alt_labels: frozenset[str] = frozenset()
-    attrs: dict[str, str] = Field(default_factory=dict)  # scbCode, wikidata, ...
 
 
 class Statement(_Frozen):

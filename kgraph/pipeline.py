@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 from . import __version__
 from .cache import ExtractionCache, FileState, dumps, entry_key, loads, source_hash
 from .errors import InputError, KgraphError, NoDocumentsError, UsageError
-from .extract.document import extract_document
+from .extract.pipeline import extract_document
 from .gcpolicy import bulk_gc, tune_for_bulk
 from .graph import KnowledgeGraph
 from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, read_file, read_jsonl_range,

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .errors import ReferenceDataError
 from .resources import reference_dir
 from .text import fold, slug
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,10 +95,20 @@ class Reference:
     person_keys: dict[str, str]  # folded person name -> person key (office holders)
     terms_by_person: dict[str, list[MinisterTerm]] = field(default_factory=dict)
     topic_by_id: dict[str, TopicConcept] = field(default_factory=dict)
+    # tables and automata the extractors derive from this data, built once per Reference
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.topic_by_id:
             self.topic_by_id = {c.id: c for c in self.topics}
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """A table or automaton built from this reference data, once: ``build()`` the first time."""
+        try:
+            return self._derived[name]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[name] = build()
+            return value
 
     def topic(self, concept_id: str) -> TopicConcept:
         return self.topic_by_id[concept_id]
@@ -134,10 +148,8 @@ def _date(cell: str) -> dt.date | None:
 def _domain(url: str) -> str:
     url = url.strip().lower()
     for prefix in ("https://", "http://"):
-        if url.startswith(prefix):
-            url = url[len(prefix):]
-    if url.startswith("www."):
-        url = url[4:]
+        url = url.removeprefix(prefix)
+    url = url.removeprefix("www.")
     return url.split("/")[0].strip()
 
 

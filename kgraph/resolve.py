@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from .extract.document import DocExtraction
-from .graph import Evidence, KnowledgeGraph
+from .contracts import DocExtraction, DocGraph, EntityPart, Evidence, MeetingPart, StatementPart, TopicPart
+from .graph import KnowledgeGraph
 from .models import Provenance
 from .refdata import Reference, load_reference
 from .text import slug
@@ -27,65 +27,6 @@ MEETING_KIND_SV = {"visit": "besök", "meeting": "möte", "digital_meeting": "di
 
 def doc_node(doc_id: str) -> str:
     return f"document/{doc_id[:16]}"
-
-
-# --- one document's part of the graph ----------------------------------------------------------------------
-# Plain tuples, no pydantic: a part is computed where the document is extracted (a worker process),
-# pickled to the build process and into the cache, and merged there; tuples of strings and numbers
-# pickle and unpickle several times faster than model objects.
-
-class EntityPart(NamedTuple):
-    key: str
-    cls: tuple[str, ...]
-    label: str
-    alt_labels: tuple[str, ...]
-    attrs: dict[str, Any]  # reference attributes: scbCode, wikidata ...
-    evidence: tuple[Evidence, ...]  # of the mentions (first three)
-
-
-class StatementPart(NamedTuple):
-    subject: str
-    predicate: str
-    object: str
-    literal: bool
-    evidence: Evidence
-
-
-class TopicPart(NamedTuple):
-    node: str
-    label: str
-    alt_labels: tuple[str, ...]
-    en_label: str
-    broader: Any
-    mentions: tuple[Evidence, ...]  # first three
-    first: Evidence
-
-
-class MeetingPart(NamedTuple):
-    node: str
-    kind: str
-    status: str
-    date: str
-    trigger: str
-    evidence: Evidence
-    participants: tuple[str, ...]
-    location: str | None
-    topics: tuple[str, ...]  # topic nodes
-
-
-class DocGraph(NamedTuple):
-    """What one document adds to the graph. The file it came from (name, path) is not part of
-    it: the same text under another name is the same part (the cache relies on that)."""
-
-    doc_id: str
-    title: str
-    published: str
-    format: str
-    publisher: str | None
-    entities: tuple[EntityPart, ...]
-    statements: tuple[StatementPart, ...]
-    topics: tuple[TopicPart, ...]
-    meetings: tuple[MeetingPart, ...]
 
 
 class _Evidencer:
@@ -110,8 +51,6 @@ class _Evidencer:
 
     def __call__(self, prov: Provenance) -> Evidence:
         span = prov.span
-        if span is None:
-            return Evidence(self.doc, None, None, "", prov.rule, round(prov.confidence, 3))
         return Evidence(self.doc, span.start, span.end, self.sentence(span.start, span.end), prov.rule,
                         round(prov.confidence, 3))
 

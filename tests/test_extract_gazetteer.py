@@ -122,7 +122,7 @@ def test_gazetteer_no_match_inside_a_longer_word(reference, make_document):
 
 
 def test_gazetteer_company_from_reference_list(reference, make_document):
-    from kgraph.extract.document import extract_document
+    from kgraph.extract.pipeline import extract_document
     text = "Nyheter\n\nMinistern besökte Vattenfall och LKAB i Kiruna.\n"
     ex = extract_document(make_document(text), reference)
     companies = {key for key, info in ex.entities.items() if info.cls == "Company"}
@@ -130,7 +130,7 @@ def test_gazetteer_company_from_reference_list(reference, make_document):
 
 
 def test_gazetteer_locality_after_venue_in_place_line(reference, make_document):
-    from kgraph.extract.document import extract_document
+    from kgraph.extract.pipeline import extract_document
     text = "Kallelse\n\nPlats och tid: Kommunhuset, Fjugesta, kl. 13.00–15.40\n"
     ex = extract_document(make_document(text), reference)
     places = {info.label for info in ex.entities.values() if info.cls == "Place"}

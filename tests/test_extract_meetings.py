@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from kgraph.extract.document import extract_document
+from kgraph.extract.pipeline import extract_document
 
 VARA, SKARA, GOTENE = "municipality/1470", "municipality/1495", "municipality/1471"
 

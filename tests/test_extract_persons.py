@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.document import extract_document
+from kgraph.extract.pipeline import extract_document
 from kgraph.extract.persons import find_persons
 
 
@@ -164,7 +164,7 @@ def test_persons_role_statement_in_extraction(reference, make_document):
 
 
 def test_persons_numbered_vice_chair_role_as_written():
-    from kgraph.extract.document import extract_document
+    from kgraph.extract.pipeline import extract_document
     from kgraph.ingest import content_id
     from kgraph.models import Document
     text = ("Protokoll\n\nVid besöket deltar 1:e vice ordföranden Jan-Erik Svensson och "

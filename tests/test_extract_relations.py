@@ -1,7 +1,7 @@
 """Relations the text states: party markers, titles with organisations, stated memberships."""
 from __future__ import annotations
 
-from kgraph.extract.document import extract_document
+from kgraph.extract.pipeline import extract_document
 from kgraph.ingest import content_id
 from kgraph.models import Document
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.document import extract_document
+from kgraph.extract.pipeline import extract_document
 from kgraph.extract.topics import find_topics
 
 pytestmark = pytest.mark.usefixtures("require_topics")

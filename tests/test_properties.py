@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from kgraph.errors import KgraphError
-from kgraph.extract.document import extract_document
+from kgraph.extract.pipeline import extract_document
 from kgraph.ingest import SUPPORTED_SUFFIXES, gather_inputs, make_document, read_file
 from kgraph.rdf import to_turtle
 from kgraph.resolve import build_graph

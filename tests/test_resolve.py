@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.extract.document import extract_document
+from kgraph.extract.pipeline import extract_document
 from kgraph.resolve import build_graph, doc_node
 from kgraph.text import normalise_text
 

@@ -1,6 +1,7 @@
-"""Extraction: small functions over one Document, each yielding mentions with spans."""
+"""Extraction: a pipeline of steps over one Document (see :mod:`.pipeline`)."""
 from __future__ import annotations
 
-from .document import DocExtraction, extract_document
+from ..contracts import DocExtraction
+from .pipeline import STEPS, extract_document
 
-__all__ = ["DocExtraction", "extract_document"]
+__all__ = ["STEPS", "DocExtraction", "extract_document"]

@@ -31,7 +31,8 @@ NARRATIVE_WEEKDAY_RE = re.compile(rf"\b(?:på|under)\s+(?P<wd>{_WD_ALT})en\b(?!\
 PAST_WEEKDAY_RE = re.compile(r"\bi (?P<wd>måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i förrgår)\b", re.IGNORECASE)
 DOC_DATE_LINE_RE = re.compile(
-    r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|senast uppdaterad|"
+    r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|"
+    r"senast uppdaterad|"
     r"senast ändrad|pressmeddelande|nyhet)?\s*[:·|–—]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -31,9 +30,11 @@ class _Entry:
     form: Form
 
 
-@lru_cache(maxsize=4)
-def _automaton(ref_id: int) -> ahocorasick.Automaton:
-    ref = load_reference()
+def _automaton(ref: Reference) -> ahocorasick.Automaton:
+    return ref.derived("gazetteer", lambda: _build_automaton(ref))
+
+
+def _build_automaton(ref: Reference) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     table: dict[str, list[_Entry]] = {}
     for ent in ref.entities.values():
@@ -73,7 +74,7 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iter
     ref = ref or load_reference()
     text = doc.text
     low = lower_same_length(mask_contacts(text))  # never inside e-mail or web addresses
-    auto = _automaton(id(ref))
+    auto = _automaton(ref)
     for end_idx, (form_low, entries) in auto.iter(low):
         start = end_idx - len(form_low) + 1
         end = end_idx + 1

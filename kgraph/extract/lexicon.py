@@ -42,7 +42,8 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 TRAVEL_RE = re.compile(r"\b(?:åkte|reste|for|åker|reser|kom|kommer)\b(?:[\s,]+\w+){0,6}[\s,]+till\b")
 # "två möten", "tre nya seminarier"; not a date ("den 4 mars träffade")
-COUNT_RE = re.compile(r"\b(?P<n>två|tre|fyra|fem|2|3|4|5)\s+(?!(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\s)"
+COUNT_RE = re.compile(r"\b(?P<n>två|tre|fyra|fem|2|3|4|5)\s+"
+                      r"(?!(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\s)"
                       r"(?:\w+\s+)?$")
 COUNTS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 

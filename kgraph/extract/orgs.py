@@ -18,7 +18,8 @@ ORG_SUFFIX_RE = re.compile(
     rf"(?:\s+(?!(?:i|och|för|på|med)\b){_CAP})*"
     rf"|[A-ZÅÄÖ][\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
-COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}\s+(?:(?:{_CAP}|&)\s+){{0,3}}(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
+COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}\s+(?:(?:{_CAP}|&)\s+){{0,3}}"
+                        r"(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 VENUE_HEAD_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
@@ -80,10 +81,10 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
         head = m["head"] or m["head2"]
         if not free(m.start("name"), m.start("name") + len(name)):
             continue
-        if m["head2"]:
-            # "Kommunalrådet", "Socialnämnden" at the start of a sentence, or a title: common nouns
-            if at_sentence_start(text, m.start()) or len(name) < 14 or name.lower().endswith(_TITLE_HEADS):
-                continue
+        # "Kommunalrådet", "Socialnämnden" at the start of a sentence, or a title: common nouns
+        if m["head2"] and (at_sentence_start(text, m.start()) or len(name) < 14
+                           or name.lower().endswith(_TITLE_HEADS)):
+            continue
         cls = _org_class(name, head)
         abbr = m["abbr"]
         yield PatternOrg(m.start("name"), m.start("name") + len(name), name, cls, f"org/{slug(name)}",

@@ -13,12 +13,11 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import ahocorasick
 
 from ..models import Document
-from ..refdata import Reference, Title, load_reference, person_key_for
+from ..refdata import Reference, Title, person_key_for
 from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
 
 MIN_BEARERS = 100
@@ -80,9 +79,11 @@ class PeopleResult:
     surname_refs: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, person key, rule
 
 
-@lru_cache(maxsize=4)
-def _title_automaton(ref_id: int) -> tuple[ahocorasick.Automaton, dict[str, Title]]:
-    ref = load_reference()
+def _title_automaton(ref: Reference) -> tuple[ahocorasick.Automaton, dict[str, Title]]:
+    return ref.derived("titles", lambda: _build_title_automaton(ref))
+
+
+def _build_title_automaton(ref: Reference) -> tuple[ahocorasick.Automaton, dict[str, Title]]:
     auto = ahocorasick.Automaton()
     by_form: dict[str, Title] = {}
     for t in ref.titles:
@@ -91,15 +92,15 @@ def _title_automaton(ref_id: int) -> tuple[ahocorasick.Automaton, dict[str, Titl
             # the longer, more specific title wins when two share a form
             if low not in by_form or len(t.title) > len(by_form[low].title):
                 by_form[low] = t
-    for low, t in by_form.items():
+    for low in by_form:
         auto.add_word(low, low)
     auto.make_automaton()
     return auto, by_form
 
 
-@lru_cache(maxsize=4)
-def _title_words(ref_id: int) -> frozenset[str]:
-    return frozenset(f.lower() for t in load_reference().titles for f in t.forms if " " not in f)
+def _title_words(ref: Reference) -> frozenset[str]:
+    return ref.derived("title_words", lambda: frozenset(f.lower() for t in ref.titles for f in t.forms
+                                                         if " " not in f))
 
 
 def _boundary(text: str, i: int) -> bool:
@@ -107,7 +108,7 @@ def _boundary(text: str, i: int) -> bool:
 
 
 def find_titles(text: str, ref: Reference) -> list[TitleHit]:
-    auto, by_form = _title_automaton(id(ref))
+    auto, by_form = _title_automaton(ref)
     if len(auto) == 0:
         return []
     low = lower_same_length(text)
@@ -151,15 +152,13 @@ def _is_given(word: str, ref: Reference) -> bool:
     return all(ref.given_names.get(p, 0) >= MIN_BEARERS for p in parts if p) and bool(parts[0])
 
 
-def _surname_like(tok: Token, ref: Reference, title_words: set[str], blocked: set[int]) -> bool:
+def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], blocked: set[int]) -> bool:
     w = tok.text
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
         return False
     if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words:
         return False
-    if w.isupper() and len(w) <= 4:  # abbreviations: SKR, MSB
-        return False
-    return True
+    return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
 
 def _strong_surname(w: str, ref: Reference) -> bool:
@@ -173,7 +172,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     toks = tokens(masked)
     tok_starts = [t.start for t in toks]
     titles = find_titles(text, ref)
-    title_words = _title_words(id(ref))
+    title_words = _title_words(ref)
     title_ends = {h.end: h for h in titles}
     # tokens inside organisation names are never person names ("Region Blekinge")
     blocked: set[int] = set()
@@ -251,7 +250,8 @@ def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> Title
 
 
 _BEFORE_GAP = re.compile(r"^[ \t]*:?[ \t]*(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?\Z")
-_AFTER_GAP = re.compile(r"^\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
+_AFTER_GAP = re.compile(r"^\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
+                        r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
                         r"(?:(?:och|är|var|blir|som är)[ \t]+)?(?:vår|er|deras|hans|hennes|dess|nya|nye|tillförordnad|"
                         r"tf\.?|t\.f\.)?[ \t]*\Z")
 

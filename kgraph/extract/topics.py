@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -29,9 +28,11 @@ class TopicHit:
     text: str
 
 
-@lru_cache(maxsize=4)
-def _automaton(ref_id: int) -> tuple[ahocorasick.Automaton, dict[str, TopicConcept]]:
-    ref = load_reference()
+def _automaton(ref: Reference) -> tuple[ahocorasick.Automaton, dict[str, TopicConcept]]:
+    return ref.derived("topics", lambda: _build_automaton(ref))
+
+
+def _build_automaton(ref: Reference) -> tuple[ahocorasick.Automaton, dict[str, TopicConcept]]:
     auto = ahocorasick.Automaton()
     by_label: dict[str, TopicConcept] = {}
     for c in ref.topics:
@@ -49,7 +50,7 @@ def _word(ch: str) -> bool:
 
 def find_topics(text: str, ref: Reference | None = None) -> list[TopicHit]:
     ref = ref or load_reference()
-    auto, by_label = _automaton(id(ref))
+    auto, by_label = _automaton(ref)
     if len(auto) == 0:
         return []
     low = lower_same_length(text)

@@ -1,0 +1,1 @@
+"""The steps of the extract pipeline, one module each (see :mod:`kgraph.extract.pipeline`)."""

@@ -1,0 +1,95 @@
+"""Coreference inside the document: "civilministern", "ministern", "statsrådet"
+to the minister the text names (or the holder of that post on the document's
+date), and "hon"/"han" to the one person of that gender just named.
+
+Runs after the relations step: relations are read from names as written;
+the references found here add mentions (and a role for a title reference)
+that the meetings step counts as participation.
+
+Reads ``doc``, ``ref``, ``sentences``, ``mentions``, ``info``, ``posts``, ``published``;
+writes ``mentions``, ``info``, ``statements``, ``posts``.
+"""
+from __future__ import annotations
+
+import re
+
+from ...models import Mention, Statement
+from ...refdata import person_key_for
+from ..state import DocState
+from ..step import Step
+
+_MINISTER_WORD_RE = re.compile(r"(?<![\w])(?P<t>[a-zåäö-]*minister(?:n)?|statsråd(?:et)?)(?![\wåäö])", re.IGNORECASE)
+
+
+def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
+    """"civilministern", "ministern", "statsrådet" -> the minister the text names, or
+    the holder of that post on the document's date."""
+    text = st.doc.text
+    for m in _MINISTER_WORD_RE.finditer(text):
+        s, e = m.start("t"), m.end("t")
+        if any(x.prov.span.start <= s < x.prov.span.end for x in st.mentions):
+            continue
+        word = m["t"].lower()
+        post = re.sub(r"(?:n|et)$", "", word) if word.endswith(("ministern", "statsrådet")) else word
+        gap = re.match(r"\s+", text[e:e + 3])
+        if gap and any(x.kind == "Person" and x.prov.span.start == e + gap.end() for x in st.mentions):
+            continue  # "civilminister Lena Micko": the title of a named person
+        cands = [k for k, p in posts.items() if p == post or post in ("minister", "statsråd")]
+        key = cands[0] if len(set(cands)) == 1 else None
+        if key is None and st.published and post not in ("minister", "statsråd"):
+            holder = st.ref.office_holder(post, st.published)
+            if holder:
+                key = person_key_for(holder.name)
+                posts[key] = post
+        if key is None:
+            continue
+        st.add_mention(Mention(text=m["t"], kind="Person", key=key, prov=st.prov(s, e, "resolve.coref.title", 0.7)),
+                       label=None)
+        if post not in ("minister", "statsråd"):
+            st.statements.append(Statement(subject=key, predicate="role", object=post, literal=True,
+                                           prov=st.prov(s, e, "extract.roles.title_reference", 0.7)))
+
+
+_PRONOUN_RE = re.compile(r"(?<![\wåäö])(?:(?P<f>[Hh]on|henne|hennes)|(?P<m>[Hh]an|honom|hans))(?![\wåäö])")
+
+
+def _pronoun_coreference(st: DocState) -> None:
+    """"hon", "han" where safe: the one person of that gender named in the same or
+    the previous sentence (gender from the given-name statistics)."""
+    gender_of: dict[str, str] = {}
+    for key, info in st.info.items():
+        if info.cls == "Person":
+            label = info.label or (info.surfaces[0] if info.surfaces else "")
+            first = label.split(" ")[0].split("-")[0] if label else ""
+            if first in st.ref.gender:
+                gender_of[key] = st.ref.gender[first]
+    if not gender_of:
+        return
+    text = st.doc.text
+    for m in _PRONOUN_RE.finditer(text):
+        g = "f" if m["f"] else "m"
+        sent = st.sentence_at(m.start())
+        if sent is None:
+            continue
+        idx = st.sentences.index(sent)
+        window_start = st.sentences[idx - 1].start if idx > 0 and st.sentences[idx - 1].block == sent.block \
+            else sent.start
+        keys = {x.key for x in st.mentions_in(window_start, m.start())
+                if x.kind == "Person" and gender_of.get(x.key) == g}
+        if len(keys) == 1:
+            st.add_mention(Mention(text=m.group(), kind="Person", key=next(iter(keys)),
+                                   prov=st.prov(m.start(), m.end(), "resolve.coref.pronoun", 0.6)))
+
+
+def run(st: DocState) -> None:
+    _minister_coreference(st, st.posts)
+    st.sort_mentions()
+    _pronoun_coreference(st)
+    for key, info in st.info.items():
+        if info.cls == "Person" and key in st.posts:
+            info.minister = True
+    st.sort_mentions()
+
+
+STEP = Step("coreference", run, reads=("doc", "ref", "sentences", "mentions", "info", "posts", "published"),
+            writes=("mentions", "info", "statements", "posts"))

@@ -1,0 +1,214 @@
+"""Meeting stage 2, event assembly: which sentences are about which meeting.
+
+The text is read sentence by sentence, section by section, as a reader
+follows it. The reader keeps:
+
+- ``current``: the meetings the text is talking about now;
+- ``pending``: body sentences read before any meeting was named (they belong
+  to the next meeting that opens);
+- ``announced``: meetings a lead paragraph names in passing ("... och efter
+  lunch blev det studiebesök hos X"), to be followed when a section heading
+  turns to them;
+- ``named``: named recurring events ("höstmötet", "styrelsemötet") by their
+  lemma and year, one meeting each per document.
+
+At a new section: if any sentence of the section opens a meeting of its own
+(a named event, a tour, a counted series, or a meeting word followed by its
+own place), the reader forgets ``current`` and ``pending``; else a section
+headed "§ ..." in minutes returns to the minuted meeting; else a section
+whose heading names a meeting turns to the next ``announced`` one.
+
+For each meeting word of a sentence (its kind "digital_meeting" when a digital
+cue is near it):
+
+- a named event attaches to the event of that name, or opens it;
+- a tour ("kommunresa", "reste till A, B och C") opens one visit per
+  municipality named, as one group;
+- a definite reference ("besöket", "mötet") attaches to ``current``;
+- any other word attaches to ``current`` when it is compatible with it (same
+  kind, or a general "möte"), names no other place and counts nothing;
+  otherwise it opens meetings: one per place named together ("i Sundsvall och
+  Timrå") and per count ("två möten").
+
+Then the sentence decides what ``current`` becomes: a sentence that only names
+named events makes the first of them current; new meetings become current,
+unless they are a counted summary of past events, or a second meeting named
+inside the current one's paragraph (then they are ``announced``), or the next
+stops of a tour (then they join it). A sentence without meeting words goes to
+``current``, or to ``pending``. Last, the sentences before a meeting's word in
+its own paragraph are about it too, unless an earlier meeting's word is there.
+
+Reads ``doc``, ``blocks``, ``sentences``, ``mentions``; takes the
+:class:`Segmentation`, returns :class:`MeetingDraft` objects.
+"""
+from __future__ import annotations
+
+import re
+
+from ....models import Mention
+from ....text import Sentence
+from ... import lexicon as lx
+from ...state import DocState
+from .draft import MeetingDraft, Segmentation, Trigger, location_after
+
+_SUBJECTLESS_RE = re.compile(r"^[\s\d.:–-]*$")
+
+
+def _coordinated(st: DocState, first: Mention, limit: int) -> list[Mention]:
+    """"i Sundsvall och Timrå": the municipalities named together with the first one."""
+    out = [first]
+    if first.kind != "Municipality":
+        return out
+    text = st.doc.text
+    pos = first.prov.span.end
+    while True:
+        m = re.match(r"(?:\s*,\s*|\s+och\s+|\s+samt\s+)", text[pos:limit])
+        if not m:
+            break
+        nxt = [x for x in st.mentions_in(pos + m.end(), pos + m.end() + 1) if x.kind == "Municipality"]
+        if not nxt:
+            break
+        out.append(nxt[0])
+        pos = nxt[0].prov.span.end
+    return out
+
+
+def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> bool:
+    """Does this sentence open a new meeting, so that its section starts afresh?
+    A named event, a tour, a counted series or a meeting word with its own place does;
+    "i digitalt möte med ministern" in a caption does not."""
+    for s, e, _, how in hits:
+        if how in ("named", "tour"):
+            return True
+        if how == "new" and (lx.COUNT_RE.search(low[max(sent.start, s - 20):s]) or location_after(st, e, sent.end)):
+            return True
+    return False
+
+
+def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
+    """The meeting drafts of the document, each with the sentences about it (see the module's text)."""
+    text = st.doc.text
+    low = text.lower()
+    meets: list[MeetingDraft] = []
+    named: dict[str, MeetingDraft] = {}
+    group_id = 0
+    current: list[MeetingDraft] = []
+    units = [(u.sentence, u.section, u.hits) for u in seg.units]
+    creating = {sec for sent, sec, hits in units if _starts_new(st, sent, hits, low)}
+    pending: list[Sentence] = []
+    announced: list[MeetingDraft] = []  # meetings a lead paragraph names after the one it follows
+    minutes = seg.minutes
+    if minutes:
+        meets.append(minutes)
+        current = [minutes]
+    prev_section = -1
+    for sent, section, hits in units:
+        if section != prev_section:
+            if section in creating:
+                current, pending = [], []
+            elif minutes and seg.section_heads.get(section, "").lstrip().startswith("§"):
+                current, pending = [minutes], []  # the next item on the agenda of the minuted meeting
+            elif section in seg.trigger_headings and announced:
+                current = [announced.pop(0)]  # "Besök hos träföretaget": the text turns to the next meeting
+            prev_section = section
+        created: list[MeetingDraft] = []
+        attached: list[MeetingDraft] = []
+        for s, e, kind, how in hits:
+            window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
+            if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
+                kind = "digital_meeting"
+            if how == "named":
+                lemma = re.sub(r"e$", "", re.sub(r"(?:erna|arna|en|et|na|n|t|er|ar)$", "", low[s:e]))
+                year = re.match(r"\s+(\d{4})", text[e:e + 6])
+                name = lemma + (year.group(1) if year else "")
+                mt = named.get(name)
+                if mt is None:
+                    mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section)
+                    meets.append(mt)
+                    created.append(mt)
+                else:
+                    attached.append(mt)
+                continue
+            loc = location_after(st, e, sent.end)
+            if how == "tour":
+                dests = [m for m in st.mentions_in(s, sent.end) if m.kind == "Municipality"]
+                if dests:
+                    group_id += 1
+                    for d in dict.fromkeys(m.key for m in dests):
+                        mt = MeetingDraft("visit", (s, e), location=d, group=group_id, section=section)
+                        mt.orgs.append(d)
+                        meets.append(mt)
+                        created.append(mt)
+                    continue
+                how = "new"
+            count = lx.COUNT_RE.search(low[max(sent.start, s - 20):s])
+            if how == "ana" and current:
+                attached.extend(current)
+                continue
+            compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \
+                (current and {kind, current[0].kind} <= {"visit", "digital_meeting"})
+            if current and not created and (loc is None or loc.key in {c.location for c in current}) \
+                    and compatible and not count \
+                    and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
+                attached.extend(current)
+                continue
+            if created:
+                continue
+            n = lx.COUNTS[count["n"]] if count else 1
+            group_id += 1
+            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s]))
+            places = _coordinated(st, loc, sent.end) if loc is not None else [None]
+            for place in places:
+                for _ in range(n):
+                    mt = MeetingDraft(kind, (s, e), location=place.key if place else None,
+                               group=group_id if len(places) > 1 or n > 1 else -1, section=section,
+                               subjectless=subjectless, counted=n > 1)
+                    meets.append(mt)
+                    created.append(mt)
+        non_named = [c for c in created if not c.named]
+        named_here = [c for c in created + attached if c.named]
+        if named_here and not non_named:
+            current = named_here[:1]  # "ett lärorikt möte" after "SmåKoms höstmöte" is that meeting
+            for c in named_here:
+                c.trigger_sents.add(sent.start)
+        if non_named:
+            attached = [a for a in attached if a.named]  # the sentence is about the new meeting
+            if all(c.counted for c in non_named):
+                pass  # "två seminarier har hållits": a summary of past events, not the one the text follows
+            elif current and not current[0].named and any(x.block == sent.block for x in current[0].sentences) \
+                    and not (all(c.group >= 0 and c.kind == "visit" for c in current + non_named)):
+                announced.extend(non_named)  # "... och efter lunch blev det studiebesök hos X": named, followed later
+            # a tour that continues ("åkte vi sedan till ...") joins the visits already made
+            elif current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
+                    all(c.kind == "visit" for c in non_named) and current[0].group != non_named[0].group:
+                current = current + non_named
+            else:
+                current = non_named
+            for c in non_named:
+                for p in pending:
+                    if p not in c.sentences:
+                        c.sentences.append(p)
+            pending = []
+        for c in created:
+            c.sentences.append(sent)
+        for a in dict.fromkeys(attached):
+            if sent not in a.sentences:
+                a.sentences.append(sent)
+        if not created and not attached:
+            if current:
+                for c in current:
+                    c.sentences.append(sent)
+            else:
+                pending.append(sent)
+    for mt in meets:
+        # the sentences before a meeting's word in its own paragraph are about it too
+        first = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
+        earlier = [o for o in meets if o.trigger[0] < mt.trigger[0] and first
+                   and st.block_at(o.trigger[0]) is st.blocks[first.block]]
+        if first and not earlier:
+            for x in st.sentences:
+                if x.block == first.block and x.start < first.start and x not in mt.sentences:
+                    mt.sentences.append(x)
+        mt.sentences.sort(key=lambda x: x.start)
+    return meets
+

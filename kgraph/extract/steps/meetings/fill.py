@@ -1,0 +1,211 @@
+"""Meeting stage 3, filling: from each meeting's sentences, its participants
+(the people named, the organisations a participation cue or the meeting's own
+sentence names, the owner of a named event, the participants' employers), its
+place (the place after the meeting word, "Plats:" field lines, the host, the
+one municipality a visit names), its date (its sentence, its section heading,
+"Datum:" lines, the programme's day), its status (planned, cancelled) and its
+topics.
+
+Reads ``doc``, ``sentences``, ``mentions``, ``info``, ``dates``,
+``published``, ``publisher``, ``statements``, ``ministers``, ``topic_hits``,
+``domain_topics``; fills the :class:`MeetingDraft` objects and turns them into
+:class:`~kgraph.models.Meeting` records.
+"""
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from ....models import Meeting, MeetingKind, MeetingStatus
+from ... import lexicon as lx
+from ...state import PARTICIPANT_ORGS, DocState
+from .draft import MeetingDraft, Segmentation, location_after, trigger_hits
+
+# "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
+_HOST_AFTER_RE = re.compile(r"\bvärd(?:kommun)?(?:en)?\s+(?:för\s+[\wåäö]+\s+)?(?:var|är|blir)\s+$|\bvärdkommunen\s+$",
+                            re.IGNORECASE)
+_HOST_BEFORE_RE = re.compile(r"\s+(?:(?:var|är|blir)\s+)?värd(?:kommun)?\s+för\b", re.IGNORECASE)
+
+
+def _host(st: DocState, mt: MeetingDraft) -> str | None:
+    """The municipality or organisation the text names as the meeting's host ("Värd för mötet
+    var Falköpings kommun", "I onsdags var Tranemo kommun värd för träffen"): where it was held."""
+    text = st.doc.text
+    for sent in mt.sentences:
+        if "värd" not in text[sent.start:sent.end].lower():
+            continue
+        for x in st.mentions_in(sent.start, sent.end):
+            if x.kind not in PARTICIPANT_ORGS:
+                continue
+            s, e = x.prov.span.start, x.prov.span.end
+            if _HOST_AFTER_RE.search(text, max(sent.start, s - 40), s) or _HOST_BEFORE_RE.match(text, e):
+                return x.key
+    return None
+
+
+def _programme_dates(meets: list[MeetingDraft]) -> None:
+    """"09.00 Möte med Region Dalarna": an undated programme item is on the day of the dated
+    meeting the text announced before it."""
+    last = None
+    for mt in sorted(meets, key=lambda m: m.trigger[0]):
+        if mt.date is not None:
+            last = mt.date
+        elif mt.subjectless and last is not None:
+            mt.date = last
+
+
+def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
+    """"Dag: fredag 7 december", "Plats: Lokstallarna, Karlshamn": details of the
+    meeting with that date, or of the document's first meeting."""
+    text = st.doc.text
+    fields = []
+    pos = 0
+    for line in text.split("\n"):
+        m = lx.FIELD_RE.match(line)
+        if m:
+            fields.append((m["f"].lower(), pos + m.start("v"), pos + m.end("v")))
+        pos += len(line) + 1
+    if not fields or not meets:
+        return
+    field_dates = [d for f, s, e in fields for d in st.dates if s <= d.start < e and d.value]
+    target = meets[0]
+    if field_dates:
+        for mt in meets:
+            for sent in mt.sentences:
+                if any(sent.start <= d.start < sent.end and d.value == field_dates[0].value for d in st.dates):
+                    target = mt
+                    break
+        target.date = field_dates[0].value
+    for f, s, e in fields:
+        if f in ("plats", "lokal", "var", "adress") and target.location is None:
+            cands = [m for m in st.mentions_in(s, e) if m.kind in PARTICIPANT_ORGS | {"Place"}]
+            places = [m for m in cands if m.kind == "Place"]
+            if cands:
+                target.location = (places or cands)[0].key
+    # "På plats finns ..." right after the field lines: the participants of that meeting
+    last = max(e for _, _, e in fields)
+    for sent in st.sentences:
+        if sent.start >= last and re.search(r"\bpå plats\b|\bdeltar\b|\bmedverkar\b", text[sent.start:sent.end],
+                                            re.IGNORECASE):
+            if sent not in target.sentences:
+                target.sentences.append(sent)
+            break
+
+
+_LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
+_CONTACT_SENTENCE_RE = re.compile(r"\bkontakta\b|@|\bför (?:mer )?information\b|\bfrågor (?:om|till)\b|\banmäl")
+
+
+def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str]) -> None:
+    text = st.doc.text
+    low = text.lower()
+    for sent in mt.sentences:
+        ms = st.mentions_in(sent.start, sent.end)
+        stext = low[sent.start:sent.end]
+        contact = bool(_CONTACT_SENTENCE_RE.search(stext))
+        for m in ms:
+            if m.key in person_keys and m.key not in mt.persons and not contact:
+                mt.persons.append(m.key)
+        cue = lx.PARTICIPATION_RE.search(text[sent.start:sent.end]) or lx.PARTICIPATION_RE.search(stext)
+        is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
+        if cue or is_trigger_sent:
+            for m in ms:
+                if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
+                    if mt.group >= 0 and mt.kind == "visit" and m.kind == "Municipality" and mt.location \
+                            and m.key != mt.location:
+                        continue  # one visit per municipality of a tour
+                    if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
+                            and _LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start]):
+                        continue  # "i Järfälla", "i Stockholm": where it is held, not who takes part
+                    mt.orgs.append(m.key)
+        # "SmåKoms höstmöte": the owner of the meeting
+        if is_trigger_sent:
+            owner = [m for m in ms if m.prov.span.end <= mt.trigger[0] and mt.trigger[0] - m.prov.span.end <= 2
+                     and m.kind in PARTICIPANT_ORGS]
+            for m in owner:
+                if m.key not in mt.orgs:
+                    mt.orgs.insert(0, m.key)
+            if lx.FIRST_PERSON_RE.search(stext) and st.publisher and st.publisher not in mt.orgs:
+                mt.orgs.append(st.publisher)
+            if mt.date is None:
+                ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+                if ds:
+                    mt.date = ds[0].value
+            if lx.CANCELLED_RE.search(stext):
+                mt.status = "cancelled"
+            elif (mt.date and st.published and mt.date > st.published) or lx.PLANNED_RE.search(stext):
+                mt.status = "planned"
+            if mt.location is None:
+                here = mt.trigger[1] if sent.start <= mt.trigger[0] < sent.end else next(
+                    (e for _, e, _, _ in trigger_hits(low, sent.start, sent.end)), sent.start)
+                loc = location_after(st, here, sent.end)
+                if loc:
+                    mt.location = loc.key
+        for i, h in enumerate(st.topic_hits):
+            if sent.start <= h.start < sent.end and h.concept.id not in mt.topics and i not in st.domain_topics:
+                mt.topics.append(h.concept.id)
+    if mt.location is None:
+        mt.location = _host(st, mt)
+    if mt.location is None and mt.kind in ("visit", "digital_meeting"):
+        munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
+        if len(munis) == 1:
+            mt.location = munis[0]  # the one municipality the text names for the visit is where it was
+    # the organisations the participants work for take part too ("kommunstyrelsens ordförande i Åmåls kommun")
+    affil: dict[str, list[str]] = {}
+    for stmt in st.statements:
+        if stmt.predicate == "affiliatedWith" and stmt.subject in mt.persons and stmt.subject not in st.ministers \
+                and st.cls_of(stmt.object) not in ("Government", "Ministry", "PoliticalParty", "Parliament"):
+            affil.setdefault(stmt.subject, []).append(stmt.object)
+    for person in mt.persons:
+        for org in affil.get(person, [])[:1]:
+            if org not in mt.orgs and not (mt.group >= 0 and st.cls_of(org) == "Municipality" and mt.location
+                                           and org != mt.location):
+                mt.orgs.append(org)
+    if mt.status == "held" and mt.date and st.published and mt.date > st.published:
+        mt.status = "planned"  # dated after the text that announces it
+    if mt.subjectless and len(st.ministers) == 1 and not (st.ministers & set(mt.persons)):
+        mt.persons.insert(0, next(iter(st.ministers)))  # a programme item of the minister's visit
+    if mt.date is None and mt.section in seg.section_dates:
+        mt.date = seg.section_dates[mt.section]
+    if mt.date is None:
+        for sent in mt.sentences:
+            if trigger_hits(low, sent.start, sent.end):
+                ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+                if ds:
+                    mt.date = ds[0].value
+                    break
+    if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs \
+            and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality"):
+        mt.orgs.insert(0, mt.location)
+    if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
+        mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
+    mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
+
+
+def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
+    person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
+    _field_lines(st, meets)
+    for mt in meets:
+        _fill(st, seg, mt, person_keys)
+    _programme_dates(meets)
+
+
+def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
+    """Meeting records of the drafts that have participants, with stable ids."""
+    text = st.doc.text
+    out = []
+    for idx, mt in enumerate(meets):
+        parts = list(dict.fromkeys(mt.persons + mt.orgs))
+        if not parts:
+            continue
+        s, e = mt.trigger
+        sent = st.sentence_at(s)
+        mid = f"meeting/{st.doc.id[:16]}-{s}-{idx}"
+        # pydantic checks kind and status against the vocabulary when the record is made
+        out.append(Meeting(id=mid, kind=cast(MeetingKind, mt.kind), doc_id=st.doc.id, participants=tuple(parts),
+                           location=mt.location, date=mt.date, status=cast(MeetingStatus, mt.status),
+                           topics=tuple(dict.fromkeys(mt.topics)),
+                           prov=st.prov(sent.start if sent else s, sent.end if sent else e,
+                                        f"extract.meetings.{mt.kind}", 0.7),
+                           label=text[s:e]))
+    return out

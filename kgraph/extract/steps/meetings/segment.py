@@ -1,0 +1,98 @@
+"""Meeting stage 1, segmentation: the body sentences (no headings, no contact
+blocks) in their sections with the meeting words each holds; section headings
+that date a section ("Måndag 17 februari") or name a meeting; and the board
+meeting that a protocol records of itself.
+
+Reads ``doc``, ``blocks``, ``sentences``, ``mentions``, ``dates``, ``date_span``,
+``published``, ``publisher``; returns a :class:`Segmentation`.
+"""
+from __future__ import annotations
+
+import re
+
+from ... import lexicon as lx
+from ...state import PARTICIPANT_ORGS, DocState
+from .draft import MeetingDraft, Segmentation, Unit, trigger_hits
+
+_DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|pressmeddelande|nyhet)\b",
+                          re.IGNORECASE)
+
+
+def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
+    """Body sentences (no headings, no contact blocks) with their section and meeting words."""
+    units = []
+    section = 0
+    for sent in st.sentences:
+        blk = st.blocks[sent.block]
+        if blk.heading:
+            section += 1
+            seg.section_heads[section] = st.doc.text[sent.start:sent.end]
+            ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+            if ds and ds[0].value and not _DATELINE_RE.match(st.text_of(sent)) and not (
+                    st.date_span and sent.start <= st.date_span[0] < sent.end):
+                seg.section_dates[section] = ds[0].value  # "Måndag 17 februari" heads that day's programme
+            if trigger_hits(low, sent.start, sent.end):
+                seg.trigger_headings.add(section)
+            continue
+        if blk.contact:
+            continue
+        hits = [h for h in trigger_hits(low, sent.start, sent.end)
+                if not any(m.prov.span.start <= h[0] < m.prov.span.end for m in st.mentions)]
+        travel = lx.TRAVEL_RE.search(low, sent.start, sent.end)
+        if travel and not any(h[3] == "tour" for h in hits):
+            dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
+            if dests:
+                hits.append((travel.start(), travel.end(), "visit", "tour"))
+        units.append(Unit(sent, section, sorted(hits)))
+    return units
+
+
+_MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
+_MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNORECASE | re.MULTILINE)
+_MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
+_ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
+                            r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
+
+
+def _minutes_meeting(st: DocState) -> MeetingDraft | None:
+    """Minutes ("Sammanträdesprotokoll", "Protokoll från ...") record a meeting of
+    their own: the board that meets, on the date and at the place the header gives,
+    with the people listed as present."""
+    text = st.doc.text
+    head = text[:400]
+    m = _MINUTES_RE.search(head)
+    if not m or not any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks):
+        return None
+    mt = MeetingDraft("board_meeting", (m.start(), m.end()), named="protokoll")
+    d = _MINUTES_DATE_RE.search(text)
+    if d:
+        line_end = text.find("\n", d.end())
+        dates = [x for x in st.dates if d.end() <= x.start < (line_end if line_end > 0 else len(text)) and x.value]
+        mt.date = dates[0].value if dates else None
+    mt.date = mt.date or st.published
+    p = _MINUTES_PLACE_RE.search(text)
+    if p:
+        places = [x for x in st.mentions_in(p.start("v"), p.end("v")) if x.kind in PARTICIPANT_ORGS | {"Place"}]
+        munis = [x for x in places if x.kind == "Municipality"]
+        if places:
+            mt.location = (munis or places)[0].key
+    in_attendance = False
+    for sent in st.sentences:
+        blk = st.blocks[sent.block]
+        line = text[sent.start:sent.end]
+        if _ATTENDANCE_RE.match(line):
+            in_attendance = True
+        elif blk.heading and not _ATTENDANCE_RE.match(line) or line.lstrip().startswith("§"):
+            in_attendance = False
+        if in_attendance:
+            mt.sentences.append(sent)
+    if st.publisher:
+        mt.orgs.append(st.publisher)
+    return mt
+
+
+def segment(st: DocState) -> Segmentation:
+    seg = Segmentation()
+    seg.units = _meeting_units(st, seg, st.doc.text.lower())
+    seg.minutes = _minutes_meeting(st)
+    return seg

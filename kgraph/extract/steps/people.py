@@ -1,0 +1,48 @@
+"""People and titles: names (given-name statistics, titles before names,
+surnames used again), their titles and party markers
+(:mod:`kgraph.extract.persons`). A full organisation name beats a name-like
+reading of the same words.
+
+Reads ``doc``, ``ref``, ``mentions``; writes ``people``, ``mentions``, ``info``.
+"""
+from __future__ import annotations
+
+from ...models import Mention
+from ...text import fold
+from ..persons import PersonHit, find_persons
+from ..state import ORG_CLASSES, DocState
+from ..step import Step
+
+
+def run(st: DocState) -> None:
+    # multi-word names block person readings; a one-word place name ("Nora") may be a given name
+    org_spans = [(m.prov.span.start, m.prov.span.end) for m in st.mentions
+                 if (m.kind in ORG_CLASSES or m.kind in ("County", "Place"))
+                 and (" " in m.text.strip() or m.kind not in ("Municipality", "Place", "County"))]
+    people = find_persons(st.doc, st.ref, org_spans)
+    st.people = people
+    keep: list[PersonHit] = []
+    for p in people.persons:
+        # a full municipality/organisation name beats a name-like reading
+        clash = [m for m in st.mentions if m.prov.span.start < p.end and p.start < m.prov.span.end]
+        if any(m.kind != "Person" and (" " in m.text or m.kind not in ("Municipality", "Place", "County"))
+               and m.prov.span.end - m.prov.span.start >= p.end - p.start for m in clash):
+            continue
+        for m in clash:
+            st.forget(m)
+        keep.append(p)
+    people.persons = keep
+    for p in keep:
+        key = st.ref.person_keys.get(fold(p.name), p.key)
+        p.key = key
+        st.add_mention(Mention(text=p.name, kind="Person", key=key,
+                               prov=st.prov(p.start, p.end, "extract.persons.title_name" if p.via_title
+                                            else "extract.persons.given_name", 0.85)), label=p.name)
+    for s, e, key, rule in people.surname_refs:
+        if any(m.prov.span.start <= s < m.prov.span.end for m in st.mentions):
+            continue
+        st.add_mention(Mention(text=st.doc.text[s:e], kind="Person", key=key, prov=st.prov(s, e, rule, 0.75)))
+    people.roles = [(p, t) for p, t in people.roles if p in keep]
+
+
+STEP = Step("people", run, reads=("doc", "ref", "mentions"), writes=("people", "mentions", "info"))

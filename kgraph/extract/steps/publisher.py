@@ -1,0 +1,55 @@
+"""The publisher: the organisation whose text this is (a masthead line, a
+"Pressmeddelande från X" cue, the page's publisher meta data, or the one
+organisation the text keeps naming).
+
+Reads ``doc``, ``blocks``, ``mentions``; writes ``publisher``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...text import fold
+from ..state import PARTICIPANT_ORGS, DocState
+from ..step import Step
+
+_PUBLISHER_CUES = [
+    re.compile(r"^\s*(?:logotyp|logo)\s+(?:för\s+)?(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^\s*(?P<x>.+?)\s+nyhetsbrev\b", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^\s*(?i:om)\s+(?P<x>[A-ZÅÄÖ].+)$", re.MULTILINE),
+    re.compile(r"\butskick som medlem (?:till|i)\s+(?P<x>[A-ZÅÄÖ][\wåäö]+)"),
+    re.compile(r"^\s*pressmeddelande från\s+(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
+]
+
+
+def _publisher(st: DocState) -> str | None:
+    text = st.doc.text
+    first = next((b for b in st.blocks), None)
+    if first:
+        line = text[first.start:first.end].split("\n")[0]
+        orgs = st.orgs_in(first.start, first.start + len(line))
+        if orgs and orgs[0].prov.span.start - first.start <= 2 and \
+                len(line.strip()) - len(orgs[0].text) <= 3 and orgs[0].kind != "PoliticalParty":
+            return orgs[0].key
+    for rx in _PUBLISHER_CUES:
+        for m in rx.finditer(text):
+            orgs = st.orgs_in(m.start("x"), m.end("x"))
+            if orgs:
+                return orgs[0].key
+    if st.doc.publisher_hint:
+        for x in st.mentions:
+            if x.kind in PARTICIPANT_ORGS and fold(x.text) == fold(st.doc.publisher_hint):
+                return x.key
+    counts = Counter(m.key for m in st.mentions if m.kind in PARTICIPANT_ORGS
+                     and not m.key.startswith("gov/"))
+    top = counts.most_common(2)
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
+    return None
+
+
+def run(st: DocState) -> None:
+    st.publisher = _publisher(st)
+
+
+STEP = Step("publisher", run, reads=("doc", "blocks", "mentions"), writes=("publisher",))

@@ -1,0 +1,58 @@
+"""Reference names: municipalities, counties, regions, county boards, ministries,
+agencies, associations, parties, companies and places from the reference
+tables, found in one pass (:mod:`kgraph.extract.gazetteer`) and settled
+leftmost-longest.
+
+Reads ``doc``, ``ref``; writes ``mentions``, ``info``.
+"""
+from __future__ import annotations
+
+from ...models import Mention
+from ..gazetteer import find_reference_mentions
+from ..state import DocState
+from ..step import Step
+
+CLASS_PRIORITY = {"Person": 0, "CountyAdministrativeBoard": 1, "Region": 1, "Municipality": 2, "Ministry": 2,
+                  "Government": 2, "Parliament": 2, "GovernmentAgency": 2, "Association": 2, "Company": 3,
+                  "Organization": 3, "PoliticalParty": 3, "County": 4, "Place": 5}
+
+
+def settle(cands: list[Mention]) -> list[Mention]:
+    """Leftmost-longest; on equal spans the more specific class wins."""
+    cands = sorted(cands, key=lambda m: (m.prov.span.start, -(m.prov.span.end - m.prov.span.start),
+                                         CLASS_PRIORITY.get(m.kind, 9), m.key or ""))
+    out: list[Mention] = []
+    last_end = -1
+    for m in cands:
+        if m.prov.span.start < last_end:
+            continue
+        out.append(m)
+        last_end = m.prov.span.end
+    return out
+
+
+def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
+    """A bare county name that is also a landscape ("Halland", "Blekinge") is the
+    county when the document speaks of the county as such (its län, region or
+    länsstyrelse named in full); otherwise the landscape."""
+    formal = {m.key.split("/")[1] for m in cands if m.key and m.key.split("/")[0] in ("county", "region", "cab")
+              and " " in m.text}
+    landscape_county = {v: st.ref.county_short[k] for k, v in st.ref.landscape_keys.items()
+                        if k in st.ref.county_short}
+    out = []
+    for m in cands:
+        code = landscape_county.get(m.key or "")
+        if code and code in formal:
+            m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
+                        prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.8}))
+        out.append(m)
+    return out
+
+
+def run(st: DocState) -> None:
+    cands = _county_or_landscape(st, list(find_reference_mentions(st.doc, st.ref)))
+    for m in settle(cands):
+        st.add_mention(m)
+
+
+STEP = Step("reference_names", run, reads=("doc", "ref"), writes=("mentions", "info"))

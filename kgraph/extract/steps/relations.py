@@ -1,0 +1,268 @@
+"""Relations the text states: party memberships ("Anna Berg (S)"), stated
+memberships of associations ("X har beslutat att bli medlem i SmåKom"), roles
+(a title next to a name) and affiliations (the organisation a person works
+for, leads or represents: after the title or the name, in a contact block, by
+e-mail domain, by a minister's post, or by the kind of title).
+
+Reads ``doc``, ``ref``, ``sentences``, ``blocks``, ``mentions``, ``info``, ``people``,
+``publisher``, ``posts``, ``published``; writes ``statements``, ``mentions``, ``info``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from ...models import Mention, Statement
+from ...refdata import Reference
+from ...text import Sentence, fold
+from ..persons import PersonHit, TitleHit
+from ..state import DocState
+from ..step import Step
+
+AddAffiliation = Callable[[str, str, int, int, str, float], None]
+
+
+def _party_key(st: DocState, marker: str) -> str | None:
+    return _party_markers(st.ref).get(marker.casefold())
+
+
+def _party_markers(ref: Reference) -> dict[str, str]:
+    """Party marker ("S", "Fp", "KD") -> party key (built once per reference data)."""
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for ent in ref.entities.values():
+            if ent.cls == "PoliticalParty":
+                for v in ent.attrs.get("variants", "").split("|"):
+                    if v:
+                        out.setdefault(v.casefold(), ent.key)
+        return out
+    return ref.derived("party_markers", build)
+
+
+_MEMBER_RE = re.compile(r"\b(?:(?:är|blir|blev|bli|blivit|vara|varit)\s+(?:alla\s+|också\s+|nu\s+)?"
+                        r"(?:medlem|medlemmar|medlemskommun(?:er)?)\s+(?:i|av)|"
+                        r"(?:gå|går|gick|gått)\s+med\s+i|(?:ansluta|ansluter|anslöt|anslutit)\s+sig\s+till)\s+$")
+# "Boråsregionen, där alla åtta kommuner är medlemmar": the members named before the association
+_MEMBERS_AFTER_RE = re.compile(r"\s*,?\s*där\s+(?P<who>[^.;:]{0,80}?)\s+(?:alla\s+|också\s+)?är\s+(?:alla\s+)?"
+                               r"(?:medlemmar|medlemskommuner|med)\b")
+_MEMBER_ORGS = {"Municipality", "Region", "Company", "Organization", "Association"}
+
+
+def _stated_memberships(st: DocState) -> None:
+    """"Åsele kommun har beslutat att bli medlem i SmåKom": the organisations named
+    before the membership phrase are members of the association after it."""
+    text = st.doc.text
+    for sent in st.sentences:
+        low = text[sent.start:sent.end].lower()
+        if "medlem" not in low and " med i " not in low and "anslut" not in low:
+            continue
+        ms = st.mentions_in(sent.start, sent.end)
+        for a in ms:
+            if a.kind != "Association" or not _MEMBER_RE.search(text[max(sent.start, a.prov.span.start - 60):
+                                                                        a.prov.span.start].lower()):
+                continue
+            for m in ms:
+                if m.prov.span.end <= a.prov.span.start and m.kind in _MEMBER_ORGS and m.key != a.key:
+                    st.statements.append(Statement(subject=m.key, predicate="memberOf", object=a.key,
+                                                   prov=st.prov(m.prov.span.start, a.prov.span.end,
+                                                                "extract.membership.stated", 0.8)))
+        _members_named_before(st, sent, ms)
+
+
+def _members_named_before(st: DocState, sent: Sentence, ms: list[Mention]) -> None:
+    """"X, där alla åtta kommuner är medlemmar": the municipalities named in the clause
+    (or, for "alla"/"samtliga", in this and the sentence before) are members of X."""
+    text = st.doc.text
+    for a in ms:
+        if a.kind != "Association":
+            continue
+        m = _MEMBERS_AFTER_RE.match(text, a.prov.span.end)
+        if not m:
+            continue
+        named = [x for x in ms if m.start("who") <= x.prov.span.start < m.end("who") and x.kind in _MEMBER_ORGS]
+        if not named and re.search(r"\b(?:alla|samtliga)\b", m["who"]):
+            prev = max((x for x in st.sentences if x.end <= sent.start), key=lambda x: x.end, default=None)
+            start = prev.start if prev else sent.start
+            named = [x for x in st.mentions_in(start, a.prov.span.start) if x.kind == "Municipality"]
+        for x in named:
+            if x.key != a.key:
+                st.statements.append(Statement(subject=x.key, predicate="memberOf", object=a.key,
+                                               prov=st.prov(min(x.prov.span.start, a.prov.span.start), m.end(),
+                                                            "extract.membership.stated", 0.75)))
+
+
+def run(st: DocState) -> None:
+    posts = st.posts
+    text = st.doc.text
+    for p in st.people.persons:
+        if p.party and p.party_span:
+            key = _party_key(st, p.party)
+            if key:
+                s, e = p.party_span
+                st.add_mention(Mention(text=text[s:e], kind="PoliticalParty", key=key,
+                                       prov=st.prov(s, e, "extract.party_marker", 0.95)))
+                st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
+                                               prov=st.prov(p.start, e, "extract.party_marker", 0.95)))
+    _stated_memberships(st)
+    roles_by_person: dict[str, list[TitleHit]] = {}
+    for p, t in st.people.roles:
+        roles_by_person.setdefault(p.key, []).append(t)
+        st.statements.append(Statement(subject=p.key, predicate="role", object=t.role, literal=True,
+                                       prov=st.prov(min(p.start, t.start), max(p.end, t.end),
+                                                    "extract.roles.adjacent")))
+    for key in set(roles_by_person) | set(posts):
+        if key in posts and key in st.info:
+            st.info[key].minister = True
+    _affiliations(st, roles_by_person, posts)
+
+
+_EMAIL_RE = re.compile(r"(?P<local>[\w.+-]+)@(?P<domain>[\w-]+(?:\.+[\w-]+)+)")
+
+
+def _email_org(st: DocState, person: PersonHit) -> str | None:
+    """The organisation of a person's e-mail domain ("anna.berg@msb.se" -> MSB),
+    when the address on the same line or the next one is the person's."""
+    text = st.doc.text
+    window = text[person.end:person.end + 160]
+    line_end = window.find("\n\n")
+    window = window if line_end < 0 else window[:line_end]
+    given = fold(person.name.split()[0]).split("-")[0]
+    for m in _EMAIL_RE.finditer(window):
+        local = fold(m["local"])
+        if given not in local and fold(person.name.split()[-1]) not in local:
+            continue
+        domain = re.sub(r"\.+", ".", m["domain"].lower())
+        parts = domain.split(".")
+        for i in range(len(parts) - 1):
+            key = st.ref.by_domain.get(".".join(parts[i:]))
+            if key and key in st.info:
+                return key
+    return None
+
+
+def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[str, str]) -> None:
+    text = st.doc.text
+    done: set[tuple[str, str]] = set()
+
+    def add(person: str, org: str, s: int, e: int, rule: str, conf: float) -> None:
+        if (person, org) in done or org not in st.info:
+            return
+        done.add((person, org))
+        st.statements.append(Statement(subject=person, predicate="affiliatedWith", object=org,
+                                       prov=st.prov(s, e, rule, conf)))
+
+    hits_by_key: dict[str, list[PersonHit]] = {}
+    for p in st.people.persons:
+        hits_by_key.setdefault(p.key, []).append(p)
+    for key, hits in hits_by_key.items():
+        titles = roles.get(key, [])
+        found = False
+        for p in hits:
+            # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
+            for t in [t for pp, t in st.people.roles if pp is p]:
+                org = _org_after_title(st, t)
+                if org:
+                    add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.title_org", 0.9)
+                    found = True
+            # "Gunnar Berg, Trafikverket": an organisation right after the name
+            m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?,[ \t]*", text[p.end:p.end + 12])
+            if m:
+                orgs = st.orgs_in(p.end + m.end(), p.end + m.end() + 1)
+                if orgs and orgs[0].kind != "PoliticalParty":
+                    add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.8)
+                    found = True
+            # contact block: organisation on the line after the person's line
+            blk = st.block_at(p.start)
+            if blk and blk.contact:
+                line_end = text.find("\n", p.end)
+                if 0 <= line_end < blk.end:
+                    nxt_end = text.find("\n", line_end + 1)
+                    nxt_end = blk.end if nxt_end < 0 or nxt_end > blk.end else nxt_end
+                    orgs = st.orgs_in(line_end + 1, nxt_end)
+                    if orgs and text[line_end + 1:nxt_end].strip() == orgs[0].text.strip():
+                        add(key, orgs[0].key, p.start, nxt_end, "extract.affiliation.contact_block", 0.85)
+                        found = True
+            email_org = _email_org(st, p)
+            if email_org:
+                add(key, email_org, p.start, p.end, "extract.affiliation.email_domain", 0.8)
+                found = True
+        if key in posts:
+            for org_key, info in st.info.items():
+                if info.cls == "Government" and org_key.endswith("regeringen"):
+                    add(key, org_key, hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
+            terms = st.ref.minister_terms(key)
+            for term in terms:
+                if term.ministry and (st.published is None or term.holds_on(st.published)):
+                    add(key, f"gov/{term.ministry}", hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
+            continue
+        if found:
+            continue
+        if titles:
+            _affiliation_by_title(st, key, hits, titles, add)
+        elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region"):
+            # a local politician named with a party in a municipality's or region's own text
+            add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
+
+
+_CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:för[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom)[ \t]+(?=[A-ZÅÄÖ])")
+
+
+def _org_after_title(st: DocState, t: TitleHit) -> Mention | None:
+    """The organisation a title names: "projektledare, Region Blekinge", "ordförande i
+    Hallsbergs kommun", "sektionschef för planering på SKL", or on the next line."""
+    text = st.doc.text
+    if t.title.category == "minister":
+        return None
+    m = re.match(r"[ \t]*(?:,|\n)[ \t]*", text[t.end:t.end + 6])
+    if m:
+        orgs = st.orgs_in(t.end + m.end(), t.end + m.end() + 1)
+        if orgs:
+            return orgs[0]
+    m = _CLAUSE_ORG_RE.match(text, t.end)
+    if m and "," not in text[t.end:m.end()]:
+        between = text[t.end:m.end()]
+        if not re.search(r"\b(?:minister|ministern)\b", between):
+            orgs = st.orgs_in(m.end(), m.end() + 1)
+            if orgs and orgs[0].kind != "PoliticalParty":
+                return orgs[0]
+    return None
+
+
+def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles: list[TitleHit],
+                          add: AddAffiliation) -> None:
+    """A municipal title ties the person to the municipality of the sentence, else the
+    document's own municipality; likewise for regions and county boards."""
+    org_type = next((t.title.org_type for t in titles if t.title.org_type not in ("", "none")), "")
+    if not org_type and any(re.search(r"nämnd|förvaltning|kommun", t.role) for t in titles):
+        org_type = "municipality"
+    cls = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
+           "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",
+           "government": "Government", "party": "PoliticalParty", "company": "Company"}.get(org_type)
+    p = hits[0]
+    if cls is None:
+        if st.publisher:
+            add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
+        return
+    # the one organisation of that kind in the person's sentence, else in the paragraph
+    for scope, rule, conf in ((st.sentence_at(p.start), "extract.affiliation.sentence", 0.8),
+                              (st.block_at(p.start), "extract.affiliation.paragraph", 0.7)):
+        if scope:
+            keys = {m.key for m in st.orgs_in(scope.start, scope.end, {cls})}
+            if len(keys) == 1:
+                add(key, keys.pop(), p.start, p.end, rule, conf)
+                return
+    if st.publisher and st.cls_of(st.publisher) == cls:
+        add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
+        return
+    counts = Counter(m.key for m in st.mentions if m.kind == cls)
+    if counts:
+        top = counts.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            add(key, top[0][0], p.start, p.end, "extract.affiliation.dominant", 0.6)
+
+
+STEP = Step("relations", run,
+            reads=("doc", "ref", "sentences", "blocks", "mentions", "info", "people", "publisher", "posts",
+                   "published"),
+            writes=("statements", "mentions", "info"))
