@@ -194,3 +194,48 @@ def strip_genitive(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss",)):
         return word[:-1]
     return word
+
+
+# -- what a sentence is, by its place in the layout ---------------------------------------------------------------
+# heading, body, quote, bullet, caption (a photo text), programme (a time and an activity), contact, boilerplate
+# (the CMS or distributor's own lines: dates, "Sidan publicerad av", "Dela", "Skriv ut")
+BOILERPLATE_RE = re.compile(
+    r"^\s*(?:publicerad|publicerat|publiceringsdatum|senast (?:uppdaterad|ändrad|granskad)|uppdaterad|"
+    r"sidan (?:publicerad|uppdaterad|ansvarig) av|sidansvarig|ansvarig (?:organisation|utgivare|för sidan)|"
+    r"dela(?: sidan| på \w+)?|skriv ut|tipsa(?: en vän)?|taggar|kategori(?:er)?|relaterat|läs (?:mer|också)|"
+    r"till toppen|prenumerera|pressmeddelande\s*[•·|–-]|foto\s*:|bild\s*:|fotograf\s*:)(?=\W|$)",
+    re.IGNORECASE)
+CAPTION_RE = re.compile(
+    r"^\W*(?:på (?:bilden|fotot|fotografiet|bilderna)|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
+    r"foto(?:grafi)?\s*:)|\((?:från vänster|fr\.? ?v\.?)\)|\bfoto\s*:\s*[^.]{1,60}$",
+    re.IGNORECASE)
+QUOTE_START_RE = re.compile(r"^\s*[–—”\"»]")
+BULLET_RE = re.compile(r"^\s*[-•*·▪●]\s+")
+PROGRAMME_RE = re.compile(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?\b")
+DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})(?:\s+\d\d[.:]\d\d)?\s*$",
+                          re.IGNORECASE)
+
+
+def sentence_kind(line: str, blk: Block) -> str:
+    """What a sentence is by its layout: ``heading``, ``contact``, ``boilerplate``, ``caption``,
+    ``programme``, ``quote``, ``bullet`` or ``body``."""
+    if blk.contact:
+        return "contact"
+    if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line):
+        return "boilerplate"
+    if blk.heading:
+        return "heading"
+    if CAPTION_RE.search(line):
+        return "caption"
+    if PROGRAMME_RE.match(line):
+        return "programme"
+    if QUOTE_START_RE.match(line):
+        return "quote"
+    if BULLET_RE.match(line):
+        return "bullet"
+    return "body"
+
+
+def sentence_kinds(text: str, blks: list[Block], sents: list[Sentence]) -> list[str]:
+    """The layout kind of every sentence (see :func:`sentence_kind`)."""
+    return [sentence_kind(text[s.start:s.end], blks[s.block]) for s in sents]

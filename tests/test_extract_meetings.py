@@ -1,4 +1,4 @@
-"""Meetings from kgraph.extract.document.extract_document on small invented documents."""
+"""Meetings from kgraph.extract.pipeline.extract_document on small invented documents."""
 from __future__ import annotations
 
 import datetime as dt
@@ -195,3 +195,91 @@ def test_meetings_day_of_month_before_meeting_word_is_not_a_count(reference, mak
 def test_meetings_host_is_the_location(reference, make_document, text):
     ex = extract_document(make_document(text, "host.txt"), reference)
     assert [m.location for m in ex.meetings] == [VARA]
+
+
+# -- real layouts: tours by direct object, re-mentions, plans, captions, second events --------------------------
+
+LIDKOPING, SKOVDE, FALKOPING = "municipality/1494", "municipality/1496", "municipality/1499"
+
+def _meetings(reference, make_document, text, published=None):
+    ex = extract_document(make_document(text, published=published), reference)
+    return ex.meetings
+
+
+def test_meetings_visit_verb_with_several_places_is_a_tour(reference, make_document):
+    text = ("Ministern på besök\n\nMinister Karin Ekvall har under dagen besökt både Lidköping, Skövde och Falköping. "
+            "I Skövde träffade hon kommunalrådet Siv Lindmark (C).\n")
+    ms = _meetings(reference, make_document, text)
+    assert sorted(m.location for m in ms) == sorted([LIDKOPING, SKOVDE, FALKOPING])
+    by_place = {m.location: m for m in ms}
+    assert "person/siv-lindmark" in by_place[SKOVDE].participants  # the stop the sentence names
+    assert "person/siv-lindmark" not in by_place[LIDKOPING].participants
+    assert SKOVDE not in by_place[LIDKOPING].participants
+
+
+def test_meetings_re_mentioned_visit_is_one_event(reference, make_document):
+    text = ("Ministern var på besök i Lidköpings kommun under tisdagen. Hon besökte först Skövde och därefter Lidköping. "
+            "I Lidköpings kommun stod skolan i fokus.\n")
+    ms = _meetings(reference, make_document, text)
+    assert sorted(m.location for m in ms) == sorted([LIDKOPING, SKOVDE])
+    vara = next(m for m in ms if m.location == LIDKOPING)
+    assert SKOVDE not in vara.participants
+
+
+def test_meetings_passive_receives_visit_makes_one_visit_per_place(reference, make_document):
+    text = ("Turnén fortsätter\n\nI dag fortsätter landshövding Anna Berg sin turné med besök i Lidköpings kommun "
+            "och nästa vecka får Skövde kommun och Falköpings kommun besök av landshövdingen.\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2023, 9, 1))
+    assert sorted(m.location for m in ms) == sorted([LIDKOPING, SKOVDE, FALKOPING])
+
+
+def test_meetings_plan_to_visit_every_municipality_is_no_visit(reference, make_document):
+    text = "Landshövding Anna Berg ska besöka länets samtliga kommuner under hösten.\n"
+    assert _meetings(reference, make_document, text) == []
+
+
+def test_meetings_onward_stop_does_not_take_over_the_report(reference, make_document):
+    text = ("På torsdagen besöktes Lidköping på förmiddagen. På eftermiddagen skulle man vidare till Skövde.\n\n"
+            "Kommunalrådet Siv Lindmark (C) hade bjudit in näringslivet till mötet.\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m for m in ms}
+    assert set(by_place) == {LIDKOPING, SKOVDE}
+    assert "person/siv-lindmark" in by_place[LIDKOPING].participants
+    assert "person/siv-lindmark" not in by_place[SKOVDE].participants
+
+
+def test_meetings_caption_goes_to_the_meeting_of_its_people(reference, make_document):
+    text = ("Besök i Lidköping\n\nDen 3 maj besökte landshövding Anna Berg Lidköpings kommun och träffade kommunalrådet "
+            "Siv Lindmark (C).\n\nNästa besök\n\nDen 10 maj besökte landshövdingen Skövde kommun.\n\n"
+            "På bilden ses från vänster Anna Berg och Siv Lindmark.\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2023, 5, 12))
+    by_place = {m.location: m for m in ms}
+    assert "person/siv-lindmark" in by_place[LIDKOPING].participants
+    assert "person/siv-lindmark" not in by_place[SKOVDE].participants
+
+
+def test_meetings_after_the_meeting_media_is_a_second_event_at_the_same_place(reference, make_document):
+    text = ("I morgon träffar landshövding Anna Berg kommunchefer för att diskutera torkan. Efter mötet ges "
+            "media möjlighet att träffa landshövdingen.\n\nMötet äger rum på Residenset i Lidköping.\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2023, 5, 12))
+    assert len(ms) == 2
+    assert ms[0].location == ms[1].location
+
+
+def test_meetings_object_of_visit_in_verb_second_order_is_the_place(reference, make_document):
+    text = "Den 20 februari besöker civilminister Karin Ekvall Länsstyrelsen i Västra Götalands län.\n"
+    ms = _meetings(reference, make_document, text, published=dt.date(2023, 2, 10))
+    assert [m.location for m in ms] == ["cab/14"]
+
+
+def test_meetings_office_is_not_the_place(reference, make_document):
+    text = "Landshövdingen träffar kommunchefer och ordförande i Centerpartiet för att diskutera torkan.\n"
+    ms = _meetings(reference, make_document, text)
+    assert all(m.location != "party/c" for m in ms)
+
+
+def test_meetings_boilerplate_people_are_not_participants(reference, make_document):
+    text = ("Ministern besökte Lidköping\n\nMinister Karin Ekvall besökte Lidköpings kommun och talade om skolan.\n\n"
+            "Skriv ut\nSenast uppdaterad: 16 oktober 2018\nSidan publicerad av: Olle Persson\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and all("person/olle-persson" not in m.participants for m in ms)

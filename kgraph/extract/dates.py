@@ -1,6 +1,7 @@
 """Swedish dates: "25 mars 2021", "2012-12-05", "fredag 7 december", "den 24-25 augusti",
 "i dag", "i morgon", and the document's own date ("Publicerad 2016-04-12",
-"Senast uppdaterad: 25 mars 2021", a date alone on a line).
+"Pressmeddelande • Dec 09, 2009 08:50 CET", a date alone on a line; never a
+"Senast uppdaterad" stamp, which says when the page was last touched).
 
 A date without a year takes the year of the document's own date, moved to the
 next year when that would put a weekday-named or "på fredag" date in the past;
@@ -33,7 +34,16 @@ RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i f�
 DOC_DATE_LINE_RE = re.compile(
     r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|"
     r"senast uppdaterad|"
-    r"senast ändrad|pressmeddelande|nyhet)?\s*[:·|–—]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+    r"senast ändrad|pressmeddelande|nyhet)?\s*[:·|–—•]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+# a distributor's press-release header in English: "Dec 09, 2009 08:50 CET"
+ENGLISH_DATE_RE = re.compile(
+    r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE)
+ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                              "nov", "dec"), start=1)}
+_TIME_AFTER = r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[A-Z]{3,4})?)?\s*"
+_LABEL_ALONE_RE = re.compile(r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|senast uppdaterad|uppdaterad|"
+                             r"senast ändrad)\s*:?\s*$", re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
 
 
@@ -142,12 +152,15 @@ def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | Non
             continue
         val, (a, b) = found
         near = idx < 8 or idx >= len(non_empty) - 3
+        above = _LABEL_ALONE_RE.match(non_empty[idx - 1][1]) if idx and not label else None
+        if above:  # "Publicerad" or "Senast uppdaterad" alone on the line above the date
+            label = above["label"].lower()
         if label.startswith("publi") or label.endswith("datum"):
             rank = 0
         elif label in ("pressmeddelande", "nyhet") or (not label and near):
             rank = 1
         elif "uppdaterad" in label or "ändrad" in label:
-            rank = 2
+            continue  # "Senast uppdaterad": when the page was last touched, not the date it states for itself
         else:
             continue
         off = p + m.start("rest") + (len(m["rest"]) - len(m["rest"].lstrip()))
@@ -156,6 +169,34 @@ def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | Non
         return None, None
     candidates.sort(key=lambda c: c[0])
     return candidates[0][1], candidates[0][2]
+
+
+_UPDATED_RE = re.compile(r"^\s*(?:senast\s+)?(?:uppdaterad|ändrad)\s*[:·|–—•]?\s*(?P<rest>.{0,60})$",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def find_update_stamp(text: str) -> dt.date | None:
+    """The date of a "Senast uppdaterad" stamp (the last one), on its line or the next."""
+    found = None
+    for m in _UPDATED_RE.finditer(text):
+        rest = m["rest"].strip()
+        if not rest:
+            nxt = text[m.end():].lstrip("\n").split("\n", 1)[0]
+            rest = nxt.strip()
+        whole = _whole_date(rest)
+        if whole:
+            found = whole[0]
+    return found
+
+
+def near_stamp(hits: list[DateHit], stamp: dt.date, days: int = 31) -> list[DateHit]:
+    """Day-month dates placed in the year of an update stamp, kept where they fall shortly before it
+    (a page updated the day it reports on), else left unresolved."""
+    out = []
+    for h in hits:
+        ok = h.value is not None and not h.relative and 0 <= (stamp - h.value).days <= days
+        out.append(h if ok else DateHit(h.start, h.end, None, h.text, h.relative))
+    return out
 
 
 def _whole_date(s: str) -> tuple[dt.date, tuple[int, int]] | None:
@@ -167,6 +208,10 @@ def _whole_date(s: str) -> tuple[dt.date, tuple[int, int]] | None:
     m = TEXT_DATE_RE.match(s)
     if m and m["y"] and re.fullmatch(r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?\s*", s[m.end():]):
         val = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], int(m["d"]))
+        return (val, (m.start(), m.end())) if val else None
+    m = ENGLISH_DATE_RE.match(s)
+    if m and re.fullmatch(_TIME_AFTER, s[m.end():]):
+        val = _safe_date(int(m["y"]), ENGLISH_MONTHS[m["m"].lower()[:3]], int(m["d"]))
         return (val, (m.start(), m.end())) if val else None
     return None
 

@@ -21,9 +21,16 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"webbinari(?:um|et|er|erna)", "seminar", "new"),
     (r"workshop(?:en|s|par|parna)?", "seminar", "new"),
     (r"kommunres(?:a|an|or|orna)", "visit", "tour"),
+    (r"(?:kommun|läns)?turné(?:n|er|erna)?", "visit", "tour"),
+    (r"(?:läns|region|kommun)dialog(?:en|er|erna)?", "meeting", "new"),
+    (r"press(?:träff|konferens)(?:en|er|erna|ar|arna)?", "meeting", "new"),
+    (r"lunchmöte(?:t|n|na)?", "meeting", "new"),
+    (r"regeringssammanträde(?:t|n)?", "board_meeting", "new"),
+    (r"kommunforum(?:et)?", "conference", "named"),
+    (r"(?:års|förbunds|förenings|kommun)stämma(?:n|or)?", "board_meeting", "named"),
     (r"(?:kommun|studie|arbets|minister|läns|region)?besök(?:et|en|ets)", "visit", "ana"),
     (r"(?:kommun|studie|arbets|minister|läns|region)?besök", "visit", "new"),
-    (r"besök(?:te|er|a|t|s)", "visit", "new"),
+    (r"besök(?:te|er|a|t|s|tes|ts)", "visit", "new"),
     (r"gästa(?:de|r)?", "visit", "new"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:t|ts)", "meeting", "ana"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:n|na)?", "meeting", "new"),
@@ -40,7 +47,12 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
                         + r")(?![\wåäö])")
 
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
-TRAVEL_RE = re.compile(r"\b(?:åkte|reste|for|åker|reser|kom|kommer)\b(?:[\s,]+\w+){0,6}[\s,]+till\b")
+TRAVEL_RE = re.compile(r"\b(?:(?:åkte|reste|for|åker|reser|kom|kommer)\b(?:[\s,]+\w+){0,6}[\s,]+till|"
+                       r"vidare\s+(?:\w+\s+){0,2}till)\b")
+# the text names the next stop of a trip while it still follows the current one
+ONWARD_RE = re.compile(r"\b(?:vidare|nästa vecka|nästa dag|senare i (?:veckan|månaden|höst|vår))\b")
+# "får Knivsta kommun och Tierps kommun besök av landshövdingen": the places are what is visited
+RECEIVES_VISIT_RE = re.compile(r"\bfår\s+$")
 # "två möten", "tre nya seminarier"; not a date ("den 4 mars träffade")
 COUNT_RE = re.compile(r"\b(?P<n>två|tre|fyra|fem|2|3|4|5)\s+"
                       r"(?!(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\s)"

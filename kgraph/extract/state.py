@@ -41,6 +41,7 @@ class DocState:
     # layout
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # layout kind of each sentence (text.sentence_kind)
     published: dt.date | None = None
     date_span: tuple[int, int] | None = None  # where the text states its own date
     # entities: settled mentions (no overlaps) and what the document says about each entity

@@ -3,7 +3,7 @@
 (:mod:`.fill`). The stages pass a :class:`~.draft.Segmentation` and
 :class:`~.draft.MeetingDraft` objects, local to this step.
 
-Reads ``doc``, ``blocks``, ``sentences``, ``mentions``, ``info``, ``dates``,
+Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``info``, ``dates``,
 ``date_span``, ``published``, ``publisher``, ``statements``, ``ministers``,
 ``topic_hits``, ``domain_topics``; writes ``meetings``.
 """
@@ -24,6 +24,6 @@ def run(st: DocState) -> None:
 
 
 STEP = Step("meetings", run,
-            reads=("doc", "blocks", "sentences", "mentions", "info", "dates", "date_span", "published",
+            reads=("doc", "blocks", "sentences", "kinds", "mentions", "info", "dates", "date_span", "published",
                    "publisher", "statements", "ministers", "topic_hits", "domain_topics"),
             writes=("meetings",))

@@ -85,6 +85,53 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> 
     return False
 
 
+# "besöka länets samtliga kommuner", "besöker alla kommuner": a plan or a programme, not a visit
+_GENERIC_OBJECT_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?(?:länets\s+|regionens\s+)?"
+                                r"(?:alla|samtliga|de flesta|flera|många|varje|olika)\b")
+# "Efter mötet ...", "i samband med besöket ...": a meeting word here opens a second event
+_AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själva\s+)?(?:mötet|besöket|träffen|"
+                             r"sammanträdet|konferensen|seminariet|dialogen|invigningen)\b")
+
+
+def _visit_at(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
+    """The visit already made to this place, if the text names no other date for it: the same event."""
+    here = {d.value for d in st.dates if sent.start <= d.start < sent.end and d.value}
+    for mt in meets:
+        if mt.kind == "visit" and mt.location == key and mt.status != "cancelled":
+            first = st.sentence_at(mt.trigger[0])
+            there = {d.value for d in st.dates if first and first.start <= d.start < first.end and d.value}
+            if not (here and there and not here & there):
+                return mt
+    return None
+
+
+def _names(st: DocState, sent: Sentence, key: str | None) -> bool:
+    return key is not None and any(m.key == key for m in st.mentions_in(sent.start, sent.end))
+
+
+def _narrow(st: DocState, current: list[MeetingDraft], sent: Sentence) -> list[MeetingDraft]:
+    """"I Härnösand träffade hon ...": of the stops of a tour, the one the sentence names."""
+    if len(current) < 2:
+        return current
+    named = {m.key for m in st.mentions_in(sent.start, sent.end) if m.kind == "Municipality"}
+    hit = [c for c in current if c.location in named]
+    return hit if len(hit) == 1 else current
+
+
+def _caption_target(st: DocState, meets: list[MeetingDraft], sent: Sentence) -> MeetingDraft | None:
+    """A photo caption belongs to the meeting whose people (or place) it names."""
+    keys = {m.key for m in st.mentions_in(sent.start, sent.end)}
+    if not keys:
+        return None
+    best, score = None, 0
+    for mt in meets:
+        seen = {m.key for x in mt.sentences for m in st.mentions_in(x.start, x.end)}
+        n = len(keys & seen) + (2 if mt.location in keys else 0)
+        if n > score:
+            best, score = mt, n
+    return best
+
+
 def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     """The meeting drafts of the document, each with the sentences about it (see the module's text)."""
     text = st.doc.text
@@ -93,8 +140,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     named: dict[str, MeetingDraft] = {}
     group_id = 0
     current: list[MeetingDraft] = []
-    units = [(u.sentence, u.section, u.hits) for u in seg.units]
-    creating = {sec for sent, sec, hits in units if _starts_new(st, sent, hits, low)}
+    units = [(u.sentence, u.section, u.hits, u.kind) for u in seg.units]
+    creating = {sec for sent, sec, hits, _ in units if _starts_new(st, sent, hits, low)}
     pending: list[Sentence] = []
     announced: list[MeetingDraft] = []  # meetings a lead paragraph names after the one it follows
     minutes = seg.minutes
@@ -102,7 +149,13 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         meets.append(minutes)
         current = [minutes]
     prev_section = -1
-    for sent, section, hits in units:
+    for sent, section, hits, layout in units:
+        if layout == "caption" and not hits:
+            target = _caption_target(st, meets, sent)
+            if target is not None:
+                target.sentences.append(sent)
+                continue
+        current = _narrow(st, current, sent)
         if section != prev_section:
             if section in creating:
                 current, pending = [], []
@@ -113,6 +166,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             prev_section = section
         created: list[MeetingDraft] = []
         attached: list[MeetingDraft] = []
+        reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         for s, e, kind, how in hits:
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
@@ -135,6 +189,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 if dests:
                     group_id += 1
                     for d in dict.fromkeys(m.key for m in dests):
+                        same = _visit_at(st, meets, d, sent)
+                        if same is not None:
+                            reused.append(same)
+                            continue
                         mt = MeetingDraft("visit", (s, e), location=d, group=group_id, section=section)
                         mt.orgs.append(d)
                         meets.append(mt)
@@ -147,13 +205,21 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue
             compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \
                 (current and {kind, current[0].kind} <= {"visit", "digital_meeting"})
+            second = bool(_AFTER_EVENT_RE.search(low, sent.start, s))
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \
-                    and compatible and not count \
+                    and compatible and not count and not second \
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
                 continue
             if created:
                 continue
+            if kind == "visit" and loc is None and _GENERIC_OBJECT_RE.match(low, e):
+                continue  # "ska besöka länets samtliga kommuner": the plan, not a visit
+            if kind == "visit" and loc is not None and loc.kind == "Municipality":
+                same = _visit_at(st, meets, loc.key, sent)
+                if same is not None:
+                    attached.append(same)  # "Region X besökte på torsdagen Y kommun": the visit reported
+                    continue
             n = lx.COUNTS[count["n"]] if count else 1
             group_id += 1
             subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s]))
@@ -163,9 +229,13 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     mt = MeetingDraft(kind, (s, e), location=place.key if place else None,
                                group=group_id if len(places) > 1 or n > 1 else -1, section=section,
                                subjectless=subjectless, counted=n > 1)
+                    if second and current:
+                        mt.same_place_as = current[0]
                     meets.append(mt)
                     created.append(mt)
         non_named = [c for c in created if not c.named]
+        tour = non_named + [r for r in dict.fromkeys(reused) if r not in non_named]
+        onward = bool(lx.ONWARD_RE.search(low, sent.start, sent.end))
         named_here = [c for c in created + attached if c.named]
         if named_here and not non_named:
             current = named_here[:1]  # "ett lärorikt möte" after "SmåKoms höstmöte" is that meeting
@@ -178,20 +248,27 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             elif current and not current[0].named and any(x.block == sent.block for x in current[0].sentences) \
                     and not (all(c.group >= 0 and c.kind == "visit" for c in current + non_named)):
                 announced.extend(non_named)  # "... och efter lunch blev det studiebesök hos X": named, followed later
+            # "På eftermiddagen skulle man vidare till Ljusdal": the next stop is named, the text stays here
+            elif onward and current and current[0].kind == "visit" and current[0].location \
+                    and all(c.kind == "visit" and c.location != current[0].location for c in tour):
+                pass
             # a tour that continues ("åkte vi sedan till ...") joins the visits already made
             elif current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
                     all(c.kind == "visit" for c in non_named) and current[0].group != non_named[0].group:
                 current = current + non_named
             else:
-                current = non_named
+                current = tour
             for c in non_named:
                 for p in pending:
-                    if p not in c.sentences:
+                    # before a tour of several stops, a sentence belongs to the stop it names
+                    if p not in c.sentences and (len(tour) < 2 or _names(st, p, c.location)):
                         c.sentences.append(p)
             pending = []
         for c in created:
             c.sentences.append(sent)
-        for a in dict.fromkeys(attached):
+        if reused and not non_named:
+            current = tour  # every stop of the tour had been reported already
+        for a in dict.fromkeys(attached + reused):
             if sent not in a.sentences:
                 a.sentences.append(sent)
         if not created and not attached:

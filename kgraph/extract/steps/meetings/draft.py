@@ -35,6 +35,7 @@ class MeetingDraft:
     subjectless: bool = False  # a programme item ("09.00 Möte med ...")
     counted: bool = False  # one of a counted series ("två seminarier")
     trigger_sents: set[int] = field(default_factory=set)  # starts of other sentences that name it
+    same_place_as: MeetingDraft | None = None  # "efter mötet ...": held where that meeting was
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Unit:
     sentence: Sentence
     section: int
     hits: list[Trigger]
+    kind: str = "body"  # its layout kind: body, quote, bullet, caption, programme
 
 
 @dataclass
@@ -68,15 +70,63 @@ def trigger_hits(text_low: str, start: int, end: int) -> list[Trigger]:
 
 
 _LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
+# "ordförande i LRF", "ledamot i styrelsen": an office, not where the meeting is
+_OFFICE_BEFORE_RE = re.compile(r"\b(?:ordförande|ordföranden|ledamot|ledamöter|ledamöterna|chef|chefer|direktör|"
+                               r"ansvarig|medlem|medlemmar|anställd|anställda|verksam|företrädare|representanter?)"
+                               r"\s+(?:i|på|hos|vid)\s+$", re.IGNORECASE)
+# "besökte Bollnäs kommun", "besöker under dagen Länsstyrelsen i X län": the visited place as object
+_VISIT_VERB_RE = re.compile(r"(?:besök(?:te|er|a|t|s|tes|ts)|gästa(?:de|r))$")
+_OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan)"
+                            r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+")
 
 
 def location_after(st: DocState, pos: int, limit: int) -> Mention | None:
-    """The place named right after a meeting word: "besök i Kungsbacka", "på Länsstyrelsen i Halland"."""
+    """The place named right after a meeting word: "besök i Kungsbacka", "på Länsstyrelsen i Halland",
+    or the object of a visiting verb ("besökte Bollnäs kommun")."""
     text = st.doc.text
-    m = _LOCATION_AFTER_RE.match(text, pos)
-    if not m or m.end() > limit:
+    if _VISIT_VERB_RE.search(text[max(0, pos - 8):pos].lower()):
+        place = visited_object(st, pos, limit)
+        if place is not None:
+            return place
+    start = pos
+    while True:
+        m = _LOCATION_AFTER_RE.match(text, start)
+        if not m or m.end() > limit:
+            return None
+        if not _OFFICE_BEFORE_RE.search(text, max(pos, m.end() - 40), m.end()):
+            return _place_at(st, m.end())
+        start = m.end()
+
+
+def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
+    """The object of a visiting verb that ends at ``pos``: "besökte Bollnäs kommun", and in
+    verb-second order after the subject, "besöker civilminister Anna Berg Länsstyrelsen i X län"."""
+    text = st.doc.text
+    gap = _OBJECT_GAP_RE.match(text, pos)
+    at = gap.end() if gap else pos
+    if at >= limit:
         return None
-    for x in st.mentions_in(m.end(), m.end() + 1):
+    place = _place_at(st, at)
+    if place is not None:
+        return place
+    # the subject after the verb: a title ("landshövdingen"), a name, or both
+    subject = _SUBJECT_RE.match(text, at)
+    end = subject.end() if subject else at
+    person = next((x for x in st.mentions_in(end, end + 1) if x.kind == "Person"), None)
+    if person is not None:
+        end = person.prov.span.end
+    elif end == at:
+        return None
+    gap = _OBJECT_GAP_RE.match(text, end)
+    at = gap.end() if gap else end
+    return _place_at(st, at) if at < limit else None
+
+
+_SUBJECT_RE = re.compile(r"(?:[a-zåäö-]+\s+){0,2}")  # lower-case words before a name: titles
+
+
+def _place_at(st: DocState, pos: int) -> Mention | None:
+    for x in st.mentions_in(pos, pos + 1):
         if x.kind in PARTICIPANT_ORGS | {"Place", "County"} and not x.attrs.get("genitive") \
                 and x.kind != "PoliticalParty":
             return x

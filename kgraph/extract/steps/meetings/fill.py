@@ -19,7 +19,7 @@ from typing import cast
 from ....models import Meeting, MeetingKind, MeetingStatus
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
-from .draft import MeetingDraft, Segmentation, location_after, trigger_hits
+from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
 
 # "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
 _HOST_AFTER_RE = re.compile(r"\bvärd(?:kommun)?(?:en)?\s+(?:för\s+[\wåäö]+\s+)?(?:var|är|blir)\s+$|\bvärdkommunen\s+$",
@@ -96,7 +96,25 @@ _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
 _CONTACT_SENTENCE_RE = re.compile(r"\bkontakta\b|@|\bför (?:mer )?information\b|\bfrågor (?:om|till)\b|\banmäl")
 
 
-def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str]) -> None:
+_HOST_ORGS = frozenset({"Company", "Organization", "Association", "GovernmentAgency", "CountyAdministrativeBoard",
+                        "Region"})
+
+
+def _hosted_visit(st: DocState, mt: MeetingDraft) -> bool:
+    """"besöka stadsnätet Exempel AB" during a visit to a town: the body visited is the host; the
+    town is where it is, not a party to the visit."""
+    low = st.doc.text.lower()
+    for sent in mt.sentences:
+        for _, e, kind, _how in trigger_hits(low, sent.start, sent.end):
+            if kind == "visit":
+                obj = visited_object(st, e, sent.end)
+                if obj is not None and obj.kind in _HOST_ORGS:
+                    return True
+    return False
+
+
+def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str],
+          visit_places: set[str]) -> None:
     text = st.doc.text
     low = text.lower()
     for sent in mt.sentences:
@@ -111,9 +129,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         if cue or is_trigger_sent:
             for m in ms:
                 if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
-                    if mt.group >= 0 and mt.kind == "visit" and m.kind == "Municipality" and mt.location \
-                            and m.key != mt.location:
-                        continue  # one visit per municipality of a tour
+                    if mt.kind == "visit" and m.kind == "Municipality" and mt.location and m.key != mt.location \
+                            and (mt.group >= 0 or m.key in visit_places):
+                        continue  # one visit per municipality of a tour, or of the text
                     if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
                             and _LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start]):
                         continue  # "i Järfälla", "i Stockholm": where it is held, not who takes part
@@ -152,8 +170,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             mt.location = munis[0]  # the one municipality the text names for the visit is where it was
     # the organisations the participants work for take part too ("kommunstyrelsens ordförande i Åmåls kommun")
     affil: dict[str, list[str]] = {}
+    visitors = _visiting_officials(st)
     for stmt in st.statements:
         if stmt.predicate == "affiliatedWith" and stmt.subject in mt.persons and stmt.subject not in st.ministers \
+                and not (stmt.subject in visitors and stmt.object != st.publisher) \
                 and st.cls_of(stmt.object) not in ("Government", "Ministry", "PoliticalParty", "Parliament"):
             affil.setdefault(stmt.subject, []).append(stmt.object)
     for person in mt.persons:
@@ -175,18 +195,32 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                     mt.date = ds[0].value
                     break
     if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs \
-            and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality"):
+            and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality") \
+            and not (st.cls_of(mt.location) == "Municipality" and mt.kind == "visit" and _hosted_visit(st, mt)):
         mt.orgs.insert(0, mt.location)
     if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
         mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
     mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
 
 
+_VISITING_TITLE_RE = re.compile(r"^(?:landshövding|statssekreterare|generaldirektör|riksdagsledamot)")
+
+
+def _visiting_officials(st: DocState) -> set[str]:
+    """People whose office makes them the visitor (a county governor, a state secretary): their own
+    agency comes with them, it is not a participant unless it is the publisher that reports the meeting."""
+    return {s.subject for s in st.statements if s.predicate == "role" and _VISITING_TITLE_RE.match(s.object)}
+
+
 def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
     person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
     _field_lines(st, meets)
+    visit_places = {mt.location for mt in meets if mt.kind == "visit" and mt.location}
     for mt in meets:
-        _fill(st, seg, mt, person_keys)
+        _fill(st, seg, mt, person_keys, visit_places)
+    for mt in meets:
+        if mt.location is None and mt.same_place_as is not None:
+            mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
     _programme_dates(meets)
 
 

@@ -3,7 +3,10 @@ blocks) in their sections with the meeting words each holds; section headings
 that date a section ("Måndag 17 februari") or name a meeting; and the board
 meeting that a protocol records of itself.
 
-Reads ``doc``, ``blocks``, ``sentences``, ``mentions``, ``dates``, ``date_span``,
+Boilerplate (CMS and distributor lines) and contact blocks are no part of any
+meeting; photo captions are marked, for assembly to place them.
+
+Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``dates``, ``date_span``,
 ``published``, ``publisher``; returns a :class:`Segmentation`.
 """
 from __future__ import annotations
@@ -12,7 +15,8 @@ import re
 
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
-from .draft import MeetingDraft, Segmentation, Unit, trigger_hits
+from ....models import Mention
+from .draft import MeetingDraft, Segmentation, Trigger, Unit, trigger_hits
 
 _DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|pressmeddelande|nyhet)\b",
                           re.IGNORECASE)
@@ -22,9 +26,9 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words."""
     units = []
     section = 0
-    for sent in st.sentences:
+    for sent, kind in zip(st.sentences, st.kinds):
         blk = st.blocks[sent.block]
-        if blk.heading:
+        if blk.heading and kind != "boilerplate":
             section += 1
             seg.section_heads[section] = st.doc.text[sent.start:sent.end]
             ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
@@ -34,7 +38,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             if trigger_hits(low, sent.start, sent.end):
                 seg.trigger_headings.add(section)
             continue
-        if blk.contact:
+        if kind in ("contact", "boilerplate", "heading"):
             continue
         hits = [h for h in trigger_hits(low, sent.start, sent.end)
                 if not any(m.prov.span.start <= h[0] < m.prov.span.end for m in st.mentions)]
@@ -43,8 +47,56 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
             if dests:
                 hits.append((travel.start(), travel.end(), "visit", "tour"))
-        units.append(Unit(sent, section, sorted(hits)))
+        hits = [_visits_several(st, h, sent.end) for h in hits]
+        units.append(Unit(sent, section, sorted(hits), kind))
     return units
+
+
+_OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan|bland annat)"
+                            r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+$")
+_LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)\s*(?:(?:därefter|sedan|senare|även|också|slutligen|till sist)\s*,?\s*)?$"
+                          r"|^\s*,?\s*(?:och\s+)?(?:därefter|sedan|senare|slutligen)\s+$")
+
+
+def _visits_several(st: DocState, hit: Trigger, limit: int) -> Trigger:
+    """"besökte först Svedala och därefter Vellinge", "har under dagen besökt både A, B och C",
+    "får Knivsta kommun och Tierps kommun besök": a visit of several municipalities named
+    together is a tour, one visit each."""
+    s, e, kind, how = hit
+    if kind != "visit" or how != "new":
+        return hit
+    text = st.doc.text
+    after = [m for m in st.mentions_in(e, limit) if m.kind == "Municipality"]
+    if after and _OBJECT_GAP_RE.fullmatch(" " + text[e:after[0].prov.span.start]) and _chained(text, after) >= 2:
+        return (s, e, kind, "tour")
+    sent = st.sentence_at(s)
+    before = [m for m in st.mentions_in(sent.start if sent else s, s) if m.kind == "Municipality"]
+    if before and re.fullmatch(r"\s*", text[before[-1].prov.span.end:s]):
+        chain = _chain_back(text, before)
+        first = chain[0].prov.span.start
+        if len(chain) >= 2 and lx.RECEIVES_VISIT_RE.search(text[max(0, first - 6):first]):
+            return (s, e, kind, "tour")
+    return hit
+
+
+def _chained(text: str, ms: list[Mention]) -> int:
+    """How many of these mentions, from the first, are one coordinated list."""
+    n = 1
+    for a, b in zip(ms, ms[1:]):
+        if not _LIST_GAP_RE.match(text[a.prov.span.end:b.prov.span.start]):
+            break
+        n += 1
+    return n
+
+
+def _chain_back(text: str, ms: list[Mention]) -> list[Mention]:
+    """The coordinated list that ends with the last of these mentions."""
+    out = [ms[-1]]
+    for a in reversed(ms[:-1]):
+        if not _LIST_GAP_RE.match(text[a.prov.span.end:out[0].prov.span.start]):
+            break
+        out.insert(0, a)
+    return out
 
 
 _MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
