@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from . import vocab
 from .extract.document import DocExtraction
 from .graph import Evidence, KnowledgeGraph
 from .models import Provenance
@@ -20,9 +21,8 @@ from .refdata import Reference, load_reference
 from .text import slug
 
 
-MEETING_KIND_SV = {"visit": "besök", "meeting": "möte", "digital_meeting": "digitalt möte", "seminar": "seminarium",
-                   "conference": "konferens", "board_meeting": "styrelsemöte", "network_meeting": "nätverksträff",
-                   "round_table": "rundabordssamtal"}
+#: the Swedish name of each meeting kind, which starts a meeting's label ("besök: Lena Micko, ...")
+MEETING_KIND_SV = vocab.meeting_kind_labels("sv")
 
 
 def doc_node(doc_id: str) -> str:
