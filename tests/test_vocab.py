@@ -1,8 +1,11 @@
-"""The vocabulary table (kgraph/vocab.py) against the ontology and the shapes, both ways."""
+"""The vocabulary table (kgraph/vocab.py) against the ontology and the shapes, both ways,
+and the modules that derive their lists from it."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import textwrap
 
 import pytest
 from rdflib import Literal, URIRef
@@ -178,3 +181,94 @@ def test_vocab_prefixes_are_the_usual_namespaces(ontology_graph, shapes_graph):
         for prefix, ns in g.namespaces():
             if prefix in iri and prefix != "wd":
                 assert str(ns) == iri[prefix], prefix
+
+
+# ------------------------------------------------------------------ the modules use the table
+def test_modules_lists_are_the_table():
+    from kgraph import models, namespaces, query, rdf, resolve, store, view
+    import typing
+    assert set(namespaces.KGO.__annotations__) == set(vocab.kgo_terms())
+    assert str(namespaces.KGO) == vocab.KGO_NS
+    assert set(rdf.PREDICATES) == set(vocab.predicate_names("graph"))
+    assert store.RELATIONS == vocab.relations()
+    assert set(query.PATH_RELATIONS) == set(vocab.path_relations("default"))
+    assert set(query.PATH_RELATIONS) < set(store.RELATIONS)
+    assert rdf.PREFIXES == vocab.prefixes("turtle") and query.SPARQL_PREFIXES == vocab.prefixes("sparql")
+    assert set(view.PREDICATE_SV) == set(vocab.view_phrases())
+    assert {c: s.sv for c, s in view.CLASS_STYLE.items()} == vocab.class_view_names()
+    assert resolve.MEETING_KIND_SV == {k.name: k.sv for k in vocab.MEETING_KINDS}
+    assert typing.get_args(models.MeetingKind) == vocab.meeting_kind_names()
+    assert typing.get_args(models.MeetingStatus) == vocab.meeting_status_names()
+
+
+#: run in a fresh interpreter: a relation, a literal, a class, a meeting kind and a prefix are
+#: added to the table before anything else of kgraph is imported, and must show up everywhere
+_ADDED = textwrap.dedent('''
+    import json, sys, tempfile
+    from kgraph import vocab
+    vocab.PREDICATES += (
+        vocab.Predicate("employs", "anställer", "employs", "object", "graph", "default",
+                        ("anställer", "anställd av"), True),
+        vocab.Predicate("salary", "lön", "salary", "literal", "graph"))
+    vocab.CLASSES += (vocab.Class("Union", "fackförbund", "Union", "Organization", "entity", "Fackförbund"),)
+    vocab.MEETING_KINDS += (vocab.Label("hearing", "utfrågning", "hearing"),)
+    vocab.PREFIXES += (vocab.Prefix("ex", "https://example.org/ns#", ("turtle", "sparql", "vocabulary")),)
+
+    from kgraph import export, models, namespaces, query, rdf, resolve, store, validate, view, void
+    from kgraph.graph import Evidence, KnowledgeGraph
+    out = {}
+    out["kgo"] = [str(namespaces.KGO.employs), str(namespaces.KGO.Union)]
+    out["rdf"] = sorted(rdf.PREDICATES)
+    out["relations"] = list(store.RELATIONS)
+    out["path"] = list(query.PATH_RELATIONS)
+    out["view"] = [view.PREDICATE_SV["employs"], "employs" in view.DRAWN, view.LITERAL_SV["salary"],
+                   view.CLASS_STYLE["Union"].sv]
+    out["kind_sv"] = resolve.MEETING_KIND_SV["hearing"]
+    m = models.Meeting(id="m", kind="hearing", doc_id="d", participants=(),
+                       prov=models.Provenance(doc_id="d", rule="test"))
+    out["meeting"] = m.kind
+    out["entity_class"] = "Union" in models.EntityClass.__args__
+    out["prefixes"] = [rdf.PREFIXES.get("ex"), query.SPARQL_PREFIXES.get("ex"), void.VOID_PREFIXES.get("ex"),
+                       ("ex:", "https://example.org/ns#") in validate._SHORT]
+
+    # a graph with the new relation: written, linked in the store, followed by path, drawn in the view
+    doc = "document/aaaaaaaaaaaaaaaa"
+    ev = [Evidence(doc, 0, 10, "Förbundet anställer Anna Berg.", "test", 0.9)]
+    kg = KnowledgeGraph(meta={"kgraph_version": "test"})
+    kg.add_node(doc, "document", ("Document",), label="d", file_name="d.txt", content_hash="a" * 64)
+    kg.add_node("org/facket", "entity", ("Union",), label="Facket", docs=[doc])
+    kg.add_node("person/anna-berg", "entity", ("Person",), label="Anna Berg", docs=[doc])
+    for n in ("org/facket", "person/anna-berg"):
+        kg.add_edge(n, "mentionedIn", doc, ev)
+    kg.add_edge("org/facket", "employs", "person/anna-berg", ev)
+    kg.add_literal("person/anna-berg", "salary", "30000", ev)
+    out["triples"] = sorted(p for s, p, o in rdf.triples(kg) if "employs" in p or "salary" in p)
+    out["graphml_salary"] = export.to_plain_graph(kg).nodes["person/anna-berg"]["salary"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store.write_store(kg, tmp, rdf=False)
+        hops = query.path(tmp, "Facket", "Anna Berg")[0].hops
+        out["hops"] = [(h.predicate, h.end.id) for h in hops]
+        out["neighbors"] = [r.entity.id for r in query.neighbors(tmp, "Facket").rows]
+    vg = view.view_graph(kg)
+    out["drawn"] = vg.has_edge("org/facket", "person/anna-berg")
+    page = view.render_html(kg, vg=vg)
+    out["page"] = ["anställer" in page, "Fackförbund" in page, "lön" in page]
+    print(json.dumps(out, ensure_ascii=False))
+''')
+
+
+def test_an_entry_added_to_the_table_reaches_every_module():
+    res = subprocess.run([sys.executable, "-c", _ADDED], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["kgo"] == [vocab.KGO_NS + "employs", vocab.KGO_NS + "Union"]
+    assert {"employs", "salary"} <= set(out["rdf"])
+    assert "employs" in out["relations"] and "employs" in out["path"]
+    assert out["view"] == [["anställer", "anställd av"], True, "lön", "Fackförbund"]
+    assert out["kind_sv"] == "utfrågning" and out["meeting"] == "hearing" and out["entity_class"]
+    assert out["prefixes"] == ["https://example.org/ns#"] * 3 + [True]
+    assert out["triples"] == [f"<{vocab.KGO_NS}employs>", f"<{vocab.KGO_NS}salary>"]
+    assert out["graphml_salary"] == "30000"
+    assert out["hops"] == [["employs", "person/anna-berg"]]
+    assert out["neighbors"] == ["person/anna-berg"]
+    assert out["drawn"] is True and out["page"] == [True, True, True]
