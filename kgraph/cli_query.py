@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from . import vocab
 from .cli import handle_errors, main
 from .errors import UsageError
 
@@ -228,8 +229,8 @@ def neighbors_cmd(name: str, depth: int, type_: str | None, limit: int, graph: P
 @click.option("--limit", type=click.IntRange(min=1), default=3, show_default=True,
               help="At most this many paths of the shortest length.")
 @click.option("--via", multiple=True, metavar="RELATION",
-              help="Also follow this relation (memberOf, inCounty, topic...); by default paths go through "
-                   "meetings, affiliations and posts only.")
+              help=f"Also follow this relation ({', '.join(vocab.path_relations('via'))}); by default paths go "
+                   f"through {', '.join(vocab.path_relations('default'))} only.")
 @read_options
 @handle_errors
 def path_cmd(name_a: str, name_b: str, max_hops: int, limit: int, via: tuple[str, ...], graph: Path,

@@ -25,6 +25,7 @@ from typing import IO, Any
 import networkx as nx
 from rdflib.namespace import RDF
 
+from . import vocab
 from .errors import UsageError
 from .formats import FORMAT_NAMES, FORMATS, Format  # noqa: F401 (re-exported)
 from .gcpolicy import no_gc
@@ -317,6 +318,7 @@ def jsonld_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
 
 
 # ------------------------------------------------------------------ GraphML and GEXF
+_LITERALS = vocab.predicate_names("graph", "literal")
 _NODE_ATTRS = ("scbCode", "wikidata", "abbreviation", "organisationNumber", "date", "meeting_kind", "status",
                "file_name", "published", "title", "post_title")
 
@@ -332,7 +334,8 @@ def to_plain_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
                                  "docs": len(d.get("docs", []))}
         for k in _NODE_ATTRS:
             attrs[k] = str(d.get(k) or "")
-        attrs["role"] = " | ".join(sorted(d.get("literals", {}).get("role", {})))
+        for p in _LITERALS:  # the literal statements (role), each as one attribute
+            attrs[p] = " | ".join(sorted(d.get("literals", {}).get(p, {})))
         h.add_node(n, **attrs)
     for s, o, p, d in kg.sorted_edges():
         evs = d.get("evidence", [])

@@ -7,9 +7,11 @@ other by id, never by object, so every stage stays a pure function of data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from . import vocab
 
 
 class _Frozen(BaseModel):
@@ -66,6 +68,16 @@ class Mention(_Frozen):
     attrs: dict[str, str] = Field(default_factory=dict)
 
 
+# The closed lists come from the vocabulary table (kgraph.vocab); pydantic checks the values
+# against them at run time. A static type checker sees plain strings.
+if TYPE_CHECKING:
+    MeetingKind = str
+    MeetingStatus = str
+else:
+    MeetingKind = Literal[vocab.meeting_kind_names()]
+    MeetingStatus = Literal[vocab.meeting_status_names()]
+
+
 class Statement(_Frozen):
     """subject --predicate--> object, where object is an entity id or a literal."""
 
@@ -74,13 +86,6 @@ class Statement(_Frozen):
     object: str
     literal: bool = False
     prov: Provenance
-
-
-MeetingKind = Literal[
-    "visit", "meeting", "digital_meeting", "seminar", "conference", "board_meeting",
-    "network_meeting", "round_table",
-]
-MeetingStatus = Literal["planned", "held", "cancelled"]
 
 
 class Meeting(_Frozen):

@@ -1,88 +1,32 @@
 """RDF namespaces used by kgraph.
 
-``KGO`` is a closed :class:`rdflib.namespace.DefinedNamespace`: a term that is
-not listed here raises ``AttributeError`` the moment code uses it, and a test
-checks that every term listed here is declared in ``ontology/kgraph.ttl``.
+``KGO`` is a closed :class:`rdflib.namespace.DefinedNamespace` whose terms are
+those of the vocabulary table (:mod:`kgraph.vocab`): a term that is not in the
+table raises ``AttributeError`` the moment code uses it, and
+``tests/test_vocab.py`` checks that the table and ``ontology/kgraph.ttl``
+declare the same terms.
 """
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ONTOLOGY_IRI = "https://w3id.org/kgraph/ontology"
-RESOURCE_BASE = "https://w3id.org/kgraph/id/"
+from . import vocab
+from .vocab import ONTOLOGY_IRI, RESOURCE_BASE
 
+__all__ = ["ONTOLOGY_IRI", "RESOURCE_BASE", "KGO", "KG", "SCHEMA", "ORG", "WD"]
 
-class KGO(DefinedNamespace):
-    """The kgraph ontology (``kgo:``)."""
+#: The kgraph ontology (``kgo:``): classes and properties of the vocabulary table.
+KGO = type(DefinedNamespace)("KGO", (DefinedNamespace,), {
+    "__module__": __name__,
+    "__doc__": "The kgraph ontology (``kgo:``); its terms are those of :mod:`kgraph.vocab`.",
+    "__annotations__": {term: URIRef for term in vocab.kgo_terms()},
+    "_NS": Namespace(vocab.KGO_NS),
+    "_fail": True,
+})
 
-    _NS = Namespace(ONTOLOGY_IRI + "#")
-    _fail = True
-
-    # classes: documents, agents, places, events, concepts, provenance
-    Document: URIRef
-    Agent: URIRef
-    Person: URIRef
-    Minister: URIRef
-    Organization: URIRef
-    PublicBody: URIRef
-    Municipality: URIRef
-    Region: URIRef
-    County: URIRef
-    CountyAdministrativeBoard: URIRef
-    Ministry: URIRef
-    Government: URIRef
-    Parliament: URIRef
-    GovernmentAgency: URIRef
-    Association: URIRef
-    PoliticalParty: URIRef
-    Company: URIRef
-    Place: URIRef
-    Meeting: URIRef
-    Topic: URIRef
-    TopicScheme: URIRef
-    Post: URIRef
-    Evidence: URIRef
-
-    # object properties
-    mentionedIn: URIRef
-    memberOf: URIRef
-    affiliatedWith: URIRef
-    participant: URIRef
-    location: URIRef
-    topic: URIRef
-    publisher: URIRef
-    inCounty: URIRef
-    holdsPost: URIRef
-    postIn: URIRef
-    partOf: URIRef
-    evidenceFor: URIRef
-    source: URIRef
-
-    # datatype properties
-    fileName: URIRef
-    contentHash: URIRef
-    title: URIRef
-    published: URIRef
-    date: URIRef
-    role: URIRef
-    meetingKind: URIRef
-    status: URIRef
-    scbCode: URIRef
-    abbreviation: URIRef
-    organisationNumber: URIRef
-    postTitle: URIRef
-    startDate: URIRef
-    endDate: URIRef
-    startOffset: URIRef
-    endOffset: URIRef
-    sentence: URIRef
-    rule: URIRef
-    confidence: URIRef
-    extractorVersion: URIRef
-
-
+_IRI = {p.name: p.iri for p in vocab.PREFIXES}
 KG = Namespace(RESOURCE_BASE)
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-WD = Namespace("http://www.wikidata.org/entity/")
+SCHEMA = Namespace(_IRI["schema"])
+ORG = Namespace(_IRI["org"])
+WD = Namespace(_IRI["wd"])

@@ -26,10 +26,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import vocab
 from .errors import KgraphError, UsageError
 from .store import (RELATIONS, TIER_CANONICAL, TIER_EXACT, TIER_GIVEN, TIER_SURNAME, GraphStore,
                     open_store, query_keys)
 from .text import fold
+from .vocab import RESOURCE_BASE
 
 __all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path", "meetings", "topics",
            "central", "sparql", "stats", "AmbiguousNameError", "UnknownNameError", "NoPathError",
@@ -39,18 +41,10 @@ __all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path"
 #: who holds which post. Not shared topics, parties, associations or counties
 #: (``--via`` adds them): those are categories that put thousands of people two
 #: hops apart, and a path through them says little about who is connected.
-PATH_RELATIONS = ("participant", "location", "affiliatedWith", "holdsPost", "postIn", "partOf")
+#: From :mod:`kgraph.vocab` (the predicates whose ``path`` is ``default``).
+PATH_RELATIONS = vocab.path_relations("default")
 
-#: kgraph.namespaces.RESOURCE_BASE, repeated so that reading needs no rdflib import
-RESOURCE_BASE = "https://w3id.org/kgraph/id/"
-
-SPARQL_PREFIXES = {
-    "kgo": "https://w3id.org/kgraph/ontology#", "kg": RESOURCE_BASE,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#",
-    "skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/", "org": "http://www.w3.org/ns/org#", "wd": "http://www.wikidata.org/entity/",
-}
+SPARQL_PREFIXES = vocab.prefixes("sparql")
 
 GraphLike = GraphStore | str | Path
 

@@ -42,18 +42,16 @@ from hashlib import sha256
 from typing import Any, Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from . import __version__
+from . import __version__, vocab
 from .graph import KnowledgeGraph
 from .namespaces import KG, KGO, WD
 
-PREFIXES = {"kgo": str(KGO), "kg": str(KG), "skos": str(SKOS), "owl": str(OWL), "dcterms": str(DCTERMS),
-            "wd": str(WD), "xsd": str(XSD), "rdfs": str(RDFS), "rdf": str(RDF), "prov": str(PROV)}
-PREDICATES = {"mentionedIn": KGO.mentionedIn, "memberOf": KGO.memberOf, "affiliatedWith": KGO.affiliatedWith,
-              "participant": KGO.participant, "location": KGO.location, "topic": KGO.topic,
-              "inCounty": KGO.inCounty, "holdsPost": KGO.holdsPost, "postIn": KGO.postIn, "partOf": KGO.partOf,
-              "publisher": KGO.publisher, "role": KGO.role}
+#: prefixes of the Turtle and TriG writers and the JSON-LD ``@context`` (from :mod:`kgraph.vocab`)
+PREFIXES = vocab.prefixes("turtle")
+#: the predicates of the graph's statements (edges and literals of nodes), as in :mod:`kgraph.vocab`
+PREDICATES = {name: KGO[name] for name in vocab.predicate_names("graph")}
 TOPIC_SCHEME = KG["topics"]
 KGRAPH_AGENT = KG["agent/kgraph"]
 
@@ -86,10 +84,7 @@ def plain(t: IRI) -> str:
 _TYPE, _LABEL, _ALT, _PREF = nt(RDF.type), nt(RDFS.label), nt(SKOS.altLabel), nt(SKOS.prefLabel)
 _DATE, _DECIMAL, _INTEGER = str(XSD.date), str(XSD.decimal), str(XSD.integer)
 _PRED = {k: nt(v) for k, v in PREDICATES.items()}
-_K = {name: nt(getattr(KGO, name)) for name in (
-    "Evidence", "fileName", "contentHash", "title", "published", "publisher", "meetingKind", "status", "date",
-    "postTitle", "startDate", "endDate", "scbCode", "organisationNumber", "abbreviation", "source", "startOffset",
-    "endOffset", "sentence", "rule", "confidence", "evidenceFor", "TopicScheme", "extractorVersion")}
+_K = {name: nt(KGO[name]) for name in vocab.kgo_terms()}  # every kgo: term
 _P = {name: nt(v) for name, v in (
     ("sameAs", OWL.sameAs), ("subject", RDF.subject), ("predicate", RDF.predicate), ("object", RDF.object),
     ("Entity", PROV.Entity), ("wasAttributedTo", PROV.wasAttributedTo), ("wasDerivedFrom", PROV.wasDerivedFrom),

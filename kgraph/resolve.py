@@ -11,8 +11,8 @@ minister's posts), without marking those as mentioned.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, NamedTuple
 
+from . import vocab
 from .contracts import DocExtraction, DocGraph, EntityPart, Evidence, MeetingPart, StatementPart, TopicPart
 from .graph import KnowledgeGraph
 from .models import Provenance
@@ -20,9 +20,8 @@ from .refdata import Reference, load_reference
 from .text import slug
 
 
-MEETING_KIND_SV = {"visit": "besök", "meeting": "möte", "digital_meeting": "digitalt möte", "seminar": "seminarium",
-                   "conference": "konferens", "board_meeting": "styrelsemöte", "network_meeting": "nätverksträff",
-                   "round_table": "rundabordssamtal"}
+#: the Swedish name of each meeting kind, which starts a meeting's label ("besök: Lena Micko, ...")
+MEETING_KIND_SV = vocab.meeting_kind_labels("sv")
 
 
 def doc_node(doc_id: str) -> str:

@@ -43,7 +43,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import __version__
+from . import __version__, vocab
 from .errors import GraphNotFoundError, KgraphError
 from .io import atomic_write_text
 from .text import fold, strip_genitive
@@ -57,10 +57,10 @@ SQLITE_NAME = "graph.sqlite"
 RDF_DIR = "rdf"
 
 #: predicates that link two actors, places, meetings, posts or topics (in the
-#: adjacency table, traversed by neighbors and path, counted by central);
-#: ``mentionedIn`` only links to documents and is left out.
-RELATIONS = ("memberOf", "affiliatedWith", "participant", "location", "topic", "inCounty",
-             "holdsPost", "postIn", "partOf", "publisher")
+#: adjacency table, traversed by neighbors and path, counted by central): the
+#: relations of :mod:`kgraph.vocab`. ``mentionedIn`` only links to documents and is left out.
+RELATIONS = vocab.relations()
+_LINKED = frozenset(RELATIONS)
 
 #: generic words dropped from names when resolving ("Söderhamns kommun" -> "söderhamn"),
 #: with the class they point to
@@ -380,7 +380,7 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
             si, oi = ids[s], ids[o]
             edge_rows.add((eid, si, p, oi))
             add_evidence(eid, None, d.get("evidence") or [])
-            if p != "mentionedIn" and s not in docs and o not in docs and s != o:
+            if p in _LINKED and s not in docs and o not in docs and s != o:
                 link_rows.add((si, eid, 1, oi, p))
                 link_rows.add((oi, eid, 0, si, p))
                 neighbours.setdefault(si, set()).add(oi)

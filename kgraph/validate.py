@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS
+from rdflib.namespace import RDFS, SH
 
+from . import vocab
 from .errors import GraphNotFoundError, KgraphError
-from .namespaces import ONTOLOGY_IRI, RESOURCE_BASE
+from .namespaces import RESOURCE_BASE
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
                ".n3": "n3", ".rdf": "xml", ".owl": "xml"}
@@ -77,8 +78,8 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-_SHORT = (("kgo:", ONTOLOGY_IRI + "#"), ("rdf:", str(RDF)), ("rdfs:", str(RDFS)), ("skos:", str(SKOS)),
-          ("owl:", str(OWL)), ("prov:", str(PROV)))
+#: prefixed names in the report for the vocabularies the graph uses (kgraph.vocab)
+_SHORT = tuple((p + ":", ns) for p, ns in vocab.prefixes("vocabulary").items())
 
 
 def _short(term: object, labels: dict[URIRef, str]) -> str:

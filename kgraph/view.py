@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from . import vocab
 from .errors import KgraphError, UsageError
 from .graph import KnowledgeGraph
 from .io import atomic_write_text
@@ -56,41 +57,40 @@ class ClassStyle:
     sv: str  # the class name shown to users
 
 
-CLASS_STYLE: dict[str, ClassStyle] = {
-    "Minister": ClassStyle("#d62728", "star", "Minister"),
-    "Person": ClassStyle("#ff7f0e", "dot", "Person"),
-    "Municipality": ClassStyle("#1f77b4", "square", "Kommun"),
-    "Region": ClassStyle("#17becf", "square", "Region"),
-    "County": ClassStyle("#9edae5", "triangle", "Län"),
-    "CountyAdministrativeBoard": ClassStyle("#2ca02c", "square", "Länsstyrelse"),
-    "Ministry": ClassStyle("#8c564b", "diamond", "Departement"),
-    "Government": ClassStyle("#5b3a29", "diamond", "Regering"),
-    "Parliament": ClassStyle("#6b4c9a", "diamond", "Riksdag"),
-    "GovernmentAgency": ClassStyle("#bcbd22", "diamond", "Myndighet"),
-    "Association": ClassStyle("#9467bd", "hexagon", "Förbund/förening"),
-    "PoliticalParty": ClassStyle("#e377c2", "triangleDown", "Parti"),
-    "Company": ClassStyle("#7f7f7f", "hexagon", "Företag"),
-    "Organization": ClassStyle("#b0b0b0", "hexagon", "Organisation"),
-    "Place": ClassStyle("#98df8a", "triangle", "Plats"),
-    "Meeting": ClassStyle("#f2b134", "dot", "Möte"),
-    "Topic": ClassStyle("#6fa8dc", "triangleDown", "Ämne"),
+#: colour and shape of each class, in the order of the legend; the Swedish names come from
+#: :mod:`kgraph.vocab` (a class of the table without a style here is drawn in the fallback style)
+_STYLES: dict[str, tuple[str, str]] = {
+    "Minister": ("#d62728", "star"),
+    "Person": ("#ff7f0e", "dot"),
+    "Municipality": ("#1f77b4", "square"),
+    "Region": ("#17becf", "square"),
+    "County": ("#9edae5", "triangle"),
+    "CountyAdministrativeBoard": ("#2ca02c", "square"),
+    "Ministry": ("#8c564b", "diamond"),
+    "Government": ("#5b3a29", "diamond"),
+    "Parliament": ("#6b4c9a", "diamond"),
+    "GovernmentAgency": ("#bcbd22", "diamond"),
+    "Association": ("#9467bd", "hexagon"),
+    "PoliticalParty": ("#e377c2", "triangleDown"),
+    "Company": ("#7f7f7f", "hexagon"),
+    "Organization": ("#b0b0b0", "hexagon"),
+    "Place": ("#98df8a", "triangle"),
+    "Meeting": ("#f2b134", "dot"),
+    "Topic": ("#6fa8dc", "triangleDown"),
 }
 FALLBACK_STYLE = ClassStyle("#b0b0b0", "dot", "Övrigt")
+_NAMES = vocab.class_view_names()
+CLASS_STYLE: dict[str, ClassStyle] = {
+    c: ClassStyle(*_STYLES.get(c, (FALLBACK_STYLE.colour, FALLBACK_STYLE.shape)), _NAMES[c])
+    for c in [*_STYLES, *sorted(set(_NAMES) - set(_STYLES))] if c in _NAMES}
 # the class a node is drawn as: the first of these it has, else its first class
 CLASS_PRIORITY = ("Minister", "Person", "Meeting", "Topic")
 
-PREDICATE_SV: dict[str, tuple[str, str]] = {  # predicate -> (from the subject, from the object)
-    "mentionedIn": ("nämns i", "nämner"),
-    "memberOf": ("medlem i", "har som medlem"),
-    "affiliatedWith": ("knuten till", "har knuten"),
-    "participant": ("deltagare", "deltar i"),
-    "location": ("plats", "plats för"),
-    "topic": ("ämne", "ämne för"),
-    "inCounty": ("i län", "omfattar"),
-    "holdsPost": ("innehar post", "innehas av"),
-    "postIn": ("post i", "har post"),
-}
-LITERAL_SV = {"role": "roll", "date": "datum", "title": "titel"}
+#: predicate -> (read from the subject, read from the object), from :mod:`kgraph.vocab`
+PREDICATE_SV: dict[str, tuple[str, str]] = vocab.view_phrases()
+#: the predicates drawn as edges (the panel lists every statement)
+DRAWN = vocab.drawn_predicates()
+LITERAL_SV = vocab.literal_labels()
 ATTR_SV = {  # node attributes shown in the panel, in this order
     "scbCode": "SCB-kod", "wikidata": "Wikidata", "organisationNumber": "Organisationsnummer",
     "abbreviation": "Förkortning", "date": "Datum", "meeting_kind": "Typ av möte", "status": "Status",
@@ -139,7 +139,8 @@ def view_graph(kg: KnowledgeGraph) -> nx.Graph:
     (documents left out, posts contracted into holder-organisation edges)."""
     vg = nx.Graph()
     vg.add_nodes_from(_view_nodes(kg))
-    for s, o in sorted({(s, o) for s, o, k in kg.g.edges(keys=True) if s in vg and o in vg and s != o}):
+    for s, o in sorted({(s, o) for s, o, k in kg.g.edges(keys=True)
+                        if k in DRAWN and s in vg and o in vg and s != o}):
         vg.add_edge(s, o)
     for h, o, _ in _post_links(kg):
         if h in vg and o in vg and h != o:
@@ -546,7 +547,7 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
     cent = centrality(kg, vg)
     pairs: dict[tuple[str, str], set[str]] = {}
     for s, o, p in kg.g.edges(keys=True):
-        if s in keep and o in keep and s != o:
+        if p in DRAWN and s in keep and o in keep and s != o:
             pairs.setdefault((s, o), set()).add(PREDICATE_SV.get(p, (p, p))[0])
     for h, o, post in _post_links(kg):
         if h in keep and o in keep and h != o:

@@ -25,12 +25,12 @@ from typing import Iterator
 
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
 
-from . import __version__
+from . import __version__, vocab
 from .graph import KnowledgeGraph
 from .namespaces import KGO, ONTOLOGY_IRI, RESOURCE_BASE
-from .rdf import DEFAULT_GRAPH, PREFIXES, Term, graph_iri, nt, statement_chunks
+from .rdf import DEFAULT_GRAPH, Term, graph_iri, nt, statement_chunks
 
-VOID_PREFIXES = {**PREFIXES, "void": str(VOID), "dcat": str(DCAT)}
+VOID_PREFIXES = vocab.prefixes("void")  # the Turtle prefixes, void: and dcat:
 Triple = tuple[str, str, Term]
 
 
@@ -104,9 +104,8 @@ def describe(kg: KnowledgeGraph, build_time: datetime | None = None) -> Iterator
     yield nt(RESOURCE_BASE + "agent/kgraph"), nt(RDFS.label), lit("kgraph")
     yield D, _kgo("extractorVersion"), lit(version)
     yield D, nt(VOID.uriSpace), lit(RESOURCE_BASE)
-    for vocab in (ONTOLOGY_IRI, PREFIXES["skos"], PREFIXES["rdfs"], PREFIXES["owl"], PREFIXES["prov"],
-                  PREFIXES["rdf"]):
-        yield D, nt(VOID.vocabulary), nt(vocab)
+    for prefix, ns in vocab.prefixes("vocabulary").items():
+        yield D, nt(VOID.vocabulary), nt(ONTOLOGY_IRI if prefix == "kgo" else ns)
     yield D, nt(VOID.triples), _int(n)
     yield D, nt(VOID.entities), _int(kg.g.number_of_nodes())
     yield D, nt(VOID.distinctSubjects), _int(len(subjects))

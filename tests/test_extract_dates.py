@@ -106,7 +106,8 @@ def test_dates_hits_are_in_text_order():
 @pytest.mark.parametrize("text, value", [
     ("Publicerad 2016-04-12\n\nMinistern besökte Vara\n\nText om besöket.", dt.date(2016, 4, 12)),
     ("Publicerad: 12 april 2016 kl. 10.15\n\nText om besöket.", dt.date(2016, 4, 12)),
-    ("Ministern besökte Vara\n\nText om besöket.\n\nSenast uppdaterad: 25 mars 2021", dt.date(2021, 3, 25)),
+    ("Socialdepartementet\n\nRubrik\n\nPressmeddelande   •   Dec 09, 2009 08:50 CET\n\nText.", dt.date(2009, 12, 9)),
+    ("Rubrik\n\nText om besöket.\n\nPublicerad\n4 maj 2023\nSenast uppdaterad\n9 maj 2023", dt.date(2023, 5, 4)),
     ("Ministern besökte Vara\n25 mars 2021\n\nText om besöket.", dt.date(2021, 3, 25)),
     ("Nyheter\n\n2019-05-03\n\nText om besöket.", dt.date(2019, 5, 3)),
     ("Region Sörmland\n\nPressmeddelande · 2023-11-09\n\nText om besöket.", dt.date(2023, 11, 9)),
@@ -117,7 +118,7 @@ def test_dates_document_date_found(text, value):
 
 
 def test_dates_document_date_span_points_at_date():
-    text = "Rubrik\n\nText.\n\nSenast uppdaterad: 25 mars 2021"
+    text = "Rubrik\n\nText.\n\nPublicerad: 25 mars 2021"
     value, (start, end) = find_document_date(text)
     assert text[start:end] == "25 mars 2021"
 
@@ -134,3 +135,20 @@ def test_dates_document_date_prefers_published_over_updated():
 ])
 def test_dates_document_date_absent(text):
     assert find_document_date(text) == (None, None)
+
+
+
+@pytest.mark.parametrize("text", [
+    "Ministern besökte Vara\n\nText om besöket.\n\nSenast uppdaterad: 25 mars 2021",
+    "Ministern besökte Vara\n\nText om besöket.\n\nSenast uppdaterad\n25 mars 2021\nAnsvarig organisation",
+])
+def test_dates_update_stamp_is_not_the_document_date(text):
+    assert find_document_date(text) == (None, None)
+
+
+def test_dates_update_stamp_places_only_the_month_before_it(make_document, reference):
+    from kgraph.extract.pipeline import extract_document
+    near = "Ministern besökte Vara kommun den 20 mars.\n\nSenast uppdaterad: 25 mars 2021\n"
+    far = "Ministern besökte Vara kommun den 6 februari.\n\nSenast uppdaterad: 16 oktober 2018\n"
+    assert [m.date for m in extract_document(make_document(near), reference).meetings] == [dt.date(2021, 3, 20)]
+    assert [m.date for m in extract_document(make_document(far), reference).meetings] == [None]

@@ -222,6 +222,6 @@ MASTHEAD_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)\b", 
 def find_masthead_year(text: str) -> int | None:
     """The year of a newsletter masthead ("Nyhetsbrev från SmåKom – maj 2018",
     "Nummer 3, mars 2013") in the first lines, for documents without a full date."""
-    head = "\n".join(text.lstrip().split("\n")[:4])
+    head = "\n".join(ln for ln in text.lstrip().split("\n")[:4] if not _UPDATED_RE.match(ln))
     m = MASTHEAD_RE.search(head)
     return int(m["y"]) if m else None

@@ -14,9 +14,8 @@ Reads ``doc``, ``sentences``, ``mentions``, ``info``, ``dates``,
 from __future__ import annotations
 
 import re
-from typing import cast
 
-from ....models import Meeting, MeetingKind, MeetingStatus
+from ....models import Meeting
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
@@ -235,9 +234,9 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
         s, e = mt.trigger
         sent = st.sentence_at(s)
         mid = f"meeting/{st.doc.id[:16]}-{s}-{idx}"
-        # pydantic checks kind and status against the vocabulary when the record is made
-        out.append(Meeting(id=mid, kind=cast(MeetingKind, mt.kind), doc_id=st.doc.id, participants=tuple(parts),
-                           location=mt.location, date=mt.date, status=cast(MeetingStatus, mt.status),
+        # pydantic checks kind and status against the vocabulary table when the record is made
+        out.append(Meeting(id=mid, kind=mt.kind, doc_id=st.doc.id, participants=tuple(parts),
+                           location=mt.location, date=mt.date, status=mt.status,
                            topics=tuple(dict.fromkeys(mt.topics)),
                            prov=st.prov(sent.start if sent else s, sent.end if sent else e,
                                         f"extract.meetings.{mt.kind}", 0.7),

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from ....models import Mention
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
-from ....models import Mention
 from .draft import MeetingDraft, Segmentation, Trigger, Unit, trigger_hits
 
 _DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|pressmeddelande|nyhet)\b",
@@ -26,7 +26,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words."""
     units = []
     section = 0
-    for sent, kind in zip(st.sentences, st.kinds):
+    for sent, kind in zip(st.sentences, st.kinds, strict=True):
         blk = st.blocks[sent.block]
         if blk.heading and kind != "boilerplate":
             section += 1
@@ -82,7 +82,7 @@ def _visits_several(st: DocState, hit: Trigger, limit: int) -> Trigger:
 def _chained(text: str, ms: list[Mention]) -> int:
     """How many of these mentions, from the first, are one coordinated list."""
     n = 1
-    for a, b in zip(ms, ms[1:]):
+    for a, b in zip(ms, ms[1:], strict=False):
         if not _LIST_GAP_RE.match(text[a.prov.span.end:b.prov.span.start]):
             break
         n += 1
