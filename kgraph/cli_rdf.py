@@ -78,15 +78,26 @@ def validate_cmd(graph: Path, examples: int) -> None:
               help="Triples per request.")
 @click.option("--update-endpoint", default=None, help="SPARQL Update URL used to replace a graph atomically in "
               "several batches [default: derived for Oxigraph, Fuseki and GraphDB].")
+@click.option("--query-endpoint", default=None, help="SPARQL query URL used to count the target's triples before "
+              "and after the push [default: derived for Oxigraph, Fuseki and GraphDB; else a Graph Store GET of "
+              "the graph, counted].")
 @click.option("--retries", type=click.IntRange(0), default=4, show_default=True,
-              help="Retries per request when the store is unreachable or busy (exponential backoff).")
+              help="Retries per request when the store is unreachable or busy (exponential backoff); the MOVE "
+              "of a staged replace is never sent twice.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=120.0, show_default=True,
-              help="Seconds to wait for each answer.")
+              help="Seconds to wait for each answer; the MOVE that swaps a staged graph in waits longer for a "
+              "large graph (1 s per 1000 triples in the target before and after).")
 @click.option("--no-evidence", is_flag=True, help="Leave out the kgo:Evidence provenance records.")
 @handle_errors
 def push_cmd(graph: Path, endpoint: str, named_graph: str | None, replace: bool, batch_size: int,
-             update_endpoint: str | None, retries: int, timeout: float, no_evidence: bool) -> None:
+             update_endpoint: str | None, query_endpoint: str | None, retries: int, timeout: float,
+             no_evidence: bool) -> None:
     """Upload the graph to a triplestore (SPARQL 1.1 Graph Store Protocol), in batches.
+
+    Afterwards the store is asked how many triples the target holds, and the
+    result is checked against what was sent. Exit code 0 when it checks out,
+    1 when the push failed or does not check out, 5 when the store accepted
+    every request but could not be asked.
 
     Example: kgraph push --graph exports --endpoint http://localhost:7878/store
     --named-graph https://example.org/graph/kgraph --replace
@@ -95,6 +106,6 @@ def push_cmd(graph: Path, endpoint: str, named_graph: str | None, replace: bool,
     from .push import push
     kg = KnowledgeGraph.load(graph)
     result = push(kg, endpoint, named_graph=named_graph, replace=replace, batch_size=batch_size,
-                  update_endpoint=update_endpoint, retries=retries, timeout=timeout, evidence=not no_evidence,
-                  log=_echo_err)
+                  update_endpoint=update_endpoint, query_endpoint=query_endpoint, retries=retries,
+                  timeout=timeout, evidence=not no_evidence, log=_echo_err)
     click.echo(result.summary(), err=True)

@@ -3,10 +3,14 @@
 127.0.0.1 and stopped afterwards. SPARQL over HTTP must answer as the
 ``kgraph query`` library does (ministers, meetings with a person, topics per
 municipality). Failures the real server will not produce on demand (busy,
-rejecting halfway) come from a small scripted HTTP server."""
+rejecting halfway, answering late or never, redirecting, dropping a batch)
+come from a small forwarding proxy in front of it, scripted per test."""
 from __future__ import annotations
 
+import base64
+import http.client
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -14,13 +18,16 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
 
+import kgraph.push as push_module
 from kgraph import query
 from kgraph.cli import main
+from kgraph.graph import KnowledgeGraph
 from kgraph.namespaces import RESOURCE_BASE
 from kgraph.push import PushError, derive_update_endpoint, push
 from kgraph.rdf import to_rdf
@@ -168,8 +175,10 @@ def test_cli_push_to_the_default_graph(oxigraph, sample_build):
     res = CliRunner().invoke(main, ["push", "--graph", str(sample_build.out), "--endpoint", oxigraph + "/store",
                                     "--replace", "--batch-size", "1000"])
     assert res.exit_code == 0, res.output
+    total = len(to_rdf(sample_build.graph))
     assert "replaced (staging graph + MOVE)" in res.output
-    assert count(oxigraph, None) == len(to_rdf(sample_build.graph))
+    assert f"verified: the default graph holds {total} triples as sent" in res.output
+    assert count(oxigraph, None) == total
 
 
 def test_nquads_export_loads_as_one_graph_per_document(oxigraph, sample_build):
@@ -216,29 +225,73 @@ def test_update_endpoints_of_known_stores():
     assert derive_update_endpoint("http://h/gsp") is None
 
 
-# ------------------------------------------------------------------ scripted failures
-class Scripted:
-    """An HTTP server answering from a script: ``answers`` is a list of (status, body) used
-    in order for requests matching nothing else; once used up, it answers 204."""
+# ------------------------------------------------------------------ a proxy that misbehaves
+@dataclass
+class Act:
+    """What the proxy does with one request: forward it (``status`` None) or answer ``status`` itself;
+    hold the answer ``delay`` seconds; ``silent``: forward nothing, answer nothing, close after ``delay``."""
+    status: int | None = None
+    body: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    silent: bool = False
 
-    def __init__(self, answers: list[tuple[int, str]]) -> None:
-        self.answers = list(answers)
-        self.requests: list[tuple[str, str, int]] = []  # method, path?query, body bytes
+
+FORWARD = Act()
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+
+
+class Proxy:
+    """An HTTP server on 127.0.0.1 that forwards every request to ``upstream`` (a real ``oxigraph serve``),
+    except where ``script`` says otherwise: it maps "METHOD /path" to the acts for the requests that match,
+    in order; once they are used up, matching requests are forwarded too. ``rename`` maps a path to the
+    upstream path (an endpoint kgraph does not know). Without ``upstream`` it answers 200 to everything
+    (a server that only records what reaches it)."""
+
+    def __init__(self, upstream: str | None, script: dict[str, list[Act]] | None = None,
+                 rename: dict[str, str] | None = None) -> None:
+        self.upstream = urllib.parse.urlsplit(upstream) if upstream else None
+        self.script = {k: list(v) for k, v in (script or {}).items()}
+        self.rename = rename or {}
+        self.seen: list[Seen] = []
+        self.release = threading.Event()  # ends held answers when the test is done
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
+            def _handle(self) -> None:
                 n = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(n)
-                outer.requests.append((self.command, self.path, n))
-                status, body = outer.answers.pop(0) if outer.answers else (204, "")
-                data = body.encode()
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                body = self.rfile.read(n) if n else b""
+                path = urllib.parse.urlsplit(self.path).path
+                outer.seen.append(Seen(self.command, self.path, dict(self.headers)))
+                acts = outer.script.get(f"{self.command} {path}")
+                act = acts.pop(0) if acts else FORWARD
+                if act.silent:
+                    outer.release.wait(act.delay)
+                    self.close_connection = True
+                    return
+                if act.status is None and outer.upstream is not None:
+                    status, headers, data = outer.forward(self.command, self.path, self.headers, body)
+                else:
+                    status, headers, data = act.status or 200, act.headers, act.body.encode()
+                outer.release.wait(act.delay)
+                try:
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    if self.command != "HEAD":
+                        self.wfile.write(data)
+                except OSError:
+                    pass  # the client stopped waiting
 
-            do_POST = do_PUT = do_DELETE = _answer
+            do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _handle
 
             def log_message(self, *args) -> None:
                 pass
@@ -247,68 +300,254 @@ class Scripted:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "Scripted":
+    def forward(self, method: str, target: str, headers, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        assert self.upstream is not None
+        parts = urllib.parse.urlsplit(target)
+        path = self.rename.get(parts.path, parts.path) + (f"?{parts.query}" if parts.query else "")
+        conn = http.client.HTTPConnection(self.upstream.hostname, self.upstream.port, timeout=60)
+        try:
+            conn.request(method, path, body or None,
+                         {k: headers[k] for k in ("Content-Type", "Accept") if headers.get(k)})
+            resp = conn.getresponse()
+            data = resp.read()
+            kept = {k: resp.headers[k] for k in ("Content-Type", "Location") if resp.headers.get(k)}
+            return resp.status, kept, data
+        finally:
+            conn.close()
+
+    def requests(self, path: str, methods: tuple[str, ...] = ("POST", "PUT", "DELETE")) -> list[str]:
+        """Methods of the writing requests to ``path``, in order."""
+        return [r.method for r in self.seen if urllib.parse.urlsplit(r.path).path == path and r.method in methods]
+
+    def __enter__(self) -> "Proxy":
         self.thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
 
 
-def test_busy_store_is_retried_with_backoff(sample_build):
-    with Scripted([(503, "busy"), (503, "busy")]) as srv:
-        r = push(sample_build.graph, srv.url + "/store", retries=3, backoff=0.01)
-    assert r.mode == "added" and [m for m, _, _ in srv.requests] == ["POST"] * 3
+def staging_graphs(base: str) -> list[str]:
+    graphs = {r["g"] for r in sparql(base, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    return sorted(g for g in graphs if g.startswith("urn:kgraph:staging:"))
 
 
-def test_rejection_halfway_when_adding_says_what_was_added(sample_build):
-    kg = sample_build.graph
-    total = len(to_rdf(kg))
-    with Scripted([(204, ""), (204, ""), (400, "Bad data\nat line 3")]) as srv:
+def fresh_graph(base: str, name: str, content: KnowledgeGraph | None = None) -> tuple[str, int]:
+    """A named graph IRI, emptied, then holding ``content`` if given; returns (IRI, triples in it)."""
+    g = f"https://example.org/graph/{name}"
+    req = urllib.request.Request(base + "/update", data=f"DROP SILENT GRAPH <{g}>".encode(), method="POST",
+                                 headers={"Content-Type": "application/sparql-update"})
+    urllib.request.urlopen(req, timeout=30).close()
+    if content is not None:
+        push(content, base + "/store", named_graph=g)
+    return g, count(base, g)
+
+
+# ------------------------------------------------------------------ a store that answers late or not at all
+@pytest.fixture
+def move_waits_timeout(monkeypatch):
+    """The MOVE waits --timeout, not longer for the sample's triples: late answers come fast."""
+    monkeypatch.setattr(push_module, "MOVE_TRIPLES_PER_SECOND", 1e9, raising=False)
+
+
+def test_move_answered_late_is_not_sent_again_and_the_target_keeps_the_graph(oxigraph, sample_build,
+                                                                              move_waits_timeout):
+    g, _ = fresh_graph(oxigraph, "late-move", nasty_graph())
+    total = len(to_rdf(sample_build.graph))
+    with Proxy(oxigraph, {"POST /update": [Act(delay=2.5)]}) as proxy:  # applied at once, answered 2.5 s later
+        res = CliRunner().invoke(main, ["push", "--graph", str(sample_build.out), "--endpoint", proxy.url + "/store",
+                                        "--named-graph", g, "--replace", "--batch-size", "1000", "--timeout", "1",
+                                        "--retries", "1"])
+    assert count(oxigraph, g) == total and not staging_graphs(oxigraph)  # never emptied by a second MOVE
+    assert proxy.requests("/update") == ["POST"]  # the MOVE was sent once
+    assert res.exit_code == 0, res.output
+    assert "replaced (staging graph + MOVE)" in res.output
+    assert f"verified: <{g}> holds {total} triples as sent" in res.output
+    assert "note: the MOVE failed (no answer within " in res.output
+    assert f"s), but the store applied it (checked: the staging graph is gone and <{g}> holds {total} triples)" \
+        in res.output
+
+
+def test_move_that_never_arrives_leaves_the_target_as_it_was_and_says_how_to_finish(oxigraph, sample_build,
+                                                                                     move_waits_timeout):
+    g, before = fresh_graph(oxigraph, "lost-move", nasty_graph())
+    total = len(to_rdf(sample_build.graph))
+    with Proxy(oxigraph, {"POST /update": [Act(silent=True, delay=5)]}) as proxy:  # never forwarded
+        res = CliRunner().invoke(main, ["push", "--graph", str(sample_build.out), "--endpoint", proxy.url + "/store",
+                                        "--named-graph", g, "--replace", "--batch-size", "1000", "--timeout", "1",
+                                        "--retries", "1"])
+    assert proxy.requests("/update") == ["POST"]
+    assert count(oxigraph, g) == before > 0
+    assert res.exit_code == 1 and "pushed" not in res.output
+    msg = res.output
+    assert "had not applied the MOVE" in msg and f"<{g}> still holds its {before} triples" in msg
+    staging = staging_graphs(oxigraph)
+    assert len(staging) == 1 and f"staging graph <{staging[0]}> all {total} new ones" in msg
+    assert count(oxigraph, staging[0]) == total
+    move = re.search(r"--data '(MOVE [^']+)'", msg).group(1)  # the way to finish by hand works
+    req = urllib.request.Request(oxigraph + "/update", data=move.encode(), method="POST",
+                                 headers={"Content-Type": "application/sparql-update"})
+    urllib.request.urlopen(req, timeout=30).close()
+    assert count(oxigraph, g) == total and not staging_graphs(oxigraph)
+
+
+def test_a_large_move_waits_longer_than_timeout(oxigraph, sample_build):
+    g, before = fresh_graph(oxigraph, "slow-move", nasty_graph())
+    total = len(to_rdf(sample_build.graph))
+    assert (before + total) / push_module.MOVE_TRIPLES_PER_SECOND > 3  # the sample is large enough
+    with Proxy(oxigraph, {"POST /update": [Act(delay=2)]}) as proxy:
+        r = push(sample_build.graph, proxy.url + "/store", named_graph=g, replace=True, batch_size=1000, timeout=1)
+    assert r.mode == "replaced (staging graph + MOVE)" and r.note is None  # answered within its longer wait
+    assert count(oxigraph, g) == total and proxy.requests("/update") == ["POST"]
+
+
+def test_busy_store_is_retried_with_backoff(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "busy")
+    with Proxy(oxigraph, {"POST /store": [Act(503, "busy"), Act(503, "busy")]}) as proxy:
+        r = push(sample_build.graph, proxy.url + "/store", named_graph=g, retries=3, backoff=0.01)
+    total = len(to_rdf(sample_build.graph))
+    assert r.mode == "added" and proxy.requests("/store") == ["POST"] * 3
+    assert count(oxigraph, g) == total and r.verified.startswith(f"<{g}> holds {total} triples (0 before")
+
+
+# ------------------------------------------------------------------ redirects
+def test_redirect_is_an_error_and_the_credentials_stay_with_the_store(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "redirected")
+    with Proxy(None) as elsewhere:
+        script = {"POST /store": [Act(302, headers={"Location": elsewhere.url + "/store"})]}
+        with Proxy(oxigraph, script) as proxy:
+            endpoint = proxy.url.replace("http://", "http://kg:s3cret@") + "/store"
+            res = CliRunner().invoke(main, ["push", "--graph", str(sample_build.out), "--endpoint", endpoint,
+                                            "--named-graph", g, "--retries", "1"])
+    basic = "Basic " + base64.b64encode(b"kg:s3cret").decode()
+    assert proxy.seen and all(r.headers.get("Authorization") == basic for r in proxy.seen)
+    assert not [r for r in elsewhere.seen if "Authorization" in r.headers]
+    assert elsewhere.seen == []  # nothing follows the redirect at all
+    assert res.exit_code == 1 and "pushed" not in res.output and "s3cret" not in res.output
+    assert f"HTTP 302 Found, a redirect to {elsewhere.url}/store" in res.output
+    assert "follows no redirects" in res.output and "nothing was uploaded" in res.output
+    assert count(oxigraph, g) == 0
+
+
+# ------------------------------------------------------------------ checking what the store holds
+def test_push_checks_the_counts_and_says_so(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "checked")
+    total = len(to_rdf(sample_build.graph))
+    args = ["push", "--graph", str(sample_build.out), "--endpoint", oxigraph + "/store", "--named-graph", g,
+            "--batch-size", "1000"]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert "added (" in res.output and f"verified: <{g}> holds {total} triples (0 before, {total} sent), " \
+                                      f"and all {-(-total // 1000)} sampled triples" in res.output
+    res = CliRunner().invoke(main, args)  # again: adds nothing, and is checked as such
+    assert res.exit_code == 0 and f"holds {total} triples ({total} before, {total} sent)" in res.output
+    res = CliRunner().invoke(main, args + ["--replace"])
+    assert res.exit_code == 0 and f"verified: <{g}> holds {total} triples as sent" in res.output
+
+
+def test_a_batch_the_store_accepts_but_drops_is_caught(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "dropped")
+    total = len(to_rdf(sample_build.graph))
+    with Proxy(oxigraph, {"POST /store": [FORWARD, Act(204)]}) as proxy:  # batch 2 answered, never stored
+        res = CliRunner().invoke(main, ["push", "--graph", str(sample_build.out), "--endpoint", proxy.url + "/store",
+                                        "--named-graph", g, "--batch-size", "1000"])
+    assert res.exit_code == 1 and "pushed" not in res.output
+    assert f"holds {total - 1000} triples, fewer than the {total} it must hold" in res.output
+    n = -(-total // 1000)
+    assert f"only {n - 1} of {n} sampled triples" in res.output
+
+
+def test_a_check_that_cannot_be_made_is_not_success(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "unchecked")
+    with Proxy(oxigraph, {"POST /query": [FORWARD, Act(503, "down for maintenance")]}) as proxy:
+        res = CliRunner().invoke(main, ["push", "--graph", str(sample_build.out), "--endpoint", proxy.url + "/store",
+                                        "--named-graph", g, "--retries", "0"])
+    assert res.exit_code == 5 and "pushed" not in res.output
+    assert "accepted every request of the push (added), but what" in res.output and "down for maintenance" in res.output
+    assert count(oxigraph, g) == len(to_rdf(sample_build.graph))
+
+
+def test_a_store_without_query_endpoint_is_checked_by_download(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "downloaded")
+    total = len(to_rdf(sample_build.graph))
+    with Proxy(oxigraph, rename={"/gsp": "/store"}) as proxy:
+        r = push(sample_build.graph, proxy.url + "/gsp", named_graph=g, replace=True)
+    assert r.mode == "replaced (one PUT)" and count(oxigraph, g) == total
+    assert r.verified == f"<{g}> holds {total} triples as sent (counted; not sampled: no SPARQL query endpoint)"
+    assert proxy.requests("/gsp", ("GET",)) == ["GET", "GET"]  # before (404: no such graph) and after
+
+
+def test_credentials_go_only_to_the_same_origin():
+    from kgraph.push import Endpoint, _companion
+    ep = Endpoint.parse("http://u:p@127.0.0.1:7878/store")
+    assert ep.url == "http://127.0.0.1:7878/store" and ep.auth
+    assert _companion(ep, "http://127.0.0.1:7878/update", None).auth == ep.auth
+    assert _companion(ep, "http://127.0.0.1:7879/update", None).auth is None
+    assert _companion(ep, "https://127.0.0.1:7878/update", None).auth is None
+    assert _companion(ep, None, "http://127.0.0.1:7878/query").auth == ep.auth
+
+
+# ------------------------------------------------------------------ failures on the way
+def test_rejection_halfway_when_adding_says_what_was_added(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "halfway")
+    total = len(to_rdf(sample_build.graph))
+    with Proxy(oxigraph, {"POST /store": [FORWARD, FORWARD, Act(400, "Bad data\nat line 3")]}) as proxy:
         with pytest.raises(PushError) as err:
-            push(kg, srv.url + "/store", named_graph=GRAPH, batch_size=500, retries=3, backoff=0.01)
-    msg = str(err.value)
-    assert len(srv.requests) == 3  # a 400 is not retried
-    assert "rejected batch 3/" in msg and "HTTP 400" in msg and "Bad data" in msg
-    assert f"plus 1000 of the {total} triples (batches 1-2 of" in msg and "run the same push again" in msg
-
-
-def test_failed_staged_replace_leaves_the_target_untouched(sample_build):
-    with Scripted([(204, ""), (400, "no")]) as srv:
-        with pytest.raises(PushError) as err:
-            push(sample_build.graph, srv.url + "/store", named_graph=GRAPH, replace=True, batch_size=500,
+            push(sample_build.graph, proxy.url + "/store", named_graph=g, batch_size=500, retries=3,
                  backoff=0.01)
     msg = str(err.value)
-    methods = [(m, urllib.parse.unquote(p)) for m, p, _ in srv.requests]
-    staging = {p.split("graph=", 1)[1] for _, p in methods}
-    assert len(staging) == 1 and next(iter(staging)).startswith("urn:kgraph:staging:")
-    assert [m for m, _ in methods] == ["POST", "POST", "DELETE"]  # never the target, never an update
-    assert f"<{GRAPH}> was not changed" in msg and "was deleted" in msg
+    assert proxy.requests("/store") == ["POST"] * 3  # a 400 is not retried
+    assert "rejected batch 3/" in msg and "HTTP 400" in msg and "Bad data" in msg
+    assert f"plus 1000 of the {total} triples (batches 1-2 of" in msg and "run the same push again" in msg
+    assert f"checked: <{g}> holds 1000 triples; 0 before" in msg and count(oxigraph, g) == 1000
 
 
-def test_failed_move_leaves_the_target_untouched(sample_build):
-    n_batches = -(-len(to_rdf(sample_build.graph)) // 1000)
-    with Scripted([(204, "")] * n_batches + [(400, "MOVE not allowed")]) as srv:
+def test_failed_staged_replace_leaves_the_target_untouched(oxigraph, sample_build):
+    g, before = fresh_graph(oxigraph, "staged-fails", nasty_graph())
+    with Proxy(oxigraph, {"POST /store": [FORWARD, Act(400, "no")]}) as proxy:
         with pytest.raises(PushError) as err:
-            push(sample_build.graph, srv.url + "/store", named_graph=GRAPH, replace=True, batch_size=1000)
-    paths = [p for _, p, _ in srv.requests]
-    assert paths[-2] == "/update" and srv.requests[-1][0] == "DELETE"
+            push(sample_build.graph, proxy.url + "/store", named_graph=g, replace=True, batch_size=500,
+                 backoff=0.01)
     msg = str(err.value)
-    assert "SPARQL Update MOVE" in msg and f"<{GRAPH}> was not changed" in msg and "was deleted" in msg
+    writes = [(r.method, urllib.parse.unquote(r.path)) for r in proxy.seen if r.method != "POST"
+              or urllib.parse.urlsplit(r.path).path == "/store"]
+    staging = {p.split("graph=", 1)[1] for _, p in writes}
+    assert len(staging) == 1 and next(iter(staging)).startswith("urn:kgraph:staging:")
+    assert [m for m, _ in writes] == ["POST", "POST", "DELETE"]  # never the target, never an update
+    assert proxy.requests("/update") == []
+    assert f"<{g}> was not changed (checked: <{g}> holds {before} triples)" in msg and "was deleted (checked)" in msg
+    assert count(oxigraph, g) == before and not staging_graphs(oxigraph)
 
 
-def test_replace_without_update_endpoint_reports_a_half_replaced_graph(sample_build):
+def test_failed_move_leaves_the_target_untouched(oxigraph, sample_build):
+    g, before = fresh_graph(oxigraph, "move-fails", nasty_graph())
+    with Proxy(oxigraph, {"POST /update": [Act(400, "MOVE not allowed")]}) as proxy:
+        with pytest.raises(PushError) as err:
+            push(sample_build.graph, proxy.url + "/store", named_graph=g, replace=True, batch_size=1000)
+    assert proxy.requests("/update") == ["POST"] and proxy.requests("/store")[-1] == "DELETE"
+    msg = str(err.value)
+    assert "SPARQL Update MOVE" in msg and "MOVE not allowed" in msg
+    assert f"<{g}> was not changed (checked: it holds {before} triples)" in msg and "was deleted (checked)" in msg
+    assert count(oxigraph, g) == before and not staging_graphs(oxigraph)
+
+
+def test_replace_without_update_endpoint_reports_a_half_replaced_graph(oxigraph, sample_build):
+    g, _ = fresh_graph(oxigraph, "half-replaced", nasty_graph())
     total = len(to_rdf(sample_build.graph))
     logs: list[str] = []
-    with Scripted([(204, ""), (204, ""), (500, "boom"), (500, "boom")]) as srv:
+    with Proxy(oxigraph, {"POST /gsp": [FORWARD, Act(500, "boom"), Act(500, "boom")]},
+               rename={"/gsp": "/store"}) as proxy:
         with pytest.raises(PushError) as err:
-            push(sample_build.graph, srv.url + "/gsp", named_graph=GRAPH, replace=True, batch_size=500,
+            push(sample_build.graph, proxy.url + "/gsp", named_graph=g, replace=True, batch_size=500,
                  retries=1, backoff=0.01, log=logs.append)
-    assert [m for m, _, _ in srv.requests] == ["PUT", "POST", "POST", "POST"]
+    assert proxy.requests("/gsp") == ["PUT", "POST", "POST", "POST"]
     msg = str(err.value)
     assert "HALF-REPLACED" in msg and f"holds 1000 of the {total} new triples (batches 1-2 of" in msg
+    assert f"checked: <{g}> holds 1000 triples" in msg and count(oxigraph, g) == 1000
     assert any(line.startswith("warning: no SPARQL Update endpoint") for line in logs)
+
 
 
 def test_bad_arguments(sample_build):
