@@ -283,3 +283,20 @@ def test_meetings_boilerplate_people_are_not_participants(reference, make_docume
             "Skriv ut\nSenast uppdaterad: 16 oktober 2018\nSidan publicerad av: Olle Persson\n")
     ms = _meetings(reference, make_document, text)
     assert ms and all("person/olle-persson" not in m.participants for m in ms)
+
+
+def test_meetings_part_of_day_programme_item_is_its_own_event(reference, make_document):
+    text = ("Ministern besöker Lidköping\n\nMinister Karin Ekvall besöker Lidköping onsdagen den 9 december. "
+            "På förmiddagen inviger hon ett nytt äldreboende. På eftermiddagen har hon en länsdialog om "
+            "folkhälsa.\n\nMed vid länsdialogen är företrädare för regionen.\n\nTid och plats:\n"
+            "Länsdialog: Stadshuset, Lidköping\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2009, 12, 9))
+    assert sorted(m.kind for m in ms) == ["meeting", "visit"]
+    dialog = next(m for m in ms if m.kind == "meeting")
+    assert "person/karin-ekvall" in dialog.participants
+
+
+def test_meetings_meeting_word_inside_a_name_is_no_meeting(reference, make_document):
+    text = "Ministern besökte Lidköping.\n\nPlats: Hotell Konferens & Spa, Lidköping\n"
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["visit"]

@@ -93,6 +93,32 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
                              r"sammanträdet|konferensen|seminariet|dialogen|invigningen)\b")
 
 
+# "På eftermiddagen har hon en länsdialog": a programme's next item is an event of its own
+_PART_OF_DAY_RE = re.compile(r"\W*(?:på|under|senare på|efter)\s+(?:förmiddagen|eftermiddagen|kvällen|morgonen|"
+                             r"lunchen|lunch|middagen)\b")
+# words any meeting goes by; a more specific word named twice is one event ("länsdialog", "pressträff")
+_GENERIC_WORDS = frozenset({"möte", "mötet", "möten", "mötena", "träff", "träffen", "träffa", "träffar", "träffade",
+                            "besök", "besöket", "besöka", "besöker", "besökte", "besökt", "samtal", "samtalet",
+                            "sammanträde", "sammanträdet", "möta", "möter", "mötte", "träffas", "samlas",
+                            "samlades"})
+
+
+def _word_key(word: str) -> str:
+    return re.sub(r"(?:erna|arna|en|et|na|n|er|ar)$", "", word)
+
+
+def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDraft | None:
+    """An earlier meeting opened by the same specific word ("länsdialog" ... "Länsdialog:")."""
+    word = low[s:e]
+    if word in _GENERIC_WORDS or word.startswith("besök"):
+        return None
+    key = _word_key(word)
+    for mt in meets:
+        if not mt.named and _word_key(low[mt.trigger[0]:mt.trigger[1]]) == key:
+            return mt
+    return None
+
+
 def _visit_at(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
     """The visit already made to this place, if the text names no other date for it: the same event."""
     here = {d.value for d in st.dates if sent.start <= d.start < sent.end and d.value}
@@ -205,7 +231,13 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue
             compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \
                 (current and {kind, current[0].kind} <= {"visit", "digital_meeting"})
-            second = bool(_AFTER_EVENT_RE.search(low, sent.start, s))
+            again = _same_word(meets, low, s, e)
+            if again is not None and how == "new":
+                attached.append(again)  # "länsdialogen" named twice: one event
+                continue
+            second = bool(_AFTER_EVENT_RE.search(low, sent.start, s)) or (
+                bool(_PART_OF_DAY_RE.match(low, sent.start)) and bool(current) and kind != current[0].kind
+                and kind == "meeting" and low[s:e] not in _GENERIC_WORDS)
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \
                     and compatible and not count and not second \
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
@@ -215,7 +247,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue
             if kind == "visit" and loc is None and _GENERIC_OBJECT_RE.match(low, e):
                 continue  # "ska besöka länets samtliga kommuner": the plan, not a visit
-            if kind == "visit" and loc is not None and loc.kind == "Municipality":
+            if kind == "visit" and loc is not None:
                 same = _visit_at(st, meets, loc.key, sent)
                 if same is not None:
                     attached.append(same)  # "Region X besökte på torsdagen Y kommun": the visit reported

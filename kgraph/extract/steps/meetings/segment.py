@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ....models import Mention
+from ....text import at_sentence_start
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, Unit, trigger_hits
@@ -41,7 +42,8 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
         if kind in ("contact", "boilerplate", "heading"):
             continue
         hits = [h for h in trigger_hits(low, sent.start, sent.end)
-                if not any(m.prov.span.start <= h[0] < m.prov.span.end for m in st.mentions)]
+                if not any(m.prov.span.start <= h[0] < m.prov.span.end for m in st.mentions)
+                and not _in_name(st.doc.text, h[0])]
         travel = lx.TRAVEL_RE.search(low, sent.start, sent.end)
         if travel and not any(h[3] == "tour" for h in hits):
             dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
@@ -56,6 +58,16 @@ _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|
                             r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+$")
 _LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)\s*(?:(?:därefter|sedan|senare|även|också|slutligen|till sist)\s*,?\s*)?$"
                           r"|^\s*,?\s*(?:och\s+)?(?:därefter|sedan|senare|slutligen)\s+$")
+
+
+_NAME_BEFORE_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&.-]*[ \t]+$")
+
+
+def _in_name(text: str, pos: int) -> bool:
+    """"Collegium Konferens & Restaurang": a capitalised meeting word after a capitalised word,
+    inside a line, is part of a name."""
+    return text[pos:pos + 1].isupper() and not at_sentence_start(text, pos) \
+        and bool(_NAME_BEFORE_RE.search(text, max(0, pos - 40), pos))
 
 
 def _visits_several(st: DocState, hit: Trigger, limit: int) -> Trigger:
