@@ -300,3 +300,14 @@ def test_meetings_meeting_word_inside_a_name_is_no_meeting(reference, make_docum
     text = "Ministern besökte Lidköping.\n\nPlats: Hotell Konferens & Spa, Lidköping\n"
     ms = _meetings(reference, make_document, text)
     assert [m.kind for m in ms] == ["visit"]
+
+
+def test_meetings_schedule_lines_are_visits_of_their_own(reference, make_document):
+    text = ("Länsledningen gör kommunturné\n\nLandshövding Anna Berg och länsrådet Per Holm gör under hösten en "
+            "kommunturné i länet för att träffa kommunledningarna.\n\nDatum för besöken:\n3 september – Lidköping\n"
+            "10 september – Skövde\n17 september – Falköping (INSTÄLLT, nytt datum meddelas senare)\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2019, 8, 27))
+    assert [(m.location, m.date) for m in ms] == [(LIDKOPING, dt.date(2019, 9, 3)), (SKOVDE, dt.date(2019, 9, 10)),
+                                                   (FALKOPING, None)]
+    assert all(m.status == "planned" for m in ms)
+    assert all({"person/anna-berg", "person/per-holm"} <= set(m.participants) for m in ms)

@@ -71,5 +71,8 @@ PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|
                         r"anmälan|anmäl|nästa|kommande|blir det|är det dags)\b")
 CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbok(?:at|ades)|skjuts upp|sköts upp|"
                           r"flyttas fram|uppskjut(?:et|en))\b")
+# "nytt datum meddelas senare", "flyttas till hösten": called off for now, still to come
+POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas senare|återkommer med|flyttas|"
+                          r"skjuts upp|sköts upp|senare tillfälle)\b")
 FIELD_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|var|när|adress)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(r"\b(?:vi|oss|vår|vårt|våra)\b")

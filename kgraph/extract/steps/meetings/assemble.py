@@ -209,6 +209,17 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 else:
                     attached.append(mt)
                 continue
+            if how == "schedule":
+                spot = st.mentions_in(s, e)[0]
+                group_id += 1
+                mt = MeetingDraft("visit", (s, e), location=spot.key, group=group_id, section=section,
+                                  subjectless=True)
+                mt.orgs.append(spot.key)
+                mt.announced_by = next((c for c in current if not c.location), None) or \
+                    (current[0] if current else None)
+                meets.append(mt)
+                mt.sentences.append(sent)
+                continue  # each line its own visit; the text goes on with what it followed
             loc = location_after(st, e, sent.end)
             if how == "tour":
                 dests = [m for m in st.mentions_in(s, sent.end) if m.kind == "Municipality"]

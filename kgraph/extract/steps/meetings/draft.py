@@ -36,6 +36,8 @@ class MeetingDraft:
     counted: bool = False  # one of a counted series ("två seminarier")
     trigger_sents: set[int] = field(default_factory=set)  # starts of other sentences that name it
     same_place_as: MeetingDraft | None = None  # "efter mötet ...": held where that meeting was
+    postponed: bool = False  # called off with a new date to come: planned, undated
+    announced_by: MeetingDraft | None = None  # a schedule line: the tour that announced it brings its people
 
 
 @dataclass

@@ -49,7 +49,7 @@ def _programme_dates(meets: list[MeetingDraft]) -> None:
     for mt in sorted(meets, key=lambda m: m.trigger[0]):
         if mt.date is not None:
             last = mt.date
-        elif mt.subjectless and last is not None:
+        elif mt.subjectless and last is not None and not mt.postponed:
             mt.date = last
 
 
@@ -148,7 +148,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
                 if ds:
                     mt.date = ds[0].value
-            if lx.CANCELLED_RE.search(stext):
+            if lx.CANCELLED_RE.search(stext) and lx.POSTPONED_RE.search(stext):
+                mt.status, mt.date, mt.postponed = "planned", None, True  # "inställt, nytt datum meddelas"
+            elif lx.CANCELLED_RE.search(stext):
                 mt.status = "cancelled"
             elif (mt.date and st.published and mt.date > st.published) or lx.PLANNED_RE.search(stext):
                 mt.status = "planned"
@@ -182,6 +184,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 mt.orgs.append(org)
     if mt.status == "held" and mt.date and st.published and mt.date > st.published:
         mt.status = "planned"  # dated after the text that announces it
+    if mt.announced_by is not None:
+        for person in mt.announced_by.persons:  # the tour's people make each of its visits
+            if person not in mt.persons:
+                mt.persons.append(person)
     if mt.subjectless and len(st.ministers) == 1 and not (st.ministers & set(mt.persons)):
         mt.persons.insert(0, next(iter(st.ministers)))  # a programme item of the minister's visit
     if mt.date is None and mt.section in seg.section_dates:
@@ -227,9 +233,11 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
     """Meeting records of the drafts that have participants, with stable ids."""
     text = st.doc.text
     out = []
+    # "gör en kommunturné i länet" over a schedule of dated visits: the tour itself is no event
+    umbrellas = {id(mt.announced_by) for mt in meets if mt.announced_by is not None}
     for idx, mt in enumerate(meets):
         parts = list(dict.fromkeys(mt.persons + mt.orgs))
-        if not parts:
+        if not parts or (id(mt) in umbrellas and mt.location is None and not mt.named):
             continue
         s, e = mt.trigger
         sent = st.sentence_at(s)

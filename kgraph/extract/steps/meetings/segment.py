@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ....models import Mention
-from ....text import at_sentence_start
+from ....text import Sentence, at_sentence_start
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, Unit, trigger_hits
@@ -50,6 +50,10 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             if dests:
                 hits.append((travel.start(), travel.end(), "visit", "tour"))
         hits = [_visits_several(st, h, sent.end) for h in hits]
+        if not hits:
+            item = _schedule_line(st, sent)
+            if item is not None:
+                hits.append(item)
         units.append(Unit(sent, section, sorted(hits), kind))
     return units
 
@@ -58,6 +62,26 @@ _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|
                             r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+$")
 _LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)\s*(?:(?:därefter|sedan|senare|även|också|slutligen|till sist)\s*,?\s*)?$"
                           r"|^\s*,?\s*(?:och\s+)?(?:därefter|sedan|senare|slutligen)\s+$")
+
+
+# "3 september – Krokom", "Tisdag 10 september: Strömsunds kommun": a line of a tour's schedule
+_SCHEDULE_LINE_RE = re.compile(
+    r"\W*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?:?e?\s+"
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+    r"(?:\s+\d{4})?(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?)?\s*[-–:,]\s*",
+    re.IGNORECASE)
+
+
+def _schedule_line(st: DocState, sent: Sentence) -> Trigger | None:
+    """A dated line of a schedule that names one municipality or place: a visit of its own."""
+    text = st.doc.text
+    m = _SCHEDULE_LINE_RE.match(text, sent.start, sent.end)
+    if not m or "\n" in text[sent.start:sent.end]:
+        return None
+    places = [x for x in st.mentions_in(m.end(), sent.end) if x.kind in ("Municipality", "Place")]
+    if not places or places[0].prov.span.start - m.end() > 2:
+        return None
+    return (m.end(), places[0].prov.span.end, "visit", "schedule")
 
 
 _NAME_BEFORE_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&.-]*[ \t]+$")
