@@ -10,6 +10,7 @@ right after a name ties the person to the party.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -136,10 +137,14 @@ def _inflected(form: str, base: str) -> bool:
 
 
 def _role_as_written(written: str, title: Title) -> str:
+    return _role_of_form(" ".join(written.lower().split()), title)
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_of_form(low: str, title: Title) -> str:
     """The role in the nominative as the text writes it: the title itself for its own
     inflections ("landshövdingen" -> "landshövding"), a variant as written, in lower case
     ("KSO" -> "kso", "kommunstyrelseordföranden" -> "kommunstyrelseordförande")."""
-    low = " ".join(written.lower().split())
     if title.category == "minister" or _inflected(low, title.title.lower()):
         return title.title
     for base in sorted({f.lower() for f in title.forms}, key=len):
@@ -153,18 +158,23 @@ def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, 
     part of a joined compound ("arbetsmarknads- och etableringsminister"), a committee in the
     genitive ("barn- och utbildningsnämndens ordförande") or a qualifier ("biträdande")."""
     before = low[max(0, start - 60):start]
-    form = low[start:start + 16]
-    rules = [(_QUALIFIER_BEFORE_RE, True)]
-    if form.startswith("vice "):
-        rules.append((_ORDINAL_BEFORE_RE, True))
-    if title.title in _BOARD_ROLES:
-        rules.append((_GENITIVE_BODY_RE, True))
-    if "-" not in title.title.split()[0]:
-        rules.append((_JOINED_BEFORE_RE, True))
-    for rx, _ in rules:
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return start, ""
+    rules: list[re.Pattern[str]] = []
+    if tail.endswith(("biträdande", "ställföreträdande", "tillförordnad", "tf", "tf.", "t.f.", "t.f")):
+        rules.append(_QUALIFIER_BEFORE_RE)
+    if tail[-1:] in "0123456789:ea" and low.startswith("vice ", start):
+        rules.append(_ORDINAL_BEFORE_RE)
+    if tail.endswith("s") and title.title in _BOARD_ROLES:
+        rules.append(_GENITIVE_BODY_RE)
+    if tail.endswith(" och") and "-" not in title.title.split()[0]:
+        rules.append(_JOINED_BEFORE_RE)
+    for rx in rules:
         m = rx.search(before)
         if m:
-            return start - (len(before) - m.start()), " ".join(text[start - (len(before) - m.start()):start].split())
+            cut = start - (len(before) - m.start())
+            return cut, " ".join(text[cut:start].split())
     return start, ""
 
 

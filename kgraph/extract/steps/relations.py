@@ -9,6 +9,7 @@ Reads ``doc``, ``ref``, ``sentences``, ``blocks``, ``mentions``, ``info``, ``peo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -154,7 +155,9 @@ def _email_org(st: DocState, person: PersonHit) -> str | None:
     when the address after the name, before the next person, is the person's."""
     text = st.doc.text
     # up to the next person (contact blocks put blank lines between name, title and address)
-    stop = min((p.start for p in st.people.persons if p.start >= person.end), default=len(text))
+    starts = sorted(p.start for p in st.people.persons)
+    i = bisect.bisect_left(starts, person.end)
+    stop = starts[i] if i < len(starts) else len(text)
     window = text[person.end:min(stop, person.end + 160)]
     given = fold(person.name.split()[0]).split("-")[0]
     for m in _EMAIL_RE.finditer(window):
