@@ -172,3 +172,68 @@ def test_persons_numbered_vice_chair_role_as_written():
     ex = extract_document(Document(id=content_id(text), file_name="t.txt", path="t.txt", text=text))
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert {("person/jan-erik-svensson", "1:e vice ordförande"), ("person/mirela-hodzic", "2:e vice ordförande")} <= roles
+
+
+# ------------------------------------------------------------------ title grammar of the genre
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Gästerna möttes av Tove Lindqvist, 2:e vice ordförande i kommunstyrelsen, och kommunchefen.",
+     "Tove Lindqvist", "2:e vice ordförande i kommunstyrelsen"),
+    ("Närvarande var Sten Malmgren, 1: vice ordförande i kommunstyrelsen.", "Sten Malmgren",
+     "1: vice ordförande i kommunstyrelsen"),
+    ("Det berättade Helga Strömberg, vård- och omsorgsnämndens ordförande, efter mötet.", "Helga Strömberg",
+     "vård- och omsorgsnämndens ordförande"),
+    ("Skol- och idrottsministern Petra Sundin besökte orten.", "Petra Sundin", "skol- och idrottsminister"),
+    ("Med på mötet var Ola Wiklund, chef på fritidsenheten.", "Ola Wiklund", "chef på fritidsenheten"),
+    ("Elsa Rydberg, som är rekryterare, visade lokalerna.", "Elsa Rydberg", "rekryterare"),
+    ("Landshövdingen i Jämtland, Bertil Svanberg besökte orten.", "Bertil Svanberg", "landshövding"),
+    ("Mötet leddes av KSO Gustav Nordin.", "Gustav Nordin", "kso"),
+])
+def test_persons_title_grammar_of_the_genre(reference, make_document, text, name, role):
+    assert (name, role) in _roles(reference, make_document, text)
+
+
+def test_persons_second_title_after_tillika(reference, make_document):
+    text = "Där fanns Tove Lindqvist, 2:e vice ordförande i kommunstyrelsen och tillika oppositionsråd (M)."
+    assert {r for n, r in _roles(reference, make_document, text) if n == "Tove Lindqvist"} == {
+        "2:e vice ordförande i kommunstyrelsen", "oppositionsråd"}
+
+
+def test_persons_plural_title_over_a_list_of_names(reference, make_document):
+    text = "Med på besöket var regionråden Maja Holmgren, Sune Berglund och Ingrid Sandberg samt kommunchef Lars Ek."
+    roles = _roles(reference, make_document, text)
+    assert {("Maja Holmgren", "regionråd"), ("Sune Berglund", "regionråd"), ("Ingrid Sandberg", "regionråd"),
+            ("Lars Ek", "kommunchef")} <= roles
+    assert ("Lars Ek", "regionråd") not in roles
+
+
+def test_persons_singular_title_over_names_with_party_markers(reference, make_document):
+    text = "Kommunledningen med kommunalråd Hugo Lindgren (S), Elin Forsberg (C) och kommunchef Maria Ek tog emot."
+    roles = _roles(reference, make_document, text)
+    assert {("Hugo Lindgren", "kommunalråd"), ("Elin Forsberg", "kommunalråd"), ("Maria Ek", "kommunchef")} <= roles
+
+
+def test_persons_singular_title_not_over_plain_list(reference, make_document):
+    text = "Landshövding Hugo Lindgren och Elin Forsberg besökte skolan."
+    assert ("Elin Forsberg", "landshövding") not in _roles(reference, make_document, text)
+
+
+def test_persons_genitive_organisation_before_title(reference, make_document):
+    text = "Frågorna besvarades av Oskar Fransson, Sala kommuns näringslivschef, under dagen."
+    assert ("Oskar Fransson", "näringslivschef") in _roles(reference, make_document, text)
+
+
+def test_persons_title_not_tied_across_a_heading(reference, make_document):
+    text = "Från vänster: Hugo Lindgren, kommunchef, och Elin Forsberg (M)\n\nLandshövdingen på besök i orten\n"
+    assert ("Elin Forsberg", "landshövding") not in _roles(reference, make_document, text)
+
+
+def test_persons_title_on_the_next_line_of_a_contact_block(reference, make_document):
+    text = "Kontakt\n\nElin Forsberg\n\nKommunikatör\n\nHugo Lindgren\nPressekreterare hos ministern\n"
+    roles = _roles(reference, make_document, text)
+    assert {("Elin Forsberg", "kommunikatör"), ("Hugo Lindgren", "pressekreterare")} <= roles
+
+
+def test_persons_no_second_title_across_another_name(reference, make_document):
+    text = "Från vänster: Hugo Lindgren, kommundirektör, Brittmarie Qwenstedt, landshövding, och fler."
+    assert ("Hugo Lindgren", "landshövding") not in _roles(reference, make_document, text)

@@ -74,3 +74,37 @@ def test_relations_members_named_before_the_association():
 def test_relations_no_members_before_an_association_without_membership_clause():
     text = "Nyheter\n\nMed på träffen var Vara kommun och Åsele kommun. Nätverket samordnas av SmåKom."
     assert not _rel(text, "memberOf")
+
+
+def test_relations_party_marker_after_the_title():
+    text = "Nyheter\n\nFrån vänster: Hugo Lindgren, oppositionsråd (S), och Elin Forsberg, kommunchef."
+    assert ("person/hugo-lindgren", "party/s") in _rel(text, "memberOf")
+
+
+def test_relations_party_marker_in_full():
+    text = ("Nyheter\n\nMed var Hugo Lindgren, kommunstyrelsens ordförande (Socialdemokraterna), "
+            "och Elin Forsberg (Centern).")
+    rels = _rel(text, "memberOf")
+    assert {("person/hugo-lindgren", "party/s"), ("person/elin-forsberg", "party/c")} <= rels
+
+
+def test_relations_genitive_organisation_is_the_affiliation():
+    text = "Nyheter\n\nFrågorna besvarades av Oskar Fransson, Sala kommuns näringslivschef, under dagen."
+    assert ("person/oskar-fransson", "municipality/1981") in _rel(text, "affiliatedWith")
+
+
+def test_relations_shared_mail_domain_resolves_to_the_one_body_named():
+    text = ("Länsstyrelsen i Hallands län bjuder in till möte om vattnet.\n\nKontakt\n\n"
+            "Elin Forsberg\n\nKommunikatör\n\nelin.forsberg@lansstyrelsen.se\n")
+    assert ("person/elin-forsberg", "cab/13") in _rel(text, "affiliatedWith")
+
+
+def test_relations_no_dominant_municipality_from_inside_a_venue_name():
+    text = ("Mötet äger rum på Sala slott.\n\nKontakt\n\nElin Forsberg\n\nKommunikatör\n\n"
+            "elin.forsberg@lansstyrelsen.se\n")
+    assert not {o for s, o in _rel(text, "affiliatedWith") if s == "person/elin-forsberg"}
+
+
+def test_relations_county_title_with_a_town_is_not_the_town():
+    text = "Nyheter\n\nLandshövdingen i Uppsala, Bertil Svanberg besökte skolan i Enköping."
+    assert ("person/bertil-svanberg", "municipality/0380") not in _rel(text, "affiliatedWith")

@@ -76,3 +76,19 @@ POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas se
                           r"skjuts upp|sköts upp|senare tillfälle)\b")
 FIELD_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|var|när|adress)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(r"\b(?:vi|oss|vår|vårt|våra)\b")
+
+# e-mail domains every body of one kind shares: the address says the kind, not which body
+SHARED_MAIL_DOMAINS: dict[str, str] = {
+    "lansstyrelsen.se": "CountyAdministrativeBoard",
+    "regeringskansliet.se": "Ministry",
+    "gov.se": "Ministry",
+    "polisen.se": "GovernmentAgency",
+}
+SHARED_MAIL_DOMAIN_PATTERNS: list[tuple[str, str]] = [
+    (r"region[a-z-]+\.se", "Region"),
+]
+# a head noun after a place name makes it part of a longer name ("Exempelby slott", "Exempelby kyrka")
+NAME_HEAD_AFTER_RE = re.compile(
+    r"[ \t]+(?:slott(?:et)?|kyrka|kyrkan|gruva|gruvan|central(?:en)?|station(?:en)?|strand|hamn(?:en)?|"
+    r"arena(?:n)?|teater(?:n)?|museum|museet|sjukhus(?:et)?|folkhögskola|gymnasium|bruk(?:et)?|herrgård|"
+    r"gård(?:en)?|torg(?:et)?|hotell(?:et)?|mosse|scen(?:en)?|flygplats(?:en)?|universitet(?:et)?)(?![\wåäö])")

@@ -10,6 +10,7 @@ right after a name ties the person to the party.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,8 +29,27 @@ MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "august
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
 PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")
 TITLE_COMPLEMENT_RE = re.compile(
-    r"\s+(?P<prep>i|för)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
+    r"\s+(?P<prep>i|för|på)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
     r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?)\b")
+# board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
+# committee before them ("barn- och utbildningsnämndens ordförande")
+_BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "ersättare", "andre vice ordförande",
+                "förste vice ordförande", "1:e vice ordförande", "2:e vice ordförande")
+_COMPLEMENT_TITLES = frozenset(_BOARD_ROLES + ("verksamhetschef", "chef", "förvaltningschef", "avdelningschef",
+                                               "enhetschef"))
+# "2:e vice ordförande i kommunstyrelsen", "1: vice ordförande": an ordinal before a vice chair, as written
+_ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*:[ \t]*[ae]?|(?<![\wåäö])(?:förste|första|andre|andra|tredje))"
+                                r"[ \t]+\Z")
+# "arbetsmarknads- och etableringsminister": the first part of a joined compound title
+_JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{3,}-,[ \t]+)*[a-zåäö]{3,}-[ \t]+och[ \t]+\Z")
+# "barn- och utbildningsnämndens ordförande": a committee in the genitive before a board role
+_GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*(?:nämndens|styrelsens|"
+                               r"fullmäktiges|förvaltningens|utskottets|beredningens|föreningens|förbundets)[ \t]+\Z")
+# "biträdande regiondirektör", "tf. kommunchef": a qualifier the title keeps
+_QUALIFIER_BEFORE_RE = re.compile(r"(?<![\wåäö.])(?:biträdande|ställföreträdande|tillförordnad|t\.?f\.?)[ \t]+\Z")
+# "regiondirektörerna", "kommunikatörer": plural endings after a title form
+_PLURAL_AFTER_RE = re.compile(r"(?:erna|arna|er|ar)(?![\wåäö])")
+_DEFINITE_ENDINGS = ("", "n", "en", "et", "t", "na", "ar", "er", "arna", "erna")
 
 
 _TITLE_HEADS = {"chef": "chefen", "direktör": "direktören", "råd": "rådet", "ledare": "ledaren",
@@ -67,8 +87,11 @@ class TitleHit:
     start: int
     end: int
     title: Title
-    role: str  # normalised role text (nominative, lower case, with complement)
+    role: str  # the role as written, in the nominative and lower case, with its complement
     complement_org_text: str | None = None
+    plural: bool = False  # "regionråden", "biträdande regiondirektörerna": may head a list of names
+    extended: bool = False  # words before the table's form belong to the title
+    definite: bool = False  # "landshövdingen": may stand before a comma and the name
 
 
 @dataclass
@@ -107,6 +130,54 @@ def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] == "_")
 
 
+def _inflected(form: str, base: str) -> bool:
+    """"landshövdingen", "tekniska chefen", "vd:n": an inflection of ``base`` word by word."""
+    fw, bw = form.split(), base.split()
+    return len(fw) == len(bw) and all(f.startswith(b[:-1] if len(b) > 3 else b) for f, b in zip(fw, bw, strict=True))
+
+
+def _role_as_written(written: str, title: Title) -> str:
+    return _role_of_form(" ".join(written.lower().split()), title)
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_of_form(low: str, title: Title) -> str:
+    """The role in the nominative as the text writes it: the title itself for its own
+    inflections ("landshövdingen" -> "landshövding"), a variant as written, in lower case
+    ("KSO" -> "kso", "kommunstyrelseordföranden" -> "kommunstyrelseordförande")."""
+    if title.category == "minister" or _inflected(low, title.title.lower()):
+        return title.title
+    for base in sorted({f.lower() for f in title.forms}, key=len):
+        if low.startswith(base) and low[len(base):] in _DEFINITE_ENDINGS and low != base:
+            return base
+    return low
+
+
+def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, str]:
+    """Words before a title that belong to it: an ordinal ("2:e vice ordförande"), the first
+    part of a joined compound ("arbetsmarknads- och etableringsminister"), a committee in the
+    genitive ("barn- och utbildningsnämndens ordförande") or a qualifier ("biträdande")."""
+    before = low[max(0, start - 60):start]
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return start, ""
+    rules: list[re.Pattern[str]] = []
+    if tail.endswith(("biträdande", "ställföreträdande", "tillförordnad", "tf", "tf.", "t.f.", "t.f")):
+        rules.append(_QUALIFIER_BEFORE_RE)
+    if tail[-1:] in "0123456789:ea" and low.startswith("vice ", start):
+        rules.append(_ORDINAL_BEFORE_RE)
+    if tail.endswith("s") and title.title in _BOARD_ROLES:
+        rules.append(_GENITIVE_BODY_RE)
+    if tail.endswith(" och") and "-" not in title.title.split()[0]:
+        rules.append(_JOINED_BEFORE_RE)
+    for rx in rules:
+        m = rx.search(before)
+        if m:
+            cut = start - (len(before) - m.start())
+            return cut, " ".join(text[cut:start].split())
+    return start, ""
+
+
 def find_titles(text: str, ref: Reference) -> list[TitleHit]:
     auto, by_form = _title_automaton(ref)
     if len(auto) == 0:
@@ -115,17 +186,27 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
     hits: list[TitleHit] = []
     for end_idx, form in auto.iter(low):
         start, end = end_idx - len(form) + 1, end_idx + 1
-        if not (_boundary(text, start - 1) and _boundary(text, end)):
+        plural = False
+        if not _boundary(text, start - 1):
             continue
+        if not _boundary(text, end):
+            m = _PLURAL_AFTER_RE.match(low, end)
+            if not m or " " in form:
+                continue
+            end, plural = m.end(), True
         title = by_form[form]
-        role = title.title
+        role = _role_as_written(text[start:end], title) if not plural else title.title
+        plural = plural or (form.endswith(("erna", "arna", "råden")) and form != title.title.lower())
+        definite = not plural and form.endswith(("en", "et", "n")) and _inflected(form, title.title.lower()) \
+            and form != title.title.lower()
+        new_start, prefix = _extend_before(text, low, start, title)
+        if prefix:
+            role = f"{prefix.lower()} {role}"
         m = TITLE_COMPLEMENT_RE.match(text, end)
-        if m and title.title in ("ordförande", "vice ordförande", "ledamot", "verksamhetschef", "chef",
-                                  "förvaltningschef", "avdelningschef", "enhetschef", "sekreterare",
-                                  "andre vice ordförande", "förste vice ordförande", "ersättare"):
-            role = f"{title.title} {m['prep']} {m['c'].lower()}"
+        if m and (title.title in _COMPLEMENT_TITLES or role.endswith(tuple(_BOARD_ROLES))):
+            role = f"{role} {m['prep']} {m['c'].lower()}"
             end = m.end()
-        hits.append(TitleHit(start, end, title, role))
+        hits.append(TitleHit(new_start, end, title, role, plural=plural, extended=bool(prefix), definite=definite))
     known = {h.start for h in hits}
     for m in TITLE_SUFFIX_RE.finditer(low):
         if m.start() in known or m.group() in by_form:
@@ -133,8 +214,9 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         word = m.group()
         nominative = _indefinite(word)
         hits.append(TitleHit(m.start(), m.end(), Title(nominative, (word,), "", ""), nominative))
-    # keep the longest title where titles overlap ("kommunstyrelsens ordförande" over "ordförande")
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    # keep the longest title where titles overlap ("kommunstyrelsens ordförande" over "ordförande"),
+    # and a form of the table over the same words put together by rule
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.extended))
     out: list[TitleHit] = []
     for h in hits:
         if out and h.start < out[-1].end:
@@ -250,27 +332,66 @@ def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> Title
 
 
 _BEFORE_GAP = re.compile(r"^[ \t]*:?[ \t]*(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?\Z")
-_AFTER_GAP = re.compile(r"^\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
+# "Landshövdingen i Stockholm, Anna Berg": a definite title, its place, a comma, the name
+_BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?)?"
+                               r"[ \t]*,[ \t]*\Z")
+_AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
                         r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
-                        r"(?:(?:och|är|var|blir|som är)[ \t]+)?(?:vår|er|deras|hans|hennes|dess|nya|nye|tillförordnad|"
+                        r"(?:(?:och|är|var|blir|blev|som är|som var|valdes till|väljs till|har valts till|"
+                        r"utsågs till|utses till|har utsetts till)[ \t]+)?"
+                        r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
                         r"tf\.?|t\.f\.)?[ \t]*\Z")
+# "Anna Berg, Exempelby kommuns näringslivschef": an organisation in the genitive between the comma and the title
+_AFTER_GENITIVE_GAP = re.compile(r"^[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)[ \t]*)?,[ \t]*"
+                                 r"[A-ZÅÄÖ][\wåäö:-]*(?:[ \t]+[\wåäö:-]+){0,4}s[ \t]+\Z")
+# a list of names after a title: "regionråden Anna Berg (S), Per Ek och Eva Lind"
+_LIST_GAP = re.compile(r"^[ \t]*(?P<party>\([^()\n]{1,25}\)[ \t]*)?(?:,|,?[ \t]*(?:och|samt))[ \t]*\Z")
+# "ordförande i nämnden och tillika oppositionsråd", "kommundirektör, kommunchef"
+_SECOND_TITLE_GAP = re.compile(r"(?:\boch|,)(?:[ \t]+(?:tillika|även|också))?\s*$")
+_NAME_IN_GAP = re.compile(r",[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]+[A-ZÅÄÖ][\wåäö-]+[ \t]*(?:\([^()\n]*\)[ \t]*)?,")
+
+
+def _contact_lines(text: str, p: PersonHit, t: TitleHit) -> bool:
+    """A name on a line of its own and a title that starts the next line (contact blocks:
+    "Anna Berg\n\nKommunikatör", "Anna Berg\nPressekreterare hos ministern"), not a caption
+    that ends in a name before a heading that starts with a title."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    name_end = text.find("\n", p.end)
+    t_line_start = text.rfind("\n", 0, t.start) + 1
+    t_line_end = text.find("\n", t.end)
+    rest = text[t.end:t_line_end if t_line_end >= 0 else len(text)]
+    name_line_rest = re.sub(r"\([^()\n]{1,25}\)|,", "", text[p.end:name_end])
+    return (not text[line_start:p.start].strip() and not name_line_rest.strip()
+            and not text[t_line_start:t.start].strip()
+            and (not rest.strip() or bool(re.match(r"[ \t]*,|[ \t]+(?:hos|på|vid|i|inom|för)[ \t]+(?!besök)", rest))))
+
+
+def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
+    gap = text[p.end:t.start]
+    if "\n" in gap and (gap.count("\n") > 2 or not _contact_lines(text, p, t)):
+        return False
+    return bool(_AFTER_GAP.match(gap) or (len(gap) <= 50 and _AFTER_GENITIVE_GAP.match(gap)))
 
 
 def _link_titles(text: str, result: PeopleResult) -> None:
     persons = sorted(result.persons, key=lambda p: p.start)
     used_titles: set[int] = set()
+    before_links: list[tuple[PersonHit, TitleHit]] = []
     for t in result.titles:
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
-        nxt = next((p for p in persons if p.start >= t.end and p.start - t.end <= 12), None)
-        if nxt and _BEFORE_GAP.match(text[t.end:nxt.start]):
+        nxt = next((p for p in persons if p.start >= t.end and p.start - t.end <= 40), None)
+        if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start])
+                    or (t.definite and _BEFORE_COMMA_GAP.match(text[t.end:nxt.start]))):
             result.roles.append((nxt, t))
+            before_links.append((nxt, t))
             used_titles.add(id(t))
             continue
         # title after a person: "Anna Berg, kommunchef", "Anna Berg (C), ordförande"
-        prv = next((p for p in reversed(persons) if p.end <= t.start and t.start - p.end <= 14), None)
-        if prv and _AFTER_GAP.match(text[prv.end:t.start]):
+        prv = next((p for p in reversed(persons) if p.end <= t.start and t.start - p.end <= 50), None)
+        if prv and not t.plural and _after_gap_ok(text, prv, t):
             result.roles.append((prv, t))
             used_titles.add(id(t))
+    _distribute_over_lists(text, persons, before_links, result)
     # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
     linked = list(result.roles)
     for p, t in linked:
@@ -278,13 +399,33 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             if id(t2) in used_titles or t2.start <= t.end or t2.start - t.end > 70:
                 continue
             gap = text[t.end:t2.start]
-            if re.search(r"[.;!?\n]", gap) or not re.search(r"(?:\boch|,)\s*$", gap):
+            if re.search(r"[.;!?\n]", gap) or not _SECOND_TITLE_GAP.search(gap) or _NAME_IN_GAP.search(gap):
                 continue
             if any(t.end <= q.start < t2.start for q in persons):
                 continue
             result.roles.append((p, t2))
             used_titles.add(id(t2))
     _title_coreference(text, result, used_titles)
+
+
+def _distribute_over_lists(text: str, persons: list[PersonHit], before_links: list[tuple[PersonHit, TitleHit]],
+                           result: PeopleResult) -> None:
+    """A title before a list of names is each one's title: a plural title ("regionråden A, B
+    och C") over any list, a singular one ("kommunalråd A (S), B (C)") over names that all
+    carry a party marker. The list ends at a name with a title of its own."""
+    has_title = {id(p) for p, _ in result.roles}
+    for first, t in before_links:
+        i = next(k for k, q in enumerate(persons) if q is first)
+        cur = first
+        for nxt in persons[i + 1:]:
+            m = _LIST_GAP.match(text[cur.end:nxt.start])
+            if not m or id(nxt) in has_title:
+                break
+            if not t.plural and not (m["party"] and PARTY_MARKER_RE.match(text, nxt.end)):
+                break
+            result.roles.append((nxt, t))
+            has_title.add(id(nxt))
+            cur = nxt
 
 
 def _title_coreference(text: str, result: PeopleResult, used: set[int]) -> None:

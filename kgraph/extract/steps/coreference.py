@@ -18,7 +18,9 @@ from ...refdata import person_key_for
 from ..state import DocState
 from ..step import Step
 
-_MINISTER_WORD_RE = re.compile(r"(?<![\w])(?P<t>[a-zåäö-]*minister(?:n)?|statsråd(?:et)?)(?![\wåäö])", re.IGNORECASE)
+# "ministern", "civilministern", "arbetsmarknads- och etableringsministern" (a joined title is one post)
+_MINISTER_WORD_RE = re.compile(r"(?<![\w-])(?P<t>(?:[a-zåäö]+-(?:,[ \t]+[a-zåäö]+-)*[ \t]+och[ \t]+)?"
+                               r"[a-zåäö-]*minister(?:n)?|statsråd(?:et)?)(?![\wåäö])", re.IGNORECASE)
 
 
 def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:

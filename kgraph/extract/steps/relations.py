@@ -9,6 +9,7 @@ Reads ``doc``, ``ref``, ``sentences``, ``blocks``, ``mentions``, ``info``, ``peo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from ...models import Mention, Statement
 from ...refdata import Reference
 from ...text import Sentence, fold
+from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import PersonHit, TitleHit
 from ..state import DocState
 from ..step import Step
@@ -28,16 +30,53 @@ def _party_key(st: DocState, marker: str) -> str | None:
 
 
 def _party_markers(ref: Reference) -> dict[str, str]:
-    """Party marker ("S", "Fp", "KD") -> party key (built once per reference data)."""
+    """Party marker ("S", "Fp", "KD", "Socialdemokraterna", "Centern") -> party key (built once
+    per reference data)."""
     def build() -> dict[str, str]:
         out: dict[str, str] = {}
         for ent in ref.entities.values():
             if ent.cls == "PoliticalParty":
-                for v in ent.attrs.get("variants", "").split("|"):
+                for v in [*ent.attrs.get("variants", "").split("|"), ent.label, *(f.text for f in ent.forms)]:
                     if v:
                         out.setdefault(v.casefold(), ent.key)
         return out
     return ref.derived("party_markers", build)
+
+
+# a party in parentheses: "(S)", "(Socialdemokraterna)", "(Centern)"
+_PARENS_PARTY_RE = re.compile(r"[ \t]*\([ \t]*(?P<p>[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö ]{0,40}?)[ \t]*\)")
+
+
+def _marker_parties(st: DocState) -> None:
+    """Party memberships from the marker after the name ("Anna Berg (S)"), or, where the
+    name has none, after the person's title ("Anna Berg, oppositionsråd (S)") or in full
+    ("Anna Berg (Socialdemokraterna)")."""
+    text = st.doc.text
+    done: set[tuple[str, str]] = set()
+    spots: list[tuple[PersonHit, int]] = []
+    for p in st.people.persons:
+        if p.party and p.party_span:
+            spots.append((p, p.party_span[0] - 1))
+        else:
+            spots.append((p, p.end))
+    spots += [(p, t.end) for p, t in st.people.roles if not p.party]
+    for p, pos in spots:
+        if p.party and p.party_span:
+            key, (s, e) = _party_key(st, p.party), p.party_span
+        else:
+            m = _PARENS_PARTY_RE.match(text, pos)
+            if not m:
+                continue
+            key, s, e = _party_key(st, m["p"]), m.start("p"), m.end("p")
+        if not key or (p.key, key) in done:
+            continue
+        done.add((p.key, key))
+        if not any(x.key == key and x.prov.span.start <= s < x.prov.span.end
+                   for x in st.mentions_in(max(0, s - 60), e)):
+            st.add_mention(Mention(text=text[s:e], kind="PoliticalParty", key=key,
+                                   prov=st.prov(s, e, "extract.party_marker", 0.95)))
+        st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
+                                       prov=st.prov(min(p.start, s), max(p.end, e), "extract.party_marker", 0.95)))
 
 
 _MEMBER_RE = re.compile(r"\b(?:(?:är|blir|blev|bli|blivit|vara|varit)\s+(?:alla\s+|också\s+|nu\s+)?"
@@ -94,16 +133,7 @@ def _members_named_before(st: DocState, sent: Sentence, ms: list[Mention]) -> No
 
 def run(st: DocState) -> None:
     posts = st.posts
-    text = st.doc.text
-    for p in st.people.persons:
-        if p.party and p.party_span:
-            key = _party_key(st, p.party)
-            if key:
-                s, e = p.party_span
-                st.add_mention(Mention(text=text[s:e], kind="PoliticalParty", key=key,
-                                       prov=st.prov(s, e, "extract.party_marker", 0.95)))
-                st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
-                                               prov=st.prov(p.start, e, "extract.party_marker", 0.95)))
+    _marker_parties(st)
     _stated_memberships(st)
     roles_by_person: dict[str, list[TitleHit]] = {}
     for p, t in st.people.roles:
@@ -122,11 +152,13 @@ _EMAIL_RE = re.compile(r"(?P<local>[\w.+-]+)@(?P<domain>[\w-]+(?:\.+[\w-]+)+)")
 
 def _email_org(st: DocState, person: PersonHit) -> str | None:
     """The organisation of a person's e-mail domain ("anna.berg@msb.se" -> MSB),
-    when the address on the same line or the next one is the person's."""
+    when the address after the name, before the next person, is the person's."""
     text = st.doc.text
-    window = text[person.end:person.end + 160]
-    line_end = window.find("\n\n")
-    window = window if line_end < 0 else window[:line_end]
+    # up to the next person (contact blocks put blank lines between name, title and address)
+    starts = sorted(p.start for p in st.people.persons)
+    i = bisect.bisect_left(starts, person.end)
+    stop = starts[i] if i < len(starts) else len(text)
+    window = text[person.end:min(stop, person.end + 160)]
     given = fold(person.name.split()[0]).split("-")[0]
     for m in _EMAIL_RE.finditer(window):
         local = fold(m["local"])
@@ -138,7 +170,21 @@ def _email_org(st: DocState, person: PersonHit) -> str | None:
             key = st.ref.by_domain.get(".".join(parts[i:]))
             if key and key in st.info:
                 return key
+        shared = _shared_domain_org(st, domain)
+        if shared:
+            return shared
     return None
+
+
+def _shared_domain_org(st: DocState, domain: str) -> str | None:
+    """A domain all bodies of one kind share ("lansstyrelsen.se"): the one body of that
+    kind the document names."""
+    cls = SHARED_MAIL_DOMAINS.get(domain) or next(
+        (c for rx, c in SHARED_MAIL_DOMAIN_PATTERNS if re.fullmatch(rx, domain)), None)
+    if cls is None:
+        return None
+    keys = {m.key for m in st.mentions if m.kind == cls}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[str, str]) -> None:
@@ -161,7 +207,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         for p in hits:
             # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
             for t in [t for pp, t in st.people.roles if pp is p]:
-                org = _org_after_title(st, t)
+                org = _org_after_title(st, t) or _org_before_title(st, t)
                 if org:
                     add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.title_org", 0.9)
                     found = True
@@ -205,15 +251,37 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
 
 
-_CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:för[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom)[ \t]+(?=[A-ZÅÄÖ])")
+_CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom|för)[ \t]+"
+                            r"(?=[A-ZÅÄÖ])")
+
+
+def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
+    """The organisation in the genitive right before a title: "Exempelby kommuns
+    näringslivschef", "Länsstyrelsen i Exempellands läns kommunikatör"."""
+    text = st.doc.text
+    for m in st.orgs_in(max(0, t.start - 80), t.start):
+        s, e = m.prov.span.start, m.prov.span.end
+        gap = text[e:t.start]
+        genitive = text[e - 1:e] == "s" or gap.startswith("s")
+        if genitive and re.fullmatch(r"s?[ \t]+", gap) and m.kind != "PoliticalParty" and s < t.start:
+            return m
+    return None
 
 
 def _org_after_title(st: DocState, t: TitleHit) -> Mention | None:
     """The organisation a title names: "projektledare, Region Blekinge", "ordförande i
     Hallsbergs kommun", "sektionschef för planering på SKL", or on the next line."""
-    text = st.doc.text
     if t.title.category == "minister":
         return None
+    found = _org_named_after_title(st, t)
+    # "landshövdingen i Stockholm": a town after a county's or a region's title names the county
+    if found and found.kind == "Municipality" and t.title.org_type in ("cab", "region"):
+        return None
+    return found
+
+
+def _org_named_after_title(st: DocState, t: TitleHit) -> Mention | None:
+    text = st.doc.text
     m = re.match(r"[ \t]*(?:,|\n)[ \t]*", text[t.end:t.end + 6])
     if m:
         orgs = st.orgs_in(t.end + m.end(), t.end + m.end() + 1)
@@ -241,7 +309,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
            "government": "Government", "party": "PoliticalParty", "company": "Company"}.get(org_type)
     p = hits[0]
     if cls is None:
-        if st.publisher:
+        if st.publisher and _named_alone(st, st.publisher):
             add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
         return
     # the one organisation of that kind in the person's sentence, else in the paragraph
@@ -252,14 +320,31 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
             if len(keys) == 1:
                 add(key, keys.pop(), p.start, p.end, rule, conf)
                 return
-    if st.publisher and st.cls_of(st.publisher) == cls:
+    if st.publisher and st.cls_of(st.publisher) == cls and _named_alone(st, st.publisher):
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
         return
-    counts = Counter(m.key for m in st.mentions if m.kind == cls)
+    counts = Counter(m.key for m in st.mentions if m.kind == cls and _stands_alone(st, m))
     if counts:
         top = counts.most_common(2)
         if len(top) == 1 or top[0][1] > top[1][1]:
             add(key, top[0][0], p.start, p.end, "extract.affiliation.dominant", 0.6)
+
+
+def _named_alone(st: DocState, key: str) -> bool:
+    """The text names the organisation by itself at least once (or does not name it at all:
+    a publisher from the document's metadata)."""
+    info = st.info.get(key)
+    return info is None or not info.mentions or any(_stands_alone(st, m) for m in info.mentions)
+
+
+def _stands_alone(st: DocState, m: Mention) -> bool:
+    """Not part of a longer name: no longer mention covers it, and no head noun of a venue
+    follows ("Exempelby slott", "Exempelby kyrka")."""
+    s, e = m.prov.span.start, m.prov.span.end
+    if any(x is not m and x.prov.span.start <= s and e <= x.prov.span.end
+           and x.prov.span.end - x.prov.span.start > e - s for x in st.mentions_in(max(0, s - 80), e)):
+        return False
+    return not NAME_HEAD_AFTER_RE.match(st.doc.text, e)
 
 
 STEP = Step("relations", run,
