@@ -156,3 +156,22 @@ def test_given_name_is_not_an_all_caps_abbreviation(reference, make_document):
 def test_all_caps_abbreviation_still_matches(reference, make_document):
     _, ex = _entities(reference, make_document, "Frågan har skickats till BO för synpunkter.")
     assert any(info.cls == "GovernmentAgency" for info in ex.entities.values())
+
+
+# ------------------------------------------------------------------ name boundaries in verb-second order
+
+def test_place_after_a_name_is_not_a_second_surname(reference, make_document):
+    _, ex = _entities(reference, make_document, "På fredag besöker ministern Lars Dahlin Kalmar.")
+    assert "person/lars-dahlin" in ex.entities
+    assert any(info.cls == "Municipality" for info in ex.entities.values())
+
+
+def test_double_surname_is_still_one_name(reference, make_document):
+    _, ex = _entities(reference, make_document, "Eva Nilsson Berglund, ordförande, deltog.")
+    assert "person/eva-nilsson-berglund" in ex.entities
+
+
+def test_weak_place_name_at_a_line_end_is_the_municipality(reference, make_document):
+    _, ex = _entities(reference, make_document, "Styrelsemöte i Ydre\n\nStyrelsen samlades i dag.")
+    assert any(info.cls == "Municipality" for info in ex.entities.values())
+    assert not any(info.cls == "Place" for info in ex.entities.values())

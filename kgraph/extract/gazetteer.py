@@ -67,7 +67,7 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
         return True
     if at_sentence_start(text, start):
         return False
-    if re.match(r"\s+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place
+    if re.match(r"[ \t]+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place (a new line is no name)
         return False
     return bool(_PLACE_PREP.search(text[max(0, start - 14):start]))
 
