@@ -53,6 +53,9 @@ def _is_boundary(text: str, i: int) -> bool:
 def _case_ok(form: Form, surface: str) -> bool:
     if not form.strict:
         return True
+    # a short abbreviation ("BO", "SKR") is written in capitals: "Bo" is a given name
+    if 2 <= len(form.text) <= 4 and form.text.isupper():
+        return surface.isupper()
     # proper names: the first letter must be written as in the reference form
     return surface[:1] == form.text[:1] or (form.text[:1].isupper() and surface[:1].isupper())
 
@@ -64,7 +67,7 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
         return True
     if at_sentence_start(text, start):
         return False
-    if re.match(r"\s+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place
+    if re.match(r"[ \t]+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place (a new line is no name)
         return False
     return bool(_PLACE_PREP.search(text[max(0, start - 14):start]))
 

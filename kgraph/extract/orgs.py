@@ -5,10 +5,12 @@ Kommuner, KIS") and bare definite references ("länsstyrelsen").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..text import at_sentence_start, slug
+import ahocorasick
+
+from ..text import at_sentence_start, lower_same_length, slug
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 # a capitalised compound ending in an organisational head noun, then more capitalised words
@@ -44,7 +46,7 @@ COMMITTEE_RE = re.compile(
 # "i Färila", "utanför Levene": an unknown capitalised word after a place preposition
 PLACE_PREP_RE = re.compile(
     r"(?<![\w-])(?:i|utanför|nära|norr om|söder om|öster om|väster om)\s+"
-    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\wåäö-])(?!\s+[A-ZÅÄÖ0-9])(?!\s*\d)")
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\wåäö-])(?![ \t]+[A-ZÅÄÖ0-9])(?![ \t]*\d)")
 NOT_PLACES = {"teams", "zoom", "skype", "facebook", "twitter", "instagram", "linkedin", "youtube", "google", "europa",
               "eu", "norden", "sverige", "sveriges", "världen", "landet", "regeringen", "riksdagen", "länet",
               "kommunen", "regionen", "staden", "webben", "internet", "mars", "maj", "juni", "juli", "augusti",
@@ -62,6 +64,71 @@ class PatternOrg:
     key: str
     abbr: str | None = None
     abbr_span: tuple[int, int] | None = None
+    wins: bool = False  # the longer name beats a place name inside it ("Halmstad slott")
+
+
+# -- names read from their slot or their last word, not from a list
+
+_WORD = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ'’-]*"
+# capitalised words that open a sentence or a phrase without being a name
+_DETERMINERS = {"hans", "hennes", "deras", "vår", "vårt", "våra", "varje", "denna", "detta", "dessa", "en", "ett",
+                "den", "det", "de", "alla", "nästa", "första", "samma", "vilken", "vilket", "vid", "på", "i",
+                "många", "flera", "någon", "något", "inga", "ingen", "min", "mitt", "din", "sin", "sitt", "er", "ert"}
+# a venue, landscape feature or farm named by a capitalised word and a generic last word:
+# "Halmstad slott", "Södra Råda gamla kyrka", "Dannemora gruva", "Wisby Strand"
+VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell": "Place", "gruva": "Place",
+               "central": "Place", "centralstation": "Place", "station": "Place", "strand": "Place",
+               "scen": "Place", "mosse": "Place", "myr": "Place", "hamn": "Place", "brygga": "Place",
+               "fyr": "Place", "kvarn": "Place", "park": "Place", "torg": "Place", "hus": "Place",
+               "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
+               "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization"}
+# the capitalised words before a venue noun found in the text (searched back from the noun)
+VENUE_NAME_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?:{_WORD}|&))*?"
+    r"(?:[ \t]+(?:gamla|nya|lilla|stora|norra|södra|östra|västra))?)[ \t]+$")
+# lower-case words that go on a business name after its capitalised part: "Spira fastigheter",
+# "Berzelii vård och omsorg"
+BUSINESS_WORDS = {"fastigheter", "fastighet", "bygg", "vård", "omsorg", "handel", "lanthandel", "livs", "el",
+                  "energi", "åkeri", "entreprenad", "maskin", "maskiner", "verkstad", "industri", "industrier",
+                  "service", "teknik", "konsult", "konsulter", "bryggeri", "mejeri", "bageri", "trä", "skog",
+                  "plåt", "transport", "logistik", "restaurang", "hotell", "konferens", "camping", "fiske",
+                  "lantbruk", "snickeri", "måleri", "rör", "mekaniska", "bil", "bruk", *VENUE_NOUNS}
+_BUSINESS = "|".join(sorted(BUSINESS_WORDS, key=len, reverse=True))
+_NAME_RUN = (rf"{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}}"
+             rf"(?:[ \t]+(?:{_BUSINESS})(?:[ \t]+(?:och|&)[ \t]+(?:{_BUSINESS}))?)?")
+# the slot of a company or venue: "VD för X", "verksamhetschef på X", "drivs av X" (one name) ...
+ROLE_CUE_RE = re.compile(
+    r"(?:\b(?i:vd|verkställande direktör|ägare|delägare|grundare|verksamhetschef|platschef|fabrikschef|"
+    r"driftchef|butikschef|hotellchef)[ \t]+(?:för|på|vid|av|till|hos)|\bdrivs av)[ \t]+"
+    rf"(?P<list>{_NAME_RUN})(?![\wåäö-])")
+# ... and "studiebesök på A, B och C" (a list)
+VISIT_CUE_RE = re.compile(
+    r"\b(?:studie|gårds|företags|verksamhets|arbetsplats)besök(?:et|en)?[ \t]+(?:på|hos|vid)[ \t]+"
+    rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
+# "Anna Berg från Westerlinds fastigheter": a person, then the body the person comes from
+FROM_CUE_RE = re.compile(rf"från[ \t]+(?P<list>{_NAME_RUN})(?![\wåäö-])")
+_PERSON_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ \t]+{_WORD}[ \t]+$")
+_LIST_SPLIT_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+(?=[A-ZÅÄÖÉ])")
+# a lower-case class noun before a name: "kommunförbundet Skåne", "företaget Marell Boats"
+CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Association",
+               "riksförbundet": "Association", "föreningen": "Association", "nätverket": "Association",
+               "förbundet": "Association", "intresseorganisationen": "Association",
+               "branschorganisationen": "Association", "organisationen": "Organization",
+               "stiftelsen": "Organization", "företaget": "Company", "bolaget": "Company",
+               "stadsnätet": "Company", "lanthandeln": "Company", "konsultföretaget": "Company",
+               "fastighetsbolaget": "Company", "bostadsbolaget": "Company", "energibolaget": "Company",
+               "naturreservatet": "Place", "byn": "Place", "tätorten": "Place", "orten": "Place"}
+# the class noun is part of the name of these ("Kommunförbundet Skåne")
+_NAME_PART_NOUNS = {"kommunförbundet", "riksorganisationen", "riksförbundet", "naturreservatet"}
+CLASS_NOUN_RE = re.compile(
+    rf"(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})[ \t]+"
+    rf"(?P<name>{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}})(?![\wåäö-])")
+# "Plats: Kafé Nord, Storgatan 4, Byn" or "Invigning: Kafé Nord, Storgatan 4, Byn": a venue, its address, its locality
+ADDRESS_LINE_RE = re.compile(
+    rf"^[ \t]*[A-ZÅÄÖ][\wåäö -]{{1,30}}:[ \t]+(?:[A-ZÅÄÖ][\wåäö]+:[ \t]+)?"
+    rf"(?:(?P<venue>{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,4}})[ \t]*,[ \t]*)?"
+    rf"(?P<street>{_WORD}(?:[ \t]+{_WORD})?[ \t]+\d+[A-Za-z]?)[ \t]*,[ \t]*"
+    rf"(?P<town>[A-ZÅÄÖ][a-zåäöé]{{2,}}(?:[- ][A-ZÅÄÖ][a-zåäöé]+)?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 
 
 def _org_class(name: str, head: str) -> str:
@@ -109,6 +176,8 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
             s, e = m.start("name"), m.end("name")
             name = text[s:e].rstrip(" &")
             e = s + len(name)
+            if rx is VENUE_CUE_RE and re.match(r"[ \t]*(?:\d|:)", text[e:e + 3]):
+                continue  # "Plats: Storgatan 4", "Plats: Äldreboende: ...": an address or a label, not a name
             if not (s in seen or not free(s, e) or len(name) < 4 or name.lower() in GENERIC_VENUES):
                 seen.add(s)
                 yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
@@ -116,6 +185,127 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
             if loc and free(loc.start("name"), loc.end("name")) and loc["name"].lower() not in NOT_PLACES:
                 yield PatternOrg(loc.start("name"), loc.end("name"), loc["name"], "Place",
                                  f"place/{slug(loc['name'])}")
+
+
+_DETERMINERS |= {"kommunens", "regionens", "länets", "stadens", "landets", "gamla", "nya", "hos", "under", "efter",
+                 "före", "med", "och", "samt"}
+
+
+def _cue_automaton() -> ahocorasick.Automaton:
+    """Every word that can start a slot or end a venue name, found in one pass."""
+    auto = ahocorasick.Automaton()
+    words: dict[str, str] = {}
+    for head in VENUE_NOUNS:
+        words[" " + head] = "venue"
+    for cue in ("vd", "verkställande direktör", "ägare", "delägare", "grundare", "verksamhetschef", "platschef",
+                "fabrikschef", "driftchef", "butikschef", "hotellchef", "drivs av"):
+        words[cue] = "role"
+    for pre in ("studie", "gårds", "företags", "verksamhets", "arbetsplats"):
+        words[pre + "besök"] = "visit"
+    words[" från "] = "from"
+    for noun in CLASS_NOUNS:
+        words[noun] = "class"
+    for w, kind in words.items():
+        auto.add_word(w, (len(w), kind))
+    auto.make_automaton()
+    return auto
+
+
+_CUES = _cue_automaton()
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop opening words that are not part of a name ("I Halmstad slott", "Hans gård")."""
+    while True:
+        m = re.match(r"([^\s&]+)[ \t]+", text[s:e])
+        if not m or m.group(1).lower() not in _DETERMINERS:
+            return s, e
+        s += m.end()
+
+
+def _piece_class(piece: str, default: str) -> str:
+    last = piece.split()[-1]
+    if last.lower() in VENUE_NOUNS and (last.islower() or len(piece.split()) > 1):
+        return VENUE_NOUNS[last.lower()]
+    return "Company" if last in BUSINESS_WORDS else default
+
+
+def _list_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The names of a list "A, B och C" as spans."""
+    pos = start
+    for sep in _LIST_SPLIT_RE.finditer(text, start, end):
+        yield pos, sep.start()
+        pos = sep.end()
+    yield pos, end
+
+
+def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[int, int]],
+                    is_given: Callable[[str], bool]) -> Iterator[PatternOrg]:
+    """Names no list holds, read from their slot ("VD för X", "studiebesök på A, B och C",
+    "Anna Berg från X", "kommunförbundet X") or their generic last word ("X slott", "X gruva").
+    A one-word place name inside a longer such name ("Halmstad slott") gives way to it."""
+    hard = [sp for sp in taken if sp not in set(soft)]
+
+    def ok(s: int, e: int) -> bool:
+        if any(s < b and a < e for a, b in hard):
+            return False
+        # a place name alone stays the place ("studiebesök på Gotland")
+        return not any(a <= s and e <= b for a, b in soft)
+
+    def emit(s: int, e: int, cls: str, venue: bool = False) -> Iterator[PatternOrg]:
+        s, e = _trim(text, s, e)
+        name = text[s:e].strip(" \t&")
+        e = s + len(name)
+        words = name.split() or [""]
+        if len(name) < 3 or not (name[:1].isupper() or words[0] in _NAME_PART_NOUNS) or not ok(s, e) \
+                or name.lower() in NOT_PLACES or words[0].lower() in _DETERMINERS or (venue and len(words) < 2):
+            return
+        # "hos Anna Berg": a person, not a business
+        if len(words) == 2 and is_given(words[0]) and words[1][:1].isupper() and words[1].lower() not in VENUE_NOUNS:
+            return
+        prefix = {"Place": "place", "Company": "company"}.get(cls, "org")
+        yield PatternOrg(s, e, name, cls, f"{prefix}/{slug(name)}", wins=True)
+
+    low = lower_same_length(text)
+    for end_idx, (n, kind) in _CUES.iter(low):
+        start, end = end_idx - n + 1, end_idx + 1
+        if kind == "from":
+            before = _PERSON_BEFORE_RE.search(text, max(0, start - 60), start + 1)
+            m = FROM_CUE_RE.match(text, start + 1)
+            if m and before and is_given(before["first"]):
+                s, e = m.start("list"), m.end("list")
+                yield from emit(s, e, _piece_class(text[s:e], "Organization"))
+            continue
+        if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-") and kind != "venue") \
+                or (end < len(low) and (low[end].isalnum() or low[end] == "-")):
+            continue
+        if kind == "venue":
+            head = text[start + 1:end]
+            if re.match(r"[ \t]*\d", text[end:end + 3]):
+                continue  # "Backa Gård 12": a street address
+            b = VENUE_NAME_BEFORE_RE.search(text, max(0, start - 80), start + 1)
+            if not b:
+                continue
+            words = b["name"].split()
+            if not head.islower() and is_given(words[0]):
+                continue  # "Lena Strand": a person
+            yield from emit(b.start("name"), end, VENUE_NOUNS[head.lower()], venue=True)
+        elif kind in ("role", "visit"):
+            m = (ROLE_CUE_RE if kind == "role" else VISIT_CUE_RE).match(text, start)
+            if m:
+                for s, e in _list_pieces(text, m.start("list"), m.end("list")):
+                    yield from emit(s, e, _piece_class(text[s:e], "Company"))
+        else:
+            m = CLASS_NOUN_RE.match(text, start)
+            if m and not at_sentence_start(text, m.start("name")):
+                noun = m["noun"]
+                s = m.start("noun") if noun in _NAME_PART_NOUNS else m.start("name")
+                yield from emit(s, m.end("name"), CLASS_NOUNS[noun])
+    for m in ADDRESS_LINE_RE.finditer(text):
+        if m["venue"]:
+            yield from emit(m.start("venue"), m.end("venue"), "Place")
+        if m["town"].lower() not in NOT_PLACES:
+            yield from emit(m.start("town"), m.end("town"), "Place")
 
 
 def abbreviation_after(text: str, end: int) -> tuple[str, int, int] | None:

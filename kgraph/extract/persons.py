@@ -248,7 +248,10 @@ def _strong_surname(w: str, ref: Reference) -> bool:
     return w in ref.surnames or low.endswith(SURNAME_SUFFIXES)
 
 
-def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, int]] = ()) -> PeopleResult:
+def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, int]] = (),
+                 place_starts: frozenset[int] = frozenset()) -> PeopleResult:
+    """People in ``doc``. ``place_starts``: where a one-word place name starts; it may be a given name
+    ("Nora") but never a second surname ("besökte Anna Berg Tierp")."""
     text = doc.text
     masked = mask_contacts(text)
     toks = tokens(masked)
@@ -289,7 +292,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         # a second surname ("Steffansson Carlsson", "Wallin Sjödin"): any further
         # capitalised word that is not a title, a known name of something else or a given name
         if j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
-                and _surname_like(toks[j + 1], ref, title_words, blocked) \
+                and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts \
                 and not _sentence_start_after(text, toks[j + 1].start) \
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):

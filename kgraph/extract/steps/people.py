@@ -19,7 +19,10 @@ def run(st: DocState) -> None:
     org_spans = [(m.prov.span.start, m.prov.span.end) for m in st.mentions
                  if (m.kind in ORG_CLASSES or m.kind in ("County", "Place"))
                  and (" " in m.text.strip() or m.kind not in ("Municipality", "Place", "County"))]
-    people = find_persons(st.doc, st.ref, org_spans)
+    # a one-word municipality or county after a name is the place visited, not a second surname
+    place_starts = frozenset(m.prov.span.start for m in st.mentions
+                             if m.kind in ("Municipality", "County") and " " not in m.text.strip())
+    people = find_persons(st.doc, st.ref, org_spans, place_starts)
     st.people = people
     keep: list[PersonHit] = []
     for p in people.persons:

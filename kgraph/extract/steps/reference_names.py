@@ -7,7 +7,10 @@ Reads ``doc``, ``ref``; writes ``mentions``, ``info``.
 """
 from __future__ import annotations
 
+import re
+
 from ...models import Mention
+from ...text import fold
 from ..gazetteer import find_reference_mentions
 from ..state import DocState
 from ..step import Step
@@ -49,8 +52,31 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     return out
 
 
+# "landshövdingen i Stockholm", "Uppsalas landshövding": the name stands for the county
+_GOVERNOR_BEFORE_RE = re.compile(r"\blandshövding(?:en)?[ \t]+(?:i|för)[ \t]+$", re.IGNORECASE)
+_GOVERNOR_AFTER_RE = re.compile(r"^[ \t]+(?:(?:nye?|nya|förre|tidigare)[ \t]+)?landshövding", re.IGNORECASE)
+
+
+def _county_by_governor(st: DocState, cands: list[Mention]) -> list[Mention]:
+    """A governor is the governor of a county: the place name tied to the title is the county."""
+    text = st.doc.text
+    out = []
+    for m in cands:
+        s, e = m.prov.span.start, m.prov.span.end
+        if m.kind in ("Municipality", "Place") and " " not in m.text.strip():
+            bare = fold(m.text[:-1] if m.attrs.get("genitive") else m.text)
+            code = st.ref.county_short.get(bare)
+            tied = (_GOVERNOR_BEFORE_RE.search(text[max(0, s - 25):s]) and not re.match(r"[ \t]+län\b", text[e:e + 5])
+                    or (m.attrs.get("genitive") and _GOVERNOR_AFTER_RE.match(text[e:e + 24])))
+            if code and tied and f"county/{code}" in st.ref.entities:
+                m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
+                            prov=m.prov.model_copy(update={"rule": "extract.county_by_governor", "confidence": 0.8}))
+        out.append(m)
+    return out
+
+
 def run(st: DocState) -> None:
-    cands = _county_or_landscape(st, list(find_reference_mentions(st.doc, st.ref)))
+    cands = _county_by_governor(st, _county_or_landscape(st, list(find_reference_mentions(st.doc, st.ref))))
     for m in settle(cands):
         st.add_mention(m)
 

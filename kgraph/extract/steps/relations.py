@@ -211,8 +211,8 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if org:
                     add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.title_org", 0.9)
                     found = True
-            # "Gunnar Berg, Trafikverket": an organisation right after the name
-            m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?,[ \t]*", text[p.end:p.end + 12])
+            # "Gunnar Berg, Trafikverket", "Gunnar Berg från Trafikverket": an organisation right after the name
+            m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:,|[ \t]från[ \t])[ \t]*", text[p.end:p.end + 14])
             if m:
                 orgs = st.orgs_in(p.end + m.end(), p.end + m.end() + 1)
                 if orgs and orgs[0].kind != "PoliticalParty":

@@ -1,29 +1,67 @@
 """Unlisted organisations: names the reference tables do not hold, read from
-their shape ("Föreningen X", "... -rådet", "X AB") and the abbreviations a
-text defines for them and uses again ("KIS").
+their shape ("Föreningen X", "... -rådet", "X AB", "X slott"), from their slot
+in the sentence ("VD för X", "studiebesök på A, B och C", "Anna Berg från X",
+"kommunförbundet X"; given names from ``ref`` tell a person from a business),
+and the abbreviations a text defines for them and uses again ("KIS"). A
+one-word place name inside a longer such name ("Halmstad slott") gives way.
 
-Reads ``doc``, ``mentions``; writes ``mentions``, ``info``.
+Reads ``doc``, ``ref``, ``mentions``; writes ``mentions``, ``info``.
 """
 from __future__ import annotations
 
 import re
 
 from ...models import Mention
-from ..orgs import abbreviation_after, find_pattern_orgs
+from ..orgs import abbreviation_after, find_pattern_orgs, find_slot_names
+from ..persons import MIN_BEARERS
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
 from .reference_names import settle
 
+_SOFT_KINDS = ("Municipality", "Place", "County")
 
-def _pattern_entities(st: DocState, taken: list[Mention]) -> list[Mention]:
+
+def _soft(m: Mention) -> bool:
+    """A one-word place reading that a longer name around it may replace."""
+    return m.kind in _SOFT_KINDS and " " not in m.text.strip()
+
+
+def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention], set[int]]:
+    """Candidate mentions, and the ids of those that beat a place name inside them."""
     spans = [(m.prov.span.start, m.prov.span.end) for m in taken]
+    soft = [(m.prov.span.start, m.prov.span.end) for m in taken if _soft(m)]
     out = []
+    wins: set[int] = set()
+    given = st.ref.given_names
+
+    def is_given(word: str) -> bool:
+        return given.get(word, 0) >= MIN_BEARERS
+
     for po in find_pattern_orgs(st.doc.text, spans):
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         if po.abbr and po.abbr_span:
             out.append(Mention(text=po.abbr, kind=po.cls, key=po.key,
                                prov=st.prov(po.abbr_span[0], po.abbr_span[1], "extract.abbreviation", 0.8)))
+    for po in find_slot_names(st.doc.text, spans, soft, is_given):
+        m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
+        out.append(m)
+        wins.add(id(m))
+    return out, wins
+
+
+def _same_name_again(st: DocState, found: list[Mention]) -> list[Mention]:
+    """A name found once from its slot, written again elsewhere (also with "och" for "&")."""
+    out = []
+    text = st.doc.text
+    for m in found:
+        if " " not in m.text:
+            continue
+        for form in {m.text, m.text.replace(" & ", " och ")}:
+            for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\wåäö-])", text):
+                if hit.start() != m.prov.span.start:
+                    out.append(Mention(text=form, kind=m.kind, key=m.key,
+                                       prov=st.prov(hit.start(), hit.end(), "extract.org_pattern.again", 0.7)))
     return out
 
 
@@ -47,10 +85,20 @@ def _abbreviation_uses(st: DocState) -> list[Mention]:
 
 
 def run(st: DocState) -> None:
-    for m in settle(_pattern_entities(st, st.mentions)):
+    cands, wins = _pattern_entities(st, st.mentions)
+    # a name read from its slot may be written again where no slot tells it ("Nors och Bäcks Gårdar")
+    again = _same_name_again(st, [m for m in settle(cands) if id(m) in wins])
+    wins.update(id(m) for m in again)
+    for m in settle(cands + again):
+        s, e = m.prov.span.start, m.prov.span.end
+        if id(m) in wins:
+            for x in [x for x in st.mentions if _soft(x) and x.prov.span.start < e and s < x.prov.span.end]:
+                st.forget(x)
+        if any(x.prov.span.start < e and s < x.prov.span.end for x in st.mentions):
+            continue
         st.add_mention(m, label=m.text if m.prov.rule == "extract.org_pattern" else None)
     for m in _abbreviation_uses(st):
         st.add_mention(m)
 
 
-STEP = Step("unlisted_orgs", run, reads=("doc", "mentions"), writes=("mentions", "info"))
+STEP = Step("unlisted_orgs", run, reads=("doc", "ref", "mentions"), writes=("mentions", "info"))

@@ -1,0 +1,177 @@
+"""The long tail of names: businesses, venues and localities no reference table
+holds, read from their slot in the sentence or their generic last word; place
+names that stand for a county; abbreviations that must not eat given names.
+Every sentence and name here is invented."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract.pipeline import extract_document
+
+
+def _entities(reference, make_document, text):
+    ex = extract_document(make_document("Nyheter\n\n" + text), reference)
+    return {(info.label or "", info.cls) for info in ex.entities.values()}, ex
+
+
+def _labels(reference, make_document, text, cls=None):
+    ents, _ = _entities(reference, make_document, text)
+    return {label for label, c in ents if cls is None or c == cls}
+
+
+# ------------------------------------------------------------------ a venue named by its last word
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Mötet äger rum på Kalmar slott på fredag.", "Kalmar slott", "Place"),
+    ("Efter lunch visades Norra Vika gamla kyrka för gästerna.", "Norra Vika gamla kyrka", "Place"),
+    ("Landshövdingen tog tåget från Sundsvall central till mötet.", "Sundsvall central", "Place"),
+    ("Ministern talade från Hamnens scen i kväll.", "Hamnens scen", "Place"),
+    ("Gruppen vandrade över Brattens mosse under dagen.", "Brattens mosse", "Place"),
+    ("Sedan väntade lunch på Ekebo herrgård med hela sällskapet.", "Ekebo herrgård", "Company"),
+])
+def test_venue_named_by_generic_last_word(reference, make_document, text, name, cls):
+    assert (name, cls) in _entities(reference, make_document, text)[0]
+
+
+def test_town_inside_a_venue_name_is_not_a_separate_entity(reference, make_document):
+    labels = _labels(reference, make_document, "Mötet äger rum på Kalmar slott på fredag.")
+    assert "Kalmar slott" in labels
+    ents, ex = _entities(reference, make_document, "Mötet äger rum på Kalmar slott på fredag.")
+    assert not any(info.cls == "Municipality" for info in ex.entities.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Varje gård i byn fick besök av kommunen.",
+    "Hans gård ligger vid sjön.",
+    "Vi träffade Lena Strand och Per Hamn på mötet.",
+])
+def test_venue_rule_leaves_determiners_and_person_names_alone(reference, make_document, text):
+    ents, _ = _entities(reference, make_document, text)
+    assert not any(cls in ("Place", "Company") for _, cls in ents)
+
+
+# ------------------------------------------------------------------ a business named by its slot
+
+@pytest.mark.parametrize("text, name", [
+    ("Med fanns Tove Lindgren, VD för Kvarnstens fastigheter, och andra gäster.", "Kvarnstens fastigheter"),
+    ("Inbjudna var Ola Berg, VD för Trindo, och Eva Sund.", "Trindo"),
+    ("Boendet drivs av Ljungby vård och omsorg sedan i fjol.", "Ljungby vård och omsorg"),
+    ("Karl Ek, verksamhetschef på Sörviks herrgård, visade runt.", "Sörviks herrgård"),
+    ("Under dagen berättade Ola Berg från Norrbygdens fastigheter om planerna.", "Norrbygdens fastigheter"),
+])
+def test_business_named_by_its_slot(reference, make_document, text, name):
+    assert name in _labels(reference, make_document, text)
+
+
+def test_study_visit_list_gives_one_name_each(reference, make_document):
+    labels = _labels(reference, make_document,
+                     "Sällskapet gjorde även studiebesök på Lundby herrgård, Eksjö gruva och Velta Boats.")
+    assert {"Lundby herrgård", "Eksjö gruva", "Velta Boats"} <= labels
+
+
+def test_study_visit_at_a_person_is_not_a_business(reference, make_document):
+    ents, _ = _entities(reference, make_document, "Vi gjorde ett studiebesök hos Anna Lindqvist i går.")
+    assert not any(cls in ("Company", "Organization") for _, cls in ents)
+
+
+def test_name_with_ampersand_is_found_again_written_with_och(reference, make_document):
+    text = ("Ministern gör ett gårdsbesök på Ås & Kulla Gårdar i dag. "
+            "Under eftermiddagen besöker hon Ås och Kulla Gårdar igen.")
+    ents, ex = _entities(reference, make_document, text)
+    farms = [info for info in ex.entities.values() if "Gårdar" in (info.label or "")]
+    assert len(farms) == 1 and "Ås och Kulla Gårdar" in farms[0].surfaces
+
+
+def test_person_from_a_business_is_affiliated_with_it(reference, make_document):
+    ex = extract_document(make_document(
+        "Nyheter\n\nUnder dagen berättade Ola Berg från Norrbygdens fastigheter om planerna.\n"), reference)
+    orgs = {s.object for s in ex.statements if s.predicate == "affiliatedWith" and s.subject == "person/ola-berg"}
+    assert any("norrbygdens-fastigheter" in o for o in orgs)
+
+
+# ------------------------------------------------------------------ a class noun before a name
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Representanter för kommunförbundet Västkusten deltog.", "kommunförbundet Västkusten", "Association"),
+    ("Mötet ordnades av föreningen Byalaget i samarbete med kommunen.", "Byalaget", "Association"),
+    ("Ministern besökte företaget Tellby Plast under eftermiddagen.", "Tellby Plast", "Company"),
+    ("Vi vandrade genom naturreservatet Kvarnbo-Ås på morgonen.", "naturreservatet Kvarnbo-Ås", "Place"),
+])
+def test_class_noun_before_a_name(reference, make_document, text, name, cls):
+    assert (name, cls) in _entities(reference, make_document, text)[0]
+
+
+def test_class_noun_name_beats_a_landscape_inside_it(reference, make_document):
+    ents, _ = _entities(reference, make_document, "Representanter för kommunförbundet Skåne deltog.")
+    assert not any(cls == "Place" for _, cls in ents)
+
+
+# ------------------------------------------------------------------ programme lines with an address
+
+def test_programme_line_venue_address_and_locality(reference, make_document):
+    labels = _labels(reference, make_document,
+                     "Program\n\nMiddag:  Gästgiveriet Ekbacken, Storgatan 3, Mjölby\nPlats: Backa Gård 12, Tallbo\n")
+    assert {"Gästgiveriet Ekbacken", "Tallbo"} <= labels
+    assert "Backa Gård" not in labels
+
+
+def test_label_inside_a_place_field_is_not_a_venue(reference, make_document):
+    labels = _labels(reference, make_document, "Program\n\nPlats:  Seniorboende: Lövgatan 1, Mjölby.\n")
+    assert "Seniorboende" not in labels
+
+
+# ------------------------------------------------------------------ a locality at a line end
+
+def test_locality_after_i_at_the_end_of_a_line(reference, make_document):
+    assert "Tallås" in _labels(reference, make_document, "Landshövdingen gjorde ett besök i Tallås\nDärefter åt vi.\n",
+                                "Place")
+
+
+# ------------------------------------------------------------------ a place name that stands for the county
+
+@pytest.mark.parametrize("text, surface", [
+    ("Landshövdingen i Uppsala, Eva Ström, besökte Tierp.", "Uppsala"),
+    ("Jönköpings landshövding på besök i Gnosjö.", "Jönköpings"),
+])
+def test_place_tied_to_a_governor_is_the_county(reference, make_document, text, surface):
+    _, ex = _entities(reference, make_document, text)
+    county = [info for info in ex.entities.values() if info.cls == "County"]
+    assert county and surface in county[0].surfaces
+    assert not any(info.cls == "Municipality" and surface in info.surfaces for info in ex.entities.values())
+
+
+def test_governor_of_a_full_county_name_is_unchanged(reference, make_document):
+    _, ex = _entities(reference, make_document, "Hon är landshövding i Uppsala län sedan i våras.")
+    assert [info.key for info in ex.entities.values() if info.cls == "County"] == ["county/03"]
+
+
+# ------------------------------------------------------------------ abbreviations and given names
+
+def test_given_name_is_not_an_all_caps_abbreviation(reference, make_document):
+    _, ex = _entities(reference, make_document, "Med på mötet var Bo Lindeberg (C) och flera andra.")
+    assert "person/bo-lindeberg" in ex.entities
+    assert not any(info.cls == "GovernmentAgency" for info in ex.entities.values())
+
+
+def test_all_caps_abbreviation_still_matches(reference, make_document):
+    _, ex = _entities(reference, make_document, "Frågan har skickats till BO för synpunkter.")
+    assert any(info.cls == "GovernmentAgency" for info in ex.entities.values())
+
+
+# ------------------------------------------------------------------ name boundaries in verb-second order
+
+def test_place_after_a_name_is_not_a_second_surname(reference, make_document):
+    _, ex = _entities(reference, make_document, "På fredag besöker ministern Lars Dahlin Kalmar.")
+    assert "person/lars-dahlin" in ex.entities
+    assert any(info.cls == "Municipality" for info in ex.entities.values())
+
+
+def test_double_surname_is_still_one_name(reference, make_document):
+    _, ex = _entities(reference, make_document, "Eva Nilsson Berglund, ordförande, deltog.")
+    assert "person/eva-nilsson-berglund" in ex.entities
+
+
+def test_weak_place_name_at_a_line_end_is_the_municipality(reference, make_document):
+    _, ex = _entities(reference, make_document, "Styrelsemöte i Ydre\n\nStyrelsen samlades i dag.")
+    assert any(info.cls == "Municipality" for info in ex.entities.values())
+    assert not any(info.cls == "Place" for info in ex.entities.values())
