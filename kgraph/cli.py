@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import KgraphError, NoDocumentsError
+from .errors import BuildInterrupted, KgraphError, NoDocumentsError
 
 DEFAULT_INPUT = Path("data/corpus")
 DEFAULT_OUT = Path("exports")
@@ -80,6 +80,9 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
         with terminal_progress(sys.stderr.isatty()) as progress:
             result = run(inputs, out, strict=strict, html=not no_html, sparql=not no_sparql, jobs=jobs,
                          rebuild=rebuild, max_bytes=limit, progress=progress)
+    except BuildInterrupted as exc:
+        click.echo(f"kgraph: {exc}", err=True)
+        sys.exit(130)
     except KeyboardInterrupt:
         click.echo(f"kgraph: interrupted; the previous outputs in {out} are left as they were", err=True)
         sys.exit(130)

@@ -37,3 +37,14 @@ class UsageError(KgraphError):
     """A value given by the user is not acceptable."""
 
     exit_code = 2
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """A build stopped by Ctrl-C or ``kill`` after its new outputs were switched in: they are
+    complete and in place; only tidying (old generations, cache upkeep) was left undone."""
+
+    def __init__(self, out: object, switched: bool = True) -> None:
+        self.out = str(out)
+        self.switched = switched
+        super().__init__(f"interrupted after the new outputs in {self.out} were in place (they are complete; "
+                         "the next build tidies up)")

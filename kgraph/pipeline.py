@@ -12,9 +12,11 @@
   only documents it has not seen; ``rebuild=True`` starts afresh.
 * A file that cannot be read is skipped and reported (``BuildResult.skipped``);
   ``strict=True`` stops at the first one instead.
-* Outputs are written into a staging folder inside ``OUT`` and moved over the
-  previous ones only once all are written, so an interrupted or failed build,
-  or one that can read nothing, leaves the previous outputs as they were.
+* Outputs are written into a new generation folder inside ``OUT`` and switched
+  in with one rename once all are written (see :mod:`kgraph.outputs`), so an
+  interrupted or failed build, or one that can read nothing, leaves the
+  previous outputs as they were, and readers never see some outputs of one
+  build beside some of another. One build at a time writes into ``OUT``.
 """
 from __future__ import annotations
 
@@ -24,7 +26,6 @@ import re
 import shutil
 import signal
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ from typing import Any, NamedTuple
 
 from . import __version__
 from .cache import ExtractionCache, FileState, dumps, entry_key, loads, source_hash
-from .errors import InputError, KgraphError, NoDocumentsError, UsageError
+from .errors import BuildInterrupted, InputError, KgraphError, NoDocumentsError, UsageError
 from .extract.document import extract_document
 from .gcpolicy import bulk_gc, tune_for_bulk
 from .graph import KnowledgeGraph
@@ -42,14 +43,13 @@ from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, 
                      read_mbox, reader_kind, unsupported)
 from .ingest.jsonl import split_ranges
 from .models import Document
-from .outputs import write_outputs
+from .outputs import build_lock, current_generation, new_generation, publish, write_outputs
 from .refdata import load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
 
 source_hash()  # the code this process runs is the code just imported, whatever changes on disk later
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-STAGING_PREFIX = ".kgraph-staging-"
 _RACY_NS = 2_000_000_000  # a file changed less than 2 s before it was read may change again unseen
 
 
@@ -435,14 +435,24 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     Raises :class:`NoDocumentsError` when nothing can be read (outputs untouched)
     and, with ``strict``, :class:`InputError` at the first unreadable input.
     """
-    load_reference()  # loaded before the collector freezes what is alive
-    with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
-        return _build(inputs, Path(out), strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
-                      cache=cache, sparql=sparql, progress=progress)
+    _check_options(jobs, max_bytes)
+    out = Path(out)
+    written: list[Path] = []  # the generation this build wrote, once it is complete
+    try:
+        with build_lock(out):  # one build at a time into ``out``
+            load_reference()  # loaded before the collector freezes what is alive
+            with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
+                return _build(inputs, out, strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
+                              cache=cache, sparql=sparql, progress=progress, written=written)
+    except KeyboardInterrupt:
+        if written and current_generation(out) == written[0].name:
+            raise BuildInterrupted(out, switched=True) from None
+        raise
 
 
 def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *, jobs: int | None,
-           rebuild: bool, max_bytes: int, cache: bool, sparql: bool, progress: Progress | None) -> BuildResult:
+           rebuild: bool, max_bytes: int, cache: bool, sparql: bool, progress: Progress | None,
+           written: list[Path]) -> BuildResult:
     t_start = time.perf_counter()
     started_ns = time.time_ns()
     jobs = _check_options(jobs, max_bytes)
@@ -491,9 +501,10 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         t1 = time.perf_counter()
         report("write", 0, 1)
         try:
-            write_staged(kg, out, html=html, sparql=sparql, timings=col.timings)
-        except OSError as exc:
-            raise KgraphError(f"{out}: cannot write the outputs ({exc.strerror or exc}); the previous outputs "
+            write_staged(kg, out, html=html, sparql=sparql, timings=col.timings, written=written)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise KgraphError(f"{out}: cannot write the outputs ({reason}); the previous outputs "
                               "are left as they were") from exc
         t2 = time.perf_counter()
         if store is not None:
@@ -510,47 +521,22 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
 # --- outputs ----------------------------------------------------------------------------------------------
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _clean_stale_staging(out: Path) -> None:
-    """Remove staging folders left by builds that were killed."""
-    for p in out.glob(STAGING_PREFIX + "*"):
-        try:
-            pid = int(p.name[len(STAGING_PREFIX):].split("-")[0])
-        except ValueError:
-            continue
-        if pid != os.getpid() and not _pid_alive(pid):
-            shutil.rmtree(p, ignore_errors=True)
-
-
 def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,
-                 timings: dict[str, float] | None = None) -> None:
-    """Write all outputs into a staging folder inside ``out``, then move them into
-    place: a failure or kill while writing leaves the previous outputs untouched."""
-    out.mkdir(parents=True, exist_ok=True)
-    _clean_stale_staging(out)
-    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
+                 timings: dict[str, float] | None = None, written: list[Path] | None = None) -> None:
+    """Write all outputs into a new generation folder inside ``out``, then switch it in with
+    one rename (:func:`kgraph.outputs.publish`): a failure or kill before that leaves the
+    previous outputs untouched, and readers see either them or the new ones, whole.
+    ``written`` gets the generation folder once it is complete. Hold :func:`build_lock`."""
+    gen = new_generation(out)
     try:
-        write_outputs(kg, stage, html=html, sparql=sparql, timings=timings)
-        for entry in sorted(stage.iterdir()):
-            target = out / entry.name
-            if entry.is_dir() and not entry.is_symlink() and target.is_dir() and not target.is_symlink():
-                old = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-old-", dir=out))
-                os.replace(target, old / entry.name)
-                os.replace(entry, target)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(entry, target)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        write_outputs(kg, gen, html=html, sparql=sparql, timings=timings)
+        if written is not None:
+            written.append(gen)
+        publish(out, gen)
+    except BaseException:
+        if current_generation(out) != gen.name:  # not switched in: the space comes back now
+            shutil.rmtree(gen, ignore_errors=True)
+        raise
 
 
 # --- progress on a terminal -------------------------------------------------------------------------------
