@@ -46,6 +46,7 @@ from .models import Document
 from .outputs import build_lock, current_generation, new_generation, publish, write_outputs
 from .refdata import load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
+from .text import shown
 
 source_hash()  # the code this process runs is the code just imported, whatever changes on disk later
 
@@ -102,7 +103,7 @@ class _Unit:
     index: int
     path: Path
     kind: str | None
-    abspath: str
+    abspath: str  # the file's key in the cache (:func:`_file_key`)
     stat: tuple[int, int] | None = None  # (size, mtime_ns) when planned
     fresh: FileState | None = None
     tasks: int = 0
@@ -206,7 +207,7 @@ def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
     now = time.time_ns()
     for i, p in enumerate(paths):
         kind = reader_kind(p)
-        unit = _Unit(i, p, kind, os.path.abspath(p))
+        unit = _Unit(i, p, kind, _file_key(p))
         units.append(unit)
         if kind is None:
             continue
@@ -243,6 +244,14 @@ def _load_part(blob: bytes) -> CachedPart | None:
     """A cache entry or worker result; None when it is damaged or from another kgraph."""
     entry = loads(blob)
     return entry if isinstance(entry, CachedPart) and isinstance(entry.part, DocGraph) else None
+
+
+def _file_key(path: Path) -> str:
+    """An input file's key in the cache: its absolute path, or, for a name that is not UTF-8
+    (which SQLite cannot store), a NUL (in no real path) and the path with backslashes doubled
+    and bad bytes escaped, so that no two files share a key."""
+    key = os.path.abspath(path)
+    return key if shown(key) == key else "\0" + shown(key.replace("\\", "\\\\"))
 
 
 def _rebase(text: str, old: str, new: str) -> str:
@@ -298,12 +307,12 @@ class _Collector:
             if entry is None:
                 return False
             found.append((key, entry))
+        given = shown(str(unit.path))
         for key, entry in found:
-            self.add(key, entry.part.doc_id, entry.file_name, _rebase(entry.path, state.given, str(unit.path)),
-                     entry.part)
+            self.add(key, entry.part.doc_id, entry.file_name, _rebase(entry.path, state.given, given), entry.part)
             self.cached += 1
         for where, reason in state.skipped:
-            self.skip(Skipped(_rebase(where, state.given, str(unit.path)), reason))
+            self.skip(Skipped(_rebase(where, state.given, given), reason))
         self._time("cache", time.perf_counter() - t0)
         return True
 
@@ -347,7 +356,7 @@ class _Collector:
         for s in skipped:
             self.skip(s)
         if self.cache is not None and unit.stat and self.started_ns - unit.stat[1] > _RACY_NS:
-            self.cache.put_file(unit.abspath, FileState(unit.stat[0], unit.stat[1], str(unit.path),
+            self.cache.put_file(unit.abspath, FileState(unit.stat[0], unit.stat[1], shown(str(unit.path)),
                                                         tuple(k for k, _, _ in docs),
                                                         tuple((s.path, s.reason) for s in skipped)))
         self._time("merge", time.perf_counter() - t0)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError, NoDocumentsError
 from ..models import Document
+from ..text import shown
 from . import docx as _docx
 from . import email as _email
 from . import html as _html
@@ -53,6 +54,10 @@ class Skipped:
 
     path: str
     reason: str
+
+    def __post_init__(self) -> None:  # printed and cached: valid Unicode, a name that is not UTF-8 escaped
+        object.__setattr__(self, "path", shown(self.path))
+        object.__setattr__(self, "reason", shown(self.reason))
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Document
-from ..text import normalise_text
+from ..text import normalise_text, shown
 
 SUFFIXES = (".txt", ".text", ".md")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 but tab/line ends, DEL, C1
@@ -128,10 +128,11 @@ def make_document(text: str, path: Path | str, *, file_name: str | None = None, 
     text = normalise_text(text)
     if not text.strip():
         raise InputError(path, "empty document (no text)")
-    title = " ".join(title.split())[:500] if title and title.strip() else None
-    publisher = " ".join(publisher.split())[:300] if publisher and publisher.strip() else None
-    return Document(id=content_id(text), file_name=file_name or Path(str(path)).name, path=str(path), text=text,
-                    format=fmt, title=title, published=published, publisher_hint=publisher)
+    title = shown(" ".join(title.split())[:500]) if title and title.strip() else None
+    publisher = shown(" ".join(publisher.split())[:300]) if publisher and publisher.strip() else None
+    # names go into graph.ttl, graph.json and the cache: valid Unicode, a name that is not UTF-8 escaped
+    return Document(id=content_id(text), file_name=shown(file_name or Path(str(path)).name), path=shown(str(path)),
+                    text=text, format=fmt, title=title, published=published, publisher_hint=publisher)
 
 
 def read_text(path: Path, data: bytes) -> list[Document]:

@@ -1,0 +1,61 @@
+"""Nothing skipped without a word: file names that are not UTF-8, symbolic links to folders,
+folders that cannot be read, declared charsets that do not fit the bytes, and the cache of a
+build that could not write its outputs."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+import kgraph.pipeline as pipeline
+from kgraph.cli import main
+from kgraph.errors import KgraphError
+from kgraph.ingest import read_file
+from kgraph.pipeline import build
+
+REPO = Path(__file__).resolve().parent.parent
+KGO = rdflib.Namespace("https://w3id.org/kgraph/ontology#")
+OLD = time.time() - 3600  # old enough for the cache to trust the file's size and time
+TEXT = "Civilminister Lena Micko besökte Söderhamns kommun den 3 maj 2021 och träffade kommunstyrelsen."
+OTHER = "Landsbygdsminister Jennie Nilsson besökte Vara kommun den 5 maj 2021."
+KGRAPH = [sys.executable, "-c", "import sys; from kgraph.cli import main; sys.exit(main())"]
+
+
+def write(path: Path | bytes, text: str, encoding: str = "utf-8") -> None:
+    with open(path, "wb") as fh:
+        fh.write(text.encode(encoding))
+    os.utime(path, (OLD, OLD))
+
+
+def file_names(result) -> set[str]:
+    return {d["file_name"] for _, d in result.graph.nodes(kind="document")}
+
+
+# --- (a) a file name that is not UTF-8 ----------------------------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    write(os.fsencode(src) + b"/caf\xe9.txt", TEXT)  # latin-1 bytes, as old Windows shares write them
+    write(os.fsencode(src) + b"/tom\xe9.txt", "")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--jobs", "1"])
+    assert r.exit_code == 3, r.output
+    assert "Traceback" not in r.output
+    assert "tom\\xe9.txt: empty file" in r.output  # named, escaped
+    turtle = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    assert {str(o) for o in turtle.objects(None, KGO.fileName)} == {"caf\\xe9.txt"}
+    nodes = json.loads((out / "graph.json").read_text("utf-8"))["nodes"]
+    assert [n["file_name"] for n in nodes if n.get("kind") == "document"] == ["caf\\xe9.txt"]
+    again = build([src], out, jobs=1)  # the cache keeps the file, under a key SQLite can store
+    assert again.cached == 1 and again.extracted == 0 and file_names(again) == {"caf\\xe9.txt"}
+    assert [str(s) for s in again.skipped] == [f"{src}/tom\\xe9.txt: empty file"]
