@@ -59,3 +59,51 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path):
     again = build([src], out, jobs=1)  # the cache keeps the file, under a key SQLite can store
     assert again.cached == 1 and again.extracted == 0 and file_names(again) == {"caf\\xe9.txt"}
     assert [str(s) for s in again.skipped] == [f"{src}/tom\\xe9.txt: empty file"]
+
+
+# --- (b) symbolic links to folders ----------------------------------------------------------------------------
+
+def test_symbolic_links_to_folders_are_followed_and_a_loop_ends(tmp_path):
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    write(src / "sub" / "a.txt", TEXT)
+    write(elsewhere / "b.txt", OTHER)
+    (src / "lankad").symlink_to(elsewhere)  # followed
+    (src / "igen").symlink_to(elsewhere)  # a second link to the same folder: read once
+    (src / "sub" / "runt").symlink_to(src)  # a loop: ends at once
+    result = build([src], tmp_path / "out", jobs=1)
+    assert file_names(result) == {"a.txt", "b.txt"}
+    assert result.skipped == []
+
+
+# --- (c) a folder that cannot be read -------------------------------------------------------------------------
+
+def test_an_unreadable_folder_is_named_with_its_reason(tmp_path):
+    src = tmp_path / "src"
+    locked = src / "last"
+    locked.mkdir(parents=True)
+    write(src / "a.txt", TEXT)
+    write(locked / "b.txt", OTHER)
+    out = tmp_path / "out"
+    args = ["build", str(src), "--out", str(out), "--jobs", "1"]
+    locked.chmod(0)
+    try:
+        if os.geteuid() != 0:
+            r = CliRunner().invoke(main, args)
+            code, err = r.exit_code, r.output
+        else:  # root reads any folder: run the build without the capabilities that allow it
+            setpriv = shutil.which("setpriv")
+            if setpriv is None:
+                pytest.skip("root reads folders whatever their mode, and setpriv is not here to drop that")
+            proc = subprocess.run([setpriv, "--bounding-set=-dac_override,-dac_read_search", *KGRAPH, *args],
+                                  cwd=REPO, capture_output=True, text=True)
+            if "setpriv:" in proc.stderr:
+                pytest.skip(f"cannot drop capabilities here: {proc.stderr.strip()}")
+            code, err = proc.returncode, proc.stderr
+    finally:
+        locked.chmod(0o755)
+    assert code == 3, err
+    assert f"skipped {locked}: folder cannot be read (Permission denied); its files were not read" in err
+    assert "documents: 1 " in err and "Traceback" not in err
