@@ -107,3 +107,24 @@ def test_an_unreadable_folder_is_named_with_its_reason(tmp_path):
     assert code == 3, err
     assert f"skipped {locked}: folder cannot be read (Permission denied); its files were not read" in err
     assert "documents: 1 " in err and "Traceback" not in err
+
+
+# --- (d) a declared charset that does not fit the bytes -------------------------------------------------------
+
+def test_a_charset_declared_over_bytes_it_does_not_fit_is_not_trusted(tmp_path):
+    body = TEXT.encode("cp1252")
+    body += b"\n" * (len(body) % 2 + 2)  # an even length: the bytes decode as UTF-16, into nonsense
+    eml = tmp_path / "brev.eml"
+    eml.write_bytes(b"From: Kommunen <info@soderhamn.se>\nSubject: Bes\xf6k\nMIME-Version: 1.0\n"
+                    b"Content-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: 8bit\n\n" + body)
+    page = tmp_path / "sida.html"
+    page.write_bytes(b"<html><head><meta charset='koi8-r'><title>Bes\xf6k</title></head><body><p>" + body
+                     + b"</p></body></html>")
+    for path in (eml, page):
+        doc = read_file(path)[0][0]
+        assert doc.text.strip() == TEXT, path
+    russian = "Министр посетил муниципалитет и обсудил вопросы школ, больниц и дорог в регионе."
+    honest = tmp_path / "rysk.html"
+    honest.write_bytes(b"<html><head><meta charset='koi8-r'></head><body><p>" + russian.encode("koi8-r")
+                       + b"</p></body></html>")
+    assert read_file(honest)[0][0].text.strip() == russian  # a declaration that fits is honoured
