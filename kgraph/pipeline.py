@@ -512,9 +512,11 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         try:
             write_staged(kg, out, html=html, sparql=sparql, timings=col.timings, written=written)
         except (OSError, sqlite3.Error) as exc:
+            note = _drop_cache_of_failed_build(store, bool(known))
+            store = None
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise KgraphError(f"{out}: cannot write the outputs ({reason}); the previous outputs "
-                              "are left as they were") from exc
+                              f"are left as they were{note}") from exc
         t2 = time.perf_counter()
         if store is not None:
             store.prune(col.used_keys, (u.abspath for u in units))
@@ -528,6 +530,21 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
 
 
 # --- outputs ----------------------------------------------------------------------------------------------
+
+
+def _drop_cache_of_failed_build(store: ExtractionCache | None, had_entries: bool) -> str:
+    """After a build failed to write its outputs (a full disk, most often): the entries it
+    cached must not keep the disk full. A cache this build started is removed whole (all of
+    it is this build's); an older one is kept, and the message says its size and how to drop it."""
+    if store is None:
+        return ""
+    store.close(commit=False)
+    if not had_entries:
+        shutil.rmtree(store.folder, ignore_errors=True)
+        return "; the cache entries this build wrote were removed"
+    size = sum(f.stat().st_size for f in store.folder.glob("*") if f.is_file())
+    return (f"; the cache of earlier builds ({store.folder}) holds {size / 1e6:.1f} MB: remove that folder "
+            "to free the space (the next build then extracts every document again)")
 
 
 def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,

@@ -128,3 +128,44 @@ def test_a_charset_declared_over_bytes_it_does_not_fit_is_not_trusted(tmp_path):
     honest.write_bytes(b"<html><head><meta charset='koi8-r'></head><body><p>" + russian.encode("koi8-r")
                        + b"</p></body></html>")
     assert read_file(honest)[0][0].text.strip() == russian  # a declaration that fits is honoured
+
+
+# --- (e) the cache of a build that could not write ------------------------------------------------------------
+
+def fail_writing(monkeypatch) -> None:
+    real = pipeline.write_outputs
+
+    def full_disk(kg, folder, html=True, **kw):
+        real(kg, folder, html=html, **kw)
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(pipeline, "write_outputs", full_disk)
+
+
+def test_a_failed_first_build_removes_the_cache_it_wrote(tmp_path, monkeypatch):
+    src = tmp_path / "src"
+    src.mkdir()
+    write(src / "a.txt", TEXT)
+    out = tmp_path / "out"
+    fail_writing(monkeypatch)
+    with pytest.raises(KgraphError, match="No space left on device.*the cache entries this build wrote were removed"):
+        build([src], out, jobs=1)
+    assert not (out / ".kgraph-cache").exists()
+    assert not (out / "graph.ttl").exists()
+
+
+def test_a_failed_build_names_the_size_of_an_older_cache_and_how_to_drop_it(tmp_path, monkeypatch):
+    src = tmp_path / "src"
+    src.mkdir()
+    write(src / "a.txt", TEXT)
+    out = tmp_path / "out"
+    build([src], out, jobs=1)
+    before = (out / "graph.ttl").read_bytes()
+    write(src / "b.txt", OTHER)
+    fail_writing(monkeypatch)
+    with pytest.raises(KgraphError) as err:
+        build([src], out, jobs=1)
+    cache = out / ".kgraph-cache"
+    assert re.search(rf"the cache of earlier builds \({re.escape(str(cache))}\) holds \d+\.\d MB: remove that folder",
+                     str(err.value)), err.value
+    assert "previous outputs are left as they were" in str(err.value)
+    assert (out / "graph.ttl").read_bytes() == before and cache.is_dir()
