@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import KgraphError, NoDocumentsError
+from .errors import BuildInterrupted, KgraphError, NoDocumentsError
+from .text import shown
 
 DEFAULT_INPUT = Path("data/corpus")
 DEFAULT_OUT = Path("exports")
@@ -24,7 +25,7 @@ def handle_errors(fn):
         try:
             return fn(*args, **kwargs)
         except KgraphError as exc:
-            click.echo(f"kgraph: error: {exc}", err=True)
+            click.echo(shown(f"kgraph: error: {exc}"), err=True)  # a name that is not UTF-8, escaped
             sys.exit(exc.exit_code)
     return wrapper
 
@@ -80,12 +81,15 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
         with terminal_progress(sys.stderr.isatty()) as progress:
             result = run(inputs, out, strict=strict, html=not no_html, sparql=not no_sparql, jobs=jobs,
                          rebuild=rebuild, max_bytes=limit, progress=progress)
+    except BuildInterrupted as exc:
+        click.echo(shown(f"kgraph: {exc}"), err=True)
+        sys.exit(130)
     except KeyboardInterrupt:
-        click.echo(f"kgraph: interrupted; the previous outputs in {out} are left as they were", err=True)
+        click.echo(shown(f"kgraph: interrupted; the previous outputs in {out} are left as they were"), err=True)
         sys.exit(130)
     finally:
         signal.signal(signal.SIGTERM, previous)
-    click.echo(result.summary(), err=True)
+    click.echo(shown(result.summary()), err=True)
     if result.skipped:
         sys.exit(3)
 

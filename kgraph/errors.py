@@ -5,6 +5,8 @@ anything else is a bug.
 """
 from __future__ import annotations
 
+from .text import shown
+
 
 class KgraphError(Exception):
     """Base class: an expected failure with a message meant for the user."""
@@ -16,8 +18,8 @@ class InputError(KgraphError):
     """An input path cannot be read as a document."""
 
     def __init__(self, path: object, problem: str) -> None:
-        self.path = str(path)
-        self.problem = problem
+        self.path = shown(str(path))  # a file name that is not UTF-8 is shown escaped
+        self.problem = shown(problem)
         super().__init__(f"{self.path}: {problem}")
 
 
@@ -37,3 +39,14 @@ class UsageError(KgraphError):
     """A value given by the user is not acceptable."""
 
     exit_code = 2
+
+
+class BuildInterrupted(KeyboardInterrupt):
+    """A build stopped by Ctrl-C or ``kill`` after its new outputs were switched in: they are
+    complete and in place; only tidying (old generations, cache upkeep) was left undone."""
+
+    def __init__(self, out: object, switched: bool = True) -> None:
+        self.out = str(out)
+        self.switched = switched
+        super().__init__(f"interrupted after the new outputs in {self.out} were in place (they are complete; "
+                         "the next build tidies up)")

@@ -1,21 +1,61 @@
-"""Everything a build writes into its output folder, each file atomically.
+"""Everything a build writes into its output folder, and how it is switched in as one.
 
 ``graph.json`` is the graph core as saved by :meth:`KnowledgeGraph.save`;
 ``graph.ttl`` the Turtle export; ``store/`` what the read commands open;
 ``graph.html`` the interactive view. The Turtle is streamed to its file and
 then loaded from there into the SPARQL store, in a thread of its own, while
 graph.json, the store's SQLite part and graph.html are written.
+
+Layout of an output folder ``OUT``::
+
+    graph.ttl  -> .kgraph/current/graph.ttl     relative symbolic links, made once
+    graph.json -> .kgraph/current/graph.json
+    graph.html -> .kgraph/current/graph.html    (none after a build without the page)
+    store      -> .kgraph/current/store
+    .kgraph/current -> gen-7                    the one switch: a symbolic link replaced by rename
+    .kgraph/gen-7/                              the four outputs of one build
+    .kgraph/lock                                held by the build writing into OUT
+
+A build writes a new generation folder, then replaces ``current`` with one
+``rename``. The kernel resolves both links when a file is opened, so every
+reader (``cat``, rdflib, the read commands) sees the outputs of one build
+whole: all of the previous build until the rename, all of the new one after
+it, whatever moment the build is killed. A journal that the next kgraph
+command completes or rolls back was the other way; it leaves plain readers a
+mixed folder until some kgraph command runs, and a copy of the outputs beside
+the journal doubles the disk for nothing.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import os
+import re
+import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import KgraphError
 from .export import write_graph_turtle
 from .graph import KnowledgeGraph
 from .io import atomic_output
-from .store import write_store
+from .store import STORE_DIR, write_store
 from .view import write_html
+
+STATE_DIR = ".kgraph"
+CURRENT = "current"
+GEN_PREFIX = "gen-"
+LOCK_NAME = "lock"
+OUTPUT_NAMES = ("graph.ttl", "graph.json", "graph.html", STORE_DIR)
+LEGACY_STAGING_PREFIX = ".kgraph-staging-"  # staging folders of kgraph before generations
+_TMP_PREFIX = ".tmp-"
+_GEN_RE = re.compile(re.escape(GEN_PREFIX) + r"(\d+)\Z")
+
+
+class OutputsBusyError(KgraphError):
+    """Another build is writing into the same output folder."""
 
 
 def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,
@@ -46,3 +86,262 @@ def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool
     if html:
         written.append(out / "graph.html")
     return written
+
+
+# --- one build at a time ----------------------------------------------------------------------------------
+
+
+def state_dir(out: Path) -> Path:
+    """``OUT/.kgraph``: the generations, the switch and the lock."""
+    return Path(out) / STATE_DIR
+
+
+@contextlib.contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold ``OUT/.kgraph/lock`` while a build runs (an ``flock``: the kernel lets it go when the
+    process dies, however). A second build into the same folder is refused with
+    :class:`OutputsBusyError` naming the process that holds it; a folder that cannot be
+    written is a :class:`KgraphError` saying so."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no lock
+        yield
+        return
+    path = state_dir(out) / LOCK_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise KgraphError(f"{out}: cannot write the outputs ({exc.strerror or exc})") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputsBusyError(f"{out}: another kgraph build {_holder(fd)}is writing into this folder; "
+                                   "wait for it to finish, or build into another --out") from None
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
+        except OSError:  # the lock holds without the note (a full disk)
+            pass
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)  # no stale process id for the next one to read
+    finally:
+        os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    """'(pid 1234, started 2021-03-25 10:00:00) ' from the lock file, or '' before it is written."""
+    try:
+        pid, _, started = os.pread(fd, 200, 0).decode("ascii").strip().partition(" ")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    if not pid.isdigit():
+        return ""
+    return f"(pid {pid}" + (f", started {started}" if started else "") + ") "
+
+
+# --- generations ------------------------------------------------------------------------------------------
+
+
+def new_generation(out: Path) -> Path:
+    """An empty generation folder for a build to write into (hold :func:`build_lock`). What
+    killed builds left behind (unfinished generations, temporary links, old staging
+    folders) is removed first."""
+    state = state_dir(out)
+    state.mkdir(parents=True, exist_ok=True)
+    remove_unused(out)
+    gen = state / f"{GEN_PREFIX}{_next_number(state)}"
+    gen.mkdir()
+    return gen
+
+
+def publish(out: Path, gen: Path) -> None:
+    """Make generation ``gen`` the outputs of ``out``.
+
+    First every top-level name becomes a link through ``.kgraph/current`` (the
+    outputs of an older kgraph, which wrote real files, are adopted as a
+    generation of their own first, so that their readers see no change); then
+    ``current`` is switched to ``gen`` with one rename, the only step readers
+    can see. A failure before it leaves the previous outputs as they were; the
+    tidying after it is best effort (the next build finishes it)."""
+    state = state_dir(out)
+    _link_names(out, [n for n in OUTPUT_NAMES if os.path.lexists(gen / n)])
+    _switch(state, gen.name)
+    with contextlib.suppress(OSError):
+        for name in OUTPUT_NAMES:
+            if os.path.islink(out / name) and not os.path.lexists(gen / name):
+                os.unlink(out / name)  # e.g. no graph.html in this build: no link to nothing
+        remove_unused(out)
+
+
+def current_generation(out: Path) -> str | None:
+    """The name of the generation ``out`` shows (``gen-N``), or None."""
+    try:
+        return os.readlink(state_dir(out) / CURRENT)
+    except OSError:
+        return None
+
+
+def remove_unused(out: Path) -> None:
+    """Remove every generation but the current one, temporary links, and the staging folders
+    of older kgraph versions whose build process is gone. Errors are ignored: what is left
+    is removed next time."""
+    state = state_dir(out)
+    keep = current_generation(out)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(state):
+            if entry.name.startswith(_TMP_PREFIX) or (_GEN_RE.match(entry.name) and entry.name != keep):
+                _remove(Path(entry.path))
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(out):
+            if entry.name.startswith(LEGACY_STAGING_PREFIX) and not _pid_alive(_legacy_pid(entry.name)):
+                _remove(Path(entry.path))
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _legacy_pid(name: str) -> int:
+    try:
+        return int(name[len(LEGACY_STAGING_PREFIX):].split("-")[0])
+    except ValueError:
+        return 0
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _next_number(state: Path) -> int:
+    numbers = [int(m.group(1)) for m in (_GEN_RE.match(n) for n in os.listdir(state)) if m]
+    return max(numbers, default=0) + 1
+
+
+def _switch(state: Path, gen_name: str) -> None:
+    """Point ``state/current`` at ``gen_name``: a new link renamed over the old one (atomic)."""
+    tmp = state / f"{_TMP_PREFIX}{CURRENT}-{os.getpid()}"
+    _symlink(gen_name, tmp)
+    try:
+        os.replace(tmp, state / CURRENT)
+    except BaseException:
+        _remove(tmp)
+        raise
+    _fsync_dir(state)
+
+
+def _symlink(target: str, path: Path) -> None:
+    """A new symbolic link at ``path`` (whatever was there is removed); a file system without
+    them (FAT, some network shares) is an OSError that says what to do."""
+    _remove(path)
+    try:
+        os.symlink(target, path)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot make symbolic links in {path.parent} ({exc.strerror}), and kgraph "
+                                 "switches its outputs through them: build into a folder on a file system "
+                                 "that has them") from exc
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform allows it)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _link_names(out: Path, names: list[str]) -> None:
+    """Make ``OUT/NAME`` a link to ``.kgraph/current/NAME`` for each of ``names`` and for every
+    output name that is still a real file or folder, without changing what readers see."""
+    state = state_dir(out)
+    real = [n for n in OUTPUT_NAMES if os.path.lexists(out / n) and not os.path.islink(out / n)]
+    if real and current_generation(out) is None:
+        adopted = state / f"{GEN_PREFIX}{_next_number(state)}"
+        adopted.mkdir()
+        try:
+            for name in real:
+                _link_copy(out / name, adopted / name)
+            _switch(state, adopted.name)
+        except BaseException:
+            _remove(adopted)
+            raise
+    for name in dict.fromkeys([*real, *names]):
+        _make_link(out, name)
+
+
+def _link_copy(src: Path, dst: Path) -> None:
+    """A copy of a file or folder made of hard links (a real copy where links are not possible)."""
+    def link(a: str, b: str) -> None:
+        try:
+            os.link(a, b)
+        except OSError:
+            shutil.copy2(a, b)
+    if src.is_dir():
+        shutil.copytree(src, dst, symlinks=True, copy_function=link)
+    else:
+        link(str(src), str(dst))
+
+
+def _make_link(out: Path, name: str) -> None:
+    """Replace ``OUT/name`` (missing, a file, a folder or another link) by the link through
+    ``current``, in one rename (two, on systems without an atomic exchange, for a folder)."""
+    path = out / name
+    target = f"{STATE_DIR}/{CURRENT}/{name}"
+    with contextlib.suppress(OSError):
+        if os.readlink(path) == target:
+            return
+    tmp = state_dir(out) / f"{_TMP_PREFIX}link-{name}"
+    _symlink(target, tmp)
+    try:
+        if path.is_dir() and not path.is_symlink():
+            if not _exchange(tmp, path):  # for a moment there is no OUT/name
+                old = state_dir(out) / f"{_TMP_PREFIX}old-{name}"
+                os.rename(path, old)
+                try:
+                    os.replace(tmp, path)
+                except BaseException:
+                    os.rename(old, path)
+                    raise
+                tmp = old
+        else:
+            os.replace(tmp, path)
+    finally:
+        _remove(tmp)  # the link if it was not moved; the old folder, now under the temporary name
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two names in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the
+    system or file system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))

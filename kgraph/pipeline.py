@@ -12,9 +12,11 @@
   only documents it has not seen; ``rebuild=True`` starts afresh.
 * A file that cannot be read is skipped and reported (``BuildResult.skipped``);
   ``strict=True`` stops at the first one instead.
-* Outputs are written into a staging folder inside ``OUT`` and moved over the
-  previous ones only once all are written, so an interrupted or failed build,
-  or one that can read nothing, leaves the previous outputs as they were.
+* Outputs are written into a new generation folder inside ``OUT`` and switched
+  in with one rename once all are written (see :mod:`kgraph.outputs`), so an
+  interrupted or failed build, or one that can read nothing, leaves the
+  previous outputs as they were, and readers never see some outputs of one
+  build beside some of another. One build at a time writes into ``OUT``.
 """
 from __future__ import annotations
 
@@ -24,7 +26,6 @@ import re
 import shutil
 import signal
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ from typing import Any, NamedTuple
 
 from . import __version__
 from .cache import ExtractionCache, FileState, dumps, entry_key, loads, source_hash
-from .errors import InputError, KgraphError, NoDocumentsError, UsageError
+from .errors import BuildInterrupted, InputError, KgraphError, NoDocumentsError, UsageError
 from .extract.pipeline import extract_document
 from .gcpolicy import bulk_gc, tune_for_bulk
 from .graph import KnowledgeGraph
@@ -42,14 +43,14 @@ from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, 
                      read_mbox, reader_kind, unsupported)
 from .ingest.jsonl import split_ranges
 from .models import Document
-from .outputs import write_outputs
+from .outputs import build_lock, current_generation, new_generation, publish, write_outputs
 from .refdata import load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
+from .text import shown
 
 source_hash()  # the code this process runs is the code just imported, whatever changes on disk later
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-STAGING_PREFIX = ".kgraph-staging-"
 _RACY_NS = 2_000_000_000  # a file changed less than 2 s before it was read may change again unseen
 
 
@@ -102,7 +103,7 @@ class _Unit:
     index: int
     path: Path
     kind: str | None
-    abspath: str
+    abspath: str  # the file's key in the cache (:func:`_file_key`)
     stat: tuple[int, int] | None = None  # (size, mtime_ns) when planned
     fresh: FileState | None = None
     tasks: int = 0
@@ -206,7 +207,7 @@ def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
     now = time.time_ns()
     for i, p in enumerate(paths):
         kind = reader_kind(p)
-        unit = _Unit(i, p, kind, os.path.abspath(p))
+        unit = _Unit(i, p, kind, _file_key(p))
         units.append(unit)
         if kind is None:
             continue
@@ -243,6 +244,14 @@ def _load_part(blob: bytes) -> CachedPart | None:
     """A cache entry or worker result; None when it is damaged or from another kgraph."""
     entry = loads(blob)
     return entry if isinstance(entry, CachedPart) and isinstance(entry.part, DocGraph) else None
+
+
+def _file_key(path: Path) -> str:
+    """An input file's key in the cache: its absolute path, or, for a name that is not UTF-8
+    (which SQLite cannot store), a NUL (in no real path) and the path with backslashes doubled
+    and bad bytes escaped, so that no two files share a key."""
+    key = os.path.abspath(path)
+    return key if shown(key) == key else "\0" + shown(key.replace("\\", "\\\\"))
 
 
 def _rebase(text: str, old: str, new: str) -> str:
@@ -298,12 +307,12 @@ class _Collector:
             if entry is None:
                 return False
             found.append((key, entry))
+        given = shown(str(unit.path))
         for key, entry in found:
-            self.add(key, entry.part.doc_id, entry.file_name, _rebase(entry.path, state.given, str(unit.path)),
-                     entry.part)
+            self.add(key, entry.part.doc_id, entry.file_name, _rebase(entry.path, state.given, given), entry.part)
             self.cached += 1
         for where, reason in state.skipped:
-            self.skip(Skipped(_rebase(where, state.given, str(unit.path)), reason))
+            self.skip(Skipped(_rebase(where, state.given, given), reason))
         self._time("cache", time.perf_counter() - t0)
         return True
 
@@ -347,7 +356,7 @@ class _Collector:
         for s in skipped:
             self.skip(s)
         if self.cache is not None and unit.stat and self.started_ns - unit.stat[1] > _RACY_NS:
-            self.cache.put_file(unit.abspath, FileState(unit.stat[0], unit.stat[1], str(unit.path),
+            self.cache.put_file(unit.abspath, FileState(unit.stat[0], unit.stat[1], shown(str(unit.path)),
                                                         tuple(k for k, _, _ in docs),
                                                         tuple((s.path, s.reason) for s in skipped)))
         self._time("merge", time.perf_counter() - t0)
@@ -435,14 +444,24 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     Raises :class:`NoDocumentsError` when nothing can be read (outputs untouched)
     and, with ``strict``, :class:`InputError` at the first unreadable input.
     """
-    load_reference()  # loaded before the collector freezes what is alive
-    with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
-        return _build(inputs, Path(out), strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
-                      cache=cache, sparql=sparql, progress=progress)
+    _check_options(jobs, max_bytes)
+    out = Path(out)
+    written: list[Path] = []  # the generation this build wrote, once it is complete
+    try:
+        with build_lock(out):  # one build at a time into ``out``
+            load_reference()  # loaded before the collector freezes what is alive
+            with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
+                return _build(inputs, out, strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
+                              cache=cache, sparql=sparql, progress=progress, written=written)
+    except KeyboardInterrupt:
+        if written and current_generation(out) == written[0].name:
+            raise BuildInterrupted(out, switched=True) from None
+        raise
 
 
 def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *, jobs: int | None,
-           rebuild: bool, max_bytes: int, cache: bool, sparql: bool, progress: Progress | None) -> BuildResult:
+           rebuild: bool, max_bytes: int, cache: bool, sparql: bool, progress: Progress | None,
+           written: list[Path]) -> BuildResult:
     t_start = time.perf_counter()
     started_ns = time.time_ns()
     jobs = _check_options(jobs, max_bytes)
@@ -491,10 +510,13 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         t1 = time.perf_counter()
         report("write", 0, 1)
         try:
-            write_staged(kg, out, html=html, sparql=sparql, timings=col.timings)
-        except OSError as exc:
-            raise KgraphError(f"{out}: cannot write the outputs ({exc.strerror or exc}); the previous outputs "
-                              "are left as they were") from exc
+            write_staged(kg, out, html=html, sparql=sparql, timings=col.timings, written=written)
+        except (OSError, sqlite3.Error) as exc:
+            note = _drop_cache_of_failed_build(store, bool(known))
+            store = None
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise KgraphError(f"{out}: cannot write the outputs ({reason}); the previous outputs "
+                              f"are left as they were{note}") from exc
         t2 = time.perf_counter()
         if store is not None:
             store.prune(col.used_keys, (u.abspath for u in units))
@@ -510,47 +532,37 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
 # --- outputs ----------------------------------------------------------------------------------------------
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _clean_stale_staging(out: Path) -> None:
-    """Remove staging folders left by builds that were killed."""
-    for p in out.glob(STAGING_PREFIX + "*"):
-        try:
-            pid = int(p.name[len(STAGING_PREFIX):].split("-")[0])
-        except ValueError:
-            continue
-        if pid != os.getpid() and not _pid_alive(pid):
-            shutil.rmtree(p, ignore_errors=True)
+def _drop_cache_of_failed_build(store: ExtractionCache | None, had_entries: bool) -> str:
+    """After a build failed to write its outputs (a full disk, most often): the entries it
+    cached must not keep the disk full. A cache this build started is removed whole (all of
+    it is this build's); an older one is kept, and the message says its size and how to drop it."""
+    if store is None:
+        return ""
+    store.close(commit=False)
+    if not had_entries:
+        shutil.rmtree(store.folder, ignore_errors=True)
+        return "; the cache entries this build wrote were removed"
+    size = sum(f.stat().st_size for f in store.folder.glob("*") if f.is_file())
+    return (f"; the cache of earlier builds ({store.folder}) holds {size / 1e6:.1f} MB: remove that folder "
+            "to free the space (the next build then extracts every document again)")
 
 
 def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,
-                 timings: dict[str, float] | None = None) -> None:
-    """Write all outputs into a staging folder inside ``out``, then move them into
-    place: a failure or kill while writing leaves the previous outputs untouched."""
-    out.mkdir(parents=True, exist_ok=True)
-    _clean_stale_staging(out)
-    stage = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
+                 timings: dict[str, float] | None = None, written: list[Path] | None = None) -> None:
+    """Write all outputs into a new generation folder inside ``out``, then switch it in with
+    one rename (:func:`kgraph.outputs.publish`): a failure or kill before that leaves the
+    previous outputs untouched, and readers see either them or the new ones, whole.
+    ``written`` gets the generation folder once it is complete. Hold :func:`build_lock`."""
+    gen = new_generation(out)
     try:
-        write_outputs(kg, stage, html=html, sparql=sparql, timings=timings)
-        for entry in sorted(stage.iterdir()):
-            target = out / entry.name
-            if entry.is_dir() and not entry.is_symlink() and target.is_dir() and not target.is_symlink():
-                old = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-old-", dir=out))
-                os.replace(target, old / entry.name)
-                os.replace(entry, target)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(entry, target)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        write_outputs(kg, gen, html=html, sparql=sparql, timings=timings)
+        if written is not None:
+            written.append(gen)
+        publish(out, gen)
+    except BaseException:
+        if current_generation(out) != gen.name:  # not switched in: the space comes back now
+            shutil.rmtree(gen, ignore_errors=True)
+        raise
 
 
 # --- progress on a terminal -------------------------------------------------------------------------------

@@ -485,7 +485,9 @@ def _current_generation(folder: Path) -> Path:
     folder = Path(folder)
     if not folder.is_dir():
         raise GraphNotFoundError(f"{folder}: no such folder; build a graph first: kgraph build --out {folder}")
-    root = store_root(folder)
+    # the store folder is a link into the build's current generation: resolved once, so that this
+    # reader keeps to one generation even if a build switches to the next meanwhile
+    root = store_root(folder).resolve()
     current = root / "CURRENT"
     if not current.is_file():
         if (folder / "graph.json").is_file():
@@ -503,8 +505,8 @@ def open_store(folder: Path | str) -> GraphStore:
     try:
         return GraphStore(folder)
     except (StoreError, GraphNotFoundError):
-        # a build may be switching stores at this very moment (replacing CURRENT, or
-        # moving a staged store/ folder into place): look again once
+        # a build may be taking over the store/ folder of an older kgraph at this very moment
+        # (moved aside for an instant where the system has no atomic exchange): look again once
         if not (Path(folder) / "graph.json").is_file():
             raise
         time.sleep(0.05)

@@ -239,3 +239,21 @@ def sentence_kind(line: str, blk: Block) -> str:
 def sentence_kinds(text: str, blks: list[Block], sents: list[Sentence]) -> list[str]:
     """The layout kind of every sentence (see :func:`sentence_kind`)."""
     return [sentence_kind(text[s.start:s.end], blks[s.block]) for s in sents]
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    # U+DC80..U+DCFF stand for the undecodable bytes 0x80..0xFF of a file name (surrogateescape)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def shown(text: str) -> str:
+    r"""``text`` as valid Unicode, to print and to store. A file name that is not UTF-8 (raw
+    bytes, as old Windows shares and zip tools write them) comes from the file system with each
+    bad byte as a lone surrogate; it is shown as a backslash escape: the name b"caf\xe9.txt"
+    becomes the text caf\xe9.txt (backslash, x, e, 9). Other lone surrogates (from a JSON
+    ``\ud800``) become ``\ud800``. Any other text is returned as it is."""
+    return _SURROGATE_RE.sub(_escape_surrogate, text) if _SURROGATE_RE.search(text) else text

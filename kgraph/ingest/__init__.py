@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError, NoDocumentsError
 from ..models import Document
+from ..text import shown
 from . import docx as _docx
 from . import email as _email
 from . import html as _html
@@ -53,6 +54,10 @@ class Skipped:
 
     path: str
     reason: str
+
+    def __post_init__(self) -> None:  # printed and cached: valid Unicode, a name that is not UTF-8 escaped
+        object.__setattr__(self, "path", shown(self.path))
+        object.__setattr__(self, "reason", shown(self.reason))
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -201,20 +206,47 @@ def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     return read_file(path, max_bytes)[0][0]
 
 
-def _walk(root: Path, exclude: set[str]) -> list[Path]:
+def _walk(root: Path, exclude: set[str], skipped: list[Skipped]) -> list[Path]:
+    """The files under ``root``, sorted. Symbolic links to folders are followed; every real
+    folder is listed once, so a link loop (or a second link to a folder) adds nothing and ends
+    there. A folder that cannot be listed is added to ``skipped`` with the reason."""
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and os.path.realpath(os.path.join(folder, d)) not in exclude)
-        found.extend(Path(folder, f) for f in files if not f.startswith("."))
+    listed: set[tuple[int, int]] = set()  # (device, inode) of the folders listed
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in listed:
+                continue
+            listed.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(folder, f"folder cannot be read ({exc.strerror or exc}); its files were not read"))
+            continue
+        folders: list[str] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir()  # follows a symbolic link
+            except OSError:
+                is_folder = False  # read as a file: reading it says what is wrong
+            if not is_folder:
+                found.append(Path(entry.path))
+            elif os.path.realpath(entry.path) not in exclude:
+                folders.append(entry.path)
+        stack.extend(reversed(folders))
     return sorted(found)
 
 
 def gather_inputs(inputs: Iterable[Path | str],
                   exclude: Iterable[Path | str] = ()) -> tuple[list[Path], list[Skipped]]:
-    """Files named and files under folders named (recursively; hidden files and
-    folders and the ``exclude`` folders left out), each once, in a stable order;
-    and the inputs that are not there (missing paths, broken links, empty folders)."""
+    """Files named and files under folders named (recursively, following symbolic links to
+    folders; hidden files and folders and the ``exclude`` folders left out), each once, in a
+    stable order; and the inputs that are not there or cannot be read (missing paths, broken
+    links, empty or unreadable folders)."""
     skip_dirs = {os.path.realpath(p) for p in exclude}
     out: list[Path] = []
     skipped: list[Skipped] = []
@@ -225,9 +257,11 @@ def gather_inputs(inputs: Iterable[Path | str],
         elif not p.exists():
             skipped.append(Skipped(str(p), "no such file or folder"))
         elif p.is_dir():
-            files = _walk(p, skip_dirs)
-            if not files:
+            problems: list[Skipped] = []
+            files = _walk(p, skip_dirs, problems)
+            if not files and not problems:
                 skipped.append(Skipped(str(p), "folder holds no files"))
+            skipped.extend(problems)
             out.extend(files)
         else:
             out.append(p)

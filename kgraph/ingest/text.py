@@ -1,6 +1,7 @@
 """Bytes to text, and plain text files (.txt, .text, .md) to documents.
 
-Decoding order: a BOM (UTF-8, UTF-16) decides; then strict UTF-8; then
+Decoding order: a BOM (UTF-8, UTF-16) decides; then strict UTF-8; then the
+charset the file declares (HTML meta, e-mail part), if it fits the bytes; then
 cp1252 (legacy Windows files, a superset of latin-1's printable range, so
 Swedish å, ä, ö come out right); then UTF-16 without a BOM; last the
 charset-normalizer detector. Bytes that none of these turn into readable text
@@ -8,13 +9,14 @@ charset-normalizer detector. Bytes that none of these turn into readable text
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from pathlib import Path
 
 from ..errors import InputError
 from ..models import Document
-from ..text import normalise_text
+from ..text import normalise_text, shown
 
 SUFFIXES = (".txt", ".text", ".md")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0 but tab/line ends, DEL, C1
@@ -68,12 +70,57 @@ def _detect(data: bytes) -> str | None:
     return text if _looks_like_text(text) else None
 
 
+_WIDE_CODECS = ("utf-16", "utf-32")
+# codecs Python has that are no charset a document could mean (escapes, 7-bit tricks, placeholders)
+_NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "utf-7", "idna", "punycode", "undefined"}
+_LEGACY_WESTERN = {"cp1252", "iso8859-1", "iso8859-15"}  # what the fallback reads anyway
+_MESSY = 0.1  # a mess ratio from which a decoding is taken for mojibake, if cp1252 reads it cleaner
+
+
+def _mess(text: str) -> float:
+    """charset-normalizer's mess ratio (0: clean text; mojibake scores higher)."""
+    from charset_normalizer.md import mess_ratio
+
+    return mess_ratio(text[:200_000], maximum_threshold=1.0)
+
+
+def _declared_decoding(data: bytes, declared: str) -> str | None:
+    """``data`` decoded with the charset the file declares, only if that fits the bytes:
+    the charset is known and decodes them strictly into readable text; it is not UTF-16 or
+    UTF-32 (by now the bytes hold no NULs, so they are 8-bit text: real UTF-16 was found
+    by its BOM or its NULs); and the text is not clearly messier than the same bytes read as
+    cp1252, the next step of the fallback (koi8-r declared over Swedish cp1252 text turns
+    'Söderhamn' into 'SЖderhamn': mess ratio 0.18 against 0.0; text in the charset it
+    declares scores below 0.05). None: do not trust the declaration."""
+    try:
+        codec = codecs.lookup(declared.strip()).name
+    except (LookupError, ValueError):
+        return None
+    if codec.startswith(_WIDE_CODECS) or codec in _NOT_CHARSETS:
+        return None
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError, TypeError):
+        return None
+    if not _looks_like_text(text) or shown(text) != text:
+        return None
+    if codec in _LEGACY_WESTERN:
+        return text
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return text  # cp1252 cannot read these bytes: nothing to weigh the declaration against
+    mess = _mess(text)
+    return None if mess >= _MESSY and _mess(western) < mess / 2 else text
+
+
 def decode_bytes(data: bytes, path: Path | str, declared: str | None = None) -> str:
     """Decode a file's bytes, or raise :class:`InputError` naming the file.
 
     ``declared`` is an encoding the file itself names (an HTML meta charset, an
     e-mail part's charset); it is tried after strict UTF-8 (valid UTF-8 with
-    non-ASCII letters is UTF-8 whatever a page claims) and before cp1252.
+    non-ASCII letters is UTF-8 whatever a page claims) and before cp1252, and
+    only trusted if it fits the bytes (:func:`_declared_decoding`).
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -100,13 +147,9 @@ def decode_bytes(data: bytes, path: Path | str, declared: str | None = None) -> 
             raise InputError(path, "binary file, not text")
         return text
     if declared:
-        try:
-            text = data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass
-        else:
-            if _looks_like_text(text):
-                return text
+        text = _declared_decoding(data, declared)
+        if text is not None:
+            return text
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -128,10 +171,11 @@ def make_document(text: str, path: Path | str, *, file_name: str | None = None, 
     text = normalise_text(text)
     if not text.strip():
         raise InputError(path, "empty document (no text)")
-    title = " ".join(title.split())[:500] if title and title.strip() else None
-    publisher = " ".join(publisher.split())[:300] if publisher and publisher.strip() else None
-    return Document(id=content_id(text), file_name=file_name or Path(str(path)).name, path=str(path), text=text,
-                    format=fmt, title=title, published=published, publisher_hint=publisher)
+    title = shown(" ".join(title.split())[:500]) if title and title.strip() else None
+    publisher = shown(" ".join(publisher.split())[:300]) if publisher and publisher.strip() else None
+    # names go into graph.ttl, graph.json and the cache: valid Unicode, a name that is not UTF-8 escaped
+    return Document(id=content_id(text), file_name=shown(file_name or Path(str(path)).name), path=shown(str(path)),
+                    text=text, format=fmt, title=title, published=published, publisher_hint=publisher)
 
 
 def read_text(path: Path, data: bytes) -> list[Document]:
