@@ -7,6 +7,7 @@ compound whose rest is a known topic-word ending ("informationssäkerhetsarbetet
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
@@ -187,7 +188,8 @@ _ACTORS = frozenset({"myndigheter", "myndigheterna", "regering", "regeringen", "
                      "politiker", "politikerna", "medborgare", "invånare", "invånarna", "personal", "personalen",
                      "medlemmar", "medlemmarna", "elever", "eleverna", "besökare", "representanter", "länsstyrelsen",
                      "länsstyrelsens", "länsstyrelserna", "ministern", "landshövdingen", "del", "delen", "svårigheter",
-                     "svårigheterna", "problem", "problemen"})
+                     "svårigheterna", "problem", "problemen", "kommunstyrelsen", "kommunledningen", "ledningen",
+                     "styrelsen", "nämnden", "kommunfullmäktige", "länsledningen", "regionledningen"})
 # "kommunens arbete", "regionens utmaningar": whose, not which
 _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "landet", "sverige", "föreningen",
                                "förbundet"})
@@ -233,18 +235,48 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n–-\"”"
 
 
+def _anchor_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
+              "dagordning", "berör", "avhandla", "centrum", "tema"):
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_CUE_ANCHORS = _anchor_automaton()
+
+
 def _clause_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the noun-phrase lists that a discussion cue introduces or closes."""
     out: list[tuple[int, int]] = []
-    for m in _FORWARD_CUE.finditer(text):
-        end = _CLAUSE_END.search(text, m.end())
-        out.append((m.end(), end.start() if end else len(text)))
-    for m in _BACKWARD_CUE.finditer(text):
-        floor = max(0, m.start() - 300)
+    forward: set[tuple[int, int]] = set()
+    backward: set[tuple[int, int]] = set()
+    # the cue regexes run only around a word every cue contains (a scan of the whole text costs too much)
+    windows: list[list[int]] = []
+    for end_idx, w in _CUE_ANCHORS.iter(lower_same_length(text)):
+        start = end_idx - len(w) + 1
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if w in ("om", "upp") and end_idx + 1 < len(text) and text[end_idx + 1].isalnum():
+            continue
+        a, b = max(0, start - 45), min(len(text), end_idx + 45)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        forward.update(m.span() for m in _FORWARD_CUE.finditer(text, a, b))
+        backward.update(m.span() for m in _BACKWARD_CUE.finditer(text, a, b))
+    for _, cue_end in sorted(forward):
+        end = _CLAUSE_END.search(text, cue_end)
+        out.append((cue_end, end.start() if end else len(text)))
+    for cue_start, _ in sorted(backward):
+        floor = max(0, cue_start - 300)
         start = floor
-        for c in _CLAUSE_START.finditer(text, floor, m.start()):
+        for c in _CLAUSE_START.finditer(text, floor, cue_start):
             start = c.end()
-        out.append((start, m.start()))
+        out.append((start, cue_start))
     return out
 
 
@@ -322,8 +354,9 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         return None
     first = toks[0][0]
     initial = _sentence_initial(text, first)
-    if any(s < me and ms < e for s, e in toks[:1] for ms, me in mentions):
-        return None
+    j = bisect_right(mentions, (first, len(text))) - 1
+    if j >= 0 and mentions[j][1] > first:
+        return None  # a name ("Store mosse"), not a topic
     # "behovet av X": X is the topic, the whole phrase one of its forms
     for i, w in enumerate(words[:-1]):
         if w in _GENERIC_OF and all(_ADJ_END.search(x) for x in words[:i]):
@@ -391,10 +424,8 @@ _TAIL_LEMMA = {"politiken": "politik", "planen": "plan", "strategin": "strategi"
 
 def _own_compound(h: TopicHit) -> str | None:
     low = h.text.lower()
-    if low in (h.concept.pref_label.lower(), *(x.lower() for x in h.concept.alt_labels)):
-        return None
     m = _OWN_TAILS.search(low)
-    if not m or " " in low:
+    if not m or " " in low or low in (h.concept.pref_label.lower(), *(x.lower() for x in h.concept.alt_labels)):
         return None
     return low[:m.start(1)] + _TAIL_LEMMA.get(m[1], m[1])
 
@@ -405,6 +436,7 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
     out: list[TopicHit] = []
     discussed: set[int] = set()
     replaced: set[int] = set()
+    mentions = sorted(mentions)  # settled names do not overlap: the one starting last before a word covers it
     for i, h in enumerate(hits):
         lemma = _own_compound(h)
         if lemma:

@@ -9,11 +9,15 @@ Reads ``doc``, ``ref``, ``blocks``, ``mentions``; writes ``topic_hits``, ``domai
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from ...models import Mention
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
 from ..topics import (
     MINTED_PREFIX,
+    OpenTopics,
     apposition_hits,
     domain_hits,
     enumeration_hits,
@@ -26,10 +30,13 @@ from ..topics import (
 
 def _topics(st: DocState) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
-    taken = [(m.prov.span.start, m.prov.span.end) for m in st.mentions]
+    taken = sorted((m.prov.span.start, m.prov.span.end) for m in st.mentions)
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the mentions so far
     for i, h in enumerate(st.topic_hits):
         minted = h.concept.id.startswith(MINTED_PREFIX)
-        if any(a <= h.start < b for a, b in taken) or (minted and i in st.domain_topics):
+        j = bisect_right(starts, h.start) - 1
+        if (j >= 0 and reach[j] > h.start) or (minted and i in st.domain_topics):
             continue
         rule = "extract.topics.open" if minted else "extract.topics.scheme"
         out.setdefault(h.concept.id, []).append(
@@ -42,7 +49,8 @@ def run(st: DocState) -> None:
     scheme = find_topics(text, st.ref)
     names = [(m.prov.span.start, m.prov.span.end) for m in st.mentions]
     orgs = [(m.prov.span.start, m.prov.span.end) for m in st.mentions if m.kind in ORG_CLASSES]
-    opened = open_topics(text, scheme, names)
+    # without a topic scheme (a hand-made Reference) nothing is a topic, found or minted
+    opened = open_topics(text, scheme, names) if st.ref.topics else OpenTopics([], set(), set())
     not_discussed = (domain_hits(text, scheme) - opened.discussed) | opened.replaced \
         | explanatory_hits(text, st.blocks, scheme) | enumeration_hits(text, scheme) \
         | apposition_hits(text, scheme, orgs)
