@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from . import vocab
 from .contracts import DocExtraction, DocGraph, EntityPart, Evidence, MeetingPart, StatementPart, TopicPart
+from .extract.topics import minted_topic_label
 from .graph import KnowledgeGraph
 from .models import Provenance
 from .refdata import Reference, load_reference
@@ -73,10 +74,14 @@ def doc_graph(ex: DocExtraction, ref: Reference | None = None) -> DocGraph:
                        for st in ex.statements)
     topics = []
     for tid, mentions in sorted(ex.topics.items()):
-        c = ref.topic(tid)
-        topics.append(TopicPart(f"topic/{tid}", c.pref_label,
-                                (*c.alt_labels, *(m.text for m in mentions if m.text != c.pref_label)),
-                                c.en_label, c.broader, tuple(ev(m.prov) for m in mentions[:3]), ev(mentions[0].prov)))
+        if tid in ref.topic_by_id:
+            c = ref.topic(tid)
+            label, alts, en, broader = c.pref_label, c.alt_labels, c.en_label, c.broader
+        else:  # a concept the text names that the scheme lacks: its forms are its labels, no broader
+            label, alts, en, broader = minted_topic_label(mentions[0].text), (), "", ""
+        forms = tuple(dict.fromkeys(" ".join(m.text.split()) for m in mentions))
+        topics.append(TopicPart(f"topic/{tid}", label, (*alts, *(f for f in forms if f != label)),
+                                en, broader, tuple(ev(m.prov) for m in mentions[:3]), ev(mentions[0].prov)))
     meetings = tuple(MeetingPart(m.id, m.kind, m.status, m.date.isoformat() if m.date else "", m.label, ev(m.prov),
                                  tuple(m.participants), m.location, tuple(f"topic/{t}" for t in m.topics))
                      for m in ex.meetings)

@@ -103,3 +103,121 @@ def test_topics_on_newsletter_contents_line_are_not_meeting_topics(reference, ma
             "Styrelsen träffade landsbygdsminister Karin Ekvall i Vara kommun. Mötet handlade om bredband.\n")
     topics = _meeting_topics(reference, make_document, text)
     assert "bredband" in topics and "aldreomsorg" not in topics
+
+
+# ---------------------------------------------------------------- open vocabulary (invented sentences)
+VISIT = "Ministern besökte Vara\n\nPublicerad 2016-04-12\n\nI dag besökte landsbygdsminister Karin Ekvall Vara kommun. "
+
+
+def _topic_forms(reference, make_document, text):
+    """Meeting topic id -> the forms the document gives it."""
+    ex = extract_document(make_document(VISIT + text + "\n"), reference)
+    ids = {t for m in ex.meetings for t in m.topics}
+    return {t: {m.text.lower() for m in ex.topics.get(t, [])} for t in ids}
+
+
+def _has_form(forms, form):
+    return any(form in fs for fs in forms.values())
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Vi pratade om höga älvnivåer med kommunen.", "höga älvnivåer"),
+    ("Hon visade stort intresse för vår sågverkshistoria.", "sågverkshistoria"),
+    ("Vid mötet har förorenade hamnområden och dammsäkerhet diskuterats.", "förorenade hamnområden"),
+    ("Vid mötet har förorenade hamnområden och dammsäkerhet diskuterats.", "dammsäkerhet"),
+    ("Slamhantering och båttrafik är andra viktiga frågor som berörts.", "slamhantering"),
+    ("Under besöket lyftes behovet av snöröjning.", "snöröjning"),
+    ("Samtalet handlade om det stora behovet av utbyggd fjärrvärme till Kvarnbyn.", "utbyggd fjärrvärme"),
+    ("Fjärrvärme och sophämtning stod i fokus under eftermiddagen.", "sophämtning"),
+    ("Syftet var att diskutera frågor som rör kommunens vattenförsörjning.", "kommunens vattenförsörjning"),
+    ("Mötet hölls med anledning av det svåra läget inom fisket.", "det svåra läget inom fisket"),
+])
+def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
+    forms = _topic_forms(reference, make_document, text)
+    assert _has_form(forms, form), forms
+
+
+def test_topics_open_phrase_gets_a_minted_id_and_its_head_form(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Vi pratade om höga älvnivåer.")
+    assert forms["x-hoga-alvnivaer"] >= {"höga älvnivåer", "älvnivåer"}
+
+
+def test_topics_open_phrase_whose_head_is_a_scheme_label_is_that_concept(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Vi pratade om den lokala kollektivtrafiken.")
+    assert "lokala kollektivtrafiken" in forms["kollektivtrafik"]
+    assert not any(t.startswith("x-") for t in forms)
+
+
+def test_topics_sector_in_a_cued_list_is_discussed(reference, make_document):
+    # the cue comes after the list: "X och Y stod i fokus"
+    forms = _topic_forms(reference, make_document, "Äldreomsorg och bredband stod i fokus för samtalet.")
+    assert {"aldreomsorg", "bredband"} <= set(forms)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi pratade om de utmaningar och möjligheter som kommunen står inför.",   # generic words only
+    "Hon ville diskutera aktuella frågor med kommunstyrelsen.",             # evaluative + generic
+    "Vi pratade om Härnösands utmaningar.",                                  # a name's genitive + generic
+    "Syftet är att lyfta fram riksdag, regering och myndigheter.",           # actors, not topics
+    "Vi pratade om hur vi kan göra sjön mer tillgänglig för besökare.",      # a clause, not a noun phrase
+])
+def test_topics_open_generic_or_clause_is_no_topic(reference, make_document, text):
+    forms = _topic_forms(reference, make_document, text)
+    assert not any(t.startswith("x-") for t in forms), forms
+
+
+def test_topics_no_open_topic_without_a_cue(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Kommunen har höga älvnivåer i år.")
+    assert not any(t.startswith("x-") for t in forms)
+
+
+def test_topics_policy_compound_of_a_scheme_topic_is_its_own_concept(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Vi pratade om bostadsbyggande och om bostadsbyggandspolitiken.")
+    assert any(t.startswith("x-") and "bostadsbyggandspolitiken" in fs for t, fs in forms.items())
+
+
+def test_topics_background_box_under_a_defining_question_is_no_meeting_topic(reference, make_document):
+    text = ("Hon pratade om bredband.\n\nVad är en landshövding?\n\n"
+            "Landshövdingen leder länsstyrelsen och följer frågor om pensioner och digitalisering.")
+    forms = _topic_forms(reference, make_document, text)
+    assert "bredband" in forms and "digitalisering" not in forms
+
+
+def test_topics_parenthesised_enumeration_is_no_meeting_topic(reference, make_document):
+    text = "Hon pratade om bredband. Värdegrunden (demokrati, legalitet, respekt) gäller alla."
+    assert "demokrati" not in _topic_forms(reference, make_document, text)
+
+
+def test_topics_class_noun_before_a_name_is_no_meeting_topic(reference, make_document):
+    text = "Hon besökte också stadsnätet Kvarnnät AB och pratade om digitalisering."
+    forms = _topic_forms(reference, make_document, text)
+    assert "digitalisering" in forms and "bredband" not in forms
+
+
+def test_topics_idiom_short_notice_is_no_unemployment(reference, make_document):
+    text = "Eleverna kom med kort varsel för att prata om digitalisering."
+    assert "arbetsloshet" not in _topic_forms(reference, make_document, text)
+
+
+def test_topics_minted_topic_survives_a_build_as_one_node(tmp_path):
+    from click.testing import CliRunner
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from kgraph.cli import main
+    docs = []
+    for i, town in enumerate(("Vara", "Tibro")):
+        p = tmp_path / f"d{i}.txt"
+        p.write_text(f"Ministern besökte {town}\n\nPublicerad 2016-04-1{i}\n\nI dag besökte landsbygdsminister "
+                     f"Karin Ekvall {town} kommun. Vi pratade om höga älvnivåer.\n", encoding="utf-8")
+        docs.append(str(p))
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", *docs, "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    nodes = [s for s in g.subjects(SKOS.prefLabel, None) if str(s).endswith("topic/x-hoga-alvnivaer")]
+    assert len(set(nodes)) == 1
+    node = URIRef(nodes[0])
+    assert Literal("höga älvnivåer", lang="sv") in set(g.objects(node, SKOS.prefLabel))
+    assert not list(g.objects(node, SKOS.broader))
+    assert CliRunner().invoke(main, ["validate", "--graph", str(out)]).exit_code == 0

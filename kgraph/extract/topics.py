@@ -7,17 +7,22 @@ compound whose rest is a known topic-word ending ("informationssäkerhetsarbetet
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
 
 from ..refdata import Reference, TopicConcept, load_reference
-from ..text import lower_same_length
+from ..text import Block, lower_same_length, slug
 
 COMPOUND_TAILS = ("arbete", "arbetet", "arbetets", "frågan", "frågor", "frågorna", "fråga", "området", "områden",
                   "reglerna", "regler", "regelverket", "strategin", "strategi", "satsningar", "satsningen",
                   "insatser", "insatserna", "politiken", "politik", "läget", "planen", "plan", "utmaningar",
                   "utmaningarna", "behov", "behovet", "system", "systemet", "stöd", "stödet")
+
+
+# idioms that contain a topic word without being about it
+_IDIOM_RE = re.compile(r"\bkort(?:are)?\s+varsel\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ def find_topics(text: str, ref: Reference | None = None) -> list[TopicHit]:
             if tail not in COMPOUND_TAILS and not (tail[:1] in ("s", "-") and tail[1:] in COMPOUND_TAILS):
                 continue  # one linking "s" or hyphen: "bredbands|stödet", "informationssäkerhets|arbetet"
             end = j
+        if any(m.start() <= start and end <= m.end() for m in _IDIOM_RE.finditer(text, max(0, start - 20), end + 20)):
+            continue  # "med kort varsel" is no notice of redundancy
         raw.append(TopicHit(start, end, by_label[label], text[start:end]))
     raw.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[TopicHit] = []
@@ -114,5 +121,399 @@ def masthead_hits(text: str, hits: list[TopicHit]) -> set[int]:
         a = text.rfind("\n", 0, h.start) + 1
         b = text.find("\n", h.end)
         if _MASTHEAD_LINE.search(text[a:b if b >= 0 else len(text)]):
+            out.add(i)
+    return out
+
+
+# ---------------------------------------------------------------- open vocabulary
+# What a meeting discussed is often a noun phrase the scheme does not list: "Vi pratade om höga
+# vattennivåer", "Vid mötet har förorenade markområden och tappningsstrategi diskuterats". After a
+# discussion cue (or before one, for the passive and focus forms) the coordinated noun phrases are
+# read in the text's own forms; a phrase whose head is a scheme hit is that concept (its surface
+# forms become labels), any other one is a new concept with an id from its normalised form.
+
+MINTED_PREFIX = "x-"  # scheme ids are ASCII words joined by "_", never a hyphen: no collision
+
+_FILLER = (r"(?:(?:bland annat|bl\.\s?a\.|också|även|främst|framför allt|särskilt|exempelvis|till exempel|"
+           r"t\.\s?ex\.|dels|både)\s+)*")
+# "pratade om X", "samtal kring X", "diskutera X", "intresse för X", "tog upp X", "lyftes X", "fokus på X"
+_FORWARD_CUE = re.compile(
+    r"\b(?:(?:prata|pratade|pratat|pratar|samtala|samtalade|samtalat|samtalar|samtal|samtalet|samtalen|diskussion|"
+    r"diskussionen|diskussioner|diskussionerna|diskutera|diskuterade|diskuterat|diskuterar|resonera|resonerade|"
+    r"informera|informerade|informerat|information|berätta|berättade|berättat|handlade|handlar|handla|dialog)\s+"
+    + _FILLER + r"(?:om|kring)"
+    r"|diskutera|diskuterade|diskuterat|diskuterar"
+    r"|fokus på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
+    r"|tog upp|tas upp|ta upp|tar upp|togs upp"
+    r"|lyftes|lyfte fram|lyfta fram|lyfts fram|lyftes fram"
+    r"|med anledning av"
+    r"|på agendan (?:stod|fanns|står|finns)"
+    r"|(?:ärenden|dagordning|agenda)\s*:)\s+" + _FILLER,
+    re.IGNORECASE)
+# "X diskuterades", "X har lyfts", "X är andra viktiga frågor som berörts", "X stod i fokus", "X som var fokus"
+_BACKWARD_CUE = re.compile(
+    r"\s+(?:(?:har|hade)\s+(?:också\s+|även\s+)?(?:diskuterats|berörts|lyfts|tagits upp|avhandlats)"
+    r"|(?:diskuterades|berördes|avhandlades|togs upp|diskuterats|berörts|avhandlats|tagits upp)"
+    r"|(?:som\s+)?(?:stod|står|var|är)\s+(?:i\s+)?(?:fokus|i centrum|ett\s+(?:genomgående\s+|återkommande\s+)?tema)"
+    r"(?!\s+på\b)"
+    r"|(?:är|var)\s+(?:andra\s+|ytterligare\s+)?(?:viktiga\s+)?(?:frågor|ämnen)\s+som\s+(?:har\s+)?"
+    r"(?:diskuterats|berörts|lyfts|tagits upp|diskuterades|berördes|lyftes|togs upp))\b",
+    re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n| – | - |,\s+(?:säger|sa|berättar|menar|konstaterar|betonar|understryker|"
+                         r"avslutar|framhåller|påpekar)\b")
+_CLAUSE_START = re.compile(r"(?:[.!?:;](?:\s+|$)|\n|\b(?:har|hade|var det|är det|det var|det är)\s+)", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*,\s*|\s+(?:och|samt|eller|liksom)\s+")
+_DETERMINER = frozenset({"den", "det", "de", "en", "ett", "vår", "vårt", "våra", "deras", "dess", "sin", "sitt", "sina",
+                         "hans", "hennes", "er", "ert", "era", "denna", "detta", "dessa", "dennes", "min", "mitt",
+                         "mina"})
+_PREPOSITIONS = frozenset({"med", "av", "för", "på", "i", "inom", "mellan", "kring", "om", "till", "från", "vid",
+                           "under", "hos", "mot", "efter", "över", "utan", "genom", "bland"})
+# a word that cannot be inside a discussed noun phrase: the phrase ends before it
+_STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "vad", "varför", "vilket", "vilka",
+                   "vilken", "vi", "jag", "du", "hon", "han", "man", "dem", "oss", "ni", "sig", "inte", "kan", "kunde",
+                   "ska", "ute", "inne", "hemma",
+                   "skulle", "vill", "ville", "måste", "blir", "bli", "blev", "där", "när", "då", "så", "men",
+                   "eftersom", "också", "även", "mer", "mycket", "nu", "idag", "här", "kommer", "fick", "får",
+                   "samt", "och", "eller", "både", "dels", "bland", "annat", "sätt", "ge", "göra", "gör", "gjorde",
+                   "the", "sedan", "redan", "pågår", "ser", "såg", "några", "många", "flera", "alla", "vissa",
+                   "övriga", "hela", "finns", "fanns", "just", "antal", "få", "ta", "ha", "hålla", "skapa"})
+# evaluative words that do not qualify a generic head ("de stora utmaningarna", "ett gott arbete")
+_EVALUATIVE = frozenset({"stor", "stora", "stort", "god", "goda", "gott", "bra", "viktig", "viktiga", "viktigt",
+                         "olika", "nya", "ny", "nytt", "fortsatt", "fortsatta", "framtida", "aktuella", "aktuell",
+                         "gemensamma",
+                         "angelägna", "angelägen", "centrala", "särskilda", "konkreta", "pågående"})
+# who takes part is no topic ("riksdag, regering, myndigheter och övriga beslutsfattare")
+_ACTORS = frozenset({"myndigheter", "myndigheterna", "regering", "regeringen", "riksdag", "riksdagen", "kommuner",
+                     "kommunerna", "företag", "företagen", "företagare", "beslutsfattare", "aktörer", "aktörerna",
+                     "politiker", "politikerna", "medborgare", "invånare", "invånarna", "personal", "personalen",
+                     "medlemmar", "medlemmarna", "elever", "eleverna", "besökare", "representanter", "länsstyrelsen",
+                     "länsstyrelsens", "länsstyrelserna", "ministern", "landshövdingen", "del", "delen", "svårigheter",
+                     "svårigheterna", "problem", "problemen", "kommunstyrelsen", "kommunledningen", "ledningen",
+                     "styrelsen", "nämnden", "kommunfullmäktige", "länsledningen", "regionledningen"})
+# "kommunens arbete", "regionens utmaningar": whose, not which
+_PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "landet", "sverige", "föreningen",
+                               "förbundet"})
+# a word in an adjective's form cannot end a noun phrase ("de små kommunernas aktuella [och framtida utmaningar]")
+_ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt)$")
+# a head word that says nothing by itself ("utmaningar och möjligheter", "frågor", "arbetet")
+_GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "trygghet", "utveckling", "utvecklingen",
+                      "fråga", "frågan", "frågor", "frågorna", "utmaning", "utmaningen", "utmaningar", "utmaningarna",
+                      "möjlighet", "möjligheten", "möjligheter", "möjligheterna", "arbete", "arbetet", "behov",
+                      "behovet", "behoven", "läget", "läge", "situationen", "situation", "förutsättningar",
+                      "förutsättningarna", "verksamhet", "verksamheten", "verksamheter", "utvecklingsarbete",
+                      "utvecklingsarbetet", "tankar", "synpunkter", "erfarenheter", "intryck", "ämnen", "saker",
+                      "information", "tema", "temat", "mötet", "besöket", "dag", "dagen", "kommunen", "länet",
+                      "regionen", "framtiden", "vikten", "betydelsen", "lösningar", "åtgärder", "insatser",
+                      "projekt", "projektet", "bakgrund", "bakgrunden", "delar", "annat", "mera", "mer", "allt",
+                      "engagemang", "engagemanget", "fördelar", "nackdelar", "exempel", "förslag", "förslaget",
+                      "förslagen", "ansvar", "ansvaret", "uppdrag", "uppdraget", "roll", "rollen"})
+# "behovet av X", "utmaningen med X", "läget på X", "frågor om X", "arbetet med X": X is the topic
+_GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna", "behov", "behovet", "behoven", "läget",
+                         "situationen", "fråga", "frågan", "frågor", "frågorna", "arbete", "arbetet", "vikten",
+                         "betydelsen", "framtiden", "frågeställningar", "frågeställningen", "roll", "rollen",
+                         "utveckling", "utvecklingen", "utbyggnad", "utbyggnaden", "förbättring", "förbättringar"})
+_GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till)\s+", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\s,]+")
+_WORDISH = re.compile(r"^[A-Za-zÅÄÖÉÜåäöéü][A-Za-zÅÄÖÉÜåäöéü-]*$")
+_ADJ_END = re.compile(r"(?:ig|igt|iga|lig|ligt|liga|isk|iskt|iska|ad|at|ade|ande|ende|ell|ellt|ella|al|alt|ala|iv|ivt|"
+                      r"iva|ör|öra|ra|rt|na|da|ta|fri|fritt|fria|gemensam|gemensamma|hög|höga|högt|låg|låga|god|goda|"
+                      r"gott|ny|nya|nytt|ökad|ökade|stor|stora|stort)$")
+
+
+@dataclass(frozen=True)
+class OpenTopics:
+    """What the open-vocabulary reading adds: hits of new and of scheme concepts in the text's own
+    forms, the indices of scheme hits a cue presents as discussed, and those it replaces."""
+
+    hits: list[TopicHit]
+    discussed: set[int]
+    replaced: set[int]
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n–-\"”"
+
+
+def _anchor_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
+              "dagordning", "berör", "avhandla", "centrum", "tema"):
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_CUE_ANCHORS = _anchor_automaton()
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the noun-phrase lists that a discussion cue introduces or closes."""
+    out: list[tuple[int, int]] = []
+    forward: set[tuple[int, int]] = set()
+    backward: set[tuple[int, int]] = set()
+    # the cue regexes run only around a word every cue contains (a scan of the whole text costs too much)
+    windows: list[list[int]] = []
+    for end_idx, w in _CUE_ANCHORS.iter(lower_same_length(text)):
+        start = end_idx - len(w) + 1
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if w in ("om", "upp") and end_idx + 1 < len(text) and text[end_idx + 1].isalnum():
+            continue
+        a, b = max(0, start - 45), min(len(text), end_idx + 45)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        forward.update(m.span() for m in _FORWARD_CUE.finditer(text, a, b))
+        backward.update(m.span() for m in _BACKWARD_CUE.finditer(text, a, b))
+    for _, cue_end in sorted(forward):
+        end = _CLAUSE_END.search(text, cue_end)
+        out.append((cue_end, end.start() if end else len(text)))
+    for cue_start, _ in sorted(backward):
+        floor = max(0, cue_start - 300)
+        start = floor
+        for c in _CLAUSE_START.finditer(text, floor, cue_start):
+            start = c.end()
+        out.append((start, cue_start))
+    return out
+
+
+def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    pos = a
+    for m in _SPLIT.finditer(text, a, b):
+        if text[m.start() - 1:m.start()] == "-":
+            pos = m.end()  # "arbetsmarknads- och integrationsfrågor": the last part names the head
+            continue
+        if re.search(r"\bmellan\s+\S+$", text[pos:m.start()]):
+            continue  # "samverkan mellan kommun och region" is one phrase
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, b))
+    return [(s, e) for s, e in parts if e > s]
+
+
+_HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:arbetar|arbeta|jobbar|jobba|kan arbeta)\s+(?:för|med)\s+",
+                       re.IGNORECASE)
+
+
+_RELATIVE_TOPIC = re.compile(r"\bsom\s+(?:rör|gäller)\b", re.IGNORECASE)  # "frågor som rör X" names X
+
+
+def _clause_inside(text: str, a: int, b: int) -> bool:
+    """Does a clause start inside this conjunct ("hur vi kan ...", "X som finns ...")?"""
+    return any(w.lower() in _STOP for w in _RELATIVE_TOPIC.sub(" ", text[a:b]).split())
+
+
+def _tokens(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [(a + m.start(), a + m.end()) for m in _TOKEN.finditer(text[a:b])]
+
+
+def _word_ok(w: str, first: bool, initial: bool) -> bool:
+    if not _WORDISH.match(w) or w.endswith("-"):
+        return False
+    if w[:1].islower():
+        return True
+    if w.split("-")[0].isupper() and len(w.split("-")[0]) >= 2:
+        return True  # "SFI", "ANDT-frågor"
+    return first and (initial or w[1:].islower())
+
+
+class _Phrase:
+    """One discussed noun phrase: spans of its forms, the first the main one."""
+
+    def __init__(self, main: tuple[int, int], head: tuple[int, int], core_start: int) -> None:
+        self.main = main
+        self.head = head
+        self.core_start = core_start
+        self.forms: list[tuple[int, int]] = [main]
+
+    def add(self, span: tuple[int, int]) -> None:
+        if span[1] > span[0] and span not in self.forms:
+            self.forms.append(span)
+
+
+def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phrase | None:
+    toks = _tokens(text, a, b)
+    words = [text[s:e].strip(".:;!?\"”()").lower() for s, e in toks]
+    if words and words[0] in ("om", "kring"):
+        toks, words = toks[1:], words[1:]  # "information om X, om Y och om Z"
+    with_det = toks[0][0] if toks else a
+    while toks and words[0] in _DETERMINER:
+        toks, words = toks[1:], words[1:]
+    cut = next((i for i, w in enumerate(words) if w in _STOP or not w), len(words))
+    # "frågor som rör X": the relative clause names the topic
+    if cut + 1 < len(words) and words[cut] == "som" and words[cut + 1] in ("rör", "gäller"):
+        cut = len(words)
+    toks, words = toks[:cut], words[:cut]
+    while toks and (words[-1] in _PREPOSITIONS or words[-1] in _DETERMINER):
+        toks, words = toks[:-1], words[:-1]
+    if not toks or len(toks) > 12:
+        return None
+    first = toks[0][0]
+    initial = _sentence_initial(text, first)
+    j = bisect_right(mentions, (first, len(text))) - 1
+    if j >= 0 and mentions[j][1] > first:
+        return None  # a name ("Store mosse"), not a topic
+    # "behovet av X": X is the topic, the whole phrase one of its forms
+    for i, w in enumerate(words[:-1]):
+        if w in _GENERIC_OF and all(_ADJ_END.search(x) for x in words[:i]):
+            m = _GENERIC_OF_PREP.match(text, toks[i][1] + 1)
+            if m and m.end() < toks[-1][1]:
+                inner = _phrase(text, m.end(), toks[-1][1], mentions)
+                if inner:
+                    inner.add((first, toks[-1][1]))
+                    if with_det < first:
+                        inner.add((with_det, toks[-1][1]))
+                return inner
+            break
+    p = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
+    core, core_words = toks[:p], words[:p]
+    if len(core) > 5:
+        return None
+    if not all(_word_ok(text[s:e].strip(".:;!?\"”()"), i == 0, initial) for i, (s, e) in enumerate(core)):
+        return None
+    if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or _ADJ_HEAD.search(core_words[-1]):
+        return None
+    if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) for s, e in core[:-1]):
+        return None  # "aktuella frågor", "Härnösands utmaningar"; "digitaliseringens möjligheter" is a topic
+    pp_lower = all(text[s:s + 1].islower() for s, _ in toks[p + 1:]) and len(toks) - p <= 4
+    head = core[-1]
+    if p < len(words) and pp_lower:
+        ph = _Phrase((first, toks[-1][1]), head, first)
+        ph.add((first, core[-1][1]))
+    else:
+        ph = _Phrase((first, core[-1][1]), head, first)
+        ph.add((first, toks[-1][1]))
+    if len(core) > 1 and not core_words[-2].endswith("s") and core_words[-1] not in _GENERIC:
+        ph.add(head)  # "höga vattennivåer" is also "vattennivåer"
+    if with_det < first:
+        ph.add((with_det, ph.main[1]))
+    return ph
+
+
+def _qualifies(word: str) -> bool:
+    """A modifier that makes a generic head specific: a common noun's genitive ("näringslivets")."""
+    return word[:1].islower() and word.endswith("s") and word not in _EVALUATIVE and not _ADJ_HEAD.search(word[:-1]) \
+        and word[:-1] not in _ACTORS and word[:-1] not in _PLACES_AS_ACTORS
+
+
+def _lower_first(s: str) -> str:
+    w = s.split(" ", 1)[0]
+    return s[:1].lower() + s[1:] if len(w) > 1 and w[1:].islower() else s
+
+
+def minted_topic_label(form: str) -> str:
+    """The label of a new concept: its form, one space between words, a capital that only starts
+    the sentence lowered ("Förorenade markområden" -> "förorenade markområden", "SFI" kept)."""
+    return " ".join(_lower_first(form).split())
+
+
+def minted_concept(label: str) -> TopicConcept:
+    """A concept the scheme does not have, named by the phrase itself."""
+    norm = minted_topic_label(label)
+    return TopicConcept(f"{MINTED_PREFIX}{slug(norm)}", norm, (), "", "")
+
+
+# "arbetsmarknadspolitiken", "integrationsplanen": a policy or plan of a scheme topic is a topic of its own
+_OWN_TAILS = re.compile(r"s?(politik|politiken|plan|planen|strategi|strategin)$")
+_TAIL_LEMMA = {"politiken": "politik", "planen": "plan", "strategin": "strategi"}
+
+
+def _own_compound(h: TopicHit) -> str | None:
+    low = h.text.lower()
+    m = _OWN_TAILS.search(low)
+    if not m or " " in low or low in (h.concept.pref_label.lower(), *(x.lower() for x in h.concept.alt_labels)):
+        return None
+    return low[:m.start(1)] + _TAIL_LEMMA.get(m[1], m[1])
+
+
+def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]) -> OpenTopics:
+    """Discussed noun phrases (new concepts and scheme concepts in the text's forms) and the scheme
+    hits that a discussion cue covers (``discussed``) or that a phrase of its own replaces."""
+    out: list[TopicHit] = []
+    discussed: set[int] = set()
+    replaced: set[int] = set()
+    mentions = sorted(mentions)  # settled names do not overlap: the one starting last before a word covers it
+    for i, h in enumerate(hits):
+        lemma = _own_compound(h)
+        if lemma:
+            replaced.add(i)
+            c = minted_concept(lemma)
+            out.append(TopicHit(h.start, h.end, c, h.text))
+    seen: set[tuple[int, int]] = set()
+    for a, b in _clause_spans(text):
+        for s, e in _conjuncts(text, a, b):
+            how = _HOW_WORK.match(text, s, e)
+            if how:
+                s = how.end()  # "hur länet arbetar för en god förvaltningskultur": what the work is for
+            ph = _phrase(text, s, e, mentions)
+            if _clause_inside(text, s, e) and ph is None:
+                break
+            if ph is None or ph.main in seen:
+                continue
+            seen.add(ph.main)
+            hs, he = ph.head
+            linked = next((j for j, h in enumerate(hits) if h.start <= hs < h.end or (hs <= h.start < he)), None)
+            if linked is not None and linked not in replaced:
+                concept = hits[linked].concept
+                discussed.add(linked)
+            elif linked is not None:
+                concept = next(x.concept for x in out if x.start == hits[linked].start)
+            else:
+                concept = minted_concept(text[ph.main[0]:ph.main[1]])
+                replaced |= {j for j, h in enumerate(hits) if ph.core_start <= h.start and h.end <= hs}
+            for fs, fe in ph.forms:
+                out.append(TopicHit(fs, fe, concept, text[fs:fe]))
+            if _clause_inside(text, s, e):
+                break  # "X som finns bland föreningar och företagare": the list went on inside the clause
+    return OpenTopics(out, discussed, replaced)
+
+
+# ---------------------------------------------------------------- scheme hits that are no discussed topic
+# a heading that asks what something is opens a background box; an interview question ("Vad tar du
+# med dig?") does not
+_DEFINING_QUESTION = re.compile(
+    r"(?:vad|vem|vilka|vilken|vilket)\s+(?:är|gör|innebär|betyder|heter)\b|hur\s+fungerar\b", re.IGNORECASE)
+
+
+def explanatory_hits(text: str, blocks: list[Block], hits: list[TopicHit]) -> set[int]:
+    """Hits under a heading that asks a question ("Vad är landshövdingens uppdrag?"): a background
+    box that explains, not what a meeting discussed."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for blk in blocks:
+        line = text[blk.start:blk.end].strip()
+        question = bool(_DEFINING_QUESTION.match(line)) and line.endswith("?") and "\n" not in line and len(line) < 90
+        if blk.heading or question:
+            if open_at is not None:
+                spans.append((open_at, blk.start))
+            open_at = blk.end if question else None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return {i for i, h in enumerate(hits) if any(a <= h.start < b for a, b in spans)}
+
+
+_ENUM_PARENS = re.compile(r"\([^()\n]*,[^()\n]*,[^()\n]*\)")
+
+
+def enumeration_hits(text: str, hits: list[TopicHit]) -> set[int]:
+    """Hits inside a parenthesised enumeration ("(demokrati, legalitet, objektivitet)"): values
+    that explain a word, not topics of their own."""
+    spans = [(m.start(), m.end()) for m in _ENUM_PARENS.finditer(text)]
+    return {i for i, h in enumerate(hits) if any(a < h.start < b for a, b in spans)}
+
+
+def apposition_hits(text: str, hits: list[TopicHit], names: list[tuple[int, int]]) -> set[int]:
+    """A class noun right before a name ("stadsnätet Fibra AB"): it says what the named thing is."""
+    starts = {a for a, _ in names}
+    out: set[int] = set()
+    for i, h in enumerate(hits):
+        j = h.end
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j > h.end and j in starts and h.text[:1].islower():
             out.add(i)
     return out

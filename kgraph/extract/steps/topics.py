@@ -1,34 +1,65 @@
 """Topics: concepts of the topic scheme named in the text, outside entity
-names; sector words not presented as discussed, and masthead or contents
-lines, are marked as no meeting's topic.
+names, and the noun phrases a discussion cue introduces ("pratade om X",
+"X diskuterades"), as scheme concepts in the text's own forms or as new
+concepts; sector words not presented as discussed, masthead or contents
+lines, background boxes under a question heading, parenthesised enumerations
+and class nouns before a name are marked as no meeting's topic.
 
-Reads ``doc``, ``ref``, ``mentions``; writes ``topic_hits``, ``domain_topics``, ``topics``.
+Reads ``doc``, ``ref``, ``blocks``, ``mentions``; writes ``topic_hits``, ``domain_topics``, ``topics``.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from ...models import Mention
-from ..state import DocState
+from ..state import ORG_CLASSES, DocState
 from ..step import Step
-from ..topics import domain_hits, find_topics, masthead_hits
+from ..topics import (
+    MINTED_PREFIX,
+    OpenTopics,
+    apposition_hits,
+    domain_hits,
+    enumeration_hits,
+    explanatory_hits,
+    find_topics,
+    masthead_hits,
+    open_topics,
+)
 
 
 def _topics(st: DocState) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
-    taken = [(m.prov.span.start, m.prov.span.end) for m in st.mentions]
-    for h in st.topic_hits:
-        if any(a <= h.start < b for a, b in taken):
+    taken = sorted((m.prov.span.start, m.prov.span.end) for m in st.mentions)
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end of the mentions so far
+    for i, h in enumerate(st.topic_hits):
+        minted = h.concept.id.startswith(MINTED_PREFIX)
+        j = bisect_right(starts, h.start) - 1
+        if (j >= 0 and reach[j] > h.start) or (minted and i in st.domain_topics):
             continue
+        rule = "extract.topics.open" if minted else "extract.topics.scheme"
         out.setdefault(h.concept.id, []).append(
-            Mention(text=h.text, kind="Topic", key=f"topic/{h.concept.id}",
-                    prov=st.prov(h.start, h.end, "extract.topics.scheme", 0.8)))
+            Mention(text=h.text, kind="Topic", key=f"topic/{h.concept.id}", prov=st.prov(h.start, h.end, rule, 0.8)))
     return out
 
 
 def run(st: DocState) -> None:
     text = st.doc.text
-    st.topic_hits = find_topics(text, st.ref)
-    st.domain_topics = domain_hits(text, st.topic_hits) | masthead_hits(text, st.topic_hits)
+    scheme = find_topics(text, st.ref)
+    names = [(m.prov.span.start, m.prov.span.end) for m in st.mentions]
+    orgs = [(m.prov.span.start, m.prov.span.end) for m in st.mentions if m.kind in ORG_CLASSES]
+    # without a topic scheme (a hand-made Reference) nothing is a topic, found or minted
+    opened = open_topics(text, scheme, names) if st.ref.topics else OpenTopics([], set(), set())
+    not_discussed = (domain_hits(text, scheme) - opened.discussed) | opened.replaced \
+        | explanatory_hits(text, st.blocks, scheme) | enumeration_hits(text, scheme) \
+        | apposition_hits(text, scheme, orgs)
+    st.topic_hits = scheme + opened.hits
+    n = len(scheme)
+    st.domain_topics = not_discussed | {n + i for i in explanatory_hits(text, st.blocks, opened.hits)} \
+        | masthead_hits(text, st.topic_hits)
     st.topics = _topics(st)
 
 
-STEP = Step("topics", run, reads=("doc", "ref", "mentions"), writes=("topic_hits", "domain_topics", "topics"))
+STEP = Step("topics", run, reads=("doc", "ref", "blocks", "mentions"),
+            writes=("topic_hits", "domain_topics", "topics"))
