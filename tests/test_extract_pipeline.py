@@ -57,17 +57,26 @@ class _TracingState(DocState):
         object.__setattr__(self, name, value)
 
 
-def _documents():
+# an invented protocol whose attendance list came out of a PDF as one run-on paragraph
+RUN_ON_MINUTES = (
+    "PROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 Plats och tid Sessionssalen, Lidköpings kommun, "
+    "kl. 09:00-11:30 Beslutande Anna Berg (S) tjg för Olle Ek (S) Per Holm (M), ordförande Karin Lund (C) "
+    "Sven Dahl Maria Ström Närvarande ersättare Eva Nord (L) Övriga närvarande Lena Sand, kommunchef "
+    "Utses att justera Per Holm Paragrafer §§ 1-5\n\n§ 1 Val av justerare\n\nPer Holm utses att justera.\n"
+)
+
+
+def _documents(make_document):
     paths = sorted((REPO / "data" / "corpus").glob("*.txt")) + \
         sorted((REPO / "tests" / "fixtures" / "holdout" / "docs").glob("*.txt"))[:6]
-    docs = [d for p in paths for d in read_file(p)[0]]
+    docs = [d for p in paths for d in read_file(p)[0]] + [make_document(RUN_ON_MINUTES, "protokoll.txt")]
     assert len(docs) >= 8
     return docs
 
 
-def test_extract_pipeline_steps_touch_only_what_they_declare(reference):
+def test_extract_pipeline_steps_touch_only_what_they_declare(reference, make_document):
     seen_reads: dict[str, set[str]] = {s.name: set() for s in STEPS}
-    for doc in _documents():
+    for doc in _documents(make_document):
         st = _TracingState(doc, reference)
         for step in STEPS:
             st._got.clear()
@@ -183,3 +192,20 @@ def test_extract_pipeline_step_modules_document_reads_and_writes(step):
     assert "Reads" in doc or "reads" in doc, step.name
     for name in step.writes:
         assert f"``{name}``" in doc, f"{step.name}'s docstring does not say it writes {name}"
+
+
+def test_step_attendance_run_on_protocol(make_document, reference):
+    ex = extract_document(make_document(RUN_ON_MINUTES, "protokoll.txt"), reference)
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert ("person/per-holm", "role", "ordförande") in facts
+    assert ("person/lena-sand", "role", "kommunchef") in facts
+    assert not any(s == "person/karin-lund" and p == "role" for s, p, _ in facts)  # the title was Per Holm's
+    # "Sven Dahl Maria Ström": two people, not one four-word name
+    assert {"person/sven-dahl", "person/maria-strom"} <= set(ex.entities)
+    board = next(k for k, e in ex.entities.items() if e.label == "Kommunstyrelsen")
+    assert ("person/anna-berg", "affiliatedWith", board) in facts
+    assert ("person/lena-sand", "affiliatedWith", board) not in facts  # an official, not a member
+    [meeting] = ex.meetings
+    assert meeting.kind == "board_meeting" and board in meeting.participants
+    assert {"person/anna-berg", "person/per-holm", "person/eva-nord", "person/lena-sand"} <= set(meeting.participants)
+    assert "person/olle-ek" not in meeting.participants  # replaced by a substitute

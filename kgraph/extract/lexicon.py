@@ -74,6 +74,8 @@ CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbo
 # "nytt datum meddelas senare", "flyttas till hösten": called off for now, still to come
 POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas senare|återkommer med|flyttas|"
                           r"skjuts upp|sköts upp|senare tillfälle)\b")
+# a protocol names itself in its first lines
+MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
 FIELD_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|var|när|adress)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(r"\b(?:vi|oss|vår|vårt|våra)\b")
 

@@ -12,6 +12,7 @@ unlisted_orgs          organisations by their shape, abbreviations used again
 people                 people, titles, party markers
 definite_references    "länsstyrelsen" for the one county board of the text
 publisher              whose text this is
+attendance             a protocol's attendance list: capacities, titles, the body
 ministers              who is a minister here
 relations              party and association memberships, roles, affiliations
 coreference            "civilministern", "hon" to the person meant
@@ -28,6 +29,7 @@ from ..refdata import Reference, load_reference
 from .state import DocState
 from .step import Step
 from .steps import (
+    attendance,
     coreference,
     dates,
     definite_references,
@@ -49,6 +51,7 @@ STEPS: tuple[Step, ...] = (
     people.STEP,
     definite_references.STEP,
     publisher.STEP,
+    attendance.STEP,
     ministers.STEP,
     relations.STEP,
     coreference.STEP,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..contracts import EntityInfo
 from ..models import Document, Meeting, Mention, Provenance, Span, Statement
@@ -29,6 +30,14 @@ PARTICIPANT_ORGS = ORG_CLASSES - {"PoliticalParty"}
 
 # "civilministern", "hon": references, not names, so never an alternative label
 REFERENCE_RULES = frozenset({"resolve.coref.title", "resolve.coref.pronoun"})
+
+
+class Attendance(NamedTuple):
+    """A segment of a protocol's attendance list: members, others present, or those absent."""
+
+    start: int
+    end: int
+    capacity: str  # "member", "other" or "absent"
 
 
 @dataclass
@@ -49,6 +58,8 @@ class DocState:
     info: dict[str, EntityInfo] = field(default_factory=dict)
     people: PeopleResult = field(default_factory=PeopleResult)
     publisher: str | None = None
+    attendance: list[Attendance] = field(default_factory=list)  # a protocol's attendance list
+    minuted_body: str | None = None  # the body whose minutes these are
     posts: dict[str, str] = field(default_factory=dict)  # minister's person key -> post
     ministers: set[str] = field(default_factory=set)  # the people the text itself makes ministers
     # relations

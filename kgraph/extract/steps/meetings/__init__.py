@@ -3,8 +3,8 @@
 (:mod:`.fill`). The stages pass a :class:`~.draft.Segmentation` and
 :class:`~.draft.MeetingDraft` objects, local to this step.
 
-Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``info``, ``dates``,
-``date_span``, ``published``, ``publisher``, ``statements``, ``ministers``,
+Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``attendance``, ``minuted_body``, ``people``,
+``mentions``, ``info``, ``dates``, ``date_span``, ``published``, ``publisher``, ``statements``, ``ministers``,
 ``topic_hits``, ``domain_topics``; writes ``meetings``.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ def run(st: DocState) -> None:
 
 
 STEP = Step("meetings", run,
-            reads=("doc", "blocks", "sentences", "kinds", "mentions", "info", "dates", "date_span", "published",
-                   "publisher", "statements", "ministers", "topic_hits", "domain_topics"),
+            reads=("doc", "blocks", "sentences", "kinds", "attendance", "minuted_body", "people", "mentions",
+                   "info", "dates", "date_span", "published", "publisher", "statements", "ministers", "topic_hits",
+                   "domain_topics"),
             writes=("meetings",))

@@ -18,6 +18,7 @@ import re
 from ....models import Meeting
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
+from ..attendance import absent
 from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
 
 # "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
@@ -206,6 +207,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
         mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
     mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
+    if mt.named == "protokoll" and st.attendance:
+        gone = absent(st)  # "Förhinder: ...", "X tjg för Y": not at the meeting
+        mt.persons = [p for p in mt.persons if p not in gone]
 
 
 _VISITING_TITLE_RE = re.compile(r"^(?:landshövding|statssekreterare|generaldirektör|riksdagsledamot)")

@@ -6,7 +6,8 @@ meeting that a protocol records of itself.
 Boilerplate (CMS and distributor lines) and contact blocks are no part of any
 meeting; photo captions are marked, for assembly to place them.
 
-Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``dates``, ``date_span``,
+Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``attendance``, ``minuted_body``,
+``people``, ``info``, ``dates``, ``date_span``,
 ``published``, ``publisher``; returns a :class:`Segmentation`.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ....models import Mention
 from ....text import Sentence, at_sentence_start
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
+from ..attendance import present
 from .draft import MeetingDraft, Segmentation, Trigger, Unit, trigger_hits
 
 _DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|pressmeddelande|nyhet)\b",
@@ -138,6 +140,7 @@ def _chain_back(text: str, ms: list[Mention]) -> list[Mention]:
 _MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
 _MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNORECASE | re.MULTILINE)
 _MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
+_RUN_ON_PLACE_RE = re.compile(r"\b(?:Plats och tid|Plats|Lokal)\s*:?\s+")
 _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
                             r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
 
@@ -149,7 +152,7 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     text = st.doc.text
     head = text[:400]
     m = _MINUTES_RE.search(head)
-    if not m or not any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks):
+    if not m or not (st.attendance or any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks)):
         return None
     mt = MeetingDraft("board_meeting", (m.start(), m.end()), named="protokoll")
     d = _MINUTES_DATE_RE.search(text)
@@ -164,8 +167,21 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
         munis = [x for x in places if x.kind == "Municipality"]
         if places:
             mt.location = (munis or places)[0].key
+    else:
+        run_on = _RUN_ON_PLACE_RE.search(text, 0, 800)  # "Plats och tid Sessionssalen, Exempelby kommun, kl. 9"
+        if run_on:
+            places = [x for x in st.mentions_in(run_on.end(), run_on.end() + 120)
+                      if x.kind in PARTICIPANT_ORGS | {"Place"}]
+            venues = [x for x in places if x.kind == "Place"]
+            if places:
+                mt.location = (venues or places)[0].key
+    for hit, _seg in present(st):
+        if hit.key not in mt.persons:
+            mt.persons.append(hit.key)  # the attendance list says who was there, run-on or not
+    if st.minuted_body and st.minuted_body in st.info:
+        mt.orgs.append(st.minuted_body)
     in_attendance = False
-    for sent in st.sentences:
+    for sent in st.sentences if not st.attendance else []:
         blk = st.blocks[sent.block]
         line = text[sent.start:sent.end]
         if _ATTENDANCE_RE.match(line):

@@ -1,0 +1,219 @@
+"""Attendance lists of minutes: who was there, in what capacity, for which body.
+
+A protocol ("Protokoll", "Sammanträdesprotokoll", "Minnesanteckningar") lists
+its attendance under cues ("Beslutande", "Närvarande ersättare", "Övriga
+närvarande", "Förhinder"), often as one run-on paragraph when the text comes
+from a PDF. Each cue opens a segment up to the next cue or the end of the list
+("Utses att justera", "Paragrafer", "§", an agenda item "3:"). In a segment:
+
+- a title stands after the name it belongs to ("Anna Berg (S), ordförande",
+  "Per Holm vice ordförande", "Eva Lund (Sekreterare)"), so titles are tied
+  backwards, replacing a forward reading;
+- names written one after another without a separator ("Anna Berg Per Holm")
+  are two people;
+- a member (under "Beslutande", "Ledamöter", "Ersättare" ...) is affiliated
+  with the minuted body: the organisation of the "Organ:" line, of the header
+  ("PROTOKOLL Kommunstyrelsen" makes that board an organisation of its own),
+  or the publisher.
+
+Reads ``doc``, ``ref``, ``mentions``, ``people``, ``publisher``; writes
+``attendance``, ``minuted_body``, ``people``, ``mentions``, ``info``, ``statements``.
+"""
+from __future__ import annotations
+
+import re
+
+from ...models import Mention, Statement
+from ...text import slug
+from .. import lexicon as lx
+from ..persons import PersonHit, TitleHit
+from ..state import PARTICIPANT_ORGS, Attendance, DocState
+from ..step import Step
+
+_CUE_RE = re.compile(
+    r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter)?|[Nn]ärvarande ledamöter|"
+    r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|Deltagare|"
+    r"[Öö]vriga närvarande|[Öö]vriga deltagare|Närvarande tjänstemän|Tjänstemän|Inbjudna|Inbjuden|Adjungerade?|"
+    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder))\s*:?\s+(?=[A-ZÅÄÖ])")
+_MEMBER_CUES = ("beslutande", "närvarande ledamöter", "tjänstgörande ersättare", "närvarande ersättare",
+                "ledamöter", "ersättare", "närvarande", "deltagare")
+_ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
+_END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|Plats och tid|"
+                     r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d)|\n\s*\n")
+_REPLACES_RE = re.compile(r"\b(?:tjg|tjänstgör(?:ande)?|ersätter|i stället)\s+för\s+$")
+_BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
+_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*"
+                      r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))")
+_BOARD_WORD_RE = re.compile(r"(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
+                            r"Landstingsstyrelsen|Förbundsstyrelsen|Direktionen|Styrelsen|Arbetsutskottet|"
+                            r"[A-ZÅÄÖ][a-zåäö-]+nämnden)$")
+_ORGAN_RE = re.compile(r"\bOrgan\s*:")
+
+
+def _segments(text: str) -> list[Attendance]:
+    out: list[Attendance] = []
+    cues = list(_CUE_RE.finditer(text))
+    for i, m in enumerate(cues):
+        limit = cues[i + 1].start() if i + 1 < len(cues) else min(len(text), m.end() + 1500)
+        end = _END_RE.search(text, m.end(), limit)
+        stop = end.start() if end else limit
+        cue = m["cue"].lower()
+        capacity = "absent" if cue in _ABSENT_CUES else "member" if cue in _MEMBER_CUES else "other"
+        if stop > m.end():
+            out.append(Attendance(m.end(), stop, capacity))
+    return out
+
+
+def _split_run_on(st: DocState, seg: Attendance) -> None:
+    """"Anna Berg Per Holm" read as one four-word name: two people."""
+    for p in [p for p in st.people.persons if seg.start <= p.start < seg.end]:
+        words = p.name.split()
+        if len(words) < 4:
+            continue
+        cut = next((i for i in range(2, len(words) - 1) if words[i] in st.ref.given_names), None)
+        if cut is None:
+            continue
+        second_start = p.start + st.doc.text[p.start:p.end].index(words[cut], len(" ".join(words[:cut])))
+        first = PersonHit(p.start, p.start + len(" ".join(words[:cut])), " ".join(words[:cut]), "")
+        second = PersonHit(second_start, p.end, " ".join(words[cut:]), "")
+        old = [m for m in st.mentions if m.prov.span.start == p.start and m.kind == "Person"]
+        for m in old:
+            st.forget(m)
+        st.people.persons.remove(p)
+        st.people.roles = [(q, t) for q, t in st.people.roles if q is not p]
+        for hit in (first, second):
+            hit.key = st.ref.person_keys.get(hit.name.casefold(), "person/" + slug(hit.name))
+            st.people.persons.append(hit)
+            st.add_mention(Mention(text=hit.name, kind="Person", key=hit.key,
+                                   prov=st.prov(hit.start, hit.end, "extract.attendance.person", 0.75)),
+                           label=hit.name)
+    st.people.persons.sort(key=lambda h: h.start)
+
+
+_STRUCTURE_WORDS = frozenset({"närvarande", "paragrafer", "justeringens", "justerare", "utses", "beslutande",
+                              "ersättare", "ledamöter", "deltagare", "förhinder", "frånvarande", "underskrifter",
+                              "sekreterare", "ordförande", "organ", "plats", "sammanträdesdatum", "inbjuden",
+                              "inbjudna", "övriga", "tjänstemän"})
+
+
+def _trim_structure_words(st: DocState) -> None:
+    """"Per Holm Paragrafer", "Eva Nord Närvarande": a protocol's own words after a name are not its surname."""
+    for p in list(st.people.persons):
+        words = p.name.split()
+        if len(words) < 3 or words[-1].casefold() not in _STRUCTURE_WORDS:
+            continue
+        name = " ".join(words[:-1])
+        old = [m for m in st.mentions if m.prov.span.start == p.start and m.kind == "Person"]
+        for m in old:
+            st.forget(m)
+        p.end = p.start + len(name)
+        p.name = name
+        p.key = st.ref.person_keys.get(name.casefold(), "person/" + slug(name))
+        st.add_mention(Mention(text=name, kind="Person", key=p.key,
+                               prov=st.prov(p.start, p.end, "extract.attendance.person", 0.75)), label=name)
+
+
+def _drop_cue_titles(st: DocState) -> None:
+    """"Närvarande ersättare Eva Nord": the cue heads a list, it is no one's title."""
+    cues = [(m.start("cue"), m.end("cue")) for m in _CUE_RE.finditer(st.doc.text)]
+    st.people.roles = [(p, t) for p, t in st.people.roles if not any(a <= t.start < b for a, b in cues)]
+
+
+def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
+    text = st.doc.text
+    persons = [p for p in st.people.persons if seg.start <= p.start < seg.end]
+    titles = [t for t in st.people.titles if seg.start <= t.start < seg.end]
+    for t in titles:
+        before = [p for p in persons if p.end <= t.start]
+        if not before:
+            continue
+        prev = before[-1]
+        gap = _BACKWARD_GAP_RE.fullmatch(text, prev.end, t.start)
+        if gap is None:
+            continue
+        st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(prev, t)]
+
+
+def _minuted_body(st: DocState) -> str | None:
+    """The body whose minutes these are: the "Organ:" line, the header's board, the publisher."""
+    text = st.doc.text
+    organ = _ORGAN_RE.search(text[:600])
+    if organ:
+        orgs = [m for m in st.mentions_in(organ.end(), organ.end() + 160) if m.kind in PARTICIPANT_ORGS]
+        if orgs:
+            return orgs[0].key
+    head = _BODY_RE.search(text[:400])
+    if head:
+        known = [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
+        if known:
+            return known[0].key
+        board = head["b"]
+        if _BOARD_WORD_RE.fullmatch(board):
+            where = st.publisher or next((m.key for m in st.mentions if m.kind == "Municipality"), None)
+            key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
+            s, e = head.start("b"), head.end("b")
+            st.add_mention(Mention(text=board, kind="Organization", key=key,
+                                   prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=board)
+            return key
+    return st.publisher
+
+
+def _replaced(text: str, p: PersonHit, seg: Attendance) -> bool:
+    return bool(_REPLACES_RE.search(text, max(seg.start, p.start - 30), p.start))
+
+
+def run(st: DocState) -> None:
+    text = st.doc.text
+    if not lx.MINUTES_RE.search(text[:400]):
+        return
+    st.attendance = _segments(text)
+    if not st.attendance:
+        return
+    _trim_structure_words(st)
+    _drop_cue_titles(st)
+    for seg in st.attendance:
+        _split_run_on(st, seg)
+        _tie_titles_backwards(st, seg)
+    body = st.minuted_body = _minuted_body(st)
+    if body is None:
+        return
+    done: set[str] = set()
+    for seg in st.attendance:
+        if seg.capacity != "member":
+            continue
+        for p in st.people.persons:
+            if seg.start <= p.start < seg.end and p.key not in done and not _replaced(text, p, seg):
+                done.add(p.key)
+                st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=body,
+                                               prov=st.prov(p.start, p.end, "extract.affiliation.minutes", 0.7)))
+
+
+STEP = Step("attendance", run, reads=("doc", "ref", "mentions", "people", "publisher"),
+            writes=("attendance", "minuted_body", "people", "mentions", "info", "statements"))
+
+
+def present(st: DocState) -> list[tuple[PersonHit, Attendance]]:
+    """The people listed as present (not absent, not replaced by a substitute), in text order."""
+    text = st.doc.text
+    out = []
+    for seg in st.attendance:
+        if seg.capacity == "absent":
+            continue
+        for p in st.people.persons:
+            if seg.start <= p.start < seg.end and not _replaced(text, p, seg):
+                out.append((p, seg))
+    return out
+
+
+def absent(st: DocState) -> set[str]:
+    """People the attendance list names as absent, or as replaced by a substitute."""
+    text = st.doc.text
+    out = set()
+    for seg in st.attendance:
+        for p in st.people.persons:
+            if seg.start <= p.start < seg.end and (seg.capacity == "absent" or _replaced(text, p, seg)):
+                out.add(p.key)
+    return out - {p.key for p, _ in present(st)}
+
+
+__all__ = ["STEP", "TitleHit", "absent", "present"]
