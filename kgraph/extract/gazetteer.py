@@ -19,7 +19,10 @@ from ..refdata import Form, Reference, load_reference
 from ..text import at_sentence_start, lower_same_length, mask_contacts
 
 _WORDCHAR = re.compile(r"\w")
-_PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom)\s+|,\s*)$",
+_PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom)\s+|,\s*|"
+                         # "17 oktober Berg": a schedule line's place
+                         r"\b\d{1,2}:?e?\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+                         r"november|december)[ \t]+(?:[-–][ \t]+)?)$",
                          re.IGNORECASE)
 
 

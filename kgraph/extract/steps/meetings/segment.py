@@ -70,7 +70,7 @@ _LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)\s*(?:(?:därefter|sedan|senare|ä
 _SCHEDULE_LINE_RE = re.compile(
     r"\W*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?:?e?\s+"
     r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
-    r"(?:\s+\d{4})?(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?)?\s*[-–:,]\s*",
+    r"(?:\s+\d{4})?(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?)?\s*[-–:,]?\s*",
     re.IGNORECASE)
 
 
