@@ -212,13 +212,18 @@ CAPTION_RE = re.compile(
 QUOTE_START_RE = re.compile(r"^\s*[–—”\"»]")
 BULLET_RE = re.compile(r"^\s*[-•*·▪●]\s+")
 PROGRAMME_RE = re.compile(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?\b")
+# "Anna Berg, Region Exempel" or "Anna Berg (S), Exempelby kommun" alone on a line: an entry of a roster
+ROSTER_LINE_RE = re.compile(r"^\s*[A-ZÅÄÖ][\w'-]+(?:[ \t]+[A-ZÅÄÖ][\w'-]+){1,3}[ \t]*(?:\([\wÅÄÖåäö]{1,4}\)[ \t]*)?,"
+                            r"[ \t]*[A-ZÅÄÖ][^.!?\n]{1,80}$")
+PHONE_LINE_RE = re.compile(r"^\s*(?:tel(?:efon)?\.?:?\s*|mobil:?\s*)?\+?[\d][\d \t-]{5,}\d\s*$", re.IGNORECASE)
 DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4})(?:\s+\d\d[.:]\d\d)?\s*$",
                           re.IGNORECASE)
 
 
 def sentence_kind(line: str, blk: Block) -> str:
     """What a sentence is by its layout: ``heading``, ``contact``, ``boilerplate``, ``caption``,
-    ``programme``, ``quote``, ``bullet`` or ``body``."""
+    ``programme``, ``roster`` (a "Name, Organisation" entry or a phone number alone on its line),
+    ``quote``, ``bullet`` or ``body``."""
     if blk.contact:
         return "contact"
     if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line):
@@ -229,6 +234,8 @@ def sentence_kind(line: str, blk: Block) -> str:
         return "caption"
     if PROGRAMME_RE.match(line):
         return "programme"
+    if ROSTER_LINE_RE.match(line) or PHONE_LINE_RE.match(line):
+        return "roster"
     if QUOTE_START_RE.match(line):
         return "quote"
     if BULLET_RE.match(line):

@@ -311,3 +311,24 @@ def test_meetings_schedule_lines_are_visits_of_their_own(reference, make_documen
                                                    (FALKOPING, None)]
     assert all(m.status == "planned" for m in ms)
     assert all({"person/anna-berg", "person/per-holm"} <= set(m.participants) for m in ms)
+
+
+def test_meetings_roster_entries_are_not_participants(reference, make_document):
+    text = ("Exempelbygdens regionbildning ideell förening sammanträder vid årsmöte i Lidköping den 14 mars. "
+            "Media välkomnas till en pressträff efter sammanträdet med ordföranden Anna Berg.\n\n"
+            "Representanter i arbetsutskottet:\n\nPer Holm, Region Skåne\n0709-84 45 82\n\n"
+            "Eva Nord, Region Blekinge\n0733-68 74 14\n")
+    ex = extract_document(make_document(text), reference)
+    assert "org/exempelbygdens-regionbildning-ideell-forening" in ex.entities
+    assert len(ex.meetings) == 2  # the annual meeting and the press meeting after it
+    for m in ex.meetings:
+        assert "person/per-holm" not in m.participants and "person/eva-nord" not in m.participants
+    press = next(m for m in ex.meetings if m.kind == "meeting")
+    assert "person/anna-berg" in press.participants
+
+
+def test_meetings_bulleted_schedule_without_dash(reference, make_document):
+    text = ("Landshövding Anna Berg besöker länets kommuner.\n\nFöljande datum är inplanerade:\n\n"
+            "  • 29 augusti Lidköping\n  • 3 september Skövde\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2019, 8, 27))
+    assert [(m.location, m.date) for m in ms] == [(LIDKOPING, dt.date(2019, 8, 29)), (SKOVDE, dt.date(2019, 9, 3))]

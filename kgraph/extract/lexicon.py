@@ -25,6 +25,7 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"(?:läns|region|kommun)dialog(?:en|er|erna)?", "meeting", "new"),
     (r"press(?:träff|konferens)(?:en|er|erna|ar|arna)?", "meeting", "new"),
     (r"lunchmöte(?:t|n|na)?", "meeting", "new"),
+    (r"konstituera(?:des|de|s)", "meeting", "new"),  # "föreningen konstituerades den 13 december"
     (r"regeringssammanträde(?:t|n)?", "board_meeting", "new"),
     (r"kommunforum(?:et)?", "conference", "named"),
     (r"(?:års|förbunds|förenings|kommun)stämma(?:n|or)?", "board_meeting", "named"),

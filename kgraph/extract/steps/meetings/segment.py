@@ -41,8 +41,8 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             if trigger_hits(low, sent.start, sent.end):
                 seg.trigger_headings.add(section)
             continue
-        if kind in ("contact", "boilerplate", "heading"):
-            continue
+        if kind in ("contact", "boilerplate", "heading", "roster"):
+            continue  # a roster gives roles and affiliations, not participation
         hits = [h for h in trigger_hits(low, sent.start, sent.end)
                 if not any(m.prov.span.start <= h[0] < m.prov.span.end for m in st.mentions)
                 and not _in_name(st.doc.text, h[0])]
@@ -51,6 +51,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
             if dests:
                 hits.append((travel.start(), travel.end(), "visit", "tour"))
+        hits = _one_event_per_phrase(low, sorted(hits))
         hits = [_visits_several(st, h, sent.end) for h in hits]
         if not hits:
             item = _schedule_line(st, sent)
@@ -94,6 +95,23 @@ def _in_name(text: str, pos: int) -> bool:
     inside a line, is part of a name."""
     return text[pos:pos + 1].isupper() and not at_sentence_start(text, pos) \
         and bool(_NAME_BEFORE_RE.search(text, max(0, pos - 40), pos))
+
+
+_VERB_THEN_NOUN_RE = re.compile(r"\s+(?:vid|på|till|under|i|för)\s+(?:(?:ett|en|sitt|sin|årets|det|den|"
+                                r"gemensamt|gemensam|gemensamma)\s+)?$")
+
+
+def _one_event_per_phrase(low: str, hits: list[Trigger]) -> list[Trigger]:
+    """"sammanträder vid årsmötet", "träffas på ett dialogmöte": the verb and the noun are one event,
+    named by the noun."""
+    out = []
+    for i, h in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and _VERB_THEN_NOUN_RE.fullmatch(low, h[1], nxt[0]) and not low[h[0]:h[1]].endswith(
+                ("möte", "mötet", "besök", "besöket")):
+            continue
+        out.append(h)
+    return out
 
 
 def _visits_several(st: DocState, hit: Trigger, limit: int) -> Trigger:
