@@ -175,7 +175,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         meets.append(minutes)
         current = [minutes]
     prev_section = -1
-    for sent, section, hits, layout in units:
+    schedule_units = {i for i, (_, _, hits, _) in enumerate(units) if any(h[3] == "schedule" for h in hits)}
+    for idx, (sent, section, hits, layout) in enumerate(units):
         if layout == "caption" and not hits:
             target = _caption_target(st, meets, sent)
             if target is not None:
@@ -210,16 +211,21 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     attached.append(mt)
                 continue
             if how == "schedule":
-                spot = st.mentions_in(s, e)[0]
                 group_id += 1
-                mt = MeetingDraft("visit", (s, e), location=spot.key, group=group_id, section=section,
-                                  subjectless=True)
-                mt.orgs.append(spot.key)
-                mt.announced_by = next((c for c in current if not c.location), None) or \
-                    (current[0] if current else None)
-                meets.append(mt)
-                mt.sentences.append(sent)
-                continue  # each line its own visit; the text goes on with what it followed
+                announcer = next((c for c in current if not c.location), None) or (current[0] if current else None)
+                line_visits = []
+                for spot in dict.fromkeys(x.key for x in st.mentions_in(s, e)
+                                          if x.kind in ("Municipality", "Place")):
+                    mt = MeetingDraft("visit", (s, e), location=spot, group=group_id, section=section,
+                                      subjectless=True)
+                    mt.orgs.append(spot)
+                    mt.announced_by = announcer
+                    mt.sentences.append(sent)
+                    meets.append(mt)
+                    line_visits.append(mt)
+                if idx - 1 not in schedule_units and idx + 1 not in schedule_units:
+                    current = line_visits  # a lone dated line: the report goes on about these visits
+                continue  # each line its own visit; a list of them leaves the text with what it followed
             loc = location_after(st, e, sent.end)
             if how == "tour":
                 dests = [m for m in st.mentions_in(s, sent.end) if m.kind == "Municipality"]

@@ -84,7 +84,8 @@ def _schedule_line(st: DocState, sent: Sentence) -> Trigger | None:
     places = [x for x in st.mentions_in(m.end(), sent.end) if x.kind in ("Municipality", "Place")]
     if not places or places[0].prov.span.start - m.end() > 2:
         return None
-    return (m.end(), places[0].prov.span.end, "visit", "schedule")
+    n = _chained(text, places)  # "Fredag 24 februari: Härryda och Mölndal": a visit to each
+    return (m.end(), places[n - 1].prov.span.end, "visit", "schedule")
 
 
 _NAME_BEFORE_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&.-]*[ \t]+$")
