@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -65,12 +66,28 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
     click.echo("\n".join(out))
 
 
+#: what a spreadsheet takes for the start of a formula (OWASP, CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?").fullmatch
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell that a spreadsheet shows and never evaluates: one that begins with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's rule against CSV
+    injection; document text, names and SPARQL results can say anything). A plain number
+    (``-3``, ``+1.5``, ``-2e3``) stays as it is: a spreadsheet reads it as the same number."""
+    if text.startswith(FORMULA_START) and not _PLAIN_NUMBER(text):
+        return "'" + text
+    return text
+
+
 def print_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """CSV with a header row; every cell, the header's too, made safe by :func:`csv_cell`."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(columns)
+    w.writerow([csv_cell(str(c)) for c in columns])
     for r in rows:
-        w.writerow([_cell(v) for v in r])
+        w.writerow([csv_cell(_cell(v)) for v in r])
     click.echo(buf.getvalue(), nl=False)
 
 
