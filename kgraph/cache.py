@@ -112,6 +112,7 @@ _NOT_IN_NODE_ID = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]').search
 # a lone surrogate (\ud800-\udfff) escaped in the JSON text: the outputs could not encode it as UTF-8
 _SURROGATE = re.compile(r'(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]').search
 _new = tuple.__new__  # builds a NamedTuple from checked fields without its Python-level __new__
+_STR = {str}
 
 
 def encode_part(file_name: str, path: str, part: DocGraph) -> bytes:
@@ -190,11 +191,8 @@ def _list(x: Any, what: str) -> list[Any]:
 
 
 def _strs(x: Any, what: str) -> tuple[str, ...]:
-    if type(x) is not list:
+    if type(x) is not list or (x and not set(map(type, x)) <= _STR):
         raise _bad(what)
-    for s in x:
-        if type(s) is not str:
-            raise _bad(what)
     return tuple(x)
 
 
@@ -244,7 +242,7 @@ def _decode(data: Any) -> CachedPart:
     for x in _list(ents, "entities"):
         key, cls, label, alt, attrs, evs = x  # ValueError or TypeError if not a list of six
         if type(x) is not list or type(label) is not str or type(attrs) is not dict \
-                or not _ATTR_KEYS.issuperset(attrs) or any(type(v) is not str for v in attrs.values()):
+                or (attrs and (not _ATTR_KEYS.issuperset(attrs) or not set(map(type, attrs.values())) <= _STR)):
             raise _bad("entity")
         nodes.append(key)
         entities.append(_new(EntityPart, (key, _strs(cls, "entity classes"), label, _strs(alt, "alternative labels"),
@@ -267,7 +265,8 @@ def _decode(data: Any) -> CachedPart:
     meetings = []
     for x in _list(meets, "meetings"):
         node, kind, status, date, trigger, e, participants, location, mtopics = x
-        if type(x) is not list or any(type(v) is not str for v in (kind, status, date, trigger)):
+        if type(x) is not list or not (type(kind) is str and type(status) is str and type(date) is str
+                                       and type(trigger) is str):
             raise _bad("meeting")
         participants, mtopics = _strs(participants, "participants"), _strs(mtopics, "meeting topics")
         nodes += (node, *participants, *mtopics)

@@ -123,8 +123,8 @@ def test_an_old_pickled_cache_is_a_silent_miss(tmp_path, monkeypatch):
 
 
 def test_entries_round_trip_every_part_of_the_samples():
-    from kgraph.ingest import gather_inputs, read_file
     from kgraph.extract.document import extract_document
+    from kgraph.ingest import gather_inputs, read_file
     from kgraph.refdata import load_reference
     from kgraph.resolve import doc_graph
     ref = load_reference()
