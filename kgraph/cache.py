@@ -111,6 +111,8 @@ _ATTR_KEYS = frozenset(("scbCode", "wikidata", "organisationNumber", "abbreviati
 _NOT_IN_NODE_ID = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]').search
 # a lone surrogate (\ud800-\udfff) escaped in the JSON text: the outputs could not encode it as UTF-8
 _SURROGATE = re.compile(r'(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]').search
+# dates become xsd:date literals: an ISO date or nothing
+_DATE = re.compile(r"(?:\d{4}-\d{2}-\d{2})?").fullmatch
 _new = tuple.__new__  # builds a NamedTuple from checked fields without its Python-level __new__
 _STR = {str}
 
@@ -236,6 +238,8 @@ def _decode(data: Any) -> CachedPart:
             raise _bad("document field")
     if publisher is not None and type(publisher) is not str:
         raise _bad("publisher")
+    if not _DATE(published):
+        raise _bad("date")
     records = _evidence_table(list(_strs(strings, "string table")), evidence)
     nodes: list[str] = [doc_id]  # every node id, checked at the end in one pass
     entities = []
@@ -266,7 +270,7 @@ def _decode(data: Any) -> CachedPart:
     for x in _list(meets, "meetings"):
         node, kind, status, date, trigger, e, participants, location, mtopics = x
         if type(x) is not list or not (type(kind) is str and type(status) is str and type(date) is str
-                                       and type(trigger) is str):
+                                       and type(trigger) is str and _DATE(date)):
             raise _bad("meeting")
         participants, mtopics = _strs(participants, "participants"), _strs(mtopics, "meeting topics")
         nodes += (node, *participants, *mtopics)

@@ -160,6 +160,8 @@ def _blob(data: object) -> bytes:
     lambda d: d.__setitem__(1, 0),                             # another layout
     lambda d: d.pop(),                                         # too short
     lambda d: d.__setitem__(8, {"a": 1}),                      # publisher of the wrong type
+    lambda d: d.__setitem__(6, "25 mars"),                     # a date that is no ISO date
+    lambda d: d[14][0].__setitem__(3, "2021-03-25T10:00"),     # a meeting date that is no ISO date
     lambda d: d[9].__setitem__(0, 7),                          # a string table entry that is no string
     lambda d: d[10][0].__setitem__(0, 99),                     # evidence: string index out of range
     lambda d: d[10][0].__setitem__(3, -1),                     # evidence: negative string index
