@@ -788,7 +788,7 @@ def sparql(graph: GraphLike, query: str, bindings: Mapping[str, Any] | None = No
         return SparqlResult("ask", boolean=bool(answer["boolean"]))
     if answer["form"] == "select":
         variables = answer["variables"]
-        return SparqlResult("select", variables, [dict(zip(variables, row)) for row in answer["rows"]])
+        return SparqlResult("select", variables, [dict(zip(variables, row, strict=True)) for row in answer["rows"]])
     return SparqlResult("graph", turtle=answer["turtle"])
 
 

@@ -96,9 +96,9 @@ def test_one_damaged_entry_is_one_line(tmp_path):
     kgraph_build(src, out)
     expected = outputs(out)
     db = sqlite3.connect(out / cache_mod.CACHE_DIR / "cache.sqlite")
-    for key, blob in db.execute("SELECT key, data FROM entries ORDER BY key").fetchall():
+    for key, blob in db.execute("SELECT key, data FROM entries ORDER BY key").fetchall():  # noqa: B007
         data = json.loads(zlib.decompress(blob))
-        if data[12]:  # it has statements
+        if data[12]:  # it has statements: this key's entry is the one changed below
             break
     data[12][0][3] = "yes"  # a statement's literal flag that is not a bool
     db.execute("UPDATE entries SET data = ? WHERE key = ?", (zlib.compress(json.dumps(data).encode()), key))
@@ -123,7 +123,7 @@ def test_an_old_pickled_cache_is_a_silent_miss(tmp_path, monkeypatch):
 
 
 def test_entries_round_trip_every_part_of_the_samples():
-    from kgraph.extract.document import extract_document
+    from kgraph.extract.pipeline import extract_document
     from kgraph.ingest import gather_inputs, read_file
     from kgraph.refdata import load_reference
     from kgraph.resolve import doc_graph

@@ -40,8 +40,8 @@ def run(sample_build):
 
 def kgraph(graph: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     """The CLI in a process of its own: a crash or a hang of the query engine must not take the tests along."""
-    return subprocess.run([*KGRAPH, *args, "--graph", str(graph)], cwd=REPO, capture_output=True, text=True, check=False,
-                          timeout=timeout)
+    return subprocess.run([*KGRAPH, *args, "--graph", str(graph)], cwd=REPO, capture_output=True, text=True,
+                          check=False, timeout=timeout)
 
 
 # ------------------------------------------------------------------ --bind
