@@ -4,7 +4,7 @@ Makes synthetic corpora (benchmarks/gen_corpus.py: ~3 KB documents of the
 genre) of each size under ``--workdir`` (kept between runs), builds each one in
 a fresh process per (size, jobs) with an empty cache, then once more with a
 warm cache, and prints a table; per-stage seconds show where the time goes
-(read, extract and pickle are CPU seconds summed over the workers).
+(read, extract and encode are CPU seconds summed over the workers).
 
     python benchmarks/bench_build.py                          # 1k and 10k at --jobs 1 and 2
     python benchmarks/bench_build.py --sizes 1000,10000,100000 --workdir /var/tmp/kgbench
@@ -177,9 +177,9 @@ def print_table(rows: list[dict]) -> None:
               f"{r['peak_worker_mb']:,.0f} | {m.get('graph', 0):,.0f} / {m.get('write', 0):,.0f} / "
               f"{m.get('done', 0):,.0f} |")
     print()
-    print("Per-stage seconds (read/extract/pickle: CPU seconds summed over workers; merge: unpickling and")
+    print("Per-stage seconds (read/extract/encode: CPU seconds summed over workers; merge: decoding and")
     print("merging in the parent; cache: loading cached results; graph: merging the documents' parts; write: all outputs)")
-    _timing_table(rows, ["read", "extract", "pickle", "merge", "cache", "graph", "write"], ["extract ms/doc"],
+    _timing_table(rows, ["read", "extract", "encode", "merge", "cache", "graph", "write"], ["extract ms/doc"],
                   lambda r: [f"{1000 * r['timings'].get('extract', 0) / r['extracted']:.1f}" if r["extracted"]
                              else "0.0"])
     print()

@@ -11,15 +11,18 @@ gave, so an unchanged file is not even read again.
 The cache is one SQLite file: every write is a transaction, so a build killed
 midway leaves a consistent cache (the entries written so far stay, and make
 the next build faster). Entries are each document's part of the graph
-(:class:`kgraph.pipeline.CachedPart`), pickled and zlib-compressed (level 1:
-a third of the size for ~0.1 ms); an entry that does not load is treated as
-missing.
+(:class:`CachedPart`) in a fixed JSON layout, zlib-compressed (level 1). The
+cache file is data that anyone who can write the output folder can change,
+so an entry is never unpickled or evaluated: :func:`decode_part` reads plain
+JSON and checks every field's shape and type before it becomes a part, and an
+entry that fails the check is treated as missing (the build extracts the
+document again and says so once).
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
+import re
 import sqlite3
 import time
 import zlib
@@ -27,14 +30,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from . import __version__
+from .contracts import DocGraph, EntityPart, Evidence, MeetingPart, StatementPart, TopicPart
 from .models import Document
 
 EXTRACTOR_VERSION = "1"  # bump when extraction output changes in a way the source hash cannot see
 CACHE_DIR = ".kgraph-cache"
 _DB_NAME = "cache.sqlite"
-_SCHEMA = 1
+_SCHEMA = 2  # 2: entries are JSON (1 was pickle: a pickled cache is a clean miss)
 _PKG = Path(__file__).resolve().parent
 # the code whose output is cached: reading, extraction and each document's graph part (resolve.doc_graph)
 _CACHED_SOURCES = ("ingest", "extract", "models.py", "text.py", "refdata.py", "cache.py", "resolve.py", "graph.py", "contracts.py")
@@ -86,17 +91,200 @@ def entry_key(doc: Document) -> str:
     return hashlib.sha256(meta.encode("utf-8")).hexdigest()
 
 
-def dumps(obj: object) -> bytes:
-    """Pickled and compressed: what the cache stores and workers send to the build process, which
-    holds every document's entry until the graph is merged (17 KB a document raw, 6 KB compressed)."""
-    return zlib.compress(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL), 1)
+class CachedPart(NamedTuple):
+    """A cache entry: a document's graph part and the file it was last read from."""
+
+    file_name: str
+    path: str
+    part: DocGraph
 
 
-def loads(blob: bytes) -> object | None:
+class InvalidEntry(ValueError):
+    """A cache entry that is not a part this kgraph wrote (damaged, old or crafted)."""
+
+
+_TAG = "kgraph-part"
+_LAYOUT = 1  # of the JSON below; a change also changes cache.py's source hash, hence the version key
+_MAX_ENTRY_BYTES = 256 << 20  # decompressed; a document's part is ~17 KB (a zlib bomb is a miss, not a crash)
+_ATTR_KEYS = frozenset(("scbCode", "wikidata", "organisationNumber", "abbreviation", "county"))
+# a node id becomes part of an IRI: no spaces, controls or characters an IRI may not contain
+_NOT_IN_NODE_ID = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]').search
+# a lone surrogate (\ud800-\udfff) escaped in the JSON text: the outputs could not encode it as UTF-8
+_SURROGATE = re.compile(r'(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]').search
+# dates become xsd:date literals: an ISO date or nothing
+_DATE = re.compile(r"(?:\d{4}-\d{2}-\d{2})?").fullmatch
+_new = tuple.__new__  # builds a NamedTuple from checked fields without its Python-level __new__
+_STR = {str}
+
+
+def encode_part(file_name: str, path: str, part: DocGraph) -> bytes:
+    """A document's part as the cache stores it (and workers send it to the build process).
+
+    One JSON array, compressed: ``[tag, layout, file name, path, doc id, title, published, format,
+    publisher, strings, evidence, entities, statements, topics, meetings]``. ``evidence`` holds each
+    distinct Evidence record once, as ``[doc, start, end, sentence, rule, confidence]`` with doc,
+    sentence and rule indexes into ``strings``; the parts refer to records by index. So a sentence
+    or a record shared by several statements is stored, and later held in memory, once."""
+    strings: dict[str, int] = {}
+    records: dict[Evidence, int] = {}
+
+    def ix(text: str) -> int:
+        i = strings.get(text)
+        if i is None:
+            i = strings[text] = len(strings)
+        return i
+
+    def ev(e: Evidence) -> int:
+        i = records.get(e)
+        if i is None:
+            i = records[e] = len(records)
+        return i
+
+    entities = [[x.key, x.cls, x.label, x.alt_labels, x.attrs, [ev(e) for e in x.evidence]] for x in part.entities]
+    statements = [[x.subject, x.predicate, x.object, x.literal, ev(x.evidence)] for x in part.statements]
+    topics = [[x.node, x.label, x.alt_labels, x.en_label, x.broader, [ev(e) for e in x.mentions], ev(x.first)]
+              for x in part.topics]
+    meetings = [[x.node, x.kind, x.status, x.date, x.trigger, ev(x.evidence), x.participants, x.location, x.topics]
+                for x in part.meetings]
+    evidence = [[ix(e.doc), e.start, e.end, ix(e.sentence), ix(e.rule), e.confidence] for e in records]
+    data = [_TAG, _LAYOUT, file_name, path, part.doc_id, part.title, part.published, part.format, part.publisher,
+            list(strings), evidence, entities, statements, topics, meetings]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False, allow_nan=False)
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def decode_part(blob: bytes) -> CachedPart:
+    """The part :func:`encode_part` wrote, checked field by field; :class:`InvalidEntry` for
+    anything else. Nothing in the entry is executed: it is JSON, read into tuples of str, int,
+    float, bool and None, and only the shapes ``encode_part`` writes are accepted."""
     try:
-        return pickle.loads(zlib.decompress(blob))
-    except Exception:  # noqa: BLE001 - a stale or damaged entry is a miss, never an error
-        return None
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(blob, _MAX_ENTRY_BYTES)
+        if inflate.unconsumed_tail or not inflate.eof:
+            raise InvalidEntry("truncated, or larger than the limit")
+        text = raw.decode("utf-8")
+        if "\\u" in text and _SURROGATE(text):  # encode_part escapes only control characters
+            raise InvalidEntry("a lone surrogate in a string")
+        data = json.loads(text, parse_constant=_no_constant)
+    except InvalidEntry:
+        raise
+    except (zlib.error, TypeError, ValueError, RecursionError) as exc:
+        raise InvalidEntry(f"not a compressed JSON entry ({type(exc).__name__})") from None
+    try:
+        return _decode(data)
+    except InvalidEntry:
+        raise
+    except (TypeError, ValueError, IndexError, KeyError) as exc:  # wrong arity, an index out of range ...
+        raise InvalidEntry(f"not a part of this kgraph ({type(exc).__name__})") from None
+
+
+def _no_constant(name: str) -> None:
+    raise InvalidEntry(f"{name} is not a value a part holds")
+
+
+def _bad(what: str) -> InvalidEntry:
+    return InvalidEntry(f"bad {what}")
+
+
+def _list(x: Any, what: str) -> list[Any]:
+    if type(x) is not list:
+        raise _bad(what)
+    return x
+
+
+def _strs(x: Any, what: str) -> tuple[str, ...]:
+    if type(x) is not list or (x and not set(map(type, x)) <= _STR):
+        raise _bad(what)
+    return tuple(x)
+
+
+def _record(records: list[Evidence], i: Any) -> Evidence:
+    if type(i) is not int or i < 0:
+        raise _bad("evidence reference")
+    return records[i]  # IndexError past the end
+
+
+def _records(records: list[Evidence], x: Any) -> tuple[Evidence, ...]:
+    if type(x) is not list:
+        raise _bad("evidence references")
+    for i in x:
+        if type(i) is not int or i < 0:
+            raise _bad("evidence reference")
+    return tuple([records[i] for i in x])
+
+
+def _evidence_table(strings: list[str], rows: Any) -> list[Evidence]:
+    out = []
+    for row in _list(rows, "evidence"):
+        if type(row) is not list or len(row) != 6:
+            raise _bad("evidence")
+        d, start, end, si, ri, c = row
+        if not (type(d) is int and type(si) is int and type(ri) is int and d >= 0 and si >= 0 and ri >= 0
+                and (start is None or (type(start) is int and start >= 0))
+                and (end is None or (type(end) is int and end >= 0))
+                and type(c) is float and 0.0 <= c <= 1.0):
+            raise _bad("evidence")
+        out.append(_new(Evidence, (strings[d], start, end, strings[si], strings[ri], c)))
+    return out
+
+
+def _decode(data: Any) -> CachedPart:
+    if type(data) is not list or len(data) != 15 or data[0] != _TAG or data[1] != _LAYOUT:
+        raise InvalidEntry("not a part of this kgraph")
+    (_, _, file_name, path, doc_id, title, published, fmt, publisher, strings, evidence,
+     ents, stmts, tops, meets) = data
+    for x in (file_name, path, doc_id, title, published, fmt):
+        if type(x) is not str:
+            raise _bad("document field")
+    if publisher is not None and type(publisher) is not str:
+        raise _bad("publisher")
+    if not _DATE(published):
+        raise _bad("date")
+    records = _evidence_table(list(_strs(strings, "string table")), evidence)
+    nodes: list[str] = [doc_id]  # every node id, checked at the end in one pass
+    entities = []
+    for x in _list(ents, "entities"):
+        key, cls, label, alt, attrs, evs = x  # ValueError or TypeError if not a list of six
+        if type(x) is not list or type(label) is not str or type(attrs) is not dict \
+                or (attrs and (not _ATTR_KEYS.issuperset(attrs) or not set(map(type, attrs.values())) <= _STR)):
+            raise _bad("entity")
+        nodes.append(key)
+        entities.append(_new(EntityPart, (key, _strs(cls, "entity classes"), label, _strs(alt, "alternative labels"),
+                                          attrs, _records(records, evs))))
+    statements = []
+    for x in _list(stmts, "statements"):
+        s, p, o, lit, e = x
+        if type(x) is not list or type(lit) is not bool or type(o) is not str:
+            raise _bad("statement")
+        nodes += (s, p) if lit else (s, p, o)
+        statements.append(_new(StatementPart, (s, p, o, lit, _record(records, e))))
+    topics = []
+    for x in _list(tops, "topics"):
+        node, label, alt, en_label, broader, mentions, first = x
+        if type(x) is not list or type(label) is not str or type(en_label) is not str or type(broader) is not str:
+            raise _bad("topic")
+        nodes.append(node)
+        topics.append(_new(TopicPart, (node, label, _strs(alt, "topic labels"), en_label, broader,
+                                       _records(records, mentions), _record(records, first))))
+    meetings = []
+    for x in _list(meets, "meetings"):
+        node, kind, status, date, trigger, e, participants, location, mtopics = x
+        if type(x) is not list or not (type(kind) is str and type(status) is str and type(date) is str
+                                       and type(trigger) is str and _DATE(date)):
+            raise _bad("meeting")
+        participants, mtopics = _strs(participants, "participants"), _strs(mtopics, "meeting topics")
+        nodes += (node, *participants, *mtopics)
+        if location is not None:
+            nodes.append(location)
+        meetings.append(_new(MeetingPart, (node, kind, status, date, trigger, _record(records, e), participants,
+                                           location, mtopics)))
+    # node ids are strings (join raises TypeError otherwise), none empty, none with a character
+    # that would end or break an IRI
+    if "" in nodes or _NOT_IN_NODE_ID("".join(nodes)):
+        raise _bad("node id")
+    part = _new(DocGraph, (doc_id, title, published, fmt, publisher, tuple(entities), tuple(statements),
+                           tuple(topics), tuple(meetings)))
+    return CachedPart(file_name, path, part)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -65,12 +66,28 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
     click.echo("\n".join(out))
 
 
+#: what a spreadsheet takes for the start of a formula (OWASP, CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?").fullmatch
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell that a spreadsheet shows and never evaluates: one that begins with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's rule against CSV
+    injection; document text, names and SPARQL results can say anything). A plain number
+    (``-3``, ``+1.5``, ``-2e3``) stays as it is: a spreadsheet reads it as the same number."""
+    if text.startswith(FORMULA_START) and not _PLAIN_NUMBER(text):
+        return "'" + text
+    return text
+
+
 def print_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """CSV with a header row; every cell, the header's too, made safe by :func:`csv_cell`."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(columns)
+    w.writerow([csv_cell(str(c)) for c in columns])
     for r in rows:
-        w.writerow([_cell(v) for v in r])
+        w.writerow([csv_cell(_cell(v)) for v in r])
     click.echo(buf.getvalue(), nl=False)
 
 
@@ -341,15 +358,25 @@ def central_cmd(type_: str | None, top: int, graph: Path, fmt: str) -> None:
 @click.argument("query", metavar="QUERY|@FILE")
 @click.option("--bind", "binds", metavar="VAR=VALUE", multiple=True,
               help="Bind a variable (VALUE: <iri>, prefix:name or a string); bound, never pasted into the query.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
+              help="Stop the query after this long (exit 124); 0: no limit.")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE (federated queries, which go over the network); refused by default.")
 @read_options
 @handle_errors
-def sparql_cmd(query: str, binds: tuple[str, ...], graph: Path, fmt: str) -> None:
+def sparql_cmd(query: str, binds: tuple[str, ...], timeout: float, allow_service: bool, graph: Path,
+               fmt: str) -> None:
     """Run SPARQL 1.1 over the built graph (prefixes kgo:, kg:, rdfs:, skos:... predeclared).
 
     SELECT prints a table (or JSON/CSV), ASK true or false, CONSTRUCT and
     DESCRIBE Turtle. @FILE reads the query from a file, @- from stdin.
 
     A bound variable of a SELECT must be selected (or use SELECT *).
+
+    The query runs offline in a process of its own, stopped after --timeout.
+    Exit codes: 0 answered; 2 a bad query, --bind, SERVICE without
+    --allow-service, or nesting deeper than 100; 124 stopped by --timeout;
+    1 another error (no build, the engine crashed).
 
     Example: kgraph sparql 'SELECT ?m ?n WHERE { ?m kgo:participant ?p . ?p rdfs:label ?n }' --bind n="Lena Micko"
     """
@@ -369,7 +396,7 @@ def sparql_cmd(query: str, binds: tuple[str, ...], graph: Path, fmt: str) -> Non
         if not sep or not var.strip().lstrip("?$"):
             raise UsageError(f"--bind {b!r}: write VAR=VALUE")
         bindings[var.strip()] = value
-    res = sparql(graph, query, bindings)
+    res = sparql(graph, query, bindings, timeout=timeout or None, allow_service=allow_service)
     if res.form == "ask":
         if fmt == "json":
             click.echo(json.dumps({"boolean": res.boolean}))

@@ -2,8 +2,9 @@
 
 extract -> :class:`DocExtraction` (entities with their mentions, statements,
 meetings, topic mentions of one document); resolve -> :class:`DocGraph` (one
-document's part of the graph as plain tuples: quick to pickle between
-processes and to cache); graph -> :class:`Evidence` on every statement.
+document's part of the graph as plain tuples: quick to send between
+processes and to cache, as checked JSON, :mod:`kgraph.cache`); graph ->
+:class:`Evidence` on every statement.
 
 The records of ingest and extract themselves (``Document``, ``Mention``,
 ``Statement``, ``Meeting``) are pydantic models in :mod:`kgraph.models`.
@@ -72,8 +73,8 @@ class DocExtraction:
 
 # --- one document's part of the graph ----------------------------------------------------------------------
 # Plain tuples, no pydantic: a part is computed where the document is extracted (a worker process),
-# pickled to the build process and into the cache, and merged there; tuples of strings and numbers
-# pickle and unpickle several times faster than model objects.
+# sent to the build process and into the cache (JSON, kgraph.cache.encode_part), and merged there;
+# tuples of strings and numbers encode and decode several times faster than model objects.
 
 class EntityPart(NamedTuple):
     key: str

@@ -3,13 +3,15 @@
 ``build()`` is the library entry point the CLI wraps.
 
 * Reading, extraction and each document's part of the graph
-  (:func:`kgraph.resolve.doc_graph`: plain tuples, quick to pickle) run per
+  (:func:`kgraph.resolve.doc_graph`: plain tuples) run per
   input file, in worker processes with ``jobs > 1``; the build process only
   merges the parts. The result does not depend on ``jobs``: documents are
   collected in input order and merged sorted by file name.
 * Per-document results are cached in ``OUT/.kgraph-cache`` (see
   :mod:`kgraph.cache`): a rebuild reads only new or changed files and extracts
-  only documents it has not seen; ``rebuild=True`` starts afresh.
+  only documents it has not seen; ``rebuild=True`` starts afresh. Entries are
+  JSON, checked on reading; one that fails the check is extracted again
+  (``BuildResult.cache_unreadable`` counts them, the summary says so once).
 * A file that cannot be read is skipped and reported (``BuildResult.skipped``);
   ``strict=True`` stops at the first one instead.
 * Outputs are written into a new generation folder inside ``OUT`` and switched
@@ -34,7 +36,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__
-from .cache import ExtractionCache, FileState, dumps, entry_key, loads, source_hash
+from .cache import (CachedPart, ExtractionCache, FileState, InvalidEntry, decode_part, encode_part, entry_key,
+                    source_hash)
 from .errors import BuildInterrupted, InputError, KgraphError, NoDocumentsError, UsageError
 from .extract.pipeline import extract_document
 from .gcpolicy import bulk_gc, tune_for_bulk
@@ -66,6 +69,7 @@ class BuildResult:
     jobs: int = 1
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds (CPU seconds summed over workers)
     html: bool = True
+    cache_unreadable: int = 0  # cache entries that failed the check on reading and were extracted again
 
     def summary(self) -> str:
         st = self.graph.stats()
@@ -80,6 +84,10 @@ class BuildResult:
         lines.append(f"topics: {st['topics']}  meetings: {st['meetings']}  relations: {st['relations']}")
         for s in self.skipped:
             lines.append(f"skipped {s}")
+        if self.cache_unreadable:
+            n = self.cache_unreadable
+            lines.append(f"cache: {n} unreadable entr{'y was' if n == 1 else 'ies were'} ignored (damaged, or not "
+                         "written by this kgraph) and the document" + ("" if n == 1 else "s") + " extracted again")
         written = [self.out / "graph.ttl"] + ([self.out / "graph.html"] if self.html else [])
         lines.append(f"written: {', '.join(map(str, written))}  ({self.seconds:.2f} s)")
         return "\n".join(lines)
@@ -112,14 +120,6 @@ class _Unit:
 Task = tuple[int, str, str, int, int, int]  # (unit index, kind, path, start, end, first line)
 
 
-class CachedPart(NamedTuple):
-    """A cache entry: a document's graph part and the file it was last read from."""
-
-    file_name: str
-    path: str
-    part: DocGraph
-
-
 class _Located(NamedTuple):
     """Where a document came from, without its text (what the build process needs of it)."""
 
@@ -131,7 +131,7 @@ class _Located(NamedTuple):
 @dataclass
 class _TaskResult:
     index: int
-    # (cache key, where the document is from, pickled CachedPart); a document whose key the cache
+    # (cache key, where the document is from, encoded CachedPart); a document whose key the cache
     # held when the build was planned comes back whole, with None, so it can be extracted if need be
     docs: list[tuple[str, _Located | Document, bytes | None]]
     skipped: list[Skipped]
@@ -184,7 +184,7 @@ def _run_task(task: Task) -> _TaskResult:
         return _TaskResult(index, [], [], Skipped(exc.path, exc.problem), {"read": time.perf_counter() - t0})
     t1 = time.perf_counter()
     out: list[tuple[str, _Located | Document, bytes | None]] = []
-    pickle_s = 0.0
+    encode_s = 0.0
     ref = _WORKER["ref"]
     for doc in docs:
         key = entry_key(doc)
@@ -194,10 +194,10 @@ def _run_task(task: Task) -> _TaskResult:
         part = doc_graph(extract_document(doc, ref), ref)
         tp = time.perf_counter()
         out.append((key, _Located(doc.id, doc.file_name, doc.path), _pack(doc, part)))
-        pickle_s += time.perf_counter() - tp
+        encode_s += time.perf_counter() - tp
     t2 = time.perf_counter()
-    return _TaskResult(index, out, skipped, None, {"read": t1 - t0, "extract": t2 - t1 - pickle_s,
-                                                   "pickle": pickle_s})
+    return _TaskResult(index, out, skipped, None, {"read": t1 - t0, "extract": t2 - t1 - encode_s,
+                                                   "encode": encode_s})
 
 
 def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
@@ -236,14 +236,8 @@ def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
 
 
 def _pack(doc: Document, part: DocGraph) -> bytes:
-    """A document's part as the cache stores it and workers send it."""
-    return dumps(CachedPart(doc.file_name, doc.path, part))
-
-
-def _load_part(blob: bytes) -> CachedPart | None:
-    """A cache entry or worker result; None when it is damaged or from another kgraph."""
-    entry = loads(blob)
-    return entry if isinstance(entry, CachedPart) and isinstance(entry.part, DocGraph) else None
+    """A document's part as the cache stores it and workers send it (JSON, see :mod:`kgraph.cache`)."""
+    return encode_part(doc.file_name, doc.path, part)
 
 
 def _file_key(path: Path) -> str:
@@ -268,10 +262,11 @@ class _Collector:
     cache: ExtractionCache | None
     strict: bool
     started_ns: int
-    # doc id -> (file name, doc id, path, pickled CachedPart or its part): merged sorted, unpickled one by one
+    # doc id -> (file name, doc id, path, encoded CachedPart or its part): merged sorted, decoded one by one
     entries: dict[str, tuple[str, str, str, bytes | DocGraph]] = field(default_factory=dict)
     used_keys: set[str] = field(default_factory=set)
     skipped: list[Skipped] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # keys of cache entries that failed the check
     extracted: int = 0
     cached: int = 0
     timings: dict[str, float] = field(default_factory=dict)
@@ -288,12 +283,24 @@ class _Collector:
 
     def parts(self) -> Iterator[tuple[DocGraph, str, str]]:
         """(part, file name, path) of every document, sorted by file name and document id; each
-        pickled part is let go once merged, so the parts and the graph never both sit in memory whole."""
+        encoded part is let go once merged, so the parts and the graph never both sit in memory whole.
+        (Encoded parts here were made by this build's own workers.)"""
         order: list[Any] = sorted(self.entries.values(), key=lambda e: (e[0], e[1]))
         self.entries.clear()
         for i, (file_name, _, path, part) in enumerate(order):
             order[i] = None
-            yield (_load_part(part).part if isinstance(part, bytes) else part), file_name, path  # type: ignore[union-attr]
+            yield (decode_part(part).part if isinstance(part, bytes) else part), file_name, path
+
+    def cached_part(self, key: str, blob: bytes | None) -> CachedPart | None:
+        """The cache's entry for ``key``, or None when there is none or it fails the check (then
+        counted once per key, however often it is looked at)."""
+        if blob is None:
+            return None
+        try:
+            return decode_part(blob)
+        except InvalidEntry:
+            self.unreadable.add(key)
+            return None
 
     def from_cache(self, unit: _Unit) -> bool:
         """Take a fresh file's documents from the cache; False if an entry is unusable."""
@@ -303,7 +310,7 @@ class _Collector:
         blobs = self.cache.get_many(state.keys)
         found = []
         for key in state.keys:
-            entry = _load_part(blobs[key]) if key in blobs else None
+            entry = self.cached_part(key, blobs.get(key))
             if entry is None:
                 return False
             found.append((key, entry))
@@ -341,7 +348,7 @@ class _Collector:
         hits = self.cache.get_many(k for k, _, blob in docs if blob is None) if self.cache else {}
         for key, doc, blob in docs:
             if blob is None:  # the worker knew the key: take the cached part, for this document's file
-                entry = _load_part(hits[key]) if key in hits else None
+                entry = self.cached_part(key, hits.get(key))
                 if entry is not None:
                     self.add(key, doc.id, doc.file_name, doc.path, entry.part)
                     self.cached += 1
@@ -526,7 +533,8 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         if store is not None:
             store.close()
     return BuildResult(kg, out, documents, col.skipped, time.perf_counter() - t_start,
-                       extracted=col.extracted, cached=col.cached, jobs=jobs, timings=col.timings, html=html)
+                       extracted=col.extracted, cached=col.cached, jobs=jobs, timings=col.timings, html=html,
+                       cache_unreadable=len(col.unreadable))
 
 
 # --- outputs ----------------------------------------------------------------------------------------------

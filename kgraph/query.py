@@ -28,6 +28,7 @@ from typing import Any
 
 from . import vocab
 from .errors import KgraphError, UsageError
+from .sparqlrun import DEFAULT_TIMEOUT, SparqlError, SparqlTimeoutError, check_query, run_query
 from .store import (RELATIONS, TIER_CANONICAL, TIER_EXACT, TIER_GIVEN, TIER_SURNAME, GraphStore,
                     open_store, query_keys)
 from .text import fold
@@ -35,7 +36,7 @@ from .vocab import RESOURCE_BASE
 
 __all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path", "meetings", "topics",
            "central", "sparql", "stats", "AmbiguousNameError", "UnknownNameError", "NoPathError",
-           "SparqlError", "EntityRef", "Source"]
+           "SparqlError", "SparqlTimeoutError", "EntityRef", "Source"]
 
 #: relations a path follows by default: who met whom (meetings), who works where,
 #: who holds which post. Not shared topics, parties, associations or counties
@@ -68,10 +69,6 @@ class AmbiguousNameError(KgraphError):
 
 class NoPathError(KgraphError):
     """Two entities are not connected within the allowed number of hops."""
-
-
-class SparqlError(UsageError):
-    """A SPARQL query that cannot be parsed or run."""
 
 
 # ------------------------------------------------------------------ answers
@@ -733,30 +730,41 @@ def central(graph: GraphLike, type: str | None = None, top: int = 10) -> list[Ce
 
 
 # ------------------------------------------------------------------ SPARQL
-def _term(value: Any) -> Any:
+def _binding(name: str, value: Any) -> tuple[Any, ...]:
+    """A bound value as :func:`kgraph.sparqlrun.run_query` takes it, checked here so that a bad
+    variable name or IRI is a :class:`SparqlError` naming it: "<iri>" or "kgo:Person" give an IRI,
+    pyoxigraph terms pass as they are, anything else is a string literal."""
     import pyoxigraph as ox
-    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
-        return value
+    var = name.strip().lstrip("?$")
+    try:
+        ox.Variable(var)
+    except (ValueError, TypeError):
+        raise SparqlError(f"--bind {name}=...: {var!r} is not a SPARQL variable name (letters, digits and _, "
+                          "as in --bind name=value)") from None
+    if isinstance(value, ox.NamedNode):
+        return (var, "iri", value.value)
+    if isinstance(value, ox.BlankNode):
+        return (var, "bnode", value.value)
+    if isinstance(value, ox.Literal):
+        return (var, "literal", value.value, value.datatype.value, value.language)
     s = str(value)
-    if s.startswith("<") and s.endswith(">"):
-        return ox.NamedNode(s[1:-1])
     m = re.fullmatch(r"([A-Za-z][\w-]*):([\w./-]*)", s)
-    if m and m.group(1) in SPARQL_PREFIXES:
-        return ox.NamedNode(SPARQL_PREFIXES[m.group(1)] + m.group(2))
-    return ox.Literal(s)
+    if s.startswith("<") and s.endswith(">"):
+        iri = s[1:-1]
+    elif m and m.group(1) in SPARQL_PREFIXES:
+        iri = SPARQL_PREFIXES[m.group(1)] + m.group(2)
+    else:
+        return (var, "literal", s, None, None)
+    try:
+        ox.NamedNode(iri)
+    except ValueError as exc:
+        raise SparqlError(f"--bind {var}={s}: {iri!r} is not an absolute IRI ({exc}); write <https://...>, "
+                          "a prefixed name such as kgo:Person, or a plain string") from None
+    return (var, "iri", iri)
 
 
-def term_text(term: Any) -> str | None:
-    """A result term as text: IRIs and literal values as they are, blank nodes as ``_:id``."""
-    import pyoxigraph as ox
-    if term is None:
-        return None
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return str(term.value)
-
-
-def sparql(graph: GraphLike, query: str, bindings: Mapping[str, Any] | None = None) -> SparqlResult:
+def sparql(graph: GraphLike, query: str, bindings: Mapping[str, Any] | None = None, *,
+           timeout: float | None = DEFAULT_TIMEOUT, allow_service: bool = False) -> SparqlResult:
     """Run SPARQL 1.1 over the built graph (the triples of graph.ttl).
 
     The usual prefixes (kgo, kg, rdfs, skos, xsd, ...) are predeclared.
@@ -764,29 +772,24 @@ def sparql(graph: GraphLike, query: str, bindings: Mapping[str, Any] | None = No
     parsed query (never pasted into its text): "<iri>" or "kgo:Person" give an
     IRI, anything else a string literal; pyoxigraph terms pass as they are.
     In a SELECT query a bound variable must be selected (or use ``SELECT *``).
+
+    The query is checked first (:func:`kgraph.sparqlrun.check_query`: nested
+    more than 100 deep, or ``SERVICE`` without ``allow_service``, is a
+    :class:`SparqlError`), then runs in a child process that is stopped after
+    ``timeout`` seconds (None: no limit) with :class:`SparqlTimeoutError`.
     """
-    import pyoxigraph as ox
+    check_query(query, allow_service)
+    subs = [_binding(k, v) for k, v in (bindings or {}).items()]
     st = _st(graph)
-    subs = {ox.Variable(k.lstrip("?$")): _term(v) for k, v in (bindings or {}).items()}
-    try:
-        res = st.rdf.query(query, prefixes=SPARQL_PREFIXES, substitutions=subs or None)
-    except SyntaxError as exc:
-        raise SparqlError(f"SPARQL syntax error: {' '.join(str(exc).split())}") from exc
-    except (RuntimeError, ValueError, TypeError, OSError) as exc:
-        msg = " ".join(str(exc).split())
-        if "projection" in msg:
-            msg += " (a bound variable must be selected: list it after SELECT, or use SELECT *)"
-        raise SparqlError(f"SPARQL query failed: {msg}") from exc
-    if isinstance(res, ox.QueryBoolean):
-        return SparqlResult("ask", boolean=bool(res))
-    if isinstance(res, ox.QuerySolutions):
-        variables = [v.value for v in res.variables]
-        rows = [{v: term_text(sol[v]) for v in variables} for sol in res]
-        return SparqlResult("select", variables, rows)
-    # kg: is left out so resource IRIs print whole (their local parts contain "/")
-    prefixes = {k: v for k, v in SPARQL_PREFIXES.items() if k != "kg"}
-    data = ox.serialize(res, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    return SparqlResult("graph", turtle=data.decode("utf-8") if isinstance(data, bytes) else str(data))
+    # kg: is left out of Turtle so resource IRIs print whole (their local parts contain "/")
+    answer = run_query(st.rdf_path, query, SPARQL_PREFIXES, subs,
+                       {k: v for k, v in SPARQL_PREFIXES.items() if k != "kg"}, timeout)
+    if answer["form"] == "ask":
+        return SparqlResult("ask", boolean=bool(answer["boolean"]))
+    if answer["form"] == "select":
+        variables = answer["variables"]
+        return SparqlResult("select", variables, [dict(zip(variables, row, strict=True)) for row in answer["rows"]])
+    return SparqlResult("graph", turtle=answer["turtle"])
 
 
 # ------------------------------------------------------------------ stats

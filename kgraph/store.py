@@ -456,13 +456,20 @@ class GraphStore:
         return StoreError(f"{self.path / SQLITE_NAME}: damaged or outdated store ({exc}); run 'kgraph build' again")
 
     @property
+    def rdf_path(self) -> Path:
+        """The folder of the Oxigraph store (for a process of its own to open); a clear error if the
+        build left it out."""
+        if not (self.path / RDF_DIR).is_dir():
+            raise StoreError(f"{self.path}: this store was built without its SPARQL part (kgraph build "
+                             "--no-sparql); run 'kgraph build' again without --no-sparql")
+        return self.path / RDF_DIR
+
+    @property
     def rdf(self) -> Any:
         """The Oxigraph store (opened on first use, read-only)."""
         if self._rdf is None:
             import pyoxigraph as ox
-            if not (self.path / RDF_DIR).is_dir():
-                raise StoreError(f"{self.path}: this store was built without its SPARQL part (kgraph build "
-                                 "--no-sparql); run 'kgraph build' again without --no-sparql")
+            self.rdf_path  # noqa: B018 - raises when the build left it out
             try:
                 self._rdf = ox.Store.read_only(str(self.path / RDF_DIR))
             except OSError as exc:

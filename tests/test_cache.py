@@ -1,0 +1,207 @@
+"""The build cache holds data, never code: entries are JSON checked on reading; a crafted or
+damaged entry is a miss that is reported once, and the graph comes out the same."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import sqlite3
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kgraph import cache as cache_mod
+from kgraph.cache import InvalidEntry, decode_part, encode_part
+from kgraph.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "data" / "corpus"
+OLD = time.time() - 3600  # old enough for the cache to trust the files' size and mtime
+NOTE = "unreadable entr"
+
+
+def runner() -> CliRunner:
+    """A runner that keeps stderr apart (click 8.1 needs asking; 8.2+ always does)."""
+    try:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    except TypeError:
+        return CliRunner()
+
+
+def copy_samples(tmp_path: Path) -> Path:
+    src = tmp_path / "korpus"
+    shutil.copytree(SAMPLES, src)
+    for p in src.iterdir():
+        os.utime(p, (OLD, OLD))
+    return src
+
+
+def kgraph_build(src: Path, out: Path):
+    res = runner().invoke(main, ["build", str(src), "--out", str(out), "--no-html", "--no-sparql", "-j", "1"])
+    assert res.exit_code == 0, (res.exit_code, res.output, res.exception)
+    assert "Traceback" not in res.stderr
+    return res
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in ("graph.ttl", "graph.json")}
+
+
+def set_entries(out: Path, blob: bytes) -> int:
+    db = sqlite3.connect(out / cache_mod.CACHE_DIR / "cache.sqlite")
+    n = db.execute("UPDATE entries SET data = ?", (blob,)).rowcount
+    db.commit()
+    db.close()
+    return n
+
+
+class _RunsShell:
+    """Unpickling this runs a shell command: what a crafted pickled cache entry could do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch '{self.marker}'",))
+
+
+def test_a_crafted_pickle_in_the_cache_is_not_run_and_is_rebuilt_once(tmp_path):
+    src = copy_samples(tmp_path)
+    out = tmp_path / "out"
+    kgraph_build(src, out)
+    expected = outputs(out)
+    marker = tmp_path / "code-ran"
+    for crafted in (zlib.compress(pickle.dumps(_RunsShell(marker)), 1), pickle.dumps(_RunsShell(marker))):
+        assert set_entries(out, crafted) == 5
+        res = kgraph_build(src, out)
+        assert not marker.exists(), "a cache entry was unpickled"
+        assert outputs(out) == expected
+        notes = [line for line in res.stderr.splitlines() if NOTE in line]
+        assert notes == ["cache: 5 unreadable entries were ignored (damaged, or not written by this kgraph) "
+                         "and the documents extracted again"], res.stderr
+        assert "documents: 5\n" in res.stderr  # nothing came from the cache
+    # the entries were written again: the next build takes all from the cache and says nothing
+    res = kgraph_build(src, out)
+    assert "(5 from cache)" in res.stderr and NOTE not in res.stderr
+    assert outputs(out) == expected
+
+
+def test_one_damaged_entry_is_one_line(tmp_path):
+    src = copy_samples(tmp_path)
+    out = tmp_path / "out"
+    kgraph_build(src, out)
+    expected = outputs(out)
+    db = sqlite3.connect(out / cache_mod.CACHE_DIR / "cache.sqlite")
+    for key, blob in db.execute("SELECT key, data FROM entries ORDER BY key").fetchall():  # noqa: B007
+        data = json.loads(zlib.decompress(blob))
+        if data[12]:  # it has statements: this key's entry is the one changed below
+            break
+    data[12][0][3] = "yes"  # a statement's literal flag that is not a bool
+    db.execute("UPDATE entries SET data = ? WHERE key = ?", (zlib.compress(json.dumps(data).encode()), key))
+    db.commit()
+    db.close()
+    res = kgraph_build(src, out)
+    assert [x for x in res.stderr.splitlines() if NOTE in x] == [
+        "cache: 1 unreadable entry was ignored (damaged, or not written by this kgraph) and the document "
+        "extracted again"]
+    assert "(4 from cache)" in res.stderr and outputs(out) == expected
+
+
+def test_an_old_pickled_cache_is_a_silent_miss(tmp_path, monkeypatch):
+    """A cache of the pickle era (another version key) is started afresh, without a note."""
+    src = copy_samples(tmp_path)
+    out = tmp_path / "out"
+    monkeypatch.setattr(cache_mod, "_SCHEMA", 1)
+    kgraph_build(src, out)
+    monkeypatch.undo()
+    res = kgraph_build(src, out)
+    assert "from cache" not in res.stderr and NOTE not in res.stderr
+
+
+def test_entries_round_trip_every_part_of_the_samples():
+    from kgraph.extract.pipeline import extract_document
+    from kgraph.ingest import gather_inputs, read_file
+    from kgraph.refdata import load_reference
+    from kgraph.resolve import doc_graph
+    ref = load_reference()
+    paths, _ = gather_inputs([SAMPLES])
+    for p in paths:
+        for doc in read_file(p)[0]:
+            part = doc_graph(extract_document(doc, ref), ref)
+            entry = decode_part(encode_part(doc.file_name, doc.path, part))
+            assert entry.part == part and (entry.file_name, entry.path) == (doc.file_name, doc.path)
+            # the same types, not just equal values (True == 1, 1.0 == 1): the outputs depend on them
+            assert repr(entry.part) == repr(part)
+
+
+@pytest.fixture(scope="module")
+def one_entry() -> list:
+    from kgraph.graph import Evidence
+    from kgraph.resolve import DocGraph, EntityPart, MeetingPart, StatementPart, TopicPart
+    ev = Evidence("document/abc", 3, 9, "En mening.", "extract.rule", 0.9)
+    part = DocGraph("abc", "Titel", "2021-03-25", "txt", None,
+                    (EntityPart("person/a-b", ("Person",), "A B", ("B",), {"scbCode": "1384"}, (ev,)),),
+                    (StatementPart("person/a-b", "role", "kommunalråd", True, ev),),
+                    (TopicPart("topic/x", "x", ("y",), "x", "", (ev,), ev),),
+                    (MeetingPart("meeting/m", "visit", "held", "", "besök", ev, ("person/a-b",), None, ("topic/x",)),))
+    return json.loads(zlib.decompress(encode_part("f.txt", "f.txt", part)))
+
+
+def _blob(data: object) -> bytes:
+    return zlib.compress(json.dumps(data).encode(), 1)
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.__setitem__(0, "other"),                       # not a kgraph part
+    lambda d: d.__setitem__(1, 0),                             # another layout
+    lambda d: d.pop(),                                         # too short
+    lambda d: d.__setitem__(8, {"a": 1}),                      # publisher of the wrong type
+    lambda d: d.__setitem__(6, "25 mars"),                     # a date that is no ISO date
+    lambda d: d[14][0].__setitem__(3, "2021-03-25T10:00"),     # a meeting date that is no ISO date
+    lambda d: d[9].__setitem__(0, 7),                          # a string table entry that is no string
+    lambda d: d[10][0].__setitem__(0, 99),                     # evidence: string index out of range
+    lambda d: d[10][0].__setitem__(3, -1),                     # evidence: negative string index
+    lambda d: d[10][0].__setitem__(5, 1),                      # evidence: confidence an int
+    lambda d: d[10][0].__setitem__(5, 7.5),                    # evidence: confidence out of range
+    lambda d: d[10][0].__setitem__(1, "3"),                    # evidence: offset a string
+    lambda d: d[11][0][4].__setitem__("label", "x"),           # an attribute the graph does not take
+    lambda d: d[11][0].__setitem__(1, "Person"),               # classes as a string, not a list
+    lambda d: d[11][0].__setitem__(5, [0, "0"]),               # an evidence reference that is no int
+    lambda d: d[12][0].__setitem__(4, 99),                     # evidence reference out of range
+    lambda d: d[12][0].__setitem__(4, -1),                     # negative evidence reference
+    lambda d: d[12][0].__setitem__(4, True),                   # a bool is not an index
+    lambda d: d[12][0].__setitem__(3, "yes"),                  # literal flag not a bool
+    lambda d: d[12][0].__setitem__(0, "person/a> <x"),         # a node id that would break an IRI
+    lambda d: d[12][0].__setitem__(0, ""),                     # an empty node id
+    lambda d: d[12][0].__setitem__(0, 5),                      # a node id that is no string
+    lambda d: d[12][0].append("extra"),                        # a statement of the wrong arity
+    lambda d: d[13][0].__setitem__(6, [0]),                    # a topic's first evidence as a list
+    lambda d: d[14][0].__setitem__(6, [["person/a-b"]]),       # nested where strings belong
+    lambda d: d[14][0].__setitem__(7, "x y"),                  # a location that is no node id
+])
+def test_malformed_entries_are_rejected(one_entry, change):
+    assert decode_part(_blob(one_entry)).part.doc_id == "abc"
+    data = json.loads(json.dumps(one_entry))
+    change(data)
+    with pytest.raises(InvalidEntry):
+        decode_part(_blob(data))
+
+
+@pytest.mark.parametrize("blob", [
+    b"", b"\x00", zlib.compress(b"not json"), zlib.compress(b"[" * 100_000 + b"]" * 100_000),
+    zlib.compress(b'["kgraph-part", NaN]'), zlib.compress(b'"\\ud800"'), zlib.compress(b"\xff\xfe"),
+    zlib.compress(b"[" + b"1" * 5000 + b"]"), zlib.compress(b"[]")[:-4],
+])
+def test_undecodable_blobs_are_rejected(blob):
+    with pytest.raises(InvalidEntry):
+        decode_part(blob)
+
+
+def test_a_zlib_bomb_is_rejected_without_inflating_it(monkeypatch):
+    monkeypatch.setattr(cache_mod, "_MAX_ENTRY_BYTES", 1 << 20)
+    with pytest.raises(InvalidEntry):
+        decode_part(zlib.compress(b" " * (4 << 20), 9))
