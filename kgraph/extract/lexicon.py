@@ -21,7 +21,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"webbinari(?:um|et|er|erna)", "seminar", "new"),
     (r"workshop(?:en|s|par|parna)?", "seminar", "new"),
     (r"kommunres(?:a|an|or|orna)", "visit", "tour"),
-    (r"(?:kommun|läns)?turné(?:n|er|erna)?", "visit", "tour"),
+    (r"(?:kommun|läns)?turnén", "visit", "ana"),  # "Syftet med kommunturnén": the tour the text follows
+    (r"(?:kommun|läns)?turné(?:er|erna)?", "visit", "tour"),
     (r"(?:läns|region|kommun)dialog(?:en|er|erna)?", "meeting", "new"),
     (r"press(?:träff|konferens)(?:en|er|erna|ar|arna)?", "meeting", "new"),
     (r"lunchmöte(?:t|n|na)?", "meeting", "new"),

@@ -189,6 +189,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         for person in mt.announced_by.persons:  # the tour's people make each of its visits
             if person not in mt.persons:
                 mt.persons.append(person)
+        for topic in mt.announced_by.topics:  # and what the tour is about, each visit is about
+            if topic not in mt.topics:
+                mt.topics.append(topic)
     if mt.subjectless and len(st.ministers) == 1 and not (st.ministers & set(mt.persons)):
         mt.persons.insert(0, next(iter(st.ministers)))  # a programme item of the minister's visit
     if mt.date is None and mt.section in seg.section_dates:
