@@ -152,3 +152,17 @@ def test_dates_update_stamp_places_only_the_month_before_it(make_document, refer
     far = "Ministern besökte Vara kommun den 6 februari.\n\nSenast uppdaterad: 16 oktober 2018\n"
     assert [m.date for m in extract_document(make_document(near), reference).meetings] == [dt.date(2021, 3, 20)]
     assert [m.date for m in extract_document(make_document(far), reference).meetings] == [None]
+
+
+def test_dates_category_and_date_line_is_the_document_date():
+    text = "Sammanfattning från styrelsen den 25 september\n\nStyrelse / 1 oktober 2025\n\nVid mötet behandlades."
+    assert find_document_date(text)[0] == dt.date(2025, 10, 1)
+
+
+def test_dates_run_on_protocol_header_dates_the_minuted_meeting(make_document, reference):
+    from kgraph.extract.pipeline import extract_document
+    text = ("protokoll kommunstyrelsen · 2018-10-04\n\nPROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 "
+            "Plats och tid Sessionssalen, kl. 09:00 Beslutande Anna Berg (S) Per Holm (M), ordförande "
+            "Utses att justera Per Holm\n")
+    [meeting] = extract_document(make_document(text), reference).meetings
+    assert meeting.date == dt.date(2018, 10, 2)

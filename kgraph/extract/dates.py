@@ -42,6 +42,7 @@ ENGLISH_DATE_RE = re.compile(
 ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                               "nov", "dec"), start=1)}
 _TIME_AFTER = r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[A-Z]{3,4})?)?\s*"
+_CATEGORY_DATE_RE = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö -]{0,30}?\s*[/|·•]\s*(?P<label>)(?P<rest>.{6,40})$")
 _LABEL_ALONE_RE = re.compile(r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|senast uppdaterad|uppdaterad|"
                              r"senast ändrad)\s*:?\s*$", re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
@@ -143,6 +144,8 @@ def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | Non
     non_empty = [(p, ln) for p, ln in lines if ln.strip()]
     for idx, (p, line) in enumerate(non_empty):
         m = DOC_DATE_LINE_RE.match(line)
+        if m and not _whole_date(m["rest"].strip()) and idx < 8:
+            m = _CATEGORY_DATE_RE.match(line) or m  # "Styrelse / 1 oktober 2025": a category and the date
         if not m:
             continue
         rest = m["rest"].strip()

@@ -159,6 +159,7 @@ def _chain_back(text: str, ms: list[Mention]) -> list[Mention]:
 _MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
 _MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNORECASE | re.MULTILINE)
 _MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
+_RUN_ON_DATE_RE = re.compile(r"\b(?:Sammanträdesdatum|Mötesdatum|Datum)\s*:?\s+")
 _RUN_ON_PLACE_RE = re.compile(r"\b(?:Plats och tid|Plats|Lokal)\s*:?\s+")
 _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
                             r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
@@ -179,6 +180,13 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
         line_end = text.find("\n", d.end())
         dates = [x for x in st.dates if d.end() <= x.start < (line_end if line_end > 0 else len(text)) and x.value]
         mt.date = dates[0].value if dates else None
+    else:
+        # a run-on header: "Sammanträdesdatum: 2018-10-02", else the first full date of the header
+        label = _RUN_ON_DATE_RE.search(text, 0, 800)
+        near = [x for x in st.dates if x.value and (label and label.end() <= x.start < label.end() + 40)]
+        head_dates = [x for x in st.dates if x.value and x.start < 600 and re.search(r"\d{4}", x.text)]
+        found = near or head_dates
+        mt.date = found[0].value if found else None
     mt.date = mt.date or st.published
     p = _MINUTES_PLACE_RE.search(text)
     if p:
