@@ -131,6 +131,8 @@ def _has_form(forms, form):
     ("Fjärrvärme och sophämtning stod i fokus under eftermiddagen.", "sophämtning"),
     ("Syftet var att diskutera frågor som rör kommunens vattenförsörjning.", "kommunens vattenförsörjning"),
     ("Mötet hölls med anledning av det svåra läget inom fisket.", "det svåra läget inom fisket"),
+    ("Kommunchefen informerar om sjöfartsläget i länet.", "sjöfartsläget"),
+    ("Ekonomichefen redogör för halvårsbokslutet.", "halvårsbokslutet"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)

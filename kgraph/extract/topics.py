@@ -140,13 +140,15 @@ _FILLER = (r"(?:(?:bland annat|bl\.\s?a\.|också|även|främst|framför allt|sä
 _FORWARD_CUE = re.compile(
     r"\b(?:(?:prata|pratade|pratat|pratar|samtala|samtalade|samtalat|samtalar|samtal|samtalet|samtalen|diskussion|"
     r"diskussionen|diskussioner|diskussionerna|diskutera|diskuterade|diskuterat|diskuterar|resonera|resonerade|"
-    r"informera|informerade|informerat|information|berätta|berättade|berättat|handlade|handlar|handla|dialog)\s+"
+    r"informera|informerade|informerat|informerar|information|berätta|berättade|berättat|berättar|handlade|handlar|"
+    r"handla|dialog|rapporterade|rapporterar|rapport|rapporter)\s+"
     + _FILLER + r"(?:om|kring)"
     r"|diskutera|diskuterade|diskuterat|diskuterar"
     r"|fokus på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
     r"|tog upp|tas upp|ta upp|tar upp|togs upp"
     r"|lyftes|lyfte fram|lyfta fram|lyfts fram|lyftes fram"
     r"|med anledning av"
+    r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
     r"|på agendan (?:stod|fanns|står|finns)"
     r"|(?:ärenden|dagordning|agenda)\s*:)\s+" + _FILLER,
     re.IGNORECASE)
@@ -238,7 +240,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _anchor_automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
-              "dagordning", "berör", "avhandla", "centrum", "tema"):
+              "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
