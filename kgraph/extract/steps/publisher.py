@@ -1,8 +1,10 @@
 """The publisher: the organisation whose text this is (a masthead line, a
-"Pressmeddelande från X" cue, the page's publisher meta data, or the one
-organisation the text keeps naming).
+"Pressmeddelande från X" or "Vi på X" cue, the page's publisher meta data, a
+body the text names only by a bare definite ("Länsstyrelsen") in a sentence
+that speaks in the first person plural, or the one organisation the text keeps
+naming).
 
-Reads ``doc``, ``blocks``, ``mentions``; writes ``publisher``.
+Reads ``doc``, ``blocks``, ``sentences``, ``mentions``; writes ``publisher``.
 """
 from __future__ import annotations
 
@@ -19,7 +21,31 @@ _PUBLISHER_CUES = [
     re.compile(r"^\s*(?i:om)\s+(?P<x>[A-ZÅÄÖ].+)$", re.MULTILINE),
     re.compile(r"\butskick som medlem (?:till|i)\s+(?P<x>[A-ZÅÄÖ][\wåäö]+)"),
     re.compile(r"^\s*pressmeddelande från\s+(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
+    # "Vi på Länsstyrelsen arbetar för ...", "Vi inom förbundet ..."
+    re.compile(r"\b[Vv]i (?:på|inom|i) (?P<x>[A-ZÅÄÖ][\wåäö]+(?: [\wåäö]+){0,4})"),
 ]
+_WE_RE = re.compile(r"\b(?:[Vv]i|vår|vårt|våra|oss)\b")
+_QUOTE_RE = re.compile(r"^\s*[–—-]|[,–]\s*säger\b|[”\"]")
+
+
+def _named_as_own(st: DocState) -> str | None:
+    """The one body named only by a bare definite ("Länsstyrelsens roll") in a sentence
+    that speaks as "vi", "vår": the page's own body, which never spells out its name."""
+    keys = {m.key for m in st.mentions if m.prov.rule == "extract.definite_reference"}
+    if len(keys) != 1:
+        return None
+    key = next(iter(keys))
+    if any(m.key == key and m.prov.rule != "extract.definite_reference" for m in st.mentions):
+        return None
+    text = st.doc.text
+    for m in st.mentions:
+        if m.key == key:
+            sent = st.sentence_at(m.prov.span.start)
+            # not a quote: "– ... vi ..., säger N" speaks for the speaker's body
+            if sent and _WE_RE.search(text, sent.start, sent.end) and \
+                    not _QUOTE_RE.search(text[sent.start:sent.end]):
+                return key
+    return None
 
 
 def _publisher(st: DocState) -> str | None:
@@ -45,11 +71,11 @@ def _publisher(st: DocState) -> str | None:
     top = counts.most_common(2)
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
-    return None
+    return _named_as_own(st)
 
 
 def run(st: DocState) -> None:
     st.publisher = _publisher(st)
 
 
-STEP = Step("publisher", run, reads=("doc", "blocks", "mentions"), writes=("publisher",))
+STEP = Step("publisher", run, reads=("doc", "blocks", "sentences", "mentions"), writes=("publisher",))

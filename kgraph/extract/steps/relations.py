@@ -233,9 +233,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             if email_org:
                 add(key, email_org, p.start, p.end, "extract.affiliation.email_domain", 0.8)
                 found = True
-        if key in posts:
+        if key in posts and _acts_as_minister(st, key, titles):
             for org_key, info in st.info.items():
-                if info.cls == "Government" and org_key.endswith("regeringen"):
+                if info.cls == "Government" and org_key.endswith("regeringen") and \
+                        _government_stated(st, org_key, hits):
                     add(key, org_key, hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
             terms = st.ref.minister_terms(key)
             for term in terms:
@@ -246,9 +247,40 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             continue
         if titles:
             _affiliation_by_title(st, key, hits, titles, add)
+        elif st.publisher and _named_alone(st, st.publisher) and \
+                any((b := st.block_at(h.start)) is not None and b.contact for h in hits):
+            # a contact person on a body's own page works for that body
+            add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.contact_publisher", 0.6)
         elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region"):
             # a local politician named with a party in a municipality's or region's own text
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
+
+
+_MINISTER_WORD_RE = re.compile(r"minister|statsråd", re.IGNORECASE)
+
+
+def _acts_as_minister(st: DocState, key: str, titles: list[TitleHit]) -> bool:
+    """A minister here: called one, or named without another office, or in a minister's post
+    on the document's date (a former minister who is now a county governor is a governor)."""
+    if not titles or any(t.title.category == "minister" for t in titles):
+        return True
+    day = st.published
+    return day is not None and any(t.holds_on(day) for t in st.ref.minister_terms(key))
+
+
+def _government_stated(st: DocState, gov: str, hits: list[PersonHit]) -> bool:
+    """The text ties the minister to the Government: a sentence names both, or names the
+    Government next to a minister's word ("Ministern, som ansvarar för ... i regeringen")."""
+    text = st.doc.text
+    info = st.info.get(gov)
+    for m in info.mentions if info else []:
+        sent = st.sentence_at(m.prov.span.start)
+        if sent is None:
+            continue
+        if any(sent.start <= h.start < sent.end for h in hits) or \
+                _MINISTER_WORD_RE.search(text, sent.start, sent.end):
+            return True
+    return False
 
 
 _CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom|för)[ \t]+"
@@ -302,7 +334,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     """A municipal title ties the person to the municipality of the sentence, else the
     document's own municipality; likewise for regions and county boards."""
     org_type = next((t.title.org_type for t in titles if t.title.org_type not in ("", "none")), "")
-    if not org_type and any(re.search(r"nämnd|förvaltning|kommun", t.role) for t in titles):
+    if not org_type and any(re.search(r"nämnd|förvaltning|kommun(?!ikat)", t.role) for t in titles):
         org_type = "municipality"
     cls = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
            "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",
