@@ -17,7 +17,7 @@ from ...models import Mention
 from ..state import DocState
 from ..step import Step
 
-_CAB_RE = re.compile(r"(?<![\w])[Ll]änsstyrelsen(?:s)?(?![\wåäö])")
+_CAB_RE = re.compile(r"(?<![\w])[Ll]änsstyrelse(?:n|ns)?(?![\wåäö])")
 # bare definite heads of a body's name, and what a named body's text must contain to be meant
 _BODY_HEADS: dict[str, str] = {
     "regionförbundet": "regionförbund", "kommunförbundet": "kommunförbund", "förbundet": "förbund",

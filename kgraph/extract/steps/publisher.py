@@ -4,7 +4,7 @@ body the text names only by a bare definite ("Länsstyrelsen") in a sentence
 that speaks in the first person plural, or the one organisation the text keeps
 naming).
 
-Reads ``doc``, ``blocks``, ``sentences``, ``mentions``; writes ``publisher``.
+Reads ``doc``, ``blocks``, ``mentions``; writes ``publisher``.
 """
 from __future__ import annotations
 
@@ -40,12 +40,17 @@ def _named_as_own(st: DocState) -> str | None:
     text = st.doc.text
     for m in st.mentions:
         if m.key == key:
-            sent = st.sentence_at(m.prov.span.start)
+            sent = _sentence_around(text, m.prov.span.start)
             # not a quote: "– ... vi ..., säger N" speaks for the speaker's body
-            if sent and _WE_RE.search(text, sent.start, sent.end) and \
-                    not _QUOTE_RE.search(text[sent.start:sent.end]):
+            if _WE_RE.search(sent) and not _QUOTE_RE.search(sent):
                 return key
     return None
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _publisher(st: DocState) -> str | None:
@@ -78,4 +83,4 @@ def run(st: DocState) -> None:
     st.publisher = _publisher(st)
 
 
-STEP = Step("publisher", run, reads=("doc", "blocks", "sentences", "mentions"), writes=("publisher",))
+STEP = Step("publisher", run, reads=("doc", "blocks", "mentions"), writes=("publisher",))
