@@ -94,6 +94,8 @@ class Reference:
     landscape_keys: dict[str, str]  # folded landscape name -> place key
     person_keys: dict[str, str]  # folded person name -> person key (office holders)
     terms_by_person: dict[str, list[MinisterTerm]] = field(default_factory=dict)
+    # county governor's person key -> (county code, start, end) of each term (governors.csv)
+    governor_terms: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = field(default_factory=dict)
     topic_by_id: dict[str, TopicConcept] = field(default_factory=dict)
     # tables and automata the extractors derive from this data, built once per Reference
     _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -346,10 +348,14 @@ def load_reference() -> Reference:
             _add(entities, RefEntity(key, "Person", term.name, [Form(term.name)],
                                      {"wikidata": term.wikidata}))
     # county governors: known people, so their names are found whatever their given name
+    governor_terms: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
     if (d / "governors.csv").is_file():
         for r in _rows(d / "governors.csv"):
             if r.get("name"):
                 key = person_key_for(r["name"])
+                if r.get("county_code"):
+                    governor_terms.setdefault(key, []).append(
+                        (r["county_code"].zfill(2), _date(r.get("start", "")), _date(r.get("end", ""))))
                 person_keys.setdefault(fold(r["name"]), key)
                 if key not in entities:
                     _add(entities, RefEntity(key, "Person", r["name"], [Form(r["name"])], {}))
@@ -368,4 +374,5 @@ def load_reference() -> Reference:
     if not entities:
         raise ReferenceDataError(f"{d}: no reference entities loaded")
     return Reference(entities, ministers, _titles(d), _topics(d), given, surnames, stop, ambiguous, gender,
-                     by_domain, county_short, landscapes, person_keys, terms_by_person)
+                     by_domain, county_short, landscapes, person_keys, terms_by_person,
+                     governor_terms=governor_terms)

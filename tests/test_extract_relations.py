@@ -108,3 +108,83 @@ def test_relations_no_dominant_municipality_from_inside_a_venue_name():
 def test_relations_county_title_with_a_town_is_not_the_town():
     text = "Nyheter\n\nLandshövdingen i Uppsala, Bertil Svanberg besökte skolan i Enköping."
     assert ("person/bertil-svanberg", "municipality/0380") not in _rel(text, "affiliatedWith")
+
+
+def _mentions(text: str) -> dict[str, set[str]]:
+    ex = extract_document(_doc(text))
+    return {k: set(i.surfaces) for k, i in ex.entities.items()}
+
+
+def test_relations_county_board_own_page_names_its_county_by_its_municipalities():
+    text = ("Länsledningen besöker kommunerna\n\nUnder hösten besöker länsrådet Anna Provsson Bräcke och Ragunda.\n\n"
+            "Vi på Länsstyrelsen arbetar för en hållbar utveckling i länet.\n\nKontakt\n\nPer Exempelsson\n\n"
+            "Kommunikatör\n\nLisa Testberg\n\nUtredare\n")
+    assert "Länsstyrelsen" in _mentions(text).get("cab/23", set())
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/per-exempelsson", "cab/23") in rels
+    assert ("person/lisa-testberg", "cab/23") in rels
+
+
+def test_relations_county_board_own_page_names_its_county_by_its_governor():
+    text = ("Landshövdingen på turné\n\nLandshövding Jöran Hägglund träffade företagare i länet.\n\n"
+            "Med besöken kan vi tydliggöra Länsstyrelsens roll och vår uppgift i länet.\n")
+    assert ("person/joran-hagglund", "cab/23") in _rel(text, "affiliatedWith")
+
+
+def test_relations_roster_members_belong_to_the_body_of_the_lead_in():
+    text = ("Årsmöte i Exempelbygdens utveckling ideell förening\n\n"
+            "Exempelbygdens utveckling ideell förening höll årsmöte i Bräcke.\n\n"
+            "Ledamöter i styrelsen:\n\nAnna Provsson, Bräcke kommun\n070-123 45 67\n\n"
+            "Per Exempelsson, Region Skåne\n070-765 43 21\n\nBakgrund\n\n"
+            "Lisa Testberg, Ragunda kommun, har skrivit om bygden.\n")
+    rels = _rel(text, "affiliatedWith")
+    body = "org/exempelbygdens-utveckling-ideell-forening"
+    assert {("person/anna-provsson", body), ("person/per-exempelsson", body),
+            ("person/anna-provsson", "municipality/2305"), ("person/per-exempelsson", "region/12")} <= rels
+    assert ("person/lisa-testberg", body) not in rels
+
+
+def test_relations_inline_roster_after_a_colon():
+    text = ("Nyheter\n\nStyrelsen för SmåKom består av: Anna Provsson (S), Bräcke kommun; "
+            "Per Exempelsson (M), Ragunda kommun.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-provsson", "org/smakom"), ("person/per-exempelsson", "org/smakom")} <= rels
+
+
+def test_relations_attendance_list_is_no_roster():
+    text = ("Nyheter från SmåKom\n\nNärvarande ledamöter:\n\nAnna Provsson, Bräcke kommun\n")
+    assert ("person/anna-provsson", "org/smakom") not in _rel(text, "affiliatedWith")
+
+
+def test_relations_genitive_organisation_holds_for_coordinated_title_pairs():
+    text = "Nyheter\n\nSmåKoms ordförande Anna Provsson och sekreterare Per Exempelsson besökte Bräcke kommun i går."
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-provsson", "org/smakom"), ("person/per-exempelsson", "org/smakom")} <= rels
+
+
+def test_relations_body_after_a_pair_of_names_is_both_names():
+    text = "Nyheter\n\nAnna Provsson och Per Exempelsson från SmåKom besökte Bräcke kommun i går."
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-provsson", "org/smakom"), ("person/per-exempelsson", "org/smakom")} <= rels
+
+
+def test_relations_minister_and_government_only_where_stated():
+    passing = ("Nyheter\n\nCivilminister Anna Provsson besökte Bräcke kommun i går.\n\n"
+               "Regeringen har nyligen beslutat om nya pengar till kommunerna.\n")
+    assert not {r for r in _rel(passing, "affiliatedWith") if r[1] == "gov/regeringen"}
+    stated = ("Nyheter\n\nCivilminister Anna Provsson besökte Bräcke kommun i går. Ministern, som ansvarar "
+              "för bostadsfrågorna i regeringen, talade om planprocessen.\n")
+    assert ("person/anna-provsson", "gov/regeringen") in _rel(stated, "affiliatedWith")
+
+
+def test_relations_board_words_and_bare_heads_are_no_entities():
+    text = ("Nyheter\n\nFrågan togs upp i Styrelsen och i Arbetsutskottet. Regionförbundet har också yttrat sig.\n")
+    keys = set(_mentions(text))
+    assert not {k for k in keys if "styrelsen" in k or "arbetsutskottet" in k or k.endswith("/regionforbundet")}
+
+
+def test_relations_bare_head_refers_to_the_one_body_named():
+    text = ("Nyheter\n\nRegionförbundet i Kalmar län har antagit en ny plan. Regionförbundets styrelse "
+            "möts i maj.\n")
+    forms = _mentions(text).get("org/regionforbundet-i-kalmar-lan", set())
+    assert {"Regionförbundet i Kalmar län", "Regionförbundets"} <= forms

@@ -125,6 +125,16 @@ _NAME_PART_NOUNS = {"kommunförbundet", "riksorganisationen", "riksförbundet", 
 CLASS_NOUN_RE = re.compile(
     rf"(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})[ \t]+"
     rf"(?P<name>{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}})(?![\wåäö-])")
+# "Exempelbygdens utveckling ideell förening": a registered non-profit's name ends in its legal form
+NONPROFIT_RE = re.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?!(?:i|och|för|på|med|av|om)\b)[\wåäöÅÄÖ-]+){{0,3}}?"
+                          r"[ \t]+ideell[ \t]+förening)(?![\wåäö])")
+# a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland"
+AREA_BODY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:Region|Kommun|Kommunal|Samordnings)förbundet[ \t]+"
+                          rf"(?:i[ \t]+{_WORD}(?:[ \t]+län)?|(?:södra|norra|västra|östra|mellersta)[ \t]+{_WORD}))"
+                          r"(?![\wåäö-])")
+# governing bodies, never places: "i Styrelsen", "i Arbetsutskottet"
+BODY_NOUN_RE = re.compile(r"(?:styrelse|utskott|styrgrupp|ledningsgrupp|presidi|beredning|nämnd|fullmäktige|"
+                          r"kommitté|referensgrupp|arbetsgrupp|projektgrupp)(?:n|et|en|t|na|rna)?$")
 # "Plats: Kafé Nord, Storgatan 4, Byn" or "Invigning: Kafé Nord, Storgatan 4, Byn": a venue, its address, its locality
 ADDRESS_LINE_RE = re.compile(
     rf"^[ \t]*[A-ZÅÄÖ][\wåäö -]{{1,30}}:[ \t]+(?:[A-ZÅÄÖ][\wåäö]+:[ \t]+)?"
@@ -176,7 +186,8 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
     for m in PLACE_PREP_RE.finditer(text):
         name = m["name"]
         low = name.lower()
-        if not free(m.start("name"), m.end("name")) or low in NOT_PLACES or STREET_RE.search(low):
+        if not free(m.start("name"), m.end("name")) or low in NOT_PLACES or STREET_RE.search(low) \
+                or BODY_NOUN_RE.search(low):
             continue
         if low.endswith("s") and not free(m.end("name"), m.end("name") + 1):
             continue
@@ -312,6 +323,10 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
                 noun = m["noun"]
                 s = m.start("noun") if noun in _NAME_PART_NOUNS else m.start("name")
                 yield from emit(s, m.end("name"), CLASS_NOUNS[noun])
+    for m in AREA_BODY_RE.finditer(text):
+        yield from emit(m.start("name"), m.end("name"), "Association")
+    for m in NONPROFIT_RE.finditer(text):
+        yield from emit(m.start("name"), m.end("name"), "Association")
     for m in ADDRESS_LINE_RE.finditer(text):
         if m["venue"]:
             yield from emit(m.start("venue"), m.end("venue"), "Place")

@@ -1,5 +1,11 @@
-"""Definite references to a body the text is about: "länsstyrelsen",
-"Länsstyrelsens" for the one county administrative board (or county) named.
+"""Definite references to a body the text is about: "Länsstyrelsen",
+"Länsstyrelsens" for the one county administrative board of the text (named,
+or the board of the one county the text names, of the county governor it
+names, or of the county all its municipalities lie in: a board's own page
+often never spells out its full name); "Regionförbundet", "Förbundet",
+"Föreningen", "Landstinget" for the one body of that kind the text names. A
+bare head noun with nothing to refer to is no name: a fragment entity read
+from its shape alone ("Regionförbundet") is dropped.
 
 Reads ``doc``, ``ref``, ``mentions``; writes ``mentions``, ``info``.
 """
@@ -11,29 +17,89 @@ from ...models import Mention
 from ..state import DocState
 from ..step import Step
 
+_CAB_RE = re.compile(r"(?<![\w])[Ll]änsstyrelse(?:n|ns)?(?![\wåäö])")
+# bare definite heads of a body's name, and what a named body's text must contain to be meant
+_BODY_HEADS: dict[str, str] = {
+    "regionförbundet": "regionförbund", "kommunförbundet": "kommunförbund", "förbundet": "förbund",
+    "föreningen": "förening", "landstinget": "landsting", "nätverket": "nätverk",
+}
+_BODY_RE = re.compile(r"(?<![\w-])(?P<head>" + "|".join(h.capitalize() for h in _BODY_HEADS) + r")s?(?![\wåäö-])")
+_BODY_CLASSES = frozenset({"Association", "Organization", "Region", "Company"})
+
+
+def _county_code(st: DocState) -> str | None:
+    """The one county the text is about: of its county board, of the county or region it
+    names, of the governor it names, or of every municipality it names."""
+    cabs = {m.key.split("/")[1] for m in st.mentions if m.kind == "CountyAdministrativeBoard" and m.key}
+    if cabs:
+        return next(iter(cabs)) if len(cabs) == 1 else None
+    counties = {m.key.split("/")[1] for m in st.mentions if m.key and m.key.startswith(("county/", "region/"))}
+    if counties:
+        return next(iter(counties)) if len(counties) == 1 else None
+    governed = set()
+    for m in st.mentions:
+        for code, start, end in st.ref.governor_terms.get(m.key or "", []) if m.kind == "Person" else []:
+            day = st.doc.published
+            if day is None or ((start is None or start <= day) and (end is None or day < end)):
+                governed.add(code)
+    if governed:
+        return next(iter(governed)) if len(governed) == 1 else None
+    munis = {st.ref.entities[m.key].attrs.get("county", "") for m in st.mentions
+             if m.kind == "Municipality" and m.key in st.ref.entities}
+    return next(iter(munis)) if len(munis) == 1 else None
+
 
 def _bare_definites(st: DocState) -> list[Mention]:
-    """"länsstyrelsen", "länsstyrelsens" refer to the one county board the text is about."""
-    cab_keys = {m.key for m in st.mentions if m.kind == "CountyAdministrativeBoard"}
-    counties = {m.key.split("/")[1] for m in st.mentions if m.key and m.key.startswith(("county/", "region/"))}
-    if not cab_keys and len(counties) == 1:
-        cab_keys = {f"cab/{next(iter(counties))}"}
-    if len(cab_keys) != 1:
-        return []
-    key = next(iter(cab_keys))
+    """"Länsstyrelsen", "länsstyrelsens" refer to the one county board the text is about."""
+    code = _county_code(st)
+    key = f"cab/{code}" if code else ""
     if key not in st.ref.entities:
         return []
     out = []
-    for hit in re.finditer(r"(?<![\w])[Ll]änsstyrelse(?:n|ns)?(?![\wåäö])", st.doc.text):
-        if any(x.prov.span.start <= hit.start() < x.prov.span.end for x in st.mentions):
+    for hit in _CAB_RE.finditer(st.doc.text):
+        if st.covered(hit.start()):
             continue
         out.append(Mention(text=hit.group(), kind="CountyAdministrativeBoard", key=key,
                            prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
     return out
 
 
+def _antecedent(st: DocState, stem: str) -> Mention | None:
+    """The one body named in full whose name contains the head's stem."""
+    named = {m.key: m for m in st.mentions if m.kind in _BODY_CLASSES and m.key
+             and " " in m.text.strip() and stem in m.text.lower()}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
+    """"Regionförbundet", "Föreningens": the one body of that kind the text names; a fragment
+    mention that is only such a head, with nothing named to refer to, is dropped."""
+    add: list[Mention] = []
+    drop: list[Mention] = []
+    text = st.doc.text
+    for hit in _BODY_RE.finditer(text):
+        stem = _BODY_HEADS[hit["head"].lower()]
+        ante = _antecedent(st, stem)
+        here = [x for x in st.mentions_in(max(0, hit.start() - 80), hit.end())
+                if x.prov.span.start <= hit.start() < x.prov.span.end]
+        fragment = [x for x in here if x.prov.rule == "extract.org_pattern"
+                    and x.text.strip().lower().rstrip("s") == hit["head"].lower()]
+        if here and not fragment:
+            continue
+        drop += fragment
+        if ante is not None:
+            add.append(Mention(text=hit.group(), kind=ante.kind, key=ante.key,
+                               prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
+    return add, drop
+
+
 def run(st: DocState) -> None:
     for m in _bare_definites(st):
+        st.add_mention(m)
+    add, drop = _body_definites(st)
+    for m in drop:
+        st.forget(m)
+    for m in add:
         st.add_mention(m)
     st.sort_mentions()
 

@@ -1,6 +1,8 @@
 """The publisher: the organisation whose text this is (a masthead line, a
-"Pressmeddelande från X" cue, the page's publisher meta data, or the one
-organisation the text keeps naming).
+"Pressmeddelande från X" or "Vi på X" cue, the page's publisher meta data, a
+body the text names only by a bare definite ("Länsstyrelsen") in a sentence
+that speaks in the first person plural, or the one organisation the text keeps
+naming).
 
 Reads ``doc``, ``blocks``, ``mentions``; writes ``publisher``.
 """
@@ -19,7 +21,36 @@ _PUBLISHER_CUES = [
     re.compile(r"^\s*(?i:om)\s+(?P<x>[A-ZÅÄÖ].+)$", re.MULTILINE),
     re.compile(r"\butskick som medlem (?:till|i)\s+(?P<x>[A-ZÅÄÖ][\wåäö]+)"),
     re.compile(r"^\s*pressmeddelande från\s+(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
+    # "Vi på Länsstyrelsen arbetar för ...", "Vi inom förbundet ..."
+    re.compile(r"\b[Vv]i (?:på|inom|i) (?P<x>[A-ZÅÄÖ][\wåäö]+(?: [\wåäö]+){0,4})"),
 ]
+_WE_RE = re.compile(r"\b(?:[Vv]i|vår|vårt|våra|oss)\b")
+_QUOTE_RE = re.compile(r"^\s*[–—-]|[,–]\s*säger\b|[”\"]")
+
+
+def _named_as_own(st: DocState) -> str | None:
+    """The one body named only by a bare definite ("Länsstyrelsens roll") in a sentence
+    that speaks as "vi", "vår": the page's own body, which never spells out its name."""
+    keys = {m.key for m in st.mentions if m.prov.rule == "extract.definite_reference"}
+    if len(keys) != 1:
+        return None
+    key = next(iter(keys))
+    if any(m.key == key and m.prov.rule != "extract.definite_reference" for m in st.mentions):
+        return None
+    text = st.doc.text
+    for m in st.mentions:
+        if m.key == key:
+            sent = _sentence_around(text, m.prov.span.start)
+            # not a quote: "– ... vi ..., säger N" speaks for the speaker's body
+            if _WE_RE.search(sent) and not _QUOTE_RE.search(sent):
+                return key
+    return None
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _publisher(st: DocState) -> str | None:
@@ -45,7 +76,7 @@ def _publisher(st: DocState) -> str | None:
     top = counts.most_common(2)
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
-    return None
+    return _named_as_own(st)
 
 
 def run(st: DocState) -> None:

@@ -207,7 +207,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         for p in hits:
             # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
             for t in [t for pp, t in st.people.roles if pp is p]:
-                org = _org_after_title(st, t) or _org_before_title(st, t)
+                org = _org_after_title(st, t) or _org_before_title(st, t) or _org_before_pairs(st, t)
                 if org:
                     add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.title_org", 0.9)
                     found = True
@@ -218,6 +218,11 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if orgs and orgs[0].kind != "PoliticalParty":
                     add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.8)
                     found = True
+            # "Anna Berg och Per Holm från Exempelförbundet": the body after a pair of names is both's
+            org = _org_after_name_pair(st, p)
+            if org:
+                add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.name_org", 0.75)
+                found = True
             # contact block: organisation on the line after the person's line
             blk = st.block_at(p.start)
             if blk and blk.contact:
@@ -233,9 +238,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             if email_org:
                 add(key, email_org, p.start, p.end, "extract.affiliation.email_domain", 0.8)
                 found = True
-        if key in posts:
+        if key in posts and _acts_as_minister(st, key, titles):
             for org_key, info in st.info.items():
-                if info.cls == "Government" and org_key.endswith("regeringen"):
+                if info.cls == "Government" and org_key.endswith("regeringen") and \
+                        _government_stated(st, org_key, hits):
                     add(key, org_key, hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
             terms = st.ref.minister_terms(key)
             for term in terms:
@@ -246,9 +252,103 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             continue
         if titles:
             _affiliation_by_title(st, key, hits, titles, add)
+        elif st.publisher and _named_alone(st, st.publisher) and \
+                any((b := st.block_at(h.start)) is not None and b.contact for h in hits):
+            # a contact person on a body's own page works for that body
+            add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.contact_publisher", 0.6)
         elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region"):
             # a local politician named with a party in a municipality's or region's own text
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
+    # the people of a roster belong to the body it lists, besides the organisation on their own line
+    for p, body, lead_end in _roster_members(st):
+        if p.key != body:
+            add(p.key, body, min(p.start, lead_end), p.end, "extract.affiliation.roster", 0.75)
+
+
+# the lead-in of a roster: a line ending in a colon that names a body or its members
+# ("Representanter i arbetsutskottet:", "Styrelsen för Föreningen X består av:", "Följande personer ingår i
+# styrgruppen:"); attendance lists of minutes ("Närvarande:", "Beslutande:") are not rosters of a body
+_ROSTER_LEAD_RE = re.compile(r"^[ \t]*(?P<lead>[^\n:]{3,120}?)[ \t]*:[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
+_ROSTER_BODY_RE = re.compile(r"(?i)styrelse|utskott|styrgrupp|ledningsgrupp|presidi|beredning|referensgrupp|"
+                             r"kommitté|delegation|projektgrupp|arbetsgrupp|ledamöter|representanter|\bingår\b")
+_NOT_ROSTER_RE = re.compile(r"(?i)närvarande|beslutande|ersättare|deltagare|frånvarande|förhinder|justera|"
+                            r"protokoll|paragraf|plats|tid\b|datum|kontakt")
+# a line that goes on with the entry before it: a phone number, an e-mail address
+_DETAIL_LINE_RE = re.compile(r"^[\s\d()+/–-]*$|@")
+
+
+def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
+    """(member, body, lead end) of every roster: the people listed after the lead-in, one
+    an entry, each belonging to the body the lead-in names, else to the publisher (a board
+    or a committee of the body whose text this is)."""
+    text = st.doc.text
+    out: list[tuple[PersonHit, str, int]] = []
+    starts = [p.start for p in st.people.persons]
+    for m in _ROSTER_LEAD_RE.finditer(text):
+        lead = m["lead"]
+        if not _ROSTER_BODY_RE.search(lead) or _NOT_ROSTER_RE.search(lead):
+            continue
+        orgs = [o for o in st.orgs_in(m.start("lead"), m.end("lead")) if o.kind != "PoliticalParty"]
+        # an inline list ends with its line: "består av: A (S), Exempelby kommun; B (M), Region Y"
+        end = m.end("rest") if m["rest"].strip() else _roster_end(st, m.end())
+        body = orgs[-1].key if orgs else st.publisher or _one_body_outside(st, m.start(), end)
+        if body is None:
+            continue
+        i = bisect.bisect_left(starts, m.end("lead"))
+        while i < len(starts) and starts[i] < end:
+            out.append((st.people.persons[i], body, m.end("lead")))
+            i += 1
+    return out
+
+
+def _one_body_outside(st: DocState, start: int, end: int) -> str | None:
+    """The one association or organisation the text names outside the roster: the body
+    whose board or committee it lists."""
+    keys = {x.key for x in st.mentions if x.kind in ("Association", "Organization")
+            and not start <= x.prov.span.start < end}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _roster_end(st: DocState, pos: int) -> int:
+    """Where the entries end: at the first line that neither opens with a name nor carries
+    a detail of the entry before it (a heading, a paragraph)."""
+    text = st.doc.text
+    starts = {p.start for p in st.people.persons}
+    for line in re.finditer(r"[^\n]+", text[pos:]):
+        s = pos + line.start()
+        body = line.group()
+        lead = len(body) - len(body.lstrip(" \t•*-–"))
+        if not body.strip() or _DETAIL_LINE_RE.search(body) or (s + lead) in starts:
+            continue
+        return s
+    return len(text)
+
+
+_MINISTER_WORD_RE = re.compile(r"minister|statsråd", re.IGNORECASE)
+
+
+def _acts_as_minister(st: DocState, key: str, titles: list[TitleHit]) -> bool:
+    """A minister here: called one, or named without another office, or in a minister's post
+    on the document's date (a former minister who is now a county governor is a governor)."""
+    if not titles or any(t.title.category == "minister" for t in titles):
+        return True
+    day = st.published
+    return day is not None and any(t.holds_on(day) for t in st.ref.minister_terms(key))
+
+
+def _government_stated(st: DocState, gov: str, hits: list[PersonHit]) -> bool:
+    """The text ties the minister to the Government: a sentence names both, or names the
+    Government next to a minister's word ("Ministern, som ansvarar för ... i regeringen")."""
+    text = st.doc.text
+    info = st.info.get(gov)
+    for m in info.mentions if info else []:
+        sent = st.sentence_at(m.prov.span.start)
+        if sent is None:
+            continue
+        if any(sent.start <= h.start < sent.end for h in hits) or \
+                _MINISTER_WORD_RE.search(text, sent.start, sent.end):
+            return True
+    return False
 
 
 _CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom|för)[ \t]+"
@@ -265,6 +365,44 @@ def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
         genitive = text[e - 1:e] == "s" or gap.startswith("s")
         if genitive and re.fullmatch(r"s?[ \t]+", gap) and m.kind != "PoliticalParty" and s < t.start:
             return m
+    return None
+
+
+def _org_after_name_pair(st: DocState, p: PersonHit) -> Mention | None:
+    text = st.doc.text
+    m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:och|samt)[ \t]+", text[p.end:p.end + 16])
+    if not m:
+        return None
+    q = next((x for x in st.people.persons if x.start == p.end + m.end()), None)
+    if q is None:
+        return None
+    f = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?[ \t]från[ \t]+", text[q.end:q.end + 16])
+    if not f:
+        return None
+    orgs = st.orgs_in(q.end + f.end(), q.end + f.end() + 1)
+    return orgs[0] if orgs and orgs[0].kind != "PoliticalParty" else None
+
+
+_PAIR_GLUE_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\))?[ \t]*"
+                           r"(?:,[ \t]*|[ \t](?:och|samt)[ \t]+|,[ \t]*(?:och|samt)[ \t]+)$")
+
+
+def _org_before_pairs(st: DocState, t: TitleHit) -> Mention | None:
+    """The genitive organisation before a coordination of title-name pairs holds for each:
+    "Exempelförbundets ordförande Anna Berg och sekreterare Per Holm"."""
+    pairs = sorted(st.people.roles, key=lambda pt: pt[1].start)
+    for _ in range(4):
+        prev = [(p, pt) for p, pt in pairs if pt.end <= p.start <= t.start and p.end <= t.start
+                and pt.start < t.start]
+        if not prev:
+            return None
+        p, pt = max(prev, key=lambda x: x[0].end)
+        if not _PAIR_GLUE_RE.fullmatch(st.doc.text[p.end:t.start]) or pt.start > p.start:
+            return None
+        org = _org_before_title(st, pt)
+        if org:
+            return org
+        t = pt
     return None
 
 
@@ -302,7 +440,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     """A municipal title ties the person to the municipality of the sentence, else the
     document's own municipality; likewise for regions and county boards."""
     org_type = next((t.title.org_type for t in titles if t.title.org_type not in ("", "none")), "")
-    if not org_type and any(re.search(r"nämnd|förvaltning|kommun", t.role) for t in titles):
+    if not org_type and any(re.search(r"nämnd|förvaltning|kommun(?!ikat)", t.role) for t in titles):
         org_type = "municipality"
     cls = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
            "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",

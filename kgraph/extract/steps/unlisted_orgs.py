@@ -22,8 +22,9 @@ _SOFT_KINDS = ("Municipality", "Place", "County")
 
 
 def _soft(m: Mention) -> bool:
-    """A one-word place reading that a longer name around it may replace."""
-    return m.kind in _SOFT_KINDS and " " not in m.text.strip()
+    """A one-word place reading, or a county, that a longer name around it may replace
+    ("Regionförbundet i Exempellands län")."""
+    return m.kind in _SOFT_KINDS and (" " not in m.text.strip() or m.kind == "County")
 
 
 def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention], set[int]]:
@@ -57,7 +58,10 @@ def _same_name_again(st: DocState, found: list[Mention]) -> list[Mention]:
     for m in found:
         if " " not in m.text:
             continue
-        for form in {m.text, m.text.replace(" & ", " och ")}:
+        forms = {m.text, m.text.replace(" & ", " och ")}
+        if m.text.endswith(" ideell förening") and " " in m.text[:-16]:
+            forms.add(m.text[:-16])  # the name without its legal form: "Exempelbygdens utveckling"
+        for form in forms:
             for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\wåäö-])", text):
                 if hit.start() != m.prov.span.start:
                     out.append(Mention(text=form, kind=m.kind, key=m.key,
