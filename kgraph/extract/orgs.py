@@ -22,8 +22,6 @@ ORG_SUFFIX_RE = re.compile(
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
 COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}\s+(?:(?:{_CAP}|&)\s+){{0,3}}"
                         r"(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
-# "Sydsvensk exempelbildning ideell förening": an association's registered name, lower-case words and all
-NON_PROFIT_RE = re.compile(rf"(?<![\w-])(?P<stem>{_CAP}(?:[ \t]+[a-zåäö][\wåäö-]*){{0,3}})[ \t]+ideell[ \t]+förening\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 VENUE_HEAD_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
@@ -168,15 +166,6 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[Patte
         abbr = m["abbr"]
         yield PatternOrg(m.start("name"), m.start("name") + len(name), name, cls, f"org/{slug(name)}",
                          abbr, (m.start("abbr"), m.end("abbr")) if abbr else None)
-    for m in NON_PROFIT_RE.finditer(text):
-        if not free(m.start(), m.end()) or at_sentence_start(text, m.start()) and m["stem"].count(" ") == 0:
-            continue
-        key = f"org/{slug(m.group())}"
-        yield PatternOrg(m.start(), m.end(), m.group(), "Association", key)
-        stem = m["stem"]
-        for again in re.finditer(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])(?![ \t]+ideell)", text):
-            if free(again.start(), again.end()):  # the same association without its form of incorporation
-                yield PatternOrg(again.start(), again.end(), stem, "Association", key)
     for m in COMPANY_RE.finditer(text):
         if free(m.start("name"), m.end("name")):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}")
