@@ -8,12 +8,16 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import BuildInterrupted, KgraphError, NoDocumentsError
 from .text import shown
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 DEFAULT_INPUT = Path("data/corpus")
 DEFAULT_OUT = Path("exports")
@@ -90,8 +94,24 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
     finally:
         signal.signal(signal.SIGTERM, previous)
     click.echo(shown(result.summary()), err=True)
+    click.echo(shown(next_steps(result.graph, out, html=not no_html)), err=True)
     if result.skipped:
         sys.exit(3)
+
+
+def next_steps(kg: KnowledgeGraph, out: Path, html: bool = True) -> str:
+    """What to do with a fresh build: open the page, ask about its most connected person."""
+    import shlex
+    graph = "" if out == DEFAULT_OUT else f" --graph {shlex.quote(str(out))}"
+    people = [(-deg, str(kg.g.nodes[n].get("label") or n)) for n, deg in kg.g.degree()
+              if "Person" in (kg.g.nodes[n].get("cls") or ())]
+    name = shlex.quote(min(people)[1]) if people else "NAME"
+    lines = ["next:"]
+    if html:
+        lines.append(f"  open {out / 'graph.html'} in a browser (works offline)")
+    lines += [f"  kgraph query central{graph}", f"  kgraph query show {name}{graph}",
+              f"  kgraph query meetings --with {name}{graph}", f"  kgraph view {name}{graph}"]
+    return "\n".join(lines)
 
 
 # commands defined in their own modules register themselves on ``main``

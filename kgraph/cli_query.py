@@ -357,7 +357,8 @@ def central_cmd(type_: str | None, top: int, graph: Path, fmt: str) -> None:
 @main.command("sparql")
 @click.argument("query", metavar="QUERY|@FILE")
 @click.option("--bind", "binds", metavar="VAR=VALUE", multiple=True,
-              help="Bind a variable (VALUE: <iri>, prefix:name or a string); bound, never pasted into the query.")
+              help="Bind a variable (VALUE: <iri>, prefix:name, @NAME for the entity NAME stands for, e.g. "
+                   "p=@micko, or a string); bound, never pasted into the query.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS",
               help="Stop the query after this long (exit 124); 0: no limit.")
 @click.option("--allow-service", is_flag=True,
@@ -395,7 +396,7 @@ def sparql_cmd(query: str, binds: tuple[str, ...], timeout: float, allow_service
         var, sep, value = b.partition("=")
         if not sep or not var.strip().lstrip("?$"):
             raise UsageError(f"--bind {b!r}: write VAR=VALUE")
-        bindings[var.strip()] = value
+        bindings[var.strip()] = bound_value(graph, value)
     res = sparql(graph, query, bindings, timeout=timeout or None, allow_service=allow_service)
     if res.form == "ask":
         if fmt == "json":
@@ -413,6 +414,17 @@ def sparql_cmd(query: str, binds: tuple[str, ...], timeout: float, allow_service
     else:
         print_table(res.variables, [[_compact(r[v]) for v in res.variables] for r in res.rows])
         click.echo(f"({len(res.rows)} rows)", err=True)
+
+
+def bound_value(graph: Path, value: str) -> Any:
+    """A --bind value: ``@NAME`` is the IRI of the entity NAME stands for (resolved as every command
+    resolves names), ``@@TEXT`` the string ``@TEXT``; anything else as :func:`kgraph.query.sparql` reads it."""
+    from .query import resolve_name
+    if value.startswith("@@"):
+        return value[1:]
+    if value.startswith("@"):
+        return resolve_name(graph, value[1:])
+    return value
 
 
 def _compact(value: str | None) -> str:

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from .cli import DEFAULT_OUT, handle_errors, main
-from .view import DEFAULT_DEPTH, DEFAULT_MAX_NODES
+from .defaults import VIEW_DEPTH as DEFAULT_DEPTH
+from .defaults import VIEW_MAX_NODES as DEFAULT_MAX_NODES
 
 
 @main.command()

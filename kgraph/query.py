@@ -26,13 +26,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import vocab
+from . import names, vocab
 from .errors import KgraphError, UsageError
+from .names import AmbiguousNameError, EntityRef, UnknownNameError, resolve, store_index
 from .sparqlrun import DEFAULT_TIMEOUT, SparqlError, SparqlTimeoutError, check_query, run_query
-from .store import (RELATIONS, TIER_CANONICAL, TIER_EXACT, TIER_GIVEN, TIER_SURNAME, GraphStore,
-                    open_store, query_keys)
+from .store import RELATIONS, GraphStore, open_store
 from .text import fold
-from .vocab import RESOURCE_BASE
 
 __all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path", "meetings", "topics",
            "central", "sparql", "stats", "AmbiguousNameError", "UnknownNameError", "NoPathError",
@@ -51,22 +50,6 @@ GraphLike = GraphStore | str | Path
 
 
 # ------------------------------------------------------------------ errors
-class UnknownNameError(KgraphError):
-    """No entity in the graph has this name."""
-
-
-class AmbiguousNameError(KgraphError):
-    """Several entities fit a name; the message lists them."""
-
-    def __init__(self, name: str, candidates: Sequence["EntityRef"]) -> None:
-        self.name = name
-        self.candidates = list(candidates)
-        shown = "; ".join(f"{c.label} [{c.id}]" for c in self.candidates[:10])
-        more = f"; and {len(self.candidates) - 10} more" if len(self.candidates) > 10 else ""
-        super().__init__(f"{name!r} is ambiguous, it fits {len(self.candidates)} entities: {shown}{more}; "
-                         "give a fuller name or one of the ids")
-
-
 class NoPathError(KgraphError):
     """Two entities are not connected within the allowed number of hops."""
 
@@ -88,17 +71,6 @@ class Source:
         if not self.file_name:
             return f"reference data ({self.rule})" if self.rule else "reference data"
         return f'{self.file_name}: "{self.sentence}"' if self.sentence else self.file_name
-
-
-@dataclass(frozen=True)
-class EntityRef:
-    id: str
-    label: str
-    classes: tuple[str, ...]
-    kind: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "classes": list(self.classes)}
 
 
 @dataclass
@@ -300,12 +272,8 @@ def known_classes(graph: GraphLike) -> list[str]:
 
 
 def resolve_class(graph: GraphLike, name: str) -> str:
-    """The class a user means by ``name`` ("person", "Kommun" is not one: classes are in English)."""
-    classes = known_classes(graph)
-    for c in classes:
-        if fold(c) == fold(name):
-            return c
-    raise UsageError(f"unknown class {name!r}; classes in this graph: {', '.join(classes)}")
+    """The class a user means by ``name``, in English or Swedish, any case ("person", "Kommun", "län")."""
+    return names.resolve_class(name, known_classes(graph))
 
 
 def _check_date(value: str | None, option: str) -> str | None:
@@ -318,59 +286,15 @@ def _check_date(value: str | None, option: str) -> str | None:
 
 # ------------------------------------------------------------------ names
 def resolve_name(graph: GraphLike, name: str, classes: Iterable[str] | None = None) -> EntityRef:
-    """The one entity ``name`` stands for, or an error listing candidates / saying none fits.
+    """The one entity ``name`` stands for, or an error listing candidates / suggesting close names.
 
-    Tried in order, the first step with a match decides: the node id or IRI;
-    the label or an alternative label (case and diacritics ignored); the same
-    without genitive -s and generic words ("kommun", "län"), preferring the
-    class such a word names; a person's surname (or name without middle
-    names); a person's given name.
+    The resolver of :mod:`kgraph.names` over the store's name index: the node id
+    or IRI; the label or an alternative label (case and diacritics ignored); the
+    same without genitive -s and generic words ("kommun", "län"), preferring the
+    class such a word names; a person's surname; a person's given name; a unique
+    name starting with it.
     """
-    st = _st(graph)
-    wanted = set(classes or ())
-    text = " ".join(name.split())
-    if not text:
-        raise UsageError("empty name: give a name or an id")
-
-    def ok(ref: EntityRef) -> bool:
-        return not wanted or bool(wanted & set(ref.classes))
-
-    key = text[len(RESOURCE_BASE):] if text.startswith(RESOURCE_BASE) else text.strip("<>")
-    row = st.one("SELECT id FROM node WHERE key = ?", (key,))
-    if row:
-        ref = _refs(st, [row[0]])[row[0]]
-        if ok(ref):
-            return ref
-    exact, loose, hint = query_keys(text)
-    steps: list[tuple[set[str], tuple[int, ...]]] = [
-        (exact, (TIER_EXACT,)), (loose, (TIER_EXACT, TIER_CANONICAL)), (loose, (TIER_SURNAME,)),
-        (loose, (TIER_GIVEN,))]
-    for keys, tiers in steps:
-        ids = [nid for (nid,) in st.rows(
-            "SELECT DISTINCT node FROM name WHERE key IN (SELECT value FROM json_each(?)) "
-            "AND tier IN (SELECT value FROM json_each(?))", (json.dumps(sorted(keys)), json.dumps(tiers)))]
-        cands = [r for r in _refs(st, ids).values() if ok(r)]
-        if hint and len(cands) > 1 and any(hint in c.classes for c in cands):
-            cands = [c for c in cands if hint in c.classes]
-        if len(cands) == 1:
-            return cands[0]
-        if cands:
-            raise AmbiguousNameError(text, sorted(cands, key=lambda c: (c.label, c.id)))
-    raise UnknownNameError(_unknown_message(st, text, wanted))
-
-
-def _unknown_message(st: GraphStore, text: str, wanted: set[str]) -> str:
-    what = " or ".join(sorted(wanted)) if wanted else "entity"
-    msg = f"no {what} named {text!r} in this graph"
-    prefix = fold(text)
-    ids = [nid for (nid,) in st.rows("SELECT DISTINCT node FROM name WHERE key >= ? AND key < ? LIMIT 50",
-                                     (prefix, prefix + "\U0010ffff"))]
-    sugg = sorted({r.label for r in _refs(st, ids).values() if not wanted or wanted & set(r.classes)})[:5]
-    if sugg:
-        msg += "; did you mean: " + ", ".join(sugg) + "?"
-    else:
-        msg += "; list names with: kgraph query entities --search TEXT"
-    return msg
+    return resolve(store_index(_st(graph)), name, classes)
 
 
 # ------------------------------------------------------------------ entities
@@ -741,6 +665,8 @@ def _binding(name: str, value: Any) -> tuple[Any, ...]:
     except (ValueError, TypeError):
         raise SparqlError(f"--bind {name}=...: {var!r} is not a SPARQL variable name (letters, digits and _, "
                           "as in --bind name=value)") from None
+    if isinstance(value, EntityRef):  # a name the resolver found: the node's IRI
+        return (var, "iri", value.iri)
     if isinstance(value, ox.NamedNode):
         return (var, "iri", value.value)
     if isinstance(value, ox.BlankNode):
@@ -770,7 +696,8 @@ def sparql(graph: GraphLike, query: str, bindings: Mapping[str, Any] | None = No
     The usual prefixes (kgo, kg, rdfs, skos, xsd, ...) are predeclared.
     ``bindings`` maps variable names to values, which are substituted into the
     parsed query (never pasted into its text): "<iri>" or "kgo:Person" give an
-    IRI, anything else a string literal; pyoxigraph terms pass as they are.
+    IRI, an :class:`EntityRef` (from :func:`resolve_name`) the node's IRI, anything else a string
+    literal; pyoxigraph terms pass as they are.
     In a SELECT query a bound variable must be selected (or use ``SELECT *``).
 
     The query is checked first (:func:`kgraph.sparqlrun.check_query`: nested

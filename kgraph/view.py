@@ -33,13 +33,14 @@ from typing import Any
 import networkx as nx
 
 from . import vocab
+from .defaults import VIEW_DEPTH, VIEW_MAX_NODES
 from .errors import KgraphError, UsageError
 from .graph import KnowledgeGraph
 from .io import atomic_write_text
-from .text import fold
+from .names import AmbiguousNameError, UnknownNameError, graph_index, resolve, resolve_class  # noqa: F401 (re-exported)
 
-DEFAULT_MAX_NODES = 2000
-DEFAULT_DEPTH = 1
+DEFAULT_MAX_NODES = VIEW_MAX_NODES
+DEFAULT_DEPTH = VIEW_DEPTH
 VIEW_KINDS = ("entity", "meeting", "topic")
 MAX_FACTS_SHOWN = 30  # per predicate and node in the side panel; the rest is counted (kgraph query show has all)
 LABEL_MAX = 40  # characters drawn on the canvas; the full label is in the tooltip and the panel
@@ -98,14 +99,6 @@ ATTR_SV = {  # node attributes shown in the panel, in this order
 }
 
 
-class UnknownNameError(KgraphError):
-    """NAME matches no node of the graph."""
-
-
-class AmbiguousNameError(KgraphError):
-    """NAME matches more than one node; the message lists the candidates."""
-
-
 # ---------------------------------------------------------------- selection
 
 def main_class(d: dict[str, Any]) -> str:
@@ -153,55 +146,18 @@ def centrality(kg: KnowledgeGraph, vg: nx.Graph) -> dict[str, int]:
     return {n: vg.degree(n) + len(kg.g.nodes[n].get("docs", [])) for n in vg}
 
 
-def _all_labels(d: dict[str, Any]) -> list[str]:
-    return [x for x in [d.get("label", ""), *d.get("alt_labels", [])] if x]
-
-
 def resolve_name(kg: KnowledgeGraph, name: str) -> str:
-    """The node NAME designates: a node id, else a unique case- and diacritic-insensitive match on the
-    label, else on an alternative label, else a unique name starting with NAME ("Söderhamn" ->
-    "Söderhamns kommun"). Raises UnknownNameError or AmbiguousNameError (listing the candidates)."""
-    if name in kg.g and kg.g.nodes[name].get("kind") in VIEW_KINDS:
-        return name
-    key = fold(name)
-    if not key:
-        raise UsageError("NAME is empty; give a name such as \"Lena Micko\" or leave it out to view the whole graph")
-    nodes = _view_nodes(kg)
-    by_label = [n for n in nodes if fold(kg.g.nodes[n].get("label", "")) == key]
-    by_alt = [n for n in nodes if key in {fold(x) for x in kg.g.nodes[n].get("alt_labels", [])}]
-    named = [n for n in nodes if kg.g.nodes[n].get("kind") != "meeting"]  # meeting labels list participants
-    by_prefix = [n for n in named if any(fold(x).startswith(key) for x in _all_labels(kg.g.nodes[n]))]
-    for found in (by_label, by_alt, by_prefix):
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise AmbiguousNameError(f"{name!r} matches {len(found)} nodes: {_describe(kg, found)}; "
-                                     "give the node id instead (e.g. kgraph view " + found[0] + ")")
-    meetings = [n for n in nodes if kg.g.nodes[n].get("kind") == "meeting"]
-    near = [n for n in named + meetings if any(key in fold(x) for x in _all_labels(kg.g.nodes[n]))]
-    hint = f"; did you mean: {_describe(kg, near)}" if near else ""
-    raise UnknownNameError(f"{name!r}: no entity, meeting or topic with that name in the graph{hint}")
-
-
-def _describe(kg: KnowledgeGraph, nodes: list[str], limit: int = 8) -> str:
-    parts = [f"{n} ({kg.label(n)}, {main_class(kg.g.nodes[n])})" for n in nodes[:limit]]
-    if len(nodes) > limit:
-        parts.append(f"and {len(nodes) - limit} more")
-    return "; ".join(parts)
+    """The node NAME designates, by the resolver every command uses (:mod:`kgraph.names`): a node id,
+    a name or another name (case and accents ignored), genitive and short forms, a surname, a given
+    name, a unique name starting with NAME ("Söderhamn" -> "Söderhamns kommun"); only nodes the view
+    draws. Raises UnknownNameError (with the closest names) or AmbiguousNameError (listing them)."""
+    return resolve(graph_index(kg), name, kinds=VIEW_KINDS).id
 
 
 def normalise_types(kg: KnowledgeGraph, types: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    """Class names as given by the user (English or the Swedish display name, any case) -> class names."""
-    known = set(CLASS_STYLE) | {c for _, d in kg.g.nodes(data=True) if d.get("kind") in VIEW_KINDS
-                                for c in d.get("cls", [])}
-    lookup = {fold(c): c for c in known} | {fold(s.sv): c for c, s in CLASS_STYLE.items()}
-    out = []
-    for t in types:
-        c = lookup.get(fold(t))
-        if c is None:
-            raise UsageError(f"--type {t!r}: unknown class; known classes: {', '.join(sorted(known))}")
-        out.append(c)
-    return tuple(sorted(set(out)))
+    """Class names as given by the user (English or Swedish, any case) -> class names."""
+    known = {c for _, d in kg.g.nodes(data=True) if d.get("kind") in VIEW_KINDS for c in d.get("cls", [])}
+    return tuple(sorted({resolve_class(t, known) for t in types}))
 
 
 @dataclass
@@ -539,12 +495,9 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_MAX else label[:LABEL_MAX - 1].rstrip() + "…"
 
 
-def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None,
-              title: str = "kgraph") -> dict[str, Any]:
-    """Everything the page shows, as plain JSON-able data."""
-    vg = vg if vg is not None else view_graph(kg)
-    keep = set(sel.nodes)
-    cent = centrality(kg, vg)
+def drawn_edges(kg: KnowledgeGraph, nodes: list[str]) -> list[list[str]]:
+    """The edges a page draws between ``nodes``: [subject, object, Swedish phrases], sorted."""
+    keep = set(nodes)
     pairs: dict[tuple[str, str], set[str]] = {}
     for s, o, p in kg.g.edges(keys=True):
         if p in DRAWN and s in keep and o in keep and s != o:
@@ -552,7 +505,60 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
     for h, o, post in _post_links(kg):
         if h in keep and o in keep and h != o:
             pairs.setdefault((h, o), set()).add(str(kg.g.nodes[post].get("label") or "post"))
-    edges = [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
+    return [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
+
+
+#: node sizes on the page (vis-network's scaling of ``value``), and for Gephi
+SIZE_MIN, SIZE_MAX = 7.0, 34.0
+
+
+@dataclass(frozen=True)
+class NodeViz:
+    """How a node is drawn: position in page pixels (y grows downwards, as on the page), colour, size."""
+
+    x: float
+    y: float
+    colour: str
+    size: float
+
+
+def graph_viz(kg: KnowledgeGraph) -> dict[str, NodeViz]:
+    """Position, colour and size of every node of the graph, as the page of the whole graph draws them
+    (``kgraph export --format gexf`` gives them to Gephi). Every drawable node is laid out (no
+    --max-nodes); documents and posts, which the page leaves out, sit beside the nodes they are linked
+    to, at a distance and angle fixed by their id, in the fallback colour and the smallest size."""
+    vg = view_graph(kg)
+    nodes = sorted(vg)
+    pos = layout(nodes, [(s, o) for s, o, _ in drawn_edges(kg, nodes)])
+    cent = centrality(kg, vg)
+    lo, hi = min(cent.values(), default=0), max(cent.values(), default=0)
+    out: dict[str, NodeViz] = {}
+    for n in nodes:
+        share = (cent[n] - lo) / (hi - lo) if hi > lo else 0.5  # vis-network's default scaling
+        out[n] = NodeViz(round(pos[n][0] * PX_PER_UNIT, 1), round(pos[n][1] * PX_PER_UNIT, 1),
+                         CLASS_STYLE.get(main_class(kg.g.nodes[n]), FALLBACK_STYLE).colour,
+                         round(SIZE_MIN + share * (SIZE_MAX - SIZE_MIN), 1))
+    bottom = max((p[1] for p in pos.values()), default=0.0) + 2
+    lone = 0
+    for n in sorted(set(kg.g) - set(out)):
+        linked = sorted({m for m in [*kg.g.successors(n), *kg.g.predecessors(n)] if m in pos})
+        turn = int(hashlib.sha256(n.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF * 2 * math.pi
+        if linked:
+            x = sum(pos[m][0] for m in linked) / len(linked) + 0.4 * math.cos(turn)
+            y = sum(pos[m][1] for m in linked) / len(linked) + 0.4 * math.sin(turn)
+        else:  # nothing drawn to stand beside: a row below the layout
+            x, y = lone % 40 - 20.0, bottom + lone // 40
+            lone += 1
+        out[n] = NodeViz(round(x * PX_PER_UNIT, 1), round(y * PX_PER_UNIT, 1), FALLBACK_STYLE.colour, SIZE_MIN)
+    return out
+
+
+def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None,
+              title: str = "kgraph") -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-able data."""
+    vg = vg if vg is not None else view_graph(kg)
+    cent = centrality(kg, vg)
+    edges = drawn_edges(kg, sel.nodes)
     pos = layout(sel.nodes, [(s, o) for s, o, _ in edges])
     t = _Tables(kg, sel.nodes)
     nodes = []

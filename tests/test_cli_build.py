@@ -1,6 +1,7 @@
 """`kgraph build` through click.testing.CliRunner: outputs, summary, bad input."""
 from __future__ import annotations
 
+import shlex
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,17 @@ def test_cli_build_summary_on_stderr_mentions(cli_sample_run, word):
 def test_cli_build_summary_counts_five_documents(cli_sample_run):
     result, _ = cli_sample_run
     assert "documents: 5" in result.stderr
+
+
+def test_cli_build_ends_with_what_to_do_next(cli_sample_run):
+    """The hints name the page and commands that work on this build, with its most connected person."""
+    result, out = cli_sample_run
+    tail = result.stderr.split("next:\n", 1)[1].splitlines()
+    assert tail[0] == f"  open {out / 'graph.html'} in a browser (works offline)"
+    assert f"  kgraph query show 'Lena Micko' --graph {out}" in tail
+    show = shlex.split(next(line for line in tail if "query show" in line))[1:]
+    res = CliRunner().invoke(main, show)
+    assert res.exit_code == 0 and "Lena Micko  [person/lena-micko]" in res.stdout
 
 
 def test_cli_build_writes_nothing_on_stdout(cli_sample_run):

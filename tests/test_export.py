@@ -168,6 +168,49 @@ def test_networkx_formats_round_trip(fmt, reader, exported, sample_build):
     assert micko and "civilminister" in h.nodes[micko[0]]["role"]
 
 
+class _FakeClock:
+    """Stands in for the ``time`` module of networkx's GEXF writer: another day."""
+
+    def __init__(self, day: str) -> None:
+        self.day = day
+
+    def strftime(self, fmt: str, *args: object) -> str:
+        return datetime.strptime(self.day, "%Y-%m-%d").strftime(fmt)
+
+
+def test_gexf_is_the_same_on_any_day_and_places_every_node(sample_build, tmp_path, monkeypatch):
+    import networkx.readwrite.gexf as gexf_module
+    runner = CliRunner()
+    files = []
+    for day in ("2001-01-01", "2031-12-31"):
+        monkeypatch.setattr(gexf_module, "time", _FakeClock(day))
+        target = tmp_path / f"{day}.gexf"
+        res = runner.invoke(main, ["export", "--graph", str(sample_build.out), "--format", "gexf", "-o", str(target)])
+        assert res.exit_code == 0, res.output
+        files.append(target.read_bytes())
+    assert files[0] == files[1]
+    text = files[0].decode("utf-8")
+    assert "2001-01-01" not in text and "2031-12-31" not in text
+    assert '<meta lastmodifieddate="2024-07-13">' in text  # the newest document of data/corpus
+    h = nx.read_gexf(io.BytesIO(files[0]))
+    kg = sample_build.graph
+    assert set(h.nodes) == set(kg.g.nodes)
+    for n, d in h.nodes(data=True):
+        assert set(d["viz"]) >= {"position", "color", "size"}, n
+    # the page's layout (y up for Gephi) and the view's colours
+    import json
+    import re
+    page = sample_build.html_path.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="kgraph-data">(.*?)</script>', page, re.S).group(1))
+    drawn = {nd["id"]: nd for nd in data["nodes"]}
+    micko = h.nodes["person/lena-micko"]["viz"]
+    assert (micko["position"]["x"], -micko["position"]["y"]) == (drawn["person/lena-micko"]["x"],
+                                                                  drawn["person/lena-micko"]["y"])
+    assert (micko["color"]["r"], micko["color"]["g"], micko["color"]["b"]) == (0xD6, 0x27, 0x28)  # Minister red
+    positions = {(d["viz"]["position"]["x"], d["viz"]["position"]["y"]) for _, d in h.nodes(data=True)}
+    assert len(positions) == h.number_of_nodes()  # no two nodes on one spot
+
+
 # ------------------------------------------------------------------ VoID / DCAT
 def test_void_describes_the_dataset(sample_build, sample_turtle_graph):
     when = datetime(2024, 5, 17, 12, 30, tzinfo=timezone.utc)

@@ -117,8 +117,9 @@ def test_class_filter_disambiguates(built: Path):
 def test_unknown_name_says_so_and_suggests(built: Path):
     with pytest.raises(UnknownNameError, match="no entity named 'Xyzzy'"):
         resolve_name(built, "Xyzzy")
-    with pytest.raises(UnknownNameError, match="did you mean: Söderhamns kommun"):
-        resolve_name(built, "Söderh")
+    assert resolve_name(built, "Söderh").id == "municipality/2182"  # a unique name starting with it
+    with pytest.raises(UnknownNameError, match=r"did you mean: Söderhamns kommun \[municipality/2182\]\?"):
+        resolve_name(built, "Södrhamns")  # a typo: the closest names
     with pytest.raises(UnknownNameError):
         resolve_name(built, "'; DROP TABLE node; --")
     assert resolve_name(built, "Söderhamn").id == "municipality/2182"  # the table is still there
@@ -230,8 +231,8 @@ def test_reading_imports_neither_networkx_nor_rdflib(built: Path):
 
 
 def test_resource_base_matches_namespaces():
-    from kgraph import namespaces, query
-    assert query.RESOURCE_BASE == namespaces.RESOURCE_BASE
+    from kgraph import names, namespaces, query
+    assert names.RESOURCE_BASE == namespaces.RESOURCE_BASE
     assert query.SPARQL_PREFIXES["kgo"] == str(namespaces.KGO)
 
 

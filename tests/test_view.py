@@ -110,8 +110,13 @@ def test_view_resolve_name_unknown_says_so():
 
 def test_view_resolve_name_unknown_suggests_near_names():
     with pytest.raises(view.UnknownNameError) as exc:
-        view.resolve_name(view_small_graph(), "Berg")
-    assert "person/anna-berg" in str(exc.value)
+        view.resolve_name(view_small_graph(), "Ana Berg")
+    assert "did you mean: Anna Berg [person/anna-berg]?" in str(exc.value)
+
+
+def test_view_resolve_name_takes_surnames_and_prefixes_like_query():
+    assert view.resolve_name(view_small_graph(), "Berg") == "person/anna-berg"
+    assert view.resolve_name(view_small_graph(), "söder") == "municipality/2182"
 
 
 def test_view_resolve_name_does_not_match_documents_or_posts():
@@ -396,7 +401,7 @@ def test_view_cli_type_and_max_nodes(view_store, tmp_path):
 
 
 @pytest.mark.parametrize("args, code, words", [
-    (["Civilministern"], 1, ["matches 2 nodes", "person/anna-berg", "person/bo-ek"]),
+    (["Civilministern"], 1, ["fits 2 entities", "person/anna-berg", "person/bo-ek"]),
     (["Greta Garbo"], 1, ["'Greta Garbo'", "no entity"]),
     (["--type", "Persn"], 2, ["Persn", "unknown class"]),
     (["--max-nodes", "0"], 2, ["--max-nodes"]),
