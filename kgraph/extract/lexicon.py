@@ -48,6 +48,11 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
 MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _, _) in enumerate(MEETING_WORDS))
                         + r")(?![\wåäö])")
 
+# every meeting word holds one of these; the full pattern is tried only at the start of a word that does
+# (MEETING_RE must start at a word start, so nothing else can match): one cheap scan instead of the full one
+MEETING_KEYS_RE = re.compile(r"samtal|nätverks|styrelse|möte|konferens|kongress|seminari|webbinari|workshop|kommunres|"
+                             r"turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
+                             r"samla")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 TRAVEL_RE = re.compile(r"\b(?:(?:åkte|reste|for|åker|reser|kom|kommer)\b(?:[\s,]+\w+){0,6}[\s,]+till|"
                        r"vidare\s+(?:\w+\s+){0,2}till)\b")

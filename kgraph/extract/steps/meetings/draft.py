@@ -2,6 +2,7 @@
 draft of each meeting (mutable while it is assembled and filled)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -61,13 +62,39 @@ class Segmentation:
     minutes: MeetingDraft | None = None  # the board meeting a protocol records
 
 
-def trigger_hits(text_low: str, start: int, end: int) -> list[Trigger]:
-    out = []
+def _all_triggers(text_low: str) -> tuple[list[int], list[Trigger]]:
+    out: list[Trigger] = []
     words = lx.MEETING_WORDS
-    for m in lx.MEETING_RE.finditer(text_low, start, end):
-        # the alternative that matched: group g<i> encloses any groups of its own, so it closes last
-        _, kind, how = words[int((m.lastgroup or "g0")[1:])]
-        out.append((m.start(), m.end(), kind, how))
+    tried = -1
+    for key in lx.MEETING_KEYS_RE.finditer(text_low):
+        start = key.start()
+        while start > 0 and (text_low[start - 1].isalnum() or text_low[start - 1] == "_"):
+            start -= 1  # a meeting word starts a word: try the pattern there, once per word
+        if start <= tried:
+            continue
+        tried = start
+        m = lx.MEETING_RE.match(text_low, start)
+        if m:
+            # the alternative that matched: group g<i> encloses any groups of its own, so it closes last
+            _, kind, how = words[int((m.lastgroup or "g0")[1:])]
+            out.append((m.start(), m.end(), kind, how))
+    return [t[0] for t in out], out
+
+
+_last: list[tuple[str, tuple[list[int], list[Trigger]]]] = []
+
+
+def trigger_hits(text_low: str, start: int, end: int) -> list[Trigger]:
+    """The meeting words in [start, end) of a lower-cased text (one pass over the text, then looked up)."""
+    if not _last or (_last[0][0] is not text_low and _last[0][0] != text_low):
+        _last[:] = [(text_low, _all_triggers(text_low))]
+    starts, hits = _last[0][1]
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(hits) and hits[i][0] < end:
+        if hits[i][1] <= end:
+            out.append(hits[i])
+        i += 1
     return out
 
 

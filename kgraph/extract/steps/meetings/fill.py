@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ....models import Meeting
+from ....text import Sentence
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import absent
@@ -113,18 +114,35 @@ def _hosted_visit(st: DocState, mt: MeetingDraft) -> bool:
     return False
 
 
+class _SentenceCues:
+    """Per sentence, once per document: is it a contact line, does it say someone took part."""
+
+    def __init__(self, text: str, low: str) -> None:
+        self.text, self.low = text, low
+        self.seen: dict[int, tuple[bool, bool]] = {}
+
+    def __call__(self, sent: Sentence) -> tuple[bool, bool]:
+        got = self.seen.get(sent.start)
+        if got is None:
+            stext = self.low[sent.start:sent.end]
+            contact = bool(_CONTACT_SENTENCE_RE.search(stext))
+            cue = bool(lx.PARTICIPATION_RE.search(self.text, sent.start, sent.end)
+                       or lx.PARTICIPATION_RE.search(stext))
+            got = self.seen[sent.start] = (contact, cue)
+        return got
+
+
 def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str],
-          visit_places: set[str]) -> None:
+          visit_places: set[str], cues: _SentenceCues) -> None:
     text = st.doc.text
-    low = text.lower()
+    low = cues.low
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
-        contact = bool(_CONTACT_SENTENCE_RE.search(stext))
+        contact, cue = cues(sent)
         for m in ms:
             if m.key in person_keys and m.key not in mt.persons and not contact:
                 mt.persons.append(m.key)
-        cue = lx.PARTICIPATION_RE.search(text[sent.start:sent.end]) or lx.PARTICIPATION_RE.search(stext)
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         if cue or is_trigger_sent:
             for m in ms:
@@ -228,8 +246,9 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
     _field_lines(st, meets)
     visit_places = {mt.location for mt in meets if mt.kind == "visit" and mt.location}
+    cues = _SentenceCues(st.doc.text, st.doc.text.lower())
     for mt in meets:
-        _fill(st, seg, mt, person_keys, visit_places)
+        _fill(st, seg, mt, person_keys, visit_places, cues)
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
