@@ -175,3 +175,13 @@ def test_weak_place_name_at_a_line_end_is_the_municipality(reference, make_docum
     _, ex = _entities(reference, make_document, "Styrelsemöte i Ydre\n\nStyrelsen samlades i dag.")
     assert any(info.cls == "Municipality" for info in ex.entities.values())
     assert not any(info.cls == "Place" for info in ex.entities.values())
+
+
+def test_names_county_sense_holds_in_a_document_and_in_a_list_of_counties(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    text = ("Per Holm, landshövding i Halland, var där. I sydlänen ingår Kronoberg, Kalmar, Blekinge, Halland, "
+            "Östergötland och Jönköping.")
+    ex = extract_document(make_document(text), reference)
+    classes = {k: e.cls for k, e in ex.entities.items() if k != "person/per-holm"}
+    assert set(classes.values()) == {"County"}
+    assert {"county/13", "county/08", "county/06"} <= set(classes)  # Halland; Kalmar and Jönköping as counties

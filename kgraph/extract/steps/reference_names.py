@@ -75,8 +75,54 @@ def _county_by_governor(st: DocState, cands: list[Mention]) -> list[Mention]:
     return out
 
 
+_LIST_GLUE_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*(?:och[ \t]+)?")
+
+
+def _one_sense(st: DocState, cands: list[Mention]) -> list[Mention]:
+    """Once a bare county name is the county in a document ("landshövding i Halland"), its other bare
+    mentions are too; and a bare name in a list of counties ("Kronoberg, Kalmar, Blekinge och Halland")
+    is a county, also where it is a municipality's name as well."""
+    counties = {m.key for m in cands if m.kind == "County"}
+    text = st.doc.text
+    ordered = sorted(cands, key=lambda m: (m.prov.span.start, -m.prov.span.end))
+    spans: list[Mention] = []  # one candidate per span start, for the list test
+    for m in ordered:
+        if not spans or spans[-1].prov.span.start != m.prov.span.start:
+            spans.append(m)
+    index = {id(m): n for n, m in enumerate(spans)}
+    out = []
+    for m in ordered:
+        i = index.get(id(m), -1)
+        if m.kind in ("Place", "Municipality") and " " not in m.text.strip():
+            bare = fold(m.text[:-1] if m.attrs.get("genitive") else m.text)
+            code = st.ref.county_short.get(bare)
+            key = f"county/{code}" if code else ""
+            listed = i >= 0 and _in_county_list(text, spans, i)
+            if code and key in st.ref.entities and (
+                    (m.kind == "Place" and key in counties) or listed):
+                m = Mention(text=m.text, kind="County", key=key, attrs=m.attrs,
+                            prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.75}))
+        out.append(m)
+    return out
+
+
+def _in_county_list(text: str, ordered: list[Mention], i: int) -> bool:
+    """Is mention i in a coordinated list whose other members include two counties or county names?"""
+    def glued(a: Mention, b: Mention) -> bool:
+        return bool(_LIST_GLUE_RE.fullmatch(text, a.prov.span.end, b.prov.span.start))
+    lo = hi = i
+    while lo > 0 and glued(ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and glued(ordered[hi], ordered[hi + 1]):
+        hi += 1
+    members = ordered[lo:hi + 1]
+    countyish = [m for m in members if m.kind == "County" or m.key.startswith("place/") and "landskap" in m.key]
+    return len(members) >= 4 and len(countyish) >= 2
+
+
 def run(st: DocState) -> None:
     cands = _county_by_governor(st, _county_or_landscape(st, list(find_reference_mentions(st.doc, st.ref))))
+    cands = _one_sense(st, cands)
     for m in settle(cands):
         st.add_mention(m)
 
