@@ -332,3 +332,18 @@ def test_meetings_bulleted_schedule_without_dash(reference, make_document):
             "  • 29 augusti Lidköping\n  • 3 september Skövde\n")
     ms = _meetings(reference, make_document, text, published=dt.date(2019, 8, 27))
     assert [(m.location, m.date) for m in ms] == [(LIDKOPING, dt.date(2019, 8, 29)), (SKOVDE, dt.date(2019, 9, 3))]
+
+
+def test_meetings_next_meeting_is_another_event(reference, make_document):
+    text = ("Sammanfattning från styrelsen den 25 september\n\nStyrelse / 1 oktober 2025\n\nVid SmåKoms möte "
+            "behandlades ett yttrande om kollektivtrafiken. SmåKoms styrelse håller sammanträde 7 oktober nästa gång.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2
+    assert dt.date(2025, 10, 7) in {m.date for m in ms}
+
+
+def test_dates_glued_label_and_comma_year(reference, make_document):
+    from kgraph.extract.dates import find_document_date
+    assert find_document_date("Hela Exempelbygden\nPressmeddelande25 februari, 2016\n\nText.")[0] == \
+        dt.date(2016, 2, 25)
+    assert find_document_date("Exempelförbundet\nNyheter11 maj, 2023\n\nText.")[0] == dt.date(2023, 5, 11)

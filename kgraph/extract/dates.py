@@ -23,7 +23,7 @@ _WD_ALT = "|".join(WEEKDAYS)
 ISO_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 TEXT_DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WD_ALT})(?:en)?\s+(?:den\s+)?)?(?:den\s+)?(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?:?e?\s+"
-    rf"(?P<m>{_MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+    rf"(?P<m>{_MONTH_ALT})\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE)
 WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD_ALT})\b(?!\s+(?:den\s+)?\d)",
                              re.IGNORECASE)
@@ -34,7 +34,7 @@ RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i f�
 DOC_DATE_LINE_RE = re.compile(
     r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|"
     r"senast uppdaterad|"
-    r"senast ändrad|pressmeddelande|nyhet)?\s*[:·|–—•]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+    r"senast ändrad|pressmeddelande|nyheter|nyhet)?\s*[:·|–—•]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
 # a distributor's press-release header in English: "Dec 09, 2009 08:50 CET"
 ENGLISH_DATE_RE = re.compile(
     r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)\b",
@@ -160,7 +160,7 @@ def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | Non
             label = above["label"].lower()
         if label.startswith("publi") or label.endswith("datum"):
             rank = 0
-        elif label in ("pressmeddelande", "nyhet") or (not label and near):
+        elif label in ("pressmeddelande", "nyhet", "nyheter") or (not label and near):
             rank = 1
         elif "uppdaterad" in label or "ändrad" in label:
             continue  # "Senast uppdaterad": when the page was last touched, not the date it states for itself

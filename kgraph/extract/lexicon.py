@@ -78,11 +78,28 @@ PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|
                         r"anmälan|anmäl|nästa|kommande|blir det|är det dags)\b")
 CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbok(?:at|ades)|skjuts upp|sköts upp|"
                           r"flyttas fram|uppskjut(?:et|en))\b")
+# "Europaföreningens styrelse håller sammanträde 7 oktober nästa gång": the next meeting, another event
+NEXT_EVENT_RE = re.compile(r"\bnästa\s+(?:gång|möte|sammanträde|styrelsemöte|träff)\b"
+                           r"|\bkommande\s+(?:möte|sammanträde)\b")
 # "nytt datum meddelas senare", "flyttas till hösten": called off for now, still to come
 POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas senare|återkommer med|flyttas|"
                           r"skjuts upp|sköts upp|senare tillfälle)\b")
 # a protocol names itself in its first lines
 MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
+# a protocol that does not say so: an "Organ:" header and the protocol's own closing words
+_ORGAN_RE = re.compile(r"\bOrgan\s*:")
+_PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justeringens)\b")
+
+
+def minutes_header(text: str) -> re.Match[str] | None:
+    """Where a protocol names itself in its first lines ("Protokoll", "Organ:"), if it is one."""
+    head = text[:400]
+    m = MINUTES_RE.search(head)
+    if m is None:
+        organ = _ORGAN_RE.search(head)
+        if organ and _PROTOCOL_WORDS_RE.search(text, 0, 3000):
+            return organ
+    return m
 FIELD_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|var|när|adress)\s*:\s*(?P<v>.+)$", re.IGNORECASE)
 FIRST_PERSON_RE = re.compile(r"\b(?:vi|oss|vår|vårt|våra)\b")
 

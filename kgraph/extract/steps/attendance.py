@@ -164,7 +164,7 @@ def _replaced(text: str, p: PersonHit, seg: Attendance) -> bool:
 
 def run(st: DocState) -> None:
     text = st.doc.text
-    if not lx.MINUTES_RE.search(text[:400]):
+    if not lx.minutes_header(text):
         return
     st.attendance = _segments(text)
     if not st.attendance:

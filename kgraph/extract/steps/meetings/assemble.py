@@ -252,7 +252,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if again is not None and how == "new":
                 attached.append(again)  # "länsdialogen" named twice: one event
                 continue
-            second = bool(_AFTER_EVENT_RE.search(low, sent.start, sent.end)) or (
+            second = bool(_AFTER_EVENT_RE.search(low, sent.start, sent.end)) or bool(
+                lx.NEXT_EVENT_RE.search(low, sent.start, sent.end)) or (
                 bool(_PART_OF_DAY_RE.match(low, sent.start)) and bool(current) and kind != current[0].kind
                 and kind == "meeting" and low[s:e] not in _GENERIC_WORDS)
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \

@@ -252,6 +252,9 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
+        if mt.date is None and mt.same_place_as is not None and mt.same_place_as.date is not None \
+                and not lx.NEXT_EVENT_RE.search(st.doc.text.lower(), mt.trigger[0] - 60, mt.trigger[1] + 60):
+            mt.date = mt.same_place_as.date  # the same day's programme
     _programme_dates(meets)
 
 

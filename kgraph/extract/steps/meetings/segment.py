@@ -156,7 +156,6 @@ def _chain_back(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
 _MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNORECASE | re.MULTILINE)
 _MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
 _RUN_ON_DATE_RE = re.compile(r"\b(?:Sammanträdesdatum|Mötesdatum|Datum)\s*:?\s+")
@@ -170,8 +169,7 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     their own: the board that meets, on the date and at the place the header gives,
     with the people listed as present."""
     text = st.doc.text
-    head = text[:400]
-    m = _MINUTES_RE.search(head)
+    m = lx.minutes_header(text)
     if not m or not (st.attendance or any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks)):
         return None
     mt = MeetingDraft("board_meeting", (m.start(), m.end()), named="protokoll")
