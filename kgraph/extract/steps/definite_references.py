@@ -25,7 +25,7 @@ def _bare_definites(st: DocState) -> list[Mention]:
         return []
     out = []
     for hit in re.finditer(r"(?<![\w])[Ll]änsstyrelse(?:n|ns)?(?![\wåäö])", st.doc.text):
-        if any(x.prov.span.start <= hit.start() < x.prov.span.end for x in st.mentions):
+        if st.covered(hit.start()):
             continue
         out.append(Mention(text=hit.group(), kind="CountyAdministrativeBoard", key=key,
                            prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
