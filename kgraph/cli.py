@@ -54,14 +54,19 @@ def main() -> None:
 @click.option("--rebuild", is_flag=True, help="Ignore the cache of earlier builds in OUT; extract everything.")
 @click.option("--max-bytes", "max_bytes", default="50M", show_default=True, metavar="SIZE",
               help="Skip files (and lines of .jsonl, messages of .mbox) larger than this; e.g. 500k, 20M, 1G.")
+@click.option("--max-seconds", "max_seconds", type=click.FloatRange(min=0), default=60, show_default=True,
+              metavar="SECONDS",
+              help="Skip a document whose extraction takes longer than this (0: no limit).")
 @handle_errors
 def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_sparql: bool, jobs: int | None,
-          rebuild: bool, max_bytes: str) -> None:
+          rebuild: bool, max_bytes: str, max_seconds: float) -> None:
     """Build the graph from files or folders (default: data/corpus).
 
     Reads .txt/.md, .html/.htm, .pdf, .docx, .eml, .mbox and .jsonl; other
     files are skipped with a note. Unchanged documents come from the cache in
     OUT/.kgraph-cache. A progress bar shows on a terminal.
+    A file whose text would unpack to more than --max-bytes (a zip bomb) and a
+    document whose extraction takes longer than --max-seconds are skipped.
     Exit codes: 0 all read, 3 graph written but some inputs skipped, 1 nothing
     built, 2 usage error, 130 interrupted.
 
@@ -84,7 +89,7 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
     try:
         with terminal_progress(sys.stderr.isatty()) as progress:
             result = run(inputs, out, strict=strict, html=not no_html, sparql=not no_sparql, jobs=jobs,
-                         rebuild=rebuild, max_bytes=limit, progress=progress)
+                         rebuild=rebuild, max_bytes=limit, progress=progress, max_seconds=max_seconds)
     except BuildInterrupted as exc:
         click.echo(shown(f"kgraph: {exc}"), err=True)
         sys.exit(130)

@@ -28,6 +28,7 @@ import re
 import shutil
 import signal
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -156,14 +157,53 @@ def _die_with_parent() -> None:
         pass
 
 
-def _init_worker(known: frozenset[str] | set[str], max_bytes: int, in_pool: bool) -> None:
+DEFAULT_MAX_SECONDS = 60.0
+OVERTIME = "extraction took longer than"  # how the reason for a document skipped for its time begins
+
+
+class _Overtime(BaseException):
+    """A document's extraction ran out of its time (no ``except Exception`` in the extractors stops it)."""
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`_Overtime` in the code inside after ``seconds`` (0: no limit). Needs interval
+    timers and the main thread: elsewhere (Windows, a build run from another thread) there is no limit."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract_part(doc: Document, seconds: float) -> DocGraph | Skipped:
+    """One document's part of the graph, or why it was skipped: its extraction took more than ``seconds``."""
+    ref = load_reference()
+    try:
+        with _time_budget(seconds):
+            return doc_graph(extract_document(doc, ref), ref)
+    except _Overtime:
+        return Skipped(doc.path, f"{OVERTIME} {seconds:g} s (see --max-seconds)")
+
+
+def _init_worker(known: frozenset[str] | set[str], max_bytes: int, in_pool: bool,
+                 max_seconds: float = DEFAULT_MAX_SECONDS) -> None:
     if in_pool:
         # Ctrl-C reaches the whole process group: the parent alone stops the build; and the
         # parent's own SIGTERM handler (the CLI's) must not run in workers it terminates
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _die_with_parent()
-    _WORKER.update(known=known, max_bytes=max_bytes, ref=load_reference())
+    _WORKER.update(known=known, max_bytes=max_bytes, max_seconds=max_seconds, ref=load_reference())
     if in_pool:
         tune_for_bulk()
 
@@ -185,13 +225,15 @@ def _run_task(task: Task) -> _TaskResult:
     t1 = time.perf_counter()
     out: list[tuple[str, _Located | Document, bytes | None]] = []
     encode_s = 0.0
-    ref = _WORKER["ref"]
     for doc in docs:
         key = entry_key(doc)
         if key in _WORKER["known"]:
             out.append((key, doc, None))
             continue
-        part = doc_graph(extract_document(doc, ref), ref)
+        part = _extract_part(doc, _WORKER["max_seconds"])
+        if isinstance(part, Skipped):
+            skipped = [*skipped, part]
+            continue
         tp = time.perf_counter()
         out.append((key, _Located(doc.id, doc.file_name, doc.path), _pack(doc, part)))
         encode_s += time.perf_counter() - tp
@@ -270,6 +312,7 @@ class _Collector:
     extracted: int = 0
     cached: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    max_seconds: float = DEFAULT_MAX_SECONDS  # for documents extracted here (see _extract_part)
 
     def skip(self, s: Skipped) -> None:
         if self.strict:
@@ -354,15 +397,20 @@ class _Collector:
                     self.cached += 1
                     continue
                 assert isinstance(doc, Document)
-                ref = load_reference()
-                blob = _pack(doc, doc_graph(extract_document(doc, ref), ref))
+                part = _extract_part(doc, self.max_seconds)
+                if isinstance(part, Skipped):
+                    skipped.append(part)
+                    continue
+                blob = _pack(doc, part)
             if self.cache is not None:
                 self.cache.put(key, blob)
             self.add(key, doc.id, doc.file_name, doc.path, blob)
             self.extracted += 1
         for s in skipped:
             self.skip(s)
-        if self.cache is not None and unit.stat and self.started_ns - unit.stat[1] > _RACY_NS:
+        # a document skipped for its time may take less on a machine less busy: the file is read again
+        if self.cache is not None and unit.stat and self.started_ns - unit.stat[1] > _RACY_NS \
+                and not any(s.reason.startswith(OVERTIME) for s in skipped):
             self.cache.put_file(unit.abspath, FileState(unit.stat[0], unit.stat[1], shown(str(unit.path)),
                                                         tuple(k for k, _, _ in docs),
                                                         tuple((s.path, s.reason) for s in skipped)))
@@ -373,9 +421,10 @@ class _Collector:
 
 
 @contextmanager
-def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int) -> Iterator[Iterator[_TaskResult]]:
+def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int,
+             max_seconds: float = DEFAULT_MAX_SECONDS) -> Iterator[Iterator[_TaskResult]]:
     """Task results in task order, from a process pool or from this process."""
-    _init_worker(known, max_bytes, in_pool=False)  # this process may run tasks too
+    _init_worker(known, max_bytes, False, max_seconds)  # this process may run tasks too
     try:
         if jobs <= 1 or len(tasks) < 2:
             yield (_run_task(t) for t in tasks)
@@ -383,7 +432,7 @@ def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int) -> I
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker,
-                        initargs=(known, max_bytes, True))
+                        initargs=(known, max_bytes, True, max_seconds))
         try:
             chunk = max(1, min(32, len(tasks) // (jobs * 16)))
             yield pool.imap(_run_task, tasks, chunksize=chunk)
@@ -438,12 +487,14 @@ def _check_options(jobs: int | None, max_bytes: int) -> int:
 def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: bool = False,
           html: bool = True, *, jobs: int | None = 1, rebuild: bool = False,
           max_bytes: int = DEFAULT_MAX_BYTES, cache: bool = True, sparql: bool = True,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, max_seconds: float = DEFAULT_MAX_SECONDS) -> BuildResult:
     """Build the graph of ``inputs`` (files and folders) into ``out``.
 
     ``jobs``: worker processes (None: all cores); ``rebuild``: ignore the cache;
     ``max_bytes``: files (and lines or messages of corpus files) over this size
-    are skipped; ``cache``: keep per-document results in ``out/.kgraph-cache``;
+    are skipped; ``max_seconds``: a document whose extraction takes longer is
+    skipped (0: no limit; needs interval timers, so none on Windows);
+    ``cache``: keep per-document results in ``out/.kgraph-cache``;
     ``sparql``: also load the triples into the store's SPARQL part
     (Oxigraph; the costliest output of a large build, not needed to query with
     ``kgraph query`` or to load graph.ttl elsewhere); ``progress``: called as
@@ -452,6 +503,8 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     and, with ``strict``, :class:`InputError` at the first unreadable input.
     """
     _check_options(jobs, max_bytes)
+    if not isinstance(max_seconds, (int, float)) or max_seconds < 0:
+        raise UsageError(f"--max-seconds must be 0 (no limit) or more, not {max_seconds}")
     out = Path(out)
     written: list[Path] = []  # the generation this build wrote, once it is complete
     try:
@@ -459,7 +512,8 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
             load_reference()  # loaded before the collector freezes what is alive
             with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
                 return _build(inputs, out, strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
-                              cache=cache, sparql=sparql, progress=progress, written=written)
+                              cache=cache, sparql=sparql, progress=progress, written=written,
+                              max_seconds=max_seconds)
     except KeyboardInterrupt:
         if written and current_generation(out) == written[0].name:
             raise BuildInterrupted(out, switched=True) from None
@@ -468,7 +522,7 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
 
 def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *, jobs: int | None,
            rebuild: bool, max_bytes: int, cache: bool, sparql: bool, progress: Progress | None,
-           written: list[Path]) -> BuildResult:
+           written: list[Path], max_seconds: float = DEFAULT_MAX_SECONDS) -> BuildResult:
     t_start = time.perf_counter()
     started_ns = time.time_ns()
     jobs = _check_options(jobs, max_bytes)
@@ -480,13 +534,13 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
     try:
         known = store.keys() if store is not None else set()
         units, tasks = _plan(paths, store.files() if store is not None else {}, known, max_bytes)
-        col = _Collector(store, strict, started_ns)
+        col = _Collector(store, strict, started_ns, max_seconds=max_seconds)
         for s in missing:
             col.skip(s)
         total = sum(1 for u in units if u.fresh) + len(tasks)
         done = 0
         report("read", 0, total)
-        with _results(tasks, jobs, known, max_bytes) as results:
+        with _results(tasks, jobs, known, max_bytes, max_seconds) as results:
             for unit in units:
                 if unit.kind is None:
                     col.skip(Skipped(str(unit.path), unsupported(unit.path).problem))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -28,6 +29,71 @@ def normalise_text(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
     text = text.replace("\u00a0", " ").replace("\u2007", " ").replace("\u202f", " ")
     return text
+
+
+_LOCAL_PART_RE = re.compile(r"[\w.+-]+", re.UNICODE)  # the characters EMAIL_RE's local part is made of
+
+
+def email_matches(text: str, pattern: re.Pattern[str] = EMAIL_RE, pos: int = 0) -> Iterator[re.Match[str]]:
+    r"""``pattern.finditer(text, pos)`` for EMAIL_RE and patterns of its shape (a local part of
+    ``[\w.+-]+``, then "@"), in time linear in the text: where a run of local-part characters
+    is not followed by "@", no position inside the run starts an address, and the run is skipped
+    (``finditer`` tries each of its positions, which takes time quadratic in the run's length)."""
+    while True:
+        run = _LOCAL_PART_RE.search(text, pos)
+        if run is None:
+            return
+        if text.startswith("@", run.end()):
+            m = pattern.match(text, run.start())
+            if m is not None:
+                yield m
+                pos = m.end()
+                continue
+        pos = run.end()
+
+
+def line_start_matches(pattern: re.Pattern[str], text: str, needs: str = "") -> Iterator[re.Match[str]]:
+    r"""``pattern.finditer(text)`` for a MULTILINE pattern that begins with ``^\s*`` (and has no
+    lookbehind), in time linear in the number of lines: where no match starts at a line start,
+    none starts at the line starts inside the white space that follows it either (``\s*`` reaches
+    the same places from there), so they are not tried (``finditer`` tries each, and each tries
+    every split of that white space: time that grows with the cube of a run of blank lines).
+
+    ``needs``: a word (lower case) every match ends with, after the white space, one line and
+    white space again (``^\s*(?P<x>.+?)\s+nyhetsbrev``); a line start without it in that reach
+    is not tried either."""
+    pos = 0
+    while 0 <= pos <= len(text):
+        m = pattern.match(text, pos) if not needs or _within_reach(text, pos, needs) else None
+        if m is not None:
+            yield m
+            pos = m.end()
+            if pos == 0 or text[pos - 1] == "\n":
+                continue  # already a line start
+        else:
+            blank = _LEADING_SPACE_RE.match(text, pos)
+            pos = blank.end() if blank else pos
+        nl = text.find("\n", pos)
+        pos = nl + 1 if nl >= 0 else -1
+
+
+_LEADING_SPACE_RE = re.compile(r"\s*")
+
+
+def _within_reach(text: str, pos: int, needs: str) -> bool:
+    """Does ``needs`` (case folded, as IGNORECASE compares) start in the white space from ``pos``,
+    the line after it or the white space after that line?"""
+    blank = _LEADING_SPACE_RE.match(text, pos)
+    line_end = text.find("\n", blank.end() if blank else pos)
+    line_end = len(text) if line_end < 0 else line_end
+    after = _LEADING_SPACE_RE.match(text, line_end)
+    reach = (after.end() if after else line_end) + len(needs) + 1
+    return needs in text[pos:reach].casefold()
+
+
+def find_email(text: str) -> re.Match[str] | None:
+    """``EMAIL_RE.search(text)`` in linear time."""
+    return next(email_matches(text), None)
 
 
 _DASHES_RE = re.compile(r"[\u2010-\u2015]")
@@ -63,7 +129,11 @@ def mask_contacts(text: str) -> str:
     """Blank out e-mail addresses, web addresses and phone numbers (same length)."""
     def blank(m: re.Match[str]) -> str:
         return " " * (m.end() - m.start())
-    text = EMAIL_RE.sub(blank, text)
+    parts, pos = [], 0
+    for m in email_matches(text):
+        parts += [text[pos:m.start()], blank(m)]
+        pos = m.end()
+    text = "".join(parts) + text[pos:] if parts else text
     text = URL_RE.sub(blank, text)
     return PHONE_RE.sub(blank, text)
 
@@ -113,7 +183,7 @@ def _is_heading(line: str) -> bool:
         return False
     if s[-1] in ".!?,;:":
         return False
-    if PHONE_RE.search(s) or EMAIL_RE.search(s):
+    if PHONE_RE.search(s) or find_email(s):
         return False
     first = s.lstrip("-–•* ")[:1]
     return first.isupper() or first.isdigit() or first == "§"  # "§ 114 Besök av ...": an item of minutes
@@ -146,6 +216,11 @@ def blocks(text: str) -> list[Block]:
     return out
 
 
+_BLANKS_RE = re.compile(r"[ \t]*")
+_LOWER_START_RE = re.compile(r"[a-zåäö]")
+_LIST_START_RE = re.compile(r"[\d•*–-]|\w+\s*:")
+
+
 def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
     """Sentences inside blocks; line breaks inside a block end a sentence when the
     next line starts with a capital and the previous does not end mid-phrase."""
@@ -161,14 +236,21 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
             cuts.append(m.end())
         # single line breaks end a sentence after final punctuation, before a number,
         # a bullet or a field line, and inside contact blocks; otherwise a line is wrapped text
+        # (the text before a line break, stripped, ends with ``last_line``; the text after it starts at ``nxt``)
+        line_start, last_line = 0, ""
         for m in re.finditer(r"\n", chunk):
-            prev = chunk[:m.start()].rstrip()
-            nxt = chunk[m.end():].lstrip(" \t")
-            last_line = prev.split("\n")[-1]
-            if not prev or (re.match(r"[a-zåäö]", nxt) and not b.contact and not EMAIL_RE.match(nxt)):
+            line = chunk[line_start:m.start()].rstrip()
+            if line:
+                last_line = line
+            line_start = m.end()
+            blank = _BLANKS_RE.match(chunk, m.end())
+            nxt = blank.end() if blank else m.end()
+            if not last_line or (_LOWER_START_RE.match(chunk, nxt) and not b.contact
+                                 and not EMAIL_RE.match(chunk, nxt)):
                 continue  # a line that goes on in lower case continues the sentence
-            if prev[-1] in ".!?:;" or re.match(r"[\d•*–-]|\w+\s*:", nxt) or b.contact \
-                    or PHONE_RE.search(last_line) or EMAIL_RE.search(last_line) or _is_heading(last_line) and len(last_line) < 40:
+            if last_line[-1] in ".!?:;" or _LIST_START_RE.match(chunk, nxt) or b.contact \
+                    or PHONE_RE.search(last_line) or find_email(last_line) \
+                    or _is_heading(last_line) and len(last_line) < 40:
                 cuts.append(m.end())
         cuts = sorted(set(cuts)) + [len(chunk)]
         for a, e in zip(cuts, cuts[1:]):

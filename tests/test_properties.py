@@ -143,3 +143,26 @@ def test_full_build_on_odd_inputs(corpus_root, name, text, data):
         g = rdflib.Graph().parse(Path(d, "out", "graph.ttl"), format="turtle")
         assert len(g) > 0 and result.documents >= 1
         assert os.path.isfile(Path(d, "out", "graph.json"))
+
+
+# -- long tokens, long lines, larger inputs: extraction finishes (the time it takes is measured in
+#    benchmarks/bench_linear.py, not here) and raises nothing but a KgraphError
+
+RUNS = ["a", "Å", "x.", "-", "@", "anna.berg", "0", "12 ", " ", "\n", "\t", "kommun", ".se", "Lena Micko ", "(S) "]
+long_run = st.builds(lambda piece, n: piece * n, st.sampled_from(RUNS), st.integers(1, 4000))
+long_text = st.lists(long_run | st.sampled_from(WORDS), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                HealthCheck.function_scoped_fixture])
+@given(text=long_text)
+def test_long_tokens_and_lines_are_extracted(text):
+    from kgraph.refdata import load_reference
+    try:
+        doc = make_document(text, "lang.txt", file_name="lang.txt")
+        got = extract_document(doc, load_reference())
+    except KgraphError:
+        return
+    for info in got.entities.values():  # whatever is found points into the text
+        for m in info.mentions:
+            assert doc.text[m.prov.span.start:m.prov.span.end] == m.text

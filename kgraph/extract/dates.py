@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..text import line_start_matches
+
 MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
           "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9,
           "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
@@ -31,10 +33,14 @@ WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD
 NARRATIVE_WEEKDAY_RE = re.compile(rf"\b(?:på|under)\s+(?P<wd>{_WD_ALT})en\b(?!\s+(?:den\s+)?\d)", re.IGNORECASE)
 PAST_WEEKDAY_RE = re.compile(r"\bi (?P<wd>måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i förrgår)\b", re.IGNORECASE)
+# (?=(?P<wsN>\s*))(?P=wsN): white space taken whole, never split again between the parts of the line.
+# Splitting it could not make a line match (what is left for ``rest`` only grows), but trying
+# every split takes time that grows with the cube of the white space's length
 DOC_DATE_LINE_RE = re.compile(
-    r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|"
-    r"senast uppdaterad|"
-    r"senast ändrad|pressmeddelande|nyheter|nyhet)?\s*[:·|–—•]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+    r"^(?=(?P<ws1>\s*))(?P=ws1)(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|"
+    r"datum|uppdaterad|senast uppdaterad|"
+    r"senast ändrad|pressmeddelande|nyheter|nyhet)?(?=(?P<ws2>\s*))(?P=ws2)[:·|–—•]?(?=(?P<ws3>\s*))(?P=ws3)"
+    r"(?P<rest>.{0,60})$", re.IGNORECASE)
 # a distributor's press-release header in English: "Dec 09, 2009 08:50 CET"
 ENGLISH_DATE_RE = re.compile(
     r"(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d\d)\b",
@@ -44,7 +50,7 @@ ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may",
 _TIME_AFTER = r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[A-Z]{3,4})?)?\s*"
 _CATEGORY_DATE_RE = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö -]{0,30}?\s*[/|·•]\s*(?P<label>)(?P<rest>.{6,40})$")
 _LABEL_ALONE_RE = re.compile(r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|senast uppdaterad|uppdaterad|"
-                             r"senast ändrad)\s*:?\s*$", re.IGNORECASE)
+                             r"senast ändrad)(?=(?P<ws>\s*))(?P=ws):?\s*$", re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
 
 
@@ -181,7 +187,7 @@ _UPDATED_RE = re.compile(r"^\s*(?:senast\s+)?(?:uppdaterad|ändrad)\s*[:·|–�
 def find_update_stamp(text: str) -> dt.date | None:
     """The date of a "Senast uppdaterad" stamp (the last one), on its line or the next."""
     found = None
-    for m in _UPDATED_RE.finditer(text):
+    for m in line_start_matches(_UPDATED_RE, text):
         rest = m["rest"].strip()
         if not rest:
             nxt = text[m.end():].lstrip("\n").split("\n", 1)[0]

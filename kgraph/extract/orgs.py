@@ -4,8 +4,10 @@ Kommuner, KIS") and bare definite references ("länsstyrelsen").
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -148,10 +150,32 @@ def _org_class(name: str, head: str) -> str:
     return "Organization"
 
 
+class _Spans:
+    """Spans (start, end), asked of each hit whether one overlaps it or holds it: a
+    bisection over the starts, with the furthest end reached so far."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Is there a span with a < e and s < b?"""
+        i = bisect.bisect_left(self._starts, e)
+        return i > 0 and self._reach[i - 1] > s
+
+    def holds(self, s: int, e: int) -> bool:
+        """Is there a span with a <= s and e <= b?"""
+        i = bisect.bisect_right(self._starts, s)
+        return i > 0 and self._reach[i - 1] >= e
+
+
 def find_pattern_orgs(text: str, taken: list[tuple[int, int]]) -> Iterator[PatternOrg]:
     """Unlisted organisations and venues; ``taken`` spans (reference hits) win."""
+    spans = _Spans(taken)
+
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not spans.overlaps(s, e)
 
     for m in ORG_SUFFIX_RE.finditer(text):
         name = m["name"].rstrip(" -")
@@ -255,13 +279,15 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
     """Names no list holds, read from their slot ("VD för X", "studiebesök på A, B och C",
     "Anna Berg från X", "kommunförbundet X") or their generic last word ("X slott", "X gruva").
     A one-word place name inside a longer such name ("Halmstad slott") gives way to it."""
-    hard = [sp for sp in taken if sp not in set(soft)]
+    soft_set = set(soft)
+    hard = _Spans(sp for sp in taken if sp not in soft_set)
+    soft_spans = _Spans(soft)
 
     def ok(s: int, e: int) -> bool:
-        if any(s < b and a < e for a, b in hard):
+        if hard.overlaps(s, e):
             return False
         # a place name alone stays the place ("studiebesök på Gotland")
-        return not any(a <= s and e <= b for a, b in soft)
+        return not soft_spans.holds(s, e)
 
     def emit(s: int, e: int, cls: str, venue: bool = False) -> Iterator[PatternOrg]:
         s, e = _trim(text, s, e)

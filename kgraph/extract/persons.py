@@ -378,11 +378,13 @@ def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
 
 def _link_titles(text: str, result: PeopleResult) -> None:
     persons = sorted(result.persons, key=lambda p: p.start)
+    starts = [p.start for p in persons]
+    longest = max((p.end - p.start for p in persons), default=0)
     used_titles: set[int] = set()
     before_links: list[tuple[PersonHit, TitleHit]] = []
     for t in result.titles:
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
-        nxt = next((p for p in persons if p.start >= t.end and p.start - t.end <= 40), None)
+        nxt = _first_person_from(persons, starts, t.end, t.end + 40)
         if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start])
                     or (t.definite and _BEFORE_COMMA_GAP.match(text[t.end:nxt.start]))):
             result.roles.append((nxt, t))
@@ -390,25 +392,45 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             used_titles.add(id(t))
             continue
         # title after a person: "Anna Berg, kommunchef", "Anna Berg (C), ordförande"
-        prv = next((p for p in reversed(persons) if p.end <= t.start and t.start - p.end <= 50), None)
+        prv = _last_person_ending(persons, starts, longest, t.start - 50, t.start)
         if prv and not t.plural and _after_gap_ok(text, prv, t):
             result.roles.append((prv, t))
             used_titles.add(id(t))
     _distribute_over_lists(text, persons, before_links, result)
     # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
     linked = list(result.roles)
+    title_starts = sorted((t.start, i) for i, t in enumerate(result.titles))
     for p, t in linked:
-        for t2 in result.titles:
-            if id(t2) in used_titles or t2.start <= t.end or t2.start - t.end > 70:
+        near = title_starts[bisect.bisect_left(title_starts, (t.end + 1, -1)):
+                            bisect.bisect_left(title_starts, (t.end + 71, -1))]
+        for t2 in [result.titles[i] for i in sorted(i for _, i in near)]:  # in list order
+            if id(t2) in used_titles:
                 continue
             gap = text[t.end:t2.start]
             if re.search(r"[.;!?\n]", gap) or not _SECOND_TITLE_GAP.search(gap) or _NAME_IN_GAP.search(gap):
                 continue
-            if any(t.end <= q.start < t2.start for q in persons):
-                continue
+            if bisect.bisect_left(starts, t.end) < bisect.bisect_left(starts, t2.start):
+                continue  # a person between the titles
             result.roles.append((p, t2))
             used_titles.add(id(t2))
     _title_coreference(text, result, used_titles)
+
+
+def _first_person_from(persons: list[PersonHit], starts: list[int], lo: int, hi: int) -> PersonHit | None:
+    """The first person (by start) that starts in [lo, hi]."""
+    i = bisect.bisect_left(starts, lo)
+    return persons[i] if i < len(persons) and persons[i].start <= hi else None
+
+
+def _last_person_ending(persons: list[PersonHit], starts: list[int], longest: int, lo: int,
+                        hi: int) -> PersonHit | None:
+    """The last person (by start) that ends in [lo, hi]; ``longest``: the longest person's length."""
+    i = bisect.bisect_right(starts, hi) - 1
+    while i >= 0 and persons[i].start >= lo - longest:
+        if lo <= persons[i].end <= hi:
+            return persons[i]
+        i -= 1
+    return None
 
 
 def _distribute_over_lists(text: str, persons: list[PersonHit], before_links: list[tuple[PersonHit, TitleHit]],
@@ -417,10 +439,12 @@ def _distribute_over_lists(text: str, persons: list[PersonHit], before_links: li
     och C") over any list, a singular one ("kommunalråd A (S), B (C)") over names that all
     carry a party marker. The list ends at a name with a title of its own."""
     has_title = {id(p) for p, _ in result.roles}
+    where = {id(q): k for k, q in reversed(list(enumerate(persons)))}
     for first, t in before_links:
-        i = next(k for k, q in enumerate(persons) if q is first)
+        i = where[id(first)]
         cur = first
-        for nxt in persons[i + 1:]:
+        for k in range(i + 1, len(persons)):  # (no copy of the rest of the list for each link)
+            nxt = persons[k]
             m = _LIST_GAP.match(text[cur.end:nxt.start])
             if not m or id(nxt) in has_title:
                 break

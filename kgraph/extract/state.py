@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from array import array
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from ..contracts import EntityInfo
 from ..models import Document, Meeting, Mention, Provenance, Span, Statement
@@ -30,6 +32,40 @@ PARTICIPANT_ORGS = ORG_CLASSES - {"PoliticalParty"}
 
 # "civilministern", "hon": references, not names, so never an alternative label
 REFERENCE_RULES = frozenset({"resolve.coref.title", "resolve.coref.pronoun"})
+
+
+def _start(m: Mention) -> int:
+    return m.prov.span.start
+
+
+class _Starts(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+T = TypeVar("T", bound=_Starts)
+V = TypeVar("V")
+
+
+class SpanIndex(Generic[T]):
+    """The items of a list whose ``start`` falls in a range, in list order: a bisection
+    instead of a scan of the whole list. Made for a list that no longer changes."""
+
+    def __init__(self, items: list[T]) -> None:
+        self.items = items
+        self.size = len(items)
+        self._order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self._starts = [items[i].start for i in self._order]
+
+    def fits(self, items: list[T]) -> bool:
+        return items is self.items and len(items) == self.size
+
+    def positions(self, start: int, end: int) -> list[int]:
+        """Positions in the list of the items that start in [start, end), ascending."""
+        return sorted(self._order[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)])
+
+    def within(self, start: int, end: int) -> list[T]:
+        return [self.items[i] for i in self.positions(start, end)]
 
 
 class Attendance(NamedTuple):
@@ -74,7 +110,16 @@ class DocState:
     def __post_init__(self) -> None:
         self._sentence_starts: list[int] = []
         self._block_starts: list[int] = []
+        # indexes over ``mentions``, kept up to date by add_mention and forget (built on first use):
+        # the mentions sorted by start (ties in list order) with their starts, and how many mentions
+        # cover each offset
         self._index: tuple[list[int], list[Mention]] | None = None
+        self._cover: array[int] | None = None
+        # list positions where a run of ``mentions`` in order of start begins (forget bisects each run)
+        self._runs: list[int] | None = None
+        self._dates_index: SpanIndex[DateHit] | None = None
+        self._topic_index: SpanIndex[TopicHit] | None = None
+        self._memo: dict[Hashable, Any] = {}  # see memo(); emptied whenever the mentions change
 
     # -- layout lookups
     def set_layout(self, blks: list[Block], sents: list[Sentence]) -> None:
@@ -100,6 +145,28 @@ class DocState:
     def text_of(self, sent: Sentence) -> str:
         return self.doc.text[sent.start:sent.end]
 
+    # -- dates and topics by place
+    def dates_in(self, start: int, end: int) -> list[DateHit]:
+        """The dates that start in [start, end), in the order of ``dates``."""
+        if self._dates_index is None or not self._dates_index.fits(self.dates):
+            self._dates_index = SpanIndex(self.dates)
+        return self._dates_index.within(start, end)
+
+    def topic_hits_in(self, start: int, end: int) -> list[tuple[int, TopicHit]]:
+        """(position in ``topic_hits``, hit) of the hits that start in [start, end), in list order."""
+        if self._topic_index is None or not self._topic_index.fits(self.topic_hits):
+            self._topic_index = SpanIndex(self.topic_hits)
+        return [(i, self.topic_hits[i]) for i in self._topic_index.positions(start, end)]
+
+    # -- a step's own lookups, computed once
+    def memo(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """``compute()``, remembered under ``key`` until the mentions change: for a table a step
+        would otherwise derive again for every hit. The key names everything else it depends on."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        result: V = self._memo[key]
+        return result
+
     # -- provenance
     def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
         # built from offsets the steps computed themselves: no need to validate them again
@@ -107,21 +174,76 @@ class DocState:
                                           rule=rule, confidence=confidence)
 
     # -- mentions
+    def _sorted_index(self) -> tuple[list[int], list[Mention]]:
+        if self._index is None:
+            ordered = sorted(self.mentions, key=_start)
+            self._index = ([m.prov.span.start for m in ordered], ordered)
+        return self._index
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Settled mentions that start in [start, end), in text order."""
-        if self._index is None:
-            ordered = sorted(self.mentions, key=lambda m: m.prov.span.start)
-            self._index = ([m.prov.span.start for m in ordered], ordered)
-        starts, ordered = self._index
+        self.mentions  # noqa: B018 - what this reads (the pipeline tests trace field reads)
+        starts, ordered = self._sorted_index()
         return ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+    def _coverage(self) -> array[int]:
+        if self._cover is None:
+            self._cover = array("H")
+            for m in self.mentions:
+                self._add_cover(m.prov.span.start, m.prov.span.end, 1)
+        return self._cover
+
+    def _add_cover(self, start: int, end: int, step: int) -> None:
+        cover = self._cover
+        assert cover is not None
+        if end > len(cover):
+            cover.frombytes(bytes(cover.itemsize * (end - len(cover))))
+        for i in range(max(start, 0), end):
+            n = cover[i] + step
+            if n > 0xFFFF and cover.typecode == "H":
+                cover = self._cover = array("l", cover)
+            cover[i] = n
 
     def covered(self, pos: int) -> bool:
         """Does a settled mention cover this offset?"""
-        return any(x.prov.span.start <= pos < x.prov.span.end for x in self.mentions)
+        mentions = self.mentions
+        if pos < 0:
+            return any(x.prov.span.start <= pos < x.prov.span.end for x in mentions)
+        cover = self._coverage()
+        return pos < len(cover) and cover[pos] > 0
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Settled mentions that overlap [start, end), in text order."""
+        if end <= start or start < 0:
+            return sorted((x for x in self.mentions if x.prov.span.start < end and start < x.prov.span.end),
+                          key=_start)
+        starts, ordered = self._sorted_index()
+        i = bisect.bisect_right(starts, start)
+        before: list[Mention] = []
+        wanted = self._coverage()[start] if start < len(self._coverage()) else 0
+        j = i - 1
+        while len(before) < wanted and j >= 0:  # the mentions that cover ``start``
+            if ordered[j].prov.span.end > start:
+                before.append(ordered[j])
+            j -= 1
+        before.reverse()
+        return before + [x for x in ordered[i:bisect.bisect_left(starts, end)] if start < x.prov.span.end]
 
     def add_mention(self, m: Mention, label: str | None = None) -> None:
-        self.mentions.append(m)
-        self._index = None
+        mentions = self.mentions
+        s = m.prov.span.start
+        runs = self._run_starts()
+        if mentions and s < _start(mentions[-1]):
+            runs.append(len(mentions))
+        mentions.append(m)
+        self._memo.clear()
+        if self._index is not None:
+            starts, ordered = self._index
+            i = bisect.bisect_right(starts, s)
+            starts.insert(i, s)
+            ordered.insert(i, m)
+        if self._cover is not None:
+            self._add_cover(s, m.prov.span.end, 1)
         info = self.info.get(m.key)
         if info is None:
             info = self.info[m.key] = EntityInfo(m.key, m.kind, label)
@@ -130,10 +252,43 @@ class DocState:
         if surface not in info.surfaces and m.prov.rule not in REFERENCE_RULES:
             info.surfaces.append(surface)
 
+    def _run_starts(self) -> list[int]:
+        if self._runs is None:
+            mentions = self.mentions
+            self._runs = [i for i in range(len(mentions))
+                          if i == 0 or _start(mentions[i]) < _start(mentions[i - 1])] or [0]
+        return self._runs
+
+    def _position(self, m: Mention) -> int:
+        """Where ``mentions.remove(m)`` removes: the first mention equal to ``m``."""
+        mentions, runs, s = self.mentions, self._run_starts(), m.prov.span.start
+        for r, lo in enumerate(runs):
+            hi = runs[r + 1] if r + 1 < len(runs) else len(mentions)
+            i = bisect.bisect_left(mentions, s, lo, hi, key=_start)
+            while i < hi and _start(mentions[i]) == s:
+                if mentions[i] is m or mentions[i] == m:
+                    return i
+                i += 1
+        raise ValueError("forget: the mention is not a settled one")
+
     def forget(self, m: Mention) -> None:
         """Drop a mention that a better reading replaced."""
-        self.mentions.remove(m)
-        self._index = None
+        i = self._position(m)
+        gone = self.mentions.pop(i)
+        self._memo.clear()
+        runs = self._run_starts()
+        r = bisect.bisect_right(runs, i)
+        for k in range(r, len(runs)):
+            runs[k] -= 1
+        self._runs = [x for k, x in enumerate(runs) if x < len(self.mentions) and (k == 0 or x != runs[k - 1])] or [0]
+        if self._index is not None:
+            starts, ordered = self._index
+            j = bisect.bisect_left(starts, gone.prov.span.start)
+            while ordered[j] is not gone:
+                j += 1
+            del starts[j], ordered[j]
+        if self._cover is not None:
+            self._add_cover(gone.prov.span.start, gone.prov.span.end, -1)
         info = self.info.get(m.key)
         if info and m in info.mentions:
             info.mentions.remove(m)
@@ -141,8 +296,11 @@ class DocState:
                 del self.info[m.key]
 
     def sort_mentions(self) -> None:
-        self.mentions.sort(key=lambda m: m.prov.span.start)
-        self._index = None
+        self.mentions.sort(key=_start)
+        self._memo.clear()
+        self._runs = [0]
+        starts = [m.prov.span.start for m in self.mentions]
+        self._index = (starts, list(self.mentions))
 
     def cls_of(self, key: str) -> str:
         return self.info[key].cls if key in self.info else self.ref.entities[key].cls

@@ -7,7 +7,7 @@ compound whose rest is a known topic-word ending ("informationssäkerhetsarbetet
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
@@ -445,6 +445,17 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
             replaced.add(i)
             c = minted_concept(lemma)
             out.append(TopicHit(h.start, h.end, c, h.text))
+    first_at: dict[int, TopicConcept] = {}  # start -> concept of the first hit of ``out`` there
+    for x in out:
+        first_at.setdefault(x.start, x.concept)
+    by_start = sorted(range(len(hits)), key=lambda j: hits[j].start)
+    starts = [hits[j].start for j in by_start]
+    longest = max((h.end - h.start for h in hits), default=0)
+
+    def starting(lo: int, hi: int) -> list[int]:
+        """Positions in ``hits`` of the hits that start in [lo, hi)."""
+        return by_start[bisect_left(starts, lo):bisect_left(starts, hi)]
+
     seen: set[tuple[int, int]] = set()
     for a, b in _clause_spans(text):
         for s, e in _conjuncts(text, a, b):
@@ -458,17 +469,21 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
                 continue
             seen.add(ph.main)
             hs, he = ph.head
-            linked = next((j for j, h in enumerate(hits) if h.start <= hs < h.end or (hs <= h.start < he)), None)
+            # the first hit (in list order) around the head's start or starting inside the head
+            linked = min([j for j in starting(hs - longest, hs + 1) if hs < hits[j].end] + starting(hs, he),
+                         default=None)
             if linked is not None and linked not in replaced:
                 concept = hits[linked].concept
                 discussed.add(linked)
             elif linked is not None:
-                concept = next(x.concept for x in out if x.start == hits[linked].start)
+                at = hits[linked].start
+                concept = first_at[at] if at in first_at else next(x.concept for x in out if x.start == at)
             else:
                 concept = minted_concept(text[ph.main[0]:ph.main[1]])
-                replaced |= {j for j, h in enumerate(hits) if ph.core_start <= h.start and h.end <= hs}
+                replaced |= {j for j in starting(ph.core_start, hs + 1) if hits[j].end <= hs}
             for fs, fe in ph.forms:
                 out.append(TopicHit(fs, fe, concept, text[fs:fe]))
+                first_at.setdefault(fs, concept)
             if _clause_inside(text, s, e):
                 break  # "X som finns bland föreningar och företagare": the list went on inside the clause
     return OpenTopics(out, discussed, replaced)

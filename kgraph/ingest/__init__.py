@@ -180,13 +180,28 @@ def read_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[lis
     if kind == "file":
         fmt, reader = READERS[path.suffix.lower()]
         data = _load(path, max_bytes)
-        return _guarded(path, fmt, lambda: reader(path, data)), []
+        if max_bytes and path.suffix.lower() in _docx.SUFFIXES:
+            _docx.check_unpacked(path, data, max_bytes)
+        if max_bytes and path.suffix.lower() in _pdf.SUFFIXES:
+            docs = _guarded(path, fmt, lambda: _pdf.read_pdf(path, data, max_bytes))
+        else:
+            docs = _guarded(path, fmt, lambda: reader(path, data))
+        return _text_within(path, docs, max_bytes), []
     st = check_file(path, max_bytes)
     if kind == "mbox":
         docs, skipped = read_mbox(path, max_bytes)
     else:
         docs, skipped = read_jsonl_range(path, 0, st.st_size, 1, max_bytes)
     return corpus_outcome(path, docs, skipped)
+
+
+def _text_within(path: Path, docs: list[Document], max_bytes: int) -> list[Document]:
+    """The text a file unpacks to (a .docx, a PDF, an encoded e-mail) counts against the limit too."""
+    for doc in docs:
+        if max_bytes and len(doc.text) > max_bytes:
+            raise InputError(path, f"its text, once unpacked, is over the limit of {max_bytes} characters "
+                                   "(see --max-bytes)")
+    return docs
 
 
 def corpus_outcome(path: Path | str, docs: list[Document],

@@ -35,6 +35,19 @@ def _blocks(doc) -> list[str]:
     return out
 
 
+def check_unpacked(path: Path, data: bytes, limit: int) -> None:
+    """A .docx is a zip package whose parts are all unpacked when it is read: parts that unpack
+    to more than ``limit`` bytes (a zip bomb, say) make it skipped before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a readable package: read_docx says why
+    if unpacked > limit:
+        raise InputError(path, f"unpacks to {unpacked} bytes, over the limit of {limit} (a zip bomb?; "
+                               "see --max-bytes)")
+
+
 def read_docx(path: Path, data: bytes) -> list[Document]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError

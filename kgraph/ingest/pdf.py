@@ -36,16 +36,21 @@ def _title(reader) -> str | None:
     return title if title and not _JUNK_TITLE_RE.search(title) else None
 
 
-def pdf_text(reader) -> str:
+def pdf_text(reader, limit: int = 0) -> str:
+    """The text of every page; with a ``limit``, pages stop being read once the text is longer."""
     pages = []
+    size = 0
     for page in reader.pages:
         text = page.extract_text() or ""
         lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").split("\n")]
         pages.append("\n".join(lines).strip())
+        size += len(pages[-1]) + 2
+        if limit and size > limit:
+            break  # the caller skips the file: its text is over the limit
     return "\n\n".join(p for p in pages if p)
 
 
-def read_pdf(path: Path, data: bytes) -> list[Document]:
+def read_pdf(path: Path, data: bytes, limit: int = 0) -> list[Document]:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -62,7 +67,7 @@ def read_pdf(path: Path, data: bytes) -> list[Document]:
                 ok = 0
             if not ok:
                 raise InputError(path, "encrypted PDF (needs a password)")
-        text = pdf_text(reader)
+        text = pdf_text(reader, limit)
     except InputError:
         raise
     except FileNotDecryptedError as exc:

@@ -76,7 +76,7 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
         second_start = p.start + st.doc.text[p.start:p.end].index(words[cut], len(" ".join(words[:cut])))
         first = PersonHit(p.start, p.start + len(" ".join(words[:cut])), " ".join(words[:cut]), "")
         second = PersonHit(second_start, p.end, " ".join(words[cut:]), "")
-        old = [m for m in st.mentions if m.prov.span.start == p.start and m.kind == "Person"]
+        old = [m for m in st.mentions_in(p.start, p.start + 1) if m.kind == "Person"]
         for m in old:
             st.forget(m)
         st.people.persons.remove(p)
@@ -103,7 +103,7 @@ def _trim_structure_words(st: DocState) -> None:
         if len(words) < 3 or words[-1].casefold() not in _STRUCTURE_WORDS:
             continue
         name = " ".join(words[:-1])
-        old = [m for m in st.mentions if m.prov.span.start == p.start and m.kind == "Person"]
+        old = [m for m in st.mentions_in(p.start, p.start + 1) if m.kind == "Person"]
         for m in old:
             st.forget(m)
         p.end = p.start + len(name)

@@ -29,12 +29,12 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
     text = st.doc.text
     for m in _MINISTER_WORD_RE.finditer(text):
         s, e = m.start("t"), m.end("t")
-        if any(x.prov.span.start <= s < x.prov.span.end for x in st.mentions):
+        if st.covered(s):
             continue
         word = m["t"].lower()
         post = re.sub(r"(?:n|et)$", "", word) if word.endswith(("ministern", "statsrådet")) else word
         gap = re.match(r"\s+", text[e:e + 3])
-        if gap and any(x.kind == "Person" and x.prov.span.start == e + gap.end() for x in st.mentions):
+        if gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(), e + gap.end() + 1)):
             continue  # "civilminister Lena Micko": the title of a named person
         cands = [k for k, p in posts.items() if p == post or post in ("minister", "statsråd")]
         key = cands[0] if len(set(cands)) == 1 else None

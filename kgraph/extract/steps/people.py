@@ -27,7 +27,7 @@ def run(st: DocState) -> None:
     keep: list[PersonHit] = []
     for p in people.persons:
         # a full municipality/organisation name beats a name-like reading
-        clash = [m for m in st.mentions if m.prov.span.start < p.end and p.start < m.prov.span.end]
+        clash = st.overlapping(p.start, p.end)
         if any(m.kind != "Person" and (" " in m.text or m.kind not in ("Municipality", "Place", "County"))
                and m.prov.span.end - m.prov.span.start >= p.end - p.start for m in clash):
             continue
@@ -42,10 +42,15 @@ def run(st: DocState) -> None:
                                prov=st.prov(p.start, p.end, "extract.persons.title_name" if p.via_title
                                             else "extract.persons.given_name", 0.85)), label=p.name)
     for s, e, key, rule in people.surname_refs:
-        if any(m.prov.span.start <= s < m.prov.span.end for m in st.mentions):
+        if st.covered(s):
             continue
         st.add_mention(Mention(text=st.doc.text[s:e], kind="Person", key=key, prov=st.prov(s, e, rule, 0.75)))
-    people.roles = [(p, t) for p, t in people.roles if p in keep]
+    kept = {_fields(p) for p in keep}  # "p in keep" compares the fields of the hits
+    people.roles = [(p, t) for p, t in people.roles if _fields(p) in kept]
+
+
+def _fields(p: PersonHit) -> tuple[object, ...]:
+    return (p.start, p.end, p.name, p.key, p.via_title, p.party, p.party_span)
 
 
 STEP = Step("people", run, reads=("doc", "ref", "mentions"), writes=("people", "mentions", "info"))

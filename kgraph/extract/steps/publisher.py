@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...text import fold
+from ...text import fold, line_start_matches
 from ..state import PARTICIPANT_ORGS, DocState
 from ..step import Step
 
@@ -63,7 +63,8 @@ def _publisher(st: DocState) -> str | None:
                 len(line.strip()) - len(orgs[0].text) <= 3 and orgs[0].kind != "PoliticalParty":
             return orgs[0].key
     for rx in _PUBLISHER_CUES:
-        for m in rx.finditer(text):
+        for m in line_start_matches(rx, text, "nyhetsbrev" if "nyhetsbrev" in rx.pattern else "") \
+                if rx.pattern.startswith(r"^\s*") else rx.finditer(text):
             orgs = st.orgs_in(m.start("x"), m.end("x"))
             if orgs:
                 return orgs[0].key

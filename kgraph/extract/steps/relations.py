@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from ...models import Mention, Statement
 from ...refdata import Reference
-from ...text import Sentence, fold
+from ...text import Sentence, email_matches, fold
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import PersonHit, TitleHit
 from ..state import DocState
@@ -155,12 +155,13 @@ def _email_org(st: DocState, person: PersonHit) -> str | None:
     when the address after the name, before the next person, is the person's."""
     text = st.doc.text
     # up to the next person (contact blocks put blank lines between name, title and address)
-    starts = sorted(p.start for p in st.people.persons)
+    persons = st.people.persons
+    starts = st.memo(("person starts", id(persons), len(persons)), lambda: sorted(p.start for p in persons))
     i = bisect.bisect_left(starts, person.end)
     stop = starts[i] if i < len(starts) else len(text)
     window = text[person.end:min(stop, person.end + 160)]
     given = fold(person.name.split()[0]).split("-")[0]
-    for m in _EMAIL_RE.finditer(window):
+    for m in email_matches(window, _EMAIL_RE):
         local = fold(m["local"])
         if given not in local and fold(person.name.split()[-1]) not in local:
             continue
@@ -183,8 +184,20 @@ def _shared_domain_org(st: DocState, domain: str) -> str | None:
         (c for rx, c in SHARED_MAIL_DOMAIN_PATTERNS if re.fullmatch(rx, domain)), None)
     if cls is None:
         return None
-    keys = {m.key for m in st.mentions if m.kind == cls}
-    return keys.pop() if len(keys) == 1 else None
+    keys = st.memo(("keys of", cls), lambda: {m.key for m in st.mentions if m.kind == cls})
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _titles_of(st: DocState, p: PersonHit) -> list[TitleHit]:
+    """The titles the people step linked to this very hit, in order."""
+    roles = st.people.roles
+
+    def by_hit() -> dict[int, list[TitleHit]]:
+        out: dict[int, list[TitleHit]] = {}
+        for pp, t in roles:
+            out.setdefault(id(pp), []).append(t)
+        return out
+    return st.memo(("titles by hit", id(roles), len(roles)), by_hit).get(id(p), [])
 
 
 def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[str, str]) -> None:
@@ -206,7 +219,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         found = False
         for p in hits:
             # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
-            for t in [t for pp, t in st.people.roles if pp is p]:
+            for t in _titles_of(st, p):
                 org = _org_after_title(st, t) or _org_before_title(st, t) or _org_before_pairs(st, t)
                 if org:
                     add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.title_org", 0.9)
@@ -461,7 +474,8 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     if st.publisher and st.cls_of(st.publisher) == cls and _named_alone(st, st.publisher):
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
         return
-    counts = Counter(m.key for m in st.mentions if m.kind == cls and _stands_alone(st, m))
+    counts = st.memo(("standing alone", cls),
+                     lambda: Counter(m.key for m in st.mentions if m.kind == cls and _stands_alone(st, m)))
     if counts:
         top = counts.most_common(2)
         if len(top) == 1 or top[0][1] > top[1][1]:

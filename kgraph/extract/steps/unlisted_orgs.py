@@ -81,7 +81,7 @@ def _abbreviation_uses(st: DocState) -> list[Mention]:
                 defined[ab[0]] = m
     for abbr, m in defined.items():
         for hit in re.finditer(r"(?<![\w@.])" + re.escape(abbr) + r"(?![\w@])", text):
-            if any(x.prov.span.start <= hit.start() < x.prov.span.end for x in st.mentions):
+            if st.covered(hit.start()):
                 continue
             out.append(Mention(text=abbr, kind=m.kind, key=m.key,
                                prov=st.prov(hit.start(), hit.end(), "extract.abbreviation", 0.8)))
@@ -96,9 +96,9 @@ def run(st: DocState) -> None:
     for m in settle(cands + again):
         s, e = m.prov.span.start, m.prov.span.end
         if id(m) in wins:
-            for x in [x for x in st.mentions if _soft(x) and x.prov.span.start < e and s < x.prov.span.end]:
+            for x in [x for x in st.overlapping(s, e) if _soft(x)]:
                 st.forget(x)
-        if any(x.prov.span.start < e and s < x.prov.span.end for x in st.mentions):
+        if st.overlapping(s, e):
             continue
         st.add_mention(m, label=m.text if m.prov.rule == "extract.org_pattern" else None)
     for m in _abbreviation_uses(st):

@@ -121,11 +121,11 @@ def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDr
 
 def _visit_at(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
     """The visit already made to this place, if the text names no other date for it: the same event."""
-    here = {d.value for d in st.dates if sent.start <= d.start < sent.end and d.value}
+    here = {d.value for d in st.dates_in(sent.start, sent.end) if d.value}
     for mt in meets:
         if mt.kind == "visit" and mt.location == key and mt.status != "cancelled":
             first = st.sentence_at(mt.trigger[0])
-            there = {d.value for d in st.dates if first and first.start <= d.start < first.end and d.value}
+            there = {d.value for d in (st.dates_in(first.start, first.end) if first else []) if d.value}
             if not (here and there and not here & there):
                 return mt
     return None
@@ -158,6 +158,24 @@ def _caption_target(st: DocState, meets: list[MeetingDraft], sent: Sentence) -> 
     return best
 
 
+class _Members:
+    """``x in items`` for lists that only grow (a draft's sentences while they are assembled):
+    a set per list, brought up to date with what was appended since the last question."""
+
+    def __init__(self) -> None:
+        self._sets: dict[int, tuple[list[Sentence], set[Sentence], int]] = {}
+
+    def has(self, items: list[Sentence], x: Sentence) -> bool:
+        entry = self._sets.get(id(items))
+        if entry is None or entry[0] is not items or entry[2] > len(items):
+            entry = (items, set(items), len(items))
+        elif entry[2] < len(items):
+            entry[1].update(items[entry[2]:])
+            entry = (items, entry[1], len(items))
+        self._sets[id(items)] = entry
+        return x in entry[1]
+
+
 def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     """The meeting drafts of the document, each with the sentences about it (see the module's text)."""
     text = st.doc.text
@@ -175,6 +193,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         meets.append(minutes)
         current = [minutes]
     prev_section = -1
+    members = _Members()
     schedule_units = {i for i, (_, _, hits, _) in enumerate(units) if any(h[3] == "schedule" for h in hits)}
     for idx, (sent, section, hits, layout) in enumerate(units):
         if layout == "caption" and not hits:
@@ -311,7 +330,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             for c in non_named:
                 for p in pending:
                     # before a tour of several stops, a sentence belongs to the stop it names
-                    if p not in c.sentences and (len(tour) < 2 or _names(st, p, c.location)):
+                    if not members.has(c.sentences, p) and (len(tour) < 2 or _names(st, p, c.location)):
                         c.sentences.append(p)
             pending = []
         for c in created:
@@ -319,7 +338,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         if reused and not non_named:
             current = tour  # every stop of the tour had been reported already
         for a in dict.fromkeys(attached + reused):
-            if sent not in a.sentences:
+            if not members.has(a.sentences, sent):
                 a.sentences.append(sent)
         if not created and not attached:
             if current:
@@ -327,15 +346,23 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     c.sentences.append(sent)
             else:
                 pending.append(sent)
+    first_trigger: dict[int, int] = {}  # id of a block -> the first meeting word in it
+    for o in meets:
+        blk = st.block_at(o.trigger[0])
+        if blk is not None:
+            first_trigger[id(blk)] = min(first_trigger.get(id(blk), o.trigger[0]), o.trigger[0])
+    block_sentences: dict[int, list[Sentence]] = {}
+    for x in st.sentences:
+        block_sentences.setdefault(x.block, []).append(x)
     for mt in meets:
         # the sentences before a meeting's word in its own paragraph are about it too
         first = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
-        earlier = [o for o in meets if o.trigger[0] < mt.trigger[0] and first
-                   and st.block_at(o.trigger[0]) is st.blocks[first.block]]
-        if first and not earlier:
-            for x in st.sentences:
-                if x.block == first.block and x.start < first.start and x not in mt.sentences:
+        if first and not first_trigger.get(id(st.blocks[first.block]), mt.trigger[0]) < mt.trigger[0]:
+            have = set(mt.sentences)
+            for x in block_sentences.get(first.block, []):
+                if x.start < first.start and x not in have:
                     mt.sentences.append(x)
+                    have.add(x)
         mt.sentences.sort(key=lambda x: x.start)
     return meets
 

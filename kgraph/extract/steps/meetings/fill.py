@@ -68,12 +68,12 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
         pos += len(line) + 1
     if not fields or not meets:
         return
-    field_dates = [d for f, s, e in fields for d in st.dates if s <= d.start < e and d.value]
+    field_dates = [d for f, s, e in fields for d in st.dates_in(s, e) if d.value]
     target = meets[0]
     if field_dates:
         for mt in meets:
             for sent in mt.sentences:
-                if any(sent.start <= d.start < sent.end and d.value == field_dates[0].value for d in st.dates):
+                if any(d.value == field_dates[0].value for d in st.dates_in(sent.start, sent.end)):
                     target = mt
                     break
         target.date = field_dates[0].value
@@ -164,7 +164,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             if lx.FIRST_PERSON_RE.search(stext) and st.publisher and st.publisher not in mt.orgs:
                 mt.orgs.append(st.publisher)
             if mt.date is None:
-                ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+                ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
                 if ds:
                     mt.date = ds[0].value
             if lx.CANCELLED_RE.search(stext) and lx.POSTPONED_RE.search(stext):
@@ -179,8 +179,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 loc = location_after(st, here, sent.end)
                 if loc:
                     mt.location = loc.key
-        for i, h in enumerate(st.topic_hits):
-            if sent.start <= h.start < sent.end and h.concept.id not in mt.topics and i not in st.domain_topics:
+        for i, h in st.topic_hits_in(sent.start, sent.end):
+            if h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
     if mt.location is None:
         mt.location = _host(st, mt)
@@ -217,7 +217,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     if mt.date is None:
         for sent in mt.sentences:
             if trigger_hits(low, sent.start, sent.end):
-                ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+                ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
                 if ds:
                     mt.date = ds[0].value
                     break

@@ -34,7 +34,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
         if blk.heading and kind != "boilerplate":
             section += 1
             seg.section_heads[section] = st.doc.text[sent.start:sent.end]
-            ds = [d for d in st.dates if sent.start <= d.start < sent.end and d.value]
+            ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
             if ds and ds[0].value and not _DATELINE_RE.match(st.text_of(sent)) and not (
                     st.date_span and sent.start <= st.date_span[0] < sent.end):
                 seg.section_dates[section] = ds[0].value  # "Måndag 17 februari" heads that day's programme
@@ -44,7 +44,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
         if kind in ("contact", "boilerplate", "heading", "roster"):
             continue  # a roster gives roles and affiliations, not participation
         hits = [h for h in trigger_hits(low, sent.start, sent.end)
-                if not any(m.prov.span.start <= h[0] < m.prov.span.end for m in st.mentions)
+                if not st.covered(h[0])
                 and not _in_name(st.doc.text, h[0])]
         travel = lx.TRAVEL_RE.search(low, sent.start, sent.end)
         if travel and not any(h[3] == "tour" for h in hits):

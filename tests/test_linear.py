@@ -1,0 +1,200 @@
+"""Extraction in time linear in a document's size: the indexes that replace scans of every
+mention (kgraph.extract.state.DocState), of every span (kgraph.extract.orgs) and the e-mail scan
+without backtracking (kgraph.text.email_matches) give what the scans gave; a .docx that unpacks
+to more than the limit, and a document whose extraction takes too long, are skipped with a reason."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kgraph.extract.orgs import _Spans
+from kgraph.extract.state import DocState, SpanIndex
+from kgraph.models import Mention
+from kgraph.text import EMAIL_RE, email_matches, find_email
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+spans = st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda t: (t[0], t[0] + t[1]))
+# add a mention (start, end, key), or forget the n-th settled mention (modulo their number)
+actions = st.lists(st.one_of(st.tuples(st.just("add"), spans, st.sampled_from("abc")),
+                             st.tuples(st.just("forget"), st.integers(0, 50)),
+                             st.tuples(st.just("sort"))), max_size=40)
+
+
+def _mention(st_: DocState, s: int, e: int, key: str) -> Mention:
+    return Mention(text=st_.doc.text[s:e], kind="Municipality", key=key, prov=st_.prov(s, e, "test"))
+
+
+@SETTINGS
+@given(actions=actions, probes=st.lists(spans, min_size=1, max_size=8))
+def test_mention_indexes_answer_as_the_scans_did(make_document, actions, probes):
+    from kgraph.refdata import load_reference
+    st_ = DocState(make_document("x" * 80), load_reference())
+    naive: list[Mention] = []
+    by_key: dict[str, list[Mention]] = {}  # each entity's mentions in the order they were added
+    for act in actions:
+        if act[0] == "add":
+            (s, e), key = act[1], act[2]
+            m = _mention(st_, s, e, key)
+            st_.add_mention(m)
+            naive.append(m)
+            by_key.setdefault(key, []).append(m)
+        elif act[0] == "forget" and naive:
+            m = naive[act[1] % len(naive)]
+            st_.forget(m)
+            naive.remove(m)  # what DocState.forget did before: the first equal mention goes
+            by_key[m.key].remove(m)
+            if not by_key[m.key]:
+                del by_key[m.key]
+        elif act[0] == "sort":
+            st_.sort_mentions()
+            naive.sort(key=lambda x: x.prov.span.start)
+        assert st_.mentions == naive
+        for s, e in probes:
+            assert st_.covered(s) == any(x.prov.span.start <= s < x.prov.span.end for x in naive)
+            overlap = [x for x in naive if x.prov.span.start < e and s < x.prov.span.end]
+            assert st_.overlapping(s, e) == sorted(overlap, key=lambda x: x.prov.span.start)
+            assert st_.mentions_in(s, e) == sorted([x for x in naive if s <= x.prov.span.start < e],
+                                                   key=lambda x: x.prov.span.start)
+    assert {k: v.mentions for k, v in st_.info.items()} == by_key
+
+
+class _Hit:
+    def __init__(self, start: int) -> None:
+        self.start = start
+
+
+@SETTINGS
+@given(starts=st.lists(st.integers(0, 30), max_size=30), probe=spans)
+def test_span_index_keeps_list_order(starts, probe):
+    items = [_Hit(s) for s in starts]
+    idx = SpanIndex(items)
+    s, e = probe
+    assert idx.within(s, e) == [h for h in items if s <= h.start < e]
+
+
+@SETTINGS
+@given(taken=st.lists(spans, max_size=20), probe=spans)
+def test_spans_overlap_and_hold_as_the_scans_did(taken, probe):
+    s, e = probe
+    got = _Spans(taken)
+    assert got.overlaps(s, e) == any(a < e and s < b for a, b in taken)
+    assert got.holds(s, e) == any(a <= s and e <= b for a, b in taken)
+
+
+email_text = st.lists(st.sampled_from(["a", "b.", "+", "-", "@", ".", "se", " ", "_", "å", "\n", "x@y.se", "1"]),
+                      max_size=40).map("".join)
+
+
+@SETTINGS
+@given(text=email_text)
+def test_email_matches_are_those_of_the_regex(text):
+    assert [(m.span(), m.group()) for m in email_matches(text)] == \
+        [(m.span(), m.group()) for m in EMAIL_RE.finditer(text)]
+    named = re.compile(r"(?P<local>[\w.+-]+)@(?P<domain>[\w-]+(?:\.+[\w-]+)+)")
+    assert [m.groupdict() for m in email_matches(text, named)] == [m.groupdict() for m in named.finditer(text)]
+    first = find_email(text)
+    expected = EMAIL_RE.search(text)
+    assert (first and first.span()) == (expected and expected.span())
+
+
+def _zip_bomb(path: Path, unpacked: int) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * unpacked)
+    path.write_bytes(buf.getvalue())
+
+
+def test_docx_that_unpacks_over_the_limit_is_skipped_with_its_reason(tmp_path):
+    from kgraph.cli import main
+    src = tmp_path / "in"
+    src.mkdir()
+    _zip_bomb(src / "bomb.docx", 3_000_000)
+    assert (src / "bomb.docx").stat().st_size < 100_000
+    (src / "ok.txt").write_text("Civilminister Lena Micko besökte Kungsbacka kommun den 3 maj 2021.\n",
+                                encoding="utf-8")
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--max-bytes", "1M",
+                                  "--jobs", "1", "--no-html", "--no-sparql"])
+    assert r.exit_code == 3, r.output
+    assert "bomb.docx" in r.output and "unpacks to 3000" in r.output and "over the limit of 1048576" in r.output
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+def test_document_over_its_time_is_skipped_with_its_reason(tmp_path, monkeypatch):
+    import time
+
+    from kgraph import pipeline
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Civilminister Lena Micko besökte Kungsbacka kommun den 3 maj 2021.\n",
+                               encoding="utf-8")
+    (src / "b_slow.txt").write_text("Långsam text om Kalmar kommun.\n", encoding="utf-8")
+    real = pipeline.extract_document
+
+    def slow_on_b(doc, ref=None):
+        if doc.file_name.startswith("b_slow"):
+            time.sleep(5)  # interrupted by the time budget
+        return real(doc, ref)
+    monkeypatch.setattr(pipeline, "extract_document", slow_on_b)
+    result = pipeline.build([src], tmp_path / "out", html=False, sparql=False, jobs=1, max_seconds=0.5)
+    assert [(Path(s.path).name, s.reason) for s in result.skipped] == \
+        [("b_slow.txt", "extraction took longer than 0.5 s (see --max-seconds)")]
+    assert result.extracted == 1
+    # a document skipped for its time is not remembered as skipped: the next build tries it again
+    monkeypatch.setattr(pipeline, "extract_document", real)
+    again = pipeline.build([src], tmp_path / "out", html=False, sparql=False, jobs=1, max_seconds=0.5)
+    assert again.skipped == [] and again.extracted == 1 and again.cached == 1
+
+
+line_text = st.lists(st.sampled_from(["\n", " ", "\t", "om ", "Om", "logo ", "SmåKom", " nyhetsbrev", "x", "Å",
+                                      "pressmeddelande från ", "Region Exempel", "\n\n", "\u2028", "nyhetsbrev",
+                                      "NYHETSBREV", "nyhetſbrev", "nyhetsbreven", "  "]),
+                     max_size=30).map("".join)
+
+
+@SETTINGS
+@given(text=line_text)
+def test_line_start_matches_are_those_of_the_regex(text):
+    from kgraph.extract.steps.publisher import _PUBLISHER_CUES
+    from kgraph.text import line_start_matches
+    for rx in _PUBLISHER_CUES:
+        if rx.pattern.startswith(r"^\s*"):
+            needs = "nyhetsbrev" if "nyhetsbrev" in rx.pattern else ""
+            assert [(m.span(), m.groupdict()) for m in line_start_matches(rx, text, needs)] == \
+                [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+
+# the patterns of kgraph.extract.dates as they were before their white space was taken whole
+_OLD_DOC_DATE_LINE_RE = re.compile(
+    r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|"
+    r"senast uppdaterad|"
+    r"senast ändrad|pressmeddelande|nyhet)?\s*[:·|–—•]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+_OLD_LABEL_ALONE_RE = re.compile(r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|senast uppdaterad|"
+                                 r"uppdaterad|senast ändrad)\s*:?\s*$", re.IGNORECASE)
+date_line = st.lists(st.sampled_from([" ", "\t", "\u2028", ":", "–", "Publicerad", "datum", "nyhet", "nyheter",
+                                      "2021-05-03", "3 maj 2021", "x" * 30, "senast uppdaterad", "\n", "a"]),
+                     max_size=12).map("".join)
+
+
+def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    return (a is None) == (b is None) and (a is None or (a.span(), a["label"]) == (b.span(), b["label"])
+                                           and ("rest" not in a.re.groupindex or a["rest"] == b["rest"]))
+
+
+@SETTINGS
+@given(line=date_line)
+def test_date_line_patterns_match_as_before(line):
+    from kgraph.extract.dates import _LABEL_ALONE_RE, _UPDATED_RE, DOC_DATE_LINE_RE
+    from kgraph.text import line_start_matches
+    for one in line.split("\n"):  # the document date is read line by line
+        assert _same(DOC_DATE_LINE_RE.match(one), _OLD_DOC_DATE_LINE_RE.match(one))
+        assert _same(_LABEL_ALONE_RE.match(one), _OLD_LABEL_ALONE_RE.match(one))
+    assert [(m.span(), m["rest"]) for m in line_start_matches(_UPDATED_RE, line)] == \
+        [(m.span(), m["rest"]) for m in _UPDATED_RE.finditer(line)]
