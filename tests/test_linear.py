@@ -175,7 +175,7 @@ def test_line_start_matches_are_those_of_the_regex(text):
 _OLD_DOC_DATE_LINE_RE = re.compile(
     r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|datum|uppdaterad|"
     r"senast uppdaterad|"
-    r"senast ändrad|pressmeddelande|nyhet)?\s*[:·|–—•]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
+    r"senast ändrad|pressmeddelande|nyheter|nyhet)?\s*[:·|–—•]?\s*(?P<rest>.{0,60})$", re.IGNORECASE)
 _OLD_LABEL_ALONE_RE = re.compile(r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|senast uppdaterad|"
                                  r"uppdaterad|senast ändrad)\s*:?\s*$", re.IGNORECASE)
 date_line = st.lists(st.sampled_from([" ", "\t", "\u2028", ":", "–", "Publicerad", "datum", "nyhet", "nyheter",
