@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from ..text import line_start_matches
 
-MONTHS = {"januari": 1, "jan": 1, "februari": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
-          "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augusti": 8, "aug": 8, "september": 9,
-          "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12}
+MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+               "november", "december")
+MONTHS = {**{name: n for n, name in enumerate(MONTH_NAMES, start=1)},
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+          "nov": 11, "dec": 12}
 WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_NAMES_ALT = "|".join(MONTH_NAMES)  # written out, no abbreviations: schedule lines
 _WD_ALT = "|".join(WEEKDAYS)
 
 ISO_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")

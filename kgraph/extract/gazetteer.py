@@ -17,12 +17,12 @@ import ahocorasick
 from ..models import Document, Mention, Provenance, Span
 from ..refdata import Form, Reference, load_reference
 from ..text import at_sentence_start, lower_same_length, mask_contacts
+from .dates import MONTH_NAMES_ALT
 
 _WORDCHAR = re.compile(r"\w")
 _PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom)\s+|,\s*|"
                          # "17 oktober Berg": a schedule line's place
-                         r"\b\d{1,2}:?e?\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
-                         r"november|december)[ \t]+(?:[-–][ \t]+)?)$",
+                         rf"\b\d{{1,2}}:?e?\s+(?:{MONTH_NAMES_ALT})[ \t]+(?:[-–][ \t]+)?)$",
                          re.IGNORECASE)
 
 

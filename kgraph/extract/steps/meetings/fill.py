@@ -101,10 +101,9 @@ _HOST_ORGS = frozenset({"Company", "Organization", "Association", "GovernmentAge
                         "Region"})
 
 
-def _hosted_visit(st: DocState, mt: MeetingDraft) -> bool:
+def _hosted_visit(st: DocState, mt: MeetingDraft, low: str) -> bool:
     """"besöka stadsnätet Exempel AB" during a visit to a town: the body visited is the host; the
     town is where it is, not a party to the visit."""
-    low = st.doc.text.lower()
     for sent in mt.sentences:
         for _, e, kind, _how in trigger_hits(low, sent.start, sent.end):
             if kind == "visit":
@@ -133,7 +132,7 @@ class _SentenceCues:
 
 
 def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str],
-          visit_places: set[str], cues: _SentenceCues) -> None:
+          visit_places: set[str], visitors: set[str], cues: _SentenceCues) -> None:
     text = st.doc.text
     low = cues.low
     for sent in mt.sentences:
@@ -190,7 +189,6 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             mt.location = munis[0]  # the one municipality the text names for the visit is where it was
     # the organisations the participants work for take part too ("kommunstyrelsens ordförande i Åmåls kommun")
     affil: dict[str, list[str]] = {}
-    visitors = _visiting_officials(st)
     for stmt in st.statements:
         if stmt.predicate == "affiliatedWith" and stmt.subject in mt.persons and stmt.subject not in st.ministers \
                 and not (stmt.subject in visitors and stmt.object != st.publisher) \
@@ -223,7 +221,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                     break
     if mt.location and st.cls_of(mt.location) in PARTICIPANT_ORGS and mt.location not in mt.orgs \
             and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality") \
-            and not (st.cls_of(mt.location) == "Municipality" and mt.kind == "visit" and _hosted_visit(st, mt)):
+            and not (st.cls_of(mt.location) == "Municipality" and mt.kind == "visit" and _hosted_visit(st, mt, low)):
         mt.orgs.insert(0, mt.location)
     if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
         mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
@@ -247,13 +245,14 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     _field_lines(st, meets)
     visit_places = {mt.location for mt in meets if mt.kind == "visit" and mt.location}
     cues = _SentenceCues(st.doc.text, st.doc.text.lower())
+    visitors = _visiting_officials(st)  # once per document, not once per meeting
     for mt in meets:
-        _fill(st, seg, mt, person_keys, visit_places, cues)
+        _fill(st, seg, mt, person_keys, visit_places, visitors, cues)
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
         if mt.date is None and mt.same_place_as is not None and mt.same_place_as.date is not None \
-                and not lx.NEXT_EVENT_RE.search(st.doc.text.lower(), mt.trigger[0] - 60, mt.trigger[1] + 60):
+                and not lx.NEXT_EVENT_RE.search(cues.low, mt.trigger[0] - 60, mt.trigger[1] + 60):
             mt.date = mt.same_place_as.date  # the same day's programme
     _programme_dates(meets)
 

@@ -17,6 +17,7 @@ import re
 from ....models import Mention
 from ....text import Sentence, at_sentence_start
 from ... import lexicon as lx
+from ...dates import MONTH_NAMES_ALT
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import present
 from .draft import MeetingDraft, Segmentation, Trigger, Unit, trigger_hits
@@ -70,7 +71,7 @@ _LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)\s*(?:(?:därefter|sedan|senare|ä
 # "3 september – Krokom", "Tisdag 10 september: Strömsunds kommun": a line of a tour's schedule
 _SCHEDULE_LINE_RE = re.compile(
     r"\W*(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?:?e?\s+"
-    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+    rf"(?:{MONTH_NAMES_ALT})"
     r"(?:\s+\d{4})?(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?)?\s*[-–:,]?\s*",
     re.IGNORECASE)
 
