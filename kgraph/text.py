@@ -31,25 +31,29 @@ def normalise_text(text: str) -> str:
     return text
 
 
-_LOCAL_PART_RE = re.compile(r"[\w.+-]+", re.UNICODE)  # the characters EMAIL_RE's local part is made of
+def _local_part_char(c: str) -> bool:
+    return c.isalnum() or c in "_.+-"  # what ``[\w.+-]`` matches
 
 
 def email_matches(text: str, pattern: re.Pattern[str] = EMAIL_RE, pos: int = 0) -> Iterator[re.Match[str]]:
     r"""``pattern.finditer(text, pos)`` for EMAIL_RE and patterns of its shape (a local part of
-    ``[\w.+-]+``, then "@"), in time linear in the text: where a run of local-part characters
-    is not followed by "@", no position inside the run starts an address, and the run is skipped
-    (``finditer`` tries each of its positions, which takes time quadratic in the run's length)."""
+    ``[\w.+-]+``, then "@"), in time linear in the text: an address is tried only where an "@"
+    follows a run of local-part characters, from the start of that run (``finditer`` tries each
+    position of every run, which takes time quadratic in the run's length). Each character is
+    looked at backwards at most once, since the next search starts after the "@"."""
     while True:
-        run = _LOCAL_PART_RE.search(text, pos)
-        if run is None:
+        at = text.find("@", pos)
+        if at < 0:
             return
-        if text.startswith("@", run.end()):
-            m = pattern.match(text, run.start())
-            if m is not None:
-                yield m
-                pos = m.end()
-                continue
-        pos = run.end()
+        start = at
+        while start > pos and _local_part_char(text[start - 1]):
+            start -= 1
+        m = pattern.match(text, start) if start < at else None
+        if m is not None:
+            yield m
+            pos = m.end()
+        else:
+            pos = at + 1
 
 
 def line_start_matches(pattern: re.Pattern[str], text: str, needs: str = "") -> Iterator[re.Match[str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text import line_start_matches
@@ -30,6 +31,10 @@ TEXT_DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WD_ALT})(?:en)?\s+(?:den\s+)?)?(?:den\s+)?(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?:?e?\s+"
     rf"(?P<m>{_MONTH_ALT})\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
     re.IGNORECASE)
+# what every TEXT_DATE_RE match holds: a day's last digit, then the month. Searched for first, it
+# keeps the full pattern (an optional weekday and "den" at every position) to a few windows
+_DAY_MONTH_RE = re.compile(rf"\d:?e?\s+(?:{_MONTH_ALT})", re.IGNORECASE)
+_DATE_REACH = 40  # how far before the day's digit a date may start ("torsdagen den 24–")
 WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD_ALT})\b(?!\s+(?:den\s+)?\d)",
                              re.IGNORECASE)
 # "på måndagen", "under onsdagen": a report's narrative day, the latest such weekday up to the document's date
@@ -73,6 +78,19 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def text_date_matches(text: str) -> Iterator[re.Match[str]]:
+    """``TEXT_DATE_RE.finditer(text)``, tried only around a day followed by a month name."""
+    pos = 0
+    for a in _DAY_MONTH_RE.finditer(text):
+        if a.end() <= pos:
+            continue
+        near = TEXT_DATE_RE.search(text, max(pos, a.start() - _DATE_REACH), a.end() + 12)
+        m = TEXT_DATE_RE.match(text, near.start()) if near else None  # the whole text decides where it ends
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> list[DateHit]:
     """Dates in ``text``; ``year`` (from a "maj 2018" masthead) places day-month dates
     when the document states no full date of its own."""
@@ -87,7 +105,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
         if val:
             hits.append(DateHit(m.start(), m.end(), val, m.group()))
             taken.append((m.start(), m.end()))
-    for m in TEXT_DATE_RE.finditer(text):
+    for m in text_date_matches(text):
         if not free(m.start(), m.end()):
             continue
         month = MONTHS[m["m"].lower().rstrip(".")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .phrases import PhraseSet
+
 # (regex over lower-cased text, meeting kind, how the word refers):
 #   "new"   an indefinite noun or a verb: a meeting, new unless it continues the current one
 #   "ana"   a definite noun: refers back to the current meeting
@@ -66,14 +68,27 @@ COUNT_RE = re.compile(r"\b(?P<n>två|tre|fyra|fem|2|3|4|5)\s+"
                       r"(?:\w+\s+)?$")
 COUNTS = {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
-# a sentence with one of these makes the organisations in it take part
-PARTICIPATION_RE = re.compile(
-    r"\b(?:deltog|deltar|delta|deltagit|deltagare|medverka(?:de|r)?|närvara(?:de|r)?|närvarande|samla(?:s|des|r)|"
-    r"träffa(?:de|r|s)?|möt(?:te|er|a)|besök(?:te|er|a)?|tog emot|tar emot|inbjud(?:en|na|s)|bjöd in|bjuder in|"
-    r"arrangera(?:de|r|s)?|anordna(?:de|r|s)?|driv(?:s|its|it|er) av|i samarbete med|på plats|"
-    r"representanter (?:från|för)|företrädare för|från\s+[A-ZÅÄÖ]|med på mötet|var med|deltagande|"
-    r"värd(?:ar|inna)?|hölls? (?:av|med)|leder|ledde|lett|kring bordet|runt bordet|satt (?:också|även)|"
-    r"fanns (?:med|på plats)|riktar sig till|inbjudna|medverkande|talare|bland talarna|gästade|gäst)\b")
+# a sentence with one of these (any case) makes the organisations in it take part
+PARTICIPATION = PhraseSet((
+    "deltog", "deltar", "delta", "deltagit", "deltagare", "deltagande", "medverka", "medverkade", "medverkar",
+    "medverkande", "närvara", "närvarade", "närvarar", "närvarande", "samlas", "samlades", "samlar",
+    "träffa", "träffade", "träffar", "träffas", "mötte", "möter", "möta", "besök", "besökte", "besöker", "besöka",
+    "tog emot", "tar emot", "inbjuden", "inbjudna", "inbjuds", "bjöd in", "bjuder in",
+    "arrangera", "arrangerade", "arrangerar", "arrangeras", "anordna", "anordnade", "anordnar", "anordnas",
+    "drivs av", "drivits av", "drivit av", "driver av", "i samarbete med", "på plats",
+    "representanter från", "representanter för", "företrädare för", "med på mötet", "var med",
+    "värd", "värdar", "värdinna", "höll av", "hölls av", "höll med", "hölls med", "leder", "ledde", "lett",
+    "kring bordet", "runt bordet", "satt också", "satt även", "fanns med", "fanns på plats", "riktar sig till",
+    "talare", "bland talarna", "gästade", "gäst"))
+# "från" before a capital written alone ("från S"), as written
+_FROM_CAPITAL_RE = re.compile(r"\bfrån\s+[A-ZÅÄÖ]\b")
+
+
+def says_took_part(text: str, low: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` (``low``: the text in lower case, same length) say someone took part?"""
+    return PARTICIPATION.found_in(low, start, end) or _FROM_CAPITAL_RE.search(text, start, end) is not None
+
+
 PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|hålls|bjuder in|inbjud|välkomna|"
                         r"anmälan|anmäl|nästa|kommande|blir det|är det dags)\b")
 CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbok(?:at|ades)|skjuts upp|sköts upp|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -59,9 +59,30 @@ _TITLE_HEADS = {"chef": "chefen", "direktör": "direktören", "råd": "rådet", 
                 "ekonom": "ekonomen", "controller": "controllern", "ingenjör": "ingenjören", "arkitekt": "arkitekten",
                 "utredare": "utredaren", "inspektör": "inspektören", "rådgivare": "rådgivaren", "expert": "experten",
                 "analytiker": "analytikern", "specialist": "specialisten", "assistent": "assistenten"}
-TITLE_SUFFIX_RE = re.compile(
-    r"(?<![\wåäö-])[a-zåäö]{3,}(?:" + "|".join(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len, reverse=True))
-    + r")(?![\wåäö-])")
+_TITLE_SUFFIXES = tuple(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len, reverse=True))
+# a lower-case word standing alone; it is a title when it is a compound of three letters or more
+# and a title head ("projektledare", "miljöstrategen"). One pass over the words, then a suffix
+# check: the single pattern [a-zåäö]{3,}(?:head|...) backtracks through every word it meets.
+_LOWER_WORD_RE = re.compile(r"(?<![\wåäö-])[a-zåäö]{4,}(?![\wåäö-])")
+
+
+_SUFFIX_SET = frozenset(_TITLE_SUFFIXES)
+_SUFFIX_LENGTHS = sorted({len(h) for h in _TITLE_SUFFIXES})
+
+
+def title_suffix_words(low: str) -> Iterator[re.Match[str]]:
+    """Lower-case compounds ending in a title head, as whole words of ``low``."""
+    heads, lengths = _SUFFIX_SET, _SUFFIX_LENGTHS
+    for m in _LOWER_WORD_RE.finditer(low):
+        word = m.group()
+        if not word.endswith(_TITLE_SUFFIXES):
+            continue
+        for n in lengths:  # the shortest head the word ends with leaves the longest first part
+            if len(word) - n < 3:
+                break
+            if word[-n:] in heads:
+                yield m
+                break
 
 
 def _indefinite(word: str) -> str:
@@ -208,7 +229,7 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
             end = m.end()
         hits.append(TitleHit(new_start, end, title, role, plural=plural, extended=bool(prefix), definite=definite))
     known = {h.start for h in hits}
-    for m in TITLE_SUFFIX_RE.finditer(low):
+    for m in title_suffix_words(low):
         if m.start() in known or m.group() in by_form:
             continue
         word = m.group()

@@ -169,9 +169,12 @@ class DocState:
 
     # -- provenance
     def prov(self, start: int, end: int, rule: str, confidence: float = 0.9) -> Provenance:
-        # built from offsets the steps computed themselves: no need to validate them again
-        return Provenance.model_construct(doc_id=self.doc.id, span=Span.model_construct(start=start, end=end),
-                                          rule=rule, confidence=confidence)
+        """Provenance of a statement that the words ``[start, end)`` state. Two ends given in
+        either order ("Org ... Name" as well as "Name ... Org") span the words between them."""
+        if end < start:
+            start, end = end, start
+        # validated construction: in pydantic 2 it is about twice as fast as model_construct
+        return Provenance(doc_id=self.doc.id, span=Span(start=start, end=end), rule=rule, confidence=confidence)
 
     # -- mentions
     def _sorted_index(self) -> tuple[list[int], list[Mention]]:

@@ -117,10 +117,14 @@ _MASTHEAD_LINE = re.compile(r"^\s*(?:i detta nummer|innehåll|i veckans nummer)\
 def masthead_hits(text: str, hits: list[TopicHit]) -> set[int]:
     """Indices of the hits on a masthead or table-of-contents line."""
     out: set[int] = set()
+    seen: dict[int, bool] = {}  # line start -> is it such a line (a paragraph holds many hits)
     for i, h in enumerate(hits):
         a = text.rfind("\n", 0, h.start) + 1
-        b = text.find("\n", h.end)
-        if _MASTHEAD_LINE.search(text[a:b if b >= 0 else len(text)]):
+        on = seen.get(a)
+        if on is None:
+            b = text.find("\n", h.end)
+            on = seen[a] = _MASTHEAD_LINE.search(text[a:b if b >= 0 else len(text)]) is not None
+        if on:
             out.add(i)
     return out
 

@@ -18,6 +18,7 @@ import re
 from ....models import Meeting
 from ....text import Sentence
 from ... import lexicon as lx
+from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import absent
 from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
@@ -94,7 +95,8 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
 
 
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
-_CONTACT_SENTENCE_RE = re.compile(r"\bkontakta\b|@|\bför (?:mer )?information\b|\bfrågor (?:om|till)\b|\banmäl")
+_CONTACT_SENTENCE = PhraseSet(("kontakta", "för information", "för mer information", "frågor om", "frågor till"),
+                              prefixes=("anmäl",), anywhere=("@",))
 
 
 _HOST_ORGS = frozenset({"Company", "Organization", "Association", "GovernmentAgency", "CountyAdministrativeBoard",
@@ -123,10 +125,8 @@ class _SentenceCues:
     def __call__(self, sent: Sentence) -> tuple[bool, bool]:
         got = self.seen.get(sent.start)
         if got is None:
-            stext = self.low[sent.start:sent.end]
-            contact = bool(_CONTACT_SENTENCE_RE.search(stext))
-            cue = bool(lx.PARTICIPATION_RE.search(self.text, sent.start, sent.end)
-                       or lx.PARTICIPATION_RE.search(stext))
+            contact = _CONTACT_SENTENCE.found_in(self.low, sent.start, sent.end)
+            cue = lx.says_took_part(self.text, self.low, sent.start, sent.end)
             got = self.seen[sent.start] = (contact, cue)
         return got
 
