@@ -7,6 +7,7 @@ other by id, never by object, so every stage stays a pure function of data.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -29,6 +30,13 @@ class Span(_Frozen):
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before its start {self.start}")
         return self
+
+
+@lru_cache(maxsize=1 << 16)
+def span_at(start: int, end: int) -> Span:
+    """The Span [start, end), shared: spans are immutable, and the same offsets recur in every
+    document (building one costs a validation, looking it up a dictionary access)."""
+    return Span(start=start, end=end)
 
 
 class Provenance(_Frozen):

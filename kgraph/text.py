@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-WORD_RE = re.compile(r"[^\W\d_](?:[\w]|[-'’](?=\w))*", re.UNICODE)
+# a letter, then word characters, with single hyphens or apostrophes inside ("Stockholm-Mälaren", "Marie-Louise")
+WORD_RE = re.compile(r"[^\W\d_]\w*(?:[-'’]\w+)*", re.UNICODE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.+[\w-]+)+", re.UNICODE)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+\.(?:se|nu|com|org|eu|net)\b(?:/[^\s<>\"]*)?",
                     re.UNICODE | re.IGNORECASE)
@@ -93,6 +94,11 @@ def _within_reach(text: str, pos: int, needs: str) -> bool:
     after = _LEADING_SPACE_RE.match(text, line_end)
     reach = (after.end() if after else line_end) + len(needs) + 1
     return needs in text[pos:reach].casefold()
+
+
+def has_phone(text: str) -> bool:
+    """``PHONE_RE.search(text)``, not tried on text without the "0" or "+46" a number starts with."""
+    return ("0" in text or "+46" in text) and PHONE_RE.search(text) is not None
 
 
 def find_email(text: str) -> re.Match[str] | None:
@@ -187,10 +193,22 @@ def _is_heading(line: str) -> bool:
         return False
     if s[-1] in ".!?,;:":
         return False
-    if PHONE_RE.search(s) or find_email(s):
+    if has_phone(s) or find_email(s):
         return False
     first = s.lstrip("-–•* ")[:1]
     return first.isupper() or first.isdigit() or first == "§"  # "§ 114 Besök av ...": an item of minutes
+
+
+_KONTAKTA_END_RE = re.compile(r"\bkontakta\s*:?\s*$", re.IGNORECASE)
+
+
+def _contact_cue(stripped: str) -> bool:
+    """Does a paragraph open with a contact cue, or end with "kontakta:"? (The patterns are
+    tried only where the word is: a search for "kontakta" at the end tries every position.)"""
+    first = stripped.split("\n", 1)[0]
+    if "ontakt" not in stripped.casefold():
+        return bool(CONTACT_CUE_RE.match(first))  # a cue without the word: "Presskontakt" has it, "Frågor..." not
+    return bool(CONTACT_CUE_RE.search(first) or _KONTAKTA_END_RE.search(stripped))
 
 
 def blocks(text: str) -> list[Block]:
@@ -206,7 +224,7 @@ def blocks(text: str) -> list[Block]:
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         heading = len(lines) == 1 and _is_heading(lines[0])
         stripped = chunk.strip()
-        if CONTACT_CUE_RE.search(stripped.split("\n")[0]) or re.search(r"\bkontakta\s*:?\s*$", stripped, re.I):
+        if _contact_cue(stripped):
             contact = True
             out.append(Block(m.start(), m.end(), len(out), heading, True))
             continue
@@ -253,7 +271,7 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
                                  and not EMAIL_RE.match(chunk, nxt)):
                 continue  # a line that goes on in lower case continues the sentence
             if last_line[-1] in ".!?:;" or _LIST_START_RE.match(chunk, nxt) or b.contact \
-                    or PHONE_RE.search(last_line) or find_email(last_line) \
+                    or has_phone(last_line) or find_email(last_line) \
                     or _is_heading(last_line) and len(last_line) < 40:
                 cuts.append(m.end())
         cuts = sorted(set(cuts)) + [len(chunk)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 from ..contracts import EntityInfo
-from ..models import Document, Meeting, Mention, Provenance, Span, Statement
+from ..models import Document, Meeting, Mention, Provenance, Statement, span_at
 from ..refdata import Reference
 from ..text import Block, Sentence
 from .dates import DateHit
@@ -174,7 +174,7 @@ class DocState:
         if end < start:
             start, end = end, start
         # validated construction: in pydantic 2 it is about twice as fast as model_construct
-        return Provenance(doc_id=self.doc.id, span=Span(start=start, end=end), rule=rule, confidence=confidence)
+        return Provenance(doc_id=self.doc.id, span=span_at(start, end), rule=rule, confidence=confidence)
 
     # -- mentions
     def _sorted_index(self) -> tuple[list[int], list[Mention]]:
