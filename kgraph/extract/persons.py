@@ -249,6 +249,18 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
 
 
 def _is_given(word: str, ref: Reference) -> bool:
+    """Is ``word`` a given name (every part of "Anna-Karin" borne by enough people)? Remembered
+    per word: the same capitalised words recur in every document."""
+    verdicts: dict[str, bool] = ref.derived("given-name verdicts", dict)
+    known = verdicts.get(word)
+    if known is None:
+        if len(verdicts) > 200_000:
+            verdicts.clear()  # a bound for runs over millions of documents
+        known = verdicts[word] = _given_verdict(word, ref)
+    return known
+
+
+def _given_verdict(word: str, ref: Reference) -> bool:
     if word in ref.name_stopwords:
         return False
     parts = word.split("-")
