@@ -15,18 +15,29 @@ import ahocorasick
 from ..text import at_sentence_start, lower_same_length, slug
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
+
+
+def _word_initial(first: str) -> str:
+    """A character of the class ``first`` that starts a word (no word character or hyphen before
+    it). The check is written after the character, not before: a pattern that opens with a
+    lookbehind is tried at every position of the text, one that opens with a character class
+    lets the regex engine skip to the characters of the class."""
+    return rf"{first}(?<![\w-]{first})"
+
+
+_CAP_INITIAL = _word_initial("[A-ZÅÄÖÉ]") + r"[\wåäöéÅÄÖ&-]*"  # _CAP, starting a word
 # a capitalised compound ending in an organisational head noun, then more capitalised words
 ORG_SUFFIX_RE = re.compile(
-    rf"(?<![\w-])(?P<name>[A-ZÅÄÖ][\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
+    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
     rf"föreningen|stiftelsen|akademien|institutet|samordningsförbund|samordningsförbundet)"
     rf"(?:\s+(?!(?:i|och|för|på|med)\b){_CAP})*"
-    rf"|[A-ZÅÄÖ][\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum))(?![\wåäö])"
+    rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
-COMPANY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAP}\s+(?:(?:{_CAP}|&)\s+){{0,3}}"
+COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}\s+(?:(?:{_CAP}|&)\s+){{0,3}}"
                         r"(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 VENUE_HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
+    rf"(?P<name>{_CAP_INITIAL}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
     rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
     rf"(?:\s+{_CAP}){{0,3}}(?:\s+(?:Konferens|konferens)(?:\s*&\s*{_CAP})?)?)")
 VENUE_CUE_RE = re.compile(
@@ -39,7 +50,7 @@ GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhus
                   "kommunkontoret", "regionhuset", "skolan", "biblioteket", "kyrkan", "torget", "stationen", "parken",
                   "arenan", "hotellet"}
 COMMITTEE_RE = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-ZÅÄÖ][a-zåäö]+a\s+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö-]+)(?:kommittén|kommissionen|delegationen))"
+    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[a-zåäö]+a\s+[a-zåäö]+|[a-zåäö-]+)(?:kommittén|kommissionen|delegationen))"
     r"(?![\wåäö])")
 
 
@@ -72,6 +83,7 @@ class PatternOrg:
 # -- names read from their slot or their last word, not from a list
 
 _WORD = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ'’-]*"
+_WORD_INITIAL = _word_initial("[A-ZÅÄÖÉ]") + r"[\wåäöéÅÄÖ'’-]*"  # _WORD, starting a word
 # capitalised words that open a sentence or a phrase without being a name
 _DETERMINERS = {"hans", "hennes", "deras", "vår", "vårt", "våra", "varje", "denna", "detta", "dessa", "en", "ett",
                 "den", "det", "de", "alla", "nästa", "första", "samma", "vilken", "vilket", "vid", "på", "i",
@@ -126,7 +138,7 @@ CLASS_NOUN_RE = re.compile(
     rf"(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})[ \t]+"
     rf"(?P<name>{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}})(?![\wåäö-])")
 # "Exempelbygdens utveckling ideell förening": a registered non-profit's name ends in its legal form
-NONPROFIT_RE = re.compile(rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?!(?:i|och|för|på|med|av|om)\b)[\wåäöÅÄÖ-]+){{0,3}}?"
+NONPROFIT_RE = re.compile(rf"(?P<name>{_WORD_INITIAL}(?:[ \t]+(?!(?:i|och|för|på|med|av|om)\b)[\wåäöÅÄÖ-]+){{0,3}}?"
                           r"[ \t]+ideell[ \t]+förening)(?![\wåäö])")
 # a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland"
 AREA_BODY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:Region|Kommun|Kommunal|Samordnings)förbundet[ \t]+"

@@ -17,7 +17,8 @@ from ...models import Mention
 from ..state import DocState
 from ..step import Step
 
-_CAB_RE = re.compile(r"(?<![\w])[Ll]änsstyrelse(?:n|ns)?(?![\wåäö])")
+# (the check for a word start follows the first letter: a pattern opening with a lookbehind is tried everywhere)
+_CAB_RE = re.compile(r"[Ll](?<!\w[Ll])änsstyrelse(?:n|ns)?(?![\wåäö])")
 # bare definite heads of a body's name, and what a named body's text must contain to be meant
 _BODY_HEADS: dict[str, str] = {
     "regionförbundet": "regionförbund", "kommunförbundet": "kommunförbund", "förbundet": "förbund",
