@@ -413,9 +413,19 @@ def _chain(st: GraphStore, nid: int) -> list[EntityRef]:
 def _within(st: GraphStore, nid: int) -> list[int]:
     """The node and every node inside it: the venues of a municipality, the municipalities of a
     county and their venues, the parts of an organisation (``locatedIn``, ``inCounty``, ``partOf``)."""
-    return [n for (n,) in st.rows(
-        "WITH RECURSIVE inside(n) AS (SELECT ? UNION SELECT e.s FROM edge e JOIN inside ON e.o = inside.n "
-        "WHERE e.p IN (SELECT value FROM json_each(?))) SELECT n FROM inside", (nid, json.dumps(_WITHIN)))]
+    # level by level, one index range per node (a recursive SQL query had SQLite build a Bloom
+    # filter over the whole edge table at every step)
+    found = [nid]
+    seen = {nid}
+    frontier = [nid]
+    while frontier:
+        nxt = list(dict.fromkeys(n for (n,) in st.rows(
+            "SELECT s FROM edge WHERE o IN (SELECT value FROM json_each(?)) AND p IN (SELECT value FROM json_each(?))",
+            (_j(frontier), json.dumps(_WITHIN))) if n not in seen))
+        seen.update(nxt)
+        found += nxt
+        frontier = nxt
+    return found
 
 
 # ------------------------------------------------------------------ names
