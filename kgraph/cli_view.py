@@ -21,13 +21,16 @@ from .defaults import VIEW_MAX_NODES as DEFAULT_MAX_NODES
               help="Hops around NAME to include (a meeting also brings its participants).")
 @click.option("--type", "types", multiple=True, metavar="CLASS",
               help="Show only nodes of this class (repeatable), e.g. Person, Municipality or Kommun.")
+@click.option("--through-hubs", is_flag=True,
+              help="Beyond the first hop, also go through parties, the government, ministries and nodes with "
+                   "more than 50 links (by default they are drawn, not gone through).")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=DEFAULT_MAX_NODES, show_default=True,
               help="Draw at most this many nodes: the nearest to NAME, then the most central.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Page to write (default: GRAPH/view.html).")
 @handle_errors
-def view(name: str | None, graph_dir: Path, depth: int, types: tuple[str, ...], max_nodes: int,
-         html_path: Path | None) -> None:
+def view(name: str | None, graph_dir: Path, depth: int, types: tuple[str, ...], through_hubs: bool,
+         max_nodes: int, html_path: Path | None) -> None:
     """Write an interactive HTML page of the graph, or of the neighbourhood of NAME.
 
     NAME is matched on names and alternative names, ignoring case and accents
@@ -42,7 +45,13 @@ def view(name: str | None, graph_dir: Path, depth: int, types: tuple[str, ...], 
     center = resolve_name(kg, name) if name else None
     classes = normalise_types(kg, types)
     path = html_path or graph_dir / "view.html"
-    sel = write_html(kg, path, center=center, depth=depth, types=classes, max_nodes=max_nodes)
+    sel = write_html(kg, path, center=center, depth=depth, types=classes, max_nodes=max_nodes,
+                     through_hubs=through_hubs)
     left = f", {sel.left_out} less central left out (raise --max-nodes to see them)" if sel.left_out else ""
     around = f" around {center} ({kg.label(center)}), depth {depth}" if center else ""
     click.echo(f"wrote {path}: {len(sel.nodes)} nodes{around}{left}", err=True)
+    if sel.hubs:
+        names = ", ".join(kg.label(h) for h in sel.hubs[:8]) + (f" and {len(sel.hubs) - 8} more"
+                                                              if len(sel.hubs) > 8 else "")
+        click.echo(f"(not gone through {len(sel.hubs)} hub{'s' if len(sel.hubs) > 1 else ''}: {names}; "
+                   "--through-hubs follows them)", err=True)

@@ -181,9 +181,13 @@ def resolve(index: NameIndex, name: str, classes: Iterable[str] | None = None,
     def ok(ref: EntityRef) -> bool:
         return (not wanted or bool(wanted & set(ref.classes))) and (not kinds or ref.kind in kinds)
 
-    key = text[len(RESOURCE_BASE):] if text.startswith(RESOURCE_BASE) else text.strip("<>")
+    # a node id as answers write it: person/lena-micko, <IRI>, the IRI, kg:person/lena-micko (also with
+    # SPARQL's escaped slash, kg:person\/lena-micko), or in brackets as error messages list candidates
+    key = text[len(RESOURCE_BASE):] if text.startswith(RESOURCE_BASE) else text.strip("<>[]")
     if key.startswith(RESOURCE_BASE):
         key = key[len(RESOURCE_BASE):]
+    elif key.startswith("kg:"):
+        key = key[3:].replace("\\/", "/")
     ref = index.by_id(key)
     if ref is not None and ok(ref):
         return ref

@@ -19,6 +19,7 @@ kommun", "kungsbackas", "micko"). A name that fits several entities raises
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,13 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from . import names, vocab
+from .defaults import HUB_CLASSES, HUB_DEGREE
 from .errors import KgraphError, UsageError
 from .names import AmbiguousNameError, EntityRef, UnknownNameError, resolve, store_index
 from .sparqlrun import DEFAULT_TIMEOUT, SparqlError, SparqlTimeoutError, check_query, run_query
 from .store import RELATIONS, GraphStore, open_store
 from .text import fold
 
-__all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path", "meetings", "topics",
+__all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path", "meetings", "met", "topics",
            "central", "sparql", "stats", "AmbiguousNameError", "UnknownNameError", "NoPathError",
            "SparqlError", "SparqlTimeoutError", "EntityRef", "Source"]
 
@@ -45,6 +47,12 @@ __all__ = ["open_store", "resolve_name", "entities", "show", "neighbors", "path"
 PATH_RELATIONS = vocab.path_relations("default")
 
 SPARQL_PREFIXES = vocab.prefixes("sparql")
+
+#: the relations that put a place inside a larger one: a venue in its municipality
+#: (``locatedIn``), a municipality in its county (``inCounty``)
+PLACE_RELATIONS = ("locatedIn", "inCounty")
+#: what ``meetings --place`` descends: the place relations, and an organisation that is part of another
+_WITHIN = (*PLACE_RELATIONS, "partOf")
 
 GraphLike = GraphStore | str | Path
 
@@ -102,6 +110,9 @@ class EntityDetail:
     facts: list[Fact]
     documents: list[Source]  # one per document that mentions the entity (first mention)
     more: dict[str, int] = field(default_factory=dict)  # "participant (in)" -> facts left out by limit
+    #: where it lies, innermost first: a venue's municipality and county; for a meeting, its place and
+    #: where that lies (Lokstallarna, Karlshamns kommun, Blekinge län)
+    located_in: list[EntityRef] = field(default_factory=list)
 
 
 @dataclass
@@ -134,6 +145,10 @@ class Path:
 
 @dataclass
 class MeetingRow:
+    """A meeting; ``date`` is the date it is filed under: the one its text states
+    (``date_source`` "text") or, when the text states none, its document's publication date
+    ("document"); "" and "" when neither is known."""
+
     meeting: EntityRef
     date: str
     meeting_kind: str
@@ -142,6 +157,28 @@ class MeetingRow:
     places: list[EntityRef]
     topics: list[EntityRef]
     sources: list[Source]
+    date_source: str = ""
+
+
+@dataclass
+class MetMeeting:
+    """One meeting two entities both took part in (``date`` and ``date_source`` as in :class:`MeetingRow`)."""
+
+    meeting: EntityRef
+    date: str
+    date_source: str
+    meeting_kind: str
+    places: list[EntityRef]
+    sources: list[Source]
+
+
+@dataclass
+class MetRow:
+    """Someone (or an organisation) who took part in meetings with the entity asked about, with those
+    meetings, newest first."""
+
+    entity: EntityRef
+    meetings: list[MetMeeting]
 
 
 @dataclass
@@ -168,15 +205,50 @@ class Listing:
     rows: list[Any]
     total: int
     about: EntityRef | None = None
+    #: ``neighbors``: hubs reached but not gone through (parties, the government, ministries,
+    #: nodes with more than :data:`~kgraph.defaults.HUB_DEGREE` links); empty with ``through_hubs``
+    hubs: list[EntityRef] = field(default_factory=list)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = frozenset(_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "nonPositiveInteger", "positiveInteger",
+    "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_REAL_TYPES = frozenset(_XSD + t for t in ("decimal", "double", "float"))
+
+
+def typed_value(text: str | None, datatype: str | None) -> Any:
+    """A SPARQL result value as JSON has it: numbers (xsd:integer, decimal, double, ...) as numbers,
+    xsd:boolean as true/false, everything else (IRIs, strings, dates) as text; a value that does not
+    fit its datatype, or is not finite, stays text."""
+    if text is None or datatype is None:
+        return text
+    try:
+        if datatype in _INTEGER_TYPES:
+            return int(text)
+        if datatype in _REAL_TYPES:
+            x = float(text)
+            return x if x == x and x not in (float("inf"), float("-inf")) else text
+    except ValueError:
+        return text
+    if datatype == _XSD + "boolean" and text in ("true", "false", "1", "0"):
+        return text in ("true", "1")
+    return text
 
 
 @dataclass
 class SparqlResult:
     form: str  # "select", "ask" or "graph"
     variables: list[str] = field(default_factory=list)
-    rows: list[dict[str, str | None]] = field(default_factory=list)
+    rows: list[dict[str, str | None]] = field(default_factory=list)  # values as text (lexical forms, IRIs)
     boolean: bool | None = None
     turtle: str = ""
+    types: list[dict[str, str | None]] = field(default_factory=list)  # per value: "iri", "bnode", a datatype
+
+    def typed_rows(self) -> list[dict[str, Any]]:
+        """The rows with numbers as numbers and booleans as booleans (:func:`typed_value`)."""
+        return [{v: typed_value(r[v], (t or {}).get(v)) for v in self.variables}
+                for r, t in zip(self.rows, self.types or [{}] * len(self.rows), strict=True)]
 
 
 def as_json(obj: Any) -> Any:
@@ -277,11 +349,83 @@ def resolve_class(graph: GraphLike, name: str) -> str:
 
 
 def _check_date(value: str | None, option: str) -> str | None:
+    """``value`` if it is a date that exists, as YYYY-MM-DD, YYYY-MM or YYYY; a usage error otherwise
+    ("2021-13-01" has no month 13: a filter that can match nothing is a mistake, not an empty answer)."""
     if value is None or value == "":
         return None
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
         raise UsageError(f"{option} {value!r}: give a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise UsageError(f"{option} {value!r}: no such date ({exc}); give a date as YYYY-MM-DD "
+                         "(or YYYY-MM, YYYY)") from None
     return value
+
+
+def _check_period(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Checked ``--since`` and ``--until``; a period that ends before it starts is a usage error."""
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    if since and until and since[:len(until)] > until:
+        raise UsageError(f"--since {since} is after --until {until}: no date can be both")
+    return since, until
+
+
+def _date_filter(since: str | None, until: str | None, column: str = "date") -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for a date column within since..until (prefix dates:
+    "2021" is the whole year); undated rows drop out when a date is given."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append(f"{column} != '' AND substr({column}, 1, ?) >= ?")
+        params += [len(since), since]
+    if until:
+        where.append(f"{column} != '' AND substr({column}, 1, ?) <= ?")
+        params += [len(until), until]
+    return where, params
+
+
+def place_chain(graph: GraphLike, name_or_id: str | int) -> list[EntityRef]:
+    """Where a place lies, innermost first, following ``locatedIn`` and ``inCounty``: for
+    Lokstallarna, [Karlshamns kommun, Blekinge län]. A node id of the store, or a name."""
+    st = _st(graph)
+    nid = name_or_id if isinstance(name_or_id, int) else _node_id(st, resolve_name(st, name_or_id))
+    return _chain(st, nid)
+
+
+def _chain(st: GraphStore, nid: int) -> list[EntityRef]:
+    out: list[int] = []
+    seen = {nid}
+    while len(out) < 8:
+        row = st.one("SELECT o FROM edge WHERE s = ? AND p IN (SELECT value FROM json_each(?)) "
+                     "ORDER BY p DESC, o LIMIT 1", (nid, json.dumps(PLACE_RELATIONS)))
+        if row is None or row[0] in seen:
+            break
+        nid = row[0]
+        seen.add(nid)
+        out.append(nid)
+    refs = _refs(st, out)
+    return [refs[i] for i in out]
+
+
+def _within(st: GraphStore, nid: int) -> list[int]:
+    """The node and every node inside it: the venues of a municipality, the municipalities of a
+    county and their venues, the parts of an organisation (``locatedIn``, ``inCounty``, ``partOf``)."""
+    # level by level, one index range per node (a recursive SQL query had SQLite build a Bloom
+    # filter over the whole edge table at every step)
+    found = [nid]
+    seen = {nid}
+    frontier = [nid]
+    while frontier:
+        nxt = list(dict.fromkeys(n for (n,) in st.rows(
+            "SELECT s FROM edge WHERE o IN (SELECT value FROM json_each(?)) AND p IN (SELECT value FROM json_each(?))",
+            (_j(frontier), json.dumps(_WITHIN))) if n not in seen))
+        seen.update(nxt)
+        found += nxt
+        frontier = nxt
+    return found
 
 
 # ------------------------------------------------------------------ names
@@ -362,15 +506,26 @@ def show(graph: GraphLike, name: str, limit: int | None = None) -> EntityDetail:
     mentions = st.rows("SELECT id, o FROM edge WHERE s = ? AND p = 'mentionedIn'", (nid,))
     msrc = _edge_sources(st, [e for e, _ in mentions], 1)
     docs = sorted((s for e, _ in mentions for s in msrc.get(e, [])), key=lambda s: s.file_name)
-    return EntityDetail(ref, alt, attrs, facts, docs, more)
+    if ref.kind == "meeting":  # where it was held, and where that lies
+        loc = st.one("SELECT o FROM edge WHERE s = ? AND p = 'location' ORDER BY o LIMIT 1", (nid,))
+        chain = ([*_refs(st, [loc[0]]).values(), *_chain(st, loc[0])] if loc else [])
+    else:
+        chain = _chain(st, nid)
+    return EntityDetail(ref, alt, attrs, facts, docs, more, chain)
 
 
 # ------------------------------------------------------------------ neighbours
 def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = None,
-              limit: int | None = None) -> Listing:
+              limit: int | None = None, through_hubs: bool = False, hub_degree: int = HUB_DEGREE) -> Listing:
     """Entities within ``depth`` hops (meetings are nodes: the people someone met
     are two hops away), nearest first (then in id order), each with the edge
-    that reached it."""
+    that reached it.
+
+    Beyond the first hop the search does not go through hubs (a party, the
+    government, a ministry, the parliament, or any node but a meeting with more
+    than ``hub_degree`` neighbours): they are listed, and named in the answer's
+    ``hubs``, but what lies behind them is not, unless ``through_hubs``. Otherwise
+    everyone who shares a party with NAME would be two hops away."""
     st = _st(graph)
     if depth < 1:
         raise UsageError(f"--depth {depth}: give 1 or more")
@@ -383,6 +538,7 @@ def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = No
     layers: list[list[int]] = []
     frontier = [start]
     preds = json.dumps(list(RELATIONS))
+    hubs: list[int] = []
     for d in range(1, depth + 1):
         nxt = []
         for a, b in st.rows("SELECT a, b FROM link WHERE a IN (SELECT value FROM json_each(?)) "
@@ -395,6 +551,10 @@ def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = No
             break
         layers.append(nxt)
         frontier = nxt
+        if d < depth and not through_hubs:
+            held = _hubs(st, nxt, hub_degree)
+            hubs += sorted(held)
+            frontier = [n for n in nxt if n not in held]
     cap = limit or 1 << 62
     ids: list[int] = []
     total = 0
@@ -414,7 +574,17 @@ def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = No
     srcs = _edge_sources(st, [v[2] for v in via.values()], 2)
     rows = [Neighbor(refs[n], dist[n], via[n][1], "out" if via[n][3] else "in", refs[via[n][0]],
                      srcs.get(via[n][2], [])) for n in ids]
-    return Listing(rows, total, ref)
+    hub_refs = _refs(st, hubs)
+    return Listing(rows, total, ref, [hub_refs[h] for h in hubs])
+
+
+def _hubs(st: GraphStore, ids: list[int], hub_degree: int) -> set[int]:
+    """The hubs among ``ids``: nodes of :data:`~kgraph.defaults.HUB_CLASSES`, and nodes other than
+    meetings with more than ``hub_degree`` distinct neighbours."""
+    return {n for (n,) in st.rows(
+        "SELECT id FROM node WHERE id IN (SELECT value FROM json_each(?)) AND kind != 'meeting' AND "
+        "(degree > ? OR id IN (SELECT node FROM node_class WHERE cls IN (SELECT value FROM json_each(?))))",
+        (_j(ids), hub_degree, json.dumps(HUB_CLASSES)))}
 
 
 # ------------------------------------------------------------------ path
@@ -516,10 +686,13 @@ def path(graph: GraphLike, a: str, b: str, max_hops: int = 6, limit: int = 3,
 def meetings(graph: GraphLike, with_: Sequence[str] = (), topic: str | None = None, place: str | None = None,
              since: str | None = None, until: str | None = None, limit: int | None = None) -> Listing:
     """Meetings, newest first: all ``with_`` took part, about ``topic`` (or a
-    narrower one), held at ``place`` (or in a municipality of that county),
-    dated within ``since``..``until`` (undated meetings drop out when a date is given)."""
+    narrower one), held at ``place`` or anywhere inside it (a venue of that
+    municipality, a municipality of that county or one of its venues),
+    dated within ``since``..``until``. A meeting whose text gives no date is dated
+    by its document's publication date (``date_source`` "document"); meetings with
+    neither drop out when a date is given."""
     st = _st(graph)
-    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    since, until = _check_period(since, until)
     sets: list[set[int]] = []
     for n in with_:
         nid = _node_id(st, resolve_name(st, n))
@@ -531,27 +704,64 @@ def meetings(graph: GraphLike, with_: Sequence[str] = (), topic: str | None = No
             "SELECT e.s FROM edge e JOIN node n ON n.id = e.s AND n.kind = 'meeting' "
             "WHERE e.o IN (SELECT value FROM json_each(?)) AND e.p = 'topic'", (_j(tids),))})
     if place:
-        pid = _node_id(st, resolve_name(st, place))
-        places = {pid} | {s for (s,) in st.rows("SELECT s FROM edge WHERE o = ? AND p IN ('inCounty', 'partOf')",
-                                                (pid,))}
+        places = _within(st, _node_id(st, resolve_name(st, place)))
         sets.append({s for (s,) in st.rows(
             "SELECT s FROM edge WHERE o IN (SELECT value FROM json_each(?)) AND p = 'location'", (_j(places),))})
     where, params = ["1"], []
     if sets:
         where.append("id IN (SELECT value FROM json_each(?))")
         params.append(_j(set.intersection(*sets)))
-    if since:
-        where.append("date != '' AND substr(date, 1, ?) >= ?")
-        params += [len(since), since]
-    if until:
-        where.append("date != '' AND substr(date, 1, ?) <= ?")
-        params += [len(until), until]
+    dwhere, dparams = _date_filter(since, until)
+    where += dwhere
+    params += dparams
     cond = " AND ".join(where)
     total = st.one(f"SELECT count(*) FROM meeting WHERE {cond}", params)[0]
     # newest first, undated ("") last; then by id (the order of meeting ids)
     ids = [nid for (nid,) in st.rows(f"SELECT id FROM meeting WHERE {cond} ORDER BY date DESC, id LIMIT ?",
                                      [*params, limit or -1])]
     return Listing(_meeting_rows(st, ids), total)
+
+
+def met(graph: GraphLike, name: str, since: str | None = None, until: str | None = None,
+        type: str | None = None, limit: int | None = None) -> Listing:
+    """Whom ``name`` met: everyone who took part in a meeting with it (within ``since``..``until``,
+    dated as :func:`meetings` dates them), most meetings first, each with those meetings, their
+    dates and sources, newest first; ``type`` keeps co-participants of that class (e.g. Person)."""
+    st = _st(graph)
+    since, until = _check_period(since, until)
+    cls = resolve_class(st, type) if type else None
+    about = resolve_name(st, name)
+    nid = _node_id(st, about)
+    dwhere, dparams = _date_filter(since, until, "m.date")
+    cond = " AND ".join(["e.o = ? AND e.p = 'participant'", *dwhere])
+    mids = [m for (m,) in st.rows(f"SELECT e.s FROM edge e JOIN meeting m ON m.id = e.s WHERE {cond} "
+                                  "ORDER BY m.date DESC, e.s", [nid, *dparams])]
+    pairs = st.rows("SELECT s, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) AND p = 'participant' "
+                    "AND o != ? ORDER BY id", (_j(mids), nid))
+    if cls is not None:
+        keep = {n for (n,) in st.rows("SELECT node FROM node_class WHERE cls = ? AND node IN "
+                                      "(SELECT value FROM json_each(?))", (cls, _j({o for _, o in pairs})))}
+        pairs = [(m, o) for m, o in pairs if o in keep]
+    order = {m: i for i, m in enumerate(mids)}  # newest first
+    by_person: dict[int, list[int]] = {}
+    for m, o in pairs:
+        if m not in by_person.setdefault(o, []):
+            by_person[o].append(m)
+    refs = _refs(st, by_person)
+    people = sorted(by_person, key=lambda o: (-len(by_person[o]), min(order[m] for m in by_person[o]),
+                                              refs[o].label, refs[o].id))
+    total = len(people)
+    if limit:
+        people = people[:limit]
+    shown = sorted({m for o in people for m in by_person[o]}, key=order.__getitem__)
+    rows = {r.meeting.id: r for r in _meeting_rows(st, shown)}
+    mrefs = _refs(st, shown)
+    out = []
+    for o in people:
+        ms = [rows[mrefs[m].id] for m in sorted(by_person[o], key=order.__getitem__)]
+        out.append(MetRow(refs[o], [MetMeeting(r.meeting, r.date, r.date_source, r.meeting_kind, r.places,
+                                               r.sources) for r in ms]))
+    return Listing(out, total, about)
 
 
 def _topic_and_narrower(st: GraphStore, ref: EntityRef) -> list[int]:
@@ -567,8 +777,9 @@ def _topic_and_narrower(st: GraphStore, ref: EntityRef) -> list[int]:
 def _meeting_rows(st: GraphStore, ids: list[int]) -> list[MeetingRow]:
     if not ids:
         return []
-    info = {nid: (attrs, date) for nid, attrs, date in st.rows(
-        "SELECT id, attrs, date FROM node WHERE id IN (SELECT value FROM json_each(?))", (_j(ids),))}
+    info = {nid: (attrs, date, source) for nid, attrs, date, source in st.rows(
+        "SELECT n.id, n.attrs, m.date, m.date_source FROM node n JOIN meeting m ON m.id = n.id "
+        "WHERE n.id IN (SELECT value FROM json_each(?))", (_j(ids),))}
     edges = st.rows("SELECT id, s, p, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) "
                     "AND p IN ('participant', 'location', 'topic', 'mentionedIn') ORDER BY id", (_j(ids),))
     refs = _refs(st, [*ids, *(o for _, _, p, o in edges if p != "mentionedIn")])
@@ -585,7 +796,7 @@ def _meeting_rows(st: GraphStore, ids: list[int]) -> list[MeetingRow]:
         attrs = json.loads(info[i][0])
         b = by[i]
         out.append(MeetingRow(refs[i], info[i][1], attrs.get("meeting_kind", ""), attrs.get("status", ""),
-                              b["participant"], b["location"], b["topic"], b["src"]))
+                              b["participant"], b["location"], b["topic"], b["src"], info[i][2]))
     return out
 
 
@@ -715,7 +926,8 @@ def sparql(graph: GraphLike, query: str, bindings: Mapping[str, Any] | None = No
         return SparqlResult("ask", boolean=bool(answer["boolean"]))
     if answer["form"] == "select":
         variables = answer["variables"]
-        return SparqlResult("select", variables, [dict(zip(variables, row, strict=True)) for row in answer["rows"]])
+        return SparqlResult("select", variables, [dict(zip(variables, row, strict=True)) for row in answer["rows"]],
+                            types=[dict(zip(variables, row, strict=True)) for row in answer.get("types", [])])
     return SparqlResult("graph", turtle=answer["turtle"])
 
 

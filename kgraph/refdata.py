@@ -274,8 +274,10 @@ def _places(d: Path, entities: dict[str, RefEntity], landscapes: dict[str, str])
             continue  # "Sverige" is the frame of every text, not a place it names
         key = f"place/{r.get('id') or slug(r['name'])}"
         forms = [Form(r["name"])] + [Form(a) for a in _split(r.get("aliases", ""))]
-        _add(entities, RefEntity(key, "Place", r["name"], forms, {"wikidata": r.get("wikidata", ""),
-                                                                   "placeKind": r.get("kind", "")}))
+        attrs = {"wikidata": r.get("wikidata", ""), "placeKind": r.get("kind", "")}
+        if r.get("municipality"):  # a building: the SCB code of the municipality it stands in
+            attrs["municipality"] = r["municipality"]
+        _add(entities, RefEntity(key, "Place", r["name"], forms, attrs))
         landscapes[fold(r["name"])] = key
 
 

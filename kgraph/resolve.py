@@ -152,8 +152,25 @@ def _from_reference(rule: str) -> list[Evidence]:
     return [Evidence("", None, None, "", rule, 1.0)]
 
 
+def _add_reference_places(kg: KnowledgeGraph, ref: Reference) -> None:
+    """A building of the reference data that the documents name lies in its municipality
+    (``locatedIn``); the municipality is added as reference data adds a county (its county follows)."""
+    for node, data in list(kg.nodes(kind="entity")):
+        r = ref.entities.get(node)
+        code = r.attrs.get("municipality") if r is not None and "Place" in data["cls"] else None
+        mkey = f"municipality/{code}"
+        if code and mkey in ref.entities:
+            m = ref.entities[mkey]
+            if mkey not in kg.g:
+                kg.add_node(mkey, "entity", (m.cls,), label=m.label, **{
+                    k: v for k, v in m.attrs.items() if v and k in ("scbCode", "wikidata", "organisationNumber",
+                                                                    "county")})
+            kg.add_edge(node, "locatedIn", mkey, _from_reference("reference.places"))
+
+
 def _add_reference_context(kg: KnowledgeGraph, ref: Reference) -> None:
     """Facts from reference data about entities the documents name (never marked as mentioned)."""
+    _add_reference_places(kg, ref)
     for node, data in list(kg.nodes(kind="entity")):
         county = data.get("county")
         if county and {"Municipality", "Region", "CountyAdministrativeBoard"} & set(data["cls"]):

@@ -169,6 +169,18 @@ def _text(ox: Any, term: Any) -> str | None:
     return str(term) if value is None else str(value)
 
 
+def _type(ox: Any, term: Any) -> str | None:
+    """What a result term is: "iri", "bnode", a literal's datatype IRI, or None (unbound)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return "iri"
+    if isinstance(term, ox.BlankNode):
+        return "bnode"
+    datatype = getattr(term, "datatype", None)
+    return datatype.value if datatype is not None else None
+
+
 def _answer(req: dict[str, Any]) -> dict[str, Any]:
     import pyoxigraph as ox
     try:
@@ -183,8 +195,9 @@ def _answer(req: dict[str, Any]) -> dict[str, Any]:
             return {"form": "ask", "boolean": bool(res)}
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
-            rows = [[_text(ox, sol[v]) for v in variables] for sol in res]
-            return {"form": "select", "variables": variables, "rows": rows}
+            sols = [[sol[v] for v in variables] for sol in res]
+            return {"form": "select", "variables": variables, "rows": [[_text(ox, t) for t in r] for r in sols],
+                    "types": [[_type(ox, t) for t in r] for r in sols]}
         data = ox.serialize(res, format=ox.RdfFormat.TURTLE, prefixes=req["turtle_prefixes"])
         return {"form": "graph", "turtle": data.decode("utf-8") if isinstance(data, bytes) else str(data)}
     except SyntaxError as exc:

@@ -19,7 +19,10 @@ Why two parts:
   sentence, deduplicated), a two-way adjacency table of the relations
   between actors, so a breadth-first search reads one index range per node,
   and narrow tables (classes, meeting dates) so that filtering and sorting
-  thousands of candidates touches few pages.
+  thousands of candidates touches few pages. A meeting whose text states no
+  date is filed under its document's publication date (``date_source``
+  ``document``; ``text`` when the text dates it), so that a question about a
+  period finds it; the graph itself keeps the meeting undated.
 * **Oxigraph** (``pyoxigraph``, RocksDB on disk) runs SPARQL 1.1 over exactly
   the triples of ``graph.ttl``. It too opens in milliseconds, read-only, and
   evaluates queries natively; rdflib would first have to parse the whole
@@ -51,7 +54,7 @@ from .text import fold, strip_genitive
 if TYPE_CHECKING:  # the readers never import networkx
     from .graph import KnowledgeGraph
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 2: meetings carry the date they are filed under and where it comes from
 STORE_DIR = "store"
 SQLITE_NAME = "graph.sqlite"
 RDF_DIR = "rdf"
@@ -155,7 +158,7 @@ CREATE TABLE name(key TEXT NOT NULL, tier INTEGER NOT NULL, node INTEGER NOT NUL
                   PRIMARY KEY(key, tier, node)) WITHOUT ROWID;
 CREATE TABLE document(node INTEGER PRIMARY KEY, file_name TEXT NOT NULL, title TEXT NOT NULL,
                       published TEXT NOT NULL);
-CREATE TABLE meeting(id INTEGER PRIMARY KEY, date TEXT NOT NULL);
+CREATE TABLE meeting(id INTEGER PRIMARY KEY, date TEXT NOT NULL, date_source TEXT NOT NULL);
 CREATE TABLE edge(id INTEGER PRIMARY KEY, s INTEGER NOT NULL, p TEXT NOT NULL, o INTEGER NOT NULL);
 CREATE TABLE link(a INTEGER NOT NULL, edge INTEGER NOT NULL, fwd INTEGER NOT NULL, b INTEGER NOT NULL,
                   p TEXT NOT NULL, PRIMARY KEY(a, edge, fwd)) WITHOUT ROWID;
@@ -175,6 +178,16 @@ CREATE INDEX evidence_edge ON evidence(edge) WHERE edge IS NOT NULL;
 CREATE INDEX evidence_literal ON evidence(literal) WHERE literal IS NOT NULL;
 """
 _NODE_COLUMNS = {"kind", "cls", "label", "literals", "docs", "date"}
+
+
+def meeting_date(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, str]:
+    """(date, where it comes from) for a meeting: the date its text states ("text"), else the
+    earliest publication date of the documents that report it ("document"), else ("", "")."""
+    if data.get("date"):
+        return str(data["date"]), "text"
+    published = sorted(str(kg.g.nodes[d].get("published")) for d in data.get("docs") or ()
+                       if d in kg.g and kg.g.nodes[d].get("published"))
+    return (published[0], "document") if published else ("", "")
 
 
 def store_root(out: Path) -> Path:
@@ -344,13 +357,13 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
             if d.get("kind") == "document":
                 doc_rows.append((i, d.get("file_name") or "", d.get("title") or "", d.get("published") or ""))
             elif d.get("kind") == "meeting":
-                meeting_rows.append((i, d.get("date") or ""))
+                meeting_rows.append((i, *meeting_date(kg, d)))
         db.executemany("INSERT INTO node(id, key, kind, label, cls, date, ndocs, attrs) VALUES (?,?,?,?,?,?,?,?)",
                        node_rows)
         db.executemany("INSERT INTO node_class VALUES (?,?)", class_rows)
         db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", name_rows)
         db.executemany("INSERT INTO document VALUES (?,?,?,?)", doc_rows)
-        db.executemany("INSERT INTO meeting VALUES (?,?)", meeting_rows)
+        db.executemany("INSERT INTO meeting VALUES (?,?,?)", meeting_rows)
         del node_rows, class_rows, name_rows, doc_rows, meeting_rows
 
         sentences: dict[str, int] = {}

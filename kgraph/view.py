@@ -33,7 +33,7 @@ from typing import Any
 import networkx as nx
 
 from . import vocab
-from .defaults import VIEW_DEPTH, VIEW_MAX_NODES
+from .defaults import HUB_CLASSES, HUB_DEGREE, VIEW_DEPTH, VIEW_MAX_NODES
 from .errors import KgraphError, UsageError
 from .graph import KnowledgeGraph
 from .io import atomic_write_text
@@ -97,6 +97,11 @@ ATTR_SV = {  # node attributes shown in the panel, in this order
     "abbreviation": "Förkortning", "date": "Datum", "meeting_kind": "Typ av möte", "status": "Status",
     "trigger": "Ord i texten", "en_label": "Engelska", "broader": "Överordnat",
 }
+#: the values of those attributes the page shows in Swedish: meeting kinds and statuses (from the table)
+VALUE_SV = {"meeting_kind": vocab.meeting_kind_labels("sv"),
+            "status": {s.name: s.sv for s in vocab.MEETING_STATUSES}}
+#: the relations that put a place in a larger one (the panel's "Ligger i" chain)
+PLACE_RELATIONS = ("locatedIn", "inCounty")
 
 
 # ---------------------------------------------------------------- selection
@@ -172,12 +177,36 @@ class ViewSelection:
     left_out: int = 0
     left_out_by_class: dict[str, int] = field(default_factory=dict)
     total: int = 0  # drawable nodes in the whole graph
+    hubs: list[str] = field(default_factory=list)  # hubs reached but not gone through (see _neighbourhood)
 
 
-def _neighbourhood(vg: nx.Graph, kg: KnowledgeGraph, center: str, depth: int) -> dict[str, int]:
+def is_hub(kg: KnowledgeGraph, vg: nx.Graph, node: str) -> bool:
+    """A party, the government, a ministry, the parliament, or any node but a meeting with more than
+    :data:`~kgraph.defaults.HUB_DEGREE` neighbours: through it, everyone sharing a party is two hops away."""
+    d = kg.g.nodes[node]
+    return d.get("kind") != "meeting" and (bool(set(HUB_CLASSES) & set(d.get("cls", [])))
+                                           or vg.degree(node) > HUB_DEGREE)
+
+
+def _neighbourhood(vg: nx.Graph, kg: KnowledgeGraph, center: str, depth: int, through_hubs: bool = False,
+                   hubs: list[str] | None = None) -> dict[str, int]:
     """Hop distance from center up to depth; a meeting reached also brings its participants, place and
-    topics (one more hop), since the meeting alone says little."""
-    dist = nx.single_source_shortest_path_length(vg, center, cutoff=depth)
+    topics (one more hop), since the meeting alone says little. Beyond center, hubs (:func:`is_hub`) are
+    reached but not gone through unless ``through_hubs``; they are added to ``hubs``."""
+    dist = {center: 0}
+    frontier = [center]
+    for d in range(1, depth + 1):
+        nxt = []
+        for n in frontier:
+            if n != center and not through_hubs and is_hub(kg, vg, n):
+                if hubs is not None:
+                    hubs.append(n)
+                continue
+            for nb in sorted(vg.neighbors(n)):
+                if nb not in dist:
+                    dist[nb] = d
+                    nxt.append(nb)
+        frontier = nxt
     for m in sorted(n for n in dist if kg.g.nodes[n].get("kind") == "meeting"):
         for nb in sorted(vg.neighbors(m)):
             dist.setdefault(nb, dist[m] + 1)
@@ -186,9 +215,10 @@ def _neighbourhood(vg: nx.Graph, kg: KnowledgeGraph, center: str, depth: int) ->
 
 def select_view(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFAULT_DEPTH,
                 types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES,
-                vg: nx.Graph | None = None) -> ViewSelection:
-    """Choose the nodes to draw: the neighbourhood of center (or everything), of the given classes, and at
-    most max_nodes of them: the nearest to center, then the most central."""
+                vg: nx.Graph | None = None, through_hubs: bool = False) -> ViewSelection:
+    """Choose the nodes to draw: the neighbourhood of center (or everything; not through hubs beyond
+    the first hop unless ``through_hubs``), of the given classes, and at most max_nodes of them: the
+    nearest to center, then the most central."""
     if max_nodes < 1:
         raise UsageError(f"--max-nodes {max_nodes}: must be at least 1")
     if depth < 0:
@@ -197,13 +227,15 @@ def select_view(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFA
     if center is not None and center not in vg:
         raise UnknownNameError(f"{center!r}: not a node the view can draw")
     cent = centrality(kg, vg)
-    dist = _neighbourhood(vg, kg, center, depth) if center else {n: 0 for n in vg}
+    hubs: list[str] = []
+    dist = _neighbourhood(vg, kg, center, depth, through_hubs, hubs) if center else {n: 0 for n in vg}
     cand = [n for n in dist if not types or n == center or set(types) & set(kg.g.nodes[n].get("cls", []))]
     cand.sort(key=lambda n: (dist[n], -cent[n], n))
     keep, rest = cand[:max_nodes], cand[max_nodes:]
     by_class = Counter(main_class(kg.g.nodes[n]) for n in rest)
     return ViewSelection(sorted(keep), center, depth, tuple(types), len(cand), len(rest),
-                         dict(sorted(by_class.items(), key=lambda x: (-x[1], x[0]))), vg.number_of_nodes())
+                         dict(sorted(by_class.items(), key=lambda x: (-x[1], x[0]))), vg.number_of_nodes(),
+                         sorted(hubs))
 
 
 # ---------------------------------------------------------------- layout
@@ -487,8 +519,36 @@ def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[list[Any]]:
     return [t.fact(*f) for f in facts + mentions]
 
 
-def _attrs(d: dict[str, Any]) -> list[list[str]]:
-    return [[sv, str(d[k])] for k, sv in ATTR_SV.items() if d.get(k) not in (None, "", [], {})]
+def place_chain(kg: KnowledgeGraph, node: str) -> list[str]:
+    """Where a place lies, innermost first (``locatedIn``, then ``inCounty``): Lokstallarna ->
+    [Karlshamns kommun, Blekinge län]."""
+    out: list[str] = []
+    seen = {node}
+    while len(out) < 8:
+        nxt = sorted((p, o) for _, o, p in kg.g.out_edges(node, keys=True) if p in PLACE_RELATIONS)
+        if not nxt or nxt[-1][1] in seen:  # locatedIn sorts after inCounty: prefer it
+            break
+        node = nxt[-1][1]
+        seen.add(node)
+        out.append(node)
+    return out
+
+
+def _attrs(kg: KnowledgeGraph, n: str) -> list[list[str]]:
+    """The attributes the panel lists, in Swedish (meeting kinds and statuses too), with where a place
+    lies ("Ligger i") and where a meeting was held ("Plats", with where that lies)."""
+    d = kg.g.nodes[n]
+    out = [[sv, VALUE_SV.get(k, {}).get(str(d[k]), str(d[k]))] for k, sv in ATTR_SV.items()
+           if d.get(k) not in (None, "", [], {})]
+    if d.get("kind") == "meeting":
+        where = sorted(o for _, o, p in kg.g.out_edges(n, keys=True) if p == "location")
+        if where:
+            out.append(["Plats", " › ".join(kg.label(x) for x in [where[0], *place_chain(kg, where[0])])])
+    else:
+        chain = place_chain(kg, n)
+        if chain:
+            out.append(["Ligger i", " › ".join(kg.label(x) for x in chain)])
+    return out
 
 
 def _short(label: str) -> str:
@@ -568,7 +628,7 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
         x, y = pos[n]
         nodes.append({"id": n, "label": label, "short": _short(label), "cls": main_class(d),
                       "classes": [CLASS_STYLE.get(c, FALLBACK_STYLE).sv for c in d.get("cls", [])],
-                      "alt": [str(a) for a in d.get("alt_labels", [])], "attrs": _attrs(d),
+                      "alt": [str(a) for a in d.get("alt_labels", [])], "attrs": _attrs(kg, n),
                       "value": cent[n], "x": round(x * PX_PER_UNIT, 1), "y": round(y * PX_PER_UNIT, 1), "facts": _facts(kg, n, t)})
     counts = Counter(nd["cls"] for nd in nodes)
     legend = [[c, n] for c, n in sorted(counts.items(), key=lambda x: (list(CLASS_STYLE).index(x[0])
@@ -582,6 +642,7 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
         "center": sel.center, "depth": sel.depth, "types": [CLASS_STYLE.get(c, FALLBACK_STYLE).sv for c in sel.types],
         "total": sel.total, "candidates": sel.candidates, "leftOut": sel.left_out,
         "leftOutByClass": [[CLASS_STYLE.get(c, FALLBACK_STYLE).sv, k] for c, k in sel.left_out_by_class.items()],
+        "hubs": [kg.label(h) for h in sel.hubs],
     }
 
 
@@ -613,10 +674,11 @@ def _heading(kg: KnowledgeGraph, sel: ViewSelection) -> str:
 
 def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFAULT_DEPTH,
                 types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
-                selection: ViewSelection | None = None, vg: nx.Graph | None = None) -> str:
+                selection: ViewSelection | None = None, vg: nx.Graph | None = None,
+                through_hubs: bool = False) -> str:
     """The page for a graph (or the neighbourhood of center), deterministic for the same input."""
     vg = vg if vg is not None else view_graph(kg)
-    sel = selection or select_view(kg, center, depth, types, max_nodes, vg)
+    sel = selection or select_view(kg, center, depth, types, max_nodes, vg, through_hubs)
     heading = title or _heading(kg, sel)
     data = _json_for_html(view_data(kg, sel, vg, heading))
     vis_js = _vis_js()
@@ -639,10 +701,10 @@ def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFA
 
 def write_html(kg: KnowledgeGraph, path: Path, center: str | None = None, depth: int = DEFAULT_DEPTH,
                types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES,
-               title: str | None = None) -> ViewSelection:
+               title: str | None = None, through_hubs: bool = False) -> ViewSelection:
     """Write the page atomically (UTF-8); returns what it shows."""
     vg = view_graph(kg)
-    sel = select_view(kg, center, depth, tuple(types), max_nodes, vg)
+    sel = select_view(kg, center, depth, tuple(types), max_nodes, vg, through_hubs)
     atomic_write_text(Path(path), render_html(kg, title=title, selection=sel, vg=vg))
     return sel
 
@@ -765,6 +827,10 @@ APP_JS = r"""
     var parts = ['Visar ' + fmt(shown) + ' av ' + fmt(DATA.nodes.length) + ' noder, ' + fmt(DATA.edges.length) + ' kanter.'];
     if (DATA.center && byId.has(DATA.center)) {
       parts.push('Grannskapet till ' + byId.get(DATA.center).label + ' (djup ' + DATA.depth + ').');
+    }
+    if (DATA.hubs && DATA.hubs.length) {
+      parts.push('Inte vidare genom ' + DATA.hubs.join(', ') + ' (partier, regeringen, departement och noder ' +
+        'med många kopplingar; kgraph view --through-hubs går igenom dem).');
     }
     if (DATA.types.length) parts.push('Klasser: ' + DATA.types.join(', ') + '.');
     if (DATA.leftOut) {

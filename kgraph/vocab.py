@@ -145,6 +145,7 @@ PREDICATES: tuple[Predicate, ...] = (
               ("innehar post", "innehas av"), True),
     Predicate("postIn", "befattning i", "post in", "object", "graph", "default", ("post i", "har post"), True),
     Predicate("partOf", "del av", "part of", "object", "graph", "default", ("del av", "har som del"), True),
+    Predicate("locatedIn", "ligger i", "located in", "object", "graph", "default", ("ligger i", "har inom sig"), True),
     # ... and literals of nodes (with evidence)
     Predicate("role", "roll", "role", "literal", "graph"),
     # attributes of nodes

@@ -66,7 +66,7 @@ def test_cli_build_ends_with_what_to_do_next(cli_sample_run):
     assert f"  kgraph query show 'Lena Micko' --graph {out}" in tail
     show = shlex.split(next(line for line in tail if "query show" in line))[1:]
     res = CliRunner().invoke(main, show)
-    assert res.exit_code == 0 and "Lena Micko  [person/lena-micko]" in res.stdout
+    assert res.exit_code == 0 and res.stdout.startswith("Lena Micko\nid: person/lena-micko\n")
 
 
 def test_cli_build_writes_nothing_on_stdout(cli_sample_run):

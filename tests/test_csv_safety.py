@@ -77,3 +77,37 @@ def test_csv_prefix_and_plain_numbers(formula_build):
          'BIND(-2.5e3 AS ?d) BIND("-participant->" AS ?e) }')
     res = runner().invoke(main, ["sparql", q, "--format", "csv", "--graph", str(formula_build)])
     assert list(csv.reader(io.StringIO(res.stdout)))[1] == ["'=1+2", "'@SUM(A1)", "-3", "-2500", "'-participant->"]
+
+
+def _ndjson_strings(text: str) -> list[str]:
+    def walk(x):
+        if isinstance(x, str):
+            yield x
+        elif isinstance(x, dict):
+            for v in x.values():
+                yield from walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from walk(v)
+    import json
+    return [s for line in text.splitlines() for s in walk(json.loads(line))]
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "ndjson"])
+@pytest.mark.parametrize("args", [
+    ["query", "entities", "--limit", "0"], ["query", "show", "Lena Micko"], ["query", "meetings"],
+    ["query", "met", "Lena Micko"], ["query", "neighbors", "Lisa Andersson", "--depth", "2"],
+    ["query", "path", "Lisa Andersson", "micko"],
+    ["sparql", 'SELECT ?a ?b ?f WHERE { BIND("=1+2" AS ?a) BIND("@SUM(A1)" AS ?b) ?d kgo:fileName ?f }'],
+])
+def test_tsv_and_ndjson_cells_are_never_formulas(formula_build, args, fmt):
+    """TSV and JSON Lines go into spreadsheets too: the same rule as CSV (kgraph's csv_cell)."""
+    res = runner().invoke(main, [*args, "--format", fmt, "--graph", str(formula_build)])
+    assert res.exit_code == 0, (res.output, res.exception)
+    cells = ([c for line in res.stdout.splitlines() for c in line.split("\t")] if fmt == "tsv"
+             else _ndjson_strings(res.stdout))
+    assert len(cells) > 2
+    risky = [c for c in cells if c.startswith(FORMULA_START) and not is_plain_number(c)]
+    assert risky == [], risky
+    if args[0] != "query" or args[1] in ("entities", "show", "meetings", "met"):
+        assert any(c.startswith("'=HYPERLINK(") for c in cells)

@@ -166,3 +166,32 @@ def test_dates_run_on_protocol_header_dates_the_minuted_meeting(make_document, r
             "Utses att justera Per Holm\n")
     [meeting] = extract_document(make_document(text), reference).meetings
     assert meeting.date == dt.date(2018, 10, 2)
+
+
+_BODY = "Rubrik om mötet\n\n" + "En mening om något som hände. " * 3 + "\n\n" + ("Ett stycke text. " * 5 + "\n\n") * 12
+
+
+def _is_place(name: str) -> bool:
+    return name.lower() in {"ronneby", "tingsryd", "blekinge"}
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Ronneby 4 maj 2021", dt.date(2021, 5, 4)),
+    ("RONNEBY, 2021-05-04", dt.date(2021, 5, 4)),
+    ("Tingsryd den 4 maj 2021", dt.date(2021, 5, 4)),
+    ("Ronneby den 4 maj 2021 kl. 10.00", dt.date(2021, 5, 4)),
+    ("Publicerad: 2021-05-04 av Anna Exempel", dt.date(2021, 5, 4)),
+])
+@pytest.mark.parametrize("where", ["above", "below", "under the heading"])
+def test_dates_dateline_above_or_below_the_text(line, value, where):
+    text = {"above": line + "\n\n" + _BODY, "below": _BODY + "\n\n" + line,
+            "under the heading": "Rubrik\n\n" + line + "\n\n" + _BODY}[where]
+    found, (start, end) = find_document_date(text, _is_place)
+    assert found == value and text[start:end] in line
+
+
+@pytest.mark.parametrize("line", ["Styrelsemöte 4 maj 2021", "Möte den 4 maj 2021", "Vara 4 maj 2021"])
+def test_dates_no_dateline_without_a_place(line):
+    """A heading with a date is no dateline unless it starts with a place ("Vara" is none of the test's)."""
+    assert find_document_date(line + "\n\n" + _BODY, _is_place) == (None, None)
+    assert find_document_date("Ronneby 4 maj 2021\n\n" + _BODY) == (None, None)  # no place names given

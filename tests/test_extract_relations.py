@@ -188,3 +188,16 @@ def test_relations_bare_head_refers_to_the_one_body_named():
             "möts i maj.\n")
     forms = _mentions(text).get("org/regionforbundet-i-kalmar-lan", set())
     assert {"Regionförbundet i Kalmar län", "Regionförbundets"} <= forms
+
+
+def test_relations_a_venue_lies_in_the_municipality_named_after_it():
+    text = ("Plats: Kulturhuset Provet, Tingsryd\n\nSeminariet hålls den 9 juni 2021.\n\n"
+            "Mötet hölls i Folkets hus i Ronneby.")
+    assert _rel(text, "locatedIn") == {("place/kulturhuset-provet", "municipality/0763"),
+                                       ("place/folkets-hus", "municipality/1081")}
+
+
+def test_relations_no_venue_location_from_a_list_of_places():
+    text = "Landshövdingen besökte Folkets hus, Ronneby och Tingsryd under tisdagen."
+    assert _rel(text, "locatedIn") == set()
+    assert _rel("Kommunerna Ronneby, Tingsryd och Karlshamn samarbetar.", "locatedIn") == set()

@@ -61,7 +61,7 @@ def _by_view(cli, name: str) -> str:
 
 
 def _by_sparql(cli, name: str) -> str:
-    rows = json.loads(cli("sparql", SPARQL_ONE, "--bind", f"e=@{name}", "--format", "json").stdout)
+    rows = json.loads(cli("sparql", SPARQL_ONE, "--bind", f"e=@{name}", "--format", "json").stdout)["rows"]
     assert len({r["e"] for r in rows}) == 1
     return rows[0]["e"].removeprefix("https://w3id.org/kgraph/id/")
 
@@ -122,7 +122,7 @@ def test_generic_word_prefers_its_class(cli):
 
 def test_sparql_bind_double_at_is_a_string(cli):
     rows = json.loads(cli("sparql", "SELECT ?x WHERE { }", "--bind", "x=@@micko",
-                          "--format", "json").stdout)
+                          "--format", "json").stdout)["rows"]
     assert rows == [{"x": "@micko"}]
 
 

@@ -437,4 +437,4 @@ def test_no_sparql_builds_the_lookups_and_sparql_says_how_to_get_them(tmp_path):
     r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--no-html", "-j", "1"])
     s = CliRunner().invoke(main, ["sparql", "--graph", str(out), "--format", "json",
                                   "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"])
-    assert s.exit_code == 0 and int(json.loads(s.output)[0]["n"]) > 100
+    assert s.exit_code == 0 and json.loads(s.output)["rows"][0]["n"] > 100

@@ -1,6 +1,7 @@
 """Swedish dates: "25 mars 2021", "2012-12-05", "fredag 7 december", "den 24-25 augusti",
 "i dag", "i morgon", and the document's own date ("Publicerad 2016-04-12",
-"Pressmeddelande • Dec 09, 2009 08:50 CET", a date alone on a line; never a
+"Pressmeddelande • Dec 09, 2009 08:50 CET", a date alone on a line, a
+dateline "Stockholm 25 mars 2021" above the text or below it; never a
 "Senast uppdaterad" stamp, which says when the page was last touched).
 
 A date without a year takes the year of the document's own date, moved to the
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..text import line_start_matches
@@ -59,6 +60,13 @@ _TIME_AFTER = r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[A-Z]{3,4})?)?\s*"
 _CATEGORY_DATE_RE = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö -]{0,30}?\s*[/|·•]\s*(?P<label>)(?P<rest>.{6,40})$")
 _LABEL_ALONE_RE = re.compile(r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|senast uppdaterad|uppdaterad|"
                              r"senast ändrad)(?=(?P<ws>\s*))(?P=ws):?\s*$", re.IGNORECASE)
+# a dateline: where the text was written, and when ("Stockholm 25 mars 2021", "KARLSHAMN, 2012-12-05",
+# "Karlshamn den 5 december 2012"); tried on lines of at most _DATELINE_MAX characters only
+_PLACE_DATE_RE = re.compile(r"^[ \t]*(?P<place>[A-ZÅÄÖ][\w-]*(?:[ \t][A-ZÅÄÖ][\w-]*)?)[ \t]*,?[ \t]*(?:den[ \t]+)?"
+                            r"(?P<rest>\d.{5,40})$")
+_DATELINE_MAX = 80
+# "Publicerad 2021-03-25 av Anna Berg": who published it, after the date
+_BY_AFTER_RE = re.compile(r"[ \t,]+(?:av|by)[ \t]+\S.{0,40}$", re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
 
 
@@ -159,9 +167,12 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
     return hits
 
 
-def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | None]:
+def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
+                       ) -> tuple[dt.date | None, tuple[int, int] | None]:
     """The date a document states for itself: a labelled line ("Publicerad ...")
-    or a line that is only a date, near the top or at the very end."""
+    or a line that is only a date, near the top or at the very end; with ``is_place``
+    (does this name a Swedish place?), also a dateline near the top or at the end
+    ("Stockholm 25 mars 2021", "KARLSHAMN, 2012-12-05")."""
     lines = []
     pos = 0
     for line in text.split("\n"):
@@ -170,18 +181,31 @@ def find_document_date(text: str) -> tuple[dt.date | None, tuple[int, int] | Non
     candidates: list[tuple[int, dt.date, tuple[int, int]]] = []
     non_empty = [(p, ln) for p, ln in lines if ln.strip()]
     for idx, (p, line) in enumerate(non_empty):
+        near = idx < 8 or idx >= len(non_empty) - 3
         m = DOC_DATE_LINE_RE.match(line)
         if m and not _whole_date(m["rest"].strip()) and idx < 8:
             m = _CATEGORY_DATE_RE.match(line) or m  # "Styrelse / 1 oktober 2025": a category and the date
+        if m and not _whole_date(m["rest"].strip()) and (m["label"] or "").lower().startswith("publi"):
+            by = _BY_AFTER_RE.search(m["rest"])  # "Publicerad 2021-03-25 av Anna Berg"
+            if by and _whole_date(m["rest"][:by.start()].strip()):
+                found = _whole_date(m["rest"][:by.start()].strip())
+                assert found is not None
+                off = p + m.start("rest") + (len(m["rest"]) - len(m["rest"].lstrip()))
+                candidates.append((0, found[0], (off + found[1][0], off + found[1][1])))
+                continue
+        if (not m or not _whole_date(m["rest"].strip())) and is_place is not None and near \
+                and len(line) <= _DATELINE_MAX:
+            m = _PLACE_DATE_RE.match(line)  # "Stockholm 25 mars 2021": a dateline, when that is a place
+            if m and not is_place(m["place"]):
+                m = None
         if not m:
             continue
         rest = m["rest"].strip()
-        label = (m["label"] or "").lower()
+        label = (m["label"] or "").lower() if "label" in m.re.groupindex else ""
         found = _whole_date(rest)
         if not found:
             continue
         val, (a, b) = found
-        near = idx < 8 or idx >= len(non_empty) - 3
         above = _LABEL_ALONE_RE.match(non_empty[idx - 1][1]) if idx and not label else None
         if above:  # "Publicerad" or "Senast uppdaterad" alone on the line above the date
             label = above["label"].lower()

@@ -15,6 +15,7 @@ publisher              whose text this is
 attendance             a protocol's attendance list: capacities, titles, the body
 ministers              who is a minister here
 relations              party and association memberships, roles, affiliations
+places                 the municipality a venue or locality lies in
 coreference            "civilministern", "hon" to the person meant
 dates                  dates in the text, resolved
 topics                 topics of the scheme
@@ -37,6 +38,7 @@ from .steps import (
     meetings,
     ministers,
     people,
+    places,
     publisher,
     reference_names,
     relations,
@@ -54,6 +56,7 @@ STEPS: tuple[Step, ...] = (
     attendance.STEP,
     ministers.STEP,
     relations.STEP,
+    places.STEP,
     coreference.STEP,
     dates.STEP,
     topics.STEP,

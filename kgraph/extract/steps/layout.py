@@ -5,14 +5,23 @@ Each sentence gets a layout kind (:func:`kgraph.text.sentence_kind`):
 heading, body, quote, bullet, caption, programme, contact or boilerplate, so
 that later steps can tell a photo text or a CMS footer from the report.
 
-Reads ``doc``; writes ``blocks``, ``sentences``, ``kinds``, ``published``, ``date_span``.
+Reads ``doc``, ``ref`` (the place names a dateline may start with); writes ``blocks``, ``sentences``,
+``kinds``, ``published``, ``date_span``.
 """
 from __future__ import annotations
 
-from ...text import blocks, sentence_kinds, sentences
+from ...refdata import Reference
+from ...text import blocks, fold, sentence_kinds, sentences
 from ..dates import find_document_date
 from ..state import DocState
 from ..step import Step
+
+
+def _place_names(ref: Reference) -> frozenset[str]:
+    """Folded names of municipalities and counties ("stockholm", "karlshamn", "blekinge"): the places a
+    dateline names before its date."""
+    return frozenset(fold(f.text) for e in ref.entities.values() if e.cls in ("Municipality", "County")
+                     for f in e.forms) | frozenset(ref.county_short)
 
 
 def run(st: DocState) -> None:
@@ -24,7 +33,8 @@ def run(st: DocState) -> None:
     if st.doc.published:
         st.published, st.date_span = st.doc.published, None
     else:
-        st.published, st.date_span = find_document_date(text)
+        places = st.ref.derived("dateline_places", lambda: _place_names(st.ref))
+        st.published, st.date_span = find_document_date(text, lambda name: fold(name) in places)
 
 
-STEP = Step("layout", run, reads=("doc",), writes=("blocks", "sentences", "kinds", "published", "date_span"))
+STEP = Step("layout", run, reads=("doc", "ref"), writes=("blocks", "sentences", "kinds", "published", "date_span"))
