@@ -83,7 +83,10 @@ def doc_graph(ex: DocExtraction, ref: Reference | None = None) -> DocGraph:
         topics.append(TopicPart(f"topic/{tid}", label, (*alts, *(f for f in forms if f != label)),
                                 en, broader, tuple(ev(m.prov) for m in mentions[:3]), ev(mentions[0].prov)))
     meetings = tuple(MeetingPart(m.id, m.kind, m.status, m.date.isoformat() if m.date else "", m.label, ev(m.prov),
-                                 tuple(m.participants), m.location, tuple(f"topic/{t}" for t in m.topics))
+                                 tuple(m.participants), m.location, tuple(f"topic/{t}" for t in m.topics),
+                                 tuple(ev(p) for p in m.participant_provs),
+                                 ev(m.location_prov) if m.location_prov else None,
+                                 tuple(ev(p) for p in m.topic_provs))
                      for m in ex.meetings)
     return DocGraph(ex.doc.id, ex.title or "", ex.published.isoformat() if ex.published else "", ex.doc.format,
                     ex.publisher, tuple(entities), statements, tuple(topics), meetings)
@@ -137,14 +140,16 @@ def add_part(kg: KnowledgeGraph, part: DocGraph, file_name: str, path: str) -> N
         kg.add_node(m.node, "meeting", ("Meeting",), label=label, meeting_kind=m.kind, status=m.status,
                     date=m.date, docs=(dn,), trigger=m.trigger)
         kg.add_edge(m.node, "mentionedIn", dn, ev)
-        for p in m.participants:
+        # each part cites its own words; the meeting word's sentence where a part has none recorded
+        pev, tev = m.participant_evidence, m.topic_evidence
+        for i, p in enumerate(m.participants):
             if p in g:
-                kg.add_edge(m.node, "participant", p, ev)
+                kg.add_edge(m.node, "participant", p, (pev[i],) if i < len(pev) else ev)
         if m.location and m.location in g:
-            kg.add_edge(m.node, "location", m.location, ev)
-        for t in m.topics:
+            kg.add_edge(m.node, "location", m.location, (m.location_evidence,) if m.location_evidence else ev)
+        for i, t in enumerate(m.topics):
             if t in g:
-                kg.add_edge(m.node, "topic", t, ev)
+                kg.add_edge(m.node, "topic", t, (tev[i],) if i < len(tev) else ev)
 
 
 def _from_reference(rule: str) -> list[Evidence]:
