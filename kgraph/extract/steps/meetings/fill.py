@@ -22,7 +22,7 @@ from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import absent
 from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
-from .sources import MEETING_CONFIDENCE, RELAYED_CONFIDENCE, location_prov, participant_prov, topic_prov
+from .sources import MEETING_CONFIDENCE, RELAYED_CONFIDENCE, PartSources
 
 # "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
 _HOST_AFTER_RE = re.compile(r"\bvärd(?:kommun)?(?:en)?\s+(?:för\s+[\wåäö]+\s+)?(?:var|är|blir)\s+$|\bvärdkommunen\s+$",
@@ -281,6 +281,7 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
     out = []
     # "gör en kommunturné i länet" over a schedule of dated visits: the tour itself is no event
     umbrellas = {id(mt.announced_by) for mt in meets if mt.announced_by is not None}
+    sources = PartSources(st)
     for idx, mt in enumerate(meets):
         parts = list(dict.fromkeys(mt.persons + mt.orgs))
         if not parts or (id(mt) in umbrellas and mt.location is None and not mt.named):
@@ -295,7 +296,7 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
                            location=mt.location, date=mt.date, status=mt.status, topics=topics,
                            prov=st.prov(sent.start if sent else s, sent.end if sent else e, rule, 0.7),
                            label=text[s:e],
-                           participant_provs=tuple(participant_prov(st, mt, p, rule) for p in parts),
-                           location_prov=location_prov(st, mt, rule) if mt.location else None,
-                           topic_provs=tuple(topic_prov(st, mt, t, rule) for t in topics)))
+                           participant_provs=tuple(sources.participant(mt, p, rule) for p in parts),
+                           location_prov=sources.location(mt, rule) if mt.location else None,
+                           topic_provs=tuple(sources.topic(mt, t, rule) for t in topics)))
     return out
