@@ -104,7 +104,7 @@ class InvalidEntry(ValueError):
 
 
 _TAG = "kgraph-part"
-_LAYOUT = 1  # of the JSON below; a change also changes cache.py's source hash, hence the version key
+_LAYOUT = 2  # of the JSON below (2: meetings carry the evidence of each part); a change also changes cache.py's source hash, hence the version key
 _MAX_ENTRY_BYTES = 256 << 20  # decompressed; a document's part is ~17 KB (a zlib bomb is a miss, not a crash)
 _ATTR_KEYS = frozenset(("scbCode", "wikidata", "organisationNumber", "abbreviation", "county"))
 # a node id becomes part of an IRI: no spaces, controls or characters an IRI may not contain
@@ -144,7 +144,10 @@ def encode_part(file_name: str, path: str, part: DocGraph) -> bytes:
     statements = [[x.subject, x.predicate, x.object, x.literal, ev(x.evidence)] for x in part.statements]
     topics = [[x.node, x.label, x.alt_labels, x.en_label, x.broader, [ev(e) for e in x.mentions], ev(x.first)]
               for x in part.topics]
-    meetings = [[x.node, x.kind, x.status, x.date, x.trigger, ev(x.evidence), x.participants, x.location, x.topics]
+    meetings = [[x.node, x.kind, x.status, x.date, x.trigger, ev(x.evidence), x.participants, x.location, x.topics,
+                 [ev(e) for e in x.participant_evidence],
+                 None if x.location_evidence is None else ev(x.location_evidence),
+                 [ev(e) for e in x.topic_evidence]]
                 for x in part.meetings]
     evidence = [[ix(e.doc), e.start, e.end, ix(e.sentence), ix(e.rule), e.confidence] for e in records]
     data = [_TAG, _LAYOUT, file_name, path, part.doc_id, part.title, part.published, part.format, part.publisher,
@@ -268,16 +271,20 @@ def _decode(data: Any) -> CachedPart:
                                        _records(records, mentions), _record(records, first))))
     meetings = []
     for x in _list(meets, "meetings"):
-        node, kind, status, date, trigger, e, participants, location, mtopics = x
+        node, kind, status, date, trigger, e, participants, location, mtopics, pevs, levs, tevs = x
         if type(x) is not list or not (type(kind) is str and type(status) is str and type(date) is str
                                        and type(trigger) is str and _DATE(date)):
             raise _bad("meeting")
         participants, mtopics = _strs(participants, "participants"), _strs(mtopics, "meeting topics")
+        pev, tev = _records(records, pevs), _records(records, tevs)
+        if len(pev) not in (0, len(participants)) or len(tev) not in (0, len(mtopics)):
+            raise _bad("meeting evidence")
         nodes += (node, *participants, *mtopics)
         if location is not None:
             nodes.append(location)
         meetings.append(_new(MeetingPart, (node, kind, status, date, trigger, _record(records, e), participants,
-                                           location, mtopics)))
+                                           location, mtopics, pev,
+                                           None if levs is None else _record(records, levs), tev)))
     # node ids are strings (join raises TypeError otherwise), none empty, none with a character
     # that would end or break an IRI
     if "" in nodes or _NOT_IN_NODE_ID("".join(nodes)):

@@ -113,6 +113,11 @@ class MeetingPart(NamedTuple):
     participants: tuple[str, ...]
     location: str | None
     topics: tuple[str, ...]  # topic nodes
+    # the evidence of each participant, the place and each topic (their own mentions); ``evidence``
+    # (the meeting word's sentence) stands in where one is missing
+    participant_evidence: tuple[Evidence, ...] = ()
+    location_evidence: Evidence | None = None
+    topic_evidence: tuple[Evidence, ...] = ()
 
 
 class DocGraph(NamedTuple):
@@ -128,3 +133,4 @@ class DocGraph(NamedTuple):
     statements: tuple[StatementPart, ...]
     topics: tuple[TopicPart, ...]
     meetings: tuple[MeetingPart, ...]
+

@@ -107,5 +107,10 @@ class Meeting(_Frozen):
     date: dt.date | None = None
     status: MeetingStatus = "held"
     topics: tuple[str, ...] = ()
-    prov: Provenance
+    prov: Provenance  # the meeting word's sentence
     label: str = ""
+    # what states each part of the meeting: the participant's mention, the place's, the topic's own
+    # words (in the order of ``participants`` and ``topics``); the meeting's ``prov`` where missing
+    participant_provs: tuple[Provenance, ...] = ()
+    location_prov: Provenance | None = None
+    topic_provs: tuple[Provenance, ...] = ()

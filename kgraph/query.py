@@ -62,6 +62,9 @@ class NoPathError(KgraphError):
     """Two entities are not connected within the allowed number of hops."""
 
 
+_INFERRED = vocab.inferred_rules("en")
+
+
 # ------------------------------------------------------------------ answers
 @dataclass(frozen=True)
 class Source:
@@ -78,7 +81,14 @@ class Source:
     def text(self) -> str:
         if not self.file_name:
             return f"reference data ({self.rule})" if self.rule else "reference data"
-        return f'{self.file_name}: "{self.sentence}"' if self.sentence else self.file_name
+        said = f'{self.file_name}: "{self.sentence}"' if self.sentence else self.file_name
+        inferred = self.inferred
+        return f"{said} [inferred: {inferred}; confidence {self.confidence:g}]" if inferred else said
+
+    @property
+    def inferred(self) -> str:
+        """What the rule infers, when it infers the fact rather than reads it (vocab.INFERRED_RULES)."""
+        return _INFERRED.get(self.rule, "")
 
 
 @dataclass
@@ -256,7 +266,10 @@ def as_json(obj: Any) -> Any:
     if isinstance(obj, EntityRef):
         return obj.as_dict()
     if isinstance(obj, Source):
-        return asdict(obj)
+        d = asdict(obj)
+        if obj.inferred:
+            d["inferred"] = obj.inferred
+        return d
     if isinstance(obj, Path):
         return {"length": len(obj.hops), "hops": [as_json(h) for h in obj.hops]}
     if hasattr(obj, "__dataclass_fields__"):

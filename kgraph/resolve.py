@@ -29,6 +29,31 @@ def doc_node(doc_id: str) -> str:
     return f"document/{doc_id[:16]}"
 
 
+QUOTE_CHARS = 400  # the longest quote an evidence record keeps
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _excerpt(text: str, a: int, b: int, s: int, e: int) -> str:
+    """The words of [a, b) around the span [s, e), at most about QUOTE_CHARS long, with "…"
+    where the sentence goes on; a span longer than that shows its beginning and its end."""
+    half = QUOTE_CHARS // 2 - 10
+    if e - s > QUOTE_CHARS - 40:
+        return _excerpt(text, a, b, s, s + half) + " " + _excerpt(text, a, b, e - half, e)
+    room = QUOTE_CHARS - 20 - (e - s)
+    lo = max(a, s - room // 3)
+    hi = min(b, e + room - (s - lo))
+    if lo > a:  # start at a word
+        space = text.find(" ", lo, s)
+        lo = space + 1 if space >= 0 else lo
+    if hi < b:
+        space = text.rfind(" ", e, hi)
+        hi = space if space >= 0 else hi
+    return ("… " if lo > a else "") + _words(text[lo:hi]) + (" …" if hi < b else "")
+
+
 class _Evidencer:
     """Evidence records of one document; a sentence shared by several records is one string."""
 
@@ -38,15 +63,21 @@ class _Evidencer:
         self.sentences: dict[tuple[int, int], str] = {}
 
     def sentence(self, s: int, e: int) -> str:
+        """The sentence (or lines) around [s, e), whitespace folded; a longer one is cut to the
+        words around the span, so that the quote always shows what the span names."""
         text = self.text
         dot = text.rfind(". ", 0, s)
         a = max(text.rfind("\n", 0, s), dot + 1 if dot >= 0 else -1)
         b_candidates = [i for i in (text.find("\n", e), text.find(". ", e)) if i >= 0]
         b = min(b_candidates) + 1 if b_candidates else len(text)
-        key = (a, b)
+        a = a + 1 if a >= 0 else 0
+        key = (a, b) if b - a <= QUOTE_CHARS else (a, b, s, e)
         got = self.sentences.get(key)
         if got is None:
-            got = self.sentences[key] = " ".join(text[a + 1 if a >= 0 else 0:b].split())[:400]
+            got = " ".join(text[a:b].split())
+            if len(got) > QUOTE_CHARS:
+                got = _excerpt(text, a, b, s, e)
+            self.sentences[key] = got
         return got
 
     def __call__(self, prov: Provenance) -> Evidence:
@@ -83,7 +114,10 @@ def doc_graph(ex: DocExtraction, ref: Reference | None = None) -> DocGraph:
         topics.append(TopicPart(f"topic/{tid}", label, (*alts, *(f for f in forms if f != label)),
                                 en, broader, tuple(ev(m.prov) for m in mentions[:3]), ev(mentions[0].prov)))
     meetings = tuple(MeetingPart(m.id, m.kind, m.status, m.date.isoformat() if m.date else "", m.label, ev(m.prov),
-                                 tuple(m.participants), m.location, tuple(f"topic/{t}" for t in m.topics))
+                                 tuple(m.participants), m.location, tuple(f"topic/{t}" for t in m.topics),
+                                 tuple(ev(p) for p in m.participant_provs),
+                                 ev(m.location_prov) if m.location_prov else None,
+                                 tuple(ev(p) for p in m.topic_provs))
                      for m in ex.meetings)
     return DocGraph(ex.doc.id, ex.title or "", ex.published.isoformat() if ex.published else "", ex.doc.format,
                     ex.publisher, tuple(entities), statements, tuple(topics), meetings)
@@ -137,14 +171,16 @@ def add_part(kg: KnowledgeGraph, part: DocGraph, file_name: str, path: str) -> N
         kg.add_node(m.node, "meeting", ("Meeting",), label=label, meeting_kind=m.kind, status=m.status,
                     date=m.date, docs=(dn,), trigger=m.trigger)
         kg.add_edge(m.node, "mentionedIn", dn, ev)
-        for p in m.participants:
+        # each part cites its own words; the meeting word's sentence where a part has none recorded
+        pev, tev = m.participant_evidence, m.topic_evidence
+        for i, p in enumerate(m.participants):
             if p in g:
-                kg.add_edge(m.node, "participant", p, ev)
+                kg.add_edge(m.node, "participant", p, (pev[i],) if i < len(pev) else ev)
         if m.location and m.location in g:
-            kg.add_edge(m.node, "location", m.location, ev)
-        for t in m.topics:
+            kg.add_edge(m.node, "location", m.location, (m.location_evidence,) if m.location_evidence else ev)
+        for i, t in enumerate(m.topics):
             if t in g:
-                kg.add_edge(m.node, "topic", t, ev)
+                kg.add_edge(m.node, "topic", t, (tev[i],) if i < len(tev) else ev)
 
 
 def _from_reference(rule: str) -> list[Evidence]:

@@ -631,6 +631,7 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
                       "alt": [str(a) for a in d.get("alt_labels", [])], "attrs": _attrs(kg, n),
                       "value": cent[n], "x": round(x * PX_PER_UNIT, 1), "y": round(y * PX_PER_UNIT, 1), "facts": _facts(kg, n, t)})
     counts = Counter(nd["cls"] for nd in nodes)
+    inferred = vocab.inferred_rules("sv")  # the panel says what an inferring rule inferred
     legend = [[c, n] for c, n in sorted(counts.items(), key=lambda x: (list(CLASS_STYLE).index(x[0])
                                                                            if x[0] in CLASS_STYLE else 99, x[0]))]
     styles = {c: {"colour": s.colour, "shape": s.shape, "sv": s.sv}
@@ -638,7 +639,8 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
     return {
         "title": title, "nodes": nodes, "edges": edges, "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO,
         "docs": t.docs, "sentences": t.table("sentences"),
-        "predicates": t.table("predicates"), "rules": t.table("rules"), "legend": legend, "styles": styles,
+        "predicates": t.table("predicates"), "rules": t.table("rules"),
+        "inferred": [inferred.get(r, "") for r in t.table("rules")], "legend": legend, "styles": styles,
         "center": sel.center, "depth": sel.depth, "types": [CLASS_STYLE.get(c, FALLBACK_STYLE).sv for c in sel.types],
         "total": sel.total, "candidates": sel.candidates, "leftOut": sel.left_out,
         "leftOutByClass": [[CLASS_STYLE.get(c, FALLBACK_STYLE).sv, k] for c, k in sel.left_out_by_class.items()],
@@ -736,6 +738,7 @@ main{flex:1;display:flex;min-height:0}
 #panel q{font-style:italic}
 #panel .src{color:#555}
 #panel .rule{color:#888}
+#panel .inferred{color:#a15c00;font-style:italic}
 button.link{background:none;border:0;padding:0;color:#1a57a8;text-decoration:underline;cursor:pointer;font:inherit;text-align:left}
 .vis-tooltip{position:absolute;visibility:hidden;padding:4px 6px;white-space:nowrap;font-size:12px;
 background:#fffbe6;border:1px solid #999;border-radius:3px;pointer-events:none;z-index:5}
@@ -892,6 +895,7 @@ APP_JS = r"""
     var source = doc ? '— ' + doc.file + (doc.date ? ', ' + doc.date : '') + (doc.title ? ': ' + doc.title : '') : '— referensdata';
     li.appendChild(el('span', source, 'src'));
     li.appendChild(el('span', ' (' + DATA.rules[ev[2]] + ', ' + ev[3] + ')', 'rule'));
+    if (DATA.inferred[ev[2]]) li.appendChild(el('span', ' härlett: ' + DATA.inferred[ev[2]], 'inferred'));
     return li;
   }
   function select(id) {

@@ -202,6 +202,45 @@ MEETING_STATUSES: tuple[Label, ...] = (
 )
 
 
+# ------------------------------------------------------------------ inference rules
+#: The highest confidence of evidence that does not quote the object of its statement.
+INFERRED_CONFIDENCE = 0.5
+
+#: Rules that infer a statement rather than read it from one sentence, with what the inference is
+#: (the view's panel and ``kgraph query`` say it with every source that carries the rule). Evidence
+#: that can name the object cites those words; evidence that cannot (an e-mail domain, "vi" for the
+#: publisher, ``extract.meetings.unstated``) cites the words the inference starts from, under one of
+#: these rules and at a confidence of at most INFERRED_CONFIDENCE.
+INFERRED_RULES: tuple[Label, ...] = (
+    Label("extract.meetings.unstated", "ingen mening nämner den här delen av mötet",
+          "no sentence names this part of the meeting"),
+    Label("extract.meetings.first_person", "”vi” i utgivarens egen text är utgivaren",
+          "'we' in the publisher's own text is the publisher"),
+    Label("extract.meetings.publisher", "utgivarens eget möte eller evenemang",
+          "a meeting or event of the publisher's own"),
+    Label("extract.meetings.affiliation", "en deltagares organisation deltar också",
+          "a participant's organisation takes part too"),
+    Label("extract.meetings.tour", "deltagarna och ämnena i resan som besöket ingår i",
+          "the people and topics of the tour this visit is part of"),
+    Label("extract.meetings.programme", "en punkt i ministerns program", "an item of the minister's programme"),
+    Label("extract.meetings.same_place", "hölls där mötet före hölls", "held where the meeting it follows was"),
+    Label("extract.affiliation.publisher", "titelns slag pekar på utgivaren", "the kind of title points to the publisher"),
+    Label("extract.affiliation.publisher_politician", "en lokalpolitiker i kommunens eller regionens egen text",
+          "a local politician in a municipality's or region's own text"),
+    Label("extract.affiliation.contact_publisher", "kontaktperson på organisationens egen sida",
+          "a contact person on an organisation's own page"),
+    Label("extract.affiliation.dominant", "den organisation av titelns slag som texten nämner mest",
+          "the organisation of the title's kind that the text names most"),
+    Label("extract.affiliation.email_domain", "organisationen bakom e-postadressens domän",
+          "the organisation of the e-mail address's domain"),
+    Label("extract.affiliation.minister", "ministerns departement och regeringen, enligt ministerlistan",
+          "a minister's ministry and the Government, from the list of ministers"),
+    Label("extract.affiliation.roster", "uppräknad under en rubrik som nämner organet (annars utgivarens)",
+          "listed under a heading that names the body (else the publisher's)"),
+    Label("extract.affiliation.minutes", "ledamot enligt organets protokoll", "a member listed in the body's minutes"),
+)
+
+
 # ------------------------------------------------------------------ derived lists
 def prefixes(use: str) -> dict[str, str]:
     """``{prefix: namespace IRI}`` of the prefixes declared for ``use`` (one of :data:`PREFIX_USES`;
@@ -269,3 +308,8 @@ def meeting_status_names() -> tuple[str, ...]:
 def meeting_kind_labels(lang: str = "sv") -> dict[str, str]:
     """``{meeting kind: label}`` in Swedish (``sv``) or English (``en``)."""
     return {k.name: getattr(k, lang) for k in MEETING_KINDS}
+
+
+def inferred_rules(lang: str = "en") -> dict[str, str]:
+    """Inference rule -> what it infers, in ``lang`` ("sv" or "en")."""
+    return {x.name: getattr(x, lang) for x in INFERRED_RULES}

@@ -147,7 +147,8 @@ def one_entry() -> list:
                     (EntityPart("person/a-b", ("Person",), "A B", ("B",), {"scbCode": "1384"}, (ev,)),),
                     (StatementPart("person/a-b", "role", "kommunalråd", True, ev),),
                     (TopicPart("topic/x", "x", ("y",), "x", "", (ev,), ev),),
-                    (MeetingPart("meeting/m", "visit", "held", "", "besök", ev, ("person/a-b",), None, ("topic/x",)),))
+                    (MeetingPart("meeting/m", "visit", "held", "", "besök", ev, ("person/a-b",), None, ("topic/x",),
+                                 (ev,), None, (ev,)),))
     return json.loads(zlib.decompress(encode_part("f.txt", "f.txt", part)))
 
 
@@ -182,6 +183,10 @@ def _blob(data: object) -> bytes:
     lambda d: d[13][0].__setitem__(6, [0]),                    # a topic's first evidence as a list
     lambda d: d[14][0].__setitem__(6, [["person/a-b"]]),       # nested where strings belong
     lambda d: d[14][0].__setitem__(7, "x y"),                  # a location that is no node id
+    lambda d: d[14][0].__setitem__(9, [0, 0]),                 # evidence of two participants for one
+    lambda d: d[14][0].__setitem__(10, [0]),                   # the place's evidence as a list
+    lambda d: d[14][0].__setitem__(11, [7]),                   # a topic's evidence out of range
+    lambda d: d[14][0].pop(),                                  # a meeting of the old layout
 ])
 def test_malformed_entries_are_rejected(one_entry, change):
     assert decode_part(_blob(one_entry)).part.doc_id == "abc"

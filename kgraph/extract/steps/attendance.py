@@ -25,6 +25,7 @@ import re
 
 from ...models import Mention, Statement
 from ...text import slug
+from ...vocab import INFERRED_CONFIDENCE
 from .. import lexicon as lx
 from ..persons import PersonHit, TitleHit
 from ..state import PARTICIPANT_ORGS, Attendance, DocState
@@ -178,14 +179,23 @@ def run(st: DocState) -> None:
     if body is None:
         return
     done: set[str] = set()
+    named = _named_before(st, body, st.attendance[0].start)
     for seg in st.attendance:
         if seg.capacity != "member":
             continue
         for p in st.people.persons:
             if seg.start <= p.start < seg.end and p.key not in done and not _replaced(text, p, seg):
                 done.add(p.key)
-                st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=body,
-                                               prov=st.prov(p.start, p.end, "extract.affiliation.minutes", 0.7)))
+                # the span reaches back to where the minutes name their body; without that name
+                # (the publisher's minutes) the membership is inferred
+                prov = st.prov(named, p.end, "extract.affiliation.minutes", 0.7) if named is not None else \
+                    st.prov(p.start, p.end, "extract.affiliation.minutes", INFERRED_CONFIDENCE)
+                st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=body, prov=prov))
+
+
+def _named_before(st: DocState, key: str, pos: int) -> int | None:
+    """Where the text first names ``key`` before ``pos`` (the minutes' header naming their body)."""
+    return min((m.prov.span.start for m in st.mentions if m.key == key and m.prov.span.start < pos), default=None)
 
 
 STEP = Step("attendance", run, reads=("doc", "ref", "mentions", "people", "publisher"),

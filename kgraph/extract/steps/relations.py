@@ -12,17 +12,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
+from typing import Protocol
 
 from ...models import Mention, Statement
 from ...refdata import Reference
 from ...text import Sentence, email_matches, fold
+from ...vocab import INFERRED_CONFIDENCE
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import PersonHit, TitleHit
 from ..state import DocState
 from ..step import Step
 
-AddAffiliation = Callable[[str, str, int, int, str, float], None]
+
+class AddAffiliation(Protocol):
+    """The ``add`` of :func:`_affiliations`: a person, the organisation, the person's span, the rule
+    and its confidence; optionally the organisation's mention the rule read, or where to look for it."""
+
+    def __call__(self, person: str, org: str, s: int, e: int, rule: str, conf: float, at: Mention | None = None,
+                 scope: tuple[int, int] | None = None) -> None: ...
 
 
 def _party_key(st: DocState, marker: str) -> str | None:
@@ -150,9 +157,9 @@ def run(st: DocState) -> None:
 _EMAIL_RE = re.compile(r"(?P<local>[\w.+-]+)@(?P<domain>[\w-]+(?:\.+[\w-]+)+)")
 
 
-def _email_org(st: DocState, person: PersonHit) -> str | None:
-    """The organisation of a person's e-mail domain ("anna.berg@msb.se" -> MSB),
-    when the address after the name, before the next person, is the person's."""
+def _email_org(st: DocState, person: PersonHit) -> tuple[str, int] | None:
+    """The organisation of a person's e-mail domain ("anna.berg@msb.se" -> MSB), and where the
+    address ends, when the address after the name, before the next person, is the person's."""
     text = st.doc.text
     # up to the next person (contact blocks put blank lines between name, title and address)
     persons = st.people.persons
@@ -170,10 +177,10 @@ def _email_org(st: DocState, person: PersonHit) -> str | None:
         for i in range(len(parts) - 1):
             key = st.ref.by_domain.get(".".join(parts[i:]))
             if key and key in st.info:
-                return key
+                return key, person.end + m.end()
         shared = _shared_domain_org(st, domain)
         if shared:
-            return shared
+            return shared, person.end + m.end()
     return None
 
 
@@ -200,16 +207,42 @@ def _titles_of(st: DocState, p: PersonHit) -> list[TitleHit]:
     return st.memo(("titles by hit", id(roles), len(roles)), by_hit).get(id(p), [])
 
 
+def _stating_span(st: DocState, org: str, s: int, e: int, at: Mention | None,
+                  scope: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The span that states person [s, e) works for ``org``: the person's words as they are when
+    they name the organisation, else reaching to ``at`` (the organisation's mention the rule read),
+    else to the organisation's mention nearest the person in ``scope`` (default: the person's
+    sentence). None when the text there does not name the organisation."""
+    if any(m.key == org for m in st.mentions_in(s, e)):
+        return s, e
+    if at is None:
+        if scope is None:
+            sent = st.sentence_at(s)
+            scope = (sent.start, sent.end) if sent else (s, e)
+        cands = [m for m in st.mentions_in(*scope) if m.key == org]
+        if not cands:
+            return None
+        at = min(cands, key=lambda m: abs(m.prov.span.start - s))
+    return min(s, at.prov.span.start), max(e, at.prov.span.end)
+
+
 def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[str, str]) -> None:
     text = st.doc.text
     done: set[tuple[str, str]] = set()
 
-    def add(person: str, org: str, s: int, e: int, rule: str, conf: float) -> None:
+    def add(person: str, org: str, s: int, e: int, rule: str, conf: float, at: Mention | None = None,
+            scope: tuple[int, int] | None = None) -> None:
+        """An affiliation with the span that states it; where none names the organisation (an
+        e-mail domain, the publisher), the person's words with the inferring rule at a lower
+        confidence (vocab.INFERRED_RULES)."""
         if (person, org) in done or org not in st.info:
             return
         done.add((person, org))
+        span = _stating_span(st, org, s, e, at, scope)
+        if span is None:
+            span, conf = (s, e), min(conf, INFERRED_CONFIDENCE)
         st.statements.append(Statement(subject=person, predicate="affiliatedWith", object=org,
-                                       prov=st.prov(s, e, rule, conf)))
+                                       prov=st.prov(span[0], span[1], rule, conf)))
 
     hits_by_key: dict[str, list[PersonHit]] = {}
     for p in st.people.persons:
@@ -222,7 +255,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             for t in _titles_of(st, p):
                 org = _org_after_title(st, t) or _org_before_title(st, t) or _org_before_pairs(st, t)
                 if org:
-                    add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.title_org", 0.9)
+                    add(key, org.key, p.start, p.end, "extract.affiliation.title_org", 0.9, at=org)
                     found = True
             # "Gunnar Berg, Trafikverket", "Gunnar Berg från Trafikverket": an organisation right after the name
             m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:,|[ \t]från[ \t])[ \t]*", text[p.end:p.end + 14])
@@ -247,15 +280,16 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                     if orgs and text[line_end + 1:nxt_end].strip() == orgs[0].text.strip():
                         add(key, orgs[0].key, p.start, nxt_end, "extract.affiliation.contact_block", 0.85)
                         found = True
-            email_org = _email_org(st, p)
-            if email_org:
-                add(key, email_org, p.start, p.end, "extract.affiliation.email_domain", 0.8)
+            email = _email_org(st, p)
+            if email:
+                add(key, email[0], p.start, email[1], "extract.affiliation.email_domain", 0.8)
                 found = True
         if key in posts and _acts_as_minister(st, key, titles):
             for org_key, info in st.info.items():
-                if info.cls == "Government" and org_key.endswith("regeringen") and \
-                        _government_stated(st, org_key, hits):
-                    add(key, org_key, hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
+                if info.cls == "Government" and org_key.endswith("regeringen"):
+                    stated = _government_stated(st, org_key, hits)
+                    if stated is not None:
+                        add(key, org_key, hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7, at=stated)
             terms = st.ref.minister_terms(key)
             for term in terms:
                 if term.ministry and (st.published is None or term.holds_on(st.published)):
@@ -273,9 +307,9 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             # a local politician named with a party in a municipality's or region's own text
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
-    for p, body, lead_end in _roster_members(st):
+    for p, body, lead_end, named in _roster_members(st):
         if p.key != body:
-            add(p.key, body, min(p.start, lead_end), p.end, "extract.affiliation.roster", 0.75)
+            add(p.key, body, min(p.start, lead_end), p.end, "extract.affiliation.roster", 0.75, at=named)
 
 
 # the lead-in of a roster: a line ending in a colon that names a body or its members
@@ -290,12 +324,12 @@ _NOT_ROSTER_RE = re.compile(r"(?i)närvarande|beslutande|ersättare|deltagare|fr
 _DETAIL_LINE_RE = re.compile(r"^[\s\d()+/–-]*$|@")
 
 
-def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
-    """(member, body, lead end) of every roster: the people listed after the lead-in, one
-    an entry, each belonging to the body the lead-in names, else to the publisher (a board
-    or a committee of the body whose text this is)."""
+def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | None]]:
+    """(member, body, lead end, the body's mention in the lead-in) of every roster: the people
+    listed after the lead-in, one an entry, each belonging to the body the lead-in names, else
+    to the publisher (a board or a committee of the body whose text this is)."""
     text = st.doc.text
-    out: list[tuple[PersonHit, str, int]] = []
+    out: list[tuple[PersonHit, str, int, Mention | None]] = []
     starts = [p.start for p in st.people.persons]
     for m in _ROSTER_LEAD_RE.finditer(text):
         lead = m["lead"]
@@ -309,7 +343,7 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
             continue
         i = bisect.bisect_left(starts, m.end("lead"))
         while i < len(starts) and starts[i] < end:
-            out.append((st.people.persons[i], body, m.end("lead")))
+            out.append((st.people.persons[i], body, m.end("lead"), orgs[-1] if orgs else None))
             i += 1
     return out
 
@@ -349,9 +383,9 @@ def _acts_as_minister(st: DocState, key: str, titles: list[TitleHit]) -> bool:
     return day is not None and any(t.holds_on(day) for t in st.ref.minister_terms(key))
 
 
-def _government_stated(st: DocState, gov: str, hits: list[PersonHit]) -> bool:
-    """The text ties the minister to the Government: a sentence names both, or names the
-    Government next to a minister's word ("Ministern, som ansvarar för ... i regeringen")."""
+def _government_stated(st: DocState, gov: str, hits: list[PersonHit]) -> Mention | None:
+    """The Government's mention that ties the minister to it: in a sentence that names both, or
+    next to a minister's word ("Ministern, som ansvarar för ... i regeringen")."""
     text = st.doc.text
     info = st.info.get(gov)
     for m in info.mentions if info else []:
@@ -360,8 +394,8 @@ def _government_stated(st: DocState, gov: str, hits: list[PersonHit]) -> bool:
             continue
         if any(sent.start <= h.start < sent.end for h in hits) or \
                 _MINISTER_WORD_RE.search(text, sent.start, sent.end):
-            return True
-    return False
+            return m
+    return None
 
 
 _CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom|för)[ \t]+"
@@ -469,7 +503,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         if scope:
             keys = {m.key for m in st.orgs_in(scope.start, scope.end, {cls})}
             if len(keys) == 1:
-                add(key, keys.pop(), p.start, p.end, rule, conf)
+                add(key, keys.pop(), p.start, p.end, rule, conf, scope=(scope.start, scope.end))
                 return
     if st.publisher and st.cls_of(st.publisher) == cls and _named_alone(st, st.publisher):
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)

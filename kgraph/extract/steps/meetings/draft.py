@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ....models import Mention
+from ....models import Mention, Provenance
 from ....text import Sentence
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
@@ -39,6 +39,13 @@ class MeetingDraft:
     same_place_as: MeetingDraft | None = None  # "efter mötet ...": held where that meeting was
     postponed: bool = False  # called off with a new date to come: planned, undated
     announced_by: MeetingDraft | None = None  # a schedule line: the tour that announced it brings its people
+    # what states a participant or the place where no sentence of the meeting names it (an attendance
+    # list, a "Plats:" line, an inference): key -> the span, the rule and its confidence
+    why: dict[str, Provenance] = field(default_factory=dict)
+
+    def because(self, key: str, prov: Provenance) -> None:
+        """Remember the first span that backs ``key`` (a participant or the place)."""
+        self.why.setdefault(key, prov)
 
 
 @dataclass

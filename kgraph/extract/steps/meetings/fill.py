@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 
-from ....models import Meeting
+from ....models import Meeting, Statement
 from ....text import Sentence
+from ....vocab import INFERRED_CONFIDENCE
 from ... import lexicon as lx
 from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import absent
 from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
+from .sources import MEETING_CONFIDENCE, RELAYED_CONFIDENCE, PartSources
 
 # "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
 _HOST_AFTER_RE = re.compile(r"\bvärd(?:kommun)?(?:en)?\s+(?:för\s+[\wåäö]+\s+)?(?:var|är|blir)\s+$|\bvärdkommunen\s+$",
@@ -83,7 +85,10 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
             cands = [m for m in st.mentions_in(s, e) if m.kind in PARTICIPANT_ORGS | {"Place"}]
             places = [m for m in cands if m.kind == "Place"]
             if cands:
-                target.location = (places or cands)[0].key
+                place = (places or cands)[0]
+                target.location = place.key
+                target.because(place.key, st.prov(place.prov.span.start, place.prov.span.end,
+                                                  "extract.meetings.field_line", MEETING_CONFIDENCE))
     # "På plats finns ..." right after the field lines: the participants of that meeting
     last = max(e for _, _, e in fields)
     for sent in st.sentences:
@@ -160,8 +165,11 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             for m in owner:
                 if m.key not in mt.orgs:
                     mt.orgs.insert(0, m.key)
-            if lx.FIRST_PERSON_RE.search(stext) and st.publisher and st.publisher not in mt.orgs:
-                mt.orgs.append(st.publisher)
+            we = lx.FIRST_PERSON_RE.search(stext)
+            if we and st.publisher and st.publisher not in mt.orgs:
+                mt.orgs.append(st.publisher)  # "vi": the publisher
+                mt.because(st.publisher, st.prov(sent.start + we.start(), sent.start + we.end(),
+                                                 "extract.meetings.first_person", INFERRED_CONFIDENCE))
             if mt.date is None:
                 ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
                 if ds:
@@ -188,17 +196,21 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         if len(munis) == 1:
             mt.location = munis[0]  # the one municipality the text names for the visit is where it was
     # the organisations the participants work for take part too ("kommunstyrelsens ordförande i Åmåls kommun")
-    affil: dict[str, list[str]] = {}
+    affil: dict[str, list[Statement]] = {}
     for stmt in st.statements:
         if stmt.predicate == "affiliatedWith" and stmt.subject in mt.persons and stmt.subject not in st.ministers \
                 and not (stmt.subject in visitors and stmt.object != st.publisher) \
                 and st.cls_of(stmt.object) not in ("Government", "Ministry", "PoliticalParty", "Parliament"):
-            affil.setdefault(stmt.subject, []).append(stmt.object)
+            affil.setdefault(stmt.subject, []).append(stmt)
     for person in mt.persons:
-        for org in affil.get(person, [])[:1]:
+        for stmt in affil.get(person, [])[:1]:
+            org = stmt.object
             if org not in mt.orgs and not (mt.group >= 0 and st.cls_of(org) == "Municipality" and mt.location
                                            and org != mt.location):
                 mt.orgs.append(org)
+                # backed by the words that state the affiliation, as sure as they are
+                mt.because(org, st.prov(stmt.prov.span.start, stmt.prov.span.end, "extract.meetings.affiliation",
+                                        min(stmt.prov.confidence, RELAYED_CONFIDENCE)))
     if mt.status == "held" and mt.date and st.published and mt.date > st.published:
         mt.status = "planned"  # dated after the text that announces it
     if mt.announced_by is not None:
@@ -209,7 +221,12 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             if topic not in mt.topics:
                 mt.topics.append(topic)
     if mt.subjectless and len(st.ministers) == 1 and not (st.ministers & set(mt.persons)):
-        mt.persons.insert(0, next(iter(st.ministers)))  # a programme item of the minister's visit
+        minister = next(iter(st.ministers))
+        mt.persons.insert(0, minister)  # a programme item of the minister's visit
+        named = st.info[minister].mentions if minister in st.info else []
+        if named:
+            mt.because(minister, st.prov(named[0].prov.span.start, named[0].prov.span.end,
+                                         "extract.meetings.programme", RELAYED_CONFIDENCE))
     if mt.date is None and mt.section in seg.section_dates:
         mt.date = seg.section_dates[mt.section]
     if mt.date is None:
@@ -225,6 +242,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         mt.orgs.insert(0, mt.location)
     if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
         mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
+        mt.because(st.publisher, st.prov(*mt.trigger, "extract.meetings.publisher", INFERRED_CONFIDENCE))
     mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
     if mt.named == "protokoll" and st.attendance:
         gone = absent(st)  # "Förhinder: ...", "X tjg för Y": not at the meeting
@@ -263,6 +281,7 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
     out = []
     # "gör en kommunturné i länet" over a schedule of dated visits: the tour itself is no event
     umbrellas = {id(mt.announced_by) for mt in meets if mt.announced_by is not None}
+    sources = PartSources(st)
     for idx, mt in enumerate(meets):
         parts = list(dict.fromkeys(mt.persons + mt.orgs))
         if not parts or (id(mt) in umbrellas and mt.location is None and not mt.named):
@@ -270,11 +289,14 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
         s, e = mt.trigger
         sent = st.sentence_at(s)
         mid = f"meeting/{st.doc.id[:16]}-{s}-{idx}"
+        rule = f"extract.meetings.{mt.kind}"
+        topics = tuple(dict.fromkeys(mt.topics))
         # pydantic checks kind and status against the vocabulary table when the record is made
         out.append(Meeting(id=mid, kind=mt.kind, doc_id=st.doc.id, participants=tuple(parts),
-                           location=mt.location, date=mt.date, status=mt.status,
-                           topics=tuple(dict.fromkeys(mt.topics)),
-                           prov=st.prov(sent.start if sent else s, sent.end if sent else e,
-                                        f"extract.meetings.{mt.kind}", 0.7),
-                           label=text[s:e]))
+                           location=mt.location, date=mt.date, status=mt.status, topics=topics,
+                           prov=st.prov(sent.start if sent else s, sent.end if sent else e, rule, 0.7),
+                           label=text[s:e],
+                           participant_provs=tuple(sources.participant(mt, p, rule) for p in parts),
+                           location_prov=sources.location(mt, rule) if mt.location else None,
+                           topic_provs=tuple(sources.topic(mt, t, rule) for t in topics)))
     return out

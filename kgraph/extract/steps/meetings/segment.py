@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ....models import Mention
+from ....models import Mention, Provenance
 from ....text import Sentence, at_sentence_start
 from ... import lexicon as lx
 from ...dates import MONTH_NAMES_ALT
@@ -193,6 +193,7 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
         munis = [x for x in places if x.kind == "Municipality"]
         if places:
             mt.location = (munis or places)[0].key
+            mt.because(mt.location, _header_prov(st, (munis or places)[0]))
     else:
         run_on = _RUN_ON_PLACE_RE.search(text, 0, 800)  # "Plats och tid Sessionssalen, Exempelby kommun, kl. 9"
         if run_on:
@@ -201,9 +202,11 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
             venues = [x for x in places if x.kind == "Place"]
             if places:
                 mt.location = (venues or places)[0].key
+                mt.because(mt.location, _header_prov(st, (venues or places)[0]))
     for hit, _seg in present(st):
         if hit.key not in mt.persons:
             mt.persons.append(hit.key)  # the attendance list says who was there, run-on or not
+            mt.because(hit.key, st.prov(hit.start, hit.end, "extract.meetings.attendance", 0.7))
     if st.minuted_body and st.minuted_body in st.info:
         mt.orgs.append(st.minuted_body)
     in_attendance = False
@@ -219,6 +222,11 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     if st.publisher:
         mt.orgs.append(st.publisher)
     return mt
+
+
+def _header_prov(st: DocState, place: Mention) -> Provenance:
+    """The place the minutes' header names."""
+    return st.prov(place.prov.span.start, place.prov.span.end, "extract.meetings.minutes", 0.7)
 
 
 def segment(st: DocState) -> Segmentation:
