@@ -40,8 +40,10 @@ class PhraseSet:
         stop = len(low) if end is None else min(end, len(low))
         if stop <= start:
             return
-        for last, (n, need) in self._auto.iter(low, start, stop):
-            s, e = last - n + 1, last + 1
+        # the slice, not iter(low, start, stop): the automaton converts the whole string it is
+        # given, which would make a scan of each sentence cost the length of the document
+        for last, (n, need) in self._auto.iter(low[start:stop]):
+            s, e = start + last - n + 1, start + last + 1
             if need != _NONE and s > 0 and _is_word(low[s - 1]):
                 continue
             if need == _BOTH and e < stop and _is_word(low[e]):

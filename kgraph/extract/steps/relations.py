@@ -386,16 +386,29 @@ def _acts_as_minister(st: DocState, key: str, titles: list[TitleHit]) -> bool:
 def _government_stated(st: DocState, gov: str, hits: list[PersonHit]) -> Mention | None:
     """The Government's mention that ties the minister to it: in a sentence that names both, or
     next to a minister's word ("Ministern, som ansvarar för ... i regeringen")."""
+    first_by_sentence, first_cued = st.memo(("government mentions", gov), lambda: _government_mentions(st, gov))
+    found = [first_by_sentence[sent.start] for h in hits
+             if (sent := st.sentence_at(h.start)) is not None and sent.start in first_by_sentence]
+    if first_cued is not None:
+        found.append(first_cued)
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def _government_mentions(st: DocState, gov: str) -> tuple[dict[int, tuple[int, Mention]], tuple[int, Mention] | None]:
+    """The Government's mentions, once per document: the first in each sentence (by sentence start),
+    and the first in a sentence with a minister's word; each with its place among the mentions."""
     text = st.doc.text
     info = st.info.get(gov)
-    for m in info.mentions if info else []:
+    by_sentence: dict[int, tuple[int, Mention]] = {}
+    cued: tuple[int, Mention] | None = None
+    for i, m in enumerate(info.mentions if info else []):
         sent = st.sentence_at(m.prov.span.start)
         if sent is None:
             continue
-        if any(sent.start <= h.start < sent.end for h in hits) or \
-                _MINISTER_WORD_RE.search(text, sent.start, sent.end):
-            return m
-    return None
+        by_sentence.setdefault(sent.start, (i, m))
+        if cued is None and _MINISTER_WORD_RE.search(text, sent.start, sent.end):
+            cued = (i, m)
+    return by_sentence, cued
 
 
 _CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom|för)[ \t]+"
@@ -434,13 +447,27 @@ _PAIR_GLUE_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\))?[ \t]*"
                            r"(?:,[ \t]*|[ \t](?:och|samt)[ \t]+|,[ \t]*(?:och|samt)[ \t]+)$")
 
 
+_PAIR_REACH = 200  # how far before a title the name of the pair before it may end (the glue is a few characters)
+
+
+def _roles_by_name_end(roles: list[tuple[PersonHit, TitleHit]]) -> tuple[list[int], list[tuple[int, int, PersonHit,
+                                                                                                TitleHit]]]:
+    """The title-name pairs ordered by where the name ends (with the title's start and the pair's
+    place in the list, which keep the order of the scan over all pairs), and those ends."""
+    order = sorted(((p.end, pt.start, i) for i, (p, pt) in enumerate(roles)))
+    return [e for e, _, _ in order], [(pt_start, i, *roles[i]) for _, pt_start, i in order]
+
+
 def _org_before_pairs(st: DocState, t: TitleHit) -> Mention | None:
     """The genitive organisation before a coordination of title-name pairs holds for each:
     "Exempelförbundets ordförande Anna Berg och sekreterare Per Holm"."""
-    pairs = sorted(st.people.roles, key=lambda pt: pt[1].start)
+    roles = st.people.roles
+    by_end = st.memo(("roles by name end", id(roles), len(roles)), lambda: _roles_by_name_end(roles))
+    ends = by_end[0]
     for _ in range(4):
-        prev = [(p, pt) for p, pt in pairs if pt.end <= p.start <= t.start and p.end <= t.start
-                and pt.start < t.start]
+        # the pair whose name ends last before the title: one ends within reach of the glue, or none fits
+        near = by_end[1][bisect.bisect_left(ends, t.start - _PAIR_REACH):bisect.bisect_right(ends, t.start)]
+        prev = [(p, pt) for _, _, p, pt in sorted(near) if pt.end <= p.start <= t.start and pt.start < t.start]
         if not prev:
             return None
         p, pt = max(prev, key=lambda x: x[0].end)
