@@ -433,7 +433,10 @@ def _org_after_name_pair(st: DocState, p: PersonHit) -> Mention | None:
     m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:och|samt)[ \t]+", text[p.end:p.end + 16])
     if not m:
         return None
-    q = next((x for x in st.people.persons if x.start == p.end + m.end()), None)
+    persons = st.people.persons
+    starting = st.memo(("persons by start", id(persons), len(persons)),
+                       lambda: {x.start: x for x in reversed(persons)})  # the first one where several start
+    q = starting.get(p.end + m.end())
     if q is None:
         return None
     f = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?[ \t]från[ \t]+", text[q.end:q.end + 16])
