@@ -210,3 +210,12 @@ def test_time_budget_holds_in_a_thread_that_is_not_the_main_one():
     t.start()
     t.join(10)
     assert got == ["stopped", "nothing raised later"] and time.monotonic() - started < 3
+
+
+def test_dask_worker_with_another_kgraph_stops_the_build(dask_cluster, corpus, tmp_path, monkeypatch):
+    """Workers compare their version key (kgraph, reference data, code) with the build's."""
+    import kgraph.cache
+    monkeypatch.setattr(kgraph.cache, "version_key", lambda: "not-this-kgraph")
+    with pytest.raises(KgraphError, match="runs another kgraph or other reference data"):
+        build([corpus / "sample"], tmp_path / "o", scheduler=dask_cluster.scheduler_address, cache=False)
+    assert not (tmp_path / "o" / "graph.ttl").exists()
