@@ -286,7 +286,7 @@ class NQuadsSpool:
             if self._fh is None:
                 self._path = self.folder / f"part-{self._count:06d}.nq"
                 self._count += 1
-                self._fh = open(self._path, "wb")
+                self._fh = open(self._path, "wb")  # noqa: SIM115 - stays open across writes, closed by _cut
             room = self.piece - self._size
             if len(view) < room:
                 self._fh.write(view)
