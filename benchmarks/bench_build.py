@@ -1,72 +1,138 @@
-"""Build throughput: documents/s and MB/s at --jobs 1 and 2, peak memory, growth with size.
+"""Build throughput at --jobs 1, --jobs 2 and on Dask: documents/s, CPU-seconds per 1,000
+documents, peak memory of the whole process tree, seconds per stage; and a simulated large run.
 
-Makes synthetic corpora (benchmarks/gen_corpus.py: ~3 KB documents of the
-genre) of each size under ``--workdir`` (kept between runs), builds each one in
-a fresh process per (size, jobs) with an empty cache, then once more with a
-warm cache, and prints a table; per-stage seconds show where the time goes
-(read, extract and encode are CPU seconds summed over the workers).
+Makes synthetic corpora (benchmarks/gen_corpus.py: ~3 KB documents of the genre) of each size under
+``--workdir`` (kept between runs) and builds each one in a fresh process per (size, mode) with an
+empty cache (``--rebuild``). Modes: ``1`` and ``2`` (``--jobs``), ``dask`` (a LocalCluster of two
+single-threaded worker processes on 127.0.0.1, started before the clock starts, as a cluster
+would be running already; its start-up is printed apart).
 
-    python benchmarks/bench_build.py                          # 1k and 10k at --jobs 1 and 2
-    python benchmarks/bench_build.py --sizes 1000,10000,100000 --workdir /var/tmp/kgbench
+* CPU-seconds: user + system time of the build process and every process under it (the worker
+  processes, the Dask nannies and workers), from ``RUSAGE_CHILDREN`` once the tree has exited;
+  a Dask row includes the cluster's start-up and shut-down.
+* Peak RSS of the process tree: the largest sum of the resident memory of the build process
+  and all its descendants, sampled every 0.2 s from /proc (Linux).
+* Stages: wall seconds of the read+extract phase, the merge into one graph and the outputs,
+  then the outputs one by one (BuildResult.timings).
 
-Targets on a 2-core machine: >= 1,000 documents/s per core, time linear in
-size, 100k documents under 4 GB peak memory.
+``--simulate N`` then runs the merge alone on N partitions of the largest corpus (its cached
+document parts, relabelled per partition as new documents, so N x 100k stands for a million
+documents) for 1, 2, ... N partitions, each in a fresh process, and prints how the merge's time and
+memory grow. Only the merge and the graph.ttl writer are timed: extraction scales by partition.
+
+    python benchmarks/bench_build.py                                  # 1k and 10k: --jobs 1, 2, Dask
+    python benchmarks/bench_build.py --sizes 1000,10000,100000 --simulate 10 --workdir /var/tmp/kgbench
+
+Targets on a 2-core machine: <= 5 CPU-s per 1,000 documents; 100k documents under 2 GB peak; time
+linear in documents; Dask within 15 % of --jobs 2.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO))
-
-INGEST = r"""
-import json, resource, sys, time
-from kgraph.ingest import gather_inputs, read_file
-t = time.perf_counter()
-paths, skipped = gather_inputs([sys.argv[1]])
-t_walk = time.perf_counter() - t
-n = nbytes = 0
-for p in paths:
-    docs, bad = read_file(p)
-    n += len(docs)
-    nbytes += sum(len(d.text.encode()) for d in docs)
-wall = time.perf_counter() - t
-print(json.dumps({"documents": n, "seconds": wall, "walk_seconds": t_walk, "text_mb": nbytes / 1e6,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from kgraph.pipeline import build
-src, out, jobs, rebuild, sparql = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1", sys.argv[5] == "1"
-marks, starts = {}, {}
+src, out, mode, sparql = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+starts, extra, cluster = {}, {}, None
+if mode == "dask":
+    from distributed import LocalCluster
+    t = time.perf_counter()
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address="127.0.0.1:0")
+    extra["cluster_start"] = time.perf_counter() - t
 def progress(stage, done, total):
-    if stage not in marks:  # peak memory and clock when each stage starts
-        marks[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        starts[stage] = time.perf_counter() - t
-t = time.perf_counter()
-r = build([src], out, jobs=jobs, rebuild=rebuild, sparql=sparql, progress=progress)
-wall = time.perf_counter() - t
-ru_self, ru_kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-res = {"seconds": wall, "cpu": ru_self.ru_utime + ru_self.ru_stime + ru_kids.ru_utime + ru_kids.ru_stime,
-       "peak_at_stage_mb": marks, "read_phase_seconds": starts.get("graph", wall), "documents": r.documents, "extracted": r.extracted, "cached": r.cached,
-       "skipped": len(r.skipped), "timings": r.timings,
-       "peak_parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-       "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-       "nodes": r.graph.g.number_of_nodes(), "edges": r.graph.g.number_of_edges()}
-res["turtle_mb"] = (Path(out) / "graph.ttl").stat().st_size / 1e6
-print(json.dumps(res))
+    starts.setdefault(stage, time.perf_counter() - t0)
+t0 = time.perf_counter()
+kw = {"scheduler": cluster.scheduler_address, "jobs": 2} if cluster else {"jobs": int(mode)}
+r = build([src], out, rebuild=True, sparql=sparql, progress=progress, **kw)
+wall = time.perf_counter() - t0
+if cluster:
+    cluster.close()
+stages = {"read+extract": starts.get("graph", wall), "graph": starts.get("write", wall) - starts.get("graph", wall),
+          "write": wall - starts.get("write", wall)}
+print(json.dumps({"seconds": wall, "documents": r.documents, "skipped": len(r.skipped), "stages": stages,
+                  "timings": r.timings, "turtle_mb": (Path(out) / "graph.ttl").stat().st_size / 1e6, **extra}))
+"""
+
+SIMULATE = r"""
+import hashlib, io, json, resource, sys, time
+from pathlib import Path
+from kgraph.cache import ExtractionCache, decode_part
+from kgraph.export import write_graph_turtle
+from kgraph.refdata import load_reference
+from kgraph.resolve import graph_from_parts
+from kgraph.gcpolicy import bulk_gc
+out, k = Path(sys.argv[1]), int(sys.argv[2])
+ref = load_reference()
+cache = ExtractionCache(out)
+cache.open()
+blobs = cache.get_many(sorted(cache.keys()))
+cache.close(commit=False)
+parts = [decode_part(b) for _, b in sorted(blobs.items())]
+del blobs
+
+def relabel(x, names):
+    if isinstance(x, str):
+        return names.get(x, x)
+    if isinstance(x, tuple):
+        t = [relabel(y, names) for y in x]
+        return x._make(t) if hasattr(x, "_make") else tuple(t)
+    if isinstance(x, dict):
+        return {a: relabel(b, names) for a, b in x.items()}
+    return x
+
+def partition(i):
+    # partition i: every document new (id, node, meetings); the people not in the reference data new too
+    for cp in parts:
+        p = cp.part
+        if i == 0:
+            yield p, cp.file_name, cp.path
+            continue
+        new_id = hashlib.sha256(f"{p.doc_id}/{i}".encode()).hexdigest()
+        names = {p.doc_id: new_id, f"document/{p.doc_id[:16]}": f"document/{new_id[:16]}"}
+        for m in p.meetings:
+            names[m.node] = f"{m.node}-p{i}"
+        for e in p.entities:
+            if e.key.startswith("person/") and e.key not in ref.entities:
+                names[e.key] = f"{e.key}-p{i}"
+        yield relabel(p, names), f"p{i}-{cp.file_name}", f"p{i}/{cp.path}"
+
+def all_parts():
+    chosen = sorted(((fn, p.doc_id, p, path) for i in range(k) for p, fn, path in partition(i)),
+                    key=lambda e: (e[0], e[1]))
+    for fn, _, p, path in chosen:
+        yield p, fn, path
+
+with bulk_gc():
+    t = time.perf_counter()
+    kg = graph_from_parts(all_parts(), ref)
+    merge = time.perf_counter() - t
+    rss_merge = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    turtle = 0.0
+    if sys.argv[3] == "1":
+        t = time.perf_counter()
+        with open("/dev/null", "wb") as fh:
+            write_graph_turtle(kg, fh)
+        turtle = time.perf_counter() - t
+print(json.dumps({"partitions": k, "documents": k * len(parts), "merge_s": merge, "turtle_s": turtle,
+                  "peak_after_merge_mb": rss_merge, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "nodes": kg.g.number_of_nodes(), "edges": kg.g.number_of_edges()}))
 """
 
 
@@ -83,120 +149,153 @@ def corpus(workdir: Path, size: int, formats: str) -> tuple[Path, int]:
     return folder, int(marker.read_text())
 
 
-def _limit_memory() -> None:
-    import resource
-    gib = int(os.environ.get("KGRAPH_BENCH_MAX_GIB", "16"))
-    resource.setrlimit(resource.RLIMIT_AS, (gib << 30, gib << 30))
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    page = os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as fh:
+                total += int(fh.read().split()[1]) * page
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
 
 
-def run(src: Path, out: Path, jobs: int, rebuild: bool, sparql: bool = True) -> dict:
-    r = subprocess.run([sys.executable, "-c", CHILD, str(src), str(out), str(jobs), "1" if rebuild else "0",
-                        "1" if sparql else "0"],
-                       cwd=REPO, capture_output=True, text=True,
-                       preexec_fn=_limit_memory)
-    if r.returncode != 0:  # e.g. MemoryError under the memory limit: report it and go on
-        last = (r.stderr.strip().splitlines() or ["?"])[-1]
-        print(f"# build of {src} at --jobs {jobs} failed ({r.returncode}): {last}", file=sys.stderr)
-        return {"failed": f"exit {r.returncode}: {last[:200]}"}
-    return json.loads(r.stdout.strip().splitlines()[-1])
+def run_child(script: str, args: list[str]) -> dict:
+    """Run ``script`` in a fresh Python with ``args``; its last stdout line (JSON) plus the tree's
+    CPU-seconds and peak RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        last = (err.strip().splitlines() or ["?"])[-1]
+        print(f"# {args} failed ({proc.returncode}): {last}", file=sys.stderr)
+        return {"failed": f"exit {proc.returncode}: {last[:200]}"}
+    res = json.loads(out.strip().splitlines()[-1])
+    res["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    res["peak_tree_mb"] = peak[0] / 1e6
+    return res
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="kgraph build throughput")
     ap.add_argument("--sizes", default="1000,10000")
-    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--modes", default="1,2,dask", help="--jobs values and/or 'dask' (LocalCluster, 2 workers)")
     ap.add_argument("--formats", default="txt", help="corpus formats, comma-separated (see gen_corpus.py)")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "kgraph-bench")
-    ap.add_argument("--no-warm", action="store_true", help="skip the warm-cache rebuild")
-    ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--no-sparql", action="store_true", help="build without the store's SPARQL part (Oxigraph)")
-    ap.add_argument("--warm-jobs", default="2", help="jobs values that also get a warm-cache rebuild")
-    ap.add_argument("--ingest-only", default="", help="sizes to time reading alone (no extraction), e.g. 100000")
+    ap.add_argument("--simulate", type=int, default=0, metavar="N",
+                    help="then merge N partitions of the largest corpus (e.g. 10 x 100k for 1M documents)")
+    ap.add_argument("--no-turtle", action="store_true", help="simulation: time the merge only, not the graph.ttl writer")
+    ap.add_argument("--json", type=Path, help="also write the results here")
     a = ap.parse_args(argv)
     a.workdir.mkdir(parents=True, exist_ok=True)
-    for size in [int(s) for s in a.ingest_only.split(",") if s]:
-        src, nbytes = corpus(a.workdir, size, a.formats)
-        r = subprocess.run([sys.executable, "-c", INGEST, str(src)], cwd=REPO, capture_output=True, text=True)
-        if r.returncode != 0:
-            raise SystemExit(r.stderr[-3000:])
-        d = json.loads(r.stdout)
-        print(f"ingest only, {size:,} documents ({nbytes / 1e6:.0f} MB), 1 process: {d['seconds']:.1f} s "
-              f"(walk {d['walk_seconds']:.1f} s), {d['documents'] / d['seconds']:,.0f} docs/s, "
-              f"{nbytes / 1e6 / d['seconds']:.1f} MB/s, peak {d['peak_mb']:.0f} MB")
+    sizes = [int(s) for s in a.sizes.split(",")]
     rows = []
-    for size in [int(s) for s in a.sizes.split(",")]:
+    for size in sizes:
         src, nbytes = corpus(a.workdir, size, a.formats)
-        for jobs in [int(j) for j in a.jobs.split(",")]:
-            out = a.workdir / f"out-{size}-{jobs}"
+        for mode in a.modes.split(","):
+            out = a.workdir / f"out-{size}-{mode}"
             shutil.rmtree(out, ignore_errors=True)
-            cold = run(src, out, jobs, True, not a.no_sparql)
-            cold.update(size=size, jobs=jobs, mb=nbytes / 1e6, kind="cold")
-            rows.append(cold)
-            print(json.dumps(cold), file=sys.stderr)
-            if not a.no_warm and str(jobs) in a.warm_jobs.split(",") and not cold.get("failed"):
-                warm = run(src, out, jobs, False, not a.no_sparql)
-                warm.update(size=size, jobs=jobs, mb=nbytes / 1e6, kind="warm")
-                rows.append(warm)
-                print(json.dumps(warm), file=sys.stderr)
-            shutil.rmtree(out, ignore_errors=True)
+            r = run_child(CHILD, [str(src), str(out), mode, "0" if a.no_sparql else "1"])
+            r.update(size=size, mode=mode, mb=nbytes / 1e6)
+            rows.append(r)
+            print(json.dumps(r), file=sys.stderr)
+            keep = a.simulate and size == sizes[-1] and mode == a.modes.split(",")[-1]
+            if not keep:
+                shutil.rmtree(out, ignore_errors=True)
     print_table(rows)
+    sim = []
+    if a.simulate:
+        out = a.workdir / f"out-{sizes[-1]}-{a.modes.split(',')[-1]}"
+        for k in sorted({1, 2, max(1, a.simulate // 2), a.simulate}):
+            r = run_child(SIMULATE, [str(out), str(k), "0" if a.no_turtle else "1"])
+            sim.append(r)
+            print(json.dumps(r), file=sys.stderr)
+        print_simulation(sim, sizes[-1])
     if a.json:
-        a.json.write_text(json.dumps(rows, indent=1))
+        a.json.write_text(json.dumps({"builds": rows, "simulation": sim}, indent=1))
     return 0
 
 
-def _timing_table(rows: list[dict], stages: list[str], extra: list[str], extra_cells) -> None:
-    """One row per build: seconds per stage (BuildResult.timings keys), then ``extra_cells(row)``."""
-    print("| docs | jobs | cache | " + " | ".join(s.removeprefix("write.") for s in stages) + " | "
-          + " | ".join(extra) + " |")
-    print("|---:|---:|---|" + "---:|" * (len(stages) + len(extra)))
-    for r in rows:
-        if r.get("failed"):
-            continue
-        t = r["timings"]
-        print(f"| {r['size']:,} | {r['jobs']} | {r['kind']} | " + " | ".join(f"{t.get(s, 0):.1f}" for s in stages)
-              + " | " + " | ".join(extra_cells(r)) + " |")
-
-
 def print_table(rows: list[dict]) -> None:
-    if not rows:
-        return
-    print("| docs | MB | jobs | cache | seconds | docs/s | MB/s | read+extract phase s (docs/s) | docs per CPU-second "
-          "| peak parent MB | peak worker MB | parent MB after read / graph / write |")
-    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("| docs | MB | mode | seconds | docs/s | CPU-s per 1k docs | peak RSS tree MB | read+extract s | graph s "
+          "| write s | Turtle MB |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
+        mode = "Dask (2 workers)" if r["mode"] == "dask" else f"--jobs {r['mode']}"
         if r.get("failed"):
-            print(f"| {r['size']:,} | {r['mb']:.1f} | {r['jobs']} | {r['kind']} | failed: {r['failed']} |")
+            print(f"| {r['size']:,} | {r['mb']:.1f} | {mode} | failed: {r['failed']} |")
             continue
-        dps = r["documents"] / r["seconds"]
-        m = r.get("peak_at_stage_mb", {})
-        print(f"| {r['size']:,} | {r['mb']:.1f} | {r['jobs']} | {r['kind']} | {r['seconds']:.1f} | {dps:,.0f} | "
-              f"{r['mb'] / r['seconds']:.2f} | {r['read_phase_seconds']:.1f} "
-              f"({r['documents'] / max(r['read_phase_seconds'], 1e-9):,.0f}) | "
-              f"{r['documents'] / r['cpu']:,.0f} | {r['peak_parent_mb']:,.0f} | "
-              f"{r['peak_worker_mb']:,.0f} | {m.get('graph', 0):,.0f} / {m.get('write', 0):,.0f} / "
-              f"{m.get('done', 0):,.0f} |")
-    print()
-    print("Per-stage seconds (read/extract/encode: CPU seconds summed over workers; merge: decoding and")
-    print("merging in the parent; cache: loading cached results; graph: merging the documents' parts; write: all outputs)")
-    _timing_table(rows, ["read", "extract", "encode", "merge", "cache", "graph", "write"], ["extract ms/doc"],
-                  lambda r: [f"{1000 * r['timings'].get('extract', 0) / r['extracted']:.1f}" if r["extracted"]
-                             else "0.0"])
-    print()
-    print("Write stage, seconds per output (Oxigraph loads graph.ttl in a thread of its own while SQLite,")
-    print("graph.json and graph.html are written: 'wait' is how long the build then waited for it)")
-    _timing_table(rows, [f"write.{p}" for p in ("turtle", "sqlite", "json", "html", "oxigraph", "oxigraph_wait")]
-                  + ["write"], ["Turtle MB", "nodes", "edges"],
-                  lambda r: [f"{r['turtle_mb']:.1f}", f"{r['nodes']:,}", f"{r['edges']:,}"])
-    cold = {(r["size"], r["jobs"]): r for r in rows if r["kind"] == "cold" and not r.get("failed")}
-    sizes = sorted({s for s, _ in cold})
+        st = r["stages"]
+        print(f"| {r['size']:,} | {r['mb']:.1f} | {mode} | {r['seconds']:.1f} | {r['documents'] / r['seconds']:,.0f} "
+              f"| {1000 * r['cpu'] / r['documents']:.1f} | {r['peak_tree_mb']:,.0f} | {st['read+extract']:.1f} "
+              f"| {st['graph']:.1f} | {st['write']:.1f} | {r['turtle_mb']:.0f} |")
+    starts = [f"{r['cluster_start']:.1f} s" for r in rows if r.get("cluster_start")]
+    if starts:
+        print(f"\nDask cluster start-up (not in the seconds above; in the CPU-seconds): {', '.join(starts)}")
+    print("\nOutputs, seconds each (turtle: graph.ttl and the store's N-Quads in one walk; oxigraph: the bulk load in")
+    print("its thread; oxigraph_wait: how long the build then waited for it; extract: CPU-s summed over workers)")
+    keys = ["extract", "turtle", "sqlite", "json", "html", "oxigraph", "oxigraph_wait"]
+    print("| docs | mode | " + " | ".join(keys) + " |")
+    print("|---:|---|" + "---:|" * len(keys))
+    for r in rows:
+        if not r.get("failed"):
+            t = r["timings"]
+            print(f"| {r['size']:,} | {r['mode']} | "
+                  + " | ".join(f"{t.get(k, t.get('write.' + k, 0)):.1f}" for k in keys) + " |")
+    ok = [r for r in rows if not r.get("failed")]
+    sizes = sorted({r["size"] for r in ok})
     if len(sizes) > 1:
-        print()
-        print("Growth (cold builds): seconds per 1,000 documents")
-        for jobs in sorted({j for _, j in cold}):
-            per = [f"{s:,}: {1000 * cold[(s, jobs)]['seconds'] / cold[(s, jobs)]['documents']:.1f}"
-                   for s in sizes if (s, jobs) in cold]
-            print(f"  --jobs {jobs}: " + ", ".join(per))
+        print("\nGrowth: seconds per 1,000 documents")
+        for mode in dict.fromkeys(r["mode"] for r in ok):
+            per = [f"{r['size']:,}: {1000 * r['seconds'] / r['documents']:.1f}" for r in ok if r["mode"] == mode]
+            print(f"  {mode}: " + ", ".join(per))
+    by = {(r["size"], r["mode"]): r for r in ok}
+    ratios = [f"{s:,}: {by[(s, 'dask')]['seconds'] / by[(s, '2')]['seconds']:.2f}" for s in sizes
+              if (s, "dask") in by and (s, "2") in by]
+    if ratios:
+        print("Dask / --jobs 2, seconds (target <= 1.15): " + ", ".join(ratios))
+
+
+def print_simulation(sim: list[dict], size: int) -> None:
+    print(f"\nSimulated large run: the merge of N partitions of {size:,} documents (each partition the same")
+    print("documents relabelled as new ones, with new meetings and new people not in the reference data)")
+    print("| partitions | documents | merge s | s per 1k docs | graph.ttl writer s (0: not run) | peak RSS MB | nodes | edges |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in sim:
+        if r.get("failed"):
+            print(f"| ? | ? | failed: {r['failed']} |")
+            continue
+        print(f"| {r['partitions']} | {r['documents']:,} | {r['merge_s']:.1f} | "
+              f"{1000 * r['merge_s'] / r['documents']:.2f} | {r['turtle_s']:.1f} | {r['peak_mb']:,.0f} | "
+              f"{r['nodes']:,} | {r['edges']:,} |")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
-from .errors import BuildInterrupted, KgraphError, NoDocumentsError
+from .errors import BuildInterrupted, KgraphError, NoDocumentsError, UsageError
 from .text import shown
 
 if TYPE_CHECKING:
@@ -57,9 +57,14 @@ def main() -> None:
 @click.option("--max-seconds", "max_seconds", type=click.FloatRange(min=0), default=60, show_default=True,
               metavar="SECONDS",
               help="Skip a document whose extraction takes longer than this (0: no limit).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Read and extract on the Dask cluster of this scheduler (e.g. tcp://10.0.0.5:8786); inputs "
+                   "and OUT must be on a file system its workers share. Needs kgraph[dask].")
+@click.option("--dask", "dask_mode", type=click.Choice(["local"]),
+              help="Read and extract on a Dask cluster of --jobs workers started on this machine.")
 @handle_errors
 def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_sparql: bool, jobs: int | None,
-          rebuild: bool, max_bytes: str, max_seconds: float) -> None:
+          rebuild: bool, max_bytes: str, max_seconds: float, scheduler: str | None, dask_mode: str | None) -> None:
     """Build the graph from files or folders (default: data/corpus).
 
     Reads .txt/.md, .html/.htm, .pdf, .docx, .eml, .mbox and .jsonl; other
@@ -71,6 +76,7 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
     built, 2 usage error, 130 interrupted.
 
     Example: kgraph build data/corpus --out exports --jobs 2
+    On a Dask cluster: kgraph build corpus/ --scheduler tcp://HOST:8786
     """
     import signal
 
@@ -81,6 +87,8 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
                                    "here; name files or folders: kgraph build FILE_OR_FOLDER...")
         inputs = (DEFAULT_INPUT,)
     limit = parse_size(max_bytes)
+    if scheduler and dask_mode:
+        raise UsageError("give either --scheduler ADDRESS or --dask local, not both")
 
     def on_term(signum, frame):  # kill: stop like Ctrl-C, leaving the previous outputs in place
         raise KeyboardInterrupt
@@ -89,7 +97,8 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
     try:
         with terminal_progress(sys.stderr.isatty()) as progress:
             result = run(inputs, out, strict=strict, html=not no_html, sparql=not no_sparql, jobs=jobs,
-                         rebuild=rebuild, max_bytes=limit, progress=progress, max_seconds=max_seconds)
+                         rebuild=rebuild, max_bytes=limit, progress=progress, max_seconds=max_seconds,
+                         scheduler=scheduler or dask_mode)
     except BuildInterrupted as exc:
         click.echo(shown(f"kgraph: {exc}"), err=True)
         sys.exit(130)

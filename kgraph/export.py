@@ -225,16 +225,24 @@ def turtle_text(triples: Iterable[tuple[str, str, Term]] | Grouped, prefixes: di
     return _prefix_header(c, prefixes) + body
 
 
-def write_graph_turtle(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> None:
+def write_graph_turtle(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True,
+                       nquads: IO[bytes] | None = None) -> None:
     """Stream the graph as Turtle (what the build writes as graph.ttl): every prefix declared,
     then the nodes in sorted order, each node's description followed by the Evidence records
-    of its statements. Memory stays at one chunk of statements, whatever the graph's size."""
+    of its statements. Memory stays at one chunk of statements, whatever the graph's size.
+    ``nquads``, if given, gets the same triples as N-Quads lines (default graph) from the same
+    walk of the statements, in whole lines: what the build bulk-loads into its SPARQL store."""
     c = _TurtleTerms(PREFIXES)
+    n = _NTerms()
     out.write(("".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in sorted(PREFIXES)) + "\n").encode("utf-8"))
     with no_gc():
         for chunk in statement_chunks(kg, evidence):  # whole nodes: a subject never spans two chunks
             out.write("".join(_turtle_blocks(_group(spo[:3] for spo in chunk), c, sort=False)).encode("utf-8"))
             c.trim()
+            if nquads is not None:
+                nquads.write("".join([f"{s} {p} {o if o.__class__ is str else n[o]} .\n"
+                                      for s, p, o, _ in chunk]).encode("utf-8"))
+                n.trim()
 
 
 def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:

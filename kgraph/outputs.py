@@ -2,8 +2,9 @@
 
 ``graph.json`` is the graph core as saved by :meth:`KnowledgeGraph.save`;
 ``graph.ttl`` the Turtle export; ``store/`` what the read commands open;
-``graph.html`` the interactive view. The Turtle is streamed to its file and
-then loaded from there into the SPARQL store, in a thread of its own, while
+``graph.html`` the interactive view. One walk of the graph's statements writes
+graph.ttl and, line for line, the N-Quads that the SPARQL store bulk-loads in a
+thread of its own (:class:`kgraph.store.NQuadsSpool`) while the Turtle and then
 graph.json, the store's SQLite part and graph.html are written.
 
 Layout of an output folder ``OUT``::
@@ -36,6 +37,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from .errors import KgraphError
 from .export import write_graph_turtle
@@ -64,11 +66,13 @@ def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool
     ``timings`` (if given) gets seconds per output."""
     seconds = timings if timings is not None else {}
     out.mkdir(parents=True, exist_ok=True)
-    t = time.perf_counter()
-    with atomic_output(out / "graph.ttl") as fh:
-        write_graph_turtle(kg, fh)
-    seconds["write.turtle"] = time.perf_counter() - t
     written = [out / "graph.json", out / "graph.ttl"]
+
+    def turtle_and_nquads(nquads: IO[bytes] | None) -> None:  # one walk of the statements, two syntaxes
+        t = time.perf_counter()
+        with atomic_output(out / "graph.ttl") as fh:
+            write_graph_turtle(kg, fh, nquads=nquads)
+        seconds["write.turtle"] = time.perf_counter() - t
 
     def the_rest() -> None:
         t = time.perf_counter()
@@ -80,7 +84,7 @@ def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool
             seconds["write.html"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    written.append(write_store(kg, out, turtle=out / "graph.ttl", rdf=sparql, alongside=the_rest,
+    written.append(write_store(kg, out, rdf=sparql, rdf_source=turtle_and_nquads, alongside=the_rest,
                                timings=seconds))  # for the read commands
     seconds["write.store_and_rest"] = time.perf_counter() - t
     if html:

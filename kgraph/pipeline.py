@@ -167,9 +167,18 @@ class _Overtime(BaseException):
 
 @contextmanager
 def _time_budget(seconds: float) -> Iterator[None]:
-    """Raise :class:`_Overtime` in the code inside after ``seconds`` (0: no limit). Needs interval
-    timers and the main thread: elsewhere (Windows, a build run from another thread) there is no limit."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    """Raise :class:`_Overtime` in the code inside after ``seconds`` (0: no limit). In the main
+    thread an interval timer does it; in another (a Dask worker runs its tasks in threads, and a
+    program may run a build from one) a timer thread raises it in this one (:func:`_thread_budget`).
+    Without interval timers (Windows) there is no limit in the main thread."""
+    if not seconds:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_budget(seconds):
+            yield
+        return
+    if not hasattr(signal, "setitimer"):
         yield
         return
 
@@ -183,6 +192,39 @@ def _time_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _thread_budget(seconds: float) -> Iterator[None]:
+    """:func:`_time_budget` for a thread that is not the main one: a timer thread makes
+    :class:`_Overtime` pending in this thread (``PyThreadState_SetAsyncExc``; it is raised at the
+    next bytecode, so a long call into C finishes first). A lock orders the timer against the end
+    of the block: once the block is over, an exception not yet raised is withdrawn, so none
+    escapes into the code after it."""
+    import ctypes
+
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    ident = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"over": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["over"]:
+                state["fired"] = True
+                set_async(ident, ctypes.py_object(_Overtime))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["over"] = True
+            timer.cancel()
+            if state["fired"]:
+                set_async(ident, None)  # NULL: withdrawn if still pending (the block ended just in time)
 
 
 def _extract_part(doc: Document, seconds: float) -> DocGraph | Skipped:
@@ -208,11 +250,15 @@ def _init_worker(known: frozenset[str] | set[str], max_bytes: int, in_pool: bool
         tune_for_bulk()
 
 
-def _run_task(task: Task) -> _TaskResult:
+def _run_task(task: Task, shown_as: str | None = None) -> _TaskResult:
+    """Read and extract one task's input. ``shown_as``: the path as the user gave it, when the task
+    opens the file by another (a Dask worker opens the absolute path); documents and skipped inputs
+    are named by it, as in a build on one machine."""
     index, kind, path_s, start, end, first = task
     path = Path(path_s)
     max_bytes = _WORKER["max_bytes"]
     t0 = time.perf_counter()
+    rename = (shown(path_s), shown(shown_as)) if shown_as is not None and shown_as != path_s else None
     try:
         if kind == "jsonl":
             docs, skipped = read_jsonl_range(path, start, end, first, max_bytes)
@@ -221,7 +267,11 @@ def _run_task(task: Task) -> _TaskResult:
         else:
             docs, skipped = read_file(path, max_bytes)
     except InputError as exc:
-        return _TaskResult(index, [], [], Skipped(exc.path, exc.problem), {"read": time.perf_counter() - t0})
+        where = _rebase(exc.path, *rename) if rename else exc.path
+        return _TaskResult(index, [], [], Skipped(where, exc.problem), {"read": time.perf_counter() - t0})
+    if rename:
+        docs = [d.model_copy(update={"path": _rebase(d.path, *rename)}) for d in docs]
+        skipped = [Skipped(_rebase(s.path, *rename), s.reason) for s in skipped]
     t1 = time.perf_counter()
     out: list[tuple[str, _Located | Document, bytes | None]] = []
     encode_s = 0.0
@@ -444,6 +494,36 @@ def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int,
         _WORKER.clear()
 
 
+@contextmanager
+def _task_results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int, max_seconds: float,
+                  scheduler: str | None, out: Path) -> Iterator[Iterator[_TaskResult]]:
+    """Task results in task order: from a Dask cluster (``scheduler``), else from :func:`_results`."""
+    if scheduler is None or not tasks:
+        with _results(tasks, jobs, known, max_bytes, max_seconds) as results:
+            yield results
+        return
+    from . import cluster
+    from .outputs import state_dir
+
+    _init_worker(known, max_bytes, False, max_seconds)  # this process may run a task too (a bad cache entry)
+    try:
+        with cluster.client_for(scheduler, jobs) as client, \
+                cluster.dask_results(client, tasks, state_dir(out), known, max_bytes, max_seconds) as results:
+            yield results
+    finally:
+        _WORKER.clear()
+
+
+def _check_scheduler(scheduler: str | None) -> None:
+    """``local``, ``tcp://HOST:PORT`` (or another Dask protocol) or ``HOST:PORT``; else a usage error."""
+    if scheduler is None or scheduler == "local":
+        return
+    if not isinstance(scheduler, str) or not re.fullmatch(r"(?:[a-z][a-z0-9+.-]*://)?(?:\[[0-9a-fA-F:.]+\]|[^\s/:\[\]]+):\d{1,5}/?",
+                                                          scheduler):
+        raise UsageError(f"--scheduler: '{scheduler}' is not the address of a Dask scheduler; write e.g. "
+                         "tcp://10.0.0.5:8786 (or use --dask local)")
+
+
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024 ** 2, "mb": 1024 ** 2,
                "mib": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3, "gib": 1024 ** 3}
 
@@ -487,7 +567,8 @@ def _check_options(jobs: int | None, max_bytes: int) -> int:
 def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: bool = False,
           html: bool = True, *, jobs: int | None = 1, rebuild: bool = False,
           max_bytes: int = DEFAULT_MAX_BYTES, cache: bool = True, sparql: bool = True,
-          progress: Progress | None = None, max_seconds: float = DEFAULT_MAX_SECONDS) -> BuildResult:
+          progress: Progress | None = None, max_seconds: float = DEFAULT_MAX_SECONDS,
+          scheduler: str | None = None) -> BuildResult:
     """Build the graph of ``inputs`` (files and folders) into ``out``.
 
     ``jobs``: worker processes (None: all cores); ``rebuild``: ignore the cache;
@@ -498,11 +579,15 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     ``sparql``: also load the triples into the store's SPARQL part
     (Oxigraph; the costliest output of a large build, not needed to query with
     ``kgraph query`` or to load graph.ttl elsewhere); ``progress``: called as
-    ``progress(stage, done, total)``.
+    ``progress(stage, done, total)``; ``scheduler``: read and extract on a
+    Dask cluster instead of worker processes (:mod:`kgraph.cluster`): the
+    address of its scheduler (``tcp://HOST:8786``), or ``"local"`` for a
+    cluster of ``jobs`` worker processes on this machine; the outputs are the same.
     Raises :class:`NoDocumentsError` when nothing can be read (outputs untouched)
     and, with ``strict``, :class:`InputError` at the first unreadable input.
     """
     _check_options(jobs, max_bytes)
+    _check_scheduler(scheduler)
     if not isinstance(max_seconds, (int, float)) or max_seconds < 0:
         raise UsageError(f"--max-seconds must be 0 (no limit) or more, not {max_seconds}")
     out = Path(out)
@@ -513,7 +598,7 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
             with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size
                 return _build(inputs, out, strict, html, jobs=jobs, rebuild=rebuild, max_bytes=max_bytes,
                               cache=cache, sparql=sparql, progress=progress, written=written,
-                              max_seconds=max_seconds)
+                              max_seconds=max_seconds, scheduler=scheduler)
     except KeyboardInterrupt:
         if written and current_generation(out) == written[0].name:
             raise BuildInterrupted(out, switched=True) from None
@@ -522,7 +607,8 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
 
 def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *, jobs: int | None,
            rebuild: bool, max_bytes: int, cache: bool, sparql: bool, progress: Progress | None,
-           written: list[Path], max_seconds: float = DEFAULT_MAX_SECONDS) -> BuildResult:
+           written: list[Path], max_seconds: float = DEFAULT_MAX_SECONDS,
+           scheduler: str | None = None) -> BuildResult:
     t_start = time.perf_counter()
     started_ns = time.time_ns()
     jobs = _check_options(jobs, max_bytes)
@@ -540,7 +626,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         total = sum(1 for u in units if u.fresh) + len(tasks)
         done = 0
         report("read", 0, total)
-        with _results(tasks, jobs, known, max_bytes, max_seconds) as results:
+        with _task_results(tasks, jobs, known, max_bytes, max_seconds, scheduler, out) as results:
             for unit in units:
                 if unit.kind is None:
                     col.skip(Skipped(str(unit.path), unsupported(unit.path).problem))

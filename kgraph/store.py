@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
 import sqlite3
 import threading
@@ -194,16 +195,20 @@ def store_root(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path | None = None, rdf: bool = True,
-                alongside: Callable[[], object] | None = None, timings: dict[str, float] | None = None) -> Path:
+def write_store(kg: KnowledgeGraph, out: Path | str, rdf: bool = True,
+                alongside: Callable[[], object] | None = None, timings: dict[str, float] | None = None,
+                rdf_source: Callable[[NQuadsSpool | None], object] | None = None) -> Path:
     """Write the store for ``kg`` into ``<out>/store`` and make it current; return its folder.
 
-    ``turtle`` is the graph's Turtle (text, bytes or a file) when the caller
-    already has it (the build does); otherwise :func:`kgraph.rdf.to_rdf` is serialised here. ``rdf=False``
-    leaves out the SPARQL part (``kgraph sparql`` then says so): for tools that
-    only need the lookups. Oxigraph loads the triples in a thread of its own
-    (it releases the GIL) while this one writes the SQLite part and then runs
-    ``alongside`` (the build's other outputs), so the load costs no extra time.
+    ``rdf=False`` leaves out the SPARQL part (``kgraph sparql`` then says so):
+    for tools that only need the lookups. The SPARQL part is loaded from
+    N-Quads that are written once (:class:`NQuadsSpool`) and bulk-loaded by
+    Oxigraph piece by piece in a thread of its own (it releases the GIL).
+    ``rdf_source(spool)`` writes them when the caller has a pass over the
+    triples anyway (the build: graph.ttl and the N-Quads from one walk of the
+    statements; it gets None without ``rdf``); without it they are written here.
+    Meanwhile this thread writes the SQLite part and then runs ``alongside``
+    (the build's other outputs), so the load costs little extra time.
     """
     root = store_root(Path(out))
     root.mkdir(parents=True, exist_ok=True)
@@ -220,10 +225,17 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path 
             return r
 
         stop = threading.Event()  # set when this thread fails or is interrupted: the load stops at its next piece
+        spool = NQuadsSpool(tmp / _SPOOL_DIR, stop) if rdf else None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgraph-oxigraph") as pool:
-            loading = pool.submit(timed, "write.oxigraph", _write_rdf, kg, tmp / RDF_DIR, turtle,
-                                  stop) if rdf else None
+            loading = pool.submit(timed, "write.oxigraph", _load_rdf, spool, tmp / RDF_DIR) if spool else None
             try:
+                if rdf_source is not None:
+                    rdf_source(spool)
+                elif spool is not None:
+                    from .export import write_ntriples  # N-Triples: N-Quads of the default graph
+                    timed("write.nquads", write_ntriples, kg, spool)
+                if spool is not None:
+                    spool.close()
                 timed("write.sqlite", _write_sqlite, kg, tmp / SQLITE_NAME)
                 if alongside is not None:
                     alongside()
@@ -233,6 +245,8 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path 
             except BaseException:
                 stop.set()
                 raise
+        if spool is not None:
+            shutil.rmtree(spool.folder, ignore_errors=True)
         _set_triples(tmp / SQLITE_NAME, triples)
         os.replace(tmp, root / gen)
     except BaseException:
@@ -245,62 +259,109 @@ def write_store(kg: KnowledgeGraph, out: Path | str, turtle: str | bytes | Path 
     return root / gen
 
 
-_LOAD_PIECE = 8_000_000  # bytes of Turtle per bulk load
-
-
-def _turtle_pieces(fh: IO[bytes], size: int = _LOAD_PIECE) -> Iterator[bytes]:
-    """kgraph's Turtle in pieces of about ``size`` bytes, cut between subject blocks, each with the
-    prefix header: Oxigraph's bulk loader holds a whole input in memory (about 14 times its size),
-    so loading piece by piece keeps the build's memory flat however large the graph."""
-    header, buf = b"", b""
-    while True:
-        data = fh.read(size)
-        if not data:
-            break
-        buf += data
-        if not header:
-            i = buf.find(b"\n\n")
-            if i < 0:
-                continue
-            header, buf = buf[:i + 2], buf[i + 2:]
-        cut = buf.rfind(b" .\n\n")
-        if cut >= 0:
-            yield header + buf[:cut + 4]
-            buf = buf[cut + 4:]
-    if buf.strip():
-        yield header + buf
+_SPOOL_DIR = ".nquads"  # inside the store's temporary generation; gone before it is switched in
+_LOAD_PIECE = 24 << 20  # bytes of N-Quads per bulk load
+_MAX_PENDING = 40  # pieces written and not yet loaded: the spool's disk use is bounded (about 1 GB)
 
 
 class _Stopped(Exception):
     """The build stopped while the RDF part was loading."""
 
 
-def _write_rdf(kg: KnowledgeGraph, path: Path, turtle: str | bytes | Path | None,
-               stop: threading.Event | None = None) -> int:
-    """Load the graph's triples into a new Oxigraph store at ``path``; ``turtle`` is kgraph's
-    Turtle of ``kg`` (text, bytes or a file), or None to serialise the graph here. ``stop``, once
-    set, ends the load at the next piece (an interrupted build does not wait for the whole load)."""
-    import io
+class NQuadsSpool:
+    """The graph's triples as N-Quads (all in the default graph), written once and bulk-loaded
+    into Oxigraph piece by piece: a file-like sink (``write(bytes)``) that cuts what it is given
+    into files of about ``piece`` bytes, each handed to the loader as soon as it is complete.
 
+    Oxigraph's bulk loader holds a whole input in memory (about five times its size as
+    N-Quads), so pieces keep the build's memory flat however large the graph; N-Quads is the
+    cheapest syntax to parse, and written from the same walk of the statements as graph.ttl
+    it costs one formatting of each line, instead of writing Turtle and parsing it again.
+    A writer cuts only between whole lines (each ``write`` ends with one)."""
+
+    def __init__(self, folder: Path, stop: threading.Event, piece: int | None = None,
+                 pending: int = _MAX_PENDING) -> None:
+        self.folder = folder
+        self.stop = stop
+        self.piece = piece or _LOAD_PIECE
+        self.failed = False  # set by the loader when it gives up: the writer stops too
+        folder.mkdir(parents=True, exist_ok=True)
+        self._queue: queue.Queue[Path | None] = queue.Queue(maxsize=pending)
+        self._fh: IO[bytes] | None = None
+        self._path: Path | None = None
+        self._size = 0
+        self._count = 0
+
+    def write(self, data: bytes) -> int:
+        """Append whole N-Quads lines; a piece is cut at the line end nearest its size."""
+        view = memoryview(data)
+        while view:
+            if self._fh is None:
+                self._path = self.folder / f"part-{self._count:06d}.nq"
+                self._count += 1
+                self._fh = open(self._path, "wb")  # noqa: SIM115 - stays open across writes, closed by _cut
+            room = self.piece - self._size
+            if len(view) < room:
+                self._fh.write(view)
+                self._size += len(view)
+                break
+            end = data.find(b"\n", len(data) - len(view) + room - 1) + 1 or len(data)
+            head = end - (len(data) - len(view))
+            self._fh.write(view[:head])
+            view = view[head:]
+            self._cut()
+        return len(data)
+
+    def _cut(self) -> None:
+        if self._fh is None:
+            return
+        self._fh.close()
+        self._fh, self._size = None, 0
+        self._put(self._path)
+
+    def _put(self, item: Path | None) -> None:
+        while True:  # waits while the loader is behind; gives up when it failed or the build stops
+            if self.failed or self.stop.is_set():
+                raise _Stopped("the RDF load stopped")
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """All is written: the last piece goes to the loader, then the end mark."""
+        self._cut()
+        self._put(None)
+
+    def pieces(self) -> Iterator[Path]:
+        """The loader's side: each complete piece, in order, until :meth:`close`; raises
+        :class:`_Stopped` once ``stop`` is set."""
+        while True:
+            if self.stop.is_set():
+                raise _Stopped("the build stopped")
+            try:
+                item = self._queue.get(timeout=0.1)
+            except queue.Empty:
+                continue
+            if item is None:
+                return
+            yield item
+
+
+def _load_rdf(spool: NQuadsSpool, path: Path) -> int:
+    """Bulk-load every piece of ``spool`` into a new Oxigraph store at ``path``, each removed once
+    loaded; return the number of triples. Stops at the next piece once the build stops."""
     import pyoxigraph as ox
     store = ox.Store(str(path))
-    scratch = None
-    if turtle is None:  # serialise into a file beside the store, then load that
-        from .export import write_graph_turtle
-        turtle = scratch = path.parent / "graph.ttl.tmp"
-        with open(scratch, "wb") as out:
-            write_graph_turtle(kg, out)
     try:
-        with (open(turtle, "rb") if isinstance(turtle, Path) else
-              io.BytesIO(turtle.encode("utf-8") if isinstance(turtle, str) else turtle)) as fh:
-            for piece in _turtle_pieces(fh):
-                if stop is not None and stop.is_set():
-                    raise _Stopped
-                # lenient: no IRI re-validation, the Turtle is kgraph's own (IRIs checked when written)
-                store.bulk_load(input=piece, format=ox.RdfFormat.TURTLE, lenient=True)
-    finally:
-        if scratch is not None:
-            scratch.unlink()
+        for piece in spool.pieces():
+            # lenient: no IRI re-validation, the N-Quads are kgraph's own (IRIs checked when written)
+            store.bulk_load(path=str(piece), format=ox.RdfFormat.N_QUADS, lenient=True)
+            piece.unlink()
+    except BaseException:
+        spool.failed = True
+        raise
     store.flush()
     store.optimize()
     n = len(store)

@@ -236,34 +236,43 @@ def test_resource_base_matches_namespaces():
     assert query.SPARQL_PREFIXES["kgo"] == str(namespaces.KGO)
 
 
-def test_store_turtle_pieces_cut_between_subjects_and_load_the_same_triples(tmp_path):
-    """The build loads Turtle into Oxigraph piece by piece (bounded memory): tiny pieces give
-    the same store as one whole load."""
-    import io
-
+def test_store_loads_nquads_piece_by_piece_the_triples_of_the_turtle(tmp_path, monkeypatch):
+    """The SPARQL part is bulk-loaded from N-Quads in pieces (bounded memory): tiny pieces give
+    exactly the triples of graph.ttl, and no piece is left in the store."""
     import pyoxigraph as ox
 
     from kgraph.export import graph_turtle
-    ttl = graph_turtle(small_graph()).encode("utf-8")
-    pieces = list(store_mod._turtle_pieces(io.BytesIO(ttl), size=200))
-    assert len(pieces) > 5
-    header = ttl[:ttl.index(b"\n\n") + 2]
-    assert all(p.startswith(header) and p.endswith(b" .\n\n") for p in pieces)
-    whole, split = ox.Store(), ox.Store()
-    whole.load(ttl, format=ox.RdfFormat.TURTLE)
-    for p in pieces:
-        split.load(p, format=ox.RdfFormat.TURTLE)
-    assert len(whole) > 50 and set(whole) == set(split)
-
-
-def test_store_written_from_a_turtle_file_equals_written_from_the_graph(tmp_path):
-    from kgraph.export import graph_turtle
     kg = small_graph()
-    (tmp_path / "a").mkdir()
-    ttl = tmp_path / "a" / "graph.ttl"
-    ttl.write_text(graph_turtle(kg), encoding="utf-8")
-    write_store(kg, tmp_path / "a", turtle=ttl)
+    monkeypatch.setattr(store_mod, "_LOAD_PIECE", 300)
+    seen: list[int] = []
+    real_pieces = store_mod.NQuadsSpool.pieces
+
+    def counted(self):
+        for p in real_pieces(self):
+            seen.append(p.stat().st_size)
+            yield p
+
+    monkeypatch.setattr(store_mod.NQuadsSpool, "pieces", counted)
+    gen = write_store(kg, tmp_path)
+    assert len(seen) > 5 and all(n < 300 + 2000 for n in seen)
+    whole = ox.Store()
+    whole.load(graph_turtle(kg).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    loaded = ox.Store.read_only(str(gen / store_mod.RDF_DIR))
+    assert len(whole) > 50 and set(whole) == set(loaded)
+    assert not list(gen.rglob("*.nq"))
+
+
+def test_store_loaded_from_the_turtle_pass_equals_loaded_from_the_graph(tmp_path):
+    """The build writes graph.ttl and the store's N-Quads in one walk of the statements: the
+    same store as N-Quads written on their own."""
+    import io
+
+    from kgraph.export import graph_turtle, write_graph_turtle
+    kg = small_graph()
+    ttl = io.BytesIO()
+    write_store(kg, tmp_path / "a", rdf_source=lambda spool: write_graph_turtle(kg, ttl, nquads=spool))
     write_store(kg, tmp_path / "b")
+    assert ttl.getvalue().decode("utf-8") == graph_turtle(kg)  # the Turtle is not changed by it
     q = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
     a = {tuple(sorted(r.items())) for r in sparql(tmp_path / "a", q).rows}
     b = {tuple(sorted(r.items())) for r in sparql(tmp_path / "b", q).rows}
@@ -273,32 +282,30 @@ def test_store_written_from_a_turtle_file_equals_written_from_the_graph(tmp_path
 def test_store_a_failing_write_stops_the_rdf_load_and_leaves_no_generation(tmp_path, monkeypatch):
     """The SQLite part fails while Oxigraph loads in its thread: the load stops at its next piece
     (an interrupted big build must not wait for the whole load), and no store generation is left."""
-    import io
     import threading
     import time
 
-    from kgraph.export import graph_turtle
     kg = small_graph()
-    ttl = graph_turtle(kg).encode("utf-8")
-    total = len(list(store_mod._turtle_pieces(io.BytesIO(ttl), size=100)))
+    monkeypatch.setattr(store_mod, "_LOAD_PIECE", 100)
     loaded: list[int] = []
     started = threading.Event()
-    real_pieces = store_mod._turtle_pieces
+    real_pieces = store_mod.NQuadsSpool.pieces
 
-    def slow_pieces(fh, size=store_mod._LOAD_PIECE):
-        for p in real_pieces(fh, size=100):
+    def slow_pieces(self):
+        for p in real_pieces(self):
             started.set()
-            loaded.append(len(p))
-            time.sleep(0.05)
+            loaded.append(self._count)  # pieces written so far
+            time.sleep(0.02)
             yield p
 
     def boom(*a, **k):
         started.wait(5)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store_mod, "_turtle_pieces", slow_pieces)
+    monkeypatch.setattr(store_mod.NQuadsSpool, "pieces", slow_pieces)
     monkeypatch.setattr(store_mod, "_write_sqlite", boom)
     with pytest.raises(OSError, match="No space"):
-        write_store(kg, tmp_path, turtle=ttl)
-    assert total > 10 and 1 <= len(loaded) < total
+        write_store(kg, tmp_path)
+    total = loaded[-1]  # the writer is at most ~40 pieces ahead of the loader: all were written
+    assert total > 50 and 1 <= len(loaded) < total
     assert not [p for p in (tmp_path / "store").iterdir() if p.name.startswith(("gen-", ".tmp-"))]
