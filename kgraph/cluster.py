@@ -218,7 +218,9 @@ def dask_results(client: Any, tasks: list[Any], state_dir: Path, known: set[str]
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         parts = partitions(tasks, workers)
-        shared = client.scatter(frozenset(known), broadcast=True) if known else frozenset()
+        # one object, scattered whole: Client.scatter sends each member of a collection on its own, and a
+        # set of futures reaches the tasks unresolved (no key would ever be found in it)
+        shared = client.scatter([frozenset(known)], broadcast=True)[0] if known else frozenset()
         version, cwd, tag = version_key(), os.getcwd(), uuid.uuid4().hex[:12]
         for i, part in enumerate(parts):
             futures.append(client.submit(run_partition, part, cwd, shared, max_bytes, max_seconds,
