@@ -3,8 +3,12 @@ invented inputs; and a small seeded run of the harness itself."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kgraph.ingest import read_file
 
@@ -45,3 +49,39 @@ def _bench_fuzz():
     finally:
         sys.path.remove(str(REPO / "benchmarks"))
     return bench_fuzz
+
+
+# --- a bare domain is looked for where a run of word characters and hyphens begins ----------------------------
+
+OLD_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+\.(?:se|nu|com|org|eu|net)\b(?:/[^\s<>\"]*)?",
+                        re.UNICODE | re.IGNORECASE)
+URL_PIECES = ["a", "Ö", "-", "--", ".", "_", " ", "/", ":", "\"", "<", "1", "se", "nu", "SE", "www.", "WWW.",
+              "http://", "https://", "kommun.se", "x.nu/sida"]
+
+
+def test_a_bare_domain_is_not_tried_inside_a_run_of_hyphenated_words():
+    """"AhmÖ-Ö-Ö-...": the old pattern tried a bare domain at each word boundary in the run,
+    each attempt running to its end: time quadratic in the run (a 100 KB token took minutes
+    and was skipped for its time). A match now starts only where the run does."""
+    from kgraph.text import URL_RE, url_matches
+    assert URL_RE.match("xÖ-ljusdal.se", 3) is None  # inside the run "xÖ-ljusdal"
+    assert OLD_URL_RE.match("xÖ-ljusdal.se", 3) is not None  # where the old one started again
+    assert URL_RE.search("Läs mer på ljusdal.se/nyheter idag")[0] == "ljusdal.se/nyheter"
+    # in a word that holds an anchor (".se"), only "sx.se" is an address: no start inside "AhmÖ-Ö-Ö-Ö"
+    assert [m.start() for m in url_matches("AhmÖ-Ö-Ö-Ö.sx.se")] == [11]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(URL_PIECES), max_size=25).map("".join))
+def test_web_addresses_are_found_where_the_old_pattern_found_them(text):
+    from kgraph.text import url_matches
+    got = [(m.start() + len(m.groupdict().get("lead") or ""), m.end()) for m in url_matches(text)]
+    assert got == [(m.start(), m.end()) for m in OLD_URL_RE.finditer(text)]
+
+
+def test_a_long_hyphenated_token_is_masked_like_any_other_text():
+    from kgraph.text import mask_contacts
+    text = "Mejla ahmed@ljusdal.se eller se ljusdal.se-Ö.nu. Ahm" + "Ö-" * 20_000 + "ed Lind, ordförande."
+    masked = mask_contacts(text)
+    assert len(masked) == len(text) and "ljusdal" not in masked and "Ö.nu" not in masked
+    assert masked.endswith("Ö-" * 20_000 + "ed Lind, ordförande.")
