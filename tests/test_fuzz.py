@@ -85,3 +85,44 @@ def test_a_long_hyphenated_token_is_masked_like_any_other_text():
     masked = mask_contacts(text)
     assert len(masked) == len(text) and "ljusdal" not in masked and "Ö.nu" not in masked
     assert masked.endswith("Ö-" * 20_000 + "ed Lind, ordförande.")
+
+
+# --- an input whose text another input has is named, not dropped without a word ------------------------------
+
+def test_an_input_with_the_same_text_as_another_is_named_in_the_summary(tmp_path):
+    """A truncated or spliced copy can come out as the same text as another input (here: a
+    copy, a link, and an e-mail whose body is that text): the graph holds the text once, and
+    the summary names each other input and the one whose document it is."""
+    import os
+    import time
+
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+    from kgraph.pipeline import Duplicate, build
+    text = "Landsbygdsministern besökte Ljusdals kommun den 3 maj 2021 och träffade kommunstyrelsen."
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    (src / "b.txt").write_text(text, encoding="utf-16")  # another encoding, the same text
+    (src / "c.eml").write_bytes(b"Subject: x\nContent-Type: text/plain; charset=utf-8\n\n" + text.encode())
+    (src / "d.txt").symlink_to(src / "a.txt")
+    (src / "e.jsonl").write_text('{"text": "Ett annat dokument om Ljusdal."}\n' * 2, encoding="utf-8")
+    old = time.time() - 3600
+    for p in src.iterdir():
+        os.utime(p, (old, old), follow_symlinks=False)
+    out = tmp_path / "out"
+    want = [Duplicate(f"{src}/b.txt", f"{src}/a.txt"), Duplicate(f"{src}/c.eml", f"{src}/a.txt"),
+            Duplicate(f"{src}/d.txt", f"{src}/a.txt"), Duplicate(f"{src}/e.jsonl#2", f"{src}/e.jsonl#1")]
+    result = build([src], out, jobs=1)
+    assert result.documents == 2 and result.skipped == []
+    assert result.duplicates == want
+    names = {d["file_name"] for _, d in result.graph.nodes(kind="document")}
+    assert names == {"a.txt", "e.jsonl#1"}
+    again = build([src], out, jobs=1)  # from the cache: the same words, the same graph
+    assert again.extracted == 0 and again.duplicates == want
+    assert {d["file_name"] for _, d in again.graph.nodes(kind="document")} == names
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--jobs", "2", "--no-html"])
+    assert r.exit_code == 0, r.output
+    assert "documents: 2 (6 from cache, 4 same text as another)" in r.output
+    assert f"duplicate {src}/c.eml: same text as {src}/a.txt (one document)" in r.output
