@@ -198,7 +198,9 @@ def _bomb_docx(paragraphs: list[str], rng: random.Random) -> bytes:
     name = b"word/media/image1.bin"
     size = 1000 if rng.random() < 0.5 else 200 << 20
     sizes = _zero_crc(size).to_bytes(4, "little") + len(_BOMB).to_bytes(4, "little") + size.to_bytes(4, "little")
-    u16 = (lambda n: n.to_bytes(2, "little"))
+
+    def u16(n: int) -> bytes:
+        return n.to_bytes(2, "little")
     local = b"PK\x03\x04" + u16(20) + u16(0) + u16(8) + bytes(4) + sizes + u16(len(name)) + u16(0) + name
     record = (b"PK\x01\x02" + u16(20) + u16(20) + u16(0) + u16(8) + bytes(4) + sizes + u16(len(name)) + bytes(8)
               + bytes(4) + len(files).to_bytes(4, "little") + name)
