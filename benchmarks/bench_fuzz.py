@@ -297,9 +297,9 @@ def _flip(data: bytes, rng: random.Random) -> bytes:
     return bytes(buf)
 
 
-def _token(data: bytes, rng: random.Random) -> bytes:
+def _token(data: bytes, rng: random.Random, scale: float = 1.0) -> bytes:
     piece = rng.choice(TOKENS).encode("utf-8")
-    size = int(10 ** rng.uniform(3.7, 5.3))  # 5 KB .. 200 KB of one token
+    size = int(10 ** rng.uniform(3.7, 5.3) * scale)  # 5 KB .. 200 KB of one token
     at = rng.randrange(len(data) + 1)
     return data[:at] + piece * (size // len(piece)) + data[at:]
 
@@ -307,7 +307,8 @@ def _token(data: bytes, rng: random.Random) -> bytes:
 class Maker:
     """Seeded files of every format, mutated."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, scale: float = 1.0) -> None:
+        self.scale = scale  # of the long and large inputs (a smoke run: 0.05)
         self.rng = random.Random(seed)
         self.writer = Writer(load_reference(), random.Random(seed + 1))
         self.pool: list[bytes] = []  # recent files, for splicing
@@ -325,14 +326,14 @@ class Maker:
         mut = r.choices(list(MUTATIONS), weights=list(MUTATIONS.values()))[0]
         title, body, day, publisher = self._doc()
         if mut == "larger":  # a long document: the text repeated, 100 KB .. 1 MB
-            body = "\n\n".join([body] * max(2, int(10 ** r.uniform(5, 6)) // max(1, len(body))))
+            body = "\n\n".join([body] * max(2, int(10 ** r.uniform(5, 6) * self.scale) // max(1, len(body))))
         lie = mut == "charset"
         if fmt in ("txt", "text", "md"):
             data = _text(body, r) if not lie else body.encode(r.choice(["utf-16-le", "cp1252", "latin-1"]), "replace")
         elif fmt in ("html", "htm", "xhtml"):
             data = _html(title, body, day, publisher, r, lie)
             if mut == "dense":  # many tiny elements, or deep nesting
-                n = int(10 ** r.uniform(3, 5))
+                n = int(10 ** r.uniform(3, 5) * self.scale)
                 inner = "<p>x</p>" * n if r.random() < 0.7 else "<div>" * n + "ord" + "</div>" * n
                 data = data.replace(b"<main>", b"<main>" + inner.encode(), 1)
         elif fmt == "pdf":
@@ -342,7 +343,7 @@ class Maker:
             if mut == "bomb":
                 data = _bomb_docx(paras, r)
             elif mut == "dense":
-                data = _docx(paras + ["x"] * int(10 ** r.uniform(3, 5)))
+                data = _docx(paras + ["x"] * int(10 ** r.uniform(3, 5) * self.scale))
             else:
                 data = _docx(paras)
         elif fmt == "eml":
@@ -363,7 +364,7 @@ class Maker:
             other = r.choice(self.pool)
             data = data[: r.randrange(len(data) + 1)] + other[r.randrange(len(other) + 1):]
         elif mut == "token":
-            data = _token(data, r)
+            data = _token(data, r, self.scale)
         elif mut == "nul":
             data = _flip(data, r).replace(b" ", b"\x00", r.randint(1, 50))
         elif mut == "empty":
@@ -664,8 +665,10 @@ def locate_slow(entries: list[Entry], file_seconds: float, max_seconds: float) -
 
 
 def run(count: int, seed: int, chunk: int, jobs: int, work: Path, wall: float, max_seconds: float,
-        file_seconds: float, memory_limit: int, echo=print) -> tuple[list[ChunkResult], Counter[str]]:
-    maker = Maker(seed)
+        file_seconds: float, memory_limit: int, echo=print,
+        scale: float = 1.0) -> tuple[list[ChunkResult], Counter[str]]:
+    """Make the corpus chunk by chunk and build each; the chunks' results and the inputs by kind."""
+    maker = Maker(seed, scale)
     results: list[ChunkResult] = []
     labels: Counter[str] = Counter()
     first = 0

@@ -126,3 +126,21 @@ def test_an_input_with_the_same_text_as_another_is_named_in_the_summary(tmp_path
     assert r.exit_code == 0, r.output
     assert "documents: 2 (6 from cache, 4 same text as another)" in r.output
     assert f"duplicate {src}/c.eml: same text as {src}/a.txt (one document)" in r.output
+
+
+# --- the harness itself, on a small seeded corpus -------------------------------------------------------------
+
+def test_a_small_seeded_fuzz_corpus_builds_without_traceback_hang_or_silent_drop(tmp_path):
+    """40 inputs of benchmarks/bench_fuzz.py (every format, mutated; odd names, links, a FIFO, an
+    unreadable file and folder; long inputs at 5% of their length) in one build: every target met.
+    The 10,000-file run is the benchmark."""
+    bench = _bench_fuzz()
+    results, labels = bench.run(count=40, seed=3, chunk=40, jobs=1, work=tmp_path, wall=300, max_seconds=60,
+                                file_seconds=90, memory_limit=bench.GB, echo=lambda *_: None, scale=0.05)
+    bench.unlock(tmp_path / "corpus")
+    table, ok = bench.report(results, bench.GB)
+    assert ok, table + "\n" + "\n".join(t for r in results for t in r.tracebacks) + "\n" + "\n".join(
+        e.shown[0] for r in results for e in r.drops)
+    (res,) = results
+    assert res.code == 3 and res.documents > 10 and res.skipped_lines >= 5  # the unreadable ones are named
+    assert {"link-to-file", "fifo", "unreadable-file", "unreadable-folder", "broken-link"} <= set(labels)
