@@ -191,9 +191,9 @@ def test_long_tokens_and_lines_are_extracted(text):
 def _seed_files() -> dict[str, bytes]:
     """One small valid file per format kgraph reads."""
     import io
+    import zipfile
     from email.message import EmailMessage
 
-    import zipfile
     text = "Civilministern besökte Söderhamns kommun den 3 maj 2021 och träffade kommunstyrelsen."
     bio = io.BytesIO()  # the three parts a .docx needs: small, so that flips often land in the zip headers
     with zipfile.ZipFile(bio, "w", zipfile.ZIP_DEFLATED) as z:
