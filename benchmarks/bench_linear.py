@@ -7,6 +7,8 @@ fresh process with a time limit, and prints seconds and seconds per MB:
   text of 10 KB, 100 KB, 1 MB and 10 MB;
 * ``no-newlines``: the same text with every line break made a space;
 * ``one-word``: a single word of letters, no space at all;
+* ``hyphen-word``: a single token of letters and hyphens ("Ö-Ö-Ö-..."), a word
+  boundary at every other character;
 * ``emails``: e-mail-like tokens (``fornamn.efternamn@kommun``, with and
   without a domain ending) separated by spaces.
 
@@ -31,7 +33,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
-CASES = ("genre", "no-newlines", "one-word", "emails")
+CASES = ("genre", "no-newlines", "one-word", "hyphen-word", "emails")
 
 CHILD = r"""
 import json, sys, time
@@ -100,6 +102,8 @@ def make_text(case: str, size: int) -> str:
         return genre_text(size).replace("\n", " ")
     if case == "one-word":
         return one_word(size)
+    if case == "hyphen-word":
+        return "Kommunen " + "Ö-" * (size // 2)
     if case == "emails":
         return emails(size)
     raise SystemExit(f"bench_linear: unknown case {case!r} ({', '.join(CASES)})")

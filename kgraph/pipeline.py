@@ -58,6 +58,17 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 _RACY_NS = 2_000_000_000  # a file changed less than 2 s before it was read may change again unseen
 
 
+class Duplicate(NamedTuple):
+    """An input (a file, or ``FILE#N``) whose text is that of an earlier one: it is in the graph
+    once, as the document of ``first``."""
+
+    path: str
+    first: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: same text as {self.first} (one document)"
+
+
 @dataclass
 class BuildResult:
     graph: KnowledgeGraph
@@ -71,6 +82,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds (CPU seconds summed over workers)
     html: bool = True
     cache_unreadable: int = 0  # cache entries that failed the check on reading and were extracted again
+    # inputs whose text another input (named second) has too: one document, under the other's name
+    duplicates: list[Duplicate] = field(default_factory=list)
 
     def summary(self) -> str:
         st = self.graph.stats()
@@ -79,12 +92,16 @@ class BuildResult:
             extra.append(f"{self.cached} from cache")
         if self.skipped:
             extra.append(f"skipped {len(self.skipped)}")
+        if self.duplicates:
+            extra.append(f"{len(self.duplicates)} same text as another")
         lines = [f"documents: {st['documents']}" + (f" ({', '.join(extra)})" if extra else "")]
         lines.append("entities: " + str(st["entities"]) + " (" +
                      ", ".join(f"{k} {v}" for k, v in st["entities_by_class"].items()) + ")")
         lines.append(f"topics: {st['topics']}  meetings: {st['meetings']}  relations: {st['relations']}")
         for s in self.skipped:
             lines.append(f"skipped {s}")
+        for d in self.duplicates:
+            lines.append(f"duplicate {d}")
         if self.cache_unreadable:
             n = self.cache_unreadable
             lines.append(f"cache: {n} unreadable entr{'y was' if n == 1 else 'ies were'} ignored (damaged, or not "
@@ -359,6 +376,7 @@ class _Collector:
     used_keys: set[str] = field(default_factory=set)
     skipped: list[Skipped] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # keys of cache entries that failed the check
+    duplicates: list[Duplicate] = field(default_factory=list)
     extracted: int = 0
     cached: int = 0
     timings: dict[str, float] = field(default_factory=dict)
@@ -371,8 +389,11 @@ class _Collector:
 
     def add(self, key: str, doc_id: str, file_name: str, path: str, part: bytes | DocGraph) -> None:
         self.used_keys.add(key)
-        if doc_id not in self.entries:  # the same text twice is one document: the first wins
+        first = self.entries.get(doc_id)
+        if first is None:
             self.entries[doc_id] = (file_name, doc_id, path, part)
+        elif first[2] != path:  # the same text twice is one document: the first wins, the other is named
+            self.duplicates.append(Duplicate(path, first[2]))
 
     def parts(self) -> Iterator[tuple[DocGraph, str, str]]:
         """(part, file name, path) of every document, sorted by file name and document id; each
@@ -400,12 +421,20 @@ class _Collector:
         state = unit.fresh
         assert state is not None and self.cache is not None
         t0 = time.perf_counter()
+        if len(set(state.keys)) < len(state.keys):
+            return False  # a corpus file with the same text twice: one entry for both, read it again
         blobs = self.cache.get_many(state.keys)
         found = []
         for key in state.keys:
             entry = self.cached_part(key, blobs.get(key))
             if entry is None:
                 return False
+            if entry.path != state.given and not entry.path.startswith(state.given + "#"):
+                # the entry was last written for another input with the same text: this file's own
+                # name is its path (one document per file), or, for a corpus file, read it again
+                if unit.kind != "file":
+                    return False
+                entry = entry._replace(file_name=shown(unit.path.name), path=state.given)
             found.append((key, entry))
         given = shown(str(unit.path))
         for key, entry in found:
@@ -674,7 +703,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
             store.close()
     return BuildResult(kg, out, documents, col.skipped, time.perf_counter() - t_start,
                        extracted=col.extracted, cached=col.cached, jobs=jobs, timings=col.timings, html=html,
-                       cache_unreadable=len(col.unreadable))
+                       cache_unreadable=len(col.unreadable), duplicates=col.duplicates)
 
 
 # --- outputs ----------------------------------------------------------------------------------------------

@@ -15,8 +15,16 @@ from typing import NamedTuple
 # a letter, then word characters, with single hyphens or apostrophes inside ("Stockholm-Mälaren", "Marie-Louise")
 WORD_RE = re.compile(r"[^\W\d_]\w*(?:[-'’]\w+)*", re.UNICODE)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.+[\w-]+)+", re.UNICODE)
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+\.(?:se|nu|com|org|eu|net)\b(?:/[^\s<>\"]*)?",
-                    re.UNICODE | re.IGNORECASE)
+# A bare domain ("ljusdal.se") is tried where a run of word characters and hyphens begins (after
+# its leading hyphens, the group ``lead``, which is not part of the address), not at each word
+# boundary inside the run: a run not followed by ".se" and the like then fails once, instead of
+# once per boundary, which took time quadratic in the run's length ("Ö-Ö-Ö-..."). From any
+# boundary in a run, ``[\w-]+`` reaches the same end, so the matches are those of
+# ``\b[\w-]+\.se``; :func:`url_matches` adds the one case where that started inside a run.
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+"
+                    r"|(?<![\w-])(?P<lead>-*)(?!https?://|www\.)\w[\w-]*\.(?:se|nu|com|org|eu|net)\b"
+                    r"(?:/[^\s<>\"]*)?", re.UNICODE | re.IGNORECASE)
+_BARE_DOMAIN_RE = re.compile(r"[\w-]+\.(?:se|nu|com|org|eu|net)\b(?:/[^\s<>\"]*)?", re.UNICODE | re.IGNORECASE)
 PHONE_RE = re.compile(r"(?<!\w)(?:\+46|0)\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2,3}){1,3}(?!\w)")
 SENT_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“–—-]?\s*[A-ZÅÄÖÉ0-9])|\n\s*\n|\n(?=\s*[-–•*]|\s*\d+\.)")
 ABBREVIATIONS = ("t.ex.", "bl.a.", "m.m.", "fr.", "v.", "h.", "ca.", "jfr.", "dvs.", "osv.", "s.k.",
@@ -63,9 +71,10 @@ _SPACE_RE = re.compile(r"\s")
 
 
 def url_matches(text: str) -> Iterator[re.Match[str]]:
-    """``URL_RE.finditer(text)``, tried only on the words (runs without white space, which no
-    address crosses) that hold an anchor of an address: the pattern's "\\b[\\w-]+\\." is costly
-    to try at every word of a text. Each word is looked at once."""
+    r"""Web addresses and bare domains in ``text``: the matches of
+    ``(?:https?://|www\.)[^\s<>"]+|\b[\w-]+\.(?:se|nu|com|org|eu|net)\b(?:/[^\s<>"]*)?``, tried
+    only on the words (runs without white space, which no address crosses) that hold an anchor of
+    an address, each word once and in time linear in its length (see URL_RE)."""
     done = 0
     for a in _URL_ANCHOR_RE.finditer(text):
         if a.start() < done:
@@ -75,8 +84,18 @@ def url_matches(text: str) -> Iterator[re.Match[str]]:
             start -= 1
         space = _SPACE_RE.search(text, a.end())
         end = space.start() if space else len(text)
-        yield from URL_RE.finditer(text, start, end)
+        yield from _url_matches_in(text, start, end)
         done = end
+
+
+def _url_matches_in(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    while (m := URL_RE.search(text, pos, end)) is not None:
+        yield m
+        pos = m.end()
+        # "kommun.se-x.se": a domain ends before a hyphen, and the next may start right there
+        while text.startswith("-", pos, end) and (m := _BARE_DOMAIN_RE.match(text, pos, end)) is not None:
+            yield m
+            pos = m.end()
 
 
 def line_start_matches(pattern: re.Pattern[str], text: str, needs: str = "") -> Iterator[re.Match[str]]:
@@ -160,7 +179,8 @@ def lower_same_length(text: str) -> str:
 def mask_contacts(text: str) -> str:
     """Blank out e-mail addresses, web addresses and phone numbers (same length)."""
     def blank(m: re.Match[str]) -> str:
-        return " " * (m.end() - m.start())
+        lead = m.groupdict().get("lead") or ""  # a bare domain's leading hyphens are not the address
+        return lead + " " * (m.end() - m.start() - len(lead))
     parts, pos = [], 0
     for m in email_matches(text):
         parts += [text[pos:m.start()], blank(m)]

@@ -180,8 +180,8 @@ def read_file(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[lis
     if kind == "file":
         fmt, reader = READERS[path.suffix.lower()]
         data = _load(path, max_bytes)
-        if max_bytes and path.suffix.lower() in _docx.SUFFIXES:
-            _docx.check_unpacked(path, data, max_bytes)
+        if max_bytes and path.suffix.lower() in _docx.SUFFIXES:  # zipfile raises anything on a damaged package
+            _guarded(path, fmt, lambda: _docx.check_unpacked(path, data, max_bytes))
         if max_bytes and path.suffix.lower() in _pdf.SUFFIXES:
             docs = _guarded(path, fmt, lambda: _pdf.read_pdf(path, data, max_bytes))
         else:
