@@ -499,6 +499,16 @@ class _Collector:
         self.timings[stage] = self.timings.get(stage, 0.0) + seconds
 
 
+def _start_method() -> str:
+    """How worker processes start: forked (quick, and the reference data is shared) while this
+    process runs no other thread; otherwise from a fork server, since a child forked while another
+    thread holds a lock (a Dask client's, a timer's, a library's) can wait on it forever."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
 @contextmanager
 def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int,
              max_seconds: float = DEFAULT_MAX_SECONDS) -> Iterator[Iterator[_TaskResult]]:
@@ -508,8 +518,7 @@ def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int,
         if jobs <= 1 or len(tasks) < 2:
             yield (_run_task(t) for t in tasks)
             return
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        ctx = multiprocessing.get_context(_start_method())
         pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker,
                         initargs=(known, max_bytes, True, max_seconds))
         try:
