@@ -61,6 +61,25 @@ class Document(_Frozen):
     publisher_hint: str | None = None  # e.g. an HTML meta tag or e-mail sender
 
 
+_FIELDS = frozenset({"doc_id", "span", "rule", "confidence"})
+
+
+def provenance(doc_id: str, span: Span, rule: str, confidence: float) -> Provenance:
+    """A Provenance of values the extractor computed itself (a checked Span, a rule name, a
+    confidence it wrote), put together without a second validation: validating costs more than
+    the rest of building a mention. ``tests/test_models.py`` checks that the result equals,
+    hashes, dumps and prints as the validated model does, so a pydantic that stores its models
+    differently is caught."""
+    if not 0.0 <= confidence <= 1.0:
+        raise ValueError(f"confidence {confidence} is outside [0, 1]")
+    p = object.__new__(Provenance)
+    object.__setattr__(p, "__dict__", {"doc_id": doc_id, "span": span, "rule": rule, "confidence": confidence})
+    object.__setattr__(p, "__pydantic_fields_set__", set(_FIELDS))
+    object.__setattr__(p, "__pydantic_extra__", None)
+    object.__setattr__(p, "__pydantic_private__", None)
+    return p
+
+
 class Mention(_Frozen):
     """A piece of text that names something, with what it names if known.
 

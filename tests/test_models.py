@@ -75,3 +75,22 @@ def test_models_meeting_rejects_unknown_kind():
 def test_models_meeting_rejects_unknown_status():
     with pytest.raises(ValidationError):
         Meeting(id="m1", kind="visit", doc_id="d1", participants=("a",), status="maybe", prov=_prov())
+
+
+def test_provenance_built_from_checked_parts_is_the_validated_model():
+    """models.provenance skips a second validation; the result must be indistinguishable from
+    the validated model (so that a pydantic that stores its models otherwise is caught here)."""
+    from kgraph.models import Provenance, Span, provenance, span_at
+
+    fast = provenance("d" * 64, span_at(3, 9), "extract.gazetteer", 0.95)
+    slow = Provenance(doc_id="d" * 64, span=Span(start=3, end=9), rule="extract.gazetteer", confidence=0.95)
+    assert fast == slow and slow == fast
+    assert hash(fast) == hash(slow)
+    assert fast.model_dump() == slow.model_dump() and fast.model_dump_json() == slow.model_dump_json()
+    assert repr(fast) == repr(slow)
+    assert fast.model_fields_set == slow.model_fields_set
+    assert Provenance.model_validate(fast.model_dump()) == fast
+    with pytest.raises(Exception):  # frozen, like the validated model
+        fast.rule = "other"  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        provenance("d" * 64, span_at(3, 9), "r", 1.5)

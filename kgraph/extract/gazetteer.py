@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..models import Document, Mention, Provenance, span_at
+from ..models import Document, Mention, provenance, span_at
 from ..refdata import Form, Reference, load_reference
 from ..text import at_sentence_start, lower_same_length, mask_contacts
 from .dates import MONTH_NAMES_ALT
@@ -99,9 +99,8 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iter
             if e.form.weak and not _weak_ok(text, start, end):
                 continue
             s_end = end + 1 if genitive else end
-            # validated construction: in pydantic 2 about twice as fast as model_construct
+            # validated construction (in pydantic 2 about twice as fast as model_construct); its provenance from checked parts
             yield Mention(
                 text=text[start:s_end], kind=e.cls, key=e.key,
-                prov=Provenance(doc_id=doc.id, span=span_at(start, s_end),
-                                rule="extract.gazetteer", confidence=0.95 if not e.form.weak else 0.8),
+                prov=provenance(doc.id, span_at(start, s_end), "extract.gazetteer", 0.95 if not e.form.weak else 0.8),
                 attrs={"genitive": "1"} if genitive else {})
