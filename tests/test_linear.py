@@ -198,3 +198,75 @@ def test_date_line_patterns_match_as_before(line):
         assert _same(_LABEL_ALONE_RE.match(one), _OLD_LABEL_ALONE_RE.match(one))
     assert [(m.span(), m["rest"]) for m in line_start_matches(_UPDATED_RE, line)] == \
         [(m.span(), m["rest"]) for m in _UPDATED_RE.finditer(line)]
+
+
+# -- the anchored searches of the extractor find what the patterns they replace find ---------------------------
+
+_DATE_PIECES = st.lists(st.sampled_from(["fredag", "en", " ", "den ", "7", "24", "-", "–", ":e", "e", " mars", "maj",
+                                         " 2021", ", ", "\n", "x", "marsvin", " december.", "3"]), max_size=14)
+
+
+@SETTINGS
+@given(pieces=_DATE_PIECES)
+def test_dates_found_from_anchors_are_those_of_the_pattern(pieces):
+    from kgraph.extract.dates import TEXT_DATE_RE, text_date_matches
+    text = "".join(pieces)
+    assert [m.span() for m in text_date_matches(text)] == [m.span() for m in TEXT_DATE_RE.finditer(text)]
+
+
+@SETTINGS
+@given(words=st.lists(st.sampled_from(["projektledare", "chefen", "råd", "kommunråd", "x", "miljöstrateg",
+                                       "ab-chef", "Chef", "utvecklingsdirektören", " ", "-", "\n", "ledare"]),
+                      max_size=12))
+def test_title_compounds_are_those_of_the_pattern(words):
+    from kgraph.extract import persons
+    heads = sorted({*persons._TITLE_HEADS, *persons._TITLE_HEADS.values()}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\wåäö-])[a-zåäö]{3,}(?:" + "|".join(heads) + r")(?![\wåäö-])")
+    text = "".join(words)
+    assert [m.span() for m in persons.title_suffix_words(text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@SETTINGS
+@given(pieces=st.lists(st.sampled_from(["Deltog", "deltog", "tog emot", "tog", " ", "emot", "från S", "från Sv",
+                                        "besöka", "x", "gästade", ",", "\n", "anmälan", "kontakta", "@"]),
+                       max_size=12), cut=st.integers(0, 6))
+def test_phrase_sets_find_what_the_alternations_find(pieces, cut):
+    from kgraph.extract import lexicon
+    from kgraph.extract.phrases import PhraseSet
+    from kgraph.text import lower_same_length
+    text = "".join(pieces)
+    low = lower_same_length(text)
+    start, end = min(cut, len(text)), len(text)
+    words = lexicon.PARTICIPATION._auto  # the phrases as loaded
+    alternation = re.compile(r"\b(?:(?i:" + "|".join(sorted((k for k in words.keys()), key=len, reverse=True))
+                             + r")|från\s+[A-ZÅÄÖ])\b")
+    assert lexicon.says_took_part(text, low, start, end) == bool(alternation.search(text, start, end))
+    contact = PhraseSet(("kontakta",), prefixes=("anmäl",), anywhere=("@",))
+    assert contact.found_in(low, start, end) == bool(re.compile(r"\bkontakta\b|\banmäl|@").search(low, start, end))
+
+
+def test_meeting_words_inside_one_long_word_are_read_once_per_word():
+    """A text of one long word full of meeting words ("...mötesträffmötes..."): the walk back
+    to the word's start is done once, not once per meeting word in it (which took time that grew
+    with the square of the word's length); the answer is that of the walk done every time."""
+    from kgraph.extract import lexicon as lx
+    from kgraph.extract.steps.meetings.draft import _all_triggers
+
+    def naive(text_low: str) -> list[tuple[int, int, str, str]]:
+        out, tried = [], -1
+        for key in lx.MEETING_KEYS_RE.finditer(text_low):
+            start = key.start()
+            while start > 0 and (text_low[start - 1].isalnum() or text_low[start - 1] == "_"):
+                start -= 1
+            if start <= tried:
+                continue
+            tried = start
+            m = lx.MEETING_RE.match(text_low, start)
+            if m:
+                _, kind, how = lx.MEETING_WORDS[int((m.lastgroup or "g0")[1:])]
+                out.append((m.start(), m.end(), kind, how))
+        return out
+
+    for text in ("mötesträff" * 300, "ett möte och en träff, mötes-träff; " * 40 + "styrelsemöte" * 50,
+                 "a" + " möte" * 20):
+        assert _all_triggers(text)[1] == naive(text)

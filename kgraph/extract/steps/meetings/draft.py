@@ -73,10 +73,18 @@ def _all_triggers(text_low: str) -> tuple[list[int], list[Trigger]]:
     out: list[Trigger] = []
     words = lx.MEETING_WORDS
     tried = -1
+    last_key, last_word_start = -1, -1
     for key in lx.MEETING_KEYS_RE.finditer(text_low):
         start = key.start()
+        # a meeting word starts a word: try the pattern there, once per word. The walk back to the
+        # word's start stops at the previous key (inside the same word it has the same start), so
+        # each character is walked once however long the word
         while start > 0 and (text_low[start - 1].isalnum() or text_low[start - 1] == "_"):
-            start -= 1  # a meeting word starts a word: try the pattern there, once per word
+            if start == last_key:
+                start = last_word_start
+                break
+            start -= 1
+        last_key, last_word_start = key.start(), start
         if start <= tried:
             continue
         tried = start
