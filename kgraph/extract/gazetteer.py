@@ -99,7 +99,7 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iter
             if e.form.weak and not _weak_ok(text, start, end):
                 continue
             s_end = end + 1 if genitive else end
-            # validated construction (in pydantic 2 about twice as fast as model_construct); its provenance from checked parts
+            # validated (in pydantic 2 about twice as fast as model_construct); provenance from checked parts
             yield Mention(
                 text=text[start:s_end], kind=e.cls, key=e.key,
                 prov=provenance(doc.id, span_at(start, s_end), "extract.gazetteer", 0.95 if not e.form.weak else 0.8),
