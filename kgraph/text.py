@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -181,17 +181,18 @@ def mask_contacts(text: str) -> str:
     def blank(m: re.Match[str]) -> str:
         lead = m.groupdict().get("lead") or ""  # a bare domain's leading hyphens are not the address
         return lead + " " * (m.end() - m.start() - len(lead))
-    parts, pos = [], 0
-    for m in email_matches(text):
-        parts += [text[pos:m.start()], blank(m)]
-        pos = m.end()
-    text = "".join(parts) + text[pos:] if parts else text
-    parts, pos = [], 0
-    for m in url_matches(text):
-        parts += [text[pos:m.start()], blank(m)]
-        pos = m.end()
-    text = "".join(parts) + text[pos:] if parts else text
+    text = _replaced(text, email_matches(text), blank)
+    text = _replaced(text, url_matches(text), blank)
     return PHONE_RE.sub(blank, text)
+
+
+def _replaced(text: str, matches: Iterable[re.Match[str]], repl: Callable[[re.Match[str]], str]) -> str:
+    """``pattern.sub(repl, text)`` for matches found by other means than one pattern's finditer."""
+    parts, pos = [], 0
+    for m in matches:
+        parts += [text[pos:m.start()], repl(m)]
+        pos = m.end()
+    return "".join(parts) + text[pos:] if parts else text
 
 
 class Token(NamedTuple):
@@ -229,9 +230,9 @@ class Block:
 
 
 CONTACT_CUE_RE = re.compile(
-    r"^(?:för (?:mer )?(?:information|kommentarer|frågor)|presskontakt|kontakt(?:person(?:er)?)?|"
-    r"kontakta|mer information|frågor besvaras|har du frågor)\b|\bkontakta\s*:?\s*$",
-    re.IGNORECASE)
+    r"(?:för (?:mer )?(?:information|kommentarer|frågor)|presskontakt|kontakt(?:person(?:er)?)?|"
+    r"kontakta|mer information|frågor besvaras|har du frågor)\b", re.IGNORECASE)  # matched at a paragraph's start
+_KONTAKTA_END_RE = re.compile(r"\bkontakta\s*:?\s*$", re.IGNORECASE)
 
 
 def _is_heading(line: str) -> bool:
@@ -246,16 +247,14 @@ def _is_heading(line: str) -> bool:
     return first.isupper() or first.isdigit() or first == "§"  # "§ 114 Besök av ...": an item of minutes
 
 
-_KONTAKTA_END_RE = re.compile(r"\bkontakta\s*:?\s*$", re.IGNORECASE)
-
-
 def _contact_cue(stripped: str) -> bool:
-    """Does a paragraph open with a contact cue, or end with "kontakta:"? (The patterns are
-    tried only where the word is: a search for "kontakta" at the end tries every position.)"""
+    """Does a paragraph open with a contact cue, or end its first line or itself with "kontakta:"?
+    (The search for "kontakta" at an end tries every position: it runs only where the word is.)"""
     first = stripped.split("\n", 1)[0]
-    if "ontakt" not in stripped.casefold():
-        return bool(CONTACT_CUE_RE.match(first))  # a cue without the word: "Presskontakt" has it, "Frågor..." not
-    return bool(CONTACT_CUE_RE.search(first) or _KONTAKTA_END_RE.search(stripped))
+    if CONTACT_CUE_RE.match(first):
+        return True
+    return "ontakta" in stripped.casefold() and bool(_KONTAKTA_END_RE.search(first)
+                                                     or _KONTAKTA_END_RE.search(stripped))
 
 
 def blocks(text: str) -> list[Block]:
