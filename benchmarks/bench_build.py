@@ -132,7 +132,7 @@ with bulk_gc():
         turtle = time.perf_counter() - t
 print(json.dumps({"partitions": k, "documents": k * len(parts), "merge_s": merge, "turtle_s": turtle,
                   "peak_after_merge_mb": rss_merge, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "nodes": kg.g.number_of_nodes(), "edges": kg.g.number_of_edges()}))
+                  "nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}))
 """
 
 

@@ -74,7 +74,7 @@ def main() -> None:
     t0 = time.perf_counter()
     kg = synthetic_graph(max(1, args.triples // 70 + 1))
     n = count_triples(kg)
-    print(f"synthetic graph: {n:,} triples, {kg.g.number_of_nodes():,} nodes, {kg.g.number_of_edges():,} edges "
+    print(f"synthetic graph: {n:,} triples, {kg.number_of_nodes():,} nodes, {kg.number_of_edges():,} edges "
           f"(built in {time.perf_counter() - t0:.1f} s); best of {args.repeat} runs; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"{'format':9s} {'triples':>10s}  {'wall s':>7s} {'triples/s':>11s}  {'CPU s':>6s} {'triples/CPU-s':>13s}  size")

@@ -56,7 +56,7 @@ def synthetic_graph(n: int, seed: int = 1) -> KnowledgeGraph:
             kind = "meeting" if cls == "Meeting" else "entity"
             kg.add_node(key, kind, classes, label=f"{cls} {i} {r.choice(WORDS)}", docs=[r.choice(docs)],
                         alt_labels=[f"{cls[:3]}{i}"])
-            kg.add_edge(key, "mentionedIn", kg.g.nodes[key]["docs"][0], ev())
+            kg.add_edge(key, "mentionedIn", kg.node(key)["docs"][0], ev())
             groups.setdefault(cls, []).append(key)
     people = groups["Person"] + groups["Minister"]
     orgs = groups["Municipality"] + groups["Association"] + groups["GovernmentAgency"]
@@ -93,7 +93,7 @@ def bench(n: int, folder: Path, page, repeat: int = 3) -> None:  # page: a playw
     filter_ms = page.evaluate("""() => { const b = document.querySelector('#legend input[data-cls=Meeting]');
         const t = performance.now(); b.click(); kgraph.network.redraw(); const ms = performance.now() - t;
         b.click(); return ms; }""")
-    print(f"{n:>6} nodes ({drawn} drawn, {len(sel.nodes)} selected, {kg.g.number_of_edges()} edges in graph): "
+    print(f"{n:>6} nodes ({drawn} drawn, {len(sel.nodes)} selected, {kg.number_of_edges()} edges in graph): "
           f"python {t_py:.2f} s, page {path.stat().st_size / 1e6:.1f} MB", flush=True)
     print(f"        browser: ready (drawn, interactive) {min(ready):.0f} ms after navigation start "
           f"(median {statistics.median(ready):.0f} ms of {repeat}); goto->ready {min(walls):.2f} s "

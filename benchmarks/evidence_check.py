@@ -114,9 +114,8 @@ class _Surfaces:
                 self.by_doc.setdefault((dn, f"topic/{tid}"), set()).update(m.text for m in ms)
 
     def forms(self, obj: str, doc: str) -> Iterator[str]:
-        g = self.kg.g
-        if obj in g:
-            d = g.nodes[obj]
+        if obj in self.kg:
+            d = self.kg.node(obj)
             yield d.get("label", "")
             yield from d.get("alt_labels", ())
         r = self.ref.entities.get(obj)

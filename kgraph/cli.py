@@ -17,7 +17,7 @@ from .errors import BuildInterrupted, KgraphError, NoDocumentsError, UsageError
 from .text import shown
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from .graph import GraphReader
 
 DEFAULT_INPUT = Path("data/corpus")
 DEFAULT_OUT = Path("exports")
@@ -113,12 +113,11 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
         sys.exit(3)
 
 
-def next_steps(kg: KnowledgeGraph, out: Path, html: bool = True) -> str:
+def next_steps(kg: GraphReader, out: Path, html: bool = True) -> str:
     """What to do with a fresh build: open the page, ask about its most connected person."""
     import shlex
     graph = "" if out == DEFAULT_OUT else f" --graph {shlex.quote(str(out))}"
-    people = [(-deg, str(kg.g.nodes[n].get("label") or n)) for n, deg in kg.g.degree()
-              if "Person" in (kg.g.nodes[n].get("cls") or ())]
+    people = [(-kg.degree(n), str(d.get("label") or n)) for n, d in kg.nodes(cls="Person")]
     name = shlex.quote(min(people)[1]) if people else "NAME"
     lines = ["next:"]
     if html:

@@ -30,7 +30,7 @@ from .errors import UsageError
 from .formats import FORMAT_NAMES, FORMATS, Format  # noqa: F401 (re-exported)
 from .gcpolicy import no_gc
 from .io import atomic_output
-from .graph import KnowledgeGraph
+from .graph import GraphReader
 from .rdf import (DEFAULT_GRAPH, PREFIXES, Term, graph_iri, graph_records, nt, plain, statement_chunks,
                   statements)
 
@@ -129,7 +129,7 @@ class _TurtleTerms(dict):
 
 
 # ------------------------------------------------------------------ line formats
-def write_ntriples(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> int:
+def write_ntriples(kg: GraphReader, out: IO[bytes], evidence: bool = True) -> int:
     """Stream N-Triples (canonical escaping); returns the number of triples written."""
     c = _NTerms()
     n = 0
@@ -142,7 +142,7 @@ def write_ntriples(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) ->
     return n
 
 
-def write_nquads(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True) -> int:
+def write_nquads(kg: GraphReader, out: IO[bytes], evidence: bool = True) -> int:
     """Stream N-Quads: each statement once per graph it belongs to; returns the number of quads."""
     c = _NTerms()
     n = 0
@@ -188,7 +188,7 @@ def _group(triples: Iterable[tuple[str, str, Term]], into: Grouped | None = None
     return by_s
 
 
-def _group_statements(kg: KnowledgeGraph, evidence: bool) -> Grouped:
+def _group_statements(kg: GraphReader, evidence: bool) -> Grouped:
     return _group(spo[:3] for chunk in statement_chunks(kg, evidence) for spo in chunk)  # type: ignore[misc]
 
 
@@ -225,7 +225,7 @@ def turtle_text(triples: Iterable[tuple[str, str, Term]] | Grouped, prefixes: di
     return _prefix_header(c, prefixes) + body
 
 
-def write_graph_turtle(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True,
+def write_graph_turtle(kg: GraphReader, out: IO[bytes], evidence: bool = True,
                        nquads: IO[bytes] | None = None) -> None:
     """Stream the graph as Turtle (what the build writes as graph.ttl): every prefix declared,
     then the nodes in sorted order, each node's description followed by the Evidence records
@@ -245,7 +245,7 @@ def write_graph_turtle(kg: KnowledgeGraph, out: IO[bytes], evidence: bool = True
                 n.trim()
 
 
-def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
+def graph_turtle(kg: GraphReader, evidence: bool = True) -> str:
     """:func:`write_graph_turtle` as a string."""
     import io
     buf = io.BytesIO()
@@ -253,7 +253,7 @@ def graph_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
     return buf.getvalue().decode("utf-8")
 
 
-def trig_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
+def trig_text(kg: GraphReader, evidence: bool = True) -> str:
     """TriG: the default graph first, then one block per document graph (sorted)."""
     c = _TurtleTerms(PREFIXES)
     with no_gc():
@@ -297,7 +297,7 @@ def _jsonld_compact(term: str, by_ns: dict[str, str], is_nt: bool = True) -> str
     return iri
 
 
-def jsonld_text(kg: KnowledgeGraph, evidence: bool = True) -> str:
+def jsonld_text(kg: GraphReader, evidence: bool = True) -> str:
     """Flattened JSON-LD: ``{"@context": prefixes, "@graph": [node objects sorted by @id]}``."""
     by_ns = {ns: p for p, ns in PREFIXES.items()}
     by_s = _group_statements(kg, evidence)
@@ -331,11 +331,11 @@ _NODE_ATTRS = ("scbCode", "wikidata", "abbreviation", "organisationNumber", "dat
                "file_name", "published", "title", "post_title")
 
 
-def to_plain_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+def to_plain_graph(kg: GraphReader) -> nx.MultiDiGraph:
     """A copy with scalar attributes only, as GraphML and GEXF need (lists joined with " | ")."""
     from .rdf import node_iri
     h = nx.MultiDiGraph()
-    for n, d in sorted(kg.g.nodes(data=True)):
+    for n, d in kg.sorted_nodes():
         attrs: dict[str, Any] = {"label": str(d.get("label") or n), "kind": str(d.get("kind", "")),
                                  "cls": " | ".join(d.get("cls", [])), "iri": node_iri(n),
                                  "alt_labels": " | ".join(d.get("alt_labels", [])),
@@ -354,14 +354,14 @@ def to_plain_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     return h
 
 
-def graphml_bytes(kg: KnowledgeGraph) -> bytes:
+def graphml_bytes(kg: GraphReader) -> bytes:
     import io
     buf = io.BytesIO()
     nx.write_graphml(to_plain_graph(kg), buf, encoding="utf-8")
     return buf.getvalue()
 
 
-def gexf_bytes(kg: KnowledgeGraph) -> bytes:
+def gexf_bytes(kg: GraphReader) -> bytes:
     """GEXF 1.2 for Gephi: the GraphML attributes, plus ``viz:position``, ``viz:color`` and
     ``viz:size`` of every node as the page of the whole graph draws it (:func:`kgraph.view.graph_viz`;
     y up, as Gephi draws, so the picture is the page's). The same graph gives the same bytes on any
@@ -386,8 +386,7 @@ def gexf_bytes(kg: KnowledgeGraph) -> bytes:
     for child in list(meta):
         meta.remove(child)
     ET.SubElement(meta, "creator").text = f"kgraph {__version__}"
-    newest = max((str(d.get("published") or "")[:10] for _, d in kg.g.nodes(data=True)
-                  if d.get("kind") == "document"), default="")
+    newest = max((str(d.get("published") or "")[:10] for _, d in kg.nodes(kind="document")), default="")
     if newest:
         meta.set("lastmodifieddate", newest)
     else:
@@ -399,11 +398,11 @@ def gexf_bytes(kg: KnowledgeGraph) -> bytes:
 
 
 # ------------------------------------------------------------------ entry points
-def count_triples(kg: KnowledgeGraph, evidence: bool = True) -> int:
+def count_triples(kg: GraphReader, evidence: bool = True) -> int:
     return sum(1 for _ in statements(kg, evidence))
 
 
-def export_bytes(kg: KnowledgeGraph, fmt: str | Format, out: IO[bytes], evidence: bool = True,
+def export_bytes(kg: GraphReader, fmt: str | Format, out: IO[bytes], evidence: bool = True,
                  build_time: datetime | None = None) -> None:
     """Write the graph in ``fmt`` to a binary stream."""
     f = fmt if isinstance(fmt, Format) else get_format(fmt)
@@ -428,7 +427,7 @@ def export_bytes(kg: KnowledgeGraph, fmt: str | Format, out: IO[bytes], evidence
         raise UsageError(f"format {f.name!r} has no writer")
 
 
-def export(kg: KnowledgeGraph, fmt: str | Format, output: Path | str, evidence: bool = True,
+def export(kg: GraphReader, fmt: str | Format, output: Path | str, evidence: bool = True,
            build_time: datetime | None = None) -> Path:
     """Write the graph in ``fmt`` to ``output`` atomically (``-`` writes to stdout)."""
     f = fmt if isinstance(fmt, Format) else get_format(fmt)

@@ -1,11 +1,33 @@
-"""The knowledge graph: one networkx ``MultiDiGraph``, the single canonical store.
+"""The knowledge graph core: what every other module may ask of a graph.
 
-Nodes are entities, topics, meetings, documents and posts, keyed by the local
-part of their IRI (``municipality/1384``). Edges are statements keyed by
-predicate (``memberOf``, ``participant`` ...). Every edge and every literal
-statement carries its evidence: the document, the character span, the
-sentence, the rule that found it and a confidence. Every output (Turtle, the
-HTML view, query answers) is derived from this object.
+A graph has **nodes** (entities, topics, meetings, documents and posts, keyed
+by the local part of their IRI, ``municipality/1384``), **edges** (statements
+between two nodes, keyed by predicate: ``memberOf``, ``participant`` ...) and
+**literal statements** of a node (``role``). Every edge and every literal
+statement carries its evidence: a list of :class:`~kgraph.contracts.Evidence`
+(document, character span, sentence, rule, confidence), in the order the
+documents were merged, each record once.
+
+:class:`GraphReader` is the interface, in the manner of rdflib's ``Store`` and
+neo4j-graphrag's ``KGWriter``: a few documented calls, so that the writers of
+the outputs (Turtle, N-Quads, the query store, graph.json, the page, the
+exports) and the merge do not depend on how a graph is kept. Two
+implementations:
+
+* :class:`KnowledgeGraph`, in memory (plain dicts): graphs read back from
+  graph.json, graphs that tests and programs make by hand;
+* :class:`kgraph.diskgraph.DiskGraph`, on disk (SQLite): what ``kgraph build``
+  merges documents' parts into and writes every output from, so that a
+  build's memory does not grow with its statements and their evidence.
+
+Writing goes through :class:`GraphWriter` calls (``add_node``, ``add_edge``,
+``add_literal``, ``set_attr``) with the same merge rules in both: a node's
+classes, other names and documents are sets (kept sorted); its label and
+other attributes are the first non-empty value given; an edge's evidence is
+the records given, in order, each once.
+
+networkx is not part of the core: the view and the exports build the
+projection they need (``kgraph.view.view_graph``) from these calls.
 """
 from __future__ import annotations
 
@@ -13,14 +35,15 @@ import bisect
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import networkx as nx
+from typing import Any
 
 from .contracts import Evidence
 from .errors import GraphNotFoundError, KgraphError
 
 FORMAT_VERSION = 1
+
+#: (predicate, other node, evidence) of an edge seen from one of its ends
+EdgeEnd = tuple[str, str, list[Evidence]]
 
 
 def _evidence_of(items: Iterable[Any]) -> list[Evidence]:
@@ -43,111 +66,122 @@ def _insort_unique(items: list[Any], value: Any) -> None:
         items.insert(i, value)
 
 
-class KnowledgeGraph:
-    """A typed, provenance-carrying view over a ``networkx.MultiDiGraph``."""
+SET_ATTRS = ("alt_labels", "docs")  # node attributes that are sets (besides ``cls``): merged, kept sorted
 
-    def __init__(self, g: nx.MultiDiGraph | None = None, meta: dict[str, Any] | None = None) -> None:
-        self.g = g if g is not None else nx.MultiDiGraph()
-        self.meta: dict[str, Any] = meta or {}
-        self._known: dict[tuple[str, str, str], set[tuple[Any, ...]]] = {}  # evidence seen per statement
 
-    # ---------------------------------------------------------------- building
-    def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
-        """Add a node or merge into the one there (classes, alt labels, attributes).
+def merge_node_data(data: dict[str, Any], cls: Iterable[str], label: str, attrs: dict[str, Any]) -> None:
+    """The merge rule of :meth:`GraphWriter.add_node` for a node already there (``data`` in place)."""
+    for c in cls:
+        _insort_unique(data.setdefault("cls", []), c)
+    if label and not data.get("label"):
+        data["label"] = label
+    for k, v in attrs.items():
+        if k in SET_ATTRS:
+            target = data.setdefault(k, [])
+            for x in v:
+                _insort_unique(target, x)
+        elif v not in (None, "", [], {}) and not data.get(k):
+            data[k] = v
 
-        Lists stay sorted by insertion in place, so merging a node that thousands
-        of documents mention costs a binary search, not a re-sort."""
-        if node in self.g:
-            data = self.g.nodes[node]
-            for c in cls:
-                _insort_unique(data.setdefault("cls", []), c)
-            if label and not data.get("label"):
-                data["label"] = label
-            for k, v in attrs.items():
-                if k in ("alt_labels", "docs"):
-                    target = data.setdefault(k, [])
-                    for x in v:
-                        _insort_unique(target, x)
-                elif v not in (None, "", [], {}) and not data.get(k):
-                    data[k] = v
-            return
-        attrs["alt_labels"] = sorted(set(attrs.get("alt_labels", [])))
-        attrs["docs"] = sorted(set(attrs.get("docs", [])))
-        self.g.add_node(node, kind=kind, cls=sorted(set(cls)), label=label, literals={}, **attrs)
 
-    def add_edge(self, s: str, p: str, o: str, evidence: Iterable[Evidence] = ()) -> None:
-        ev = list(evidence)
-        if self.g.has_edge(s, o, key=p):
-            data = self.g.edges[s, o, p]
-            known = self._known.get((s, p, o))
-            if known is None:
-                known = self._known[(s, p, o)] = set(data["evidence"])
-            for x in ev:
-                if x not in known:
-                    known.add(x)
-                    data["evidence"].append(x)
-        else:
-            self.g.add_edge(s, o, key=p, predicate=p, evidence=ev)
+def new_node_data(kind: str, cls: Iterable[str], label: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    """A node's data as :meth:`GraphWriter.add_node` makes it when it is new."""
+    data = dict(attrs)
+    data["alt_labels"] = sorted(set(attrs.get("alt_labels", [])))
+    data["docs"] = sorted(set(attrs.get("docs", [])))
+    return {"kind": kind, "cls": sorted(set(cls)), "label": label, "literals": {}, **data}
 
-    def add_literal(self, s: str, p: str, value: str, evidence: Iterable[Evidence] = ()) -> None:
-        lits = self.g.nodes[s].setdefault("literals", {})
-        bucket = lits.setdefault(p, {})
-        known_list = bucket.setdefault(value, [])
-        known = self._known.get((s, p, "\x00" + value))
-        if known is None:
-            known = self._known[(s, p, "\x00" + value)] = set(known_list)
-        for e in evidence:
-            if e not in known:
-                known.add(e)
-                known_list.append(e)
 
-    # ---------------------------------------------------------------- reading
-    def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        for n, d in self.g.nodes(data=True):
-            if kind and d.get("kind") != kind:
-                continue
-            if cls and cls not in d.get("cls", []):
-                continue
-            yield n, d
+class GraphReader:
+    """What a module may ask of a graph. An implementation provides the calls marked *required*;
+    the rest are written with them. Nodes' data are dicts (``kind``, ``cls``, ``label``,
+    ``alt_labels``, ``docs``, ``literals`` and the attributes of the kind); a caller does not
+    change them (use the writer calls)."""
+
+    meta: dict[str, Any]
+
+    # ------------------------------------------------------------ required
+    def __contains__(self, n: object) -> bool:
+        raise NotImplementedError
 
     def node(self, n: str) -> dict[str, Any]:
-        return self.g.nodes[n]
+        """The data of node ``n`` (KeyError if there is none)."""
+        raise NotImplementedError
 
-    def label(self, n: str) -> str:
-        return self.g.nodes[n].get("label") or n
+    def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, data) of every node, or of those of ``kind`` / class ``cls``; in no promised order."""
+        raise NotImplementedError
+
+    def out_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+        """(predicate, object, evidence) of the edges from ``n``, sorted by (object, predicate)."""
+        raise NotImplementedError
+
+    def in_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+        """(predicate, subject, evidence) of the edges into ``n``, sorted by (subject, predicate)."""
+        raise NotImplementedError
 
     def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-        for s, o, k, d in self.g.edges(keys=True, data=True):
-            if predicate is None or k == predicate:
-                yield s, o, k, d
+        """(subject, object, predicate, {"predicate": p, "evidence": [...]}) of every edge (or those of
+        ``predicate``), in no promised order."""
+        raise NotImplementedError
 
-    def literals(self, n: str, p: str) -> dict[str, list[dict[str, Any]]]:
-        return self.g.nodes[n].get("literals", {}).get(p, {})
+    def number_of_nodes(self) -> int:
+        raise NotImplementedError
+
+    def number_of_edges(self) -> int:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ derived
+    def sorted_nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """:meth:`nodes` sorted by id."""
+        return iter(sorted(self.nodes(kind), key=lambda x: x[0]))
+
+    def sorted_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(s, o, predicate, {"predicate", "evidence"}) sorted by (s, predicate, o), node by node."""
+        for s, _ in self.sorted_nodes():
+            for p, o, ev in sorted(self.out_edges(s), key=lambda x: (x[0], x[1])):
+                yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def get(self, n: str) -> dict[str, Any] | None:
+        """The data of ``n``, or None."""
+        return self.node(n) if n in self else None
+
+    def label(self, n: str) -> str:
+        return self.node(n).get("label") or n
+
+    def literals(self, n: str, p: str) -> dict[str, list[Evidence]]:
+        return self.node(n).get("literals", {}).get(p, {})
+
+    def neighbours(self, n: str) -> set[str]:
+        """The nodes an edge links to ``n``, either way."""
+        return {o for _, o, _ in self.out_edges(n)} | {s for _, s, _ in self.in_edges(n)}
+
+    def degree(self, n: str) -> int:
+        """Edges into and out of ``n`` (an edge from ``n`` to itself twice)."""
+        return sum(1 for _ in self.out_edges(n)) + sum(1 for _ in self.in_edges(n))
 
     def stats(self) -> dict[str, Any]:
         by_class: dict[str, int] = {}
-        for _, d in self.nodes(kind="entity"):
-            for c in d["cls"]:
-                by_class[c] = by_class.get(c, 0) + 1
+        counts = {"document": 0, "entity": 0, "topic": 0, "meeting": 0}
+        for _, d in self.nodes():
+            kind = d.get("kind")
+            if kind in counts:
+                counts[kind] += 1
+            if kind == "entity":
+                for c in d["cls"]:
+                    by_class[c] = by_class.get(c, 0) + 1
         return {
-            "documents": sum(1 for _ in self.nodes(kind="document")),
-            "entities": sum(1 for _ in self.nodes(kind="entity")),
+            "documents": counts["document"],
+            "entities": counts["entity"],
             "entities_by_class": dict(sorted(by_class.items())),
-            "topics": sum(1 for _ in self.nodes(kind="topic")),
-            "meetings": sum(1 for _ in self.nodes(kind="meeting")),
-            "relations": self.g.number_of_edges(),
+            "topics": counts["topic"],
+            "meetings": counts["meeting"],
+            "relations": self.number_of_edges(),
         }
 
-    # ---------------------------------------------------------------- persistence
+    # ------------------------------------------------------------ graph.json
     def _json_nodes(self) -> Iterator[dict[str, Any]]:
-        return (_json_node(n, d) for n, d in sorted(self.g.nodes(data=True)))
-
-    def sorted_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-        """(s, o, predicate, data) sorted by (s, predicate, o), node by node: no list of every edge."""
-        adj = self.g._adj  # networkx's own adjacency dict (the public view wraps it, 3x slower to walk)
-        for s in sorted(adj):
-            for p, o, d in sorted((p, o, d) for o, keydict in adj[s].items() for p, d in keydict.items()):
-                yield s, o, p, d
+        return (_json_node(n, d) for n, d in self.sorted_nodes())
 
     def _json_edges(self) -> Iterator[dict[str, Any]]:
         return ({"s": s, "o": o, "p": k, "evidence": [e.as_dict() for e in d["evidence"]]}
@@ -156,22 +190,6 @@ class KnowledgeGraph:
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT_VERSION, "meta": self.meta, "nodes": list(self._json_nodes()),
                 "edges": list(self._json_edges())}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "KnowledgeGraph":
-        if data.get("format") != FORMAT_VERSION:
-            raise KgraphError(f"graph store format {data.get('format')!r} is not supported; rebuild with 'kgraph build'")
-        kg = cls(meta=data.get("meta", {}))
-        for n in data["nodes"]:
-            attrs = dict(n)
-            node = attrs.pop("id")
-            if attrs.get("literals"):
-                attrs["literals"] = {p: {v: _evidence_of(evs) for v, evs in values.items()}
-                                     for p, values in attrs["literals"].items()}
-            kg.g.add_node(node, **attrs)
-        for e in data["edges"]:
-            kg.g.add_edge(e["s"], e["o"], key=e["p"], predicate=e["p"], evidence=_evidence_of(e["evidence"]))
-        return kg
 
     def save(self, path: Path) -> None:
         """Write ``to_json()`` as JSON (keys sorted), streamed item by item: the same bytes as
@@ -196,6 +214,163 @@ class KnowledgeGraph:
             fh.write(f'], "format": {dump(FORMAT_VERSION)}, "meta": {dump(self.meta)}, "nodes": ['.encode("utf-8"))
             fh.writelines(items(self._json_nodes()))
             fh.write(b"]}")
+
+
+class GraphWriter:
+    """The calls that build a graph (both implementations; see the module docstring for the merge rules)."""
+
+    def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
+        raise NotImplementedError
+
+    def add_edge(self, s: str, p: str, o: str, evidence: Iterable[Evidence] = ()) -> None:
+        raise NotImplementedError
+
+    def add_literal(self, s: str, p: str, value: str, evidence: Iterable[Evidence] = ()) -> None:
+        raise NotImplementedError
+
+    def set_attr(self, n: str, key: str, value: Any) -> None:
+        """Set one attribute of node ``n``, whatever it was (a document's publisher)."""
+        raise NotImplementedError
+
+
+class Graph(GraphReader, GraphWriter):
+    """A graph one can read and build: what the merge (:mod:`kgraph.resolve`) works on."""
+
+
+class KnowledgeGraph(Graph):
+    """A graph in memory: a dict of nodes and, per node, dicts of its edges out and in, which share
+    each edge's evidence list."""
+
+    def __init__(self, meta: dict[str, Any] | None = None) -> None:
+        self.meta: dict[str, Any] = meta or {}
+        self._nodes: dict[str, dict[str, Any]] = {}
+        self._out: dict[str, dict[tuple[str, str], list[Evidence]]] = {}  # s -> (o, p) -> evidence
+        self._in: dict[str, dict[tuple[str, str], list[Evidence]]] = {}  # o -> (s, p) -> the same list
+        self._edges = 0
+        self._known: dict[tuple[str, str, str], set[Evidence]] = {}  # evidence seen per statement
+
+    # ---------------------------------------------------------------- building
+    def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
+        data = self._nodes.get(node)
+        if data is not None:
+            merge_node_data(data, cls, label, attrs)
+            return
+        self._nodes[node] = new_node_data(kind, cls, label, attrs)
+        self._out[node] = {}
+        self._in[node] = {}
+
+    def _ensure(self, n: str) -> None:
+        if n not in self._nodes:  # an edge to a node never added: a bare node, as networkx made one
+            self._nodes[n] = {}
+            self._out[n] = {}
+            self._in[n] = {}
+
+    def add_edge(self, s: str, p: str, o: str, evidence: Iterable[Evidence] = ()) -> None:
+        self._ensure(s)
+        self._ensure(o)
+        out = self._out[s]
+        data = out.get((o, p))
+        if data is None:
+            ev = list(dict.fromkeys(evidence))  # each record once, in order
+            out[(o, p)] = self._in[o][(s, p)] = ev
+            self._edges += 1
+            return
+        known = self._known.get((s, p, o))
+        if known is None:
+            known = self._known[(s, p, o)] = set(data)
+        for x in evidence:
+            if x not in known:
+                known.add(x)
+                data.append(x)
+
+    def add_literal(self, s: str, p: str, value: str, evidence: Iterable[Evidence] = ()) -> None:
+        lits = self._nodes[s].setdefault("literals", {})
+        bucket = lits.setdefault(p, {})
+        known_list = bucket.setdefault(value, [])
+        known = self._known.get((s, p, "\x00" + value))
+        if known is None:
+            known = self._known[(s, p, "\x00" + value)] = set(known_list)
+        for e in evidence:
+            if e not in known:
+                known.add(e)
+                known_list.append(e)
+
+    def set_attr(self, n: str, key: str, value: Any) -> None:
+        self._nodes[n][key] = value
+
+    # ---------------------------------------------------------------- reading
+    def __contains__(self, n: object) -> bool:
+        return n in self._nodes
+
+    def node(self, n: str) -> dict[str, Any]:
+        return self._nodes[n]
+
+    def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        for n, d in self._nodes.items():
+            if kind and d.get("kind") != kind:
+                continue
+            if cls and cls not in d.get("cls", []):
+                continue
+            yield n, d
+
+    def out_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+        for (o, p), ev in sorted(self._out.get(n, {}).items(), key=lambda x: x[0]):
+            if predicate is None or p == predicate:
+                yield p, o, ev
+
+    def in_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+        for (s, p), ev in sorted(self._in.get(n, {}).items(), key=lambda x: x[0]):
+            if predicate is None or p == predicate:
+                yield p, s, ev
+
+    def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for s, out in self._out.items():
+            for (o, p), ev in out.items():
+                if predicate is None or p == predicate:
+                    yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def sorted_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for s in sorted(self._out):
+            for (o, p), ev in sorted(self._out[s].items(), key=lambda x: (x[0][1], x[0][0])):
+                yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def sorted_nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        for n in sorted(self._nodes):
+            d = self._nodes[n]
+            if kind is None or d.get("kind") == kind:
+                yield n, d
+
+    def neighbours(self, n: str) -> set[str]:
+        return {o for o, _ in self._out.get(n, {})} | {s for s, _ in self._in.get(n, {})}
+
+    def degree(self, n: str) -> int:
+        return len(self._out.get(n, {})) + len(self._in.get(n, {}))
+
+    def number_of_nodes(self) -> int:
+        return len(self._nodes)
+
+    def number_of_edges(self) -> int:
+        return self._edges
+
+    # ---------------------------------------------------------------- persistence
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "KnowledgeGraph":
+        if data.get("format") != FORMAT_VERSION:
+            raise KgraphError(f"graph store format {data.get('format')!r} is not supported; "
+                              "rebuild with 'kgraph build'")
+        kg = cls(meta=data.get("meta", {}))
+        for n in data["nodes"]:
+            attrs = dict(n)
+            node = attrs.pop("id")
+            if attrs.get("literals"):
+                attrs["literals"] = {p: {v: _evidence_of(evs) for v, evs in values.items()}
+                                     for p, values in attrs["literals"].items()}
+            kg._nodes[node] = attrs
+            kg._out[node] = {}
+            kg._in[node] = {}
+        for e in data["edges"]:
+            kg.add_edge(e["s"], e["p"], e["o"], _evidence_of(e["evidence"]))
+        return kg
 
     @classmethod
     def load(cls, folder: Path) -> "KnowledgeGraph":

@@ -37,7 +37,7 @@ from .text import fold
 from .vocab import RESOURCE_BASE
 
 if TYPE_CHECKING:  # the readers never import networkx
-    from .graph import KnowledgeGraph
+    from .graph import GraphReader
     from .store import GraphStore
 
 #: candidates named in an error message
@@ -135,10 +135,10 @@ class StoreIndex:
 class GraphIndex:
     """The same index for a graph in memory (the view's library API), from the same keys."""
 
-    def __init__(self, kg: KnowledgeGraph) -> None:
+    def __init__(self, kg: GraphReader) -> None:
         self.refs: dict[str, EntityRef] = {}
         self.names: dict[str, dict[int, set[str]]] = {}
-        for n, d in kg.g.nodes(data=True):
+        for n, d in kg.nodes():
             self.refs[n] = EntityRef(n, " ".join(str(d.get("label") or n).split()), tuple(d.get("cls") or ()),
                                      str(d.get("kind") or ""))
             for key, tier in name_keys(n, d):
@@ -234,7 +234,7 @@ def store_index(st: GraphStore) -> StoreIndex:
     return StoreIndex(st)
 
 
-def graph_index(kg: KnowledgeGraph) -> GraphIndex:
+def graph_index(kg: GraphReader) -> GraphIndex:
     return GraphIndex(kg)
 
 

@@ -41,7 +41,7 @@ from typing import IO
 
 from .errors import KgraphError
 from .export import write_graph_turtle
-from .graph import KnowledgeGraph
+from .graph import GraphReader
 from .io import atomic_output
 from .store import STORE_DIR, write_store
 from .view import write_html
@@ -60,7 +60,7 @@ class OutputsBusyError(KgraphError):
     """Another build is writing into the same output folder."""
 
 
-def write_outputs(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,
+def write_outputs(kg: GraphReader, out: Path, html: bool = True, sparql: bool = True,
                   timings: dict[str, float] | None = None) -> list[Path]:
     """Write every output into ``out`` (the store without its SPARQL part if not ``sparql``);
     ``timings`` (if given) gets seconds per output."""

@@ -42,7 +42,8 @@ from .cache import (CachedPart, ExtractionCache, FileState, InvalidEntry, decode
 from .errors import BuildInterrupted, InputError, KgraphError, NoDocumentsError, UsageError
 from .extract.pipeline import extract_document
 from .gcpolicy import bulk_gc, tune_for_bulk
-from .graph import KnowledgeGraph
+from .diskgraph import DiskGraph
+from .graph import Graph
 from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, read_file, read_jsonl_range,
                      read_mbox, reader_kind, unsupported)
 from .ingest.jsonl import split_ranges
@@ -71,7 +72,7 @@ class Duplicate(NamedTuple):
 
 @dataclass
 class BuildResult:
-    graph: KnowledgeGraph
+    graph: Graph  # the build's graph core (on disk, in the generation it wrote)
     out: Path
     documents: int
     skipped: list[Skipped] = field(default_factory=list)
@@ -688,14 +689,9 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
             raise NoDocumentsError("nothing to build: no readable document among the inputs"
                                    + (" (" + "; ".join(str(s) for s in col.skipped[:5])
                                       + ("; ..." if len(col.skipped) > 5 else "") + ")" if col.skipped else ""))
-        report("graph", 0, 1)
-        t0 = time.perf_counter()
         documents = len(col.entries)
-        kg = graph_from_parts(col.parts(), ref, meta={"kgraph_version": __version__})  # empties col.entries
-        t1 = time.perf_counter()
-        report("write", 0, 1)
         try:
-            write_staged(kg, out, html=html, sparql=sparql, timings=col.timings, written=written)
+            kg, t0, t1 = write_staged(col, ref, out, html=html, sparql=sparql, report=report, written=written)
         except (OSError, sqlite3.Error) as exc:
             note = _drop_cache_of_failed_build(store, bool(known))
             store = None
@@ -733,15 +729,27 @@ def _drop_cache_of_failed_build(store: ExtractionCache | None, had_entries: bool
             "to free the space (the next build then extracts every document again)")
 
 
-def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool = True,
-                 timings: dict[str, float] | None = None, written: list[Path] | None = None) -> None:
-    """Write all outputs into a new generation folder inside ``out``, then switch it in with
-    one rename (:func:`kgraph.outputs.publish`): a failure or kill before that leaves the
-    previous outputs untouched, and readers see either them or the new ones, whole.
-    ``written`` gets the generation folder once it is complete. Hold :func:`build_lock`."""
+CORE_NAME = "core.sqlite"  # the graph core of a generation (:mod:`kgraph.diskgraph`)
+
+
+def write_staged(col: _Collector, ref: Any, out: Path, html: bool = True, sparql: bool = True,
+                 report: Progress | None = None, written: list[Path] | None = None) -> tuple[Graph, float, float]:
+    """Merge the collected parts into a graph core on disk in a new generation folder inside
+    ``out``, write every output from it there, then switch the generation in with one rename
+    (:func:`kgraph.outputs.publish`): a failure or kill before that leaves the previous outputs
+    untouched, and readers see either them or the new ones, whole. ``written`` gets the
+    generation folder once it is complete. Hold :func:`build_lock`. Returns the graph and
+    when the merge started and ended (``time.perf_counter``)."""
+    report = report or (lambda stage, done, total: None)
     gen = new_generation(out)
     try:
-        write_outputs(kg, gen, html=html, sparql=sparql, timings=timings)
+        report("graph", 0, 1)
+        t0 = time.perf_counter()
+        kg = graph_from_parts(col.parts(), ref, meta={"kgraph_version": __version__},
+                              into=DiskGraph(gen / CORE_NAME))  # empties col.entries
+        t1 = time.perf_counter()
+        report("write", 0, 1)
+        write_outputs(kg, gen, html=html, sparql=sparql, timings=col.timings)
         if written is not None:
             written.append(gen)
         publish(out, gen)
@@ -749,6 +757,7 @@ def write_staged(kg: KnowledgeGraph, out: Path, html: bool = True, sparql: bool 
         if current_generation(out) != gen.name:  # not switched in: the space comes back now
             shutil.rmtree(gen, ignore_errors=True)
         raise
+    return kg, t0, t1
 
 
 # --- progress on a terminal -------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ from http.client import HTTPResponse
 from typing import TypeVar
 
 from .errors import KgraphError, UsageError
-from .graph import KnowledgeGraph
+from .graph import GraphReader
 
 NTRIPLES = "application/n-triples"
 SPARQL_UPDATE = "application/sparql-update"
@@ -262,7 +262,7 @@ class Batch:
     sample: str | None  # "s p o" of a triple without blank nodes or escapes, usable in a SPARQL VALUES row
 
 
-def batches(kg: KnowledgeGraph, size: int, evidence: bool = True) -> list[Batch]:
+def batches(kg: GraphReader, size: int, evidence: bool = True) -> list[Batch]:
     """The graph as N-Triples in batches of at most ``size`` triples."""
     from .export import _NTerms
     from .rdf import statement_chunks
@@ -404,7 +404,7 @@ class Store:
 
 
 # ------------------------------------------------------------------ push
-def push(kg: KnowledgeGraph, endpoint: str, named_graph: str | None = None, replace: bool = False,
+def push(kg: GraphReader, endpoint: str, named_graph: str | None = None, replace: bool = False,
          batch_size: int = 50_000, update_endpoint: str | None = None, query_endpoint: str | None = None,
          retries: int = 4, backoff: float = 0.5, timeout: float = 120.0, evidence: bool = True,
          log: Log | None = None) -> PushResult:

@@ -1,6 +1,6 @@
 """The knowledge graph as RDF: one statement generator, several writers.
 
-:func:`statements` walks a :class:`KnowledgeGraph` once and yields every RDF
+:func:`statements` walks a graph (:class:`kgraph.graph.GraphReader`) once and yields every RDF
 statement with the named graphs it belongs to. Everything else is a writer
 over that stream: :func:`to_rdf` (an rdflib ``Graph``), :func:`to_turtle`
 (byte-identical for the same input), :func:`to_dataset` (an rdflib
@@ -45,7 +45,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__, vocab
-from .graph import KnowledgeGraph
+from .graph import GraphReader
 from .namespaces import KG, KGO, WD
 
 #: prefixes of the Turtle and TriG writers and the JSON-LD ``@context`` (from :mod:`kgraph.vocab`)
@@ -165,7 +165,7 @@ def _evidence(out: list[Statement], s: IRI, p: IRI, o: Term, evidence: list[dict
                     (e, _K["evidenceFor"], s, g)))
 
 
-def _document(out: list[Statement], kg: KnowledgeGraph, s: IRI, d: dict[str, Any]) -> None:
+def _document(out: list[Statement], kg: GraphReader, s: IRI, d: dict[str, Any]) -> None:
     emit, g = out.append, _DEFAULT_ONLY
     emit((s, _TYPE, _P["Entity"], g))
     emit((s, _K["fileName"], (d["file_name"], None, None), g))
@@ -174,7 +174,7 @@ def _document(out: list[Statement], kg: KnowledgeGraph, s: IRI, d: dict[str, Any
         emit((s, _K["title"], (d["title"], None, None), g))
     if d.get("published"):
         emit((s, _K["published"], (d["published"], _DATE, None), g))
-    if d.get("publisher") and d["publisher"] in kg.g:
+    if d.get("publisher") and d["publisher"] in kg:
         emit((s, _K["publisher"], _node(d["publisher"]), g))
         emit((s, _P["wasAttributedTo"], _node(d["publisher"]), g))
 
@@ -239,29 +239,26 @@ def _entity(out: list[Statement], s: IRI, d: dict[str, Any], evidence: bool, see
                 _evidence(out, s, p, o, evs, seen)
 
 
-def _edges(out: list[Statement], kg: KnowledgeGraph, node: str, kind: str | None, evidence: bool,
+def _edges(out: list[Statement], kg: GraphReader, node: str, kind: str | None, evidence: bool,
            seen: set[str]) -> None:
     emit, s = out.append, _node(node)
-    # networkx's adjacency dict itself (kg.g.adj[node] wraps it in a read-only view, 3x slower to walk)
-    for o, keydict in sorted(kg.g._adj[node].items()):
+    for p, o, evs in kg.out_edges(node):  # sorted by (object, predicate)
         po = _node(o)
-        for p, d in sorted(keydict.items()):
-            pp = _PRED[p]
-            if p == "mentionedIn":
-                emit((s, pp, po, (o,)))  # what a document mentions is in its graph; no Evidence record
-                continue
-            evs = d.get("evidence", [])
-            emit((s, pp, po, (node,) if kind == "document" else _graphs(evs)))
-            if evidence:
-                _evidence(out, s, pp, po, evs, seen)
+        pp = _PRED[p]
+        if p == "mentionedIn":
+            emit((s, pp, po, (o,)))  # what a document mentions is in its graph; no Evidence record
+            continue
+        emit((s, pp, po, (node,) if kind == "document" else _graphs(evs)))
+        if evidence:
+            _evidence(out, s, pp, po, evs, seen)
 
 
-def statement_chunks(kg: KnowledgeGraph, evidence: bool = True, size: int = 8192) -> Iterator[list[Statement]]:
+def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192) -> Iterator[list[Statement]]:
     """:func:`statements` in lists of about ``size`` (fast writers consume whole lists)."""
     seen: set[str] = set()
     has_topics = False
     chunk: list[Statement] = []
-    for node, d in sorted(kg.g.nodes(data=True)):
+    for node, d in kg.sorted_nodes():
         s = _node(node)
         seen.clear()  # an Evidence IRI hashes its statement's subject: records repeat only within a node
         for c in d.get("cls", ()):
@@ -291,7 +288,7 @@ def statement_chunks(kg: KnowledgeGraph, evidence: bool = True, size: int = 8192
         yield chunk
 
 
-def statements(kg: KnowledgeGraph, evidence: bool = True) -> Iterator[Statement]:
+def statements(kg: GraphReader, evidence: bool = True) -> Iterator[Statement]:
     """Every RDF statement of the graph once, with the graphs it belongs to.
 
     The order is a function of the graph's content (nodes and edges sorted),
@@ -301,16 +298,16 @@ def statements(kg: KnowledgeGraph, evidence: bool = True) -> Iterator[Statement]
         yield from chunk
 
 
-def triples(kg: KnowledgeGraph, evidence: bool = True) -> Iterator[tuple[IRI, IRI, Term]]:
+def triples(kg: GraphReader, evidence: bool = True) -> Iterator[tuple[IRI, IRI, Term]]:
     """The statements of the (merged) graph, as in graph.ttl."""
     for s, p, o, _ in statements(kg, evidence):
         yield s, p, o
 
 
-def graph_records(kg: KnowledgeGraph) -> Iterator[tuple[IRI, IRI, Term]]:
+def graph_records(kg: GraphReader) -> Iterator[tuple[IRI, IRI, Term]]:
     """PROV-O records about the named graphs (in the default graph of TriG / N-Quads only)."""
     version = str(kg.meta.get("kgraph_version") or __version__)
-    docs = sorted(n for n, _ in kg.nodes(kind="document"))
+    docs = [n for n, _ in kg.sorted_nodes(kind="document")]
     if not docs:
         return
     agent = _P["agent"]
@@ -342,7 +339,7 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns)
 
 
-def to_rdf(kg: KnowledgeGraph, evidence: bool = True) -> Graph:
+def to_rdf(kg: GraphReader, evidence: bool = True) -> Graph:
     """The graph as an rdflib ``Graph`` (the statements of graph.ttl)."""
     g = Graph()
     _bind(g)
@@ -353,7 +350,7 @@ def to_rdf(kg: KnowledgeGraph, evidence: bool = True) -> Graph:
     return g
 
 
-def to_dataset(kg: KnowledgeGraph, evidence: bool = True) -> Dataset:
+def to_dataset(kg: GraphReader, evidence: bool = True) -> Dataset:
     """One named graph per source document; see the module docstring for the pattern."""
     ds = Dataset()
     _bind(ds)
@@ -375,7 +372,7 @@ def to_dataset(kg: KnowledgeGraph, evidence: bool = True) -> Dataset:
     return ds
 
 
-def to_turtle(kg: KnowledgeGraph, evidence: bool = True) -> str:
+def to_turtle(kg: GraphReader, evidence: bool = True) -> str:
     """Deterministic Turtle: subjects sorted, a subject's statements grouped
     (``rdf:type`` first, then predicates sorted), no blank nodes, so equal graphs
     give equal bytes. Streams :func:`statements`; no rdflib graph is built."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from . import vocab
 from .contracts import DocExtraction, DocGraph, EntityPart, Evidence, MeetingPart, StatementPart, TopicPart
 from .extract.topics import minted_topic_label
-from .graph import KnowledgeGraph
+from .graph import Graph, KnowledgeGraph
 from .models import Provenance
 from .refdata import Reference, load_reference
 from .text import slug
@@ -124,24 +124,27 @@ def doc_graph(ex: DocExtraction, ref: Reference | None = None) -> DocGraph:
 
 
 def build_graph(extractions: Iterable[DocExtraction], ref: Reference | None = None,
-                meta: dict | None = None) -> KnowledgeGraph:
+                meta: dict | None = None) -> Graph:
     ref = ref or load_reference()
     exs = sorted(extractions, key=lambda x: (x.doc.file_name, x.doc.id))
     return graph_from_parts(((doc_graph(ex, ref), ex.doc.file_name, ex.doc.path) for ex in exs), ref, meta)
 
 
 def graph_from_parts(parts: Iterable[tuple[DocGraph, str, str]], ref: Reference | None = None,
-                     meta: dict | None = None) -> KnowledgeGraph:
+                     meta: dict | None = None, into: Graph | None = None) -> Graph:
     """The graph of documents' parts, each with the file name and path it was read from, given in
-    (file name, document id) order; then what reference data adds about the entities found."""
-    kg = KnowledgeGraph(meta=dict(meta or {}))
+    (file name, document id) order; then what reference data adds about the entities found.
+    ``into``: the (empty) graph to merge into, e.g. a :class:`kgraph.diskgraph.DiskGraph`;
+    by default a new graph in memory."""
+    kg = into if into is not None else KnowledgeGraph()
+    kg.meta.update(meta or {})
     for part, file_name, path in parts:
         add_part(kg, part, file_name, path)
     _add_reference_context(kg, ref or load_reference())
     return kg
 
 
-def add_part(kg: KnowledgeGraph, part: DocGraph, file_name: str, path: str) -> None:
+def add_part(kg: Graph, part: DocGraph, file_name: str, path: str) -> None:
     """Merge one document's part into ``kg``: its node, entities, statements, topics and meetings."""
     dn = doc_node(part.doc_id)
     kg.add_node(dn, "document", ("Document",), label=part.title or file_name, file_name=file_name,
@@ -150,8 +153,8 @@ def add_part(kg: KnowledgeGraph, part: DocGraph, file_name: str, path: str) -> N
         kg.add_node(e.key, "entity", e.cls, label=e.label, alt_labels=e.alt_labels, docs=(dn,), **e.attrs)
         kg.add_edge(e.key, "mentionedIn", dn, e.evidence)
     if part.publisher:
-        kg.node(dn)["publisher"] = part.publisher
-    g = kg.g
+        kg.set_attr(dn, "publisher", part.publisher)
+    g = kg
     for st in part.statements:
         if st.subject not in g:
             continue
@@ -188,7 +191,7 @@ def _from_reference(rule: str) -> list[Evidence]:
     return [Evidence("", None, None, "", rule, 1.0)]
 
 
-def _add_reference_places(kg: KnowledgeGraph, ref: Reference) -> None:
+def _add_reference_places(kg: Graph, ref: Reference) -> None:
     """A building of the reference data that the documents name lies in its municipality
     (``locatedIn``); the municipality is added as reference data adds a county (its county follows)."""
     for node, data in list(kg.nodes(kind="entity")):
@@ -197,14 +200,14 @@ def _add_reference_places(kg: KnowledgeGraph, ref: Reference) -> None:
         mkey = f"municipality/{code}"
         if code and mkey in ref.entities:
             m = ref.entities[mkey]
-            if mkey not in kg.g:
+            if mkey not in kg:
                 kg.add_node(mkey, "entity", (m.cls,), label=m.label, **{
                     k: v for k, v in m.attrs.items() if v and k in ("scbCode", "wikidata", "organisationNumber",
                                                                     "county")})
             kg.add_edge(node, "locatedIn", mkey, _from_reference("reference.places"))
 
 
-def _add_reference_context(kg: KnowledgeGraph, ref: Reference) -> None:
+def _add_reference_context(kg: Graph, ref: Reference) -> None:
     """Facts from reference data about entities the documents name (never marked as mentioned)."""
     _add_reference_places(kg, ref)
     for node, data in list(kg.nodes(kind="entity")):

@@ -53,7 +53,7 @@ from .io import atomic_write_text
 from .text import fold, strip_genitive
 
 if TYPE_CHECKING:  # the readers never import networkx
-    from .graph import KnowledgeGraph
+    from .graph import GraphReader
 
 STORE_FORMAT = 2  # 2: meetings carry the date they are filed under and where it comes from
 STORE_DIR = "store"
@@ -181,13 +181,13 @@ CREATE INDEX evidence_literal ON evidence(literal) WHERE literal IS NOT NULL;
 _NODE_COLUMNS = {"kind", "cls", "label", "literals", "docs", "date"}
 
 
-def meeting_date(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, str]:
+def meeting_date(kg: GraphReader, data: dict[str, Any]) -> tuple[str, str]:
     """(date, where it comes from) for a meeting: the date its text states ("text"), else the
     earliest publication date of the documents that report it ("document"), else ("", "")."""
     if data.get("date"):
         return str(data["date"]), "text"
-    published = sorted(str(kg.g.nodes[d].get("published")) for d in data.get("docs") or ()
-                       if d in kg.g and kg.g.nodes[d].get("published"))
+    published = sorted(str(p) for p in (kg.node(d).get("published") for d in data.get("docs") or () if d in kg)
+                       if p)
     return (published[0], "document") if published else ("", "")
 
 
@@ -195,7 +195,7 @@ def store_root(out: Path) -> Path:
     return Path(out) / STORE_DIR
 
 
-def write_store(kg: KnowledgeGraph, out: Path | str, rdf: bool = True,
+def write_store(kg: GraphReader, out: Path | str, rdf: bool = True,
                 alongside: Callable[[], object] | None = None, timings: dict[str, float] | None = None,
                 rdf_source: Callable[[NQuadsSpool | None], object] | None = None) -> Path:
     """Write the store for ``kg`` into ``<out>/store`` and make it current; return its folder.
@@ -399,14 +399,14 @@ class _Batch:
             self.rows = []
 
 
-def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
+def _write_sqlite(kg: GraphReader, path: Path) -> None:
     db = sqlite3.connect(str(path))
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
         db.executescript(SCHEMA)
         ids: dict[str, int] = {}
         node_rows, class_rows, name_rows, doc_rows, meeting_rows = [], [], [], [], []
-        for i, (n, d) in enumerate(sorted(kg.g.nodes(data=True)), start=1):
+        for i, (n, d) in enumerate(kg.sorted_nodes(), start=1):
             ids[n] = i
             cls = list(d.get("cls") or [])
             attrs = {k: v for k, v in d.items() if k not in _NODE_COLUMNS and v not in (None, "", [], {})}
@@ -448,7 +448,7 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
         link_rows = _Batch(db, "INSERT INTO link VALUES (?,?,?,?,?)")
         neighbours: dict[int, set[int]] = {}
         eid = 0
-        docs = {n for n, d in kg.g.nodes(data=True) if d.get("kind") == "document"}
+        docs = {n for n, _ in kg.nodes(kind="document")}
         for s, o, p, d in kg.sorted_edges():
             eid += 1
             si, oi = ids[s], ids[o]
@@ -466,7 +466,7 @@ def _write_sqlite(kg: KnowledgeGraph, path: Path) -> None:
 
         lit_rows = _Batch(db, "INSERT INTO literal VALUES (?,?,?,?)")
         lid = 0
-        for n, d in sorted(kg.g.nodes(data=True)):
+        for n, d in kg.sorted_nodes():
             for p, values in sorted((d.get("literals") or {}).items()):
                 for value, evs in sorted(values.items()):
                     lid += 1

@@ -35,7 +35,7 @@ import networkx as nx
 from . import vocab
 from .defaults import HUB_CLASSES, HUB_DEGREE, VIEW_DEPTH, VIEW_MAX_NODES
 from .errors import KgraphError, UsageError
-from .graph import KnowledgeGraph
+from .graph import GraphReader
 from .io import atomic_write_text
 from .names import AmbiguousNameError, UnknownNameError, graph_index, resolve, resolve_class  # noqa: F401 (re-exported)
 
@@ -116,28 +116,26 @@ def main_class(d: dict[str, Any]) -> str:
     return known[0] if known else (cls[0] if cls else "Organization")
 
 
-def _view_nodes(kg: KnowledgeGraph) -> list[str]:
-    return sorted(n for n, d in kg.g.nodes(data=True) if d.get("kind") in VIEW_KINDS)
+def _view_nodes(kg: GraphReader) -> list[str]:
+    return sorted(n for n, d in kg.nodes() if d.get("kind") in VIEW_KINDS)
 
 
-def _post_links(kg: KnowledgeGraph) -> list[tuple[str, str, str]]:
+def _post_links(kg: GraphReader) -> list[tuple[str, str, str]]:
     """(holder, organisation, post) for each post node with both ends: a post is drawn as an edge."""
     out = []
-    for post, d in kg.g.nodes(data=True):
-        if d.get("kind") != "post":
-            continue
-        holders = sorted(s for s, _, k in kg.g.in_edges(post, keys=True) if k == "holdsPost")
-        orgs = sorted(o for _, o, k in kg.g.out_edges(post, keys=True) if k == "postIn")
+    for post, _ in kg.nodes(kind="post"):
+        holders = [s for _, s, _ in kg.in_edges(post, "holdsPost")]
+        orgs = [o for _, o, _ in kg.out_edges(post, "postIn")]
         out.extend((h, o, post) for h in holders for o in orgs)
     return sorted(out)
 
 
-def view_graph(kg: KnowledgeGraph) -> nx.Graph:
+def view_graph(kg: GraphReader) -> nx.Graph:
     """Undirected graph of what can be drawn: entities, meetings and topics, joined by their relations
     (documents left out, posts contracted into holder-organisation edges)."""
     vg = nx.Graph()
     vg.add_nodes_from(_view_nodes(kg))
-    for s, o in sorted({(s, o) for s, o, k in kg.g.edges(keys=True)
+    for s, o in sorted({(s, o) for s, o, k, _ in kg.edges()
                         if k in DRAWN and s in vg and o in vg and s != o}):
         vg.add_edge(s, o)
     for h, o, _ in _post_links(kg):
@@ -146,12 +144,12 @@ def view_graph(kg: KnowledgeGraph) -> nx.Graph:
     return vg
 
 
-def centrality(kg: KnowledgeGraph, vg: nx.Graph) -> dict[str, int]:
+def centrality(kg: GraphReader, vg: nx.Graph) -> dict[str, int]:
     """How central a node is: its relations in the view plus the documents that mention it."""
-    return {n: vg.degree(n) + len(kg.g.nodes[n].get("docs", [])) for n in vg}
+    return {n: vg.degree(n) + len(kg.node(n).get("docs", [])) for n in vg}
 
 
-def resolve_name(kg: KnowledgeGraph, name: str) -> str:
+def resolve_name(kg: GraphReader, name: str) -> str:
     """The node NAME designates, by the resolver every command uses (:mod:`kgraph.names`): a node id,
     a name or another name (case and accents ignored), genitive and short forms, a surname, a given
     name, a unique name starting with NAME ("Söderhamn" -> "Söderhamns kommun"); only nodes the view
@@ -159,9 +157,9 @@ def resolve_name(kg: KnowledgeGraph, name: str) -> str:
     return resolve(graph_index(kg), name, kinds=VIEW_KINDS).id
 
 
-def normalise_types(kg: KnowledgeGraph, types: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def normalise_types(kg: GraphReader, types: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Class names as given by the user (English or Swedish, any case) -> class names."""
-    known = {c for _, d in kg.g.nodes(data=True) if d.get("kind") in VIEW_KINDS for c in d.get("cls", [])}
+    known = {c for _, d in kg.nodes() if d.get("kind") in VIEW_KINDS for c in d.get("cls", [])}
     return tuple(sorted({resolve_class(t, known) for t in types}))
 
 
@@ -180,15 +178,15 @@ class ViewSelection:
     hubs: list[str] = field(default_factory=list)  # hubs reached but not gone through (see _neighbourhood)
 
 
-def is_hub(kg: KnowledgeGraph, vg: nx.Graph, node: str) -> bool:
+def is_hub(kg: GraphReader, vg: nx.Graph, node: str) -> bool:
     """A party, the government, a ministry, the parliament, or any node but a meeting with more than
     :data:`~kgraph.defaults.HUB_DEGREE` neighbours: through it, everyone sharing a party is two hops away."""
-    d = kg.g.nodes[node]
+    d = kg.node(node)
     return d.get("kind") != "meeting" and (bool(set(HUB_CLASSES) & set(d.get("cls", [])))
                                            or vg.degree(node) > HUB_DEGREE)
 
 
-def _neighbourhood(vg: nx.Graph, kg: KnowledgeGraph, center: str, depth: int, through_hubs: bool = False,
+def _neighbourhood(vg: nx.Graph, kg: GraphReader, center: str, depth: int, through_hubs: bool = False,
                    hubs: list[str] | None = None) -> dict[str, int]:
     """Hop distance from center up to depth; a meeting reached also brings its participants, place and
     topics (one more hop), since the meeting alone says little. Beyond center, hubs (:func:`is_hub`) are
@@ -207,13 +205,13 @@ def _neighbourhood(vg: nx.Graph, kg: KnowledgeGraph, center: str, depth: int, th
                     dist[nb] = d
                     nxt.append(nb)
         frontier = nxt
-    for m in sorted(n for n in dist if kg.g.nodes[n].get("kind") == "meeting"):
+    for m in sorted(n for n in dist if kg.node(n).get("kind") == "meeting"):
         for nb in sorted(vg.neighbors(m)):
             dist.setdefault(nb, dist[m] + 1)
     return dist
 
 
-def select_view(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFAULT_DEPTH,
+def select_view(kg: GraphReader, center: str | None = None, depth: int = DEFAULT_DEPTH,
                 types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES,
                 vg: nx.Graph | None = None, through_hubs: bool = False) -> ViewSelection:
     """Choose the nodes to draw: the neighbourhood of center (or everything; not through hubs beyond
@@ -229,10 +227,10 @@ def select_view(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFA
     cent = centrality(kg, vg)
     hubs: list[str] = []
     dist = _neighbourhood(vg, kg, center, depth, through_hubs, hubs) if center else {n: 0 for n in vg}
-    cand = [n for n in dist if not types or n == center or set(types) & set(kg.g.nodes[n].get("cls", []))]
+    cand = [n for n in dist if not types or n == center or set(types) & set(kg.node(n).get("cls", []))]
     cand.sort(key=lambda n: (dist[n], -cent[n], n))
     keep, rest = cand[:max_nodes], cand[max_nodes:]
-    by_class = Counter(main_class(kg.g.nodes[n]) for n in rest)
+    by_class = Counter(main_class(kg.node(n)) for n in rest)
     return ViewSelection(sorted(keep), center, depth, tuple(types), len(cand), len(rest),
                          dict(sorted(by_class.items(), key=lambda x: (-x[1], x[0]))), vg.number_of_nodes(),
                          sorted(hubs))
@@ -435,7 +433,7 @@ class _Tables:
     ``[document (-1: reference data), sentence, rule, confidence]``.
     """
 
-    def __init__(self, kg: KnowledgeGraph, drawn: list[str]) -> None:
+    def __init__(self, kg: GraphReader, drawn: list[str]) -> None:
         self.kg = kg
         self.node_index = {n: i for i, n in enumerate(drawn)}
         self.docs: list[dict[str, str]] = []
@@ -449,10 +447,10 @@ class _Tables:
         return list(self.strings[table])  # dicts keep insertion order = index order
 
     def doc(self, doc_id: str) -> int:
-        if not doc_id or doc_id not in self.kg.g:
+        if not doc_id or doc_id not in self.kg:
             return -1  # reference data, not a document
         if doc_id not in self.doc_index:
-            d = self.kg.g.nodes[doc_id]
+            d = self.kg.node(doc_id)
             self.doc_index[doc_id] = len(self.docs)
             self.docs.append({"file": str(d.get("file_name", doc_id)), "title": str(d.get("title", "")),
                               "date": str(d.get("published", ""))})
@@ -469,63 +467,60 @@ class _Tables:
         return [self.intern("predicates", predicate), None if same else text, link, self.evidence(evs)]
 
 
-def _post_text(kg: KnowledgeGraph, post: str) -> str:
-    d = kg.g.nodes[post]
+def _post_text(kg: GraphReader, post: str) -> str:
+    d = kg.node(post)
     span = "–".join(x for x in (d.get("start", ""), d.get("end", "")) if x)
     return str(d.get("label") or post) + (f" ({span})" if span else "")
 
 
-def _facts(kg: KnowledgeGraph, n: str, t: _Tables) -> list[list[Any]]:
+def _facts(kg: GraphReader, n: str, t: _Tables) -> list[list[Any]]:
     """Every statement about n: relations both ways (posts spelled out), literals, mentions last;
     at most :data:`MAX_FACTS_SHOWN` per predicate, and a line saying how many more there are."""
     Fact = tuple[str, str, str, list[Any]]  # (predicate label, text, other node, evidence)
     facts: list[Fact] = []
     mentions: list[Fact] = []
-    g = kg.g
-
     def text(o: str) -> str:
-        d = g.nodes[o]
+        d = kg.node(o)
         if d.get("kind") == "document":
             return str(d.get("file_name") or d.get("label") or o)
         return kg.label(o)
 
-    def capped(edges: list[tuple[str, str, dict[str, Any]]], into: list[Fact], way: int) -> None:
+    def capped(edges: list[tuple[str, str, list[Any]]], into: list[Fact], way: int) -> None:
         """edges (predicate, other node, data) sorted; the first MAX_FACTS_SHOWN of each predicate
         become facts (texts looked up for those only: a hub has tens of thousands of edges)."""
         for p, run in groupby(edges, key=lambda x: x[0]):
             run_list = list(run)
             label = PREDICATE_SV.get(p, (p, p))[way]
-            for _, o, d in run_list[:MAX_FACTS_SHOWN]:
-                ev = d.get("evidence", [])
+            for _, o, ev in run_list[:MAX_FACTS_SHOWN]:
                 if p == "holdsPost" and way == 0:
-                    orgs = sorted(x for _, x, k in g.out_edges(o, keys=True) if k == "postIn")
+                    orgs = [x for _, x, _ in kg.out_edges(o, "postIn")]
                     for org in orgs or [""]:
                         into.append((label, _post_text(kg, o) + (f", {kg.label(org)}" if org else ""), org, ev))
                 elif p == "postIn" and way == 1:
-                    for h in sorted(x for x, _, k in g.in_edges(o, keys=True) if k == "holdsPost"):
+                    for h in [x for _, x, _ in kg.in_edges(o, "holdsPost")]:
                         into.append((label, f"{_post_text(kg, o)}: {kg.label(h)}", h, ev))
                 else:
                     into.append((label, text(o), o, ev))
             if len(run_list) > MAX_FACTS_SHOWN:
                 into.append((label, f"… och {len(run_list) - MAX_FACTS_SHOWN} till (alla: kgraph query show)", "", []))
 
-    out = sorted((p, o, d) for o, keydict in g._adj[n].items() for p, d in keydict.items())
+    out = sorted(kg.out_edges(n), key=lambda e: (e[0], e[1]))
     capped([e for e in out if e[0] != "mentionedIn"], facts, 0)
     capped([e for e in out if e[0] == "mentionedIn"], mentions, 0)
-    capped(sorted((p, s, d) for s, keydict in g._pred[n].items() for p, d in keydict.items()), facts, 1)
-    for p, vals in sorted(g.nodes[n].get("literals", {}).items()):
+    capped(sorted(kg.in_edges(n), key=lambda e: (e[0], e[1])), facts, 1)
+    for p, vals in sorted(kg.node(n).get("literals", {}).items()):
         for v, evs in sorted(vals.items()):
             facts.append((LITERAL_SV.get(p, p), str(v), "", evs))
     return [t.fact(*f) for f in facts + mentions]
 
 
-def place_chain(kg: KnowledgeGraph, node: str) -> list[str]:
+def place_chain(kg: GraphReader, node: str) -> list[str]:
     """Where a place lies, innermost first (``locatedIn``, then ``inCounty``): Lokstallarna ->
     [Karlshamns kommun, Blekinge län]."""
     out: list[str] = []
     seen = {node}
     while len(out) < 8:
-        nxt = sorted((p, o) for _, o, p in kg.g.out_edges(node, keys=True) if p in PLACE_RELATIONS)
+        nxt = sorted((p, o) for p, o, _ in kg.out_edges(node) if p in PLACE_RELATIONS)
         if not nxt or nxt[-1][1] in seen:  # locatedIn sorts after inCounty: prefer it
             break
         node = nxt[-1][1]
@@ -534,14 +529,14 @@ def place_chain(kg: KnowledgeGraph, node: str) -> list[str]:
     return out
 
 
-def _attrs(kg: KnowledgeGraph, n: str) -> list[list[str]]:
+def _attrs(kg: GraphReader, n: str) -> list[list[str]]:
     """The attributes the panel lists, in Swedish (meeting kinds and statuses too), with where a place
     lies ("Ligger i") and where a meeting was held ("Plats", with where that lies)."""
-    d = kg.g.nodes[n]
+    d = kg.node(n)
     out = [[sv, VALUE_SV.get(k, {}).get(str(d[k]), str(d[k]))] for k, sv in ATTR_SV.items()
            if d.get(k) not in (None, "", [], {})]
     if d.get("kind") == "meeting":
-        where = sorted(o for _, o, p in kg.g.out_edges(n, keys=True) if p == "location")
+        where = [o for _, o, _ in kg.out_edges(n, "location")]
         if where:
             out.append(["Plats", " › ".join(kg.label(x) for x in [where[0], *place_chain(kg, where[0])])])
     else:
@@ -555,16 +550,16 @@ def _short(label: str) -> str:
     return label if len(label) <= LABEL_MAX else label[:LABEL_MAX - 1].rstrip() + "…"
 
 
-def drawn_edges(kg: KnowledgeGraph, nodes: list[str]) -> list[list[str]]:
+def drawn_edges(kg: GraphReader, nodes: list[str]) -> list[list[str]]:
     """The edges a page draws between ``nodes``: [subject, object, Swedish phrases], sorted."""
     keep = set(nodes)
     pairs: dict[tuple[str, str], set[str]] = {}
-    for s, o, p in kg.g.edges(keys=True):
+    for s, o, p, _ in kg.edges():
         if p in DRAWN and s in keep and o in keep and s != o:
             pairs.setdefault((s, o), set()).add(PREDICATE_SV.get(p, (p, p))[0])
     for h, o, post in _post_links(kg):
         if h in keep and o in keep and h != o:
-            pairs.setdefault((h, o), set()).add(str(kg.g.nodes[post].get("label") or "post"))
+            pairs.setdefault((h, o), set()).add(str(kg.node(post).get("label") or "post"))
     return [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
 
 
@@ -582,7 +577,7 @@ class NodeViz:
     size: float
 
 
-def graph_viz(kg: KnowledgeGraph) -> dict[str, NodeViz]:
+def graph_viz(kg: GraphReader) -> dict[str, NodeViz]:
     """Position, colour and size of every node of the graph, as the page of the whole graph draws them
     (``kgraph export --format gexf`` gives them to Gephi). Every drawable node is laid out (no
     --max-nodes); documents and posts, which the page leaves out, sit beside the nodes they are linked
@@ -596,12 +591,14 @@ def graph_viz(kg: KnowledgeGraph) -> dict[str, NodeViz]:
     for n in nodes:
         share = (cent[n] - lo) / (hi - lo) if hi > lo else 0.5  # vis-network's default scaling
         out[n] = NodeViz(round(pos[n][0] * PX_PER_UNIT, 1), round(pos[n][1] * PX_PER_UNIT, 1),
-                         CLASS_STYLE.get(main_class(kg.g.nodes[n]), FALLBACK_STYLE).colour,
+                         CLASS_STYLE.get(main_class(kg.node(n)), FALLBACK_STYLE).colour,
                          round(SIZE_MIN + share * (SIZE_MAX - SIZE_MIN), 1))
     bottom = max((p[1] for p in pos.values()), default=0.0) + 2
     lone = 0
-    for n in sorted(set(kg.g) - set(out)):
-        linked = sorted({m for m in [*kg.g.successors(n), *kg.g.predecessors(n)] if m in pos})
+    for n, _ in kg.sorted_nodes():
+        if n in out:
+            continue
+        linked = sorted(m for m in kg.neighbours(n) if m in pos)
         turn = int(hashlib.sha256(n.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF * 2 * math.pi
         if linked:
             x = sum(pos[m][0] for m in linked) / len(linked) + 0.4 * math.cos(turn)
@@ -613,7 +610,7 @@ def graph_viz(kg: KnowledgeGraph) -> dict[str, NodeViz]:
     return out
 
 
-def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None,
+def view_data(kg: GraphReader, sel: ViewSelection, vg: nx.Graph | None = None,
               title: str = "kgraph") -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able data."""
     vg = vg if vg is not None else view_graph(kg)
@@ -623,7 +620,7 @@ def view_data(kg: KnowledgeGraph, sel: ViewSelection, vg: nx.Graph | None = None
     t = _Tables(kg, sel.nodes)
     nodes = []
     for n in sel.nodes:
-        d = kg.g.nodes[n]
+        d = kg.node(n)
         label = str(d.get("label") or n)
         x, y = pos[n]
         nodes.append({"id": n, "label": label, "short": _short(label), "cls": main_class(d),
@@ -668,13 +665,13 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def _heading(kg: KnowledgeGraph, sel: ViewSelection) -> str:
+def _heading(kg: GraphReader, sel: ViewSelection) -> str:
     if sel.center:
         return f"kgraph: {kg.label(sel.center)}"
     return "kgraph: kunskapsgraf"
 
 
-def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFAULT_DEPTH,
+def render_html(kg: GraphReader, center: str | None = None, depth: int = DEFAULT_DEPTH,
                 types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
                 selection: ViewSelection | None = None, vg: nx.Graph | None = None,
                 through_hubs: bool = False) -> str:
@@ -701,7 +698,7 @@ def render_html(kg: KnowledgeGraph, center: str | None = None, depth: int = DEFA
     return "".join(parts)
 
 
-def write_html(kg: KnowledgeGraph, path: Path, center: str | None = None, depth: int = DEFAULT_DEPTH,
+def write_html(kg: GraphReader, path: Path, center: str | None = None, depth: int = DEFAULT_DEPTH,
                types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES,
                title: str | None = None, through_hubs: bool = False) -> ViewSelection:
     """Write the page atomically (UTF-8); returns what it shows."""

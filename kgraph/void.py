@@ -26,7 +26,7 @@ from typing import Iterator
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, RDFS, VOID, XSD
 
 from . import __version__, vocab
-from .graph import KnowledgeGraph
+from .graph import GraphReader
 from .namespaces import KGO, ONTOLOGY_IRI, RESOURCE_BASE
 from .rdf import DEFAULT_GRAPH, Term, graph_iri, nt, statement_chunks
 
@@ -46,7 +46,7 @@ def build_time_for(graph_path: Path | None) -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def dataset_iri(kg: KnowledgeGraph) -> str:
+def dataset_iri(kg: GraphReader) -> str:
     """Stable for the same documents and kgraph version."""
     hashes = sorted(d.get("content_hash", n) for n, d in kg.nodes(kind="document"))
     version = str(kg.meta.get("kgraph_version") or __version__)
@@ -61,7 +61,7 @@ def _s(text: str, lang: str | None = None) -> Term:
     return (text, None, lang)
 
 
-def describe(kg: KnowledgeGraph, build_time: datetime | None = None) -> Iterator[Triple]:
+def describe(kg: GraphReader, build_time: datetime | None = None) -> Iterator[Triple]:
     """The VoID/DCAT triples (terms as in :mod:`kgraph.rdf`)."""
     build_time = build_time or datetime.now(timezone.utc).replace(microsecond=0)
     n, subjects, objects = 0, set(), set()
@@ -107,7 +107,7 @@ def describe(kg: KnowledgeGraph, build_time: datetime | None = None) -> Iterator
     for prefix, ns in vocab.prefixes("vocabulary").items():
         yield D, nt(VOID.vocabulary), nt(ONTOLOGY_IRI if prefix == "kgo" else ns)
     yield D, nt(VOID.triples), _int(n)
-    yield D, nt(VOID.entities), _int(kg.g.number_of_nodes())
+    yield D, nt(VOID.entities), _int(kg.number_of_nodes())
     yield D, nt(VOID.distinctSubjects), _int(len(subjects))
     yield D, nt(VOID.distinctObjects), _int(len(objects))
     yield D, nt(VOID.properties), _int(len(properties))
@@ -150,6 +150,6 @@ def _local(iri_nt: str) -> str:
     return sha256(iri.encode()).hexdigest()[:12]
 
 
-def void_turtle(kg: KnowledgeGraph, build_time: datetime | None = None) -> str:
+def void_turtle(kg: GraphReader, build_time: datetime | None = None) -> str:
     from .export import turtle_text
     return turtle_text(describe(kg, build_time), VOID_PREFIXES)

@@ -63,7 +63,8 @@ def test_the_checker_finds_a_source_that_does_not_name_its_object(reference):
     first = [e for s, o, p, d in kg.edges("mentionedIn") if s == meeting for e in d["evidence"]]
     town = next(o for s, o, p, _ in kg.edges("participant") if s == meeting and o.startswith("municipality/")
                 and not ec._names(first[0].sentence, _forms(kg, o)))
-    kg.g.edges[meeting, town, "participant"]["evidence"] = first
+    edge = next(d for s, o, p, d in kg.edges("participant") if (s, o) == (meeting, town))
+    edge["evidence"][:] = first  # the edge's own list: the graph now cites the meeting's first sentence
     report = ec.check(kg, exs, reference)
     assert [(f.subject, f.object) for f in report.findings if not f.inferred] == [(meeting, town)]
 
@@ -77,7 +78,7 @@ def _invoke(*args: str) -> object:
 
 
 def _forms(graph, node: str) -> list[str]:
-    d = graph.g.nodes[node]
+    d = graph.node(node)
     return [d["label"], *d.get("alt_labels", [])]
 
 

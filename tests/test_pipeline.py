@@ -291,11 +291,11 @@ def test_removed_file_leaves_the_graph(tmp_path):
     out = tmp_path / "out"
     full = build([src], out)
     gone = DOCS[0]  # Haparanda: the only document about it
-    assert "municipality/2583" in full.graph.g and "person/niina-rantakokko" in full.graph.g
+    assert "municipality/2583" in full.graph and "person/niina-rantakokko" in full.graph
     (src / gone).unlink()
     result = build([src], out)
     assert gone not in doc_files(result)
-    assert "municipality/2583" not in result.graph.g and "person/niina-rantakokko" not in result.graph.g
+    assert "municipality/2583" not in result.graph and "person/niina-rantakokko" not in result.graph
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "Haparanda" not in ttl and "Rantakokko" not in ttl
     build([src], tmp_path / "fresh")

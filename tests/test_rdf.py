@@ -138,7 +138,7 @@ def test_documents_are_prov_entities_attributed_to_their_publisher(sample_build,
     for n, d in sample_build.graph.nodes(kind="document"):
         s = KG[n]
         assert (s, RDF.type, PROV.Entity) in g
-        if d.get("publisher") and d["publisher"] in sample_build.graph.g:
+        if d.get("publisher") and d["publisher"] in sample_build.graph:
             assert (s, PROV.wasAttributedTo, KG[d["publisher"]]) in g
             assert (s, KGO.publisher, KG[d["publisher"]]) in g
 

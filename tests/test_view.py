@@ -354,7 +354,7 @@ def test_view_sample_build_page_has_people_and_municipalities(sample_build):
     data = view_page_data(sample_build.html_path.read_text(encoding="utf-8"))
     classes = {n["cls"] for n in data["nodes"]}
     assert {"Municipality"} <= classes and classes & {"Person", "Minister"}
-    drawable = [n for n, d in sample_build.graph.g.nodes(data=True) if d["kind"] in ("entity", "meeting", "topic")]
+    drawable = [n for n, d in sample_build.graph.nodes() if d["kind"] in ("entity", "meeting", "topic")]
     assert len(data["nodes"]) == len(drawable)
     assert any(f[3] and f[3][0][0] >= 0 for n in data["nodes"] for f in n["facts"])  # facts cite documents
     assert all(d["file"].endswith(".txt") for d in data["docs"])

@@ -59,7 +59,7 @@ def view_pages(tmp_path_factory) -> ViewPages:
     evil_doc = next(n for n, d in kg.nodes(kind="document") if d.get("file_name") == f"{PROBE}.txt")
     kg.add_node("person/probe", "entity", ("Person",), label=PROBE, alt_labels=[SCRIPT_PROBE], docs=[evil_doc])
     kg.add_edge("person/probe", "mentionedIn", evil_doc, [Evidence(evil_doc, 0, 5, SCRIPT_PROBE + PROBE, "probe", 1.0)])
-    kg.add_edge("person/probe", "affiliatedWith", "person/lena-micko" if "person/lena-micko" in kg.g else
+    kg.add_edge("person/probe", "affiliatedWith", "person/lena-micko" if "person/lena-micko" in kg else
                 next(n for n, _ in kg.nodes(cls="Person")), [Evidence(evil_doc, 0, 5, PROBE, "probe", 1.0)])
     kg.add_literal("person/probe", "role", SCRIPT_PROBE, [Evidence(evil_doc, 0, 5, "</script><script>alert(3)</script>",
                                                                    "probe", 1.0)])
@@ -122,7 +122,7 @@ def view_open(view_browser):
 
 
 def drawable(kg: KnowledgeGraph) -> list[str]:
-    return [n for n, d in kg.g.nodes(data=True) if d.get("kind") in ("entity", "meeting", "topic")]
+    return [n for n, d in kg.nodes() if d.get("kind") in ("entity", "meeting", "topic")]
 
 
 def visible(page) -> list[str]:
@@ -193,7 +193,7 @@ def test_view_browser_search_hides_non_matching_nodes(view_open, view_pages):
     page.fill("#search", "MICKO")
     shown = visible(page)
     assert 0 < len(shown) < total
-    labels = {n: [d.get("label", "")] + d.get("alt_labels", []) for n, d in view_pages.graph.g.nodes(data=True)}
+    labels = {n: [d.get("label", "")] + d.get("alt_labels", []) for n, d in view_pages.graph.nodes()}
     assert all(any("micko" in fold(x) for x in labels[n]) for n in shown)
     assert "person/lena-micko" in shown
     page.fill("#search", "lansstyrelsen i hallands")  # diacritics ignored

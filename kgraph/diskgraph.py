@@ -1,0 +1,328 @@
+"""The graph core on disk: what ``kgraph build`` merges documents' parts into and writes every
+output from, so that a build's memory does not grow with its statements and their evidence.
+
+One SQLite file (standard library; one file, B-tree indexes, pages read on demand; a build's
+temporary file, in its generation folder, written without a journal)::
+
+    node(key, kind, cls, data)        one row per node: its merged data as JSON
+    evidence(seq, s, p, o, doc, start, end, sentence, rule, confidence)
+                                      one row per evidence record given to add_edge, in the
+                                      order given (a row with doc NULL: an edge given none)
+    sentence(id, text)                the sentences of the records, each stored once per document
+
+Writing follows the merge rules of :class:`kgraph.graph.GraphWriter`:
+
+* **nodes** go through a write-back cache of the most recently used ones
+  (:data:`NODE_CACHE` of them): a node is merged in memory by the same rule
+  as the in-memory graph (:func:`kgraph.graph.merge_node_data`) and written
+  when it leaves the cache or before a read. The nodes every document names
+  (parties, ministers, the government) stay in the cache; a document's own
+  nodes (the document, its meetings) are written once.
+* **edges** are appended, never looked up: an edge's evidence list is its
+  rows in order, each record once (duplicates are dropped when it is read).
+  Two indexes, made once the parts are in (one sort each), serve the walks
+  by subject and by object.
+
+What stays in memory is the set of node keys (to answer ``n in graph`` while
+merging) and the node cache: bounded by the number of distinct nodes, not
+by the statements or their evidence, which are 85 % of a build.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from .contracts import Evidence
+from .graph import EdgeEnd, Graph, merge_node_data, new_node_data
+
+NODE_CACHE = 20_000  # nodes merged in memory before they are written (a hub stays, a document leaves)
+_BATCH = 50_000  # evidence rows buffered before one executemany
+_SENTENCES = 20_000  # sentences remembered for reuse before the table starts afresh
+
+_SCHEMA = """
+CREATE TABLE node(key TEXT PRIMARY KEY, kind TEXT NOT NULL, cls TEXT NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sentence(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE evidence(seq INTEGER PRIMARY KEY, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL,
+                      doc TEXT, start INTEGER, end INTEGER, sentence INTEGER, rule TEXT, confidence REAL);
+"""
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS evidence_s ON evidence(s, o, p, seq);
+CREATE INDEX IF NOT EXISTS evidence_o ON evidence(o, s, p, seq);
+"""
+_ROW = ("SELECT e.s, e.p, e.o, e.doc, e.start, e.end, t.text, e.rule, e.confidence "
+        "FROM evidence e LEFT JOIN sentence t ON t.id = e.sentence ")
+
+
+def _encode(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode(text: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(text)
+    lits = data.get("literals")
+    if lits:
+        data["literals"] = {p: {v: [Evidence(*e) for e in evs] for v, evs in values.items()}
+                            for p, values in lits.items()}
+    return data
+
+
+def _unlink(path: Path) -> None:
+    """Remove a database file and what SQLite may have left beside it."""
+    for suffix in ("", "-journal", "-wal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(str(path) + suffix)
+
+
+def _evidence_list(rows: Iterable[tuple[Any, ...]]) -> list[Evidence]:
+    """An edge's records from its rows (s, p, o, doc, start, end, sentence, rule, confidence) in
+    order: each once, the marker row of an edge given none left out."""
+    out: list[Evidence] = []
+    seen: set[Evidence] = set()
+    for r in rows:
+        if r[3] is None:
+            continue
+        e = Evidence(r[3], r[4], r[5], r[6] or "", r[7], r[8])
+        if e not in seen:
+            seen.add(e)
+            out.append(e)
+    return out
+
+
+class DiskGraph(Graph):
+    """A graph in one SQLite file (see the module docstring). ``DiskGraph(path)`` starts a new
+    one (an existing file there is replaced); :meth:`close` lets the file go; :meth:`remove` deletes it."""
+
+    def __init__(self, path: Path | str, meta: dict[str, Any] | None = None, cache_size: int = NODE_CACHE) -> None:
+        self.path = Path(path)
+        self.meta: dict[str, Any] = meta or {}
+        _unlink(self.path)
+        self._db = sqlite3.connect(str(self.path), check_same_thread=False)
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
+                               "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;" + _SCHEMA)
+        self._cache_size = cache_size
+        # key -> [data, dirty, known evidence of its literals ((p, value) -> set)]
+        self._cache: OrderedDict[str, list[Any]] = OrderedDict()
+        self._keys: set[str] = set()
+        self._rows: list[tuple[Any, ...]] = []
+        self._sentences: dict[str, int] = {}
+        self._next_sentence = 1
+        self._indexed = False
+        self._edge_count: int | None = None
+        self._changed = True  # written since the last _sync
+
+    # ---------------------------------------------------------------- building
+    def _entry(self, n: str) -> list[Any]:
+        entry = self._cache.get(n)
+        if entry is not None:
+            self._cache.move_to_end(n)
+            return entry
+        row = self._db.execute("SELECT data FROM node WHERE key=?", (n,)).fetchone()
+        if row is None:
+            raise KeyError(n)
+        entry = [_decode(row[0]), False, None]
+        self._remember(n, entry)
+        return entry
+
+    def _remember(self, n: str, entry: list[Any]) -> None:
+        self._cache[n] = entry
+        if len(self._cache) > self._cache_size:
+            self._evict(len(self._cache) - self._cache_size + self._cache_size // 10)
+
+    def _evict(self, count: int) -> None:
+        rows = []
+        for _ in range(min(count, len(self._cache))):
+            n, (data, dirty, _) = self._cache.popitem(last=False)
+            if dirty:
+                rows.append(self._node_row(n, data))
+        self._write_nodes(rows)
+
+    @staticmethod
+    def _node_row(n: str, data: dict[str, Any]) -> tuple[str, str, str, str]:
+        return n, str(data.get("kind") or ""), " ".join(data.get("cls") or ()), _encode(data)
+
+    def _write_nodes(self, rows: list[tuple[str, str, str, str]]) -> None:
+        if rows:
+            self._db.executemany("INSERT OR REPLACE INTO node VALUES (?,?,?,?)", rows)
+
+    def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
+        if node in self._keys:
+            entry = self._entry(node)
+            merge_node_data(entry[0], cls, label, attrs)
+            entry[1] = self._changed = True
+            return
+        self._keys.add(node)
+        self._changed = True
+        self._remember(node, [new_node_data(kind, cls, label, attrs), True, None])
+
+    def set_attr(self, n: str, key: str, value: Any) -> None:
+        entry = self._entry(n)
+        entry[0][key] = value
+        entry[1] = self._changed = True
+
+    def add_literal(self, s: str, p: str, value: str, evidence: Iterable[Evidence] = ()) -> None:
+        entry = self._entry(s)
+        bucket = entry[0].setdefault("literals", {}).setdefault(p, {})
+        known_list = bucket.setdefault(value, [])
+        if entry[2] is None:
+            entry[2] = {}
+        known = entry[2].get((p, value))
+        if known is None:
+            known = entry[2][(p, value)] = set(known_list)
+        for e in evidence:
+            if e not in known:
+                known.add(e)
+                known_list.append(e)
+        entry[1] = self._changed = True
+
+    def add_edge(self, s: str, p: str, o: str, evidence: Iterable[Evidence] = ()) -> None:
+        """Append the edge's records (both ends must be nodes already)."""
+        rows = self._rows
+        n = len(rows)
+        for e in evidence:
+            sent = e[3]
+            sid = None
+            if sent:
+                sid = self._sentences.get(sent)
+                if sid is None:
+                    sid = self._new_sentence(sent)
+            rows.append((s, p, o, e[0], e[1], e[2], sid, e[4], e[5]))
+        if len(rows) == n:
+            rows.append((s, p, o, None, None, None, None, None, None))
+        self._edge_count = None
+        self._changed = True
+        if len(rows) >= _BATCH:
+            self._flush_rows()
+
+    def _new_sentence(self, text: str) -> int:
+        if len(self._sentences) >= _SENTENCES:
+            self._sentences.clear()
+        sid = self._sentences[text] = self._next_sentence
+        self._next_sentence += 1
+        self._db.execute("INSERT INTO sentence VALUES (?,?)", (sid, text))
+        return sid
+
+    def _flush_rows(self) -> None:
+        if self._rows:
+            self._db.executemany("INSERT INTO evidence(s, p, o, doc, start, end, sentence, rule, confidence) "
+                                 "VALUES (?,?,?,?,?,?,?,?,?)", self._rows)
+            self._rows = []
+
+    def _sync(self) -> None:
+        """Everything written and indexed, so that reads see it."""
+        if not self._changed:
+            return
+        self._flush_rows()
+        dirty = [self._node_row(n, e[0]) for n, e in self._cache.items() if e[1]]
+        self._write_nodes(dirty)
+        for e in self._cache.values():
+            e[1] = False
+        if not self._indexed:
+            self._db.executescript(_INDEXES)
+            self._indexed = True
+        self._db.commit()
+        self._changed = False
+
+    # ---------------------------------------------------------------- reading
+    def __contains__(self, n: object) -> bool:
+        return n in self._keys
+
+    def node(self, n: str) -> dict[str, Any]:
+        data: dict[str, Any] = self._entry(n)[0]
+        return data
+
+    def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        for n, d in self.sorted_nodes(kind):
+            if cls is None or cls in d.get("cls", ()):
+                yield n, d
+
+    def sorted_nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        self._sync()
+        sql = "SELECT key, data FROM node" + (" WHERE kind=?" if kind else "") + " ORDER BY key"
+        for n, text in self._db.execute(sql, (kind,) if kind else ()):
+            entry = self._cache.get(n)
+            yield n, entry[0] if entry is not None else _decode(text)
+
+    def _ends(self, sql: str, args: tuple[Any, ...], other: int) -> Iterator[EdgeEnd]:
+        self._sync()
+        for (_, p), rows in groupby(self._db.execute(sql, args), key=lambda r: (r[other], r[1])):
+            rows_list = list(rows)
+            yield p, rows_list[0][other], _evidence_list(rows_list)
+
+    def out_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+        if predicate is None:
+            return self._ends(_ROW + "WHERE e.s=? ORDER BY e.o, e.p, e.seq", (n,), 2)
+        return self._ends(_ROW + "WHERE e.s=? AND e.p=? ORDER BY e.o, e.seq", (n, predicate), 2)
+
+    def in_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+        if predicate is None:
+            return self._ends(_ROW + "WHERE e.o=? ORDER BY e.s, e.p, e.seq", (n,), 0)
+        return self._ends(_ROW + "WHERE e.o=? AND e.p=? ORDER BY e.s, e.seq", (n, predicate), 0)
+
+    def _all_edges(self, predicate: str | None) -> Iterator[tuple[str, str, str, list[Evidence]]]:
+        self._sync()
+        sql = _ROW + ("WHERE e.p=? " if predicate else "") + "ORDER BY e.s, e.o, e.p, e.seq"
+        for (s, o, p), rows in groupby(self._db.execute(sql, (predicate,) if predicate else ()),
+                                       key=lambda r: (r[0], r[2], r[1])):
+            yield s, o, p, _evidence_list(rows)
+
+    def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for s, o, p, ev in self._all_edges(predicate):
+            yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def sorted_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        for _, group in groupby(self._all_edges(None), key=lambda x: x[0]):
+            for s, o, p, ev in sorted(group, key=lambda x: (x[2], x[1])):
+                yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def neighbours(self, n: str) -> set[str]:
+        self._sync()
+        return {r[0] for r in self._db.execute("SELECT DISTINCT o FROM evidence WHERE s=? UNION "
+                                               "SELECT DISTINCT s FROM evidence WHERE o=?", (n, n))}
+
+    def degree(self, n: str) -> int:
+        self._sync()
+        row = self._db.execute("SELECT (SELECT COUNT(*) FROM (SELECT DISTINCT o, p FROM evidence WHERE s=?)) + (SELECT "
+                               "COUNT(*) FROM (SELECT DISTINCT s, p FROM evidence WHERE o=?))", (n, n)).fetchone()
+        return int(row[0])
+
+    def number_of_nodes(self) -> int:
+        return len(self._keys)
+
+    def number_of_edges(self) -> int:
+        if self._edge_count is None:
+            self._sync()
+            row = self._db.execute("SELECT COUNT(*) FROM (SELECT DISTINCT s, o, p FROM evidence)").fetchone()
+            self._edge_count = int(row[0])
+        return self._edge_count
+
+    def stats(self) -> dict[str, Any]:
+        self._sync()
+        counts = dict(self._db.execute("SELECT kind, COUNT(*) FROM node GROUP BY kind").fetchall())
+        by_class: dict[str, int] = {}
+        for cls, count in self._db.execute("SELECT cls, COUNT(*) FROM node WHERE kind='entity' GROUP BY cls"):
+            for c in cls.split():
+                by_class[c] = by_class.get(c, 0) + count
+        return {"documents": counts.get("document", 0), "entities": counts.get("entity", 0),
+                "entities_by_class": dict(sorted(by_class.items())), "topics": counts.get("topic", 0),
+                "meetings": counts.get("meeting", 0), "relations": self.number_of_edges()}
+
+    # ---------------------------------------------------------------- the file
+    def close(self) -> None:
+        """Write what is pending and let the file go (reads after this fail)."""
+        self._sync()
+        self._db.commit()
+        self._db.close()
+
+    def remove(self) -> None:
+        """Close and delete the file."""
+        try:
+            self._db.close()
+        finally:
+            _unlink(self.path)

@@ -1,0 +1,110 @@
+"""The graph core on disk answers every call of the graph interface as the graph in memory does."""
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgraph.contracts import Evidence
+from kgraph.diskgraph import DiskGraph
+from kgraph.graph import KnowledgeGraph
+
+NODES = ["municipality/0180", "party/s", "person/anna-exempel", "meeting/m1", "document/d1", "topic/skola"]
+KINDS = {"municipality/0180": "entity", "party/s": "entity", "person/anna-exempel": "entity",
+         "meeting/m1": "meeting", "document/d1": "document", "topic/skola": "topic"}
+PREDICATES = ["memberOf", "participant", "mentionedIn", "topic", "affiliatedWith"]
+
+evidence = st.builds(Evidence, st.sampled_from(["document/d1", "document/d2", ""]),
+                     st.one_of(st.none(), st.integers(0, 50)), st.one_of(st.none(), st.integers(0, 50)),
+                     st.sampled_from(["", "Kommunstyrelsen träffade ministern.", "En annan mening."]),
+                     st.sampled_from(["extract.a", "extract.b"]), st.sampled_from([0.5, 0.8, 1.0]))
+node_call = st.tuples(st.just("node"), st.sampled_from(NODES), st.lists(st.sampled_from(["Person", "Minister"]),
+                                                                          max_size=2),
+                      st.sampled_from(["", "Anna Exempel", "Stockholm"]),
+                      st.lists(st.sampled_from(["Stockholms stad", "Sthlm"]), max_size=2),
+                      st.sampled_from(["", "0180"]))
+edge_call = st.tuples(st.just("edge"), st.sampled_from(NODES), st.sampled_from(PREDICATES), st.sampled_from(NODES),
+                      st.lists(evidence, max_size=4))
+literal_call = st.tuples(st.just("literal"), st.sampled_from(NODES), st.sampled_from(["kommunalråd", "ordförande"]),
+                         st.lists(evidence, max_size=3))
+attr_call = st.tuples(st.just("attr"), st.sampled_from(NODES), st.sampled_from(["party/s", "party/m"]))
+
+
+def _apply(g, calls) -> None:
+    for n in NODES:  # every node exists before an edge names it (as in a build)
+        g.add_node(n, KINDS[n], label="")
+    for c in calls:
+        if c[0] == "node":
+            _, n, cls, label, alts, code = c
+            g.add_node(n, KINDS[n], cls, label=label, alt_labels=alts, docs=("document/d1",), scbCode=code)
+        elif c[0] == "edge":
+            g.add_edge(c[1], c[2], c[3], c[4])
+        elif c[0] == "literal":
+            g.add_literal(c[1], "role", c[2], c[3])
+        else:
+            g.set_attr(c[1], "publisher", c[2])
+
+
+def _views(g) -> dict:
+    """Everything the interface answers, as comparable data."""
+    return {
+        "json": json.dumps(g.to_json(), sort_keys=True),
+        "out": {n: list(g.out_edges(n)) for n in NODES},
+        "in": {n: list(g.in_edges(n)) for n in NODES},
+        "out_p": {n: list(g.out_edges(n, "participant")) for n in NODES},
+        "in_p": {n: list(g.in_edges(n, "mentionedIn")) for n in NODES},
+        "edges": sorted((s, o, p, tuple(d["evidence"])) for s, o, p, d in g.edges()),
+        "sorted_edges": [(s, o, p, d["evidence"]) for s, o, p, d in g.sorted_edges()],
+        "nodes": sorted(n for n, _ in g.nodes(kind="entity")),
+        "ministers": sorted(n for n, _ in g.nodes(cls="Minister")),
+        "degree": {n: g.degree(n) for n in NODES},
+        "neighbours": {n: sorted(g.neighbours(n)) for n in NODES},
+        "stats": g.stats(),
+        "counts": (g.number_of_nodes(), g.number_of_edges()),
+        "labels": {n: g.label(n) for n in NODES},
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(node_call, edge_call, literal_call, attr_call), max_size=40))
+def test_disk_graph_answers_as_the_graph_in_memory(tmp_path_factory, calls):
+    mem = KnowledgeGraph(meta={"kgraph_version": "test"})
+    disk = DiskGraph(tmp_path_factory.mktemp("core") / "core.sqlite", meta={"kgraph_version": "test"},
+                     cache_size=2)  # a node cache of two: merging goes through writing and reading back
+    _apply(mem, calls)
+    _apply(disk, calls)
+    assert _views(disk) == _views(mem)
+    disk.remove()
+
+
+def test_an_edge_lists_each_evidence_record_once_in_the_order_given(tmp_path):
+    a = Evidence("document/d1", 0, 4, "Första meningen.", "extract.a", 0.9)
+    b = Evidence("document/d2", 5, 9, "Andra meningen.", "extract.a", 0.9)
+    for g in (KnowledgeGraph(), DiskGraph(tmp_path / "core.sqlite")):
+        g.add_node("party/s", "entity", ("PoliticalParty",), label="Socialdemokraterna")
+        g.add_node("document/d1", "document", ("Document",))
+        g.add_edge("party/s", "mentionedIn", "document/d1", [a, a, b])
+        g.add_edge("party/s", "mentionedIn", "document/d1", [b, a])
+        assert list(g.out_edges("party/s")) == [("mentionedIn", "document/d1", [a, b])]
+        assert g.number_of_edges() == 1
+
+
+def test_an_edge_given_no_evidence_is_an_edge(tmp_path):
+    for g in (KnowledgeGraph(), DiskGraph(tmp_path / "core.sqlite")):
+        g.add_node("municipality/0180", "entity", ("Municipality",), label="Stockholms stad")
+        g.add_node("county/01", "entity", ("County",), label="Stockholms län")
+        g.add_edge("municipality/0180", "inCounty", "county/01")
+        assert list(g.in_edges("county/01")) == [("inCounty", "municipality/0180", [])]
+        assert g.degree("county/01") == 1 and g.neighbours("county/01") == {"municipality/0180"}
+
+
+def test_a_node_merged_after_it_left_the_cache_keeps_the_first_label_and_every_class(tmp_path):
+    g = DiskGraph(tmp_path / "core.sqlite", cache_size=1)
+    g.add_node("person/anna-exempel", "entity", ("Person",), label="Anna Exempel", docs=("document/d1",))
+    g.add_node("party/s", "entity", ("PoliticalParty",), label="S")  # pushes the person out of the cache
+    g.add_node("party/m", "entity", ("PoliticalParty",), label="M")
+    g.add_node("person/anna-exempel", "entity", ("Minister",), label="A. Exempel", docs=("document/d0",))
+    d = g.node("person/anna-exempel")
+    assert d["label"] == "Anna Exempel" and d["cls"] == ["Minister", "Person"]
+    assert d["docs"] == ["document/d0", "document/d1"]
