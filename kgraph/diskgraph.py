@@ -34,7 +34,7 @@ import json
 import os
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -280,6 +280,12 @@ class DiskGraph(Graph):
         for _, group in groupby(self._all_edges(None), key=lambda x: x[0]):
             for s, o, p, ev in sorted(group, key=lambda x: (x[2], x[1])):
                 yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def edge_keys(self, predicates: Collection[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        self._sync()
+        for s, o, p in self._db.execute("SELECT DISTINCT s, o, p FROM evidence"):  # off the index by subject
+            if predicates is None or p in predicates:
+                yield s, p, o
 
     def neighbours(self, n: str) -> set[str]:
         self._sync()

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +124,13 @@ class GraphReader:
         """(subject, object, predicate, {"predicate": p, "evidence": [...]}) of every edge (or those of
         ``predicate``), in no promised order."""
         raise NotImplementedError
+
+    def edge_keys(self, predicates: Collection[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        """(subject, predicate, object) of every edge, or of those of ``predicates``, without their
+        evidence (cheap where evidence is on disk); in no promised order."""
+        for s, o, p, _ in self.edges():
+            if predicates is None or p in predicates:
+                yield s, p, o
 
     def number_of_nodes(self) -> int:
         raise NotImplementedError
@@ -328,6 +335,12 @@ class KnowledgeGraph(Graph):
             for (o, p), ev in out.items():
                 if predicate is None or p == predicate:
                     yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def edge_keys(self, predicates: Collection[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        for s, out in self._out.items():
+            for o, p in out:
+                if predicates is None or p in predicates:
+                    yield s, p, o
 
     def sorted_edges(self) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         for s in sorted(self._out):

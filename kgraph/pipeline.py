@@ -22,6 +22,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
@@ -365,6 +366,51 @@ def _rebase(text: str, old: str, new: str) -> str:
 # --- the build --------------------------------------------------------------------------------------------
 
 
+class PartSpill:
+    """Documents' parts on disk from the moment they arrive until they are merged, in (file name,
+    document id) order: the build holds none of them in memory (a part is a few KB, a document's
+    statements with their evidence; 100,000 of them would be half a gigabyte). One SQLite table
+    in the build's generation folder; SQLite sorts it on disk."""
+
+    def __init__(self, path: Path, out: Path) -> None:
+        self.path = path
+        self.out = out  # named in errors
+        self._rows: list[tuple[str, str, str, bytes]] = []
+        try:
+            self._db = sqlite3.connect(str(path))
+            self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; "
+                                   "CREATE TABLE part(file_name TEXT NOT NULL, doc_id TEXT NOT NULL, "
+                                   "path TEXT NOT NULL, blob BLOB NOT NULL);")
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: Exception) -> KgraphError:
+        return KgraphError(f"{self.out}: cannot write the build's working files ({exc}); the previous outputs "
+                           "are left as they were")
+
+    def put(self, file_name: str, doc_id: str, path: str, blob: bytes) -> None:
+        self._rows.append((file_name, doc_id, path, blob))
+        if len(self._rows) >= 512:
+            self._flush()
+
+    def _flush(self) -> None:
+        try:
+            self._db.executemany("INSERT INTO part VALUES (?,?,?,?)", self._rows)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        self._rows = []
+
+    def sorted(self) -> Iterator[tuple[str, str, str, bytes]]:
+        """(file name, document id, path, encoded part), sorted by file name and document id."""
+        self._flush()
+        yield from self._db.execute("SELECT file_name, doc_id, path, blob FROM part ORDER BY file_name, doc_id")
+
+    def remove(self) -> None:
+        self._db.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+
 @dataclass
 class _Collector:
     """Merges per-file results in input order: documents once each, skips, cache writes."""
@@ -372,8 +418,9 @@ class _Collector:
     cache: ExtractionCache | None
     strict: bool
     started_ns: int
-    # doc id -> (file name, doc id, path, encoded CachedPart or its part): merged sorted, decoded one by one
-    entries: dict[str, tuple[str, str, str, bytes | DocGraph]] = field(default_factory=dict)
+    spill: PartSpill  # the parts, on disk until merged
+    # doc id -> path of the input it was first read from (its part is in the spill)
+    entries: dict[str, str] = field(default_factory=dict)
     used_keys: set[str] = field(default_factory=set)
     skipped: list[Skipped] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # keys of cache entries that failed the check
@@ -388,23 +435,21 @@ class _Collector:
             raise InputError(s.path, s.reason)
         self.skipped.append(s)
 
-    def add(self, key: str, doc_id: str, file_name: str, path: str, part: bytes | DocGraph) -> None:
+    def add(self, key: str, doc_id: str, file_name: str, path: str, blob: bytes) -> None:
+        """A document's encoded part (checked already), from the file at ``path``."""
         self.used_keys.add(key)
         first = self.entries.get(doc_id)
         if first is None:
-            self.entries[doc_id] = (file_name, doc_id, path, part)
-        elif first[2] != path:  # the same text twice is one document: the first wins, the other is named
-            self.duplicates.append(Duplicate(path, first[2]))
+            self.entries[doc_id] = path
+            self.spill.put(file_name, doc_id, path, blob)
+        elif first != path:  # the same text twice is one document: the first wins, the other is named
+            self.duplicates.append(Duplicate(path, first))
 
     def parts(self) -> Iterator[tuple[DocGraph, str, str]]:
-        """(part, file name, path) of every document, sorted by file name and document id; each
-        encoded part is let go once merged, so the parts and the graph never both sit in memory whole.
-        (Encoded parts here were made by this build's own workers.)"""
-        order: list[Any] = sorted(self.entries.values(), key=lambda e: (e[0], e[1]))
-        self.entries.clear()
-        for i, (file_name, _, path, part) in enumerate(order):
-            order[i] = None
-            yield (decode_part(part).part if isinstance(part, bytes) else part), file_name, path
+        """(part, file name, path) of every document, sorted by file name and document id, read
+        from the spill one by one. (Encoded parts there were checked when they were taken.)"""
+        for file_name, _, path, blob in self.spill.sorted():
+            yield decode_part(blob).part, file_name, path
 
     def cached_part(self, key: str, blob: bytes | None) -> CachedPart | None:
         """The cache's entry for ``key``, or None when there is none or it fails the check (then
@@ -436,10 +481,10 @@ class _Collector:
                 if unit.kind != "file":
                     return False
                 entry = entry._replace(file_name=shown(unit.path.name), path=state.given)
-            found.append((key, entry))
+            found.append((key, entry, blobs[key]))
         given = shown(str(unit.path))
-        for key, entry in found:
-            self.add(key, entry.part.doc_id, entry.file_name, _rebase(entry.path, state.given, given), entry.part)
+        for key, entry, blob in found:
+            self.add(key, entry.part.doc_id, entry.file_name, _rebase(entry.path, state.given, given), blob)
             self.cached += 1
         for where, reason in state.skipped:
             self.skip(Skipped(_rebase(where, state.given, given), reason))
@@ -473,7 +518,7 @@ class _Collector:
             if blob is None:  # the worker knew the key: take the cached part, for this document's file
                 entry = self.cached_part(key, hits.get(key))
                 if entry is not None:
-                    self.add(key, doc.id, doc.file_name, doc.path, entry.part)
+                    self.add(key, doc.id, doc.file_name, doc.path, hits[key])
                     self.cached += 1
                     continue
                 assert isinstance(doc, Document)
@@ -657,9 +702,17 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
     ref = load_reference()  # before the cache's version key hashes the reference files: the same data
     store = _open_cache(out, rebuild) if cache else None
     try:
+        gen = new_generation(out)  # everything this build writes, its temporary files too, is in here
+    except OSError as exc:
+        if store is not None:
+            store.close()
+        raise KgraphError(f"{out}: cannot write the outputs ({exc.strerror or exc}); the previous outputs "
+                          "are left as they were") from exc
+    try:
+        spill = PartSpill(gen / SPILL_NAME, out)
         known = store.keys() if store is not None else set()
         units, tasks = _plan(paths, store.files() if store is not None else {}, known, max_bytes)
-        col = _Collector(store, strict, started_ns, max_seconds=max_seconds)
+        col = _Collector(store, strict, started_ns, spill, max_seconds=max_seconds)
         for s in missing:
             col.skip(s)
         total = sum(1 for u in units if u.fresh) + len(tasks)
@@ -691,7 +744,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
                                       + ("; ..." if len(col.skipped) > 5 else "") + ")" if col.skipped else ""))
         documents = len(col.entries)
         try:
-            kg, t0, t1 = write_staged(col, ref, out, html=html, sparql=sparql, report=report, written=written)
+            kg, t0, t1 = write_staged(col, ref, out, gen, html=html, sparql=sparql, report=report, written=written)
         except (OSError, sqlite3.Error) as exc:
             note = _drop_cache_of_failed_build(store, bool(known))
             store = None
@@ -703,6 +756,10 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
             store.prune(col.used_keys, (u.abspath for u in units))
         col.timings.update(graph=t1 - t0, write=t2 - t1)
         report("done", 1, 1)
+    except BaseException:
+        if current_generation(out) != gen.name:  # not switched in: the space comes back now
+            shutil.rmtree(gen, ignore_errors=True)
+        raise
     finally:
         if store is not None:
             store.close()
@@ -730,33 +787,29 @@ def _drop_cache_of_failed_build(store: ExtractionCache | None, had_entries: bool
 
 
 CORE_NAME = "core.sqlite"  # the graph core of a generation (:mod:`kgraph.diskgraph`)
+SPILL_NAME = ".parts.sqlite"  # documents' parts until they are merged (:class:`PartSpill`)
 
 
-def write_staged(col: _Collector, ref: Any, out: Path, html: bool = True, sparql: bool = True,
+def write_staged(col: _Collector, ref: Any, out: Path, gen: Path, html: bool = True, sparql: bool = True,
                  report: Progress | None = None, written: list[Path] | None = None) -> tuple[Graph, float, float]:
-    """Merge the collected parts into a graph core on disk in a new generation folder inside
-    ``out``, write every output from it there, then switch the generation in with one rename
-    (:func:`kgraph.outputs.publish`): a failure or kill before that leaves the previous outputs
-    untouched, and readers see either them or the new ones, whole. ``written`` gets the
-    generation folder once it is complete. Hold :func:`build_lock`. Returns the graph and
-    when the merge started and ended (``time.perf_counter``)."""
+    """Merge the collected parts into a graph core on disk in the build's generation folder
+    ``gen`` (:func:`kgraph.outputs.new_generation`), write every output from it there, then switch
+    the generation in with one rename (:func:`kgraph.outputs.publish`): a failure or kill before
+    that leaves the previous outputs untouched, and readers see either them or the new ones,
+    whole (the caller removes ``gen`` on failure). ``written`` gets the generation folder once it
+    is complete. Hold :func:`build_lock`. Returns the graph and when the merge started and
+    ended (``time.perf_counter``)."""
     report = report or (lambda stage, done, total: None)
-    gen = new_generation(out)
-    try:
-        report("graph", 0, 1)
-        t0 = time.perf_counter()
-        kg = graph_from_parts(col.parts(), ref, meta={"kgraph_version": __version__},
-                              into=DiskGraph(gen / CORE_NAME))  # empties col.entries
-        t1 = time.perf_counter()
-        report("write", 0, 1)
-        write_outputs(kg, gen, html=html, sparql=sparql, timings=col.timings)
-        if written is not None:
-            written.append(gen)
-        publish(out, gen)
-    except BaseException:
-        if current_generation(out) != gen.name:  # not switched in: the space comes back now
-            shutil.rmtree(gen, ignore_errors=True)
-        raise
+    report("graph", 0, 1)
+    t0 = time.perf_counter()
+    kg = graph_from_parts(col.parts(), ref, meta={"kgraph_version": __version__}, into=DiskGraph(gen / CORE_NAME))
+    col.spill.remove()
+    t1 = time.perf_counter()
+    report("write", 0, 1)
+    write_outputs(kg, gen, html=html, sparql=sparql, timings=col.timings)
+    if written is not None:
+        written.append(gen)
+    publish(out, gen)
     return kg, t0, t1
 
 

@@ -178,6 +178,7 @@ CREATE INDEX literal_node ON literal(node, p);
 CREATE INDEX evidence_edge ON evidence(edge) WHERE edge IS NOT NULL;
 CREATE INDEX evidence_literal ON evidence(literal) WHERE literal IS NOT NULL;
 """
+_SENTENCES_REMEMBERED = 50_000  # sentences looked up for reuse while writing the evidence table
 _NODE_COLUMNS = {"kind", "cls", "label", "literals", "docs", "date"}
 
 
@@ -432,6 +433,8 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
                               "VALUES (?,?,?,?,?,?,?,?)")
         sentence_rows = _Batch(db, "INSERT INTO sentence VALUES (?,?)")
 
+        next_sid = [1]
+
         def add_evidence(edge: int | None, literal: int | None, evs: Iterable[Any]) -> None:
             for ev in evs:
                 sent = ev.get("sentence") or ""
@@ -439,14 +442,16 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
                 if sent:
                     sid = sentences.get(sent)
                     if sid is None:
-                        sid = sentences[sent] = len(sentences) + 1
+                        if len(sentences) >= _SENTENCES_REMEMBERED:  # a document's sentences repeat, others rarely
+                            sentences.clear()
+                        sid = sentences[sent] = next_sid[0]
+                        next_sid[0] += 1
                         sentence_rows.add((sid, sent))
                 evidence.add((edge, literal, ids.get(ev.get("doc") or ""), ev.get("start"), ev.get("end"),
                               sid, ev.get("rule") or "", float(ev.get("confidence", 1.0))))
 
         edge_rows = _Batch(db, "INSERT INTO edge VALUES (?,?,?,?)")
         link_rows = _Batch(db, "INSERT INTO link VALUES (?,?,?,?,?)")
-        neighbours: dict[int, set[int]] = {}
         eid = 0
         docs = {n for n, _ in kg.nodes(kind="document")}
         for s, o, p, d in kg.sorted_edges():
@@ -457,12 +462,8 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
             if p in _LINKED and s not in docs and o not in docs and s != o:
                 link_rows.add((si, eid, 1, oi, p))
                 link_rows.add((oi, eid, 0, si, p))
-                neighbours.setdefault(si, set()).add(oi)
-                neighbours.setdefault(oi, set()).add(si)
         edge_rows.flush()
         link_rows.flush()
-        db.executemany("UPDATE node SET degree=? WHERE id=?", ((len(v), k) for k, v in neighbours.items()))
-        del neighbours
 
         lit_rows = _Batch(db, "INSERT INTO literal VALUES (?,?,?,?)")
         lid = 0
@@ -475,6 +476,9 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
         lit_rows.flush()
         evidence.flush()
         sentence_rows.flush()
+        # a node's degree: the distinct nodes it is linked to (read off the adjacency table's key)
+        db.execute("UPDATE node SET degree = (SELECT COUNT(DISTINCT b) FROM link WHERE a = node.id) "
+                   "WHERE id IN (SELECT DISTINCT a FROM link)")
         db.executescript(INDEXES)
         st = kg.stats()
         classes = [c for (c,) in db.execute("SELECT DISTINCT cls FROM node_class ORDER BY cls")]

@@ -135,8 +135,7 @@ def view_graph(kg: GraphReader) -> nx.Graph:
     (documents left out, posts contracted into holder-organisation edges)."""
     vg = nx.Graph()
     vg.add_nodes_from(_view_nodes(kg))
-    for s, o in sorted({(s, o) for s, o, k, _ in kg.edges()
-                        if k in DRAWN and s in vg and o in vg and s != o}):
+    for s, o in sorted({(s, o) for s, _, o in kg.edge_keys(DRAWN) if s in vg and o in vg and s != o}):
         vg.add_edge(s, o)
     for h, o, _ in _post_links(kg):
         if h in vg and o in vg and h != o:
@@ -554,8 +553,8 @@ def drawn_edges(kg: GraphReader, nodes: list[str]) -> list[list[str]]:
     """The edges a page draws between ``nodes``: [subject, object, Swedish phrases], sorted."""
     keep = set(nodes)
     pairs: dict[tuple[str, str], set[str]] = {}
-    for s, o, p, _ in kg.edges():
-        if p in DRAWN and s in keep and o in keep and s != o:
+    for s, p, o in kg.edge_keys(DRAWN):
+        if s in keep and o in keep and s != o:
             pairs.setdefault((s, o), set()).add(PREDICATE_SV.get(p, (p, p))[0])
     for h, o, post in _post_links(kg):
         if h in keep and o in keep and h != o:

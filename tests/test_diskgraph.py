@@ -55,6 +55,8 @@ def _views(g) -> dict:
         "out_p": {n: list(g.out_edges(n, "participant")) for n in NODES},
         "in_p": {n: list(g.in_edges(n, "mentionedIn")) for n in NODES},
         "edges": sorted((s, o, p, tuple(d["evidence"])) for s, o, p, d in g.edges()),
+        "edge_keys": sorted(g.edge_keys()),
+        "drawn": sorted(g.edge_keys({"participant", "topic"})),
         "sorted_edges": [(s, o, p, d["evidence"]) for s, o, p, d in g.sorted_edges()],
         "nodes": sorted(n for n, _ in g.nodes(kind="entity")),
         "ministers": sorted(n for n, _ in g.nodes(cls="Minister")),
