@@ -25,12 +25,11 @@ import html
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import networkx as nx
 
 from . import vocab
 from .defaults import HUB_CLASSES, HUB_DEGREE, VIEW_DEPTH, VIEW_MAX_NODES
@@ -130,20 +129,54 @@ def _post_links(kg: GraphReader) -> list[tuple[str, str, str]]:
     return sorted(out)
 
 
-def view_graph(kg: GraphReader) -> nx.Graph:
+class Projection:
+    """An undirected graph of node ids, as sets of neighbours: what the view asks of a graph
+    (degree, neighbours, membership), in a fraction of the memory of a ``networkx.Graph``."""
+
+    def __init__(self, nodes: Iterable[str] = ()) -> None:
+        self.adj: dict[str, set[str]] = {n: set() for n in nodes}
+
+    def __contains__(self, n: object) -> bool:
+        return n in self.adj
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.adj)
+
+    def add_edge(self, a: str, b: str) -> None:
+        self.adj[a].add(b)
+        self.adj[b].add(a)
+
+    def degree(self, n: str) -> int:
+        return len(self.adj[n])
+
+    def neighbors(self, n: str) -> Iterator[str]:
+        return iter(self.adj[n])
+
+    def edges(self) -> Iterator[tuple[str, str]]:
+        """Each edge once, (a, b) with a before b."""
+        return ((a, b) for a, nbs in self.adj.items() for b in nbs if a < b)
+
+    def number_of_nodes(self) -> int:
+        return len(self.adj)
+
+    def number_of_edges(self) -> int:
+        return sum(len(v) for v in self.adj.values()) // 2
+
+
+def view_graph(kg: GraphReader) -> Projection:
     """Undirected graph of what can be drawn: entities, meetings and topics, joined by their relations
     (documents left out, posts contracted into holder-organisation edges)."""
-    vg = nx.Graph()
-    vg.add_nodes_from(_view_nodes(kg))
-    for s, o in sorted({(s, o) for s, _, o in kg.edge_keys(DRAWN) if s in vg and o in vg and s != o}):
-        vg.add_edge(s, o)
+    vg = Projection(_view_nodes(kg))
+    for s, _, o in kg.edge_keys(DRAWN):
+        if s in vg and o in vg and s != o:
+            vg.add_edge(s, o)
     for h, o, _ in _post_links(kg):
         if h in vg and o in vg and h != o:
             vg.add_edge(h, o)
     return vg
 
 
-def centrality(kg: GraphReader, vg: nx.Graph) -> dict[str, int]:
+def centrality(kg: GraphReader, vg: Projection) -> dict[str, int]:
     """How central a node is: its relations in the view plus the documents that mention it."""
     return {n: vg.degree(n) + len(kg.node(n).get("docs", [])) for n in vg}
 
@@ -177,7 +210,7 @@ class ViewSelection:
     hubs: list[str] = field(default_factory=list)  # hubs reached but not gone through (see _neighbourhood)
 
 
-def is_hub(kg: GraphReader, vg: nx.Graph, node: str) -> bool:
+def is_hub(kg: GraphReader, vg: Projection, node: str) -> bool:
     """A party, the government, a ministry, the parliament, or any node but a meeting with more than
     :data:`~kgraph.defaults.HUB_DEGREE` neighbours: through it, everyone sharing a party is two hops away."""
     d = kg.node(node)
@@ -185,7 +218,7 @@ def is_hub(kg: GraphReader, vg: nx.Graph, node: str) -> bool:
                                            or vg.degree(node) > HUB_DEGREE)
 
 
-def _neighbourhood(vg: nx.Graph, kg: GraphReader, center: str, depth: int, through_hubs: bool = False,
+def _neighbourhood(vg: Projection, kg: GraphReader, center: str, depth: int, through_hubs: bool = False,
                    hubs: list[str] | None = None) -> dict[str, int]:
     """Hop distance from center up to depth; a meeting reached also brings its participants, place and
     topics (one more hop), since the meeting alone says little. Beyond center, hubs (:func:`is_hub`) are
@@ -212,7 +245,7 @@ def _neighbourhood(vg: nx.Graph, kg: GraphReader, center: str, depth: int, throu
 
 def select_view(kg: GraphReader, center: str | None = None, depth: int = DEFAULT_DEPTH,
                 types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES,
-                vg: nx.Graph | None = None, through_hubs: bool = False) -> ViewSelection:
+                vg: Projection | None = None, through_hubs: bool = False) -> ViewSelection:
     """Choose the nodes to draw: the neighbourhood of center (or everything; not through hubs beyond
     the first hop unless ``through_hubs``), of the given classes, and at most max_nodes of them: the
     nearest to center, then the most central."""
@@ -609,7 +642,7 @@ def graph_viz(kg: GraphReader) -> dict[str, NodeViz]:
     return out
 
 
-def view_data(kg: GraphReader, sel: ViewSelection, vg: nx.Graph | None = None,
+def view_data(kg: GraphReader, sel: ViewSelection, vg: Projection | None = None,
               title: str = "kgraph") -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able data."""
     vg = vg if vg is not None else view_graph(kg)
@@ -672,7 +705,7 @@ def _heading(kg: GraphReader, sel: ViewSelection) -> str:
 
 def render_html(kg: GraphReader, center: str | None = None, depth: int = DEFAULT_DEPTH,
                 types: tuple[str, ...] = (), max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None,
-                selection: ViewSelection | None = None, vg: nx.Graph | None = None,
+                selection: ViewSelection | None = None, vg: Projection | None = None,
                 through_hubs: bool = False) -> str:
     """The page for a graph (or the neighbourhood of center), deterministic for the same input."""
     vg = vg if vg is not None else view_graph(kg)
