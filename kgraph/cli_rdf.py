@@ -33,10 +33,10 @@ def export_cmd(graph: Path, fmt: str, output: Path | None, no_evidence: bool) ->
     Example: kgraph export --graph exports --format trig --output exports/graph.trig
     """
     from .export import default_output, export, get_format
-    from .graph import KnowledgeGraph
+    from .graph import open_graph
     from .void import build_time_for
     f = get_format(fmt)
-    kg = KnowledgeGraph.load(graph)
+    kg = open_graph(graph)
     target = output if output is not None else default_output(graph, f)
     written = export(kg, f, target, evidence=not no_evidence,
                      build_time=build_time_for(graph) if f.name == "void" else None)
@@ -102,9 +102,9 @@ def push_cmd(graph: Path, endpoint: str, named_graph: str | None, replace: bool,
     Example: kgraph push --graph exports --endpoint http://localhost:7878/store
     --named-graph https://example.org/graph/kgraph --replace
     """
-    from .graph import KnowledgeGraph
+    from .graph import open_graph
     from .push import push
-    kg = KnowledgeGraph.load(graph)
+    kg = open_graph(graph)
     result = push(kg, endpoint, named_graph=named_graph, replace=replace, batch_size=batch_size,
                   update_endpoint=update_endpoint, query_endpoint=query_endpoint, retries=retries,
                   timeout=timeout, evidence=not no_evidence, log=_echo_err)

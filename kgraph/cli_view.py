@@ -38,10 +38,10 @@ def view(name: str | None, graph_dir: Path, depth: int, types: tuple[str, ...], 
 
     Example: kgraph view "Lena Micko" --depth 2 --html micko.html
     """
-    from .graph import KnowledgeGraph
+    from .graph import open_graph
     from .view import normalise_types, resolve_name, write_html
 
-    kg = KnowledgeGraph.load(graph_dir)
+    kg = open_graph(graph_dir)
     center = resolve_name(kg, name) if name else None
     classes = normalise_types(kg, types)
     path = html_path or graph_dir / "view.html"

@@ -40,13 +40,16 @@ from pathlib import Path
 from typing import Any
 
 from .contracts import Evidence
+from .errors import GraphNotFoundError, KgraphError
 from .graph import EdgeEnd, Graph, merge_node_data, new_node_data
 
 NODE_CACHE = 20_000  # nodes merged in memory before they are written (a hub stays, a document leaves)
 _BATCH = 50_000  # evidence rows buffered before one executemany
 _SENTENCES = 20_000  # sentences remembered for reuse before the table starts afresh
 
+CORE_FORMAT = 1
 _SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE node(key TEXT PRIMARY KEY, kind TEXT NOT NULL, cls TEXT NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE sentence(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE evidence(seq INTEGER PRIMARY KEY, s TEXT NOT NULL, p TEXT NOT NULL, o TEXT NOT NULL,
@@ -116,6 +119,35 @@ class DiskGraph(Graph):
         self._indexed = False
         self._edge_count: int | None = None
         self._changed = True  # written since the last _sync
+
+    @classmethod
+    def open(cls, path: Path | str) -> "DiskGraph":
+        """A graph core a build wrote, opened to read (nothing is loaded but its node keys)."""
+        path = Path(path)
+        if not path.is_file():
+            raise GraphNotFoundError(f"{path}: no such graph core")
+        g = cls.__new__(cls)
+        g.path = path
+        try:
+            g._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                    check_same_thread=False)
+            meta = dict(g._db.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("format") != str(CORE_FORMAT):
+                raise KgraphError(f"{path}: graph core of format {meta.get('format')!r}, not {CORE_FORMAT}; "
+                                  "rebuild with 'kgraph build'")
+            g.meta = json.loads(meta["graph_meta"])
+            g._keys = {k for (k,) in g._db.execute("SELECT key FROM node")}
+        except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
+            raise KgraphError(f"{path}: damaged graph core ({exc}); rebuild with 'kgraph build'") from exc
+        g._cache_size = NODE_CACHE
+        g._cache = OrderedDict()
+        g._rows = []
+        g._sentences = {}
+        g._next_sentence = 0
+        g._indexed = True
+        g._edge_count = None
+        g._changed = False
+        return g
 
     # ---------------------------------------------------------------- building
     def _entry(self, n: str) -> list[Any]:
@@ -226,6 +258,8 @@ class DiskGraph(Graph):
         if not self._indexed:
             self._db.executescript(_INDEXES)
             self._indexed = True
+        self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
+                             (("format", str(CORE_FORMAT)), ("graph_meta", json.dumps(self.meta, default=str))))
         self._db.commit()
         self._changed = False
 

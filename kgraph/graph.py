@@ -387,6 +387,8 @@ class KnowledgeGraph(Graph):
 
     @classmethod
     def load(cls, folder: Path) -> "KnowledgeGraph":
+        """The graph.json of a build folder (or that file), in memory. :func:`open_graph` opens a
+        build's graph core instead, without reading it all."""
         path = folder / "graph.json" if folder.is_dir() else folder
         if not path.is_file():
             raise GraphNotFoundError(f"{folder}: no kgraph build here (graph.json missing); run 'kgraph build' first")
@@ -394,3 +396,19 @@ class KnowledgeGraph(Graph):
             return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (ValueError, KeyError) as exc:
             raise KgraphError(f"{path}: damaged graph store ({exc}); rebuild with 'kgraph build'") from exc
+
+
+#: where a build folder keeps its graph core (:mod:`kgraph.diskgraph`): in the generation it shows
+CORE_PATH = Path(".kgraph") / "current" / "core.sqlite"
+
+
+def open_graph(path: Path | str) -> GraphReader:
+    """The graph of a build folder: its graph core on disk when the build wrote one (opened in
+    milliseconds, read as asked), else its graph.json (read whole into memory). ``path`` may
+    also name a graph.json or a core file."""
+    path = Path(path)
+    core = path / CORE_PATH if path.is_dir() else path if path.suffix == ".sqlite" else None
+    if core is not None and core.is_file():
+        from .diskgraph import DiskGraph
+        return DiskGraph.open(core)
+    return KnowledgeGraph.load(path)

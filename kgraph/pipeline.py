@@ -44,7 +44,7 @@ from .errors import BuildInterrupted, InputError, KgraphError, NoDocumentsError,
 from .extract.pipeline import extract_document
 from .gcpolicy import bulk_gc, tune_for_bulk
 from .diskgraph import DiskGraph
-from .graph import Graph
+from .graph import CORE_PATH, Graph
 from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, read_file, read_jsonl_range,
                      read_mbox, reader_kind, unsupported)
 from .ingest.jsonl import split_ranges
@@ -786,7 +786,7 @@ def _drop_cache_of_failed_build(store: ExtractionCache | None, had_entries: bool
             "to free the space (the next build then extracts every document again)")
 
 
-CORE_NAME = "core.sqlite"  # the graph core of a generation (:mod:`kgraph.diskgraph`)
+CORE_NAME = CORE_PATH.name  # the graph core of a generation (:mod:`kgraph.diskgraph`)
 SPILL_NAME = ".parts.sqlite"  # documents' parts until they are merged (:class:`PartSpill`)
 
 

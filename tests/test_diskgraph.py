@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.contracts import Evidence
 from kgraph.diskgraph import DiskGraph
-from kgraph.graph import KnowledgeGraph
+from kgraph.errors import KgraphError
+from kgraph.graph import KnowledgeGraph, open_graph
 
 NODES = ["municipality/0180", "party/s", "person/anna-exempel", "meeting/m1", "document/d1", "topic/skola"]
 KINDS = {"municipality/0180": "entity", "party/s": "entity", "person/anna-exempel": "entity",
@@ -110,3 +112,23 @@ def test_a_node_merged_after_it_left_the_cache_keeps_the_first_label_and_every_c
     d = g.node("person/anna-exempel")
     assert d["label"] == "Anna Exempel" and d["cls"] == ["Minister", "Person"]
     assert d["docs"] == ["document/d0", "document/d1"]
+
+
+def test_a_build_folder_opens_as_its_graph_core_equal_to_its_graph_json(sample_build):
+    core = open_graph(sample_build.out)
+    assert isinstance(core, DiskGraph)
+    assert core.to_json() == KnowledgeGraph.load(sample_build.out).to_json()
+    assert core.meta["kgraph_version"]
+
+
+def test_a_folder_without_a_core_opens_its_graph_json(sample_build, tmp_path):
+    (tmp_path / "graph.json").write_bytes((sample_build.out / "graph.json").read_bytes())
+    g = open_graph(tmp_path)
+    assert isinstance(g, KnowledgeGraph) and g.number_of_nodes() == sample_build.graph.number_of_nodes()
+
+
+def test_a_damaged_core_is_named_in_a_clear_error(tmp_path):
+    bad = tmp_path / "core.sqlite"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(KgraphError, match="core.sqlite: damaged graph core"):
+        open_graph(bad)
