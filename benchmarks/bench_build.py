@@ -16,9 +16,12 @@ would be running already; its start-up is printed apart).
   then the outputs one by one (BuildResult.timings).
 
 ``--simulate N`` then runs the merge alone on N partitions of the largest corpus (its cached
-document parts, relabelled per partition as new documents, so N x 100k stands for a million
-documents) for 1, 2, ... N partitions, each in a fresh process, and prints how the merge's time and
-memory grow. Only the merge and the graph.ttl writer are timed: extraction scales by partition.
+document parts, relabelled per partition as new documents, so 10 x 100k stands for a million
+documents) for 1, 2, N/2 and N partitions (or ``--partitions``), each in a fresh process, by the
+build's own path (parts spilled to disk and sorted there, merged into the graph core on disk), and
+prints how the merge's time and memory grow. Only the spill, the merge and the graph.ttl writer are
+timed: extraction scales by partition. ``--simulate-cache FILE`` takes the parts from the cache of
+an earlier build instead of building first.
 
     python benchmarks/bench_build.py                                  # 1k and 10k: --jobs 1, 2, Dask
     python benchmarks/bench_build.py --sizes 1000,10000,100000 --simulate 10 --workdir /var/tmp/kgbench
@@ -71,21 +74,17 @@ print(json.dumps({"seconds": wall, "documents": r.documents, "skipped": len(r.sk
 """
 
 SIMULATE = r"""
-import hashlib, io, json, resource, sys, time
+import hashlib, json, resource, sqlite3, sys, tempfile, time
 from pathlib import Path
-from kgraph.cache import ExtractionCache, decode_part
+from kgraph.cache import decode_part, encode_part
+from kgraph.diskgraph import DiskGraph
 from kgraph.export import write_graph_turtle
+from kgraph.pipeline import PartSpill
 from kgraph.refdata import load_reference
 from kgraph.resolve import graph_from_parts
 from kgraph.gcpolicy import bulk_gc
-out, k = Path(sys.argv[1]), int(sys.argv[2])
+cache_db, k, work = sys.argv[1], int(sys.argv[2]), Path(sys.argv[4])
 ref = load_reference()
-cache = ExtractionCache(out)
-cache.open()
-blobs = cache.get_many(sorted(cache.keys()))
-cache.close(commit=False)
-parts = [decode_part(b) for _, b in sorted(blobs.items())]
-del blobs
 
 def relabel(x, names):
     if isinstance(x, str):
@@ -98,8 +97,11 @@ def relabel(x, names):
     return x
 
 def partition(i):
-    # partition i: every document new (id, node, meetings); the people not in the reference data new too
-    for cp in parts:
+    # partition i: every document new (id, node, meetings); the people not in the reference data new too.
+    # The cached parts are read one by one (a cursor), never all at once.
+    db = sqlite3.connect(f"file:{cache_db}?mode=ro", uri=True)
+    for (blob,) in db.execute("SELECT data FROM entries ORDER BY key"):
+        cp = decode_part(blob)
         p = cp.part
         if i == 0:
             yield p, cp.file_name, cp.path
@@ -112,27 +114,43 @@ def partition(i):
             if e.key.startswith("person/") and e.key not in ref.entities:
                 names[e.key] = f"{e.key}-p{i}"
         yield relabel(p, names), f"p{i}-{cp.file_name}", f"p{i}/{cp.path}"
+    db.close()
 
-def all_parts():
-    chosen = sorted(((fn, p.doc_id, p, path) for i in range(k) for p, fn, path in partition(i)),
-                    key=lambda e: (e[0], e[1]))
-    for fn, _, p, path in chosen:
-        yield p, fn, path
+def rss_mb():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 / 1e6
 
-with bulk_gc():
+with tempfile.TemporaryDirectory(dir=work) as tmp, bulk_gc():
+    tmp = Path(tmp)
     t = time.perf_counter()
-    kg = graph_from_parts(all_parts(), ref)
+    spill = PartSpill(tmp / "parts.sqlite", tmp)  # the build's own path: parts wait on disk, sorted there
+    docs = 0
+    for i in range(k):
+        for p, fn, path in partition(i):
+            spill.put(fn, p.doc_id, path, encode_part(fn, path, p))
+            docs += 1
+    spill_s = time.perf_counter() - t
+    t = time.perf_counter()
+    growth = []
+    def parts():
+        for n, (fn, _, path, blob) in enumerate(spill.sorted(), start=1):
+            if n % 100_000 == 0:
+                growth.append((n, round(time.perf_counter() - t, 1), round(rss_mb())))
+            yield decode_part(blob).part, fn, path
+    kg = graph_from_parts(parts(), ref, into=DiskGraph(tmp / "core.sqlite"))
+    edges = kg.number_of_edges()  # indexes made, everything on disk
     merge = time.perf_counter() - t
     rss_merge = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    core_mb = (tmp / "core.sqlite").stat().st_size / 1e6
     turtle = 0.0
     if sys.argv[3] == "1":
         t = time.perf_counter()
         with open("/dev/null", "wb") as fh:
             write_graph_turtle(kg, fh)
         turtle = time.perf_counter() - t
-print(json.dumps({"partitions": k, "documents": k * len(parts), "merge_s": merge, "turtle_s": turtle,
-                  "peak_after_merge_mb": rss_merge, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "nodes": kg.number_of_nodes(), "edges": kg.number_of_edges()}))
+    print(json.dumps({"partitions": k, "documents": docs, "spill_s": spill_s, "merge_s": merge, "turtle_s": turtle,
+                      "peak_after_merge_mb": rss_merge, "growth": growth, "core_mb": core_mb,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "nodes": kg.number_of_nodes(), "edges": edges}))
 """
 
 
@@ -213,12 +231,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--simulate", type=int, default=0, metavar="N",
                     help="then merge N partitions of the largest corpus (e.g. 10 x 100k for 1M documents)")
     ap.add_argument("--no-turtle", action="store_true", help="simulation: time the merge only, not the graph.ttl writer")
+    ap.add_argument("--simulate-cache", type=Path, metavar="FILE",
+                    help="simulation: the cache.sqlite of an earlier build to take the parts from (no builds run)")
+    ap.add_argument("--partitions", default="", help="simulation: the partition counts to run (default 1,2,N/2,N)")
     ap.add_argument("--json", type=Path, help="also write the results here")
     a = ap.parse_args(argv)
     a.workdir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in a.sizes.split(",")]
     rows = []
-    for size in sizes:
+    for size in ([] if a.simulate_cache else sizes):
         src, nbytes = corpus(a.workdir, size, a.formats)
         for mode in a.modes.split(","):
             out = a.workdir / f"out-{size}-{mode}"
@@ -234,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     sim = []
     if a.simulate:
         out = a.workdir / f"out-{sizes[-1]}-{a.modes.split(',')[-1]}"
-        for k in sorted({1, 2, max(1, a.simulate // 2), a.simulate}):
-            r = run_child(SIMULATE, [str(out), str(k), "0" if a.no_turtle else "1"])
+        cache_db = a.simulate_cache or out / ".kgraph-cache" / "cache.sqlite"
+        ks = [int(x) for x in a.partitions.split(",")] if a.partitions else \
+            sorted({1, 2, max(1, a.simulate // 2), a.simulate})
+        for k in ks:
+            r = run_child(SIMULATE, [str(cache_db), str(k), "0" if a.no_turtle else "1", str(a.workdir)])
             sim.append(r)
             print(json.dumps(r), file=sys.stderr)
         print_simulation(sim, sizes[-1])
@@ -286,16 +310,22 @@ def print_table(rows: list[dict]) -> None:
 
 def print_simulation(sim: list[dict], size: int) -> None:
     print(f"\nSimulated large run: the merge of N partitions of {size:,} documents (each partition the same")
-    print("documents relabelled as new ones, with new meetings and new people not in the reference data)")
-    print("| partitions | documents | merge s | s per 1k docs | graph.ttl writer s (0: not run) | peak RSS MB | nodes | edges |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("documents relabelled as new ones, with new meetings and new people not in the reference data), by the")
+    print("build's own path: parts spilled to disk, sorted there, merged into the graph core on disk")
+    print("| partitions | documents | spill s | merge s | merge s per 1k docs | graph.ttl writer s (0: not run) "
+          "| peak RSS MB | core MB | nodes | edges |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in sim:
         if r.get("failed"):
             print(f"| ? | ? | failed: {r['failed']} |")
             continue
-        print(f"| {r['partitions']} | {r['documents']:,} | {r['merge_s']:.1f} | "
-              f"{1000 * r['merge_s'] / r['documents']:.2f} | {r['turtle_s']:.1f} | {r['peak_mb']:,.0f} | "
-              f"{r['nodes']:,} | {r['edges']:,} |")
+        print(f"| {r['partitions']} | {r['documents']:,} | {r['spill_s']:.1f} | {r['merge_s']:.1f} | "
+              f"{1000 * r['merge_s'] / r['documents']:.2f} | {r['turtle_s']:.1f} | {r['peak_tree_mb']:,.0f} | "
+              f"{r['core_mb']:,.0f} | {r['nodes']:,} | {r['edges']:,} |")
+    for r in sim:
+        if r.get("growth"):
+            print(f"\n{r['documents']:,} documents, during the merge (documents merged, seconds, RSS MB): "
+                  + ", ".join(f"{n:,} {s} s {m} MB" for n, s, m in r["growth"]))
 
 
 if __name__ == "__main__":
