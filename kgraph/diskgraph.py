@@ -289,15 +289,29 @@ class DiskGraph(Graph):
             rows_list = list(rows)
             yield p, rows_list[0][other], _evidence_list(rows_list)
 
-    def out_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+    def out_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
         if predicate is None:
             return self._ends(_ROW + "WHERE e.s=? ORDER BY e.o, e.p, e.seq", (n,), 2)
-        return self._ends(_ROW + "WHERE e.s=? AND e.p=? ORDER BY e.o, e.seq", (n, predicate), 2)
+        if limit is None:
+            return self._ends(_ROW + "WHERE e.s=? AND e.p=? ORDER BY e.o, e.seq", (n, predicate), 2)
+        return self._ends(_ROW + "WHERE e.s=? AND e.p=? AND e.o IN (SELECT DISTINCT o FROM evidence WHERE s=? "
+                          "AND p=? ORDER BY o LIMIT ?) ORDER BY e.o, e.seq", (n, predicate, n, predicate, limit), 2)
 
-    def in_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
+    def in_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
         if predicate is None:
             return self._ends(_ROW + "WHERE e.o=? ORDER BY e.s, e.p, e.seq", (n,), 0)
-        return self._ends(_ROW + "WHERE e.o=? AND e.p=? ORDER BY e.s, e.seq", (n, predicate), 0)
+        if limit is None:
+            return self._ends(_ROW + "WHERE e.o=? AND e.p=? ORDER BY e.s, e.seq", (n, predicate), 0)
+        return self._ends(_ROW + "WHERE e.o=? AND e.p=? AND e.s IN (SELECT DISTINCT s FROM evidence WHERE o=? "
+                          "AND p=? ORDER BY s LIMIT ?) ORDER BY e.s, e.seq", (n, predicate, n, predicate, limit), 0)
+
+    def edge_counts(self, n: str) -> dict[tuple[str, str], int]:
+        self._sync()
+        counts = {("out", p): c for p, c in self._db.execute(
+            "SELECT p, COUNT(*) FROM (SELECT DISTINCT o, p FROM evidence WHERE s=?) GROUP BY p", (n,))}
+        counts.update((("in", p), c) for p, c in self._db.execute(
+            "SELECT p, COUNT(*) FROM (SELECT DISTINCT s, p FROM evidence WHERE o=?) GROUP BY p", (n,)))
+        return counts
 
     def _all_edges(self, predicate: str | None) -> Iterator[tuple[str, str, str, list[Evidence]]]:
         self._sync()

@@ -112,13 +112,23 @@ class GraphReader:
         """(id, data) of every node, or of those of ``kind`` / class ``cls``; in no promised order."""
         raise NotImplementedError
 
-    def out_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
-        """(predicate, object, evidence) of the edges from ``n``, sorted by (object, predicate)."""
+    def out_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
+        """(predicate, object, evidence) of the edges from ``n``, sorted by (object, predicate);
+        with ``predicate`` and ``limit``, the first ``limit`` of that predicate only."""
         raise NotImplementedError
 
-    def in_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
-        """(predicate, subject, evidence) of the edges into ``n``, sorted by (subject, predicate)."""
+    def in_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
+        """(predicate, subject, evidence) of the edges into ``n``, sorted by (subject, predicate);
+        with ``predicate`` and ``limit``, the first ``limit`` of that predicate only."""
         raise NotImplementedError
+
+    def edge_counts(self, n: str) -> dict[tuple[str, str], int]:
+        """How many edges of each predicate leave ``n`` (``("out", p)``) and reach it (``("in", p)``)."""
+        counts: dict[tuple[str, str], int] = {}
+        for way, ends in (("out", self.out_edges(n)), ("in", self.in_edges(n))):
+            for p, _, _ in ends:
+                counts[(way, p)] = counts.get((way, p), 0) + 1
+        return counts
 
     def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """(subject, object, predicate, {"predicate": p, "evidence": [...]}) of every edge (or those of
@@ -240,6 +250,14 @@ class GraphWriter:
         raise NotImplementedError
 
 
+def _ends(adj: dict[tuple[str, str], list[Evidence]], predicate: str | None, limit: int | None) -> Iterator[EdgeEnd]:
+    """The edges of one node's adjacency dict ((other, predicate) -> evidence), sorted."""
+    if predicate is None:
+        return ((p, o, ev) for (o, p), ev in sorted(adj.items(), key=lambda x: x[0]))
+    ends = sorted((o, ev) for (o, p), ev in adj.items() if p == predicate)
+    return ((predicate, o, ev) for o, ev in (ends if limit is None else ends[:limit]))
+
+
 class Graph(GraphReader, GraphWriter):
     """A graph one can read and build: what the merge (:mod:`kgraph.resolve`) works on."""
 
@@ -320,15 +338,11 @@ class KnowledgeGraph(Graph):
                 continue
             yield n, d
 
-    def out_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
-        for (o, p), ev in sorted(self._out.get(n, {}).items(), key=lambda x: x[0]):
-            if predicate is None or p == predicate:
-                yield p, o, ev
+    def out_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
+        return _ends(self._out.get(n, {}), predicate, limit)
 
-    def in_edges(self, n: str, predicate: str | None = None) -> Iterator[EdgeEnd]:
-        for (s, p), ev in sorted(self._in.get(n, {}).items(), key=lambda x: x[0]):
-            if predicate is None or p == predicate:
-                yield p, s, ev
+    def in_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
+        return _ends(self._in.get(n, {}), predicate, limit)
 
     def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         for s, out in self._out.items():

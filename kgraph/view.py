@@ -26,7 +26,6 @@ import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -511,35 +510,37 @@ def _facts(kg: GraphReader, n: str, t: _Tables) -> list[list[Any]]:
     Fact = tuple[str, str, str, list[Any]]  # (predicate label, text, other node, evidence)
     facts: list[Fact] = []
     mentions: list[Fact] = []
+
     def text(o: str) -> str:
         d = kg.node(o)
         if d.get("kind") == "document":
             return str(d.get("file_name") or d.get("label") or o)
         return kg.label(o)
 
-    def capped(edges: list[tuple[str, str, list[Any]]], into: list[Fact], way: int) -> None:
-        """edges (predicate, other node, data) sorted; the first MAX_FACTS_SHOWN of each predicate
-        become facts (texts looked up for those only: a hub has tens of thousands of edges)."""
-        for p, run in groupby(edges, key=lambda x: x[0]):
-            run_list = list(run)
-            label = PREDICATE_SV.get(p, (p, p))[way]
-            for _, o, ev in run_list[:MAX_FACTS_SHOWN]:
-                if p == "holdsPost" and way == 0:
-                    orgs = [x for _, x, _ in kg.out_edges(o, "postIn")]
-                    for org in orgs or [""]:
-                        into.append((label, _post_text(kg, o) + (f", {kg.label(org)}" if org else ""), org, ev))
-                elif p == "postIn" and way == 1:
-                    for h in [x for _, x, _ in kg.in_edges(o, "holdsPost")]:
-                        into.append((label, f"{_post_text(kg, o)}: {kg.label(h)}", h, ev))
-                else:
-                    into.append((label, text(o), o, ev))
-            if len(run_list) > MAX_FACTS_SHOWN:
-                into.append((label, f"… och {len(run_list) - MAX_FACTS_SHOWN} till (alla: kgraph query show)", "", []))
+    def capped(p: str, way: int, into: list[Fact]) -> None:
+        """The first MAX_FACTS_SHOWN edges of predicate p (out of n if way is 0, else into it), by
+        the other node, become facts, and a line says how many more there are: only those are
+        read, with their evidence (a hub has tens of thousands of edges)."""
+        total = counts[("out" if way == 0 else "in", p)]
+        ends = kg.out_edges if way == 0 else kg.in_edges
+        label = PREDICATE_SV.get(p, (p, p))[way]
+        for _, o, ev in ends(n, p, MAX_FACTS_SHOWN):
+            if p == "holdsPost" and way == 0:
+                orgs = [x for _, x, _ in kg.out_edges(o, "postIn")]
+                for org in orgs or [""]:
+                    into.append((label, _post_text(kg, o) + (f", {kg.label(org)}" if org else ""), org, ev))
+            elif p == "postIn" and way == 1:
+                for h in [x for _, x, _ in kg.in_edges(o, "holdsPost")]:
+                    into.append((label, f"{_post_text(kg, o)}: {kg.label(h)}", h, ev))
+            else:
+                into.append((label, text(o), o, ev))
+        if total > MAX_FACTS_SHOWN:
+            into.append((label, f"… och {total - MAX_FACTS_SHOWN} till (alla: kgraph query show)", "", []))
 
-    out = sorted(kg.out_edges(n), key=lambda e: (e[0], e[1]))
-    capped([e for e in out if e[0] != "mentionedIn"], facts, 0)
-    capped([e for e in out if e[0] == "mentionedIn"], mentions, 0)
-    capped(sorted(kg.in_edges(n), key=lambda e: (e[0], e[1])), facts, 1)
+    counts = kg.edge_counts(n)
+    for way, direction in ((0, "out"), (1, "in")):
+        for p in sorted(p for d, p in counts if d == direction):
+            capped(p, way, mentions if (way, p) == (0, "mentionedIn") else facts)
     for p, vals in sorted(kg.node(n).get("literals", {}).items()):
         for v, evs in sorted(vals.items()):
             facts.append((LITERAL_SV.get(p, p), str(v), "", evs))
