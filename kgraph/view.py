@@ -148,6 +148,9 @@ class Projection:
     def degree(self, n: str) -> int:
         return len(self.adj[n])
 
+    def has_edge(self, a: str, b: str) -> bool:
+        return b in self.adj.get(a, ())
+
     def neighbors(self, n: str) -> Iterator[str]:
         return iter(self.adj[n])
 
