@@ -108,7 +108,7 @@ class DiskGraph(Graph):
         _unlink(self.path)
         self._db = sqlite3.connect(str(self.path), check_same_thread=False)
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
-                               "PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;" + _SCHEMA)
+                               "PRAGMA cache_size=-32768; PRAGMA temp_store=FILE;" + _SCHEMA)
         self._cache_size = cache_size
         # key -> [data, dirty, known evidence of its literals ((p, value) -> set)]
         self._cache: OrderedDict[str, list[Any]] = OrderedDict()

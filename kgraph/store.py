@@ -406,27 +406,29 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
         db.executescript(SCHEMA)
         ids: dict[str, int] = {}
-        node_rows, class_rows, name_rows, doc_rows, meeting_rows = [], [], [], [], []
-        for i, (n, d) in enumerate(kg.sorted_nodes(), start=1):
+        node_rows = _Batch(db, "INSERT INTO node(id, key, kind, label, cls, date, ndocs, attrs) "
+                               "VALUES (?,?,?,?,?,?,?,?)")
+        class_rows = _Batch(db, "INSERT INTO node_class VALUES (?,?)")
+        name_rows = _Batch(db, "INSERT OR IGNORE INTO name VALUES (?,?,?)")
+        doc_rows = _Batch(db, "INSERT INTO document VALUES (?,?,?,?)")
+        meeting_rows = _Batch(db, "INSERT INTO meeting VALUES (?,?,?)")
+        for i, (n, d) in enumerate(kg.sorted_nodes(), start=1):  # in batches: no list of every node's rows
             ids[n] = i
             cls = list(d.get("cls") or [])
             attrs = {k: v for k, v in d.items() if k not in _NODE_COLUMNS and v not in (None, "", [], {})}
-            node_rows.append((i, n, d.get("kind", ""), " ".join(str(d.get("label") or n).split()),
-                              " ".join(cls), d.get("date") or "", len(d.get("docs") or []),
-                              json.dumps(attrs, ensure_ascii=False, sort_keys=True, default=str)))
-            class_rows.extend((c, i) for c in cls)
-            name_rows.extend((k, t, i) for k, t in name_keys(n, d))
+            node_rows.add((i, n, d.get("kind", ""), " ".join(str(d.get("label") or n).split()),
+                           " ".join(cls), d.get("date") or "", len(d.get("docs") or []),
+                           json.dumps(attrs, ensure_ascii=False, sort_keys=True, default=str)))
+            for c in cls:
+                class_rows.add((c, i))
+            for k, t in name_keys(n, d):
+                name_rows.add((k, t, i))
             if d.get("kind") == "document":
-                doc_rows.append((i, d.get("file_name") or "", d.get("title") or "", d.get("published") or ""))
+                doc_rows.add((i, d.get("file_name") or "", d.get("title") or "", d.get("published") or ""))
             elif d.get("kind") == "meeting":
-                meeting_rows.append((i, *meeting_date(kg, d)))
-        db.executemany("INSERT INTO node(id, key, kind, label, cls, date, ndocs, attrs) VALUES (?,?,?,?,?,?,?,?)",
-                       node_rows)
-        db.executemany("INSERT INTO node_class VALUES (?,?)", class_rows)
-        db.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?)", name_rows)
-        db.executemany("INSERT INTO document VALUES (?,?,?,?)", doc_rows)
-        db.executemany("INSERT INTO meeting VALUES (?,?,?)", meeting_rows)
-        del node_rows, class_rows, name_rows, doc_rows, meeting_rows
+                meeting_rows.add((i, *meeting_date(kg, d)))
+        for batch in (node_rows, class_rows, name_rows, doc_rows, meeting_rows):
+            batch.flush()
 
         sentences: dict[str, int] = {}
         evidence = _Batch(db, "INSERT INTO evidence(edge, literal, doc, start, end, sentence, rule, confidence) "
