@@ -1,6 +1,6 @@
 """Everything a build writes into its output folder, and how it is switched in as one.
 
-``graph.json`` is the graph core as saved by :meth:`KnowledgeGraph.save`;
+``graph.json`` is the graph as saved by :meth:`kgraph.graph.GraphReader.save`;
 ``graph.ttl`` the Turtle export; ``store/`` what the read commands open;
 ``graph.html`` the interactive view. One walk of the graph's statements writes
 graph.ttl and, line for line, the N-Quads that the SPARQL store bulk-loads in a
@@ -14,7 +14,9 @@ Layout of an output folder ``OUT``::
     graph.html -> .kgraph/current/graph.html    (none after a build without the page)
     store      -> .kgraph/current/store
     .kgraph/current -> gen-7                    the one switch: a symbolic link replaced by rename
-    .kgraph/gen-7/                              the four outputs of one build
+    .kgraph/gen-7/                              the four outputs of one build, and its graph core
+                                                (core.sqlite, see :mod:`kgraph.diskgraph`) that they
+                                                were written from
     .kgraph/lock                                held by the build writing into OUT
 
 A build writes a new generation folder, then replaces ``current`` with one
