@@ -289,21 +289,22 @@ class DiskGraph(Graph):
             rows_list = list(rows)
             yield p, rows_list[0][other], _evidence_list(rows_list)
 
-    def out_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
+    def _side(self, n: str, predicate: str | None, limit: int | None, this: str, other: str) -> Iterator[EdgeEnd]:
+        """The edges whose column ``this`` (s or o) is ``n``, sorted by the ``other`` column."""
+        col = 2 if other == "o" else 0
         if predicate is None:
-            return self._ends(_ROW + "WHERE e.s=? ORDER BY e.o, e.p, e.seq", (n,), 2)
+            return self._ends(_ROW + f"WHERE e.{this}=? ORDER BY e.{other}, e.p, e.seq", (n,), col)
         if limit is None:
-            return self._ends(_ROW + "WHERE e.s=? AND e.p=? ORDER BY e.o, e.seq", (n, predicate), 2)
-        return self._ends(_ROW + "WHERE e.s=? AND e.p=? AND e.o IN (SELECT DISTINCT o FROM evidence WHERE s=? "
-                          "AND p=? ORDER BY o LIMIT ?) ORDER BY e.o, e.seq", (n, predicate, n, predicate, limit), 2)
+            return self._ends(_ROW + f"WHERE e.{this}=? AND e.p=? ORDER BY e.{other}, e.seq", (n, predicate), col)
+        return self._ends(_ROW + f"WHERE e.{this}=? AND e.p=? AND e.{other} IN (SELECT DISTINCT {other} FROM evidence "
+                          f"WHERE {this}=? AND p=? ORDER BY {other} LIMIT ?) ORDER BY e.{other}, e.seq",
+                          (n, predicate, n, predicate, limit), col)
+
+    def out_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
+        return self._side(n, predicate, limit, "s", "o")
 
     def in_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
-        if predicate is None:
-            return self._ends(_ROW + "WHERE e.o=? ORDER BY e.s, e.p, e.seq", (n,), 0)
-        if limit is None:
-            return self._ends(_ROW + "WHERE e.o=? AND e.p=? ORDER BY e.s, e.seq", (n, predicate), 0)
-        return self._ends(_ROW + "WHERE e.o=? AND e.p=? AND e.s IN (SELECT DISTINCT s FROM evidence WHERE o=? "
-                          "AND p=? ORDER BY s LIMIT ?) ORDER BY e.s, e.seq", (n, predicate, n, predicate, limit), 0)
+        return self._side(n, predicate, limit, "o", "s")
 
     def edge_counts(self, n: str) -> dict[tuple[str, str], int]:
         self._sync()
