@@ -194,11 +194,15 @@ def _from_reference(rule: str) -> list[Evidence]:
 def _add_reference_places(kg: Graph, ref: Reference) -> None:
     """A building of the reference data that the documents name lies in its municipality
     (``locatedIn``); the municipality is added as reference data adds a county (its county follows)."""
-    for node, data in list(kg.nodes(kind="entity")):
+    places = []  # (node, municipality code): collected first, then written (no list of every node's data)
+    for node, data in kg.nodes(kind="entity"):
         r = ref.entities.get(node)
         code = r.attrs.get("municipality") if r is not None and "Place" in data["cls"] else None
+        if code:
+            places.append((node, code))
+    for node, code in places:
         mkey = f"municipality/{code}"
-        if code and mkey in ref.entities:
+        if mkey in ref.entities:
             m = ref.entities[mkey]
             if mkey not in kg:
                 kg.add_node(mkey, "entity", (m.cls,), label=m.label, **{
@@ -210,16 +214,18 @@ def _add_reference_places(kg: Graph, ref: Reference) -> None:
 def _add_reference_context(kg: Graph, ref: Reference) -> None:
     """Facts from reference data about entities the documents name (never marked as mentioned)."""
     _add_reference_places(kg, ref)
-    for node, data in list(kg.nodes(kind="entity")):
-        county = data.get("county")
-        if county and {"Municipality", "Region", "CountyAdministrativeBoard"} & set(data["cls"]):
+    # what is needed of each entity, collected first, then written: no list of every entity's data
+    todo = [(node, data.get("county"), tuple(data["cls"])) for node, data in kg.nodes(kind="entity")
+            if data.get("county") or "Minister" in data["cls"]]
+    for node, county, cls in todo:
+        if county and {"Municipality", "Region", "CountyAdministrativeBoard"} & set(cls):
             ckey = f"county/{county}"
             if ckey in ref.entities:
                 r = ref.entities[ckey]
                 kg.add_node(ckey, "entity", (r.cls,), label=r.label, scbCode=r.attrs.get("scbCode", ""),
                             wikidata=r.attrs.get("wikidata", ""))
                 kg.add_edge(node, "inCounty", ckey, _from_reference("reference.county"))
-        if "Minister" in data["cls"]:
+        if "Minister" in cls:
             for t in ref.minister_terms(node):
                 post = f"post/{node.split('/', 1)[1]}-{slug(t.post)}-{t.start.isoformat() if t.start else 'x'}"
                 kg.add_node(post, "post", ("Post",), label=t.post, post_title=t.post,
