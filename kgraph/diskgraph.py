@@ -103,22 +103,28 @@ class DiskGraph(Graph):
     one (an existing file there is replaced); :meth:`close` lets the file go; :meth:`remove` deletes it."""
 
     def __init__(self, path: Path | str, meta: dict[str, Any] | None = None, cache_size: int = NODE_CACHE) -> None:
-        self.path = Path(path)
-        self.meta: dict[str, Any] = meta or {}
-        _unlink(self.path)
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False)
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
-                               "PRAGMA cache_size=-32768; PRAGMA temp_store=FILE;" + _SCHEMA)
+        _unlink(Path(path))
+        db = sqlite3.connect(str(path), check_same_thread=False)
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
+                         "PRAGMA cache_size=-32768; PRAGMA temp_store=FILE;" + _SCHEMA)
+        self._setup(Path(path), db, meta or {}, set(), cache_size, new=True)
+
+    def _setup(self, path: Path, db: sqlite3.Connection, meta: dict[str, Any], keys: set[str], cache_size: int,
+               new: bool) -> None:
+        """The state of a graph on ``db``: a new one to write (``new``), or one a build wrote."""
+        self.path = path
+        self._db = db
+        self.meta: dict[str, Any] = meta
+        self._keys = keys
         self._cache_size = cache_size
         # key -> [data, dirty, known evidence of its literals ((p, value) -> set)]
         self._cache: OrderedDict[str, list[Any]] = OrderedDict()
-        self._keys: set[str] = set()
         self._rows: list[tuple[Any, ...]] = []
         self._sentences: dict[str, int] = {}
         self._next_sentence = 1
-        self._indexed = False
+        self._indexed = not new
         self._edge_count: int | None = None
-        self._changed = True  # written since the last _sync
+        self._changed = new  # written since the last _sync
 
     @classmethod
     def open(cls, path: Path | str) -> "DiskGraph":
@@ -126,27 +132,19 @@ class DiskGraph(Graph):
         path = Path(path)
         if not path.is_file():
             raise GraphNotFoundError(f"{path}: no such graph core")
-        g = cls.__new__(cls)
-        g.path = path
         try:
-            g._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                    check_same_thread=False)
-            meta = dict(g._db.execute("SELECT key, value FROM meta").fetchall())
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                 check_same_thread=False)
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("format") != str(CORE_FORMAT):
                 raise KgraphError(f"{path}: graph core of format {meta.get('format')!r}, not {CORE_FORMAT}; "
                                   "rebuild with 'kgraph build'")
-            g.meta = json.loads(meta["graph_meta"])
-            g._keys = {k for (k,) in g._db.execute("SELECT key FROM node")}
+            graph_meta = json.loads(meta["graph_meta"])
+            keys = {k for (k,) in db.execute("SELECT key FROM node")}
         except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
             raise KgraphError(f"{path}: damaged graph core ({exc}); rebuild with 'kgraph build'") from exc
-        g._cache_size = NODE_CACHE
-        g._cache = OrderedDict()
-        g._rows = []
-        g._sentences = {}
-        g._next_sentence = 0
-        g._indexed = True
-        g._edge_count = None
-        g._changed = False
+        g = cls.__new__(cls)
+        g._setup(path, db, graph_meta, keys, NODE_CACHE, new=False)
         return g
 
     # ---------------------------------------------------------------- building

@@ -361,12 +361,6 @@ class KnowledgeGraph(Graph):
             for (o, p), ev in sorted(self._out[s].items(), key=lambda x: (x[0][1], x[0][0])):
                 yield s, o, p, {"predicate": p, "evidence": ev}
 
-    def sorted_nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        for n in sorted(self._nodes):
-            d = self._nodes[n]
-            if kind is None or d.get("kind") == kind:
-                yield n, d
-
     def neighbours(self, n: str) -> set[str]:
         return {o for o, _ in self._out.get(n, {})} | {s for s, _ in self._in.get(n, {})}
 

@@ -50,7 +50,7 @@ from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, 
 from .ingest.jsonl import split_ranges
 from .models import Document
 from .outputs import build_lock, current_generation, new_generation, publish, write_outputs
-from .refdata import load_reference
+from .refdata import Reference, load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
 from .text import shown
 
@@ -790,7 +790,7 @@ CORE_NAME = CORE_PATH.name  # the graph core of a generation (:mod:`kgraph.diskg
 SPILL_NAME = ".parts.sqlite"  # documents' parts until they are merged (:class:`PartSpill`)
 
 
-def write_staged(col: _Collector, ref: Any, out: Path, gen: Path, html: bool = True, sparql: bool = True,
+def write_staged(col: _Collector, ref: Reference, out: Path, gen: Path, html: bool = True, sparql: bool = True,
                  report: Progress | None = None, written: list[Path] | None = None) -> tuple[Graph, float, float]:
     """Merge the collected parts into a graph core on disk in the build's generation folder
     ``gen`` (:func:`kgraph.outputs.new_generation`), write every output from it there, then switch

@@ -154,13 +154,12 @@ def add_part(kg: Graph, part: DocGraph, file_name: str, path: str) -> None:
         kg.add_edge(e.key, "mentionedIn", dn, e.evidence)
     if part.publisher:
         kg.set_attr(dn, "publisher", part.publisher)
-    g = kg
     for st in part.statements:
-        if st.subject not in g:
+        if st.subject not in kg:
             continue
         if st.literal:
             kg.add_literal(st.subject, st.predicate, st.object, (st.evidence,))
-        elif st.object in g:
+        elif st.object in kg:
             kg.add_edge(st.subject, st.predicate, st.object, (st.evidence,))
     for t in part.topics:
         kg.add_node(t.node, "topic", ("Topic",), label=t.label, alt_labels=t.alt_labels, docs=(dn,),
@@ -169,7 +168,7 @@ def add_part(kg: Graph, part: DocGraph, file_name: str, path: str) -> None:
         kg.add_edge(dn, "topic", t.node, (t.first,))
     for m in part.meetings:
         ev = (m.evidence,)
-        names = [kg.label(p) for p in m.participants[:3] if p in g]
+        names = [kg.label(p) for p in m.participants[:3] if p in kg]
         label = f"{MEETING_KIND_SV.get(m.kind, m.kind)}: {', '.join(names)}" + (f" ({m.date})" if m.date else "")
         kg.add_node(m.node, "meeting", ("Meeting",), label=label, meeting_kind=m.kind, status=m.status,
                     date=m.date, docs=(dn,), trigger=m.trigger)
@@ -177,12 +176,12 @@ def add_part(kg: Graph, part: DocGraph, file_name: str, path: str) -> None:
         # each part cites its own words; the meeting word's sentence where a part has none recorded
         pev, tev = m.participant_evidence, m.topic_evidence
         for i, p in enumerate(m.participants):
-            if p in g:
+            if p in kg:
                 kg.add_edge(m.node, "participant", p, (pev[i],) if i < len(pev) else ev)
-        if m.location and m.location in g:
+        if m.location and m.location in kg:
             kg.add_edge(m.node, "location", m.location, (m.location_evidence,) if m.location_evidence else ev)
         for i, t in enumerate(m.topics):
-            if t in g:
+            if t in kg:
                 kg.add_edge(m.node, "topic", t, (tev[i],) if i < len(tev) else ev)
 
 
