@@ -50,8 +50,23 @@ sys.path.insert(0, str(HERE))
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
+import kgraph.graph, kgraph.outputs, kgraph.pipeline, kgraph.store
 from kgraph.pipeline import build
 src, out, mode, sparql = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+spans = []  # (stage, wall-clock start, end): the parent reads its memory samples by stage
+def spanned(owner, name, stage):
+    fn = getattr(owner, name)
+    def run(*a, **k):
+        t = time.time()
+        try:
+            return fn(*a, **k)
+        finally:
+            spans.append((stage, t, time.time()))
+    setattr(owner, name, run)
+for owner, name, stage in ((kgraph.pipeline, "graph_from_parts", "merge"), (kgraph.outputs, "write_graph_turtle", "turtle"),
+                           (kgraph.store, "_load_rdf", "oxigraph"), (kgraph.store, "_write_sqlite", "sqlite"),
+                           (kgraph.graph.GraphReader, "save", "json"), (kgraph.outputs, "write_html", "page")):
+    spanned(owner, name, stage)
 starts, extra, cluster = {}, {}, None
 if mode == "dask":
     from distributed import LocalCluster
@@ -70,7 +85,7 @@ if cluster:
 stages = {"read+extract": starts.get("graph", wall), "graph": starts.get("write", wall) - starts.get("graph", wall),
           "write": wall - starts.get("write", wall)}
 print(json.dumps({"seconds": wall, "documents": r.documents, "skipped": len(r.skipped), "stages": stages,
-                  "timings": r.timings, "turtle_mb": (Path(out) / "graph.ttl").stat().st_size / 1e6, **extra}))
+                  "timings": r.timings, "spans": spans, "turtle_mb": (Path(out) / "graph.ttl").stat().st_size / 1e6, **extra}))
 """
 
 SIMULATE = r"""
@@ -199,11 +214,14 @@ def run_child(script: str, args: list[str]) -> dict:
     proc = subprocess.Popen([sys.executable, "-c", script, *args], cwd=REPO, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     peak = [0]
+    series: list[tuple[float, int]] = []
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.2):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            rss = _tree_rss(proc.pid)
+            peak[0] = max(peak[0], rss)
+            series.append((time.time(), rss))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -218,6 +236,12 @@ def run_child(script: str, args: list[str]) -> dict:
     res = json.loads(out.strip().splitlines()[-1])
     res["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     res["peak_tree_mb"] = peak[0] / 1e6
+    stage_peaks: dict[str, float] = {}
+    for stage, t0, t1 in res.pop("spans", []):  # the tree's peak while each stage ran (stages may overlap)
+        inside = [rss for t, rss in series if t0 <= t <= t1]
+        if inside:
+            stage_peaks[stage] = max(stage_peaks.get(stage, 0.0), max(inside) / 1e6)
+    res["stage_peak_mb"] = stage_peaks
     return res
 
 
@@ -294,6 +318,15 @@ def print_table(rows: list[dict]) -> None:
             t = r["timings"]
             print(f"| {r['size']:,} | {r['mode']} | "
                   + " | ".join(f"{t.get(k, t.get('write.' + k, 0)):.1f}" for k in keys) + " |")
+    print("\nPeak RSS of the process tree while each stage ran, MB (the Oxigraph load overlaps the query store,")
+    print("graph.json and the page)")
+    names = ["merge", "turtle", "oxigraph", "sqlite", "json", "page"]
+    print("| docs | mode | " + " | ".join(names) + " |")
+    print("|---:|---|" + "---:|" * len(names))
+    for r in rows:
+        if not r.get("failed"):
+            sp = r.get("stage_peak_mb", {})
+            print(f"| {r['size']:,} | {r['mode']} | " + " | ".join(f"{sp[k]:,.0f}" if k in sp else "" for k in names) + " |")
     ok = [r for r in rows if not r.get("failed")]
     sizes = sorted({r["size"] for r in ok})
     if len(sizes) > 1:

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import html
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,8 +115,16 @@ def main_class(d: dict[str, Any]) -> str:
     return known[0] if known else (cls[0] if cls else "Organization")
 
 
-def _view_nodes(kg: GraphReader) -> list[str]:
-    return sorted(n for n, d in kg.nodes() if d.get("kind") in VIEW_KINDS)
+def _view_nodes(kg: GraphReader) -> list[tuple[str, str, int]]:
+    """(id, main class, number of documents mentioning it) of every node the view can draw, sorted."""
+    classes: dict[str, str] = {}  # one string per class name, not one per node
+    out = []
+    for kind in VIEW_KINDS:
+        for n, d in kg.nodes(kind=kind):
+            c = main_class(d)
+            out.append((n, classes.setdefault(c, c), len(d.get("docs", ()))))
+    out.sort()
+    return out
 
 
 def _post_links(kg: GraphReader) -> list[tuple[str, str, str]]:
@@ -130,10 +139,13 @@ def _post_links(kg: GraphReader) -> list[tuple[str, str, str]]:
 
 class Projection:
     """An undirected graph of node ids, as sets of neighbours: what the view asks of a graph
-    (degree, neighbours, membership), in a fraction of the memory of a ``networkx.Graph``."""
+    (degree, neighbours, membership), in a fraction of the memory of a ``networkx.Graph``; with each
+    node's main class and how many documents mention it, so that choosing what to draw reads no node."""
 
     def __init__(self, nodes: Iterable[str] = ()) -> None:
         self.adj: dict[str, set[str]] = {n: set() for n in nodes}
+        self.main: dict[str, str] = {}
+        self.docs: dict[str, int] = {}
 
     def __contains__(self, n: object) -> bool:
         return n in self.adj
@@ -168,19 +180,27 @@ class Projection:
 def view_graph(kg: GraphReader) -> Projection:
     """Undirected graph of what can be drawn: entities, meetings and topics, joined by their relations
     (documents left out, posts contracted into holder-organisation edges)."""
-    vg = Projection(_view_nodes(kg))
+    nodes = _view_nodes(kg)
+    vg = Projection(n for n, _, _ in nodes)
+    vg.main = {n: c for n, c, _ in nodes}
+    vg.docs = {n: k for n, _, k in nodes}
+    same = {n: n for n, _, _ in nodes}  # the sets hold the node's one string, not a copy per edge read
+    del nodes
     for s, _, o in kg.edge_keys(DRAWN):
-        if s in vg and o in vg and s != o:
-            vg.add_edge(s, o)
+        a, b = same.get(s), same.get(o)
+        if a is not None and b is not None and a != b:
+            vg.add_edge(a, b)
     for h, o, _ in _post_links(kg):
-        if h in vg and o in vg and h != o:
-            vg.add_edge(h, o)
+        a, b = same.get(h), same.get(o)
+        if a is not None and b is not None and a != b:
+            vg.add_edge(a, b)
     return vg
 
 
-def centrality(kg: GraphReader, vg: Projection) -> dict[str, int]:
-    """How central a node is: its relations in the view plus the documents that mention it."""
-    return {n: vg.degree(n) + len(kg.node(n).get("docs", [])) for n in vg}
+def centrality(vg: Projection, nodes: Iterable[str] | None = None) -> dict[str, int]:
+    """How central a node is (of ``nodes``, default all): its relations in the view plus the
+    documents that mention it."""
+    return {n: vg.degree(n) + vg.docs[n] for n in (vg if nodes is None else nodes)}
 
 
 def resolve_name(kg: GraphReader, name: str) -> str:
@@ -258,14 +278,18 @@ def select_view(kg: GraphReader, center: str | None = None, depth: int = DEFAULT
     vg = vg if vg is not None else view_graph(kg)
     if center is not None and center not in vg:
         raise UnknownNameError(f"{center!r}: not a node the view can draw")
-    cent = centrality(kg, vg)
     hubs: list[str] = []
-    dist = _neighbourhood(vg, kg, center, depth, through_hubs, hubs) if center else {n: 0 for n in vg}
-    cand = [n for n in dist if not types or n == center or set(types) & set(kg.node(n).get("cls", []))]
-    cand.sort(key=lambda n: (dist[n], -cent[n], n))
-    keep, rest = cand[:max_nodes], cand[max_nodes:]
-    by_class = Counter(main_class(kg.node(n)) for n in rest)
-    return ViewSelection(sorted(keep), center, depth, tuple(types), len(cand), len(rest),
+    dist = _neighbourhood(vg, kg, center, depth, through_hubs, hubs) if center else None
+    pool = vg.adj.keys() if dist is None else dist.keys()
+    cand: Collection[str] = [n for n in pool if n == center or set(types) & set(kg.node(n).get("cls", []))] \
+        if types else pool
+    # the nearest, then the most central: a heap of max_nodes, not a sort of every drawable node
+    keep = heapq.nsmallest(max_nodes, cand, key=lambda n: (0 if dist is None else dist[n],
+                                                           -(vg.degree(n) + vg.docs[n]), n))
+    by_class = Counter(vg.main[n] for n in cand)
+    by_class.subtract(vg.main[n] for n in keep)
+    by_class = +by_class  # classes left out, without those none of which was
+    return ViewSelection(sorted(keep), center, depth, tuple(types), len(cand), len(cand) - len(keep),
                          dict(sorted(by_class.items(), key=lambda x: (-x[1], x[0]))), vg.number_of_nodes(),
                          sorted(hubs))
 
@@ -556,7 +580,7 @@ def place_chain(kg: GraphReader, node: str) -> list[str]:
     out: list[str] = []
     seen = {node}
     while len(out) < 8:
-        nxt = sorted((p, o) for p, o, _ in kg.out_edges(node) if p in PLACE_RELATIONS)
+        nxt = sorted((p, o) for rel in PLACE_RELATIONS for p, o, _ in kg.out_edges(node, rel))  # not its mentions
         if not nxt or nxt[-1][1] in seen:  # locatedIn sorts after inCounty: prefer it
             break
         node = nxt[-1][1]
@@ -621,7 +645,7 @@ def graph_viz(kg: GraphReader) -> dict[str, NodeViz]:
     vg = view_graph(kg)
     nodes = sorted(vg)
     pos = layout(nodes, [(s, o) for s, o, _ in drawn_edges(kg, nodes)])
-    cent = centrality(kg, vg)
+    cent = centrality(vg)
     lo, hi = min(cent.values(), default=0), max(cent.values(), default=0)
     out: dict[str, NodeViz] = {}
     for n in nodes:
@@ -650,7 +674,7 @@ def view_data(kg: GraphReader, sel: ViewSelection, vg: Projection | None = None,
               title: str = "kgraph") -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able data."""
     vg = vg if vg is not None else view_graph(kg)
-    cent = centrality(kg, vg)
+    cent = centrality(vg, sel.nodes)
     edges = drawn_edges(kg, sel.nodes)
     pos = layout(sel.nodes, [(s, o) for s, o, _ in edges])
     t = _Tables(kg, sel.nodes)
