@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings, strategies as st
 
 from kgraph import view
 from kgraph.cli import main
@@ -171,6 +172,39 @@ def test_view_selection_type_filter_keeps_the_center():
 def test_view_selection_max_nodes_around_center_keeps_nearest():
     sel = view.select_view(view_small_graph(), center="meeting/m1", depth=3, max_nodes=3)
     assert "meeting/m1" in sel.nodes and len(sel.nodes) == 3 and sel.left_out > 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.sampled_from([(), ("Person",), ("Municipality", "Place")]),
+       st.booleans(), st.integers(0, 3))
+def test_view_selection_is_the_nearest_then_most_central(seed: int, max_nodes: int, types: tuple[str, ...],
+                                                        around: bool, depth: int):
+    """On random graphs, the selection is its definition: every node the view can draw (or the
+    neighbourhood), of the classes asked for, sorted by (distance, -(view degree + documents), id),
+    cut at max_nodes; the rest counted by main class."""
+    import random
+    rnd = random.Random(seed)
+    kg = KnowledgeGraph()
+    classes = [("Person",), ("Minister", "Person"), ("Municipality",), ("Place",), ("Organization",)]
+    ids = [f"n/{i:02d}" for i in range(rnd.randint(2, 25))]
+    for i, n in enumerate(ids):
+        kg.add_node(n, "entity", rnd.choice(classes), label=n, docs=[f"document/d{j}" for j in range(rnd.randint(0, 4))])
+    kg.add_node("meeting/m", "meeting", ("Meeting",), label="möte")
+    for _ in range(rnd.randint(0, 40)):
+        s, o = rnd.choice(ids + ["meeting/m"]), rnd.choice(ids)
+        kg.add_edge(s, rnd.choice(["participant", "affiliatedWith", "locatedIn", "memberOf"]), o, view_ev())
+    center = rnd.choice(ids) if around else None
+    sel = view.select_view(kg, center=center, depth=depth, types=types, max_nodes=max_nodes)
+    vg = view.view_graph(kg)
+    dist = view._neighbourhood(vg, kg, center, depth) if center else {n: 0 for n in vg}
+    cand = [n for n in dist if not types or n == center or set(types) & set(kg.node(n)["cls"])]
+    cand.sort(key=lambda n: (dist[n], -(vg.degree(n) + len(kg.node(n).get("docs", []))), n))
+    assert sel.nodes == sorted(cand[:max_nodes])
+    assert (sel.candidates, sel.left_out, sel.total) == (len(cand), len(cand) - len(sel.nodes), len(vg.adj))
+    rest: dict[str, int] = {}
+    for n in cand[max_nodes:]:
+        rest[view.main_class(kg.node(n))] = rest.get(view.main_class(kg.node(n)), 0) + 1
+    assert sel.left_out_by_class == dict(sorted(rest.items(), key=lambda x: (-x[1], x[0])))
 
 
 @pytest.mark.parametrize("given, cls", [("person", "Person"), ("Kommun", "Municipality"), ("LÄN", "County"),
