@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -46,6 +45,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+
+from proctree import status_kb, tree  # noqa: E402
 
 CHILD = r"""
 import json, sys, time
@@ -63,9 +64,10 @@ def spanned(owner, name, stage):
         finally:
             spans.append((stage, t, time.time()))
     setattr(owner, name, run)
-for owner, name, stage in ((kgraph.pipeline, "graph_from_parts", "merge"), (kgraph.outputs, "write_graph_turtle", "turtle"),
-                           (kgraph.store, "_load_rdf", "oxigraph"), (kgraph.store, "_write_sqlite", "sqlite"),
-                           (kgraph.graph.GraphReader, "save", "json"), (kgraph.outputs, "write_html", "page")):
+for owner, name, stage in ((kgraph.pipeline, "graph_from_parts", "merge"),
+                           (kgraph.outputs, "write_graph_turtle", "turtle"), (kgraph.store, "_load_rdf", "oxigraph"),
+                           (kgraph.store, "_write_sqlite", "sqlite"), (kgraph.graph.GraphReader, "save", "json"),
+                           (kgraph.outputs, "write_html", "page")):
     spanned(owner, name, stage)
 starts, extra, cluster = {}, {}, None
 if mode == "dask":
@@ -184,27 +186,7 @@ def corpus(workdir: Path, size: int, formats: str) -> tuple[Path, int]:
 
 def _tree_rss(root: int) -> int:
     """Resident bytes of ``root`` and all its descendants (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    page = os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        todo.extend(children.get(pid, ()))
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as fh:
-                total += int(fh.read().split()[1]) * page
-        except (OSError, ValueError, IndexError):
-            pass
-    return total
+    return sum(status_kb(pid, b"VmRSS:") for pid in tree(root)) * 1024
 
 
 def run_child(script: str, args: list[str]) -> dict:

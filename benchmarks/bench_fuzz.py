@@ -65,6 +65,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from gen_corpus import Writer, as_email, as_html, load_reference  # noqa: E402
+from proctree import status_kb, tree  # noqa: E402
 
 from kgraph.text import shown  # noqa: E402
 
@@ -481,31 +482,6 @@ def unlock(root: Path) -> None:
 # --- running a build and watching it ------------------------------------------------------------------------
 
 
-def _children() -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-            kids.setdefault(int(fields[1]), []).append(int(name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return kids
-
-
-def _status_kb(pid: int, key: bytes) -> int:
-    try:
-        with open(f"/proc/{pid}/status", "rb") as fh:
-            for line in fh:
-                if line.startswith(key):
-                    return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
 class MemoryWatch(threading.Thread):
     """Polls /proc for the process tree under ``pid``: the highest VmHWM of one process and the
     highest summed VmRSS, in bytes."""
@@ -519,14 +495,9 @@ class MemoryWatch(threading.Thread):
 
     def run(self) -> None:
         while not self.stop.is_set():
-            kids = _children()
-            tree, todo = [], [self.pid]
-            while todo:
-                p = todo.pop()
-                tree.append(p)
-                todo.extend(kids.get(p, []))
-            self.peak_process = max([self.peak_process] + [_status_kb(p, b"VmHWM:") * 1024 for p in tree])
-            self.peak_tree = max(self.peak_tree, sum(_status_kb(p, b"VmRSS:") * 1024 for p in tree))
+            pids = tree(self.pid)
+            self.peak_process = max([self.peak_process] + [status_kb(p, b"VmHWM:") * 1024 for p in pids])
+            self.peak_tree = max(self.peak_tree, sum(status_kb(p, b"VmRSS:") * 1024 for p in pids))
             self.stop.wait(self.every)
 
 
