@@ -712,6 +712,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         spill = PartSpill(gen / SPILL_NAME, out)
         known = store.keys() if store is not None else set()
         units, tasks = _plan(paths, store.files() if store is not None else {}, known, max_bytes)
+        del paths  # the units hold what is needed of them (about 0.5 KB a file)
         col = _Collector(store, strict, started_ns, spill, max_seconds=max_seconds)
         for s in missing:
             col.skip(s)
@@ -736,6 +737,8 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
                     done += unit.tasks
                 col.from_tasks(unit, got)
                 report("read", done, total)
+        had_entries = bool(known)  # the cache had entries before this build
+        del tasks, known  # all read: the keys of every cached part (0.1 KB each) need not stay
         if store is not None:
             store.flush()
         if not col.entries:
@@ -746,7 +749,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         try:
             kg, t0, t1 = write_staged(col, ref, out, gen, html=html, sparql=sparql, report=report, written=written)
         except (OSError, sqlite3.Error) as exc:
-            note = _drop_cache_of_failed_build(store, bool(known))
+            note = _drop_cache_of_failed_build(store, had_entries)
             store = None
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise KgraphError(f"{out}: cannot write the outputs ({reason}); the previous outputs "
