@@ -345,6 +345,22 @@ class DiskGraph(Graph):
                                "COUNT(*) FROM (SELECT DISTINCT s, p FROM evidence WHERE o=?))", (n, n)).fetchone()
         return int(row[0])
 
+    def undirected_degrees(self, predicates: Collection[str], kinds: Collection[str],
+                           through: tuple[str, str] | None = None) -> Iterator[tuple[str, int]]:
+        """One query: SQLite dedupes the pairs and counts them in temporary B-trees on disk, so that
+        memory stays flat however many nodes there are (the page of a whole build asks this)."""
+        self._sync()
+        ps, ks = sorted(predicates), sorted(kinds)
+        marks = ",".join("?" * len(ps)), ",".join("?" * len(ks))
+        via = "" if through is None else ("UNION SELECT h.s, t.o FROM evidence h JOIN evidence t ON t.s = h.o "
+                                          "WHERE h.p = ? AND t.p = ? AND h.s != t.o")
+        sql = (f"WITH v(key) AS (SELECT key FROM node WHERE kind IN ({marks[1]})), "
+               f"e(s, o) AS (SELECT DISTINCT s, o FROM evidence WHERE p IN ({marks[0]}) AND s != o {via}), "
+               "pairs(a, b) AS (SELECT DISTINCT min(s, o), max(s, o) FROM e WHERE s IN v AND o IN v), "
+               "ends(n, c) AS (SELECT key, 0 FROM v UNION ALL SELECT a, 1 FROM pairs UNION ALL SELECT b, 1 FROM pairs) "
+               "SELECT n, sum(c) FROM ends GROUP BY n ORDER BY n")
+        yield from self._db.execute(sql, (*ks, *ps, *(through or ())))
+
     def number_of_nodes(self) -> int:
         return len(self._keys)
 

@@ -177,6 +177,27 @@ class GraphReader:
         """Edges into and out of ``n`` (an edge from ``n`` to itself twice)."""
         return sum(1 for _ in self.out_edges(n)) + sum(1 for _ in self.in_edges(n))
 
+    def undirected_degrees(self, predicates: Collection[str], kinds: Collection[str],
+                           through: tuple[str, str] | None = None) -> Iterator[tuple[str, int]]:
+        """(node, degree) of every node of ``kinds``, sorted by node: how many other nodes of ``kinds``
+        an edge of ``predicates`` joins it to, either way, or a pair of edges ``s -through[0]-> x
+        -through[1]-> o`` (a post between its holder and its organisation); each neighbour once."""
+        nodes = sorted(n for k in kinds for n, _ in self.nodes(kind=k))
+        adj: dict[str, set[str]] = {n: set() for n in nodes}
+
+        def join(a: str, b: str) -> None:
+            if a != b and a in adj and b in adj:
+                adj[a].add(b)
+                adj[b].add(a)
+
+        for s, _, o in self.edge_keys(predicates):
+            join(s, o)
+        if through is not None:
+            for s, _, x in self.edge_keys((through[0],)):
+                for _, o, _ in self.out_edges(x, through[1]):
+                    join(s, o)
+        return ((n, len(adj[n])) for n in nodes)
+
     def stats(self) -> dict[str, Any]:
         by_class: dict[str, int] = {}
         counts = {"document": 0, "entity": 0, "topic": 0, "meeting": 0}
