@@ -13,7 +13,9 @@ would be running already; its start-up is printed apart).
 * Peak RSS of the process tree: the largest sum of the resident memory of the build process
   and all its descendants, sampled every 0.2 s from /proc (Linux).
 * Stages: wall seconds of the read+extract phase, the merge into one graph and the outputs,
-  then the outputs one by one (BuildResult.timings).
+  then the outputs one by one (BuildResult.timings); and the peak RSS of the tree while each of
+  the merge, the Turtle writer, the Oxigraph load, the query store, graph.json and the page ran
+  (the child notes when each started and ended; the load overlaps the three after the Turtle).
 
 ``--simulate N`` then runs the merge alone on N partitions of the largest corpus (its cached
 document parts, relabelled per partition as new documents, so 10 x 100k stands for a million
