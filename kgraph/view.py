@@ -127,12 +127,16 @@ def _view_nodes(kg: GraphReader) -> list[tuple[str, str, int]]:
     return out
 
 
+#: a post is drawn as an edge between its holder and its organisation: holder -holdsPost-> post -postIn-> org
+POST_LINK = ("holdsPost", "postIn")
+
+
 def _post_links(kg: GraphReader) -> list[tuple[str, str, str]]:
     """(holder, organisation, post) for each post node with both ends: a post is drawn as an edge."""
     out = []
     for post, _ in kg.nodes(kind="post"):
-        holders = [s for _, s, _ in kg.in_edges(post, "holdsPost")]
-        orgs = [o for _, o, _ in kg.out_edges(post, "postIn")]
+        holders = [s for _, s, _ in kg.in_edges(post, POST_LINK[0])]
+        orgs = [o for _, o, _ in kg.out_edges(post, POST_LINK[1])]
         out.extend((h, o, post) for h in holders for o in orgs)
     return sorted(out)
 
@@ -142,10 +146,11 @@ class Projection:
     (degree, neighbours, membership), in a fraction of the memory of a ``networkx.Graph``; with each
     node's main class and how many documents mention it, so that choosing what to draw reads no node."""
 
-    def __init__(self, nodes: Iterable[str] = ()) -> None:
-        self.adj: dict[str, set[str]] = {n: set() for n in nodes}
-        self.main: dict[str, str] = {}
-        self.docs: dict[str, int] = {}
+    def __init__(self, nodes: list[tuple[str, str, int]]) -> None:
+        """``nodes``: (id, main class, number of documents mentioning it), as :func:`_view_nodes` gives."""
+        self.adj: dict[str, set[str]] = {n: set() for n, _, _ in nodes}
+        self.main: dict[str, str] = {n: c for n, c, _ in nodes}
+        self.docs: dict[str, int] = {n: k for n, _, k in nodes}
 
     def __contains__(self, n: object) -> bool:
         return n in self.adj
@@ -181,9 +186,7 @@ def view_graph(kg: GraphReader) -> Projection:
     """Undirected graph of what can be drawn: entities, meetings and topics, joined by their relations
     (documents left out, posts contracted into holder-organisation edges)."""
     nodes = _view_nodes(kg)
-    vg = Projection(n for n, _, _ in nodes)
-    vg.main = {n: c for n, c, _ in nodes}
-    vg.docs = {n: k for n, _, k in nodes}
+    vg = Projection(nodes)
     same = {n: n for n, _, _ in nodes}  # the sets hold the node's one string, not a copy per edge read
     del nodes
     for s, _, o in kg.edge_keys(DRAWN):
@@ -289,16 +292,17 @@ def select_view(kg: GraphReader, center: str | None = None, depth: int = DEFAULT
     # the nearest, then the most central: a heap of max_nodes, not a sort of every drawable node
     keep = heapq.nsmallest(max_nodes, cand, key=lambda n: (0 if dist is None else dist[n],
                                                            -(vg.degree(n) + vg.docs[n]), n))
-    by_class = Counter(vg.main[n] for n in cand)
-    by_class.subtract(vg.main[n] for n in keep)
-    by_class = +by_class  # classes left out, without those none of which was
     return ViewSelection(sorted(keep), center, depth, tuple(types), len(cand), len(cand) - len(keep),
-                         dict(sorted(by_class.items(), key=lambda x: (-x[1], x[0]))), vg.number_of_nodes(),
-                         sorted(hubs), centrality(vg, keep))
+                         _left_out(Counter(vg.main[n] for n in cand), (vg.main[n] for n in keep)),
+                         vg.number_of_nodes(), sorted(hubs), centrality(vg, keep))
 
 
-#: a post is drawn as an edge between its holder and its organisation
-POST_LINK = ("holdsPost", "postIn")
+def _left_out(candidates: Counter[str], kept: Iterable[str]) -> dict[str, int]:
+    """Candidates left out per main class (the classes of ``candidates`` less those ``kept``),
+    most first, then by class; a class none of which was left out is not listed."""
+    left = candidates.copy()
+    left.subtract(kept)
+    return dict(sorted((+left).items(), key=lambda x: (-x[1], x[0])))
 
 
 def _whole_graph(kg: GraphReader, depth: int, types: tuple[str, ...], max_nodes: int) -> ViewSelection:
@@ -324,11 +328,8 @@ def _whole_graph(kg: GraphReader, depth: int, types: tuple[str, ...], max_nodes:
 
     keep = heapq.nsmallest(max_nodes, candidates())
     count = sum(by_class.values())
-    by_class.subtract(c for _, _, c in keep)
-    left = +by_class
     return ViewSelection(sorted(n for _, n, _ in keep), None, depth, types, count, count - len(keep),
-                         dict(sorted(left.items(), key=lambda x: (-x[1], x[0]))), total, [],
-                         {n: -c for c, n, _ in keep})
+                         _left_out(by_class, (c for _, _, c in keep)), total, [], {n: -c for c, n, _ in keep})
 
 
 # ---------------------------------------------------------------- layout
