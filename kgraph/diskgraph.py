@@ -17,7 +17,12 @@ Writing follows the merge rules of :class:`kgraph.graph.GraphWriter`:
   as the in-memory graph (:func:`kgraph.graph.merge_node_data`) and written
   when it leaves the cache or before a read. The nodes every document names
   (parties, ministers, the government) stay in the cache; a document's own
-  nodes (the document, its meetings) are written once.
+  nodes (the document, its meetings) are written once. A node's ``docs`` (a
+  sorted list) takes a new document in constant time: it waits in a set
+  until the node is read or written, then the two are merged in one sort.
+  Inserting into the sorted list at once moved the list of a hub at every
+  document that names it: quadratic in the corpus (127 µs per document for
+  a topic named by 870,000 documents).
 * **edges** are appended, never looked up: an edge's evidence list is its
   rows in order, each record once (duplicates are dropped when it is read).
   Two indexes, made once the parts are in (one sort each), serve the walks
@@ -33,6 +38,7 @@ import contextlib
 import json
 import os
 import sqlite3
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
@@ -117,7 +123,7 @@ class DiskGraph(Graph):
         self.meta: dict[str, Any] = meta
         self._keys = keys
         self._cache_size = cache_size
-        # key -> [data, dirty, known evidence of its literals ((p, value) -> set)]
+        # key -> [data, dirty, known evidence of its literals ((p, value) -> set), documents not yet in data]
         self._cache: OrderedDict[str, list[Any]] = OrderedDict()
         self._rows: list[tuple[Any, ...]] = []
         self._sentences: dict[str, int] = {}
@@ -156,9 +162,20 @@ class DiskGraph(Graph):
         row = self._db.execute("SELECT data FROM node WHERE key=?", (n,)).fetchone()
         if row is None:
             raise KeyError(n)
-        entry = [_decode(row[0]), False, None]
+        entry = [_decode(row[0]), False, None, None]
         self._remember(n, entry)
         return entry
+
+    @staticmethod
+    def _settled(entry: list[Any]) -> dict[str, Any]:
+        """The entry's data with the documents added since it was last read in its sorted list."""
+        data: dict[str, Any] = entry[0]
+        if entry[3]:
+            docs = data["docs"]
+            docs.extend(entry[3])
+            docs.sort()  # two sorted runs: one merge
+            entry[3] = None
+        return data
 
     def _remember(self, n: str, entry: list[Any]) -> None:
         self._cache[n] = entry
@@ -168,9 +185,9 @@ class DiskGraph(Graph):
     def _evict(self, count: int) -> None:
         rows = []
         for _ in range(min(count, len(self._cache))):
-            n, (data, dirty, _) = self._cache.popitem(last=False)
-            if dirty:
-                rows.append(self._node_row(n, data))
+            n, entry = self._cache.popitem(last=False)
+            if entry[1]:
+                rows.append(self._node_row(n, self._settled(entry)))
         self._write_nodes(rows)
 
     @staticmethod
@@ -184,12 +201,28 @@ class DiskGraph(Graph):
     def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
         if node in self._keys:
             entry = self._entry(node)
+            docs = attrs.pop("docs", ())
             merge_node_data(entry[0], cls, label, attrs)
+            if docs:
+                self._add_docs(entry, docs)
             entry[1] = self._changed = True
             return
         self._keys.add(node)
         self._changed = True
-        self._remember(node, [new_node_data(kind, cls, label, attrs), True, None])
+        self._remember(node, [new_node_data(kind, cls, label, attrs), True, None, None])
+
+    @staticmethod
+    def _add_docs(entry: list[Any], docs: Iterable[str]) -> None:
+        """The merge rule for ``docs`` (a sorted set) in constant time per document: a node that
+        thousands of documents name would otherwise move its list at every one (quadratic in the
+        corpus); the new ones wait in a set until the node is read or written (:meth:`_settled`)."""
+        have = entry[0].setdefault("docs", [])
+        for d in docs:
+            i = bisect_left(have, d)
+            if i == len(have) or have[i] != d:
+                if entry[3] is None:
+                    entry[3] = set()
+                entry[3].add(d)
 
     def set_attr(self, n: str, key: str, value: Any) -> None:
         entry = self._entry(n)
@@ -249,7 +282,7 @@ class DiskGraph(Graph):
         if not self._changed:
             return
         self._flush_rows()
-        dirty = [self._node_row(n, e[0]) for n, e in self._cache.items() if e[1]]
+        dirty = [self._node_row(n, self._settled(e)) for n, e in self._cache.items() if e[1]]
         self._write_nodes(dirty)
         for e in self._cache.values():
             e[1] = False
@@ -266,8 +299,10 @@ class DiskGraph(Graph):
         return n in self._keys
 
     def node(self, n: str) -> dict[str, Any]:
-        data: dict[str, Any] = self._entry(n)[0]
-        return data
+        return self._settled(self._entry(n))
+
+    def label(self, n: str) -> str:  # without settling its documents: the merge asks it of hubs
+        return self._entry(n)[0].get("label") or n
 
     def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         for n, d in self.sorted_nodes(kind):
@@ -279,7 +314,7 @@ class DiskGraph(Graph):
         sql = "SELECT key, data FROM node" + (" WHERE kind=?" if kind else "") + " ORDER BY key"
         for n, text in self._db.execute(sql, (kind,) if kind else ()):
             entry = self._cache.get(n)
-            yield n, entry[0] if entry is not None else _decode(text)
+            yield n, self._settled(entry) if entry is not None else _decode(text)
 
     def _ends(self, sql: str, args: tuple[Any, ...], other: int) -> Iterator[EdgeEnd]:
         self._sync()
