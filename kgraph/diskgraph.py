@@ -28,9 +28,9 @@ Writing follows the merge rules of :class:`kgraph.graph.GraphWriter`:
   Two indexes, made once the parts are in (one sort each), serve the walks
   by subject and by object.
 
-What stays in memory is the set of node keys (to answer ``n in graph`` while
-merging) and the node cache: bounded by the number of distinct nodes, not
-by the statements or their evidence, which are 85 % of a build.
+What stays in memory is the node cache: bounded by its size, not by the
+nodes, statements or evidence of the build (``n in graph`` asks the cache,
+then the node table).
 """
 from __future__ import annotations
 
@@ -113,15 +113,15 @@ class DiskGraph(Graph):
         db = sqlite3.connect(str(path), check_same_thread=False)
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192; "
                          "PRAGMA cache_size=-32768; PRAGMA temp_store=FILE;" + _SCHEMA)
-        self._setup(Path(path), db, meta or {}, set(), cache_size, new=True)
+        self._setup(Path(path), db, meta or {}, 0, cache_size, new=True)
 
-    def _setup(self, path: Path, db: sqlite3.Connection, meta: dict[str, Any], keys: set[str], cache_size: int,
+    def _setup(self, path: Path, db: sqlite3.Connection, meta: dict[str, Any], node_count: int, cache_size: int,
                new: bool) -> None:
         """The state of a graph on ``db``: a new one to write (``new``), or one a build wrote."""
         self.path = path
         self._db = db
         self.meta: dict[str, Any] = meta
-        self._keys = keys
+        self._node_count = node_count
         self._cache_size = cache_size
         # key -> [data, dirty, known evidence of its literals ((p, value) -> set), documents not yet in data]
         self._cache: OrderedDict[str, list[Any]] = OrderedDict()
@@ -134,7 +134,7 @@ class DiskGraph(Graph):
 
     @classmethod
     def open(cls, path: Path | str) -> "DiskGraph":
-        """A graph core a build wrote, opened to read (nothing is loaded but its node keys)."""
+        """A graph core a build wrote, opened to read (nothing is loaded: a node is read when asked for)."""
         path = Path(path)
         if not path.is_file():
             raise GraphNotFoundError(f"{path}: no such graph core")
@@ -146,24 +146,32 @@ class DiskGraph(Graph):
                 raise KgraphError(f"{path}: graph core of format {meta.get('format')!r}, not {CORE_FORMAT}; "
                                   "rebuild with 'kgraph build'")
             graph_meta = json.loads(meta["graph_meta"])
-            keys = {k for (k,) in db.execute("SELECT key FROM node")}
+            count = int(meta["nodes"]) if "nodes" in meta else db.execute("SELECT COUNT(*) FROM node").fetchone()[0]
+            db.execute("SELECT key, data FROM node LIMIT 1").fetchall()
         except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
             raise KgraphError(f"{path}: damaged graph core ({exc}); rebuild with 'kgraph build'") from exc
         g = cls.__new__(cls)
-        g._setup(path, db, graph_meta, keys, NODE_CACHE, new=False)
+        g._setup(path, db, graph_meta, count, NODE_CACHE, new=False)
         return g
 
     # ---------------------------------------------------------------- building
-    def _entry(self, n: str) -> list[Any]:
+    def _lookup(self, n: str) -> list[Any] | None:
+        """The cache entry of node ``n`` (read into the cache if it is not there); None if there is no such node."""
         entry = self._cache.get(n)
         if entry is not None:
             self._cache.move_to_end(n)
             return entry
         row = self._db.execute("SELECT data FROM node WHERE key=?", (n,)).fetchone()
         if row is None:
-            raise KeyError(n)
+            return None
         entry = [_decode(row[0]), False, None, None]
         self._remember(n, entry)
+        return entry
+
+    def _entry(self, n: str) -> list[Any]:
+        entry = self._lookup(n)
+        if entry is None:
+            raise KeyError(n)
         return entry
 
     @staticmethod
@@ -199,15 +207,15 @@ class DiskGraph(Graph):
             self._db.executemany("INSERT OR REPLACE INTO node VALUES (?,?,?,?)", rows)
 
     def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
-        if node in self._keys:
-            entry = self._entry(node)
+        entry = self._lookup(node)
+        if entry is not None:
             docs = attrs.pop("docs", ())
             merge_node_data(entry[0], cls, label, attrs)
             if docs:
                 self._add_docs(entry, docs)
             entry[1] = self._changed = True
             return
-        self._keys.add(node)
+        self._node_count += 1
         self._changed = True
         self._remember(node, [new_node_data(kind, cls, label, attrs), True, None, None])
 
@@ -290,13 +298,17 @@ class DiskGraph(Graph):
             self._db.executescript(_INDEXES)
             self._indexed = True
         self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
-                             (("format", str(CORE_FORMAT)), ("graph_meta", json.dumps(self.meta, default=str))))
+                             (("format", str(CORE_FORMAT)), ("graph_meta", json.dumps(self.meta, default=str)),
+                              ("nodes", str(self._node_count))))
         self._db.commit()
         self._changed = False
 
     # ---------------------------------------------------------------- reading
     def __contains__(self, n: object) -> bool:
-        return n in self._keys
+        """In the node cache, else in the node table (a node leaves the cache only when it is written
+        there): no set of every key in memory, which at a million documents would be half a gigabyte."""
+        return n in self._cache or (
+            n.__class__ is str and self._db.execute("SELECT 1 FROM node WHERE key=?", (n,)).fetchone() is not None)
 
     def node(self, n: str) -> dict[str, Any]:
         return self._settled(self._entry(n))
@@ -397,7 +409,7 @@ class DiskGraph(Graph):
         yield from self._db.execute(sql, (*ks, *ps, *(through or ())))
 
     def number_of_nodes(self) -> int:
-        return len(self._keys)
+        return self._node_count
 
     def number_of_edges(self) -> int:
         if self._edge_count is None:
