@@ -314,6 +314,8 @@ class ExtractionCache:
         self._db: sqlite3.Connection | None = None
         self._pending_entries: list[tuple[str, bytes]] = []
         self._pending_files: list[tuple] = []
+        self._used: list[tuple[str]] = []  # keys noted by use(), not yet in the used_keys table
+        self._used_lost = False  # a note could not be written: prune must not run
         self._flushed = time.monotonic()
 
     def __enter__(self) -> "ExtractionCache":
@@ -450,22 +452,38 @@ class ExtractionCache:
         self._pending_files.clear()
         self._flushed = time.monotonic()
 
-    def prune(self, used_keys: Iterable[str], used_paths: Iterable[str]) -> None:
-        """Keep only the entries and files of the build just written."""
-        self.flush()
+    def use(self, key: str) -> None:
+        """Note that the build uses entry ``key`` (:meth:`prune` keeps it). Notes go to a temporary
+        table of this connection, on disk: a million documents' keys are not held in memory."""
+        self._used.append((key,))
+        if len(self._used) >= 4096:
+            self._note_used()
+
+    def _note_used(self) -> None:
         try:
-            self._prune(used_keys, used_paths)
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used_keys (key TEXT PRIMARY KEY)")
+            self.db.executemany("INSERT OR IGNORE INTO used_keys VALUES (?)", self._used)
+        except sqlite3.Error:
+            self._used_lost = True
+        self._used.clear()
+
+    def prune(self, used_paths: Iterable[str]) -> None:
+        """Keep only the entries given to :meth:`use` since the cache was opened, and the files of
+        ``used_paths``: what the build just written used. Nothing is removed if a note was lost."""
+        self.flush()
+        self._note_used()
+        if self._used_lost:
+            return
+        try:
+            self._prune(used_paths)
         except sqlite3.Error:
             pass
 
-    def _prune(self, used_keys: Iterable[str], used_paths: Iterable[str]) -> None:
+    def _prune(self, used_paths: Iterable[str]) -> None:
         with self._transaction():
             db = self.db
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS used_keys (key TEXT PRIMARY KEY)")
             db.execute("CREATE TEMP TABLE IF NOT EXISTS used_paths (path TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM used_keys")
             db.execute("DELETE FROM used_paths")
-            db.executemany("INSERT OR IGNORE INTO used_keys VALUES (?)", ((k,) for k in used_keys))
             db.executemany("INSERT OR IGNORE INTO used_paths VALUES (?)", ((p,) for p in used_paths))
             db.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM used_keys)")
             db.execute("DELETE FROM files WHERE path NOT IN (SELECT path FROM used_paths)")

@@ -302,6 +302,22 @@ def test_removed_file_leaves_the_graph(tmp_path):
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes()
 
 
+def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
+    import sqlite3
+    src = corpus(tmp_path, DOCS[:3])
+    out = tmp_path / "out"
+    build([src], out)
+    (src / DOCS[0]).unlink()
+    (src / "kopia.txt").write_text((src / DOCS[1]).read_text(encoding="utf-8"), encoding="utf-8")
+    result = build([src], out)
+    assert result.documents == 2 and [d.path for d in result.duplicates] == [str(src / "kopia.txt")]
+    db = sqlite3.connect(out / cache_mod.CACHE_DIR / "cache.sqlite")
+    keys = {k for (k,) in db.execute("SELECT key FROM entries")}
+    files = {Path(p).name for (p,) in db.execute("SELECT path FROM files")}
+    db.close()
+    assert len(keys) == 2 and DOCS[0] not in files and {DOCS[1], DOCS[2]} <= files  # kopia.txt: too new to be
+
+
 def test_renamed_and_edited_files(tmp_path, count_extractions):
     src = corpus(tmp_path, DOCS[:2])
     out = tmp_path / "out"
