@@ -753,6 +753,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
                 if unit.fresh is not None:
                     done += 1
                     if col.from_cache(unit):
+                        unit.fresh = None  # taken: what the cache knew of the file need not stay
                         report("read", done, total)
                         continue
                     unit.fresh = None  # unusable cache entry: read the file here and now
