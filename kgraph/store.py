@@ -53,6 +53,7 @@ from .io import atomic_write_text
 from .text import fold, strip_genitive
 
 if TYPE_CHECKING:  # the readers never import networkx
+    from .contracts import Evidence
     from .graph import GraphReader
 
 STORE_FORMAT = 2  # 2: meetings carry the date they are filed under and where it comes from
@@ -400,12 +401,56 @@ class _Batch:
             self.rows = []
 
 
-def _write_sqlite(kg: GraphReader, path: Path) -> None:
+_IDS_REMEMBERED = 400_000  # node ids kept in memory while the store is written (about 60 MB)
+
+
+class _NodeIds(dict[str, tuple[int, bool]]):
+    """Node key -> (its id in the store, is it a document), for the edges and evidence that name it.
+
+    The first ``limit`` keys the node pass numbers are kept (all of them, in a build of up to
+    about 80,000 documents); a key beyond them is looked up in the node table (the unique index
+    on ``key``) when it is first asked for, and kept among the recent ones, which are let go when
+    they reach ``limit``. All keys in one dictionary would be a gigabyte for a million documents'
+    five million nodes."""
+
+    def __init__(self, db: sqlite3.Connection, limit: int = _IDS_REMEMBERED) -> None:
+        super().__init__()
+        self.db, self.limit = db, limit
+        self.full = False  # some keys were not kept: ask the node table
+        self.recent: list[str] = []
+
+    def add(self, key: str, i: int, document: bool) -> None:
+        if len(self) < self.limit:
+            self[key] = (i, document)
+        else:
+            self.full = True
+
+    def __missing__(self, key: str) -> tuple[int, bool]:
+        row = self.db.execute("SELECT id, kind FROM node WHERE key=?", (key,)).fetchone() if self.full else None
+        if row is None:
+            raise KeyError(key)
+        if len(self.recent) >= self.limit:
+            for k in self.recent:
+                del self[k]
+            self.recent.clear()
+        self.recent.append(key)
+        got = self[key] = (int(row[0]), row[1] == "document")
+        return got
+
+    def find(self, key: str) -> int | None:
+        """The id of ``key``, None if there is no such node."""
+        try:
+            return self[key][0]
+        except KeyError:
+            return None
+
+
+def _write_sqlite(kg: GraphReader, path: Path, ids_limit: int = _IDS_REMEMBERED) -> None:
     db = sqlite3.connect(str(path))
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
         db.executescript(SCHEMA)
-        ids: dict[str, int] = {}
+        ids = _NodeIds(db, ids_limit)
         node_rows = _Batch(db, "INSERT INTO node(id, key, kind, label, cls, date, ndocs, attrs) "
                                "VALUES (?,?,?,?,?,?,?,?)")
         class_rows = _Batch(db, "INSERT INTO node_class VALUES (?,?)")
@@ -413,7 +458,7 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
         doc_rows = _Batch(db, "INSERT INTO document VALUES (?,?,?,?)")
         meeting_rows = _Batch(db, "INSERT INTO meeting VALUES (?,?,?)")
         for i, (n, d) in enumerate(kg.sorted_nodes(), start=1):  # in batches: no list of every node's rows
-            ids[n] = i
+            ids.add(n, i, d.get("kind") == "document")
             cls = list(d.get("cls") or [])
             attrs = {k: v for k, v in d.items() if k not in _NODE_COLUMNS and v not in (None, "", [], {})}
             node_rows.add((i, n, d.get("kind", ""), " ".join(str(d.get("label") or n).split()),
@@ -437,9 +482,8 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
 
         next_sid = [1]
 
-        def add_evidence(edge: int | None, literal: int | None, evs: Iterable[Any]) -> None:
-            for ev in evs:
-                sent = ev.get("sentence") or ""
+        def add_evidence(edge: int | None, literal: int | None, evs: Iterable[Evidence]) -> None:
+            for doc, start, end, sent, rule, confidence in evs:  # a graph's records are Evidence tuples
                 sid = None
                 if sent:
                     sid = sentences.get(sent)
@@ -449,19 +493,17 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
                         sid = sentences[sent] = next_sid[0]
                         next_sid[0] += 1
                         sentence_rows.add((sid, sent))
-                evidence.add((edge, literal, ids.get(ev.get("doc") or ""), ev.get("start"), ev.get("end"),
-                              sid, ev.get("rule") or "", float(ev.get("confidence", 1.0))))
+                evidence.add((edge, literal, ids.find(doc or ""), start, end, sid, rule or "", float(confidence)))
 
         edge_rows = _Batch(db, "INSERT INTO edge VALUES (?,?,?,?)")
         link_rows = _Batch(db, "INSERT INTO link VALUES (?,?,?,?,?)")
         eid = 0
-        docs = {n for n, _ in kg.nodes(kind="document")}
         for s, o, p, d in kg.sorted_edges():
             eid += 1
-            si, oi = ids[s], ids[o]
+            (si, s_doc), (oi, o_doc) = ids[s], ids[o]
             edge_rows.add((eid, si, p, oi))
             add_evidence(eid, None, d.get("evidence") or [])
-            if p in _LINKED and s not in docs and o not in docs and s != o:
+            if p in _LINKED and not s_doc and not o_doc and s != o:
                 link_rows.add((si, eid, 1, oi, p))
                 link_rows.add((oi, eid, 0, si, p))
         edge_rows.flush()
@@ -469,11 +511,11 @@ def _write_sqlite(kg: GraphReader, path: Path) -> None:
 
         lit_rows = _Batch(db, "INSERT INTO literal VALUES (?,?,?,?)")
         lid = 0
-        for n, d in kg.sorted_nodes():
+        for i, (n, d) in enumerate(kg.sorted_nodes(), start=1):  # numbered as in the node pass
             for p, values in sorted((d.get("literals") or {}).items()):
                 for value, evs in sorted(values.items()):
                     lid += 1
-                    lit_rows.add((lid, ids[n], p, str(value)))
+                    lit_rows.add((lid, i, p, str(value)))
                     add_evidence(None, lid, evs)
         lit_rows.flush()
         evidence.flush()

@@ -309,3 +309,18 @@ def test_store_a_failing_write_stops_the_rdf_load_and_leaves_no_generation(tmp_p
     total = loaded[-1]  # the writer is at most ~40 pieces ahead of the loader: all were written
     assert total > 50 and 1 <= len(loaded) < total
     assert not [p for p in (tmp_path / "store").iterdir() if p.name.startswith(("gen-", ".tmp-"))]
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_the_query_store_is_the_same_when_few_node_ids_fit_in_memory(tmp_path: Path, sample_build, limit: int):
+    """Beyond the ids remembered, the writer looks them up in the node table: the same rows."""
+    def dump(path: Path) -> list[str]:
+        db = sqlite3.connect(path)
+        try:
+            return [line for line in db.iterdump() if '"meta"' not in line and "sqlite_stat" not in line]
+        finally:
+            db.close()
+
+    store_mod._write_sqlite(sample_build.graph, tmp_path / "all.sqlite")
+    store_mod._write_sqlite(sample_build.graph, tmp_path / "few.sqlite", ids_limit=limit)
+    assert dump(tmp_path / "few.sqlite") == dump(tmp_path / "all.sqlite")
