@@ -52,6 +52,7 @@ from .graph import EdgeEnd, Graph, merge_node_data, new_node_data
 NODE_CACHE = 20_000  # nodes merged in memory before they are written (a hub stays, a document leaves)
 _BATCH = 50_000  # evidence rows buffered before one executemany
 _SENTENCES = 20_000  # sentences remembered for reuse before the table starts afresh
+_DOCS_PENDING = 1024  # a node's new documents that may wait in a set before they join its sorted list
 
 CORE_FORMAT = 1
 _SCHEMA = """
@@ -202,9 +203,8 @@ class DiskGraph(Graph):
     def _node_row(n: str, data: dict[str, Any]) -> tuple[str, str, str, str]:
         return n, str(data.get("kind") or ""), " ".join(data.get("cls") or ()), _encode(data)
 
-    def _write_nodes(self, rows: list[tuple[str, str, str, str]]) -> None:
-        if rows:
-            self._db.executemany("INSERT OR REPLACE INTO node VALUES (?,?,?,?)", rows)
+    def _write_nodes(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO node VALUES (?,?,?,?)", rows)
 
     def add_node(self, node: str, kind: str, cls: Iterable[str] = (), label: str = "", **attrs: Any) -> None:
         entry = self._lookup(node)
@@ -219,11 +219,12 @@ class DiskGraph(Graph):
         self._changed = True
         self._remember(node, [new_node_data(kind, cls, label, attrs), True, None, None])
 
-    @staticmethod
-    def _add_docs(entry: list[Any], docs: Iterable[str]) -> None:
+    def _add_docs(self, entry: list[Any], docs: Iterable[str]) -> None:
         """The merge rule for ``docs`` (a sorted set) in constant time per document: a node that
         thousands of documents name would otherwise move its list at every one (quadratic in the
-        corpus); the new ones wait in a set until the node is read or written (:meth:`_settled`)."""
+        corpus); the new ones wait in a set until the node is read or written (:meth:`_settled`), or
+        until they are an eighth of the list (a set costs five times a list's memory per item; one
+        merge per eighth keeps the time per document constant)."""
         have = entry[0].setdefault("docs", [])
         for d in docs:
             i = bisect_left(have, d)
@@ -231,6 +232,8 @@ class DiskGraph(Graph):
                 if entry[3] is None:
                     entry[3] = set()
                 entry[3].add(d)
+        if entry[3] and len(entry[3]) > max(_DOCS_PENDING, len(have) >> 3):
+            self._settled(entry)
 
     def set_attr(self, n: str, key: str, value: Any) -> None:
         entry = self._entry(n)
@@ -290,8 +293,8 @@ class DiskGraph(Graph):
         if not self._changed:
             return
         self._flush_rows()
-        dirty = [self._node_row(n, self._settled(e)) for n, e in self._cache.items() if e[1]]
-        self._write_nodes(dirty)
+        # one row at a time: the cache's hubs are large (a topic's list of documents is 20 MB of JSON at a million)
+        self._write_nodes(self._node_row(n, self._settled(e)) for n, e in self._cache.items() if e[1])
         for e in self._cache.values():
             e[1] = False
         if not self._indexed:

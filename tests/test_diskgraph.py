@@ -144,3 +144,23 @@ def test_a_damaged_core_is_named_in_a_clear_error(tmp_path):
     bad.write_bytes(b"not a database at all" * 100)
     with pytest.raises(KgraphError, match="core.sqlite: damaged graph core"):
         open_graph(bad)
+
+
+def test_a_hubs_documents_stay_a_sorted_set_when_they_join_it_in_eighths(tmp_path, monkeypatch):
+    import random
+
+    from kgraph import diskgraph
+    monkeypatch.setattr(diskgraph, "_DOCS_PENDING", 2)  # the new ones join the list every few documents
+    rng = random.Random(5)
+    docs = [f"document/d{rng.randrange(300):03d}" for _ in range(600)]  # in no order, many twice
+    g = DiskGraph(tmp_path / "core.sqlite", cache_size=3)
+    mem = KnowledgeGraph()
+    for i, d in enumerate(docs):
+        for graph in (g, mem):
+            graph.add_node("topic/skola", "topic", ("Topic",), label="skola", docs=(d,))
+            graph.add_node(f"person/p{i % 5}", "entity", ("Person",), label="", docs=(d,))  # evicts the hub at times
+    assert g.node("topic/skola")["docs"] == mem.node("topic/skola")["docs"] == sorted(set(docs))
+    for k in range(5):
+        want = sorted({d for i, d in enumerate(docs) if i % 5 == k})
+        assert g.node(f"person/p{k}")["docs"] == mem.node(f"person/p{k}")["docs"] == want
+    g.remove()
