@@ -320,14 +320,23 @@ class DiskGraph(Graph):
         return self._entry(n)[0].get("label") or n
 
     def nodes(self, kind: str | None = None, cls: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        for n, d in self.sorted_nodes(kind):
+        """Sorted by id. A class is looked for in the ``cls`` column, so that only its nodes' data
+        are decoded (a hub's data is megabytes in a large build)."""
+        for n, d in self._rows_of(kind, cls):
             if cls is None or cls in d.get("cls", ()):
                 yield n, d
 
     def sorted_nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        self._sync()
-        sql = "SELECT key, data FROM node" + (" WHERE kind=?" if kind else "") + " ORDER BY key"
-        for n, text in self._db.execute(sql, (kind,) if kind else ()):
+        return self._rows_of(kind, None)
+
+    def _rows_of(self, kind: str | None, cls: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
+        self._sync()  # every node's row written: its cls column is its classes
+        where = [("kind=?", kind)] if kind else []
+        if cls:
+            where.append(("instr(' ' || cls || ' ', ?) > 0", f" {cls} "))
+        sql = ("SELECT key, data FROM node" + (" WHERE " + " AND ".join(w for w, _ in where) if where else "")
+               + " ORDER BY key")
+        for n, text in self._db.execute(sql, tuple(a for _, a in where)):
             entry = self._cache.get(n)
             yield n, self._settled(entry) if entry is not None else _decode(text)
 
