@@ -43,6 +43,7 @@ from typing import IO
 
 from .errors import KgraphError
 from .export import write_graph_turtle
+from .gcpolicy import release_free_memory
 from .graph import GraphReader
 from .io import atomic_output
 from .store import STORE_DIR, write_store
@@ -81,6 +82,7 @@ def write_outputs(kg: GraphReader, out: Path, html: bool = True, sparql: bool = 
         kg.save(out / "graph.json")
         seconds["write.json"] = time.perf_counter() - t
         if html:
+            release_free_memory()  # what the outputs before the page freed
             t = time.perf_counter()
             write_html(kg, out / "graph.html")
             seconds["write.html"] = time.perf_counter() - t

@@ -49,6 +49,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__, vocab
 from .errors import GraphNotFoundError, KgraphError
+from .gcpolicy import release_free_memory
 from .io import atomic_write_text
 from .text import fold, strip_genitive
 
@@ -368,6 +369,7 @@ def _load_rdf(spool: NQuadsSpool, path: Path) -> int:
     store.optimize()
     n = len(store)
     del store
+    release_free_memory()
     return n
 
 
