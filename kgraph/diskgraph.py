@@ -148,7 +148,7 @@ class DiskGraph(Graph):
                                   "rebuild with 'kgraph build'")
             graph_meta = json.loads(meta["graph_meta"])
             count = int(meta["nodes"]) if "nodes" in meta else db.execute("SELECT COUNT(*) FROM node").fetchone()[0]
-            db.execute("SELECT key, data FROM node LIMIT 1").fetchall()
+            db.execute("SELECT key, data FROM node LIMIT 1").fetchall()  # the node table is there and readable
         except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
             raise KgraphError(f"{path}: damaged graph core ({exc}); rebuild with 'kgraph build'") from exc
         g = cls.__new__(cls)

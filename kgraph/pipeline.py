@@ -447,7 +447,7 @@ class _Collector:
     cache: ExtractionCache | None
     strict: bool
     started_ns: int
-    spill: PartSpill  # the parts, on disk until merged; which documents and cache keys there were
+    spill: PartSpill  # the parts, on disk until merged, and which documents there were
     skipped: list[Skipped] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # keys of cache entries that failed the check
     duplicates: list[Duplicate] = field(default_factory=list)
@@ -752,11 +752,12 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
                     continue
                 if unit.fresh is not None:
                     done += 1
-                    if col.from_cache(unit):
-                        unit.fresh = None  # taken: what the cache knew of the file need not stay
+                    taken = col.from_cache(unit)
+                    unit.fresh = None  # what the cache knew of the file need not stay
+                    if taken:
                         report("read", done, total)
                         continue
-                    unit.fresh = None  # unusable cache entry: read the file here and now
+                    # unusable cache entry: read the file here and now
                     size = unit.stat[0] if unit.stat else 0
                     got = [_run_task((unit.index, unit.kind, str(unit.path), 0, size, 1))]
                 else:

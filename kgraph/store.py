@@ -495,7 +495,8 @@ def _write_sqlite(kg: GraphReader, path: Path, ids_limit: int = _IDS_REMEMBERED)
                         sid = sentences[sent] = next_sid[0]
                         next_sid[0] += 1
                         sentence_rows.add((sid, sent))
-                evidence.add((edge, literal, ids.find(doc or ""), start, end, sid, rule or "", float(confidence)))
+                evidence.add((edge, literal, ids.find(doc) if doc else None, start, end, sid, rule or "",
+                              float(confidence)))
 
         edge_rows = _Batch(db, "INSERT INTO edge VALUES (?,?,?,?)")
         link_rows = _Batch(db, "INSERT INTO link VALUES (?,?,?,?,?)")
