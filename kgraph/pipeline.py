@@ -219,37 +219,78 @@ def _time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+class _Budget:
+    """One running block of :func:`_thread_budget`: its thread, its deadline, and whether it is over
+    or its exception was made pending (both changed under the watchdog's lock only)."""
+
+    __slots__ = ("ident", "deadline", "over", "fired")
+
+    def __init__(self, ident: int, deadline: float) -> None:
+        self.ident, self.deadline, self.over, self.fired = ident, deadline, False, False
+
+
+class _Watchdog:
+    """One thread per process that makes :class:`_Overtime` pending in the threads whose block ran
+    out of time. A thread of its own per document (``threading.Timer``) cost its start, about half
+    a millisecond of the document's time, and a thread switch; this one sleeps until the earliest
+    deadline and is woken only by a block whose deadline comes before the one it waits for."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._running: dict[int, _Budget] = {}  # id(budget) -> budget: one per thread in a block
+        self._waits_for = float("inf")  # the deadline the watchdog sleeps until
+        self._thread: threading.Thread | None = None
+
+    def add(self, budget: _Budget) -> None:
+        with self._cond:
+            self._running[id(budget)] = budget
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._watch, name="kgraph-time-budget", daemon=True)
+                self._thread.start()
+            if budget.deadline < self._waits_for:
+                self._cond.notify()
+
+    def end(self, budget: _Budget) -> None:
+        """The block is over: its exception can no longer be made pending, and one made pending
+        but not yet raised is withdrawn, so none escapes into the code after the block."""
+        with self._cond:
+            budget.over = True
+            self._running.pop(id(budget), None)
+            if budget.fired:
+                _set_async_exc(budget.ident, None)  # NULL: withdrawn if still pending
+
+    def _watch(self) -> None:
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                for budget in [b for b in self._running.values() if b.deadline <= now]:
+                    budget.fired = True
+                    del self._running[id(budget)]
+                    _set_async_exc(budget.ident, _Overtime)
+                self._waits_for = min((b.deadline for b in self._running.values()), default=float("inf"))
+                self._cond.wait(None if self._waits_for == float("inf") else self._waits_for - now)
+
+
+def _set_async_exc(ident: int, exc: type[BaseException] | None) -> None:
+    """Make ``exc`` pending in thread ``ident`` (``PyThreadState_SetAsyncExc``; ``None`` withdraws it)."""
+    import ctypes
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exc) if exc else None)
+
+
+_WATCHDOG = _Watchdog()
+
+
 @contextmanager
 def _thread_budget(seconds: float) -> Iterator[None]:
-    """:func:`_time_budget` for a thread that is not the main one: a timer thread makes
-    :class:`_Overtime` pending in this thread (``PyThreadState_SetAsyncExc``; it is raised at the
-    next bytecode, so a long call into C finishes first). A lock orders the timer against the end
-    of the block: once the block is over, an exception not yet raised is withdrawn, so none
-    escapes into the code after it."""
-    import ctypes
-
-    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
-    ident = ctypes.c_ulong(threading.get_ident())
-    lock = threading.Lock()
-    state = {"over": False, "fired": False}
-
-    def fire() -> None:
-        with lock:
-            if not state["over"]:
-                state["fired"] = True
-                set_async(ident, ctypes.py_object(_Overtime))
-
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    """:func:`_time_budget` for a thread that is not the main one: the process's watchdog thread
+    makes :class:`_Overtime` pending in this thread (raised at the next bytecode, so a long call
+    into C finishes first), unless the block is over by then."""
+    budget = _Budget(threading.get_ident(), time.monotonic() + seconds)
+    _WATCHDOG.add(budget)
     try:
         yield
     finally:
-        with lock:
-            state["over"] = True
-            timer.cancel()
-            if state["fired"]:
-                set_async(ident, None)  # NULL: withdrawn if still pending (the block ended just in time)
+        _WATCHDOG.end(budget)
 
 
 def _extract_part(doc: Document, seconds: float) -> DocGraph | Skipped:

@@ -212,6 +212,44 @@ def test_time_budget_holds_in_a_thread_that_is_not_the_main_one():
     assert got == ["stopped", "nothing raised later"] and time.monotonic() - started < 3
 
 
+def test_time_budgets_of_several_threads_stop_only_the_thread_out_of_time():
+    """A Dask worker with several threads runs several documents at once: one document out of
+    time is stopped, the others, each within its own budget, run to their end, however many
+    blocks begin and end meanwhile."""
+    got: dict[str, list[str]] = {"slow": [], "quick": []}
+
+    def slow() -> None:
+        try:
+            with _time_budget(0.3):
+                t = time.monotonic()
+                while time.monotonic() - t < 5:
+                    sum(range(100))
+            got["slow"].append("finished")
+        except _Overtime:
+            got["slow"].append("stopped")
+
+    def quick() -> None:
+        t = time.monotonic()
+        while time.monotonic() - t < 1.0:
+            try:
+                with _time_budget(0.5):
+                    u = time.monotonic()
+                    while time.monotonic() - u < 0.02:
+                        sum(range(100))
+                got["quick"].append("finished")
+            except _Overtime:
+                got["quick"].append("stopped")
+
+    threads = [threading.Thread(target=slow), threading.Thread(target=quick)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert got["slow"] == ["stopped"] and time.monotonic() - started < 3
+    assert len(got["quick"]) > 10 and set(got["quick"]) == {"finished"}
+
+
 def test_dask_worker_with_another_kgraph_stops_the_build(dask_cluster, corpus, tmp_path, monkeypatch):
     """Workers compare their version key (kgraph, reference data, code) with the build's."""
     import kgraph.cache
