@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 BULK_THRESHOLDS = (50_000, 20, 100)
@@ -27,16 +28,37 @@ def tune_for_bulk() -> None:
     gc.set_threshold(*BULK_THRESHOLDS)
 
 
+class _BulkState:
+    """How many :func:`bulk_gc` blocks of this process are running, and the thresholds before the first."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.thresholds: tuple[int, int, int] = gc.get_threshold()
+
+
+_BULK = _BulkState()
+
+
 @contextlib.contextmanager
 def bulk_gc() -> Iterator[None]:
-    """:func:`tune_for_bulk` for the duration of a block; the previous settings are restored after."""
-    old = gc.get_threshold()
-    tune_for_bulk()
+    """:func:`tune_for_bulk` for the duration of a block; the previous settings are restored
+    when the last such block of the process ends. Blocks may overlap in several threads (a Dask
+    worker with more than one thread runs several partitions at once): the first one in sets
+    the policy, the last one out restores it."""
+    with _BULK.lock:
+        if _BULK.depth == 0:
+            _BULK.thresholds = gc.get_threshold()
+            tune_for_bulk()
+        _BULK.depth += 1
     try:
         yield
     finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
+        with _BULK.lock:
+            _BULK.depth -= 1
+            if _BULK.depth == 0:
+                gc.set_threshold(*_BULK.thresholds)
+                gc.unfreeze()
 
 
 @contextlib.contextmanager
