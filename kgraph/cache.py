@@ -21,6 +21,8 @@ document again and says so once).
 from __future__ import annotations
 
 import hashlib
+from array import array
+from bisect import bisect_left
 import json
 import re
 import sqlite3
@@ -89,6 +91,58 @@ def entry_key(doc: Document) -> str:
     (File name and path are not part of it: a renamed file is still a hit.)"""
     meta = f"{doc.id}|{doc.format}|{doc.title or ''}|{doc.published or ''}|{doc.publisher_hint or ''}"
     return hashlib.sha256(meta.encode("utf-8")).hexdigest()
+
+
+_PREFIX_HEX = 16  # hex digits of a key that :class:`KnownKeys` keeps (64 bits)
+
+
+class KnownKeys:
+    """Which entries a cache holds, as workers ask it ("is this document's extraction cached?"):
+    the first 64 bits of each key in a sorted array, 8 bytes a key where a set of the keys took
+    about 150, and sent to every worker of a build (a Dask worker included) as one block of bytes.
+
+    A key that shares its first 64 bits with a cached one and is not cached itself (about one
+    chance in 10^13 for a document of a build with a million entries) is answered "cached": the
+    build then finds no entry and extracts the document itself, as for an unusable entry."""
+
+    __slots__ = ("_prefixes",)
+
+    def __init__(self, prefixes: array | None = None) -> None:
+        self._prefixes = prefixes if prefixes is not None else array("Q")
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> "KnownKeys":
+        """From keys in any order (those that are not lowercase hex are left out: no key of this
+        cache has that form, so none can be asked for)."""
+        return cls(array("Q", sorted({p for p in map(_prefix, keys) if p is not None})))
+
+    def __contains__(self, key: object) -> bool:
+        p = _prefix(key) if isinstance(key, str) else None
+        if p is None:
+            return False
+        a = self._prefixes
+        i = bisect_left(a, p)
+        return i < len(a) and a[i] == p
+
+    def __len__(self) -> int:
+        return len(self._prefixes)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_known_keys_from_bytes, (self._prefixes.tobytes(),))
+
+
+def _known_keys_from_bytes(data: bytes) -> KnownKeys:
+    a = array("Q")
+    a.frombytes(data)
+    return KnownKeys(a)
+
+
+_HEX_KEY = re.compile(r"[0-9a-f]{16}")
+
+
+def _prefix(key: str) -> int | None:
+    head = key[:_PREFIX_HEX]
+    return int(head, 16) if _HEX_KEY.fullmatch(head) else None
 
 
 class CachedPart(NamedTuple):
@@ -391,11 +445,21 @@ class ExtractionCache:
                 db.execute("COMMIT" if exc_type is None else "ROLLBACK")
         return _Tx()
 
-    def keys(self) -> set[str]:
+    def keys(self) -> KnownKeys:
+        """The entries' keys, read in the order of the table's key index (hex keys sort as their
+        numbers), so that no set of them is ever made."""
+        a = array("Q")
+        last, in_order = -1, True
         try:
-            return {k for (k,) in self.db.execute("SELECT key FROM entries")}
+            for (head,) in self.db.execute("SELECT substr(key, 1, ?) FROM entries ORDER BY key", (_PREFIX_HEX,)):
+                p = _prefix(head)
+                if p is not None:
+                    in_order = in_order and p >= last
+                    last = p
+                    a.append(p)
         except sqlite3.Error:  # a damaged cache is an empty one
-            return set()
+            return KnownKeys()
+        return KnownKeys(a if in_order else array("Q", sorted(a)))
 
     def files(self) -> dict[str, FileState]:
         out: dict[str, FileState] = {}

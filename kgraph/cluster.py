@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .cache import KnownKeys
 from .errors import KgraphError, UsageError
 
 LOCAL = "local"
@@ -106,7 +107,7 @@ def partitions(tasks: list[Any], workers: int) -> list[list[Any]]:
 # --- on a worker ------------------------------------------------------------------------------------------
 
 
-def run_partition(tasks: list[Any], cwd: str, known: frozenset[str] | set[str], max_bytes: int,
+def run_partition(tasks: list[Any], cwd: str, known: KnownKeys, max_bytes: int,
                   max_seconds: float, part: str, version: str) -> dict[str, Any]:
     """Read and extract the tasks of one partition (on a Dask worker) and write their results to
     the part file ``part`` (atomically: a task run again after its worker died writes it whole).
@@ -209,7 +210,7 @@ def _read_frame(fh: Any) -> bytes:
 
 
 @contextlib.contextmanager
-def dask_results(client: Any, tasks: list[Any], state_dir: Path, known: set[str], max_bytes: int,
+def dask_results(client: Any, tasks: list[Any], state_dir: Path, known: KnownKeys, max_bytes: int,
                  max_seconds: float) -> Iterator[Iterator[Any]]:
     """Task results in task order, computed by the workers of ``client`` partition by partition
     and read back from their part files (in ``state_dir``, removed afterwards, whatever happens).
@@ -225,9 +226,9 @@ def dask_results(client: Any, tasks: list[Any], state_dir: Path, known: set[str]
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         parts = partitions(tasks, workers)
-        # one object, scattered whole: Client.scatter sends each member of a collection on its own, and a
-        # set of futures reaches the tasks unresolved (no key would ever be found in it)
-        shared = client.scatter([frozenset(known)], broadcast=True)[0] if known else frozenset()
+        # one object, scattered whole (8 bytes a cached key): Client.scatter sends each member of a
+        # collection on its own, and a collection of futures reaches the tasks unresolved
+        shared = client.scatter([known], broadcast=True)[0] if known else KnownKeys()
         version, cwd, tag = version_key(), os.getcwd(), uuid.uuid4().hex[:12]
         for i, part in enumerate(parts):
             futures.append(client.submit(run_partition, part, cwd, shared, max_bytes, max_seconds,

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import __version__
-from .cache import (CachedPart, ExtractionCache, FileState, InvalidEntry, decode_part, encode_part, entry_key,
-                    source_hash)
+from .cache import (CachedPart, ExtractionCache, FileState, InvalidEntry, KnownKeys, decode_part, encode_part,
+                    entry_key, source_hash)
 from .errors import BuildInterrupted, InputError, KgraphError, NoDocumentsError, UsageError
 from .extract.pipeline import extract_document
 from .gcpolicy import bulk_gc, tune_for_bulk
@@ -303,7 +303,7 @@ def _extract_part(doc: Document, seconds: float) -> DocGraph | Skipped:
         return Skipped(doc.path, f"{OVERTIME} {seconds:g} s (see --max-seconds)")
 
 
-def _init_worker(known: frozenset[str] | set[str], max_bytes: int, in_pool: bool,
+def _init_worker(known: KnownKeys, max_bytes: int, in_pool: bool,
                  max_seconds: float = DEFAULT_MAX_SECONDS) -> None:
     if in_pool:
         # Ctrl-C reaches the whole process group: the parent alone stops the build; and the
@@ -358,7 +358,7 @@ def _run_task(task: Task, shown_as: str | None = None) -> _TaskResult:
                                                    "encode": encode_s})
 
 
-def _plan(paths: list[Path], cache_files: dict[str, FileState], known: set[str],
+def _plan(paths: list[Path], cache_files: dict[str, FileState], known: KnownKeys,
           max_bytes: int) -> tuple[list[_Unit], list[Task]]:
     units: list[_Unit] = []
     tasks: list[Task] = []
@@ -623,7 +623,7 @@ def _start_method() -> str:
 
 
 @contextmanager
-def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int,
+def _results(tasks: list[Task], jobs: int, known: KnownKeys, max_bytes: int,
              max_seconds: float = DEFAULT_MAX_SECONDS) -> Iterator[Iterator[_TaskResult]]:
     """Task results in task order, from a process pool or from this process."""
     _init_worker(known, max_bytes, False, max_seconds)  # this process may run tasks too
@@ -646,7 +646,7 @@ def _results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int,
 
 
 @contextmanager
-def _task_results(tasks: list[Task], jobs: int, known: set[str], max_bytes: int, max_seconds: float,
+def _task_results(tasks: list[Task], jobs: int, known: KnownKeys, max_bytes: int, max_seconds: float,
                   scheduler: str | None, out: Path) -> Iterator[Iterator[_TaskResult]]:
     """Task results in task order: from a Dask cluster (``scheduler``), else from :func:`_results`."""
     if scheduler is None or not tasks:
@@ -777,7 +777,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
                           "are left as they were") from exc
     try:
         spill = PartSpill(gen / SPILL_NAME, out)
-        known = store.keys() if store is not None else set()
+        known = store.keys() if store is not None else KnownKeys()
         units, tasks = _plan(paths, store.files() if store is not None else {}, known, max_bytes)
         del paths  # the units hold what is needed of them (about 0.5 KB a file)
         col = _Collector(store, strict, started_ns, spill, max_seconds=max_seconds)
@@ -807,7 +807,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
                 col.from_tasks(unit, got)
                 report("read", done, total)
         had_entries = bool(known)  # the cache had entries before this build
-        del tasks, known  # all read: the keys of every cached part (0.1 KB each) need not stay
+        del tasks, known  # all read: the cached keys need not stay
         if store is not None:
             store.flush()
         if not col.spill.count:

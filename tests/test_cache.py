@@ -210,3 +210,40 @@ def test_a_zlib_bomb_is_rejected_without_inflating_it(monkeypatch):
     monkeypatch.setattr(cache_mod, "_MAX_ENTRY_BYTES", 1 << 20)
     with pytest.raises(InvalidEntry):
         decode_part(zlib.compress(b" " * (4 << 20), 9))
+
+
+def test_known_keys_answer_for_every_entry_and_travel_as_bytes(tmp_path):
+    """What workers ask of the cache: every entry's key is known, a key that differs from one
+    within its first 64 bits is not, and the set pickles to 8 bytes a key whatever its order."""
+    src = copy_samples(tmp_path)
+    kgraph_build(src, tmp_path / "out")
+    store = cache_mod.ExtractionCache(tmp_path / "out")
+    store.open()
+    try:
+        keys = [k for (k,) in store.db.execute("SELECT key FROM entries")]
+        known = store.keys()
+    finally:
+        store.close()
+    assert len(keys) >= 5 and len(known) == len(keys)
+    assert all(k in known for k in keys)
+    for k in keys:
+        other = k[:7] + format((int(k[7], 16) + 1) % 16, "x") + k[8:]
+        assert other not in known
+    assert "" not in known and "not a hex key" not in known and None not in known
+    again = pickle.loads(pickle.dumps(known))
+    assert all(k in again for k in keys) and len(again) == len(keys)
+    assert len(pickle.dumps(known)) < 8 * len(keys) + 200
+    shuffled = cache_mod.KnownKeys.of(reversed(keys))
+    assert all(k in shuffled for k in keys) and len(shuffled) == len(keys)
+    assert not cache_mod.KnownKeys() and "0" * 64 not in cache_mod.KnownKeys()
+
+
+def test_a_key_taken_for_cached_without_an_entry_is_extracted_by_the_build(tmp_path, monkeypatch):
+    """KnownKeys keeps 64 bits of each key: a key it takes for cached by mistake has no entry, and
+    the build then extracts the document itself, with the outputs of a build without the mistake."""
+    src = copy_samples(tmp_path)
+    kgraph_build(src, tmp_path / "plain")
+    monkeypatch.setattr(cache_mod.KnownKeys, "__contains__", lambda self, key: True)
+    res = kgraph_build(src, tmp_path / "mistaken")
+    assert NOTE not in res.stderr
+    assert outputs(tmp_path / "mistaken") == outputs(tmp_path / "plain")
