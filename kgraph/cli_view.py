@@ -39,10 +39,10 @@ def view(name: str | None, graph_dir: Path, depth: int, types: tuple[str, ...], 
     Example: kgraph view "Lena Micko" --depth 2 --html micko.html
     """
     from .graph import open_graph
-    from .view import normalise_types, resolve_name, write_html
+    from .view import name_index, normalise_types, resolve_name, write_html
 
     kg = open_graph(graph_dir)
-    center = resolve_name(kg, name) if name else None
+    center = resolve_name(kg, name, name_index(kg)) if name else None
     classes = normalise_types(kg, types)
     path = html_path or graph_dir / "view.html"
     sel = write_html(kg, path, center=center, depth=depth, types=classes, max_nodes=max_nodes,

@@ -393,6 +393,45 @@ class DiskGraph(Graph):
             if predicates is None or p in predicates:
                 yield s, p, o
 
+    def edge_keys_at(self, n: str, predicates: Collection[str], way: str = "both",
+                     kinds: Collection[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        """Off the indexes by subject and by object, the other end's kind from the node table: no
+        evidence decoded, no node's data read."""
+        self._sync()
+        preds = sorted(set(predicates))
+        kinds_l = sorted(set(kinds)) if kinds is not None else None
+        if not preds or kinds_l == []:
+            return
+        selects: list[str] = []
+        args: list[Any] = []
+        for this, other in (("s", "o"), ("o", "s")):
+            if way not in ("both", "out" if this == "s" else "in"):
+                continue
+            sql = ("SELECT DISTINCT e.s, e.p, e.o FROM evidence e "
+                   + (f"JOIN node x ON x.key = e.{other} " if kinds_l else "")
+                   + f"WHERE e.{this}=? AND e.p IN ({','.join('?' * len(preds))})"
+                   + (f" AND x.kind IN ({','.join('?' * len(kinds_l))})" if kinds_l else ""))
+            selects.append(sql)
+            args += [n, *preds, *(kinds_l or ())]
+        yield from self._db.execute(" UNION ".join(selects), args)
+
+    def count_nodes(self, kinds: Collection[str]) -> int:
+        self._sync()
+        kinds = sorted(set(kinds))
+        if not kinds:
+            return 0
+        return int(self._db.execute(f"SELECT COUNT(*) FROM node WHERE kind IN ({','.join('?' * len(kinds))})",
+                                    kinds).fetchone()[0])
+
+    def classes(self, kinds: Collection[str]) -> set[str]:
+        """From the node table's ``cls`` column (the classes space-separated): no node's data decoded."""
+        self._sync()
+        kinds = sorted(set(kinds))
+        if not kinds:
+            return set()
+        return {c for (cls,) in self._db.execute(f"SELECT DISTINCT cls FROM node WHERE kind IN "
+                                                 f"({','.join('?' * len(kinds))})", kinds) for c in cls.split()}
+
     def neighbours(self, n: str) -> set[str]:
         self._sync()
         return {r[0] for r in self._db.execute("SELECT DISTINCT o FROM evidence WHERE s=? UNION "

@@ -149,6 +149,34 @@ class GraphReader:
         raise NotImplementedError
 
     # ------------------------------------------------------------ derived
+    def edge_keys_at(self, n: str, predicates: Collection[str], way: str = "both",
+                     kinds: Collection[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        """(subject, predicate, object) of the edges of ``predicates`` from ``n`` (``way="out"``), into
+        it (``"in"``) or both, without their evidence; each once (an edge from ``n`` to itself too).
+        With ``kinds``, only edges whose other end is a node of one of them."""
+        def other_ok(m: str) -> bool:
+            if kinds is None:
+                return True
+            d = self.get(m)
+            return d is not None and d.get("kind") in kinds
+
+        if way in ("both", "out"):
+            for p, o, _ in self.out_edges(n):
+                if p in predicates and other_ok(o):
+                    yield n, p, o
+        if way in ("both", "in"):
+            for p, s, _ in self.in_edges(n):
+                if p in predicates and (s != n or way == "in") and other_ok(s):
+                    yield s, p, n
+
+    def count_nodes(self, kinds: Collection[str]) -> int:
+        """How many nodes are of one of ``kinds``."""
+        return sum(1 for k in kinds for _ in self.nodes(kind=k))
+
+    def classes(self, kinds: Collection[str]) -> set[str]:
+        """The classes of the nodes of ``kinds``."""
+        return {c for k in kinds for _, d in self.nodes(kind=k) for c in d.get("cls", ())}
+
     def sorted_nodes(self, kind: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
         """:meth:`nodes` sorted by id."""
         return iter(sorted(self.nodes(kind), key=lambda x: x[0]))

@@ -36,7 +36,15 @@ from .defaults import HUB_CLASSES, HUB_DEGREE, VIEW_DEPTH, VIEW_MAX_NODES
 from .errors import KgraphError, UsageError
 from .graph import GraphReader
 from .io import atomic_write_text
-from .names import AmbiguousNameError, UnknownNameError, graph_index, resolve, resolve_class  # noqa: F401 (re-exported)
+from .names import (  # noqa: F401 (the two errors are re-exported)
+    AmbiguousNameError,
+    NameIndex,
+    UnknownNameError,
+    graph_index,
+    resolve,
+    resolve_class,
+    store_index,
+)
 
 DEFAULT_MAX_NODES = VIEW_MAX_NODES
 DEFAULT_DEPTH = VIEW_DEPTH
@@ -48,6 +56,7 @@ PX_PER_UNIT = 80  # layout unit (about one edge) in page pixels
 EXACT_REPULSION_UP_TO = 800  # nodes in a component; above, the grid approximation
 REPULSION = 3.0  # repulsion relative to the springs (exact layout): higher spreads dense clusters
 RADIAL_UP_TO = 12  # components up to this size get the (linear) radial tree layout
+WHOLE_PROJECTION_SHARE = 32  # a view around a node reads the whole projection once it asked about > 1/32 of the nodes
 
 
 @dataclass(frozen=True)
@@ -182,6 +191,104 @@ class Projection:
         return sum(len(v) for v in self.adj.values()) // 2
 
 
+class LocalProjection:
+    """The calls of :class:`Projection` that a view around a node makes (membership, neighbours,
+    degree, main class, documents), with the same answers, read node by node from the graph's edges
+    at each node asked about (:meth:`~kgraph.graph.GraphReader.edge_keys_at`): time and memory for
+    the neighbourhood, not for every drawable node of the graph (about 450,000 at 100,000 documents,
+    all read before the first answer). Node by node costs a few queries a node, 10 to 30 times what
+    a node costs in the whole projection; once more than 1/32 of the drawable nodes have been asked
+    about (a view around a hub), the whole projection is read once and answers the rest."""
+
+    def __init__(self, kg: GraphReader) -> None:
+        self.kg = kg
+        self._neighbours: dict[str, frozenset[str]] = {}  # of the nodes whose neighbours were asked for
+        self._degrees: dict[str, int] = {}
+        self._data: dict[str, tuple[str, int]] = {}  # node -> (main class, documents)
+        self._drawable: dict[str, bool] = {}
+        self._total: int | None = None
+        self._asked = 0
+        self.whole: Projection | None = None  # once read
+        self.main = _Fact(self, 0)
+        self.docs = _Fact(self, 1)
+
+    def _ask(self) -> Projection | None:
+        """One more node asked about; the whole projection, if that makes too many."""
+        if self.whole is None:
+            self._asked += 1
+            if self._asked * WHOLE_PROJECTION_SHARE > self.number_of_nodes():
+                self.whole = view_graph(self.kg)
+        return self.whole
+
+    def __contains__(self, n: object) -> bool:
+        if not isinstance(n, str):
+            return False
+        if self.whole is not None:
+            return n in self.whole
+        got = self._drawable.get(n)
+        if got is None:
+            d = self.kg.get(n)
+            got = self._drawable[n] = d is not None and d.get("kind") in VIEW_KINDS
+        return got
+
+    def neighbors(self, n: str) -> Iterator[str]:
+        got = self._neighbours.get(n)
+        if got is None:
+            whole = self._ask()
+            if whole is not None:
+                return whole.neighbors(n)
+            got = self._neighbours[n] = frozenset(self._neighbours_of(n))
+            self._degrees[n] = len(got)
+        return iter(got)
+
+    def _neighbours_of(self, n: str) -> set[str]:
+        """As :func:`view_graph` joins them: drawable nodes an edge of :data:`DRAWN` links to ``n``,
+        and the other end of each post ``n`` holds or that is in ``n``."""
+        kg = self.kg
+        holds, within = POST_LINK
+        out = {o if s == n else s for s, _, o in kg.edge_keys_at(n, DRAWN, kinds=VIEW_KINDS)}
+        for _, _, post in kg.edge_keys_at(n, (holds,), "out", kinds=("post",)):  # its organisations
+            out.update(o for _, _, o in kg.edge_keys_at(post, (within,), "out", kinds=VIEW_KINDS))
+        for post, _, _ in kg.edge_keys_at(n, (within,), "in", kinds=("post",)):  # the posts' holders
+            out.update(s for s, _, _ in kg.edge_keys_at(post, (holds,), "in", kinds=VIEW_KINDS))
+        out.discard(n)
+        return out
+
+    def degree(self, n: str) -> int:
+        got = self._degrees.get(n)
+        if got is None:
+            whole = self._ask()
+            if whole is not None:
+                return whole.degree(n)
+            got = self._degrees[n] = len(self._neighbours_of(n))
+        return got
+
+    def node_fact(self, n: str, i: int) -> Any:
+        """Main class (``i`` 0) or number of documents (1) of ``n``."""
+        if self.whole is not None:
+            return (self.whole.main if i == 0 else self.whole.docs)[n]
+        got = self._data.get(n)
+        if got is None:
+            d = self.kg.node(n)
+            got = self._data[n] = (main_class(d), len(d.get("docs", ())))
+        return got[i]
+
+    def number_of_nodes(self) -> int:
+        if self._total is None:
+            self._total = self.kg.count_nodes(VIEW_KINDS)
+        return self._total
+
+
+class _Fact:
+    """``main[n]`` or ``docs[n]`` of a :class:`LocalProjection`, read when asked for."""
+
+    def __init__(self, owner: LocalProjection, i: int) -> None:
+        self.owner, self.i = owner, i
+
+    def __getitem__(self, n: str) -> Any:
+        return self.owner.node_fact(n, self.i)
+
+
 def view_graph(kg: GraphReader) -> Projection:
     """Undirected graph of what can be drawn: entities, meetings and topics, joined by their relations
     (documents left out, posts contracted into holder-organisation edges)."""
@@ -200,23 +307,43 @@ def view_graph(kg: GraphReader) -> Projection:
     return vg
 
 
-def centrality(vg: Projection, nodes: Iterable[str] | None = None) -> dict[str, int]:
+def centrality(vg: Projection | LocalProjection, nodes: Iterable[str] | None = None) -> dict[str, int]:
     """How central a node is (of ``nodes``, default all): its relations in the view plus the
     documents that mention it."""
     return {n: vg.degree(n) + vg.docs[n] for n in (vg if nodes is None else nodes)}
 
 
-def resolve_name(kg: GraphReader, name: str) -> str:
+def resolve_name(kg: GraphReader, name: str, index: NameIndex | None = None) -> str:
     """The node NAME designates, by the resolver every command uses (:mod:`kgraph.names`): a node id,
     a name or another name (case and accents ignored), genitive and short forms, a surname, a given
     name, a unique name starting with NAME ("Söderhamn" -> "Söderhamns kommun"); only nodes the view
-    draws. Raises UnknownNameError (with the closest names) or AmbiguousNameError (listing them)."""
-    return resolve(graph_index(kg), name, kinds=VIEW_KINDS).id
+    draws. ``index``: the names to look in (:func:`name_index`), else an index of ``kg`` built in
+    memory. Raises UnknownNameError (with the closest names) or AmbiguousNameError (listing them)."""
+    return resolve(index if index is not None else graph_index(kg), name, kinds=VIEW_KINDS).id
+
+
+def name_index(kg: GraphReader) -> NameIndex | None:
+    """The name index of the query store written by the same build as ``kg`` (a graph core on disk,
+    whose generation folder holds the store): what ``kgraph query`` resolves names with, read from
+    disk as asked. None for a graph without one (read from graph.json, or made in a program); an
+    index built in memory from every node is then the way."""
+    path = getattr(kg, "path", None)
+    if not isinstance(path, Path) or path.suffix != ".sqlite":
+        return None
+    import sqlite3
+
+    from .store import open_store
+    try:
+        return store_index(open_store(path.resolve().parent))
+    except (KgraphError, OSError, sqlite3.Error):  # no store beside it, or one that cannot be read
+        return None
 
 
 def normalise_types(kg: GraphReader, types: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Class names as given by the user (English or Swedish, any case) -> class names."""
-    known = {c for _, d in kg.nodes() if d.get("kind") in VIEW_KINDS for c in d.get("cls", [])}
+    if not types:
+        return ()
+    known = kg.classes(VIEW_KINDS)
     return tuple(sorted({resolve_class(t, known) for t in types}))
 
 
@@ -236,7 +363,7 @@ class ViewSelection:
     centrality: dict[str, int] = field(default_factory=dict)  # of the nodes drawn (see :func:`centrality`)
 
 
-def is_hub(kg: GraphReader, vg: Projection, node: str) -> bool:
+def is_hub(kg: GraphReader, vg: Projection | LocalProjection, node: str) -> bool:
     """A party, the government, a ministry, the parliament, or any node but a meeting with more than
     :data:`~kgraph.defaults.HUB_DEGREE` neighbours: through it, everyone sharing a party is two hops away."""
     d = kg.node(node)
@@ -244,8 +371,8 @@ def is_hub(kg: GraphReader, vg: Projection, node: str) -> bool:
                                            or vg.degree(node) > HUB_DEGREE)
 
 
-def _neighbourhood(vg: Projection, kg: GraphReader, center: str, depth: int, through_hubs: bool = False,
-                   hubs: list[str] | None = None) -> dict[str, int]:
+def _neighbourhood(vg: Projection | LocalProjection, kg: GraphReader, center: str, depth: int,
+                   through_hubs: bool = False, hubs: list[str] | None = None) -> dict[str, int]:
     """Hop distance from center up to depth; a meeting reached also brings its participants, place and
     topics (one more hop), since the meeting alone says little. Beyond center, hubs (:func:`is_hub`) are
     reached but not gone through unless ``through_hubs``; they are added to ``hubs``."""
@@ -281,12 +408,16 @@ def select_view(kg: GraphReader, center: str | None = None, depth: int = DEFAULT
         raise UsageError(f"--depth {depth}: must be 0 or more")
     if center is None and vg is None:
         return _whole_graph(kg, depth, tuple(types), max_nodes)
-    vg = vg if vg is not None else view_graph(kg)
+    vg = vg if vg is not None else LocalProjection(kg)  # only a centre is given here: its neighbourhood
     if center is not None and center not in vg:
         raise UnknownNameError(f"{center!r}: not a node the view can draw")
     hubs: list[str] = []
     dist = _neighbourhood(vg, kg, center, depth, through_hubs, hubs) if center else None
-    pool = vg.adj.keys() if dist is None else dist.keys()
+    if dist is None:
+        assert isinstance(vg, Projection)  # no centre: the whole projection was given
+        pool: Collection[str] = vg.adj.keys()
+    else:
+        pool = dist.keys()
     cand: Collection[str] = [n for n in pool if n == center or set(types) & set(kg.node(n).get("cls", []))] \
         if types else pool
     # the nearest, then the most central: a heap of max_nodes, not a sort of every drawable node
@@ -649,15 +780,19 @@ def _short(label: str) -> str:
 
 
 def drawn_edges(kg: GraphReader, nodes: list[str]) -> list[list[str]]:
-    """The edges a page draws between ``nodes``: [subject, object, Swedish phrases], sorted."""
+    """The edges a page draws between ``nodes``: [subject, object, Swedish phrases], sorted. Read
+    from each node's own edges (a post's from its holder), not from every edge of the graph."""
     keep = set(nodes)
+    holds, within = POST_LINK
     pairs: dict[tuple[str, str], set[str]] = {}
-    for s, p, o in kg.edge_keys(DRAWN):
-        if s in keep and o in keep and s != o:
-            pairs.setdefault((s, o), set()).add(PREDICATE_SV.get(p, (p, p))[0])
-    for h, o, post in _post_links(kg):
-        if h in keep and o in keep and h != o:
-            pairs.setdefault((h, o), set()).add(str(kg.node(post).get("label") or "post"))
+    for n in nodes:
+        for s, p, o in kg.edge_keys_at(n, DRAWN, "out"):
+            if o in keep and s != o:
+                pairs.setdefault((s, o), set()).add(PREDICATE_SV.get(p, (p, p))[0])
+        for _, _, post in kg.edge_keys_at(n, (holds,), "out", kinds=("post",)):
+            for _, _, o in kg.edge_keys_at(post, (within,), "out"):
+                if o in keep and n != o:
+                    pairs.setdefault((n, o), set()).add(str(kg.node(post).get("label") or "post"))
     return [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
 
 

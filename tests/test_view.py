@@ -476,3 +476,77 @@ def test_view_side_panel_lists_at_most_the_cap_per_predicate_and_counts_the_rest
     members = [f for f in hub["facts"] if data["predicates"][f[0]] == "har som medlem"]
     assert len(members) == view.MAX_FACTS_SHOWN + 1
     assert members[-1][1] == "… och 7 till (alla: kgraph query show)" and members[-1][3] == []
+
+
+# ------------------------------------------------------------------ a view around a node, read node by node
+
+def _core(sample_build):
+    from kgraph.graph import open_graph
+    return open_graph(sample_build.out)  # the build's graph core on disk
+
+
+@pytest.mark.parametrize("share", [0, 10 ** 9])
+def test_local_projection_answers_as_the_whole_projection(sample_build, monkeypatch, share):
+    """Node by node (a share never reached), and from the whole projection read at the first node
+    asked about (a share reached at once): every drawable node's neighbours, degree, main class and
+    documents as view_graph has them."""
+    monkeypatch.setattr(view, "WHOLE_PROJECTION_SHARE", share)
+    kg = _core(sample_build)
+    whole = view.view_graph(kg)
+    local = view.LocalProjection(kg)
+    drawable = sorted(whole)
+    assert len(drawable) > 50
+    for n in drawable:
+        assert n in local
+        assert sorted(local.neighbors(n)) == sorted(whole.neighbors(n)), n
+        assert local.degree(n) == whole.degree(n) and local.main[n] == whole.main[n] and local.docs[n] == whole.docs[n]
+    assert local.number_of_nodes() == whole.number_of_nodes()
+    assert (local.whole is not None) == (share > 0)
+    documents = [n for n, _ in kg.nodes(kind="document")]
+    assert documents and not any(d in local for d in documents) and "no/such-node" not in local
+
+
+def test_a_view_around_a_node_chooses_as_with_the_whole_projection(sample_build):
+    kg = _core(sample_build)
+    whole = view.view_graph(kg)
+    holders = sorted({s for s, _, _ in kg.edge_keys(("holdsPost",))})
+    centres = [n for n in sorted(whole) if whole.degree(n) > 2][:12] + holders[:3]
+    assert len(centres) >= 10
+    for c in centres:
+        for depth, types, hubs in ((1, (), False), (2, (), False), (2, ("Person",), True), (0, (), False)):
+            a = view.select_view(kg, c, depth, types, 25, through_hubs=hubs)
+            b = view.select_view(kg, c, depth, types, 25, whole, through_hubs=hubs)
+            assert a == b, (c, depth, types)
+            assert view.drawn_edges(kg, a.nodes) == _drawn_edges_by_scan(kg, a.nodes)
+
+
+def _drawn_edges_by_scan(kg, nodes):
+    """The edges between ``nodes`` from every edge of the graph (what drawn_edges read before)."""
+    keep = set(nodes)
+    pairs: dict = {}
+    for s, p, o in kg.edge_keys(view.DRAWN):
+        if s in keep and o in keep and s != o:
+            pairs.setdefault((s, o), set()).add(view.PREDICATE_SV.get(p, (p, p))[0])
+    for h, o, post in view._post_links(kg):
+        if h in keep and o in keep and h != o:
+            pairs.setdefault((h, o), set()).add(str(kg.node(post).get("label") or "post"))
+    return [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
+
+
+def test_names_are_resolved_in_the_store_beside_the_core(sample_build):
+    from kgraph.names import StoreIndex
+    kg = _core(sample_build)
+    index = view.name_index(kg)
+    assert isinstance(index, StoreIndex)
+
+    def answer(typed, idx):
+        try:
+            return view.resolve_name(kg, typed, idx)
+        except (view.UnknownNameError, view.AmbiguousNameError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+    answers = {t: answer(t, index) for t in ("micko", "Lena Micko", "söder", "Region Halland", "SmåKom",
+                                             "Lena Mikko", "lena", "xyzzy")}
+    assert answers == {t: answer(t, None) for t in answers}
+    assert answers["Lena Micko"] == "person/lena-micko" and answers["xyzzy"].startswith("UnknownNameError")
+    assert view.name_index(KnowledgeGraph.load(sample_build.out)) is None  # graph.json only: no store
