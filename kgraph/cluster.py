@@ -61,20 +61,27 @@ def _dask() -> Any:
     return distributed
 
 
+def local_cluster(workers: int) -> Any:
+    """The Dask cluster of ``--dask local``: ``workers`` single-threaded worker processes on 127.0.0.1."""
+    distributed = _dask()
+    import dask
+
+    # the workers' statistical profiler samples the running task's stack every 10 ms, for a
+    # dashboard nobody is shown here: off, about 3 % of a worker's CPU
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", dashboard_address="127.0.0.1:0")
+
+
 @contextlib.contextmanager
 def client_for(scheduler: str, workers: int) -> Iterator[Any]:
     """A Dask client: of the scheduler at ``scheduler`` (``tcp://HOST:8786``), or, for ``local``,
     of a cluster of ``workers`` single-threaded worker processes on 127.0.0.1 started for this build."""
     distributed = _dask()
-    import dask
     cluster = None
     try:
         if scheduler == LOCAL:
-            # the workers' statistical profiler samples the task's stack every 10 ms, for a
-            # dashboard nobody is shown here: off, about 3 % of a worker's CPU
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
-                cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                   host="127.0.0.1", dashboard_address="127.0.0.1:0")
+            cluster = local_cluster(workers)
             client = distributed.Client(cluster)
         else:
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
