@@ -67,7 +67,7 @@ def local_cluster(workers: int) -> Any:
     import dask
 
     # the workers' statistical profiler samples the running task's stack every 10 ms, for a
-    # dashboard nobody is shown here: off, about 3 % of a worker's CPU
+    # dashboard nobody is shown here: off
     with dask.config.set({"distributed.worker.profile.enabled": False}):
         return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         host="127.0.0.1", dashboard_address="127.0.0.1:0")
