@@ -21,13 +21,13 @@ document again and says so once).
 from __future__ import annotations
 
 import hashlib
-from array import array
-from bisect import bisect_left
 import json
 import re
 import sqlite3
 import time
 import zlib
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache

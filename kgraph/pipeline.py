@@ -220,13 +220,13 @@ def _time_budget(seconds: float) -> Iterator[None]:
 
 
 class _Budget:
-    """One running block of :func:`_thread_budget`: its thread, its deadline, and whether it is over
-    or its exception was made pending (both changed under the watchdog's lock only)."""
+    """One running block of :func:`_thread_budget`: its thread, its deadline, and whether its
+    exception was made pending (changed under the watchdog's lock only)."""
 
-    __slots__ = ("ident", "deadline", "over", "fired")
+    __slots__ = ("ident", "deadline", "fired")
 
     def __init__(self, ident: int, deadline: float) -> None:
-        self.ident, self.deadline, self.over, self.fired = ident, deadline, False, False
+        self.ident, self.deadline, self.fired = ident, deadline, False
 
 
 class _Watchdog:
@@ -254,8 +254,7 @@ class _Watchdog:
         """The block is over: its exception can no longer be made pending, and one made pending
         but not yet raised is withdrawn, so none escapes into the code after the block."""
         with self._cond:
-            budget.over = True
-            self._running.pop(id(budget), None)
+            self._running.pop(id(budget), None)  # no longer watched: it cannot fire any more
             if budget.fired:
                 _set_async_exc(budget.ident, None)  # NULL: withdrawn if still pending
 
