@@ -83,6 +83,11 @@ def _decode(text: str) -> dict[str, Any]:
     return data
 
 
+def _marks(values: Collection[Any]) -> str:
+    """The placeholders of ``IN (...)`` for ``values``: ``?,?,?``."""
+    return ",".join("?" * len(values))
+
+
 def _unlink(path: Path) -> None:
     """Remove a database file and what SQLite may have left beside it."""
     for suffix in ("", "-journal", "-wal"):
@@ -409,8 +414,8 @@ class DiskGraph(Graph):
                 continue
             sql = ("SELECT DISTINCT e.s, e.p, e.o FROM evidence e "
                    + (f"JOIN node x ON x.key = e.{other} " if kinds_l else "")
-                   + f"WHERE e.{this}=? AND e.p IN ({','.join('?' * len(preds))})"
-                   + (f" AND x.kind IN ({','.join('?' * len(kinds_l))})" if kinds_l else ""))
+                   + f"WHERE e.{this}=? AND e.p IN ({_marks(preds)})"
+                   + (f" AND x.kind IN ({_marks(kinds_l)})" if kinds_l else ""))
             selects.append(sql)
             args += [n, *preds, *(kinds_l or ())]
         yield from self._db.execute(" UNION ".join(selects), args)
@@ -420,8 +425,7 @@ class DiskGraph(Graph):
         kinds = sorted(set(kinds))
         if not kinds:
             return 0
-        return int(self._db.execute(f"SELECT COUNT(*) FROM node WHERE kind IN ({','.join('?' * len(kinds))})",
-                                    kinds).fetchone()[0])
+        return int(self._db.execute(f"SELECT COUNT(*) FROM node WHERE kind IN ({_marks(kinds)})", kinds).fetchone()[0])
 
     def classes(self, kinds: Collection[str]) -> set[str]:
         """From the node table's ``cls`` column (the classes space-separated): no node's data decoded."""
@@ -429,8 +433,8 @@ class DiskGraph(Graph):
         kinds = sorted(set(kinds))
         if not kinds:
             return set()
-        return {c for (cls,) in self._db.execute(f"SELECT DISTINCT cls FROM node WHERE kind IN "
-                                                 f"({','.join('?' * len(kinds))})", kinds) for c in cls.split()}
+        return {c for (cls,) in self._db.execute(f"SELECT DISTINCT cls FROM node WHERE kind IN ({_marks(kinds)})",
+                                                 kinds) for c in cls.split()}
 
     def neighbours(self, n: str) -> set[str]:
         self._sync()
@@ -449,7 +453,7 @@ class DiskGraph(Graph):
         memory stays flat however many nodes there are (the page of a whole build asks this)."""
         self._sync()
         ps, ks = sorted(predicates), sorted(kinds)
-        marks = ",".join("?" * len(ps)), ",".join("?" * len(ks))
+        marks = _marks(ps), _marks(ks)
         via = "" if through is None else ("UNION SELECT h.s, t.o FROM evidence h JOIN evidence t ON t.s = h.o "
                                           "WHERE h.p = ? AND t.p = ? AND h.s != t.o")
         sql = (f"WITH v(key) AS (SELECT key FROM node WHERE kind IN ({marks[1]})), "

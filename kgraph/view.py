@@ -140,6 +140,15 @@ def _view_nodes(kg: GraphReader) -> list[tuple[str, str, int]]:
 POST_LINK = ("holdsPost", "postIn")
 
 
+def _held_posts(kg: GraphReader, holder: str, org_kinds: Collection[str] | None = None) -> Iterator[tuple[str, str]]:
+    """(post, organisation) for each post node ``holder`` holds and each organisation it is in (of
+    ``org_kinds``, if given): the edges ``holder -- organisation`` that posts are drawn as."""
+    holds, within = POST_LINK
+    for _, _, post in kg.edge_keys_at(holder, (holds,), "out", kinds=("post",)):
+        for _, _, org in kg.edge_keys_at(post, (within,), "out", kinds=org_kinds):
+            yield post, org
+
+
 def _post_links(kg: GraphReader) -> list[tuple[str, str, str]]:
     """(holder, organisation, post) for each post node with both ends: a post is drawn as an edge."""
     out = []
@@ -247,8 +256,7 @@ class LocalProjection:
         kg = self.kg
         holds, within = POST_LINK
         out = {o if s == n else s for s, _, o in kg.edge_keys_at(n, DRAWN, kinds=VIEW_KINDS)}
-        for _, _, post in kg.edge_keys_at(n, (holds,), "out", kinds=("post",)):  # its organisations
-            out.update(o for _, _, o in kg.edge_keys_at(post, (within,), "out", kinds=VIEW_KINDS))
+        out.update(org for _, org in _held_posts(kg, n, VIEW_KINDS))  # the organisations of its posts
         for post, _, _ in kg.edge_keys_at(n, (within,), "in", kinds=("post",)):  # the posts' holders
             out.update(s for s, _, _ in kg.edge_keys_at(post, (holds,), "in", kinds=VIEW_KINDS))
         out.discard(n)
@@ -783,16 +791,14 @@ def drawn_edges(kg: GraphReader, nodes: list[str]) -> list[list[str]]:
     """The edges a page draws between ``nodes``: [subject, object, Swedish phrases], sorted. Read
     from each node's own edges (a post's from its holder), not from every edge of the graph."""
     keep = set(nodes)
-    holds, within = POST_LINK
     pairs: dict[tuple[str, str], set[str]] = {}
     for n in nodes:
         for s, p, o in kg.edge_keys_at(n, DRAWN, "out"):
             if o in keep and s != o:
                 pairs.setdefault((s, o), set()).add(PREDICATE_SV.get(p, (p, p))[0])
-        for _, _, post in kg.edge_keys_at(n, (holds,), "out", kinds=("post",)):
-            for _, _, o in kg.edge_keys_at(post, (within,), "out"):
-                if o in keep and n != o:
-                    pairs.setdefault((n, o), set()).add(str(kg.node(post).get("label") or "post"))
+        for post, o in _held_posts(kg, n):
+            if o in keep and n != o:
+                pairs.setdefault((n, o), set()).add(str(kg.node(post).get("label") or "post"))
     return [[s, o, ", ".join(sorted(ps))] for (s, o), ps in sorted(pairs.items())]
 
 
