@@ -137,6 +137,7 @@ class DiskGraph(Graph):
         self._indexed = not new
         self._edge_count: int | None = None
         self._changed = new  # written since the last _sync
+        self._writable = new  # made here, not opened to read
 
     @classmethod
     def open(cls, path: Path | str) -> "DiskGraph":
@@ -485,6 +486,13 @@ class DiskGraph(Graph):
                 "meetings": counts.get("meeting", 0), "relations": self.number_of_edges()}
 
     # ---------------------------------------------------------------- the file
+    def flush(self) -> None:
+        """Write what is pending, the graph's ``meta`` included, so that another process can open
+        the file (:meth:`open`) and read the same graph while this one only reads it too."""
+        if self._writable:  # one opened to read is complete on disk already
+            self._changed = True
+            self._sync()
+
     def close(self) -> None:
         """Write what is pending and let the file go (reads after this fail)."""
         self._sync()

@@ -50,6 +50,7 @@ from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, 
 from .ingest.jsonl import split_ranges
 from .models import Document
 from .outputs import build_lock, current_generation, new_generation, publish, write_outputs
+from .procs import as_helper
 from .refdata import Reference, load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
 from .text import shown
@@ -166,20 +167,6 @@ class _TaskResult:
 
 
 _WORKER: dict[str, Any] = {}
-
-
-def _die_with_parent() -> None:
-    """Linux: a worker is killed when the build process dies (even by SIGKILL), instead of
-    running on and failing noisily on a broken pipe."""
-    try:
-        import ctypes
-        libc = ctypes.CDLL(None, use_errno=True)
-        parent = os.getppid()
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
 
 
 DEFAULT_MAX_SECONDS = 60.0
@@ -305,11 +292,7 @@ def _extract_part(doc: Document, seconds: float) -> DocGraph | Skipped:
 def _init_worker(known: KnownKeys, max_bytes: int, in_pool: bool,
                  max_seconds: float = DEFAULT_MAX_SECONDS) -> None:
     if in_pool:
-        # Ctrl-C reaches the whole process group: the parent alone stops the build; and the
-        # parent's own SIGTERM handler (the CLI's) must not run in workers it terminates
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        _die_with_parent()
+        as_helper()  # Ctrl-C and SIGTERM are the parent's to handle; dies with it
     _WORKER.update(known=known, max_bytes=max_bytes, max_seconds=max_seconds, ref=load_reference())
     if in_pool:
         tune_for_bulk()
@@ -815,7 +798,8 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
                                       + ("; ..." if len(col.skipped) > 5 else "") + ")" if col.skipped else ""))
         documents = col.spill.count
         try:
-            kg, t0, t1 = write_staged(col, ref, out, gen, html=html, sparql=sparql, report=report, written=written)
+            kg, t0, t1 = write_staged(col, ref, out, gen, html=html, sparql=sparql, report=report, written=written,
+                                      workers=jobs)
         except (OSError, sqlite3.Error) as exc:
             note = _drop_cache_of_failed_build(store, had_entries)
             store = None
@@ -862,14 +846,16 @@ SPILL_NAME = ".parts.sqlite"  # documents' parts until they are merged (:class:`
 
 
 def write_staged(col: _Collector, ref: Reference, out: Path, gen: Path, html: bool = True, sparql: bool = True,
-                 report: Progress | None = None, written: list[Path] | None = None) -> tuple[Graph, float, float]:
+                 report: Progress | None = None, written: list[Path] | None = None,
+                 workers: int = 1) -> tuple[Graph, float, float]:
     """Merge the collected parts into a graph core on disk in the build's generation folder
     ``gen`` (:func:`kgraph.outputs.new_generation`), write every output from it there, then switch
     the generation in with one rename (:func:`kgraph.outputs.publish`): a failure or kill before
     that leaves the previous outputs untouched, and readers see either them or the new ones,
     whole (the caller removes ``gen`` on failure). ``written`` gets the generation folder once it
-    is complete. Hold :func:`build_lock`. Returns the graph and when the merge started and
-    ended (``time.perf_counter``)."""
+    is complete; ``workers``: the cores the outputs may use (:func:`kgraph.outputs.write_outputs`).
+    Hold :func:`build_lock`. Returns the graph and when the merge started and ended
+    (``time.perf_counter``)."""
     report = report or (lambda stage, done, total: None)
     report("graph", 0, 1)
     t0 = time.perf_counter()
@@ -877,7 +863,7 @@ def write_staged(col: _Collector, ref: Reference, out: Path, gen: Path, html: bo
     col.spill.remove()
     t1 = time.perf_counter()
     report("write", 0, 1)
-    write_outputs(kg, gen, html=html, sparql=sparql, timings=col.timings)
+    write_outputs(kg, gen, html=html, sparql=sparql, timings=col.timings, workers=workers)
     if written is not None:
         written.append(gen)
     publish(out, gen)
@@ -897,8 +883,8 @@ def terminal_progress(enabled: bool) -> Iterator[Progress | None]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, \
-        TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import Progress as RichProgress
 
     labels = {"read": "reading and extracting", "graph": "building the graph", "write": "writing outputs",
               "done": "done"}
