@@ -95,18 +95,15 @@ def _unlink(path: Path) -> None:
             os.unlink(str(path) + suffix)
 
 
+_new_evidence = tuple.__new__  # Evidence(...) goes through a Python-level __new__; its tuple is the same
+
+
 def _evidence_list(rows: Iterable[tuple[Any, ...]]) -> list[Evidence]:
     """An edge's records from its rows (s, p, o, doc, start, end, sentence, rule, confidence) in
     order: each once, the marker row of an edge given none left out."""
-    out: list[Evidence] = []
-    seen: set[Evidence] = set()
-    for r in rows:
-        if r[3] is None:
-            continue
-        e = Evidence(r[3], r[4], r[5], r[6] or "", r[7], r[8])
-        if e not in seen:
-            seen.add(e)
-            out.append(e)
+    out = [_new_evidence(Evidence, (r[3], r[4], r[5], r[6] or "", r[7], r[8])) for r in rows if r[3] is not None]
+    if len(out) > 1:
+        out = list(dict.fromkeys(out))  # the first of equal records, in order
     return out
 
 
