@@ -45,6 +45,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__, vocab
+from .contracts import Evidence
 from .graph import GraphReader
 from .namespaces import KG, KGO, WD
 
@@ -124,26 +125,24 @@ def _confidence(value: Any) -> str:
     return str(Decimal(str(value if value is not None else 1.0)).quantize(Decimal("0.001")))
 
 
-def _graphs(evidence: list[dict[str, Any]]) -> tuple[str, ...]:
+def _graphs(evidence: list[Evidence]) -> tuple[str, ...]:
     """The graphs a statement belongs to: its documents, and the default graph for facts without text."""
     if len(evidence) == 1:
-        doc = evidence[0].get("doc")
+        doc = evidence[0].doc
         return (doc,) if doc else _DEFAULT_ONLY
-    docs = {ev["doc"] for ev in evidence if ev.get("doc")}
+    docs = {ev.doc for ev in evidence if ev.doc}
     if not docs:
         return _DEFAULT_ONLY
-    if any(not ev.get("doc") for ev in evidence):
+    if any(not ev.doc for ev in evidence):
         docs.add(DEFAULT_GRAPH)
     return tuple(sorted(docs))
 
 
-def _evidence(out: list[Statement], s: IRI, p: IRI, o: Term, evidence: list[dict[str, Any]],
-              seen: set[str]) -> None:
-    for ev in evidence:
-        doc = ev.get("doc")
+def _evidence(out: list[Statement], s: IRI, p: IRI, o: Term, evidence: list[Evidence], seen: set[str]) -> None:
+    """The Evidence records of statement (s, p, o) (a graph's records are :class:`Evidence` tuples)."""
+    for doc, start, end, sentence, rule, confidence in evidence:
         if not doc:
             continue  # facts from reference data carry no text evidence
-        start, end, rule = ev.get("start"), ev.get("end"), ev.get("rule")
         o_key = o[1:-1] if o.__class__ is str else o[0]
         # the record's IRI hashes what it says, so it is stable across builds
         h = sha256(f"{s[1:-1]}|{p[1:-1]}|{o_key}|{doc}|{start}|{end}|{rule}".encode()).hexdigest()[:20]
@@ -157,11 +156,10 @@ def _evidence(out: list[Statement], s: IRI, p: IRI, o: Term, evidence: list[dict
         if start is not None:
             out.extend(((e, _K["startOffset"], (str(int(start)), _INTEGER, None), g),
                         (e, _K["endOffset"], (str(int(end)), _INTEGER, None), g)))
-        sentence = ev.get("sentence")
         if sentence:
             out.append((e, _K["sentence"], (sentence, None, None), g))
         out.extend(((e, _K["rule"], (rule or "unknown", None, None), g),
-                    (e, _K["confidence"], (_confidence(ev.get("confidence", 1.0)), _DECIMAL, None), g),
+                    (e, _K["confidence"], (_confidence(confidence), _DECIMAL, None), g),
                     (e, _K["evidenceFor"], s, g)))
 
 
