@@ -194,6 +194,40 @@ def _holder(fd: int) -> str:
 # --- generations ------------------------------------------------------------------------------------------
 
 
+_SIGNATURES = {  # what every kgraph has written at the start of each output file (graph.json: sorted keys)
+    "graph.ttl": (b"https://w3id.org/kgraph/",),
+    "graph.json": (b'{"edges": [',),
+    "graph.html": (b"kgraph",),
+}
+
+
+def _ours(path: Path, name: str) -> bool:
+    """Is ``path`` (a real file or folder at an output name) an output of a kgraph build?"""
+    if name == STORE_DIR:
+        return path.is_dir() and (path / "CURRENT").is_file()
+    if not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return False
+    return all(sig in head for sig in _SIGNATURES[name]) and (name != "graph.json" or b'"evidence": [' in head
+                                                               or head.startswith(b'{"edges": [], "format": '))
+
+
+def check_replaceable(out: Path) -> None:
+    """Refuse to build into ``out`` where a file or folder at an output name (graph.ttl,
+    graph.json, graph.html, store) was not written by kgraph: a build replaces what is there,
+    and must never delete a user's own data. Links (what a build makes) are replaced, never followed."""
+    for name in OUTPUT_NAMES:
+        path = out / name
+        if os.path.lexists(path) and not os.path.islink(path) and not _ours(path, name):
+            what = "folder" if path.is_dir() else "file"
+            raise KgraphError(f"{path}: a {what} that kgraph did not write is in the way of the build's "
+                              f"{name}; move it away or build into another folder (--out); nothing was changed")
+
+
 def new_generation(out: Path) -> Path:
     """An empty generation folder for a build to write into (hold :func:`build_lock`). What
     killed builds left behind (unfinished generations, temporary links, old staging

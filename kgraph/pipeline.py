@@ -49,7 +49,8 @@ from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, 
                      read_mbox, reader_kind, unsupported)
 from .ingest.jsonl import split_ranges
 from .models import Document
-from .outputs import build_lock, current_generation, new_generation, publish, write_outputs
+from .outputs import (build_lock, check_replaceable, current_generation, new_generation, publish,
+                      write_outputs)
 from .procs import as_helper
 from .refdata import Reference, load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
@@ -726,6 +727,7 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     out = Path(out)
     written: list[Path] = []  # the generation this build wrote, once it is complete
     try:
+        check_replaceable(out)  # before anything is made there: nothing of the user's is replaced
         with build_lock(out):  # one build at a time into ``out``
             load_reference()  # loaded before the collector freezes what is alive
             with bulk_gc():  # reference data frozen, few full collections: time stays linear in corpus size

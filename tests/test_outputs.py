@@ -301,3 +301,35 @@ def test_a_failing_graph_json_fails_the_outputs_as_in_one_process(sample_build, 
     with pytest.raises(IsADirectoryError):
         outputs.write_outputs(kg, tmp_path, workers=workers)
     assert not multiprocessing.active_children()
+
+
+# --- a user's own files at the output names ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,make", [
+    ("store", lambda p: (p.mkdir(), (p / "notes.txt").write_text("mine", encoding="utf-8"))),
+    ("graph.json", lambda p: p.write_text('{"nodes": [], "links": []}', encoding="utf-8")),
+    ("graph.ttl", lambda p: p.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")),
+    ("graph.html", lambda p: p.write_text("<html><body>my page</body></html>", encoding="utf-8")),
+])
+def test_a_build_never_replaces_files_kgraph_did_not_write(tmp_path, name, make):
+    """A folder or file of the user's at an output name: the build refuses (exit 1), names it,
+    and leaves the folder exactly as it was (not even a lock)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    make(out / name)
+    before = sorted((str(p.relative_to(out)), p.read_bytes() if p.is_file() else b"") for p in out.rglob("*"))
+    res = CliRunner().invoke(main, ["build", str(REPO / "data" / "corpus"), "--out", str(out)])
+    assert res.exit_code == 1
+    assert f"{out / name}: a " in res.output and "kgraph did not write" in res.output
+    after = sorted((str(p.relative_to(out)), p.read_bytes() if p.is_file() else b"") for p in out.rglob("*"))
+    assert after == before
+
+
+def test_outputs_of_a_kgraph_before_generations_are_still_taken_over(first_build, tmp_path):
+    """The check can tell kgraph's own outputs: real files as an older kgraph wrote them are adopted."""
+    _, built = first_build
+    out = fresh_copy(built, tmp_path / "old", legacy=True)
+    assert all(not os.path.islink(out / n) for n in OUTPUT_NAMES)
+    outputs.check_replaceable(out)  # no error
+    build([GENRE / OLD_DOC], out)
+    assert all(os.path.islink(out / n) for n in OUTPUT_NAMES)
