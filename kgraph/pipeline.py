@@ -564,11 +564,19 @@ class _Collector:
                 self.skip(Skipped(exc.path, exc.problem))
                 return
         hits = self.cache.get_many(k for k, _, blob in docs if blob is None) if self.cache else {}
+        given = shown(str(unit.path))
         for key, doc, blob in docs:
             if blob is None:  # the worker knew the key: take the cached part, for this document's file
                 entry = self.cached_part(key, hits.get(key))
                 if entry is not None:
-                    self.add(key, doc.id, doc.file_name, doc.path, hits[key])
+                    blob = hits[key]
+                    if self.cache is not None and (entry.file_name, entry.path) != (doc.file_name, doc.path) \
+                            and (entry.path == given or entry.path.startswith(given + "#")):
+                        # the text moved within this file (a line or message added before it): the
+                        # entry says where it is now, or the next build, taking it, would name it wrongly
+                        blob = encode_part(doc.file_name, doc.path, entry.part)
+                        self.cache.put(key, blob)
+                    self.add(key, doc.id, doc.file_name, doc.path, blob)
                     self.cached += 1
                     continue
                 assert isinstance(doc, Document)

@@ -247,3 +247,45 @@ def test_a_key_taken_for_cached_without_an_entry_is_extracted_by_the_build(tmp_p
     res = kgraph_build(src, tmp_path / "mistaken")
     assert NOTE not in res.stderr
     assert outputs(tmp_path / "mistaken") == outputs(tmp_path / "plain")
+
+
+# --- a corpus file whose texts move ------------------------------------------------------------------------------
+
+def _lines(*texts: str, first_id: str | None = None) -> str:
+    rows = [{"text": t} for t in texts]
+    if first_id is not None:
+        rows[-1]["id"] = first_id
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def _message(subject: str, body: str) -> str:
+    return (f"From avsandare@example.se Mon Mar  1 10:00:00 2021\nFrom: avsandare@example.se\n"
+            f"Subject: {subject}\nDate: Mon, 1 Mar 2021 10:00:00 +0100\n\n{body}\n\n")
+
+
+@pytest.mark.parametrize("name,first,second", [
+    ("korpus.jsonl",
+     _lines("Civilministern besökte Filipstads kommun den 3 mars 2021.", first_id="x"),
+     _lines("Kommunstyrelsen i Bräcke kommun sammanträdde.",
+            "Civilministern besökte Filipstads kommun den 3 mars 2021.")),
+    ("brev.mbox",
+     _message("Besök", "Civilministern besökte Filipstads kommun den 3 mars 2021."),
+     _message("Möte", "Kommunstyrelsen i Bräcke kommun sammanträdde.")
+     + _message("Besök", "Civilministern besökte Filipstads kommun den 3 mars 2021.")),
+], ids=["jsonl", "mbox"])
+def test_a_text_that_moves_in_a_corpus_file_keeps_its_new_name_in_later_builds(tmp_path, name, first, second):
+    """A line (or message) added before a cached one: the cached text is now the second document of
+    the file; every later build, taking it from the cache, names it so, as a fresh build does."""
+    src = tmp_path / "in"
+    src.mkdir()
+    corpus = src / name
+    corpus.write_text(first, encoding="utf-8")
+    os.utime(corpus, (OLD, OLD))
+    kgraph_build(src, tmp_path / "out")
+    corpus.write_text(second, encoding="utf-8")
+    os.utime(corpus, (OLD + 60, OLD + 60))
+    kgraph_build(src, tmp_path / "out")  # the file changed: read again, the moved text from the cache
+    kgraph_build(src, tmp_path / "out")  # the file unchanged: every document from the cache
+    kgraph_build(src, tmp_path / "fresh")
+    assert f'"{name}#2"' in (tmp_path / "fresh" / "graph.ttl").read_text(encoding="utf-8")
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "fresh")
