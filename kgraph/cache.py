@@ -461,9 +461,15 @@ class ExtractionCache:
             return KnownKeys()
         return KnownKeys(a if in_order else array("Q", sorted(a)))
 
-    def files(self) -> dict[str, FileState]:
+    def files(self, max_bytes: int | None = None) -> dict[str, FileState]:
+        """What the cache remembers of each input file. What a file yields depends on the size
+        limit (``--max-bytes``: a file, line or message over it is skipped): states remembered
+        under another limit than ``max_bytes`` are forgotten first (their files are read again;
+        their documents' entries stay)."""
         out: dict[str, FileState] = {}
         try:
+            if max_bytes is not None:
+                self._files_under(max_bytes)
             rows = self.db.execute("SELECT * FROM files").fetchall()
         except sqlite3.Error:
             return out
@@ -474,6 +480,13 @@ class ExtractionCache:
             except (ValueError, TypeError):
                 continue
         return out
+
+    def _files_under(self, max_bytes: int) -> None:
+        row = self.db.execute("SELECT value FROM meta WHERE name='max_bytes'").fetchone()
+        if row is None or row[0] != str(max_bytes):
+            with self._transaction():
+                self.db.execute("DELETE FROM files")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('max_bytes', ?)", (str(max_bytes),))
 
     def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
         keys = list(dict.fromkeys(keys))

@@ -770,7 +770,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
     try:
         spill = PartSpill(gen / SPILL_NAME, out)
         known = store.keys() if store is not None else KnownKeys()
-        units, tasks = _plan(paths, store.files() if store is not None else {}, known, max_bytes)
+        units, tasks = _plan(paths, store.files(max_bytes) if store is not None else {}, known, max_bytes)
         del paths  # the units hold what is needed of them (about 0.5 KB a file)
         col = _Collector(store, strict, started_ns, spill, max_seconds=max_seconds)
         for s in missing:

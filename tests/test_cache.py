@@ -289,3 +289,30 @@ def test_a_text_that_moves_in_a_corpus_file_keeps_its_new_name_in_later_builds(t
     kgraph_build(src, tmp_path / "fresh")
     assert f'"{name}#2"' in (tmp_path / "fresh" / "graph.ttl").read_text(encoding="utf-8")
     assert outputs(tmp_path / "out") == outputs(tmp_path / "fresh")
+
+
+def test_a_lower_or_higher_max_bytes_gives_what_a_fresh_build_gives(tmp_path):
+    """The size limit decides what an unchanged file yields (a file, a line of a corpus over it is
+    skipped): after --max-bytes changes, the build is the one a fresh build with that limit makes."""
+    src = tmp_path / "in"
+    src.mkdir()
+    long_text = "Civilministern besökte Filipstads kommun den 3 mars 2021. " + "Kommunen växer. " * 300
+    (src / "kort.txt").write_text("Kommunstyrelsen i Bräcke kommun sammanträdde i går.", encoding="utf-8")
+    (src / "lang.txt").write_text(long_text, encoding="utf-8")
+    (src / "rader.jsonl").write_text(_lines("Regionstyrelsen i Region Jämtland Härjedalen sammanträdde.", long_text),
+                                     encoding="utf-8")
+    for p in src.iterdir():
+        os.utime(p, (OLD, OLD))
+
+    def build_with(out: Path, *limit: str):
+        return runner().invoke(main, ["build", str(src), "--out", str(out), "--no-html", "--no-sparql", "-j", "1",
+                                      *limit])
+
+    assert build_with(tmp_path / "out").exit_code == 0
+    for limit, code in ((("--max-bytes", "2000"), 3), ((), 0)):
+        res = build_with(tmp_path / "out", *limit)
+        fresh = build_with(tmp_path / f"fresh{len(limit)}", *limit)
+        assert (res.exit_code, fresh.exit_code) == (code, code), (res.output, fresh.output)
+        assert outputs(tmp_path / "out") == outputs(tmp_path / f"fresh{len(limit)}")
+        if code == 3:
+            assert "lang.txt" in res.stderr and "rader.jsonl#2" in res.stderr
