@@ -11,6 +11,7 @@ import click
 from .cli import DEFAULT_OUT, handle_errors, main
 from .defaults import VIEW_DEPTH as DEFAULT_DEPTH
 from .defaults import VIEW_MAX_NODES as DEFAULT_MAX_NODES
+from .defaults import VIEW_PAGE
 
 
 @main.command()
@@ -44,7 +45,7 @@ def view(name: str | None, graph_dir: Path, depth: int, types: tuple[str, ...], 
     kg = open_graph(graph_dir)
     center = resolve_name(kg, name, name_index(kg)) if name else None
     classes = normalise_types(kg, types)
-    path = html_path or graph_dir / "view.html"
+    path = html_path or graph_dir / VIEW_PAGE
     sel = write_html(kg, path, center=center, depth=depth, types=classes, max_nodes=max_nodes,
                      through_hubs=through_hubs)
     left = f", {sel.left_out} less central left out (raise --max-nodes to see them)" if sel.left_out else ""

@@ -5,6 +5,8 @@ from __future__ import annotations
 #: ``kgraph view``: hops around NAME, and the most nodes drawn
 VIEW_DEPTH = 1
 VIEW_MAX_NODES = 2000
+#: the page ``kgraph view`` writes into the build's folder unless given --html
+VIEW_PAGE = "view.html"
 
 #: hubs: nodes that ``kgraph query neighbors`` and ``kgraph view`` do not go through beyond the
 #: first hop unless asked (``--through-hubs``): a party, the government, a ministry, the parliament,

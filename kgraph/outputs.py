@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from .defaults import VIEW_PAGE
 from .diskgraph import DiskGraph
 from .errors import KgraphError
 from .export import write_graph_turtle
@@ -58,6 +59,7 @@ CURRENT = "current"
 GEN_PREFIX = "gen-"
 LOCK_NAME = "lock"
 OUTPUT_NAMES = ("graph.ttl", "graph.json", "graph.html", STORE_DIR)
+BUILD_OUTPUT_NAMES = (*OUTPUT_NAMES, VIEW_PAGE)  # never read as inputs when OUT is an input folder
 LEGACY_STAGING_PREFIX = ".kgraph-staging-"  # staging folders of kgraph before generations
 _TMP_PREFIX = ".tmp-"
 _GEN_RE = re.compile(re.escape(GEN_PREFIX) + r"(\d+)\Z")

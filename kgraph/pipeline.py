@@ -49,8 +49,8 @@ from .ingest import (DEFAULT_MAX_BYTES, Skipped, corpus_outcome, gather_inputs, 
                      read_mbox, reader_kind, unsupported)
 from .ingest.jsonl import split_ranges
 from .models import Document
-from .outputs import (build_lock, check_replaceable, current_generation, new_generation, publish,
-                      write_outputs)
+from .outputs import (BUILD_OUTPUT_NAMES, build_lock, check_replaceable, current_generation, new_generation,
+                      publish, write_outputs)
 from .procs import as_helper
 from .refdata import Reference, load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
@@ -757,7 +757,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
     jobs = _check_options(jobs, max_bytes)
     out = Path(out)
     report = progress or (lambda stage, done, total: None)
-    paths, missing = gather_inputs(inputs, exclude=[out])
+    paths, missing = gather_inputs(inputs, exclude=[out], outputs=(out, BUILD_OUTPUT_NAMES))
     ref = load_reference()  # before the cache's version key hashes the reference files: the same data
     store = _open_cache(out, rebuild) if cache else None
     try:

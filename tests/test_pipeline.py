@@ -454,3 +454,17 @@ def test_no_sparql_builds_the_lookups_and_sparql_says_how_to_get_them(tmp_path):
     s = CliRunner().invoke(main, ["sparql", "--graph", str(out), "--format", "json",
                                   "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"])
     assert s.exit_code == 0 and json.loads(s.output)["rows"][0]["n"] > 100
+
+
+def test_a_build_into_its_input_folder_does_not_read_its_own_outputs(tmp_path):
+    """OUT is the input folder: graph.ttl, graph.json, graph.html, store and kgraph view's
+    view.html there are the build's, not documents; a user's other files there are read."""
+    src = corpus(tmp_path, DOCS[:2])
+    first = build([src], src)
+    assert first.skipped == [] and first.documents == 2
+    (src / "view.html").write_text("<html><body><p>Sidan som kgraph view skrev.</p></body></html>", encoding="utf-8")
+    again = build([src], src)
+    assert again.skipped == [] and again.documents == 2 and again.cached == 2
+    (src / "notiser.html").write_text("<html><body><p>Civilminister Lena Micko besökte Kungsbacka.</p></body></html>",
+                                      encoding="utf-8")
+    assert build([src], src).documents == 3  # a page of the user's is an input like any other

@@ -221,10 +221,12 @@ def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     return read_file(path, max_bytes)[0][0]
 
 
-def _walk(root: Path, exclude: set[str], skipped: list[Skipped]) -> list[Path]:
+def _walk(root: Path, exclude: set[str], skipped: list[Skipped],
+          own: tuple[str, frozenset[str]] = ("", frozenset())) -> list[Path]:
     """The files under ``root``, sorted. Symbolic links to folders are followed; every real
     folder is listed once, so a link loop (or a second link to a folder) adds nothing and ends
-    there. A folder that cannot be listed is added to ``skipped`` with the reason."""
+    there. A folder that cannot be listed is added to ``skipped`` with the reason. ``own``: a
+    folder (real path) and names in it that are left out (a build's outputs in its input folder)."""
     found: list[Path] = []
     listed: set[tuple[int, int]] = set()  # (device, inode) of the folders listed
     stack = [str(root)]
@@ -241,8 +243,9 @@ def _walk(root: Path, exclude: set[str], skipped: list[Skipped]) -> list[Path]:
             skipped.append(Skipped(folder, f"folder cannot be read ({exc.strerror or exc}); its files were not read"))
             continue
         folders: list[str] = []
+        left_out = own[1] if own[1] and os.path.realpath(folder) == own[0] else frozenset()
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.name in left_out:
                 continue
             try:
                 is_folder = entry.is_dir()  # follows a symbolic link
@@ -256,13 +259,15 @@ def _walk(root: Path, exclude: set[str], skipped: list[Skipped]) -> list[Path]:
     return sorted(found)
 
 
-def gather_inputs(inputs: Iterable[Path | str],
-                  exclude: Iterable[Path | str] = ()) -> tuple[list[Path], list[Skipped]]:
+def gather_inputs(inputs: Iterable[Path | str], exclude: Iterable[Path | str] = (),
+                  outputs: tuple[Path | str, Iterable[str]] | None = None) -> tuple[list[Path], list[Skipped]]:
     """Files named and files under folders named (recursively, following symbolic links to
     folders; hidden files and folders and the ``exclude`` folders left out), each once, in a
     stable order; and the inputs that are not there or cannot be read (missing paths, broken
-    links, empty or unreadable folders)."""
+    links, empty or unreadable folders). ``outputs``: a build's output folder and the names of
+    its outputs, left out when that folder is walked as an input (a build into its input folder)."""
     skip_dirs = {os.path.realpath(p) for p in exclude}
+    own = (os.path.realpath(outputs[0]), frozenset(outputs[1])) if outputs else ("", frozenset())
     out: list[Path] = []
     skipped: list[Skipped] = []
     for raw in inputs:
@@ -273,7 +278,7 @@ def gather_inputs(inputs: Iterable[Path | str],
             skipped.append(Skipped(str(p), "no such file or folder"))
         elif p.is_dir():
             problems: list[Skipped] = []
-            files = _walk(p, skip_dirs, problems)
+            files = _walk(p, skip_dirs, problems, own)
             if not files and not problems:
                 skipped.append(Skipped(str(p), "folder holds no files"))
             skipped.extend(problems)
