@@ -171,6 +171,7 @@ _WORKER: dict[str, Any] = {}
 
 
 DEFAULT_MAX_SECONDS = 60.0
+MAX_SECONDS_LIMIT = 1_000_000.0  # 11 days; the interval timer overflows far above (0 is no limit)
 OVERTIME = "extraction took longer than"  # how the reason for a document skipped for its time begins
 
 
@@ -730,8 +731,9 @@ def build(inputs: Iterable[Path | str], out: Path | str = "exports", strict: boo
     """
     _check_options(jobs, max_bytes)
     _check_scheduler(scheduler)
-    if not isinstance(max_seconds, (int, float)) or max_seconds < 0:
-        raise UsageError(f"--max-seconds must be 0 (no limit) or more, not {max_seconds}")
+    if not isinstance(max_seconds, (int, float)) or not 0 <= max_seconds <= MAX_SECONDS_LIMIT:  # NaN too
+        raise UsageError(f"--max-seconds must be 0 (no limit) or a number of seconds up to {MAX_SECONDS_LIMIT:,.0f}, "
+                         f"not {max_seconds}")
     out = Path(out)
     written: list[Path] = []  # the generation this build wrote, once it is complete
     try:

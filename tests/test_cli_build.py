@@ -149,3 +149,12 @@ def test_cli_module_runs_as_script():
 def test_cli_help_lists_build():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0 and "build" in result.output
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e400", "2000000"])
+def test_a_max_seconds_that_is_no_number_of_seconds_is_a_usage_error(tmp_path, sample_corpus_dir, value):
+    """NaN, infinity and values the interval timer cannot hold: exit 2 and one line, before
+    anything is read (they used to reach the timer and end in a traceback)."""
+    result = _invoke(sample_corpus_dir, "--out", tmp_path / "out", "--max-seconds", value, "--rebuild")
+    _assert_one_line_error(result, "--max-seconds", code=2)
+    assert not (tmp_path / "out").exists()
