@@ -38,6 +38,7 @@ from typing import Any
 
 from .cache import KnownKeys
 from .errors import KgraphError, UsageError
+from .procs import children_ignore_ctrl_c
 
 LOCAL = "local"
 _MAGIC = b"kgraph-dask-part 1\n"
@@ -67,8 +68,9 @@ def local_cluster(workers: int) -> Any:
     import dask
 
     # the workers' statistical profiler samples the running task's stack every 10 ms, for a
-    # dashboard nobody is shown here: off
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    # dashboard nobody is shown here: off. Ctrl-C is the build's to handle: the workers start
+    # ignoring it (asyncio then leaves it so), instead of each printing a traceback as the build stops
+    with dask.config.set({"distributed.worker.profile.enabled": False}), children_ignore_ctrl_c():
         return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         host="127.0.0.1", dashboard_address="127.0.0.1:0")
 

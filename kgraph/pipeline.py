@@ -51,7 +51,7 @@ from .ingest.jsonl import split_ranges
 from .models import Document
 from .outputs import (BUILD_OUTPUT_NAMES, build_lock, check_replaceable, current_generation, new_generation,
                       publish, write_outputs)
-from .procs import as_helper
+from .procs import as_helper, children_ignore_ctrl_c
 from .refdata import Reference, load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
 from .text import shown
@@ -624,8 +624,9 @@ def _results(tasks: list[Task], jobs: int, known: KnownKeys, max_bytes: int,
             yield (_run_task(t) for t in tasks)
             return
         ctx = multiprocessing.get_context(_start_method())
-        pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker,
-                        initargs=(known, max_bytes, True, max_seconds))
+        with children_ignore_ctrl_c():  # Ctrl-C is the build's to handle, from the workers' first instruction
+            pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_init_worker,
+                            initargs=(known, max_bytes, True, max_seconds))
         try:
             chunk = max(1, min(32, len(tasks) // (jobs * 16)))
             yield pool.imap(_run_task, tasks, chunksize=chunk)

@@ -10,12 +10,14 @@ that ended without a word (killed, out of memory) as a :class:`KgraphError` that
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import sqlite3
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import KgraphError
@@ -41,6 +43,23 @@ def as_helper() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent()
+
+
+@contextlib.contextmanager
+def children_ignore_ctrl_c() -> Iterator[None]:
+    """Start processes in this block with Ctrl-C ignored from their first instruction: an ignored
+    signal stays ignored across fork and exec, and Python leaves it so. (Set only in the process's
+    first function, it would leave a window, while a fresh interpreter imports, in which Ctrl-C,
+    which reaches the whole process group, prints a child's traceback.) This process ignores
+    Ctrl-C only while the processes start; then its handler is back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; the child sets its own (as_helper)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _run(fn: Callable[..., Any], args: tuple[Any, ...], conn: Any) -> None:
@@ -70,7 +89,8 @@ class Apart:
         ctx = multiprocessing.get_context("spawn")
         self._conn, child_conn = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(target=_run, args=(fn, args, child_conn), name="kgraph-helper", daemon=True)
-        self._proc.start()
+        with children_ignore_ctrl_c():
+            self._proc.start()
         child_conn.close()  # the child's end: once it exits, a read here ends instead of waiting
 
     def result(self) -> Any:

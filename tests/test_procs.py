@@ -82,3 +82,11 @@ def test_stop_ends_a_process_that_still_runs():
     job.stop()
     assert time.monotonic() - t < 30
     assert not job._proc.is_alive()
+
+
+def test_ctrl_c_while_the_helper_starts_is_left_to_the_parent():
+    """Ctrl-C reaches the whole process group, also a helper still starting its interpreter:
+    it ignores it from its first instruction (no traceback, no early death); the build decides."""
+    job = Apart(add, (1, 2), "adding")
+    os.kill(job._proc.pid, signal.SIGINT)  # at once: the fresh interpreter is still importing
+    assert job.result()["sum"] == 3
