@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .errors import BuildInterrupted, KgraphError, NoDocumentsError, UsageError
-from .text import shown
+from .text import printable, shown
 
 DEFAULT_INPUT = Path("data/corpus")
 DEFAULT_OUT = Path("exports")
@@ -25,7 +25,8 @@ def handle_errors(fn):
         try:
             return fn(*args, **kwargs)
         except KgraphError as exc:
-            click.echo(shown(f"kgraph: error: {exc}"), err=True)  # a name that is not UTF-8, escaped
+            # a name that is not UTF-8, or holds a line break or an escape sequence: escaped, one line
+            click.echo(printable(shown(f"kgraph: error: {exc}")), err=True)
             sys.exit(exc.exit_code)
     return wrapper
 
@@ -96,7 +97,7 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
                          rebuild=rebuild, max_bytes=limit, progress=progress, max_seconds=max_seconds,
                          scheduler=scheduler or dask_mode)
     except BuildInterrupted as exc:
-        click.echo(shown(f"kgraph: {exc}"), err=True)
+        click.echo(printable(shown(f"kgraph: {exc}")), err=True)
         sys.exit(130)
     except KeyboardInterrupt:
         click.echo(shown(f"kgraph: interrupted; the previous outputs in {out} are left as they were"), err=True)
@@ -104,7 +105,7 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
     finally:
         signal.signal(signal.SIGTERM, previous)
     click.echo(shown(result.summary()), err=True)
-    click.echo(shown(next_steps(out, html=not no_html)), err=True)
+    click.echo("\n".join(printable(line) for line in shown(next_steps(out, html=not no_html)).splitlines()), err=True)
     if result.skipped:
         sys.exit(3)
 

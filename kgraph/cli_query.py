@@ -24,6 +24,7 @@ from . import vocab
 from .cli import handle_errors, main
 from .defaults import HUB_DEGREE
 from .errors import UsageError
+from .text import printable
 
 FORMATS = ("table", "json", "csv", "tsv", "ndjson")
 DEFAULT_GRAPH = Path("exports")
@@ -87,13 +88,13 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
     """Aligned columns; ``notes[i]`` are lines printed indented under row i (the sources). Cells are
     cut at ``width`` characters (default: :func:`cell_width`; None: never)."""
     width = cell_width() if width == -1 else width
-    cells = [[_short(_cell(v), width) for v in r] for r in rows]
+    cells = [[_short(printable(_cell(v)), width) for v in r] for r in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     out = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths)).rstrip()]
     for i, r in enumerate(cells):
         out.append("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
         for line in (notes[i] if notes else ()):
-            out.append("    " + line)
+            out.append("    " + printable(line))
     click.echo("\n".join(out))
 
 
@@ -291,7 +292,7 @@ def show_cmd(name: str, limit: int, graph: Path, fmt: str) -> None:
         width = max(len(x.label) for x in d.located_in)
         for i, x in enumerate(d.located_in):
             lines.append(f"{head if i == 0 else '':<{len(head)}} {x.label:<{width}}  {node_id(x)}")
-    click.echo("\n".join(lines))
+    click.echo("\n".join(printable(x) for x in lines))
     if d.facts:
         click.echo("")
         facts = []
@@ -308,7 +309,7 @@ def show_cmd(name: str, limit: int, graph: Path, fmt: str) -> None:
         click.echo("")
         click.echo("mentioned in:")
         for s in d.documents:
-            click.echo(f"    {s.text()}")
+            click.echo(printable(f"    {s.text()}"))
 
 
 @query_group.command("neighbors")
@@ -397,7 +398,7 @@ def path_cmd(name_a: str, name_b: str, max_hops: int, limit: int, via: tuple[str
         return
     for i, p in enumerate(paths, 1):
         nodes = p.nodes
-        click.echo(f"path {i} of {len(paths)}: {nodes[0].label} -> {nodes[-1].label} ({len(p.hops)} hops)")
+        click.echo(printable(f"path {i} of {len(paths)}: {nodes[0].label} -> {nodes[-1].label} ({len(p.hops)} hops)"))
         sel = [k for k, r in enumerate(rows) if r[0] == i]
         print_table(["hop", "from", "relation", "to", "to_id"], [rows[k][1:5] + rows[k][6:7] for k in sel],
                     [[f"source: {s.text()}" for s in srcs[k]] for k in sel])

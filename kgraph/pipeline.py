@@ -54,7 +54,7 @@ from .outputs import (BUILD_OUTPUT_NAMES, build_lock, check_replaceable, current
 from .procs import as_helper, children_ignore_ctrl_c
 from .refdata import Reference, load_reference
 from .resolve import DocGraph, doc_graph, graph_from_parts
-from .text import shown
+from .text import printable, shown
 
 source_hash()  # the code this process runs is the code just imported, whatever changes on disk later
 
@@ -103,9 +103,9 @@ class BuildResult:
                      ", ".join(f"{k} {v}" for k, v in st["entities_by_class"].items()) + ")")
         lines.append(f"topics: {st['topics']}  meetings: {st['meetings']}  relations: {st['relations']}")
         for s in self.skipped:
-            lines.append(f"skipped {s}")
+            lines.append(printable(f"skipped {s}"))  # one line each, whatever the file's name holds
         for d in self.duplicates:
-            lines.append(f"duplicate {d}")
+            lines.append(printable(f"duplicate {d}"))
         if self.cache_unreadable:
             n = self.cache_unreadable
             lines.append(f"cache: {n} unreadable entr{'y was' if n == 1 else 'ies were'} ignored (damaged, or not "

@@ -399,6 +399,22 @@ def sentence_kinds(text: str, blks: list[Block], sents: list[Sentence]) -> list[
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# what a terminal acts on or a reader cannot see: C0 and C1 controls, DEL, and the bidirectional
+# overrides and isolates that make a name read as another (U+202A-U+202E, U+2066-U+2069)
+_UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    r"""``text`` as one line a terminal shows as it is: a line break, an escape sequence or a
+    bidirectional override in a file name (or anything read from a document) becomes a visible
+    backslash escape (``\n``, ``\x1b``, ``\u202e``), so it can neither fake another line nor
+    colour, move or reverse what follows. Text without them is returned as it is."""
+    if not _UNPRINTABLE_RE.search(text):
+        return text
+    return _UNPRINTABLE_RE.sub(lambda m: _ESCAPES.get(m.group()) or
+                               (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"),
+                               text)
 
 
 def _escape_surrogate(m: re.Match[str]) -> str:

@@ -158,3 +158,23 @@ def test_a_max_seconds_that_is_no_number_of_seconds_is_a_usage_error(tmp_path, s
     result = _invoke(sample_corpus_dir, "--out", tmp_path / "out", "--max-seconds", value, "--rebuild")
     _assert_one_line_error(result, "--max-seconds", code=2)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_shown_escaped(tmp_path, sample_corpus_dir):
+    """A name can hold anything but "/" and NUL: the summary still has one line per skipped file,
+    and neither it nor a source line of kgraph query can fake a line or send an escape sequence."""
+    src = tmp_path / "in"
+    src.mkdir()
+    name = "rapport\nskipped fejk.txt: \x1b[31mröd\u202eexe.txt"
+    (src / name).write_bytes((sample_corpus_dir / "000_07bb5765c09292c2.txt").read_bytes())
+    (src / "tom\nfil.txt").write_bytes(b"")
+    res = _invoke(src, "--out", tmp_path / "out")
+    assert res.exit_code == 3
+    skipped = [line for line in res.stderr.splitlines() if line.startswith("skipped")]
+    assert skipped == [f"skipped {src}/tom\\nfil.txt: empty file"]
+    assert "\x1b" not in res.stderr and "\u202e" not in res.stderr
+    shown = CliRunner().invoke(main, ["query", "show", "Lena Micko", "--graph", str(tmp_path / "out")])
+    assert shown.exit_code == 0
+    sources = [line for line in shown.output.splitlines() if "source:" in line and "reference data" not in line]
+    assert sources and all("rapport\\nskipped fejk.txt: \\x1b[31mröd\\u202eexe.txt" in line for line in sources)
+    assert "\x1b" not in shown.output and not any(line.startswith("skipped") for line in shown.output.splitlines())

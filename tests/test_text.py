@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from kgraph.text import blocks, fold, mask_contacts, normalise_text, sentences, slug
+from kgraph.text import blocks, fold, mask_contacts, normalise_text, printable, sentences, slug
 
 
 # ------------------------------------------------------------------ normalise_text
@@ -191,3 +191,16 @@ def test_text_mask_contacts_blanks_addresses_and_numbers(text, secret):
 def test_text_mask_contacts_leaves_running_text_alone():
     text = "Ministern besökte Vara den 7 december 2012."
     assert mask_contacts(text) == text
+
+
+@pytest.mark.parametrize("raw,seen", [
+    ("Protokoll KS 2021-03-01.txt", "Protokoll KS 2021-03-01.txt"),  # ordinary names unchanged
+    ("två\nrader.txt", "två\\nrader.txt"),
+    ("flik\tår\r.txt", "flik\\tår\\r.txt"),
+    ("\x1b[31mröd\x1b[0m.txt", "\\x1b[31mröd\\x1b[0m.txt"),
+    ("del\x7f\x85.txt", "del\\x7f\\x85.txt"),
+    ("faktura\u202etxt.exe", "faktura\\u202etxt.exe"),
+    ("\u2067omvänd\u2069.txt", "\\u2067omvänd\\u2069.txt"),
+])
+def test_printable_shows_what_a_terminal_would_act_on(raw, seen):
+    assert printable(raw) == seen
