@@ -5,6 +5,8 @@ anything else is a bug.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from .text import shown
 
 
@@ -50,3 +52,9 @@ class BuildInterrupted(KeyboardInterrupt):
         self.switched = switched
         super().__init__(f"interrupted after the new outputs in {self.out} were in place (they are complete; "
                          "the next build tidies up)")
+
+
+def not_a_build_folder(path: Path) -> str:
+    """The message for --graph naming a file (graph.ttl, say) where a build's folder is meant."""
+    return (f"{path}: a file, not the folder of a build; give --graph the folder kgraph build wrote into "
+            f"(its --out), here probably {path.parent}")

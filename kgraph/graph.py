@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .contracts import Evidence
-from .errors import GraphNotFoundError, KgraphError
+from .errors import GraphNotFoundError, KgraphError, not_a_build_folder
 
 FORMAT_VERSION = 1
 
@@ -464,6 +464,8 @@ def open_graph(path: Path | str) -> GraphReader:
     milliseconds, read as asked), else its graph.json (read whole into memory). ``path`` may
     also name a graph.json or a core file."""
     path = Path(path)
+    if path.is_file() and path.suffix not in (".json", ".sqlite"):
+        raise GraphNotFoundError(not_a_build_folder(path))
     core = path / CORE_PATH if path.is_dir() else path if path.suffix == ".sqlite" else None
     if core is not None and core.is_file():
         from .diskgraph import DiskGraph

@@ -92,12 +92,12 @@ class BuildResult:
     def summary(self) -> str:
         st = self.graph.stats()
         extra = []
+        if self.duplicates:  # the counts after it are of texts read, which then number more than the documents
+            extra.append(f"{st['documents'] + len(self.duplicates)} texts, {len(self.duplicates)} the same as another")
         if self.cached:
             extra.append(f"{self.cached} from cache")
         if self.skipped:
             extra.append(f"skipped {len(self.skipped)}")
-        if self.duplicates:
-            extra.append(f"{len(self.duplicates)} same text as another")
         lines = [f"documents: {st['documents']}" + (f" ({', '.join(extra)})" if extra else "")]
         lines.append("entities: " + str(st["entities"]) + " (" +
                      ", ".join(f"{k} {v}" for k, v in st["entities_by_class"].items()) + ")")

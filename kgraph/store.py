@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__, vocab
-from .errors import GraphNotFoundError, KgraphError
+from .errors import GraphNotFoundError, KgraphError, not_a_build_folder
 from .gcpolicy import release_free_memory
 from .io import atomic_write_text
 from .text import fold, strip_genitive
@@ -615,6 +615,8 @@ class GraphStore:
 
 def _current_generation(folder: Path) -> Path:
     folder = Path(folder)
+    if folder.is_file():
+        raise GraphNotFoundError(not_a_build_folder(folder))
     if not folder.is_dir():
         raise GraphNotFoundError(f"{folder}: no such folder; build a graph first: kgraph build --out {folder}")
     # the store folder is a link into the build's current generation: resolved once, so that this

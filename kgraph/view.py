@@ -328,7 +328,16 @@ def resolve_name(kg: GraphReader, name: str, index: NameIndex | None = None) -> 
     name, a unique name starting with NAME ("Söderhamn" -> "Söderhamns kommun"); only nodes the view
     draws. ``index``: the names to look in (:func:`name_index`), else an index of ``kg`` built in
     memory. Raises UnknownNameError (with the closest names) or AmbiguousNameError (listing them)."""
-    return resolve(index if index is not None else graph_index(kg), name, kinds=VIEW_KINDS).id
+    try:
+        return resolve(index if index is not None else graph_index(kg), name, kinds=VIEW_KINDS).id
+    except UnknownNameError:
+        kind = kg.node(name).get("kind") if name in kg else None
+        if kind is None:
+            raise
+        where = "the panel of what it mentions" if kind == "document" else "its holder's panel"
+        raise UnknownNameError(f"{name}: a {kind}, which the page does not draw (it draws entities, meetings "
+                               f"and topics; a {kind} shows in {where}); kgraph query show {name} lists its "
+                               "facts") from None
 
 
 def name_index(kg: GraphReader) -> NameIndex | None:

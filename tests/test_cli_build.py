@@ -1,6 +1,7 @@
 """`kgraph build` through click.testing.CliRunner: outputs, summary, bad input."""
 from __future__ import annotations
 
+import json
 import shlex
 import shutil
 import subprocess
@@ -178,3 +179,25 @@ def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_shown_escaped(tm
     sources = [line for line in shown.output.splitlines() if "source:" in line and "reference data" not in line]
     assert sources and all("rapport\\nskipped fejk.txt: \\x1b[31mröd\\u202eexe.txt" in line for line in sources)
     assert "\x1b" not in shown.output and not any(line.startswith("skipped") for line in shown.output.splitlines())
+
+
+def test_graph_naming_a_file_of_the_build_says_which_folder_is_meant(cli_sample_run):
+    """--graph OUT/graph.ttl (a file) where the build's folder is meant: one line naming the folder."""
+    _, out = cli_sample_run
+    for args in (["export"], ["view", "micko"], ["query", "show", "micko"], ["stats"]):
+        res = CliRunner().invoke(main, [*args, "--graph", str(out / "graph.ttl")])
+        _assert_one_line_error(res, "a file, not the folder of a build")
+        assert f"here probably {out}" in res.stderr
+
+
+def test_view_of_a_document_or_a_post_says_the_page_does_not_draw_it(cli_sample_run):
+    """kgraph query show takes any node id; the page draws entities, meetings and topics: a document
+    or a post named by its id is not 'no entity named ...' but said to be of a kind the page leaves out."""
+    _, out = cli_sample_run
+    shown = CliRunner().invoke(main, ["query", "show", "Lena Micko", "--graph", str(out)])
+    post = next(w for w in shown.output.split() if w.startswith("post/"))
+    doc = next(n["id"] for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+               if n["kind"] == "document")
+    for node, kind in ((post, "post"), (doc, "document")):
+        res = CliRunner().invoke(main, ["view", node, "--graph", str(out)])
+        _assert_one_line_error(res, f"{node}: a {kind}, which the page does not draw")

@@ -124,7 +124,7 @@ def test_an_input_with_the_same_text_as_another_is_named_in_the_summary(tmp_path
     assert {d["file_name"] for _, d in again.graph.nodes(kind="document")} == names
     r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--jobs", "2", "--no-html"])
     assert r.exit_code == 0, r.output
-    assert "documents: 2 (6 from cache, 4 same text as another)" in r.output
+    assert "documents: 2 (6 texts, 4 the same as another, 6 from cache)" in r.output
     assert f"duplicate {src}/c.eml: same text as {src}/a.txt (one document)" in r.output
 
 
