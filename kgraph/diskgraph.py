@@ -137,8 +137,9 @@ class DiskGraph(Graph):
         self._writable = new  # made here, not opened to read
 
     @classmethod
-    def open(cls, path: Path | str) -> "DiskGraph":
-        """A graph core a build wrote, opened to read (nothing is loaded: a node is read when asked for)."""
+    def open(cls, path: Path | str, cache_size: int = NODE_CACHE) -> "DiskGraph":
+        """A graph core a build wrote, opened to read (nothing is loaded: a node is read when asked
+        for; the last ``cache_size`` nodes read are kept decoded)."""
         path = Path(path)
         if not path.is_file():
             raise GraphNotFoundError(f"{path}: no such graph core")
@@ -155,7 +156,7 @@ class DiskGraph(Graph):
         except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
             raise KgraphError(f"{path}: damaged graph core ({exc}); rebuild with 'kgraph build'") from exc
         g = cls.__new__(cls)
-        g._setup(path, db, graph_meta, count, NODE_CACHE, new=False)
+        g._setup(path, db, graph_meta, count, cache_size, new=False)
         return g
 
     # ---------------------------------------------------------------- building

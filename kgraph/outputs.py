@@ -126,10 +126,13 @@ def _json_and_page(kg: GraphReader, out: Path, html: bool) -> dict[str, float]:
     return seconds
 
 
+_SIDE_NODE_CACHE = 2_000  # nodes kept decoded by the helper: as fast as 20,000 for the page, 50 MB less at 10k
+
+
 def json_and_page(core: str, out: str, html: bool) -> dict[str, float]:
     """:func:`_json_and_page` of the graph core at ``core``, in a process of its own."""
     from .gcpolicy import bulk_gc
-    kg = DiskGraph.open(core)
+    kg = DiskGraph.open(core, cache_size=_SIDE_NODE_CACHE)
     try:
         with bulk_gc():
             return _json_and_page(kg, Path(out), html)
