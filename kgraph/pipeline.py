@@ -812,7 +812,7 @@ def _build(inputs: Iterable[Path | str], out: Path, strict: bool, html: bool, *,
         documents = col.spill.count
         try:
             kg, t0, t1 = write_staged(col, ref, out, gen, html=html, sparql=sparql, report=report, written=written,
-                                      workers=jobs)
+                                      workers=min(jobs, default_jobs()))
         except (OSError, sqlite3.Error) as exc:
             note = _drop_cache_of_failed_build(store, had_entries)
             store = None

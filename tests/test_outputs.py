@@ -272,24 +272,27 @@ def test_older_outputs_are_taken_over_without_an_atomic_exchange_too(first_build
 
 # --- graph.json and graph.html in a process of their own ------------------------------------------------------
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_outputs_from_a_core_are_the_same_bytes_with_a_helper_process(sample_build, tmp_path, workers):
-    """write_outputs with workers >= 2 writes graph.json and graph.html in a process of its own,
-    reading the graph core: the same bytes as the build (which wrote them in one process)."""
+@pytest.mark.parametrize("workers,sparql,helper", [(1, True, False), (2, True, False), (3, True, True),
+                                                   (2, False, True)])
+def test_outputs_from_a_core_are_the_same_bytes_with_a_helper_process(sample_build, tmp_path, workers, sparql,
+                                                                       helper):
+    """With a core left over beside this process and the Oxigraph load (3 cores, or 2 without the
+    SPARQL part), write_outputs writes graph.json and graph.html in a process of its own, reading
+    the graph core: the same bytes as the build (which wrote them in one process)."""
     import multiprocessing
 
     from kgraph.diskgraph import DiskGraph
     kg = DiskGraph.open(sample_build.out / ".kgraph" / "current" / "core.sqlite")
     timings: dict[str, float] = {}
-    outputs.write_outputs(kg, tmp_path, timings=timings, workers=workers)
+    outputs.write_outputs(kg, tmp_path, sparql=sparql, timings=timings, workers=workers)
     for name in ("graph.ttl", "graph.json", "graph.html"):
         assert (tmp_path / name).read_bytes() == (sample_build.out / name).read_bytes(), name
-    assert ("write.side_wait" in timings) == (workers > 1)
+    assert ("write.side_wait" in timings) == helper
     assert {"write.json", "write.html"} <= set(timings)
     assert not multiprocessing.active_children()
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [1, 3])
 def test_a_failing_graph_json_fails_the_outputs_as_in_one_process(sample_build, tmp_path, workers):
     """graph.json cannot be written (a folder is in its place): the same error with or without the
     helper process, which is gone afterwards."""

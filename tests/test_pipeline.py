@@ -402,6 +402,9 @@ def test_jobs_give_byte_identical_outputs(tmp_path):
     assert cached.cached == 7
     for n in OUTPUTS:
         assert (tmp_path / "j1" / n).read_bytes() == (tmp_path / "j2" / n).read_bytes(), n
+    build([src], tmp_path / "j2ns", jobs=2, sparql=False)  # graph.json and the page by a helper (2 cores)
+    for n in OUTPUTS:
+        assert (tmp_path / "j1" / n).read_bytes() == (tmp_path / "j2ns" / n).read_bytes(), n
 
 
 def test_progress_callback_and_quiet_when_piped(tmp_path):
