@@ -203,15 +203,12 @@ def _holder(fd: int) -> str:
 # --- generations ------------------------------------------------------------------------------------------
 
 
-_SIGNATURES = {  # what every kgraph has written at the start of each output file (graph.json: sorted keys)
-    "graph.ttl": (b"https://w3id.org/kgraph/",),
-    "graph.json": (b'{"edges": [',),
-    "graph.html": (b"kgraph",),
-}
+_SIGNATURES = {"graph.ttl": b"https://w3id.org/kgraph/", "graph.html": b"kgraph"}  # in what every kgraph wrote
 
 
 def _ours(path: Path, name: str) -> bool:
-    """Is ``path`` (a real file or folder at an output name) an output of a kgraph build?"""
+    """Is ``path`` (a real file or folder at an output name) an output of a kgraph build? Told by
+    what every kgraph has written at its start."""
     if name == STORE_DIR:
         return path.is_dir() and (path / "CURRENT").is_file()
     if not path.is_file():
@@ -221,8 +218,9 @@ def _ours(path: Path, name: str) -> bool:
             head = fh.read(8192)
     except OSError:
         return False
-    return all(sig in head for sig in _SIGNATURES[name]) and (name != "graph.json" or b'"evidence": [' in head
-                                                               or head.startswith(b'{"edges": [], "format": '))
+    if name == "graph.json":  # keys sorted: the edges first, each with its evidence
+        return head.startswith(b'{"edges": [') and (b'"evidence": [' in head or head.startswith(b'{"edges": [], '))
+    return _SIGNATURES[name] in head
 
 
 def check_replaceable(out: Path) -> None:
