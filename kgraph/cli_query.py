@@ -343,7 +343,11 @@ def neighbors_cmd(name: str, depth: int, type_: str | None, through_hubs: bool, 
              f"<-{n.predicate}-" if n.direction == "out" else f"-{n.predicate}->", n.via.label, node_id(n.via)]
             for n in res.rows]
     cols = ["hops", "label", "classes", "id", "relation", "via", "via_id"]
-    if not res.rows:
+    if not res.rows and res.about is not None and res.about.kind in ("document", "post"):
+        # their links are to what a document mentions and to whom a post is held by, not neighbours
+        click.echo(printable(f"{res.about.id} is a {res.about.kind}: it has no neighbours among the entities; "
+                             f"kgraph query show {node_id(res.about)} lists its facts"), err=True)
+    elif not res.rows:
         note_empty("neighbours", depth=depth if depth > 1 else None, type=type_)
     if rows or fmt != "table":
         emit(fmt, cols, rows, res, [n.sources for n in res.rows], table=(0, 1, 2, 3, 4, 5))

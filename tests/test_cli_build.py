@@ -201,3 +201,15 @@ def test_view_of_a_document_or_a_post_says_the_page_does_not_draw_it(cli_sample_
     for node, kind in ((post, "post"), (doc, "document")):
         res = CliRunner().invoke(main, ["view", node, "--graph", str(out)])
         _assert_one_line_error(res, f"{node}: a {kind}, which the page does not draw")
+
+
+def test_neighbours_of_a_document_say_why_there_are_none(cli_sample_run):
+    """A document's links are to what it mentions, which are not neighbours: the answer is empty
+    (exit 0) and says why and where its facts are, not 'no neighbours in this graph'."""
+    _, out = cli_sample_run
+    doc = next(n["id"] for n in json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"]
+               if n["kind"] == "document")
+    res = CliRunner().invoke(main, ["query", "neighbors", doc, "--graph", str(out)])
+    assert res.exit_code == 0
+    assert res.stdout == ""
+    assert f"{doc} is a document: it has no neighbours among the entities; kgraph query show {doc}" in res.stderr
