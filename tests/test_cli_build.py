@@ -213,3 +213,14 @@ def test_neighbours_of_a_document_say_why_there_are_none(cli_sample_run):
     assert res.exit_code == 0
     assert res.stdout == ""
     assert f"{doc} is a document: it has no neighbours among the entities; kgraph query show {doc}" in res.stderr
+
+
+@pytest.mark.parametrize("args", [["meetings", "--limit", "99999999999999999999"],
+                                  ["show", "micko", "--limit", "99999999999999999999"],
+                                  ["central", "--top", "9223372036854775808"]])
+def test_a_count_no_database_can_hold_is_a_usage_error(cli_sample_run, args):
+    """--limit and --top beyond what SQLite holds: exit 2 with the range, not an OverflowError."""
+    _, out = cli_sample_run
+    res = CliRunner().invoke(main, ["query", *args, "--graph", str(out)])
+    assert res.exit_code == 2 and "is not in the range" in res.output
+    assert not isinstance(res.exception, OverflowError)
