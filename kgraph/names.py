@@ -192,6 +192,7 @@ def resolve(index: NameIndex, name: str, classes: Iterable[str] | None = None,
     if ref is not None and ok(ref):
         return ref
     exact, loose, hint = query_keys(text)
+    as_written = text.casefold()  # accents kept: "Håbo" is not "Habo" when both are there
     steps = [lambda: index.named(exact, (TIER_EXACT,)),
              lambda: index.named(loose, (TIER_EXACT, TIER_CANONICAL)),
              lambda: index.named(loose, (TIER_SURNAME,)),
@@ -202,6 +203,9 @@ def resolve(index: NameIndex, name: str, classes: Iterable[str] | None = None,
         found = list(cands.values())
         if hint and len(found) > 1 and any(hint in c.classes for c in found):
             found = [c for c in found if hint in c.classes]
+        if len(found) > 1:  # names that differ only in their accents: the one written as asked
+            written = [c for c in found if as_written in " ".join(c.label.casefold().split())]
+            found = written if len(written) == 1 else found
         if len(found) == 1:
             return found[0]
         if found:

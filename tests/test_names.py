@@ -168,3 +168,23 @@ def test_close_matches_best_first(sample_build):
     near = names.close_matches(names.store_index(st), "Lisa Anderson")
     assert near[0].id == "person/lisa-andersson"
 
+
+
+def test_names_that_differ_only_in_accents_resolve_as_written(tmp_path):
+    """Håbo kommun and Habo kommun fold to the same letters: the one written as asked is meant
+    (exactly, in any case, or the short form); only a spelling of neither stays ambiguous."""
+    from kgraph.graph import open_graph
+    from kgraph.pipeline import build
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Civilministern på resa\n\nCivilminister Lena Micko besökte den 10 februari 2021 "
+                               "Håbo kommun.\n\nDagen efter besökte Lena Micko Habo kommun.\n", encoding="utf-8")
+    build([src], tmp_path / "out")
+    st = open_store(tmp_path / "out")
+    for index in (names.store_index(st), names.graph_index(open_graph(tmp_path / "out"))):
+        for typed, expected in (("Håbo kommun", "municipality/0305"), ("HÅBO KOMMUN", "municipality/0305"),
+                                ("håbo", "municipality/0305"), ("Habo kommun", "municipality/0643"),
+                                ("Habo", "municipality/0643")):
+            assert names.resolve(index, typed).id == expected, typed
+        with pytest.raises(names.AmbiguousNameError):
+            names.resolve(index, "Hàbo")
