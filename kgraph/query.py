@@ -749,15 +749,17 @@ def met(graph: GraphLike, name: str, since: str | None = None, until: str | None
     cond = " AND ".join(["e.o = ? AND e.p = 'participant'", *dwhere])
     mids = [m for (m,) in st.rows(f"SELECT e.s FROM edge e JOIN meeting m ON m.id = e.s WHERE {cond} "
                                   "ORDER BY m.date DESC, e.s", [nid, *dparams])]
-    pairs = st.rows("SELECT s, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) AND p = 'participant' "
-                    "AND o != ? ORDER BY id", (_j(mids), nid))
+    triples = st.rows("SELECT id, s, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) AND p = 'participant' "
+                      "AND o != ? ORDER BY id", (_j(mids), nid))
     if cls is not None:
         keep = {n for (n,) in st.rows("SELECT node FROM node_class WHERE cls = ? AND node IN "
-                                      "(SELECT value FROM json_each(?))", (cls, _j({o for _, o in pairs})))}
-        pairs = [(m, o) for m, o in pairs if o in keep]
+                                      "(SELECT value FROM json_each(?))", (cls, _j({o for _, _, o in triples})))}
+        triples = [(e, m, o) for e, m, o in triples if o in keep]
     order = {m: i for i, m in enumerate(mids)}  # newest first
     by_person: dict[int, list[int]] = {}
-    for m, o in pairs:
+    took_part: dict[tuple[int, int], int] = {}  # (meeting, person) -> the edge that says the person took part
+    for e, m, o in triples:
+        took_part.setdefault((m, o), e)
         if m not in by_person.setdefault(o, []):
             by_person[o].append(m)
     refs = _refs(st, by_person)
@@ -769,11 +771,17 @@ def met(graph: GraphLike, name: str, since: str | None = None, until: str | None
     shown = sorted({m for o in people for m in by_person[o]}, key=order.__getitem__)
     rows = {r.meeting.id: r for r in _meeting_rows(st, shown)}
     mrefs = _refs(st, shown)
+    # a row's sources are the words saying that this one took part (the meeting's own sources, its
+    # first mention, name someone else as often as not); the meeting's when those are not text
+    said = _edge_sources(st, [took_part[m, o] for o in people for m in by_person[o]], 2)
     out = []
     for o in people:
-        ms = [rows[mrefs[m].id] for m in sorted(by_person[o], key=order.__getitem__)]
-        out.append(MetRow(refs[o], [MetMeeting(r.meeting, r.date, r.date_source, r.meeting_kind, r.places,
-                                               r.sources) for r in ms]))
+        met_in = []
+        for m in sorted(by_person[o], key=order.__getitem__):
+            r = rows[mrefs[m].id]
+            met_in.append(MetMeeting(r.meeting, r.date, r.date_source, r.meeting_kind, r.places,
+                                     said.get(took_part[m, o]) or r.sources))
+        out.append(MetRow(refs[o], met_in))
     return Listing(out, total, about)
 
 

@@ -268,3 +268,16 @@ def test_limit_reports_what_is_left_out(run):
     assert len(res.stdout.strip().splitlines()) >= 2  # header, one row and its sources
     assert res.stderr.startswith("(showing 1 of ")
     assert run("query", "neighbors", "micko", "--limit", "0").stderr == ""
+
+
+def test_whom_one_met_is_sourced_by_the_words_naming_each_of_them(sample_build):
+    """Every row of met quotes, for each meeting, a sentence naming the one met (the participant
+    edge's evidence), not the meeting's first mention, which names someone else as often as not."""
+    from kgraph.query import met, open_store
+    res = met(open_store(sample_build.out), "micko", type="Person")
+    assert res.rows
+    for row in res.rows:
+        surname = row.entity.label.split()[-1]
+        for m in row.meetings:
+            texts = [s.sentence for s in m.sources if s.sentence]
+            assert texts and all(surname in t for t in texts), (row.entity.label, texts)
