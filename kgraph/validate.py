@@ -10,8 +10,11 @@ to the kgo:Document described in the default graph).
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,7 +130,25 @@ def _from_store(path: Path) -> Graph:
     return to_rdf(KnowledgeGraph.load(path))
 
 
+@contextlib.contextmanager
+def _quiet_literals() -> Iterator[None]:
+    """rdflib logs a literal that is not a value of its datatype ("2021-02-29"^^xsd:date) as a
+    warning with a Python traceback; the SHACL report is where validate says what is wrong."""
+    log = logging.getLogger("rdflib.term")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
 def _parse(path: Path, fmt: str) -> Graph:
+    with _quiet_literals():
+        return _parse_loud(path, fmt)
+
+
+def _parse_loud(path: Path, fmt: str) -> Graph:
     try:
         if fmt in DATASET_FORMATS:
             from rdflib import Dataset

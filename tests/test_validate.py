@@ -2,7 +2,10 @@
 a readable report, and exit code 4 on violations."""
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -119,3 +122,18 @@ def test_missing_graph(tmp_path):
     assert res.exit_code == 1 and "no such file or folder" in res.output
     res = CliRunner().invoke(main, ["validate", "--graph", str(tmp_path)])
     assert res.exit_code == 1 and "run 'kgraph build' first" in res.output
+
+
+def test_a_date_that_does_not_exist_is_reported_without_rdflib_traceback(sample_build, tmp_path):
+    """rdflib logs a literal that is no value of its datatype with a Python traceback: validate
+    keeps that out and reports through the shapes (exit 4)."""
+    text = sample_build.turtle_path.read_text(encoding="utf-8")
+    dates = sorted(set(re.findall(r'"(\d{4}-\d{2}-\d{2})"\^\^xsd:date', text)))
+    assert dates
+    broken = tmp_path / "datum.ttl"
+    broken.write_text(text.replace(f'"{dates[0]}"^^xsd:date', '"2021-02-29"^^xsd:date'), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "kgraph", "validate", "--graph", str(broken)],
+                         capture_output=True, text=True)  # as users run it: rdflib's log goes to stderr
+    assert res.returncode == 4
+    assert "Traceback" not in res.stderr and "day is out of range" not in res.stderr
+    assert res.stderr.strip().splitlines()[-1].startswith("kgraph: error: ")
