@@ -383,10 +383,14 @@ def path_cmd(name_a: str, name_b: str, max_hops: int, limit: int, via: tuple[str
 
     Example: kgraph query path "Lisa Andersson" "John-Erik Jansson"
     """
-    from .query import as_json, path
-    paths = path(graph, name_a, name_b, max_hops=max_hops, limit=limit, via=via)
+    from .query import Listing, NoPathError, as_json, path
+    try:
+        paths = path(graph, name_a, name_b, max_hops=max_hops, limit=limit, via=via)
+    except NoPathError as exc:  # an empty answer, as every listing's: said on stderr, exit 0
+        click.echo(printable(str(exc)), err=True)
+        paths = []
     if fmt == "json":
-        print_json(paths)
+        print_json(Listing(paths, len(paths)))
         return
     rows, srcs = [], []
     for i, p in enumerate(paths, 1):
@@ -524,7 +528,7 @@ def central_cmd(type_: str | None, top: int, graph: Path, fmt: str) -> None:
 
     Example: kgraph query central --type Person --top 5
     """
-    from .query import central
+    from .query import Listing, central
     res = central(graph, type=type_, top=top)
     rows = [[i, r.entity.label, _classes(r.entity), r.degree, r.meetings, r.documents, node_id(r.entity)]
             for i, r in enumerate(res, 1)]
@@ -535,7 +539,7 @@ def central_cmd(type_: str | None, top: int, graph: Path, fmt: str) -> None:
         if rows:
             print_table(cols, rows)
     else:
-        emit(fmt, cols, rows, res, [r.sources for r in res])
+        emit(fmt, cols, rows, Listing(list(res), len(res)), [r.sources for r in res])
 
 
 @main.command("sparql")

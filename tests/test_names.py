@@ -131,7 +131,7 @@ def test_type_takes_swedish_and_english_class_names_everywhere(cli, typed: str):
     munis = json.loads(cli("query", "entities", "--type", typed, "--format", "json", "--limit", "0").stdout)
     ids = {r["entity"]["id"] for r in munis["rows"]}
     assert {SODERHAMN, KUNGSBACKA} <= ids and all(i.startswith("municipality/") for i in ids)
-    central = json.loads(cli("query", "central", "--type", typed, "--format", "json").stdout)
+    central = json.loads(cli("query", "central", "--type", typed, "--format", "json").stdout)["rows"]
     assert central and all("Municipality" in r["entity"]["classes"] for r in central)
     near = json.loads(cli("query", "neighbors", "micko", "--depth", "2", "--type", typed, "--format",
                           "json").stdout)["rows"]

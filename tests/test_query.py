@@ -93,8 +93,9 @@ def test_meetings_bad_date_is_a_usage_error(run):
 
 # ------------------------------------------------------------------ path
 def test_path_between_officials_passes_the_minister(run):
-    paths = js(run("query", "path", "Lisa Andersson", "John-Erik Jansson", "--format", "json"))
-    assert paths
+    answer = js(run("query", "path", "Lisa Andersson", "John-Erik Jansson", "--format", "json"))
+    paths = answer["rows"]
+    assert paths and answer["total"] == len(paths)
     for p in paths:
         hops = p["hops"]
         assert hops[0]["start"]["id"] == LISA and hops[-1]["end"]["id"] == JOHN_ERIK
@@ -197,10 +198,10 @@ def test_entities_filters(run):
 
 
 def test_central(run):
-    rows = js(run("query", "central", "--top", "5", "--format", "json"))
+    rows = js(run("query", "central", "--top", "5", "--format", "json"))["rows"]
     assert len(rows) == 5
     assert [r["degree"] for r in rows] == sorted((r["degree"] for r in rows), reverse=True)
-    people = js(run("query", "central", "--type", "Person", "--top", "3", "--format", "json"))
+    people = js(run("query", "central", "--type", "Person", "--top", "3", "--format", "json"))["rows"]
     assert people[0]["entity"]["id"] == MICKO  # the minister met the most people
     assert run("query", "central").stdout.splitlines()[0].startswith("RANK")
 
@@ -281,3 +282,11 @@ def test_whom_one_met_is_sourced_by_the_words_naming_each_of_them(sample_build):
         for m in row.meetings:
             texts = [s.sentence for s in m.sources if s.sentence]
             assert texts and all(surname in t for t in texts), (row.entity.label, texts)
+
+
+def test_no_connection_is_an_empty_answer(run):
+    """Two entities with no path within --max-hops: an empty answer like any other (exit 0, said on
+    stderr, an empty rows list in JSON), not an error."""
+    res = run("query", "path", "Lisa Andersson", "John-Erik Jansson", "--max-hops", "1", "--format", "json")
+    assert js(res) == {"rows": [], "total": 0, "about": None, "hubs": []}
+    assert "no connection between Lisa Andersson and John-Erik Jansson within 1 hops" in res.stderr
