@@ -425,6 +425,8 @@ class KnowledgeGraph(Graph):
     # ---------------------------------------------------------------- persistence
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "KnowledgeGraph":
+        if not isinstance(data, dict) or "format" not in data or "nodes" not in data:
+            raise KgraphError("not a graph.json written by kgraph (no 'format' and 'nodes')")
         if data.get("format") != FORMAT_VERSION:
             raise KgraphError(f"graph store format {data.get('format')!r} is not supported; "
                               "rebuild with 'kgraph build'")
@@ -450,8 +452,14 @@ class KnowledgeGraph(Graph):
         if not path.is_file():
             raise GraphNotFoundError(f"{folder}: no kgraph build here (graph.json missing); run 'kgraph build' first")
         try:
-            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (ValueError, KeyError) as exc:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise KgraphError(f"{path}: damaged graph store ({exc}); rebuild with 'kgraph build'") from exc
+        try:
+            return cls.from_json(data)
+        except KgraphError as exc:
+            raise KgraphError(f"{path}: {exc}") from exc
+        except (ValueError, KeyError, TypeError) as exc:
             raise KgraphError(f"{path}: damaged graph store ({exc}); rebuild with 'kgraph build'") from exc
 
 

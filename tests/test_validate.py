@@ -137,3 +137,14 @@ def test_a_date_that_does_not_exist_is_reported_without_rdflib_traceback(sample_
     assert res.returncode == 4
     assert "Traceback" not in res.stderr and "day is out of range" not in res.stderr
     assert res.stderr.strip().splitlines()[-1].startswith("kgraph: error: ")
+
+
+@pytest.mark.parametrize("text", ['{"bad": 1}', "[1, 2]"])
+def test_a_json_file_not_of_kgraph_is_named_as_such(tmp_path, text):
+    """validate (and every command that reads a graph.json) says the file is not kgraph's, not
+    that a 'graph store format None' is unsupported."""
+    path = tmp_path / "annan.json"
+    path.write_text(text, encoding="utf-8")
+    res = CliRunner().invoke(main, ["validate", "--graph", str(path)])
+    assert res.exit_code == 1
+    assert f"{path}: not a graph.json written by kgraph" in res.output and "None" not in res.output
