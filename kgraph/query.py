@@ -786,11 +786,26 @@ def met(graph: GraphLike, name: str, since: str | None = None, until: str | None
 
 
 def _topic_and_narrower(st: GraphStore, ref: EntityRef) -> list[int]:
-    tid = _node_id(st, ref)
-    local = ref.id.split("/", 1)[1]
-    out = [tid]
-    for nid, attrs in st.rows("SELECT id, attrs FROM node WHERE kind = 'topic'"):
-        if json.loads(attrs).get("broader") == local:
+    """The topic and every topic in the graph narrower than it, at any depth: through the graph's
+    topics and through the scheme's (a topic two levels down is found though the one between is
+    in no document of the graph)."""
+    from .refdata import topic_broader
+    broader = dict(topic_broader())
+    in_graph: dict[str, int] = {}
+    for nid, key, attrs in st.rows("SELECT id, key, attrs FROM node WHERE kind = 'topic'"):
+        local = key.split("/", 1)[1]
+        in_graph[local] = nid
+        up = json.loads(attrs).get("broader")
+        if up:
+            broader.setdefault(local, up)
+    top = ref.id.split("/", 1)[1]
+    out = [_node_id(st, ref)]
+    for local, nid in sorted(in_graph.items()):
+        seen, b = {local}, broader.get(local)
+        while b and b not in seen and b != top:
+            seen.add(b)
+            b = broader.get(b)
+        if b == top and nid not in out:
             out.append(nid)
     return out
 

@@ -316,6 +316,12 @@ def _topics(d: Path) -> list[TopicConcept]:
 
 
 @lru_cache(maxsize=1)
+def topic_broader() -> dict[str, str]:
+    """Topic id -> its broader topic's id, from the topic scheme alone (light: no other table read)."""
+    return {c.id: c.broader for c in _topics(reference_dir()) if c.broader}
+
+
+@lru_cache(maxsize=1)
 def load_reference() -> Reference:
     """Load every table once per process."""
     d = reference_dir()

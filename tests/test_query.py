@@ -290,3 +290,19 @@ def test_no_connection_is_an_empty_answer(run):
     res = run("query", "path", "Lisa Andersson", "John-Erik Jansson", "--max-hops", "1", "--format", "json")
     assert js(res) == {"rows": [], "total": 0, "about": None, "hubs": []}
     assert "no connection between Lisa Andersson and John-Erik Jansson within 1 hops" in res.stderr
+
+
+def test_a_topic_finds_meetings_about_topics_two_levels_below_it(tmp_path):
+    """--topic offentlig förvaltning finds a meeting about statlig tillsyn, which lies under statlig
+    förvaltning, which lies under it, though no document names the topic between."""
+    from kgraph.pipeline import build
+    from kgraph.query import meetings, open_store
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Besök i två kommuner\n\nCivilminister Lena Micko besökte den 10 februari 2021 Håbo "
+                               "kommun. De diskuterade länsstyrelsens tillsyn.\n\nDen 11 februari 2021 besökte Lena "
+                               "Micko Habo kommun för att tala om offentlig förvaltning.\n", encoding="utf-8")
+    build([src], tmp_path / "out")
+    st = open_store(tmp_path / "out")
+    places = {p.id for r in meetings(st, topic="offentlig förvaltning").rows for p in r.places}
+    assert places == {"municipality/0305", "municipality/0643"}
