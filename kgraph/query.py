@@ -361,6 +361,20 @@ def resolve_class(graph: GraphLike, name: str) -> str:
     return names.resolve_class(name, known_classes(graph))
 
 
+def _with_subclasses(cls: str) -> str:
+    """``cls`` and every class under it in the vocabulary, as JSON for ``json_each``: a node is
+    stored with its own classes only (a municipality is a Municipality, not an Organization)."""
+    parent = {c.name: c.parent for c in vocab.CLASSES}
+    out = []
+    for name in [cls, *parent]:
+        up: str | None = name
+        while up and up != cls:
+            up = parent.get(up)
+        if up == cls and name not in out:
+            out.append(name)
+    return json.dumps(out)
+
+
 def _check_date(value: str | None, option: str) -> str | None:
     """``value`` if it is a date that exists, as YYYY-MM-DD, YYYY-MM or YYYY; a usage error otherwise
     ("2021-13-01" has no month 13: a filter that can match nothing is a mistake, not an empty answer)."""
@@ -462,13 +476,13 @@ def entities(graph: GraphLike, type: str | None = None, search: str | None = Non
     st = _st(graph)
     params: list[Any] = []
     if type:
-        sql = "SELECT n.id FROM node n JOIN node_class c ON c.node = n.id AND c.cls = ?"
-        params.append(resolve_class(st, type))
+        sql = ("SELECT n.id FROM node n WHERE n.id IN (SELECT node FROM node_class WHERE cls IN "
+               "(SELECT value FROM json_each(?)))")
+        params.append(_with_subclasses(resolve_class(st, type)))
     else:
         sql = "SELECT n.id FROM node n WHERE n.kind = 'entity'"
     if search:
-        sql += (" AND n.id IN (SELECT node FROM name WHERE instr(key, ?) > 0)" if not type else
-                " WHERE n.id IN (SELECT node FROM name WHERE instr(key, ?) > 0)")
+        sql += " AND n.id IN (SELECT node FROM name WHERE instr(key, ?) > 0)"
         params.append(fold(search))
     ids = [nid for (nid,) in st.rows(sql + " ORDER BY n.label, n.key", params)]
     total = len(ids)
@@ -574,8 +588,9 @@ def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = No
     for layer in layers:  # nearest first; by id within a distance (ids follow the sorted node keys)
         layer.sort()
         if cls is not None:
-            layer = [n for (n,) in st.rows("SELECT node FROM node_class WHERE cls = ? AND node IN "
-                                           "(SELECT value FROM json_each(?)) ORDER BY node", (cls, _j(layer)))]
+            layer = [n for (n,) in st.rows("SELECT DISTINCT node FROM node_class WHERE cls IN (SELECT value FROM "
+                                           "json_each(?)) AND node IN (SELECT value FROM json_each(?)) ORDER BY node",
+                                           (_with_subclasses(cls), _j(layer)))]
         total += len(layer)
         ids += layer[:max(0, cap - len(ids))]
     via: dict[int, tuple[int, str, int, int]] = {}  # node -> (parent, pred, edge, parent-is-subject)
@@ -752,8 +767,9 @@ def met(graph: GraphLike, name: str, since: str | None = None, until: str | None
     triples = st.rows("SELECT id, s, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) AND p = 'participant' "
                       "AND o != ? ORDER BY id", (_j(mids), nid))
     if cls is not None:
-        keep = {n for (n,) in st.rows("SELECT node FROM node_class WHERE cls = ? AND node IN "
-                                      "(SELECT value FROM json_each(?))", (cls, _j({o for _, _, o in triples})))}
+        keep = {n for (n,) in st.rows("SELECT node FROM node_class WHERE cls IN (SELECT value FROM json_each(?)) "
+                                      "AND node IN (SELECT value FROM json_each(?))",
+                                      (_with_subclasses(cls), _j({o for _, _, o in triples})))}
         triples = [(e, m, o) for e, m, o in triples if o in keep]
     order = {m: i for i, m in enumerate(mids)}  # newest first
     by_person: dict[int, list[int]] = {}
@@ -886,9 +902,10 @@ def central(graph: GraphLike, type: str | None = None, top: int = 10) -> list[Ce
     if top < 1:
         raise UsageError(f"--top {top}: give 1 or more")
     if type:
-        rows = st.rows("SELECT n.id, n.degree, n.ndocs FROM node n JOIN node_class c ON c.node = n.id "
-                       "WHERE c.cls = ? AND n.kind = 'entity' ORDER BY n.degree DESC, n.ndocs DESC, n.label "
-                       "LIMIT ?", (resolve_class(st, type), top))
+        rows = st.rows("SELECT n.id, n.degree, n.ndocs FROM node n WHERE n.id IN (SELECT node FROM node_class "
+                       "WHERE cls IN (SELECT value FROM json_each(?))) AND n.kind = 'entity' "
+                       "ORDER BY n.degree DESC, n.ndocs DESC, n.label LIMIT ?",
+                       (_with_subclasses(resolve_class(st, type)), top))
     else:
         rows = st.rows("SELECT id, degree, ndocs FROM node WHERE kind = 'entity' "
                        "ORDER BY degree DESC, ndocs DESC, label LIMIT ?", (top,))

@@ -306,3 +306,17 @@ def test_a_topic_finds_meetings_about_topics_two_levels_below_it(tmp_path):
     st = open_store(tmp_path / "out")
     places = {p.id for r in meetings(st, topic="offentlig förvaltning").rows for p in r.places}
     assert places == {"municipality/0305", "municipality/0643"}
+
+
+def test_a_class_takes_in_its_subclasses(run):
+    """--type Organization (or organisation) lists municipalities, parties and associations, each
+    once: nodes carry their own classes only; the vocabulary says what lies under what."""
+    orgs = js(run("query", "entities", "--type", "organisation", "--limit", "0", "--format", "json"))
+    ids = [r["entity"]["id"] for r in orgs["rows"]]
+    assert len(ids) == len(set(ids)) == orgs["total"]
+    classes = {c for r in orgs["rows"] for c in r["entity"]["classes"]}
+    assert {"Municipality", "PoliticalParty"} <= classes and "Person" not in classes
+    people = js(run("query", "entities", "--type", "Person", "--limit", "0", "--format", "json"))["rows"]
+    assert len({r["entity"]["id"] for r in people}) == len(people)  # a minister (Person, Minister) once
+    central = js(run("query", "central", "--type", "Organization", "--format", "json"))["rows"]
+    assert central and all(set(r["entity"]["classes"]) & classes for r in central)
