@@ -192,9 +192,23 @@ def validate_graph(g: Graph, source: str = "graph") -> ValidationReport:
             value=_short(report.value(r, SH.value), {}),
             message=msgs[0] if msgs else str(report.value(r, SH.sourceConstraintComponent)),
             shape=str(report.value(r, SH.sourceShape) or "")))
+    ill = _ill_typed(g, labels)
+    violations += ill
     # one line per (node, path, value, message): two constraints of one property shape can fail together
     violations = sorted(set(violations), key=lambda v: (v.severity, v.message, v.focus, v.path, v.value))
-    return ValidationReport(source, len(g), bool(conforms), violations)
+    return ValidationReport(source, len(g), bool(conforms) and not ill, violations)
+
+
+def _ill_typed(g: Graph, labels: dict[URIRef, str]) -> list[Violation]:
+    """Literals that are no value of their datatype ("2021-02-29"^^xsd:date, "tre"^^xsd:integer): a
+    shape that checks the datatype sees only the type, and says nothing of the value."""
+    out = []
+    for s, p, o in g:
+        if isinstance(o, Literal) and getattr(o, "ill_typed", False):
+            kind = str(o.datatype).replace("http://www.w3.org/2001/XMLSchema#", "xsd:") if o.datatype else "its datatype"
+            out.append(Violation("Violation", _short(s, labels), _short(p, {}), _short(o, {}),
+                                 f"not a valid {kind}: no such value", "datatype"))
+    return out
 
 
 def validate_path(path: Path) -> ValidationReport:

@@ -137,6 +137,19 @@ def test_a_date_that_does_not_exist_is_reported_without_rdflib_traceback(sample_
     assert res.returncode == 4
     assert "Traceback" not in res.stderr and "day is out of range" not in res.stderr
     assert res.stderr.strip().splitlines()[-1].startswith("kgraph: error: ")
+    assert 'not a valid xsd:date: no such value' in res.stdout and '"2021-02-29"' in res.stdout
+
+
+def test_ill_typed_literals_are_violations_of_their_own(tmp_path):
+    """A value that is none of its datatype ("tre"^^xsd:integer) fails validation, named as such, even
+    where no shape checks that property's datatype."""
+    path = tmp_path / "typ.ttl"
+    path.write_text('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                    '<https://w3id.org/kgraph/id/x> <https://example.org/antal> "tre"^^xsd:integer .\n',
+                    encoding="utf-8")
+    report = validate_path(path)
+    assert not report.conforms
+    assert [v.message for v in report.violations] == ["not a valid xsd:integer: no such value"]
 
 
 @pytest.mark.parametrize("text", ['{"bad": 1}', "[1, 2]"])
