@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SH
+from rdflib.namespace import RDFS, SH, XSD
 
 from . import vocab
 from .errors import GraphNotFoundError, KgraphError
@@ -205,7 +205,7 @@ def _ill_typed(g: Graph, labels: dict[URIRef, str]) -> list[Violation]:
     out = []
     for s, p, o in g:
         if isinstance(o, Literal) and getattr(o, "ill_typed", False):
-            kind = str(o.datatype).replace("http://www.w3.org/2001/XMLSchema#", "xsd:") if o.datatype else "its datatype"
+            kind = str(o.datatype).replace(str(XSD), "xsd:") if o.datatype else "its datatype"
             out.append(Violation("Violation", _short(s, labels), _short(p, {}), _short(o, {}),
                                  f"not a valid {kind}: no such value", "datatype"))
     return out
