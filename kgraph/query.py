@@ -361,18 +361,28 @@ def resolve_class(graph: GraphLike, name: str) -> str:
     return names.resolve_class(name, known_classes(graph))
 
 
+def _descends(parent: dict[str, str], name: str, top: str) -> bool:
+    """Is ``name`` ``top`` or under it, going up by ``parent`` (a class's superclass, a topic's
+    broader topic)? A cycle ends the walk."""
+    seen: set[str] = set()
+    while name and name not in seen:
+        if name == top:
+            return True
+        seen.add(name)
+        name = parent.get(name, "")
+    return False
+
+
 def _with_subclasses(cls: str) -> str:
-    """``cls`` and every class under it in the vocabulary, as JSON for ``json_each``: a node is
-    stored with its own classes only (a municipality is a Municipality, not an Organization)."""
+    """``cls`` and every class under it in the vocabulary, as JSON for ``json_each`` (in
+    :data:`_OF_CLASSES`): a node is stored with its own classes only (a municipality is a
+    Municipality, not an Organization)."""
     parent = {c.name: c.parent for c in vocab.CLASSES}
-    out = []
-    for name in [cls, *parent]:
-        up: str | None = name
-        while up and up != cls:
-            up = parent.get(up)
-        if up == cls and name not in out:
-            out.append(name)
-    return json.dumps(out)
+    return json.dumps([cls, *(n for n in parent if n != cls and _descends(parent, n, cls))])
+
+
+#: the nodes of the classes a JSON list names (:func:`_with_subclasses`)
+_OF_CLASSES = "SELECT node FROM node_class WHERE cls IN (SELECT value FROM json_each(?))"
 
 
 def _check_date(value: str | None, option: str) -> str | None:
@@ -476,8 +486,7 @@ def entities(graph: GraphLike, type: str | None = None, search: str | None = Non
     st = _st(graph)
     params: list[Any] = []
     if type:
-        sql = ("SELECT n.id FROM node n WHERE n.id IN (SELECT node FROM node_class WHERE cls IN "
-               "(SELECT value FROM json_each(?)))")
+        sql = f"SELECT n.id FROM node n WHERE n.id IN ({_OF_CLASSES})"
         params.append(_with_subclasses(resolve_class(st, type)))
     else:
         sql = "SELECT n.id FROM node n WHERE n.kind = 'entity'"
@@ -588,8 +597,8 @@ def neighbors(graph: GraphLike, name: str, depth: int = 1, type: str | None = No
     for layer in layers:  # nearest first; by id within a distance (ids follow the sorted node keys)
         layer.sort()
         if cls is not None:
-            layer = [n for (n,) in st.rows("SELECT DISTINCT node FROM node_class WHERE cls IN (SELECT value FROM "
-                                           "json_each(?)) AND node IN (SELECT value FROM json_each(?)) ORDER BY node",
+            layer = [n for (n,) in st.rows(f"SELECT DISTINCT node FROM ({_OF_CLASSES}) WHERE node IN "
+                                           "(SELECT value FROM json_each(?)) ORDER BY node",
                                            (_with_subclasses(cls), _j(layer)))]
         total += len(layer)
         ids += layer[:max(0, cap - len(ids))]
@@ -767,9 +776,8 @@ def met(graph: GraphLike, name: str, since: str | None = None, until: str | None
     triples = st.rows("SELECT id, s, o FROM edge WHERE s IN (SELECT value FROM json_each(?)) AND p = 'participant' "
                       "AND o != ? ORDER BY id", (_j(mids), nid))
     if cls is not None:
-        keep = {n for (n,) in st.rows("SELECT node FROM node_class WHERE cls IN (SELECT value FROM json_each(?)) "
-                                      "AND node IN (SELECT value FROM json_each(?))",
-                                      (_with_subclasses(cls), _j({o for _, _, o in triples})))}
+        keep = {n for (n,) in st.rows(f"SELECT node FROM ({_OF_CLASSES}) WHERE node IN (SELECT value FROM "
+                                      "json_each(?))", (_with_subclasses(cls), _j({o for _, _, o in triples})))}
         triples = [(e, m, o) for e, m, o in triples if o in keep]
     order = {m: i for i, m in enumerate(mids)}  # newest first
     by_person: dict[int, list[int]] = {}
@@ -815,15 +823,8 @@ def _topic_and_narrower(st: GraphStore, ref: EntityRef) -> list[int]:
         if up:
             broader.setdefault(local, up)
     top = ref.id.split("/", 1)[1]
-    out = [_node_id(st, ref)]
-    for local, nid in sorted(in_graph.items()):
-        seen, b = {local}, broader.get(local)
-        while b and b not in seen and b != top:
-            seen.add(b)
-            b = broader.get(b)
-        if b == top and nid not in out:
-            out.append(nid)
-    return out
+    return [_node_id(st, ref), *(nid for local, nid in sorted(in_graph.items())
+                                 if local != top and _descends(broader, local, top))]
 
 
 def _meeting_rows(st: GraphStore, ids: list[int]) -> list[MeetingRow]:
@@ -902,9 +903,8 @@ def central(graph: GraphLike, type: str | None = None, top: int = 10) -> list[Ce
     if top < 1:
         raise UsageError(f"--top {top}: give 1 or more")
     if type:
-        rows = st.rows("SELECT n.id, n.degree, n.ndocs FROM node n WHERE n.id IN (SELECT node FROM node_class "
-                       "WHERE cls IN (SELECT value FROM json_each(?))) AND n.kind = 'entity' "
-                       "ORDER BY n.degree DESC, n.ndocs DESC, n.label LIMIT ?",
+        rows = st.rows(f"SELECT n.id, n.degree, n.ndocs FROM node n WHERE n.id IN ({_OF_CLASSES}) "
+                       "AND n.kind = 'entity' ORDER BY n.degree DESC, n.ndocs DESC, n.label LIMIT ?",
                        (_with_subclasses(resolve_class(st, type)), top))
     else:
         rows = st.rows("SELECT id, degree, ndocs FROM node WHERE kind = 'entity' "
