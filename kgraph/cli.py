@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .errors import BuildInterrupted, KgraphError, NoDocumentsError, UsageError
-from .text import printable, shown
+from .text import printable, printable_lines, shown
 
 DEFAULT_INPUT = Path("data/corpus")
 DEFAULT_OUT = Path("exports")
@@ -26,7 +26,7 @@ def handle_errors(fn):
             return fn(*args, **kwargs)
         except KgraphError as exc:
             # a name that is not UTF-8, or holds a line break or an escape sequence: escaped, one line
-            click.echo(printable(shown(f"kgraph: error: {exc}")), err=True)
+            click.echo(printable(f"kgraph: error: {exc}"), err=True)
             sys.exit(exc.exit_code)
     return wrapper
 
@@ -97,7 +97,7 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
                          rebuild=rebuild, max_bytes=limit, progress=progress, max_seconds=max_seconds,
                          scheduler=scheduler or dask_mode)
     except BuildInterrupted as exc:
-        click.echo(printable(shown(f"kgraph: {exc}")), err=True)
+        click.echo(printable(f"kgraph: {exc}"), err=True)
         sys.exit(130)
     except KeyboardInterrupt:
         click.echo(shown(f"kgraph: interrupted; the previous outputs in {out} are left as they were"), err=True)
@@ -105,7 +105,7 @@ def build(inputs: tuple[Path, ...], out: Path, strict: bool, no_html: bool, no_s
     finally:
         signal.signal(signal.SIGTERM, previous)
     click.echo(shown(result.summary()), err=True)
-    click.echo("\n".join(printable(line) for line in shown(next_steps(out, html=not no_html)).splitlines()), err=True)
+    click.echo(printable_lines(next_steps(out, html=not no_html).splitlines()), err=True)
     if result.skipped:
         sys.exit(3)
 

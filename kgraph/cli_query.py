@@ -24,7 +24,7 @@ from . import vocab
 from .cli import handle_errors, main
 from .defaults import HUB_DEGREE
 from .errors import UsageError
-from .text import printable
+from .text import printable, printable_lines
 
 #: the largest --limit, --top, --depth or --max-hops taken (a count SQLite can hold; more is never needed)
 COUNT_MAX = 1_000_000_000
@@ -295,7 +295,7 @@ def show_cmd(name: str, limit: int, graph: Path, fmt: str) -> None:
         width = max(len(x.label) for x in d.located_in)
         for i, x in enumerate(d.located_in):
             lines.append(f"{head if i == 0 else '':<{len(head)}} {x.label:<{width}}  {node_id(x)}")
-    click.echo("\n".join(printable(x) for x in lines))
+    click.echo(printable_lines(lines))
     if d.facts:
         click.echo("")
         facts = []

@@ -409,12 +409,19 @@ def printable(text: str) -> str:
     r"""``text`` as one line a terminal shows as it is: a line break, an escape sequence or a
     bidirectional override in a file name (or anything read from a document) becomes a visible
     backslash escape (``\n``, ``\x1b``, ``\u202e``), so it can neither fake another line nor
-    colour, move or reverse what follows. Text without them is returned as it is."""
+    colour, move or reverse what follows; a lone surrogate as :func:`shown` writes it. Text
+    without them is returned as it is."""
+    text = shown(text)
     if not _UNPRINTABLE_RE.search(text):
         return text
     return _UNPRINTABLE_RE.sub(lambda m: _ESCAPES.get(m.group()) or
                                (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"),
                                text)
+
+
+def printable_lines(lines: Iterable[str]) -> str:
+    """Lines, each made :func:`printable`, one per line."""
+    return "\n".join(printable(line) for line in lines)
 
 
 def _escape_surrogate(m: re.Match[str]) -> str:
