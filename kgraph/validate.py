@@ -133,7 +133,7 @@ def _from_store(path: Path) -> Graph:
 @contextlib.contextmanager
 def _quiet_literals() -> Iterator[None]:
     """rdflib logs a literal that is not a value of its datatype ("2021-02-29"^^xsd:date) as a
-    warning with a Python traceback; the SHACL report is where validate says what is wrong."""
+    warning with a Python traceback; validate's report says what is wrong (:func:`_ill_typed`)."""
     log = logging.getLogger("rdflib.term")
     level = log.level
     log.setLevel(logging.ERROR)
@@ -144,22 +144,18 @@ def _quiet_literals() -> Iterator[None]:
 
 
 def _parse(path: Path, fmt: str) -> Graph:
-    with _quiet_literals():
-        return _parse_loud(path, fmt)
-
-
-def _parse_loud(path: Path, fmt: str) -> Graph:
     try:
-        if fmt in DATASET_FORMATS:
-            from rdflib import Dataset
-            ds = Dataset()
-            ds.parse(path, format=fmt)
-            g = Graph()
-            for ctx in ds.graphs():
-                for t in ctx:
-                    g.add(t)
-            return g
-        return Graph().parse(path, format=fmt)
+        with _quiet_literals():
+            if fmt in DATASET_FORMATS:
+                from rdflib import Dataset
+                ds = Dataset()
+                ds.parse(path, format=fmt)
+                g = Graph()
+                for ctx in ds.graphs():
+                    for t in ctx:
+                        g.add(t)
+                return g
+            return Graph().parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many kinds of parse errors
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise KgraphError(f"{path}: not valid {fmt} ({detail[:300]})") from exc
