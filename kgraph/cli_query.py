@@ -28,6 +28,8 @@ from .text import printable, printable_lines
 
 #: the largest --limit, --top, --depth or --max-hops taken (a count SQLite can hold; more is never needed)
 COUNT_MAX = 1_000_000_000
+COUNT = click.IntRange(min=0, max=COUNT_MAX)  # --limit (0: all)
+POSITIVE_COUNT = click.IntRange(min=1, max=COUNT_MAX)  # --top, --depth, --max-hops, path's --limit
 
 FORMATS = ("table", "json", "csv", "tsv", "ndjson")
 DEFAULT_GRAPH = Path("exports")
@@ -223,7 +225,7 @@ def query_group() -> None:
 @query_group.command("entities")
 @click.option("--type", "type_", metavar="CLASS", help="Only this class (Person, Municipality, Meeting, Topic...).")
 @click.option("--search", metavar="TEXT", help="Only names containing TEXT (case and diacritics ignored).")
-@click.option("--limit", type=click.IntRange(min=0, max=COUNT_MAX), default=100, show_default=True,
+@click.option("--limit", type=COUNT, default=100, show_default=True,
               help="At most this many (0: all).")
 @read_options
 @handle_errors
@@ -255,7 +257,7 @@ def _fact_record(entity: Any, f: Any) -> dict[str, Any]:
 
 @query_group.command("show")
 @click.argument("name")
-@click.option("--limit", type=click.IntRange(min=0, max=COUNT_MAX), default=100, show_default=True,
+@click.option("--limit", type=COUNT, default=100, show_default=True,
               help="At most this many facts per relation (0: all).")
 @read_options
 @handle_errors
@@ -317,14 +319,14 @@ def show_cmd(name: str, limit: int, graph: Path, fmt: str) -> None:
 
 @query_group.command("neighbors")
 @click.argument("name")
-@click.option("--depth", type=click.IntRange(min=1, max=COUNT_MAX), default=1, show_default=True,
+@click.option("--depth", type=POSITIVE_COUNT, default=1, show_default=True,
               help="Hops to follow (meetings are nodes: people someone met are 2 hops away).")
 @click.option("--type", "type_", metavar="CLASS", help="Only neighbours of this class.")
 @click.option("--through-hubs", is_flag=True,
               help=f"Beyond the first hop, also go through parties, the government, ministries, the "
                    f"parliament and nodes with more than {HUB_DEGREE} links (by default they are listed, "
                    f"not gone through).")
-@click.option("--limit", type=click.IntRange(min=0, max=COUNT_MAX), default=100, show_default=True,
+@click.option("--limit", type=COUNT, default=100, show_default=True,
               help="At most this many (0: all).")
 @read_options
 @handle_errors
@@ -365,9 +367,9 @@ def neighbors_cmd(name: str, depth: int, type_: str | None, through_hubs: bool, 
 @query_group.command("path")
 @click.argument("name_a", metavar="NAME")
 @click.argument("name_b", metavar="NAME")
-@click.option("--max-hops", type=click.IntRange(min=1, max=COUNT_MAX), default=6, show_default=True,
+@click.option("--max-hops", type=POSITIVE_COUNT, default=6, show_default=True,
               help="Give up beyond this many hops.")
-@click.option("--limit", type=click.IntRange(min=1, max=COUNT_MAX), default=3, show_default=True,
+@click.option("--limit", type=POSITIVE_COUNT, default=3, show_default=True,
               help="At most this many paths of the shortest length.")
 @click.option("--via", multiple=True, metavar="RELATION",
               help=f"Also follow this relation ({', '.join(vocab.path_relations('via'))}); by default paths go "
@@ -429,7 +431,7 @@ _PERIOD_HELP = ("On or after this date (YYYY-MM-DD, YYYY-MM or YYYY); a meeting 
                    "municipalities and their venues).")
 @click.option("--since", metavar="DATE", help=_PERIOD_HELP)
 @click.option("--until", metavar="DATE", help="On or before this date.")
-@click.option("--limit", type=click.IntRange(min=0, max=COUNT_MAX), default=100, show_default=True,
+@click.option("--limit", type=COUNT, default=100, show_default=True,
               help="At most this many (0: all).")
 @read_options
 @handle_errors
@@ -461,7 +463,7 @@ def meetings_cmd(with_: tuple[str, ...], topic: str | None, place: str | None, s
 @click.option("--since", metavar="DATE", help=_PERIOD_HELP)
 @click.option("--until", metavar="DATE", help="On or before this date.")
 @click.option("--type", "type_", metavar="CLASS", help="Only people (Person) or organisations of this class.")
-@click.option("--limit", type=click.IntRange(min=0, max=COUNT_MAX), default=100, show_default=True,
+@click.option("--limit", type=COUNT, default=100, show_default=True,
               help="At most this many (0: all).")
 @read_options
 @handle_errors
@@ -499,7 +501,7 @@ def _dated(date: str, source: str) -> str:
 
 @query_group.command("topics")
 @click.option("--with", "with_", metavar="NAME", help="Only meetings and documents of this entity.")
-@click.option("--limit", type=click.IntRange(min=0, max=COUNT_MAX), default=100, show_default=True,
+@click.option("--limit", type=COUNT, default=100, show_default=True,
               help="At most this many (0: all).")
 @read_options
 @handle_errors
@@ -520,7 +522,7 @@ def topics_cmd(with_: str | None, limit: int, graph: Path, fmt: str) -> None:
 
 @query_group.command("central")
 @click.option("--type", "type_", metavar="CLASS", help="Only this class.")
-@click.option("--top", type=click.IntRange(min=1, max=COUNT_MAX), default=10, show_default=True, help="How many.")
+@click.option("--top", type=POSITIVE_COUNT, default=10, show_default=True, help="How many.")
 @read_options
 @handle_errors
 def central_cmd(type_: str | None, top: int, graph: Path, fmt: str) -> None:
