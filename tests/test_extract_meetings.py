@@ -347,3 +347,32 @@ def test_dates_glued_label_and_comma_year(reference, make_document):
     assert find_document_date("Hela Exempelbygden\nPressmeddelande25 februari, 2016\n\nText.")[0] == \
         dt.date(2016, 2, 25)
     assert find_document_date("Exempelförbundet\nNyheter11 maj, 2023\n\nText.")[0] == dt.date(2023, 5, 11)
+
+
+def test_meetings_sentence_with_its_own_day_is_another_meeting(reference, make_document):
+    text = ("Ministern i länet\n\nMinister Karin Ekvall besökte den 2 mars 2021 Lidköpings kommun och träffade "
+            "kommunalrådet Siv Lindmark (C).\n\nDen 16 mars 2021 träffade hon även företrädare för Region Halland "
+            "om kollektivtrafik.\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2021, 3, 20))
+    assert sorted(m.date for m in ms) == [dt.date(2021, 3, 2), dt.date(2021, 3, 16)]
+    later = next(m for m in ms if m.date == dt.date(2021, 3, 16))
+    assert "region/13" in later.participants
+    assert "region/13" not in next(m for m in ms if m.date == dt.date(2021, 3, 2)).participants
+
+
+def test_meetings_relative_day_of_another_event_keeps_the_meeting(reference, make_document):
+    # "i tisdags" dates the message, not a second visit
+    text = ("Besöket ställs in\n\nMinister Karin Ekvall skulle ha besökt Lidköpings kommun i morgon. Beskedet kom "
+            "från departementet i tisdags, och något nytt besök planeras inte.\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2022, 5, 12))
+    assert len(ms) == 1
+
+
+def test_meetings_split_by_place_takes_no_other_place_as_participant(reference, make_document):
+    text = ("Ministern på besök\n\nMinister Karin Ekvall träffade i går kommunledningarna i Skövde och Falköping för "
+            "att diskutera järnvägen.\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m for m in ms}
+    assert set(by_place) == {SKOVDE, FALKOPING}
+    assert FALKOPING not in by_place[SKOVDE].participants
+    assert SKOVDE not in by_place[FALKOPING].participants

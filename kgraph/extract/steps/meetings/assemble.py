@@ -43,6 +43,7 @@ Reads ``doc``, ``blocks``, ``sentences``, ``mentions``; takes the
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ....models import Mention
@@ -119,15 +120,26 @@ def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDr
     return None
 
 
+def _day_of(st: DocState, sent: Sentence | None, explicit: bool = False) -> set[dt.date]:
+    """The days a sentence names, resolved ("den 14 mars 2021"; "i tisdags" too unless ``explicit``);
+    none for a month or a weekday alone."""
+    if sent is None:
+        return set()
+    return {d.value for d in st.dates_in(sent.start, sent.end) if d.value and not (explicit and d.relative)}
+
+
+def _other_day(st: DocState, mt: MeetingDraft, here: set[dt.date]) -> bool:
+    """Does a sentence naming the days ``here`` speak of another day than the meeting's own word does?"""
+    there = _day_of(st, st.sentence_at(mt.trigger[0]))
+    return bool(here and there and not here & there)
+
+
 def _visit_at(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
     """The visit already made to this place, if the text names no other date for it: the same event."""
-    here = {d.value for d in st.dates_in(sent.start, sent.end) if d.value}
+    here = _day_of(st, sent)
     for mt in meets:
-        if mt.kind == "visit" and mt.location == key and mt.status != "cancelled":
-            first = st.sentence_at(mt.trigger[0])
-            there = {d.value for d in (st.dates_in(first.start, first.end) if first else []) if d.value}
-            if not (here and there and not here & there):
-                return mt
+        if mt.kind == "visit" and mt.location == key and mt.status != "cancelled" and not _other_day(st, mt, here):
+            return mt
     return None
 
 
@@ -212,6 +224,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             prev_section = section
         created: list[MeetingDraft] = []
         attached: list[MeetingDraft] = []
+        here_days = _day_of(st, sent, explicit=True)
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         for s, e, kind, how in hits:
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
@@ -275,8 +288,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 lx.NEXT_EVENT_RE.search(low, sent.start, sent.end)) or (
                 bool(_PART_OF_DAY_RE.match(low, sent.start)) and bool(current) and kind != current[0].kind
                 and kind == "meeting" and low[s:e] not in _GENERIC_WORDS)
+            # "Den 14 mars träffade hon även ...": a meeting word with a day of its own, not the current
+            # meeting's day, is another meeting
+            other_day = any(_other_day(st, c, here_days) for c in current)
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \
-                    and compatible and not count and not second \
+                    and compatible and not count and not second and not other_day \
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
                 continue

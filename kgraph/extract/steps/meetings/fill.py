@@ -136,8 +136,8 @@ class _SentenceCues:
         return got
 
 
-def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str],
-          visit_places: set[str], visitors: set[str], cues: _SentenceCues) -> None:
+def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str], visit_places: set[str],
+          group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues) -> None:
     text = st.doc.text
     low = cues.low
     for sent in mt.sentences:
@@ -154,6 +154,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                     if mt.kind == "visit" and m.kind == "Municipality" and mt.location and m.key != mt.location \
                             and (mt.group >= 0 or m.key in visit_places):
                         continue  # one visit per municipality of a tour, or of the text
+                    if m.key != mt.location and m.key in group_places.get(mt.group, ()):
+                        continue  # "träffade kommunledningarna i Sundsvall och Timrå": the other meeting's place
                     if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
                             and _LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start]):
                         continue  # "i Järfälla", "i Stockholm": where it is held, not who takes part
@@ -262,10 +264,14 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
     _field_lines(st, meets)
     visit_places = {mt.location for mt in meets if mt.kind == "visit" and mt.location}
+    group_places: dict[int, set[str]] = {}  # the places of meetings made together, one each
+    for mt in meets:
+        if mt.group >= 0 and mt.location:
+            group_places.setdefault(mt.group, set()).add(mt.location)
     cues = _SentenceCues(st.doc.text, st.doc.text.lower())
     visitors = _visiting_officials(st)  # once per document, not once per meeting
     for mt in meets:
-        _fill(st, seg, mt, person_keys, visit_places, visitors, cues)
+        _fill(st, seg, mt, person_keys, visit_places, group_places, visitors, cues)
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
