@@ -47,6 +47,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 from . import __version__, vocab
 from .contracts import Evidence
 from .graph import GraphReader
+from .refdata import topic_scheme
 from .namespaces import KG, KGO, WD
 
 #: prefixes of the Turtle and TriG writers and the JSON-LD ``@context`` (from :mod:`kgraph.vocab`)
@@ -191,6 +192,26 @@ def _topic(out: list[Statement], s: IRI, d: dict[str, Any]) -> None:
         emit((s, _P["broader"], _node(f"topic/{d['broader']}"), g))
 
 
+def _broader_topics(out: list[Statement], written: set[str], wanted: set[str]) -> None:
+    """The concepts of the scheme that the graph's topics name as broader but no document names:
+    written too, with their own broader chain, so that no ``skos:broader`` points at an unlabelled IRI."""
+    scheme = topic_scheme()
+    todo = sorted(wanted - written)
+    done = set(written)
+    while todo:
+        node = todo.pop(0)
+        if node in done:
+            continue
+        done.add(node)
+        c = scheme.get(node.removeprefix("topic/"))
+        if c is None:
+            continue  # a broader id the scheme of this installation lacks: the IRI alone, as before
+        _topic(out, _node(node), {"label": c.pref_label, "en_label": c.en_label, "alt_labels": c.alt_labels,
+                                  "broader": c.broader})
+        if c.broader:
+            todo.append(f"topic/{c.broader}")
+
+
 def _meeting(out: list[Statement], s: IRI, d: dict[str, Any]) -> None:
     emit, g = out.append, _DEFAULT_ONLY
     emit((s, _LABEL, (d["label"], None, None), g))
@@ -255,6 +276,8 @@ def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192) -
     """:func:`statements` in lists of about ``size`` (fast writers consume whole lists)."""
     seen: set[str] = set()
     has_topics = False
+    topics: set[str] = set()  # the topic nodes written, and the broader topics they name
+    wanted: set[str] = set()
     chunk: list[Statement] = []
     for node, d in kg.sorted_nodes():
         s = _node(node)
@@ -267,6 +290,9 @@ def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192) -
         elif kind == "topic":
             has_topics = True
             _topic(chunk, s, d)
+            topics.add(node)
+            if d.get("broader"):
+                wanted.add(f"topic/{d['broader']}")
         elif kind == "meeting":
             _meeting(chunk, s, d)
         elif kind == "post":
@@ -278,6 +304,7 @@ def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192) -
             yield chunk
             chunk = []
     if has_topics:
+        _broader_topics(chunk, topics, wanted)
         ts, g = _P["topics"], _DEFAULT_ONLY
         chunk.extend(((ts, _TYPE, _K["TopicScheme"], g), (ts, _TYPE, _P["ConceptScheme"], g),
                       (ts, _PREF, ("kgraph: ämnen i svensk offentlig förvaltning", None, "sv"), g),

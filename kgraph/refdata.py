@@ -316,9 +316,14 @@ def _topics(d: Path) -> list[TopicConcept]:
 
 
 @lru_cache(maxsize=1)
+def topic_scheme() -> dict[str, TopicConcept]:
+    """The topic scheme by concept id, read alone (light: no other table read)."""
+    return {c.id: c for c in _topics(reference_dir())}
+
+
 def topic_broader() -> dict[str, str]:
-    """Topic id -> its broader topic's id, from the topic scheme alone (light: no other table read)."""
-    return {c.id: c.broader for c in _topics(reference_dir()) if c.broader}
+    """Topic id -> its broader topic's id, from the topic scheme."""
+    return {c.id: c.broader for c in topic_scheme().values() if c.broader}
 
 
 @lru_cache(maxsize=1)

@@ -71,6 +71,16 @@ def test_topics_are_skos_concepts(sample_turtle_graph, require_topics):
         assert [lbl for lbl in g.objects(t, SKOS.prefLabel) if lbl.language == "sv"]
 
 
+def test_every_broader_topic_is_a_labelled_concept_of_the_scheme(sample_turtle_graph, require_topics):
+    # a topic's broader concept that no document names is written too, so that a SPARQL user can read its label
+    g = sample_turtle_graph
+    broader = set(g.objects(None, SKOS.broader))
+    assert broader - set(g.subjects(RDF.type, KGO.Topic))  # the samples name topics whose broader one they do not
+    for b in broader:
+        assert (b, RDF.type, SKOS.Concept) in g
+        assert (b, SKOS.inScheme, KG.topics) in g
+        assert [lbl for lbl in g.objects(b, SKOS.prefLabel) if lbl.language == "sv"]
+
 # ------------------------------------------------------------------ identifiers that join
 def test_municipalities_carry_scb_codes_and_wikidata(sample_build, sample_turtle_graph):
     g = sample_turtle_graph
