@@ -237,3 +237,24 @@ def test_persons_title_on_the_next_line_of_a_contact_block(reference, make_docum
 def test_persons_no_second_title_across_another_name(reference, make_document):
     text = "Från vänster: Hugo Lindgren, kommundirektör, Brittmarie Qwenstedt, landshövding, och fler."
     assert ("Hugo Lindgren", "landshövding") not in _roles(reference, make_document, text)
+
+
+def test_persons_building_after_a_name_is_the_object_not_a_surname(reference, make_document):
+    # verb-second order: "besökte <title> <name> <place>"
+    text = "Fredagen den 7 februari besökte ministern Karin Ekvall Ekskolan och träffade eleverna.\n"
+    names = _names(reference, make_document, text)
+    assert "Karin Ekvall" in names and not any("Ekskolan" in n for n in names)
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Ministern besökte Ekskolan\n\nFredagen den 7 februari kom ministern.\n", "Ekskolan"),
+    ("Möte om vägen\n\nTid: Onsdag den 16 december klockan 12\nPlats: Borgkammaren\n\nFör mer information ring.\n",
+     "Borgkammaren"),
+    ("Möte om vägen\n\nPlats: Borgkammaren\nTid: 16 december klockan 12\n", "Borgkammaren"),
+    ("Årsmötet äger rum på Gästgivaregården Stora Ek\nKonferens & Fest i byn.\n",
+     "Gästgivaregården Stora Ek\nKonferens & Fest"),
+])
+def test_names_of_places_end_at_a_paragraph_or_a_field_line(reference, make_document, text, venue):
+    ex = extract_document(make_document(text), reference)
+    places = [m.text for e in ex.entities.values() if e.cls == "Place" for m in e.mentions]
+    assert venue in places, places

@@ -26,23 +26,26 @@ def _word_initial(first: str) -> str:
 
 
 _CAP_INITIAL = _word_initial("[A-ZÅÄÖÉ]") + r"[\wåäöéÅÄÖ&-]*"  # _CAP, starting a word
+# the space between two words of a name: a line may wrap inside it, a paragraph may not end in it
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_FIELD_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?![\wåäöÅÄÖ]+[ \t]*:))"  # ... nor does the next "Tid:" line go on it
 # a capitalised compound ending in an organisational head noun, then more capitalised words
 ORG_SUFFIX_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
     rf"föreningen|stiftelsen|akademien|institutet|samordningsförbund|samordningsförbundet)"
-    rf"(?:\s+(?!(?:i|och|för|på|med)\b){_CAP})*"
+    rf"(?:{_GAP}(?!(?:i|och|för|på|med)\b){_CAP})*"
     rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
-COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}\s+(?:(?:{_CAP}|&)\s+){{0,3}}"
+COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
                         r"(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 VENUE_HEAD_RE = re.compile(
     rf"(?P<name>{_CAP_INITIAL}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
     rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
-    rf"(?:\s+{_CAP}){{0,3}}(?:\s+(?:Konferens|konferens)(?:\s*&\s*{_CAP})?)?)")
+    rf"(?:{_GAP}{_CAP}){{0,3}}(?:{_GAP}(?:Konferens|konferens)(?:[ \t]*&[ \t]*{_CAP})?)?)")
 VENUE_CUE_RE = re.compile(
     rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
-    rf"(?P<name>{_CAP}(?:\s+(?:{_CAP}|&))*(?:\s+(?:hus|huset|gård|gården|slott|park|hotell))?)")
+    rf"(?P<name>{_CAP}(?:{_FIELD_GAP}(?:{_CAP}|&))*(?:[ \t]+(?:hus|huset|gård|gården|slott|park|hotell))?)")
 # "Plats: Kommunhuset, Fjugesta": the locality after the venue
 VENUE_LOCALITY_RE = re.compile(r",\s*(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?=\s*(?:[.,;\n]|$|kl\b))")
 # building names too generic to be a named place

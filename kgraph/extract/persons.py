@@ -25,6 +25,11 @@ MIN_BEARERS = 100
 SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qvist", "kvist", "dahl", "dal",
                     "holm", "blad", "lin", "ell", "ander", "ing", "man", "mark", "stam", "stedt", "sjö", "fors",
                     "borg", "by", "gård", "hed", "rot", "ros", "vall", "bäck", "back", "näs", "ek", "löf", "löv")
+# a capitalised word in the definite form of a building or a body ("Ekskolan", "Folkets hus" aside): the
+# object after a name in verb-second order ("besökte Anna Berg Ekskolan"), never a second surname
+_NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parken|torget|biblioteket|stationen|"
+                             r"slottet|verket|bruket|förbundet|föreningen|nätverket|kommun|regionen|länet|"
+                             r"centret|centrum|museet|teatern|arenan)$")
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
 PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")
@@ -326,6 +331,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         # capitalised word that is not a title, a known name of something else or a given name
         if j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts \
+                and not _NAMED_THING_RE.search(toks[j + 1].text.lower()) \
                 and not _sentence_start_after(text, toks[j + 1].start) \
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
