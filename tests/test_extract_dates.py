@@ -195,3 +195,17 @@ def test_dates_no_dateline_without_a_place(line):
     """A heading with a date is no dateline unless it starts with a place ("Vara" is none of the test's)."""
     assert find_document_date(line + "\n\n" + _BODY, _is_place) == (None, None)
     assert find_document_date("Ronneby 4 maj 2021\n\n" + _BODY) == (None, None)  # no place names given
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Rubrik\n\nLandshövdingen besökte kommunen i dag.\n\nSenast publicerad: 2018-01-16\n", dt.date(2018, 1, 16)),
+    ("Rubrik\n\nSidan publicerad 3 mars 2020\n\nText om mötet.\n", dt.date(2020, 3, 3)),
+    ("Rubrik\n\nI dag kom turen till kommunen.\n\nPublicerat av Anna Berg den 9 februari 2018, senast ändrad den "
+     "12 februari 2018\n", dt.date(2018, 2, 9)),
+])
+def test_document_date_from_a_cms_footer(text, day):
+    assert find_document_date(text)[0] == day
+
+
+def test_document_date_is_not_the_last_change():
+    assert find_document_date("Rubrik\n\nText om mötet.\n\nSenast ändrad den 12 februari 2018\n")[0] is None

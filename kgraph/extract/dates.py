@@ -46,7 +46,8 @@ RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i f�
 # Splitting it could not make a line match (what is left for ``rest`` only grows), but trying
 # every split takes time that grows with the cube of the white space's length
 DOC_DATE_LINE_RE = re.compile(
-    r"^(?=(?P<ws1>\s*))(?P=ws1)(?P<label>publicerad|publicerat|publiceringsdatum|sammanträdesdatum|mötesdatum|"
+    r"^(?=(?P<ws1>\s*))(?P=ws1)(?P<label>(?:senast |sidan |först )?publicerad|publicerat|publiceringsdatum|"
+    r"sammanträdesdatum|mötesdatum|"
     r"datum|uppdaterad|senast uppdaterad|"
     r"senast ändrad|pressmeddelande|nyheter|nyhet)?(?=(?P<ws2>\s*))(?P=ws2)[:·|–—•]?(?=(?P<ws3>\s*))(?P=ws3)"
     r"(?P<rest>.{0,60})$", re.IGNORECASE)
@@ -67,6 +68,9 @@ _PLACE_DATE_RE = re.compile(r"^[ \t]*(?P<place>[A-ZÅÄÖ][\w-]*(?:[ \t][A-ZÅÄ
 _DATELINE_MAX = 80
 # "Publicerad 2021-03-25 av Anna Berg": who published it, after the date
 _BY_AFTER_RE = re.compile(r"[ \t,]+(?:av|by)[ \t]+\S.{0,40}$", re.IGNORECASE)
+# a CMS footer: "Publicerat av Anna Berg den 9 februari 2018, senast ändrad den 12 februari 2018"
+_BY_BEFORE_RE = re.compile(r"^\s*publicera[dt][ \t]+av[ \t]+[^\n]{1,60}?[ \t]+den[ \t]+(?P<rest>[^,\n]{6,30})",
+                           re.IGNORECASE)
 RELATIVE_OFFSETS = {"i dag": 0, "idag": 0, "i går": -1, "igår": -1, "i morgon": 1, "imorgon": 1, "i förrgår": -2}
 
 
@@ -182,6 +186,13 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
     non_empty = [(p, ln) for p, ln in lines if ln.strip()]
     for idx, (p, line) in enumerate(non_empty):
         near = idx < 8 or idx >= len(non_empty) - 3
+        by_before = _BY_BEFORE_RE.match(line)
+        if by_before and _whole_date(by_before["rest"].strip()):
+            found = _whole_date(by_before["rest"].strip())
+            assert found is not None
+            off = p + by_before.start("rest") + (len(by_before["rest"]) - len(by_before["rest"].lstrip()))
+            candidates.append((0, found[0], (off + found[1][0], off + found[1][1])))
+            continue
         m = DOC_DATE_LINE_RE.match(line)
         if m and not _whole_date(m["rest"].strip()) and idx < 8:
             m = _CATEGORY_DATE_RE.match(line) or m  # "Styrelse / 1 oktober 2025": a category and the date
@@ -209,7 +220,7 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
         above = _LABEL_ALONE_RE.match(non_empty[idx - 1][1]) if idx and not label else None
         if above:  # "Publicerad" or "Senast uppdaterad" alone on the line above the date
             label = above["label"].lower()
-        if label.startswith("publi") or label.endswith("datum"):
+        if label.split(" ")[-1].startswith("publi") or label.endswith("datum"):  # "(senast) publicerad"
             rank = 0
         elif label in ("pressmeddelande", "nyhet", "nyheter") or (not label and near):
             rank = 1
