@@ -185,3 +185,15 @@ def test_names_county_sense_holds_in_a_document_and_in_a_list_of_counties(refere
     classes = {k: e.cls for k, e in ex.entities.items() if k != "person/per-holm"}
     assert set(classes.values()) == {"County"}
     assert {"county/13", "county/08", "county/06"} <= set(classes)  # Halland; Kalmar and Jönköping as counties
+
+
+@pytest.mark.parametrize("area", ["Exempelland", "Sörmland"])  # an unknown name, and a landscape's
+def test_federation_named_by_its_area_is_one_body_not_a_person(reference, make_document, area):
+    text = (f"Konferens i länet\n\nNu genomförs Regionförbundet {area}s ledningskonferens.\n\n"
+            f"För mer information, kontakta\nAnna Berg, Ordförande Regionförbundet {area}, 070-512 20 82\n")
+    ex = extract_document(make_document(text), reference)
+    bodies = [k for k, e in ex.entities.items() if e.cls == "Association"]
+    assert bodies == [f"org/regionforbundet-{area.lower().replace('ö', 'o')}"]
+    assert not [k for k, e in ex.entities.items() if e.cls == "Person" and "regionforbundet" in k]
+    assert ("person/anna-berg", "affiliatedWith", bodies[0]) in {(s.subject, s.predicate, s.object)
+                                                                  for s in ex.statements}

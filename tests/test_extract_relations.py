@@ -201,3 +201,11 @@ def test_relations_no_venue_location_from_a_list_of_places():
     text = "Landshövdingen besökte Folkets hus, Ronneby och Tingsryd under tisdagen."
     assert _rel(text, "locatedIn") == set()
     assert _rel("Kommunerna Ronneby, Tingsryd och Karlshamn samarbetar.", "locatedIn") == set()
+
+
+
+def test_contact_line_title_then_body_without_preposition():
+    for line in ("Anna Berg, kommunikatör Region Halland, 070-512 20 82",
+                 "Anna Berg, Ordförande Region Halland, 070-512 20 82"):
+        text = f"Konferens\n\nNu genomförs konferensen.\n\nKontakt\n{line}\n"
+        assert ("person/anna-berg", "region/13") in _rel(text, "affiliatedWith"), line

@@ -28,7 +28,8 @@ SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qv
 # a capitalised word in the definite form of a building or a body ("Ekskolan", "Folkets hus" aside): the
 # object after a name in verb-second order ("besökte Anna Berg Ekskolan"), never a second surname
 _NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parken|torget|biblioteket|stationen|"
-                             r"slottet|verket|bruket|förbundet|föreningen|nätverket|kommun|regionen|länet|"
+                             r"slottet|verket|bruket|förbundet|föreningen|nätverket|kommun|regionen|länet|region|"
+                             r"länsstyrelsen|departementet|myndigheten|"
                              r"centret|centrum|museet|teatern|arenan)$")
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
@@ -313,7 +314,8 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             continue
         prev_title = _title_before(text, tok.start, title_ends)
         given = _is_given(tok.text, ref)
-        if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords):
+        if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
+                              and not _NAMED_THING_RE.search(tok.text.lower())):
             i += 1
             continue
         j = i + 1

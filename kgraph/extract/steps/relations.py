@@ -502,6 +502,12 @@ def _org_named_after_title(st: DocState, t: TitleHit) -> Mention | None:
         orgs = st.orgs_in(t.end + m.end(), t.end + m.end() + 1)
         if orgs:
             return orgs[0]
+    # a contact line: "Anna Berg, kommunikatör Region Exempel, 070-..." (the title after the name's comma)
+    m = re.match(r"[ \t]+", text[t.end:t.end + 4])
+    if m and re.search(r",[ \t]*$", text[max(0, t.start - 4):t.start]):
+        orgs = st.orgs_in(t.end + m.end(), t.end + m.end() + 1)
+        if orgs and orgs[0].kind not in ("PoliticalParty", "Municipality", "County", "Place"):
+            return orgs[0]
     m = _CLAUSE_ORG_RE.match(text, t.end)
     if m and "," not in text[t.end:m.end()]:
         between = text[t.end:m.end()]

@@ -38,9 +38,11 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
     def is_given(word: str) -> bool:
         return given.get(word, 0) >= MIN_BEARERS
 
-    for po in find_pattern_orgs(st.doc.text, spans):
+    for po in find_pattern_orgs(st.doc.text, spans, soft):
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
+        if po.wins:
+            wins.add(id(m))
         if po.abbr and po.abbr_span:
             out.append(Mention(text=po.abbr, kind=po.cls, key=po.key,
                                prov=st.prov(po.abbr_span[0], po.abbr_span[1], "extract.abbreviation", 0.8)))
