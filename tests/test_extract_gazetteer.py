@@ -135,3 +135,11 @@ def test_gazetteer_locality_after_venue_in_place_line(reference, make_document):
     ex = extract_document(make_document(text), reference)
     places = {info.label for info in ex.entities.values() if info.cls == "Place"}
     assert "Fjugesta" in places
+
+
+def test_gazetteer_name_inside_a_hyphenated_compound_is_no_mention(reference, make_document):
+    text = "Det gäller tillväxten i Stockholm-Mälarregionen och flygplatsen Sundsvall-Timrå."
+    assert not _keys(reference, make_document, text, "Municipality")
+    # a listed form with a hyphen is found whole
+    assert _keys(reference, make_document, "Ministern besökte Malung-Sälens kommun.", "Municipality") == \
+        {"municipality/2023"}

@@ -53,6 +53,14 @@ def _is_boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not _WORDCHAR.match(text[i])
 
 
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """"Stockholm-Mälarregionen", "Sundsvall-Timrå": a name joined by a hyphen to another capitalised
+    word is part of a compound name, not a mention of its own (a whole listed form such as
+    "Malung-Sälen" is found as a whole)."""
+    return (text[end:end + 1] == "-" and text[end + 1:end + 2].isupper()) or \
+        (start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and text[start:start + 1].isupper())
+
+
 def _case_ok(form: Form, surface: str) -> bool:
     if not form.strict:
         return True
@@ -84,7 +92,7 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iter
     for end_idx, (form_low, entries) in auto.iter(low):
         start = end_idx - len(form_low) + 1
         end = end_idx + 1
-        if not _is_boundary(text, start - 1):
+        if not _is_boundary(text, start - 1) or _in_compound(text, start, end):
             continue
         genitive = False
         if not _is_boundary(text, end):
