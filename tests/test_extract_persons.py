@@ -258,3 +258,18 @@ def test_names_of_places_end_at_a_paragraph_or_a_field_line(reference, make_docu
     ex = extract_document(make_document(text), reference)
     places = [m.text for e in ex.entities.values() if e.cls == "Place" for m in e.mentions]
     assert venue in places, places
+
+
+@pytest.mark.parametrize("text, name", [
+    # a first name the list lacks, with a title in apposition
+    ("Vid besöket medverkar bland andra Wendla Thorstensson, kommunstyrelsens ordförande, och Per Holm.",
+     "Wendla Thorstensson"),
+    # a first name that is also a common word, between two names of a list
+    ("På pressträffen medverkar Mats Eriksson, Dag Hultefors, Per Persson samt Anna Berg.", "Dag Hultefors"),
+])
+def test_persons_unlisted_first_name_where_the_sentence_makes_it_a_name(reference, make_document, text, name):
+    assert name in _names(reference, make_document, text)
+
+
+def test_persons_common_word_before_a_surname_alone_is_no_name(reference, make_document):
+    assert _names(reference, make_document, "Besök\n\nEn dag Karlsson kom förbi med kaffe.\n") == []

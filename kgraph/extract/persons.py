@@ -298,6 +298,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     titles = find_titles(text, ref)
     title_words = _title_words(ref)
     title_ends = {h.end: h for h in titles}
+    title_starts = {h.start for h in titles}
     # tokens inside organisation names are never person names ("Region Blekinge")
     blocked: set[int] = set()
     for s, e in org_spans:
@@ -316,8 +317,10 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
                               and not _NAMED_THING_RE.search(tok.text.lower())):
-            i += 1
-            continue
+            if not _unlisted_given(text, toks, i, ref, title_starts, result.persons, title_words, blocked):
+                i += 1
+                continue
+            given = True
         j = i + 1
         # a second given name ("Anna Karin Berg")
         if j < n and _same_line_gap(text, toks[j - 1], toks[j]) and _is_given(toks[j].text, ref) \
@@ -357,6 +360,40 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
     _link_titles(text, result)
     _surname_references(text, toks, result)
     return result
+
+
+_APPOSITION_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?,[ \t]*")
+_LIST_BEFORE_RE = re.compile(r"(?:,|[ \t]och|[ \t]samt)[ \t]+\Z")
+_LIST_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?(?:,|[ \t]och[ \t]|[ \t]samt[ \t])")
+
+
+def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_starts: set[int],
+                    found: list[PersonHit], title_words: frozenset[str], blocked: set[int]) -> bool:
+    """A first name the given-name list lacks ("Wendla") or counts as a common word ("Dag"), before a
+    surname-like word, where the sentence makes it a name: a title right after a comma ("Wendla
+    Thorstensson, kommunstyrelsens ordförande"), or a place in a list of names between two others
+    ("Per Holm, Dag Hultefors, Eva Nord")."""
+    tok = toks[i]
+    if i + 1 >= len(toks) or not tok.is_cap or not tok.text.isalpha() or len(tok.text) < 3 or tok.text.isupper() \
+            or tok.text.lower() in MONTHS or tok.text.lower() in title_words or at_sentence_start(text, tok.start):
+        return False
+    sur = toks[i + 1]
+    if not _same_line_gap(text, tok, sur) or not _surname_like(sur, ref, title_words, blocked) \
+            or not _strong_surname(sur.text, ref) or _NAMED_THING_RE.search(sur.text.lower()):
+        return False
+    after = _APPOSITION_AFTER_RE.match(text, sur.end)
+    if after and after.end() in title_starts and (tok.text not in ref.name_stopwords
+                                                  or ref.given_names.get(tok.text, 0) >= MIN_BEARERS):
+        return True
+    # in a list: a person just before, and another name just after
+    if ref.given_names.get(tok.text, 0) < MIN_BEARERS or not found:
+        return False
+    prev = found[-1]
+    if not (0 < tok.start - prev.end <= 8 and _LIST_BEFORE_RE.search(text, prev.end, tok.start)):
+        return False
+    nxt = _LIST_AFTER_RE.match(text, sur.end)
+    return nxt is not None and i + 3 < len(toks) and _is_given(toks[i + 2].text, ref) \
+        and toks[i + 2].start - nxt.end() <= 1
 
 
 def _sentence_start_after(text: str, pos: int) -> bool:
