@@ -273,3 +273,14 @@ def test_persons_unlisted_first_name_where_the_sentence_makes_it_a_name(referenc
 
 def test_persons_common_word_before_a_surname_alone_is_no_name(reference, make_document):
     assert _names(reference, make_document, "Besök\n\nEn dag Karlsson kom förbi med kaffe.\n") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "och" opens the next item of the list: the titles after it are the next name's
+    ("Där tog kommunstyrelsens ordförande Anna Berg och andre vice ordförande och oppositionsråd, Per Holm emot.",
+     {("Anna Berg", "kommunstyrelsens ordförande"), ("Per Holm", "andre vice ordförande"),
+      ("Per Holm", "oppositionsråd")}),
+    ("Med på mötet var Anna Berg och kommunchefen.", set()),  # someone else, unnamed
+])
+def test_roles_after_och_belong_to_the_next_item(reference, make_document, text, expected):
+    assert _roles(reference, make_document, text) == expected

@@ -418,7 +418,7 @@ _BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-
                                r"[ \t]*,[ \t]*\Z")
 _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
                         r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
-                        r"(?:(?:och|är|var|blir|blev|som är|som var|valdes till|väljs till|har valts till|"
+                        r"(?:(?:är|var|blir|blev|som är|som var|valdes till|väljs till|har valts till|"
                         r"utsågs till|utses till|har utsetts till)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
                         r"tf\.?|t\.f\.)?[ \t]*\Z")
@@ -460,6 +460,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     longest = max((p.end - p.start for p in persons), default=0)
     used_titles: set[int] = set()
     before_links: list[tuple[PersonHit, TitleHit]] = []
+    by_start = {t.start: t for t in result.titles}
     for t in result.titles:
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
         nxt = _first_person_from(persons, starts, t.end, t.end + 40)
@@ -471,6 +472,14 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             continue
         # title after a person: "Anna Berg, kommunchef", "Anna Berg (C), ordförande"
         prv = _last_person_ending(persons, starts, longest, t.start - 50, t.start)
+        if prv and _AND_GAP.fullmatch(text, prv.end, t.start):
+            ahead = _named_after_titles(text, t, by_start, persons, starts)
+            if ahead is not None:
+                # "Anna Berg och vice ordförande och oppositionsråd, Per Holm": "och" opens the next item
+                result.roles.append((ahead, t))
+                before_links.append((ahead, t))
+                used_titles.add(id(t))
+                continue
         if prv and not t.plural and _after_gap_ok(text, prv, t):
             result.roles.append((prv, t))
             used_titles.add(id(t))
@@ -492,6 +501,27 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             result.roles.append((p, t2))
             used_titles.add(id(t2))
     _title_coreference(text, result, used_titles)
+
+
+_AND_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]och[ \t]+")
+_TITLE_JOIN_RE = re.compile(r"[ \t]+och[ \t]+|[ \t]*,[ \t]*")
+_TITLES_THEN_NAME_RE = re.compile(r"[ \t]*,?[ \t]*")
+
+
+def _named_after_titles(text: str, t: TitleHit, by_start: dict[int, TitleHit], persons: list[PersonHit],
+                        starts: list[int]) -> PersonHit | None:
+    """The person named right after a run of titles that starts with ``t`` ("vice ordförande och
+    oppositionsråd, Per Holm"), if the run ends in a name."""
+    pos = t.end
+    for _ in range(4):
+        join = _TITLE_JOIN_RE.match(text, pos)
+        if join is None or join.end() not in by_start:
+            break
+        pos = by_start[join.end()].end
+    gap = _TITLES_THEN_NAME_RE.match(text, pos)
+    at = gap.end() if gap else pos
+    i = bisect.bisect_left(starts, at)
+    return persons[i] if i < len(persons) and starts[i] == at else None
 
 
 def _first_person_from(persons: list[PersonHit], starts: list[int], lo: int, hi: int) -> PersonHit | None:
