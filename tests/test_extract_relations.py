@@ -209,3 +209,12 @@ def test_contact_line_title_then_body_without_preposition():
                  "Anna Berg, Ordförande Region Halland, 070-512 20 82"):
         text = f"Konferens\n\nNu genomförs konferensen.\n\nKontakt\n{line}\n"
         assert ("person/anna-berg", "region/13") in _rel(text, "affiliatedWith"), line
+
+
+def test_roster_lead_naming_where_a_meeting_was_is_not_the_board_owner():
+    text = ("Styrelsen\n\nPå vårt ordförandemöte som hölls den 18 september i Lidköping presenterades vår nya "
+            "styrelse. Från vänster: Anna Berg, Per Holm och Eva Nord.\n")
+    assert not {(s, o) for s, o in _rel(text, "affiliatedWith") if o == "municipality/1494"}
+    # a municipality that owns the board is still the body
+    text = "Styrelsen\n\nLidköpings kommuns nya styrelse: Anna Berg, Per Holm och Eva Nord.\n"
+    assert ("person/anna-berg", "municipality/1494") in _rel(text, "affiliatedWith")

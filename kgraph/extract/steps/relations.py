@@ -320,6 +320,7 @@ _ROSTER_BODY_RE = re.compile(r"(?i)styrelse|utskott|styrgrupp|ledningsgrupp|pres
                              r"kommitté|delegation|projektgrupp|arbetsgrupp|ledamöter|representanter|\bingår\b")
 _NOT_ROSTER_RE = re.compile(r"(?i)närvarande|beslutande|ersättare|deltagare|frånvarande|förhinder|justera|"
                             r"protokoll|paragraf|plats|tid\b|datum|kontakt")
+_LOCATIVE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:i|på|vid)[ \t]+$")
 # a line that goes on with the entry before it: a phone number, an e-mail address
 _DETAIL_LINE_RE = re.compile(r"^[\s\d()+/–-]*$|@")
 
@@ -335,7 +336,10 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
         lead = m["lead"]
         if not _ROSTER_BODY_RE.search(lead) or _NOT_ROSTER_RE.search(lead):
             continue
-        orgs = [o for o in st.orgs_in(m.start("lead"), m.end("lead")) if o.kind != "PoliticalParty"]
+        # "Vid mötet i Stockholm presenterades styrelsen:": where, not whose board
+        orgs = [o for o in st.orgs_in(m.start("lead"), m.end("lead")) if o.kind != "PoliticalParty"
+                and not (o.kind in ("Municipality", "County")
+                         and _LOCATIVE_BEFORE_RE.search(text, max(0, o.prov.span.start - 6), o.prov.span.start))]
         # an inline list ends with its line: "består av: A (S), Exempelby kommun; B (M), Region Y"
         end = m.end("rest") if m["rest"].strip() else _roster_end(st, m.end())
         body = orgs[-1].key if orgs else st.publisher or _one_body_outside(st, m.start(), end)
