@@ -218,3 +218,9 @@ def test_roster_lead_naming_where_a_meeting_was_is_not_the_board_owner():
     # a municipality that owns the board is still the body
     text = "Styrelsen\n\nLidköpings kommuns nya styrelse: Anna Berg, Per Holm och Eva Nord.\n"
     assert ("person/anna-berg", "municipality/1494") in _rel(text, "affiliatedWith")
+
+
+def test_next_stop_of_a_journey_is_no_home_of_the_people():
+    text = ("Ministern på skolan\n\nMinistern träffade kommunstyrelsens ordförande Anna Berg och kommundirektör "
+            "Per Holm på skolan. Besöket avslutades innan ministern åkte vidare till Lidköping.\n")
+    assert not {o for _, o in _rel(text, "affiliatedWith") if o == "municipality/1494"}

@@ -541,7 +541,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     for scope, rule, conf in ((st.sentence_at(p.start), "extract.affiliation.sentence", 0.8),
                               (st.block_at(p.start), "extract.affiliation.paragraph", 0.7)):
         if scope:
-            keys = {m.key for m in st.orgs_in(scope.start, scope.end, {cls})}
+            keys = {m.key for m in st.orgs_in(scope.start, scope.end, {cls}) if not _destination(st, m)}
             if len(keys) == 1:
                 add(key, keys.pop(), p.start, p.end, rule, conf, scope=(scope.start, scope.end))
                 return
@@ -549,7 +549,8 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
         return
     counts = st.memo(("standing alone", cls),
-                     lambda: Counter(m.key for m in st.mentions if m.kind == cls and _stands_alone(st, m)))
+                     lambda: Counter(m.key for m in st.mentions if m.kind == cls and _stands_alone(st, m)
+                                     and not _destination(st, m)))
     if counts:
         top = counts.most_common(2)
         if len(top) == 1 or top[0][1] > top[1][1]:
@@ -561,6 +562,16 @@ def _named_alone(st: DocState, key: str) -> bool:
     a publisher from the document's metadata)."""
     info = st.info.get(key)
     return info is None or not info.mentions or any(_stands_alone(st, m) for m in info.mentions)
+
+
+# "åkte vidare till Lund": where the visitors went next, no home of the people the text names
+_DESTINATION_BEFORE_RE = re.compile(r"\b(?:vidare|åkte|åker|reste|reser|fortsatte|fortsätter|färden|resan)"
+                                    r"(?:[ \t]+[a-zåäö]+){0,2}?[ \t]+till[ \t]+$")
+
+
+def _destination(st: DocState, m: Mention) -> bool:
+    s = m.prov.span.start
+    return bool(_DESTINATION_BEFORE_RE.search(st.doc.text, max(0, s - 40), s))
 
 
 def _stands_alone(st: DocState, m: Mention) -> bool:
