@@ -284,3 +284,15 @@ def test_persons_common_word_before_a_surname_alone_is_no_name(reference, make_d
 ])
 def test_roles_after_och_belong_to_the_next_item(reference, make_document, text, expected):
     assert _roles(reference, make_document, text) == expected
+
+
+def test_persons_school_after_a_two_given_name_person_is_no_surname(reference, make_document):
+    # "Norman" is a given name too: the building after it is still no third name
+    names = _names(reference, make_document, "I dag besökte ministern Peter Norman Ekskolan och träffade elever.")
+    assert not any("Ekskolan" in n for n in names)
+
+
+def test_roles_definite_minister_title_in_a_list_is_the_next_item(reference, make_document):
+    text = "Kommunchef Anna Berg, landsbygdsministern och kommunalråd Per Holm stod på bryggan."
+    roles = _roles(reference, make_document, text)
+    assert ("Anna Berg", "kommunchef") in roles and not {r for r in roles if r[0] == "Anna Berg" and "minister" in r[1]}

@@ -277,7 +277,7 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     w = tok.text
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
         return False
-    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words:
+    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _NAMED_THING_RE.search(w.lower()):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
@@ -336,7 +336,6 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         # capitalised word that is not a title, a known name of something else or a given name
         if j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts \
-                and not _NAMED_THING_RE.search(toks[j + 1].text.lower()) \
                 and not _sentence_start_after(text, toks[j + 1].start) \
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
@@ -379,7 +378,7 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
         return False
     sur = toks[i + 1]
     if not _same_line_gap(text, tok, sur) or not _surname_like(sur, ref, title_words, blocked) \
-            or not _strong_surname(sur.text, ref) or _NAMED_THING_RE.search(sur.text.lower()):
+            or not _strong_surname(sur.text, ref):
         return False
     after = _APPOSITION_AFTER_RE.match(text, sur.end)
     if after and after.end() in title_starts and (tok.text not in ref.name_stopwords
@@ -480,7 +479,9 @@ def _link_titles(text: str, result: PeopleResult) -> None:
                 before_links.append((ahead, t))
                 used_titles.add(id(t))
                 continue
-        if prv and not t.plural and _after_gap_ok(text, prv, t):
+        if prv and not t.plural and _after_gap_ok(text, prv, t) \
+                and not (t.definite and t.title.category == "minister" and "," in text[prv.end:t.start]):
+            # "Anna Berg, landsbygdsministern och ...": the minister is the next item of the list
             result.roles.append((prv, t))
             used_titles.add(id(t))
     _distribute_over_lists(text, persons, before_links, result)
