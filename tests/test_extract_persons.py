@@ -296,3 +296,18 @@ def test_roles_definite_minister_title_in_a_list_is_the_next_item(reference, mak
     text = "Kommunchef Anna Berg, landsbygdsministern och kommunalråd Per Holm stod på bryggan."
     roles = _roles(reference, make_document, text)
     assert ("Anna Berg", "kommunchef") in roles and not {r for r in roles if r[0] == "Anna Berg" and "minister" in r[1]}
+
+
+def _person_keys(reference, make_document, text):
+    ex = extract_document(make_document(text), reference)
+    return {k for k, e in ex.entities.items() if e.cls == "Person"}
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("Gården drivs av Erik Brate. Hon hade läst Erik Brates rapport.", {"person/erik-brate"}),
+    ("Vi läste Anna Bergs förslag om skolan.", {"person/anna-berg"}),
+    ("Turistchef Eva Edvinson berättade. Turistchef Eva Edvinsson står på bryggan.", {"person/eva-edvinson"}),
+    ("Där var Eva Lindroos och Per Holm.", {"person/eva-lindroos", "person/per-holm"}),  # a surname in -s
+])
+def test_persons_genitive_and_doubled_letter_spellings_are_one_person(reference, make_document, text, keys):
+    assert _person_keys(reference, make_document, "Nyheter\n\n" + text + "\n") == keys

@@ -356,6 +356,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             hit.party_span = (m.start("p"), m.end("p"))
         result.persons.append(hit)
         i = end_j + 1
+    _genitives_and_spellings(text, result.persons, ref)
     _link_titles(text, result)
     _surname_references(text, toks, result)
     return result
@@ -393,6 +394,36 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
     nxt = _LIST_AFTER_RE.match(text, sur.end)
     return nxt is not None and i + 3 < len(toks) and _is_given(toks[i + 2].text, ref) \
         and toks[i + 2].start - nxt.end() <= 1
+
+
+_NOUN_AFTER_RE = re.compile(r"[ \t]+[a-zåäö]")
+
+
+def _undoubled(name: str) -> str:
+    return re.sub(r"(.)\1", r"\1", name.lower())
+
+
+def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference) -> None:
+    """One person per name as written in the text's other forms: the genitive ("Erik Brates gård",
+    "Anna Bergs förslag") is the name without its -s, where the text also writes the name so or the
+    surname is a surname without it; a spelling with a letter doubled or not ("Edvinson",
+    "Edvinsson") is the spelling the text uses first."""
+    names = {p.name for p in persons}
+    for p in persons:
+        if not p.name.endswith("s") or " " not in p.name or p.party:
+            continue
+        base = p.name[:-1]
+        if base in names or (_NOUN_AFTER_RE.match(text, p.end) and _strong_surname(base.rsplit(" ", 1)[1], ref)
+                             and not _strong_surname(p.name.rsplit(" ", 1)[1], ref)):
+            p.end -= 1
+            p.name = base
+            p.key = person_key_for(base)
+    first: dict[tuple[str, str], PersonHit] = {}
+    for p in persons:
+        parts = p.name.split(" ")
+        spelled = first.setdefault((parts[0], _undoubled(" ".join(parts[1:]))), p)
+        if spelled is not p:
+            p.key = spelled.key
 
 
 def _sentence_start_after(text: str, pos: int) -> bool:
