@@ -376,3 +376,17 @@ def test_meetings_split_by_place_takes_no_other_place_as_participant(reference, 
     assert set(by_place) == {SKOVDE, FALKOPING}
     assert FALKOPING not in by_place[SKOVDE].participants
     assert SKOVDE not in by_place[FALKOPING].participants
+
+
+@pytest.mark.parametrize("text", [
+    "På vårt ordförandemöte den 18 september i Lidköping presenterades den nya styrelsen.",
+    "I går hölls ett medlemsmöte i Lidköping om bredband.",
+    "Vid ordförandeträffen i Lidköping diskuterades bredband.",
+])
+def test_meetings_any_compound_of_mote_or_traff_is_a_meeting(reference, make_document, text):
+    ms = _meetings(reference, make_document, "Nyheter\n\n" + text + " Där var Anna Berg.\n")
+    assert len(ms) == 1 and "person/anna-berg" in ms[0].participants
+
+
+def test_meetings_verb_with_mote_inside_is_no_meeting(reference, make_document):
+    assert _meetings(reference, make_document, "Nyheter\n\nAnna Berg bemötte kritiken från Lidköping.\n") == []

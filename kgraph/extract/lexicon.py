@@ -46,6 +46,11 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"samtal", "meeting", "new"),
     (r"överläggning(?:ar|en|arna)?", "meeting", "new"),
     (r"samla(?:s|des)", "meeting", "new"),
+    # any other compound of "möte" or "träff": "ordförandemötet", "medlemsträff", "KS-möte"
+    (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:t|ts)", "meeting", "ana"),
+    (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:n|na)?", "meeting", "new"),
+    (r"[a-zåäö][a-zåäö-]{2,30}?träff(?:en)", "meeting", "ana"),
+    (r"[a-zåäö][a-zåäö-]{2,30}?träff(?:ar|arna)?", "meeting", "new"),
 ]
 MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i, (rx, _, _) in enumerate(MEETING_WORDS))
                         + r")(?![\wåäö])")
