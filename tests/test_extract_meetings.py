@@ -390,3 +390,12 @@ def test_meetings_any_compound_of_mote_or_traff_is_a_meeting(reference, make_doc
 
 def test_meetings_verb_with_mote_inside_is_no_meeting(reference, make_document):
     assert _meetings(reference, make_document, "Nyheter\n\nAnna Berg bemötte kritiken från Lidköping.\n") == []
+
+
+def test_meetings_visited_place_after_unknown_capitalised_words(reference, make_document):
+    text = ("Ministern i Lidköping\n\nI tisdags fick Lidköpings kommun besök av minister Karin Ekvall. Därefter "
+            "besöktes Exempelby Kulturreservat Storgården som drivs av Per Holm.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2
+    farm = next(m for m in ms if m.location != LIDKOPING)
+    assert farm.location == "place/storgarden" and "person/per-holm" in farm.participants

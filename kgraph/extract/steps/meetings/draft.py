@@ -153,6 +153,16 @@ def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
     place = _place_at(st, at)
     if place is not None:
         return place
+    # "besöktes Exempelby Kulturreservat Storgården": unknown capitalised words before the named place
+    pos_run = at
+    for _ in range(3):
+        word = _CAPITALISED_WORD_RE.match(text, pos_run, limit)
+        if word is None or any(x.kind == "Person" for x in st.mentions_in(pos_run, word.end())):
+            break
+        pos_run = word.end()
+        place = _place_at(st, pos_run)
+        if place is not None:
+            return place if place.kind == "Place" else None
     # the subject after the verb: a title ("landshövdingen"), a name, or both
     subject = _SUBJECT_RE.match(text, at)
     end = subject.end() if subject else at
@@ -166,6 +176,7 @@ def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
     return _place_at(st, at) if at < limit else None
 
 
+_CAPITALISED_WORD_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*[ \t]+")
 _SUBJECT_RE = re.compile(r"(?:[a-zåäö-]+\s+){0,2}")  # lower-case words before a name: titles
 
 
