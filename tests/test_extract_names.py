@@ -197,3 +197,9 @@ def test_federation_named_by_its_area_is_one_body_not_a_person(reference, make_d
     assert not [k for k, e in ex.entities.items() if e.cls == "Person" and "regionforbundet" in k]
     assert ("person/anna-berg", "affiliatedWith", bodies[0]) in {(s.subject, s.predicate, s.object)
                                                                   for s in ex.statements}
+
+
+def test_hospital_named_by_its_last_word_is_an_organisation(reference, make_document):
+    labels = _labels(reference, make_document, "Resan inleds med ett besök på Exempelby sjukhus och sedan på "
+                                               "Storstadens universitetssjukhus.", "Organization")
+    assert {"Exempelby sjukhus", "Storstadens universitetssjukhus"} <= labels

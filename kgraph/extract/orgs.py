@@ -98,7 +98,8 @@ VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell"
                "scen": "Place", "mosse": "Place", "myr": "Place", "hamn": "Place", "brygga": "Place",
                "fyr": "Place", "kvarn": "Place", "park": "Place", "torg": "Place", "hus": "Place",
                "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
-               "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization"}
+               "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization",
+               "sjukhus": "Organization", "universitetssjukhus": "Organization", "lasarett": "Organization"}
 # the capitalised words before a venue noun found in the text (searched back from the noun)
 VENUE_NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?:{_WORD}|&))*?"
