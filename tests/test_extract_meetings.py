@@ -399,3 +399,15 @@ def test_meetings_visited_place_after_unknown_capitalised_words(reference, make_
     assert len(ms) == 2
     farm = next(m for m in ms if m.location != LIDKOPING)
     assert farm.location == "place/storgarden" and "person/per-holm" in farm.participants
+
+
+def test_meetings_a_late_invitation_does_not_take_the_section_before_it(reference, make_document):
+    text = ("Regionledningen mötte ministern\n\nI går hade regionrådet Anna Berg ett digitalt möte med minister "
+            "Karin Ekvall. Mötet handlade om vårdplatser.\n\nVad händer nu\n\nRegionen vill se fler "
+            "vårdplatser och mer kompetensförsörjning inom vården.\n\nMinistern har tackat ja till en inbjudan att "
+            "besöka Exempelby sjukhus under våren.\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2023, 11, 9))
+    visit = next(m for m in ms if m.kind == "visit")
+    assert visit.location == "org/exempelby-sjukhus"
+    # the talk of the section before the invitation is the meeting's
+    assert not {"vardplatser", "kompetensforsorjning"} & set(visit.topics)

@@ -197,7 +197,12 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     group_id = 0
     current: list[MeetingDraft] = []
     units = [(u.sentence, u.section, u.hits, u.kind) for u in seg.units]
-    creating = {sec for sent, sec, hits, _ in units if _starts_new(st, sent, hits, low)}
+    # sections that open a meeting of their own in their first paragraph: what they say is about it
+    first_block: dict[int, int] = {}
+    for sent, sec, _, _ in units:
+        first_block.setdefault(sec, sent.block)
+    creating = {sec for sent, sec, hits, _ in units
+                if sent.block == first_block[sec] and _starts_new(st, sent, hits, low)}
     pending: list[Sentence] = []
     announced: list[MeetingDraft] = []  # meetings a lead paragraph names after the one it follows
     minutes = seg.minutes
