@@ -224,3 +224,11 @@ def test_next_stop_of_a_journey_is_no_home_of_the_people():
     text = ("Ministern på skolan\n\nMinistern träffade kommunstyrelsens ordförande Anna Berg och kommundirektör "
             "Per Holm på skolan. Besöket avslutades innan ministern åkte vidare till Lidköping.\n")
     assert not {o for _, o in _rel(text, "affiliatedWith") if o == "municipality/1494"}
+
+
+def test_a_regional_board_in_the_title_ties_the_person_to_the_region_not_the_publisher():
+    text = ("Pressmeddelande från Socialdepartementet\n\nMinistern besöker Halland\n\nEfter lunch träffar ministern "
+            "ledningen i Region Halland. Under mötet deltar bland andra Anna Berg, ordförande i Regionstyrelsen.\n")
+    rel = _rel(text, "affiliatedWith")
+    assert ("person/anna-berg", "region/13") in rel
+    assert not {o for s, o in rel if s == "person/anna-berg" and o.startswith("gov/")}

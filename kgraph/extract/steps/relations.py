@@ -522,11 +522,22 @@ def _org_named_after_title(st: DocState, t: TitleHit) -> Mention | None:
     return None
 
 
+# "ordförande i Regionstyrelsen", "ledamot av kommunfullmäktige": the body names the kind of organisation
+_BODY_AFTER_TITLE_RE = re.compile(r"[ \t]+(?:i|för|av|vid)[ \t]+(?P<body>(?:region|landstings|kommun)"
+                                  r"(?:styrelsen|fullmäktige|styrelsens|fullmäktiges))(?![\wåäö])", re.IGNORECASE)
+_BODY_IN_TITLE_RE = re.compile(r"(?P<body>(?:region|landstings)(?:styrelse|fullmäktige))")
+_BODY_AFTER_TITLE = {"regio": "region", "lands": "region", "kommu": "municipality"}
+
+
 def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles: list[TitleHit],
                           add: AddAffiliation) -> None:
     """A municipal title ties the person to the municipality of the sentence, else the
     document's own municipality; likewise for regions and county boards."""
     org_type = next((t.title.org_type for t in titles if t.title.org_type not in ("", "none")), "")
+    if not org_type:
+        org_type = next((_BODY_AFTER_TITLE[m["body"].lower()[:5]] for t in titles
+                         if (m := _BODY_AFTER_TITLE_RE.match(st.doc.text, t.end) or _BODY_IN_TITLE_RE.search(t.role))),
+                        "")
     if not org_type and any(re.search(r"nämnd|förvaltning|kommun(?!ikat)", t.role) for t in titles):
         org_type = "municipality"
     cls = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
