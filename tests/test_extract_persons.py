@@ -311,3 +311,26 @@ def _person_keys(reference, make_document, text):
 ])
 def test_persons_genitive_and_doubled_letter_spellings_are_one_person(reference, make_document, text, keys):
     assert _person_keys(reference, make_document, "Nyheter\n\n" + text + "\n") == keys
+
+
+def _statements(reference, make_document, text):
+    ex = extract_document(make_document(text), reference)
+    return {(s.subject, s.predicate, s.object) for s in ex.statements}
+
+
+def test_minutes_roster_with_parties_between_commas(reference, make_document):
+    text = ("Sammanträdesprotokoll\n\nBeslutande Anna Berg, s, ordförande Per Holm, s, vice ordförande "
+            "Eva Nord, kd Karl Ek, fp Justerande Per Holm\n")
+    st = _statements(reference, make_document, text)
+    assert {("person/anna-berg", "memberOf", "party/s"), ("person/eva-nord", "memberOf", "party/kd"),
+            ("person/anna-berg", "role", "ordförande"), ("person/per-holm", "role", "vice ordförande")} <= st
+    assert ("person/per-holm", "role", "ordförande") not in st
+
+
+def test_minutes_roster_with_dashes_and_signature_labels(reference, make_document):
+    text = ("Protokoll\n\nBeslutande Anna Berg (M) - ordförande Per Holm (C) - förste vice ordförande "
+            "Eva Nord (KD) - ledamot\nSekreterare Karl Ek Datum\n")
+    st = _statements(reference, make_document, text)
+    assert {("person/anna-berg", "role", "ordförande"), ("person/per-holm", "role", "förste vice ordförande"),
+            ("person/eva-nord", "role", "ledamot"), ("person/karl-ek", "role", "sekreterare")} <= st
+    assert not {s for s, _, _ in st if "datum" in s}

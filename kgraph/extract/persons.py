@@ -34,6 +34,13 @@ _NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parke
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
 PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")
+# minutes write the party between commas: "Anna Berg, s, ordförande", "Per Holm, kd"
+COMMA_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?P<p>s|m|c|v|kd|fp|l|mp|sd|S|M|C|V|KD|FP|L|MP|SD|Kd|Fp|Mp|Sd)"
+                            r"(?=[ \t]*(?:,|$|\n)|[ \t]+[A-ZÅÄÖ])", re.MULTILINE)
+# the words of a protocol's header and signature block, never a part of a name
+_MINUTES_LABELS = frozenset({"Datum", "Justerande", "Justerare", "Justering", "Underskrifter", "Underskrift",
+                             "Paragrafer", "Sekreterare", "Beslutande", "Ersättare", "Närvarande", "Organ",
+                             "Utdragsbestyrkande", "Expedieras", "Anslag", "Plats", "Protokoll"})
 TITLE_COMPLEMENT_RE = re.compile(
     r"\s+(?P<prep>i|för|på)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
     r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?)\b")
@@ -277,7 +284,8 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     w = tok.text
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
         return False
-    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _NAMED_THING_RE.search(w.lower()):
+    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _NAMED_THING_RE.search(w.lower()) \
+            or w in _MINUTES_LABELS:
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
@@ -350,7 +358,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             i += 1
             continue
         hit = PersonHit(start, end, name, person_key_for(name), via_title=not given)
-        m = PARTY_MARKER_RE.match(text, end)
+        m = PARTY_MARKER_RE.match(text, end) or COMMA_PARTY_RE.match(text, end)
         if m:
             hit.party = m["p"]
             hit.party_span = (m.start("p"), m.end("p"))
@@ -492,6 +500,13 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     before_links: list[tuple[PersonHit, TitleHit]] = []
     by_start = {t.start: t for t in result.titles}
     for t in result.titles:
+        # a roster's entry, "Anna Berg, s, ordförande Per Holm, s, ..." or "Anna Berg (M) - ordförande Per Holm
+        # (C) - ...": the title after the party and its comma or dash is the name's before it
+        prv = _last_person_ending(persons, starts, longest, t.start - 50, t.start)
+        if prv and not t.plural and _ENTRY_GAP_RE.fullmatch(text, prv.end, t.start):
+            result.roles.append((prv, t))
+            used_titles.add(id(t))
+            continue
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
         nxt = _first_person_from(persons, starts, t.end, t.end + 40)
         if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start])
@@ -535,6 +550,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     _title_coreference(text, result, used_titles)
 
 
+_ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*|[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[-–][ \t]*")
 _AND_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]och[ \t]+")
 _TITLE_JOIN_RE = re.compile(r"[ \t]+och[ \t]+|[ \t]*,[ \t]*")
 _TITLES_THEN_NAME_RE = re.compile(r"[ \t]*,?[ \t]*")
