@@ -138,3 +138,11 @@ NAME_HEAD_AFTER_RE = re.compile(
     r"[ \t]+(?:slott(?:et)?|kyrka|kyrkan|gruva|gruvan|central(?:en)?|station(?:en)?|strand|hamn(?:en)?|"
     r"arena(?:n)?|teater(?:n)?|museum|museet|sjukhus(?:et)?|folkhögskola|gymnasium|bruk(?:et)?|herrgård|"
     r"gård(?:en)?|torg(?:et)?|hotell(?:et)?|mosse|scen(?:en)?|flygplats(?:en)?|universitet(?:et)?)(?![\wåäö])")
+
+# the words of a protocol's header, attendance list and signature block (lower case): never part of a name
+# ("Per Holm Paragrafer", "Sekreterare Karl Ek Datum")
+MINUTES_STRUCTURE_WORDS = frozenset({
+    "närvarande", "paragrafer", "paragraf", "justeringens", "justerare", "justerande", "justering", "utses",
+    "beslutande", "ersättare", "ledamöter", "deltagare", "förhinder", "frånvarande", "underskrifter", "underskrift",
+    "sekreterare", "ordförande", "organ", "plats", "sammanträdesdatum", "datum", "inbjuden", "inbjudna", "övriga",
+    "tjänstemän", "utdragsbestyrkande", "expedieras", "anslag", "protokoll"})

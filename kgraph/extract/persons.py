@@ -20,6 +20,7 @@ import ahocorasick
 from ..models import Document
 from ..refdata import Reference, Title, person_key_for
 from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
+from .lexicon import MINUTES_STRUCTURE_WORDS
 
 MIN_BEARERS = 100
 SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qvist", "kvist", "dahl", "dal",
@@ -37,10 +38,6 @@ PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\
 # minutes write the party between commas: "Anna Berg, s, ordförande", "Per Holm, kd"
 COMMA_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?P<p>s|m|c|v|kd|fp|l|mp|sd|S|M|C|V|KD|FP|L|MP|SD|Kd|Fp|Mp|Sd)"
                             r"(?=[ \t]*(?:,|$|\n)|[ \t]+[A-ZÅÄÖ])", re.MULTILINE)
-# the words of a protocol's header and signature block, never a part of a name
-_MINUTES_LABELS = frozenset({"Datum", "Justerande", "Justerare", "Justering", "Underskrifter", "Underskrift",
-                             "Paragrafer", "Sekreterare", "Beslutande", "Ersättare", "Närvarande", "Organ",
-                             "Utdragsbestyrkande", "Expedieras", "Anslag", "Plats", "Protokoll"})
 TITLE_COMPLEMENT_RE = re.compile(
     r"\s+(?P<prep>i|för|på)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
     r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?)\b")
@@ -285,7 +282,7 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
         return False
     if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _NAMED_THING_RE.search(w.lower()) \
-            or w in _MINUTES_LABELS:
+            or w.casefold() in MINUTES_STRUCTURE_WORDS:
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
@@ -324,7 +321,8 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         prev_title = _title_before(text, tok.start, title_ends)
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
-                              and not _NAMED_THING_RE.search(tok.text.lower())):
+                              and not _NAMED_THING_RE.search(tok.text.lower())
+                              and tok.text.casefold() not in MINUTES_STRUCTURE_WORDS):
             if not _unlisted_given(text, toks, i, ref, title_starts, result.persons, title_words, blocked):
                 i += 1
                 continue

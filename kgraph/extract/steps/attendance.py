@@ -91,29 +91,6 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
     st.people.persons.sort(key=lambda h: h.start)
 
 
-_STRUCTURE_WORDS = frozenset({"närvarande", "paragrafer", "justeringens", "justerare", "utses", "beslutande",
-                              "ersättare", "ledamöter", "deltagare", "förhinder", "frånvarande", "underskrifter",
-                              "sekreterare", "ordförande", "organ", "plats", "sammanträdesdatum", "inbjuden",
-                              "inbjudna", "övriga", "tjänstemän"})
-
-
-def _trim_structure_words(st: DocState) -> None:
-    """"Per Holm Paragrafer", "Eva Nord Närvarande": a protocol's own words after a name are not its surname."""
-    for p in list(st.people.persons):
-        words = p.name.split()
-        if len(words) < 3 or words[-1].casefold() not in _STRUCTURE_WORDS:
-            continue
-        name = " ".join(words[:-1])
-        old = [m for m in st.mentions_in(p.start, p.start + 1) if m.kind == "Person"]
-        for m in old:
-            st.forget(m)
-        p.end = p.start + len(name)
-        p.name = name
-        p.key = st.ref.person_keys.get(name.casefold(), "person/" + slug(name))
-        st.add_mention(Mention(text=name, kind="Person", key=p.key,
-                               prov=st.prov(p.start, p.end, "extract.attendance.person", 0.75)), label=name)
-
-
 def _drop_cue_titles(st: DocState) -> None:
     """"Närvarande ersättare Eva Nord": the cue heads a list, it is no one's title."""
     cues = [(m.start("cue"), m.end("cue")) for m in _CUE_RE.finditer(st.doc.text)]
@@ -170,7 +147,6 @@ def run(st: DocState) -> None:
     st.attendance = _segments(text)
     if not st.attendance:
         return
-    _trim_structure_words(st)
     _drop_cue_titles(st)
     for seg in st.attendance:
         _split_run_on(st, seg)
