@@ -334,3 +334,19 @@ def test_minutes_roster_with_dashes_and_signature_labels(reference, make_documen
     assert {("person/anna-berg", "role", "ordförande"), ("person/per-holm", "role", "förste vice ordförande"),
             ("person/eva-nord", "role", "ledamot"), ("person/karl-ek", "role", "sekreterare")} <= st
     assert not {s for s, _, _ in st if "datum" in s}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protocol's run-on list puts the name first: each title is the name's before it
+    ("Övriga deltagare Göran Ek, kommunchef Ulf Holm, kommunsekreterare Frank Berg, koncernekonom",
+     {("Göran Ek", "kommunchef"), ("Ulf Holm", "kommunsekreterare"), ("Frank Berg", "koncernekonom")}),
+    # prose puts the title first
+    ("Han träffade elever, rektor Anna Berg, kommunstyrelsens ordförande Per Holm, kommundirektör Eva Nord och andra.",
+     {("Anna Berg", "rektor"), ("Per Holm", "kommunstyrelsens ordförande"), ("Eva Nord", "kommundirektör")}),
+    ("Han träffade elever, rektor Anna Berg, kommunstyrelsens ordförande Per Holm, kommunalråd Eva Nord, "
+     "kommundirektör Karl Ek och andra.",
+     {("Anna Berg", "rektor"), ("Per Holm", "kommunstyrelsens ordförande"), ("Eva Nord", "kommunalråd"),
+      ("Karl Ek", "kommundirektör")}),
+])
+def test_roles_in_lists_of_name_title_entries(reference, make_document, text, expected):
+    assert _roles(reference, make_document, text) == expected

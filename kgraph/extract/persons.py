@@ -497,11 +497,13 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     used_titles: set[int] = set()
     before_links: list[tuple[PersonHit, TitleHit]] = []
     by_start = {t.start: t for t in result.titles}
+    by_end = {t.end: t for t in result.titles}
     for t in result.titles:
         # a roster's entry, "Anna Berg, s, ordförande Per Holm, s, ..." or "Anna Berg (M) - ordförande Per Holm
         # (C) - ...": the title after the party and its comma or dash is the name's before it
         prv = _last_person_ending(persons, starts, longest, t.start - 50, t.start)
-        if prv and not t.plural and _ENTRY_GAP_RE.fullmatch(text, prv.end, t.start):
+        if prv and not t.plural and (_ENTRY_GAP_RE.fullmatch(text, prv.end, t.start)
+                                     or _entries_name_first(text, prv, t, persons, starts, by_start, by_end)):
             result.roles.append((prv, t))
             used_titles.add(id(t))
             continue
@@ -546,6 +548,30 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             result.roles.append((p, t2))
             used_titles.add(id(t2))
     _title_coreference(text, result, used_titles)
+
+
+def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[PersonHit], starts: list[int],
+                        by_start: dict[int, TitleHit], by_end: dict[int, TitleHit]) -> bool:
+    """"Göran Ek, kommunchef Ulf Stecksen, kommunsekreterare Frank Holm, ...": a run-on list whose entries
+    are a name, a comma and a title; the name after the title has its own comma and title, so the title
+    is the name's before it."""
+    if not re.fullmatch(r"[ \t]*,[ \t]*", text[prv.end:t.start]):
+        return False
+    # back to the head of the run: "elever, rektor Anna Berg, kommunchef Per Holm, ..." puts titles first
+    first = prv
+    for _ in range(12):
+        head = _title_before(text, first.start, by_end)
+        if head is None:
+            break  # the run opens with a name
+        j = bisect.bisect_left(starts, head.start) - 1
+        if j < 0 or not re.fullmatch(r"[ \t]*,[ \t]*", text[persons[j].end:head.start]):
+            return False  # the run opens with a title
+        first = persons[j]
+    i = bisect.bisect_left(starts, t.end)
+    if i >= len(persons) or not re.fullmatch(r"[ \t]+", text[t.end:persons[i].start]):
+        return False
+    after = re.match(r"[ \t]*,[ \t]*", text[persons[i].end:persons[i].end + 6])
+    return after is not None and persons[i].end + after.end() in by_start
 
 
 _ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*|[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[-–][ \t]*")
