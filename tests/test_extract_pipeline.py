@@ -210,3 +210,16 @@ def test_step_attendance_run_on_protocol(make_document, reference):
     assert meeting.kind == "board_meeting" and board in meeting.participants
     assert {"person/anna-berg", "person/per-holm", "person/eva-nord", "person/lena-sand"} <= set(meeting.participants)
     assert "person/olle-ek" not in meeting.participants  # replaced by a substitute
+
+
+def test_step_attendance_committee_protocol(make_document, reference):
+    text = ("Sammanträdesprotokoll Kommunstyrelsens arbetsutskott\n\nTid och plats Kommunhuset klockan 13 "
+            "Beslutande Anna Berg (M) - ordförande Per Holm (C) - ledamot Övriga deltagande Karl Ek, kommunchef "
+            "Eva Nord, Lidköpings Fjärrvärmeverk AB, 86 Justering Justerare Per Holm\n")
+    ex = extract_document(make_document(text, "protokoll.txt"), reference)
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    board = next(k for k, e in ex.entities.items() if e.label == "Kommunstyrelsens arbetsutskott")
+    assert {("person/anna-berg", "affiliatedWith", board), ("person/per-holm", "affiliatedWith", board)} <= facts
+    assert ("person/karl-ek", "affiliatedWith", board) not in facts  # an official taking part, not a member
+    company = next(k for k, e in ex.entities.items() if e.cls == "Company")
+    assert ex.entities[company].label == "Lidköpings Fjärrvärmeverk AB"

@@ -222,8 +222,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         yield PatternOrg(start, start + len(name), name, cls, f"org/{slug(name)}",
                          abbr, (m.start("abbr"), m.end("abbr")) if abbr else None, wins=wins)
     for m in COMPANY_RE.finditer(text):
-        if free(m.start("name"), m.end("name")):
-            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}")
+        # "Exempelby Fjärrvärmeverk AB": a town's name inside a company's gives way
+        soft_only = not hard.overlaps(m.start("name"), m.end("name"))
+        if free(m.start("name"), m.end("name")) or soft_only:
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}",
+                             wins=soft_only and not free(m.start("name"), m.end("name")))
     for m in COMMITTEE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) and not at_sentence_start(text, m.start()):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")

@@ -34,7 +34,8 @@ from ..step import Step
 _CUE_RE = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter)?|[Nn]ärvarande ledamöter|"
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|Deltagare|"
-    r"[Öö]vriga närvarande|[Öö]vriga deltagare|Närvarande tjänstemän|Tjänstemän|Inbjudna|Inbjuden|Adjungerade?|"
+    r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
+    r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder))\s*:?\s+(?=[A-ZÅÄÖ])")
 _MEMBER_CUES = ("beslutande", "närvarande ledamöter", "tjänstgörande ersättare", "närvarande ersättare",
                 "ledamöter", "ersättare", "närvarande", "deltagare")
@@ -43,11 +44,12 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
                      r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d)|\n\s*\n")
 _REPLACES_RE = re.compile(r"\b(?:tjg|tjänstgör(?:ande)?|ersätter|i stället)\s+för\s+$")
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
-_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*"
-                      r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))")
+_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
+                      r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(r"(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
                             r"Landstingsstyrelsen|Förbundsstyrelsen|Direktionen|Styrelsen|Arbetsutskottet|"
-                            r"[A-ZÅÄÖ][a-zåäö-]+nämnden)$")
+                            r"[A-ZÅÄÖ][a-zåäö-]+nämnden)"
+                            r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott"
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 
 
