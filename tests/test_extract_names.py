@@ -203,3 +203,10 @@ def test_hospital_named_by_its_last_word_is_an_organisation(reference, make_docu
     labels = _labels(reference, make_document, "Resan inleds med ett besök på Exempelby sjukhus och sedan på "
                                                "Storstadens universitetssjukhus.", "Organization")
     assert {"Exempelby sjukhus", "Storstadens universitetssjukhus"} <= labels
+
+
+def test_generic_building_with_a_capital_inside_a_sentence_is_a_place(reference, make_document):
+    assert "Stadshuset" in _labels(reference, make_document, "Mötet hölls i Stadshuset på fredagen.", "Place")
+    assert "Kommunhuset" in _labels(reference, make_document, "Tid och plats Kommunhuset klockan 13", "Place")
+    # at the start of a sentence it is the common noun
+    assert "Stadshuset" not in _labels(reference, make_document, "Stadshuset är stängt på fredag.", "Place")

@@ -247,7 +247,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             e = s + len(name)
             if rx is VENUE_CUE_RE and re.match(r"[ \t]*(?:\d|:)", text[e:e + 3]):
                 continue  # "Plats: Storgatan 4", "Plats: Äldreboende: ...": an address or a label, not a name
-            if not (s in seen or not free(s, e) or len(name) < 4 or name.lower() in GENERIC_VENUES):
+            # "i Stadshuset", "Plats: Kommunhuset": a generic building written with a capital letter inside a
+            # sentence is the named venue of the meeting; at a sentence's start it is a common noun
+            generic = name.lower() in GENERIC_VENUES and (at_sentence_start(text, s) or name.lower() == "länsstyrelsen"
+                                                          or not name[:1].isupper())
+            if not (s in seen or not free(s, e) or len(name) < 4 or generic):
                 seen.add(s)
                 yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
             loc = VENUE_LOCALITY_RE.match(text, m.end("name")) if rx is VENUE_CUE_RE else None
