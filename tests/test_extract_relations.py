@@ -232,3 +232,10 @@ def test_a_regional_board_in_the_title_ties_the_person_to_the_region_not_the_pub
     rel = _rel(text, "affiliatedWith")
     assert ("person/anna-berg", "region/13") in rel
     assert not {o for s, o in rel if s == "person/anna-berg" and o.startswith("gov/")}
+
+
+def test_names_listed_after_a_regional_body_belong_to_the_region():
+    text = ("Pressträff\n\nPå pressträffen medverkar regionstyrelsens arbetsutskott Mats Ek, Stefan Berg, "
+            "Per Holm samt regiondirektör Anna Nord från Region Halland.\n")
+    rel = _rel(text, "affiliatedWith")
+    assert {("person/mats-ek", "region/13"), ("person/stefan-berg", "region/13"), ("person/per-holm", "region/13")} <= rel

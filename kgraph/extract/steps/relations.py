@@ -306,10 +306,45 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region"):
             # a local politician named with a party in a municipality's or region's own text
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
+    # "regionstyrelsens arbetsutskott Anna Berg, Per Holm och Eva Nord": the members of a region's or a
+    # municipality's body belong to the one region or municipality of the text
+    for p, owner, cue in _body_list_members(st):
+        add(p.key, owner, cue, p.end, "extract.affiliation.body_list", 0.75)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
     for p, body, lead_end, named in _roster_members(st):
         if p.key != body:
             add(p.key, body, min(p.start, lead_end), p.end, "extract.affiliation.roster", 0.75, at=named)
+
+
+_BODY_LIST_RE = re.compile(r"(?<![\wåäö])(?P<kind>region|landstings|kommun)(?:styrelsens|fullmäktiges)"
+                           r"(?:[ \t]+(?:arbetsutskott|presidium|ledamöter))?[ \t]+(?=[A-ZÅÄÖ])", re.IGNORECASE)
+_NAME_LIST_GAP_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?(?:,|[ \t]och|[ \t]samt)[ \t]+")
+
+
+def _body_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
+    """(person, organisation, where the body is named) for the names listed right after a regional or
+    municipal body ("regionstyrelsens arbetsutskott Anna Berg, Per Holm samt ..."), when the text names
+    one region (or municipality) of that kind."""
+    text = st.doc.text
+    out: list[tuple[PersonHit, str, int]] = []
+    persons = st.people.persons
+    starts = [p.start for p in persons]
+    for m in _BODY_LIST_RE.finditer(text):
+        cls = "Municipality" if m["kind"].lower() == "kommun" else "Region"
+        keys = {x.key for x in st.mentions if x.kind == cls}
+        if len(keys) != 1:
+            continue
+        org = keys.pop()
+        i = bisect.bisect_left(starts, m.end())
+        pos = m.end()
+        while i < len(persons) and persons[i].start == pos:
+            out.append((persons[i], org, m.start()))
+            gap = _NAME_LIST_GAP_RE.match(text, persons[i].end)
+            if gap is None:
+                break
+            pos = gap.end()
+            i += 1
+    return out
 
 
 # the lead-in of a roster: a line ending in a colon that names a body or its members
