@@ -239,3 +239,9 @@ def test_names_listed_after_a_regional_body_belong_to_the_region():
             "Per Holm samt regiondirektör Anna Nord från Region Halland.\n")
     rel = _rel(text, "affiliatedWith")
     assert {("person/mats-ek", "region/13"), ("person/stefan-berg", "region/13"), ("person/per-holm", "region/13")} <= rel
+
+
+def test_title_with_the_board_after_it_without_preposition_ties_to_the_municipality():
+    text = ("Landshövdingen på besök\n\nLandshövdingen besökte Lidköpings kommun.\n\nFrån vänster: Anna Berg, "
+            "andre vice ordförande kommunstyrelsen. Per Holm, kommunchef.\n")
+    assert ("person/anna-berg", "municipality/1494") in _rel(text, "affiliatedWith")

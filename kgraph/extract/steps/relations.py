@@ -558,7 +558,7 @@ def _org_named_after_title(st: DocState, t: TitleHit) -> Mention | None:
 
 
 # "ordförande i Regionstyrelsen", "ledamot av kommunfullmäktige": the body names the kind of organisation
-_BODY_AFTER_TITLE_RE = re.compile(r"[ \t]+(?:i|för|av|vid)[ \t]+(?P<body>(?:region|landstings|kommun)"
+_BODY_AFTER_TITLE_RE = re.compile(r"[ \t]+(?:(?:i|för|av|vid)[ \t]+)?(?P<body>(?:region|landstings|kommun)"
                                   r"(?:styrelsen|fullmäktige|styrelsens|fullmäktiges))(?![\wåäö])", re.IGNORECASE)
 _BODY_IN_TITLE_RE = re.compile(r"(?P<body>(?:region|landstings)(?:styrelse|fullmäktige))")
 _BODY_AFTER_TITLE = {"regio": "region", "lands": "region", "kommu": "municipality"}
