@@ -340,6 +340,10 @@ def test_minutes_roster_with_dashes_and_signature_labels(reference, make_documen
     # a protocol's run-on list puts the name first: each title is the name's before it
     ("Övriga deltagare Göran Ek, kommunchef Ulf Holm, kommunsekreterare Frank Berg, koncernekonom",
      {("Göran Ek", "kommunchef"), ("Ulf Holm", "kommunsekreterare"), ("Frank Berg", "koncernekonom")}),
+    # ... also with the commas lost
+    ("Organ: Arbetsutskottet Beslutande: Leif Ek ordförande Anna Berg vice ordförande Eddie Holm vice ordförande "
+     "Mona Nord Ulf Lind",
+     {("Leif Ek", "ordförande"), ("Anna Berg", "vice ordförande"), ("Eddie Holm", "vice ordförande")}),
     # prose puts the title first
     ("Han träffade elever, rektor Anna Berg, kommunstyrelsens ordförande Per Holm, kommundirektör Eva Nord och andra.",
      {("Anna Berg", "rektor"), ("Per Holm", "kommunstyrelsens ordförande"), ("Eva Nord", "kommundirektör")}),

@@ -552,25 +552,29 @@ def _link_titles(text: str, result: PeopleResult) -> None:
 
 def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[PersonHit], starts: list[int],
                         by_start: dict[int, TitleHit], by_end: dict[int, TitleHit]) -> bool:
-    """"Göran Ek, kommunchef Ulf Stecksen, kommunsekreterare Frank Holm, ...": a run-on list whose entries
-    are a name, a comma and a title; the name after the title has its own comma and title, so the title
-    is the name's before it."""
-    if not re.fullmatch(r"[ \t]*,[ \t]*", text[prv.end:t.start]):
+    """"Göran Ek, kommunchef Ulf Holm, kommunsekreterare Frank Berg, ..." or, with the commas lost,
+    "Leif Ek ordförande Anna Berg vice ordförande Per Holm ...": a run-on list whose entries are a name
+    and its title, as minutes come out of PDFs. The title is the name's before it where the run opens
+    with a name and has another entry: one before, or the name after the title has its own title."""
+    sep = r"[ \t]*,[ \t]*" if "," in text[prv.end:t.start] else r"[ \t]+"
+    if not re.fullmatch(sep, text[prv.end:t.start]):
         return False
     # back to the head of the run: "elever, rektor Anna Berg, kommunchef Per Holm, ..." puts titles first
-    first = prv
+    first, entries = prv, 0
     for _ in range(12):
         head = _title_before(text, first.start, by_end)
         if head is None:
             break  # the run opens with a name
         j = bisect.bisect_left(starts, head.start) - 1
-        if j < 0 or not re.fullmatch(r"[ \t]*,[ \t]*", text[persons[j].end:head.start]):
+        if j < 0 or not re.fullmatch(sep, text[persons[j].end:head.start]):
             return False  # the run opens with a title
-        first = persons[j]
+        first, entries = persons[j], entries + 1
+    if entries:
+        return True
     i = bisect.bisect_left(starts, t.end)
     if i >= len(persons) or not re.fullmatch(r"[ \t]+", text[t.end:persons[i].start]):
         return False
-    after = re.match(r"[ \t]*,[ \t]*", text[persons[i].end:persons[i].end + 6])
+    after = re.match(sep, text[persons[i].end:persons[i].end + 6])
     return after is not None and persons[i].end + after.end() in by_start
 
 
