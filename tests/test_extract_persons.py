@@ -354,3 +354,10 @@ def test_minutes_roster_with_dashes_and_signature_labels(reference, make_documen
 ])
 def test_roles_in_lists_of_name_title_entries(reference, make_document, text, expected):
     assert _roles(reference, make_document, text) == expected
+
+
+def test_persons_a_patronymic_is_no_second_given_name(reference, make_document):
+    # "Nilsson" is borne as a given name too, but after "Ulf" it is the surname; "Björn Holgersson" is the next
+    names = _names(reference, make_document, "Beslutande Mona Jeansson Ulf Nilsson Björn Holgersson ersättare")
+    assert names == ["Mona Jeansson", "Ulf Nilsson", "Björn Holgersson"]
+    assert "Anna Karin Berg" in _names(reference, make_document, "Där var Anna Karin Berg.")

@@ -330,6 +330,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         j = i + 1
         # a second given name ("Anna Karin Berg")
         if j < n and _same_line_gap(text, toks[j - 1], toks[j]) and _is_given(toks[j].text, ref) \
+                and not toks[j].text.endswith(("son", "sen")) \
                 and j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked):
             j += 1
