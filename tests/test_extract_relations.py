@@ -245,3 +245,13 @@ def test_title_with_the_board_after_it_without_preposition_ties_to_the_municipal
     text = ("Landshövdingen på besök\n\nLandshövdingen besökte Lidköpings kommun.\n\nFrån vänster: Anna Berg, "
             "andre vice ordförande kommunstyrelsen. Per Holm, kommunchef.\n")
     assert ("person/anna-berg", "municipality/1494") in _rel(text, "affiliatedWith")
+
+
+def test_unknown_party_marker_in_a_roster_of_parties_is_a_local_party():
+    text = ("Protokoll\n\nBeslutande Anna Berg (S) Per Holm (M) Eva Nord (C) Karl Ek (FiA) Lisa Lund (V) "
+            "Plats Lidköpings kommun\n")
+    members = _rel(text, "memberOf")
+    assert ("person/karl-ek", "party/local-fia-1494") in members
+    assert ("person/anna-berg", "party/s") in members
+    # a lone unknown marker is no party
+    assert not _rel("Nyheter\n\nDär talade Karl Ek (FiA) om skolan.\n", "memberOf")

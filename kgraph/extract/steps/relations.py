@@ -16,7 +16,7 @@ from typing import Protocol
 
 from ...models import Mention, Statement
 from ...refdata import Reference
-from ...text import Sentence, email_matches, fold
+from ...text import Sentence, email_matches, fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import PersonHit, TitleHit
@@ -51,6 +51,7 @@ def _party_markers(ref: Reference) -> dict[str, str]:
 
 
 # a party in parentheses: "(S)", "(Socialdemokraterna)", "(Centern)"
+_LOCAL_PARTY_RE = re.compile(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,3}")
 _PARENS_PARTY_RE = re.compile(r"[ \t]*\([ \t]*(?P<p>[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö ]{0,40}?)[ \t]*\)")
 
 
@@ -61,6 +62,15 @@ def _marker_parties(st: DocState) -> None:
     text = st.doc.text
     done: set[tuple[str, str]] = set()
     spots: list[tuple[PersonHit, int]] = []
+    # a roster of several national parties' markers: an unknown marker there is a local party of the
+    # municipality the text is about (its key holds the municipality, the same abbreviation elsewhere is
+    # another party)
+    known = sum(1 for p in st.people.persons if p.party and _party_key(st, p.party))
+    towns = Counter(m.key for m in st.mentions if m.kind == "Municipality")
+    local = None
+    if known >= 3:  # where the text names no municipality, the party is known in this document only
+        local = (st.publisher if st.publisher in towns else towns.most_common(1)[0][0]).rsplit("/", 1)[-1] \
+            if towns else f"doc-{st.doc.id[:12]}"
     for p in st.people.persons:
         if p.party and p.party_span:
             spots.append((p, p.party_span[0] - 1))
@@ -75,13 +85,16 @@ def _marker_parties(st: DocState) -> None:
             if not m:
                 continue
             key, s, e = _party_key(st, m["p"]), m.start("p"), m.end("p")
+        if not key and local is not None and _LOCAL_PARTY_RE.fullmatch(text[s:e]):
+            key = f"party/local-{slug(text[s:e])}-{local}"  # "Anna Berg (FiA)" among "(S)", "(M)": a local party
         if not key or (p.key, key) in done:
             continue
         done.add((p.key, key))
         if not any(x.key == key and x.prov.span.start <= s < x.prov.span.end
                    for x in st.mentions_in(max(0, s - 60), e)):
             st.add_mention(Mention(text=text[s:e], kind="PoliticalParty", key=key,
-                                   prov=st.prov(s, e, "extract.party_marker", 0.95)))
+                                   prov=st.prov(s, e, "extract.party_marker", 0.95)),
+                           label=text[s:e] if key.startswith("party/local-") else None)
         st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
                                        prov=st.prov(min(p.start, s), max(p.end, e), "extract.party_marker", 0.95)))
 
