@@ -69,8 +69,9 @@ def _marker_parties(st: DocState) -> None:
     towns = Counter(m.key for m in st.mentions if m.kind == "Municipality")
     local = None
     if known >= 3:  # where the text names no municipality, the party is known in this document only
-        local = (st.publisher if st.publisher in towns else towns.most_common(1)[0][0]).rsplit("/", 1)[-1] \
-            if towns else f"doc-{st.doc.id[:12]}"
+        town = st.publisher if st.publisher and st.publisher in towns else \
+            (towns.most_common(1)[0][0] if towns else None)
+        local = town.rsplit("/", 1)[-1] if town else f"doc-{st.doc.id[:12]}"
     for p in st.people.persons:
         if p.party and p.party_span:
             spots.append((p, p.party_span[0] - 1))
