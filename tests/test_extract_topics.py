@@ -223,3 +223,10 @@ def test_topics_minted_topic_survives_a_build_as_one_node(tmp_path):
     assert Literal("höga älvnivåer", lang="sv") in set(g.objects(node, SKOS.prefLabel))
     assert not list(g.objects(node, SKOS.broader))
     assert CliRunner().invoke(main, ["validate", "--graph", str(out)]).exit_code == 0
+
+
+def test_topics_a_verb_and_its_object_is_no_topic(reference, make_document):
+    text = ("Under mandatperioden kommer ministern besöka alla regioner för att föra en dialog om hälso- och "
+            "sjukvården i regionen och besöka dess verksamheter.")
+    forms = _topic_forms(reference, make_document, text)
+    assert forms and not {f for fs in forms.values() for f in fs if f.startswith("besöka")}

@@ -341,6 +341,11 @@ class _Phrase:
             self.forms.append(span)
 
 
+# a determiner right after the first word makes that word a verb: nouns are not followed by one
+_OBJECT_DETERMINERS = frozenset({"dess", "sin", "sitt", "sina", "deras", "hans", "hennes", "vår", "vårt", "våra",
+                                 "er", "ert", "era", "den", "det", "de", "en", "ett", "denna", "detta", "dessa"})
+
+
 def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phrase | None:
     toks = _tokens(text, a, b)
     words = [text[s:e].strip(".:;!?\"”()").lower() for s, e in toks]
@@ -358,6 +363,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         toks, words = toks[:-1], words[:-1]
     if not toks or len(toks) > 12:
         return None
+    if len(words) > 1 and words[1] in _OBJECT_DETERMINERS:
+        return None  # "besöka dess verksamheter", "utveckla sin verksamhet": a verb and its object
     first = toks[0][0]
     initial = _sentence_initial(text, first)
     j = bisect_right(mentions, (first, len(text))) - 1
