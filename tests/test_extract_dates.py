@@ -209,3 +209,10 @@ def test_document_date_from_a_cms_footer(text, day):
 
 def test_document_date_is_not_the_last_change():
     assert find_document_date("Rubrik\n\nText om mötet.\n\nSenast ändrad den 12 februari 2018\n")[0] is None
+
+
+def test_weekday_and_day_place_the_year_among_the_years_the_text_names():
+    text = "Onsdagen den 9 december är ministern i Lund. Under 2015 besöker ministern alla regioner, liksom 2016."
+    assert [h.value for h in find_dates(text, None)] == [dt.date(2015, 12, 9)]  # a Wednesday in 2015, not 2016
+    # a weekday that fits none of them leaves the date unresolved
+    assert [h.value for h in find_dates(text.replace("Onsdagen", "Torsdagen"), None)] == [None]

@@ -103,6 +103,17 @@ def text_date_matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
+_YEAR_RE = re.compile(r"(?<![\d-])(19[5-9]\d|20[0-4]\d)(?![\d-])")
+
+
+def _weekday_fits_one_year(text: str, month: int, day: int, weekday: int) -> dt.date | None:
+    """"Onsdagen den 9 december" in a text that states no date of its own but names years ("Under 2015
+    besöker ..."): the date, if it falls on that weekday in exactly one of the years the text names."""
+    fits = {d for y in {int(x) for x in _YEAR_RE.findall(text)} if (d := _safe_date(y, month, day))
+            and d.weekday() == weekday}
+    return fits.pop() if len(fits) == 1 else None
+
+
 def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> list[DateHit]:
     """Dates in ``text``; ``year`` (from a "maj 2018" masthead) places day-month dates
     when the document states no full date of its own."""
@@ -130,6 +141,8 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
                 val = _safe_date(doc_date.year + 1, month, day)
         elif year:
             val = _safe_date(year, month, day)
+        elif m["wd"]:
+            val = _weekday_fits_one_year(text, month, day, WEEKDAYS[m["wd"].lower()])
         else:
             val = None
         hits.append(DateHit(m.start(), m.end(), val, m.group()))
