@@ -411,3 +411,14 @@ def test_meetings_a_late_invitation_does_not_take_the_section_before_it(referenc
     assert visit.location == "org/exempelby-sjukhus"
     # the talk of the section before the invitation is the meeting's
     assert not {"vardplatser", "kompetensforsorjning"} & set(visit.topics)
+
+
+def test_meetings_a_coming_meeting_named_in_passing_leaves_the_text_with_this_one(reference, make_document):
+    text = ("Protokoll Kommunstyrelsen\n\nSammanträdesdatum: 2023-05-10\n\nBeslutande: Anna Berg (S), Per Holm (M)"
+            "\n\n§ 1 Läget i kommunen\n\nPer Holm informerade om läget. Föreslås att till ett kommande möte i "
+            "Skövde bjuda in Eva Nord. Därefter redogjorde Per Holm för bredband och arbetsmarknaden.\n")
+    ms = _meetings(reference, make_document, text)
+    first = next(m for m in ms if "person/anna-berg" in m.participants)
+    coming = [m for m in ms if m is not first]
+    assert "bredband" in first.topics
+    assert all("bredband" not in m.topics for m in coming)

@@ -81,7 +81,8 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> 
     for s, e, _, how in hits:
         if how in ("named", "tour"):
             return True
-        if how == "new" and (lx.COUNT_RE.search(low[max(sent.start, s - 20):s]) or location_after(st, e, sent.end)):
+        if how == "new" and (lx.COUNT_RE.search(low[max(sent.start, s - 20):s]) or location_after(st, e, sent.end)) \
+                and not lx.NEXT_EVENT_RE.search(low, sent.start, sent.end):  # "till ett kommande möte i X": named only
             return True
     return False
 
@@ -335,6 +336,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             attached = [a for a in attached if a.named]  # the sentence is about the new meeting
             if all(c.counted for c in non_named):
                 pass  # "två seminarier har hållits": a summary of past events, not the one the text follows
+            elif current and lx.NEXT_EVENT_RE.search(low, sent.start, sent.end):
+                pass  # "till ett kommande möte bjuda in ...": the next meeting is named, the text stays here
             elif current and not current[0].named and any(x.block == sent.block for x in current[0].sentences) \
                     and not (all(c.group >= 0 and c.kind == "visit" for c in current + non_named)):
                 announced.extend(non_named)  # "... och efter lunch blev det studiebesök hos X": named, followed later
