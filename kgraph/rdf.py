@@ -275,7 +275,6 @@ def _edges(out: list[Statement], kg: GraphReader, node: str, kind: str | None, e
 def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192) -> Iterator[list[Statement]]:
     """:func:`statements` in lists of about ``size`` (fast writers consume whole lists)."""
     seen: set[str] = set()
-    has_topics = False
     topics: set[str] = set()  # the topic nodes written, and the broader topics they name
     wanted: set[str] = set()
     chunk: list[Statement] = []
@@ -288,7 +287,6 @@ def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192) -
         if kind == "document":
             _document(chunk, kg, s, d)
         elif kind == "topic":
-            has_topics = True
             _topic(chunk, s, d)
             topics.add(node)
             if d.get("broader"):
@@ -303,7 +301,7 @@ def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192) -
         if len(chunk) >= size:
             yield chunk
             chunk = []
-    if has_topics:
+    if topics:
         _broader_topics(chunk, topics, wanted)
         ts, g = _P["topics"], _DEFAULT_ONLY
         chunk.extend(((ts, _TYPE, _K["TopicScheme"], g), (ts, _TYPE, _P["ConceptScheme"], g),

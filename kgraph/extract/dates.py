@@ -184,6 +184,12 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
     return hits
 
 
+def _rest_offset(line_pos: int, m: re.Match[str]) -> int:
+    """Where the ``rest`` group of a match on the line at ``line_pos`` starts in the text, its leading
+    white space skipped (the date found in the stripped rest is counted from there)."""
+    return line_pos + m.start("rest") + (len(m["rest"]) - len(m["rest"].lstrip()))
+
+
 def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
                        ) -> tuple[dt.date | None, tuple[int, int] | None]:
     """The date a document states for itself: a labelled line ("Publicerad ...")
@@ -200,10 +206,9 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
     for idx, (p, line) in enumerate(non_empty):
         near = idx < 8 or idx >= len(non_empty) - 3
         by_before = _BY_BEFORE_RE.match(line)
-        if by_before and _whole_date(by_before["rest"].strip()):
-            found = _whole_date(by_before["rest"].strip())
-            assert found is not None
-            off = p + by_before.start("rest") + (len(by_before["rest"]) - len(by_before["rest"].lstrip()))
+        found = _whole_date(by_before["rest"].strip()) if by_before else None
+        if by_before and found:
+            off = _rest_offset(p, by_before)
             candidates.append((0, found[0], (off + found[1][0], off + found[1][1])))
             continue
         m = DOC_DATE_LINE_RE.match(line)
@@ -211,10 +216,9 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
             m = _CATEGORY_DATE_RE.match(line) or m  # "Styrelse / 1 oktober 2025": a category and the date
         if m and not _whole_date(m["rest"].strip()) and (m["label"] or "").lower().startswith("publi"):
             by = _BY_AFTER_RE.search(m["rest"])  # "Publicerad 2021-03-25 av Anna Berg"
-            if by and _whole_date(m["rest"][:by.start()].strip()):
-                found = _whole_date(m["rest"][:by.start()].strip())
-                assert found is not None
-                off = p + m.start("rest") + (len(m["rest"]) - len(m["rest"].lstrip()))
+            found = _whole_date(m["rest"][:by.start()].strip()) if by else None
+            if found:
+                off = _rest_offset(p, m)
                 candidates.append((0, found[0], (off + found[1][0], off + found[1][1])))
                 continue
         if (not m or not _whole_date(m["rest"].strip())) and is_place is not None and near \
@@ -241,7 +245,7 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
             continue  # "Senast uppdaterad": when the page was last touched, not the date it states for itself
         else:
             continue
-        off = p + m.start("rest") + (len(m["rest"]) - len(m["rest"].lstrip()))
+        off = _rest_offset(p, m)
         candidates.append((rank, val, (off + a, off + b)))
     if not candidates:
         return None, None

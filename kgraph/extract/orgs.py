@@ -223,10 +223,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
                          abbr, (m.start("abbr"), m.end("abbr")) if abbr else None, wins=wins)
     for m in COMPANY_RE.finditer(text):
         # "Exempelby Fjärrvärmeverk AB": a town's name inside a company's gives way
-        soft_only = not hard.overlaps(m.start("name"), m.end("name"))
-        if free(m.start("name"), m.end("name")) or soft_only:
+        clear = free(m.start("name"), m.end("name"))
+        soft_only = not clear and not hard.overlaps(m.start("name"), m.end("name"))
+        if clear or soft_only:
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}",
-                             wins=soft_only and not free(m.start("name"), m.end("name")))
+                             wins=soft_only)
     for m in COMMITTEE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) and not at_sentence_start(text, m.start()):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")

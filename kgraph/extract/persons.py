@@ -277,12 +277,17 @@ def _given_verdict(word: str, ref: Reference) -> bool:
     return all(ref.given_names.get(p, 0) >= MIN_BEARERS for p in parts if p) and bool(parts[0])
 
 
+def _names_no_person(word: str) -> bool:
+    """A building or body in the definite form ("Ekskolan") or a protocol's own word ("Justerande"):
+    never a word of a person's name."""
+    return bool(_NAMED_THING_RE.search(word.lower())) or word.casefold() in MINUTES_STRUCTURE_WORDS
+
+
 def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], blocked: set[int]) -> bool:
     w = tok.text
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
         return False
-    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _NAMED_THING_RE.search(w.lower()) \
-            or w.casefold() in MINUTES_STRUCTURE_WORDS:
+    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _names_no_person(w):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
@@ -321,8 +326,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         prev_title = _title_before(text, tok.start, title_ends)
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
-                              and not _NAMED_THING_RE.search(tok.text.lower())
-                              and tok.text.casefold() not in MINUTES_STRUCTURE_WORDS):
+                              and not _names_no_person(tok.text)):
             if not _unlisted_given(text, toks, i, ref, title_starts, result.persons, title_words, blocked):
                 i += 1
                 continue
@@ -516,8 +520,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             before_links.append((nxt, t))
             used_titles.add(id(t))
             continue
-        # title after a person: "Anna Berg, kommunchef", "Anna Berg (C), ordförande"
-        prv = _last_person_ending(persons, starts, longest, t.start - 50, t.start)
+        # title after a person (``prv``, found above): "Anna Berg, kommunchef", "Anna Berg (C), ordförande"
         if prv and _AND_GAP.fullmatch(text, prv.end, t.start):
             ahead = _named_after_titles(text, t, by_start, persons, starts)
             if ahead is not None:

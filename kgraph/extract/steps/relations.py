@@ -66,9 +66,9 @@ def _marker_parties(st: DocState) -> None:
     # municipality the text is about (its key holds the municipality, the same abbreviation elsewhere is
     # another party)
     known = sum(1 for p in st.people.persons if p.party and _party_key(st, p.party))
-    towns = Counter(m.key for m in st.mentions if m.kind == "Municipality")
     local = None
     if known >= 3:  # where the text names no municipality, the party is known in this document only
+        towns = Counter(m.key for m in st.mentions if m.kind == "Municipality")
         town = st.publisher if st.publisher and st.publisher in towns else \
             (towns.most_common(1)[0][0] if towns else None)
         local = town.rsplit("/", 1)[-1] if town else f"doc-{st.doc.id[:12]}"
