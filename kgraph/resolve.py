@@ -101,6 +101,12 @@ def doc_graph(ex: DocExtraction, ref: Reference | None = None) -> DocGraph:
                  ("scbCode", "wikidata", "organisationNumber", "abbreviation", "county")}
         entities.append(EntityPart(key, cls, label, tuple(s for s in info.surfaces if s != label), attrs,
                                    tuple(ev(m.prov) for m in info.mentions[:3])))
+    # the association a branch is part of ("Företagarna" of "Företagarna Exempelland"), from the
+    # reference data, as context: never marked as mentioned where the text names only the branch
+    for key in sorted({st.object for st in ex.statements if st.predicate == "partOf"} - ex.entities.keys()):
+        r = ref.entities.get(key)
+        if r:
+            entities.append(EntityPart(key, (r.cls,), r.label, (), {}, ()))
     statements = tuple(StatementPart(st.subject, st.predicate, st.object, st.literal, ev(st.prov))
                        for st in ex.statements)
     topics = []
@@ -150,6 +156,9 @@ def add_part(kg: Graph, part: DocGraph, file_name: str, path: str) -> None:
     kg.add_node(dn, "document", ("Document",), label=part.title or file_name, file_name=file_name,
                 content_hash=part.doc_id, title=part.title, published=part.published, format=part.format, path=path)
     for e in part.entities:
+        if not e.evidence:  # context from the reference data (doc_graph), not named by the text
+            kg.add_node(e.key, "entity", e.cls, label=e.label)
+            continue
         kg.add_node(e.key, "entity", e.cls, label=e.label, alt_labels=e.alt_labels, docs=(dn,), **e.attrs)
         kg.add_edge(e.key, "mentionedIn", dn, e.evidence)
     if part.publisher:

@@ -238,6 +238,8 @@ INFERRED_RULES: tuple[Label, ...] = (
     Label("extract.affiliation.roster", "uppräknad under en rubrik som nämner organet (annars utgivarens)",
           "listed under a heading that names the body (else the publisher's)"),
     Label("extract.affiliation.minutes", "ledamot enligt organets protokoll", "a member listed in the body's minutes"),
+    Label("extract.org_branch", "en organisations namn följt av ett områdesnamn: dess avdelning där",
+          "an organisation's name followed by an area's name: its branch there"),
     Label("extract.affiliation.body_list", "uppräknad efter regionens eller kommunens organ (regionstyrelsens "
           "arbetsutskott ...)", "listed after a body of the region or municipality (regionstyrelsens arbetsutskott ...)"),
 )

@@ -255,3 +255,26 @@ def test_unknown_party_marker_in_a_roster_of_parties_is_a_local_party():
     assert ("person/anna-berg", "party/s") in members
     # a lone unknown marker is no party
     assert not _rel("Nyheter\n\nDär talade Karl Ek (FiA) om skolan.\n", "memberOf")
+
+
+def test_relations_association_followed_by_area_is_its_branch():
+    text = ("Nyheter\n\nPå mötet deltog Karin Ek, ordförande i LRF Exempelmark, och Olof Dahl från "
+            "Hela Sverige ska leva Gotlands styrelse. Hela Sverige ska leva arrangerade mötet.\n")
+    ex = extract_document(_doc(text))
+    gotland = ex.entities["org/hela-sverige-ska-leva-gotland"]
+    assert gotland.cls == "Association" and gotland.label == "Hela Sverige ska leva Gotland"
+    # the branch is one organisation: neither the island nor the national body is read out of it
+    assert "municipality/0980" not in ex.entities
+    parts = {(s.subject, s.object) for s in ex.statements if s.predicate == "partOf"}
+    assert ("org/hela-sverige-ska-leva-gotland", "org/hela-sverige-ska-leva") in parts
+    assert ("person/olof-dahl", "org/hela-sverige-ska-leva-gotland") in _rel(text, "affiliatedWith")
+    # named on its own as well, the national body stays an entity of the text
+    assert "org/hela-sverige-ska-leva" in ex.entities
+
+
+def test_relations_branch_written_two_ways_is_one_node():
+    short = extract_document(_doc("Nyheter\n\nAnna Ek, ordförande i LRF Mälardalen, talade.\n"))
+    long = extract_document(_doc("Nyheter\n\nAnna Ek, ordförande i Lantbrukarnas riksförbund Mälardalen, "
+                                 "talade.\n"))
+    assert "org/lrf-malardalen" in short.entities and "org/lrf-malardalen" in long.entities
+    assert "place/malardalen" not in short.entities

@@ -169,3 +169,11 @@ def test_resolve_sample_dated_meeting_links_minister_and_municipality(sample_bui
         if {"person/lena-micko", "municipality/2182"} <= parts:
             found.append(d["date"])
     assert found == ["2021-03-25"]
+
+
+def test_resolve_branch_parent_is_context_not_mention(reference, make_document):
+    text = "Nyheter\n\nAnna Ek, ordförande i LRF Mälardalen, talade om bredband.\n"
+    kg = build_graph([extract_document(make_document(text, "a.txt"), reference)], reference)
+    assert ("org/lrf-malardalen", "org/lrf") in {(s, o) for s, o, _, _ in kg.edges("partOf")}
+    assert _docs_of(kg, "org/lrf") == set()
+    assert len(_docs_of(kg, "org/lrf-malardalen")) == 1

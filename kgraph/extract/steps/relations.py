@@ -152,9 +152,18 @@ def _members_named_before(st: DocState, sent: Sentence, ms: list[Mention]) -> No
                                                             "extract.membership.stated", 0.75)))
 
 
+def _branch_parts(st: DocState) -> None:
+    """A branch ("Företagarna Exempelland") is part of the association it is a branch of."""
+    for m in st.mentions:
+        parent = m.attrs.get("part_of")
+        if parent:
+            st.statements.append(Statement(subject=m.key, predicate="partOf", object=parent, prov=m.prov))
+
+
 def run(st: DocState) -> None:
     posts = st.posts
     _marker_parties(st)
+    _branch_parts(st)
     _stated_memberships(st)
     roles_by_person: dict[str, list[TitleHit]] = {}
     for p, t in st.people.roles:

@@ -4,14 +4,18 @@ in the sentence ("VD för X", "studiebesök på A, B och C", "Anna Berg från X"
 "kommunförbundet X"; given names from ``ref`` tell a person from a business),
 and the abbreviations a text defines for them and uses again ("KIS"). A
 one-word place name inside a longer such name ("Halmstad slott") gives way.
+An association's name followed by the name of an area is its branch there
+("Företagarna Exempelland"): one organisation, part of the national one.
 
 Reads ``doc``, ``ref``, ``mentions``; writes ``mentions``, ``info``.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from ...models import Mention
+from ...text import slug
 from ..orgs import abbreviation_after, find_pattern_orgs, find_slot_names
 from ..persons import MIN_BEARERS
 from ..state import ORG_CLASSES, DocState
@@ -90,6 +94,39 @@ def _abbreviation_uses(st: DocState) -> list[Mention]:
     return out
 
 
+_BRANCH_GAP_RE = re.compile(r"[ \t]+")
+_AREA_KINDS = ("Municipality", "Place", "County")
+_NOT_AREA_WORDS = ("kommun", "län", "region", "stad")
+
+
+def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
+    """(association, area, branch): "Hela Sverige ska leva Exempelland", "LRF Exempelbygden",
+    "Företagarna Exempelstads styrelse": a listed or unlisted association whose name runs on into a
+    bare area name on the same line names the association's branch in that area, not the
+    association and a place."""
+    out = []
+    ordered = sorted(st.mentions, key=lambda m: m.prov.span.start)
+    text = st.doc.text
+    for a, b in itertools.pairwise(ordered):
+        if a.kind != "Association" or b.kind not in _AREA_KINDS or a.attrs.get("genitive"):
+            continue
+        if not _BRANCH_GAP_RE.fullmatch(text, a.prov.span.end, b.prov.span.start):
+            continue
+        area = b.text[:-1] if b.attrs.get("genitive") else b.text
+        if any(w in _NOT_AREA_WORDS for w in area.lower().split()) or not area[:1].isupper():
+            continue
+        name = f"{a.text} {area}"
+        s, e = a.prov.span.start, b.prov.span.end
+        # one node for the branch however the text writes the association ("LRF X", "Lantbrukarnas
+        # riksförbund X"): the listed association's key with the area's
+        key = f"{a.key}-{slug(area)}" if a.key in st.ref.entities else f"org/{slug(name)}"
+        branch = Mention(text=text[s:e], kind="Association", key=key,
+                         attrs={"part_of": a.key, "name": name},
+                         prov=st.prov(s, e, "extract.org_branch", 0.7))
+        out.append((a, b, branch))
+    return out
+
+
 def run(st: DocState) -> None:
     cands, wins = _pattern_entities(st, st.mentions)
     # a name read from its slot may be written again where no slot tells it ("Nors och Bäcks Gårdar")
@@ -105,6 +142,10 @@ def run(st: DocState) -> None:
         st.add_mention(m, label=m.text if m.prov.rule == "extract.org_pattern" else None)
     for m in _abbreviation_uses(st):
         st.add_mention(m)
+    for a, b, branch in _branches(st):
+        st.forget(a)
+        st.forget(b)
+        st.add_mention(branch, label=branch.attrs["name"])
 
 
 STEP = Step("unlisted_orgs", run, reads=("doc", "ref", "mentions"), writes=("mentions", "info"))
