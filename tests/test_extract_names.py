@@ -210,3 +210,17 @@ def test_generic_building_with_a_capital_inside_a_sentence_is_a_place(reference,
     assert "Kommunhuset" in _labels(reference, make_document, "Tid och plats Kommunhuset klockan 13", "Place")
     # at the start of a sentence it is the common noun
     assert "Stadshuset" not in _labels(reference, make_document, "Stadshuset är stängt på fredag.", "Place")
+
+
+# ------------------------------------------------------------------ schools and health centres are organisations
+
+@pytest.mark.parametrize("text, name", [
+    ("Ministern avslutade dagen på Ekbackeskolan, där rektorn visade de nya lokalerna.", "Ekbackeskolan"),
+    ("Ministern gör även ett verksamhetsbesök på vårdcentralen i Granbacka för att träffa personalen.",
+     "Vårdcentralen i Granbacka"),
+    ("Efter lunch besökte landshövdingen Hälsocentralen Norrby.", "Hälsocentralen Norrby"),
+])
+def test_names_school_and_health_centre_are_organisations(reference, make_document, text, name):
+    ents, _ = _entities(reference, make_document, text)
+    assert (name, "Organization") in ents
+    assert not {label for label, cls in ents if cls == "Place" and label in name}

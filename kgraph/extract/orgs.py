@@ -52,6 +52,10 @@ VENUE_LOCALITY_RE = re.compile(r",\s*(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A
 GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhuset", "länsstyrelsen", "kommunkansliet",
                   "kommunkontoret", "regionhuset", "skolan", "biblioteket", "kyrkan", "torget", "stationen", "parken",
                   "arenan", "hotellet"}
+_SCHOOL_RE = re.compile(r"skolan$")
+# "vårdcentralen i Exempelby", "Hälsocentralen Exempelby": a named health centre, an organisation
+HEALTH_CENTRE_RE = re.compile(
+    r"(?<![\w-])(?P<name>[VvHh](?:årdcentralen|älsocentralen)(?:[ \t]+i)?[ \t]+[A-ZÅÄÖ][\wåäöé-]+)(?![\wåäö-])")
 COMMITTEE_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[a-zåäö]+a\s+[a-zåäö]+|[a-zåäö-]+)(?:kommittén|kommissionen|delegationen))"
     r"(?![\wåäö])")
@@ -228,6 +232,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         if clear or soft_only:
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}",
                              wins=soft_only)
+    for m in HEALTH_CENTRE_RE.finditer(text):
+        if free(m.start("name"), m.end("name")) or not hard.overlaps(m.start("name"), m.end("name")):
+            name = m["name"][0].upper() + m["name"][1:]
+            yield PatternOrg(m.start("name"), m.end("name"), name, "Organization", f"org/{slug(name)}",
+                             wins=not free(m.start("name"), m.end("name")))
     for m in COMMITTEE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) and not at_sentence_start(text, m.start()):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")
@@ -254,7 +263,9 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
                                                           or not name[:1].isupper())
             if not (s in seen or not free(s, e) or len(name) < 4 or generic):
                 seen.add(s)
-                yield PatternOrg(s, e, name, "Place", f"place/{slug(name)}")
+                # "Exempelskolan": a school is an organisation (it has a head and staff) as well as a building
+                cls = "Organization" if _SCHOOL_RE.search(name) else "Place"
+                yield PatternOrg(s, e, name, cls, f"{'org' if cls == 'Organization' else 'place'}/{slug(name)}")
             loc = VENUE_LOCALITY_RE.match(text, m.end("name")) if rx is VENUE_CUE_RE else None
             if loc and free(loc.start("name"), loc.end("name")) and loc["name"].lower() not in NOT_PLACES:
                 yield PatternOrg(loc.start("name"), loc.end("name"), loc["name"], "Place",
