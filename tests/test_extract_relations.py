@@ -278,3 +278,11 @@ def test_relations_branch_written_two_ways_is_one_node():
                                  "talade.\n"))
     assert "org/lrf-malardalen" in short.entities and "org/lrf-malardalen" in long.entities
     assert "place/malardalen" not in short.entities
+
+
+def test_relations_label_line_titles_of_newsletters_and_minutes():
+    text = ("Nyhetsbrev från Exempelförbundet\n\nRedaktör: Anna Berglund\n\n"
+            "Justerare: Lisa Ek\n\nAnalytiker Per Holm presenterade statistiken.\n")
+    roles = _rel(text, "role")
+    assert {("person/anna-berglund", "redaktör"), ("person/lisa-ek", "justerare"),
+            ("person/per-holm", "analytiker")} <= roles
