@@ -286,3 +286,14 @@ def test_relations_label_line_titles_of_newsletters_and_minutes():
     roles = _rel(text, "role")
     assert {("person/anna-berglund", "redaktör"), ("person/lisa-ek", "justerare"),
             ("person/per-holm", "analytiker")} <= roles
+
+
+def test_relations_members_under_beslutande_ledamoter_belong_to_the_minuted_board():
+    text = ("PROTOKOLL\nFörbundsstyrelsen\nSammanträdesdatum 2019-03-14\n\n"
+            "Beslutande ledamöter\nAnna Berglund (S), ordförande\nPer Holm (M)\n\n"
+            "Övriga deltagare\nLisa Sjö, sekreterare\n\n§ 1 Information\nOrdföranden informerar.\n")
+    ex = extract_document(_doc(text))
+    board = {s.object for s in ex.statements if s.prov.rule == "extract.affiliation.minutes"}
+    assert len(board) == 1 and ex.entities[board.pop()].label == "Förbundsstyrelsen"
+    members = {s.subject for s in ex.statements if s.prov.rule == "extract.affiliation.minutes"}
+    assert members == {"person/anna-berglund", "person/per-holm"}

@@ -37,8 +37,8 @@ _CUE_RE = re.compile(
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder))\s*:?\s+(?=[A-ZÅÄÖ])")
-_MEMBER_CUES = ("beslutande", "närvarande ledamöter", "tjänstgörande ersättare", "närvarande ersättare",
-                "ledamöter", "ersättare", "närvarande", "deltagare")
+_MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
+                "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|Plats och tid|"
                      r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d)|\n\s*\n")
