@@ -240,6 +240,8 @@ INFERRED_RULES: tuple[Label, ...] = (
     Label("extract.affiliation.minutes", "ledamot enligt organets protokoll", "a member listed in the body's minutes"),
     Label("extract.org_branch", "en organisations namn följt av ett områdesnamn: dess avdelning där",
           "an organisation's name followed by an area's name: its branch there"),
+    Label("extract.affiliation.group_list", "uppräknad efter organisationens företrädare (SKR:s representanter ...)",
+          "listed after the organisation's representatives (SKR:s representanter ...)"),
     Label("extract.affiliation.body_list", "uppräknad efter regionens eller kommunens organ (regionstyrelsens "
           "arbetsutskott ...)", "listed after a body of the region or municipality (regionstyrelsens arbetsutskott ...)"),
 )

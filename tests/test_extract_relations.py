@@ -297,3 +297,11 @@ def test_relations_members_under_beslutande_ledamoter_belong_to_the_minuted_boar
     assert len(board) == 1 and ex.entities[board.pop()].label == "Förbundsstyrelsen"
     members = {s.subject for s in ex.statements if s.prov.rule == "extract.affiliation.minutes"}
     assert members == {"person/anna-berglund", "person/per-holm"}
+
+
+def test_relations_people_listed_after_an_organisations_representatives():
+    text = ("Nyheter\n\nFörbundet besökte i dag Exempelby. SmåKoms representanter Anna Berglund (S), ordförande, "
+            "och Per Holm, kanslichef, träffade kommunalrådet Karin Ek i Tranås kommun.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-berglund", "org/smakom"), ("person/per-holm", "org/smakom")} <= rels
+    assert ("person/karin-ek", "org/smakom") not in rels

@@ -20,7 +20,7 @@ from ...text import Sentence, email_matches, fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import PersonHit, TitleHit
-from ..state import DocState
+from ..state import PARTICIPANT_ORGS, DocState
 from ..step import Step
 
 
@@ -333,6 +333,9 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     # municipality's body belong to the one region or municipality of the text
     for p, owner, cue in _body_list_members(st):
         add(p.key, owner, cue, p.end, "extract.affiliation.body_list", 0.75)
+    # "Förbundets representanter Anna Berg, ordförande, och Per Holm, VD": a body's people, listed
+    for p, group_org, cue in _group_list_members(st):
+        add(p.key, group_org, cue, p.end, "extract.affiliation.group_list", 0.75)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
     for p, body, lead_end, named in _roster_members(st):
         if p.key != body:
@@ -368,6 +371,51 @@ def _body_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
             pos = gap.end()
             i += 1
     return out
+
+
+# an organisation's group of people named in the genitive before their names
+_GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|delegation|ledning|ledamöter|presidium)"
+                                 r"[ \t]+(?=[A-ZÅÄÖ])")
+_GROUP_GAP_RE = re.compile(r"[\s,]*(?:(?:och|samt)[ \t]+)?")
+
+
+def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
+    """(person, organisation, where the organisation is named) for the names listed after an
+    organisation's group in the genitive ("SKR:s representanter Anna Berg, ordförande, och Per Holm,
+    VD"): the list goes on over commas, "och", party markers and each person's own title."""
+    text = st.doc.text
+    out: list[tuple[PersonHit, str, int]] = []
+    persons = st.people.persons
+    starts = [p.start for p in persons]
+    title_spans = sorted((t.start, t.end) for t in st.people.titles)
+    for m in st.mentions:
+        if m.kind not in PARTICIPANT_ORGS:
+            continue
+        head = _GROUP_AFTER_ORG_RE.match(text, m.prov.span.end)
+        if head is None or not (m.attrs.get("genitive") or text.startswith(":s", m.prov.span.end)):
+            continue
+        i = bisect.bisect_left(starts, head.end())
+        pos = head.end()
+        while i < len(persons) and persons[i].start == pos:
+            out.append((persons[i], m.key, m.prov.span.start))
+            pos = _list_goes_on(text, persons[i].end, title_spans)
+            i += 1
+    return out
+
+
+def _list_goes_on(text: str, pos: int, title_spans: list[tuple[int, int]]) -> int:
+    """Where the next name of a list would start after ``pos``: past a party marker, commas, "och"
+    and a title ("Anna Berg (S), ordförande, och "); ``-1`` when anything else comes first."""
+    party = re.compile(r"[ \t]*\([^()\n]{1,4}\)").match(text, pos)
+    pos = party.end() if party else pos
+    while True:
+        gap = _GROUP_GAP_RE.match(text, pos)
+        nxt = gap.end() if gap else pos
+        i = bisect.bisect_left(title_spans, (nxt, -1))
+        if i < len(title_spans) and title_spans[i][0] == nxt:
+            pos = title_spans[i][1]
+            continue
+        return nxt if nxt > pos else -1
 
 
 # the lead-in of a roster: a line ending in a colon that names a body or its members
