@@ -305,3 +305,12 @@ def test_relations_people_listed_after_an_organisations_representatives():
     rels = _rel(text, "affiliatedWith")
     assert {("person/anna-berglund", "org/smakom"), ("person/per-holm", "org/smakom")} <= rels
     assert ("person/karin-ek", "org/smakom") not in rels
+
+
+def test_relations_chair_titles_listed_after_a_body_title_share_its_organisation():
+    text = ("Nyheter från SmåKom\n\nSmåKom besökte Tranås kommun. Förbundet träffade kommunstyrelsens ordförande "
+            "Anna Berglund (S), vice ordförande Per Holm (M) och 2:e vice ordförande Karin Ek (C).\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-berglund", "municipality/0687"), ("person/per-holm", "municipality/0687"),
+            ("person/karin-ek", "municipality/0687")} <= rels
+    assert not {r for r in rels if r[1] == "org/smakom"}

@@ -635,6 +635,33 @@ _BODY_IN_TITLE_RE = re.compile(r"(?P<body>(?:region|landstings)(?:styrelse|fullm
 _BODY_AFTER_TITLE = {"regio": "region", "lands": "region", "kommu": "municipality"}
 
 
+# between one list entry and the next: "Anna Berg (S), " / " och " / ", samt "
+_ENTRY_JOIN_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,4}\))?[ \t]*"
+                            r"(?:,[ \t]*(?:och[ \t]+|samt[ \t]+)?|[ \t]+(?:och|samt)[ \t]+)")
+_ELLIPTIC_TITLES = frozenset({"ordförande", "vice ordförande", "förste vice ordförande", "1:e vice ordförande",
+                              "andre vice ordförande", "2:e vice ordförande", "ledamot", "ersättare"})
+_BODY_KINDS = ("municipality", "region", "cab", "association")  # organisations with a board of chairs and members
+
+
+def _elided_org_type(st: DocState, titles: list[TitleHit]) -> str:
+    """"kommunstyrelsens ordförande Anna Berg, vice ordförande Per Holm och 2:e vice ordförande Eva
+    Nord": a bare chair's or member's title listed right after a body's title leaves the body out,
+    and shares its kind of organisation."""
+    roles = sorted(st.people.roles, key=lambda r: r[1].start)
+    for t in titles:
+        while t.role in _ELLIPTIC_TITLES:
+            before = [(p, u) for p, u in roles if p.end <= t.start and u.end <= t.start]
+            if not before:
+                break
+            p, u = before[-1]
+            if not (u.start < p.start and _ENTRY_JOIN_RE.fullmatch(st.doc.text, p.end, t.start)):
+                break
+            if u.title.org_type in _BODY_KINDS:
+                return u.title.org_type
+            t = u  # "..., vice ordförande Per Holm och 2:e vice ordförande Eva Nord": back along the list
+    return ""
+
+
 def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles: list[TitleHit],
                           add: AddAffiliation) -> None:
     """A municipal title ties the person to the municipality of the sentence, else the
@@ -646,6 +673,8 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
                         "")
     if not org_type and any(re.search(r"nämnd|förvaltning|kommun(?!ikat)", t.role) for t in titles):
         org_type = "municipality"
+    if not org_type:
+        org_type = _elided_org_type(st, titles)
     cls = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
            "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",
            "government": "Government", "party": "PoliticalParty", "company": "Company"}.get(org_type)
