@@ -224,3 +224,10 @@ def test_names_school_and_health_centre_are_organisations(reference, make_docume
     ents, _ = _entities(reference, make_document, text)
     assert (name, "Organization") in ents
     assert not {label for label, cls in ents if cls == "Place" and label in name}
+
+
+def test_names_venue_before_its_town_is_a_place(reference, make_document):
+    text = "I år samlas styrelsen på Granudden, Vingåker, för två dagars konferens."
+    assert "Granudden" in _labels(reference, make_document, text, "Place")
+    # the same shape with a word that is no place name
+    assert "Teams" not in _labels(reference, make_document, "Mötet hölls på Teams, Vingåker deltog.", "Place")

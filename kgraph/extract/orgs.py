@@ -67,6 +67,10 @@ COMMITTEE_RE = re.compile(
 PLACE_PREP_RE = re.compile(
     r"(?<![\w-])(?:i|utanför|nära|norr om|söder om|öster om|väster om)\s+"
     r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\wåäö-])(?![ \t]+[A-ZÅÄÖ0-9])(?![ \t]*\d)")
+# "konfererar på Exempelgården, Vingåker", "vid Exempelnäs, Ockelbo": a name, then the town it lies in
+VENUE_BEFORE_TOWN_RE = re.compile(
+    r"(?<![\w-])(?:på|vid)[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+)?)[ \t]*,[ \t]*"
+    r"(?P<town>[A-ZÅÄÖ][a-zåäöé]+)(?![\wåäö-])")
 NOT_PLACES = {"teams", "zoom", "skype", "facebook", "twitter", "instagram", "linkedin", "youtube", "google", "europa",
               "eu", "norden", "sverige", "sveriges", "världen", "landet", "regeringen", "riksdagen", "länet",
               "kommunen", "regionen", "staden", "webben", "internet", "mars", "maj", "juni", "juli", "augusti",
@@ -249,6 +253,12 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         if low.endswith("s") and not free(m.end("name"), m.end("name") + 1):
             continue
         yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
+    towns = {a for a, _ in taken}
+    for m in VENUE_BEFORE_TOWN_RE.finditer(text):
+        name = m["name"]
+        if m.start("town") in towns and free(m.start("name"), m.end("name")) and name.lower() not in NOT_PLACES \
+                and not BODY_NOUN_RE.search(name.lower()):
+            yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
     seen: set[int] = set()
     for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):
         for m in rx.finditer(text):
