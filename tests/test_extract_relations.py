@@ -314,3 +314,11 @@ def test_relations_chair_titles_listed_after_a_body_title_share_its_organisation
     assert {("person/anna-berglund", "municipality/0687"), ("person/per-holm", "municipality/0687"),
             ("person/karin-ek", "municipality/0687")} <= rels
     assert not {r for r in rels if r[1] == "org/smakom"}
+
+
+def test_relations_regions_spelling_of_regional_titles():
+    text = ("Nyheter\n\nMinistern träffade regionsstyrelsens ordförande Anna Berglund (S) och "
+            "regionsrådet Per Holm (M) i Region Skåne.\n")
+    assert {("person/anna-berglund", "regionsstyrelsens ordförande"),
+            ("person/per-holm", "regionsråd")} <= _rel(text, "role")
+    assert ("person/anna-berglund", "region/12") in _rel(text, "affiliatedWith")
