@@ -247,7 +247,7 @@ def test_persons_building_after_a_name_is_the_object_not_a_surname(reference, ma
 
 
 @pytest.mark.parametrize("text, venue", [
-    ("Ministern besökte Ekskolan\n\nFredagen den 7 februari kom ministern.\n", "Ekskolan"),
+    ("Ministern besökte Ekhallen\n\nFredagen den 7 februari kom ministern.\n", "Ekhallen"),
     ("Möte om vägen\n\nTid: Onsdag den 16 december klockan 12\nPlats: Borgkammaren\n\nFör mer information ring.\n",
      "Borgkammaren"),
     ("Möte om vägen\n\nPlats: Borgkammaren\nTid: 16 december klockan 12\n", "Borgkammaren"),
