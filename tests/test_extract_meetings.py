@@ -422,3 +422,16 @@ def test_meetings_a_coming_meeting_named_in_passing_leaves_the_text_with_this_on
     coming = [m for m in ms if m is not first]
     assert "bredband" in first.topics
     assert all("bredband" not in m.topics for m in coming)
+
+
+def test_meetings_signed_column_makes_its_writer_the_one_who_met(reference, make_document):
+    column = ("Ordföranden har ordet\n\nI förra veckan träffade jag länets riksdagsledamöter för att prata om "
+              "bredbandsutbyggnaden. Samtalen var givande.\n\nKarin Ek\n\nOrdförande, Kommunförbundet Skåne\n\n"
+              "__________\n\nNästa nummer kommer i juni.\n")
+    ex = extract_document(make_document(column), reference)
+    assert any("person/karin-ek" in m.participants for m in ex.meetings)
+    # "jag" in a quoted speaker's sentence is the speaker, not the signer
+    quoted = ("Nyheter\n\nLandshövdingen besökte Exempelby. Jag träffade många engagerade, säger Per Holm.\n\n"
+              "Karin Ek\n")
+    ex = extract_document(make_document(quoted), reference)
+    assert not any("person/karin-ek" in m.participants for m in ex.meetings)

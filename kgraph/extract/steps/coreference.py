@@ -1,12 +1,13 @@
 """Coreference inside the document: "civilministern", "ministern", "statsrådet"
 to the minister the text names (or the holder of that post on the document's
-date), and "hon"/"han" to the one person of that gender just named.
+date), "hon"/"han" to the one person of that gender just named, and "jag" in
+a signed text (an association chair's column) to the one who signs it.
 
 Runs after the relations step: relations are read from names as written;
 the references found here add mentions (and a role for a title reference)
 that the meetings step counts as participation.
 
-Reads ``doc``, ``ref``, ``sentences``, ``mentions``, ``info``, ``posts``, ``published``;
+Reads ``doc``, ``ref``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``info``, ``posts``, ``published``;
 writes ``mentions``, ``info``, ``statements``, ``posts``.
 """
 from __future__ import annotations
@@ -83,15 +84,62 @@ def _pronoun_coreference(st: DocState) -> None:
                                    prov=st.prov(m.start(), m.end(), "resolve.coref.pronoun", 0.6)))
 
 
+_FIRST_PERSON_RE = re.compile(r"(?<![\wåäö])(?:[Jj]ag|mig)(?![\wåäö])")
+# a line that ends a signed piece: a rule of underscores, dashes or asterisks
+_SEPARATOR_RE = re.compile(r"^[ \t]*[_*=–-]{5,}[ \t]*$", re.MULTILINE)
+_SPEECH_RE = re.compile(r"\b(?:säger|sa|sade|berättar|menar|konstaterar|understryker|betonar)\b")
+
+
+def _signer(st: DocState, pos: int) -> tuple[str, int] | None:
+    """(person key, where the name stands) of the one person who signs the piece that ``pos`` is in:
+    a name alone on its line after ``pos``, before the piece ends at a rule line or the text's end."""
+    text = st.doc.text
+    rule = _SEPARATOR_RE.search(text, pos)
+    end = rule.start() if rule else len(text)
+    found: dict[str, int] = {}
+    for b in st.blocks:
+        if not pos < b.start < end:
+            continue
+        line_end = text.find("\n", b.start, b.end)
+        line = text[b.start:line_end if line_end >= 0 else b.end].strip()
+        names = [m for m in st.mentions_in(b.start, b.start + len(line) + 1) if m.kind == "Person"]
+        if len(names) == 1 and names[0].text.strip() == line:
+            found.setdefault(names[0].key, names[0].prov.span.start)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _first_person_coreference(st: DocState) -> None:
+    """"Den 17 maj träffade jag riksdagsledamöterna ..." in a piece its writer signs ("Anna Berg" alone on
+    a line below, a title under it): "jag" is that person. Not in a quotation, nor in a sentence that
+    reports speech ("..., säger Anna Berg"), where "jag" is the one quoted."""
+    text = st.doc.text
+    if len(st.blocks) < 2:
+        return  # no line of its own for a signature
+    for m in _FIRST_PERSON_RE.finditer(text):
+        sent = st.sentence_at(m.start())
+        if sent is None:
+            continue
+        idx = st.sentences.index(sent)
+        if st.kinds[idx] not in ("body", "bullet") or _SPEECH_RE.search(text, sent.start, sent.end) \
+                or any(q in text[sent.start:m.start()] for q in ('"', "”", "“", "»")):
+            continue
+        signer = _signer(st, m.end())
+        if signer is not None:
+            st.add_mention(Mention(text=m.group(), kind="Person", key=signer[0],
+                                   prov=st.prov(m.start(), m.end(), "resolve.coref.pronoun", 0.6)))
+
+
 def run(st: DocState) -> None:
     _minister_coreference(st, st.posts)
     st.sort_mentions()
     _pronoun_coreference(st)
+    _first_person_coreference(st)
     for key, info in st.info.items():
         if info.cls == "Person" and key in st.posts:
             info.minister = True
     st.sort_mentions()
 
 
-STEP = Step("coreference", run, reads=("doc", "ref", "sentences", "mentions", "info", "posts", "published"),
+STEP = Step("coreference", run, reads=("doc", "ref", "blocks", "sentences", "kinds", "mentions", "info", "posts",
+                                       "published"),
             writes=("mentions", "info", "statements", "posts"))
