@@ -435,3 +435,11 @@ def test_meetings_signed_column_makes_its_writer_the_one_who_met(reference, make
               "Karin Ek\n")
     ex = extract_document(make_document(quoted), reference)
     assert not any("person/karin-ek" in m.participants for m in ex.meetings)
+
+
+def test_meetings_passive_visit_takes_place_in_the_one_municipality(reference, make_document):
+    text = ("SmåKom på besök\n\nBredband och skola var frågor som diskuterades igår när kommunen gästades av "
+            "Eva Lind från SmåKom. Kommunstyrelsens ordförande Per Holm (S) i Tranås kommun tog emot.\n")
+    ex = extract_document(make_document(text), reference)
+    visits = [m for m in ex.meetings if m.kind == "visit"]
+    assert visits and visits[0].location == "municipality/0687"

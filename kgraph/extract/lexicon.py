@@ -35,7 +35,7 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"(?:kommun|studie|arbets|minister|läns|region)?besök(?:et|en|ets)", "visit", "ana"),
     (r"(?:kommun|studie|arbets|minister|läns|region)?besök", "visit", "new"),
     (r"besök(?:te|er|a|t|s|tes|ts)", "visit", "new"),
-    (r"gästa(?:de|r)?", "visit", "new"),
+    (r"gästa(?:de|r|des|s)?", "visit", "new"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:t|ts)", "meeting", "ana"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:n|na)?", "meeting", "new"),
     (r"träff(?:en)", "meeting", "ana"),

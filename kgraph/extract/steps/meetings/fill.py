@@ -213,6 +213,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 # backed by the words that state the affiliation, as sure as they are
                 mt.because(org, st.prov(stmt.prov.span.start, stmt.prov.span.end, "extract.meetings.affiliation",
                                         min(stmt.prov.confidence, RELAYED_CONFIDENCE)))
+    if mt.location is None and mt.kind == "visit":
+        munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
+        if len(munis) == 1 and len({m.key for m in st.mentions if m.kind == "Municipality"}) == 1:
+            mt.location = munis[0]  # its people's one municipality, the one the text names: the one visited
     if mt.status == "held" and mt.date and st.published and mt.date > st.published:
         mt.status = "planned"  # dated after the text that announces it
     if mt.announced_by is not None:
