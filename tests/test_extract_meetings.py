@@ -443,3 +443,11 @@ def test_meetings_passive_visit_takes_place_in_the_one_municipality(reference, m
     ex = extract_document(make_document(text), reference)
     visits = [m for m in ex.meetings if m.kind == "visit"]
     assert visits and visits[0].location == "municipality/0687"
+
+
+def test_meetings_any_compound_of_dialog_is_a_meeting_word(reference, make_document):
+    text = ("Pressmeddelande\n\nOnsdagen den 9 december 2020 är ministern i Exempelby för skoldialog med "
+            "Region Skåne.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.kind for m in ex.meetings] == ["meeting"]
+    assert str(ex.meetings[0].date) == "2020-12-09" and "region/12" in ex.meetings[0].participants

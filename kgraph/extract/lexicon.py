@@ -26,6 +26,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"(?:kommun|läns)?turnén", "visit", "ana"),  # "Syftet med kommunturnén": the tour the text follows
     (r"(?:kommun|läns)?turné(?:er|erna)?", "visit", "tour"),
     (r"(?:läns|region|kommun)dialog(?:en|er|erna)?", "meeting", "new"),
+    # any other compound of "dialog": "sjukvårdsdialog med regionen", "Sjukvårdsdialogen äger rum på ..."
+    (r"[a-zåäö]{3,30}?dialogen", "meeting", "ana"),
+    (r"[a-zåäö]{3,30}?dialog(?:er|erna)?", "meeting", "new"),
     (r"press(?:träff|konferens)(?:en|er|erna|ar|arna)?", "meeting", "new"),
     (r"lunchmöte(?:t|n|na)?", "meeting", "new"),
     (r"konstituera(?:des|de|s)", "meeting", "new"),  # "föreningen konstituerades den 13 december"
