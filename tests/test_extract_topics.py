@@ -230,3 +230,13 @@ def test_topics_a_verb_and_its_object_is_no_topic(reference, make_document):
             "sjukvården i regionen och besöka dess verksamheter.")
     forms = _topic_forms(reference, make_document, text)
     assert forms and not {f for fs in forms.values() for f in fs if f.startswith("besöka")}
+
+
+def test_topics_cue_verb_with_a_complement_before_om(reference, make_document):
+    # "berättade för ministern om X": the listener stands between the verb and "om"
+    text = ("Ministern besökte Vara\n\nPublicerad 2016-04-12\n\nI dag besökte landsbygdsminister Karin Ekvall "
+            "Vara kommun. Kommunchefen berättade med hjälp av två av förvaltningens chefer om badplatsen "
+            "och cykelleden.\n")
+    ex = extract_document(make_document(text), reference)
+    labels = {m.text for t in {t for mt in ex.meetings for t in mt.topics} for m in ex.topics[t]}
+    assert {"badplatsen", "cykelleden"} <= labels

@@ -147,6 +147,11 @@ _FORWARD_CUE = re.compile(
     r"informera|informerade|informerat|informerar|information|berätta|berättade|berättat|berättar|handlade|handlar|"
     r"handla|dialog|rapporterade|rapporterar|rapport|rapporter)\s+"
     + _FILLER + r"(?:om|kring)"
+    # "berättade för ministern om X", "pratade med eleverna om X", "informerade med hjälp av rektor Y om X"
+    r"|(?:prata|pratade|pratat|pratar|samtala|samtalade|samtalat|samtalar|berätta|berättade|berättat|berättar|"
+    r"informera|informerade|informerat|informerar|diskutera|diskuterade|diskuterat|diskuterar)"
+    r"\s+(?:för|med|inför|hos)\s+(?:(?!(?:att|som|om|kring|när|hur|vad|och|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}"
+    r"(?:om|kring)"
     r"|diskutera|diskuterade|diskuterat|diskuterar"
     r"|fokus på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
     r"|tog upp|tas upp|ta upp|tar upp|togs upp"
@@ -266,7 +271,7 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
             continue
         if w in ("om", "upp") and end_idx + 1 < len(text) and text[end_idx + 1].isalnum():
             continue
-        a, b = max(0, start - 45), min(len(text), end_idx + 45)
+        a, b = max(0, start - 90), min(len(text), end_idx + 45)  # a verb may stand six words before "om"
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
         else:
