@@ -451,3 +451,12 @@ def test_meetings_any_compound_of_dialog_is_a_meeting_word(reference, make_docum
     ex = extract_document(make_document(text), reference)
     assert [m.kind for m in ex.meetings] == ["meeting"]
     assert str(ex.meetings[0].date) == "2020-12-09" and "region/12" in ex.meetings[0].participants
+
+
+def test_meetings_later_that_day_takes_the_days_date(reference, make_document):
+    text = ("Pressmeddelande\n\nPublicerad 14 mars 2023\n\nDen 16 mars besöker civilminister Karin Ekvall "
+            "Gävleborgs län och träffar landshövdingen.\n\nPå eftermiddagen besöker ministern Hudiksvalls kommun "
+            "där hon träffar kommundirektör Per Holm.\n")
+    ex = extract_document(make_document(text), reference)
+    visits = {m.location: m.date for m in ex.meetings}
+    assert str(visits["municipality/2184"]) == "2023-03-16"

@@ -47,14 +47,23 @@ def _host(st: DocState, mt: MeetingDraft) -> str | None:
     return None
 
 
-def _programme_dates(meets: list[MeetingDraft]) -> None:
+# "På eftermiddagen besöker ministern ...", "Efter lunchen träffade hon ...": later the same day
+_LATER_THAT_DAY_RE = re.compile(r"\W*(?:(?:på|under|senare under|senare på|efter)\s+(?:förmiddagen|eftermiddagen|"
+                                r"kvällen|lunchen|lunch|middagen|dagen)|senare samma dag|samma dag)\b", re.IGNORECASE)
+
+
+def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
     """"09.00 Möte med Region Dalarna": an undated programme item is on the day of the dated
-    meeting the text announced before it."""
+    meeting the text announced before it; so is an undated meeting whose sentence opens with a
+    later part of the day ("På eftermiddagen besöker ministern ...")."""
     last = None
     for mt in sorted(meets, key=lambda m: m.trigger[0]):
         if mt.date is not None:
             last = mt.date
-        elif mt.subjectless and last is not None and not mt.postponed:
+            continue
+        sent = st.sentence_at(mt.trigger[0])
+        later = sent is not None and _LATER_THAT_DAY_RE.match(st.doc.text, sent.start) is not None
+        if (mt.subjectless or later) and last is not None and not mt.postponed:
             mt.date = last
 
 
@@ -282,7 +291,7 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
         if mt.date is None and mt.same_place_as is not None and mt.same_place_as.date is not None \
                 and not lx.NEXT_EVENT_RE.search(cues.low, mt.trigger[0] - 60, mt.trigger[1] + 60):
             mt.date = mt.same_place_as.date  # the same day's programme
-    _programme_dates(meets)
+    _programme_dates(st, meets)
 
 
 def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
