@@ -322,3 +322,12 @@ def test_relations_regions_spelling_of_regional_titles():
     assert {("person/anna-berglund", "regionsstyrelsens ordförande"),
             ("person/per-holm", "regionsråd")} <= _rel(text, "role")
     assert ("person/anna-berglund", "region/12") in _rel(text, "affiliatedWith")
+
+
+def test_relations_people_listed_after_from_body_took_part():
+    text = ("Nyheter\n\nStyrelsen träffade i dag ministern i Stockholm. Från SmåKom deltog ordförande Anna Berglund (S), "
+            "vice ordförande Per Holm (M) och kanslichef Karin Ek.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-berglund", "org/smakom"), ("person/per-holm", "org/smakom"),
+            ("person/karin-ek", "org/smakom")} <= rels
+    assert not {r for r in rels if r[1] == "municipality/0180"}

@@ -240,3 +240,12 @@ def test_topics_cue_verb_with_a_complement_before_om(reference, make_document):
     ex = extract_document(make_document(text), reference)
     labels = {m.text for t in {t for mt in ex.meetings for t in mt.topics} for m in ex.topics[t]}
     assert {"badplatsen", "cykelleden"} <= labels
+
+
+def test_topics_lone_genitive_conjunct_is_no_topic(reference, make_document):
+    text = ("Ministern besökte Vara\n\nPublicerad 2016-04-12\n\nI dag besökte landsbygdsminister Karin Ekvall "
+            "Vara kommun för att diskutera föreningarnas och byalagens samlingslokaler.\n")
+    ex = extract_document(make_document(text), reference)
+    forms = {m.text for ms in ex.topics.values() for m in ms}
+    assert "föreningarnas" not in forms
+    assert any("samlingslokaler" in f for f in forms)

@@ -291,6 +291,9 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_LONE_GENITIVE = re.compile(r"\s*[a-zåäö]+(?:nas|ens|ets)\s*")
+
+
 def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     pos = a
@@ -300,6 +303,9 @@ def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue
         if re.search(r"\bmellan\s+\S+$", text[pos:m.start()]):
             continue  # "samverkan mellan kommun och region" is one phrase
+        if _LONE_GENITIVE.fullmatch(text, pos, m.start()) and m.group().strip() in ("och", "samt"):
+            pos = m.end()  # "kommunernas och regionernas ekonomi": whose, the head comes after
+            continue
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, b))

@@ -267,6 +267,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         st.statements.append(Statement(subject=person, predicate="affiliatedWith", object=org,
                                        prov=st.prov(span[0], span[1], rule, conf)))
 
+    # "Förbundets representanter Anna Berg, ordförande, och Per Holm, VD", "Från SKR deltog A och B": a
+    # body's people, listed; the list says whose they are, so no weaker guess from a title follows
+    group_lists = _group_list_members(st)
+    listed = {p.key for p, _, _ in group_lists}
     hits_by_key: dict[str, list[PersonHit]] = {}
     for p in st.people.persons:
         hits_by_key.setdefault(p.key, []).append(p)
@@ -318,7 +322,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if term.ministry and (st.published is None or term.holds_on(st.published)):
                     add(key, f"gov/{term.ministry}", hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
             continue
-        if found:
+        if found or key in listed:
             continue
         if titles:
             _affiliation_by_title(st, key, hits, titles, add)
@@ -329,13 +333,12 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region"):
             # a local politician named with a party in a municipality's or region's own text
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
+    for p, group_org, cue in group_lists:  # after the person's own words, which state it better
+        add(p.key, group_org, cue, p.end, "extract.affiliation.group_list", 0.75)
     # "regionstyrelsens arbetsutskott Anna Berg, Per Holm och Eva Nord": the members of a region's or a
     # municipality's body belong to the one region or municipality of the text
     for p, owner, cue in _body_list_members(st):
         add(p.key, owner, cue, p.end, "extract.affiliation.body_list", 0.75)
-    # "Förbundets representanter Anna Berg, ordförande, och Per Holm, VD": a body's people, listed
-    for p, group_org, cue in _group_list_members(st):
-        add(p.key, group_org, cue, p.end, "extract.affiliation.group_list", 0.75)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
     for p, body, lead_end, named in _roster_members(st):
         if p.key != body:
@@ -376,13 +379,19 @@ def _body_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
 # an organisation's group of people named in the genitive before their names
 _GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|delegation|ledning|ledamöter|presidium)"
                                  r"[ \t]+(?=[A-ZÅÄÖ])")
+# "Från SKR deltog förbundsordförande A, ...": the organisation, then who came from it
+_FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:Från|För)[ \t]+$")
+_TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|medverkade|närvarade|fanns|kom)"
+                                     r"(?:[ \t]+(?:även|också|bland andra|bland annat|bl\.\s?a\.))*[ \t]+")
 _GROUP_GAP_RE = re.compile(r"[\s,]*(?:(?:och|samt)[ \t]+)?")
+_PARTY_AFTER_RE = re.compile(r"[ \t]*\([^()\n]{1,4}\)")
 
 
 def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
     """(person, organisation, where the organisation is named) for the names listed after an
     organisation's group in the genitive ("SKR:s representanter Anna Berg, ordförande, och Per Holm,
-    VD"): the list goes on over commas, "och", party markers and each person's own title."""
+    VD") or after "Från SKR deltog": the list goes on over commas, "och", party markers and each
+    person's own title."""
     text = st.doc.text
     out: list[tuple[PersonHit, str, int]] = []
     persons = st.people.persons
@@ -391,31 +400,35 @@ def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
     for m in st.mentions:
         if m.kind not in PARTICIPANT_ORGS:
             continue
-        head = _GROUP_AFTER_ORG_RE.match(text, m.prov.span.end)
-        if head is None or not (m.attrs.get("genitive") or text.startswith(":s", m.prov.span.end)):
+        s, e = m.prov.span.start, m.prov.span.end
+        head = _GROUP_AFTER_ORG_RE.match(text, e)
+        if head is None or not (m.attrs.get("genitive") or text.startswith(":s", e)):
+            head = _TOOK_PART_AFTER_ORG_RE.match(text, e) if _FROM_BEFORE_ORG_RE.search(text, max(0, s - 8), s) \
+                else None
+        if head is None:
             continue
-        i = bisect.bisect_left(starts, head.end())
-        pos = head.end()
+        pos = _next_entry(text, head.end(), title_spans)
+        i = bisect.bisect_left(starts, pos)
         while i < len(persons) and persons[i].start == pos:
-            out.append((persons[i], m.key, m.prov.span.start))
-            pos = _list_goes_on(text, persons[i].end, title_spans)
+            out.append((persons[i], m.key, s))
+            pos = _next_entry(text, persons[i].end, title_spans)
             i += 1
     return out
 
 
-def _list_goes_on(text: str, pos: int, title_spans: list[tuple[int, int]]) -> int:
+def _next_entry(text: str, pos: int, title_spans: list[tuple[int, int]]) -> int:
     """Where the next name of a list would start after ``pos``: past a party marker, commas, "och"
-    and a title ("Anna Berg (S), ordförande, och "); ``-1`` when anything else comes first."""
-    party = re.compile(r"[ \t]*\([^()\n]{1,4}\)").match(text, pos)
+    and titles ("Anna Berg (S), ordförande, och ", "förbundsordförande ")."""
+    party = _PARTY_AFTER_RE.match(text, pos)
     pos = party.end() if party else pos
     while True:
         gap = _GROUP_GAP_RE.match(text, pos)
         nxt = gap.end() if gap else pos
         i = bisect.bisect_left(title_spans, (nxt, -1))
-        if i < len(title_spans) and title_spans[i][0] == nxt:
+        if i < len(title_spans) and title_spans[i][0] == nxt and title_spans[i][1] > pos:
             pos = title_spans[i][1]
             continue
-        return nxt if nxt > pos else -1
+        return nxt
 
 
 # the lead-in of a roster: a line ending in a colon that names a body or its members
