@@ -216,3 +216,12 @@ def test_weekday_and_day_place_the_year_among_the_years_the_text_names():
     assert [h.value for h in find_dates(text, None)] == [dt.date(2015, 12, 9)]  # a Wednesday in 2015, not 2016
     # a weekday that fits none of them leaves the date unresolved
     assert [h.value for h in find_dates(text.replace("Onsdagen", "Torsdagen"), None)] == [None]
+
+
+def test_dates_press_release_dateline_of_a_region(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    text = ("Pressinbjudan: Utskottet möter näringslivet\n\nRegion Gävleborg 2019-09-02 10:15\n\n"
+            "Torsdagen den 5 september håller Region Gävleborgs arbetsutskott sammanträde i Sandviken.\n")
+    ex = extract_document(make_document(text), reference)
+    assert str(ex.published) == "2019-09-02"
+    assert [str(m.date) for m in ex.meetings] == ["2019-09-05"]

@@ -231,3 +231,11 @@ def test_names_venue_before_its_town_is_a_place(reference, make_document):
     assert "Granudden" in _labels(reference, make_document, text, "Place")
     # the same shape with a word that is no place name
     assert "Teams" not in _labels(reference, make_document, "Mötet hölls på Teams, Vingåker deltog.", "Place")
+
+
+def test_names_venue_with_generic_last_word_is_no_person(reference, make_document):
+    # "Göransson" is also a given name; "Arena" is never a surname
+    text = "I samband med mötet besöker utskottet Exempel Coromant och Göransson Arena."
+    ents, _ = _entities(reference, make_document, text)
+    assert ("Göransson Arena", "Place") in ents
+    assert not {label for label, cls in ents if cls == "Person"}

@@ -144,6 +144,10 @@ NAME_HEAD_AFTER_RE = re.compile(
 
 # the words of a protocol's header, attendance list and signature block (lower case): never part of a name
 # ("Per Holm Paragrafer", "Sekreterare Karl Ek Datum")
+# the generic last word of a venue's or an institution's name ("Exempel Arena", "Exempelby Sjukhus"): never a
+# surname, so "Göransson Arena" is a place even though "Göransson" is also a given name
+VENUE_LAST_WORDS = frozenset({"arena", "center", "centre", "resort", "hotel", "hotell", "camping", "museum", "teater",
+                              "sjukhus", "lasarett", "universitet", "högskola", "folkhögskola", "gymnasium", "skola"})
 MINUTES_STRUCTURE_WORDS = frozenset({
     "närvarande", "paragrafer", "paragraf", "justeringens", "justerare", "justerande", "justering", "utses",
     "beslutande", "ersättare", "ledamöter", "deltagare", "förhinder", "frånvarande", "underskrifter", "underskrift",

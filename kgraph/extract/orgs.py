@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..text import at_sentence_start, lower_same_length, slug
+from .lexicon import VENUE_LAST_WORDS
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 
@@ -104,7 +105,7 @@ _DETERMINERS = {"hans", "hennes", "deras", "vår", "vårt", "våra", "varje", "d
 VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell": "Place", "gruva": "Place",
                "central": "Place", "centralstation": "Place", "station": "Place", "strand": "Place",
                "scen": "Place", "mosse": "Place", "myr": "Place", "hamn": "Place", "brygga": "Place",
-               "fyr": "Place", "kvarn": "Place", "park": "Place", "torg": "Place", "hus": "Place",
+               "fyr": "Place", "kvarn": "Place", "park": "Place", "torg": "Place", "hus": "Place", "arena": "Place",
                "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
                "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization",
                "sjukhus": "Organization", "universitetssjukhus": "Organization", "lasarett": "Organization"}
@@ -384,7 +385,7 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
             if not b:
                 continue
             words = b["name"].split()
-            if not head.islower() and is_given(words[0]):
+            if not head.islower() and is_given(words[0]) and head.lower() not in VENUE_LAST_WORDS:
                 continue  # "Lena Strand": a person
             yield from emit(b.start("name"), end, VENUE_NOUNS[head.lower()], venue=True)
         elif kind in ("role", "visit"):

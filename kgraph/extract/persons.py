@@ -20,7 +20,7 @@ import ahocorasick
 from ..models import Document
 from ..refdata import Reference, Title, person_key_for
 from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
-from .lexicon import MINUTES_STRUCTURE_WORDS
+from .lexicon import MINUTES_STRUCTURE_WORDS, VENUE_LAST_WORDS
 
 MIN_BEARERS = 100
 SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qvist", "kvist", "dahl", "dal",
@@ -280,7 +280,8 @@ def _given_verdict(word: str, ref: Reference) -> bool:
 def _names_no_person(word: str) -> bool:
     """A building or body in the definite form ("Ekskolan") or a protocol's own word ("Justerande"):
     never a word of a person's name."""
-    return bool(_NAMED_THING_RE.search(word.lower())) or word.casefold() in MINUTES_STRUCTURE_WORDS
+    low = word.lower()
+    return bool(_NAMED_THING_RE.search(low)) or low in VENUE_LAST_WORDS or word.casefold() in MINUTES_STRUCTURE_WORDS
 
 
 def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], blocked: set[int]) -> bool:

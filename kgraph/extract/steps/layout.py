@@ -19,8 +19,10 @@ from ..step import Step
 
 def _place_names(ref: Reference) -> frozenset[str]:
     """Folded names of municipalities and counties ("stockholm", "karlshamn", "blekinge"): the places a
-    dateline names before its date."""
-    return frozenset(fold(f.text) for e in ref.entities.values() if e.cls in ("Municipality", "County")
+    dateline names before its date; and of regions and county boards, whose press releases put their
+    own name there ("Region Exempelland 2019-09-02 10:15")."""
+    return frozenset(fold(f.text) for e in ref.entities.values()
+                     if e.cls in ("Municipality", "County", "Region", "CountyAdministrativeBoard")
                      for f in e.forms) | frozenset(ref.county_short)
 
 
