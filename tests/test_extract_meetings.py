@@ -460,3 +460,14 @@ def test_meetings_later_that_day_takes_the_days_date(reference, make_document):
     ex = extract_document(make_document(text), reference)
     visits = {m.location: m.date for m in ex.meetings}
     assert str(visits["municipality/2184"]) == "2023-03-16"
+
+
+def test_meetings_minutes_substitute_written_tjg_ersattare_for(reference, make_document):
+    text = ("SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Kommunstyrelsen 2018-03-06 Plats och tid Kommunhuset, "
+            "Sessionssalen, kl 08.30-12.00 Beslutande Anna Berglund (S), ordförande Lars Nord (S) tjg ersättare "
+            "för Eva Sjö (S) Utses att justera Anna Berglund\n§ 23 Budget\nKommunstyrelsen diskuterar budgeten.\n")
+    ex = extract_document(make_document(text), reference)
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert "person/lars-nord" in parts and "person/eva-sjo" not in parts
+    # a room of the town hall is no locality the town hall lies in
+    assert not [s for s in ex.statements if s.predicate == "locatedIn"]

@@ -42,7 +42,9 @@ _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter",
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|Plats och tid|"
                      r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d)|\n\s*\n")
-_REPLACES_RE = re.compile(r"\b(?:tjg|tjänstgör(?:ande)?|ersätter|i stället)\s+för\s+$")
+# "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
+_REPLACES_RE = re.compile(r"\b(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
+                          r"\s+för\s+$")
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
