@@ -471,3 +471,10 @@ def test_meetings_minutes_substitute_written_tjg_ersattare_for(reference, make_d
     assert "person/lars-nord" in parts and "person/eva-sjo" not in parts
     # a room of the town hall is no locality the town hall lies in
     assert not [s for s in ex.statements if s.predicate == "locatedIn"]
+
+
+def test_meetings_newsletter_issue_year_and_digital_meeting(reference, make_document):
+    text = ("Nyhetsbrev från SmåKom, nr 4 2021\n\nMöte med ministern\n\nDen 12 oktober träffade SmåKoms styrelse "
+            "infrastrukturminister Karin Ekvall (S) i ett digitalt möte om bredbandsutbyggnaden.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [(m.kind, str(m.date)) for m in ex.meetings] == [("digital_meeting", "2021-10-12")]

@@ -298,12 +298,14 @@ def _whole_date(s: str) -> tuple[dt.date, tuple[int, int]] | None:
     return None
 
 
-MASTHEAD_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+MASTHEAD_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)\b"
+                         r"|\b(?:nr|nummer)\.?\s*\d{1,2}\s*[,/–-]?\s*(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def find_masthead_year(text: str) -> int | None:
     """The year of a newsletter masthead ("Nyhetsbrev från SmåKom – maj 2018",
-    "Nummer 3, mars 2013") in the first lines, for documents without a full date."""
+    "Nummer 3, mars 2013", "Nyhetsbrev nr 4 2021", "nr 4/2021") in the first lines, for documents
+    without a full date."""
     head = "\n".join(ln for ln in text.lstrip().split("\n")[:4] if not _UPDATED_RE.match(ln))
     m = MASTHEAD_RE.search(head)
-    return int(m["y"]) if m else None
+    return int(m["y"] or m["y2"]) if m else None

@@ -303,6 +303,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 attached.extend(current)
                 continue
             if created:
+                if kind == "digital_meeting":
+                    for c in created:
+                        if c.kind == "meeting":
+                            c.kind = kind  # "träffade ... i ett digitalt möte": that meeting was held online
                 continue
             if kind == "visit" and loc is None and _GENERIC_OBJECT_RE.match(low, e):
                 continue  # "ska besöka länets samtliga kommuner": the plan, not a visit
