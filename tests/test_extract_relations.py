@@ -331,3 +331,9 @@ def test_relations_people_listed_after_from_body_took_part():
     assert {("person/anna-berglund", "org/smakom"), ("person/per-holm", "org/smakom"),
             ("person/karin-ek", "org/smakom")} <= rels
     assert not {r for r in rels if r[1] == "municipality/0180"}
+
+
+def test_relations_newsletter_from_body_names_the_publisher():
+    text = ("Nyhetsbrev från SmåKom, nr 4 2021\n\nStyrelsemöte i Ånge\n\n"
+            "Styrelsen höll sitt möte i Ånge, där Region Västernorrland och Ånge kommun presenterade sig.\n")
+    assert extract_document(_doc(text)).publisher == "org/smakom"

@@ -21,6 +21,8 @@ _PUBLISHER_CUES = [
     re.compile(r"^\s*(?i:om)\s+(?P<x>[A-ZÅÄÖ].+)$", re.MULTILINE),
     re.compile(r"\butskick som medlem (?:till|i)\s+(?P<x>[A-ZÅÄÖ][\wåäö]+)"),
     re.compile(r"^\s*pressmeddelande från\s+(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
+    # "Nyhetsbrev från SmåKom, nr 4 2021", "Medlemsbrev från Exempelförbundet"
+    re.compile(r"^\s*(?:nyhetsbrev|medlemsbrev|medlemsinformation)\s+från\s+(?P<x>.+)$", re.IGNORECASE | re.MULTILINE),
     # "Vi på Länsstyrelsen arbetar för ...", "Vi inom förbundet ..."
     re.compile(r"\b[Vv]i (?:på|inom|i) (?P<x>[A-ZÅÄÖ][\wåäö]+(?: [\wåäö]+){0,4})"),
 ]
