@@ -478,3 +478,11 @@ def test_meetings_newsletter_issue_year_and_digital_meeting(reference, make_docu
             "infrastrukturminister Karin Ekvall (S) i ett digitalt möte om bredbandsutbyggnaden.\n")
     ex = extract_document(make_document(text), reference)
     assert [(m.kind, str(m.date)) for m in ex.meetings] == [("digital_meeting", "2021-10-12")]
+
+
+def test_meetings_darefter_is_later_the_same_day(reference, make_document):
+    text = ("Ministern på besök\n\nPublicerad 2022-08-03\n\nI tisdags den 2 augusti besökte landsbygdsminister "
+            "Karin Ekvall Fagersta kommun.\n\nDärefter besöktes Exempelgården i Norbergs kommun där hon träffade "
+            "kommunalrådet Per Holm.\n")
+    ex = extract_document(make_document(text), reference)
+    assert {str(m.date) for m in ex.meetings} == {"2022-08-02"} and len(ex.meetings) == 2

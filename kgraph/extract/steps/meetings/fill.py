@@ -47,9 +47,11 @@ def _host(st: DocState, mt: MeetingDraft) -> str | None:
     return None
 
 
-# "På eftermiddagen besöker ministern ...", "Efter lunchen träffade hon ...": later the same day
+# "På eftermiddagen besöker ministern ...", "Efter lunchen träffade hon ...", "Därefter besöktes ...": later
+# the same day
 _LATER_THAT_DAY_RE = re.compile(r"\W*(?:(?:på|under|senare under|senare på|efter)\s+(?:förmiddagen|eftermiddagen|"
-                                r"kvällen|lunchen|lunch|middagen|dagen)|senare samma dag|samma dag)\b", re.IGNORECASE)
+                                r"kvällen|lunchen|lunch|middagen|dagen)|senare samma dag|samma dag|därefter|"
+                                r"direkt efter(?:åt)?|efter det)\b", re.IGNORECASE)
 
 
 def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
