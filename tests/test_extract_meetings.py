@@ -486,3 +486,11 @@ def test_meetings_darefter_is_later_the_same_day(reference, make_document):
             "kommunalrådet Per Holm.\n")
     ex = extract_document(make_document(text), reference)
     assert {str(m.date) for m in ex.meetings} == {"2022-08-02"} and len(ex.meetings) == 2
+
+
+def test_meetings_place_stated_for_the_meeting_referred_to(reference, make_document):
+    text = ("Möte om välfärden\n\nPublicerad 10 februari 2022\n\nI dag höll socialminister Karin Ekvall ett möte "
+            "med företrädare för Region Skåne om kompetensförsörjningen.\n\nMötet ägde rum på Socialdepartementet i "
+            "Stockholm.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.location for m in ex.meetings] == ["gov/socialdepartementet"]

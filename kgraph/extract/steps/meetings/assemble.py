@@ -96,6 +96,8 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
 
 
 # "På eftermiddagen har hon en länsdialog": a programme's next item is an event of its own
+# right after a word that refers back to the meeting: "(Mötet) ägde rum på", "(Mötet) hölls i"
+_HELD_AT_RE = re.compile(r"\s+(?:ägde rum|äger rum|hölls|hålls|genomfördes|genomförs)\s+(?:på|i|hos|vid)\s")
 _PART_OF_DAY_RE = re.compile(r"\W*(?:på|under|senare på|efter)\s+(?:förmiddagen|eftermiddagen|kvällen|morgonen|"
                              r"lunchen|lunch|middagen)\b")
 # words any meeting goes by; a more specific word named twice is one event ("länsdialog", "pressträff")
@@ -282,6 +284,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 how = "new"
             count = lx.COUNT_RE.search(low[max(sent.start, s - 20):s])
             if how == "ana" and current:
+                if loc is not None and len(current) == 1 and current[0].location is None \
+                        and _HELD_AT_RE.match(low, e):
+                    current[0].location = loc.key  # "Mötet ägde rum på X": the place the text states for it
                 attached.extend(current)
                 continue
             compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \
