@@ -87,6 +87,16 @@ def test_persons_no_person_from_sentence_initial_common_word(reference, make_doc
     assert _names(reference, make_document, text) == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Övriga närvarande\nTove Lindgård, kommundirektör\nPer Sandvik, sekreterare\n", "Per Sandvik"),
+    ("Beslutande\nAnna Berg (C), ordförande\nBo Tallqvist (M)\n", "Bo Tallqvist"),
+    ("Närvarande\nStig Almén, s, ledamot\n", "Stig Almén"),
+])
+def test_persons_roster_line_starting_with_a_common_word_name(reference, make_document, text, name):
+    # "Per", "Bo", "Stig" are also common words; at a line's start with its party or title after it, a name
+    assert name in _names(reference, make_document, text)
+
+
 # ------------------------------------------------------------------ party markers
 
 @pytest.mark.parametrize("text, marker", [

@@ -353,7 +353,8 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
             end_j = j + 1
         if tok.text in ref.ambiguous_given and at_sentence_start(text, tok.start) \
-                and not _strong_surname(toks[end_j].text, ref):
+                and not _strong_surname(toks[end_j].text, ref) \
+                and not _roster_entry(text, toks[end_j].end, title_starts):
             i += 1
             continue  # "Hans Göteborgsbesök": the possessive, not a name
         start, end = tok.start, toks[end_j].end
@@ -406,6 +407,16 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
     nxt = _LIST_AFTER_RE.match(text, sur.end)
     return nxt is not None and i + 3 < len(toks) and _is_given(toks[i + 2].text, ref) \
         and toks[i + 2].start - nxt.end() <= 1
+
+
+def _roster_entry(text: str, end: int, title_starts: set[int]) -> bool:
+    """Does the name that ends at ``end`` stand as an entry of a roster: its party in brackets or
+    between commas, or a title after a comma ("Per Sandvik, sekreterare", "Bo Lindell (M)")? Then a
+    first word that is also a common word ("Per", "Bo") is a given name."""
+    if PARTY_MARKER_RE.match(text, end) or COMMA_PARTY_RE.match(text, end):
+        return True
+    after = _APPOSITION_AFTER_RE.match(text, end)
+    return after is not None and after.end() in title_starts
 
 
 _NOUN_AFTER_RE = re.compile(r"[ \t]+[a-zåäö]")
