@@ -494,3 +494,15 @@ def test_meetings_place_stated_for_the_meeting_referred_to(reference, make_docum
             "Stockholm.\n")
     ex = extract_document(make_document(text), reference)
     assert [m.location for m in ex.meetings] == ["gov/socialdepartementet"]
+
+
+def test_meetings_minutes_place_line_names_a_building_before_the_town(reference, make_document):
+    text = ("Protokoll fört vid sammanträde med Exempelrådet\nDatum: 2022-05-19\nPlats: Regionens hus, Gävle\n\n"
+            "Närvarande ledamöter\nAnna Berglund (S), Hofors kommun, ordförande\nLars Nord (C), Ovanåkers kommun\n\n"
+            "§ 5 Kollektivtrafik\nLars Nord redovisade läget.\n")
+    ex = extract_document(make_document(text), reference)
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert [m.location for m in board] == ["place/regionens-hus"]
+    # the roster's title after the member's municipality is the member's
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/anna-berglund", "ordförande") in roles

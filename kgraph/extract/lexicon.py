@@ -142,6 +142,11 @@ NAME_HEAD_AFTER_RE = re.compile(
     r"arena(?:n)?|teater(?:n)?|museum|museet|sjukhus(?:et)?|folkhögskola|gymnasium|bruk(?:et)?|herrgård|"
     r"gård(?:en)?|torg(?:et)?|hotell(?:et)?|mosse|scen(?:en)?|flygplats(?:en)?|universitet(?:et)?)(?![\wåäö])")
 
+# the last word of a building's or a room's name ("Sessionssalen", "Regionens hus", "Ale Kulturrum"): a venue,
+# never a locality that holds one
+BUILDING_END_RE = re.compile(r"(?:salen|sal|huset|[ \t]hus|rummet|rum|hallen|kontoret|gården|skolan|kyrkan|biblioteket|"
+                             r"slottet|museet|teatern|arenan)$", re.IGNORECASE)
+
 # the words of a protocol's header, attendance list and signature block (lower case): never part of a name
 # ("Per Holm Paragrafer", "Sekreterare Karl Ek Datum")
 # the generic last word of a venue's or an institution's name ("Exempel Arena", "Exempelby Sjukhus"): never a

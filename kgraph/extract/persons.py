@@ -500,11 +500,18 @@ def _contact_lines(text: str, p: PersonHit, t: TitleHit) -> bool:
             and (not rest.strip() or bool(re.match(r"[ \t]*,|[ \t]+(?:hos|på|vid|i|inom|för)[ \t]+(?!besök)", rest))))
 
 
+# a roster's entry with the body between name and title: "Anna Berg (S), Exempelby kommun, ordförande"
+_AFTER_BODY_GAP = re.compile(r"^[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)[ \t]*)?,[ \t]*"
+                             r"[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,4}[ \t]*,[ \t]*\Z")
+_REST_OF_LINE_EMPTY = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
 def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
     gap = text[p.end:t.start]
     if "\n" in gap and (gap.count("\n") > 2 or not _contact_lines(text, p, t)):
         return False
-    return bool(_AFTER_GAP.match(gap) or (len(gap) <= 50 and _AFTER_GENITIVE_GAP.match(gap)))
+    return bool(_AFTER_GAP.match(gap) or (len(gap) <= 50 and _AFTER_GENITIVE_GAP.match(gap))
+                or (len(gap) <= 50 and _AFTER_BODY_GAP.match(gap) and _REST_OF_LINE_EMPTY.match(text, t.end)))
 
 
 def _link_titles(text: str, result: PeopleResult) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ...models import Mention, Statement
+from .. import lexicon as lx
 from ..state import DocState
 from ..step import Step
 
@@ -35,16 +36,11 @@ def _placeable(st: DocState, m: Mention) -> bool:
     return ref is None or ref.attrs.get("placeKind", "") in _PLACED_REFERENCE_KINDS
 
 
-# a building or a room by its last word ("Sessionssalen", "Kommunhuset"): no locality that holds a venue
-_BUILDING_RE = re.compile(r"(?:salen|huset|rummet|hallen|kontoret|gården|skolan|kyrkan|biblioteket|slottet|museet|"
-                          r"teatern|arenan)$", re.IGNORECASE)
-
-
 def _container(st: DocState, m: Mention) -> bool:
     """A place that can hold a venue: a municipality, a county, or a locality the text names."""
     if m.kind not in _CONTAINERS or m.attrs.get("genitive"):
         return False
-    return m.kind != "Place" or (m.key not in st.ref.entities and not _BUILDING_RE.search(m.text))
+    return m.kind != "Place" or (m.key not in st.ref.entities and not lx.BUILDING_END_RE.search(m.text))
 
 
 def run(st: DocState) -> None:

@@ -190,10 +190,14 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     p = _MINUTES_PLACE_RE.search(text)
     if p:
         places = [x for x in st.mentions_in(p.start("v"), p.end("v")) if x.kind in PARTICIPANT_ORGS | {"Place"}]
+        # "Plats: Regionens hus, Exempelby": the building named first is where the board met; else the
+        # municipality ("Plats: Kommunhuset, Exempelby", where the generic building is no name)
+        buildings = [x for x in places if x.kind == "Place" and lx.BUILDING_END_RE.search(x.text)]
         munis = [x for x in places if x.kind == "Municipality"]
         if places:
-            mt.location = (munis or places)[0].key
-            mt.because(mt.location, _header_prov(st, (munis or places)[0]))
+            where = (buildings or munis or places)[0]
+            mt.location = where.key
+            mt.because(mt.location, _header_prov(st, where))
     else:
         run_on = _RUN_ON_PLACE_RE.search(text, 0, 800)  # "Plats och tid Sessionssalen, Exempelby kommun, kl. 9"
         if run_on:
