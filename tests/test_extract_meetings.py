@@ -506,3 +506,13 @@ def test_meetings_minutes_place_line_names_a_building_before_the_town(reference,
     # the roster's title after the member's municipality is the member's
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert ("person/anna-berglund", "ordförande") in roles
+
+
+def test_meetings_came_to_a_town_with_party_marker_is_a_visit(reference, make_document):
+    text = ("Statsrådet på plats\n\nPublicerad 12 september 2023\n\nI måndags kom bostadsminister Karin Ekvall (KD) "
+            "till Sollefteå.\n\nNätverket kommer att ha en träff (lunch till lunch) i Stockholm.\n")
+    ms = _meetings(reference, make_document, text)
+    visits = [(m.kind, str(m.date), m.location) for m in ms if "person/karin-ekvall" in m.participants]
+    assert visits == [("visit", "2023-09-11", "municipality/2283")]
+    # "kommer att ha en träff (lunch till ...)" is no trip to Stockholm
+    assert all("municipality/0180" not in m.participants for m in ms)

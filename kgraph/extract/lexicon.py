@@ -64,7 +64,9 @@ MEETING_KEYS_RE = re.compile(r"samtal|nätverks|styrelse|möte|konferens|kongres
                              r"turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
                              r"samla")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
-TRAVEL_RE = re.compile(r"\b(?:(?:åkte|reste|for|åker|reser|kom|kommer)\b(?:[\s,]+\w+){0,6}[\s,]+till|"
+# "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
+TRAVEL_RE = re.compile(r"\b(?:(?:åkte|reste|for|åker|reser|kom|kommer)\b(?!\s+att\b)"
+                       r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,6}[\s,]+till|"
                        r"vidare\s+(?:\w+\s+){0,2}till)\b")
 # the text names the next stop of a trip while it still follows the current one
 ONWARD_RE = re.compile(r"\b(?:vidare|nästa vecka|nästa dag|senare i (?:veckan|månaden|höst|vår))\b")
