@@ -93,6 +93,14 @@ def test_relations_genitive_organisation_is_the_affiliation():
     assert ("person/oskar-fransson", "municipality/1981") in _rel(text, "affiliatedWith")
 
 
+def test_relations_organisation_in_genitive_before_the_name_or_after_pa():
+    text = ("Nyheter\n\nPå mötet berättade Trafikverkets Lena Holm om planerna. Mötet leddes av "
+            "Henrik Lund på Region Gävleborg.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/lena-holm", "agency/trafikverket") in rels
+    assert ("person/henrik-lund", "region/21") in rels
+
+
 def test_relations_shared_mail_domain_resolves_to_the_one_body_named():
     text = ("Länsstyrelsen i Hallands län bjuder in till möte om vattnet.\n\nKontakt\n\n"
             "Elin Forsberg\n\nKommunikatör\n\nelin.forsberg@lansstyrelsen.se\n")

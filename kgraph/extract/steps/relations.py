@@ -249,6 +249,19 @@ def _stating_span(st: DocState, org: str, s: int, e: int, at: Mention | None,
     return min(s, at.prov.span.start), max(e, at.prov.span.end)
 
 
+_NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:,|[ \t](?:från|på|vid|hos)[ \t])[ \t]*")
+
+
+def _genitive_org_before(st: DocState, p: PersonHit) -> Mention | None:
+    """"Trafikverkets Anna Berg", "Exempelby kommuns Per Holm": an organisation in the genitive with one
+    space between it and the name."""
+    if st.doc.text[p.start - 1:p.start] != " ":
+        return None
+    return next((m for m in st.mentions_in(max(0, p.start - 80), p.start)
+                 if m.prov.span.end == p.start - 1 and m.kind in PARTICIPANT_ORGS and m.kind != "PoliticalParty"
+                 and m.attrs.get("genitive")), None)
+
+
 def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[str, str]) -> None:
     text = st.doc.text
     done: set[tuple[str, str]] = set()
@@ -284,13 +297,19 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if org:
                     add(key, org.key, p.start, p.end, "extract.affiliation.title_org", 0.9, at=org)
                     found = True
-            # "Gunnar Berg, Trafikverket", "Gunnar Berg från Trafikverket": an organisation right after the name
-            m = re.match(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:,|[ \t]från[ \t])[ \t]*", text[p.end:p.end + 14])
+            # "Gunnar Berg, Trafikverket", "Gunnar Berg från Trafikverket", "Gunnar Berg på Trafikverket": an
+            # organisation right after the name
+            m = _NAME_THEN_ORG_RE.match(text[p.end:p.end + 14])
             if m:
                 orgs = st.orgs_in(p.end + m.end(), p.end + m.end() + 1)
                 if orgs and orgs[0].kind != "PoliticalParty":
                     add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.8)
                     found = True
+            # "Trafikverkets Anna Berg": the organisation in the genitive right before the name
+            org = _genitive_org_before(st, p)
+            if org:
+                add(key, org.key, org.prov.span.start, p.end, "extract.affiliation.name_org", 0.75)
+                found = True
             # "Anna Berg och Per Holm från Exempelförbundet": the body after a pair of names is both's
             org = _org_after_name_pair(st, p)
             if org:
