@@ -263,25 +263,47 @@ def blocks(text: str) -> list[Block]:
     "Presskontakt:") are contact blocks until the next heading."""
     out: list[Block] = []
     contact = False
-    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        chunk = m.group()
-        if not chunk.strip():
-            continue
+    for start, end in _paragraphs(text):
+        chunk = text[start:end]
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         heading = len(lines) == 1 and _is_heading(lines[0])
         stripped = chunk.strip()
         if _contact_cue(stripped):
             contact = True
-            out.append(Block(m.start(), m.end(), len(out), heading, True))
+            out.append(Block(start, end, len(out), heading, True))
             continue
         if heading and not re.match(r"^(?:tel|telefon|mobil|e-post|mejl)\b", stripped, re.I):
             # a heading ends a contact section unless it is a name line inside one
             if contact and len(stripped.split()) <= 4 and not re.search(r"\b(?:om|nyheter|besök)\b", stripped, re.I):
-                out.append(Block(m.start(), m.end(), len(out), True, True))
+                out.append(Block(start, end, len(out), True, True))
                 continue
             contact = False
-        out.append(Block(m.start(), m.end(), len(out), heading, contact))
+        out.append(Block(start, end, len(out), heading, contact))
     return out
+
+
+_PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+_PROSE_LINE_RE = re.compile(r"[^\n]{60,}[.!?][\"”]?[ \t]*$|[^\n]{20,}[.!?][ \t]+[A-ZÅÄÖ\"”–-]")
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs (separated by blank lines). A subheading written on the line right above its
+    paragraph ("Träff med ministern" then a line of prose) is a paragraph of its own: a heading."""
+    for m in _PARAGRAPH_RE.finditer(text):
+        chunk = m.group()
+        if not chunk.strip():
+            continue
+        first_end = chunk.find("\n")
+        if first_end > 0:
+            first = chunk[:first_end]
+            nxt = chunk[first_end + 1:].split("\n", 1)[0]
+            if _is_heading(first) and 2 <= len(first.split()) <= 10 and len(first.strip()) < 80 \
+                    and not _contact_cue(first.strip()) and _PROSE_LINE_RE.match(nxt.strip()):
+                yield m.start(), m.start() + len(first.rstrip())
+                rest = first_end + 1 + (len(chunk) - first_end - 1 - len(chunk[first_end + 1:].lstrip()))
+                yield m.start() + rest, m.end()
+                continue
+        yield m.start(), m.end()
 
 
 _BLANKS_RE = re.compile(r"[ \t]*")

@@ -516,3 +516,15 @@ def test_meetings_came_to_a_town_with_party_marker_is_a_visit(reference, make_do
     assert visits == [("visit", "2023-09-11", "municipality/2283")]
     # "kommer att ha en träff (lunch till ...)" is no trip to Stockholm
     assert all("municipality/0180" not in m.participants for m in ms)
+
+
+def test_meetings_section_opening_a_meeting_with_someone_new_is_another_meeting(reference, make_document):
+    text = ("Nyhetsbrev från SmåKom, december 2022\n\nTräff med ministern\nOrdförande Anna Berg träffade "
+            "civilminister Karin Ekvall den 2 december. Fokus låg på statsbidrag.\n\nDialog med Trafikverket\n"
+            "I ett digitalt möte med Trafikverket diskuterades det enskilda vägnätet. Plats: Regionens hus, Falun.\n")
+    ms = _meetings(reference, make_document, text)
+    by_org = {("agency/trafikverket" in m.participants): m for m in ms}
+    assert len(ms) == 2 and set(by_org) == {True, False}
+    assert "person/karin-ekvall" not in by_org[True].participants
+    # the "Plats:" sentence of the meeting's own paragraph says where it was held
+    assert by_org[True].location == "place/regionens-hus"

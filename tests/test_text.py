@@ -109,6 +109,16 @@ def test_text_blocks_mark_single_line_title_as_heading():
     assert flags["Vara är en kommun i Skaraborg."] is False
 
 
+def test_text_blocks_subheading_on_the_line_above_its_paragraph_is_a_heading():
+    text = ("Träff med ministern\nOrdförande Anna Berg träffade ministern den 2 december för att tala om skolan.\n\n"
+            "Övriga närvarande\nPer Holm, kommunchef\n")
+    got = [(t, b.heading) for t, b in _block_texts(text)]
+    assert got[0] == ("Träff med ministern", True)
+    assert got[1][0].startswith("Ordförande Anna Berg") and got[1][1] is False
+    # a roster's label above short entries stays in its block
+    assert any(t.startswith("Övriga närvarande\nPer Holm") for t, _ in got)
+
+
 def test_text_blocks_mark_contact_block_after_cue():
     flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(_PAGE)}
     assert flags["För mer information, kontakta:"] is True

@@ -49,7 +49,7 @@ import re
 from ....models import Mention
 from ....text import Sentence
 from ... import lexicon as lx
-from ...state import DocState
+from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, location_after
 
 _SUBJECTLESS_RE = re.compile(r"^[\s\d.:–-]*$")
@@ -85,6 +85,20 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> 
                 and not lx.NEXT_EVENT_RE.search(low, sent.start, sent.end):  # "till ett kommande möte i X": named only
             return True
     return False
+
+
+_WITH_RE = re.compile(r"[ \t]+med[ \t]+")
+
+
+def _counterpart(st: DocState, hits: list[Trigger]) -> str | None:
+    """"I ett digitalt möte med Trafikverket ...": whom a new meeting word names right after "med"."""
+    for _, e, _, how in hits:
+        w = _WITH_RE.match(st.doc.text, e)
+        if how == "new" and w:
+            for m in st.mentions_in(w.end(), w.end() + 1):
+                if m.kind in PARTICIPANT_ORGS or m.kind == "Person":
+                    return m.key
+    return None
 
 
 # "besöka länets samtliga kommuner", "besöker alla kommuner": a plan or a programme, not a visit
@@ -206,6 +220,13 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         first_block.setdefault(sec, sent.block)
     creating = {sec for sent, sec, hits, _ in units
                 if sent.block == first_block[sec] and _starts_new(st, sent, hits, low)}
+    # sections that open with "ett möte med X": a meeting of their own unless X was in the one before
+    counterparts: dict[int, str] = {}
+    for sent, sec, hits, _ in units:
+        if sec > 0 and sent.block == first_block[sec] and sec not in counterparts:
+            who = _counterpart(st, hits)
+            if who is not None:
+                counterparts[sec] = who
     pending: list[Sentence] = []
     announced: list[MeetingDraft] = []  # meetings a lead paragraph names after the one it follows
     minutes = seg.minutes
@@ -225,6 +246,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         if section != prev_section:
             if section in creating:
                 current, pending = [], []
+            elif section in counterparts and current and not any(
+                    _names(st, x, counterparts[section]) for c in current for x in c.sentences):
+                current, pending = [], []  # "Dialog med Trafikverket. I ett möte med Trafikverket ...": another
             elif minutes and seg.section_heads.get(section, "").lstrip().startswith("§"):
                 current, pending = [minutes], []  # the next item on the agenda of the minuted meeting
             elif section in seg.trigger_headings and announced:

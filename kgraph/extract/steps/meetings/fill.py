@@ -275,8 +275,32 @@ def _visiting_officials(st: DocState) -> set[str]:
     return {s.subject for s in st.statements if s.predicate == "role" and _VISITING_TITLE_RE.match(s.object)}
 
 
+_PLACE_SENTENCE_RE = re.compile(r"(?:Plats|Lokal)\s*:\s*")
+
+
+def _place_sentences(st: DocState, meets: list[MeetingDraft]) -> None:
+    """"09.00 Möte med Region X om ... Plats: Regionhuset, Falun.": a "Plats:" sentence of a meeting's own
+    paragraph says where that meeting is held (the building before the town)."""
+    text = st.doc.text
+    for mt in meets:
+        if mt.location is not None:
+            continue
+        for sent in mt.sentences:
+            m = _PLACE_SENTENCE_RE.match(text, sent.start)
+            if not m or sent.block != getattr(st.sentence_at(mt.trigger[0]), "block", -1):
+                continue
+            cands = [x for x in st.mentions_in(m.end(), sent.end) if x.kind in PARTICIPANT_ORGS | {"Place"}]
+            if cands:
+                place = next((x for x in cands if x.kind == "Place"), cands[0])
+                mt.location = place.key
+                mt.because(place.key, st.prov(place.prov.span.start, place.prov.span.end,
+                                              "extract.meetings.field_line", MEETING_CONFIDENCE))
+                break
+
+
 def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
     person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
+    _place_sentences(st, meets)
     _field_lines(st, meets)
     visit_places = {mt.location for mt in meets if mt.kind == "visit" and mt.location}
     group_places: dict[int, set[str]] = {}  # the places of meetings made together, one each
