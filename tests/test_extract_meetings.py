@@ -528,3 +528,12 @@ def test_meetings_section_opening_a_meeting_with_someone_new_is_another_meeting(
     assert "person/karin-ekvall" not in by_org[True].participants
     # the "Plats:" sentence of the meeting's own paragraph says where it was held
     assert by_org[True].location == "place/regionens-hus"
+
+
+def test_meetings_headline_names_the_visit_the_body_tells_in_other_words(reference, make_document):
+    text = ("Pressinbjudan\n\nRegionledningen besöker Härjedalen\n\nRegionstyrelsen gör under två dagar en resa genom "
+            "Härjedalen för att diskutera vårdens tillgänglighet.\n\nTid: Torsdag 9 maj 2019 kl. 10.00\n\n"
+            "Medverkande:\nAnna Berglund (S), regionstyrelsens ordförande\n")
+    ms = _meetings(reference, make_document, text)
+    assert [(m.kind, m.location) for m in ms] == [("visit", "municipality/2361")]
+    assert "person/anna-berglund" in ms[0].participants

@@ -30,6 +30,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words."""
     units = []
     section = 0
+    headline: Unit | None = None  # the first heading that names a meeting
     for sent, kind in zip(st.sentences, st.kinds, strict=True):
         blk = st.blocks[sent.block]
         if blk.heading and kind != "boilerplate":
@@ -39,8 +40,11 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             if ds and ds[0].value and not _DATELINE_RE.match(st.text_of(sent)) and not (
                     st.date_span and sent.start <= st.date_span[0] < sent.end):
                 seg.section_dates[section] = ds[0].value  # "Måndag 17 februari" heads that day's programme
-            if trigger_hits(low, sent.start, sent.end):
+            head_hits = trigger_hits(low, sent.start, sent.end)
+            if head_hits:
                 seg.trigger_headings.add(section)
+                if headline is None and any(h[3] == "new" for h in head_hits):
+                    headline = Unit(sent, section, sorted(head_hits), "heading")
             continue
         if kind in ("contact", "boilerplate", "heading", "roster"):
             continue  # a roster gives roles and affiliations, not participation
@@ -59,6 +63,11 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             if item is not None:
                 hits.append(item)
         units.append(Unit(sent, section, sorted(hits), kind))
+    if headline is not None and not any(u.hits for u in units):
+        # "Regionledningen besöker Härjedalen" over a text that names the visit in no other meeting word
+        # ("gör en resa genom ..."): the headline says what the text reports
+        units.append(headline)
+        units.sort(key=lambda u: u.sentence.start)
     return units
 
 
