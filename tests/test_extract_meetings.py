@@ -537,3 +537,13 @@ def test_meetings_headline_names_the_visit_the_body_tells_in_other_words(referen
     ms = _meetings(reference, make_document, text)
     assert [(m.kind, m.location) for m in ms] == [("visit", "municipality/2361")]
     assert "person/anna-berglund" in ms[0].participants
+
+
+def test_meetings_a_day_event_by_its_name_is_a_conference(reference, make_document):
+    text = ("Framtidsdagen i Skövde\n\n2024-10-21\n\nI torsdags arrangerade Skaraborgs kommunalförbund Framtidsdagen "
+            "på Skövde Arena. Framtidsdagen är en årlig konferens för kommunerna. Bland talarna fanns regionråd "
+            "Anna Berglund (MP). På eftermiddagen och under fredagen vilade alla.\n")
+    ms = _meetings(reference, make_document, text)
+    # one event, though the text also calls it a conference; no meeting from "eftermiddagen" or "fredagen"
+    assert [(m.kind, str(m.date)) for m in ms] == [("conference", "2024-10-17")]
+    assert "person/anna-berglund" in ms[0].participants

@@ -19,6 +19,11 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"(?:höst|vår|års|sommar|vinter)möte(?:t|n|na)?", "conference", "named"),
     (r"(?:riks|höst|vår|region|kommun|årlig)?konferens(?:en|er|erna)?", "conference", "named"),
     (r"kongress(?:en|er)?", "conference", "named"),
+    # a day's event by its name, "Framtidsdagen", "Landsbygdsdagarna"; not a day of the calendar or the week
+    (r"(?!(?:mån|tis|ons|tors|fre|lör|sön|förmid|eftermid|mid|var|helg|arbets|födelse|års|jul|nyårs|midsommar|"
+     r"national|skärtors|långfre|påsk|annan|vecko|skol|fri|semester|kläm|hel|halv|sista|första|vilo|minnes|"
+     r"riks|döds|val|kalender|vinter|sommar|höst|vår|lång|ny)dag)[a-zåäö]{4,30}?dag(?:en|arna)", "conference",
+     "named"),
     (r"(?:heldags|halvdags|frukost)?seminari(?:um|et|er|erna)", "seminar", "new"),
     (r"webbinari(?:um|et|er|erna)", "seminar", "new"),
     (r"workshop(?:en|s|par|parna)?", "seminar", "new"),
@@ -62,7 +67,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 # (MEETING_RE must start at a word start, so nothing else can match): one cheap scan instead of the full one
 MEETING_KEYS_RE = re.compile(r"samtal|nätverks|styrelse|möte|konferens|kongress|seminari|webbinari|workshop|kommunres|"
                              r"turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
-                             r"samla")
+                             r"samla|dag")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 TRAVEL_RE = re.compile(r"\b(?:(?:åkte|reste|for|åker|reser|kom|kommer)\b(?!\s+att\b)"

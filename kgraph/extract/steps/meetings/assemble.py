@@ -87,6 +87,8 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> 
     return False
 
 
+# between two names of one event: "Landsbygdsriksdagen är en stor konferens"
+_NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
 _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
 
 
@@ -258,6 +260,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         attached: list[MeetingDraft] = []
         here_days = _day_of(st, sent, explicit=True)
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
+        sent_named: list[tuple[int, MeetingDraft]] = []  # named events of this sentence: (end of word, event)
         for s, e, kind, how in hits:
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
@@ -267,12 +270,18 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 year = re.match(r"\s+(\d{4})", text[e:e + 6])
                 name = lemma + (year.group(1) if year else "")
                 mt = named.get(name)
+                if mt is None and sent_named and _NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s):
+                    mt = named[name] = sent_named[-1][1]  # "Landsbygdsriksdagen är en stor konferens": one event
+                    attached.append(mt)
+                    sent_named.append((e, mt))
+                    continue
                 if mt is None:
                     mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section)
                     meets.append(mt)
                     created.append(mt)
                 else:
                     attached.append(mt)
+                sent_named.append((e, mt))
                 continue
             if how == "schedule":
                 group_id += 1
