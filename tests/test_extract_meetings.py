@@ -547,3 +547,14 @@ def test_meetings_a_day_event_by_its_name_is_a_conference(reference, make_docume
     # one event, though the text also calls it a conference; no meeting from "eftermiddagen" or "fredagen"
     assert [(m.kind, str(m.date)) for m in ms] == [("conference", "2024-10-17")]
     assert "person/anna-berglund" in ms[0].participants
+
+
+def test_meetings_minutes_run_on_others_and_a_visit_to_the_board(reference, make_document):
+    text = ("SAMMANTRÄDESPROTOKOLL\nKommunstyrelsens arbetsutskott, Ockelbo kommun\nSammanträdesdatum 2021-09-14\n\n"
+            "Beslutande: Anna Berglund (S), ordförande, Lars Nord (C)\n\nÖvriga: Karin Ek, kommunchef\n\n"
+            "Utses att justera: Lars Nord\n\n§ 88 Besök av Länsstyrelsen\nLandshövding Per Holmgren besökte "
+            "arbetsutskottet och informerade om krisberedskapen.\n")
+    ms = _meetings(reference, make_document, text)
+    # the county governor came to the minuted meeting: one meeting, with those listed under "Övriga:"
+    assert len(ms) == 1 and ms[0].kind == "board_meeting"
+    assert {"person/karin-ek", "person/per-holmgren", "person/anna-berglund"} <= set(ms[0].participants)

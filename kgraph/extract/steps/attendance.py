@@ -36,7 +36,7 @@ _CUE_RE = re.compile(
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|Deltagare|"
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
-    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder))\s*:?\s+(?=[A-ZÅÄÖ])")
+    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Öö]vriga(?=\s*:)))\s*:?\s+(?=[A-ZÅÄÖ])")
 _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
@@ -46,7 +46,8 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
 _REPLACES_RE = re.compile(r"\b(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
                           r"\s+för\s+$")
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
-_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
+_BODY_RE = re.compile(r"\b(?:PROTOKOLL|SAMMANTRÄDESPROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+"
+                      r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(r"(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
                             r"Landstingsstyrelsen|Förbundsstyrelsen|Direktionen|Styrelsen|Arbetsutskottet|"

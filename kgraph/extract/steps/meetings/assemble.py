@@ -87,6 +87,10 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> 
     return False
 
 
+# the object of a visit in minutes that is the minuted body or its meeting
+_VISITS_THE_BOARD_RE = re.compile(r"\s+(?:\w+\s+)?(?:arbetsutskottet|utskottet|styrelsen|kommunstyrelsen|nämnden|"
+                                  r"[a-zåäö]+nämnden|fullmäktige|kommunfullmäktige|regionstyrelsen|direktionen|"
+                                  r"sammanträdet|mötet)\b")
 # between two names of one event: "Landsbygdsriksdagen är en stor konferens"
 _NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
 _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
@@ -299,6 +303,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 if idx - 1 not in schedule_units and idx + 1 not in schedule_units:
                     current = line_visits  # a lone dated line: the report goes on about these visits
                 continue  # each line its own visit; a list of them leaves the text with what it followed
+            if minutes is not None and kind == "visit" and _VISITS_THE_BOARD_RE.match(low, e):
+                attached.append(minutes)  # "X besökte arbetsutskottet": X came to the minuted meeting
+                continue
             loc = location_after(st, e, sent.end)
             if how == "tour":
                 dests = [m for m in st.mentions_in(s, sent.end) if m.kind == "Municipality"]
