@@ -133,6 +133,9 @@ def _has_form(forms, form):
     ("Mötet hölls med anledning av det svåra läget inom fisket.", "det svåra läget inom fisket"),
     ("Kommunchefen informerar om sjöfartsläget i länet.", "sjöfartsläget"),
     ("Ekonomichefen redogör för halvårsbokslutet.", "halvårsbokslutet"),
+    ("Ett viktigt ämne var flytten av stadskärnan.", "flytten av stadskärnan"),
+    ("Temat för dagen var sågverkshistoria.", "sågverkshistoria"),
+    ("Bland ämnena fanns dammsäkerhet och snöröjning.", "dammsäkerhet"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)

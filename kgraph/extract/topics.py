@@ -159,6 +159,9 @@ _FORWARD_CUE = re.compile(
     r"|med anledning av"
     r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
     r"|på agendan (?:stod|fanns|står|finns)"
+    # "Ett viktigt ämne var X", "Temat för dagen var X", "Bland ämnena fanns X"
+    r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|huvudtemat)\s+(?:för\s+[a-zåäö]+\s+)?(?:var|är|blev|fanns)"
+    r"|bland ämnena (?:fanns|märktes|var)"
     r"|(?:ärenden|dagordning|agenda)\s*:)\s+" + _FILLER,
     re.IGNORECASE)
 # "X diskuterades", "X har lyfts", "X är andra viktiga frågor som berörts", "X stod i fokus", "X som var fokus"
@@ -249,7 +252,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _anchor_automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
-              "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning"):
+              "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
