@@ -558,3 +558,16 @@ def test_meetings_minutes_run_on_others_and_a_visit_to_the_board(reference, make
     # the county governor came to the minuted meeting: one meeting, with those listed under "Övriga:"
     assert len(ms) == 1 and ms[0].kind == "board_meeting"
     assert {"person/karin-ek", "person/per-holmgren", "person/anna-berglund"} <= set(ms[0].participants)
+
+
+def test_meetings_each_item_of_an_activity_list_is_its_own_event(reference, make_document):
+    text = ("Landshövdingens vecka\n\nLandshövding Karin Ekvall har en fullspäckad vecka.\n\n"
+            "  • Leder mötet med Viltförvaltningsdelegationen om rovdjursfrågor.\n"
+            "  • Medverkar i Inspirationsdagarna för länets kommuner.\n"
+            "  • Besöker Sollefteå kommun och träffar kommunledningen.\n\n"
+            "– Mötena är viktiga, säger Karin Ekvall.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 3
+    # the items say no subject: they are the governor's
+    assert all("person/karin-ekvall" in m.participants for m in ms)
+    assert sorted(m.kind for m in ms) == ["conference", "meeting", "visit"]

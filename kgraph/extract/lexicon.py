@@ -22,7 +22,7 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     # a day's event by its name, "Framtidsdagen", "Landsbygdsdagarna"; not a day of the calendar or the week
     (r"(?!(?:mån|tis|ons|tors|fre|lör|sön|förmid|eftermid|mid|var|helg|arbets|födelse|års|jul|nyårs|midsommar|"
      r"national|skärtors|långfre|påsk|annan|vecko|skol|fri|semester|kläm|hel|halv|sista|första|vilo|minnes|"
-     r"riks|döds|val|kalender|vinter|sommar|höst|vår|lång|ny)dag)[a-zåäö]{4,30}?dag(?:en|arna)", "conference",
+     r"riks|döds|val|kalender|vinter|sommar|höst|vår|lång|ny)dag)[a-zåäö]{4,30}?dag(?:en|ar|arna)", "conference",
      "named"),
     (r"(?:heldags|halvdags|frukost)?seminari(?:um|et|er|erna)", "seminar", "new"),
     (r"webbinari(?:um|et|er|erna)", "seminar", "new"),

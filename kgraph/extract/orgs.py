@@ -54,6 +54,8 @@ GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhus
                   "kommunkontoret", "regionhuset", "skolan", "biblioteket", "kyrkan", "torget", "stationen", "parken",
                   "arenan", "hotellet"}
 _SCHOOL_RE = re.compile(r"skolan$")
+# "i Inspirationsdagarna", "på Framtidsdagen": a day's event, not a place
+_DAY_EVENT_RE = re.compile(r"dag(?:en|ar|arna)$")
 # "vårdcentralen i Exempelby", "Hälsocentralen Exempelby": a named health centre, an organisation
 HEALTH_CENTRE_RE = re.compile(
     r"(?<![\w-])(?P<name>[VvHh](?:årdcentralen|älsocentralen)(?:[ \t]+i)?[ \t]+[A-ZÅÄÖ][\wåäöé-]+)(?![\wåäö-])")
@@ -249,7 +251,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         name = m["name"]
         low = name.lower()
         if not free(m.start("name"), m.end("name")) or low in NOT_PLACES or STREET_RE.search(low) \
-                or BODY_NOUN_RE.search(low):
+                or BODY_NOUN_RE.search(low) or _DAY_EVENT_RE.search(low):
             continue
         if low.endswith("s") and not free(m.end("name"), m.end("name") + 1):
             continue

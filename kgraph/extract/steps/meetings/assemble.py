@@ -91,6 +91,11 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> 
 _VISITS_THE_BOARD_RE = re.compile(r"\s+(?:\w+\s+)?(?:arbetsutskottet|utskottet|styrelsen|kommunstyrelsen|nämnden|"
                                   r"[a-zåäö]+nämnden|fullmäktige|kommunfullmäktige|regionstyrelsen|direktionen|"
                                   r"sammanträdet|mötet)\b")
+# a list item's glyph (a dash opens a quote in Swedish text, not an item)
+# (capitalised: an item that goes on the sentence before it, "SmåKom ... : • möter ...", is no event of its own)
+_BULLET_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ0-9]")
+# "• Medverkar i ...", "• Leder mötet ...": an item of an activity list that starts with its verb, no subject
+_VERB_FIRST_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ][a-zåäö]+(?:ar|er|r)\b")
 # between two names of one event: "Landsbygdsriksdagen är en stor konferens"
 _NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
 _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
@@ -249,6 +254,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 target.sentences.append(sent)
                 continue
         current = _narrow(st, current, sent)
+        bullet = layout == "bullet" and bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits) \
+            and bool(_BULLET_RE.match(text, sent.start))
+        if bullet:
+            current, pending = [], []  # "• Leder mötet med ...", "• Besöker X": each item of a list its own event
         if section != prev_section:
             if section in creating:
                 current, pending = [], []
@@ -280,7 +289,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     sent_named.append((e, mt))
                     continue
                 if mt is None:
-                    mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section)
+                    mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section,
+                                                    subjectless=bool(bullet and _VERB_FIRST_RE.match(text, sent.start)))
                     meets.append(mt)
                     created.append(mt)
                 else:
@@ -362,7 +372,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     continue
             n = lx.COUNTS[count["n"]] if count else 1
             group_id += 1
-            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s]))
+            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s])) or bool(
+                bullet and _VERB_FIRST_RE.match(text, sent.start) and not st.mentions_in(sent.start, sent.start + 4))
             places = _coordinated(st, loc, sent.end) if loc is not None else [None]
             for place in places:
                 for _ in range(n):

@@ -237,8 +237,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         for topic in mt.announced_by.topics:  # and what the tour is about, each visit is about
             if topic not in mt.topics:
                 mt.topics.append(topic)
-    if mt.subjectless and len(st.ministers) == 1 and not (st.ministers & set(mt.persons)):
-        minister = next(iter(st.ministers))
+    # the one minister, else the one county governor (or other visiting official) whose programme it is
+    protagonists = st.ministers if len(st.ministers) == 1 else visitors if not st.ministers else set()
+    if mt.subjectless and len(protagonists) == 1 and not (protagonists & set(mt.persons)):
+        minister = next(iter(protagonists))
         mt.persons.insert(0, minister)  # a programme item of the minister's visit
         named = st.info[minister].mentions if minister in st.info else []
         if named:
