@@ -207,8 +207,20 @@ def tokens(text: str) -> list[Token]:
     out = []
     for m in WORD_RE.finditer(text):
         word = m.group()
-        out.append(new(Token, (word, m.start(), m.end(), word[0].isupper())))
+        start = m.start()
+        glued = _GLUED_RE.search(word) if not word.islower() else None
+        if glued:
+            # "DanielssonKommunchef": a caption glued to the text after it, two words
+            cut = glued.start() + 1
+            out.append(new(Token, (word[:cut], start, start + cut, word[0].isupper())))
+            out.append(new(Token, (word[cut:], start + cut, m.end(), True)))
+            continue
+        out.append(new(Token, (word, start, m.end(), word[0].isupper())))
     return out
+
+
+# a lower-case letter then a capital inside a word, with three letters or more on each side
+_GLUED_RE = re.compile(r"(?<=[^\W\d_]{2})[a-zåäöéü](?=[A-ZÅÄÖÉÜ][a-zåäöéü]{2})")
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,12 @@ def test_persons_no_person_from_sentence_initial_common_word(reference, make_doc
     assert _names(reference, make_document, text) == []
 
 
+def test_persons_caption_glued_to_the_next_text_is_two_words(reference, make_document):
+    # a scraped caption without a space before the next paragraph: "... Eva BergströmKommunchef Per Holm ..."
+    text = "Landshövding Eva BergströmKommunchef Tove Lindgård tog emot. Nyheten gäller SmåKom."
+    assert _names(reference, make_document, text) == ["Eva Bergström", "Tove Lindgård"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("Övriga närvarande\nTove Lindgård, kommundirektör\nPer Sandvik, sekreterare\n", "Per Sandvik"),
     ("Beslutande\nAnna Berg (C), ordförande\nBo Tallqvist (M)\n", "Bo Tallqvist"),
