@@ -377,3 +377,11 @@ def test_persons_a_patronymic_is_no_second_given_name(reference, make_document):
     names = _names(reference, make_document, "Beslutande Mona Jeansson Ulf Nilsson Björn Holgersson ersättare")
     assert names == ["Mona Jeansson", "Ulf Nilsson", "Björn Holgersson"]
     assert "Anna Karin Berg" in _names(reference, make_document, "Där var Anna Karin Berg.")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Från vänster: Eva Lund, vice ordförande kommunstyrelsen. Per Holm, kommunchef.", "vice ordförande kommunstyrelsen"),
+    ("Anna Berg, ordförande socialnämnden, var på plats.", "ordförande socialnämnden"),
+])
+def test_persons_board_role_with_the_board_after_it_without_preposition(reference, make_document, text, role):
+    assert role in {r for _, r in _roles(reference, make_document, text)}

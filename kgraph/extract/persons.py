@@ -41,6 +41,9 @@ COMMA_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?P<p>s|m|c|v|kd|fp|l|mp|sd|S|M|C|V|K
 TITLE_COMPLEMENT_RE = re.compile(
     r"\s+(?P<prep>i|för|på)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
     r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?)\b")
+# a board right after a board role, without a preposition: "vice ordförande kommunstyrelsen"
+_BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|[a-zåäö-]+nämnden|"
+                            r"[a-zåäö]*utskottet)(?![\wåäö])")
 # board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
 # committee before them ("barn- och utbildningsnämndens ordförande")
 _BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "ersättare", "andre vice ordförande",
@@ -234,9 +237,14 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         if prefix:
             role = f"{prefix.lower()} {role}"
         m = TITLE_COMPLEMENT_RE.match(text, end)
+        bare = _BARE_BOARD_RE.match(text, end) if m is None else None
         if m and (title.title in _COMPLEMENT_TITLES or role.endswith(tuple(_BOARD_ROLES))):
             role = f"{role} {m['prep']} {m['c'].lower()}"
             end = m.end()
+        elif bare and role.endswith(tuple(_BOARD_ROLES)):
+            # "vice ordförande kommunstyrelsen" (a caption's short form): the board is part of the role
+            role = f"{role} {bare['c'].lower()}"
+            end = bare.end()
         hits.append(TitleHit(new_start, end, title, role, plural=plural, extended=bool(prefix), definite=definite))
     known = {h.start for h in hits}
     for m in title_suffix_words(low):
