@@ -571,3 +571,15 @@ def test_meetings_each_item_of_an_activity_list_is_its_own_event(reference, make
     # the items say no subject: they are the governor's
     assert all("person/karin-ekvall" in m.participants for m in ms)
     assert sorted(m.kind for m in ms) == ["conference", "meeting", "visit"]
+
+
+def test_meetings_text_turns_back_to_the_visit_after_a_stop_named_in_passing(reference, make_document):
+    text = ("Landshövdingen på besök\n\nI tisdags var landshövding Karin Ekvall på besök i Munkedals kommun.\n\n"
+            "Under dagen fanns även ett besök i Lysekil planerat.\n\n"
+            "Per Holmgren, kommunchef i Munkedals kommun, gav en presentation av kommunen.\n\n"
+            "Under mötet diskuterades markfrågor.\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m for m in ms}
+    munkedal, lysekil = by_place["municipality/1430"], by_place["municipality/1484"]
+    assert "person/per-holmgren" in munkedal.participants and "person/per-holmgren" not in lysekil.participants
+    assert munkedal.topics and not lysekil.topics

@@ -136,6 +136,8 @@ def _has_form(forms, form):
     ("Ett viktigt ämne var flytten av stadskärnan.", "flytten av stadskärnan"),
     ("Temat för dagen var sågverkshistoria.", "sågverkshistoria"),
     ("Bland ämnena fanns dammsäkerhet och snöröjning.", "dammsäkerhet"),
+    ("Under mötet diskuterades nödvändigheten av snabbare bygglov.", "snabbare bygglov"),
+    ("Där berördes tydliga besked i strandskyddsfrågor.", "strandskyddsfrågor"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)

@@ -159,6 +159,9 @@ _FORWARD_CUE = re.compile(
     r"|med anledning av"
     r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
     r"|på agendan (?:stod|fanns|står|finns)"
+    # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
+    r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också)\s+"
+    r"(?:diskuterades|berördes|avhandlades)"
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Bland ämnena fanns X"
     r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|huvudtemat)\s+(?:för\s+[a-zåäö]+\s+)?(?:var|är|blev|fanns)"
     r"|bland ämnena (?:fanns|märktes|var)"
@@ -220,13 +223,18 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "regionen", "framtiden", "vikten", "betydelsen", "lösningar", "åtgärder", "insatser",
                       "projekt", "projektet", "bakgrund", "bakgrunden", "delar", "annat", "mera", "mer", "allt",
                       "engagemang", "engagemanget", "fördelar", "nackdelar", "exempel", "förslag", "förslaget",
-                      "förslagen", "ansvar", "ansvaret", "uppdrag", "uppdraget", "roll", "rollen"})
+                      "förslagen", "ansvar", "ansvaret", "uppdrag", "uppdraget", "roll", "rollen", "nödvändigheten",
+                      "besked", "beskedet"})
 # "behovet av X", "utmaningen med X", "läget på X", "frågor om X", "arbetet med X": X is the topic
 _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna", "behov", "behovet", "behoven", "läget",
                          "situationen", "fråga", "frågan", "frågor", "frågorna", "arbete", "arbetet", "vikten",
                          "betydelsen", "framtiden", "frågeställningar", "frågeställningen", "roll", "rollen",
-                         "utveckling", "utvecklingen", "utbyggnad", "utbyggnaden", "förbättring", "förbättringar"})
+                         "utveckling", "utvecklingen", "utbyggnad", "utbyggnaden", "förbättring", "förbättringar",
+                         "nödvändighet", "nödvändigheten", "besked", "beskeden"})
 _GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till)\s+", re.IGNORECASE)
+# "besked i markfrågor": the generic words whose topic may also follow "i"
+_GENERIC_IN = frozenset({"besked", "beskeden"})
+_IN_PREP = re.compile(r"i\s+")
 _TOKEN = re.compile(r"[^\s,]+")
 _WORDISH = re.compile(r"^[A-Za-zÅÄÖÉÜåäöéü][A-Za-zÅÄÖÉÜåäöéü-]*$")
 _ADJ_END = re.compile(r"(?:ig|igt|iga|lig|ligt|liga|isk|iskt|iska|ad|at|ade|ande|ende|ell|ellt|ella|al|alt|ala|iv|ivt|"
@@ -387,7 +395,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     # "behovet av X": X is the topic, the whole phrase one of its forms
     for i, w in enumerate(words[:-1]):
         if w in _GENERIC_OF and all(_ADJ_END.search(x) for x in words[:i]):
-            m = _GENERIC_OF_PREP.match(text, toks[i][1] + 1)
+            m = _GENERIC_OF_PREP.match(text, toks[i][1] + 1) or (
+                _IN_PREP.match(text, toks[i][1] + 1) if w in _GENERIC_IN else None)
             if m and m.end() < toks[-1][1]:
                 inner = _phrase(text, m.end(), toks[-1][1], mentions)
                 if inner:
