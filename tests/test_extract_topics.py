@@ -138,6 +138,7 @@ def _has_form(forms, form):
     ("Bland ämnena fanns dammsäkerhet och snöröjning.", "dammsäkerhet"),
     ("Under mötet diskuterades nödvändigheten av snabbare bygglov.", "snabbare bygglov"),
     ("Där berördes tydliga besked i strandskyddsfrågor.", "strandskyddsfrågor"),
+    ("Ministern ville diskutera byggande i länet.", "byggande i länet"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)
@@ -254,3 +255,9 @@ def test_topics_lone_genitive_conjunct_is_no_topic(reference, make_document):
     forms = {m.text for ms in ex.topics.values() for m in ms}
     assert "föreningarnas" not in forms
     assert any("samlingslokaler" in f for f in forms)
+
+
+def test_topics_a_list_after_mellan_stays_one_phrase(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Vi diskuterade samverkan mellan skolor, region och kommun.")
+    # the parties of "mellan" are no topics of their own
+    assert not any("kommun" in fs or "region" in fs for fs in forms.values()), forms

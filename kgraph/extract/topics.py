@@ -212,6 +212,8 @@ _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "land
                                "förbundet"})
 # a word in an adjective's form cannot end a noun phrase ("de små kommunernas aktuella [och framtida utmaningar]")
 _ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt)$")
+# nouns made of a verb that end like a participle: "byggande i länet", "företagande", "boende"
+_ANDE_NOUN = re.compile(r"(?:byggande|företagande|boende|lärande|ägande|åldrande|entreprenörskap)$")
 # a head word that says nothing by itself ("utmaningar och möjligheter", "frågor", "arbetet")
 _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "trygghet", "utveckling", "utvecklingen",
                       "fråga", "frågan", "frågor", "frågorna", "utmaning", "utmaningen", "utmaningar", "utmaningarna",
@@ -302,6 +304,7 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BETWEEN_LIST = re.compile(r"\bmellan\s+[\wåäö-]+(?:\s*,\s*[\wåäö-]+)*$")
 _LONE_GENITIVE = re.compile(r"\s*[a-zåäö]+(?:nas|ens|ets)\s*")
 
 
@@ -312,8 +315,8 @@ def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if text[m.start() - 1:m.start()] == "-":
             pos = m.end()  # "arbetsmarknads- och integrationsfrågor": the last part names the head
             continue
-        if re.search(r"\bmellan\s+\S+$", text[pos:m.start()]):
-            continue  # "samverkan mellan kommun och region" is one phrase
+        if m.group().strip() in (",", "och") and _BETWEEN_LIST.search(text, pos, m.start()):
+            continue  # "samverkan mellan kommun och region", "mellan länsstyrelser, region och kommun": one phrase
         if _LONE_GENITIVE.fullmatch(text, pos, m.start()) and m.group().strip() in ("och", "samt"):
             pos = m.end()  # "kommunernas och regionernas ekonomi": whose, the head comes after
             continue
@@ -411,7 +414,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         return None
     if not all(_word_ok(text[s:e].strip(".:;!?\"”()"), i == 0, initial) for i, (s, e) in enumerate(core)):
         return None
-    if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or _ADJ_HEAD.search(core_words[-1]):
+    if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or (
+            _ADJ_HEAD.search(core_words[-1]) and not _ANDE_NOUN.search(core_words[-1])):
         return None
     if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) for s, e in core[:-1]):
         return None  # "aktuella frågor", "Härnösands utmaningar"; "digitaliseringens möjligheter" is a topic
