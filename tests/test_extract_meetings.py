@@ -583,3 +583,17 @@ def test_meetings_text_turns_back_to_the_visit_after_a_stop_named_in_passing(ref
     munkedal, lysekil = by_place["municipality/1430"], by_place["municipality/1484"]
     assert "person/per-holmgren" in munkedal.participants and "person/per-holmgren" not in lysekil.participants
     assert munkedal.topics and not lysekil.topics
+
+
+def test_meetings_run_on_protocol_that_starts_with_its_board(reference, make_document):
+    text = ("Regionstyrelsen. Plats: Bolmen. Tid: 09:00-12:00\n\n1 Regionstyrelsen Plats: Bolmen Ledamöter "
+            "Anna Berglund (M), ordförande Lars Nord (C), vice ordförande Eva Sjö (S), 2:e vice ordförande "
+            "Melena Jönsson (SD) Karin Ek (V) Övriga närvarande Per Holmgren, regiondirektör Utses att justera "
+            "Eva Sjö (S)\n\n2 Justeringens plats och tid Region Kronoberg, Växjö\n")
+    ex = extract_document(make_document(text), reference)
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert len(board) == 1 and board[0].location == "place/bolmen"  # not "Bolmen Ledamöter Anna Berglund"
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
+               and s.object.startswith("org/regionstyrelsen")}
+    # "2:e vice ordförande" does not end the list; a name the given-name list lacks counts with its party
+    assert {"person/anna-berglund", "person/eva-sjo", "person/melena-jonsson", "person/karin-ek"} <= members

@@ -118,6 +118,10 @@ POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas se
 MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
 # a protocol that does not say so: an "Organ:" header and the protocol's own closing words
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
+# a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
+BOARD_FIRST_RE = re.compile(r"\s*(?P<b>Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
+                             r"Landstingsstyrelsen|Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden|"
+                             r"(?:Kommun|Region)styrelsens arbetsutskott)\b")
 _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justeringens)\b")
 
 
@@ -126,7 +130,8 @@ def minutes_header(text: str) -> re.Match[str] | None:
     head = text[:400]
     m = MINUTES_RE.search(head)
     if m is None:
-        organ = _ORGAN_RE.search(head)
+        # "Organ: ..." or a board's name first ("Regionstyrelsen. Plats: ..."), and a protocol's closing words
+        organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head)
         if organ and _PROTOCOL_WORDS_RE.search(text, 0, 3000):
             return organ
     return m

@@ -44,9 +44,13 @@ VENUE_HEAD_RE = re.compile(
     rf"(?P<name>{_CAP_INITIAL}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
     rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
     rf"(?:{_GAP}{_CAP}){{0,3}}(?:{_GAP}(?:Konferens|konferens)(?:[ \t]*&[ \t]*{_CAP})?)?)")
+# the capitalised words of a protocol's run-on header that end a venue's name ("Plats: Bolmen Ledamöter Anna ...")
+_HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgörande|Tjänstemän|Övriga|Datum|Tid|"
+                r"Justerare|Paragrafer|Sekreterare|Ordförande|Utses|Sammanträdesdatum)\b)")
 VENUE_CUE_RE = re.compile(
     rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
-    rf"(?P<name>{_CAP}(?:{_FIELD_GAP}(?:{_CAP}|&))*(?:[ \t]+(?:hus|huset|gård|gården|slott|park|hotell))?)")
+    rf"(?P<name>{_CAP}(?:{_FIELD_GAP}(?:{_HEADER_WORD}{_CAP}|&))*"
+    rf"(?:[ \t]+(?:hus|huset|gård|gården|slott|park|hotell))?)")
 # "Plats: Kommunhuset, Fjugesta": the locality after the venue
 VENUE_LOCALITY_RE = re.compile(r",\s*(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?=\s*(?:[.,;\n]|$|kl\b))")
 # building names too generic to be a named place

@@ -41,7 +41,7 @@ _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|Plats och tid|"
-                     r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d)|\n\s*\n")
+                     r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
 _REPLACES_RE = re.compile(r"\b(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
                           r"\s+för\s+$")
@@ -125,14 +125,16 @@ def _minuted_body(st: DocState) -> str | None:
         orgs = [m for m in st.mentions_in(organ.end(), organ.end() + 160) if m.kind in PARTICIPANT_ORGS]
         if orgs:
             return orgs[0].key
-    head = _BODY_RE.search(text[:400])
+    head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text)
     if head:
         known = [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
         if known:
             return known[0].key
         board = head["b"]
         if _BOARD_WORD_RE.fullmatch(board):
-            where = st.publisher or next((m.key for m in st.mentions if m.kind == "Municipality"), None)
+            # a region's board belongs to the region the text names, any other to the municipality
+            owner = "Region" if board.startswith(("Region", "Landsting")) else "Municipality"
+            where = st.publisher or next((m.key for m in st.mentions if m.kind == owner), None)
             key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
             s, e = head.start("b"), head.end("b")
             st.add_mention(Mention(text=board, kind="Organization", key=key,
