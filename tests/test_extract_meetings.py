@@ -597,3 +597,15 @@ def test_meetings_run_on_protocol_that_starts_with_its_board(reference, make_doc
                and s.object.startswith("org/regionstyrelsen")}
     # "2:e vice ordförande" does not end the list; a name the given-name list lacks counts with its party
     assert {"person/anna-berglund", "person/eva-sjo", "person/melena-jonsson", "person/karin-ek"} <= members
+
+
+def test_meetings_protocol_with_its_labels_stacked_before_the_names(reference, make_document):
+    text = ("Kommunstyrelsen. Protokoll 2014-10-13.\n\n1 Plats och tid Beslutande Ledamöter Övriga närvarande "
+            "Tjänstemän Måndag 13 oktober 2014, Kommunhuset, Storsalen Anna Berglund (C), ordförande Lars Nord (S) "
+            "Karin Ek, kommunsekreterare Justering Justerare Lars Nord (S) Paragrafer\n")
+    ex = extract_document(make_document(text), reference)
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
+               and s.object.startswith("org/kommunstyrelsen")}
+    # the names with a party are the board's members, the secretary is not; the hall is no person's name
+    assert members == {"person/anna-berglund", "person/lars-nord"}
+    assert not [e for e in ex.entities.values() if e.cls == "Place" and "Anna" in e.label]

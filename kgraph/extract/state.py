@@ -73,7 +73,7 @@ class Attendance(NamedTuple):
 
     start: int
     end: int
-    capacity: str  # "member", "other" or "absent"
+    capacity: str  # "member", "other", "absent", or "mixed" (under stacked labels: members are those with a party)
 
 
 @dataclass

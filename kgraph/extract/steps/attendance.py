@@ -59,6 +59,7 @@ _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 def _segments(text: str) -> list[Attendance]:
     out: list[Attendance] = []
     cues = list(_CUE_RE.finditer(text))
+    stacked_members = False  # "Beslutande Ledamöter ... Tjänstemän Anna Berg (C) ...": the labels first, then all names
     for i, m in enumerate(cues):
         limit = cues[i + 1].start() if i + 1 < len(cues) else min(len(text), m.end() + 1500)
         end = _END_RE.search(text, m.end(), limit)
@@ -66,7 +67,12 @@ def _segments(text: str) -> list[Attendance]:
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else "member" if cue in _MEMBER_CUES else "other"
         if stop > m.end():
+            if capacity == "other" and stacked_members:
+                capacity = "mixed"  # the members among them are the ones with a party
             out.append(Attendance(m.end(), stop, capacity))
+            stacked_members = False
+        elif capacity == "member":
+            stacked_members = True
     return out
 
 
@@ -164,10 +170,11 @@ def run(st: DocState) -> None:
     done: set[str] = set()
     named = _named_before(st, body, st.attendance[0].start)
     for seg in st.attendance:
-        if seg.capacity != "member":
+        if seg.capacity not in ("member", "mixed"):
             continue
         for p in st.people.persons:
-            if seg.start <= p.start < seg.end and p.key not in done and not _replaced(text, p, seg):
+            if seg.start <= p.start < seg.end and p.key not in done and not _replaced(text, p, seg) \
+                    and (seg.capacity == "member" or p.party):
                 done.add(p.key)
                 # the span reaches back to where the minutes name their body; without that name
                 # (the publisher's minutes) the membership is inferred
