@@ -609,3 +609,10 @@ def test_meetings_protocol_with_its_labels_stacked_before_the_names(reference, m
     # the names with a party are the board's members, the secretary is not; the hall is no person's name
     assert members == {"person/anna-berglund", "person/lars-nord"}
     assert not [e for e in ex.entities.values() if e.cls == "Place" and "Anna" in e.label]
+
+
+def test_meetings_trip_whose_subject_is_a_long_list_of_titles_and_names(reference, make_document):
+    text = ("Nyhetsbrev från SmåKom\n\nUnder några dagar i september åkte SmåKoms vice ordförande Anna Berglund och "
+            "sekreterare Karin Ek till Malung-Sälens och Härjedalens kommuner.\n")
+    ms = _meetings(reference, make_document, text)
+    assert sorted(m.location for m in ms if m.location) == ["municipality/2023", "municipality/2361"]

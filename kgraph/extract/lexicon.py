@@ -70,8 +70,10 @@ MEETING_KEYS_RE = re.compile(r"samtal|nätverks|styrelse|möte|konferens|kongres
                              r"samla|dag")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
-TRAVEL_RE = re.compile(r"\b(?:(?:åkte|reste|for|åker|reser|kom|kommer)\b(?!\s+att\b)"
+# (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
+TRAVEL_RE = re.compile(r"\b(?:(?:for|kom|kommer)\b(?!\s+att\b)"
                        r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,6}[\s,]+till|"
+                       r"(?:åkte|reste|åker|reser)\b(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,10}[\s,]+till|"
                        r"vidare\s+(?:\w+\s+){0,2}till)\b")
 # the text names the next stop of a trip while it still follows the current one
 ONWARD_RE = re.compile(r"\b(?:vidare|nästa vecka|nästa dag|senare i (?:veckan|månaden|höst|vår))\b")
