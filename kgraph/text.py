@@ -210,7 +210,7 @@ def tokens(text: str) -> list[Token]:
         start = m.start()
         glued = _GLUED_RE.search(word) if not word.islower() else None
         if glued:
-            # "DanielssonKommunchef": a caption glued to the text after it, two words
+            # "BergströmKommunchef": a caption glued to the text after it, two words
             cut = glued.start() + 1
             out.append(new(Token, (word[:cut], start, start + cut, word[0].isupper())))
             out.append(new(Token, (word[cut:], start + cut, m.end(), True)))

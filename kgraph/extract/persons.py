@@ -403,7 +403,7 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
             or not _strong_surname(sur.text, ref):
         return False
     if PARTY_MARKER_RE.match(text, sur.end) and tok.text not in ref.name_stopwords:
-        return True  # "Melena Jönsson (SD)": a name with its party
+        return True  # "Sorella Hägglund (SD)": a name with its party
     after = _APPOSITION_AFTER_RE.match(text, sur.end)
     if after and after.end() in title_starts and (tok.text not in ref.name_stopwords
                                                   or ref.given_names.get(tok.text, 0) >= MIN_BEARERS):

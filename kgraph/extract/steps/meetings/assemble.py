@@ -178,8 +178,8 @@ def _names(st: DocState, sent: Sentence, key: str | None) -> bool:
 def _turns_back(st: DocState, meets: list[MeetingDraft], current: list[MeetingDraft],
                 sent: Sentence) -> MeetingDraft | None:
     """A sentence without a meeting word that names the place of one earlier visit, and not the place of
-    the meeting the text follows ("ett besök i Lysekil planerat" named in passing, then "Anna Berg,
-    kommunchef i Munkedals kommun, gav en presentation"): the visit it turns back to."""
+    the meeting the text follows ("ett besök i Tanum var också inplanerat" named in passing, then "Anna Berg,
+    kommunchef i Strömstads kommun, berättade om ..."): the visit it turns back to."""
     if any(c.location is None or c.group >= 0 for c in current) or any(_names(st, sent, c.location) for c in current):
         return None
     back = [mt for mt in meets if mt.kind == "visit" and mt.location and mt not in current and mt.group < 0
@@ -439,7 +439,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         if not created and not attached:
             back = _turns_back(st, meets, current, sent) if current else None
             if back is not None:
-                current = [back]  # "X, kommunchef i Munkedals kommun, ...": the text is back at that visit
+                current = [back]  # "X, kommunchef i Strömstads kommun, ...": the text is back at that visit
             if current:
                 for c in current:
                     c.sentences.append(sent)
