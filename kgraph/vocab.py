@@ -238,6 +238,8 @@ INFERRED_RULES: tuple[Label, ...] = (
     Label("extract.affiliation.roster", "uppräknad under en rubrik som nämner organet (annars utgivarens)",
           "listed under a heading that names the body (else the publisher's)"),
     Label("extract.affiliation.minutes", "ledamot enligt organets protokoll", "a member listed in the body's minutes"),
+    Label("extract.affiliation.minutes_official", "tjänsteperson närvarande vid organets sammanträde: organets kommun "
+          "eller region", "an official present at the body's meeting: the body's municipality or region"),
     Label("extract.org_branch", "en organisations namn följt av ett områdesnamn: dess avdelning där",
           "an organisation's name followed by an area's name: its branch there"),
     Label("extract.affiliation.group_list", "uppräknad efter organisationens företrädare (SKR:s representanter ...)",

@@ -616,3 +616,17 @@ def test_meetings_trip_whose_subject_is_a_long_list_of_titles_and_names(referenc
             "kanslichef Karin Ek till Malung-Sälens och Härjedalens kommuner.\n")
     ms = _meetings(reference, make_document, text)
     assert sorted(m.location for m in ms if m.location) == ["municipality/2023", "municipality/2361"]
+
+
+def test_meetings_officials_at_a_region_board_work_for_the_region(reference, make_document):
+    text = ("Regionstyrelsen. Plats: Sjöviken. Tid: 09:00-12:00\n\n1 Regionstyrelsen Ledamöter Anna Berglund (M), "
+            "ordförande Lars Nord (C) Övriga närvarande Eva J Sjöholm, ekonomidirektör Per Holmgren, regionjurist "
+            "Karin Ek, Trafikverket Utses att justera Lars Nord (C)\n\n2 Justeringens plats och tid Region "
+            "Kronoberg, Växjö\n")
+    ex = extract_document(make_document(text), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    # the officials (one with a middle initial) belong to the board's region, not to the town it sits in
+    assert {("person/eva-j-sjoholm", "region/07"), ("person/per-holmgren", "region/07")} <= aff
+    assert not {a for a in aff if a[1] == "municipality/0780"}
+    # an entry that names its own organisation keeps it
+    assert ("person/karin-ek", "agency/trafikverket") in aff and ("person/karin-ek", "region/07") not in aff

@@ -71,7 +71,8 @@ _TITLE_HEADS = {"chef": "chefen", "direktör": "direktören", "råd": "rådet", 
                 "kommunikatör": "kommunikatören", "koordinator": "koordinatorn", "planerare": "planeraren",
                 "ekonom": "ekonomen", "controller": "controllern", "ingenjör": "ingenjören", "arkitekt": "arkitekten",
                 "utredare": "utredaren", "inspektör": "inspektören", "rådgivare": "rådgivaren", "expert": "experten",
-                "analytiker": "analytikern", "specialist": "specialisten", "assistent": "assistenten"}
+                "analytiker": "analytikern", "specialist": "specialisten", "assistent": "assistenten",
+                "jurist": "juristen"}
 _TITLE_SUFFIXES = tuple(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len, reverse=True))
 # a lower-case word standing alone; it is a title when it is a compound of three letters or more
 # and a title head ("projektledare", "miljöstrategen"). One pass over the words, then a suffix
@@ -341,6 +342,12 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 continue
             given = True
         j = i + 1
+        # a middle initial ("Ulla J Berg", "Ulla J. Berg")
+        if j + 1 < n and len(toks[j].text) == 1 and toks[j].text.isupper() \
+                and re.fullmatch(r"[ \t]+", text[toks[j - 1].end:toks[j].start]) \
+                and re.fullmatch(r"\.?[ \t]+", text[toks[j].end:toks[j + 1].start]) \
+                and _surname_like(toks[j + 1], ref, title_words, blocked):
+            j += 1
         # a second given name ("Anna Karin Berg")
         if j < n and _same_line_gap(text, toks[j - 1], toks[j]) and _is_given(toks[j].text, ref) \
                 and not toks[j].text.endswith(("son", "sen")) \

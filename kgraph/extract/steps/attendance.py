@@ -181,6 +181,42 @@ def run(st: DocState) -> None:
                 prov = st.prov(named, p.end, "extract.affiliation.minutes", 0.7) if named is not None else \
                     st.prov(p.start, p.end, "extract.affiliation.minutes", INFERRED_CONFIDENCE)
                 st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=body, prov=prov))
+    _officials(st, body, done)
+
+
+def _board_owner(st: DocState, body: str) -> str | None:
+    """The municipality or region a minuted board belongs to: the body itself when it is one, else the one
+    the text names first of the kind its name says ("Regionstyrelsen": a region)."""
+    cls = st.cls_of(body)
+    if cls in ("Municipality", "Region"):
+        return body
+    label = (st.info[body].label if body in st.info else None) or ""
+    kind = "Region" if label.startswith(("Region", "Landsting")) else \
+        "Municipality" if label.startswith(("Kommun", "Stads")) or "nämnd" in label else None
+    return next((m.key for m in st.mentions if m.kind == kind), None) if kind else None
+
+
+def _officials(st: DocState, body: str, members: set[str]) -> None:
+    """"Övriga närvarande: Anna Berg, ekonomidirektör": an official at the board's meeting works for the board's
+    municipality or region, unless the entry names another organisation ("Per Holm, Trafikverket")."""
+    owner = _board_owner(st, body)
+    if owner is None:
+        return
+    titled = {p.start for p, _ in st.people.roles}
+    persons = sorted(st.people.persons, key=lambda p: p.start)
+    for seg in st.attendance:
+        if seg.capacity not in ("other", "mixed"):
+            continue
+        here = [p for p in persons if seg.start <= p.start < seg.end]
+        for i, p in enumerate(here):
+            entry_end = here[i + 1].start if i + 1 < len(here) else seg.end
+            if p.key in members or p.start not in titled or p.party \
+                    or st.orgs_in(p.end, entry_end) or _replaced(st.doc.text, p, seg):
+                continue
+            members.add(p.key)
+            st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=owner,
+                                           prov=st.prov(p.start, p.end, "extract.affiliation.minutes_official",
+                                                        INFERRED_CONFIDENCE)))
 
 
 def _named_before(st: DocState, key: str, pos: int) -> int | None:

@@ -284,6 +284,8 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     # body's people, listed; the list says whose they are, so no weaker guess from a title follows
     group_lists = _group_list_members(st)
     listed = {p.key for p, _, _ in group_lists}
+    # officials at a minuted meeting: the board's municipality or region, no weaker guess from the title
+    officials = {s.subject for s in st.statements if s.prov.rule == "extract.affiliation.minutes_official"}
     hits_by_key: dict[str, list[PersonHit]] = {}
     for p in st.people.persons:
         hits_by_key.setdefault(p.key, []).append(p)
@@ -341,7 +343,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if term.ministry and (st.published is None or term.holds_on(st.published)):
                     add(key, f"gov/{term.ministry}", hits[0].start, hits[0].end, "extract.affiliation.minister", 0.7)
             continue
-        if found or key in listed:
+        if found or key in listed or key in officials:
             continue
         if titles:
             _affiliation_by_title(st, key, hits, titles, add)
@@ -764,5 +766,5 @@ def _stands_alone(st: DocState, m: Mention) -> bool:
 
 STEP = Step("relations", run,
             reads=("doc", "ref", "sentences", "blocks", "mentions", "info", "people", "publisher", "posts",
-                   "published"),
+                   "published", "statements"),
             writes=("statements", "mentions", "info"))
