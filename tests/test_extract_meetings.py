@@ -630,3 +630,10 @@ def test_meetings_officials_at_a_region_board_work_for_the_region(reference, mak
     assert not {a for a in aff if a[1] == "municipality/0780"}
     # an entry that names its own organisation keeps it
     assert ("person/karin-ek", "agency/trafikverket") in aff and ("person/karin-ek", "region/07") not in aff
+
+
+def test_meetings_press_meeting_in_connection_with_a_board_meeting_is_two_events(reference, make_document):
+    text = ("Pressinbjudan\n\nRegion Skåne bjuder in till en pressträff i samband med regionstyrelsens sammanträde "
+            "den 7 februari 2013 i Malmö. Vid pressträffen deltar regionstyrelsens ordförande Anna Berglund (M).\n")
+    ms = _meetings(reference, make_document, text)
+    assert sorted(m.kind for m in ms) == ["board_meeting", "meeting"]

@@ -261,3 +261,11 @@ def test_topics_a_list_after_mellan_stays_one_phrase(reference, make_document):
     forms = _topic_forms(reference, make_document, "Vi diskuterade samverkan mellan skolor, region och kommun.")
     # the parties of "mellan" are no topics of their own
     assert not any("kommun" in fs or "region" in fs for fs in forms.values()), forms
+
+
+def test_topics_bulleted_items_after_a_list_cue(reference, make_document):
+    text = ("Nyhet\n\nRegionstyrelsen sammanträdde den 7 februari med ordförande Anna Berglund (M).\n\n"
+            "Vid sammanträdet togs bland annat följande ärenden upp:\n\n  • Sommarkort för unga\n"
+            "  • Älvnivåer i Ljusnan\n\nTid: kl 11.30\n")
+    forms = _topic_forms(reference, make_document, text)
+    assert _has_form(forms, "sommarkort för unga") and _has_form(forms, "älvnivåer i ljusnan"), forms

@@ -256,13 +256,13 @@ class OpenTopics:
 
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos].rstrip(" \t")
-    return not before or before[-1] in ".!?:\n–-\"”"
+    return not before or before[-1] in ".!?:\n–-\"”•*▪◦·"
 
 
 def _anchor_automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
-              "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne"):
+              "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -301,7 +301,26 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
         for c in _CLAUSE_START.finditer(text, floor, cue_start):
             start = c.end()
         out.append((start, cue_start))
+    # "Vid sammanträdet tas följande ärenden upp:" then a bulleted list: each item is a topic
+    for a, b in windows:
+        for m in _LIST_CUE.finditer(text, a, b):
+            out.extend(_bullet_items(text, m.end()))
     return out
+
+
+# a cue that announces a list on the lines after it
+_LIST_CUE = re.compile(r"\bföljande\s+(?:ärenden|frågor|punkter|ämnen|teman|frågeställningar)\b[^.\n:]{0,40}:[ \t]*\n",
+                       re.IGNORECASE)
+_BULLET_ITEM = re.compile(r"[ \t]*\n?[ \t]*[•*▪◦·–-][ \t]+(?P<item>[^\n]{2,80})(?:\n|$)")
+
+
+def _bullet_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The items of the bulleted list that starts at ``pos``, as spans."""
+    items = []
+    while (m := _BULLET_ITEM.match(text, pos)) is not None:
+        items.append((m.start("item"), m.end("item")))
+        pos = m.end()
+    return items
 
 
 _BETWEEN_LIST = re.compile(r"\bmellan\s+[\wåäö-]+(?:\s*,\s*[\wåäö-]+)*$")

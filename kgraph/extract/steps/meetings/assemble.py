@@ -120,6 +120,8 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
                              r"sammanträdet|konferensen|seminariet|dialogen|invigningen)\b")
 
 
+# "pressträff i samband med regionstyrelsens sammanträde": the second meeting word is an event of its own
+_IN_CONNECTION_RE = re.compile(r"\bi samband med\s+(?:[a-zåäö]+s\s+)?$")
 # "På eftermiddagen har hon en länsdialog": a programme's next item is an event of its own
 # right after a word that refers back to the meeting: "(Mötet) ägde rum på", "(Mötet) hölls i"
 _HELD_AT_RE = re.compile(r"\s+(?:ägde rum|äger rum|hölls|hålls|genomfördes|genomförs)\s+(?:på|i|hos|vid)\s")
@@ -369,7 +371,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
                 continue
-            if created:
+            if created and not _IN_CONNECTION_RE.search(low, max(sent.start, s - 40), s):
                 if kind == "digital_meeting":
                     for c in created:
                         if c.kind == "meeting":
