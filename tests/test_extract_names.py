@@ -239,3 +239,11 @@ def test_names_venue_with_generic_last_word_is_no_person(reference, make_documen
     ents, _ = _entities(reference, make_document, text)
     assert ("Göransson Arena", "Place") in ents
     assert not {label for label, cls in ents if cls == "Person"}
+
+
+def test_names_the_governors_residence_is_a_place_inside_a_sentence():
+    from kgraph.extract.pipeline import extract_document
+    from kgraph.models import Document
+    text = "Nyhet\n\nLandshövdingen träffar länets nya kommunledningar på Residenset, och står värd för en träff.\n"
+    ex = extract_document(Document(id="r1", file_name="r.txt", path="r.txt", text=text))
+    assert any(e.cls == "Place" and e.label == "Residenset" for e in ex.entities.values())

@@ -43,8 +43,10 @@ ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zå�
 # after a venue, a name with its party is a person: "Storsalen Anna Lind (C)"
 _NOT_A_MEMBER = rf"(?!{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]*\([A-Za-zÅÄÖåäö]{{1,3}}\))"
 VENUE_HEAD_RE = re.compile(
-    rf"(?P<name>{_CAP_INITIAL}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
+    rf"(?P<name>(?:{_CAP_INITIAL}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
     rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
+    # the county governor's residence, where county boards receive: "på Residenset"
+    rf"|(?<![\wåäö-])(?:Läns|Landshövdinge)?[Rr]esidenset)"
     rf"(?:{_GAP}{_NOT_A_MEMBER}{_CAP}){{0,3}}(?:{_GAP}(?:Konferens|konferens)(?:[ \t]*&[ \t]*{_CAP})?)?)")
 # the capitalised words of a protocol's run-on header that end a venue's name ("Plats: Sjöviken Ledamöter Anna ...")
 _HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgörande|Tjänstemän|Övriga|Datum|Tid|"
