@@ -637,3 +637,10 @@ def test_meetings_press_meeting_in_connection_with_a_board_meeting_is_two_events
             "den 7 februari 2013 i Malmö. Vid pressträffen deltar regionstyrelsens ordförande Anna Berglund (M).\n")
     ms = _meetings(reference, make_document, text)
     assert sorted(m.kind for m in ms) == ["board_meeting", "meeting"]
+
+
+def test_meetings_named_event_with_and_without_its_year_is_one(reference, make_document):
+    text = ("Nyhet\n\nAnna Berglund, projektledare för Framtidsdagen 2018, berättade om den kommande "
+            "Framtidsdagen i Sundsvall.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["conference"]

@@ -297,6 +297,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 year = re.match(r"\s+(\d{4})", text[e:e + 6])
                 name = lemma + (year.group(1) if year else "")
                 mt = named.get(name)
+                if mt is None:
+                    # "Landsbygdsriksdagen 2018" and "Landsbygdsriksdagen": one event where the text names one year
+                    years = [k for k in named if k.rstrip("0123456789") == lemma]
+                    if len(years) == 1 and (not year or years[0] == lemma):
+                        mt = named[name] = named[years[0]]
                 if mt is None and sent_named and _NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s):
                     mt = named[name] = sent_named[-1][1]  # "Landsbygdsriksdagen är en stor konferens": one event
                     attached.append(mt)
