@@ -644,3 +644,10 @@ def test_meetings_named_event_with_and_without_its_year_is_one(reference, make_d
             "Framtidsdagen i Sundsvall.\n")
     ms = _meetings(reference, make_document, text)
     assert [m.kind for m in ms] == ["conference"]
+
+
+def test_meetings_second_visit_of_the_dated_paragraph_is_the_same_day(reference, make_document):
+    text = ("Ministern på besök\n\n19 april 2018\n\nOnsdagen den 25 april besöker landsbygdsminister Karin Ekvall (S) "
+            "Bollebygds kommun. Hon kommer att träffa kommunalrådet och besöka företaget Exempelfisk AB.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2 and {str(m.date) for m in ms} == {"2018-04-25"}

@@ -54,18 +54,28 @@ _LATER_THAT_DAY_RE = re.compile(r"\W*(?:(?:på|under|senare under|senare på|eft
                                 r"direkt efter(?:åt)?|efter det)\b", re.IGNORECASE)
 
 
+_OTHER_TIME_RE = re.compile(r"\b(?:tidigare|förra|nästa|senare i|kommande|i höstas|i våras|i somras|i vintras|"
+                            r"har besökt|hade besökt|har träffat|planerat|planerad|inplanerat)\b", re.IGNORECASE)
+
+
 def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
     """"09.00 Möte med Region Dalarna": an undated programme item is on the day of the dated
     meeting the text announced before it; so is an undated meeting whose sentence opens with a
     later part of the day ("På eftermiddagen besöker ministern ...")."""
     last = None
+    last_block = -1
     for mt in sorted(meets, key=lambda m: m.trigger[0]):
+        sent = st.sentence_at(mt.trigger[0])
         if mt.date is not None:
             last = mt.date
+            last_block = sent.block if sent is not None else -1
             continue
-        sent = st.sentence_at(mt.trigger[0])
         later = sent is not None and _LATER_THAT_DAY_RE.match(st.doc.text, sent.start) is not None
-        if (mt.subjectless or later) and last is not None and not mt.postponed:
+        # "Onsdagen den 25 april besöker ministern X. Han kommer att ... samt besöka företaget Y": a visit
+        # the same paragraph names after a dated one, with no other time of its own, is that day's
+        same_para = sent is not None and sent.block == last_block and mt.kind == "visit" \
+            and not _OTHER_TIME_RE.search(st.doc.text, sent.start, sent.end)
+        if (mt.subjectless or later or same_para) and last is not None and not mt.postponed:
             mt.date = last
 
 
