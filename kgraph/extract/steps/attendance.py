@@ -46,7 +46,7 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
 _REPLACES_RE = re.compile(r"\b(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
                           r"\s+för\s+$")
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
-_BODY_RE = re.compile(r"\b(?:PROTOKOLL|SAMMANTRÄDESPROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+"
+_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(r"(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
