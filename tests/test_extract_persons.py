@@ -385,3 +385,9 @@ def test_persons_a_patronymic_is_no_second_given_name(reference, make_document):
 ])
 def test_persons_board_role_with_the_board_after_it_without_preposition(reference, make_document, text, role):
     assert role in {r for _, r in _roles(reference, make_document, text)}
+
+
+def test_persons_title_compound_opened_by_an_abbreviation(reference, make_document):
+    text = "Lars Nordin, kommundirektör, och Karin Ek, HR-strateg, deltog. IT-chefen Per Holmgren svarade."
+    roles = _roles(reference, make_document, text)
+    assert ("Karin Ek", "hr-strateg") in roles and ("Per Holmgren", "it-chef") in roles, roles

@@ -77,7 +77,8 @@ _TITLE_SUFFIXES = tuple(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len,
 # a lower-case word standing alone; it is a title when it is a compound of three letters or more
 # and a title head ("projektledare", "miljöstrategen"). One pass over the words, then a suffix
 # check: the single pattern [a-zåäö]{3,}(?:head|...) backtracks through every word it meets.
-_LOWER_WORD_RE = re.compile(r"(?<![\wåäö-])[a-zåäö]{4,}(?![\wåäö-])")
+# (an abbreviation and a hyphen may open it: "HR-strateg", "IT-chef")
+_LOWER_WORD_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,4}-)?[a-zåäö]{4,}(?![\wåäö-])")
 
 
 _SUFFIX_SET = frozenset(_TITLE_SUFFIXES)
