@@ -221,7 +221,10 @@ def test_dates_found_from_anchors_are_those_of_the_pattern(pieces):
 def test_title_compounds_are_those_of_the_pattern(words):
     from kgraph.extract import persons
     heads = sorted({*persons._TITLE_HEADS, *persons._TITLE_HEADS.values()}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\wåäö-])[a-zåäö]{3,}(?:" + "|".join(heads) + r")(?![\wåäö-])")
+    alt = "|".join(heads)
+    # a compound of three letters or more and a head, or an abbreviation, a hyphen and a word ending in one
+    pattern = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,4}-(?=[a-zåäö]{4,}(?![\wåäö-]))[a-zåäö]*(?:" + alt + r")"
+                         r"|[a-zåäö]{3,}(?:" + alt + r"))(?![\wåäö-])")
     text = "".join(words)
     assert [m.span() for m in persons.title_suffix_words(text)] == [m.span() for m in pattern.finditer(text)]
 
