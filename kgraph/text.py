@@ -305,15 +305,13 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         chunk = m.group()
         if not chunk.strip():
             continue
-        first_end = chunk.find("\n")
-        if first_end > 0:
-            first = chunk[:first_end]
-            nxt = chunk[first_end + 1:].split("\n", 1)[0]
+        first, _, tail = chunk.partition("\n")
+        if tail:
+            nxt = tail.split("\n", 1)[0]
             if _is_heading(first) and 2 <= len(first.split()) <= 10 and len(first.strip()) < 80 \
                     and not _contact_cue(first.strip()) and _PROSE_LINE_RE.match(nxt.strip()):
                 yield m.start(), m.start() + len(first.rstrip())
-                rest = first_end + 1 + (len(chunk) - first_end - 1 - len(chunk[first_end + 1:].lstrip()))
-                yield m.start() + rest, m.end()
+                yield m.end() - len(tail.lstrip()), m.end()  # the rest, from its first non-blank character
                 continue
         yield m.start(), m.end()
 

@@ -120,10 +120,11 @@ POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas se
 MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
 # a protocol that does not say so: an "Organ:" header and the protocol's own closing words
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
+# the names of the boards that keep minutes, as a protocol writes them (one table for every pattern that needs it)
+BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Landstingsstyrelsen|"
+               r"Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden")
 # a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
-BOARD_FIRST_RE = re.compile(r"\s*(?P<b>Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
-                             r"Landstingsstyrelsen|Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden|"
-                             r"(?:Kommun|Region)styrelsens arbetsutskott)\b")
+BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>{BOARD_NAMES}|(?:Kommun|Region)styrelsens arbetsutskott)\b")
 _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justeringens)\b")
 
 

@@ -213,7 +213,7 @@ _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "land
 # a word in an adjective's form cannot end a noun phrase ("de små kommunernas aktuella [och framtida utmaningar]")
 _ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt)$")
 # nouns made of a verb that end like a participle: "byggande i länet", "företagande", "boende"
-_ANDE_NOUN = re.compile(r"(?:byggande|företagande|boende|lärande|ägande|åldrande|entreprenörskap)$")
+_ANDE_NOUN = re.compile(r"(?:byggande|företagande|boende|lärande|ägande|åldrande)$")
 # a head word that says nothing by itself ("utmaningar och möjligheter", "frågor", "arbetet")
 _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "trygghet", "utveckling", "utvecklingen",
                       "fråga", "frågan", "frågor", "frågorna", "utmaning", "utmaningen", "utmaningar", "utmaningarna",

@@ -49,9 +49,7 @@ _BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
-_BOARD_WORD_RE = re.compile(r"(?:Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
-                            r"Landstingsstyrelsen|Förbundsstyrelsen|Direktionen|Styrelsen|Arbetsutskottet|"
-                            r"[A-ZÅÄÖ][a-zåäö-]+nämnden)"
+_BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|Arbetsutskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott"
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 
@@ -139,7 +137,7 @@ def _minuted_body(st: DocState) -> str | None:
         board = head["b"]
         if _BOARD_WORD_RE.fullmatch(board):
             # a region's board belongs to the region the text names, any other to the municipality
-            owner = "Region" if board.startswith(("Region", "Landsting")) else "Municipality"
+            owner = _owner_kind(board) or "Municipality"
             where = st.publisher or next((m.key for m in st.mentions if m.kind == owner), None)
             key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
             s, e = head.start("b"), head.end("b")
@@ -190,10 +188,16 @@ def _board_owner(st: DocState, body: str) -> str | None:
     cls = st.cls_of(body)
     if cls in ("Municipality", "Region"):
         return body
-    label = (st.info[body].label if body in st.info else None) or ""
-    kind = "Region" if label.startswith(("Region", "Landsting")) else \
-        "Municipality" if label.startswith(("Kommun", "Stads")) or "nämnd" in label else None
+    kind = _owner_kind((st.info[body].label if body in st.info else None) or "")
     return next((m.key for m in st.mentions if m.kind == kind), None) if kind else None
+
+
+def _owner_kind(board: str) -> str | None:
+    """The kind of body a board's name says it belongs to: "Regionstyrelsen" a region, "Kommunstyrelsen" or
+    "Socialnämnden" a municipality; none for "Styrelsen" or "Direktionen"."""
+    if board.startswith(("Region", "Landsting")):
+        return "Region"
+    return "Municipality" if board.startswith(("Kommun", "Stads")) or "nämnd" in board else None
 
 
 def _officials(st: DocState, body: str, members: set[str]) -> None:

@@ -272,6 +272,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             and bool(_BULLET_RE.match(text, sent.start))
         if bullet:
             current, pending = [], []  # "• Leder mötet med ...", "• Besöker X": each item of a list its own event
+        verb_first = bullet and _VERB_FIRST_RE.match(text, sent.start) is not None  # no subject: the programme's
         if section != prev_section:
             if section in creating:
                 current, pending = [], []
@@ -308,8 +309,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     sent_named.append((e, mt))
                     continue
                 if mt is None:
-                    mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section,
-                                                    subjectless=bool(bullet and _VERB_FIRST_RE.match(text, sent.start)))
+                    mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section, subjectless=verb_first)
                     meets.append(mt)
                     created.append(mt)
                 else:
@@ -391,8 +391,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     continue
             n = lx.COUNTS[count["n"]] if count else 1
             group_id += 1
-            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s])) or bool(
-                bullet and _VERB_FIRST_RE.match(text, sent.start) and not st.mentions_in(sent.start, sent.start + 4))
+            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s])) or (
+                verb_first and not st.mentions_in(sent.start, sent.start + 4))
             places = _coordinated(st, loc, sent.end) if loc is not None else [None]
             for place in places:
                 for _ in range(n):
