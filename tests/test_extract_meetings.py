@@ -651,3 +651,16 @@ def test_meetings_second_visit_of_the_dated_paragraph_is_the_same_day(reference,
             "Bollebygds kommun. Hon kommer att träffa kommunalrådet och besöka företaget Exempelfisk AB.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 2 and {str(m.date) for m in ms} == {"2018-04-25"}
+
+
+def test_meetings_the_day_ending_with_a_study_visit_takes_the_governor_along(reference, make_document):
+    text = ("Landshövdingen i Skara\n\nLandshövding Karin Ekvall besökte i veckan Skara kommun. Hon träffade "
+            "kommunstyrelsens ordförande Siv Lindmark (C).\n\nSamtalen handlade om bostadsbyggande. "
+            "Dagen avslutades med ett studiebesök hos Skaraborgs Mejeri AB i Ardala.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2
+    skara = next(m for m in ms if m.location == SKARA)
+    study = next(m for m in ms if m.location != SKARA)
+    assert "person/karin-ekvall" in study.participants and "person/siv-lindmark" not in study.participants
+    # what the talks were about is the earlier part of the day, not the study visit's
+    assert skara.topics and not study.topics

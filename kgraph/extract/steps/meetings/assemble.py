@@ -53,6 +53,13 @@ from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, location_after
 
 _SUBJECTLESS_RE = re.compile(r"^[\s\d.:–-]*$")
+# "Dagen avslutades med ett besök hos X", "Därefter blev det studiebesök på Y": the programme's next item,
+# its subject the day or the visit, not the people who made it
+_PROGRAMME_LEAD_RE = re.compile(
+    r"\s*(?:(?:därefter|sedan|senare|efter lunch(?:en)?|på eftermiddagen|på förmiddagen)\s+(?:blev det|var det|följde)"
+    r"|(?:besöket|dagen|turnén|resan|programmet|eftermiddagen|förmiddagen|kvällen)\s+"
+    r"(?:avslutades|fortsatte|inleddes|började|startade|avrundades|innehöll)(?:\s+sedan)?\s+med)"
+    r"\s+(?:(?:en|ett)\s+)?(?:[a-zåäö]+\s+){0,2}")
 
 
 def _coordinated(st: DocState, first: Mention, limit: int) -> list[Mention]:
@@ -401,6 +408,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                                subjectless=subjectless, counted=n > 1)
                     if second and current:
                         mt.same_place_as = current[0]
+                    if current and _PROGRAMME_LEAD_RE.fullmatch(low, sent.start, s):
+                        mt.follows = current[0]  # "Dagen avslutades med ett besök hos X": the visitors go on
                     meets.append(mt)
                     created.append(mt)
         non_named = [c for c in created if not c.named]
@@ -461,9 +470,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     for x in st.sentences:
         block_sentences.setdefault(x.block, []).append(x)
     for mt in meets:
-        # the sentences before a meeting's word in its own paragraph are about it too
+        # the sentences before a meeting's word in its own paragraph are about it too, unless the programme
+        # moves on there ("Dagen avslutades med ...": what came before was the day's earlier part)
         first = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
-        if first and not first_trigger.get(id(st.blocks[first.block]), mt.trigger[0]) < mt.trigger[0]:
+        if first and not first_trigger.get(id(st.blocks[first.block]), mt.trigger[0]) < mt.trigger[0] \
+                and not _PROGRAMME_LEAD_RE.fullmatch(low, first.start, mt.trigger[0]):
             have = set(mt.sentences)
             for x in block_sentences.get(first.block, []):
                 if x.start < first.start and x not in have:

@@ -38,6 +38,7 @@ class MeetingDraft:
     trigger_sents: set[int] = field(default_factory=set)  # starts of other sentences that name it
     same_place_as: MeetingDraft | None = None  # "efter mötet ...": held where that meeting was
     postponed: bool = False  # called off with a new date to come: planned, undated
+    follows: MeetingDraft | None = None  # the visit whose programme goes on with this ("Dagen avslutades med")
     announced_by: MeetingDraft | None = None  # a schedule line: the tour that announced it brings its people
     # what states a participant or the place where no sentence of the meeting names it (an attendance
     # list, a "Plats:" line, an inference): key -> the span, the rule and its confidence

@@ -157,6 +157,16 @@ class _SentenceCues:
         return got
 
 
+def _add_programme_person(st: DocState, mt: MeetingDraft, person: str) -> None:
+    """The minister (or county governor) whose programme ``mt`` is takes part, backed by where the text
+    first names them."""
+    mt.persons.insert(0, person)
+    named = st.info[person].mentions if person in st.info else []
+    if named:
+        mt.because(person, st.prov(named[0].prov.span.start, named[0].prov.span.end,
+                                   "extract.meetings.programme", RELAYED_CONFIDENCE))
+
+
 def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str], visit_places: set[str],
           group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues) -> None:
     text = st.doc.text
@@ -247,15 +257,15 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         for topic in mt.announced_by.topics:  # and what the tour is about, each visit is about
             if topic not in mt.topics:
                 mt.topics.append(topic)
+    if mt.follows is not None and mt.follows.kind == "visit":
+        # "Dagen avslutades med ett besök hos X": the minister or county governor of the visit goes on to X
+        for person in mt.follows.persons:
+            if (person in st.ministers or person in visitors) and person not in mt.persons:
+                _add_programme_person(st, mt, person)
     # the one minister, else the one county governor (or other visiting official) whose programme it is
     protagonists = st.ministers if len(st.ministers) == 1 else visitors if not st.ministers else set()
     if mt.subjectless and len(protagonists) == 1 and not (protagonists & set(mt.persons)):
-        minister = next(iter(protagonists))
-        mt.persons.insert(0, minister)  # a programme item of the minister's visit
-        named = st.info[minister].mentions if minister in st.info else []
-        if named:
-            mt.because(minister, st.prov(named[0].prov.span.start, named[0].prov.span.end,
-                                         "extract.meetings.programme", RELAYED_CONFIDENCE))
+        _add_programme_person(st, mt, next(iter(protagonists)))  # a programme item of the minister's visit
     if mt.date is None and mt.section in seg.section_dates:
         mt.date = seg.section_dates[mt.section]
     if mt.date is None:
