@@ -269,16 +269,31 @@ def _contact_cue(stripped: str) -> bool:
                                                      or _KONTAKTA_END_RE.search(stripped))
 
 
+# a paragraph that announces a list: "Vid mötet deltog följande personer:", "... var följande med i samtalen"
+_LIST_INTRO_RE = re.compile(r"(?::|\bföljande\b[^.!?\n]*)\s*$")
+# a line that heads a day or an item of a programme, even right after a list's intro
+_DATED_HEAD_RE = re.compile(r"\s*(?:[\d§]|(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b|"
+                            r".*\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\b)",
+                            re.IGNORECASE)
+
+
 def blocks(text: str) -> list[Block]:
     """Paragraphs separated by blank lines; a one-line paragraph that looks like a
-    heading is marked as such. Blocks after a contact cue ("kontakta:",
-    "Presskontakt:") are contact blocks until the next heading."""
+    heading is marked as such, unless it is an item of a list that the paragraph before
+    announces ("Vid mötet deltog följande personer:" and then a name on each line).
+    Blocks after a contact cue ("kontakta:", "Presskontakt:") are contact blocks until the next heading."""
     out: list[Block] = []
     contact = False
+    listing = False  # in the one-line items of an announced list
     for start, end in _paragraphs(text):
         chunk = text[start:end]
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         heading = len(lines) == 1 and _is_heading(lines[0])
+        intro = bool(_LIST_INTRO_RE.search(chunk))  # a paragraph that announces a list heads nothing
+        item = listing and len(lines) == 1 and not (heading and _DATED_HEAD_RE.match(lines[0]))
+        if heading and (intro or item):
+            heading = False  # "Anna Berg - ledamot i KS": an item of the list, not a heading
+        listing = item or intro
         stripped = chunk.strip()
         if _contact_cue(stripped):
             contact = True

@@ -119,6 +119,19 @@ def test_text_blocks_subheading_on_the_line_above_its_paragraph_is_a_heading():
     assert any(t.startswith("Övriga närvarande\nPer Holm") for t, _ in got)
 
 
+def test_text_blocks_items_of_an_announced_list_are_no_headings():
+    text = ("Besök i Vara\n\nI går träffade vi kommunledningen. Vid träffen var följande personer med\n\n"
+            "KS ordförande i Vara kommun - Siv Lindmark\n\nPer Holm - ledamot i KS\n\n"
+            "Program för dagen:\n\nTisdag 4 mars\n\nOm Vara kommun\n\nVara är en kommun i Skaraborg.\n")
+    flags = {t: b.heading for t, b in _block_texts(text)}
+    assert flags["Besök i Vara"] is True
+    assert flags["KS ordförande i Vara kommun - Siv Lindmark"] is False
+    assert flags["Per Holm - ledamot i KS"] is False
+    # a day's heading after a list's intro is still a heading, and the list ends at the next prose
+    assert flags["Tisdag 4 mars"] is True
+    assert flags["Om Vara kommun"] is True
+
+
 def test_text_blocks_mark_contact_block_after_cue():
     flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(_PAGE)}
     assert flags["För mer information, kontakta:"] is True
