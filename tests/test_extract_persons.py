@@ -391,3 +391,23 @@ def test_persons_title_compound_opened_by_an_abbreviation(reference, make_docume
     text = "Lars Nordin, kommundirektör, och Karin Ek, HR-strateg, deltog. IT-chefen Per Holmgren svarade."
     roles = _roles(reference, make_document, text)
     assert ("Karin Ek", "hr-strateg") in roles and ("Per Holmgren", "it-chef") in roles, roles
+
+
+@pytest.mark.parametrize("text, role", [
+    # the title, its place or body, then the name (a list's item, with or without a dash)
+    ("Kommunstyrelsens ordförande i Skara kommun Siv Lindmark hälsade välkommen.", "kommunstyrelsens ordförande"),
+    ("KS ordförande i Skara kommun - Siv Lindmark", "ks ordförande"),
+    ("Förste vice ordf. i KS Siv Lindmark", "förste vice ordf. i ks"),
+    # "v." for vice, after its ordinal
+    ("Siv Lindmark är 2:e v. ordf. i kommunstyrelsen", "2:e v. ordf. i kommunstyrelsen"),
+])
+def test_persons_title_with_its_body_before_the_name_and_abbreviated(reference, make_document, text, role):
+    assert ("Siv Lindmark", role) in _roles(reference, make_document, text)
+
+
+def test_persons_member_of_ks_works_for_the_municipality(reference, make_document):
+    text = ("Besök i Skara\n\nI går träffade vi kommunledningen i Skara kommun. Med i samtalen var följande\n\n"
+            "Per Holmberg - ledamot i KS\n")
+    ex = extract_document(make_document(text), reference)
+    assert ("person/per-holmberg", "municipality/1495") in {
+        (s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}

@@ -40,7 +40,7 @@ COMMA_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?P<p>s|m|c|v|kd|fp|l|mp|sd|S|M|C|V|K
                             r"(?=[ \t]*(?:,|$|\n)|[ \t]+[A-ZÅÄÖ])", re.MULTILINE)
 TITLE_COMPLEMENT_RE = re.compile(
     r"\s+(?P<prep>i|för|på)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
-    r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?)\b")
+    r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?|KS|KF|RS|RF)\b")
 # a board right after a board role, without a preposition: "vice ordförande kommunstyrelsen"
 _BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|[a-zåäö-]+nämnden|"
                             r"[a-zåäö]*utskottet)(?![\wåäö])")
@@ -200,7 +200,7 @@ def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, 
     rules: list[re.Pattern[str]] = []
     if tail.endswith(("biträdande", "ställföreträdande", "tillförordnad", "tf", "tf.", "t.f.", "t.f")):
         rules.append(_QUALIFIER_BEFORE_RE)
-    if tail[-1:] in "0123456789:ea" and low.startswith("vice ", start):
+    if tail[-1:] in "0123456789:ea" and low.startswith(("vice ", "v. "), start):
         rules.append(_ORDINAL_BEFORE_RE)
     if tail.endswith("s") and title.title in _BOARD_ROLES:
         rules.append(_GENITIVE_BODY_RE)
@@ -484,6 +484,10 @@ def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> Title
 
 
 _BEFORE_GAP = re.compile(r"^[ \t]*:?[ \t]*(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?\Z")
+# "Kommunstyrelsens ordförande i Vara kommun Anna Berg", "Ordförande i KS - Anna Berg" (a list's item):
+# the title, its place or body, the name
+_BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?"
+                               r"[ \t]*(?:[-–:][ \t]*)?\Z")
 # "Landshövdingen i Stockholm, Anna Berg": a definite title, its place, a comma, the name
 _BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?)?"
                                r"[ \t]*,[ \t]*\Z")
@@ -551,7 +555,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             continue
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
         nxt = _first_person_from(persons, starts, t.end, t.end + 40)
-        if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start])
+        if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start]) or _BEFORE_PLACE_GAP.match(text[t.end:nxt.start])
                     or (t.definite and _BEFORE_COMMA_GAP.match(text[t.end:nxt.start]))):
             result.roles.append((nxt, t))
             before_links.append((nxt, t))

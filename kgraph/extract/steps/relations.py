@@ -665,8 +665,10 @@ def _org_named_after_title(st: DocState, t: TitleHit) -> Mention | None:
 # "ordförande i Regionstyrelsen", "ledamot av kommunfullmäktige": the body names the kind of organisation
 _BODY_AFTER_TITLE_RE = re.compile(r"[ \t]+(?:(?:i|för|av|vid)[ \t]+)?(?P<body>(?:region|landstings|kommun)"
                                   r"(?:styrelsen|fullmäktige|styrelsens|fullmäktiges))(?![\wåäö])", re.IGNORECASE)
-_BODY_IN_TITLE_RE = re.compile(r"(?P<body>(?:region|landstings)(?:styrelse|fullmäktige))")
-_BODY_AFTER_TITLE = {"regio": "region", "lands": "region", "kommu": "municipality"}
+_BODY_IN_TITLE_RE = re.compile(r"(?P<body>(?:region|landstings)(?:styrelse|fullmäktige)|\b(?:ks|kf|rs|rf)$)")
+# the kind of organisation by a body's first letters ("ks": kommunstyrelsen, "rs": regionstyrelsen)
+_BODY_AFTER_TITLE = {"regio": "region", "lands": "region", "kommu": "municipality", "ks": "municipality",
+                     "kf": "municipality", "rs": "region", "rf": "region"}
 
 
 # between one list entry and the next: "Anna Berg (S), " / " och " / ", samt "
