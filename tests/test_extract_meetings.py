@@ -664,3 +664,24 @@ def test_meetings_the_day_ending_with_a_study_visit_takes_the_governor_along(ref
     assert "person/karin-ekvall" in study.participants and "person/siv-lindmark" not in study.participants
     # what the talks were about is the earlier part of the day, not the study visit's
     assert skara.topics and not study.topics
+
+
+def test_meetings_caption_about_the_meeting_above_the_text_is_that_meeting(reference, make_document):
+    text = ("Ministern besökte länsstyrelsen\n\n"
+            "Länsråd Per Holmgren, civilminister Karin Ekvall och landshövding Siv Lindmark i samband med mötet "
+            "på Residenset.\n\n"
+            "Skolfrågor stod på agendan när civilminister Karin Ekvall besökte Länsstyrelsen i Västra Götalands "
+            "län. Under besöket diskuterades kompetensförsörjning.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1
+    assert {"person/per-holmgren", "person/karin-ekvall", "person/siv-lindmark"} <= set(ms[0].participants)
+    assert ms[0].location.startswith("place/")  # the caption's building, where the visit to the board was
+
+
+def test_meetings_planned_visit_named_first_stays_apart_from_the_later_meeting(reference, make_document):
+    text = ("Besöket skjuts upp\n\nPublicerad: 2018-05-08\n\nDet planerade besöket av civilminister Karin Ekvall "
+            "i Skara kommun måndag 14 maj skjuts upp. Under besöket skulle hon träffa kommunstyrelsens ordförande "
+            "Siv Lindmark.\n\n– Vi är besvikna, säger Siv Lindmark.\n\n"
+            "I stället kommer Siv Lindmark att ha ett videomöte med Finansdepartementet onsdag 16 maj.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2

@@ -237,6 +237,57 @@ class _Members:
         return x in entry[1]
 
 
+# a caption's link between its people and the meeting: "Anna Berg och Per Holm i samband med mötet"
+_CAPTION_LINK_RE = re.compile(r"[ \t,]+(?:i samband med|under|vid)[ \t]+\Z")
+_LOWER_WORD_RE = re.compile(r"(?<![\wåäöÅÄÖ-])[a-zåäö][\wåäö-]*")
+
+
+def _caption_like(st: DocState, sent: Sentence, trigger: int) -> bool:
+    """A sentence that only lists people with their titles before "i samband med mötet", "under besöket":
+    a photo caption, without a verb, whatever its layout."""
+    text = st.doc.text
+    link = _CAPTION_LINK_RE.search(text, sent.start, trigger)
+    if link is None or not st.mentions_in(sent.start, link.start()):
+        return False
+    covered = [(t.start, t.end) for t in st.people.titles if sent.start <= t.start < link.start()]
+    for w in _LOWER_WORD_RE.finditer(text, sent.start, link.start()):
+        if w.group() not in ("och", "samt") and not any(a <= w.start() < b for a, b in covered) \
+                and not st.covered(w.start()):
+            return False
+    return True
+
+
+def _names_any(st: DocState, mt: MeetingDraft, keys: set[str]) -> bool:
+    """Does the sentence with a meeting's word name any of ``keys``?"""
+    sent = st.sentence_at(mt.trigger[0])
+    return sent is not None and any(m.key in keys for m in st.mentions_in(sent.start, sent.end))
+
+
+def _fold_caption_references(st: DocState, meets: list[MeetingDraft],
+                             refs: list[MeetingDraft]) -> list[MeetingDraft]:
+    """"Anna Berg och Per Holm i samband med mötet på Slottet" (a photo caption above the text): the meeting
+    the caption refers to is the one the text then reports about one of its people ("... Anna Berg besökte
+    Länsstyrelsen"); the caption's building is where it was held, when the text names only the
+    organisation visited."""
+    for ref in refs:
+        people = {m.key for x in ref.sentences for m in st.mentions_in(x.start, x.end) if m.kind == "Person"}
+        later = next((mt for mt in meets if mt.trigger[0] > ref.trigger[0] and mt is not ref and not mt.named
+                      and mt.group < 0 and mt.status != "cancelled" and _names_any(st, mt, people)
+                      and (mt.kind == ref.kind or "meeting" in (mt.kind, ref.kind)
+                           or {mt.kind, ref.kind} <= {"visit", "digital_meeting"})), None)
+        if later is None:
+            continue
+        later.sentences.extend(x for x in ref.sentences if x not in later.sentences)
+        later.trigger_sents.update(x.start for x in ref.sentences)
+        if ref.location and st.cls_of(ref.location) == "Place" and (
+                later.location is None or st.cls_of(later.location) not in ("Municipality", "Place")):
+            later.location = ref.location
+        if later.kind == "meeting" and ref.kind != "meeting":
+            later.kind = ref.kind
+        meets = [mt for mt in meets if mt is not ref]
+    return meets
+
+
 def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     """The meeting drafts of the document, each with the sentences about it (see the module's text)."""
     text = st.doc.text
@@ -267,6 +318,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         current = [minutes]
     prev_section = -1
     members = _Members()
+    caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
     schedule_units = {i for i, (_, _, hits, _) in enumerate(units) if any(h[3] == "schedule" for h in hits)}
     for idx, (sent, section, hits, layout) in enumerate(units):
         if layout == "caption" and not hits:
@@ -412,6 +464,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                         mt.follows = current[0]  # "Dagen avslutades med ett besök hos X": the visitors go on
                     meets.append(mt)
                     created.append(mt)
+                    if how == "ana" and (layout == "caption" or _caption_like(st, sent, s)):
+                        caption_refs.append(mt)  # "i samband med mötet": a meeting the text goes on to report
         non_named = [c for c in created if not c.named]
         tour = non_named + [r for r in dict.fromkeys(reused) if r not in non_named]
         onward = bool(lx.ONWARD_RE.search(low, sent.start, sent.end))
@@ -461,6 +515,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     c.sentences.append(sent)
             else:
                 pending.append(sent)
+    meets = _fold_caption_references(st, meets, caption_refs)
     first_trigger: dict[int, int] = {}  # id of a block -> the first meeting word in it
     for o in meets:
         blk = st.block_at(o.trigger[0])
