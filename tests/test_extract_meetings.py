@@ -685,3 +685,13 @@ def test_meetings_planned_visit_named_first_stays_apart_from_the_later_meeting(r
             "I stället kommer Siv Lindmark att ha ett videomöte med Finansdepartementet onsdag 16 maj.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 2
+
+
+def test_meetings_first_stop_of_a_tour_is_a_visit_to_its_place(reference, make_document):
+    text = ("Ministern på resa\n\nI år gör landsbygdsminister Karin Ekvall en resa genom landet. Ministern träffar "
+            "företagare, politiker och medborgare.\n\nSkara var det första stoppet på landsbygdsministerns resa, "
+            "som inleddes den 1 februari 2017.\n")
+    ms = _meetings(reference, make_document, text)
+    # the stop is the visit; what the minister does in general is no event beside it
+    assert [(m.location, m.date) for m in ms] == [(SKARA, dt.date(2017, 2, 1))]
+    assert "person/karin-ekvall" in ms[0].participants

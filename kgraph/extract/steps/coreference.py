@@ -19,9 +19,10 @@ from ...refdata import person_key_for
 from ..state import DocState
 from ..step import Step
 
-# "ministern", "civilministern", "arbetsmarknads- och etableringsministern" (a joined title is one post)
+# "ministern", "civilministern", "arbetsmarknads- och etableringsministern" (a joined title is one post),
+# and their genitives ("landsbygdsministerns resa")
 _MINISTER_WORD_RE = re.compile(r"(?<![\w-])(?P<t>(?:[a-zåäö]+-(?:,[ \t]+[a-zåäö]+-)*[ \t]+och[ \t]+)?"
-                               r"[a-zåäö-]*minister(?:n)?|statsråd(?:et)?)(?![\wåäö])", re.IGNORECASE)
+                               r"[a-zåäö-]*minister(?:ns?)?|statsråd(?:ets?)?)(?![\wåäö])", re.IGNORECASE)
 
 
 def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
@@ -33,7 +34,8 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
         if st.covered(s):
             continue
         word = m["t"].lower()
-        post = re.sub(r"(?:n|et)$", "", word) if word.endswith(("ministern", "statsrådet")) else word
+        post = re.sub(r"(?:ns|n|ets|et)$", "", word) \
+            if word.endswith(("ministern", "ministerns", "statsrådet", "statsrådets")) else word
         gap = re.match(r"\s+", text[e:e + 3])
         if gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(), e + gap.end() + 1)):
             continue  # "civilminister Lena Micko": the title of a named person

@@ -353,6 +353,10 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
         parts = list(dict.fromkeys(mt.persons + mt.orgs))
         if not parts or (id(mt) in umbrellas and mt.location is None and not mt.named):
             continue
+        if len(parts) == 1 and parts[0] in mt.persons and mt.location is None and mt.date is None \
+                and not mt.named and any(
+                o is not mt and parts[0] in o.persons + o.orgs and (o.location or o.date) for o in meets):
+            continue  # "Ministern träffar företagare ...": what one of its people does, besides a real event
         s, e = mt.trigger
         sent = st.sentence_at(s)
         mid = f"meeting/{st.doc.id[:16]}-{s}-{idx}"

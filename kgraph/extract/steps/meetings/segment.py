@@ -56,6 +56,10 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
             if dests:
                 hits.append((travel.start(), travel.end(), "visit", "tour"))
+        stop = lx.TOUR_STOP_RE.search(low, sent.start, sent.end)
+        if stop and not any(h[3] == "tour" for h in hits) and \
+                any(m.kind == "Municipality" for m in st.mentions_in(sent.start, sent.end)):
+            hits.append((sent.start, stop.end(), "visit", "tour"))  # the place is before or after the words
         hits = _one_event_per_phrase(low, sorted(hits))
         hits = [_visits_several(st, h, sent.end) for h in hits]
         if not hits:
