@@ -332,6 +332,8 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 _BLANKS_RE = re.compile(r"[ \t]*")
+# a middle initial with its full stop ends no sentence: "Ulla J. Berg" (a capitalised word, the initial, ".")
+_MIDDLE_INITIAL_RE = re.compile(r"(?<![\w.])[A-ZÅÄÖ][a-zåäöé]+[ \t][A-ZÅÄÖ]\.\Z")
 _LOWER_START_RE = re.compile(r"[a-zåäö]")
 _LIST_START_RE = re.compile(r"[\d•*–-]|\w+\s*:")
 
@@ -346,7 +348,8 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
         cuts = [0]
         for m in SENT_END_RE.finditer(chunk):
             before = chunk[max(0, m.start() - 8):m.start()].lower()
-            if any(before.endswith(a) for a in ABBREVIATIONS):
+            if any(before.endswith(a) for a in ABBREVIATIONS) \
+                    or _MIDDLE_INITIAL_RE.search(chunk, max(0, m.start() - 40), m.start()):
                 continue
             cuts.append(m.end())
         # single line breaks end a sentence after final punctuation, before a number,

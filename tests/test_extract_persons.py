@@ -411,3 +411,27 @@ def test_persons_member_of_ks_works_for_the_municipality(reference, make_documen
     ex = extract_document(make_document(text), reference)
     assert ("person/per-holmberg", "municipality/1495") in {
         (s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Till mötet kom också Ulla J. Berglind från länsstyrelsen.", "Ulla J. Berglind"),
+    ("Från vänster: landshövding Tore K. Nyqvist och kommunchefen.", "Tore K. Nyqvist"),
+])
+def test_persons_middle_initial_with_full_stop(reference, make_document, text, name):
+    assert name in _names(reference, make_document, text)
+
+
+def test_persons_title_goes_to_the_name_after_it_in_a_caption_list(reference, make_document):
+    text = "Från vänster: Maja Ekstrand (s), Ola Wiklund (mp), landshövding Tore K. Nyqvist, Siv Lindmark (m)."
+    roles = _roles(reference, make_document, text)
+    assert ("Tore K. Nyqvist", "landshövding") in roles
+    assert not any(name == "Ola Wiklund" for name, _ in roles)
+
+
+@pytest.mark.parametrize("text", [
+    "Riksdagsledamöterna Maja Ekstrand (s), Ola Wiklund (c) och Siv Lindmark (v) deltog på mötet.",
+    "Bland gästerna fanns riksdagsledamöterna Maja Ekstrand, Ola Wiklund och Siv Lindmark.",
+])
+def test_persons_plural_of_ledamot_heads_a_list(reference, make_document, text):
+    assert _roles(reference, make_document, text) == {
+        (n, "riksdagsledamot") for n in ("Maja Ekstrand", "Ola Wiklund", "Siv Lindmark")}

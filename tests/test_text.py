@@ -227,3 +227,9 @@ def test_text_mask_contacts_leaves_running_text_alone():
 ])
 def test_printable_shows_what_a_terminal_would_act_on(raw, seen):
     assert printable(raw) == seen
+
+
+def test_sentences_a_middle_initial_ends_no_sentence():
+    text = "Där talade Ulla J. Berglind om skolan. Sedan följde lunch."
+    assert [text[s.start:s.end] for s in sentences(text)] == [
+        "Där talade Ulla J. Berglind om skolan.", "Sedan följde lunch."]

@@ -168,7 +168,7 @@ def _boundary(text: str, i: int) -> bool:
 
 def _inflected(form: str, base: str) -> bool:
     """"landshövdingen", "tekniska chefen", "vd:n": an inflection of ``base`` word by word."""
-    fw, bw = form.split(), base.split()
+    fw, bw = form.replace("ledamöt", "ledamot").split(), base.split()  # the plural's umlaut: "ledamöterna"
     return len(fw) == len(bw) and all(f.startswith(b[:-1] if len(b) > 3 else b) for f, b in zip(fw, bw, strict=True))
 
 
@@ -232,7 +232,7 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
             end, plural = m.end(), True
         title = by_form[form]
         role = _role_as_written(text[start:end], title) if not plural else title.title
-        plural = plural or (form.endswith(("erna", "arna", "råden")) and form != title.title.lower())
+        plural = plural or (form.endswith(("erna", "arna", "råden", "ledamöter")) and form != title.title.lower())
         definite = not plural and form.endswith(("en", "et", "n")) and _inflected(form, title.title.lower()) \
             and form != title.title.lower()
         new_start, prefix = _extend_before(text, low, start, title)
@@ -355,7 +355,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 and j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked):
             j += 1
-        if j >= n or not _same_line_gap(text, toks[j - 1], toks[j]) \
+        if j >= n or not (_same_line_gap(text, toks[j - 1], toks[j]) or _initial_gap(text, toks[j - 1], toks[j])) \
                 or not _surname_like(toks[j], ref, title_words, blocked):
             i += 1
             continue
@@ -474,6 +474,11 @@ def _sentence_start_after(text: str, pos: int) -> bool:
 def _same_line_gap(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
     return gap == " " or gap == "  "
+
+
+def _initial_gap(text: str, a: Token, b: Token) -> bool:
+    """The gap after a middle initial with its full stop ("Ulla J. Berg")."""
+    return len(a.text) == 1 and a.text.isupper() and text[a.end:b.start] in (". ", ".  ")
 
 
 def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> TitleHit | None:
