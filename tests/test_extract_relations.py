@@ -345,3 +345,14 @@ def test_relations_newsletter_from_body_names_the_publisher():
     text = ("Nyhetsbrev från SmåKom, nr 4 2021\n\nStyrelsemöte i Ånge\n\n"
             "Styrelsen höll sitt möte i Ånge, där Region Västernorrland och Ånge kommun presenterade sig.\n")
     assert extract_document(_doc(text)).publisher == "org/smakom"
+
+
+def test_relations_respektive_gives_each_name_its_own_place():
+    text = ("Nyheter\n\nVid mötet deltog även Maja Ekstrand och Ola Wiklund, kommunchef i Norsjö respektive "
+            "Vilhelmina.")
+    affiliations = _rel(text, "affiliatedWith")
+    assert ("person/maja-ekstrand", "municipality/2417") in affiliations
+    assert ("person/ola-wiklund", "municipality/2462") in affiliations
+    assert ("person/ola-wiklund", "municipality/2417") not in affiliations
+    roles = {(s, o) for s, o in _rel(text, "role")}
+    assert {s for s, _ in roles} >= {"person/maja-ekstrand", "person/ola-wiklund"}

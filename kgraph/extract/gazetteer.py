@@ -20,7 +20,7 @@ from ..text import at_sentence_start, lower_same_length, mask_contacts
 from .dates import MONTH_NAMES_ALT
 
 _WORDCHAR = re.compile(r"\w")
-_PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom)\s+|,\s*|"
+_PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom|respektive)\s+|,\s*|"
                          # "17 oktober Berg": a schedule line's place
                          rf"\b\d{{1,2}}:?e?\s+(?:{MONTH_NAMES_ALT})[ \t]+(?:[-–][ \t]+)?)$",
                          re.IGNORECASE)

@@ -581,6 +581,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             result.roles.append((prv, t))
             used_titles.add(id(t))
     _distribute_over_lists(text, persons, before_links, result)
+    _respective_pairs(text, persons, starts, result)
     # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
     linked = list(result.roles)
     title_starts = sorted((t.start, i) for i, t in enumerate(result.titles))
@@ -598,6 +599,29 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             result.roles.append((p, t2))
             used_titles.add(id(t2))
     _title_coreference(text, result, used_titles)
+
+
+# "i Norsjö respektive Vilhelmina": a title's places in the order of the names before it
+RESPECTIVE_AFTER_TITLE_RE = re.compile(
+    r"[ \t]+(?:i|för|på|vid)[ \t]+(?P<first>[A-ZÅÄÖ][^\s,.;:]*(?:[ \t]+(?:kommuns?|läns?))?)[ \t]+respektive[ \t]+"
+    r"(?P<second>[A-ZÅÄÖ][^\s,.;:]*(?:[ \t]+(?:kommuns?|läns?))?)")
+_PAIR_BEFORE_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,25}\)[ \t]*)?(?:och|samt)[ \t]+")
+
+
+def _respective_pairs(text: str, persons: list[PersonHit], starts: list[int], result: PeopleResult) -> None:
+    """"Anna Berg och Per Holm, kommunchef i Norsjö respektive Vilhelmina": the title after the second
+    name is the first's too (the places, one each, are the relations step's)."""
+    linked = {(id(p), id(t)) for p, t in result.roles}
+    for p, t in list(result.roles):
+        if p.end > t.start or not RESPECTIVE_AFTER_TITLE_RE.match(text, t.end):
+            continue
+        i = bisect.bisect_left(starts, p.start) - 1
+        if i < 0:
+            continue
+        q = persons[i]
+        if _PAIR_BEFORE_RE.fullmatch(text, q.end, p.start) and (id(q), id(t)) not in linked:
+            result.roles.append((q, t))
+            linked.add((id(q), id(t)))
 
 
 def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[PersonHit], starts: list[int],

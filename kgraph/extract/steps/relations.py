@@ -19,7 +19,7 @@ from ...refdata import Reference
 from ...text import Sentence, email_matches, fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
-from ..persons import PersonHit, TitleHit
+from ..persons import RESPECTIVE_AFTER_TITLE_RE, PersonHit, TitleHit
 from ..state import PARTICIPANT_ORGS, DocState
 from ..step import Step
 
@@ -230,6 +230,20 @@ def _titles_of(st: DocState, p: PersonHit) -> list[TitleHit]:
     return st.memo(("titles by hit", id(roles), len(roles)), by_hit).get(id(p), [])
 
 
+def _respective_org(st: DocState, p: PersonHit, t: TitleHit) -> Mention | None:
+    """"Anna Berg och Per Holm, kommunchef i Norsjö respektive Vilhelmina": the place in the name's turn."""
+    m = RESPECTIVE_AFTER_TITLE_RE.match(st.doc.text, t.end)
+    if not m:
+        return None
+    holders = sorted((pp.start, id(pp)) for pp, tt in st.people.roles if tt is t)
+    turn = next((i for i, (_, h) in enumerate(holders) if h == id(p)), None)
+    if turn is None or len(holders) != 2:
+        return None
+    group = "first" if turn == 0 else "second"
+    orgs = st.orgs_in(m.start(group), m.start(group) + 1)
+    return orgs[0] if orgs and orgs[0].kind in ("Municipality", "Region", "County") else None
+
+
 def _stating_span(st: DocState, org: str, s: int, e: int, at: Mention | None,
                   scope: tuple[int, int] | None) -> tuple[int, int] | None:
     """The span that states person [s, e) works for ``org``: the person's words as they are when
@@ -295,7 +309,9 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         for p in hits:
             # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
             for t in _titles_of(st, p):
-                org = _org_after_title(st, t) or _org_before_title(st, t) or _org_before_pairs(st, t)
+                resp = _respective_org(st, p, t)
+                org = resp if resp is not None else \
+                    _org_after_title(st, t) or _org_before_title(st, t) or _org_before_pairs(st, t)
                 if org:
                     add(key, org.key, p.start, p.end, "extract.affiliation.title_org", 0.9, at=org)
                     found = True
