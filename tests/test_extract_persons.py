@@ -435,3 +435,12 @@ def test_persons_title_goes_to_the_name_after_it_in_a_caption_list(reference, ma
 def test_persons_plural_of_ledamot_heads_a_list(reference, make_document, text):
     assert _roles(reference, make_document, text) == {
         (n, "riksdagsledamot") for n in ("Maja Ekstrand", "Ola Wiklund", "Siv Lindmark")}
+
+
+def test_persons_run_on_roster_with_parties_gives_each_name_the_title_after_it(reference, make_document):
+    text = ("Beslutande Ersättare Adjungerade Tore Nyqvist (S) ordförande Maja Ekstrand (M) 1-e vice ordförande "
+            "Ola Wiklund (C) 2-e vice ordförande Siv Lindmark (M)")
+    assert _roles(reference, make_document, text) == {
+        ("Tore Nyqvist", "ordförande"), ("Maja Ekstrand", "1-e vice ordförande"),
+        ("Ola Wiklund", "2-e vice ordförande")}
+    assert "Tore Nyqvist" in _names(reference, make_document, text)

@@ -51,7 +51,7 @@ _BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "er
 _COMPLEMENT_TITLES = frozenset(_BOARD_ROLES + ("verksamhetschef", "chef", "förvaltningschef", "avdelningschef",
                                                "enhetschef"))
 # "2:e vice ordförande i kommunstyrelsen", "1: vice ordförande": an ordinal before a vice chair, as written
-_ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*:[ \t]*[ae]?|(?<![\wåäö])(?:förste|första|andre|andra|tredje))"
+_ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|(?<![\wåäö])(?:förste|första|andre|andra|tredje))"
                                 r"[ \t]+\Z")
 # "arbetsmarknads- och etableringsminister": the first part of a joined compound title
 _JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{3,}-,[ \t]+)*[a-zåäö]{3,}-[ \t]+och[ \t]+\Z")
@@ -342,6 +342,11 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 i += 1
                 continue
             given = True
+        elif not given and i + 2 < n and _is_given(toks[i + 1].text, ref) \
+                and _same_line_gap(text, tok, toks[i + 1]) and _same_line_gap(text, toks[i + 1], toks[i + 2]) \
+                and _surname_like(toks[i + 2], ref, title_words, blocked) and not _is_given(toks[i + 2].text, ref):
+            i += 1  # "Ersättare Adjungerade Ulf Olsson": a word of the layout between the title and the name
+            continue
         j = i + 1
         # a middle initial ("Ulla J Berg", "Ulla J. Berg")
         if j + 1 < n and len(toks[j].text) == 1 and toks[j].text.isupper() \
@@ -630,7 +635,8 @@ def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[Pe
     "Leif Ek ordförande Anna Berg vice ordförande Per Holm ...": a run-on list whose entries are a name
     and its title, as minutes come out of PDFs. The title is the name's before it where the run opens
     with a name and has another entry: one before, or the name after the title has its own title."""
-    sep = r"[ \t]*,[ \t]*" if "," in text[prv.end:t.start] else r"[ \t]+"
+    party = r"(?:[ \t]*\([^()\n]{1,4}\))?"  # "Ulf Ek (S) ordförande Anna Berg (M) vice ordförande ..."
+    sep = party + (r"[ \t]*,[ \t]*" if "," in text[prv.end:t.start] else r"[ \t]+")
     if not re.fullmatch(sep, text[prv.end:t.start]):
         return False
     # back to the head of the run: "elever, rektor Anna Berg, kommunchef Per Holm, ..." puts titles first
