@@ -51,8 +51,8 @@ _BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "er
 _COMPLEMENT_TITLES = frozenset(_BOARD_ROLES + ("verksamhetschef", "chef", "förvaltningschef", "avdelningschef",
                                                "enhetschef"))
 # "2:e vice ordförande i kommunstyrelsen", "1: vice ordförande": an ordinal before a vice chair, as written
-_ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|(?<![\wåäö])(?:förste|första|andre|andra|tredje))"
-                                r"[ \t]+\Z")
+_ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|"
+                                r"(?<![\wåäö])(?:förste|första|andre|andra|tredje))[ \t]+\Z")
 # "arbetsmarknads- och etableringsminister": the first part of a joined compound title
 _JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{3,}-,[ \t]+)*[a-zåäö]{3,}-[ \t]+och[ \t]+\Z")
 # "barn- och utbildningsnämndens ordförande": a committee in the genitive before a board role
