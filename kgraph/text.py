@@ -288,7 +288,8 @@ def blocks(text: str) -> list[Block]:
     for start, end in _paragraphs(text):
         chunk = text[start:end]
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
-        heading = len(lines) == 1 and _is_heading(lines[0])
+        # "09.00 Företagsbesök ...": an item of a programme, not a heading
+        heading = len(lines) == 1 and _is_heading(lines[0]) and not PROGRAMME_RE.match(lines[0])
         intro = bool(_LIST_INTRO_RE.search(chunk))  # a paragraph that announces a list heads nothing
         item = listing and len(lines) == 1 and not (heading and _DATED_HEAD_RE.match(lines[0]))
         if heading and (intro or item):
@@ -411,7 +412,7 @@ CAPTION_RE = re.compile(
     re.IGNORECASE)
 QUOTE_START_RE = re.compile(r"^\s*[–—”\"»]")
 BULLET_RE = re.compile(r"^\s*[-•*·▪●]\s+")
-PROGRAMME_RE = re.compile(r"^\s*(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?\b")
+PROGRAMME_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?\b")
 # "Anna Berg, Region Exempel" or "Anna Berg (S), Exempelby kommun" alone on a line: an entry of a roster
 ROSTER_LINE_RE = re.compile(r"^\s*[A-ZÅÄÖ][\w'-]+(?:[ \t]+[A-ZÅÄÖ][\w'-]+){1,3}[ \t]*(?:\([\wÅÄÖåäö]{1,4}\)[ \t]*)?,"
                             r"[ \t]*[A-ZÅÄÖ][^.!?\n]{1,80}$")

@@ -695,3 +695,19 @@ def test_meetings_first_stop_of_a_tour_is_a_visit_to_its_place(reference, make_d
     # the stop is the visit; what the minister does in general is no event beside it
     assert [(m.location, m.date) for m in ms] == [(SKARA, dt.date(2017, 2, 1))]
     assert "person/karin-ekvall" in ms[0].participants
+
+
+def test_meetings_each_item_of_a_programme_is_its_own_event(reference, make_document):
+    text = ("Ministern till Vara\n\nTisdagen den 4 mars 2025 besöker landsbygdsminister Karin Ekvall (KD) Vara kommun. "
+            "Program:\n\n09.30 Företagsbesök Kvarnbo Snickeri\n\n11.00 Gårdsbesök Lillåkers gård\n\n"
+            "13.00 Möte med kommunstyrelsens ordförande Siv Lindmark (C)\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m for m in ms}
+    snickeri = next(k for k in by_place if k and "kvarnbo-snickeri" in k)
+    gard = next(k for k in by_place if k and "lillakers-gard" in k)  # not "Gårdsbesök Lillåkers gård"
+    for key in (snickeri, gard):
+        assert set(by_place[key].participants) == {"person/karin-ekvall", key}
+        assert str(by_place[key].date) == "2025-03-04"
+    talk = next(m for m in ms if "person/siv-lindmark" in m.participants)
+    assert talk.kind == "meeting" and "person/karin-ekvall" in talk.participants
+    assert len(ms) == 4

@@ -69,6 +69,15 @@ def test_study_visit_list_gives_one_name_each(reference, make_document):
     assert {"Lundby herrgård", "Eksjö gruva", "Velta Boats"} <= labels
 
 
+@pytest.mark.parametrize("text, names", [
+    ("10.30 Företagsbesök Norrvik Trä\n\n12.00 Lunch", {"Norrvik Trä"}),
+    ("Under eftermiddagen besöker ministern företagen Bryggans Kök och Selvik Mekaniska.",
+     {"Bryggans Kök", "Selvik Mekaniska"}),
+])
+def test_business_visit_without_preposition_and_plural_class_noun(reference, make_document, text, names):
+    assert names <= _labels(reference, make_document, text, "Company")
+
+
 def test_study_visit_at_a_person_is_not_a_business(reference, make_document):
     ents, _ = _entities(reference, make_document, "Vi gjorde ett studiebesök hos Anna Lindqvist i går.")
     assert not any(cls in ("Company", "Organization") for _, cls in ents)

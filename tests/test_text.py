@@ -132,6 +132,14 @@ def test_text_blocks_items_of_an_announced_list_are_no_headings():
     assert flags["Om Vara kommun"] is True
 
 
+def test_text_blocks_programme_item_on_its_own_line_is_no_heading():
+    text = "Program\n\nTisdag 4 mars\n\n10.15 Företagsbesök Kvarnbo Snickeri\n\nKl. 13.00 Lunch med kommunledningen\n"
+    flags = {t.strip(): b.heading for t, b in _block_texts(text)}
+    assert flags["Tisdag 4 mars"] is True
+    assert flags["10.15 Företagsbesök Kvarnbo Snickeri"] is False
+    assert flags["Kl. 13.00 Lunch med kommunledningen"] is False
+
+
 def test_text_blocks_mark_contact_block_after_cue():
     flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(_PAGE)}
     assert flags["För mer information, kontakta:"] is True

@@ -11,6 +11,9 @@ from .phrases import PhraseSet
 #   "ana"   a definite noun: refers back to the current meeting
 #   "named" a specific recurring event: one per document and name ("höstmötet")
 #   "tour"  a trip to several places: one visit per place named
+# the compounds of "besök" that name a visit: "kommunbesök", "företagsbesök", "gårdsbesök"
+_VISIT_PREFIX = (r"(?:kommun|studie|arbets|minister|läns|region|företags|gårds|verksamhets|arbetsplats|plats|"
+                 r"skol|fabriks)")
 MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"rundabordssamtal(?:et|en)?", "round_table", "new"),
     (r"nätverks(?:träff|möte)(?:en|et|ar|arna|n)?", "network_meeting", "new"),
@@ -40,8 +43,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"regeringssammanträde(?:t|n)?", "board_meeting", "new"),
     (r"kommunforum(?:et)?", "conference", "named"),
     (r"(?:års|förbunds|förenings|kommun)stämma(?:n|or)?", "board_meeting", "named"),
-    (r"(?:kommun|studie|arbets|minister|läns|region)?besök(?:et|en|ets)", "visit", "ana"),
-    (r"(?:kommun|studie|arbets|minister|läns|region)?besök", "visit", "new"),
+    # "företagsbesök", "gårdsbesök", "verksamhetsbesök": a visit of one business, farm or workplace
+    (_VISIT_PREFIX + r"?besök(?:et|en|ets)", "visit", "ana"),
+    (_VISIT_PREFIX + r"?besök", "visit", "new"),
     (r"besök(?:te|er|a|t|s|tes|ts)", "visit", "new"),
     (r"gästa(?:de|r|des|s)?", "visit", "new"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:t|ts)", "meeting", "ana"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..text import at_sentence_start, lower_same_length, slug
-from .lexicon import VENUE_LAST_WORDS
+from .lexicon import MEETING_RE, VENUE_LAST_WORDS
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 
@@ -140,7 +140,11 @@ ROLE_CUE_RE = re.compile(
     rf"(?P<list>{_NAME_RUN})(?![\wåäö-])")
 # ... and "studiebesök på A, B och C" (a list)
 VISIT_CUE_RE = re.compile(
-    r"\b(?:studie|gårds|företags|verksamhets|arbetsplats)besök(?:et|en)?[ \t]+(?:på|hos|vid)[ \t]+"
+    r"\b(?i:studie|gårds|företags|verksamhets|arbetsplats)besök(?:et|en)?(?:[ \t]+(?:på|hos|vid))?[ \t]+"
+    rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
+# "besöka företagen A och B": businesses the plural class noun lists
+PLURAL_CLASS_RE = re.compile(
+    r"\b(?:företagen|bolagen)[ \t]+"
     rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
 # "Anna Berg från Westerlinds fastigheter": a person, then the body the person comes from
 FROM_CUE_RE = re.compile(rf"från[ \t]+(?P<list>{_NAME_RUN})(?![\wåäö-])")
@@ -308,6 +312,8 @@ def _cue_automaton() -> ahocorasick.Automaton:
         words[cue] = "role"
     for pre in ("studie", "gårds", "företags", "verksamhets", "arbetsplats"):
         words[pre + "besök"] = "visit"
+    for noun in ("företagen", "bolagen"):
+        words[noun] = "plural"
     words[" från "] = "from"
     for noun in CLASS_NOUNS:
         words[noun] = "class"
@@ -397,9 +403,13 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
             words = b["name"].split()
             if not head.islower() and is_given(words[0]) and head.lower() not in VENUE_LAST_WORDS:
                 continue  # "Lena Strand": a person
-            yield from emit(b.start("name"), end, VENUE_NOUNS[head.lower()], venue=True)
-        elif kind in ("role", "visit"):
-            m = (ROLE_CUE_RE if kind == "role" else VISIT_CUE_RE).match(text, start)
+            s = b.start("name")
+            lead = re.match(r"(\S+)[ \t]+", text[s:start + 1])
+            if lead and MEETING_RE.fullmatch(lead.group(1).lower()):
+                s += lead.end()  # "Gårdsbesök Selviks gård": the meeting word is no part of the name
+            yield from emit(s, end, VENUE_NOUNS[head.lower()], venue=True)
+        elif kind in ("role", "visit", "plural"):
+            m = {"role": ROLE_CUE_RE, "visit": VISIT_CUE_RE, "plural": PLURAL_CLASS_RE}[kind].match(text, start)
             if m:
                 for s, e in _list_pieces(text, m.start("list"), m.end("list")):
                     yield from emit(s, e, _piece_class(text[s:e], "Company"))

@@ -329,8 +329,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         current = _narrow(st, current, sent)
         bullet = layout == "bullet" and bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits) \
             and bool(_BULLET_RE.match(text, sent.start))
-        if bullet:
-            current, pending = [], []  # "• Leder mötet med ...", "• Besöker X": each item of a list its own event
+        if bullet or (layout == "programme" and any(h[3] == "new" for h in hits)):
+            # "• Leder mötet med ...", "• Besöker X", "13.00 Möte med ...": each item of a list or a
+            # programme its own event
+            current, pending = [], []
         verb_first = bullet and _VERB_FIRST_RE.match(text, sent.start) is not None  # no subject: the programme's
         if section != prev_section:
             if section in creating:

@@ -120,7 +120,9 @@ _OFFICE_BEFORE_RE = re.compile(r"\b(?:ordförande|ordföranden|ledamot|ledamöte
                                r"ansvarig|medlem|medlemmar|anställd|anställda|verksam|företrädare|representanter?)"
                                r"\s+(?:i|på|hos|vid)\s+$", re.IGNORECASE)
 # "besökte Bollnäs kommun", "besöker under dagen Länsstyrelsen i X län": the visited place as object
-_VISIT_VERB_RE = re.compile(r"(?:besök(?:te|er|a|t|s|tes|ts)|gästa(?:de|r))$")
+# and a visit noun of a programme item right before its place: "09.00 Företagsbesök Norrvik Trä"
+_VISIT_VERB_RE = re.compile(r"(?:besök(?:te|er|a|t|s|tes|ts)|gästa(?:de|r)|"
+                            r"(?<![\wåäö])(?:företags|gårds|verksamhets|arbetsplats|studie)besök)$")
 _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan)"
                             r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+")
 
@@ -129,7 +131,7 @@ def location_after(st: DocState, pos: int, limit: int) -> Mention | None:
     """The place named right after a meeting word: "besök i Kungsbacka", "på Länsstyrelsen i Halland",
     or the object of a visiting verb ("besökte Bollnäs kommun")."""
     text = st.doc.text
-    if _VISIT_VERB_RE.search(text[max(0, pos - 8):pos].lower()):
+    if _VISIT_VERB_RE.search(text[max(0, pos - 16):pos].lower()):
         place = visited_object(st, pos, limit)
         if place is not None:
             return place
