@@ -136,6 +136,8 @@ def _has_form(forms, form):
     ("Ett viktigt ämne var flytten av stadskärnan.", "flytten av stadskärnan"),
     ("Temat för dagen var sågverkshistoria.", "sågverkshistoria"),
     ("Bland ämnena fanns dammsäkerhet och snöröjning.", "dammsäkerhet"),
+    ("Ämnen på dagordningen var dammsäkerhet och snöröjning.", "snöröjning"),
+    ("Under dagen kommer teman för samtalen att vara sågverkshistoria och älvnivåer.", "älvnivåer"),
     ("Under mötet diskuterades nödvändigheten av snabbare bygglov.", "snabbare bygglov"),
     ("Där berördes tydliga besked i strandskyddsfrågor.", "strandskyddsfrågor"),
     ("Ministern ville diskutera byggande i länet.", "byggande i länet"),

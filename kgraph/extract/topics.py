@@ -162,8 +162,10 @@ _FORWARD_CUE = re.compile(
     # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
     r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också)\s+"
     r"(?:diskuterades|berördes|avhandlades)"
-    # "Ett viktigt ämne var X", "Temat för dagen var X", "Bland ämnena fanns X"
-    r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|huvudtemat)\s+(?:för\s+[a-zåäö]+\s+)?(?:var|är|blev|fanns)"
+    # "Ett viktigt ämne var X", "Temat för dagen var X", "Bland ämnena fanns X", "Ämnen på dagordningen var X",
+    # "kommer teman för diskussionerna att vara X"
+    r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat)\s+"
+    r"(?:(?:för|på|under|vid)\s+[a-zåäö]+\s+)?(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
     r"|bland ämnena (?:fanns|märktes|var)"
     r"|(?:ärenden|dagordning|agenda)\s*:)\s+" + _FILLER,
     re.IGNORECASE)
