@@ -137,6 +137,7 @@ def _has_form(forms, form):
     ("Temat för dagen var sågverkshistoria.", "sågverkshistoria"),
     ("Bland ämnena fanns dammsäkerhet och snöröjning.", "dammsäkerhet"),
     ("Ämnen på dagordningen var dammsäkerhet och snöröjning.", "snöröjning"),
+    ("Syftet är en dialog kring länets utveckling och att berätta om snöröjning.", "länets utveckling"),
     ("Under dagen kommer teman för samtalen att vara sågverkshistoria och älvnivåer.", "älvnivåer"),
     ("Under mötet diskuterades nödvändigheten av snabbare bygglov.", "snabbare bygglov"),
     ("Där berördes tydliga besked i strandskyddsfrågor.", "strandskyddsfrågor"),
@@ -271,3 +272,10 @@ def test_topics_bulleted_items_after_a_list_cue(reference, make_document):
             "  • Älvnivåer i Ljusnan\n\nTid: kl 11.30\n")
     forms = _topic_forms(reference, make_document, text)
     assert _has_form(forms, "sommarkort för unga") and _has_form(forms, "älvnivåer i ljusnan"), forms
+
+
+def test_topics_a_second_cue_ends_the_first_cues_list(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Syftet är en dialog kring dammsäkerhet samt berätta om snöröjning i byarna.")
+    assert _has_form(forms, "dammsäkerhet") and _has_form(forms, "snöröjning")
+    assert not _has_form(forms, "berätta")

@@ -212,6 +212,9 @@ _ACTORS = frozenset({"myndigheter", "myndigheterna", "regering", "regeringen", "
 # "kommunens arbete", "regionens utmaningar": whose, not which
 _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "landet", "sverige", "föreningen",
                                "förbundet"})
+# "kommunens utveckling", "länets utveckling": the development of a place is a subject of its own
+_PLACE_GENITIVES = frozenset({"kommunens", "kommunernas", "länets", "regionens", "regionernas", "bygdens", "ortens",
+                              "orternas", "stadens"})
 # a word in an adjective's form cannot end a noun phrase ("de små kommunernas aktuella [och framtida utmaningar]")
 _ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt)$")
 # nouns made of a verb that end like a participle: "byggande i länet", "företagande", "boende"
@@ -294,9 +297,15 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     for a, b in windows:
         forward.update(m.span() for m in _FORWARD_CUE.finditer(text, a, b))
         backward.update(m.span() for m in _BACKWARD_CUE.finditer(text, a, b))
+    starts = sorted(a for a, _ in forward)
     for _, cue_end in sorted(forward):
         end = _CLAUSE_END.search(text, cue_end)
-        out.append((cue_end, end.start() if end else len(text)))
+        stop = end.start() if end else len(text)
+        # "dialog kring X samt berätta om Y": the next cue ends this one's list
+        nxt = bisect_right(starts, cue_end)
+        if nxt < len(starts) and starts[nxt] < stop:
+            stop = starts[nxt]
+        out.append((cue_end, stop))
     for cue_start, _ in sorted(backward):
         floor = max(0, cue_start - 300)
         start = floor
@@ -438,7 +447,9 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or (
             _ADJ_HEAD.search(core_words[-1]) and not _ANDE_NOUN.search(core_words[-1])):
         return None
-    if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) for s, e in core[:-1]):
+    if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) for s, e in core[:-1]) \
+            and not (len(core_words) == 2 and core_words[1] in ("utveckling", "utvecklingen")
+                     and core_words[0] in _PLACE_GENITIVES):
         return None  # "aktuella frågor", "Härnösands utmaningar"; "digitaliseringens möjligheter" is a topic
     pp_lower = all(text[s:s + 1].islower() for s, _ in toks[p + 1:]) and len(toks) - p <= 4
     head = core[-1]
