@@ -137,6 +137,8 @@ def _has_form(forms, form):
     ("Temat för dagen var sågverkshistoria.", "sågverkshistoria"),
     ("Bland ämnena fanns dammsäkerhet och snöröjning.", "dammsäkerhet"),
     ("Ämnen på dagordningen var dammsäkerhet och snöröjning.", "snöröjning"),
+    ("Kommunen framförde synpunkter på den regionala kollektivtrafiken.", "regionala kollektivtrafiken"),
+    ("Träffen hade temat \"levande skärgård\".", "levande skärgård"),
     ("Syftet är en dialog kring länets utveckling och att berätta om snöröjning.", "länets utveckling"),
     ("Under dagen kommer teman för samtalen att vara sågverkshistoria och älvnivåer.", "älvnivåer"),
     ("Under mötet diskuterades nödvändigheten av snabbare bygglov.", "snabbare bygglov"),

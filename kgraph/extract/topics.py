@@ -167,6 +167,9 @@ _FORWARD_CUE = re.compile(
     r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat)\s+"
     r"(?:(?:för|på|under|vid)\s+[a-zåäö]+\s+)?(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
     r"|bland ämnena (?:fanns|märktes|var)"
+    # "en konferens med temat \"X\"", "framförde synpunkter på X"
+    r"|(?:med|har|hade|under)\s+(?:temat|tema)\s*:?\s*[\"”“]?"
+    r"|synpunkter\s+på"
     r"|(?:ärenden|dagordning|agenda)\s*:)\s+" + _FILLER,
     re.IGNORECASE)
 # "X diskuterades", "X har lyfts", "X är andra viktiga frågor som berörts", "X stod i fokus", "X som var fokus"
@@ -267,7 +270,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _anchor_automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
-              "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande"):
+              "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
+              "synpunkter"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -368,8 +372,21 @@ def _clause_inside(text: str, a: int, b: int) -> bool:
     return any(w.lower() in _STOP for w in _RELATIVE_TOPIC.sub(" ", text[a:b]).split())
 
 
+_QUOTES = "\"”“»«'"
+
+
 def _tokens(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    return [(a + m.start(), a + m.end()) for m in _TOKEN.finditer(text[a:b])]
+    """Word spans, quotation marks around a word left out ("temat \"levande skärgård\"")."""
+    out = []
+    for m in _TOKEN.finditer(text, a, b):
+        s, e = m.span()
+        while s < e and text[s] in _QUOTES:
+            s += 1
+        while e > s and text[e - 1] in _QUOTES:
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _word_ok(w: str, first: bool, initial: bool) -> bool:
