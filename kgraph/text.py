@@ -406,6 +406,12 @@ BOILERPLATE_RE = re.compile(
     r"dela(?: sidan| på \w+)?|skriv ut|tipsa(?: en vän)?|taggar|kategori(?:er)?|relaterat|läs (?:mer|också)|"
     r"till toppen|prenumerera|pressmeddelande\s*[•·|–-]|foto\s*:|bild\s*:|fotograf\s*:)(?=\W|$)",
     re.IGNORECASE)
+# a county board's (or an agency's) description of itself under each news item: "Länsstyrelsen är en statlig
+# myndighet ...", "Vi på Länsstyrelsen arbetar för ...", "... en länk mellan människor och kommuner å ena sidan ...",
+# "Som statens företrädare i länet ...": what the body always does, not what was met or discussed
+ABOUT_US_RE = re.compile(
+    r"^\s*(?:vi på länsstyrelsen\b|länsstyrelsen är en statlig myndighet\b|som statens företrädare\b)"
+    r"|\blänk mellan människor(?:na)? och kommuner(?:na)?\b", re.IGNORECASE)
 CAPTION_RE = re.compile(
     r"^\W*(?:på (?:bilden|fotot|fotografiet|bilderna)|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
     r"foto(?:grafi)?\s*:)|\((?:från vänster|fr\.? ?v\.?)\)|\bfoto\s*:\s*[^.]{1,60}$",
@@ -427,7 +433,7 @@ def sentence_kind(line: str, blk: Block) -> str:
     ``quote``, ``bullet`` or ``body``."""
     if blk.contact:
         return "contact"
-    if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line):
+    if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line) or ABOUT_US_RE.search(line):
         return "boilerplate"
     if blk.heading:
         return "heading"

@@ -281,3 +281,13 @@ def test_topics_a_second_cue_ends_the_first_cues_list(reference, make_document):
                          "Syftet är en dialog kring dammsäkerhet samt berätta om snöröjning i byarna.")
     assert _has_form(forms, "dammsäkerhet") and _has_form(forms, "snöröjning")
     assert not _has_form(forms, "berätta")
+
+
+def test_topics_in_a_county_boards_description_of_itself_are_not_meeting_topics(reference, make_document):
+    text = ("Landshövdingen besökte Vara\n\nPublicerad 2016-04-12\n\nI dag besökte landshövding Karin Ekvall "
+            "Vara kommun. Samtalen handlade om bredband.\n\n"
+            "Vi på Länsstyrelsen arbetar för bostadsbyggande i hela länet och är en länk mellan människorna "
+            "och staten.\n\nSom statens företrädare i länet ska Länsstyrelsen främja äldreomsorgen.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert "bredband" in topics
+    assert not topics & {"bostadsbyggande", "aldreomsorg"}
