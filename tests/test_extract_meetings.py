@@ -711,3 +711,18 @@ def test_meetings_each_item_of_a_programme_is_its_own_event(reference, make_docu
     talk = next(m for m in ms if "person/siv-lindmark" in m.participants)
     assert talk.kind == "meeting" and "person/karin-ekvall" in talk.participants
     assert len(ms) == 4
+
+
+def test_meetings_stops_of_a_trip_take_the_travellers_and_a_caption_its_place(reference, make_document):
+    text = ("Resa i Västergötland\n\nI maj reste förbundets ordförande Per Holm och sekreterare Eva Lund till "
+            "Västergötland för att besöka några medlemskommuner.\n\nTibro stod först på tur. Vi fick höra om "
+            "skolans utmaningar.\n\nUnder eftermiddagen besökte vi Skara kommun. Bredband diskuterades.\n\n"
+            "Tibro: På bilden syns Per Holm och Lars Ek.\n\nSkara: På bilden syns Eva Lund och Olle Berg.\n")
+    ms = _meetings(reference, make_document, text)
+    assert all(m.location for m in ms)  # the trip itself is no event of its own
+    tibro = next(m for m in ms if m.location == "municipality/1472")
+    skara = next(m for m in ms if m.location == "municipality/1495")
+    assert {"person/per-holm", "person/eva-lund", "person/lars-ek"} <= set(tibro.participants)
+    assert {"person/per-holm", "person/eva-lund", "person/olle-berg"} <= set(skara.participants)
+    assert "person/lars-ek" not in skara.participants and "person/olle-berg" not in tibro.participants
+    assert "bredband" in skara.topics and "bredband" not in tibro.topics

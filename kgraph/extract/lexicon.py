@@ -76,7 +76,9 @@ DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
 # "Bjurholm var det första stoppet på resan", "Nästa stopp blev Umeå": a stop of a tour names its place
-TOUR_STOP_RE = re.compile(r"\b(?:första|andra|tredje|fjärde|nästa|sista)\s+stopp(?:et)?\b")
+# "Vadstena stod först på tur", "Näst på tur var Kinda", "Först ut var Ydre": the same, said of a queue
+TOUR_STOP_RE = re.compile(r"\b(?:(?:första|andra|tredje|fjärde|nästa|sista)\s+stopp(?:et)?"
+                          r"|(?:först|näst|sist)\s+på\s+tur|först\s+ut)\b")
 TRAVEL_RE = re.compile(r"\b(?:(?:for|kom|kommer)\b(?!\s+att\b)"
                        r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,6}[\s,]+till|"
                        r"(?:åkte|reste|åker|reser)\b(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,10}[\s,]+till|"

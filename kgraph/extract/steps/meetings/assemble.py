@@ -129,6 +129,20 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
 
 # "pressträff i samband med regionstyrelsens sammanträde": the second meeting word is an event of its own
 _IN_CONNECTION_RE = re.compile(r"\bi samband med\s+(?:[a-zåäö]+s\s+)?$")
+_WE_RE = re.compile(r"\bvi\b")
+
+
+def _trip_of(low: str, current: list[MeetingDraft], start: int, end: int,
+             unlocated: bool = True) -> MeetingDraft | None:
+    """The trip whose people make a visit: "X reste till länet för att besöka några kommuner. Y stod först
+    på tur." (a visit without a place that the text follows), and the trip that a visit the text follows
+    was a stop of, when the travellers go on ("Under eftermiddagen besökte vi Z")."""
+    trip = next((c for c in current if c.kind == "visit" and c.location is None and not c.named), None)
+    if trip is not None and unlocated:
+        return trip
+    if current and current[0].announced_by is not None and _WE_RE.search(low, start, end):
+        return current[0].announced_by
+    return None
 # "På eftermiddagen har hon en länsdialog": a programme's next item is an event of its own
 # right after a word that refers back to the meeting: "(Mötet) ägde rum på", "(Mötet) hölls i"
 _HELD_AT_RE = re.compile(r"\s+(?:ägde rum|äger rum|hölls|hålls|genomfördes|genomförs)\s+(?:på|i|hos|vid)\s")
@@ -401,6 +415,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 dests = [m for m in st.mentions_in(s, sent.end) if m.kind == "Municipality"]
                 if dests:
                     group_id += 1
+                    # "X reste till länet för att besöka några kommuner. Y stod först på tur.": the trip
+                    # the text follows brings its people to each stop
+                    trip = _trip_of(low, current, sent.start, sent.end)
                     for d in dict.fromkeys(m.key for m in dests):
                         same = _visit_at(st, meets, d, sent)
                         if same is not None:
@@ -408,6 +425,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                             continue
                         mt = MeetingDraft("visit", (s, e), location=d, group=group_id, section=section)
                         mt.orgs.append(d)
+                        mt.announced_by = trip
                         meets.append(mt)
                         created.append(mt)
                     continue
@@ -462,6 +480,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                                subjectless=subjectless, counted=n > 1)
                     if second and current:
                         mt.same_place_as = current[0]
+                    if kind == "visit" and place is not None:
+                        mt.announced_by = _trip_of(low, current, sent.start, sent.end, unlocated=False)
                     if current and _PROGRAMME_LEAD_RE.fullmatch(low, sent.start, s):
                         mt.follows = current[0]  # "Dagen avslutades med ett besök hos X": the visitors go on
                     meets.append(mt)
@@ -491,7 +511,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 pass
             # a tour that continues ("åkte vi sedan till ...") joins the visits already made
             elif current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
-                    all(c.kind == "visit" for c in non_named) and current[0].group != non_named[0].group:
+                    all(c.kind == "visit" and c.group >= 0 for c in non_named) \
+                    and current[0].group != non_named[0].group:
                 current = current + non_named
             else:
                 current = tour

@@ -254,6 +254,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         for person in mt.announced_by.persons:  # the tour's people make each of its visits
             if person not in mt.persons:
                 mt.persons.append(person)
+        for org in mt.announced_by.orgs:  # and the bodies they come for (not the places they pass)
+            if org not in mt.orgs and st.cls_of(org) not in ("Municipality", "County", "Place"):
+                mt.orgs.append(org)
         for topic in mt.announced_by.topics:  # and what the tour is about, each visit is about
             if topic not in mt.topics:
                 mt.topics.append(topic)
