@@ -726,3 +726,24 @@ def test_meetings_stops_of_a_trip_take_the_travellers_and_a_caption_its_place(re
     assert {"person/per-holm", "person/eva-lund", "person/olle-berg"} <= set(skara.participants)
     assert "person/lars-ek" not in skara.participants and "person/olle-berg" not in tibro.participants
     assert "bredband" in skara.topics and "bredband" not in tibro.topics
+
+
+def test_meetings_visit_for_a_meeting_is_one_meeting_at_the_visited_place(reference, make_document):
+    text = ("Nyheter\n\nDen 3 mars besökte landshövding Karin Ekvall Kalmar slott för ett möte med "
+            "kommunstyrelsens ordförande Siv Lindmark (C). Mötet handlade om bredband.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1
+    m = ms[0]
+    assert m.kind == "meeting" and m.location == "place/kalmar-slott"
+    assert {"person/karin-ekvall", "person/siv-lindmark"} <= set(m.participants)
+    assert "bredband" in m.topics
+
+
+def test_meetings_the_meeting_told_again_with_its_place_is_one_event(reference, make_document):
+    text = ("Landshövdingar i möte med ministern\n\nVid mötet deltog Per Holm, landshövding i Kalmar län, och "
+            "Eva Lund, landshövding i Hallands län.\n\nDen 3 mars besökte civilminister Karin Ekvall Kalmar slott "
+            "för ett möte med landshövdingarna. Under mötet diskuterades bredband.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1
+    assert ms[0].location == "place/kalmar-slott"
+    assert {"person/karin-ekvall", "person/per-holm", "person/eva-lund"} <= set(ms[0].participants)

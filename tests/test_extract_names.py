@@ -256,3 +256,9 @@ def test_names_the_governors_residence_is_a_place_inside_a_sentence():
     text = "Nyhet\n\nLandshövdingen träffar länets nya kommunledningar på Residenset, och står värd för en träff.\n"
     ex = extract_document(Document(id="r1", file_name="r.txt", path="r.txt", text=text))
     assert any(e.cls == "Place" and e.label == "Residenset" for e in ex.entities.values())
+
+
+def test_venue_after_a_known_name_is_found_without_it(reference, make_document):
+    ents, _ = _entities(reference, make_document,
+                        "Den 15 februari besökte landshövding Brittis Benzler Halmstad slott för ett samtal.")
+    assert ("Halmstad slott", "Place") in ents

@@ -407,6 +407,14 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
             lead = re.match(r"(\S+)[ \t]+", text[s:start + 1])
             if lead and MEETING_RE.fullmatch(lead.group(1).lower()):
                 s += lead.end()  # "Gårdsbesök Selviks gård": the meeting word is no part of the name
+            # "besökte ministern Anna Berg Linköpings slott": a name found before is no part of the venue's
+            while hard.overlaps(s, start) and (gap := re.match(r"\S+[ \t]+", text[s:start + 1])):
+                s += gap.end()
+            # and a person's name no list holds: "besökte landshövding Karin Ek Kalmar slott"
+            run = text[s:start].split()
+            two = re.match(r"\S+[ \t]+\S+[ \t]+", text[s:start + 1])
+            if two and len(run) >= 3 and is_given(run[0]) and run[1][1:].islower() and not run[1].endswith("s"):
+                s += two.end()
             yield from emit(s, end, VENUE_NOUNS[head.lower()], venue=True)
         elif kind in ("role", "visit", "plural"):
             m = {"role": ROLE_CUE_RE, "visit": VISIT_CUE_RE, "plural": PLURAL_CLASS_RE}[kind].match(text, start)

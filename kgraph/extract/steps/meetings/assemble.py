@@ -455,6 +455,15 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
                 continue
+            # "Landshövdingar i möte med ministern ... Den 15 februari besökte ministern X för ett möte med
+            # landshövdingarna": the meeting the text follows, told again with its place
+            if len(current) == 1 and not created and loc is not None and current[0].location is None \
+                    and current[0].kind == kind == "meeting" and not current[0].named and not count \
+                    and not second and not other_day and how == "new" and current[0].group < 0 \
+                    and low.startswith("besök", s):  # the visit verb of "besökte X för ett möte"
+                current[0].location = loc.key
+                attached.extend(current)
+                continue
             if created and not _IN_CONNECTION_RE.search(low, max(sent.start, s - 40), s):
                 if kind == "digital_meeting":
                     for c in created:

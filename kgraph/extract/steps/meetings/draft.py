@@ -116,8 +116,11 @@ def trigger_hits(text_low: str, start: int, end: int) -> list[Trigger]:
 
 _LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
 # "ordförande i LRF", "ledamot i styrelsen": an office, not where the meeting is
-_OFFICE_BEFORE_RE = re.compile(r"\b(?:ordförande|ordföranden|ledamot|ledamöter|ledamöterna|chef|chefer|direktör|"
-                               r"ansvarig|medlem|medlemmar|anställd|anställda|verksam|företrädare|representanter?)"
+# (and "landshövding i Kalmar län", "kommunalråd i Vara", "näringslivschef på regionen")
+_OFFICE_BEFORE_RE = re.compile(r"\b(?:ordförande|ordföranden|ledamot|ledamöter|ledamöterna|[a-zåäö]*chef|chefer|"
+                               r"[a-zåäö]*direktör|ansvarig|medlem|medlemmar|anställd|anställda|verksam|företrädare|"
+                               r"representanter?|landshövding|landshövdingen|(?:kommunal|region|läns|oppositions)råd"
+                               r"(?:et)?|rektor|sekreterare|samordnare|strateg|handläggare)"
                                r"\s+(?:i|på|hos|vid)\s+$", re.IGNORECASE)
 # "besökte Bollnäs kommun", "besöker under dagen Länsstyrelsen i X län": the visited place as object
 # and a visit noun of a programme item right before its place: "09.00 Företagsbesök Norrvik Trä"

@@ -116,12 +116,24 @@ _VERB_THEN_NOUN_RE = re.compile(r"\s+(?:vid|på|till|under|i|för)\s+(?:(?:ett|e
                                 r"gemensamt|gemensam|gemensamma)\s+)?$")
 
 
+# "besökte Linköpings slott för ett möte med ...": the visit's purpose is the meeting, one event
+_VISIT_FOR_RE = re.compile(r"(?:\s+[\wåäö-]+){1,5}?\s+för\s+(?:ett|en)\s+(?:[\wåäö-]+\s+)?$")
+
+
 def _one_event_per_phrase(low: str, hits: list[Trigger]) -> list[Trigger]:
     """"sammanträder vid årsmötet", "träffas på ett dialogmöte": the verb and the noun are one event,
-    named by the noun."""
-    out = []
+    named by the noun; "besökte X för ett möte med Y": one event at X, of the noun's kind."""
+    out: list[Trigger] = []
+    skip = -1
     for i, h in enumerate(hits):
+        if i == skip:
+            continue
         nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and h[2] == "visit" and h[3] == "new" and low[h[0]:h[1]].startswith("besök") \
+                and nxt[2] in ("meeting", "digital_meeting") and _VISIT_FOR_RE.fullmatch(low, h[1], nxt[0]):
+            out.append((h[0], h[1], nxt[2], h[3]))
+            skip = i + 1
+            continue
         if nxt is not None and _VERB_THEN_NOUN_RE.fullmatch(low, h[1], nxt[0]) and not low[h[0]:h[1]].endswith(
                 ("möte", "mötet", "besök", "besöket")):
             continue
