@@ -143,3 +143,12 @@ def test_gazetteer_name_inside_a_hyphenated_compound_is_no_mention(reference, ma
     # a listed form with a hyphen is found whole
     assert _keys(reference, make_document, "Ministern besökte Malung-Sälens kommun.", "Municipality") == \
         {"municipality/2023"}
+
+
+def test_gazetteer_bare_gotland_is_the_landscape_not_the_municipality(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document("Nyheter\n\nMinistern reste i går till Gotland för att tala om turism.\n"),
+                          reference)
+    classes = {(info.cls, key) for key, info in ex.entities.items()}
+    assert ("Place", "place/gotland-landskap") in classes
+    assert not any(cls == "Municipality" for cls, _ in classes)

@@ -35,7 +35,8 @@ def settle(cands: list[Mention]) -> list[Mention]:
 
 
 def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
-    """A bare county name that is also a landscape ("Halland", "Blekinge") is the
+    """A bare municipality name that is also a landscape ("Gotland") is the landscape.
+    A bare county name that is also a landscape ("Halland", "Blekinge") is the
     county when the document speaks of the county as such (its län, region or
     länsstyrelse named in full); otherwise the landscape."""
     formal = {m.key.split("/")[1] for m in cands if m.key and m.key.split("/")[0] in ("county", "region", "cab")
@@ -44,6 +45,13 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
                         if k in st.ref.county_short}
     out = []
     for m in cands:
+        if m.kind == "Municipality" and " " not in m.text.strip():
+            land = st.ref.landscape_keys.get(fold(m.text[:-1] if m.attrs.get("genitive") else m.text))
+            if land:
+                # "på Gotland": a municipality's bare name that is also a landscape's is the landscape (the
+                # municipality is "Gotlands kommun", "Region Gotland")
+                m = Mention(text=m.text, kind="Place", key=land, attrs=m.attrs,
+                            prov=m.prov.model_copy(update={"rule": "extract.landscape_name", "confidence": 0.75}))
         code = landscape_county.get(m.key or "")
         if code and code in formal:
             m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
