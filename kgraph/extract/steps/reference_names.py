@@ -35,7 +35,7 @@ def settle(cands: list[Mention]) -> list[Mention]:
 
 
 def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
-    """A bare municipality name that is also a landscape ("Gotland") is the landscape.
+    """A bare municipality name that is also an island landscape's ("Gotland") is the island.
     A bare county name that is also a landscape ("Halland", "Blekinge") is the
     county when the document speaks of the county as such (its län, region or
     länsstyrelse named in full); otherwise the landscape."""
@@ -47,8 +47,8 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     for m in cands:
         if m.kind == "Municipality" and " " not in m.text.strip():
             land = st.ref.landscape_keys.get(fold(m.text[:-1] if m.attrs.get("genitive") else m.text))
-            if land:
-                # "på Gotland": a municipality's bare name that is also a landscape's is the landscape (the
+            if land and st.ref.entities[land].attrs.get("placeKind") == "ö":
+                # "på Gotland": a municipality's bare name that is also an island's is the island (the
                 # municipality is "Gotlands kommun", "Region Gotland")
                 m = Mention(text=m.text, kind="Place", key=land, attrs=m.attrs,
                             prov=m.prov.model_copy(update={"rule": "extract.landscape_name", "confidence": 0.75}))
