@@ -110,6 +110,8 @@ def test_persons_roster_line_starting_with_a_common_word_name(reference, make_do
     ("Per-Olof Håkansson (KD) var nöjd.", "KD"),
     ("Oppositionsrådet Ulf Bergkvist (M), talade.", "M"),
     ("Gunnar Wästberg (fp) var kritisk.", "fp"),
+    # a first name no list holds, opening the sentence: the party marker makes it a name
+    ("Zelvira Kondrén (M) föredrog ärendet.", "M"),
 ])
 def test_persons_party_marker_after_name(reference, make_document, text, marker):
     hits = find_persons(make_document(text), reference).persons

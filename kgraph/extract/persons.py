@@ -409,14 +409,16 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
     ("Per Holm, Dag Hultefors, Eva Nord")."""
     tok = toks[i]
     if i + 1 >= len(toks) or not tok.is_cap or not tok.text.isalpha() or len(tok.text) < 3 or tok.text.isupper() \
-            or tok.text.lower() in MONTHS or tok.text.lower() in title_words or at_sentence_start(text, tok.start):
+            or tok.text.lower() in MONTHS or tok.text.lower() in title_words:
         return False
     sur = toks[i + 1]
-    if not _same_line_gap(text, tok, sur) or not _surname_like(sur, ref, title_words, blocked) \
-            or not _strong_surname(sur.text, ref):
+    if not _same_line_gap(text, tok, sur) or not _surname_like(sur, ref, title_words, blocked):
         return False
-    if PARTY_MARKER_RE.match(text, sur.end) and tok.text not in ref.name_stopwords:
-        return True  # "Sorella Hägglund (SD)": a name with its party
+    if PARTY_MARKER_RE.match(text, sur.end) and tok.text not in ref.name_stopwords and sur.text.isalpha() \
+            and sur.text[1:].islower() and sur.text not in ref.name_stopwords:
+        return True  # "Sorella Hägglund (SD)", also opening a sentence: a name with its party
+    if at_sentence_start(text, tok.start) or not _strong_surname(sur.text, ref):
+        return False
     after = _APPOSITION_AFTER_RE.match(text, sur.end)
     if after and after.end() in title_starts and (tok.text not in ref.name_stopwords
                                                   or ref.given_names.get(tok.text, 0) >= MIN_BEARERS):
