@@ -356,3 +356,14 @@ def test_relations_respektive_gives_each_name_its_own_place():
     assert ("person/ola-wiklund", "municipality/2417") not in affiliations
     roles = {(s, o) for s, o in _rel(text, "role")}
     assert {s for s, _ in roles} >= {"person/maja-ekstrand", "person/ola-wiklund"}
+
+
+def test_relations_elected_member_with_municipality_gets_the_titles(reference, make_document):
+    ex = extract_document(make_document(
+        "Nyheter\n\nVid årsmötet valdes Olle Brink (C), Tibro, till ordförande. Fyllnadsval hölls där "
+        "Ada Nordin (L), Skara, valdes till ny andre vice ordförande och ledamot i Sjöbygdens Turistförening.\n"),
+        reference)
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert ("person/ada-nordin", "role", "andre vice ordförande") in facts
+    assert ("person/ada-nordin", "role", "ledamot") in facts
+    assert ("person/ada-nordin", "affiliatedWith", "org/sjobygdens-turistforening") in facts

@@ -37,6 +37,8 @@ ORG_SUFFIX_RE = re.compile(
     rf"(?:{_GAP}(?!(?:i|och|för|på|med)\b){_CAP})*"
     rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
+GENITIVE_ASSOCIATION_RE = re.compile(
+    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund))(?![\wåäö])")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
                         r"(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
@@ -244,6 +246,12 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         abbr = m["abbr"]
         yield PatternOrg(start, start + len(name), name, cls, f"org/{slug(name)}",
                          abbr, (m.start("abbr"), m.end("abbr")) if abbr else None, wins=wins)
+    for m in GENITIVE_ASSOCIATION_RE.finditer(text):
+        # "Norrbygdens Europaförening": a genitive, then a capitalised compound of "förening" or "förbund"
+        if not hard.overlaps(m.start("name"), m.end("name")):
+            name = m["name"]
+            yield PatternOrg(m.start("name"), m.end("name"), name, "Association", f"org/{slug(name)}",
+                             wins=not free(m.start("name"), m.end("name")))
     for m in COMPANY_RE.finditer(text):
         # "Exempelby Fjärrvärmeverk AB": a town's name inside a company's gives way
         clear = free(m.start("name"), m.end("name"))

@@ -505,6 +505,8 @@ _BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-
                                r"[ \t]*,[ \t]*\Z")
 _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
                         r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
+                        # "Anna Berg (S), Vara, valdes till ...": the member's municipality between
+                        r"(?:[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*(?=valdes|väljs|har valts|utsågs|utses|har utsetts))?"
                         r"(?:(?:är|var|blir|blev|som är|som var|valdes till|väljs till|har valts till|"
                         r"utsågs till|utses till|har utsetts till)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
