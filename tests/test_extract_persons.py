@@ -112,6 +112,8 @@ def test_persons_roster_line_starting_with_a_common_word_name(reference, make_do
     ("Gunnar Wästberg (fp) var kritisk.", "fp"),
     # a first name no list holds, opening the sentence: the party marker makes it a name
     ("Zelvira Kondrén (M) föredrog ärendet.", "M"),
+    # a month's name that is also a woman's: with the party marker, a name
+    ("Som ersättare deltog Maj Ekelund (M) i dag.", "M"),
 ])
 def test_persons_party_marker_after_name(reference, make_document, text, marker):
     hits = find_persons(make_document(text), reference).persons
@@ -446,3 +448,8 @@ def test_persons_run_on_roster_with_parties_gives_each_name_the_title_after_it(r
         ("Tore Nyqvist", "ordförande"), ("Maja Ekstrand", "1-e vice ordförande"),
         ("Ola Wiklund", "2-e vice ordförande")}
     assert "Tore Nyqvist" in _names(reference, make_document, text)
+
+
+def test_persons_a_room_after_a_given_name_is_no_surname(reference, make_document):
+    names = _names(reference, make_document, "Plats och tid Konferensrum 2, Ale Kulturrum, kl. 09:00-11:30")
+    assert not any("Kulturrum" in n for n in names)

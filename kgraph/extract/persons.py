@@ -31,7 +31,7 @@ SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qv
 _NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parken|torget|biblioteket|stationen|"
                              r"slottet|verket|bruket|förbundet|föreningen|nätverket|kommun|regionen|länet|region|"
                              r"länsstyrelsen|departementet|myndigheten|"
-                             r"centret|centrum|museet|teatern|arenan)$")
+                             r"centret|centrum|museet|teatern|arenan|[a-zåäö]{3}rum|[a-zåäö]{3}rummet|torg|torget)$")
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
 PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")
@@ -409,15 +409,17 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
     ("Per Holm, Dag Hultefors, Eva Nord")."""
     tok = toks[i]
     if i + 1 >= len(toks) or not tok.is_cap or not tok.text.isalpha() or len(tok.text) < 3 or tok.text.isupper() \
-            or tok.text.lower() in MONTHS or tok.text.lower() in title_words:
+            or tok.text.lower() in title_words:
         return False
     sur = toks[i + 1]
     if not _same_line_gap(text, tok, sur) or not _surname_like(sur, ref, title_words, blocked):
         return False
-    if PARTY_MARKER_RE.match(text, sur.end) and tok.text not in ref.name_stopwords and sur.text.isalpha() \
+    if PARTY_MARKER_RE.match(text, sur.end) and sur.text.isalpha() \
+            and (tok.text not in ref.name_stopwords or tok.text.lower() in MONTHS) \
             and sur.text[1:].islower() and sur.text not in ref.name_stopwords:
-        return True  # "Sorella Hägglund (SD)", also opening a sentence: a name with its party
-    if at_sentence_start(text, tok.start) or not _strong_surname(sur.text, ref):
+        # "Sorella Hägglund (SD)", also opening a sentence, and "Maj Holmström (M)", a month's name
+        return True  # a name with its party
+    if tok.text.lower() in MONTHS or at_sentence_start(text, tok.start) or not _strong_surname(sur.text, ref):
         return False
     after = _APPOSITION_AFTER_RE.match(text, sur.end)
     if after and after.end() in title_starts and (tok.text not in ref.name_stopwords
