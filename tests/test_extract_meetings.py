@@ -747,3 +747,10 @@ def test_meetings_the_meeting_told_again_with_its_place_is_one_event(reference, 
     assert len(ms) == 1
     assert ms[0].location == "place/kalmar-slott"
     assert {"person/karin-ekvall", "person/per-holm", "person/eva-lund"} <= set(ms[0].participants)
+
+
+def test_meetings_the_titles_date_holds_over_the_dateline_under_it(reference, make_document):
+    text = ("Sammanfattning från styrelsen den 12 mars\n\nStyrelse / 20 mars 2024\n\n"
+            "Vid mötet behandlades förbundets yttrande om kollektivtrafiken. Per Holm (M) föredrog rapporten.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [str(m.date) for m in ms] == ["2024-03-12"]

@@ -34,6 +34,9 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     for sent, kind in zip(st.sentences, st.kinds, strict=True):
         blk = st.blocks[sent.block]
         if blk.heading and kind != "boilerplate":
+            if st.date_span and sent.start <= st.date_span[0] < sent.end and section > 0 \
+                    and not trigger_hits(low, sent.start, sent.end):
+                continue  # "Styrelse / 1 oktober 2025": the dateline under the title opens no section
             section += 1
             seg.section_heads[section] = st.doc.text[sent.start:sent.end]
             ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
