@@ -262,3 +262,10 @@ def test_venue_after_a_known_name_is_found_without_it(reference, make_document):
     ents, _ = _entities(reference, make_document,
                         "Den 15 februari besökte landshövding Brittis Benzler Halmstad slott för ett samtal.")
     assert ("Halmstad slott", "Place") in ents
+
+
+def test_room_named_in_a_minutes_header_is_a_place(reference, make_document):
+    ents, _ = _entities(reference, make_document,
+                        "PROTOKOLL Tisdag den 3 juni 2008, kl. 13: Sjörummet Länsstyrelsen Dalarna, Falun "
+                        "Närvarande: Anna Berg (S)")
+    assert ("Sjörummet", "Place") in ents

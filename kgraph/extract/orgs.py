@@ -45,7 +45,7 @@ ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zå�
 # after a venue, a name with its party is a person: "Storsalen Anna Lind (C)"
 _NOT_A_MEMBER = rf"(?!{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]*\([A-Za-zÅÄÖåäö]{{1,3}}\))"
 VENUE_HEAD_RE = re.compile(
-    rf"(?P<name>(?:{_CAP_INITIAL}(?:huset|hallen|gården|salen|stallarna|teatern|hotellet|hotell|slottet|borgen|"
+    rf"(?P<name>(?:{_CAP_INITIAL}(?:huset|hallen|gården|salen|rummet|stallarna|teatern|hotellet|hotell|slottet|borgen|"
     rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
     # the county governor's residence, where county boards receive: "på Residenset"
     rf"|(?<![\wåäö-])(?:Läns|Landshövdinge)?[Rr]esidenset)"
@@ -290,6 +290,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             e = s + len(name)
             if rx is VENUE_CUE_RE and re.match(r"[ \t]*(?:\d|:)", text[e:e + 3]):
                 continue  # "Plats: Storgatan 4", "Plats: Äldreboende: ...": an address or a label, not a name
+            if rx is VENUE_HEAD_RE and not free(s, e):
+                # "Sjörummet Länsstyrelsen Dalarna": the words after the venue's head word are a known name
+                first = re.match(r"\S+", text[s:e])
+                if first and free(s, s + first.end()):
+                    name, e = first.group().rstrip(" &,"), s + len(first.group().rstrip(" &,"))
             # "i Stadshuset", "Plats: Kommunhuset": a generic building written with a capital letter inside a
             # sentence is the named venue of the meeting; at a sentence's start it is a common noun
             generic = name.lower() in GENERIC_VENUES and (at_sentence_start(text, s) or name.lower() == "länsstyrelsen"
