@@ -291,3 +291,14 @@ def test_topics_in_a_county_boards_description_of_itself_are_not_meeting_topics(
     topics = _meeting_topics(reference, make_document, text)
     assert "bredband" in topics
     assert not topics & {"bostadsbyggande", "aldreomsorg"}
+
+
+def test_topics_the_examples_after_a_generic_phrase_with_a_clause(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Under mötet lyftes frågor som har betydelse för byarna, bland annat snöröjning, "
+                         "fiskevård och älvnivåer.")
+    assert all(_has_form(forms, f) for f in ("snöröjning", "fiskevård", "älvnivåer"))
+    # a relative clause after a topic gives no examples
+    forms = _topic_forms(reference, make_document,
+                         "Samtalet handlade om snöröjning, som blivit svårare sedan i fjol.")
+    assert _has_form(forms, "snöröjning") and not _has_form(forms, "blivit svårare")

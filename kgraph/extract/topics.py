@@ -519,6 +519,22 @@ def _own_compound(h: TopicHit) -> str | None:
     return low[:m.start(1)] + _TAIL_LEMMA.get(m[1], m[1])
 
 
+# "frågor som har betydelse för bygden, bland annat X, Y och Z": the examples of a generic phrase
+_EXAMPLES_RE = re.compile(r",[ \t]*(?:bland annat|bl\.[ \t]?a\.|till exempel|t\.[ \t]?ex\.|exempelvis|såsom)"
+                          r"[ \t]+", re.IGNORECASE)
+
+
+def _with_examples(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cues' spans, and after each the list of examples inside it, read on its own (the phrase
+    before it may hold a clause, which ends the reading of a list)."""
+    out = list(spans)
+    for a, b in spans:
+        m = _EXAMPLES_RE.search(text, a, b)
+        if m:
+            out.append((m.end(), b))
+    return out
+
+
 def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]) -> OpenTopics:
     """Discussed noun phrases (new concepts and scheme concepts in the text's forms) and the scheme
     hits that a discussion cue covers (``discussed``) or that a phrase of its own replaces."""
@@ -544,7 +560,7 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
         return by_start[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     seen: set[tuple[int, int]] = set()
-    for a, b in _clause_spans(text):
+    for a, b in _with_examples(text, _clause_spans(text)):
         for s, e in _conjuncts(text, a, b):
             how = _HOW_WORK.match(text, s, e)
             if how:
