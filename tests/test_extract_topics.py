@@ -137,6 +137,7 @@ def _has_form(forms, form):
     ("Temat för dagen var sågverkshistoria.", "sågverkshistoria"),
     ("Bland ämnena fanns dammsäkerhet och snöröjning.", "dammsäkerhet"),
     ("Ämnen på dagordningen var dammsäkerhet och snöröjning.", "snöröjning"),
+    ("Andra frågor handlade om möjligheten att skapa ett regionalt fiskeråd.", "regionalt fiskeråd"),
     ("Kommunen framförde synpunkter på den regionala kollektivtrafiken.", "regionala kollektivtrafiken"),
     ("Träffen hade temat \"levande skärgård\".", "levande skärgård"),
     ("Syftet är en dialog kring länets utveckling och att berätta om snöröjning.", "länets utveckling"),

@@ -241,6 +241,9 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          "betydelsen", "framtiden", "frågeställningar", "frågeställningen", "roll", "rollen",
                          "utveckling", "utvecklingen", "utbyggnad", "utbyggnaden", "förbättring", "förbättringar",
                          "nödvändighet", "nödvändigheten", "besked", "beskeden"})
+# "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
+_GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
+                         "ambitionen", "viljan", "planerna", "målet"})
 _GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till)\s+", re.IGNORECASE)
 # "besked i markfrågor": the generic words whose topic may also follow "i"
 _GENERIC_IN = frozenset({"besked", "beskeden"})
@@ -426,6 +429,13 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     with_det = toks[0][0] if toks else a
     while toks and words[0] in _DETERMINER:
         toks, words = toks[1:], words[1:]
+    # "möjligheten att skapa ett landsbygdsråd", "behovet av att bygga bostäder": what is to be done names the topic
+    if len(words) > 3 and words[0] in _GENERIC_TO and (words[1] == "att" or words[1:3] == ["av", "att"]):
+        k = 2 if words[1] == "att" else 3
+        inner = _phrase(text, toks[k + 1][0], b, mentions) if k + 1 < len(toks) else None
+        if inner:
+            inner.add((toks[0][0], inner.main[1]))
+        return inner
     cut = next((i for i, w in enumerate(words) if w in _STOP or not w), len(words))
     # "frågor som rör X": the relative clause names the topic
     if cut + 1 < len(words) and words[cut] == "som" and words[cut + 1] in ("rör", "gäller"):
