@@ -754,3 +754,16 @@ def test_meetings_the_titles_date_holds_over_the_dateline_under_it(reference, ma
             "Vid mötet behandlades förbundets yttrande om kollektivtrafiken. Per Holm (M) föredrog rapporten.\n")
     ms = _meetings(reference, make_document, text)
     assert [str(m.date) for m in ms] == ["2024-03-12"]
+
+
+def test_meetings_going_on_to_the_next_place_is_a_visit_of_its_own(reference, make_document):
+    text = ("Ministern besökte Tibro\n\nTisdag 10 november besökte civilminister Karin Ekvall (S) Tibro kommun. "
+            "Besöket var en del av ministerns resa i länet, och efter Tibro fortsatte hon till Skara kommun.\n\n"
+            "I Tibro möttes ministern av kommunstyrelsens ordförande Siv Lindmark (C). Samtalet handlade om "
+            "bredband.\n")
+    ms = _meetings(reference, make_document, text)
+    tibro = next(m for m in ms if m.location == "municipality/1472")
+    skara = next(m for m in ms if m.location == "municipality/1495")
+    assert "person/siv-lindmark" in tibro.participants and "bredband" in tibro.topics
+    assert "person/karin-ekvall" in skara.participants
+    assert "person/siv-lindmark" not in skara.participants and not skara.topics

@@ -81,10 +81,12 @@ TOUR_STOP_RE = re.compile(r"\b(?:(?:första|andra|tredje|fjärde|nästa|sista)\s
                           r"|(?:först|näst|sist)\s+på\s+tur|först\s+ut)\b")
 TRAVEL_RE = re.compile(r"\b(?:(?:for|kom|kommer)\b(?!\s+att\b)"
                        r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,6}[\s,]+till|"
-                       r"(?:åkte|reste|åker|reser)\b(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,10}[\s,]+till|"
+                       r"(?:åkte|reste|åker|reser|fortsatte|fortsätter)\b"
+                       r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,10}[\s,]+till|"
                        r"vidare\s+(?:\w+\s+){0,2}till)\b")
 # the text names the next stop of a trip while it still follows the current one
-ONWARD_RE = re.compile(r"\b(?:vidare|nästa vecka|nästa dag|senare i (?:veckan|månaden|höst|vår))\b")
+ONWARD_RE = re.compile(r"\b(?:vidare|fortsatte|fortsätter|nästa vecka|nästa dag|"
+                       r"senare i (?:veckan|månaden|höst|vår))\b")
 # "får Knivsta kommun och Tierps kommun besök av landshövdingen": the places are what is visited
 RECEIVES_VISIT_RE = re.compile(r"\bfår\s+$")
 # "två möten", "tre nya seminarier"; not a date ("den 4 mars träffade")

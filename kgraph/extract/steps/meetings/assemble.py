@@ -130,6 +130,10 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
 # "pressträff i samband med regionstyrelsens sammanträde": the second meeting word is an event of its own
 _IN_CONNECTION_RE = re.compile(r"\bi samband med\s+(?:[a-zåäö]+s\s+)?$")
 _WE_RE = re.compile(r"\bvi\b")
+# "besöka några medlemskommuner", "besöker länets samtliga kommuner": a trip to places it names later
+_SEVERAL_PLACES_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?(?:länets\s+|regionens\s+)?"
+                                r"(?:alla|samtliga|de flesta|flera|många|några|ett antal|olika)\s+"
+                                r"(?:[a-zåäö]+\s+)?[a-zåäö]*(?:kommuner|orter|städer|platser|län)\b")
 
 
 def _trip_of(low: str, current: list[MeetingDraft], start: int, end: int,
@@ -137,7 +141,8 @@ def _trip_of(low: str, current: list[MeetingDraft], start: int, end: int,
     """The trip whose people make a visit: "X reste till länet för att besöka några kommuner. Y stod först
     på tur." (a visit without a place that the text follows), and the trip that a visit the text follows
     was a stop of, when the travellers go on ("Under eftermiddagen besökte vi Z")."""
-    trip = next((c for c in current if c.kind == "visit" and c.location is None and not c.named), None)
+    trip = next((c for c in current if c.kind == "visit" and c.location is None and not c.named
+                 and _SEVERAL_PLACES_RE.match(low, c.trigger[1])), None)
     if trip is not None and unlocated:
         return trip
     if current and current[0].announced_by is not None and _WE_RE.search(low, start, end):
