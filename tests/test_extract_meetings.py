@@ -767,3 +767,15 @@ def test_meetings_going_on_to_the_next_place_is_a_visit_of_its_own(reference, ma
     assert "person/siv-lindmark" in tibro.participants and "bredband" in tibro.topics
     assert "person/karin-ekvall" in skara.participants
     assert "person/siv-lindmark" not in skara.participants and not skara.topics
+
+
+def test_meetings_a_meeting_in_the_afternoon_of_a_visit_is_its_own(reference, make_document):
+    text = ("Ministern besökte Tibro\n\nCivilminister Karin Ekvall (S) besökte i går Tibro kommun och träffade "
+            "kommunstyrelsens ordförande Siv Lindmark (C). Samtalet handlade om bredband.\n\n"
+            "På eftermiddagen deltog ministern i ett möte med Region Skåne om kollektivtrafik.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2
+    visit = next(m for m in ms if m.kind == "visit")
+    talk = next(m for m in ms if m.kind == "meeting")
+    assert "person/siv-lindmark" in visit.participants and "person/siv-lindmark" not in talk.participants
+    assert "kollektivtrafik" in talk.topics and "kollektivtrafik" not in visit.topics

@@ -130,6 +130,8 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
 # "pressträff i samband med regionstyrelsens sammanträde": the second meeting word is an event of its own
 _IN_CONNECTION_RE = re.compile(r"\bi samband med\s+(?:[a-zåäö]+s\s+)?$")
 _WE_RE = re.compile(r"\bvi\b")
+# "På eftermiddagen deltog ministern i ett möte med ...": an indefinite meeting word introduces a new one
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:ett|en|ytterligare ett|ett nytt|ett annat)\s+$")
 # "besöka några medlemskommuner", "besöker länets samtliga kommuner": a trip to places it names later
 _SEVERAL_PLACES_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?(?:länets\s+|regionens\s+)?"
                                 r"(?:alla|samtliga|de flesta|flera|många|några|ett antal|olika)\s+"
@@ -451,7 +453,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             second = bool(_AFTER_EVENT_RE.search(low, sent.start, sent.end)) or bool(
                 lx.NEXT_EVENT_RE.search(low, sent.start, sent.end)) or (
                 bool(_PART_OF_DAY_RE.match(low, sent.start)) and bool(current) and kind != current[0].kind
-                and kind == "meeting" and low[s:e] not in _GENERIC_WORDS)
+                and kind == "meeting" and (low[s:e] not in _GENERIC_WORDS
+                                           or _INDEFINITE_BEFORE_RE.search(low, max(0, s - 25), s) is not None))
             # "Den 14 mars träffade hon även ...": a meeting word with a day of its own, not the current
             # meeting's day, is another meeting
             other_day = any(_other_day(st, c, here_days) for c in current)
