@@ -414,7 +414,8 @@ ABOUT_US_RE = re.compile(
     r"|\blänk mellan människor(?:na)? och kommuner(?:na)?\b", re.IGNORECASE)
 CAPTION_RE = re.compile(
     # "Vadstena: På bilden syns ...": a caption may open with the place where the photo was taken
-    r"^\W*(?:\w[\w-]*(?:[ \t]+\w[\w-]*)?[ \t]*[;:][ \t]*)?(?:på (?:bilden|fotot|fotografiet|bilderna)|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
+    r"^\W*(?:\w[\w-]*(?:[ \t]+\w[\w-]*)?[ \t]*[;:][ \t]*)?"
+    r"(?:på (?:bilden|fotot|fotografiet|bilderna)|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
     r"foto(?:grafi)?\s*:)|\((?:från vänster|fr\.? ?v\.?)\)|\bfoto\s*:\s*[^.]{1,60}$",
     re.IGNORECASE)
 QUOTE_START_RE = re.compile(r"^\s*[–—”\"»]")

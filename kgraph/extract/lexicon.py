@@ -11,9 +11,13 @@ from .phrases import PhraseSet
 #   "ana"   a definite noun: refers back to the current meeting
 #   "named" a specific recurring event: one per document and name ("höstmötet")
 #   "tour"  a trip to several places: one visit per place named
+# the visits of one business, farm or workplace, named right after the noun ("Företagsbesök Norrvik Trä",
+# "studiebesök hos X"): read by the meeting words here, the unlisted names (orgs) and the visited place (draft)
+PLACE_VISIT_PREFIXES = ("studie", "gårds", "företags", "verksamhets", "arbetsplats")
+PLACE_VISIT_NOUN = "(?:" + "|".join(PLACE_VISIT_PREFIXES) + ")besök"
 # the compounds of "besök" that name a visit: "kommunbesök", "företagsbesök", "gårdsbesök"
-_VISIT_PREFIX = (r"(?:kommun|studie|arbets|minister|läns|region|företags|gårds|verksamhets|arbetsplats|plats|"
-                 r"skol|fabriks)")
+_VISIT_PREFIX = ("(?:kommun|arbets|minister|läns|region|plats|skol|fabriks|"
+                 + "|".join(PLACE_VISIT_PREFIXES) + ")")
 MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"rundabordssamtal(?:et|en)?", "round_table", "new"),
     (r"nätverks(?:träff|möte)(?:en|et|ar|arna|n)?", "network_meeting", "new"),

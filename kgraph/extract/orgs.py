@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..text import at_sentence_start, lower_same_length, slug
-from .lexicon import MEETING_RE, VENUE_LAST_WORDS
+from .lexicon import MEETING_RE, PLACE_VISIT_NOUN, PLACE_VISIT_PREFIXES, VENUE_LAST_WORDS
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 
@@ -142,7 +142,7 @@ ROLE_CUE_RE = re.compile(
     rf"(?P<list>{_NAME_RUN})(?![\wåäö-])")
 # ... and "studiebesök på A, B och C" (a list)
 VISIT_CUE_RE = re.compile(
-    r"\b(?i:studie|gårds|företags|verksamhets|arbetsplats)besök(?:et|en)?(?:[ \t]+(?:på|hos|vid))?[ \t]+"
+    rf"\b(?i:{PLACE_VISIT_NOUN})(?:et|en)?(?:[ \t]+(?:på|hos|vid))?[ \t]+"
     rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
 # "besöka företagen A och B": businesses the plural class noun lists
 PLURAL_CLASS_RE = re.compile(
@@ -294,7 +294,8 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
                 # "Sjörummet Länsstyrelsen Dalarna": the words after the venue's head word are a known name
                 first = re.match(r"\S+", text[s:e])
                 if first and free(s, s + first.end()):
-                    name, e = first.group().rstrip(" &,"), s + len(first.group().rstrip(" &,"))
+                    name = first.group().rstrip(" &,")
+                    e = s + len(name)
             # "i Stadshuset", "Plats: Kommunhuset": a generic building written with a capital letter inside a
             # sentence is the named venue of the meeting; at a sentence's start it is a common noun
             generic = name.lower() in GENERIC_VENUES and (at_sentence_start(text, s) or name.lower() == "länsstyrelsen"
@@ -323,7 +324,7 @@ def _cue_automaton() -> ahocorasick.Automaton:
     for cue in ("vd", "verkställande direktör", "ägare", "delägare", "grundare", "verksamhetschef", "platschef",
                 "fabrikschef", "driftchef", "butikschef", "hotellchef", "drivs av"):
         words[cue] = "role"
-    for pre in ("studie", "gårds", "företags", "verksamhets", "arbetsplats"):
+    for pre in PLACE_VISIT_PREFIXES:
         words[pre + "besök"] = "visit"
     for noun in ("företagen", "bolagen"):
         words[noun] = "plural"

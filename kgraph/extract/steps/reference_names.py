@@ -34,6 +34,11 @@ def settle(cands: list[Mention]) -> list[Mention]:
     return out
 
 
+def _bare(m: Mention) -> str:
+    """A mention's name folded, without its genitive -s ("Gotlands" -> "gotland")."""
+    return fold(m.text[:-1] if m.attrs.get("genitive") else m.text)
+
+
 def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     """A bare municipality name that is also an island landscape's ("Gotland") is the island.
     A bare county name that is also a landscape ("Halland", "Blekinge") is the
@@ -46,7 +51,7 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     out = []
     for m in cands:
         if m.kind == "Municipality" and " " not in m.text.strip():
-            land = st.ref.landscape_keys.get(fold(m.text[:-1] if m.attrs.get("genitive") else m.text))
+            land = st.ref.landscape_keys.get(_bare(m))
             if land and st.ref.entities[land].attrs.get("placeKind") == "ö":
                 # "på Gotland": a municipality's bare name that is also an island's is the island (the
                 # municipality is "Gotlands kommun", "Region Gotland")
@@ -72,7 +77,7 @@ def _county_by_governor(st: DocState, cands: list[Mention]) -> list[Mention]:
     for m in cands:
         s, e = m.prov.span.start, m.prov.span.end
         if m.kind in ("Municipality", "Place") and " " not in m.text.strip():
-            bare = fold(m.text[:-1] if m.attrs.get("genitive") else m.text)
+            bare = _bare(m)
             code = st.ref.county_short.get(bare)
             tied = (_GOVERNOR_BEFORE_RE.search(text[max(0, s - 25):s]) and not re.match(r"[ \t]+län\b", text[e:e + 5])
                     or (m.attrs.get("genitive") and _GOVERNOR_AFTER_RE.match(text[e:e + 24])))
@@ -102,7 +107,7 @@ def _one_sense(st: DocState, cands: list[Mention]) -> list[Mention]:
     for m in ordered:
         i = index.get(id(m), -1)
         if m.kind in ("Place", "Municipality") and " " not in m.text.strip():
-            bare = fold(m.text[:-1] if m.attrs.get("genitive") else m.text)
+            bare = _bare(m)
             code = st.ref.county_short.get(bare)
             key = f"county/{code}" if code else ""
             listed = i >= 0 and _in_county_list(text, spans, i)

@@ -138,15 +138,16 @@ _SEVERAL_PLACES_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?(?:länets\s+|regi
                                 r"(?:[a-zåäö]+\s+)?[a-zåäö]*(?:kommuner|orter|städer|platser|län)\b")
 
 
-def _trip_of(low: str, current: list[MeetingDraft], start: int, end: int,
-             unlocated: bool = True) -> MeetingDraft | None:
-    """The trip whose people make a visit: "X reste till länet för att besöka några kommuner. Y stod först
-    på tur." (a visit without a place that the text follows), and the trip that a visit the text follows
-    was a stop of, when the travellers go on ("Under eftermiddagen besökte vi Z")."""
-    trip = next((c for c in current if c.kind == "visit" and c.location is None and not c.named
+def _announced_trip(low: str, current: list[MeetingDraft]) -> MeetingDraft | None:
+    """The trip the text follows, a visit to places it names later: "X reste till länet för att besöka
+    några kommuner. Y stod först på tur." Its people make each stop."""
+    return next((c for c in current if c.kind == "visit" and c.location is None and not c.named
                  and _SEVERAL_PLACES_RE.match(low, c.trigger[1])), None)
-    if trip is not None and unlocated:
-        return trip
+
+
+def _trip_going_on(low: str, current: list[MeetingDraft], start: int, end: int) -> MeetingDraft | None:
+    """The trip that the visit the text follows was a stop of, where the travellers go on in
+    [start, end): "Under eftermiddagen besökte vi Z"."""
     if current and current[0].announced_by is not None and _WE_RE.search(low, start, end):
         return current[0].announced_by
     return None
@@ -424,7 +425,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     group_id += 1
                     # "X reste till länet för att besöka några kommuner. Y stod först på tur.": the trip
                     # the text follows brings its people to each stop
-                    trip = _trip_of(low, current, sent.start, sent.end)
+                    trip = _announced_trip(low, current) or _trip_going_on(low, current, sent.start, sent.end)
                     for d in dict.fromkeys(m.key for m in dests):
                         same = _visit_at(st, meets, d, sent)
                         if same is not None:
@@ -498,7 +499,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     if second and current:
                         mt.same_place_as = current[0]
                     if kind == "visit" and place is not None:
-                        mt.announced_by = _trip_of(low, current, sent.start, sent.end, unlocated=False)
+                        mt.announced_by = _trip_going_on(low, current, sent.start, sent.end)
                     if current and _PROGRAMME_LEAD_RE.fullmatch(low, sent.start, s):
                         mt.follows = current[0]  # "Dagen avslutades med ett besök hos X": the visitors go on
                     meets.append(mt)

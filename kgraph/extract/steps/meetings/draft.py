@@ -125,7 +125,7 @@ _OFFICE_BEFORE_RE = re.compile(r"\b(?:ordförande|ordföranden|ledamot|ledamöte
 # "besökte Bollnäs kommun", "besöker under dagen Länsstyrelsen i X län": the visited place as object
 # and a visit noun of a programme item right before its place: "09.00 Företagsbesök Norrvik Trä"
 _VISIT_VERB_RE = re.compile(r"(?:besök(?:te|er|a|t|s|tes|ts)|gästa(?:de|r)|"
-                            r"(?<![\wåäö])(?:företags|gårds|verksamhets|arbetsplats|studie)besök)$")
+                            rf"(?<![\wåäö]){lx.PLACE_VISIT_NOUN})$")
 _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan)"
                             r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+")
 
