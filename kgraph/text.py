@@ -208,7 +208,8 @@ def tokens(text: str) -> list[Token]:
     for m in WORD_RE.finditer(text):
         word = m.group()
         start = m.start()
-        glued = _GLUED_RE.search(word) if not word.islower() else None
+        # a glued word has a capital inside and six letters or more (checked before the search)
+        glued = _GLUED_RE.search(word) if len(word) > 5 and not word[1:].islower() else None
         if glued:
             # "BergströmKommunchef": a caption glued to the text after it, two words
             cut = glued.start() + 1
@@ -418,6 +419,9 @@ CAPTION_RE = re.compile(
     r"(?:på (?:bilden|fotot|fotografiet|bilderna)|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
     r"foto(?:grafi)?\s*:)|\((?:från vänster|fr\.? ?v\.?)\)|\bfoto\s*:\s*[^.]{1,60}$",
     re.IGNORECASE)
+# words of which every match of ABOUT_US_RE (CAPTION_RE) contains one, casefolded as IGNORECASE compares
+_ABOUT_US_WORDS = ("länsstyrelsen", "statens företrädare", "länk mellan")
+_CAPTION_WORDS = ("bild", "foto", "vänster", "fr")
 QUOTE_START_RE = re.compile(r"^\s*[–—”\"»]")
 BULLET_RE = re.compile(r"^\s*[-•*·▪●]\s+")
 PROGRAMME_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?\b")
@@ -435,11 +439,13 @@ def sentence_kind(line: str, blk: Block) -> str:
     ``quote``, ``bullet`` or ``body``."""
     if blk.contact:
         return "contact"
-    if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line) or ABOUT_US_RE.search(line):
+    folded = line.casefold()  # the searches below run only where a word they need is present
+    if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line) or (
+            any(w in folded for w in _ABOUT_US_WORDS) and ABOUT_US_RE.search(line)):
         return "boilerplate"
     if blk.heading:
         return "heading"
-    if CAPTION_RE.search(line):
+    if any(w in folded for w in _CAPTION_WORDS) and CAPTION_RE.search(line):
         return "caption"
     if PROGRAMME_RE.match(line):
         return "programme"

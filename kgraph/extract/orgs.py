@@ -47,8 +47,9 @@ _NOT_A_MEMBER = rf"(?!{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]*\([A-Za-zÅÄÖåäö]{
 VENUE_HEAD_RE = re.compile(
     rf"(?P<name>(?:{_CAP_INITIAL}(?:huset|hallen|gården|salen|rummet|stallarna|teatern|hotellet|hotell|slottet|borgen|"
     rf"arenan|parken|kyrkan|torget|biblioteket|skolan|stationen|kvarnen|magasinet|bruket|verket)"
-    # the county governor's residence, where county boards receive: "på Residenset"
-    rf"|(?<![\wåäö-])(?:Läns|Landshövdinge)?[Rr]esidenset)"
+    # the county governor's residence, where county boards receive: "på Residenset" (each branch opens
+    # with a character, not a lookbehind: see _word_initial)
+    rf"|{_word_initial('L')}(?:äns|andshövdinge)[Rr]esidenset|{_word_initial('[Rr]')}esidenset)"
     rf"(?:{_GAP}{_NOT_A_MEMBER}{_CAP}){{0,3}}(?:{_GAP}(?:Konferens|konferens)(?:[ \t]*&[ \t]*{_CAP})?)?)")
 # the capitalised words of a protocol's run-on header that end a venue's name ("Plats: Sjöviken Ledamöter Anna ...")
 _HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgörande|Tjänstemän|Övriga|Datum|Tid|"
