@@ -30,11 +30,17 @@ from .errors import UsageError
 from .formats import FORMAT_NAMES, FORMATS, Format  # noqa: F401 (re-exported)
 from .gcpolicy import no_gc
 from .io import atomic_output
+from .namespaces import KGO
 from .graph import GraphReader
-from .rdf import (DEFAULT_GRAPH, PREFIXES, Term, graph_iri, graph_records, nt, plain, statement_chunks,
-                  statements)
+from .rdf import (DEFAULT_GRAPH, PREFIXES, EvidenceRecord, Term, graph_iri, graph_records, nt, plain,
+                  statement_chunks, statements)
 
 _TYPE = nt(RDF.type)
+# the predicates of an Evidence record, in the order of their IRIs (as graph.ttl lists them)
+_OBJECT, _PREDICATE, _SUBJECT = nt(RDF.object), nt(RDF.predicate), nt(RDF.subject)
+_EVIDENCE, _CONFIDENCE, _END, _EVIDENCE_FOR, _RULE, _SENTENCE, _SOURCE, _START = (
+    nt(KGO[name]) for name in ("Evidence", "confidence", "endOffset", "evidenceFor", "rule", "sentence", "source",
+                               "startOffset"))
 
 
 
@@ -188,6 +194,64 @@ def _group(triples: Iterable[tuple[str, str, Term]], into: Grouped | None = None
     return by_s
 
 
+def _group_chunk(chunk: list[Any]) -> dict[str, Any]:
+    """:func:`_group` of a chunk of statements and :class:`EvidenceRecord` items (a record's
+    subject is its own: it stays whole, to be written by :func:`_record_turtle`)."""
+    by_s: dict[str, Any] = {}
+    last, preds = None, {}
+    for item in chunk:
+        if item.__class__ is EvidenceRecord:
+            by_s[item[0]] = item
+            last = None
+            continue
+        s, p, o = item[0], item[1], item[2]
+        if s is not last:
+            preds = by_s.get(s)
+            if preds is None:
+                preds = by_s[s] = {}
+            last = s
+        objs = preds.get(p)
+        if objs is None:
+            preds[p] = [o]
+        else:
+            objs.append(o)
+    return by_s
+
+
+def _record_turtle(r: EvidenceRecord, c: _TurtleTerms) -> str:
+    """A record's block as :func:`_turtle_blocks` writes its statements: ``a`` first, then the
+    predicates in the order of their IRIs (those of rdf: before those of kgo:)."""
+    e, s, p, o, source, start, end, sentence, rule, confidence, _ = r
+    ts = c[s]
+    sep = " ;\n    "
+    out = [e, " a ", c[_EVIDENCE], sep, c[_OBJECT], " ", c[o], sep, c[_PREDICATE], " ", c[p], sep, c[_SUBJECT], " ", ts,
+           sep, c[_CONFIDENCE], " ", c[confidence]]
+    if end is not None:
+        out += (sep, c[_END], " ", c[end])
+    out += (sep, c[_EVIDENCE_FOR], " ", ts, sep, c[_RULE], " ", c[rule])
+    if sentence is not None:
+        out += (sep, c[_SENTENCE], " ", c[sentence])
+    out += (sep, c[_SOURCE], " ", c[source])
+    if start is not None:
+        out += (sep, c[_START], " ", c[start])
+    out.append(" .\n\n")
+    return "".join(out)
+
+
+def _record_nquads(r: EvidenceRecord, n: _NTerms) -> str:
+    """A record's statements as N-Triples lines (the default graph), in the order of
+    :func:`kgraph.rdf.record_statements`."""
+    e, s, p, o, source, start, end, sentence, rule, confidence, _ = r
+    out = [f"{e} {_TYPE} {_EVIDENCE} .\n{e} {_SUBJECT} {s} .\n{e} {_PREDICATE} {p} .\n"
+           f"{e} {_OBJECT} {o if o.__class__ is str else n[o]} .\n{e} {_SOURCE} {source} .\n"]
+    if start is not None:
+        out.append(f"{e} {_START} {n[start]} .\n{e} {_END} {n[end]} .\n")
+    if sentence is not None:
+        out.append(f"{e} {_SENTENCE} {n[sentence]} .\n")
+    out.append(f"{e} {_RULE} {n[rule]} .\n{e} {_CONFIDENCE} {n[confidence]} .\n{e} {_EVIDENCE_FOR} {s} .\n")
+    return "".join(out)
+
+
 def _group_statements(kg: GraphReader, evidence: bool) -> Grouped:
     return _group(spo[:3] for chunk in statement_chunks(kg, evidence) for spo in chunk)  # type: ignore[misc]
 
@@ -198,6 +262,9 @@ def _turtle_blocks(by_s: Grouped, c: _TurtleTerms, indent: str = "", sort: bool 
     blocks = []
     for s in sorted(by_s) if sort else by_s:
         preds = by_s[s]
+        if preds.__class__ is EvidenceRecord:
+            blocks.append(_record_turtle(preds, c))  # type: ignore[arg-type]
+            continue
         parts = []
         types = preds.get(_TYPE)
         if types:
@@ -236,12 +303,14 @@ def write_graph_turtle(kg: GraphReader, out: IO[bytes], evidence: bool = True,
     n = _NTerms()
     out.write(("".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in sorted(PREFIXES)) + "\n").encode("utf-8"))
     with no_gc():
-        for chunk in statement_chunks(kg, evidence):  # whole nodes: a subject never spans two chunks
-            out.write("".join(_turtle_blocks(_group(spo[:3] for spo in chunk), c, sort=False)).encode("utf-8"))
+        # whole nodes: a subject never spans two chunks; Evidence records as records, formatted at once
+        for chunk in statement_chunks(kg, evidence, records=True):
+            out.write("".join(_turtle_blocks(_group_chunk(chunk), c, sort=False)).encode("utf-8"))
             c.trim()
             if nquads is not None:
-                nquads.write("".join([f"{s} {p} {o if o.__class__ is str else n[o]} .\n"
-                                      for s, p, o, _ in chunk]).encode("utf-8"))
+                nquads.write("".join([_record_nquads(x, n) if x.__class__ is EvidenceRecord else
+                                      f"{x[0]} {x[1]} {x[2] if x[2].__class__ is str else n[x[2]]} .\n"
+                                      for x in chunk]).encode("utf-8"))
                 n.trim()
 
 

@@ -246,3 +246,34 @@ def test_confidence_is_a_decimal_with_three_places():
 def test_evidence_can_be_left_out(evidence):
     g = to_rdf(nasty_graph(), evidence=evidence)
     assert bool(list(g.subjects(RDF.type, KGO.Evidence))) is evidence
+
+
+def _turtle_and_nquads_of_statements(kg) -> tuple[bytes, bytes]:
+    """graph.ttl and the store's N-Quads as the statement stream spells them, statement by
+    statement (each Evidence record as its eleven statements, grouped like any other subject)."""
+    from kgraph.export import _NTerms, _TurtleTerms, _group, _turtle_blocks
+    from kgraph.rdf import PREFIXES, statement_chunks
+    c, n = _TurtleTerms(PREFIXES), _NTerms()
+    ttl = ["".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in sorted(PREFIXES)) + "\n"]
+    nq = []
+    for chunk in statement_chunks(kg):
+        ttl += _turtle_blocks(_group(spo[:3] for spo in chunk), c, sort=False)
+        nq += [f"{s} {p} {o if o.__class__ is str else n[o]} .\n" for s, p, o, _ in chunk]
+    return "".join(ttl).encode(), "".join(nq).encode()
+
+
+@pytest.mark.parametrize("which", ["nasty", "sample"])
+def test_evidence_records_are_written_as_their_statements(which, sample_build):
+    """graph.ttl and the N-Quads the store loads format each Evidence record at once: the same
+    bytes as the record's statements written one by one (escaping, predicate order, offsets and
+    sentences present or not)."""
+    import io
+
+    from kgraph.export import write_graph_turtle
+    kg = nasty_graph() if which == "nasty" else sample_build.graph
+    ttl, nq = io.BytesIO(), io.BytesIO()
+    write_graph_turtle(kg, ttl, nquads=nq)
+    want_ttl, want_nq = _turtle_and_nquads_of_statements(kg)
+    assert b"a kgo:Evidence" in want_ttl
+    assert ttl.getvalue() == want_ttl
+    assert nq.getvalue() == want_nq
