@@ -135,15 +135,30 @@ class _TurtleTerms(dict):
 
 
 # ------------------------------------------------------------------ line formats
+def _record_lines(r: EvidenceRecord, n: _NTerms, tail: str = " .\n") -> str:
+    """A record's statements as lines of N-Triples (or of N-Quads: ``tail`` " <graph> .\n"), in the
+    order of :func:`kgraph.rdf.record_statements`."""
+    e, s, p, o, source, start, stop, sentence, rule, confidence, _ = r
+    out = [f"{e} {_TYPE} {_EVIDENCE}{tail}{e} {_SUBJECT} {s}{tail}{e} {_PREDICATE} {p}{tail}"
+           f"{e} {_OBJECT} {o if o.__class__ is str else n[o]}{tail}{e} {_SOURCE} {source}{tail}"]
+    if start is not None:
+        out.append(f"{e} {_START} {n[start]}{tail}{e} {_END} {n[stop]}{tail}")
+    if sentence is not None:
+        out.append(f"{e} {_SENTENCE} {n[sentence]}{tail}")
+    out.append(f"{e} {_RULE} {n[rule]}{tail}{e} {_CONFIDENCE} {n[confidence]}{tail}{e} {_EVIDENCE_FOR} {s}{tail}")
+    return "".join(out)
+
+
 def write_ntriples(kg: GraphReader, out: IO[bytes], evidence: bool = True) -> int:
     """Stream N-Triples (canonical escaping); returns the number of triples written."""
     c = _NTerms()
     n = 0
     with no_gc():
-        for chunk in statement_chunks(kg, evidence):
-            out.write("".join([f"{s} {p} {o if o.__class__ is str else c[o]} .\n"
-                               for s, p, o, _ in chunk]).encode("utf-8"))
-            n += len(chunk)
+        for chunk in statement_chunks(kg, evidence, records=True):
+            text = "".join([_record_lines(x, c) if x.__class__ is EvidenceRecord else
+                            f"{x[0]} {x[1]} {x[2] if x[2].__class__ is str else c[x[2]]} .\n" for x in chunk])
+            out.write(text.encode("utf-8"))
+            n += text.count("\n")  # one line a statement: a literal's line breaks are escaped
             c.trim()
     return n
 
@@ -154,9 +169,15 @@ def write_nquads(kg: GraphReader, out: IO[bytes], evidence: bool = True) -> int:
     n = 0
     gnames: dict[str, str] = {}
     with no_gc():
-        for chunk in statement_chunks(kg, evidence):
+        for chunk in statement_chunks(kg, evidence, records=True):
             lines = []
-            for s, p, o, names in chunk:
+            for x in chunk:
+                if x.__class__ is EvidenceRecord:  # in its document's graph only
+                    (name,) = x[10]
+                    g = gnames.get(name) or gnames.setdefault(name, nt(graph_iri(name)))
+                    lines.append(_record_lines(x, c, f" {g} .\n"))
+                    continue
+                s, p, o, names = x
                 spo = f"{s} {p} {o if o.__class__ is str else c[o]}"
                 for name in names:
                     if name == DEFAULT_GRAPH:
@@ -164,8 +185,9 @@ def write_nquads(kg: GraphReader, out: IO[bytes], evidence: bool = True) -> int:
                     else:
                         g = gnames.get(name) or gnames.setdefault(name, nt(graph_iri(name)))
                         lines.append(f"{spo} {g} .\n")
-            out.write("".join(lines).encode("utf-8"))
-            n += len(lines)
+            text = "".join(lines)
+            out.write(text.encode("utf-8"))
+            n += text.count("\n")
             c.trim()
     records = [f"{s} {p} {o if o.__class__ is str else c[o]} .\n" for s, p, o in graph_records(kg)]
     out.write("".join(records).encode("utf-8"))
@@ -238,20 +260,6 @@ def _record_turtle(r: EvidenceRecord, c: _TurtleTerms) -> str:
     return "".join(out)
 
 
-def _record_nquads(r: EvidenceRecord, n: _NTerms) -> str:
-    """A record's statements as N-Triples lines (the default graph), in the order of
-    :func:`kgraph.rdf.record_statements`."""
-    e, s, p, o, source, start, end, sentence, rule, confidence, _ = r
-    out = [f"{e} {_TYPE} {_EVIDENCE} .\n{e} {_SUBJECT} {s} .\n{e} {_PREDICATE} {p} .\n"
-           f"{e} {_OBJECT} {o if o.__class__ is str else n[o]} .\n{e} {_SOURCE} {source} .\n"]
-    if start is not None:
-        out.append(f"{e} {_START} {n[start]} .\n{e} {_END} {n[end]} .\n")
-    if sentence is not None:
-        out.append(f"{e} {_SENTENCE} {n[sentence]} .\n")
-    out.append(f"{e} {_RULE} {n[rule]} .\n{e} {_CONFIDENCE} {n[confidence]} .\n{e} {_EVIDENCE_FOR} {s} .\n")
-    return "".join(out)
-
-
 def _group_statements(kg: GraphReader, evidence: bool) -> Grouped:
     return _group(spo[:3] for chunk in statement_chunks(kg, evidence) for spo in chunk)  # type: ignore[misc]
 
@@ -308,7 +316,7 @@ def write_graph_turtle(kg: GraphReader, out: IO[bytes], evidence: bool = True,
             out.write("".join(_turtle_blocks(_group_chunk(chunk), c, sort=False)).encode("utf-8"))
             c.trim()
             if nquads is not None:
-                nquads.write("".join([_record_nquads(x, n) if x.__class__ is EvidenceRecord else
+                nquads.write("".join([_record_lines(x, n) if x.__class__ is EvidenceRecord else
                                       f"{x[0]} {x[1]} {x[2] if x[2].__class__ is str else n[x[2]]} .\n"
                                       for x in chunk]).encode("utf-8"))
                 n.trim()

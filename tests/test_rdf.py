@@ -277,3 +277,28 @@ def test_evidence_records_are_written_as_their_statements(which, sample_build):
     assert b"a kgo:Evidence" in want_ttl
     assert ttl.getvalue() == want_ttl
     assert nq.getvalue() == want_nq
+
+
+@pytest.mark.parametrize("which", ["nasty", "sample"])
+def test_exports_write_evidence_records_as_their_statements(which, sample_build):
+    """N-Triples and N-Quads exports format each Evidence record at once (in its document's graph
+    for N-Quads): the same lines and counts as the statements written one by one."""
+    import io
+
+    from kgraph.export import _NTerms, write_nquads, write_ntriples
+    from kgraph.rdf import graph_records, statement_chunks
+    kg = nasty_graph() if which == "nasty" else sample_build.graph
+    n = _NTerms()
+    want_nt, want_nq = [], []
+    for chunk in statement_chunks(kg):
+        for s, p, o, names in chunk:
+            line = f"{s} {p} {o if o.__class__ is str else n[o]}"
+            want_nt.append(line + " .\n")
+            want_nq += [line + (" .\n" if not g else f" {nt(graph_iri(g))} .\n") for g in names]
+    want_nq += [f"{s} {p} {o if o.__class__ is str else n[o]} .\n" for s, p, o in graph_records(kg)]
+    got_nt, got_nq = io.BytesIO(), io.BytesIO()
+    assert write_ntriples(kg, got_nt) == len(want_nt)
+    assert write_nquads(kg, got_nq) == len(want_nq)
+    assert any("ontology#Evidence>" in line for line in want_nq)
+    assert got_nt.getvalue() == "".join(want_nt).encode()
+    assert got_nq.getvalue() == "".join(want_nq).encode()
