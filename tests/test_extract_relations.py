@@ -170,6 +170,24 @@ def test_relations_genitive_organisation_holds_for_coordinated_title_pairs():
     assert {("person/anna-provsson", "org/smakom"), ("person/per-exempelsson", "org/smakom")} <= rels
 
 
+def test_relations_genitive_organisation_is_not_shared_with_a_title_of_another_kind_of_body():
+    # the association's chair and the municipality's finance director: "ekonomichef" is a municipal title
+    text = ("Nyheter\n\nPå bilden syns SmåKoms ordförande Anna Provsson och ekonomichef Per Exempelsson "
+            "i Bräcke kommun.")
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/anna-provsson", "org/smakom") in rels
+    assert ("person/per-exempelsson", "org/smakom") not in rels
+
+
+def test_relations_genitive_organisation_after_a_name_heads_the_next_entry():
+    # "Per Exempelsson, SmåKoms sekreterare Eva Provsson": SmåKom is Eva Provsson's, not Per Exempelsson's
+    text = ("Nyheter\n\nFrån vänster: näringslivschef Per Exempelsson, SmåKoms sekreterare Eva Provsson "
+            "och kanslichef Ulf Testsson.")
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/eva-provsson", "org/smakom") in rels
+    assert ("person/per-exempelsson", "org/smakom") not in rels
+
+
 def test_relations_body_after_a_pair_of_names_is_both_names():
     text = "Nyheter\n\nAnna Provsson och Per Exempelsson från SmåKom besökte Bräcke kommun i går."
     rels = _rel(text, "affiliatedWith")

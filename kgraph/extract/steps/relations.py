@@ -266,6 +266,12 @@ def _stating_span(st: DocState, org: str, s: int, e: int, at: Mention | None,
 _NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:,|[ \t](?:från|på|vid|hos)[ \t])[ \t]*")
 
 
+def _genitive(st: DocState, m: Mention) -> bool:
+    """The mention is a name in the genitive: "Förbundets", "Exempelby kommuns"."""
+    e = m.prov.span.end
+    return bool(m.attrs.get("genitive")) or st.doc.text[e:e + 2] in ("s ", "s\t")
+
+
 def _genitive_org_before(st: DocState, p: PersonHit) -> Mention | None:
     """"Trafikverkets Anna Berg", "Exempelby kommuns Per Holm": an organisation in the genitive with one
     space between it and the name."""
@@ -320,7 +326,9 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             m = _NAME_THEN_ORG_RE.match(text[p.end:p.end + 14])
             if m:
                 orgs = st.orgs_in(p.end + m.end(), p.end + m.end() + 1)
-                if orgs and orgs[0].kind != "PoliticalParty":
+                # "A, Förbundets sekreterare B": an organisation in the genitive heads the next entry's
+                # title (where it is this person's own, "A, Trafikverkets regionchef", the title says so)
+                if orgs and orgs[0].kind != "PoliticalParty" and not _genitive(st, orgs[0]):
                     add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.8)
                     found = True
             # "Trafikverkets Anna Berg": the organisation in the genitive right before the name
@@ -638,7 +646,10 @@ def _org_before_pairs(st: DocState, t: TitleHit) -> Mention | None:
             return None
         org = _org_before_title(st, pt)
         if org:
-            return org
+            # "Förbundets ordförande Anna Berg och ekonomichef Per Holm": a title of another kind of body
+            # (a municipality's) does not share the genitive; a title of no kind or of its kind does
+            kind = _CLASS_OF_ORG_TYPE.get(t.title.org_type)
+            return org if kind is None or kind == org.kind else None
         t = pt
     return None
 
@@ -693,6 +704,10 @@ _ENTRY_JOIN_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,4}\))?[ \t]*"
 _ELLIPTIC_TITLES = frozenset({"ordförande", "vice ordförande", "förste vice ordförande", "1:e vice ordförande",
                               "andre vice ordförande", "2:e vice ordförande", "ledamot", "ersättare"})
 _BODY_KINDS = ("municipality", "region", "cab", "association")  # organisations with a board of chairs and members
+# the class of organisation a title's org_type names (titles.csv)
+_CLASS_OF_ORG_TYPE = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
+                      "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",
+                      "government": "Government", "party": "PoliticalParty", "company": "Company"}
 
 
 def _elided_org_type(st: DocState, titles: list[TitleHit]) -> str:
@@ -727,9 +742,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         org_type = "municipality"
     if not org_type:
         org_type = _elided_org_type(st, titles)
-    cls = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
-           "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",
-           "government": "Government", "party": "PoliticalParty", "company": "Company"}.get(org_type)
+    cls = _CLASS_OF_ORG_TYPE.get(org_type)
     p = hits[0]
     if cls is None:
         if st.publisher and _named_alone(st, st.publisher):
