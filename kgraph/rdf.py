@@ -144,7 +144,8 @@ class EvidenceRecord(tuple):  # type: ignore[type-arg]
     end, sentence, rule, confidence, graphs)``, terms as in :data:`Statement` (``start``, ``end``,
     ``sentence``: literals or None). :func:`statement_chunks` gives its statements
     (:func:`record_statements`) unless asked for the records themselves: a writer that formats a
-    record at once (graph.ttl, the store's N-Quads) saves building and grouping eleven statements."""
+    record at once (graph.ttl and the N-Quads the store loads, the N-Triples and N-Quads exports)
+    saves building and grouping eleven statements."""
 
     __slots__ = ()
 
