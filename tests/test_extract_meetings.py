@@ -197,6 +197,21 @@ def test_meetings_host_is_the_location(reference, make_document, text):
     assert [m.location for m in ex.meetings] == [VARA]
 
 
+def test_meetings_run_on_first_page_of_minutes_that_never_says_protokoll(reference, make_document):
+    # a protocol's first page as a PDF gives it: the header fields run on, the board only in its "Organ" field
+    text = ("1(12) Plats och tid Kommunhuset, Ockelbo, 09.00-11.00 Beslutande ledamöter Anna Berglund (S) "
+            "Lars Nord (C) Eva Sjö (M) Övriga närvarande Karin Ek, kommunsekreterare Justerare Lars Nord (C) "
+            "Paragrafer 12 -- 20 Organ Kommunstyrelsens arbetsutskott Sammanträdesdatum 2021-09-14 "
+            "Protokollet anslås 2021-09-20\n")
+    ex = extract_document(make_document(text), reference)
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert len(board) == 1
+    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= set(board[0].participants)
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
+               and s.object.startswith("org/kommunstyrelsens-arbetsutskott")}
+    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= members
+
+
 # -- real layouts: tours by direct object, re-mentions, plans, captions, second events --------------------------
 
 LIDKOPING, SKOVDE, FALKOPING = "municipality/1494", "municipality/1496", "municipality/1499"

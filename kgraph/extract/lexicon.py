@@ -140,6 +140,8 @@ BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullm�
 # a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
 BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>{BOARD_NAMES}|(?:Kommun|Region)styrelsens arbetsutskott)\b")
 _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justeringens)\b")
+# a protocol's first page that does not name it: its header fields, the place and time, then who decided
+_FIRST_PAGE_RE = re.compile(r"\bPlats och tid\b[^§]{0,300}?\bBeslutande\b")
 
 
 def minutes_header(text: str) -> re.Match[str] | None:
@@ -148,7 +150,7 @@ def minutes_header(text: str) -> re.Match[str] | None:
     m = MINUTES_RE.search(head)
     if m is None:
         # "Organ: ..." or a board's name first ("Regionstyrelsen. Plats: ..."), and a protocol's closing words
-        organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head)
+        organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or _FIRST_PAGE_RE.search(head)
         if organ and _PROTOCOL_WORDS_RE.search(text, 0, 3000):
             return organ
     return m

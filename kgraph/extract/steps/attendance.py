@@ -52,6 +52,8 @@ _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|Arbetsutskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott"
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
+# the "Organ" field of a run-on first page, without its colon: "Organ Kommunstyrelsens arbetsutskott"
+_ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
 
 
 def _segments(text: str) -> list[Attendance]:
@@ -129,7 +131,7 @@ def _minuted_body(st: DocState) -> str | None:
         orgs = [m for m in st.mentions_in(organ.end(), organ.end() + 160) if m.kind in PARTICIPANT_ORGS]
         if orgs:
             return orgs[0].key
-    head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text)
+    head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text) or _ORGAN_BOARD_RE.search(text, 0, 3000)
     if head:
         known = [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
         if known:
