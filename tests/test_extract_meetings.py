@@ -212,6 +212,19 @@ def test_meetings_run_on_first_page_of_minutes_that_never_says_protokoll(referen
     assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= members
 
 
+def test_minutes_signature_block_labels_the_name_after_them(reference, make_document):
+    # "Underskrifter": each label before the name of who signs, though a PDF's run-on text puts a name
+    # right before a label too ("... 20 Karin Ek Ordförande Anna Berglund"); the lists above put titles after names
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum 2021-09-14 Plats och tid Kommunhuset, Ockelbo "
+            "Beslutande Anna Berglund (S) Lars Nord (C) Eva Sjö (M) Utses att justera Lars Nord "
+            "Underskrifter Sekreterare Paragrafer 12 -- 20 Karin Ek Ordförande Anna Berglund (S) Justerare "
+            "Lars Nord (C)\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/anna-berglund", "ordförande"), ("person/lars-nord", "justerare")} <= roles
+    assert ("person/karin-ek", "ordförande") not in roles and ("person/anna-berglund", "justerare") not in roles
+
+
 # -- real layouts: tours by direct object, re-mentions, plans, captions, second events --------------------------
 
 LIDKOPING, SKOVDE, FALKOPING = "municipality/1494", "municipality/1496", "municipality/1499"

@@ -108,6 +108,27 @@ def _drop_cue_titles(st: DocState) -> None:
     st.people.roles = [(p, t) for p, t in st.people.roles if not any(a <= t.start < b for a, b in cues)]
 
 
+# a protocol's signature block: each label stands before the name of who signs ("Underskrifter Sekreterare
+# Anna Berg Ordförande Per Holm (S) Justerare Eva Sjö (C)"), the order the minutes' lists do not follow
+_SIGNATURES_RE = re.compile(r"\bUnderskrifter\b(?P<block>[^§\n]{0,300})")
+_SIGNATURE_LABELS = frozenset({"ordförande", "sekreterare", "justerare", "justerande"})
+_LABEL_GAP_RE = re.compile(r"[ \t]*:?[ \t]*")
+
+
+def _tie_signatures(st: DocState) -> None:
+    """In the signature block a label is the title of the name after it, not of the one before."""
+    m = _SIGNATURES_RE.search(st.doc.text)
+    if m is None:
+        return
+    a, b = m.span("block")
+    persons = {p.start: p for p in st.people.persons if a <= p.start < b}
+    for t in [t for t in st.people.titles if a <= t.start < b and t.role in _SIGNATURE_LABELS]:
+        gap = _LABEL_GAP_RE.match(st.doc.text, t.end)
+        signer = persons.get(gap.end()) if gap else None
+        if signer is not None:
+            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(signer, t)]
+
+
 def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
     text = st.doc.text
     persons = [p for p in st.people.persons if seg.start <= p.start < seg.end]
@@ -161,6 +182,7 @@ def run(st: DocState) -> None:
     if not st.attendance:
         return
     _drop_cue_titles(st)
+    _tie_signatures(st)
     for seg in st.attendance:
         _split_run_on(st, seg)
         _tie_titles_backwards(st, seg)
