@@ -145,6 +145,8 @@ def _has_form(forms, form):
     ("Under mötet diskuterades nödvändigheten av snabbare bygglov.", "snabbare bygglov"),
     ("Där berördes tydliga besked i strandskyddsfrågor.", "strandskyddsfrågor"),
     ("Ministern ville diskutera byggande i länet.", "byggande i länet"),
+    # whose side it is from is no part of the topic
+    ("Han berättade om enklare handläggning av strandskydd från kommunens sida.", "enklare handläggning av strandskydd"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)
@@ -174,10 +176,17 @@ def test_topics_sector_in_a_cued_list_is_discussed(reference, make_document):
     "Vi pratade om Härnösands utmaningar.",                                  # a name's genitive + generic
     "Syftet är att lyfta fram riksdag, regering och myndigheter.",           # actors, not topics
     "Vi pratade om hur vi kan göra sjön mer tillgänglig för besökare.",      # a clause, not a noun phrase
+    "Landshövdingen berättade om sina ambitioner.",                           # a generic noun with its owner
 ])
 def test_topics_open_generic_or_clause_is_no_topic(reference, make_document, text):
     forms = _topic_forms(reference, make_document, text)
     assert not any(t.startswith("x-") for t in forms), forms
+
+
+def test_topics_adjective_coordinated_before_a_noun_is_no_topic_of_its_own(reference, make_document):
+    # "relevanta och tydliga riktlinjer": "relevanta" qualifies the noun, it names nothing alone
+    forms = _topic_forms(reference, make_document, "Där diskuterades relevanta och tydliga riktlinjer.")
+    assert not any(f.lower() == "relevanta" for fs in forms.values() for f in fs), forms
 
 
 def test_topics_no_open_topic_without_a_cue(reference, make_document):

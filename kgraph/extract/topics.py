@@ -219,7 +219,7 @@ _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "land
 _PLACE_GENITIVES = frozenset({"kommunens", "kommunernas", "länets", "regionens", "regionernas", "bygdens", "ortens",
                               "orternas", "stadens"})
 # a word in an adjective's form cannot end a noun phrase ("de små kommunernas aktuella [och framtida utmaningar]")
-_ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt)$")
+_ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt|enta|anta)$")
 # nouns made of a verb that end like a participle: "byggande i länet", "företagande", "boende"
 _ANDE_NOUN = re.compile(r"(?:byggande|företagande|boende|lärande|ägande|åldrande)$")
 # a head word that says nothing by itself ("utmaningar och möjligheter", "frågor", "arbetet")
@@ -234,7 +234,7 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "projekt", "projektet", "bakgrund", "bakgrunden", "delar", "annat", "mera", "mer", "allt",
                       "engagemang", "engagemanget", "fördelar", "nackdelar", "exempel", "förslag", "förslaget",
                       "förslagen", "ansvar", "ansvaret", "uppdrag", "uppdraget", "roll", "rollen", "nödvändigheten",
-                      "besked", "beskedet"})
+                      "besked", "beskedet", "ambition", "ambitioner", "ambitionerna"})
 # "behovet av X", "utmaningen med X", "läget på X", "frågor om X", "arbetet med X": X is the topic
 _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna", "behov", "behovet", "behoven", "läget",
                          "situationen", "fråga", "frågan", "frågor", "frågorna", "arbete", "arbetet", "vikten",
@@ -436,7 +436,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         if inner:
             inner.add((toks[0][0], inner.main[1]))
         return inner
-    cut = next((i for i, w in enumerate(words) if w in _STOP or not w), len(words))
+    cut = next((i for i, w in enumerate(words) if w in _STOP or not w
+                or (w == "från" and words[i + 2:i + 3] == ["sida"])), len(words))  # "från länsstyrelsens sida"
     # "frågor som rör X": the relative clause names the topic
     if cut + 1 < len(words) and words[cut] == "som" and words[cut + 1] in ("rör", "gäller"):
         cut = len(words)
