@@ -188,6 +188,16 @@ def test_relations_genitive_organisation_after_a_name_heads_the_next_entry():
     assert ("person/per-exempelsson", "org/smakom") not in rels
 
 
+def test_relations_body_after_a_list_of_bare_names_is_each_ones():
+    # a programme's speaker line: "A, B och C, Body"; a name with its own body keeps it
+    text = ("Program\n\nAktuellt om kollektivtrafiken\nAnna Provsson, Per Exempelsson och Eva Testsson, "
+            "Region Värmland\n\nVälkomna\nUlf Provsson, SmåKom och Karin Exempelsson, Arvika kommun\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-provsson", "region/17"), ("person/per-exempelsson", "region/17"),
+            ("person/eva-testsson", "region/17")} <= rels
+    assert ("person/ulf-provsson", "municipality/1784") not in rels
+
+
 def test_relations_body_after_a_pair_of_names_is_both_names():
     text = "Nyheter\n\nAnna Provsson och Per Exempelsson från SmåKom besökte Bräcke kommun i går."
     rels = _rel(text, "affiliatedWith")

@@ -266,6 +266,29 @@ def _stating_span(st: DocState, org: str, s: int, e: int, at: Mention | None,
 _NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:,|[ \t](?:från|på|vid|hos)[ \t])[ \t]*")
 
 
+_LIST_GLUE_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+")
+
+
+def _bare_names_listed_before(st: DocState, p: PersonHit) -> list[PersonHit]:
+    """The names coordinated before ``p`` ("A, B och p"), each without a title, party or body of
+    its own between it and the next: none unless "och" or "samt" joins the last of them to ``p``."""
+    persons = st.people.persons
+    by_end = st.memo(("persons by end", id(persons), len(persons)), lambda: {x.end: x for x in persons})
+    text = st.doc.text
+    out: list[PersonHit] = []
+    cur = p
+    for _ in range(8):
+        prev = next((by_end[e] for e in range(cur.start - 1, max(-1, cur.start - 7), -1) if e in by_end), None)
+        if prev is None or _titles_of(st, prev):
+            break
+        glue = _LIST_GLUE_RE.fullmatch(text, prev.end, cur.start)
+        if glue is None or (cur is p and "," in glue.group()):
+            break
+        out.append(prev)
+        cur = prev
+    return out
+
+
 def _genitive(st: DocState, m: Mention) -> bool:
     """The mention is a name in the genitive: "Förbundets", "Exempelby kommuns"."""
     e = m.prov.span.end
@@ -331,6 +354,9 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if orgs and orgs[0].kind != "PoliticalParty" and not _genitive(st, orgs[0]):
                     add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.8)
                     found = True
+                    # "A, B och C, Region Exempel": the body after a list of bare names is each one's
+                    for q in _bare_names_listed_before(st, p):
+                        add(q.key, orgs[0].key, q.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.75)
             # "Trafikverkets Anna Berg": the organisation in the genitive right before the name
             org = _genitive_org_before(st, p)
             if org:
