@@ -189,6 +189,14 @@ def test_topics_adjective_coordinated_before_a_noun_is_no_topic_of_its_own(refer
     assert not any(f.lower() == "relevanta" for fs in forms.values() for f in fs), forms
 
 
+def test_topics_list_of_headed_lines_after_a_cue_and_a_colon(reference, make_document):
+    # a press invitation: the cue's clause ends in a colon, then one line a topic, a dash, what about it
+    text = ("Landshövdingen bjuder in till pressträff.\n\nTräffen kommer att fokusera på några områden, bland annat:\n\n"
+            "Älvnivåer – hur höga blir de i vår?\nSågverkshistoria – vad visar arkiven?\n\nVälkomna!\n")
+    forms = _topic_forms(reference, make_document, text)
+    assert _has_form(forms, "älvnivåer") and _has_form(forms, "sågverkshistoria"), forms
+
+
 def test_topics_no_open_topic_without_a_cue(reference, make_document):
     forms = _topic_forms(reference, make_document, "Kommunen har höga älvnivåer i år.")
     assert not any(t.startswith("x-") for t in forms)

@@ -153,7 +153,7 @@ _FORWARD_CUE = re.compile(
     r"\s+(?:för|med|inför|hos)\s+(?:(?!(?:att|som|om|kring|när|hur|vad|och|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}"
     r"(?:om|kring)"
     r"|diskutera|diskuterade|diskuterat|diskuterar"
-    r"|fokus på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
+    r"|fokus på|fokusera på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
     r"|tog upp|tas upp|ta upp|tar upp|togs upp"
     r"|lyftes|lyfte fram|lyfta fram|lyfts fram|lyftes fram"
     r"|med anledning av"
@@ -313,6 +313,9 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
         if nxt < len(starts) and starts[nxt] < stop:
             stop = starts[nxt]
         out.append((cue_end, stop))
+        # "... fokusera på ett antal områden, bland annat:" then one line a topic: "Budget – vad ..."
+        if end is not None and stop == end.start() and _LIST_OPENS_RE.match(text, end.start()):
+            out.extend(_headed_items(text, end.end()))
     for cue_start, _ in sorted(backward):
         floor = max(0, cue_start - 300)
         start = floor
@@ -330,6 +333,21 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
 _LIST_CUE = re.compile(r"\bföljande\s+(?:ärenden|frågor|punkter|ämnen|teman|frågeställningar)\b[^.\n:]{0,40}:[ \t]*\n",
                        re.IGNORECASE)
 _BULLET_ITEM = re.compile(r"[ \t]*\n?[ \t]*[•*▪◦·–-][ \t]+(?P<item>[^\n]{2,80})(?:\n|$)")
+
+
+# a cue's clause that ends in a colon and a line break opens a list on the lines after it
+_LIST_OPENS_RE = re.compile(r":[ \t]*\n")
+# a line of such a list: its topic, a dash, what about it ("Val – val till Europaparlamentet")
+_HEADED_ITEM = re.compile(r"\n*[ \t]*(?:[•*▪◦·][ \t]+)?(?P<item>[^\n–—]{2,60}?)[ \t]+[–—-][ \t]+[^\n]{2,200}(?:\n|$)")
+
+
+def _headed_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """The topics of the "Topic – explanation" lines that start at ``pos``, as spans."""
+    items = []
+    while (m := _HEADED_ITEM.match(text, pos)) is not None:
+        items.append((m.start("item"), m.end("item")))
+        pos = m.end()
+    return items
 
 
 def _bullet_items(text: str, pos: int) -> list[tuple[int, int]]:
