@@ -395,3 +395,11 @@ def test_relations_elected_member_with_municipality_gets_the_titles(reference, m
     assert ("person/ada-nordin", "role", "andre vice ordförande") in facts
     assert ("person/ada-nordin", "role", "ledamot") in facts
     assert ("person/ada-nordin", "affiliatedWith", "org/sjobygdens-turistforening") in facts
+
+
+def test_place_genitive_before_a_superlative_is_no_mention():
+    # "Europas största mötesplats": how far the comparison reaches, not a place the text is about
+    text = "Nyheter\n\nMässan är en av Europas största mötesplatser och Nordens modernaste arena.\n"
+    assert not {"place/europa", "place/norden"} & set(_mentions(text))
+    # the place named by itself is still a mention
+    assert "place/europa" in _mentions("Nyheter\n\nDelegationen reste sedan till Europa.\n")

@@ -133,8 +133,20 @@ def _in_county_list(text: str, ordered: list[Mention], i: int) -> bool:
     return len(members) >= 4 and len(countyish) >= 2
 
 
+# a superlative after a place's genitive: "Europas största mötesplats", "Nordens modernaste boende"
+_SUPERLATIVE_AFTER_RE = re.compile(r"[ \t]+(?:[a-zåäö]+(?:aste|sta|ste)|enda)\b")
+
+
+def _comparison_scope(st: DocState, m: Mention) -> bool:
+    """A place in the genitive before a superlative says how far a comparison reaches ("Europas
+    största"): it names no place that the text is about."""
+    return m.kind == "Place" and bool(m.attrs.get("genitive")) \
+        and bool(_SUPERLATIVE_AFTER_RE.match(st.doc.text, m.prov.span.end))
+
+
 def run(st: DocState) -> None:
-    cands = _county_by_governor(st, _county_or_landscape(st, list(find_reference_mentions(st.doc, st.ref))))
+    cands = [m for m in find_reference_mentions(st.doc, st.ref) if not _comparison_scope(st, m)]
+    cands = _county_by_governor(st, _county_or_landscape(st, cands))
     cands = _one_sense(st, cands)
     for m in settle(cands):
         st.add_mention(m)
