@@ -15,6 +15,15 @@ def _roles(reference, make_document, text):
     return {(p.name, t.role) for p, t in find_persons(make_document(text), reference).roles}
 
 
+def test_roles_take_a_unit_named_right_after_the_title(reference, make_document):
+    # a list of officials: the unit right after the title, without a preposition, is part of the role
+    text = ("Övriga närvarande Karin Ek, chef samhällsavdelningen Ulf Holm, chef Kultur- och fritidsavdelningen "
+            "Eva Nord, kommunikatör miljöenheten")
+    roles = _roles(reference, make_document, text)
+    assert {("Karin Ek", "chef samhällsavdelningen"), ("Ulf Holm", "chef kultur- och fritidsavdelningen"),
+            ("Eva Nord", "kommunikatör miljöenheten")} <= roles, roles
+
+
 # ------------------------------------------------------------------ names
 
 @pytest.mark.parametrize("text, name", [

@@ -44,6 +44,10 @@ TITLE_COMPLEMENT_RE = re.compile(
 # a board right after a board role, without a preposition: "vice ordförande kommunstyrelsen"
 _BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|[a-zåäö-]+nämnden|"
                             r"[a-zåäö]*utskottet)(?![\wåäö])")
+# a unit right after a title, without a preposition: "chef samhällsavdelningen", "kommunikatör naturvårdsenheten",
+# "chef Stöd- och serviceavdelningen" (a list of officials in minutes, a contact block)
+_BARE_UNIT_RE = re.compile(r"[ \t]+(?P<c>(?:[\wåäöÅÄÖ]+[ \t]*-[ \t]*och[ \t]+)?[\wåäöÅÄÖ-]*?"
+                           r"(?:avdelningen|enheten|sektionen|staben))(?![\wåäö])")
 # board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
 # committee before them ("barn- och utbildningsnämndens ordförande")
 _BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "ersättare", "andre vice ordförande",
@@ -247,6 +251,9 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
             # "vice ordförande kommunstyrelsen" (a caption's short form): the board is part of the role
             role = f"{role} {bare['c'].lower()}"
             end = bare.end()
+        elif unit := _BARE_UNIT_RE.match(text, end):
+            role = f"{role} {unit['c'].lower()}"
+            end = unit.end()
         hits.append(TitleHit(new_start, end, title, role, plural=plural, extended=bool(prefix), definite=definite))
     known = {h.start for h in hits}
     for m in title_suffix_words(low):
