@@ -15,6 +15,12 @@ def _roles(reference, make_document, text):
     return {(p.name, t.role) for p, t in find_persons(make_document(text), reference).roles}
 
 
+def test_roles_board_chair_with_the_genitive_s_dropped(reference, make_document):
+    # a real page's misspelling of "kommunstyrelsens ordförande"
+    roles = _roles(reference, make_document, "Anna Berg, kommunstyrelsen ordförande i Ockelbo kommun, hälsade välkommen.")
+    assert ("Anna Berg", "kommunstyrelsens ordförande") in roles, roles
+
+
 def test_roles_take_a_unit_named_right_after_the_title(reference, make_document):
     # a list of officials: the unit right after the title, without a preposition, is part of the role
     text = ("Övriga närvarande Karin Ek, chef samhällsavdelningen Ulf Holm, chef Kultur- och fritidsavdelningen "
