@@ -225,6 +225,15 @@ def test_minutes_signature_block_labels_the_name_after_them(reference, make_docu
     assert ("person/karin-ek", "ordförande") not in roles and ("person/anna-berglund", "justerare") not in roles
 
 
+def test_meetings_an_aside_in_parentheses_recalls_a_meeting_it_does_not_report(reference, make_document):
+    # a programme: the web meeting of the heading is the event; "(frågan var uppe på rådets möte den 12 februari)"
+    # recalls an earlier one, and neither makes a meeting of it nor dates this one
+    text = ("Webbmöte med Ockelbo kommun 16 april 2021\n\nProgram\n\nStrandskyddet – var är vi i processen "
+            "(frågan var uppe på rådets möte den 12 februari)\nAnna Berglund, Ockelbo kommun\n")
+    ms = _meetings(reference, make_document, text)
+    assert [str(m.date) for m in ms] == ["2021-04-16"]
+
+
 # -- real layouts: tours by direct object, re-mentions, plans, captions, second events --------------------------
 
 LIDKOPING, SKOVDE, FALKOPING = "municipality/1494", "municipality/1496", "municipality/1499"

@@ -26,6 +26,13 @@ _DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|
                           re.IGNORECASE)
 
 
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a parenthesis opened in the sentence at ``start``? An aside ("(frågan var uppe
+    på rådets möte den 12 februari)") recalls another meeting; it reports none."""
+    opened = text.rfind("(", start, pos)
+    return opened >= 0 and text.find(")", opened, pos) < 0
+
+
 def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words."""
     units = []
@@ -53,7 +60,8 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             continue  # a roster gives roles and affiliations, not participation
         hits = [h for h in trigger_hits(low, sent.start, sent.end)
                 if not st.covered(h[0])
-                and not _in_name(st.doc.text, h[0])]
+                and not _in_name(st.doc.text, h[0])
+                and not _in_parentheses(st.doc.text, sent.start, h[0])]
         travel = lx.TRAVEL_RE.search(low, sent.start, sent.end)
         if travel and not any(h[3] == "tour" for h in hits):
             dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
