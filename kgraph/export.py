@@ -198,30 +198,13 @@ def write_nquads(kg: GraphReader, out: IO[bytes], evidence: bool = True) -> int:
 Grouped = dict[str, dict[str, list[Term]]]
 
 
-def _group(triples: Iterable[tuple[str, str, Term]], into: Grouped | None = None) -> Grouped:
-    """subject -> predicate -> objects, in stream order (statements are distinct: no duplicate check)."""
-    by_s: Grouped = {} if into is None else into
+def _group(items: Iterable[Any], into: Grouped | None = None) -> Grouped:
+    """subject -> predicate -> objects, in stream order, of statements (tuples that start with s, p, o;
+    they are distinct: no duplicate check). An :class:`EvidenceRecord` among them stays whole under
+    its own subject, to be written by :func:`_record_turtle`."""
+    by_s: dict[str, Any] = {} if into is None else into
     last, preds = None, {}
-    for s, p, o in triples:
-        if s is not last:
-            preds = by_s.get(s)
-            if preds is None:
-                preds = by_s[s] = {}
-            last = s
-        objs = preds.get(p)
-        if objs is None:
-            preds[p] = [o]
-        else:
-            objs.append(o)
-    return by_s
-
-
-def _group_chunk(chunk: list[Any]) -> dict[str, Any]:
-    """:func:`_group` of a chunk of statements and :class:`EvidenceRecord` items (a record's
-    subject is its own: it stays whole, to be written by :func:`_record_turtle`)."""
-    by_s: dict[str, Any] = {}
-    last, preds = None, {}
-    for item in chunk:
+    for item in items:
         if item.__class__ is EvidenceRecord:
             by_s[item[0]] = item
             last = None
@@ -313,7 +296,7 @@ def write_graph_turtle(kg: GraphReader, out: IO[bytes], evidence: bool = True,
     with no_gc():
         # whole nodes: a subject never spans two chunks; Evidence records as records, formatted at once
         for chunk in statement_chunks(kg, evidence, records=True):
-            out.write("".join(_turtle_blocks(_group_chunk(chunk), c, sort=False)).encode("utf-8"))
+            out.write("".join(_turtle_blocks(_group(chunk), c, sort=False)).encode("utf-8"))
             c.trim()
             if nquads is not None:
                 nquads.write("".join([_record_lines(x, n) if x.__class__ is EvidenceRecord else

@@ -315,7 +315,7 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
         out.append((cue_end, stop))
         # "... fokusera på ett antal områden, bland annat:" then one line a topic: "Budget – vad ..."
         if end is not None and stop == end.start() and _LIST_OPENS_RE.match(text, end.start()):
-            out.extend(_headed_items(text, end.end()))
+            out.extend(_list_items(_HEADED_ITEM, text, end.end()))
     for cue_start, _ in sorted(backward):
         floor = max(0, cue_start - 300)
         start = floor
@@ -325,7 +325,7 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     # "Vid sammanträdet tas följande ärenden upp:" then a bulleted list: each item is a topic
     for a, b in windows:
         for m in _LIST_CUE.finditer(text, a, b):
-            out.extend(_bullet_items(text, m.end()))
+            out.extend(_list_items(_BULLET_ITEM, text, m.end()))
     return out
 
 
@@ -341,19 +341,11 @@ _LIST_OPENS_RE = re.compile(r":[ \t]*\n")
 _HEADED_ITEM = re.compile(r"\n*[ \t]*(?:[•*▪◦·][ \t]+)?(?P<item>[^\n–—]{2,60}?)[ \t]+[–—-][ \t]+[^\n]{2,200}(?:\n|$)")
 
 
-def _headed_items(text: str, pos: int) -> list[tuple[int, int]]:
-    """The topics of the "Topic – explanation" lines that start at ``pos``, as spans."""
+def _list_items(item_re: re.Pattern[str], text: str, pos: int) -> list[tuple[int, int]]:
+    """The spans of the group ``item`` of the lines ``item_re`` matches one after another from ``pos``
+    (a bulleted list, or "Topic – explanation" lines)."""
     items = []
-    while (m := _HEADED_ITEM.match(text, pos)) is not None:
-        items.append((m.start("item"), m.end("item")))
-        pos = m.end()
-    return items
-
-
-def _bullet_items(text: str, pos: int) -> list[tuple[int, int]]:
-    """The items of the bulleted list that starts at ``pos``, as spans."""
-    items = []
-    while (m := _BULLET_ITEM.match(text, pos)) is not None:
+    while (m := item_re.match(text, pos)) is not None:
         items.append((m.start("item"), m.end("item")))
         pos = m.end()
     return items
