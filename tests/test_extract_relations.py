@@ -403,3 +403,15 @@ def test_place_genitive_before_a_superlative_is_no_mention():
     assert not {"place/europa", "place/norden"} & set(_mentions(text))
     # the place named by itself is still a mention
     assert "place/europa" in _mentions("Nyheter\n\nDelegationen reste sedan till Europa.\n")
+
+
+def test_relations_line_before_a_caption_names_whose_officials_they_are():
+    # two municipalities named as often; the line before the caption says which one the officials serve
+    text = ("Nyheter\n\nFörbundets ordförande besökte Vara kommun och Åsele kommun i maj.\n\n"
+            "Mötet i Åsele kommun\n\n"
+            "Från vänster: ekonomichef Lars Öberg, näringslivschef Tove Sandin och förbundets ordförande.\n\n"
+            "Besöket i Vara kommun följde dagen efter.\n")
+    affiliations = _rel(text, "affiliatedWith")
+    assert ("person/lars-oberg", "municipality/2463") in affiliations
+    assert ("person/tove-sandin", "municipality/2463") in affiliations
+    assert not {(p, o) for p, o in affiliations if o == "municipality/1470"}

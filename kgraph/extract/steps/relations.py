@@ -792,6 +792,25 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         top = counts.most_common(2)
         if len(top) == 1 or top[0][1] > top[1][1]:
             add(key, top[0][0], p.start, p.end, "extract.affiliation.dominant", 0.6)
+            return
+        lead = _lead_org(st, p.start, cls, {k for k, n in counts.items() if n == top[0][1]})
+        if lead:
+            add(key, lead[0], lead[1], p.end, "extract.affiliation.lead", 0.55)
+
+
+def _lead_org(st: DocState, pos: int, cls: str, tied: set[str]) -> tuple[str, int] | None:
+    """Two municipalities named as often: "Besök i Exempelby kommun" on the line before a caption
+    or list of officials says whose officials they are. The block right before the person's names
+    one of the tied organisations by itself, and no other of its class."""
+    i = bisect.bisect_right([b.start for b in st.blocks], pos) - 2
+    if i < 0:
+        return None
+    prev = st.blocks[i]
+    found = [m for m in st.orgs_in(prev.start, prev.end, {cls}) if _stands_alone(st, m) and not _destination(st, m)]
+    keys = {m.key for m in found}
+    if len(keys) == 1 and keys <= tied:
+        return found[0].key, found[0].prov.span.start
+    return None
 
 
 def _named_alone(st: DocState, key: str) -> bool:
