@@ -468,3 +468,11 @@ def test_persons_run_on_roster_with_parties_gives_each_name_the_title_after_it(r
 def test_persons_a_room_after_a_given_name_is_no_surname(reference, make_document):
     names = _names(reference, make_document, "Plats och tid Konferensrum 2, Ale Kulturrum, kl. 09:00-11:30")
     assert not any("Kulturrum" in n for n in names)
+
+
+def test_roles_contact_block_with_two_titles_on_the_title_line(reference, make_document):
+    # a press release's contact: name on a line of its own, then "title och title"
+    text = ("Kontakt\n\nKarin Ek\n\nKommunikationschef och presskontakt\n\nkarin.ek@exempel.se\n\n"
+            "Ulf Holm\n\nKommunikatör\n")
+    roles = _roles(reference, make_document, text)
+    assert {("Karin Ek", "kommunikationschef"), ("Karin Ek", "presskontakt"), ("Ulf Holm", "kommunikatör")} <= roles

@@ -530,9 +530,15 @@ _SECOND_TITLE_GAP = re.compile(r"(?:\boch|,)(?:[ \t]+(?:tillika|även|också))?\
 _NAME_IN_GAP = re.compile(r",[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]+[A-ZÅÄÖ][\wåäö-]+[ \t]*(?:\([^()\n]*\)[ \t]*)?,")
 
 
+# what may follow a contact block's title on its line: "..., Region Exempel", "... hos ministern",
+# "... och presskontakt" (a second title)
+_TITLE_LINE_GOES_ON = re.compile(r"[ \t]*,|[ \t]+(?:hos|på|vid|i|inom|för)[ \t]+(?!besök)|[ \t]+och[ \t]+[a-zåäö]")
+
+
 def _contact_lines(text: str, p: PersonHit, t: TitleHit) -> bool:
     """A name on a line of its own and a title that starts the next line (contact blocks:
-    "Anna Berg\n\nKommunikatör", "Anna Berg\nPressekreterare hos ministern"), not a caption
+    "Anna Berg\n\nKommunikatör", "Anna Berg\nPressekreterare hos ministern", "Anna Berg\nKommunikatör och
+    presskontakt"), not a caption
     that ends in a name before a heading that starts with a title."""
     line_start = text.rfind("\n", 0, p.start) + 1
     name_end = text.find("\n", p.end)
@@ -542,7 +548,7 @@ def _contact_lines(text: str, p: PersonHit, t: TitleHit) -> bool:
     name_line_rest = re.sub(r"\([^()\n]{1,25}\)|,", "", text[p.end:name_end])
     return (not text[line_start:p.start].strip() and not name_line_rest.strip()
             and not text[t_line_start:t.start].strip()
-            and (not rest.strip() or bool(re.match(r"[ \t]*,|[ \t]+(?:hos|på|vid|i|inom|för)[ \t]+(?!besök)", rest))))
+            and (not rest.strip() or bool(_TITLE_LINE_GOES_ON.match(rest))))
 
 
 # a roster's entry with the body between name and title: "Anna Berg (S), Exempelby kommun, ordförande"
