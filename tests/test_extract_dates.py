@@ -218,6 +218,16 @@ def test_weekday_and_day_place_the_year_among_the_years_the_text_names():
     assert [h.value for h in find_dates(text.replace("Onsdagen", "Torsdagen"), None)] == [None]
 
 
+def test_weekday_and_day_place_the_year_beside_a_year_the_text_looks_ahead_to():
+    # a visit in December of a text that names only the coming year: 12 December is a Tuesday in 2017
+    text = "Under tisdagen den 12 december besökte ministern Vara. Alla kommuner ska besökas före mars 2018."
+    assert [h.value for h in find_dates(text, None)] == [dt.date(2017, 12, 12)]
+    # the year named wins over the years beside it when it fits: Wednesday 12 December 2018
+    assert [h.value for h in find_dates(text.replace("tisdagen", "onsdagen"), None)] == [dt.date(2018, 12, 12)]
+    # a weekday that fits none of the three years leaves the date unresolved
+    assert [h.value for h in find_dates(text.replace("tisdagen", "lördagen"), None)] == [None]
+
+
 def test_dates_press_release_dateline_of_a_region(reference, make_document):
     from kgraph.extract.pipeline import extract_document
     text = ("Pressinbjudan: Utskottet möter näringslivet\n\nRegion Gävleborg 2019-09-02 10:15\n\n"

@@ -6,7 +6,9 @@ dateline "Stockholm 25 mars 2021" above the text or below it; never a
 
 A date without a year takes the year of the document's own date, moved to the
 next year when that would put a weekday-named or "på fredag" date in the past;
-without a document date it is left unresolved.
+without a document date, a weekday-named date takes the one year, among the years
+the text names (else those and the years either side), in which it falls on that
+weekday, and any other is left unresolved.
 """
 from __future__ import annotations
 
@@ -108,10 +110,16 @@ _YEAR_RE = re.compile(r"(?<![\d-])(19[5-9]\d|20[0-4]\d)(?![\d-])")
 
 def _weekday_fits_one_year(text: str, month: int, day: int, weekday: int) -> dt.date | None:
     """"Onsdagen den 9 december" in a text that states no date of its own but names years ("Under 2015
-    besöker ..."): the date, if it falls on that weekday in exactly one of the years the text names."""
-    fits = {d for y in {int(x) for x in _YEAR_RE.findall(text)} if (d := _safe_date(y, month, day))
-            and d.weekday() == weekday}
-    return fits.pop() if len(fits) == 1 else None
+    besöker ..."): the date, if it falls on that weekday in exactly one of the years the text names, else
+    in exactly one of those years and the years either side of them ("tisdagen den 12 december" in a text
+    that looks ahead to "februari 2018": a weekday and date recur in the same year only every five years
+    or more, so three years hold one fit at most)."""
+    named = {int(x) for x in _YEAR_RE.findall(text)}
+    for years in (named, {y + k for y in named for k in (-1, 0, 1)}):
+        fits = {d for y in years if (d := _safe_date(y, month, day)) and d.weekday() == weekday}
+        if fits:
+            return fits.pop() if len(fits) == 1 else None
+    return None
 
 
 def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> list[DateHit]:
