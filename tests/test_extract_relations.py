@@ -415,3 +415,22 @@ def test_relations_line_before_a_caption_names_whose_officials_they_are():
     assert ("person/lars-oberg", "municipality/2463") in affiliations
     assert ("person/tove-sandin", "municipality/2463") in affiliations
     assert not {(p, o) for p, o in affiliations if o == "municipality/1470"}
+
+
+def test_relations_list_under_a_heading_from_a_body_belongs_to_that_body():
+    # "Medverkande från Region X:" names the body of the people listed under it, whatever they are called;
+    # "Riksdagsledamöter på besök:" lists visitors, who are not the publishing region's people
+    text = ("Pressmeddelande\n\nRegion Gävleborg tog emot länets riksdagsledamöter i Gävle.\n\n"
+            "Riksdagsledamöter på besök:\n\n • Karin Ek (S)\n • Ulf Holm (M)\n\n"
+            "Medverkande från Region Gävleborg:\n\n • Eva Nord (S)\n • Lars Öberg, instruktör i sjukvård\n")
+    affiliations = _rel(text, "affiliatedWith")
+    assert {("person/eva-nord", "region/21"), ("person/lars-oberg", "region/21")} <= affiliations
+    assert not {(p, o) for p, o in affiliations if p in ("person/karin-ek", "person/ulf-holm")}
+
+
+def test_mentions_body_named_by_its_head_and_field():
+    # "Centrum för ...", "Institutet för ...": a body's name, not a one-word "Centrum"
+    text = "Nyheter\n\nDagen avslutades med ett studiebesök på Centrum för idrott och hälsa i Vara.\n"
+    mentions = _mentions(text)
+    assert "org/centrum-for-idrott-och-halsa" in mentions
+    assert not {k for k in mentions if k.endswith("/centrum")}

@@ -37,6 +37,12 @@ ORG_SUFFIX_RE = re.compile(
     rf"(?:{_GAP}(?!(?:i|och|för|på|med)\b){_CAP})*"
     rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
+# "Centrum för vårdutbildning", "Institutet för framtidsstudier": the capitalised head noun of a body, then
+# "för" and the field it serves
+INSTITUTION_FOR_RE = re.compile(
+    r"(?<![\wåäö-])(?P<name>(?P<head>Centrum|Centret|Institutet|Rådet|Stiftelsen|Föreningen|Förbundet|Nätverket|"
+    r"Akademien|Sällskapet|Fonden)[ \t]+för[ \t]+[a-zåäö][\wåäö-]{3,}(?:[ \t]+och[ \t]+[a-zåäö][\wåäö-]{3,})?)"
+    r"(?![\wåäö-])")
 GENITIVE_ASSOCIATION_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund))(?![\wåäö])")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
@@ -268,6 +274,10 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
     for m in COMMITTEE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) and not at_sentence_start(text, m.start()):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")
+    for m in INSTITUTION_FOR_RE.finditer(text):
+        if free(m.start("name"), m.end("name")):
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], _org_class(m["name"], m["head"]),
+                             f"org/{slug(m['name'])}")
     for m in PLACE_PREP_RE.finditer(text):
         name = m["name"]
         low = name.lower()

@@ -508,8 +508,10 @@ def _next_entry(text: str, pos: int, title_spans: list[tuple[int, int]]) -> int:
 _ROSTER_LEAD_RE = re.compile(r"^[ \t]*(?P<lead>[^\n:]{3,120}?)[ \t]*:[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
 _ROSTER_BODY_RE = re.compile(r"(?i)styrelse|utskott|styrgrupp|ledningsgrupp|presidi|beredning|referensgrupp|"
                              r"kommitté|delegation|projektgrupp|arbetsgrupp|ledamöter|representanter|\bingår\b")
+# ... and lists that are not a body's roster: the attendance of minutes, visitors ("Riksdagsledamöter på besök:")
 _NOT_ROSTER_RE = re.compile(r"(?i)närvarande|beslutande|ersättare|deltagare|frånvarande|förhinder|justera|"
-                            r"protokoll|paragraf|plats|tid\b|datum|kontakt")
+                            r"protokoll|paragraf|plats|tid\b|datum|kontakt|besök|gäster|inbjudna")
+_FROM_BEFORE_BODY_RE = re.compile(r"(?<![\wåäö])(?:från|för)[ \t]+$")
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:i|på|vid)[ \t]+$")
 # a line that goes on with the entry before it: a phone number, an e-mail address
 _DETAIL_LINE_RE = re.compile(r"^[\s\d()+/–-]*$|@")
@@ -524,7 +526,8 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
     starts = [p.start for p in st.people.persons]
     for m in _ROSTER_LEAD_RE.finditer(text):
         lead = m["lead"]
-        if not _ROSTER_BODY_RE.search(lead) or _NOT_ROSTER_RE.search(lead):
+        if not (_ROSTER_BODY_RE.search(lead) and not _NOT_ROSTER_RE.search(lead)) \
+                and not _from_body_lead(st, m.start("lead"), m.end("lead")):
             continue
         # "Vid mötet i Stockholm presenterades styrelsen:": where, not whose board
         orgs = [o for o in st.orgs_in(m.start("lead"), m.end("lead")) if o.kind != "PoliticalParty"
@@ -540,6 +543,16 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
             out.append((st.people.persons[i], body, m.end("lead"), orgs[-1] if orgs else None))
             i += 1
     return out
+
+
+def _from_body_lead(st: DocState, start: int, end: int) -> bool:
+    """"Medverkande från Region Exempel:", "Deltagare från Exempelby kommun:": a lead-in that ends
+    in the body its people come from, whatever it calls them."""
+    orgs = st.orgs_in(start, end)
+    if not orgs or orgs[-1].kind == "PoliticalParty" or st.doc.text[orgs[-1].prov.span.end:end].strip():
+        return False
+    s = orgs[-1].prov.span.start
+    return bool(_FROM_BEFORE_BODY_RE.search(st.doc.text, max(start, s - 6), s))
 
 
 def _one_body_outside(st: DocState, start: int, end: int) -> str | None:
