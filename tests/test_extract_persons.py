@@ -476,3 +476,24 @@ def test_roles_contact_block_with_two_titles_on_the_title_line(reference, make_d
             "Ulf Holm\n\nKommunikatör\n")
     roles = _roles(reference, make_document, text)
     assert {("Karin Ek", "kommunikationschef"), ("Karin Ek", "presskontakt"), ("Ulf Holm", "kommunikatör")} <= roles
+
+
+def test_names_unlisted_name_between_a_lists_comma_and_its_title(reference, make_document):
+    # neither word is a known given name or surname; the list and the title after the comma make it a name
+    names = _names(reference, make_document,
+                   "Från kommunen kom Karin Ek, kommunstyrelsens ordförande, Xanthe Vrettou, kommunalråd, "
+                   "och Ulf Holm.")
+    assert "Xanthe Vrettou" in names
+    # without the title after it, the same pair of words is no name
+    assert "Xanthe Vrettou" not in _names(reference, make_document,
+                                          "Från kommunen kom Karin Ek, Xanthe Vrettou och Ulf Holm.")
+
+
+def test_names_hans_opening_a_roster_entry_with_its_municipality(reference, make_document):
+    # "Hans" at a sentence's start is a possessive unless the entry goes on as a roster's does
+    text = "Till styrelsen valdes två nya ledamöter. Hans Orrmo, Vara kommun, och Eva Nord, Åsele kommun, omvaldes."
+    people = {k for k in extract_document(make_document(text), reference).entities if k.startswith("person/")}
+    assert "person/hans-orrmo" in people
+    # the possessive before a capitalised word that no organisation follows stays no name
+    text = "Hans Orrmoresa, som han kallar den, blev kort."
+    assert not {k for k in extract_document(make_document(text), reference).entities if k.startswith("person/")}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -382,7 +382,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             end_j = j + 1
         if tok.text in ref.ambiguous_given and at_sentence_start(text, tok.start) \
                 and not _strong_surname(toks[end_j].text, ref) \
-                and not _roster_entry(text, toks[end_j].end, title_starts):
+                and not _roster_entry(text, toks[end_j].end, title_starts, blocked):
             i += 1
             continue  # "Hans Göteborgsbesök": the possessive, not a name
         start, end = tok.start, toks[end_j].end
@@ -426,11 +426,17 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
             and sur.text[1:].islower() and sur.text not in ref.name_stopwords:
         # "Sorella Hägglund (SD)", also opening a sentence, and "Maj Holmström (M)", a month's name
         return True  # a name with its party
-    if tok.text.lower() in MONTHS or at_sentence_start(text, tok.start) or not _strong_surname(sur.text, ref):
+    if tok.text.lower() in MONTHS or at_sentence_start(text, tok.start):
         return False
     after = _APPOSITION_AFTER_RE.match(text, sur.end)
-    if after and after.end() in title_starts and (tok.text not in ref.name_stopwords
-                                                  or ref.given_names.get(tok.text, 0) >= MIN_BEARERS):
+    titled = after is not None and after.end() in title_starts
+    if not _strong_surname(sur.text, ref):
+        # "..., Effie Kourlos, kommunalråd, ...": two plain capitalised words between a list's comma and a
+        # title after their own comma are a name, whatever the lists of names know of them
+        return titled and sur.text.isalpha() and sur.text[1:].islower() and tok.text[1:].islower() \
+            and tok.text not in ref.name_stopwords and sur.text not in ref.name_stopwords \
+            and bool(_LIST_BEFORE_RE.search(text, max(0, tok.start - 6), tok.start))
+    if titled and (tok.text not in ref.name_stopwords or ref.given_names.get(tok.text, 0) >= MIN_BEARERS):
         return True
     # in a list: a person just before, and another name just after
     if ref.given_names.get(tok.text, 0) < MIN_BEARERS or not found:
@@ -443,14 +449,15 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
         and toks[i + 2].start - nxt.end() <= 1
 
 
-def _roster_entry(text: str, end: int, title_starts: set[int]) -> bool:
+def _roster_entry(text: str, end: int, title_starts: Set[int], org_starts: Set[int] = frozenset()) -> bool:
     """Does the name that ends at ``end`` stand as an entry of a roster: its party in brackets or
-    between commas, or a title after a comma ("Per Sandvik, sekreterare", "Bo Lindell (M)")? Then a
-    first word that is also a common word ("Per", "Bo") is a given name."""
+    between commas, a title or an organisation after a comma ("Per Sandvik, sekreterare", "Bo Lindell
+    (M)", "Hans Berg, Vara kommun")? Then a first word that is also a common word ("Per", "Bo",
+    "Hans") is a given name."""
     if PARTY_MARKER_RE.match(text, end) or COMMA_PARTY_RE.match(text, end):
         return True
     after = _APPOSITION_AFTER_RE.match(text, end)
-    return after is not None and after.end() in title_starts
+    return after is not None and (after.end() in title_starts or after.end() in org_starts)
 
 
 _NOUN_AFTER_RE = re.compile(r"[ \t]+[a-zåäö]")
