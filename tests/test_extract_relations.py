@@ -434,3 +434,21 @@ def test_mentions_body_named_by_its_head_and_field():
     mentions = _mentions(text)
     assert "org/centrum-for-idrott-och-halsa" in mentions
     assert not {k for k in mentions if k.endswith("/centrum")}
+
+
+def test_relations_association_text_on_its_board_elections():
+    text = ("SmåKom Nyhetsbrev\n\nStämman: Karin Ek fortsatt ordförande\n\n"
+            "SmåKoms stämma hölls i Vara den 26 april.\n\n"
+            "Karin Ek från Vara kommun omvaldes som ordförande för ytterligare ett år. Till styrelsen nyvaldes "
+            "Ulf Holm från Åsele kommun. Eva Nord, Tibro kommun, omvaldes.\n\n"
+            "Vid det konstituerande styrelsemötet valdes Eva Nord till vice ordförande.\n\n"
+            "På stämman talade också Lars Öberg från Vara kommun om bredband.\n")
+    ex = extract_document(_doc(text))
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert ("person/karin-ek", "role", "ordförande") in facts
+    assert ("person/eva-nord", "role", "vice ordförande") in facts
+    for person in ("person/karin-ek", "person/ulf-holm", "person/eva-nord"):
+        assert (person, "affiliatedWith", "org/smakom") in facts, person
+    assert ("person/karin-ek", "affiliatedWith", "municipality/1470") in facts
+    # a speaker at the meeting is not elected to anything
+    assert ("person/lars-oberg", "affiliatedWith", "org/smakom") not in facts

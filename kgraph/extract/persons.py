@@ -522,9 +522,12 @@ _BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-
 _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
                         r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
                         # "Anna Berg (S), Vara, valdes till ...": the member's municipality between
-                        r"(?:[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*(?=valdes|väljs|har valts|utsågs|utses|har utsetts))?"
-                        r"(?:(?:är|var|blir|blev|som är|som var|valdes till|väljs till|har valts till|"
-                        r"utsågs till|utses till|har utsetts till)[ \t]+)?"
+                        r"(?:[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*(?=(?:om|ny|åter)?valdes|väljs|har valts|utsågs|utses|"
+                        r"har utsetts))?"
+                        # "Anna Berg från Vara kommun omvaldes som ordförande": where the member comes from
+                        r"(?:från[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|län|stad))?[ \t]+(?=(?:om|ny|åter)?valdes))?"
+                        r"(?:(?:är|var|blir|blev|som är|som var|(?:om|ny|åter)?valdes[ \t]+(?:till|som)|väljs till|"
+                        r"har valts till|utsågs till|utses till|har utsetts till)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
                         r"tf\.?|t\.f\.)?[ \t]*\Z")
 # "Anna Berg, Exempelby kommuns näringslivschef": an organisation in the genitive between the comma and the title
@@ -564,8 +567,15 @@ _AFTER_BODY_GAP = re.compile(r"^[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)[ \t
 _REST_OF_LINE_EMPTY = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
+# "valdes Anna Berg till vice ordförande": the verb of an election before the name, its office after it
+_ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs|utses)[ \t]+\Z")
+_ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
+
+
 def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
     gap = text[p.end:t.start]
+    if _ELECTED_TO_GAP.fullmatch(gap) and _ELECTED_BEFORE_RE.search(text, max(0, p.start - 12), p.start):
+        return True
     if "\n" in gap and (gap.count("\n") > 2 or not _contact_lines(text, p, t)):
         return False
     return bool(_AFTER_GAP.match(gap) or (len(gap) <= 50 and _AFTER_GENITIVE_GAP.match(gap))

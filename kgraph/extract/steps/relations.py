@@ -410,6 +410,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     # municipality's body belong to the one region or municipality of the text
     for p, owner, cue in _body_list_members(st):
         add(p.key, owner, cue, p.end, "extract.affiliation.body_list", 0.75)
+    # "Anna Berg omvaldes som ordförande", "Till styrelsen nyvaldes Per Holm": an association's own text
+    # on whom its meeting elected to its board
+    for p, cue in _publisher_board_members(st, roles):
+        add(p.key, st.publisher or "", cue, p.end, "extract.affiliation.board_election", 0.65)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
     for p, body, lead_end, named in _roster_members(st):
         if p.key != body:
@@ -553,6 +557,39 @@ def _from_body_lead(st: DocState, start: int, end: int) -> bool:
         return False
     s = orgs[-1].prov.span.start
     return bool(_FROM_BEFORE_BODY_RE.search(st.doc.text, max(start, s - 6), s))
+
+
+_ELECTION_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|(?:om|ny)?väljs|har valts|utsågs|utses|"
+                          r"i styrelsen|styrelsen består|utgörs av)(?![\wåäö])", re.IGNORECASE)
+# the publisher's own board, named bare: "till styrelsen", "Arbetsutskottet utgörs av"
+_OWN_BOARD_RE = re.compile(r"(?<![\wåäö])(?:styrelsen|arbetsutskottet|presidiet|styrelsemötet)(?![\wåäö])",
+                           re.IGNORECASE)
+_BOARD_ROLES = ("ordförande", "ledamot", "ersättare", "kassör", "sekreterare")
+
+
+def _publisher_board_members(st: DocState, roles: dict[str, list[TitleHit]]) -> list[tuple[PersonHit, int]]:
+    """(person, where the election is stated) for the people an association's own text says its
+    meeting elected or its board holds: a sentence with an election ("omvaldes", "valdes ... till",
+    "Övriga i styrelsen är"), in a paragraph that names the board bare ("styrelsen") or of a person
+    with a board's office. Another association or organisation named in the sentence may be the
+    body they were elected to, so none may be."""
+    pub = st.publisher
+    if not pub or st.cls_of(pub) != "Association" or not _named_alone(st, pub):
+        return []
+    text = st.doc.text
+    out: list[tuple[PersonHit, int]] = []
+    for p in st.people.persons:
+        sent = st.sentence_at(p.start)
+        if sent is None:
+            continue
+        m = _ELECTION_RE.search(text, sent.start, sent.end)
+        if m is None or any(o.key != pub for o in st.orgs_in(sent.start, sent.end, {"Association", "Organization"})):
+            continue
+        blk = st.block_at(p.start)
+        board_role = any(t.role.endswith(_BOARD_ROLES) for t in roles.get(p.key, ()))
+        if board_role or (blk is not None and _OWN_BOARD_RE.search(text, blk.start, blk.end)):
+            out.append((p, m.start()))
+    return out
 
 
 def _one_body_outside(st: DocState, start: int, end: int) -> str | None:
