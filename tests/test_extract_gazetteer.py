@@ -152,3 +152,11 @@ def test_gazetteer_bare_gotland_is_the_landscape_not_the_municipality(reference,
     classes = {(info.cls, key) for key, info in ex.entities.items()}
     assert ("Place", "place/gotland-landskap") in classes
     assert not any(cls == "Municipality" for cls, _ in classes)
+
+
+def test_gazetteer_first_part_of_a_compound_sharing_its_head_is_no_mention(reference, make_document):
+    # "Kommunal- och ...departementet": the union Kommunal is not named
+    text = "Från Norge kom en tjänsteman från Kommunal-och moderniseringsdepartementet i Oslo."
+    assert "Kommunal" not in _by_surface(reference, make_document, text)
+    assert "Kommunal" not in _by_surface(reference, make_document, text.replace("-och", "- och"))
+    assert "Kommunal" in _by_surface(reference, make_document, "Facket Kommunal och SKR möttes i Oslo.")

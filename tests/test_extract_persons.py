@@ -497,3 +497,15 @@ def test_names_hans_opening_a_roster_entry_with_its_municipality(reference, make
     # the possessive before a capitalised word that no organisation follows stays no name
     text = "Hans Orrmoresa, som han kallar den, blev kort."
     assert not {k for k in extract_document(make_document(text), reference).entities if k.startswith("person/")}
+
+
+def test_names_minister_title_and_surname_alone_name_the_minister_of_the_list(reference, make_document):
+    # the list of ministers holds one landsbygdsminister of that surname
+    people = extract_document(make_document(
+        "Nyheter\n\nEn sakkunnig hos landsbygdsminister Bucht talade om landsbygden.\n"), reference)
+    facts = {(s.subject, s.predicate, s.object) for s in people.statements}
+    assert ("person/sven-erik-bucht", "role", "landsbygdsminister") in facts
+    # a surname no minister of that post has stays no one
+    people = extract_document(make_document(
+        "Nyheter\n\nEn sakkunnig hos landsbygdsminister Orrmo talade om landsbygden.\n"), reference)
+    assert not {k for k in people.entities if k.startswith("person/")}

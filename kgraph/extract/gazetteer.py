@@ -56,9 +56,14 @@ def _is_boundary(text: str, i: int) -> bool:
 def _in_compound(text: str, start: int, end: int) -> bool:
     """"Stockholm-Mälarregionen", "Sundsvall-Timrå": a name joined by a hyphen to another capitalised
     word is part of a compound name, not a mention of its own (a whole listed form such as
-    "Malung-Sälen" is found as a whole)."""
-    return (text[end:end + 1] == "-" and text[end + 1:end + 2].isupper()) or \
-        (start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and text[start:start + 1].isupper())
+    "Malung-Sälen" is found as a whole). Nor is the first part of a compound whose head the text
+    shares with the next word ("Kommunal- och moderniseringsdepartementet", "Kommunal-och ...")."""
+    if text[end:end + 1] == "-" and (text[end + 1:end + 2].isupper() or _SHARED_HEAD_RE.match(text, end + 1)):
+        return True
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and text[start:start + 1].isupper()
+
+
+_SHARED_HEAD_RE = re.compile(r"[ \t]*(?:och|eller|samt)[ \t]", re.IGNORECASE)
 
 
 def _case_ok(form: Form, surface: str) -> bool:

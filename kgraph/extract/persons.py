@@ -397,10 +397,37 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             hit.party_span = (m.start("p"), m.end("p"))
         result.persons.append(hit)
         i = end_j + 1
+    _ministers_by_surname(doc, toks, titles, ref, result)
     _genitives_and_spellings(text, result.persons, ref)
     _link_titles(text, result)
     _surname_references(text, toks, result)
     return result
+
+
+def _ministers_by_surname(doc: Document, toks: list[Token], titles: list[TitleHit], ref: Reference,
+                          result: PeopleResult) -> None:
+    """"hos landsbygdsminister Bucht": a minister's title and a surname alone name the one minister of
+    the list of ministers with that post and surname (on the document's date, where it has one)."""
+    text = doc.text
+    starts = {t.start: k for k, t in enumerate(toks)}
+    taken = [(p.start, p.end) for p in result.persons]
+    for t in titles:
+        if t.title.category != "minister" or t.plural or not text.startswith(" ", t.end):
+            continue
+        k = starts.get(t.end + 1)
+        if k is None or not toks[k].is_cap or any(a <= toks[k].start < b for a, b in taken):
+            continue
+        if k + 1 < len(toks) and toks[k + 1].is_cap and _same_line_gap(text, toks[k], toks[k + 1]):
+            continue  # a whole name follows, which the scan above reads
+        word = toks[k].text
+        post = t.title.title.casefold()
+        names = {term.name for term in ref.ministers
+                 if term.post.casefold() == post and term.name.split()[-1] in (word, word[:-1])
+                 and (doc.published is None or term.holds_on(doc.published))}
+        if len(names) == 1:
+            name = names.pop()
+            result.persons.append(PersonHit(toks[k].start, toks[k].end, name, person_key_for(name)))
+    result.persons.sort(key=lambda p: p.start)
 
 
 _APPOSITION_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?,[ \t]*")
