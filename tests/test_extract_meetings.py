@@ -816,3 +816,17 @@ def test_meetings_a_meeting_in_the_afternoon_of_a_visit_is_its_own(reference, ma
     talk = next(m for m in ms if m.kind == "meeting")
     assert "person/siv-lindmark" in visit.participants and "person/siv-lindmark" not in talk.participants
     assert "kollektivtrafik" in talk.topics and "kollektivtrafik" not in visit.topics
+
+
+def test_meetings_programme_items_with_kl_are_the_ministers_and_name_compound_businesses(reference, make_document):
+    # "Kl. 14.45 Besök hos bärföretaget X": a programme item (the minister makes it) naming a business by a
+    # compound of "företaget"
+    text = ("Ministern besöker Exempellän\n\nI dag reser landsbygdsminister Jennie Nilsson till länet.\n\n"
+            "Program för måndag 20 maj\n\nKl. 14.45 Besök hos bärföretaget Skogsbäret\nPlats: Storgatan 80, Stöde\n\n"
+            "Kl. 15.45 Besök hos familjejordbruket Ekbacka Lantgård\n")
+    ex = extract_document(make_document(text), reference)
+    assert {"company/skogsbaret", "company/ekbacka-lantgard"} <= set(ex.entities)
+    visits = [sorted(m.participants) for m in ex.meetings]
+    for company in ("company/skogsbaret", "company/ekbacka-lantgard"):
+        item = [m for m in ex.meetings if company in m.participants]
+        assert item and all("person/jennie-nilsson" in m.participants for m in item), visits

@@ -167,11 +167,15 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Associa
                "stiftelsen": "Organization", "företaget": "Company", "bolaget": "Company",
                "stadsnätet": "Company", "lanthandeln": "Company", "konsultföretaget": "Company",
                "fastighetsbolaget": "Company", "bostadsbolaget": "Company", "energibolaget": "Company",
-               "naturreservatet": "Place", "byn": "Place", "tätorten": "Place", "orten": "Place"}
+               "naturreservatet": "Place", "byn": "Place", "tätorten": "Place", "orten": "Place",
+               "jordbruket": "Company"}
+# these also end a compound that says what the business does: "bärföretaget Blåtand", "familjejordbruket Ekgården"
+_COMPOUND_CLASS_NOUNS = ("företaget", "bolaget", "jordbruket")
 # the class noun is part of the name of these ("Kommunförbundet Skåne")
 _NAME_PART_NOUNS = {"kommunförbundet", "riksorganisationen", "riksförbundet", "naturreservatet"}
 CLASS_NOUN_RE = re.compile(
-    rf"(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})[ \t]+"
+    rf"(?:(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})"
+    rf"|(?<=[a-zåäö]{{3}})(?P<tail>{'|'.join(_COMPOUND_CLASS_NOUNS)}))[ \t]+"
     rf"(?P<name>{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}})(?![\wåäö-])")
 # "Exempelbygdens utveckling ideell förening": a registered non-profit's name ends in its legal form
 NONPROFIT_RE = re.compile(rf"(?P<name>{_WORD_INITIAL}(?:[ \t]+(?!(?:i|och|för|på|med|av|om)\b)[\wåäöÅÄÖ-]+){{0,3}}?"
@@ -415,7 +419,8 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
                 s, e = m.start("list"), m.end("list")
                 yield from emit(s, e, _piece_class(text[s:e], "Organization"))
             continue
-        if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-") and kind != "venue") \
+        if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-") and kind != "venue"
+                and not (kind == "class" and low[start - 1].isalpha() and low[start:end] in _COMPOUND_CLASS_NOUNS)) \
                 or (end < len(low) and (low[end].isalnum() or low[end] == "-")):
             continue
         if kind == "venue":
@@ -449,7 +454,7 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         else:
             m = CLASS_NOUN_RE.match(text, start)
             if m and not at_sentence_start(text, m.start("name")):
-                noun = m["noun"]
+                noun = m["noun"] or m["tail"]
                 s = m.start("noun") if noun in _NAME_PART_NOUNS else m.start("name")
                 yield from emit(s, m.end("name"), CLASS_NOUNS[noun])
     for m in AREA_BODY_RE.finditer(text):

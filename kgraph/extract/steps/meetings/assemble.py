@@ -52,7 +52,8 @@ from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, location_after
 
-_SUBJECTLESS_RE = re.compile(r"^[\s\d.:–-]*$")
+# before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
+_SUBJECTLESS_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?[\s\d.:–-]*$")
 # "Dagen avslutades med ett besök hos X", "Därefter blev det studiebesök på Y": the programme's next item,
 # its subject the day or the visit, not the people who made it
 _PROGRAMME_LEAD_RE = re.compile(
