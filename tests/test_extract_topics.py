@@ -147,6 +147,11 @@ def _has_form(forms, form):
     ("Ministern ville diskutera byggande i länet.", "byggande i länet"),
     # whose side it is from is no part of the topic
     ("Han berättade om enklare handläggning av strandskydd från kommunens sida.", "enklare handläggning av strandskydd"),
+    # a compound of information or rapport before "om"; "Det gällde" what it was about
+    ("Kommunchefen gav en lägesinformation om sågverkshistoria.", "sågverkshistoria"),
+    ("Kommunchefen informerade. Det gällde bland annat älvnivåer och snöröjning.", "älvnivåer"),
+    # an adjective that names a field makes a generic head a topic
+    ("Vi pratade om det säkerhetspolitiska läget.", "säkerhetspolitiska läget"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)
@@ -173,6 +178,8 @@ def test_topics_sector_in_a_cued_list_is_discussed(reference, make_document):
 @pytest.mark.parametrize("text", [
     "Vi pratade om de utmaningar och möjligheter som kommunen står inför.",   # generic words only
     "Hon ville diskutera aktuella frågor med kommunstyrelsen.",             # evaluative + generic
+    "Vi pratade om det kritiska läget.",                                     # a judging adjective + generic
+    "Efter en lägesrapport om kommunerna gick vi igenom handlingarna.",      # who, then the verb of the clause
     "Vi pratade om Härnösands utmaningar.",                                  # a name's genitive + generic
     "Syftet är att lyfta fram riksdag, regering och myndigheter.",           # actors, not topics
     "Vi pratade om hur vi kan göra sjön mer tillgänglig för besökare.",      # a clause, not a noun phrase

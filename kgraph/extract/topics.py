@@ -144,9 +144,12 @@ _FILLER = (r"(?:(?:bland annat|bl\.\s?a\.|också|även|främst|framför allt|sä
 _FORWARD_CUE = re.compile(
     r"\b(?:(?:prata|pratade|pratat|pratar|samtala|samtalade|samtalat|samtalar|samtal|samtalet|samtalen|diskussion|"
     r"diskussionen|diskussioner|diskussionerna|diskutera|diskuterade|diskuterat|diskuterar|resonera|resonerade|"
-    r"informera|informerade|informerat|informerar|information|berätta|berättade|berättat|berättar|handlade|handlar|"
-    r"handla|dialog|rapporterade|rapporterar|rapport|rapporter)\s+"
-    + _FILLER + r"(?:om|kring)"
+    r"informera|informerade|informerat|informerar|berätta|berättade|berättat|berättar|handlade|handlar|"
+    r"handla|dialog|rapporterade|rapporterar|"
+    # and their compounds: "en basinformation om X", "lägesrapport om X"
+    r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+" + _FILLER + r"(?:om|kring)"
+    # "Det gällde bland annat X": what the information or the talk was about
+    r"|(?:det|samtalet|samtalen|mötet|diskussionen|diskussionerna|informationen|frågorna)\s+(?:gällde|gäller)"
     # "berättade för ministern om X", "pratade med eleverna om X", "informerade med hjälp av rektor Y om X"
     r"|(?:prata|pratade|pratat|pratar|samtala|samtalade|samtalat|samtalar|berätta|berättade|berättat|berättar|"
     r"informera|informerade|informerat|informerar|diskutera|diskuterade|diskuterat|diskuterar)"
@@ -198,7 +201,9 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "eftersom", "också", "även", "mer", "mycket", "nu", "idag", "här", "kommer", "fick", "får",
                    "samt", "och", "eller", "både", "dels", "bland", "annat", "sätt", "ge", "göra", "gör", "gjorde",
                    "the", "sedan", "redan", "pågår", "ser", "såg", "några", "många", "flera", "alla", "vissa",
-                   "övriga", "hela", "finns", "fanns", "just", "antal", "få", "ta", "ha", "hålla", "skapa"})
+                   "övriga", "hela", "finns", "fanns", "just", "antal", "få", "ta", "ha", "hålla", "skapa",
+                   # verbs of motion and giving that follow a fronted phrase: "Efter en rapport om X gick vi ..."
+                   "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller"})
 # evaluative words that do not qualify a generic head ("de stora utmaningarna", "ett gott arbete")
 _EVALUATIVE = frozenset({"stor", "stora", "stort", "god", "goda", "gott", "bra", "viktig", "viktiga", "viktigt",
                          "olika", "nya", "ny", "nytt", "fortsatt", "fortsatta", "framtida", "aktuella", "aktuell",
@@ -274,7 +279,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
-              "synpunkter"):
+              "synpunkter", "gäll"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -485,7 +490,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or (
             _ADJ_HEAD.search(core_words[-1]) and not _ANDE_NOUN.search(core_words[-1])):
         return None
-    if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) for s, e in core[:-1]) \
+    if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) or _field_adjective(text[s:e])
+                                              for s, e in core[:-1]) \
             and not (len(core_words) == 2 and core_words[1] in ("utveckling", "utvecklingen")
                      and core_words[0] in _PLACE_GENITIVES):
         return None  # "aktuella frågor", "Härnösands utmaningar"; "digitaliseringens möjligheter" is a topic
@@ -508,6 +514,17 @@ def _qualifies(word: str) -> bool:
     """A modifier that makes a generic head specific: a common noun's genitive ("näringslivets")."""
     return word[:1].islower() and word.endswith("s") and word not in _EVALUATIVE and not _ADJ_HEAD.search(word[:-1]) \
         and word[:-1] not in _ACTORS and word[:-1] not in _PLACES_AS_ACTORS
+
+
+# adjectives in -isk that judge rather than name a field: "det kritiska läget" stays generic
+_JUDGING_ISK = re.compile(r"(?:krit|prakt|typ|fantast|realist|optimist|pessimist|dramat|problemat|specif|klass)"
+                          r"isk[at]?$")
+
+
+def _field_adjective(word: str) -> bool:
+    """An adjective that names a field and so makes a generic head specific: "det militärstrategiska
+    läget", "de ekonomiska förutsättningarna", "den demografiska utmaningen"."""
+    return word[:1].islower() and bool(re.search(r"isk[at]?$", word)) and not _JUDGING_ISK.search(word)
 
 
 def _lower_first(s: str) -> str:
