@@ -452,3 +452,9 @@ def test_relations_association_text_on_its_board_elections():
     assert ("person/karin-ek", "affiliatedWith", "municipality/1470") in facts
     # a speaker at the meeting is not elected to anything
     assert ("person/lars-oberg", "affiliatedWith", "org/smakom") not in facts
+
+
+def test_mentions_town_building_and_its_room_are_places():
+    text = "Protokoll\n\nKommunstyrelsen sammanträdde den 23 maj 2006 i Vara kommunkontor, rum Tallbacken.\n"
+    mentions = _mentions(text)
+    assert {"place/vara-kommunkontor", "place/tallbacken"} <= set(mentions)

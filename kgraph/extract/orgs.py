@@ -66,6 +66,11 @@ VENUE_CUE_RE = re.compile(
     rf"(?:[ \t]+(?:hus|huset|gård|gården|slott|park|hotell))?)")
 # "Plats: Kommunhuset, Fjugesta": the locality after the venue
 VENUE_LOCALITY_RE = re.compile(r",\s*(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?=\s*(?:[.,;\n]|$|kl\b))")
+# a town's own building by the town's name, and a named room in it: "Ånge kommunkontor, rum Flataklocken"
+TOWN_BUILDING_RE = re.compile(
+    r"(?P<name>(?P<town>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)[ \t]+(?:kommunkontor|kommunhus|stadshus|rådhus)"
+    r"(?:et)?)(?![\wåäö-])(?:[ \t]*,[ \t]*(?:rum|sal|sammanträdesrum|konferensrum|lokal)(?:en)?[ \t]+"
+    r"(?P<room>[A-ZÅÄÖ][a-zåäö]{2,}(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+)?))?")
 # building names too generic to be a named place
 GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhuset", "länsstyrelsen", "kommunkansliet",
                   "kommunkontoret", "regionhuset", "skolan", "biblioteket", "kyrkan", "torget", "stationen", "parken",
@@ -297,6 +302,12 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         if m.start("town") in towns and free(m.start("name"), m.end("name")) and name.lower() not in NOT_PLACES \
                 and not BODY_NOUN_RE.search(name.lower()):
             yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
+    for m in TOWN_BUILDING_RE.finditer(text):
+        # "Ånge kommunkontor, rum Flataklocken": a town's own building, and the room in it
+        if m.start() in towns and not hard.overlaps(m.end("town"), m.end("name")):
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Place", f"place/{slug(m['name'])}", wins=True)
+            if m["room"] and free(m.start("room"), m.end("room")):
+                yield PatternOrg(m.start("room"), m.end("room"), m["room"], "Place", f"place/{slug(m['room'])}")
     seen: set[int] = set()
     for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):
         for m in rx.finditer(text):
