@@ -509,3 +509,12 @@ def test_names_minister_title_and_surname_alone_name_the_minister_of_the_list(re
     people = extract_document(make_document(
         "Nyheter\n\nEn sakkunnig hos landsbygdsminister Orrmo talade om landsbygden.\n"), reference)
     assert not {k for k in people.entities if k.startswith("person/")}
+
+
+def test_roles_joined_compound_before_a_title_made_by_its_head(reference, make_document):
+    # a title the table lacks, made of a known head, keeps the first part of a joined compound
+    roles = _roles(reference, make_document,
+                   "Övriga närvarande Karin Ek, miljö- och hälsoskyddsinspektör, Ulf Holm, kultur-, fritids- och "
+                   "turistsamordnare")
+    assert {("Karin Ek", "miljö- och hälsoskyddsinspektör"),
+            ("Ulf Holm", "kultur-, fritids- och turistsamordnare")} <= roles, roles

@@ -261,7 +261,11 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
             continue
         word = m.group()
         nominative = _indefinite(word)
-        hits.append(TitleHit(m.start(), m.end(), Title(nominative, (word,), "", ""), nominative))
+        # "miljö- och hälsoskyddsinspektör": the first part of the joined compound belongs to the title
+        joined = _JOINED_BEFORE_RE.search(low, max(0, m.start() - 60), m.start())
+        start = joined.start() if joined else m.start()
+        role = " ".join(low[start:m.start()].split() + [nominative]) if joined else nominative
+        hits.append(TitleHit(start, m.end(), Title(nominative, (word,), "", ""), role, extended=bool(joined)))
     # keep the longest title where titles overlap ("kommunstyrelsens ordförande" over "ordförande"),
     # and a form of the table over the same words put together by rule
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.extended))
