@@ -458,3 +458,13 @@ def test_mentions_town_building_and_its_room_are_places():
     text = "Protokoll\n\nKommunstyrelsen sammanträdde den 23 maj 2006 i Vara kommunkontor, rum Tallbacken.\n"
     mentions = _mentions(text)
     assert {"place/vara-kommunkontor", "place/tallbacken"} <= set(mentions)
+
+
+def test_relations_minutes_of_an_association_board_named_without_its_name():
+    # "förbundsstyrelsens sammanträde": the board of the association the minutes name (here by its short form)
+    text = ("Protokoll från förbundsstyrelsens sammanträde Fredag 10 september 1999, Vara kommun\n\n"
+            "Ledamöter Anna Lindqvist (m), Vara, ordförande Peter Holm (s), Åsele Ersättare Eva Nord (c), Vara\n"
+            "Sekreterare Ulf Holm, SmåKom Övriga Karin Ek, SmåKom\n\n"
+            "§ 1 Utses att justera Peter Holm. Paragrafer 1-5.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/anna-lindqvist", "org/smakom"), ("person/peter-holm", "org/smakom")} <= rels

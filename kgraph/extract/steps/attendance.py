@@ -22,6 +22,7 @@ Reads ``doc``, ``ref``, ``mentions``, ``people``, ``publisher``; writes
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...models import Mention, Statement
 from ...text import slug
@@ -52,6 +53,10 @@ _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|Arbetsutskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott"
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
+# a header that names the board of an association without its name: "Protokoll från förbundsstyrelsens sammanträde"
+_ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]+(?:från|för|vid)[ \t]+"
+                                   r"(?:förbundsstyrelsens|förbundsdirektionens|direktionens|styrelsens|"
+                                   r"förbundsfullmäktiges)\b", re.IGNORECASE)
 # the "Organ" field of a run-on first page, without its colon: "Organ Kommunstyrelsens arbetsutskott"
 _ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
 
@@ -167,6 +172,12 @@ def _minuted_body(st: DocState) -> str | None:
             st.add_mention(Mention(text=board, kind="Organization", key=key,
                                    prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=board)
             return key
+    # "Protokoll från förbundsstyrelsens sammanträde": the board of the association the minutes name most
+    if _ASSOCIATION_BOARD_RE.search(text, 0, 400):
+        counts = Counter(m.key for m in st.mentions if m.kind == "Association")
+        top = counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            return top[0][0]
     return st.publisher
 
 
