@@ -468,3 +468,15 @@ def test_relations_minutes_of_an_association_board_named_without_its_name():
             "§ 1 Utses att justera Peter Holm. Paragrafer 1-5.\n")
     rels = _rel(text, "affiliatedWith")
     assert {("person/anna-lindqvist", "org/smakom"), ("person/peter-holm", "org/smakom")} <= rels
+
+
+def test_meetings_association_board_minutes_do_not_seat_the_members_home_towns():
+    text = ("Protokoll från förbundsstyrelsens sammanträde Fredag 10 september 1999, Vara kommun\n\n"
+            "Ledamöter Anna Lindqvist (m), Vara, ordförande Peter Holm (s), Åsele Ersättare Eva Nord (c), Tibro\n"
+            "Sekreterare Ulf Holm, SmåKom Övriga Karin Ek, SmåKom\n\n"
+            "§ 1 Utses att justera Peter Holm. Paragrafer 1-5.\n")
+    ex = extract_document(_doc(text))
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert board and "org/smakom" in board[0].participants
+    assert {"person/anna-lindqvist", "person/peter-holm"} <= set(board[0].participants)
+    assert not [p for p in board[0].participants if p.startswith("municipality/")], board[0].participants

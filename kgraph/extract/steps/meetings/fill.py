@@ -171,6 +171,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
           group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues) -> None:
     text = st.doc.text
     low = cues.low
+    # an association's board in its own minutes: its members sit for it, not for their home municipalities
+    for_body = mt.kind == "board_meeting" and st.minuted_body is not None \
+        and st.cls_of(st.minuted_body) == "Association"
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
@@ -185,6 +188,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                     if mt.kind == "visit" and m.kind == "Municipality" and mt.location and m.key != mt.location \
                             and (mt.group >= 0 or m.key in visit_places):
                         continue  # one visit per municipality of a tour, or of the text
+                    if for_body and m.kind == "Municipality":
+                        continue  # the home towns of an association's board members, listed in its minutes
                     if m.key != mt.location and m.key in group_places.get(mt.group, ()):
                         continue  # "träffade kommunledningarna i Sundsvall och Timrå": the other meeting's place
                     if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
@@ -238,6 +243,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     for person in mt.persons:
         for stmt in affil.get(person, [])[:1]:
             org = stmt.object
+            if for_body and st.cls_of(org) == "Municipality":
+                continue
             if org not in mt.orgs and not (mt.group >= 0 and st.cls_of(org) == "Municipality" and mt.location
                                            and org != mt.location):
                 mt.orgs.append(org)
