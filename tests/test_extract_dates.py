@@ -235,3 +235,12 @@ def test_dates_press_release_dateline_of_a_region(reference, make_document):
     ex = extract_document(make_document(text), reference)
     assert str(ex.published) == "2019-09-02"
     assert [str(m.date) for m in ex.meetings] == ["2019-09-05"]
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Artikeln publicerades 18 september 2025", dt.date(2025, 9, 18)),
+    ("Publicerades: 2020-03-04", dt.date(2020, 3, 4)),
+    ("Publicerad: 2020-03-04", dt.date(2020, 3, 4)),
+])
+def test_document_date_after_publicerades(line, value):
+    assert find_document_date(line + "\n\nRubrik\n\nText om mötet.\n")[0] == value

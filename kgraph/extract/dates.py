@@ -48,7 +48,8 @@ RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i f�
 # Splitting it could not make a line match (what is left for ``rest`` only grows), but trying
 # every split takes time that grows with the cube of the white space's length
 DOC_DATE_LINE_RE = re.compile(
-    r"^(?=(?P<ws1>\s*))(?P=ws1)(?P<label>(?:senast |sidan |först )?publicerad|publicerat|publiceringsdatum|"
+    r"^(?=(?P<ws1>\s*))(?P=ws1)(?P<label>(?:artikeln |nyheten |sidan |texten )?publicerades|"
+    r"(?:senast |sidan |först )?publicerad|publicerat|publiceringsdatum|"
     r"sammanträdesdatum|mötesdatum|"
     r"datum|uppdaterad|senast uppdaterad|"
     r"senast ändrad|pressmeddelande|nyheter|nyhet)?(?=(?P<ws2>\s*))(?P=ws2)[:·|–—•]?(?=(?P<ws3>\s*))(?P=ws3)"
