@@ -518,3 +518,11 @@ def test_roles_joined_compound_before_a_title_made_by_its_head(reference, make_d
                    "turistsamordnare")
     assert {("Karin Ek", "miljö- och hälsoskyddsinspektör"),
             ("Ulf Holm", "kultur-, fritids- och turistsamordnare")} <= roles, roles
+
+
+def test_names_first_of_a_captions_list_with_a_rare_given_name(reference, make_document):
+    # "Xanthe" is no listed given name; the caption's cue and the names after it make her a person
+    names = _names(reference, make_document, "Från vänster: Xanthe Friberg, Karin Ek, Ulf Holm och Eva Nord.")
+    assert "Xanthe Friberg" in names
+    # without a caption's cue the same words open no name
+    assert "Xanthe Friberg" not in _names(reference, make_document, "Xanthe Friberg, Karin Ek och Ulf Holm kom.")

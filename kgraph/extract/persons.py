@@ -434,6 +434,9 @@ def _ministers_by_surname(doc: Document, toks: list[Token], titles: list[TitleHi
     result.persons.sort(key=lambda p: p.start)
 
 
+# a caption's cue before its list of names: "Från vänster:", "Fr v:", "På bilden:", "I bild"
+_CAPTION_CUE_BEFORE_RE = re.compile(r"(?:[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild|[Ss]tående|[Ss]ittande)"
+                                    r"[ \t]*:?[ \t]*\Z")
 _APPOSITION_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?,[ \t]*")
 _LIST_BEFORE_RE = re.compile(r"(?:,|[ \t]och|[ \t]samt)[ \t]+\Z")
 _LIST_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?(?:,|[ \t]och[ \t]|[ \t]samt[ \t])")
@@ -457,6 +460,10 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
             and sur.text[1:].islower() and sur.text not in ref.name_stopwords:
         # "Sorella Hägglund (SD)", also opening a sentence, and "Maj Holmström (M)", a month's name
         return True  # a name with its party
+    if _CAPTION_CUE_BEFORE_RE.search(text, max(0, tok.start - 20), tok.start) and _strong_surname(sur.text, ref) \
+            and tok.text not in ref.name_stopwords and tok.text[1:].islower() and _LIST_AFTER_RE.match(text, sur.end) \
+            and i + 2 < len(toks) and _is_given(toks[i + 2].text, ref):
+        return True  # "Från vänster: Pat Friberg, Anna Berg, ...": the first of a caption's list of names
     if tok.text.lower() in MONTHS or at_sentence_start(text, tok.start):
         return False
     after = _APPOSITION_AFTER_RE.match(text, sur.end)
