@@ -152,6 +152,10 @@ def _has_form(forms, form):
     ("Kommunchefen informerade. Det gällde bland annat älvnivåer och snöröjning.", "älvnivåer"),
     # an adjective that names a field makes a generic head a topic
     ("Vi pratade om det säkerhetspolitiska läget.", "säkerhetspolitiska läget"),
+    # "allt från A och B till C": both ends of the range are items
+    ("Vi pratade om allt från dammsäkerhet och snöröjning till det ekonomiska läget i kommunen.", "snöröjning"),
+    ("Vi pratade om allt från dammsäkerhet och snöröjning till det ekonomiska läget i kommunen.",
+     "ekonomiska läget i kommunen"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)
@@ -179,6 +183,8 @@ def test_topics_sector_in_a_cued_list_is_discussed(reference, make_document):
     "Vi pratade om de utmaningar och möjligheter som kommunen står inför.",   # generic words only
     "Hon ville diskutera aktuella frågor med kommunstyrelsen.",             # evaluative + generic
     "Vi pratade om det kritiska läget.",                                     # a judging adjective + generic
+    "Därför diskuterades de viktiga frågorna.",                              # an adverb before the cue
+    "På agendan stod en dragning av Karin Ek, regional direktör på Boverket.",  # a talk and a title
     "Efter en lägesrapport om kommunerna gick vi igenom handlingarna.",      # who, then the verb of the clause
     "Vi pratade om Härnösands utmaningar.",                                  # a name's genitive + generic
     "Syftet är att lyfta fram riksdag, regering och myndigheter.",           # actors, not topics

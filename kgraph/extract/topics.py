@@ -163,7 +163,8 @@ _FORWARD_CUE = re.compile(
     r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
     r"|på agendan (?:stod|fanns|står|finns)"
     # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
-    r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också)\s+"
+    r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också|därför|"
+    r"därefter|dessutom)\s+"
     r"(?:diskuterades|berördes|avhandlades)"
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Bland ämnena fanns X", "Ämnen på dagordningen var X",
     # "kommer teman för diskussionerna att vara X"
@@ -203,7 +204,9 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "the", "sedan", "redan", "pågår", "ser", "såg", "några", "många", "flera", "alla", "vissa",
                    "övriga", "hela", "finns", "fanns", "just", "antal", "få", "ta", "ha", "hålla", "skapa",
                    # verbs of motion and giving that follow a fronted phrase: "Efter en rapport om X gick vi ..."
-                   "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller"})
+                   "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller",
+                   # adverbs that open or close a clause, never part of its noun phrase
+                   "därför", "därefter", "dessutom", "tillsammans", "slutligen", "avslutningsvis", "inledningsvis"})
 # evaluative words that do not qualify a generic head ("de stora utmaningarna", "ett gott arbete")
 _EVALUATIVE = frozenset({"stor", "stora", "stort", "god", "goda", "gott", "bra", "viktig", "viktiga", "viktigt",
                          "olika", "nya", "ny", "nytt", "fortsatt", "fortsatta", "framtida", "aktuella", "aktuell",
@@ -239,7 +242,13 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "projekt", "projektet", "bakgrund", "bakgrunden", "delar", "annat", "mera", "mer", "allt",
                       "engagemang", "engagemanget", "fördelar", "nackdelar", "exempel", "förslag", "förslaget",
                       "förslagen", "ansvar", "ansvaret", "uppdrag", "uppdraget", "roll", "rollen", "nödvändigheten",
-                      "besked", "beskedet", "ambition", "ambitioner", "ambitionerna"})
+                      "besked", "beskedet", "ambition", "ambitioner", "ambitionerna",
+                      # a talk is no topic, what it is about may be: "en dragning av X om Y"
+                      "dragning", "dragningen", "föredrag", "föredraget", "presentation", "presentationen",
+                      "genomgång", "genomgången", "informationen", "utgångspunkter", "utgångspunkterna"})
+# a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
+_PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|ledamot|sekreterare|handläggare|"
+                             r"samordnare|landshövding|kommunalråd|regionråd)(?:en|n)?$")
 # "behovet av X", "utmaningen med X", "läget på X", "frågor om X", "arbetet med X": X is the topic
 _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna", "behov", "behovet", "behoven", "läget",
                          "situationen", "fråga", "frågan", "frågor", "frågorna", "arbete", "arbetet", "vikten",
@@ -360,7 +369,16 @@ _BETWEEN_LIST = re.compile(r"\bmellan\s+[\wåäö-]+(?:\s*,\s*[\wåäö-]+)*$")
 _LONE_GENITIVE = re.compile(r"\s*[a-zåäö]+(?:nas|ens|ets)\s*")
 
 
+# "allt från vindkraft och bredband till skolans lokaler": a range whose ends are items of the list
+_RANGE_RE = re.compile(r"(?:allt[ \t]+från|alltifrån)[ \t]+", re.IGNORECASE)
+
+
 def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    rng = _RANGE_RE.match(text, a, b)
+    if rng:
+        to = text.rfind(" till ", rng.end(), b)
+        if to > 0:
+            return _conjuncts(text, rng.end(), to) + _conjuncts(text, to + len(" till "), b)
     parts: list[tuple[int, int]] = []
     pos = a
     for m in _SPLIT.finditer(text, a, b):
@@ -487,7 +505,7 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         return None
     if not all(_word_ok(text[s:e].strip(".:;!?\"”()"), i == 0, initial) for i, (s, e) in enumerate(core)):
         return None
-    if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or (
+    if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or _PERSON_NOUN_RE.search(core_words[-1]) or (
             _ADJ_HEAD.search(core_words[-1]) and not _ANDE_NOUN.search(core_words[-1])):
         return None
     if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) or _field_adjective(text[s:e])
