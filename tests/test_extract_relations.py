@@ -480,3 +480,12 @@ def test_meetings_association_board_minutes_do_not_seat_the_members_home_towns()
     assert board and "org/smakom" in board[0].participants
     assert {"person/anna-lindqvist", "person/peter-holm"} <= set(board[0].participants)
     assert not [p for p in board[0].participants if p.startswith("municipality/")], board[0].participants
+
+
+def test_mentions_federation_named_by_its_county():
+    # "Regionförbundet Jämtlands län", "Regionförbundet Örebro län": the county is part of the name
+    for county, key in (("Jämtlands län", "org/regionforbundet-jamtlands-lan"),
+                        ("Örebro län", "org/regionforbundet-orebro-lan")):
+        text = f"Nyheter\n\nPå mötet deltog Karin Ek, ordförande i Regionförbundet {county}, och Ulf Holm.\n"
+        assert key in _mentions(text)
+        assert ("person/karin-ek", key) in _rel(text, "affiliatedWith")

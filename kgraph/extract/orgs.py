@@ -185,9 +185,11 @@ CLASS_NOUN_RE = re.compile(
 # "Exempelbygdens utveckling ideell förening": a registered non-profit's name ends in its legal form
 NONPROFIT_RE = re.compile(rf"(?P<name>{_WORD_INITIAL}(?:[ \t]+(?!(?:i|och|för|på|med|av|om)\b)[\wåäöÅÄÖ-]+){{0,3}}?"
                           r"[ \t]+ideell[ \t]+förening)(?![\wåäö])")
-# a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland"
+# a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland",
+# "Regionförbundet Exempellands län"
 AREA_BODY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:Region|Kommun|Kommunal|Samordnings)förbundet[ \t]+"
-                          rf"(?:i[ \t]+{_WORD}(?:[ \t]+län)?|(?:södra|norra|västra|östra|mellersta)[ \t]+{_WORD}))"
+                          rf"(?:i[ \t]+{_WORD}(?:[ \t]+län)?|(?:södra|norra|västra|östra|mellersta)[ \t]+{_WORD}"
+                          rf"|{_WORD}[ \t]+län))"
                           r"(?![\wåäö-])")
 # governing bodies, never places: "i Styrelsen", "i Arbetsutskottet"
 BODY_NOUN_RE = re.compile(r"(?:styrelse|utskott|styrgrupp|ledningsgrupp|presidi|beredning|nämnd|fullmäktige|"
