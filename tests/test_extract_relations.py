@@ -489,3 +489,19 @@ def test_mentions_federation_named_by_its_county():
         text = f"Nyheter\n\nPå mötet deltog Karin Ek, ordförande i Regionförbundet {county}, och Ulf Holm.\n"
         assert key in _mentions(text)
         assert ("person/karin-ek", key) in _rel(text, "affiliatedWith")
+
+
+def test_mentions_company_written_again_by_its_first_word_is_one_company():
+    text = ("Nyheter\n\nPå programmet står företagsbesök på Ekbo Städteknik AB i Vara.\n\n"
+            "Därefter följde ett studiebesök på företaget EKBO, där vd Karin Ek berättade om läget.\n")
+    mentions = _mentions(text)
+    assert "company/ekbo-stadteknik-ab" in mentions
+    assert not {k for k in mentions if k.startswith("company/") and k != "company/ekbo-stadteknik-ab"}, mentions
+
+
+def test_meetings_programme_items_after_pa_programmet_star_are_the_visitors():
+    text = ("Landshövdingen på besök\n\nI dag besöker landshövding Karin Ek Vara kommun. "
+            "På programmet står möte med kommunledningen och företagsbesök på Ekbo Städteknik AB.\n")
+    ex = extract_document(_doc(text))
+    company = [m for m in ex.meetings if "company/ekbo-stadteknik-ab" in m.participants]
+    assert company and all("person/karin-ek" in m.participants for m in company)

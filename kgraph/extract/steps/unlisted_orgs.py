@@ -146,6 +146,30 @@ def run(st: DocState) -> None:
         st.forget(a)
         st.forget(b)
         st.add_mention(branch, label=branch.attrs["name"])
+    for m, key in _short_company_names(st):
+        st.forget(m)
+        st.add_mention(m.model_copy(update={"key": key, "kind": "Company"}))
+
+
+_LEGAL_FORMS = frozenset({"AB", "Aktiebolag", "HB", "KB"})
+
+
+def _short_company_names(st: DocState) -> list[tuple[Mention, str]]:
+    """(mention, the company's key) for a company written again without its legal form or with its first
+    word only ("KåPi Städteknik AB" ... "företaget KÅPI", "Cleanergy AB" ... "Cleanergy"): one company."""
+    full: dict[str, set[str]] = {}
+    for m in st.mentions:
+        words = m.text.split()
+        if m.kind == "Company" and len(words) >= 2 and words[-1] in _LEGAL_FORMS:
+            full.setdefault(" ".join(words[:-1]).casefold(), set()).add(m.key)
+            if len(words) > 2 and len(words[0]) >= 3:
+                full.setdefault(words[0].casefold(), set()).add(m.key)
+    out = []
+    for m in st.mentions:
+        keys = full.get(" ".join(m.text.split()).casefold()) if m.kind in ("Company", "Organization") else None
+        if keys and len(keys) == 1 and m.key not in keys:
+            out.append((m, next(iter(keys))))
+    return out
 
 
 STEP = Step("unlisted_orgs", run, reads=("doc", "ref", "mentions"), writes=("mentions", "info"))

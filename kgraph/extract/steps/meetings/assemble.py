@@ -54,6 +54,9 @@ from .draft import MeetingDraft, Segmentation, Trigger, location_after
 
 # before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
 _SUBJECTLESS_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?[\s\d.:–-]*$")
+# "På programmet står ... företagsbesök på X": the programme's items, which its visitor makes
+_PROGRAMME_SAYS_RE = re.compile(r"\s*(?:på|i)\s+(?:programmet|dagens program)\s+"
+                                r"(?:står|stod|finns|fanns|ingår|ingick)\b")
 # "Dagen avslutades med ett besök hos X", "Därefter blev det studiebesök på Y": the programme's next item,
 # its subject the day or the visit, not the people who made it
 _PROGRAMME_LEAD_RE = re.compile(
@@ -489,7 +492,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     continue
             n = lx.COUNTS[count["n"]] if count else 1
             group_id += 1
-            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s])) or (
+            subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s])
+                               or _PROGRAMME_SAYS_RE.match(low, sent.start, s)) or (
                 verb_first and not st.mentions_in(sent.start, sent.start + 4))
             places = _coordinated(st, loc, sent.end) if loc is not None else [None]
             for place in places:
