@@ -505,3 +505,10 @@ def test_meetings_programme_items_after_pa_programmet_star_are_the_visitors():
     ex = extract_document(_doc(text))
     company = [m for m in ex.meetings if "company/ekbo-stadteknik-ab" in m.participants]
     assert company and all("person/karin-ek" in m.participants for m in company)
+
+
+def test_relations_business_named_before_where_its_head_received():
+    text = ("Landshövdingen på besök\n\nI dag besökte landshövding Karin Ek Vara kommun.\n\n"
+            "Besöket avslutades på Rexmoll där vd Ulf Holm tog emot och berättade om verksamheten.\n")
+    assert "company/rexmoll" in _mentions(text)
+    assert ("person/ulf-holm", "company/rexmoll") in _rel(text, "affiliatedWith")

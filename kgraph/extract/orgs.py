@@ -152,6 +152,10 @@ ROLE_CUE_RE = re.compile(
     r"(?:\b(?i:vd|verkställande direktör|ägare|delägare|grundare|verksamhetschef|platschef|fabrikschef|"
     r"driftchef|butikschef|hotellchef)[ \t]+(?:för|på|vid|av|till|hos)|\bdrivs av)[ \t]+"
     rf"(?P<list>{_NAME_RUN})(?![\wåäö-])")
+# "avslutades på Exempelbruket där vd Anna Berg tog emot": the business before its head
+HOST_BEFORE_ROLE_RE = re.compile(
+    rf"(?<![\w-])(?:på|hos|vid)[ \t]+(?P<list>{_NAME_RUN})[ \t]*,?[ \t]+där[ \t]+"
+    r"(?i:vd|verkställande direktör|ägaren|ägarna|grundaren|verksamhetschefen|platschefen|fabrikschefen)\b")
 # ... and "studiebesök på A, B och C" (a list)
 VISIT_CUE_RE = re.compile(
     rf"\b(?i:{PLACE_VISIT_NOUN})(?:et|en)?(?:[ \t]+(?:på|hos|vid))?[ \t]+"
@@ -470,6 +474,9 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
                 noun = m["noun"] or m["tail"]
                 s = m.start("noun") if noun in _NAME_PART_NOUNS else m.start("name")
                 yield from emit(s, m.end("name"), CLASS_NOUNS[noun])
+    for m in HOST_BEFORE_ROLE_RE.finditer(text):
+        for s, e in _list_pieces(text, m.start("list"), m.end("list")):
+            yield from emit(s, e, _piece_class(text[s:e], "Company"))
     for m in AREA_BODY_RE.finditer(text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for m in NONPROFIT_RE.finditer(text):
