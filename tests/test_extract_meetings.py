@@ -830,3 +830,13 @@ def test_meetings_programme_items_with_kl_are_the_ministers_and_name_compound_bu
     for company in ("company/skogsbaret", "company/ekbacka-lantgard"):
         item = [m for m in ex.meetings if company in m.participants]
         assert item and all("person/jennie-nilsson" in m.participants for m in item), visits
+
+
+def test_meetings_place_line_names_the_venue_in_the_town_the_text_gave(reference, make_document):
+    text = ("Pressinbjudan\n\nMinister Karin Ekvall bjuder in till rundabordssamtal i Östersund om tillväxt.\n\n"
+            "Tid: måndagen den 7 februari 2011 klockan 13.00-14.30\nPlats: Tingssalen, Rådhuset, Östersund\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.location for m in ms] == ["place/tingssalen"]
+    # a generic building on the place line leaves the town as the place
+    ms = _meetings(reference, make_document, text.replace("Tingssalen, Rådhuset", "Kommunhuset"))
+    assert [m.location for m in ms] == ["municipality/2380"]

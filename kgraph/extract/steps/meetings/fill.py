@@ -19,6 +19,7 @@ from ....models import Meeting, Statement
 from ....text import Sentence
 from ....vocab import INFERRED_CONFIDENCE
 from ... import lexicon as lx
+from ...orgs import GENERIC_VENUES
 from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import absent
@@ -101,11 +102,18 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
                     target = mt
                     break
         target.date = field_dates[0].value
+    placed = False
     for f, s, e in fields:
-        if f in ("plats", "lokal", "var", "adress") and target.location is None:
+        if f in ("plats", "lokal", "var", "adress"):
             cands = [m for m in st.mentions_in(s, e) if m.kind in PARTICIPANT_ORGS | {"Place"}]
             places = [m for m in cands if m.kind == "Place"]
-            if cands:
+            towns = {m.key for m in cands if m.kind == "Municipality"}
+            # "Plats: Rådhussalen, Rådhuset, Östersund" names the venue in the town the text gave
+            venue_in_town = bool(places) and not placed and target.location is not None \
+                and st.cls_of(target.location) == "Municipality" and towns <= {target.location} \
+                and places[0].text.lower() not in GENERIC_VENUES
+            placed = True  # the first place line is the meeting's; later ones are other items'
+            if cands and (target.location is None or venue_in_town):
                 place = (places or cands)[0]
                 target.location = place.key
                 target.because(place.key, st.prov(place.prov.span.start, place.prov.span.end,
