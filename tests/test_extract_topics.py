@@ -154,6 +154,8 @@ def _has_form(forms, form):
     ("Vi pratade om det säkerhetspolitiska läget.", "säkerhetspolitiska läget"),
     # "allt från A och B till C": both ends of the range are items
     ("Vi pratade om allt från dammsäkerhet och snöröjning till det ekonomiska läget i kommunen.", "snöröjning"),
+    # what a meeting is about, and what challenges are for
+    ("Hon bjöd in till ett möte i Vara om möjligheter och utmaningar för ökad sågverksexport.", "ökad sågverksexport"),
     ("Vi pratade om allt från dammsäkerhet och snöröjning till det ekonomiska läget i kommunen.",
      "ekonomiska läget i kommunen"),
 ])

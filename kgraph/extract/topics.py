@@ -148,6 +148,9 @@ _FORWARD_CUE = re.compile(
     r"handla|dialog|rapporterade|rapporterar|"
     # and their compounds: "en basinformation om X", "lägesrapport om X"
     r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+" + _FILLER + r"(?:om|kring)"
+    # "ett möte i Östersund om X", "seminariet om X": what a meeting is about
+    r"|(?:möte|mötet|träff|träffen|seminarium|seminariet|konferens|konferensen|workshop)\s+"
+    r"(?:(?:i|på|med)\s+[\wåäöÅÄÖ-]+\s+)?(?:om|kring)"
     # "Det gällde bland annat X": what the information or the talk was about
     r"|(?:det|samtalet|samtalen|mötet|diskussionen|diskussionerna|informationen|frågorna)\s+(?:gällde|gäller)"
     # "berättade för ministern om X", "pratade med eleverna om X", "informerade med hjälp av rektor Y om X"
@@ -258,7 +261,9 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
-_GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till)\s+", re.IGNORECASE)
+_GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till|"
+                              # "utmaningar för (att skapa ökad) tillväxt": what they are for
+                              r"för(?:\s+att\s+(?:skapa|öka|stärka|främja|utveckla|nå|få))?)\s+", re.IGNORECASE)
 # "besked i markfrågor": the generic words whose topic may also follow "i"
 _GENERIC_IN = frozenset({"besked", "beskeden"})
 _IN_PREP = re.compile(r"i\s+")
