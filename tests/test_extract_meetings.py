@@ -840,3 +840,12 @@ def test_meetings_place_line_names_the_venue_in_the_town_the_text_gave(reference
     # a generic building on the place line leaves the town as the place
     ms = _meetings(reference, make_document, text.replace("Tingssalen, Rådhuset", "Kommunhuset"))
     assert [m.location for m in ms] == ["municipality/2380"]
+
+
+def test_meetings_member_a_substitute_replaces_is_not_at_the_board_meeting(reference, make_document):
+    text = ("PROTOKOLL\nKommunstyrelsen\n\nSammanträdesdatum: 2006-05-23\n\nPlats och tid: Kommunhuset, Vara\n\n"
+            "Beslutande: Karin Ek, s, ordförande Ulf Holm, m Eva Nord, c, ersätter Lars Öberg, c\n\n"
+            "Utses att justera: Ulf Holm\n\nParagrafer: 1-5\n")
+    ms = [m for m in _meetings(reference, make_document, text) if m.kind == "board_meeting"]
+    assert ms and {"person/karin-ek", "person/eva-nord"} <= set(ms[0].participants)
+    assert "person/lars-oberg" not in ms[0].participants

@@ -44,8 +44,9 @@ _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|Plats och tid|"
                      r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
-_REPLACES_RE = re.compile(r"\b(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
-                          r"\s+för\s+$")
+# "X tjg för Y", "X, ersättare för Y", "X ersätter Y": Y is not at the meeting
+_REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
+                          r"\s+för|ersätter)\s+$")
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
