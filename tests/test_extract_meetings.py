@@ -849,3 +849,12 @@ def test_meetings_member_a_substitute_replaces_is_not_at_the_board_meeting(refer
     ms = [m for m in _meetings(reference, make_document, text) if m.kind == "board_meeting"]
     assert ms and {"person/karin-ek", "person/eva-nord"} <= set(ms[0].participants)
     assert "person/lars-oberg" not in ms[0].participants
+
+
+def test_meetings_association_board_meeting_in_its_news_is_the_associations(reference, make_document):
+    text = ("SmåKom Nyhetsbrev\n\nStämman hölls i Vara den 26 april 2017.\n\n"
+            "Vid det konstituerande styrelsemötet som följde valdes Eva Nord, Tibro kommun, till vice ordförande. "
+            "Arbetsutskottet utgörs av Karin Ek, Vara kommun, och Ulf Holm, Åsele kommun.\n")
+    boards = [m for m in _meetings(reference, make_document, text) if m.kind == "board_meeting"]
+    assert boards and "org/smakom" in boards[0].participants
+    assert not [p for p in boards[0].participants if p.startswith("municipality/")], boards[0].participants

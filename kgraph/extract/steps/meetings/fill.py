@@ -179,9 +179,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
           group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues) -> None:
     text = st.doc.text
     low = cues.low
-    # an association's board in its own minutes: its members sit for it, not for their home municipalities
-    for_body = mt.kind == "board_meeting" and st.minuted_body is not None \
-        and st.cls_of(st.minuted_body) == "Association"
+    # an association's board in its own minutes or news: its members sit for it, not for their home municipalities
+    board_of = st.minuted_body or st.publisher
+    for_body = mt.kind == "board_meeting" and board_of is not None and st.cls_of(board_of) == "Association"
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
