@@ -858,3 +858,12 @@ def test_meetings_association_board_meeting_in_its_news_is_the_associations(refe
     boards = [m for m in _meetings(reference, make_document, text) if m.kind == "board_meeting"]
     assert boards and "org/smakom" in boards[0].participants
     assert not [p for p in boards[0].participants if p.startswith("municipality/")], boards[0].participants
+
+
+def test_meetings_the_whole_programme_of_visits_names_no_participants(reference, make_document):
+    text = ("Landshövdingen besökte Vara\n\nI dag besökte landshövding Karin Ek Vara kommun och träffade "
+            "kommunledningen.\n\nLandshövdingen besöker under en treårsperiod länets samtliga 49 kommuner, "
+            "även Tibro och Skövde.\n")
+    ms = _meetings(reference, make_document, text)
+    vara = [m for m in ms if m.location == "municipality/1470"]
+    assert vara and not {"municipality/1472", "municipality/1496"} & set(vara[0].participants)

@@ -129,6 +129,8 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
 
 
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
+_EVERY_PLACE_RE = re.compile(r"\b(?:samtliga|alla)\s+(?:\d+\s+|länets\s+|landets\s+)*"
+                             r"(?:kommuner|kommunerna|län|regioner)\b")
 _CONTACT_SENTENCE = PhraseSet(("kontakta", "för information", "för mer information", "frågor om", "frågor till"),
                               prefixes=("anmäl",), anywhere=("@",))
 
@@ -190,8 +192,13 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             if m.key in person_keys and m.key not in mt.persons and not contact:
                 mt.persons.append(m.key)
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
+        # "besöker under en treårsperiod länets samtliga 49 kommuner, även Göteborg och Borås": the whole
+        # programme of visits, whose places are not this meeting's
+        every = _EVERY_PLACE_RE.search(low, sent.start, sent.end) is not None
         if cue or is_trigger_sent:
             for m in ms:
+                if every and m.kind == "Municipality":
+                    continue
                 if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
                     if mt.kind == "visit" and m.kind == "Municipality" and mt.location and m.key != mt.location \
                             and (mt.group >= 0 or m.key in visit_places):
