@@ -867,3 +867,14 @@ def test_meetings_the_whole_programme_of_visits_names_no_participants(reference,
     ms = _meetings(reference, make_document, text)
     vara = [m for m in ms if m.location == "municipality/1470"]
     assert vara and not {"municipality/1472", "municipality/1496"} & set(vara[0].participants)
+
+
+def test_meetings_visit_verb_with_aven_opens_another_visit(reference, make_document):
+    text = ("Ministern på besök\n\nUnder tisdagen kommer landsbygdsminister Jennie Nilsson besöka "
+            "naturbruksprogrammet på Ekskolan i Sollefteå för att träffa elever och lärare. Landsbygdsministern "
+            "besöker på tisdagen även det ekologiska familjejordbruket Ekbacka Lantgård och lanthandeln Mat & Bröd "
+            "i Viksjö.\n")
+    ms = _meetings(reference, make_document, text)
+    farm = [m for m in ms if "company/ekbacka-lantgard" in m.participants]
+    assert farm and all("org/ekskolan" not in m.participants for m in farm), [m.participants for m in ms]
+    assert all("person/jennie-nilsson" in m.participants for m in farm)

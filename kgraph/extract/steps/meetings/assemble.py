@@ -127,6 +127,8 @@ def _counterpart(st: DocState, hits: list[Trigger]) -> str | None:
 _GENERIC_OBJECT_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?(?:länets\s+|regionens\s+)?"
                                 r"(?:alla|samtliga|de flesta|flera|många|varje|olika)\b")
 # "Efter mötet ...", "i samband med besöket ...": a meeting word here opens a second event
+_VISIT_VERBS = frozenset({"besöker", "besökte", "besöka", "besökt", "besöks", "besöktes"})
+_ALSO_AFTER_RE = re.compile(r"(?:\s+(?:på|under|i)\s+[a-zåäö]+)?\s+(?:även|också)\b")
 _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själva\s+)?(?:mötet|besöket|träffen|"
                              r"sammanträdet|konferensen|seminariet|dialogen|invigningen)\b")
 
@@ -463,8 +465,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             # "Den 14 mars träffade hon även ...": a meeting word with a day of its own, not the current
             # meeting's day, is another meeting
             other_day = any(_other_day(st, c, here_days) for c in current)
+            # "Ministern besöker på tisdagen även X": one more visit of the programme, not the current one
+            also = kind == "visit" and low[s:e] in _VISIT_VERBS and _ALSO_AFTER_RE.match(low, e) is not None
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \
-                    and compatible and not count and not second and not other_day \
+                    and compatible and not count and not second and not other_day and not also \
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
                 continue
