@@ -160,3 +160,10 @@ def test_gazetteer_first_part_of_a_compound_sharing_its_head_is_no_mention(refer
     assert "Kommunal" not in _by_surface(reference, make_document, text)
     assert "Kommunal" not in _by_surface(reference, make_document, text.replace("-och", "- och"))
     assert "Kommunal" in _by_surface(reference, make_document, "Facket Kommunal och SKR möttes i Oslo.")
+
+
+def test_gazetteer_a_caption_labelled_by_a_municipality_whose_name_is_a_common_word(reference, make_document):
+    # "Kil" is also a common noun; as the label of a caption ("Kil. I bild ...") it is the municipality
+    text = "Besöken\n\nKil. I bild Karin Ek, kommunchef, och Ulf Holm, kommunstyrelsens ordförande.\n"
+    assert "municipality/1715" in _keys(reference, make_document, text)
+    assert "municipality/1715" not in _keys(reference, make_document, "Besöken\n\nEn kil av trä.\n")

@@ -76,11 +76,16 @@ def _case_ok(form: Form, surface: str) -> bool:
     return surface[:1] == form.text[:1] or (form.text[:1].isupper() and surface[:1].isupper())
 
 
+_CAPTION_LABEL_RE = re.compile(r"\.[ \t]+(?:I bild|På bilden|Från vänster|Fr\.?[ \t]?v\.?)\b")
+
+
 def _weak_ok(text: str, start: int, end: int) -> bool:
     """A form that is also a common word needs a place reading around it."""
     after = text[end:end + 12]
     if re.match(r"s?\s+kommun", after, re.IGNORECASE):
         return True
+    if _CAPTION_LABEL_RE.match(text, end) and (start == 0 or text[start - 1] == "\n"):
+        return True  # "Kil. I bild Anna Berg, kommunchef, ...": a caption labelled by its municipality
     if at_sentence_start(text, start):
         return False
     if re.match(r"[ \t]+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place (a new line is no name)
