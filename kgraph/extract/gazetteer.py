@@ -18,6 +18,7 @@ from ..models import Document, Mention, provenance, span_at
 from ..refdata import Form, Reference, load_reference
 from ..text import at_sentence_start, lower_same_length, mask_contacts
 from .dates import MONTH_NAMES_ALT
+from .lexicon import CAPTION_CUES
 
 _WORDCHAR = re.compile(r"\w")
 _PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom|respektive)\s+|,\s*|"
@@ -76,7 +77,8 @@ def _case_ok(form: Form, surface: str) -> bool:
     return surface[:1] == form.text[:1] or (form.text[:1].isupper() and surface[:1].isupper())
 
 
-_CAPTION_LABEL_RE = re.compile(r"\.[ \t]+(?:I bild|På bilden|Från vänster|Fr\.?[ \t]?v\.?)\b")
+# after a caption's label, its cue (written with a capital letter, after the label's full stop)
+_CAPTION_LABEL_RE = re.compile(rf"\.[ \t]+(?=[A-ZÅÄÖ])(?:{CAPTION_CUES})\b")
 
 
 def _weak_ok(text: str, start: int, end: int) -> bool:

@@ -137,6 +137,8 @@ _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # the names of the boards that keep minutes, as a protocol writes them (one table for every pattern that needs it)
 BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Landstingsstyrelsen|"
                r"Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden")
+# the words a photo caption opens its list of names with: "Från vänster:", "Fr v:", "På bilden:", "I bild"
+CAPTION_CUES = r"[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild"
 # a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
 BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>{BOARD_NAMES}|(?:Kommun|Region)styrelsens arbetsutskott)\b")
 _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justeringens)\b")

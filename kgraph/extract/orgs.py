@@ -45,8 +45,10 @@ INSTITUTION_FOR_RE = re.compile(
     r"(?![\wåäö-])")
 GENITIVE_ASSOCIATION_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund))(?![\wåäö])")
+# the legal forms that end a company's name
+LEGAL_FORMS = ("AB", "Aktiebolag", "HB", "KB", "Ekonomisk förening")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
-                        r"(?:AB|Aktiebolag|HB|KB|Ekonomisk förening))\b")
+                        rf"(?:{'|'.join(LEGAL_FORMS)}))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 # after a venue, a name with its party is a person: "Storsalen Anna Lind (C)"
 _NOT_A_MEMBER = rf"(?!{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]*\([A-Za-zÅÄÖåäö]{{1,3}}\))"

@@ -20,7 +20,7 @@ import ahocorasick
 from ..models import Document
 from ..refdata import Reference, Title, person_key_for
 from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
-from .lexicon import MINUTES_STRUCTURE_WORDS, VENUE_LAST_WORDS
+from .lexicon import CAPTION_CUES, MINUTES_STRUCTURE_WORDS, VENUE_LAST_WORDS
 
 MIN_BEARERS = 100
 SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qvist", "kvist", "dahl", "dal",
@@ -431,12 +431,11 @@ def _ministers_by_surname(doc: Document, toks: list[Token], titles: list[TitleHi
         if len(names) == 1:
             name = names.pop()
             result.persons.append(PersonHit(toks[k].start, toks[k].end, name, person_key_for(name)))
-    result.persons.sort(key=lambda p: p.start)
+            result.persons.sort(key=lambda p: p.start)
 
 
-# a caption's cue before its list of names: "Från vänster:", "Fr v:", "På bilden:", "I bild"
-_CAPTION_CUE_BEFORE_RE = re.compile(r"(?:[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild|[Ss]tående|[Ss]ittande)"
-                                    r"[ \t]*:?[ \t]*\Z")
+# a caption's cue before its list of names (also "Stående", "Sittande")
+_CAPTION_CUE_BEFORE_RE = re.compile(rf"(?:{CAPTION_CUES}|[Ss]tående|[Ss]ittande)[ \t]*:?[ \t]*\Z")
 _APPOSITION_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?,[ \t]*")
 _LIST_BEFORE_RE = re.compile(r"(?:,|[ \t]och|[ \t]samt)[ \t]+\Z")
 _LIST_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?(?:,|[ \t]och[ \t]|[ \t]samt[ \t])")
@@ -586,8 +585,7 @@ _TITLE_LINE_GOES_ON = re.compile(r"[ \t]*,|[ \t]+(?:hos|på|vid|i|inom|för)[ \t
 def _contact_lines(text: str, p: PersonHit, t: TitleHit) -> bool:
     """A name on a line of its own and a title that starts the next line (contact blocks:
     "Anna Berg\n\nKommunikatör", "Anna Berg\nPressekreterare hos ministern", "Anna Berg\nKommunikatör och
-    presskontakt"), not a caption
-    that ends in a name before a heading that starts with a title."""
+    presskontakt"), not a caption that ends in a name before a heading that starts with a title."""
     line_start = text.rfind("\n", 0, p.start) + 1
     name_end = text.find("\n", p.end)
     t_line_start = text.rfind("\n", 0, t.start) + 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from array import array
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
@@ -32,6 +32,14 @@ PARTICIPANT_ORGS = ORG_CLASSES - {"PoliticalParty"}
 
 # "civilministern", "hon": references, not names, so never an alternative label
 REFERENCE_RULES = frozenset({"resolve.coref.title", "resolve.coref.pronoun"})
+
+
+def most_named(counts: Mapping[str, int]) -> str | None:
+    """The key counted more often than any other, or None on a tie (or no counts)."""
+    top = sorted(counts.values(), reverse=True)[:2]
+    if not top or (len(top) == 2 and top[0] == top[1]):
+        return None
+    return next(k for k, n in counts.items() if n == top[0])
 
 
 def _start(m: Mention) -> int:

@@ -539,6 +539,7 @@ def _qualifies(word: str) -> bool:
         and word[:-1] not in _ACTORS and word[:-1] not in _PLACES_AS_ACTORS
 
 
+_ISK_END = re.compile(r"isk[at]?$")
 # adjectives in -isk that judge rather than name a field: "det kritiska läget" stays generic
 _JUDGING_ISK = re.compile(r"(?:krit|prakt|typ|fantast|realist|optimist|pessimist|dramat|problemat|specif|klass)"
                           r"isk[at]?$")
@@ -547,7 +548,7 @@ _JUDGING_ISK = re.compile(r"(?:krit|prakt|typ|fantast|realist|optimist|pessimist
 def _field_adjective(word: str) -> bool:
     """An adjective that names a field and so makes a generic head specific: "det militärstrategiska
     läget", "de ekonomiska förutsättningarna", "den demografiska utmaningen"."""
-    return word[:1].islower() and bool(re.search(r"isk[at]?$", word)) and not _JUDGING_ISK.search(word)
+    return word[:1].islower() and bool(_ISK_END.search(word)) and not _JUDGING_ISK.search(word)
 
 
 def _lower_first(s: str) -> str:

@@ -29,7 +29,7 @@ from ...text import slug
 from ...vocab import INFERRED_CONFIDENCE
 from .. import lexicon as lx
 from ..persons import PersonHit, TitleHit
-from ..state import PARTICIPANT_ORGS, Attendance, DocState
+from ..state import PARTICIPANT_ORGS, Attendance, DocState, most_named
 from ..step import Step
 
 _CUE_RE = re.compile(
@@ -175,10 +175,9 @@ def _minuted_body(st: DocState) -> str | None:
             return key
     # "Protokoll från förbundsstyrelsens sammanträde": the board of the association the minutes name most
     if _ASSOCIATION_BOARD_RE.search(text, 0, 400):
-        counts = Counter(m.key for m in st.mentions if m.kind == "Association")
-        top = counts.most_common(2)
-        if top and (len(top) == 1 or top[0][1] > top[1][1]):
-            return top[0][0]
+        body = most_named(Counter(m.key for m in st.mentions if m.kind == "Association"))
+        if body is not None:
+            return body
     return st.publisher
 
 

@@ -20,7 +20,7 @@ from ...text import Sentence, email_matches, fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import RESPECTIVE_AFTER_TITLE_RE, PersonHit, TitleHit
-from ..state import PARTICIPANT_ORGS, DocState
+from ..state import PARTICIPANT_ORGS, DocState, most_named
 from ..step import Step
 
 
@@ -839,11 +839,12 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
                      lambda: Counter(m.key for m in st.mentions if m.kind == cls and _stands_alone(st, m)
                                      and not _destination(st, m)))
     if counts:
-        top = counts.most_common(2)
-        if len(top) == 1 or top[0][1] > top[1][1]:
-            add(key, top[0][0], p.start, p.end, "extract.affiliation.dominant", 0.6)
+        dominant = most_named(counts)
+        if dominant is not None:
+            add(key, dominant, p.start, p.end, "extract.affiliation.dominant", 0.6)
             return
-        lead = _lead_org(st, p.start, cls, {k for k, n in counts.items() if n == top[0][1]})
+        most = max(counts.values())
+        lead = _lead_org(st, p.start, cls, {k for k, n in counts.items() if n == most})
         if lead:
             add(key, lead[0], lead[1], p.end, "extract.affiliation.lead", 0.55)
 

@@ -16,7 +16,7 @@ import re
 
 from ...models import Mention
 from ...text import slug
-from ..orgs import abbreviation_after, find_pattern_orgs, find_slot_names
+from ..orgs import LEGAL_FORMS, abbreviation_after, find_pattern_orgs, find_slot_names
 from ..persons import MIN_BEARERS
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
@@ -151,16 +151,13 @@ def run(st: DocState) -> None:
         st.add_mention(m.model_copy(update={"key": key, "kind": "Company"}))
 
 
-_LEGAL_FORMS = frozenset({"AB", "Aktiebolag", "HB", "KB"})
-
-
 def _short_company_names(st: DocState) -> list[tuple[Mention, str]]:
     """(mention, the company's key) for a company written again without its legal form or with its first
     word only ("KåPi Städteknik AB" ... "företaget KÅPI", "Cleanergy AB" ... "Cleanergy"): one company."""
     full: dict[str, set[str]] = {}
     for m in st.mentions:
         words = m.text.split()
-        if m.kind == "Company" and len(words) >= 2 and words[-1] in _LEGAL_FORMS:
+        if m.kind == "Company" and len(words) >= 2 and words[-1] in LEGAL_FORMS:  # a one-word form
             full.setdefault(" ".join(words[:-1]).casefold(), set()).add(m.key)
             if len(words) > 2 and len(words[0]) >= 3:
                 full.setdefault(words[0].casefold(), set()).add(m.key)

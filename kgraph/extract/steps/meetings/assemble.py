@@ -126,9 +126,10 @@ def _counterpart(st: DocState, hits: list[Trigger]) -> str | None:
 # "besöka länets samtliga kommuner", "besöker alla kommuner": a plan or a programme, not a visit
 _GENERIC_OBJECT_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?(?:länets\s+|regionens\s+)?"
                                 r"(?:alla|samtliga|de flesta|flera|många|varje|olika)\b")
-# "Efter mötet ...", "i samband med besöket ...": a meeting word here opens a second event
+# "Ministern besöker på tisdagen även X": a visit verb, then "även" or "också"
 _VISIT_VERBS = frozenset({"besöker", "besökte", "besöka", "besökt", "besöks", "besöktes"})
 _ALSO_AFTER_RE = re.compile(r"(?:\s+(?:på|under|i)\s+[a-zåäö]+)?\s+(?:även|också)\b")
+# "Efter mötet ...", "i samband med besöket ...": a meeting word here opens a second event
 _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själva\s+)?(?:mötet|besöket|träffen|"
                              r"sammanträdet|konferensen|seminariet|dialogen|invigningen)\b")
 

@@ -192,19 +192,18 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             if m.key in person_keys and m.key not in mt.persons and not contact:
                 mt.persons.append(m.key)
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
-        # "besöker under en treårsperiod länets samtliga 49 kommuner, även Göteborg och Borås": the whole
-        # programme of visits, whose places are not this meeting's
-        every = _EVERY_PLACE_RE.search(low, sent.start, sent.end) is not None
+        # no municipality of this sentence takes part: the home towns of an association's board members
+        # ("Anna Berg (m), Vara"), or the whole programme of visits ("besöker under en treårsperiod länets
+        # samtliga 49 kommuner, även Göteborg och Borås"), whose places are not this meeting's
+        no_towns = for_body or _EVERY_PLACE_RE.search(low, sent.start, sent.end) is not None
         if cue or is_trigger_sent:
             for m in ms:
-                if every and m.kind == "Municipality":
+                if no_towns and m.kind == "Municipality":
                     continue
                 if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
                     if mt.kind == "visit" and m.kind == "Municipality" and mt.location and m.key != mt.location \
                             and (mt.group >= 0 or m.key in visit_places):
                         continue  # one visit per municipality of a tour, or of the text
-                    if for_body and m.kind == "Municipality":
-                        continue  # the home towns of an association's board members, listed in its minutes
                     if m.key != mt.location and m.key in group_places.get(mt.group, ()):
                         continue  # "träffade kommunledningarna i Sundsvall och Timrå": the other meeting's place
                     if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
