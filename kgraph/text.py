@@ -278,6 +278,13 @@ _DATED_HEAD_RE = re.compile(r"\s*(?:[\d§]|(?:måndag|tisdag|onsdag|torsdag|fred
                             re.IGNORECASE)
 
 
+def _continued(text: str, start: int) -> bool:
+    """Does the paragraph at ``start`` go on with the sentence of the one before? A scraped page breaks
+    a sentence at a blank line ("Alla framhåller" / "problemen med ..."): the line before heads nothing."""
+    first = text[start:start + 8].lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
 def blocks(text: str) -> list[Block]:
     """Paragraphs separated by blank lines; a one-line paragraph that looks like a
     heading is marked as such, unless it is an item of a list that the paragraph before
@@ -286,11 +293,13 @@ def blocks(text: str) -> list[Block]:
     out: list[Block] = []
     contact = False
     listing = False  # in the one-line items of an announced list
-    for start, end in _paragraphs(text):
+    spans = list(_paragraphs(text))
+    for i, (start, end) in enumerate(spans):
         chunk = text[start:end]
         lines = [ln for ln in chunk.split("\n") if ln.strip()]
         # "09.00 Företagsbesök ...": an item of a programme, not a heading
-        heading = len(lines) == 1 and _is_heading(lines[0]) and not PROGRAMME_RE.match(lines[0])
+        heading = len(lines) == 1 and _is_heading(lines[0]) and not PROGRAMME_RE.match(lines[0]) \
+            and not _continued(text, spans[i + 1][0] if i + 1 < len(spans) else len(text))
         intro = bool(_LIST_INTRO_RE.search(chunk))  # a paragraph that announces a list heads nothing
         item = listing and len(lines) == 1 and not (heading and _DATED_HEAD_RE.match(lines[0]))
         if heading and (intro or item):

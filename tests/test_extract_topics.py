@@ -335,3 +335,11 @@ def test_topics_the_examples_after_a_generic_phrase_with_a_clause(reference, mak
     forms = _topic_forms(reference, make_document,
                          "Samtalet handlade om snöröjning, som blivit svårare sedan i fjol.")
     assert _has_form(forms, "snöröjning") and not _has_form(forms, "blivit svårare")
+
+
+def test_topics_of_a_sentence_broken_at_a_blank_line_are_the_meetings(reference, make_document):
+    # "... står bredband högt på listan. Alla nämner" / "bristen på ...": prose broken off, not a heading
+    text = ("Förbundet besökte Vara\n\nPublicerad 2016-04-12\n\nI maj besökte vi kommunledningen i Vara kommun. "
+            "Samtalen var givande.\n\nI övrigt står bredband högt på kommunens lista. Alla nämner\n\n"
+            "hur svårt det är att planera för det.\n")
+    assert "bredband" in _meeting_topics(reference, make_document, text)
