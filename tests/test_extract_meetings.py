@@ -878,3 +878,23 @@ def test_meetings_visit_verb_with_aven_opens_another_visit(reference, make_docum
     farm = [m for m in ms if "company/ekbacka-lantgard" in m.participants]
     assert farm and all("org/ekskolan" not in m.participants for m in farm), [m.participants for m in ms]
     assert all("person/jennie-nilsson" in m.participants for m in farm)
+
+
+def test_meetings_an_associations_stamma_is_a_meeting_and_the_verb_is_not(reference, make_document):
+    text = ("Förbundets stämma\n\nFörbundets stämma hölls i Vara den 3 maj 2018. Karin Ek, Tibro kommun, "
+            "valdes till ordförande.\n\nI juni träffade vi kommunledningen i Åsele för att stämma av läget.\n")
+    ms = _meetings(reference, make_document, text)
+    stamma = [m for m in ms if m.date == dt.date(2018, 5, 3)]
+    assert stamma and "person/karin-ek" in stamma[0].participants, [(m.kind, m.date, m.participants) for m in ms]
+    # "stämma av" after no genitive is the verb: one meeting, the one "träffade" reports
+    verb = "Förbundet\n\nI juni träffade landshövding Karin Ek kommunledningen i Åsele för att stämma av läget.\n"
+    assert len(_meetings(reference, make_document, verb)) == 1
+
+
+def test_meetings_a_definite_head_word_is_the_named_event_it_ends(reference, make_document):
+    # "Rikskonferensen ... Under konferensen": one conference, its topics in every section
+    text = ("Rikskonferensen i Vara\n\nI torsdags arrangerade Skaraborgs kommunalförbund Rikskonferensen i Vara. "
+            "Bland talarna fanns regionråd Anna Berglund (MP).\n\n"
+            "Bostäder byggs\n\nMånga kommuner bygger nu nya hus. Under konferensen diskuterades bostadsbyggande.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1 and "bostadsbyggande" in ms[0].topics, [(m.kind, m.topics) for m in ms]

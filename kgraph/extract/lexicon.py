@@ -47,6 +47,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"regeringssammanträde(?:t|n)?", "board_meeting", "new"),
     (r"kommunforum(?:et)?", "conference", "named"),
     (r"(?:års|förbunds|förenings|kommun)stämma(?:n|or)?", "board_meeting", "named"),
+    # "SmåKoms stämma hölls i ...", "Stämman valde ...": the association's general meeting (not the verb
+    # "stämma av", which follows no genitive)
+    (r"stämman|(?<=s )stämma", "board_meeting", "named"),
     # "företagsbesök", "gårdsbesök", "verksamhetsbesök": a visit of one business, farm or workplace
     (_VISIT_PREFIX + r"?besök(?:et|en|ets)", "visit", "ana"),
     (_VISIT_PREFIX + r"?besök", "visit", "new"),

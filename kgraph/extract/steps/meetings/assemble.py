@@ -393,6 +393,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     years = [k for k in named if k.rstrip("0123456789") == lemma]
                     if len(years) == 1 and (not year or years[0] == lemma):
                         mt = named[name] = named[years[0]]
+                if mt is None and not year and lemma != low[s:e]:
+                    # "Rikskonferensen ... Under konferensen": the definite head word is the one event it ends
+                    heads = {id(v): v for k, v in named.items() if k.rstrip("0123456789").endswith(lemma)}
+                    if len(heads) == 1:
+                        mt = next(iter(heads.values()))
                 if mt is None and sent_named and _NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s):
                     mt = named[name] = sent_named[-1][1]  # "Landsbygdsriksdagen är en stor konferens": one event
                     attached.append(mt)
