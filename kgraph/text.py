@@ -425,7 +425,7 @@ ABOUT_US_RE = re.compile(
 CAPTION_RE = re.compile(
     # "Vadstena: På bilden syns ...": a caption may open with the place where the photo was taken
     r"^\W*(?:\w[\w-]*(?:[ \t]+\w[\w-]*)?[ \t]*[;:][ \t]*)?"
-    r"(?:på (?:bilden|fotot|fotografiet|bilderna)|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
+    r"(?:på (?:bilden|fotot|fotografiet|bilderna)|i bild\s|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
     r"foto(?:grafi)?\s*:)|\((?:från vänster|fr\.? ?v\.?)\)|\bfoto\s*:\s*[^.]{1,60}$",
     re.IGNORECASE)
 # words of which every match of ABOUT_US_RE (CAPTION_RE) contains one, casefolded as IGNORECASE compares

@@ -898,3 +898,24 @@ def test_meetings_a_definite_head_word_is_the_named_event_it_ends(reference, mak
             "Bostäder byggs\n\nMånga kommuner bygger nu nya hus. Under konferensen diskuterades bostadsbyggande.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and "bostadsbyggande" in ms[0].topics, [(m.kind, m.topics) for m in ms]
+
+
+def test_meetings_visits_to_a_list_a_noun_of_places_introduces_are_a_tour(reference, make_document):
+    text = ("Förbundet på besök\n\nI maj besökte vi ledningarna i tre kommuner: Skara, Tibro och Åsele. "
+            "Samtalen handlade om bredband.\n")
+    ms = _meetings(reference, make_document, text)
+    assert sorted(m.location for m in ms) == ["municipality/1472", SKARA, "municipality/2463"], \
+        [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_a_caption_labelled_with_a_place_is_that_visits(reference, make_document):
+    # "Tibro. I bild ...": the place alone before the caption says which visit the photo is of
+    text = ("Förbundet på besök\n\nI maj besökte vi ledningarna i tre kommuner: Skara, Tibro och Åsele. "
+            "Samtalen handlade om bredband.\n\nEfter sommaren håller förbundet sitt höstmöte i Skövde.\n\n"
+            "Tibro. I bild Karin Ek, kommunchef, och Ulf Holm, kommunstyrelsens ordförande.\n\n"
+            "Skara. I bild Eva Nord, kommunstyrelsens ordförande.\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m for m in ms}
+    assert "person/karin-ek" in by_place["municipality/1472"].participants, [(m.location, m.participants) for m in ms]
+    assert "person/eva-nord" in by_place[SKARA].participants
+    assert all("person/karin-ek" not in m.participants for m in ms if m.location != "municipality/1472")

@@ -250,3 +250,13 @@ def test_sentences_a_middle_initial_ends_no_sentence():
     text = "Där talade Ulla J. Berglind om skolan. Sedan följde lunch."
     assert [text[s.start:s.end] for s in sentences(text)] == [
         "Där talade Ulla J. Berglind om skolan.", "Sedan följde lunch."]
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("I bild Anna Berg, kommunchef, och Per Holm.", "caption"),
+    ("På bilden syns Anna Berg.", "caption"),
+    ("Frågan kom i bild när kommunen växte.", "body"),
+])
+def test_text_sentence_kind_of_a_photo_caption(line, kind):
+    from kgraph.text import Block, sentence_kind
+    assert sentence_kind(line, Block(0, len(line), 0, False, False)) == kind

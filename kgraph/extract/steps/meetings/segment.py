@@ -77,6 +77,10 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             item = _schedule_line(st, sent)
             if item is not None:
                 hits.append(item)
+        if kind == "caption" and units and _labels_caption(st, units[-1], sent):
+            # "Kil. I bild Anna Berg, kommunchef, ...": the place that labels the photo is the caption's
+            label = units.pop().sentence
+            sent = Sentence(label.start, sent.end, sent.block)
         units.append(Unit(sent, section, sorted(hits), kind))
     if headline is not None and not any(u.hits for u in units):
         # "Regionledningen besöker Härjedalen" over a text that names the visit in no other meeting word
@@ -88,6 +92,8 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
 
 _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan|bland annat)"
                             r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+$")
+# "besökte vi i september ledningarna i tre kommuner: A, B och C": the list a noun of places introduces
+_PLACES_NOUN_GAP_RE = re.compile(r"(?:\s+[\wåäö]+){0,6}?\s+[a-zåäö]*(?:kommuner|kommunerna|orter|orterna)\s*:?\s+$")
 _LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)\s*(?:(?:därefter|sedan|senare|även|också|slutligen|till sist)\s*,?\s*)?$"
                           r"|^\s*,?\s*(?:och\s+)?(?:därefter|sedan|senare|slutligen)\s+$")
 
@@ -98,6 +104,15 @@ _SCHEDULE_LINE_RE = re.compile(
     rf"(?:{MONTH_NAMES_ALT})"
     r"(?:\s+\d{4})?(?:,?\s+(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[-–]\s*\d{1,2}[.:]\d\d)?)?\s*[-–:,]?\s*",
     re.IGNORECASE)
+
+
+def _labels_caption(st: DocState, before: Unit, caption: Sentence) -> bool:
+    """Is ``before`` a name alone ("Kil.") on the line of the photo caption that follows it?"""
+    label = before.sentence
+    if before.hits or before.kind != "body" or label.block != caption.block:
+        return False
+    names = st.mentions_in(label.start, label.end)
+    return len(names) == 1 and not st.doc.text[names[0].prov.span.end:label.end].strip(" .:")
 
 
 def _schedule_line(st: DocState, sent: Sentence) -> Trigger | None:
@@ -153,7 +168,8 @@ def _one_event_per_phrase(low: str, hits: list[Trigger]) -> list[Trigger]:
 
 
 def _visits_several(st: DocState, hit: Trigger, limit: int) -> Trigger:
-    """"besökte först Svedala och därefter Vellinge", "har under dagen besökt både A, B och C",
+    """"besökte först Svedala och därefter Vellinge", "har under dagen besökt både A, B och C", "besökte
+    ledningarna i tre kommuner: A, B och C",
     "får Knivsta kommun och Tierps kommun besök": a visit of several municipalities named
     together is a tour, one visit each."""
     s, e, kind, how = hit
@@ -161,7 +177,8 @@ def _visits_several(st: DocState, hit: Trigger, limit: int) -> Trigger:
         return hit
     text = st.doc.text
     after = [m for m in st.mentions_in(e, limit) if m.kind == "Municipality"]
-    if after and _OBJECT_GAP_RE.fullmatch(" " + text[e:after[0].prov.span.start]) and _chained(text, after) >= 2:
+    gap = " " + text[e:after[0].prov.span.start] if after else ""
+    if after and (_OBJECT_GAP_RE.fullmatch(gap) or _PLACES_NOUN_GAP_RE.fullmatch(gap)) and _chained(text, after) >= 2:
         return (s, e, kind, "tour")
     sent = st.sentence_at(s)
     before = [m for m in st.mentions_in(sent.start if sent else s, s) if m.kind == "Municipality"]
