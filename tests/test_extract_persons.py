@@ -223,6 +223,12 @@ def test_persons_numbered_vice_chair_role_as_written():
     ("Elsa Rydberg, som är rekryterare, visade lokalerna.", "Elsa Rydberg", "rekryterare"),
     ("Landshövdingen i Jämtland, Bertil Svanberg besökte orten.", "Bertil Svanberg", "landshövding"),
     ("Mötet leddes av KSO Gustav Nordin.", "Gustav Nordin", "kso"),
+    # a two-word place between the definite title and the comma
+    ("Landshövdingen i Västra Götaland, Bertil Svanberg, besökte orten.", "Bertil Svanberg", "landshövding"),
+    # the field of a post is part of the title
+    ("Där fanns också Elsa Rydberg, administrativ chef, och Ola Wiklund.", "Elsa Rydberg", "administrativ chef"),
+    ("Han mötte Sune Berglund, regional utvecklingsdirektör på regionen.", "Sune Berglund",
+     "regional utvecklingsdirektör"),
 ])
 def test_persons_title_grammar_of_the_genre(reference, make_document, text, name, role):
     assert (name, role) in _roles(reference, make_document, text)

@@ -369,6 +369,15 @@ def test_relations_people_listed_after_from_body_took_part():
     assert not {r for r in rels if r[1] == "municipality/0180"}
 
 
+def test_relations_people_after_med_fran_body_took_part():
+    # "Med från X deltog även A, ..., och B": the visitors' own body, not the host's
+    text = ("Nyheter\n\nLandshövdingen besökte i dag Vara kommun. Med från Länsstyrelsen deltog även Karin Ek, "
+            "chef för planavdelningen, och utredare Per Holm.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/karin-ek", "cab/14"), ("person/per-holm", "cab/14")} <= rels
+    assert ("person/karin-ek", "municipality/1470") not in rels
+
+
 def test_relations_newsletter_from_body_names_the_publisher():
     text = ("Nyhetsbrev från SmåKom, nr 4 2021\n\nStyrelsemöte i Ånge\n\n"
             "Styrelsen höll sitt möte i Ånge, där Region Västernorrland och Ånge kommun presenterade sig.\n")

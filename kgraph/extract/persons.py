@@ -64,6 +64,10 @@ _GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]+-[ \t]+och[ \t]+
                                r"fullmäktiges|förvaltningens|utskottets|beredningens|föreningens|förbundets)[ \t]+\Z")
 # "biträdande regiondirektör", "tf. kommunchef": a qualifier the title keeps
 _QUALIFIER_BEFORE_RE = re.compile(r"(?<![\wåäö.])(?:biträdande|ställföreträdande|tillförordnad|t\.?f\.?)[ \t]+\Z")
+# "administrativ chef", "regional utvecklingsdirektör": the field of a post, an adjective the title keeps
+_FIELD_ADJECTIVES = ("administrativ", "teknisk", "medicinsk", "ekonomisk", "strategisk", "operativ", "regional",
+                     "nationell", "juridisk", "pedagogisk", "digital")
+_FIELD_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(_FIELD_ADJECTIVES) + r")[ \t]+\Z")
 # "regiondirektörerna", "kommunikatörer": plural endings after a title form
 _PLURAL_AFTER_RE = re.compile(r"(?:erna|arna|er|ar)(?![\wåäö])")
 _DEFINITE_ENDINGS = ("", "n", "en", "et", "t", "na", "ar", "er", "arna", "erna")
@@ -196,7 +200,8 @@ def _role_of_form(low: str, title: Title) -> str:
 def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, str]:
     """Words before a title that belong to it: an ordinal ("2:e vice ordförande"), the first
     part of a joined compound ("arbetsmarknads- och etableringsminister"), a committee in the
-    genitive ("barn- och utbildningsnämndens ordförande") or a qualifier ("biträdande")."""
+    genitive ("barn- och utbildningsnämndens ordförande"), a qualifier ("biträdande") or the post's field
+    ("administrativ chef")."""
     before = low[max(0, start - 60):start]
     tail = before.rstrip()
     if len(tail) == len(before):
@@ -204,6 +209,8 @@ def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, 
     rules: list[re.Pattern[str]] = []
     if tail.endswith(("biträdande", "ställföreträdande", "tillförordnad", "tf", "tf.", "t.f.", "t.f")):
         rules.append(_QUALIFIER_BEFORE_RE)
+    if tail.endswith(_FIELD_ADJECTIVES):
+        rules.append(_FIELD_BEFORE_RE)
     if tail[-1:] in "0123456789:ea" and low.startswith(("vice ", "v. "), start):
         rules.append(_ORDINAL_BEFORE_RE)
     if tail.endswith("s") and title.title in _BOARD_ROLES:
@@ -553,8 +560,10 @@ _BEFORE_GAP = re.compile(r"^[ \t]*:?[ \t]*(?:(?:säger|sa|menar|berättar|konsta
 # the title, its place or body, the name
 _BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?"
                                r"[ \t]*(?:[-–:][ \t]*)?\Z")
-# "Landshövdingen i Stockholm, Anna Berg": a definite title, its place, a comma, the name
-_BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?)?"
+# "Landshövdingen i Stockholm, Anna Berg", "Landshövdingen i Västra Götaland, Per Holm": a definite title,
+# its place (one or two words), a comma, the name
+_BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?"
+                               r"(?:[ \t]+(?:läns?|kommuns?))?)?"
                                r"[ \t]*,[ \t]*\Z")
 _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
                         r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"

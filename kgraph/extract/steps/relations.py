@@ -454,8 +454,9 @@ def _body_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
 # an organisation's group of people named in the genitive before their names
 _GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|delegation|ledning|ledamöter|presidium)"
                                  r"[ \t]+(?=[A-ZÅÄÖ])")
-# "Från SKR deltog förbundsordförande A, ...": the organisation, then who came from it
-_FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:Från|För)[ \t]+$")
+# "Från SKR deltog förbundsordförande A, ...", "Med från SKR deltog även A": the organisation, then who
+# came from it
+_FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:Med|Även|Också)[ \t]+från|Från|För)[ \t]+$")
 _TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|medverkade|närvarade|fanns|kom)"
                                      r"(?:[ \t]+(?:även|också|bland andra|bland annat|bl\.\s?a\.))*[ \t]+")
 _GROUP_GAP_RE = re.compile(r"[\s,]*(?:(?:och|samt)[ \t]+)?")
@@ -478,7 +479,7 @@ def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
         s, e = m.prov.span.start, m.prov.span.end
         head = _GROUP_AFTER_ORG_RE.match(text, e)
         if head is None or not (m.attrs.get("genitive") or text.startswith(":s", e)):
-            head = _TOOK_PART_AFTER_ORG_RE.match(text, e) if _FROM_BEFORE_ORG_RE.search(text, max(0, s - 8), s) \
+            head = _TOOK_PART_AFTER_ORG_RE.match(text, e) if _FROM_BEFORE_ORG_RE.search(text, max(0, s - 16), s) \
                 else None
         if head is None:
             continue
