@@ -349,6 +349,11 @@ def _person_keys(reference, make_document, text):
     ("Vi läste Anna Bergs förslag om skolan.", {"person/anna-berg"}),
     ("Turistchef Eva Edvinson berättade. Turistchef Eva Edvinsson står på bryggan.", {"person/eva-edvinson"}),
     ("Där var Eva Lindroos och Per Holm.", {"person/eva-lindroos", "person/per-holm"}),  # a surname in -s
+    # two neighbouring letters swapped: a slip of the same name
+    ("Kommunalrådet Olle Lindqvsit (S) tog emot. Det var bra, säger Olle Lindqvist.", {"person/olle-lindqvsit"}),
+    # another letter, or another given name, is another person
+    ("Där var Olle Lindqvist och Olle Lindkvist.", {"person/olle-lindqvist", "person/olle-lindkvist"}),
+    ("Där var Olle Lindqvist och Eva Lindqvsit.", {"person/olle-lindqvist", "person/eva-lindqvsit"}),
 ])
 def test_persons_genitive_and_doubled_letter_spellings_are_one_person(reference, make_document, text, keys):
     assert _person_keys(reference, make_document, "Nyheter\n\n" + text + "\n") == keys

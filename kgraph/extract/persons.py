@@ -515,7 +515,8 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
     """One person per name as written in the text's other forms: the genitive ("Erik Brates gård",
     "Anna Bergs förslag") is the name without its -s, where the text also writes the name so or the
     surname is a surname without it; a spelling with a letter doubled or not ("Edvinson",
-    "Edvinsson") is the spelling the text uses first."""
+    "Edvinsson") or two neighbouring letters swapped ("Odhner", "Ohdner") is the spelling the text
+    uses first."""
     names = {p.name for p in persons}
     for p in persons:
         if not p.name.endswith("s") or " " not in p.name or p.party:
@@ -529,9 +530,23 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
     first: dict[tuple[str, str], PersonHit] = {}
     for p in persons:
         parts = p.name.split(" ")
-        spelled = first.setdefault((parts[0], _undoubled(" ".join(parts[1:]))), p)
+        surname = _undoubled(" ".join(parts[1:]))
+        spelled = first.get((parts[0], surname))
+        if spelled is None:
+            # "Odhner" and "Ohdner": two neighbouring letters swapped is a slip of the same name
+            spelled = next((q for (given, other), q in first.items()
+                            if given == parts[0] and _swapped_pair(surname, other)), p)
+            first[(parts[0], surname)] = spelled
         if spelled is not p:
             p.key = spelled.key
+
+
+def _swapped_pair(a: str, b: str) -> bool:
+    """Do two surnames (of five letters or more) differ only by two neighbouring letters swapped?"""
+    if len(a) != len(b) or len(a) < 5 or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _sentence_start_after(text: str, pos: int) -> bool:
