@@ -919,3 +919,10 @@ def test_meetings_a_caption_labelled_with_a_place_is_that_visits(reference, make
     assert "person/karin-ek" in by_place["municipality/1472"].participants, [(m.location, m.participants) for m in ms]
     assert "person/eva-nord" in by_place[SKARA].participants
     assert all("person/karin-ek" not in m.participants for m in ms if m.location != "municipality/1472")
+
+
+def test_meetings_bodies_the_talks_were_held_with_take_part(reference, make_document):
+    text = ("Landshövdingen på besök\n\nI dag besökte landshövding Karin Ek Vara kommun. Samtal fördes också "
+            "med Vattenfall och Skanska kring fjärrvärmen.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and {"org/vattenfall", "org/skanska"} <= set(ms[0].participants), [m.participants for m in ms]

@@ -343,3 +343,17 @@ def test_topics_of_a_sentence_broken_at_a_blank_line_are_the_meetings(reference,
             "Samtalen var givande.\n\nI övrigt står bredband högt på kommunens lista. Alla nämner\n\n"
             "hur svårt det är att planera för det.\n")
     assert "bredband" in _meeting_topics(reference, make_document, text)
+
+
+def test_topics_talks_held_with_named_bodies_about_a_phrase(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Samtal fördes också med Vattenfall och Skanska kring utbyggnad av fjärrvärme.")
+    assert _has_form(forms, "utbyggnad av fjärrvärme"), forms
+
+
+def test_topics_the_pandemic_as_a_time_and_future_questions_are_no_topics(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Det var skönt att ses igen efter pandemiåren. Vi pratade om viktiga framtidsfrågor "
+                         "och om bredband.")
+    assert _has_form(forms, "bredband")
+    assert not _has_form(forms, "pandemiåren") and not any("framtidsfrågor" in f for fs in forms.values() for f in fs)

@@ -113,7 +113,9 @@ PARTICIPATION = PhraseSet((
     "representanter från", "representanter för", "företrädare för", "med på mötet", "var med",
     "värd", "värdar", "värdinna", "höll av", "hölls av", "höll med", "hölls med", "leder", "ledde", "lett",
     "kring bordet", "runt bordet", "satt också", "satt även", "fanns med", "fanns på plats", "riktar sig till",
-    "talare", "bland talarna", "gästade", "gäst"))
+    "talare", "bland talarna", "gästade", "gäst",
+    # "Samtal fördes också med X och Y": who the talks were with
+    "samtal med", "samtal fördes med", "samtal fördes också med", "samtal fördes även med", "samtalade med"))
 # "från" before a capital written alone ("från S"), as written
 _FROM_CAPITAL_RE = re.compile(r"\bfrån\s+[A-ZÅÄÖ]\b")
 

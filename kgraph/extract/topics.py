@@ -21,8 +21,10 @@ COMPOUND_TAILS = ("arbete", "arbetet", "arbetets", "frågan", "frågor", "frågo
                   "utmaningarna", "behov", "behovet", "system", "systemet", "stöd", "stödet")
 
 
-# idioms that contain a topic word without being about it
-_IDIOM_RE = re.compile(r"\bkort(?:are)?\s+varsel\b", re.IGNORECASE)
+# idioms that contain a topic word without being about it: "med kort varsel", and the pandemic as a time
+# ("efter pandemiåren", "under pandemin": when, not what)
+_IDIOM_RE = re.compile(r"\bkort(?:are)?\s+varsel\b|\b(?:efter|under|sedan|före)\s+(?:hela\s+)?"
+                       r"(?:pandemin|pandemiåren|pandemitiden|coronapandemin)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,9 @@ _FORWARD_CUE = re.compile(
     r"informera|informerade|informerat|informerar|diskutera|diskuterade|diskuterat|diskuterar)"
     r"\s+(?:för|med|inför|hos)\s+(?:(?!(?:att|som|om|kring|när|hur|vad|och|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}"
     r"(?:om|kring)"
+    # "Samtal fördes också med IKEA och EON kring X": the talks, who they were with, what about
+    r"|(?:samtal|samtalen|diskussioner|diskussionerna|dialog)\s+(?:fördes|hölls)\s+(?:(?:också|även)\s+)?med\s+"
+    r"(?:(?!(?:att|som|om|kring|när|hur|vad|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}(?:om|kring)"
     r"|diskutera|diskuterade|diskuterat|diskuterar"
     r"|fokus på|fokusera på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
     r"|tog upp|tas upp|ta upp|tar upp|togs upp"
@@ -245,7 +250,8 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "projekt", "projektet", "bakgrund", "bakgrunden", "delar", "annat", "mera", "mer", "allt",
                       "engagemang", "engagemanget", "fördelar", "nackdelar", "exempel", "förslag", "förslaget",
                       "förslagen", "ansvar", "ansvaret", "uppdrag", "uppdraget", "roll", "rollen", "nödvändigheten",
-                      "besked", "beskedet", "ambition", "ambitioner", "ambitionerna",
+                      "besked", "beskedet", "ambition", "ambitioner", "ambitionerna", "framtidsfråga",
+                      "framtidsfrågan", "framtidsfrågor", "framtidsfrågorna",
                       # a talk is no topic, what it is about may be: "en dragning av X om Y"
                       "dragning", "dragningen", "föredrag", "föredraget", "presentation", "presentationen",
                       "genomgång", "genomgången", "informationen", "utgångspunkter", "utgångspunkterna"})
