@@ -357,3 +357,8 @@ def test_topics_the_pandemic_as_a_time_and_future_questions_are_no_topics(refere
                          "och om bredband.")
     assert _has_form(forms, "bredband")
     assert not _has_form(forms, "pandemiåren") and not any("framtidsfrågor" in f for fs in forms.values() for f in fs)
+
+
+def test_topics_a_scheme_hit_keeps_the_adjective_before_it_as_a_form(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Kommunen har i dag en långvarig arbetslöshet bland unga.")
+    assert _has_form(forms, "långvarig arbetslöshet") and _has_form(forms, "arbetslöshet"), forms

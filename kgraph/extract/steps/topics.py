@@ -9,6 +9,7 @@ Reads ``doc``, ``ref``, ``blocks``, ``mentions``; writes ``topic_hits``, ``domai
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 
@@ -27,6 +28,18 @@ from ..topics import (
     open_topics,
 )
 
+# an attributive adjective before a scheme hit ("långvarig arbetslöshet", "lokal matförsörjning"): the
+# text's own form of the concept includes it
+_ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<adj>[a-zåäö]{2,}(?:ig|iga|igt|lig|liga|ligt|isk|iska|iskt|"
+                                  r"ell|ella|ellt|al|ala|iv|iva|ivt|erad|erade))[ \t]+\Z")
+_NOT_ADJECTIVES = frozenset({"personal", "material", "kapital", "kanal", "kvartal"})
+
+
+def _with_adjective(text: str, start: int) -> int:
+    """Where the form of a scheme hit at ``start`` begins with an adjective right before it."""
+    m = _ADJECTIVE_BEFORE_RE.search(text, max(0, start - 30), start)
+    return m.start() if m and m["adj"] not in _NOT_ADJECTIVES else start
+
 
 def _topics(st: DocState) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
@@ -39,8 +52,13 @@ def _topics(st: DocState) -> dict[str, list[Mention]]:
         if (j >= 0 and reach[j] > h.start) or (minted and i in st.domain_topics):
             continue
         rule = "extract.topics.open" if minted else "extract.topics.scheme"
-        out.setdefault(h.concept.id, []).append(
-            Mention(text=h.text, kind="Topic", key=f"topic/{h.concept.id}", prov=st.prov(h.start, h.end, rule, 0.8)))
+        found = out.setdefault(h.concept.id, [])
+        found.append(Mention(text=h.text, kind="Topic", key=f"topic/{h.concept.id}",
+                             prov=st.prov(h.start, h.end, rule, 0.8)))
+        start = h.start if minted else _with_adjective(st.doc.text, h.start)
+        if start < h.start:
+            found.append(Mention(text=st.doc.text[start:h.end], kind="Topic", key=f"topic/{h.concept.id}",
+                                 prov=st.prov(start, h.end, rule, 0.8)))
     return out
 
 
