@@ -362,3 +362,8 @@ def test_topics_the_pandemic_as_a_time_and_future_questions_are_no_topics(refere
 def test_topics_a_scheme_hit_keeps_the_adjective_before_it_as_a_form(reference, make_document):
     forms = _topic_forms(reference, make_document, "Kommunen har i dag en långvarig arbetslöshet bland unga.")
     assert _has_form(forms, "långvarig arbetslöshet") and _has_form(forms, "arbetslöshet"), forms
+
+
+def test_topics_a_scheme_hit_keeps_the_places_it_runs_between_as_a_form(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Samtalen handlade om järnvägen mellan Vara och Skövde.")
+    assert _has_form(forms, "järnvägen mellan vara och skövde"), forms

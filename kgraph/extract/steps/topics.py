@@ -41,6 +41,10 @@ def _with_adjective(text: str, start: int) -> int:
     return m.start() if m and m["adj"] not in _NOT_ADJECTIVES else start
 
 
+# "järnvägen mellan Göteborg och Borås": the places a link runs between are part of the text's form
+_BETWEEN_PLACES_RE = re.compile(r"[ \t]+mellan[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]*(?:,|och)[ \t]*[A-ZÅÄÖ][\wåäö-]+)+")
+
+
 def _topics(st: DocState) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     taken = sorted((m.prov.span.start, m.prov.span.end) for m in st.mentions)
@@ -55,10 +59,14 @@ def _topics(st: DocState) -> dict[str, list[Mention]]:
         found = out.setdefault(h.concept.id, [])
         found.append(Mention(text=h.text, kind="Topic", key=f"topic/{h.concept.id}",
                              prov=st.prov(h.start, h.end, rule, 0.8)))
-        start = h.start if minted else _with_adjective(st.doc.text, h.start)
-        if start < h.start:
-            found.append(Mention(text=st.doc.text[start:h.end], kind="Topic", key=f"topic/{h.concept.id}",
-                                 prov=st.prov(start, h.end, rule, 0.8)))
+        if minted:
+            continue
+        start = _with_adjective(st.doc.text, h.start)
+        between = _BETWEEN_PLACES_RE.match(st.doc.text, h.end)
+        for a, b in ((start, h.end), (h.start, between.end() if between else h.end)):
+            if (a, b) != (h.start, h.end):
+                found.append(Mention(text=st.doc.text[a:b], kind="Topic", key=f"topic/{h.concept.id}",
+                                     prov=st.prov(a, b, rule, 0.8)))
     return out
 
 
