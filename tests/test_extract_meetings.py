@@ -926,3 +926,28 @@ def test_meetings_bodies_the_talks_were_held_with_take_part(reference, make_docu
             "med Vattenfall och Skanska kring fjärrvärmen.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and {"org/vattenfall", "org/skanska"} <= set(ms[0].participants), [m.participants for m in ms]
+
+
+def test_meetings_minutes_list_over_item_numbers_and_a_page_reference(reference, make_document):
+    # "Eva Sjö (L) §§ 130-133 Per Ek (L)", "Övriga närvarande Se sida 2 Anna Berglund, ...": the list goes on
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 Plats och tid Kommunhuset, kl. 09:00-11:30 "
+            "Beslutande Lars Nord (S), ordförande Eva Sjö (L) §§ 130-133 Per Ek (L) §§ 134-143 Olle Lind (C) "
+            "Övriga närvarande Se sida 2 Karin Ek, kommunchef Ulf Holm, ekonomichef § 133 Maja Berg, "
+            "planchef § 134 Utses att justera Lars Nord\n§ 130 Budget\nKommunstyrelsen diskuterar budgeten.\n")
+    ex = extract_document(make_document(text), reference)
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
+               and s.prov.rule == "extract.affiliation.minutes"}
+    assert {"person/lars-nord", "person/per-ek", "person/olle-lind"} <= members, members
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert {"person/olle-lind", "person/per-ek", "person/karin-ek", "person/maja-berg"} <= parts, parts
+
+
+def test_meetings_minutes_people_an_item_names_did_not_attend(reference, make_document):
+    # an agenda item names a working group; only the attendance list (and who the text says came) attended
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 Beslutande Lars Nord (S), ordförande, "
+            "Eva Sjö (L) Utses att justera Lars Nord\n§ 130 Transportstrategi\nI skrivargruppen ingår Karin Ek, "
+            "Trafikverket, och Ulf Holm, Region Exempel. Landshövding Per Holmgren besökte kommunstyrelsen.\n")
+    ex = extract_document(make_document(text), reference)
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert {"person/lars-nord", "person/eva-sjo", "person/per-holmgren"} <= parts, parts
+    assert not {"person/karin-ek", "person/ulf-holm"} & parts, parts

@@ -62,6 +62,14 @@ _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]
 _ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
 
 
+# "Per Holm, ekonomichef § 133 Anna Berg, utvecklingschef § 132", "Eva Ek (L) §§ 130-133 Per Ek (L)": the
+# items a person was present for, inside the list (an agenda item, "§ 114 Besök av ...", has no name and
+# comma or party after its number)
+_PARAGRAPH_ENTRY_RE = re.compile(r"§§?\s*\d+(?:\s*[-–,]\s*\d+)*\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+){1,2}\s*[,(]"
+                                 # "Övriga närvarande Se sida 2 Anna Berg, ...": the list goes on over the page
+                                 r"|Se sida \d+\s+(?=[A-ZÅÄÖ])")
+
+
 def _segments(text: str) -> list[Attendance]:
     out: list[Attendance] = []
     cues = list(_CUE_RE.finditer(text))
@@ -69,6 +77,8 @@ def _segments(text: str) -> list[Attendance]:
     for i, m in enumerate(cues):
         limit = cues[i + 1].start() if i + 1 < len(cues) else min(len(text), m.end() + 1500)
         end = _END_RE.search(text, m.end(), limit)
+        while end is not None and (entry := _PARAGRAPH_ENTRY_RE.match(text, end.start())) is not None:
+            end = _END_RE.search(text, entry.end(), limit)  # "ekonomichef § 133 Anna Berg, ...": the list goes on
         stop = end.start() if end else limit
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else "member" if cue in _MEMBER_CUES else "other"

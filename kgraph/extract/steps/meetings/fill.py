@@ -22,7 +22,7 @@ from ... import lexicon as lx
 from ...orgs import GENERIC_VENUES
 from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
-from ..attendance import absent
+from ..attendance import absent, present
 from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
 from .sources import MEETING_CONFIDENCE, RELAYED_CONFIDENCE, PartSources
 
@@ -184,14 +184,18 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # an association's board in its own minutes or news: its members sit for it, not for their home municipalities
     board_of = st.minuted_body or st.publisher
     for_body = mt.kind == "board_meeting" and board_of is not None and st.cls_of(board_of) == "Association"
+    # minutes with an attendance list: the people an agenda item names ("I skrivargruppen ingår A, B")
+    # were not at the meeting unless the sentence says they came
+    listed = {p.key for p, _ in present(st)} if mt.named == "protokoll" and st.attendance else set()
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
         contact, cue = cues(sent)
-        for m in ms:
-            if m.key in person_keys and m.key not in mt.persons and not contact:
-                mt.persons.append(m.key)
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
+        came = not listed or cue or is_trigger_sent
+        for m in ms:
+            if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed):
+                mt.persons.append(m.key)
         # no municipality of this sentence takes part: the home towns of an association's board members
         # ("Anna Berg (m), Vara"), or the whole programme of visits ("besöker under en treårsperiod länets
         # samtliga 49 kommuner, även Göteborg och Borås"), whose places are not this meeting's
