@@ -354,6 +354,8 @@ def _person_keys(reference, make_document, text):
     # another letter, or another given name, is another person
     ("Där var Olle Lindqvist och Olle Lindkvist.", {"person/olle-lindqvist", "person/olle-lindkvist"}),
     ("Där var Olle Lindqvist och Eva Lindqvsit.", {"person/olle-lindqvist", "person/eva-lindqvsit"}),
+    # the given names alone after the full name: the one person whose name starts with them
+    ("Föredragande: Ann Christin Jonsson. Ann Christin informerade om strategin.", {"person/ann-christin-jonsson"}),
 ])
 def test_persons_genitive_and_doubled_letter_spellings_are_one_person(reference, make_document, text, keys):
     assert _person_keys(reference, make_document, "Nyheter\n\n" + text + "\n") == keys

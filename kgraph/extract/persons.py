@@ -539,6 +539,16 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
             first[(parts[0], surname)] = spelled
         if spelled is not p:
             p.key = spelled.key
+    # "Ann Christin informerade" after "Ann Christin Jonell": the given names alone are the one person
+    # whose full name starts with them
+    full = [q for q in persons if len(q.name.split(" ")) > 2]
+    for p in persons:
+        parts = p.name.split(" ")
+        if len(parts) < 2 or not all(ref.given_names.get(w, 0) for w in parts):
+            continue
+        owners = {q.key for q in full if q.name.split(" ")[:len(parts)] == parts and q.key != p.key}
+        if len(owners) == 1:
+            p.key = owners.pop()
 
 
 def _swapped_pair(a: str, b: str) -> bool:
