@@ -951,3 +951,12 @@ def test_meetings_minutes_people_an_item_names_did_not_attend(reference, make_do
     parts = {p for m in ex.meetings for p in m.participants}
     assert {"person/lars-nord", "person/eva-sjo", "person/per-holmgren"} <= parts, parts
     assert not {"person/karin-ek", "person/ulf-holm"} & parts, parts
+
+
+def test_meetings_the_boards_next_meeting_leaves_the_text_with_this_one(reference, make_document):
+    text = ("Styrelsemöte i Vara\n\nStyrelsen sammanträdde den 3 maj 2018 i Vara kommun. Karin Ek, SKR, "
+            "informerade om bredbandsstödet.\n\nStyrelsen träffas igen den 21 juni.\n\n"
+            "Styrelsen den 3 maj: Lars Nord, Eva Sjö, Olle Lind.\n")
+    ms = [m for m in _meetings(reference, make_document, text) if m.date == dt.date(2018, 5, 3)]
+    assert ms and {"person/lars-nord", "person/eva-sjo", "person/karin-ek"} <= set(ms[0].participants), \
+        [(m.date, m.participants) for m in _meetings(reference, make_document, text)]

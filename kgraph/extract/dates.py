@@ -8,7 +8,8 @@ A date without a year takes the year of the document's own date, moved to the
 next year when that would put a weekday-named or "på fredag" date in the past;
 without a document date, a weekday-named date takes the one year, among the years
 the text names (else those and the years either side), in which it falls on that
-weekday, and any other is left unresolved.
+weekday, and any other takes the one year the text writes out with its month
+("11-12 december" beside "den 12 december 2012"), else is left unresolved.
 """
 from __future__ import annotations
 
@@ -137,6 +138,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
         if val:
             hits.append(DateHit(m.start(), m.end(), val, m.group()))
             taken.append((m.start(), m.end()))
+    month_years: dict[int, set[int]] = {}  # month -> the years the text writes out with it
     for m in text_date_matches(text):
         if not free(m.start(), m.end()):
             continue
@@ -154,6 +156,13 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
             val = _weekday_fits_one_year(text, month, day, WEEKDAYS[m["wd"].lower()])
         else:
             val = None
+        if val is None and not doc_date and not year:
+            # "sammanträdde 11-12 december" and, in a caption, "den 12 december 2012": the one year the
+            # text gives that month
+            years = month_years.setdefault(month, {int(x["y"]) for x in text_date_matches(text)
+                                                   if x["y"] and MONTHS[x["m"].lower().rstrip(".")] == month})
+            if len(years) == 1:
+                val = _safe_date(next(iter(years)), month, day)
         hits.append(DateHit(m.start(), m.end(), val, m.group()))
         taken.append((m.start(), m.end()))
     for m in WEEKDAY_ONLY_RE.finditer(text):
@@ -307,14 +316,14 @@ def _whole_date(s: str) -> tuple[dt.date, tuple[int, int]] | None:
     return None
 
 
-MASTHEAD_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)\b"
+MASTHEAD_RE = re.compile(rf"(?<!\d )(?<!\d\. )\b(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d\d)\b"
                          r"|\b(?:nr|nummer)\.?\s*\d{1,2}\s*[,/–-]?\s*(?P<y2>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def find_masthead_year(text: str) -> int | None:
     """The year of a newsletter masthead ("Nyhetsbrev från SmåKom – maj 2018",
     "Nummer 3, mars 2013", "Nyhetsbrev nr 4 2021", "nr 4/2021") in the first lines, for documents
-    without a full date."""
+    without a full date; a day before the month ("senast den 18 januari 2013") makes it a date, no masthead."""
     head = "\n".join(ln for ln in text.lstrip().split("\n")[:4] if not _UPDATED_RE.match(ln))
     m = MASTHEAD_RE.search(head)
     return int(m["y"] or m["y2"]) if m else None

@@ -131,6 +131,8 @@ CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbo
                           r"flyttas fram|uppskjut(?:et|en))\b")
 # "Europaföreningens styrelse håller sammanträde 7 oktober nästa gång": the next meeting, another event
 NEXT_EVENT_RE = re.compile(r"\bnästa\s+(?:gång|möte|sammanträde|styrelsemöte|träff)\b"
+                           # "Styrelsen träffas igen den 21 januari": the board's next meeting
+                           r"|\b(?:träffas|ses|möts|sammanträder)\s+igen\b"
                            r"|\bkommande\s+(?:möte|sammanträde)\b")
 # "nytt datum meddelas senare", "flyttas till hösten": called off for now, still to come
 POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas senare|återkommer med|flyttas|"
