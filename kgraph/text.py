@@ -280,7 +280,7 @@ _DATED_HEAD_RE = re.compile(r"\s*(?:[\d§]|(?:måndag|tisdag|onsdag|torsdag|fred
 
 def _continued(text: str, start: int) -> bool:
     """Does the paragraph at ``start`` go on with the sentence of the one before? A scraped page breaks
-    a sentence at a blank line ("Alla framhåller" / "problemen med ..."): the line before heads nothing."""
+    a sentence at a blank line ("Många tar upp" / "bristen på ..."): the line before heads nothing."""
     first = text[start:start + 8].lstrip()[:1]
     return first.isalpha() and first.islower()
 

@@ -247,8 +247,8 @@ def test_document_date_after_publicerades(line, value):
 
 
 def test_dates_a_day_and_month_take_the_one_year_the_text_gives_that_month():
-    text = "Styrelsen sammanträdde 11-12 december i Vara. Bild: styrelsen den 12 december 2012."
-    assert _values(text)[0] == dt.date(2012, 12, 11)
+    text = "Rådet möttes 3-4 mars i Vara. Bild: rådet den 4 mars 2019."
+    assert _values(text)[0] == dt.date(2019, 3, 3)
     # two years with that month: no guess
     text = "Styrelsen sammanträdde 11 december. Förra mötet var 5 december 2011, nästa 3 december 2012."
     assert _values(text)[0] is None
@@ -256,7 +256,7 @@ def test_dates_a_day_and_month_take_the_one_year_the_text_gives_that_month():
 
 @pytest.mark.parametrize("text, year", [
     ("Nyhetsbrev från SmåKom – maj 2018\n\nStyrelsen sammanträdde.", 2018),
-    ("Styrelsemöte\n\nSvaren ska lämnas senast den 18 januari 2013.", None),  # a date, no masthead
+    ("Styrelsemöte\n\nRemissvaret ska vara inne den 2 februari 2016.", None),  # a date, no masthead
 ])
 def test_dates_masthead_year(text, year):
     from kgraph.extract.dates import find_masthead_year

@@ -370,9 +370,9 @@ def test_relations_people_listed_after_from_body_took_part():
 
 
 def test_relations_people_after_med_fran_body_took_part():
-    # "Med från X deltog även A, ..., och B": the visitors' own body, not the host's
-    text = ("Nyheter\n\nLandshövdingen besökte i dag Vara kommun. Med från Länsstyrelsen deltog även Karin Ek, "
-            "chef för planavdelningen, och utredare Per Holm.\n")
+    # "Med från X kom A, ..., och B": the visitors' own body, not the host's
+    text = ("Nyheter\n\nLandshövdingen besökte i dag Vara kommun. Med från Länsstyrelsen kom Karin Ek, "
+            "regionchef, och handläggare Per Holm.\n")
     rels = _rel(text, "affiliatedWith")
     assert {("person/karin-ek", "cab/14"), ("person/per-holm", "cab/14")} <= rels
     assert ("person/karin-ek", "municipality/1470") not in rels
@@ -521,3 +521,11 @@ def test_relations_business_named_before_where_its_head_received():
             "Besöket avslutades på Rexmoll där vd Ulf Holm tog emot och berättade om verksamheten.\n")
     assert "company/rexmoll" in _mentions(text)
     assert ("person/ulf-holm", "company/rexmoll") in _rel(text, "affiliatedWith")
+
+
+def test_relations_a_caption_listing_the_publishers_board():
+    text = ("Nyhetsbrev från SmåKom, nr 4 2021\n\nStyrelsemöte i Vara\n\nStyrelsen sammanträdde i Vara kommun "
+            "och beslutade om en ny mediestrategi.\n\nStyrelsen den 12 oktober: Lars Nord, Eva Sjö, Olle Lind.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/lars-nord", "org/smakom"), ("person/eva-sjo", "org/smakom"), ("person/olle-lind", "org/smakom")} \
+        <= rels, rels

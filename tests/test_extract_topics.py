@@ -338,30 +338,29 @@ def test_topics_the_examples_after_a_generic_phrase_with_a_clause(reference, mak
 
 
 def test_topics_of_a_sentence_broken_at_a_blank_line_are_the_meetings(reference, make_document):
-    # "... står bredband högt på listan. Alla nämner" / "bristen på ...": prose broken off, not a heading
+    # "... Många tar upp" / "hur svårt ...": prose broken off at a blank line, not a heading
     text = ("Förbundet besökte Vara\n\nPublicerad 2016-04-12\n\nI maj besökte vi kommunledningen i Vara kommun. "
-            "Samtalen var givande.\n\nI övrigt står bredband högt på kommunens lista. Alla nämner\n\n"
+            "Samtalen var givande.\n\nDessutom är bredband viktigt för kommunen. Många tar upp\n\n"
             "hur svårt det är att planera för det.\n")
     assert "bredband" in _meeting_topics(reference, make_document, text)
 
 
 def test_topics_talks_held_with_named_bodies_about_a_phrase(reference, make_document):
     forms = _topic_forms(reference, make_document,
-                         "Samtal fördes också med Vattenfall och Skanska kring utbyggnad av fjärrvärme.")
-    assert _has_form(forms, "utbyggnad av fjärrvärme"), forms
+                         "Samtal hölls även med Vattenfall och Skanska kring nya laddstolpar.")
+    assert _has_form(forms, "nya laddstolpar"), forms
 
 
 def test_topics_the_pandemic_as_a_time_and_future_questions_are_no_topics(reference, make_document):
     forms = _topic_forms(reference, make_document,
-                         "Det var skönt att ses igen efter pandemiåren. Vi pratade om viktiga framtidsfrågor "
-                         "och om bredband.")
+                         "Det var första mötet sedan pandemin. Vi diskuterade framtidsfrågorna och bredband.")
     assert _has_form(forms, "bredband")
-    assert not _has_form(forms, "pandemiåren") and not any("framtidsfrågor" in f for fs in forms.values() for f in fs)
+    assert not _has_form(forms, "pandemin") and not any("framtidsfrågor" in f for fs in forms.values() for f in fs)
 
 
 def test_topics_a_scheme_hit_keeps_the_adjective_before_it_as_a_form(reference, make_document):
-    forms = _topic_forms(reference, make_document, "Kommunen har i dag en långvarig arbetslöshet bland unga.")
-    assert _has_form(forms, "långvarig arbetslöshet") and _has_form(forms, "arbetslöshet"), forms
+    forms = _topic_forms(reference, make_document, "Kommunen har i dag en besvärlig arbetslöshet bland unga.")
+    assert _has_form(forms, "besvärlig arbetslöshet") and _has_form(forms, "arbetslöshet"), forms
 
 
 def test_topics_a_scheme_hit_keeps_the_places_it_runs_between_as_a_form(reference, make_document):

@@ -142,11 +142,11 @@ def test_text_blocks_programme_item_on_its_own_line_is_no_heading():
 
 def test_text_blocks_line_broken_off_mid_sentence_is_no_heading():
     # a scraped page breaks a sentence at a blank line: the next paragraph goes on in lower case
-    text = ("Besök i Vara\n\nVi träffade kommunledningen i Vara.\n\nHär är vägarna viktiga. Alla nämner\n\n"
+    text = ("Besök i Vara\n\nVi träffade kommunledningen i Vara.\n\nHär är vägarna viktiga. Många tar upp\n\n"
             "bristen på underhåll av de enskilda vägarna.\n")
     flags = {t.strip(): b.heading for t, b in _block_texts(text)}
     assert flags["Besök i Vara"] is True
-    assert flags["Här är vägarna viktiga. Alla nämner"] is False
+    assert flags["Här är vägarna viktiga. Många tar upp"] is False
 
 
 def test_text_blocks_mark_contact_block_after_cue():

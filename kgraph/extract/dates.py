@@ -9,7 +9,7 @@ next year when that would put a weekday-named or "på fredag" date in the past;
 without a document date, a weekday-named date takes the one year, among the years
 the text names (else those and the years either side), in which it falls on that
 weekday, and any other takes the one year the text writes out with its month
-("11-12 december" beside "den 12 december 2012"), else is left unresolved.
+("3-4 mars" beside "den 4 mars 2019"), else is left unresolved.
 """
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
         else:
             val = None
         if val is None and not doc_date and not year:
-            # "sammanträdde 11-12 december" and, in a caption, "den 12 december 2012": the one year the
+            # "möttes 3-4 mars" and, in a caption, "den 4 mars 2019": the one year the
             # text gives that month
             years = month_years.setdefault(month, {int(x["y"]) for x in text_date_matches(text)
                                                    if x["y"] and MONTHS[x["m"].lower().rstrip(".")] == month})
@@ -323,7 +323,7 @@ MASTHEAD_RE = re.compile(rf"(?<!\d )(?<!\d\. )\b(?P<m>{_MONTH_ALT})\.?\s+(?P<y>(
 def find_masthead_year(text: str) -> int | None:
     """The year of a newsletter masthead ("Nyhetsbrev från SmåKom – maj 2018",
     "Nummer 3, mars 2013", "Nyhetsbrev nr 4 2021", "nr 4/2021") in the first lines, for documents
-    without a full date; a day before the month ("senast den 18 januari 2013") makes it a date, no masthead."""
+    without a full date; a day before the month ("svar senast den 2 februari 2016") makes it a date, no masthead."""
     head = "\n".join(ln for ln in text.lstrip().split("\n")[:4] if not _UPDATED_RE.match(ln))
     m = MASTHEAD_RE.search(head)
     return int(m["y"] or m["y2"]) if m else None

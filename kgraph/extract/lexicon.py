@@ -47,7 +47,7 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"regeringssammanträde(?:t|n)?", "board_meeting", "new"),
     (r"kommunforum(?:et)?", "conference", "named"),
     (r"(?:års|förbunds|förenings|kommun)stämma(?:n|or)?", "board_meeting", "named"),
-    # "SmåKoms stämma hölls i ...", "Stämman valde ...": the association's general meeting (not the verb
+    # "Förbundets stämma hölls i ...", "Stämman valde ...": the association's general meeting (not the verb
     # "stämma av", which follows no genitive)
     (r"stämman|(?<=s )stämma", "board_meeting", "named"),
     # "företagsbesök", "gårdsbesök", "verksamhetsbesök": a visit of one business, farm or workplace
@@ -114,8 +114,9 @@ PARTICIPATION = PhraseSet((
     "värd", "värdar", "värdinna", "höll av", "hölls av", "höll med", "hölls med", "leder", "ledde", "lett",
     "kring bordet", "runt bordet", "satt också", "satt även", "fanns med", "fanns på plats", "riktar sig till",
     "talare", "bland talarna", "gästade", "gäst",
-    # "Samtal fördes också med X och Y": who the talks were with
-    "samtal med", "samtal fördes med", "samtal fördes också med", "samtal fördes även med", "samtalade med"))
+    # "samtal med X och Y": who the talks were with
+    "samtal med", "samtal fördes med", "samtal fördes också med", "samtal fördes även med", "samtal hölls med",
+    "samtal hölls också med", "samtal hölls även med", "samtalade med"))
 # "från" before a capital written alone ("från S"), as written
 _FROM_CAPITAL_RE = re.compile(r"\bfrån\s+[A-ZÅÄÖ]\b")
 
@@ -131,7 +132,7 @@ CANCELLED_RE = re.compile(r"\b(?:ställs in|ställdes in|inställ(?:t|d|da)|avbo
                           r"flyttas fram|uppskjut(?:et|en))\b")
 # "Europaföreningens styrelse håller sammanträde 7 oktober nästa gång": the next meeting, another event
 NEXT_EVENT_RE = re.compile(r"\bnästa\s+(?:gång|möte|sammanträde|styrelsemöte|träff)\b"
-                           # "Styrelsen träffas igen den 21 januari": the board's next meeting
+                           # "Nämnden ses igen i augusti": the body's next meeting
                            r"|\b(?:träffas|ses|möts|sammanträder)\s+igen\b"
                            r"|\bkommande\s+(?:möte|sammanträde)\b")
 # "nytt datum meddelas senare", "flyttas till hösten": called off for now, still to come

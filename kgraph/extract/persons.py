@@ -482,8 +482,10 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
             and bool(_LIST_BEFORE_RE.search(text, max(0, tok.start - 6), tok.start))
     if titled and (tok.text not in ref.name_stopwords or ref.given_names.get(tok.text, 0) >= MIN_BEARERS):
         return True
-    # in a list: a person just before, and another name just after
-    if ref.given_names.get(tok.text, 0) < MIN_BEARERS or not found:
+    # in a list: a person just before, and another name just after ("Eva Sjö, Kiliana Berglund, Olle
+    # Lind": a given name the lists lack, with a surname they know, between two people)
+    if not found or (ref.given_names.get(tok.text, 0) < MIN_BEARERS
+                     and (tok.text in ref.name_stopwords or not tok.text[1:].islower())):
         return False
     prev = found[-1]
     if not (0 < tok.start - prev.end <= 8 and _LIST_BEFORE_RE.search(text, prev.end, tok.start)):
@@ -515,7 +517,7 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
     """One person per name as written in the text's other forms: the genitive ("Erik Brates gård",
     "Anna Bergs förslag") is the name without its -s, where the text also writes the name so or the
     surname is a surname without it; a spelling with a letter doubled or not ("Edvinson",
-    "Edvinsson") or two neighbouring letters swapped ("Odhner", "Ohdner") is the spelling the text
+    "Edvinsson") or two neighbouring letters swapped ("Lindqvist", "Lindqvsit") is the spelling the text
     uses first."""
     names = {p.name for p in persons}
     for p in persons:
@@ -533,13 +535,13 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
         surname = _undoubled(" ".join(parts[1:]))
         spelled = first.get((parts[0], surname))
         if spelled is None:
-            # "Odhner" and "Ohdner": two neighbouring letters swapped is a slip of the same name
+            # "Lindqvist" and "Lindqvsit": two neighbouring letters swapped is a slip of the same name
             spelled = next((q for (given, other), q in first.items()
                             if given == parts[0] and _swapped_pair(surname, other)), p)
             first[(parts[0], surname)] = spelled
         if spelled is not p:
             p.key = spelled.key
-    # "Ann Christin informerade" after "Ann Christin Jonell": the given names alone are the one person
+    # "Eva Maria berättade" after "Eva Maria Lundin": the given names alone are the one person
     # whose full name starts with them
     full = [q for q in persons if len(q.name.split(" ")) > 2]
     for p in persons:
@@ -585,7 +587,7 @@ _BEFORE_GAP = re.compile(r"^[ \t]*:?[ \t]*(?:(?:säger|sa|menar|berättar|konsta
 # the title, its place or body, the name
 _BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?"
                                r"[ \t]*(?:[-–:][ \t]*)?\Z")
-# "Landshövdingen i Stockholm, Anna Berg", "Landshövdingen i Västra Götaland, Per Holm": a definite title,
+# "Landshövdingen i Stockholm, Anna Berg", "Regionrådet i Västra Exempel, Per Holm": a definite title,
 # its place (one or two words), a comma, the name
 _BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?"
                                r"(?:[ \t]+(?:läns?|kommuns?))?)?"

@@ -22,7 +22,7 @@ COMPOUND_TAILS = ("arbete", "arbetet", "arbetets", "frågan", "frågor", "frågo
 
 
 # idioms that contain a topic word without being about it: "med kort varsel", and the pandemic as a time
-# ("efter pandemiåren", "under pandemin": when, not what)
+# ("under pandemin", "sedan pandemin": when, not what)
 _IDIOM_RE = re.compile(r"\bkort(?:are)?\s+varsel\b|\b(?:efter|under|sedan|före)\s+(?:hela\s+)?"
                        r"(?:pandemin|pandemiåren|pandemitiden|coronapandemin)\b", re.IGNORECASE)
 
@@ -160,7 +160,7 @@ _FORWARD_CUE = re.compile(
     r"informera|informerade|informerat|informerar|diskutera|diskuterade|diskuterat|diskuterar)"
     r"\s+(?:för|med|inför|hos)\s+(?:(?!(?:att|som|om|kring|när|hur|vad|och|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}"
     r"(?:om|kring)"
-    # "Samtal fördes också med IKEA och EON kring X": the talks, who they were with, what about
+    # "Samtal hölls även med Vattenfall kring X": the talks, who they were with, what about
     r"|(?:samtal|samtalen|diskussioner|diskussionerna|dialog)\s+(?:fördes|hölls)\s+(?:(?:också|även)\s+)?med\s+"
     r"(?:(?!(?:att|som|om|kring|när|hur|vad|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}(?:om|kring)"
     r"|diskutera|diskuterade|diskuterat|diskuterar"

@@ -454,7 +454,7 @@ def _body_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
 # an organisation's group of people named in the genitive before their names
 _GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|delegation|ledning|ledamöter|presidium)"
                                  r"[ \t]+(?=[A-ZÅÄÖ])")
-# "Från SKR deltog förbundsordförande A, ...", "Med från SKR deltog även A": the organisation, then who
+# "Från SKR deltog förbundsordförande A, ...", "Med från SKR kom A": the organisation, then who
 # came from it
 _FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:Med|Även|Också)[ \t]+från|Från|För)[ \t]+$")
 _TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|medverkade|närvarade|fanns|kom)"

@@ -28,7 +28,7 @@ from ..topics import (
     open_topics,
 )
 
-# an attributive adjective before a scheme hit ("långvarig arbetslöshet", "lokal matförsörjning"): the
+# an attributive adjective before a scheme hit ("hög arbetslöshet", "lokal livsmedelsproduktion"): the
 # text's own form of the concept includes it
 _ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<adj>[a-zåäö]{2,}(?:ig|iga|igt|lig|liga|ligt|isk|iska|iskt|"
                                   r"ell|ella|ellt|al|ala|iv|iva|ivt|erad|erade))[ \t]+\Z")
@@ -41,7 +41,7 @@ def _with_adjective(text: str, start: int) -> int:
     return m.start() if m and m["adj"] not in _NOT_ADJECTIVES else start
 
 
-# "järnvägen mellan Göteborg och Borås": the places a link runs between are part of the text's form
+# "vägen mellan Vara och Skövde": the places a link runs between are part of the text's form
 _BETWEEN_PLACES_RE = re.compile(r"[ \t]+mellan[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]*(?:,|och)[ \t]*[A-ZÅÄÖ][\wåäö-]+)+")
 
 

@@ -394,7 +394,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     if len(years) == 1 and (not year or years[0] == lemma):
                         mt = named[name] = named[years[0]]
                 if mt is None and not year and lemma != low[s:e]:
-                    # "Rikskonferensen ... Under konferensen": the definite head word is the one event it ends
+                    # "Regionkonferensen ... På konferensen": the definite head word is the one event it ends
                     heads = {id(v): v for k, v in named.items() if k.rstrip("0123456789").endswith(lemma)}
                     if len(heads) == 1:
                         mt = next(iter(heads.values()))

@@ -184,7 +184,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # an association's board in its own minutes or news: its members sit for it, not for their home municipalities
     board_of = st.minuted_body or st.publisher
     for_body = mt.kind == "board_meeting" and board_of is not None and st.cls_of(board_of) == "Association"
-    # minutes with an attendance list: the people an agenda item names ("I skrivargruppen ingår A, B")
+    # minutes with an attendance list: the people an agenda item names ("I arbetsgruppen finns A och B")
     # were not at the meeting unless the sentence says they came
     listed = {p.key for p, _ in present(st)} if mt.named == "protokoll" and st.attendance else set()
     for sent in mt.sentences:

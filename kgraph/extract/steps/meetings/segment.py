@@ -78,7 +78,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             if item is not None:
                 hits.append(item)
         if kind == "caption" and units and _labels_caption(st, units[-1], sent):
-            # "Kil. I bild Anna Berg, kommunchef, ...": the place that labels the photo is the caption's
+            # "Tibro. I bild Anna Berg, kommunchef, ...": the place that labels the photo is the caption's
             label = units.pop().sentence
             sent = Sentence(label.start, sent.end, sent.block)
         units.append(Unit(sent, section, sorted(hits), kind))
@@ -92,7 +92,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
 
 _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan|bland annat)"
                             r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+$")
-# "besökte vi i september ledningarna i tre kommuner: A, B och C": the list a noun of places introduces
+# "besökte vi under våren tre kommuner: A, B och C": the list a noun of places introduces
 _PLACES_NOUN_GAP_RE = re.compile(r"(?:\s+[\wåäö]+){0,6}?\s+[a-zåäö]*(?:kommuner|kommunerna|orter|orterna)\s*:?\s+$")
 _LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)\s*(?:(?:därefter|sedan|senare|även|också|slutligen|till sist)\s*,?\s*)?$"
                           r"|^\s*,?\s*(?:och\s+)?(?:därefter|sedan|senare|slutligen)\s+$")
@@ -107,7 +107,7 @@ _SCHEDULE_LINE_RE = re.compile(
 
 
 def _labels_caption(st: DocState, before: Unit, caption: Sentence) -> bool:
-    """Is ``before`` a name alone ("Kil.") on the line of the photo caption that follows it?"""
+    """Is ``before`` a name alone ("Tibro.") on the line of the photo caption that follows it?"""
     label = before.sentence
     if before.hits or before.kind != "body" or label.block != caption.block:
         return False
