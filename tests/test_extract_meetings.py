@@ -960,3 +960,10 @@ def test_meetings_the_boards_next_meeting_leaves_the_text_with_this_one(referenc
     ms = [m for m in _meetings(reference, make_document, text) if m.date == dt.date(2018, 5, 3)]
     assert ms and {"person/lars-nord", "person/eva-sjo", "person/karin-ek"} <= set(ms[0].participants), \
         [(m.date, m.participants) for m in _meetings(reference, make_document, text)]
+
+
+def test_meetings_any_compound_of_turne_is_a_tour(reference, make_document):
+    text = ("Förbundet på turné\n\nSKR är på sommarturné, och i dag tog Vara kommun emot. Ordföranden "
+            "Karin Ek träffade kommunstyrelsens ordförande Lars Nord.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [(m.kind, m.location) for m in ms] == [("visit", VARA)], [(m.kind, m.location) for m in ms]

@@ -35,8 +35,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"webbinari(?:um|et|er|erna)", "seminar", "new"),
     (r"workshop(?:en|s|par|parna)?", "seminar", "new"),
     (r"kommunres(?:a|an|or|orna)", "visit", "tour"),
-    (r"(?:kommun|läns)?turnén", "visit", "ana"),  # "Syftet med kommunturnén": the tour the text follows
-    (r"(?:kommun|läns)?turné(?:er|erna)?", "visit", "tour"),
+    # "Syftet med kommunturnén": the tour the text follows; "är på östgötaturné": any region's or season's tour
+    (r"[a-zåäö]{0,20}?turnén", "visit", "ana"),
+    (r"[a-zåäö]{0,20}?turné(?:er|erna)?", "visit", "tour"),
     (r"(?:läns|region|kommun)dialog(?:en|er|erna)?", "meeting", "new"),
     # any other compound of "dialog": "sjukvårdsdialog med regionen", "Sjukvårdsdialogen äger rum på ..."
     (r"[a-zåäö]{3,30}?dialogen", "meeting", "ana"),
