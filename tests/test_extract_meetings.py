@@ -967,3 +967,10 @@ def test_meetings_any_compound_of_turne_is_a_tour(reference, make_document):
             "Karin Ek träffade kommunstyrelsens ordförande Lars Nord.\n")
     ms = _meetings(reference, make_document, text)
     assert [(m.kind, m.location) for m in ms] == [("visit", VARA)], [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_the_government_takes_part_in_its_cabinet_meeting(reference, make_document):
+    text = ("Regeringen i Vara\n\nDen 4 mars tar landshövding Karin Ek emot regeringen i Vara, där "
+            "regeringssammanträdet hålls den dagen.\n\nRegeringen har också beslutat om nya bidrag.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and "gov/regeringen" in ms[0].participants, [m.participants for m in ms]

@@ -187,6 +187,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # minutes with an attendance list: the people an agenda item names ("I arbetsgruppen finns A och B")
     # were not at the meeting unless the sentence says they came
     listed = {p.key for p, _ in present(st)} if mt.named == "protokoll" and st.attendance else set()
+    cabinet = low.startswith("regeringssammanträd", mt.trigger[0])  # a meeting of the government itself
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
@@ -203,6 +204,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         if cue or is_trigger_sent:
             for m in ms:
                 if no_towns and m.kind == "Municipality":
+                    continue
+                if m.kind == "Government" and cabinet and is_trigger_sent and m.key not in mt.orgs:
+                    mt.orgs.append(m.key)  # "välkomnar regeringen ... regeringssammanträdet": the government's own
                     continue
                 if m.kind in PARTICIPANT_ORGS and m.kind not in ("Government", "Parliament") and m.key not in mt.orgs:
                     if mt.kind == "visit" and m.kind == "Municipality" and mt.location and m.key != mt.location \
