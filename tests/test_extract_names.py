@@ -269,3 +269,12 @@ def test_room_named_in_a_minutes_header_is_a_place(reference, make_document):
                         "PROTOKOLL Tisdag den 3 juni 2008, kl. 13: Sjörummet Länsstyrelsen Dalarna, Falun "
                         "Närvarande: Anna Berg (S)")
     assert ("Sjörummet", "Place") in ents
+
+
+def test_names_a_side_word_before_a_venue_is_part_of_its_name():
+    from kgraph.extract.pipeline import extract_document
+    from kgraph.models import Document
+    text = "Nyhet\n\nEfter mötet talade ministern på Södra Stortorget i Vara.\n"
+    ex = extract_document(Document(id="r1", file_name="r.txt", path="r.txt", text=text))
+    places = {e.label for e in ex.entities.values() if e.cls == "Place"}
+    assert "Södra Stortorget" in places and "Stortorget" not in places, places

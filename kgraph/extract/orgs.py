@@ -59,6 +59,8 @@ VENUE_HEAD_RE = re.compile(
     # with a character, not a lookbehind: see _word_initial)
     rf"|{_word_initial('L')}(?:äns|andshövdinge)[Rr]esidenset|{_word_initial('[Rr]')}esidenset)"
     rf"(?:{_GAP}{_NOT_A_MEMBER}{_CAP}){{0,3}}(?:{_GAP}(?:Konferens|konferens)(?:[ \t]*&[ \t]*{_CAP})?)?)")
+# "Norra Bantorget", "Stora torget"... written before a venue's name: part of it
+_SIDE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre)[ \t]+\Z")
 # the capitalised words of a protocol's run-on header that end a venue's name ("Plats: Sjöviken Ledamöter Anna ...")
 _HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgörande|Tjänstemän|Övriga|Datum|Tid|"
                 r"Justerare|Paragrafer|Sekreterare|Ordförande|Utses|Sammanträdesdatum)\b)")
@@ -320,6 +322,9 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
     for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):
         for m in rx.finditer(text):
             s, e = m.start("name"), m.end("name")
+            side = _SIDE_BEFORE_RE.search(text, max(0, s - 8), s) if rx is VENUE_HEAD_RE else None
+            if side and not at_sentence_start(text, side.start()):
+                s = side.start()  # "på Norra Bantorget": the side or size word is part of the name
             name = text[s:e].rstrip(" &")
             e = s + len(name)
             if rx is VENUE_CUE_RE and re.match(r"[ \t]*(?:\d|:)", text[e:e + 3]):
