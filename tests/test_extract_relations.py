@@ -529,3 +529,17 @@ def test_relations_a_caption_listing_the_publishers_board():
     rels = _rel(text, "affiliatedWith")
     assert {("person/lars-nord", "org/smakom"), ("person/eva-sjo", "org/smakom"), ("person/olle-lind", "org/smakom")} \
         <= rels, rels
+
+
+def test_relations_a_caption_after_the_sentence_presenting_the_board():
+    text = ("Nyhetsbrev från SmåKom, nr 4 2021\n\nPå vårt höstmöte i Vara presenterades vår nya styrelse. "
+            "Från vänster: Lars Nord, Eva Sjö och Olle Lind.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/lars-nord", "org/smakom"), ("person/olle-lind", "org/smakom")} <= rels, rels
+
+
+def test_relations_the_one_association_of_a_text_about_its_own_board_publishes_it():
+    # no masthead; the text names the association only through a branch and speaks of "vår nya styrelse"
+    text = ("Ordförandemöte\n\nPå vårt ordförandemöte i Vara presenterades vår nya styrelse.\n\n"
+            "Karin Ek, ordförande för Företagarna Skaraborg, berättade om länsavdelningens arbete.\n")
+    assert extract_document(_doc(text)).publisher == "org/foretagarna"

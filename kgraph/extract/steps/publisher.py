@@ -1,16 +1,18 @@
 """The publisher: the organisation whose text this is (a masthead line, a
 "Pressmeddelande från X" or "Vi på X" cue, the page's publisher meta data, a
 body the text names only by a bare definite ("Länsstyrelsen") in a sentence
-that speaks in the first person plural, or the one organisation the text keeps
-naming).
+that speaks in the first person plural, the one organisation the text keeps
+naming, or the one association named in a text that speaks of its own board).
 
-Reads ``doc``, ``blocks``, ``mentions``; writes ``publisher``.
+Reads ``doc``, ``ref``, ``blocks``, ``mentions``, ``info``; writes ``publisher`` (and ``mentions``,
+``info``: a publisher named only inside its branch's name is named there).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from ...models import Mention
 from ...text import fold, line_start_matches
 from ..state import PARTICIPANT_ORGS, DocState
 from ..step import Step
@@ -49,6 +51,19 @@ def _named_as_own(st: DocState) -> str | None:
     return None
 
 
+# the text speaks of a board as its own: "Styrelsen beslutade", "vår nya styrelse", "vårt ordförandemöte"
+_OWN_BODY_RE = re.compile(r"\b(?:[Ss]tyrelsen|[Vv]år(?:a)? (?:nya )?styrelse|[Vv]årt (?:[a-zåäö]+)?möte)\b")
+
+
+def _own_association(st: DocState) -> str | None:
+    """The one association a text names (a branch counts as its association) when the text speaks of
+    a board or a meeting as its own: an association's own news that never writes its name as a masthead."""
+    keys = {m.attrs.get("part_of") or m.key for m in st.mentions if m.kind == "Association"}
+    if len(keys) != 1 or not _OWN_BODY_RE.search(st.doc.text):
+        return None
+    return keys.pop()
+
+
 def _sentence_around(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
@@ -79,11 +94,30 @@ def _publisher(st: DocState) -> str | None:
     top = counts.most_common(2)
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
-    return _named_as_own(st)
+    return _named_as_own(st) or _own_association(st)
+
+
+def _name_the_parent(st: DocState, key: str) -> None:
+    """A publisher the text names only inside its branch's name ("Hela Sverige ska leva Gotland") is
+    named there: a mention of the association on those words of the branch's name."""
+    ref = st.ref.entities.get(key)
+    if key in st.info or ref is None:
+        return
+    forms = sorted((f.text for f in ref.forms), key=len, reverse=True)
+    for m in [m for m in st.mentions if m.attrs.get("part_of") == key]:
+        form = next((f for f in forms if fold(m.text).startswith(fold(f) + " ")), None)
+        if form is not None:
+            s = m.prov.span.start
+            st.add_mention(Mention(text=m.text[:len(form)], kind=ref.cls, key=key,
+                                   prov=st.prov(s, s + len(form), "extract.org_branch", m.prov.confidence)),
+                           label=ref.label)
 
 
 def run(st: DocState) -> None:
     st.publisher = _publisher(st)
+    if st.publisher is not None:
+        _name_the_parent(st, st.publisher)
 
 
-STEP = Step("publisher", run, reads=("doc", "blocks", "mentions"), writes=("publisher",))
+STEP = Step("publisher", run, reads=("doc", "ref", "blocks", "mentions", "info"),
+            writes=("publisher", "mentions", "info"))

@@ -35,7 +35,7 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
 
 def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words."""
-    units = []
+    units: list[Unit] = []
     section = 0
     headline: Unit | None = None  # the first heading that names a meeting
     for sent, kind in zip(st.sentences, st.kinds, strict=True):
