@@ -974,3 +974,14 @@ def test_meetings_the_government_takes_part_in_its_cabinet_meeting(reference, ma
             "regeringssammanträdet hålls den dagen.\n\nRegeringen har också beslutat om nya bidrag.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and "gov/regeringen" in ms[0].participants, [m.participants for m in ms]
+
+
+def test_meetings_minutes_roster_town_before_the_next_name(reference, make_document):
+    # "Anna Berg (s), Ale Per Holm (kd), Kil": the town ends the entry before, it is no first name
+    text = ("PROTOKOLL Förbundsstyrelsen Sammanträdesdatum: 2018-10-02 Ledamöter Eva Sjö (m), Vara, ordförande "
+            "Lars Nord (s), Ale Olle Lind (kd), Kil Karin Ek (c), Vara Utses att justera Lars Nord\n"
+            "§ 40 Budget\nStyrelsen diskuterar budgeten.\n")
+    ex = extract_document(make_document(text), reference)
+    persons = {k for k, e in ex.entities.items() if e.cls == "Person"}
+    assert {"person/olle-lind", "person/karin-ek"} <= persons, persons
+    assert not {"person/ale-olle-lind", "person/kil-karin-ek"} & persons

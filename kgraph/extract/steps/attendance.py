@@ -25,7 +25,8 @@ import re
 from collections import Counter
 
 from ...models import Mention, Statement
-from ...text import slug
+from ...refdata import Reference
+from ...text import fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from .. import lexicon as lx
 from ..persons import PersonHit, TitleHit
@@ -92,9 +93,42 @@ def _segments(text: str) -> list[Attendance]:
     return out
 
 
+def _town_names(ref: Reference) -> frozenset[str]:
+    return ref.derived("town_names", lambda: frozenset(
+        fold(f.text) for e in ref.entities.values() if e.cls == "Municipality" for f in e.forms))
+
+
+def _drop_town(st: DocState, p: PersonHit) -> None:
+    """"Anna Berg (s), Vara Per Holm (kd), Tibro": the entry before ends with its member's town, which
+    the name after it took as a first word."""
+    words = p.name.split()
+    if len(words) < 3 or fold(words[0]) not in _town_names(st.ref) or words[1] not in st.ref.given_names \
+            or not re.search(r"\)\s*,\s*$", st.doc.text[max(0, p.start - 8):p.start]):
+        return
+    start = p.start + st.doc.text[p.start:p.end].index(words[1], len(words[0]))
+    _replace(st, p, [PersonHit(start, p.end, " ".join(words[1:]), "")])
+
+
+def _replace(st: DocState, p: PersonHit, hits: list[PersonHit]) -> None:
+    """Put ``hits`` where the person ``p`` was read."""
+    for m in [m for m in st.mentions_in(p.start, p.start + 1) if m.kind == "Person"]:
+        st.forget(m)
+    st.people.persons.remove(p)
+    st.people.roles = [(q, t) for q, t in st.people.roles if q is not p]
+    for hit in hits:
+        hit.key = st.ref.person_keys.get(hit.name.casefold(), "person/" + slug(hit.name))
+        st.people.persons.append(hit)
+        st.add_mention(Mention(text=hit.name, kind="Person", key=hit.key,
+                               prov=st.prov(hit.start, hit.end, "extract.attendance.person", 0.75)),
+                       label=hit.name)
+
+
 def _split_run_on(st: DocState, seg: Attendance) -> None:
     """"Anna Berg Per Holm" read as one four-word name: two people."""
     for p in [p for p in st.people.persons if seg.start <= p.start < seg.end]:
+        _drop_town(st, p)
+        if p not in st.people.persons:
+            continue
         words = p.name.split()
         if len(words) < 4:
             continue
@@ -104,17 +138,7 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
         second_start = p.start + st.doc.text[p.start:p.end].index(words[cut], len(" ".join(words[:cut])))
         first = PersonHit(p.start, p.start + len(" ".join(words[:cut])), " ".join(words[:cut]), "")
         second = PersonHit(second_start, p.end, " ".join(words[cut:]), "")
-        old = [m for m in st.mentions_in(p.start, p.start + 1) if m.kind == "Person"]
-        for m in old:
-            st.forget(m)
-        st.people.persons.remove(p)
-        st.people.roles = [(q, t) for q, t in st.people.roles if q is not p]
-        for hit in (first, second):
-            hit.key = st.ref.person_keys.get(hit.name.casefold(), "person/" + slug(hit.name))
-            st.people.persons.append(hit)
-            st.add_mention(Mention(text=hit.name, kind="Person", key=hit.key,
-                                   prov=st.prov(hit.start, hit.end, "extract.attendance.person", 0.75)),
-                           label=hit.name)
+        _replace(st, p, [first, second])
     st.people.persons.sort(key=lambda h: h.start)
 
 
