@@ -545,3 +545,8 @@ def test_persons_a_rare_given_name_between_two_people_of_a_list(reference, make_
     keys = _person_keys(reference, make_document,
                         "Nyheter\n\nStyrelsen den 3 maj: Lars Nord, Eva Sjö, Kiliana Berglund, Olle Lind.\n")
     assert "person/kiliana-berglund" in keys, keys
+
+
+def test_persons_a_run_on_rosters_title_after_party_and_town_is_the_entry_before(reference, make_document):
+    roles = _roles(reference, make_document, "Ledamöter Elsa Rydberg (m), Kungälv,ordförande Ola Wiklund (s), Tjörn")
+    assert ("Elsa Rydberg", "ordförande") in roles and ("Ola Wiklund", "ordförande") not in roles, roles

@@ -766,7 +766,9 @@ def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[Pe
     return after is not None and persons[i].end + after.end() in by_start
 
 
-_ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*|[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[-–][ \t]*")
+_ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*|[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[-–][ \t]*"
+                           # "Anna Berg (m), Kungälv,ordförande Per Holm (m), ...": party, town, the entry's title
+                           r"|[ \t]*\([^()\n]{1,4}\)[ \t]*,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*")
 _AND_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]och[ \t]+")
 _TITLE_JOIN_RE = re.compile(r"[ \t]+och[ \t]+|[ \t]*,[ \t]*")
 _TITLES_THEN_NAME_RE = re.compile(r"[ \t]*,?[ \t]*")
