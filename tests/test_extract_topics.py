@@ -366,3 +366,9 @@ def test_topics_a_scheme_hit_keeps_the_adjective_before_it_as_a_form(reference, 
 def test_topics_a_scheme_hit_keeps_the_places_it_runs_between_as_a_form(reference, make_document):
     forms = _topic_forms(reference, make_document, "Samtalen handlade om järnvägen mellan Vara och Skövde.")
     assert _has_form(forms, "järnvägen mellan vara och skövde"), forms
+
+
+def test_topics_a_counted_list_of_fields_after_a_colon(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Kommunen vill samarbeta inom två områden: dagvatten i tätorten och hyrcyklar.")
+    assert _has_form(forms, "dagvatten i tätorten") and _has_form(forms, "hyrcyklar"), forms

@@ -182,6 +182,9 @@ _FORWARD_CUE = re.compile(
     # "en konferens med temat \"X\"", "framförde synpunkter på X"
     r"|(?:med|har|hade|under)\s+(?:temat|tema)\s*:?\s*[\"”“]?"
     r"|synpunkter\s+på"
+    # "fördjupa samarbetet inom tre områden: A, B och C": a counted list of fields, then the fields
+    r"|(?:inom|på|kring|om)\s+(?:två|tre|fyra|fem|sex|följande|några|flera)\s+(?:viktiga\s+)?"
+    r"(?:områden|frågor|teman|ämnen|punkter)\s*:"
     r"|(?:ärenden|dagordning|agenda)\s*:)\s+" + _FILLER,
     re.IGNORECASE)
 # "X diskuterades", "X har lyfts", "X är andra viktiga frågor som berörts", "X stod i fokus", "X som var fokus"
@@ -299,7 +302,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
-              "synpunkter", "gäll"):
+              "synpunkter", "gäll", "område", "frågor", "punkter"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
