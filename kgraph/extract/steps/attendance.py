@@ -55,6 +55,8 @@ _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll)(?
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|Arbetsutskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott"
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
+_CAPS_BODY_RE = re.compile(r"\bPROTOKOLL[ \t]+(?:FRÅN[ \t]+)?[A-ZÅÄÖ]*(?:MÖTE|MÖTET|SAMMANTRÄDE|SAMMANTRÄDET)[ \t]+"
+                           r"(?:(?:I|FÖR|MED|INOM)[ \t]+)?(?P<b>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,3})(?![\wåäöÅÄÖ])")
 # a header that names the board of an association without its name: "Protokoll från förbundsstyrelsens sammanträde"
 _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]+(?:från|för|vid)[ \t]+"
                                    r"(?:förbundsstyrelsens|förbundsdirektionens|direktionens|styrelsens|"
@@ -207,6 +209,16 @@ def _minuted_body(st: DocState) -> str | None:
             st.add_mention(Mention(text=board, kind="Organization", key=key,
                                    prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=board)
             return key
+    # "PROTOKOLL FRÅN STYRGRUPPSMÖTE EXEMPELNÄTET DALARNA": the body a header in capitals names after its
+    # meeting word
+    caps = _CAPS_BODY_RE.search(text, 0, 300)
+    if caps:
+        s, e = caps.start("b"), caps.end("b")
+        label = " ".join(w.capitalize() for w in caps["b"].split())
+        key = f"org/{slug(label)}"
+        st.add_mention(Mention(text=text[s:e], kind="Organization", key=key,
+                               prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=label)
+        return key
     # "Protokoll från förbundsstyrelsens sammanträde": the board of the association the minutes name most
     if _ASSOCIATION_BOARD_RE.search(text, 0, 400):
         body = most_named(Counter(m.key for m in st.mentions if m.kind == "Association"))
