@@ -991,6 +991,7 @@ def test_meetings_minutes_header_in_capitals_names_its_body(reference, make_docu
     text = ("PROTOKOLL FRÅN STYRGRUPPSMÖTE SOLENERGI SKARABORG Tisdag den 3 juni 2008, kl. 13 Närvarande: "
             "Lars Nord (Ordförande), Eva Sjö och Olle Lind (Sekreterare) 1: Mötet öppnas\n")
     ex = extract_document(make_document(text), reference)
-    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object == "org/solenergi-skaraborg"}
+    members = {s.subject for s in ex.statements
+               if s.predicate == "affiliatedWith" and s.object == "org/solenergi-skaraborg"}
     assert {"person/lars-nord", "person/eva-sjo", "person/olle-lind"} <= members, members
     assert ex.entities["org/solenergi-skaraborg"].label == "Solenergi Skaraborg"
