@@ -138,8 +138,9 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
         if val:
             hits.append(DateHit(m.start(), m.end(), val, m.group()))
             taken.append((m.start(), m.end()))
-    month_years: dict[int, set[int]] = {}  # month -> the years the text writes out with it
-    for m in text_date_matches(text):
+    matches = list(text_date_matches(text))
+    month_years: dict[int, set[int]] | None = None  # month -> the years the text writes out with it
+    for m in matches:
         if not free(m.start(), m.end()):
             continue
         month = MONTHS[m["m"].lower().rstrip(".")]
@@ -159,8 +160,12 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
         if val is None and not doc_date and not year:
             # "möttes 3-4 mars" and, in a caption, "den 4 mars 2019": the one year the
             # text gives that month
-            years = month_years.setdefault(month, {int(x["y"]) for x in text_date_matches(text)
-                                                   if x["y"] and MONTHS[x["m"].lower().rstrip(".")] == month})
+            if month_years is None:  # one pass over the matches, the first time a date needs it
+                month_years = {}
+                for x in matches:
+                    if x["y"]:
+                        month_years.setdefault(MONTHS[x["m"].lower().rstrip(".")], set()).add(int(x["y"]))
+            years = month_years.get(month, set())
             if len(years) == 1:
                 val = _safe_date(next(iter(years)), month, day)
         hits.append(DateHit(m.start(), m.end(), val, m.group()))
