@@ -995,3 +995,11 @@ def test_meetings_minutes_header_in_capitals_names_its_body(reference, make_docu
                if s.predicate == "affiliatedWith" and s.object == "org/solenergi-skaraborg"}
     assert {"person/lars-nord", "person/eva-sjo", "person/olle-lind"} <= members, members
     assert ex.entities["org/solenergi-skaraborg"].label == "Solenergi Skaraborg"
+
+
+def test_meetings_the_meeting_that_followed_is_held_where_the_first_was(reference, make_document):
+    # "styrelsemötet som följde": held right after the association's general meeting, at its place
+    text = ("Nyhetsbrev\n\nFöreningens stämma hölls i Vara den 3 maj. Karin Ek valdes till ordförande.\n\n"
+            "Vid det konstituerande styrelsemötet som följde valdes Olle Lind till vice ordförande.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2 and all(m.location == VARA for m in ms), [(m.kind, m.location) for m in ms]

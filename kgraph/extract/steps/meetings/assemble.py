@@ -135,6 +135,8 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
 
 
 # "pressträff i samband med regionstyrelsens sammanträde": the second meeting word is an event of its own
+# "vid styrelsemötet som följde": an event held right after the one the text reports, at its place
+_FOLLOWED_RE = re.compile(r"\s+som\s+(?:direkt\s+|sedan\s+)?följde\b")
 _IN_CONNECTION_RE = re.compile(r"\bi samband med\s+(?:[a-zåäö]+s\s+)?$")
 _WE_RE = re.compile(r"\bvi\b")
 # "På eftermiddagen deltog ministern i ett möte med ...": an indefinite meeting word introduces a new one
@@ -405,6 +407,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     continue
                 if mt is None:
                     mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section, subjectless=verb_first)
+                    if current and _FOLLOWED_RE.match(low, e):
+                        mt.same_place_as = current[0]
                     meets.append(mt)
                     created.append(mt)
                 else:
