@@ -123,6 +123,12 @@ def _mentions(text: str) -> dict[str, set[str]]:
     return {k: set(i.surfaces) for k, i in ex.entities.items()}
 
 
+def test_relations_bare_landstinget_is_the_county_council_of_the_texts_county():
+    # no county council named in full: "Landstinget" is that of the one county the text is about
+    text = ("Nyheter\n\nLandstingets politiker möter i dag länsstyrelsen i Jämtlands län för samtal om vården. "
+            "Landstinget vill se fler vårdplatser i Östersund.\n")
+    assert {"Landstingets", "Landstinget"} <= _mentions(text).get("region/23", set())
+
 def test_relations_county_board_own_page_names_its_county_by_its_municipalities():
     text = ("Länsledningen besöker kommunerna\n\nUnder hösten besöker länsrådet Anna Provsson Bräcke och Ragunda.\n\n"
             "Vi på Länsstyrelsen arbetar för en hållbar utveckling i länet.\n\nKontakt\n\nPer Exempelsson\n\n"

@@ -3,7 +3,9 @@
 or the board of the one county the text names, of the county governor it
 names, or of the county all its municipalities lie in: a board's own page
 often never spells out its full name); "Regionförbundet", "Förbundet",
-"Föreningen", "Landstinget" for the one body of that kind the text names. A
+"Föreningen", "Landstinget" for the one body of that kind the text names
+(and "Landstinget", with none named, for the county council of the text's
+one county). A
 bare head noun with nothing to refer to is no name: a fragment entity read
 from its shape alone ("Regionförbundet") is dropped.
 
@@ -72,6 +74,13 @@ def _antecedent(st: DocState, stem: str) -> Mention | None:
     return next(iter(named.values())) if len(named) == 1 else None
 
 
+def _county_region(st: DocState) -> tuple[str, str] | None:
+    """The region (county council) of the one county the text is about: (class, key)."""
+    code = _county_code(st)
+    key = f"region/{code}" if code else ""
+    return ("Region", key) if key in st.ref.entities else None
+
+
 def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
     """"Regionförbundet", "Föreningens": the one body of that kind the text names; a fragment
     mention that is only such a head, with nothing named to refer to, is dropped."""
@@ -81,6 +90,7 @@ def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
     for hit in _BODY_RE.finditer(text):
         stem = _BODY_HEADS[hit["head"].lower()]
         ante = _antecedent(st, stem)
+        target = (ante.kind, ante.key) if ante is not None and ante.key else None
         here = [x for x in st.mentions_in(max(0, hit.start() - 80), hit.end())
                 if x.prov.span.start <= hit.start() < x.prov.span.end]
         fragment = [x for x in here if x.prov.rule == "extract.org_pattern"
@@ -88,8 +98,10 @@ def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
         if here and not fragment:
             continue
         drop += fragment
-        if ante is not None:
-            add.append(Mention(text=hit.group(), kind=ante.kind, key=ante.key,
+        if target is None and stem == "landsting":
+            target = _county_region(st)  # "Landstingets politiker" in a text about one county: its county council
+        if target is not None:
+            add.append(Mention(text=hit.group(), kind=target[0], key=target[1],
                                prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
     return add, drop
 
