@@ -451,6 +451,11 @@ def test_mentions_body_named_by_its_head_and_field():
     assert not {k for k in mentions if k.endswith("/centrum")}
 
 
+def test_mentions_academy_in_the_short_definite_form_is_a_body():
+    # "-akademin" is the everyday definite form of "akademi" (beside "-akademien")
+    text = "Nyheter\n\nKommunerna driver tillsammans med högskolan verksamheten Samverkansakademin Norr i Vara.\n"
+    assert "org/samverkansakademin-norr" in _mentions(text)
+
 def test_relations_association_text_on_its_board_elections():
     text = ("SmåKom Nyhetsbrev\n\nStämman: Karin Ek fortsatt ordförande\n\n"
             "SmåKoms stämma hölls i Vara den 26 april.\n\n"

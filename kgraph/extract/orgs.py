@@ -33,7 +33,7 @@ _FIELD_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?![\wåäöÅÄÖ]+[ \t]*:))"  # ... nor
 # a capitalised compound ending in an organisational head noun, then more capitalised words
 ORG_SUFFIX_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
-    rf"föreningen|stiftelsen|akademien|institutet|samordningsförbund|samordningsförbundet)"
+    rf"föreningen|stiftelsen|akademien|akademin|institutet|samordningsförbund|samordningsförbundet)"
     rf"(?:{_GAP}(?!(?:i|och|för|på|med)\b){_CAP})*"
     rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
