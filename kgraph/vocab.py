@@ -237,6 +237,8 @@ INFERRED_RULES: tuple[Label, ...] = (
           "a minister's ministry and the Government, from the list of ministers"),
     Label("extract.affiliation.roster", "uppräknad under en rubrik som nämner organet (annars utgivarens)",
           "listed under a heading that names the body (else the publisher's)"),
+    Label("extract.affiliation.line_block", "en rad i ett stycke av rader vars övriga personer hör till samma organ",
+          "an entry of a paragraph of one-line entries whose other people belong to one body"),
     Label("extract.affiliation.minutes", "ledamot enligt organets protokoll", "a member listed in the body's minutes"),
     Label("extract.affiliation.minutes_official", "tjänsteperson närvarande vid organets sammanträde: organets kommun "
           "eller region", "an official present at the body's meeting: the body's municipality or region"),

@@ -129,6 +129,18 @@ def test_relations_bare_landstinget_is_the_county_council_of_the_texts_county():
             "Landstinget vill se fler vårdplatser i Östersund.\n")
     assert {"Landstingets", "Landstinget"} <= _mentions(text).get("region/23", set())
 
+def test_relations_entry_of_a_paragraph_of_one_body_belongs_to_it():
+    # an attendance list with one paragraph per body: the entries with a body's title name it for the rest
+    text = ("Regionen möter länsstyrelsen\n\nPolitikerna träffar i dag länsledningen.\n\nNärvarande:\n\n"
+            "Karin Ek (M), regionstyrelsens ordförande i Region Jämtland Härjedalen\n"
+            "Olle Lind (C), regionråd i Region Jämtland Härjedalen\nEva Sjö (L)\nPer Holm, oppositionsråd\n\n"
+            "Lars Nord, landshövding i Jämtlands län\nAnna Berg, länsråd vid Länsstyrelsen i Jämtlands län\n"
+            "Siv Dal, avdelningschef\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/eva-sjo", "region/23"), ("person/per-holm", "region/23")} <= rels, rels
+    assert ("person/siv-dal", "cab/23") in rels, rels
+    assert not {("person/eva-sjo", "cab/23"), ("person/siv-dal", "region/23")} & rels
+
 def test_relations_county_board_own_page_names_its_county_by_its_municipalities():
     text = ("Länsledningen besöker kommunerna\n\nUnder hösten besöker länsrådet Anna Provsson Bräcke och Ragunda.\n\n"
             "Vi på Länsstyrelsen arbetar för en hållbar utveckling i länet.\n\nKontakt\n\nPer Exempelsson\n\n"

@@ -418,6 +418,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     for p, body, lead_end, named in _roster_members(st):
         if p.key != body:
             add(p.key, body, min(p.start, lead_end), p.end, "extract.affiliation.roster", 0.75, at=named)
+    # "Närvarande:" then one paragraph of entries per body: an entry with no body of its own belongs to
+    # the one body the other entries of its paragraph name
+    for p, body, blk_start in _line_block_members(st):
+        add(p.key, body, blk_start, p.end, "extract.affiliation.line_block", 0.6)
 
 
 _BODY_LIST_RE = re.compile(r"(?<![\wåäö])(?P<kind>region|landstings|kommun)(?:styrelsens|fullmäktiges)"
@@ -547,6 +551,47 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
         while i < len(starts) and starts[i] < end:
             out.append((st.people.persons[i], body, m.end("lead"), orgs[-1] if orgs else None))
             i += 1
+    return out
+
+
+_ENTRY_LEAD_RE = re.compile(r"[ \t•*–-]*")
+
+
+def _line_block_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
+    """(person, body, paragraph start) for an entry of a paragraph of one-line entries ("Anna
+    Berg (S), Regionstyrelsens ordförande") that names no body of its own, where two or more
+    entries of the paragraph belong to one body and none to another."""
+    text = st.doc.text
+    affiliated: dict[str, set[str]] = {}
+    for stmt in st.statements:
+        if stmt.predicate == "affiliatedWith":
+            affiliated.setdefault(stmt.subject, set()).add(stmt.object)
+    by_start = {p.start: p for p in st.people.persons}
+    out: list[tuple[PersonHit, str, int]] = []
+    for blk in st.blocks:
+        if blk.contact or blk.heading:
+            continue
+        entries: list[PersonHit] = []
+        pos = blk.start
+        for line in text[blk.start:blk.end].split("\n"):
+            lead = _ENTRY_LEAD_RE.match(line)
+            p = by_start.get(pos + (lead.end() if lead else 0))
+            if line.strip() and (p is None or "." in text[p.end:pos + len(line)].rstrip(". \t")):
+                entries = []  # a line that is no entry, or a sentence: no list of entries
+                break
+            if p is not None:
+                entries.append(p)
+            pos += len(line) + 1
+        if len(entries) < 3:
+            continue
+        bodies = [affiliated.get(p.key, set()) for p in entries]
+        named = set().union(*bodies)
+        if len(named) != 1:
+            continue
+        body = next(iter(named))
+        if sum(1 for b in bodies if b) < 2:
+            continue
+        out.extend((p, body, blk.start) for p, b in zip(entries, bodies, strict=True) if not b)
     return out
 
 
