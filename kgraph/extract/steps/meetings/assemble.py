@@ -108,6 +108,11 @@ _BULLET_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ0-9]")
 # "• Medverkar i ...", "• Leder mötet ...": an item of an activity list that starts with its verb, no subject
 _VERB_FIRST_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ][a-zåäö]+(?:ar|er|r)\b")
 # between two names of one event: "Landsbygdsriksdagen är en stor konferens"
+# "Slutligen fick vi besök av X": a guest came to the meeting the text reports, no visit of its own
+_GUEST_BEFORE_RE = re.compile(r"\b(?:fick|hade)(?:\s+(?:vi|styrelsen|mötet|utskottet|deltagarna))?"
+                              r"(?:\s+(?:också|även|dessutom|slutligen))?\s+$")
+# "Rikskonferens inklusive årsstämma": the second event word is part of the first
+_INCLUDING_RE = re.compile(r"\s+(?:inklusive|inkl\.?|innefattande)\s+")
 _NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
 _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
 
@@ -400,7 +405,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     heads = {id(v): v for k, v in named.items() if k.rstrip("0123456789").endswith(lemma)}
                     if len(heads) == 1:
                         mt = next(iter(heads.values()))
-                if mt is None and sent_named and _NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s):
+                if mt is None and sent_named and (_NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s)
+                                                  or _INCLUDING_RE.fullmatch(low, sent_named[-1][0], s)):
                     mt = named[name] = sent_named[-1][1]  # "Landsbygdsriksdagen är en stor konferens": one event
                     attached.append(mt)
                     sent_named.append((e, mt))
@@ -462,7 +468,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 attached.extend(current)
                 continue
             compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \
-                (current and {kind, current[0].kind} <= {"visit", "digital_meeting"})
+                (current and {kind, current[0].kind} <= {"visit", "digital_meeting"}) or \
+                (kind == "visit" and loc is None and bool(_GUEST_BEFORE_RE.search(low, max(sent.start, s - 40), s)))
             again = _same_word(meets, low, s, e)
             if again is not None and how == "new":
                 attached.append(again)  # "länsdialogen" named twice: one event
