@@ -1003,3 +1003,29 @@ def test_meetings_the_meeting_that_followed_is_held_where_the_first_was(referenc
             "Vid det konstituerande styrelsemötet som följde valdes Olle Lind till vice ordförande.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 2 and all(m.location == VARA for m in ms), [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_a_guest_at_the_board_meeting_is_no_visit_of_its_own(reference, make_document):
+    # "fick vi besök av X" while the text reports a board meeting: X came to that meeting
+    text = ("Nyhetsbrev\n\nFöreningens styrelsemöte den 4 maj hade många gäster. Karin Ek från Region Jämtland "
+            "Härjedalen talade om vården.\n\nSlutligen fick vi besök av Olle Lind från Trafikverket, som "
+            "berättade om vägarna.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["board_meeting"], [(m.kind, m.participants) for m in ms]
+    assert "person/olle-lind" in ms[0].participants
+
+
+def test_meetings_an_event_including_another_is_one_event(reference, make_document):
+    # "Rikskonferens inklusive årsstämma": the general meeting is part of the conference
+    text = ("Nyhetsbrev\n\nSmåKoms rikskonferens inklusive årsstämma hålls i Vara den 25-27 april 2019. "
+            "Anmälan görs på vår webb.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["conference"], [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_municipality_ending_the_venue_address_takes_no_part(reference, make_document):
+    # "hålls på Sjögården, Kvarnby, Vara kommun": where the conference is held, not who takes part
+    text = ("Nyhetsbrev\n\nSmåKoms rikskonferens hålls på Sjögården, Kvarnby, Vara kommun, den 25-27 april 2019. "
+            "Anmälan görs på vår webb.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and VARA not in ms[0].participants, [(m.kind, m.participants) for m in ms]

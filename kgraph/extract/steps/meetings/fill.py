@@ -129,6 +129,8 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
 
 
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
+# "hålls på Sjögården, Kvarnby, Vara kommun": a municipality ending the address of the venue
+_ADDRESS_BEFORE_RE = re.compile(r"\b(?:i|på|vid)\s+[A-ZÅÄÖ][^.,;:\n]{1,40}(?:,\s*[A-ZÅÄÖ][^.,;:\n]{1,30}){0,2},\s*$")
 _EVERY_PLACE_RE = re.compile(r"\b(?:samtliga|alla)\s+(?:\d+\s+|länets\s+|landets\s+)*"
                              r"(?:kommuner|kommunerna|län|regioner)\b")
 _CONTACT_SENTENCE = PhraseSet(("kontakta", "för information", "för mer information", "frågor om", "frågor till"),
@@ -215,8 +217,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                     if m.key != mt.location and m.key in group_places.get(mt.group, ()):
                         continue  # "träffade kommunledningarna i Sundsvall och Timrå": the other meeting's place
                     if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
-                            and _LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start]):
-                        continue  # "i Järfälla", "i Stockholm": where it is held, not who takes part
+                            and (_LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start])
+                                 or _ADDRESS_BEFORE_RE.search(text, max(sent.start, m.prov.span.start - 80),
+                                                              m.prov.span.start)):
+                        continue  # "i Järfälla", "på Sjögården, Vara kommun": where it is held, not who takes part
                     mt.orgs.append(m.key)
         # "SmåKoms höstmöte": the owner of the meeting
         if is_trigger_sent:
