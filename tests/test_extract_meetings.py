@@ -1029,3 +1029,13 @@ def test_meetings_municipality_ending_the_venue_address_takes_no_part(reference,
             "Anmälan görs på vår webb.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and VARA not in ms[0].participants, [(m.kind, m.participants) for m in ms]
+
+
+def test_meetings_entry_lines_after_an_attendance_lead_take_part(reference, make_document):
+    # "Name, Title" lines are a roster (roles, no participation) except under a lead-in of attendance
+    text = ("Möte om länets utveckling\n\nRegionens politiker träffar i dag länsledningen i Östersund.\n\n"
+            "Närvarande kommer att vara:\n\nKarin Ek (M), regionråd\nOlle Lind (C), ordförande\n\n"
+            "Lars Nord, Landshövding\nAnna Berg, Länsråd\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and {"person/lars-nord", "person/anna-berg"} <= set(ms[0].participants), \
+        [m.participants for m in ms]
