@@ -550,3 +550,10 @@ def test_persons_a_rare_given_name_between_two_people_of_a_list(reference, make_
 def test_persons_a_run_on_rosters_title_after_party_and_town_is_the_entry_before(reference, make_document):
     roles = _roles(reference, make_document, "Ledamöter Elsa Rydberg (m), Kungälv,ordförande Ola Wiklund (s), Tjörn")
     assert ("Elsa Rydberg", "ordförande") in roles and ("Ola Wiklund", "ordförande") not in roles, roles
+
+
+def test_roles_staff_and_adviser_titles_of_guest_lists(reference, make_document):
+    text = ("Nyhetsbrev\n\nPå mötet talade konsult Olle Lind från Exempelbolaget AB om samverkan.\n\n"
+            "Närvarande:\nKarin Ek, Sektionschef\nPer Holm, rådgivare\n")
+    roles = _roles(reference, make_document, text)
+    assert {("Olle Lind", "konsult"), ("Karin Ek", "sektionschef"), ("Per Holm", "rådgivare")} <= roles, roles
