@@ -1039,3 +1039,11 @@ def test_meetings_entry_lines_after_an_attendance_lead_take_part(reference, make
     ms = _meetings(reference, make_document, text)
     assert ms and {"person/lars-nord", "person/anna-berg"} <= set(ms[0].participants), \
         [m.participants for m in ms]
+
+
+def test_meetings_venue_after_meeting_word_and_before_its_place(reference, make_document):
+    # "konferens på Kvarnvik i Vara": the name between "på" and the place is the venue
+    text = ("Nyheter\n\nRegionförbundet Exempel samlades i dag för sin årliga konferens på Kvarnvik i Vara. "
+            "Temat var kollektivtrafik.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and ms[0].location == "place/kvarnvik", [(m.kind, m.location) for m in ms]

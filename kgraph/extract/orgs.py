@@ -65,7 +65,11 @@ _SIDE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:Norra|Södra|Östra|Väs
 _HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgörande|Tjänstemän|Övriga|Datum|Tid|"
                 r"Justerare|Paragrafer|Sekreterare|Ordförande|Utses|Sammanträdesdatum)\b)")
 VENUE_CUE_RE = re.compile(
-    rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+)"
+    rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+"
+    # "konferens på Kvarnvik i Vara": a meeting word, "på" and a name that a place follows
+    rf"|\b(?:konferens|möte|stämma|sammanträde|seminarium|seminarie|träff|kick-off|internat)(?:en|et|n|t)?"
+    rf"[ \t]+på[ \t]+"
+    rf"(?=(?:[A-ZÅÄÖ][\wåäö&-]+[ \t]+){{1,3}}i[ \t]+[A-ZÅÄÖ]))"
     rf"(?P<name>{_CAP}(?:{_FIELD_GAP}(?:{_HEADER_WORD}{_CAP}|&))*"
     rf"(?:[ \t]+(?:hus|huset|gård|gården|slott|park|hotell))?)")
 # "Plats: Kommunhuset, Fjugesta": the locality after the venue
