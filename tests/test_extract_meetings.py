@@ -1047,3 +1047,12 @@ def test_meetings_venue_after_meeting_word_and_before_its_place(reference, make_
             "Temat var kollektivtrafik.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and ms[0].location == "place/kvarnvik", [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_minutes_header_venue_before_the_attendance_list(reference, make_document):
+    # no "Plats:" label: the venue the header names before "Ledamöter" is where the board met
+    text = ("Protokoll från förbundsstyrelsens sammanträde Fredag 3 oktober 2003, kl 9 Hotell Jämtland, "
+            "Vara kommun Ledamöter Eva Sjö (m), Vara, ordförande Lars Nord (s), Kil Karin Ek (c), Vara\n"
+            "§ 1 Budget\nStyrelsen diskuterar budgeten.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and ms[0].location == "place/hotell-jamtland", [(m.kind, m.location) for m in ms]

@@ -228,6 +228,7 @@ _MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNO
 _MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
 _RUN_ON_DATE_RE = re.compile(r"\b(?:Sammanträdesdatum|Mötesdatum|Datum)\s*:?\s+")
 _RUN_ON_PLACE_RE = re.compile(r"\b(?:Plats och tid|Plats|Lokal)\s*:?\s+")
+_RUN_ON_ATTENDANCE_RE = re.compile(r"\b(?:Närvarande|Beslutande|Ledamöter|Deltagare)\b")
 _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
                             r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
 
@@ -274,6 +275,14 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
             if places:
                 mt.location = (venues or places)[0].key
                 mt.because(mt.location, _header_prov(st, (venues or places)[0]))
+        else:
+            # "Protokoll från styrelsens sammanträde 10 september 1999, Hotell Exempel, Vara kommun Ledamöter":
+            # a venue in the header, before its attendance list, is where the board met
+            stop = _RUN_ON_ATTENDANCE_RE.search(text, m.end(), m.end() + 300)
+            venues = [x for x in st.mentions_in(m.end(), stop.start()) if x.kind == "Place"] if stop else []
+            if venues:
+                mt.location = venues[0].key
+                mt.because(mt.location, _header_prov(st, venues[0]))
     for hit, _seg in present(st):
         if hit.key not in mt.persons:
             mt.persons.append(hit.key)  # the attendance list says who was there, run-on or not
