@@ -1056,3 +1056,12 @@ def test_meetings_minutes_header_venue_before_the_attendance_list(reference, mak
             "§ 1 Budget\nStyrelsen diskuterar budgeten.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and ms[0].location == "place/hotell-jamtland", [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_visit_later_that_day_mid_sentence_takes_the_days_date(reference, make_document):
+    # "... och under dagen fanns även ett besök i X planerat": the day of the visit the text reports
+    text = ("Landshövdingen besökte Vara\n\nTisdagen den 5 mars 2019 besökte landshövding Karin Ek Vara kommun. "
+            "Hon har som mål att besöka alla kommuner i länet och under dagen fanns även ett besök i Skövde planerat.\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m.date for m in ms}
+    assert str(by_place.get(SKOVDE)) == "2019-03-05", by_place

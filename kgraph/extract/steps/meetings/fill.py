@@ -55,6 +55,9 @@ _LATER_THAT_DAY_RE = re.compile(r"\W*(?:(?:på|under|senare under|senare på|eft
                                 r"direkt efter(?:åt)?|efter det)\b", re.IGNORECASE)
 
 
+# "... och under dagen fanns även ett besök i X planerat": a part of the day in the meeting's sentence
+_DAY_PART_RE = re.compile(r"\b(?:under|senare under|på|senare på)\s+(?:dagen|eftermiddagen|förmiddagen|"
+                                 r"kvällen)\b|\bsamma dag\b", re.IGNORECASE)
 _OTHER_TIME_RE = re.compile(r"\b(?:tidigare|förra|nästa|senare i|kommande|i höstas|i våras|i somras|i vintras|"
                             r"har besökt|hade besökt|har träffat|planerat|planerad|inplanerat)\b", re.IGNORECASE)
 
@@ -71,7 +74,9 @@ def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
             last = mt.date
             last_block = sent.block if sent is not None else -1
             continue
-        later = sent is not None and _LATER_THAT_DAY_RE.match(st.doc.text, sent.start) is not None
+        later = sent is not None and (
+            _LATER_THAT_DAY_RE.match(st.doc.text, sent.start) is not None
+            or _DAY_PART_RE.search(st.doc.text, sent.start, sent.end) is not None)
         # "Onsdagen den 25 april besöker ministern X. Han kommer att ... samt besöka företaget Y": a visit
         # the same paragraph names after a dated one, with no other time of its own, is that day's
         same_para = sent is not None and sent.block == last_block and mt.kind == "visit" \
