@@ -1065,3 +1065,11 @@ def test_meetings_visit_later_that_day_mid_sentence_takes_the_days_date(referenc
     ms = _meetings(reference, make_document, text)
     by_place = {m.location: m.date for m in ms}
     assert str(by_place.get(SKOVDE)) == "2019-03-05", by_place
+
+
+def test_meetings_the_days_programme_told_with_the_day_as_subject(reference, make_document):
+    # "Dagen bjöd på ett besök på X": the day of the visit the text reports
+    text = ("Landshövdingen i Vara\n\nMåndagen den 4 mars 2019 besökte landshövding Karin Ek Vara kommun.\n\n"
+            "Dagen bjöd också på ett verksamhetsbesök på Exempelbolaget AB i Skövde.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and all(str(m.date) == "2019-03-04" for m in ms), [(m.location, m.date) for m in ms]

@@ -56,8 +56,10 @@ _LATER_THAT_DAY_RE = re.compile(r"\W*(?:(?:på|under|senare under|senare på|eft
 
 
 # "... och under dagen fanns även ett besök i X planerat": a part of the day in the meeting's sentence
-_DAY_PART_RE = re.compile(r"\b(?:under|senare under|på|senare på)\s+(?:dagen|eftermiddagen|förmiddagen|"
-                                 r"kvällen)\b|\bsamma dag\b", re.IGNORECASE)
+_DAY_PART_RE = re.compile(r"\b(?:under|senare under|på|senare på)\s+(?:dagen|eftermiddagen|förmiddagen|kvällen)\b"
+                          r"|\bsamma dag\b|\bdagen\s+(?:bjöd|innehöll|fortsatte|avslutades|inleddes|började|startade)\b"
+                          r"|\b(?:innehöll|avslutades|fortsatte)\s+dagen\b|\bsom avslutning\b|\bavslutningsvis\b",
+                          re.IGNORECASE)
 _OTHER_TIME_RE = re.compile(r"\b(?:tidigare|förra|nästa|senare i|kommande|i höstas|i våras|i somras|i vintras|"
                             r"har besökt|hade besökt|har träffat|planerat|planerad|inplanerat)\b", re.IGNORECASE)
 
