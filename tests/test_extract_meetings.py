@@ -1073,3 +1073,11 @@ def test_meetings_the_days_programme_told_with_the_day_as_subject(reference, mak
             "Dagen bjöd också på ett verksamhetsbesök på Exempelbolaget AB i Skövde.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and all(str(m.date) == "2019-03-04" for m in ms), [(m.location, m.date) for m in ms]
+
+
+def test_meetings_museum_named_by_its_genitive_is_the_venue(reference, make_document):
+    # "Plats: Västergötlands museum, Skövde": a museum is a venue, and its region's name no place of its own
+    text = ("Kallelse till styrelsemöte\n\nRegionförbundet Exempel håller styrelsemöte den 14 mars 2013.\n\n"
+            "Plats: Västergötlands museum, Skövde\n")
+    ex = extract_document(make_document(text), reference)
+    assert "place/vastergotlands-museum" in ex.entities, sorted(ex.entities)

@@ -142,6 +142,7 @@ VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell"
                "central": "Place", "centralstation": "Place", "station": "Place", "strand": "Place",
                "scen": "Place", "mosse": "Place", "myr": "Place", "hamn": "Place", "brygga": "Place",
                "fyr": "Place", "kvarn": "Place", "park": "Place", "torg": "Place", "hus": "Place", "arena": "Place",
+               "museum": "Place", "konsthall": "Place",
                "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
                "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization",
                "sjukhus": "Organization", "universitetssjukhus": "Organization", "lasarett": "Organization"}
