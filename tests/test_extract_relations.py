@@ -468,6 +468,12 @@ def test_mentions_academy_in_the_short_definite_form_is_a_body():
     text = "Nyheter\n\nKommunerna driver tillsammans med högskolan verksamheten Samverkansakademin Norr i Vara.\n"
     assert "org/samverkansakademin-norr" in _mentions(text)
 
+def test_mentions_airports_are_places_in_their_municipality(reference):
+    text = ("Nyheter\n\nMinistern landade på Arlanda i går och reste vidare till Vara. "
+            "Utbyggnaden av Arlandas bana diskuteras.\n")
+    assert {"Arlanda", "Arlandas"} <= _mentions(text).get("place/arlanda", set())
+    assert reference.entities["place/arlanda"].attrs["municipality"] == "0191"
+
 def test_relations_association_text_on_its_board_elections():
     text = ("SmåKom Nyhetsbrev\n\nStämman: Karin Ek fortsatt ordförande\n\n"
             "SmåKoms stämma hölls i Vara den 26 april.\n\n"
