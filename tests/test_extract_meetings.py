@@ -1081,3 +1081,11 @@ def test_meetings_museum_named_by_its_genitive_is_the_venue(reference, make_docu
             "Plats: Västergötlands museum, Skövde\n")
     ex = extract_document(make_document(text), reference)
     assert "place/vastergotlands-museum" in ex.entities, sorted(ex.entities)
+
+
+def test_meetings_field_label_alone_on_its_line_takes_the_next_line(reference, make_document):
+    # "Plats" on a line of its own, its value the next line that holds text
+    text = ("SmåKom sammanträder\n\nSmåKom håller styrelsemöte i Vara den 14 mars 2013.\n\n"
+            "Tid\n\nTorsdag den 14 mars 2013 kl. 13.00\n\nPlats\n\nVästergötlands museum, lokal Salen, Vara\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and ms[0].location == "place/vastergotlands-museum", [(m.kind, m.location) for m in ms]

@@ -87,16 +87,26 @@ def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
             mt.date = last
 
 
+_FIELD_LABEL_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|när|adress)\s*:?\s*$", re.IGNORECASE)
+
+
 def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
     """"Dag: fredag 7 december", "Plats: Lokstallarna, Karlshamn": details of the
     meeting with that date, or of the document's first meeting."""
     text = st.doc.text
     fields = []
     pos = 0
+    label = None  # "Plats" alone on its line: the next line that holds text is its value
     for line in text.split("\n"):
         m = lx.FIELD_RE.match(line)
         if m:
             fields.append((m["f"].lower(), pos + m.start("v"), pos + m.end("v")))
+        elif label is not None and line.strip():
+            lead = len(line) - len(line.lstrip())
+            fields.append((label, pos + lead, pos + len(line.rstrip())))
+        if line.strip():
+            alone = _FIELD_LABEL_RE.match(line)
+            label = alone["f"].lower() if alone else None
         pos += len(line) + 1
     if not fields or not meets:
         return
