@@ -182,6 +182,10 @@ _FORWARD_CUE = re.compile(
     # "en konferens med temat \"X\"", "framförde synpunkter på X"
     r"|(?:med|har|hade|under)\s+(?:temat|tema)\s*:?\s*[\"”“]?"
     r"|synpunkter\s+på"
+    # "Några exempel var frågor kring X, Y och Z": the questions a talk was about
+    r"|(?:exempel|exemplen)\s+(?:var|är)\s+(?:frågor|frågan)\s+(?:om|kring|rörande)"
+    # "X diskuterades också liksom Y och Z": the list goes on after the verb
+    r"|(?:diskuterades|berördes|avhandlades|togs upp)\s+(?:också\s+|även\s+)?liksom"
     # "fördjupa samarbetet inom tre områden: A, B och C": a counted list of fields, then the fields
     r"|(?:inom|på|kring|om)\s+(?:två|tre|fyra|fem|sex|följande|några|flera)\s+(?:viktiga\s+)?"
     r"(?:områden|frågor|teman|ämnen|punkter)\s*:"
@@ -417,6 +421,11 @@ _HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:arbetar|arbeta|jobbar|jobba|ka
 _RELATIVE_TOPIC = re.compile(r"\bsom\s+(?:rör|gäller)\b", re.IGNORECASE)  # "frågor som rör X" names X
 
 
+_LIST_GOES_ON = re.compile(r"\s*(?:,|(?:och|samt)\s)")
+_QUESTION_ITEM = re.compile(r"(?:vilket|vilken|vilka|hur)\s+(?:[a-zåäö]+\s+){1,3}(?:ska|skulle|bör|kan)\b",
+                            re.IGNORECASE)
+
+
 def _clause_inside(text: str, a: int, b: int) -> bool:
     """Does a clause start inside this conjunct ("hur vi kan ...", "X som finns ...")?"""
     return any(w.lower() in _STOP for w in _RELATIVE_TOPIC.sub(" ", text[a:b]).split())
@@ -637,6 +646,8 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
             if how:
                 s = how.end()  # "hur länet arbetar för en god förvaltningskultur": what the work is for
             ph = _phrase(text, s, e, mentions)
+            if ph is None and _QUESTION_ITEM.match(text, s, e) and _LIST_GOES_ON.match(text, e):
+                continue  # "frågor kring X, vilket tidsperspektiv Y ska ha, Z": a question as one item of the list
             if _clause_inside(text, s, e) and ph is None:
                 break
             if ph is None or ph.main in seen:
