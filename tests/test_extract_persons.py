@@ -557,3 +557,9 @@ def test_roles_staff_and_adviser_titles_of_guest_lists(reference, make_document)
             "Närvarande:\nKarin Ek, Sektionschef\nPer Holm, rådgivare\n")
     roles = _roles(reference, make_document, text)
     assert {("Olle Lind", "konsult"), ("Karin Ek", "sektionschef"), ("Per Holm", "rådgivare")} <= roles, roles
+
+
+def test_roles_deputy_director_general_abbreviated(reference, make_document):
+    text = "Nyheter\n\nPå seminariet talade Karin Ek, stf GD på Trafikverket, om underhållet av järnvägen.\n"
+    roles = _roles(reference, make_document, text)
+    assert ("Karin Ek", "stf gd") in roles, roles
