@@ -442,6 +442,17 @@ DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4
                           re.IGNORECASE)
 
 
+# the description of a picture that a page prints as text (its alt text): "Fyra personer sitter vid ett bord"
+PHOTO_DESCRIPTION_RE = re.compile(
+    r"\W*(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:[a-zåäö]+\s+)?(?:personer|män|kvinnor|barn)\b"
+    r"[^.!?\n]{0,60}?\b(?:står|sitter|skrattar|ler|lyssnar|tittar|poserar)\b", re.IGNORECASE)
+
+
+def _photo_description(line: str) -> bool:
+    """A picture's description names no one: no capitalised word after its first."""
+    return bool(PHOTO_DESCRIPTION_RE.match(line)) and not any(w[:1].isupper() for w in line.split()[1:])
+
+
 def sentence_kind(line: str, blk: Block) -> str:
     """What a sentence is by its layout: ``heading``, ``contact``, ``boilerplate``, ``caption``,
     ``programme``, ``roster`` (a "Name, Organisation" entry or a phone number alone on its line),
@@ -449,7 +460,7 @@ def sentence_kind(line: str, blk: Block) -> str:
     if blk.contact:
         return "contact"
     folded = line.casefold()  # the searches below run only where a word they need is present
-    if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line) or (
+    if BOILERPLATE_RE.match(line) or DATE_ONLY_RE.match(line) or _photo_description(line) or (
             any(w in folded for w in _ABOUT_US_WORDS) and ABOUT_US_RE.search(line)):
         return "boilerplate"
     if blk.heading:

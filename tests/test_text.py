@@ -256,6 +256,10 @@ def test_sentences_a_middle_initial_ends_no_sentence():
     ("I bild Anna Berg, kommunchef, och Per Holm.", "caption"),
     ("På bilden syns Anna Berg.", "caption"),
     ("Frågan kom i bild när kommunen växte.", "body"),
+    # a picture's description printed as text (its alt text) names no one and reports nothing
+    ("Tre personer sitter vid ett bord och samtalar om vägarna.", "boilerplate"),
+    ("Två kvinnor står framför kommunhuset och ler.", "boilerplate"),
+    ("Tre personer från Vara kommun sitter med ministern.", "body"),
 ])
 def test_text_sentence_kind_of_a_photo_caption(line, kind):
     from kgraph.text import Block, sentence_kind
