@@ -141,6 +141,12 @@ def test_relations_entry_of_a_paragraph_of_one_body_belongs_to_it():
     assert ("person/siv-dal", "cab/23") in rels, rels
     assert not {("person/eva-sjo", "cab/23"), ("person/siv-dal", "region/23")} & rels
 
+def test_relations_county_board_of_every_county_is_no_one_board():
+    # "inom varje län ... länsstyrelsen": each county's board, not the one county board of the text
+    text = ("Nyheter\n\nStyrelsen i Vara kommun träffades i dag. Antalet nyanlända fördelas inom varje län "
+            "av länsstyrelsen.\n")
+    assert "cab/14" not in _mentions(text)
+
 def test_relations_county_board_own_page_names_its_county_by_its_municipalities():
     text = ("Länsledningen besöker kommunerna\n\nUnder hösten besöker länsrådet Anna Provsson Bräcke och Ragunda.\n\n"
             "Vi på Länsstyrelsen arbetar för en hållbar utveckling i länet.\n\nKontakt\n\nPer Exempelsson\n\n"

@@ -9,7 +9,7 @@ one county). A
 bare head noun with nothing to refer to is no name: a fragment entity read
 from its shape alone ("Regionförbundet") is dropped.
 
-Reads ``doc``, ``ref``, ``mentions``; writes ``mentions``, ``info``.
+Reads ``doc``, ``ref``, ``sentences``, ``mentions``; writes ``mentions``, ``info``.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from ..step import Step
 # (the check for a word start follows the first letter: a pattern opening with a lookbehind is tried everywhere)
 _CAB_RE = re.compile(r"[Ll](?<!\w[Ll])änsstyrelse(?:n|ns)?(?![\wåäö])")
 # bare definite heads of a body's name, and what a named body's text must contain to be meant
+_EVERY_COUNTY_RE = re.compile(r"\b(?:varje|respektive|alla|samtliga)\s+län\b", re.IGNORECASE)
 _BODY_HEADS: dict[str, str] = {
     "regionförbundet": "regionförbund", "kommunförbundet": "kommunförbund", "förbundet": "förbund",
     "föreningen": "förening", "landstinget": "landsting", "nätverket": "nätverk",
@@ -62,6 +63,9 @@ def _bare_definites(st: DocState) -> list[Mention]:
     for hit in _CAB_RE.finditer(st.doc.text):
         if st.covered(hit.start()):
             continue
+        sent = st.sentence_at(hit.start())
+        if sent is not None and _EVERY_COUNTY_RE.search(st.doc.text, sent.start, sent.end):
+            continue  # "Fördelningen inom varje län beslutas av länsstyrelsen": each county's board, no one board
         out.append(Mention(text=hit.group(), kind="CountyAdministrativeBoard", key=key,
                            prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
     return out
@@ -117,4 +121,4 @@ def run(st: DocState) -> None:
     st.sort_mentions()
 
 
-STEP = Step("definite_references", run, reads=("doc", "ref", "mentions"), writes=("mentions", "info"))
+STEP = Step("definite_references", run, reads=("doc", "ref", "sentences", "mentions"), writes=("mentions", "info"))
