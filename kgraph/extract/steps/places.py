@@ -24,7 +24,7 @@ _JOIN_RE = re.compile(r",[ \t]*|[ \t]+i[ \t]+")
 # after the larger place, a list goes on: ", Töreboda", " och Töreboda"
 _LIST_GOES_ON_RE = re.compile(r"[ \t]*(?:,|och\b|samt\b|&)[ \t]*[A-ZÅÄÖ]")
 # the reference data's kinds of place that are no venue or locality ("landskap", "sjö", "region", ...)
-_PLACED_REFERENCE_KINDS = frozenset({"byggnad"})
+_PLACED_REFERENCE_KINDS = frozenset({"byggnad", "flygplats"})
 _CONTAINERS = frozenset({"Municipality", "County", "Place"})
 
 
