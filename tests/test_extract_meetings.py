@@ -1089,3 +1089,12 @@ def test_meetings_field_label_alone_on_its_line_takes_the_next_line(reference, m
             "Tid\n\nTorsdag den 14 mars 2013 kl. 13.00\n\nPlats\n\nVästergötlands museum, lokal Salen, Vara\n")
     ms = _meetings(reference, make_document, text)
     assert ms and ms[0].location == "place/vastergotlands-museum", [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_the_person_a_title_serves_is_not_present(reference, make_document):
+    # "politiskt sakkunnig hos ministern X": X is named in the title of the one who came
+    text = ("Nyhetsbrev\n\nPå konferensen talade Karin Ek, politiskt sakkunnig hos statsrådet Olle Lind, om "
+            "landsbygden. Eva Sjö från SmåKom ledde konferensen.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and "person/karin-ek" in ms[0].participants and "person/olle-lind" not in ms[0].participants, \
+        [m.participants for m in ms]

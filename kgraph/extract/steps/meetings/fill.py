@@ -145,6 +145,9 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
             break
 
 
+# "politiskt sakkunnig hos landsbygdsminister X": the person a title serves is named in it, not present
+_STAFF_OF_RE = re.compile(r"\b(?:sakkunnig|sekreterare|rådgivare|medarbetare|assistent|stabschef)\s+(?:hos|till|åt)\s+"
+                          r"(?:[a-zåäö-]+\s+){0,2}$")
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
 # "hålls på Sjögården, Kvarnby, Vara kommun": a municipality ending the address of the venue
 _ADDRESS_BEFORE_RE = re.compile(r"\b(?:i|på|vid)\s+[A-ZÅÄÖ][^.,;:\n]{1,40}(?:,\s*[A-ZÅÄÖ][^.,;:\n]{1,30}){0,2},\s*$")
@@ -214,7 +217,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         came = not listed or cue or is_trigger_sent
         for m in ms:
-            if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed):
+            if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed) \
+                    and not _STAFF_OF_RE.search(text, max(sent.start, m.prov.span.start - 60), m.prov.span.start):
                 mt.persons.append(m.key)
         # no municipality of this sentence takes part: the home towns of an association's board members
         # ("Anna Berg (m), Vara"), or the whole programme of visits ("besöker under en treårsperiod länets
