@@ -1098,3 +1098,11 @@ def test_meetings_the_person_a_title_serves_is_not_present(reference, make_docum
     ms = _meetings(reference, make_document, text)
     assert ms and "person/karin-ek" in ms[0].participants and "person/olle-lind" not in ms[0].participants, \
         [m.participants for m in ms]
+
+
+def test_meetings_venue_opening_a_sentence_of_presence_is_where_it_was(reference, make_document):
+    # "besökte Länsstyrelsen ... På Residenset deltog X": the venue, not the body visited
+    text = ("Ministern i Jämtland\n\nStatsrådet Olle Lind besökte Länsstyrelsen i Jämtlands län i går. "
+            "På Residenset deltog Vara kommun med Karin Ek, kommunstyrelsens ordförande.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and ms[0].location == "place/residenset", [(m.kind, m.location) for m in ms]

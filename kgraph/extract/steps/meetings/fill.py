@@ -64,6 +64,22 @@ _OTHER_TIME_RE = re.compile(r"\b(?:tidigare|förra|nästa|senare i|kommande|i h�
                             r"har besökt|hade besökt|har träffat|planerat|planerad|inplanerat)\b", re.IGNORECASE)
 
 
+_PLACE_OPENING_RE = re.compile(r"\W*(?:På|I|Vid)\s+$")
+_PRESENT_AFTER_RE = re.compile(r"\s+(?:deltog|deltar|träffades|träffas|samlades|samlas|möttes|möts|fanns|finns)\b")
+
+
+def _place_opening(st: DocState, mt: MeetingDraft) -> str | None:
+    """A venue that opens a sentence of the meeting before a verb of presence ("På Residenset deltog
+    Östersunds kommun med ..."): where the meeting was."""
+    text = st.doc.text
+    for sent in mt.sentences:
+        for m in st.mentions_in(sent.start, min(sent.end, sent.start + 60)):
+            if m.kind == "Place" and _PLACE_OPENING_RE.fullmatch(text, sent.start, m.prov.span.start) \
+                    and _PRESENT_AFTER_RE.match(text, m.prov.span.end):
+                return m.key
+    return None
+
+
 def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
     """"09.00 Möte med Region Dalarna": an undated programme item is on the day of the dated
     meeting the text announced before it; so is an undated meeting whose sentence opens with a
@@ -274,6 +290,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         for i, h in st.topic_hits_in(sent.start, sent.end):
             if h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
+    if mt.location is None or st.cls_of(mt.location) not in ("Place", "Municipality"):
+        # "besökte Länsstyrelsen ... På Residenset deltog ...": the venue where the people were, over the body
+        mt.location = _place_opening(st, mt) or mt.location
     if mt.location is None:
         mt.location = _host(st, mt)
     if mt.location is None and mt.kind in ("visit", "digital_meeting"):
