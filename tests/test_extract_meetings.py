@@ -1106,3 +1106,18 @@ def test_meetings_venue_opening_a_sentence_of_presence_is_where_it_was(reference
             "På Residenset deltog Vara kommun med Karin Ek, kommunstyrelsens ordförande.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and ms[0].location == "place/residenset", [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_announced_visit_when_reported_is_followed(reference, make_document):
+    # the programme names company visits; "Därefter följde ett studiebesök på X. Vid besöket ..." is that visit
+    text = ("Landshövdingen i Lidköping\n\nI dag har landshövding Karin Ek besökt Lidköpings och Skövde kommuner. "
+            "På programmet står möte med bland andra representanter från kommunledningarna och företagsbesök på "
+            "Exempelbolaget AB i Lidköping och Provbolaget AB i Skövde.\n\nI Lidköping inleddes besöket med en träff "
+            "med kommunledningen om bostäder.\n\nDärefter följde ett studiebesök på Exempelbolaget AB. Vid besöket "
+            "berättade vd Olle Lind om exporten.\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m for m in ms}
+    company = by_place.get("company/exempelbolaget-ab")
+    assert company is not None and "person/olle-lind" in company.participants, \
+        [(m.location, m.participants) for m in ms]
+    assert "person/olle-lind" not in by_place[LIDKOPING].participants

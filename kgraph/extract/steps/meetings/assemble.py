@@ -383,6 +383,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             prev_section = section
         created: list[MeetingDraft] = []
         attached: list[MeetingDraft] = []
+        revisited: list[MeetingDraft] = []  # announced visits this sentence reports ("Därefter följde besök på X")
         here_days = _day_of(st, sent, explicit=True)
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         sent_named: list[tuple[int, MeetingDraft]] = []  # named events of this sentence: (end of word, event)
@@ -510,6 +511,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 same = _visit_at(st, meets, loc.key, sent)
                 if same is not None:
                     attached.append(same)  # "Region X besökte på torsdagen Y kommun": the visit reported
+                    revisited.append(same)
                     continue
             n = lx.COUNTS[count["n"]] if count else 1
             group_id += 1
@@ -570,6 +572,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             c.sentences.append(sent)
         if reused and not non_named:
             current = tour  # every stop of the tour had been reported already
+        if revisited and not created and not reused:
+            current = revisited  # the text now follows the visit it had announced
         for a in dict.fromkeys(attached + reused):
             if not members.has(a.sentences, sent):
                 a.sentences.append(sent)
