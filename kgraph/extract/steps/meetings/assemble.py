@@ -107,12 +107,12 @@ _VISITS_THE_BOARD_RE = re.compile(r"\s+(?:\w+\s+)?(?:arbetsutskottet|utskottet|s
 _BULLET_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ0-9]")
 # "• Medverkar i ...", "• Leder mötet ...": an item of an activity list that starts with its verb, no subject
 _VERB_FIRST_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ][a-zåäö]+(?:ar|er|r)\b")
-# between two names of one event: "Landsbygdsriksdagen är en stor konferens"
 # "Slutligen fick vi besök av X": a guest came to the meeting the text reports, no visit of its own
 _GUEST_BEFORE_RE = re.compile(r"\b(?:fick|hade)(?:\s+(?:vi|styrelsen|mötet|utskottet|deltagarna))?"
                               r"(?:\s+(?:också|även|dessutom|slutligen))?\s+$")
 # "Rikskonferens inklusive årsstämma": the second event word is part of the first
 _INCLUDING_RE = re.compile(r"\s+(?:inklusive|inkl\.?|innefattande)\s+")
+# between two names of one event: "Landsbygdsriksdagen är en stor konferens"
 _NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
 _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
 
@@ -139,9 +139,9 @@ _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själ
                              r"sammanträdet|konferensen|seminariet|dialogen|invigningen)\b")
 
 
-# "pressträff i samband med regionstyrelsens sammanträde": the second meeting word is an event of its own
 # "vid styrelsemötet som följde": an event held right after the one the text reports, at its place
 _FOLLOWED_RE = re.compile(r"\s+som\s+(?:direkt\s+|sedan\s+)?följde\b")
+# "pressträff i samband med regionstyrelsens sammanträde": the second meeting word is an event of its own
 _IN_CONNECTION_RE = re.compile(r"\bi samband med\s+(?:[a-zåäö]+s\s+)?$")
 _WE_RE = re.compile(r"\bvi\b")
 # "På eftermiddagen deltog ministern i ett möte med ...": an indefinite meeting word introduces a new one
