@@ -442,7 +442,7 @@ DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4
                           re.IGNORECASE)
 
 
-# the description of a picture that a page prints as text (its alt text): "Fyra personer sitter vid ett bord"
+# the description of a picture that a page prints as text (its alt text): "Två kvinnor står vid en skylt"
 PHOTO_DESCRIPTION_RE = re.compile(
     r"\W*(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:[a-zåäö]+\s+)?(?:personer|män|kvinnor|barn)\b"
     r"[^.!?\n]{0,60}?\b(?:står|sitter|skrattar|ler|lyssnar|tittar|poserar)\b", re.IGNORECASE)

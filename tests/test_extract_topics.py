@@ -375,10 +375,10 @@ def test_topics_a_counted_list_of_fields_after_a_colon(reference, make_document)
 
 
 def test_topics_examples_of_questions_and_a_list_going_on_after_the_verb(reference, make_document):
-    # "Några exempel var frågor kring X, vilket tidsperspektiv Y ska ha, behov av Z": the question is one item
+    # "Exemplen var frågor om X, vilken roll Y ska ha, behov av Z": the question is one item
     # of the list, which goes on; "X diskuterades också liksom Y och Z": so does a list after its verb
     forms = _topic_forms(reference, make_document,
-                         "Några exempel var frågor kring vägunderhåll, vilket tidsperspektiv planen ska ha och behov "
+                         "Exemplen var frågor om vägunderhåll, vilken roll kommunen ska ha och behov "
                          "av flexibla tidtabeller. Godstrafiken diskuterades också liksom cykelvägarna och färjelägena.")
     for form in ("vägunderhåll", "behov av flexibla tidtabeller", "cykelvägarna", "färjelägena"):
         assert _has_form(forms, form), (form, forms)

@@ -59,7 +59,7 @@ VENUE_HEAD_RE = re.compile(
     # with a character, not a lookbehind: see _word_initial)
     rf"|{_word_initial('L')}(?:äns|andshövdinge)[Rr]esidenset|{_word_initial('[Rr]')}esidenset)"
     rf"(?:{_GAP}{_NOT_A_MEMBER}{_CAP}){{0,3}}(?:{_GAP}(?:Konferens|konferens)(?:[ \t]*&[ \t]*{_CAP})?)?)")
-# "Hotell Halland", "Restaurang Sjöboden": a venue's kind written before its name
+# "Hotell Vättern", "Restaurang Sjöboden": a venue's kind written before its name
 VENUE_KIND_FIRST_RE = re.compile(
     rf"(?P<name>{_word_initial('[HRKVG]')}(?:otell?|estaurang|onferenscent(?:er|rum)|ärdshus(?:et)?|ästgiveri(?:et)?)"
     rf"[ \t]+{_CAP}(?:[ \t]+{_CAP})?)(?![\wåäö])")
@@ -329,7 +329,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
                 yield PatternOrg(m.start("room"), m.end("room"), m["room"], "Place", f"place/{slug(m['room'])}")
     seen: set[int] = set()
     for m in VENUE_KIND_FIRST_RE.finditer(text):
-        # "Hotell Halland": the kind word makes the place name after it part of the venue's name
+        # "Hotell Vättern": the kind word makes the place name after it part of the venue's name
         if free(m.start("name"), m.start("name") + 4):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Place", f"place/{slug(m['name'])}", wins=True)
     for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):

@@ -182,7 +182,7 @@ _FORWARD_CUE = re.compile(
     # "en konferens med temat \"X\"", "framförde synpunkter på X"
     r"|(?:med|har|hade|under)\s+(?:temat|tema)\s*:?\s*[\"”“]?"
     r"|synpunkter\s+på"
-    # "Några exempel var frågor kring X, Y och Z": the questions a talk was about
+    # "Exemplen var frågor om X, Y och Z": the questions a talk was about
     r"|(?:exempel|exemplen)\s+(?:var|är)\s+(?:frågor|frågan)\s+(?:om|kring|rörande)"
     # "X diskuterades också liksom Y och Z": the list goes on after the verb
     r"|(?:diskuterades|berördes|avhandlades|togs upp)\s+(?:också\s+|även\s+)?liksom"
@@ -647,7 +647,7 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
                 s = how.end()  # "hur länet arbetar för en god förvaltningskultur": what the work is for
             ph = _phrase(text, s, e, mentions)
             if ph is None and _QUESTION_ITEM.match(text, s, e) and _LIST_GOES_ON.match(text, e):
-                continue  # "frågor kring X, vilket tidsperspektiv Y ska ha, Z": a question as one item of the list
+                continue  # "frågor om X, vilken roll Y ska ha, Z": a question as one item of the list
             if _clause_inside(text, s, e) and ph is None:
                 break
             if ph is None or ph.main in seen:

@@ -65,7 +65,7 @@ def _bare_definites(st: DocState) -> list[Mention]:
             continue
         sent = st.sentence_at(hit.start())
         if sent is not None and _EVERY_COUNTY_RE.search(st.doc.text, sent.start, sent.end):
-            continue  # "Fördelningen inom varje län beslutas av länsstyrelsen": each county's board, no one board
+            continue  # "bidragen fördelas i varje län av länsstyrelsen": each county's board, no one board
         out.append(Mention(text=hit.group(), kind="CountyAdministrativeBoard", key=key,
                            prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
     return out

@@ -107,10 +107,10 @@ _VISITS_THE_BOARD_RE = re.compile(r"\s+(?:\w+\s+)?(?:arbetsutskottet|utskottet|s
 _BULLET_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ0-9]")
 # "• Medverkar i ...", "• Leder mötet ...": an item of an activity list that starts with its verb, no subject
 _VERB_FIRST_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ][a-zåäö]+(?:ar|er|r)\b")
-# "Slutligen fick vi besök av X": a guest came to the meeting the text reports, no visit of its own
+# "Till sist hade styrelsen även besök av X": a guest came to the meeting the text reports, no visit of its own
 _GUEST_BEFORE_RE = re.compile(r"\b(?:fick|hade)(?:\s+(?:vi|styrelsen|mötet|utskottet|deltagarna))?"
                               r"(?:\s+(?:också|även|dessutom|slutligen))?\s+$")
-# "Rikskonferens inklusive årsstämma": the second event word is part of the first
+# "Vårkonferens inklusive föreningsstämma": the second event word is part of the first
 _INCLUDING_RE = re.compile(r"\s+(?:inklusive|inkl\.?|innefattande)\s+")
 # between two names of one event: "Landsbygdsriksdagen är en stor konferens"
 _NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
@@ -383,7 +383,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             prev_section = section
         created: list[MeetingDraft] = []
         attached: list[MeetingDraft] = []
-        revisited: list[MeetingDraft] = []  # announced visits this sentence reports ("Därefter följde besök på X")
+        revisited: list[MeetingDraft] = []  # announced visits this sentence reports ("Sedan blev det besök hos X")
         here_days = _day_of(st, sent, explicit=True)
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         sent_named: list[tuple[int, MeetingDraft]] = []  # named events of this sentence: (end of word, event)

@@ -55,7 +55,7 @@ _LATER_THAT_DAY_RE = re.compile(r"\W*(?:(?:på|under|senare under|senare på|eft
                                 r"direkt efter(?:åt)?|efter det)\b", re.IGNORECASE)
 
 
-# "... och under dagen fanns även ett besök i X planerat": a part of the day in the meeting's sentence
+# "... och under dagen hinner hon med ett besök i X": a part of the day in the meeting's sentence
 _DAY_PART_RE = re.compile(r"\b(?:under|senare under|på|senare på)\s+(?:dagen|eftermiddagen|förmiddagen|kvällen)\b"
                           r"|\bsamma dag\b|\bdagen\s+(?:bjöd|innehöll|fortsatte|avslutades|inleddes|började|startade)\b"
                           r"|\b(?:innehöll|avslutades|fortsatte)\s+dagen\b|\bsom avslutning\b|\bavslutningsvis\b",
@@ -69,8 +69,8 @@ _PRESENT_AFTER_RE = re.compile(r"\s+(?:deltog|deltar|träffades|träffas|samlade
 
 
 def _place_opening(st: DocState, mt: MeetingDraft) -> str | None:
-    """A venue that opens a sentence of the meeting before a verb of presence ("På Residenset deltog
-    Östersunds kommun med ..."): where the meeting was."""
+    """A venue that opens a sentence of the meeting before a verb of presence ("På Residenset samlades
+    kommunernas ledningar ..."): where the meeting was."""
     text = st.doc.text
     for sent in mt.sentences:
         for m in st.mentions_in(sent.start, min(sent.end, sent.start + 60)):
@@ -161,7 +161,7 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
             break
 
 
-# "politiskt sakkunnig hos landsbygdsminister X": the person a title serves is named in it, not present
+# "sakkunnig hos statsrådet X": the person a title serves is named in it, not present
 _STAFF_OF_RE = re.compile(r"\b(?:sakkunnig|sekreterare|rådgivare|medarbetare|assistent|stabschef)\s+(?:hos|till|åt)\s+"
                           r"(?:[a-zåäö-]+\s+){0,2}$")
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
@@ -291,7 +291,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             if h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
     if mt.location is None or st.cls_of(mt.location) not in ("Place", "Municipality"):
-        # "besökte Länsstyrelsen ... På Residenset deltog ...": the venue where the people were, over the body
+        # "besökte Länsstyrelsen ... På Residenset samlades ...": the venue where the people were, over the body
         mt.location = _place_opening(st, mt) or mt.location
     if mt.location is None:
         mt.location = _host(st, mt)

@@ -33,7 +33,7 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     return opened >= 0 and text.find(")", opened, pos) < 0
 
 
-# the lead-in of a list of who takes part, then its entries up to the line: "Närvarande kommer att vara:"
+# the lead-in of a list of who takes part, then its entries up to the line: "Medverkande under mötet:"
 _ATTENDANCE_LIST_RE = re.compile(r"(?im)^[^\n:]{0,40}\b(?:närvarande|deltagare|deltar|medverkande|på plats)\b"
                                  r"[^\n:]{0,30}:[ \t]*\n(?:[ \t]*\n|[ \t•*–-]*[A-ZÅÄÖ][^\n]{0,100}\n)*\Z")
 
@@ -276,7 +276,7 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
                 mt.location = (venues or places)[0].key
                 mt.because(mt.location, _header_prov(st, (venues or places)[0]))
         else:
-            # "Protokoll från styrelsens sammanträde 10 september 1999, Hotell Exempel, Vara kommun Ledamöter":
+            # "Protokoll från styrelsens sammanträde 3 oktober 2003, Hotell Exempel, Vara kommun Ledamöter":
             # a venue in the header, before its attendance list, is where the board met
             stop = _RUN_ON_ATTENDANCE_RE.search(text, m.end(), m.end() + 300)
             venues = [x for x in st.mentions_in(m.end(), stop.start()) if x.kind == "Place"] if stop else []
