@@ -1041,21 +1041,33 @@ def test_meetings_entry_lines_after_an_attendance_lead_take_part(reference, make
         [m.participants for m in ms]
 
 
-def test_meetings_venue_after_meeting_word_and_before_its_place(reference, make_document):
-    # "konferens på Kvarnvik i Vara": the name between "på" and the place is the venue
-    text = ("Nyheter\n\nRegionförbundet Exempel samlades i dag för sin årliga konferens på Kvarnvik i Vara. "
-            "Temat var kollektivtrafik.\n")
+@pytest.mark.parametrize("text, location", [
+    pytest.param(
+        # "konferens på Kvarnvik i Vara": the name between "på" and the place is the venue
+        "Nyheter\n\nRegionförbundet Exempel samlades i dag för sin årliga konferens på Kvarnvik i Vara. "
+        "Temat var kollektivtrafik.\n",
+        "place/kvarnvik", id="venue_after_meeting_word_and_before_its_place"),
+    pytest.param(
+        # no "Plats:" label: the venue the header names before "Ledamöter" is where the board met
+        "Protokoll från styrelsens sammanträde tisdag 3 oktober 2003, kl 9 Hotell Jämtland, "
+        "Vara kommun Ledamöter Eva Sjö (m), Vara, ordförande Lars Nord (s), Kil Karin Ek (c), Vara\n"
+        "§ 1 Budget\nStyrelsen diskuterar budgeten.\n",
+        "place/hotell-jamtland", id="minutes_header_venue_before_the_attendance_list"),
+    pytest.param(
+        # "Plats" on a line of its own, its value the next line that holds text
+        "SmåKom sammanträder\n\nSmåKom håller styrelsemöte i Vara den 14 mars 2013.\n\n"
+        "Tid\n\nTorsdag den 14 mars 2013 kl. 13.00\n\nPlats\n\nVästergötlands museum, lokal Salen, Vara\n",
+        "place/vastergotlands-museum", id="field_label_alone_on_its_line_takes_the_next_line"),
+    pytest.param(
+        # "besökte Länsstyrelsen ... På Residenset deltog X": the venue, not the body visited
+        "Ministern i Jämtland\n\nStatsrådet Olle Lind besökte Länsstyrelsen i Jämtlands län i går. "
+        "På Residenset deltog Vara kommun med Karin Ek, kommunstyrelsens ordförande.\n",
+        "place/residenset", id="venue_opening_a_sentence_of_presence_is_where_it_was"),
+])
+def test_meetings_location_of_the_one_meeting(reference, make_document, text, location):
     ms = _meetings(reference, make_document, text)
-    assert ms and ms[0].location == "place/kvarnvik", [(m.kind, m.location) for m in ms]
+    assert ms and ms[0].location == location, [(m.kind, m.location) for m in ms]
 
-
-def test_meetings_minutes_header_venue_before_the_attendance_list(reference, make_document):
-    # no "Plats:" label: the venue the header names before "Ledamöter" is where the board met
-    text = ("Protokoll från styrelsens sammanträde tisdag 3 oktober 2003, kl 9 Hotell Jämtland, "
-            "Vara kommun Ledamöter Eva Sjö (m), Vara, ordförande Lars Nord (s), Kil Karin Ek (c), Vara\n"
-            "§ 1 Budget\nStyrelsen diskuterar budgeten.\n")
-    ms = _meetings(reference, make_document, text)
-    assert ms and ms[0].location == "place/hotell-jamtland", [(m.kind, m.location) for m in ms]
 
 
 def test_meetings_visit_later_that_day_mid_sentence_takes_the_days_date(reference, make_document):
@@ -1083,13 +1095,6 @@ def test_meetings_museum_named_by_its_genitive_is_the_venue(reference, make_docu
     assert "place/vastergotlands-museum" in ex.entities, sorted(ex.entities)
 
 
-def test_meetings_field_label_alone_on_its_line_takes_the_next_line(reference, make_document):
-    # "Plats" on a line of its own, its value the next line that holds text
-    text = ("SmåKom sammanträder\n\nSmåKom håller styrelsemöte i Vara den 14 mars 2013.\n\n"
-            "Tid\n\nTorsdag den 14 mars 2013 kl. 13.00\n\nPlats\n\nVästergötlands museum, lokal Salen, Vara\n")
-    ms = _meetings(reference, make_document, text)
-    assert ms and ms[0].location == "place/vastergotlands-museum", [(m.kind, m.location) for m in ms]
-
 
 def test_meetings_the_person_a_title_serves_is_not_present(reference, make_document):
     # "politiskt sakkunnig hos ministern X": X is named in the title of the one who came
@@ -1099,13 +1104,6 @@ def test_meetings_the_person_a_title_serves_is_not_present(reference, make_docum
     assert ms and "person/karin-ek" in ms[0].participants and "person/olle-lind" not in ms[0].participants, \
         [m.participants for m in ms]
 
-
-def test_meetings_venue_opening_a_sentence_of_presence_is_where_it_was(reference, make_document):
-    # "besökte Länsstyrelsen ... På Residenset deltog X": the venue, not the body visited
-    text = ("Ministern i Jämtland\n\nStatsrådet Olle Lind besökte Länsstyrelsen i Jämtlands län i går. "
-            "På Residenset deltog Vara kommun med Karin Ek, kommunstyrelsens ordförande.\n")
-    ms = _meetings(reference, make_document, text)
-    assert ms and ms[0].location == "place/residenset", [(m.kind, m.location) for m in ms]
 
 
 def test_meetings_announced_visit_when_reported_is_followed(reference, make_document):

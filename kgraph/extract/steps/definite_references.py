@@ -21,8 +21,9 @@ from ..step import Step
 
 # (the check for a word start follows the first letter: a pattern opening with a lookbehind is tried everywhere)
 _CAB_RE = re.compile(r"[Ll](?<!\w[Ll])änsstyrelse(?:n|ns)?(?![\wåäö])")
-# bare definite heads of a body's name, and what a named body's text must contain to be meant
+# "i varje län", "samtliga län": a sentence about every county, whose "länsstyrelsen" is each county's
 _EVERY_COUNTY_RE = re.compile(r"\b(?:varje|respektive|alla|samtliga)\s+län\b", re.IGNORECASE)
+# bare definite heads of a body's name, and what a named body's text must contain to be meant
 _BODY_HEADS: dict[str, str] = {
     "regionförbundet": "regionförbund", "kommunförbundet": "kommunförbund", "förbundet": "förbund",
     "föreningen": "förening", "landstinget": "landsting", "nätverket": "nätverk",

@@ -554,7 +554,9 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
     return out
 
 
-_ENTRY_LEAD_RE = re.compile(r"[ \t•*–-]*")
+def _entry_lead(line: str) -> int:
+    """How far a line's entry is indented: its spaces and bullet ("• Anna Berg, ...")."""
+    return len(line) - len(line.lstrip(" \t•*-–"))
 
 
 def _line_block_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
@@ -574,8 +576,7 @@ def _line_block_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
         entries: list[PersonHit] = []
         pos = blk.start
         for line in text[blk.start:blk.end].split("\n"):
-            lead = _ENTRY_LEAD_RE.match(line)
-            p = by_start.get(pos + (lead.end() if lead else 0))
+            p = by_start.get(pos + _entry_lead(line))
             if line.strip() and (p is None or "." in text[p.end:pos + len(line)].rstrip(". \t")):
                 entries = []  # a line that is no entry, or a sentence: no list of entries
                 break
@@ -654,8 +655,7 @@ def _roster_end(st: DocState, pos: int) -> int:
     for line in re.finditer(r"[^\n]+", text[pos:]):
         s = pos + line.start()
         body = line.group()
-        lead = len(body) - len(body.lstrip(" \t•*-–"))
-        if not body.strip() or _DETAIL_LINE_RE.search(body) or (s + lead) in starts:
+        if not body.strip() or _DETAIL_LINE_RE.search(body) or (s + _entry_lead(body)) in starts:
             continue
         return s
     return len(text)
