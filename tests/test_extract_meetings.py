@@ -1119,3 +1119,43 @@ def test_meetings_announced_visit_when_reported_is_followed(reference, make_docu
     assert company is not None and "person/olle-lind" in company.participants, \
         [(m.location, m.participants) for m in ms]
     assert "person/olle-lind" not in by_place[LIDKOPING].participants
+
+
+def test_minutes_opening_with_a_councils_name_and_run_on_fields(reference, make_document):
+    # a PDF's first page: the council's name and a spaced date open it, "Tid och plats" gives the hours before
+    # the venue, each member is written with party and home town; an agenda item plans meetings, holds none
+    text = ("Norrdalsrådet 2019 03 05 Tid och plats 10.00-12.30 Ekbacken Paragrafer 1-9 Beslutande "
+            "Anna Berglund (S), Tierp (ordförande) Lars Nord (C), Östhammar Eva Sjö (M), Älvkarleby "
+            "Övriga deltagare Karin Ek, Tierps kommun Utses att justera Lars Nord (C), Östhammar\n"
+            "Innehållsförteckning 1 Mötets öppnande 2 Länsstyrelsens plan för medborgardialoger 3 Övriga frågor\n"
+            "1 Mötets öppnande Ordföranden hälsade Norrdalsrådet välkommen och förklarade mötet öppnat.\n")
+    ex = extract_document(make_document(text, "rad.txt"), reference)
+    assert len(ex.meetings) == 1
+    board = ex.meetings[0]
+    assert (board.kind, board.date, board.location) == ("board_meeting", dt.date(2019, 3, 5), "place/ekbacken")
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object == "org/norrdalsradet"}
+    assert members == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
+    # a member's home town written in the entry says whom she sits for: no party to the meeting
+    assert "org/norrdalsradet" in board.participants and "municipality/0319" not in board.participants
+
+
+def test_minutes_with_a_date_field_but_no_title_and_an_organ_field_without_colon(reference, make_document):
+    # "Sida 2 av 4" is the page, not the aid agency; "Sammanträdesdatum" makes a protocol of it; the "Organ"
+    # field names the body, here with the part of the county it serves; a surname ending in -s stays whole
+    # where the list writes it before a comma; a substitute on duty is a title of its own
+    text = ("Sida 2 av 4 Sammanträdesdatum 2018-10-04 Plats och tid Tierps kommunhus, kl 09.00-11.00 "
+            "Beslutande Anna Berglund, ordförande, Tierps kommun Lars Nord, tjänstgörande ersättare, Region Uppsala "
+            "Övriga deltagande Per Wells, samordnare Utses att justera Lars Nord Organ Norra Upplands "
+            "Samordningsförbund Sammanträdesdatum 2018-10-04\n"
+            "2018-10-04 3 § 12 Ekonomi Samordnare Per Wells redogör för budgetens utfall.\n")
+    ex = extract_document(make_document(text, "sam.txt"), reference)
+    assert not any(k.endswith("/sida") for k in ex.entities)
+    assert "person/per-wells" in ex.entities and "person/per-well" not in ex.entities
+    body = "org/norra-upplands-samordningsforbund"
+    assert body in ex.entities
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert len(board) == 1 and board[0].date == dt.date(2018, 10, 4) and body in board[0].participants
+    rels = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert ("person/lars-nord", "role", "tjänstgörande ersättare") in rels
+    assert ("person/lars-nord", "affiliatedWith", "region/03") in rels
+    assert ("person/anna-berglund", "affiliatedWith", body) in rels

@@ -14,6 +14,7 @@ weekday, and any other takes the one year the text writes out with its month
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ MONTH_NAMES_ALT = "|".join(MONTH_NAMES)  # written out, no abbreviations: schedu
 _WD_ALT = "|".join(WEEKDAYS)
 
 ISO_RE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
+# the same with single spaces, as a PDF's header may print it ("2014 09 03"); not inside a longer run of
+# numbers (a phone number, a table row)
+_SPACED_ISO_RE = re.compile(r"(?<![\d-])(?<!\d )(?P<y>(?:19|20)\d\d) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d-])(?! \d)")
 TEXT_DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WD_ALT})(?:en)?\s+(?:den\s+)?)?(?:den\s+)?(?P<d>[0-3]?\d)(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?:?e?\s+"
     rf"(?P<m>{_MONTH_ALT})\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
@@ -133,7 +137,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in ISO_RE.finditer(text):
+    for m in itertools.chain(ISO_RE.finditer(text), _SPACED_ISO_RE.finditer(text)):
         val = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         if val:
             hits.append(DateHit(m.start(), m.end(), val, m.group()))

@@ -148,11 +148,13 @@ BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullm�
                r"Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden")
 # the words a photo caption opens its list of names with: "Från vänster:", "Fr v:", "På bilden:", "I bild"
 CAPTION_CUES = r"[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild"
+# the hours of a meeting as a header writes them: "09.00-12.00", "kl. 13:00 - 16:30"
+HOURS_RANGE = r"(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2}"
 # a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
 BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>{BOARD_NAMES}|(?:Kommun|Region)styrelsens arbetsutskott)\b")
 _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justeringens)\b")
 # a protocol's first page that does not name it: its header fields, the place and time, then who decided
-_FIRST_PAGE_RE = re.compile(r"\bPlats och tid\b[^§]{0,300}?\bBeslutande\b")
+_FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\bBeslutande\b|\bSammanträdesdatum\b")
 
 
 def minutes_header(text: str) -> re.Match[str] | None:

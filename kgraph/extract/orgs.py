@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..text import at_sentence_start, lower_same_length, slug
-from .lexicon import MEETING_RE, PLACE_VISIT_NOUN, PLACE_VISIT_PREFIXES, VENUE_LAST_WORDS
+from .lexicon import HOURS_RANGE, MEETING_RE, PLACE_VISIT_NOUN, PLACE_VISIT_PREFIXES, VENUE_LAST_WORDS
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 
@@ -43,8 +43,10 @@ INSTITUTION_FOR_RE = re.compile(
     r"(?<![\wåäö-])(?P<name>(?P<head>Centrum|Centret|Institutet|Rådet|Stiftelsen|Föreningen|Förbundet|Nätverket|"
     r"Akademien|Sällskapet|Fonden)[ \t]+för[ \t]+[a-zåäö][\wåäö-]{3,}(?:[ \t]+och[ \t]+[a-zåäö][\wåäö-]{3,})?)"
     r"(?![\wåäö-])")
+# (with the part of the area it serves: "Norra Exempellands samordningsförbund")
 GENITIVE_ASSOCIATION_RE = re.compile(
-    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund))(?![\wåäö])")
+    rf"(?P<name>(?:{_word_initial('[NSVÖM]')}(?:orra|ödra|ästra|stra|ellersta)[ \t]+)?"
+    rf"{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund))(?![\wåäö])")
 # the legal forms that end a company's name
 LEGAL_FORMS = ("AB", "Aktiebolag", "HB", "KB", "Ekonomisk förening")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
@@ -70,6 +72,8 @@ _HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgör
                 r"Justerare|Paragrafer|Sekreterare|Ordförande|Utses|Sammanträdesdatum)\b)")
 VENUE_CUE_RE = re.compile(
     rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+"
+    # a run-on protocol header: "Tid och plats 09.00-12.00 Exempelgården Paragrafer ..."
+    rf"|\b(?:Tid och plats|Plats och tid)[ \t]+{HOURS_RANGE},?[ \t]+"
     # "konferens på Kvarnvik i Vara": a meeting word, "på" and a name that a place follows
     rf"|\b(?:konferens|möte|stämma|sammanträde|seminarium|seminarie|träff|kick-off|internat)(?:en|et|n|t)?"
     rf"[ \t]+på[ \t]+"
@@ -112,8 +116,16 @@ NOT_PLACES = {"teams", "zoom", "skype", "facebook", "twitter", "instagram", "lin
               "eu", "norden", "sverige", "sveriges", "världen", "landet", "regeringen", "riksdagen", "länet",
               "kommunen", "regionen", "staden", "webben", "internet", "mars", "maj", "juni", "juli", "augusti",
               "januari", "februari", "april", "september", "oktober", "november", "december"}
-_TITLE_HEADS = ("kommunalrådet", "oppositionsrådet", "regionrådet", "landstingsrådet", "borgarrådet")
+_TITLE_HEADS = ("kommunalrådet", "oppositionsrådet", "regionrådet", "landstingsrådet", "borgarrådet", "statsrådet",
+                "länsrådet", "justitierådet")
 STREET_RE = re.compile(r"(?:gatan|vägen|gata|väg|torget|allén|backen|gränd|plan|leden)$")
+
+
+def _proper_inside_sentence(text: str, name: str) -> bool:
+    """Does the text write ``name`` (or its genitive) capitalised after the first word of a sentence, as a
+    proper name is and a common noun is not?"""
+    return any(not at_sentence_start(text, hit.start())
+               for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}s?(?![\wåäö-])", text))
 
 
 @dataclass(frozen=True)
@@ -273,9 +285,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             continue
         if _genitive_of_name(text, name):
             name = name[:-1]
-        # "Kommunalrådet", "Socialnämnden" at the start of a sentence, or a title: common nouns
-        if m["head2"] and (at_sentence_start(text, m.start()) or len(name) < 14
-                           or name.lower().endswith(_TITLE_HEADS)):
+        # "Kommunalrådet", "Socialnämnden" at the start of a sentence, or a title: common nouns; a council
+        # the text also capitalises inside a sentence is named ("... hälsade Exempelrådet välkommen")
+        if m["head2"] and (name.lower().endswith(_TITLE_HEADS) or (
+                at_sentence_start(text, m.start()) or len(name) < 14)
+                and not (head == "rådet" and _proper_inside_sentence(text, name))):
             continue
         cls = _org_class(name, head)
         abbr = m["abbr"]

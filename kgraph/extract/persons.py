@@ -513,6 +513,9 @@ def _undoubled(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", name.lower())
 
 
+_NAME_ENDS_RE = re.compile(r"[ \t]*[,(]")
+
+
 def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference) -> None:
     """One person per name as written in the text's other forms: the genitive ("Erik Brates gård",
     "Anna Bergs förslag") is the name without its -s, where the text also writes the name so or the
@@ -520,12 +523,14 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
     "Edvinsson") or two neighbouring letters swapped ("Lindqvist", "Lindqvsit") is the spelling the text
     uses first."""
     names = {p.name for p in persons}
+    # "Per Wells, samordnare": a name written before a comma or a bracket ends in its own -s
+    listed = {p.name for p in persons if _NAME_ENDS_RE.match(text, p.end)}
     for p in persons:
         if not p.name.endswith("s") or " " not in p.name or p.party:
             continue
         base = p.name[:-1]
         if base in names or (_NOUN_AFTER_RE.match(text, p.end) and _strong_surname(base.rsplit(" ", 1)[1], ref)
-                             and not _strong_surname(p.name.rsplit(" ", 1)[1], ref)):
+                             and not _strong_surname(p.name.rsplit(" ", 1)[1], ref) and p.name not in listed):
             p.end -= 1
             p.name = base
             p.key = person_key_for(base)

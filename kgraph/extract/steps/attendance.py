@@ -42,8 +42,9 @@ _CUE_RE = re.compile(
 _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
-_END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|Plats och tid|"
-                     r"Sammanträdesdatum|Organ\s*:|Se sida)|§|(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
+_END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|"
+                     r"Plats och tid|Tid och plats|Sammanträdesdatum|Organ\s*:|Se sida)|§|"
+                     r"(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
 # "X tjg för Y", "X, ersättare för Y", "X ersätter Y": Y is not at the meeting
 _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
@@ -62,6 +63,7 @@ _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]
                                    r"(?:förbundsstyrelsens|förbundsdirektionens|direktionens|styrelsens|"
                                    r"förbundsfullmäktiges)\b", re.IGNORECASE)
 # the "Organ" field of a run-on first page, without its colon: "Organ Kommunstyrelsens arbetsutskott"
+_ORGAN_FIELD_RE = re.compile(r"\bOrgan[ \t]+(?=[A-ZÅÄÖ])")
 _ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
 
 
@@ -224,7 +226,22 @@ def _minuted_body(st: DocState) -> str | None:
         body = most_named(Counter(m.key for m in st.mentions if m.kind == "Association"))
         if body is not None:
             return body
-    return st.publisher
+    # "Organ Exempelbygdens samordningsförbund": the field of a run-on first page, without its colon
+    organ_field = _ORGAN_FIELD_RE.search(text, 0, 3000)
+    if organ_field:
+        named = [m for m in st.mentions_in(organ_field.end(), organ_field.end() + 1) if m.kind in PARTICIPANT_ORGS]
+        if named:
+            return named[0].key
+    return st.publisher or _letterhead_body(st)
+
+
+def _letterhead_body(st: DocState) -> str | None:
+    """"Exempelrådet 2014-09-03 Tid och plats ...": the body whose name opens the minutes, before any of
+    their fields (a municipality there is the letterhead's seat, not the body that met)."""
+    lead = len(st.doc.text) - len(st.doc.text.lstrip())
+    first = min((m for m in st.mentions if m.prov.span.start <= lead + 2), key=lambda m: m.prov.span.start,
+                default=None)
+    return first.key if first is not None and first.kind in PARTICIPANT_ORGS - {"Municipality"} else None
 
 
 def _replaced(text: str, p: PersonHit, seg: Attendance) -> bool:

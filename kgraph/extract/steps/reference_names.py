@@ -144,8 +144,18 @@ def _comparison_scope(st: DocState, m: Mention) -> bool:
         and bool(_SUPERLATIVE_AFTER_RE.match(st.doc.text, m.prov.span.end))
 
 
+# a printed page's label, not the agency of the same name: "Sida 3 av 8", "Sida 2 (6)", "Sida Sammanträdesdatum"
+_PAGE_LABEL_RE = re.compile(r"[ \t]*(?:\d{1,3}(?![\d.:-])(?:[ \t]*\(\d{1,3}\)|[ \t]+av[ \t]+\d{1,3})?|"
+                            r"(?:Sammanträdesdatum|Datum|Protokoll|Sammanträdesprotokoll)\b)")
+
+
+def _page_label(st: DocState, m: Mention) -> bool:
+    return m.text == "Sida" and bool(_PAGE_LABEL_RE.match(st.doc.text, m.prov.span.end))
+
+
 def run(st: DocState) -> None:
-    cands = [m for m in find_reference_mentions(st.doc, st.ref) if not _comparison_scope(st, m)]
+    cands = [m for m in find_reference_mentions(st.doc, st.ref)
+             if not _comparison_scope(st, m) and not _page_label(st, m)]
     cands = _county_by_governor(st, _county_or_landscape(st, cands))
     cands = _one_sense(st, cands)
     for m in settle(cands):

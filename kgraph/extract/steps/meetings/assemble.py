@@ -159,6 +159,12 @@ def _announced_trip(low: str, current: list[MeetingDraft]) -> MeetingDraft | Non
                  and _SEVERAL_PLACES_RE.match(low, c.trigger[1])), None)
 
 
+# a plan or rule for a kind of meeting, whose word then names no meeting: "plan för medborgardialoger",
+# "riktlinjer för samrådsmöten"
+_PLAN_FOR_RE = re.compile(r"\b(?:plan|planen|planer|strategi|strategin|riktlinjer|rutiner|rutinerna|policy|"
+                          r"modell|modellen|mall|handbok|metod|metoder|former)\s+för\s+(?:[a-zåäö]+\s+)?\Z")
+
+
 def _trip_going_on(low: str, current: list[MeetingDraft], start: int, end: int) -> MeetingDraft | None:
     """The trip that the visit the text follows was a stop of, where the travellers go on in
     [start, end): "Under eftermiddagen besökte vi Z"."""
@@ -388,6 +394,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         sent_named: list[tuple[int, MeetingDraft]] = []  # named events of this sentence: (end of word, event)
         for s, e, kind, how in hits:
+            if how == "new" and _PLAN_FOR_RE.search(low, max(sent.start, s - 40), s):
+                continue  # "polisens plan för medborgardialoger": the meetings a document plans for, none held
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
                 kind = "digital_meeting"

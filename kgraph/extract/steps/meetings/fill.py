@@ -244,6 +244,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             for m in ms:
                 if no_towns and m.kind == "Municipality":
                     continue
+                if listed and _home_body(st, m.key, m.prov.span.start):
+                    continue
                 if m.kind == "Government" and cabinet and is_trigger_sent and m.key not in mt.orgs:
                     mt.orgs.append(m.key)  # "välkomnar regeringen ... regeringssammanträdet": the government's own
                     continue
@@ -362,6 +364,15 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     if mt.named == "protokoll" and st.attendance:
         gone = absent(st)  # "Förhinder: ...", "X tjg för Y": not at the meeting
         mt.persons = [p for p in mt.persons if p not in gone]
+
+
+def _home_body(st: DocState, org: str, pos: int) -> bool:
+    """Does the attendance list at ``pos`` name ``org`` as whom someone there sits or works for, not as a
+    party to the meeting? A member's body ("Anna Berg (S), Exempelby", "Per Holm, ledamot, Försäkringskassan")
+    is; among the others present, an official's municipality is, a guest's agency is not ("Eva Sjö,
+    Trafikverket, § 4" came to present an item)."""
+    return any(seg.start <= pos < seg.end and (seg.capacity != "other" or st.cls_of(org) == "Municipality")
+               for seg in st.attendance)
 
 
 _VISITING_TITLE_RE = re.compile(r"^(?:landshövding|statssekreterare|generaldirektör|riksdagsledamot)")

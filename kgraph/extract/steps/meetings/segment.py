@@ -227,7 +227,8 @@ def _chain_back(text: str, ms: list[Mention]) -> list[Mention]:
 _MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNORECASE | re.MULTILINE)
 _MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
 _RUN_ON_DATE_RE = re.compile(r"\b(?:Sammanträdesdatum|Mötesdatum|Datum)\s*:?\s+")
-_RUN_ON_PLACE_RE = re.compile(r"\b(?:Plats och tid|Plats|Lokal)\s*:?\s+")
+# "Tid och plats 09.00-12.00 Exempelgården": the hours may stand before the venue
+_RUN_ON_PLACE_RE = re.compile(rf"\b(?:Plats och tid|Tid och plats|Plats|Lokal)\s*:?\s+(?:{lx.HOURS_RANGE},?\s+)?")
 _RUN_ON_ATTENDANCE_RE = re.compile(r"\b(?:Närvarande|Beslutande|Ledamöter|Deltagare)\b")
 _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
                             r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
@@ -269,8 +270,9 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     else:
         run_on = _RUN_ON_PLACE_RE.search(text, 0, 800)  # "Plats och tid Sessionssalen, Exempelby kommun, kl. 9"
         if run_on:
-            places = [x for x in st.mentions_in(run_on.end(), run_on.end() + 120)
-                      if x.kind in PARTICIPANT_ORGS | {"Place"}]
+            # up to the attendance list, whose entries name the members' towns
+            until = min([run_on.end() + 120] + [s.start for s in st.attendance if s.start > run_on.end()])
+            places = [x for x in st.mentions_in(run_on.end(), until) if x.kind in PARTICIPANT_ORGS | {"Place"}]
             venues = [x for x in places if x.kind == "Place"]
             if places:
                 mt.location = (venues or places)[0].key
