@@ -278,3 +278,14 @@ def test_names_a_side_word_before_a_venue_is_part_of_its_name():
     ex = extract_document(Document(id="r1", file_name="r.txt", path="r.txt", text=text))
     places = {e.label for e in ex.entities.values() if e.cls == "Place"}
     assert "Södra Stortorget" in places and "Stortorget" not in places, places
+
+
+def test_a_bracketed_short_name_spelling_out_the_words_before_it_defines_an_organisation(reference, make_document):
+    # two capitalised words and their initials in brackets: a body and its short name, no person with a
+    # party; a person's party stays a party, also one of two letters
+    text = ("Vid lunchen berättade Sandvikens Energi (SEAB) om fjärrvärmen. SEAB bygger ut nätet. "
+            "Karin Dahlqvist (KD) och Olle Brandt (S) deltog.")
+    ents, ex = _entities(reference, make_document, text)
+    assert ("Sandvikens Energi", "Organization") in ents
+    assert not any(k.startswith("person/sandvikens") for k in ex.entities)
+    assert {"person/karin-dahlqvist", "person/olle-brandt"} <= set(ex.entities)

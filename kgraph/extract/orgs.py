@@ -431,6 +431,34 @@ def _list_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield pos, end
 
 
+# capitalised words and the short name they define in brackets: "Exempelby Hyresbostäder (EHB)"
+ABBREVIATED_NAME_RE = re.compile(r"(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+|och|&|i|för|på)){1,5})"
+                                 r"[ \t]*\((?P<abbr>[A-ZÅÄÖ]{2,6})\)")
+# the parties' own short names, which follow a person's name in brackets
+_PARTY_CODES = frozenset({"KD", "MP", "SD", "FP", "VP"})
+
+
+def _abbreviated_start(m: re.Match[str]) -> int | None:
+    """Where the name that the bracketed abbreviation abbreviates starts: the longest run of the words
+    before it whose capitals it spells out in order, from its first letter ("Enköpings Hyresbostäder (EHB)"),
+    of two capitalised words or more; none for a party after a person ("Karin Dahl (KD)" is no body)."""
+    abbr = m["abbr"]
+    if abbr in _PARTY_CODES:
+        return None
+    words = list(re.finditer(r"\S+", m["name"]))
+    for i, w in enumerate(words):
+        caps = [x.group()[0] for x in words[i:] if x.group()[:1].isupper()]
+        if len(caps) >= 2 and caps[0] == abbr[0] and _in_order(caps, abbr):
+            return m.start("name") + w.start()
+    return None
+
+
+def _in_order(letters: list[str], abbr: str) -> bool:
+    """Are ``letters`` a subsequence of ``abbr``?"""
+    rest = iter(abbr)
+    return all(c in rest for c in letters)
+
+
 def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[int, int]],
                     is_given: Callable[[str], bool]) -> Iterator[PatternOrg]:
     """Names no list holds, read from their slot ("VD för X", "studiebesök på A, B och C",
@@ -508,6 +536,10 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
                 noun = m["noun"] or m["tail"]
                 s = m.start("noun") if noun in _NAME_PART_NOUNS else m.start("name")
                 yield from emit(s, m.end("name"), CLASS_NOUNS[noun])
+    for m in ABBREVIATED_NAME_RE.finditer(text):
+        begin = _abbreviated_start(m)
+        if begin is not None:
+            yield from emit(begin, m.end("name"), _piece_class(m["name"], "Organization"))
     for m in HOST_BEFORE_ROLE_RE.finditer(text):
         for s, e in _list_pieces(text, m.start("list"), m.end("list")):
             yield from emit(s, e, _piece_class(text[s:e], "Company"))

@@ -448,6 +448,12 @@ _LIST_BEFORE_RE = re.compile(r"(?:,|[ \t]och|[ \t]samt)[ \t]+\Z")
 _LIST_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?(?:,|[ \t]och[ \t]|[ \t]samt[ \t])")
 
 
+def _initials_of(abbr: str, first: str, second: str) -> bool:
+    """Does ``abbr`` in brackets abbreviate the two words before it ("Exempelby Hyresbostäder (EHB)"), as an
+    organisation's short name does and a party's does not?"""
+    return len(abbr) >= 2 and abbr.isupper() and abbr[0] == first[0] and abbr[1] == second[0]
+
+
 def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_starts: set[int],
                     found: list[PersonHit], title_words: frozenset[str], blocked: set[int]) -> bool:
     """A first name the given-name list lacks ("Wendla") or counts as a common word ("Dag"), before a
@@ -461,7 +467,8 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
     sur = toks[i + 1]
     if not _same_line_gap(text, tok, sur) or not _surname_like(sur, ref, title_words, blocked):
         return False
-    if PARTY_MARKER_RE.match(text, sur.end) and sur.text.isalpha() \
+    marker = PARTY_MARKER_RE.match(text, sur.end)
+    if marker and sur.text.isalpha() and not _initials_of(marker["p"], tok.text, sur.text) \
             and (tok.text not in ref.name_stopwords or tok.text.lower() in MONTHS) \
             and sur.text[1:].islower() and sur.text not in ref.name_stopwords:
         # "Sorella Hägglund (SD)", also opening a sentence, and "Maj Holmström (M)", a month's name
