@@ -578,3 +578,13 @@ def test_relations_the_one_association_of_a_text_about_its_own_board_publishes_i
     text = ("Ordförandemöte\n\nPå vårt ordförandemöte i Vara presenterades vår nya styrelse.\n\n"
             "Karin Ek, ordförande för Företagarna Skaraborg, berättade om länsavdelningens arbete.\n")
     assert extract_document(_doc(text)).publisher == "org/foretagarna"
+
+
+def test_relations_a_members_town_read_into_the_next_name_is_still_the_members_town():
+    # a run-on list: the town that ends one entry and a given name that opens the next one read as one name
+    # ("Ale Olle Brandt"); split again, the town is still the town of the entry it ends
+    text = ("Protokoll från direktionens sammanträde 2012-03-09\n"
+            "Ledamöter Eva Ekwall (s), Tjörn Per Holmgren (m), Ale Olle Brandt (kd), Orust\n")
+    rel = _rel(text, "affiliatedWith")
+    assert ("person/per-holmgren", "municipality/1440") in rel
+    assert ("person/olle-brandt", "municipality/1421") in rel

@@ -97,9 +97,10 @@ def _segments(text: str) -> list[Attendance]:
     return out
 
 
-def _town_names(ref: Reference) -> frozenset[str]:
-    return ref.derived("town_names", lambda: frozenset(
-        fold(f.text) for e in ref.entities.values() if e.cls == "Municipality" for f in e.forms))
+def _town_names(ref: Reference) -> dict[str, str]:
+    """Municipality names, folded, and the municipality each names."""
+    return ref.derived("town_names", lambda: {
+        fold(f.text): e.key for e in ref.entities.values() if e.cls == "Municipality" for f in e.forms})
 
 
 def _drop_town(st: DocState, p: PersonHit) -> None:
@@ -111,6 +112,9 @@ def _drop_town(st: DocState, p: PersonHit) -> None:
         return
     start = p.start + st.doc.text[p.start:p.end].index(words[1], len(words[0]))
     _replace(st, p, [PersonHit(start, p.end, " ".join(words[1:]), "")])
+    town = _town_names(st.ref)[fold(words[0])]
+    st.add_mention(Mention(text=words[0], kind="Municipality", key=town,
+                           prov=st.prov(p.start, p.start + len(words[0]), "extract.attendance.town", 0.75)))
 
 
 def _replace(st: DocState, p: PersonHit, hits: list[PersonHit]) -> None:
