@@ -1124,19 +1124,19 @@ def test_meetings_announced_visit_when_reported_is_followed(reference, make_docu
 def test_minutes_opening_with_a_councils_name_and_run_on_fields(reference, make_document):
     # a PDF's first page: the council's name and a spaced date open it, "Tid och plats" gives the hours before
     # the venue, each member is written with party and home town; an agenda item plans meetings, holds none
-    text = ("Norrdalsrådet 2019 03 05 Tid och plats 10.00-12.30 Ekbacken Paragrafer 1-9 Beslutande "
+    text = ("Roslagsrådet 2019 03 05 Tid och plats 10.00-12.30 Ekbacken Paragrafer 1-9 Beslutande "
             "Anna Berglund (S), Tierp (ordförande) Lars Nord (C), Östhammar Eva Sjö (M), Älvkarleby "
             "Övriga deltagare Karin Ek, Tierps kommun Utses att justera Lars Nord (C), Östhammar\n"
             "Innehållsförteckning 1 Mötets öppnande 2 Länsstyrelsens plan för medborgardialoger 3 Övriga frågor\n"
-            "1 Mötets öppnande Ordföranden hälsade Norrdalsrådet välkommen och förklarade mötet öppnat.\n")
+            "1 Mötets öppnande Ordföranden hälsade Roslagsrådet välkommen och förklarade mötet öppnat.\n")
     ex = extract_document(make_document(text, "rad.txt"), reference)
     assert len(ex.meetings) == 1
     board = ex.meetings[0]
     assert (board.kind, board.date, board.location) == ("board_meeting", dt.date(2019, 3, 5), "place/ekbacken")
-    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object == "org/norrdalsradet"}
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object == "org/roslagsradet"}
     assert members == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
     # a member's home town written in the entry says whom she sits for: no party to the meeting
-    assert "org/norrdalsradet" in board.participants and "municipality/0319" not in board.participants
+    assert "org/roslagsradet" in board.participants and "municipality/0319" not in board.participants
 
 
 def test_minutes_with_a_date_field_but_no_title_and_an_organ_field_without_colon(reference, make_document):

@@ -289,3 +289,13 @@ def test_a_bracketed_short_name_spelling_out_the_words_before_it_defines_an_orga
     assert ("Sandvikens Energi", "Organization") in ents
     assert not any(k.startswith("person/sandvikens") for k in ex.entities)
     assert {"person/karin-dahlqvist", "person/olle-brandt"} <= set(ex.entities)
+
+
+def test_a_council_is_named_after_its_area_a_common_noun_is_not(reference, make_document):
+    # a short compound of "-rådet" that the text capitalises inside a sentence is a body where its first part
+    # is an area's name; an advisory council named after what it does stays a common noun
+    text = ("Roslagsrådet sammanträdde i Norrtälje. Ordföranden hälsade Roslagsrådet välkommen. "
+            "Senare träffade Insynsrådet länsledningen och Statsrådet talade.")
+    labels = _labels(reference, make_document, text)
+    assert "Roslagsrådet" in labels
+    assert not {"Insynsrådet", "Statsrådet"} & labels

@@ -266,7 +266,8 @@ def _genitive_of_name(text: str, name: str) -> bool:
 
 
 def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
-                      soft: Iterable[tuple[int, int]] = ()) -> Iterator[PatternOrg]:
+                      soft: Iterable[tuple[int, int]] = (),
+                      is_area: Callable[[str], bool] = lambda stem: False) -> Iterator[PatternOrg]:
     """Unlisted organisations and venues; ``taken`` spans (reference hits) win, except a one-word place
     in ``soft`` after the head of a body's name ("Regionförbundet Exempelland"), which gives way."""
     spans = _Spans(taken)
@@ -286,10 +287,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         if _genitive_of_name(text, name):
             name = name[:-1]
         # "Kommunalrådet", "Socialnämnden" at the start of a sentence, or a title: common nouns; a council
-        # the text also capitalises inside a sentence is named ("... hälsade Exempelrådet välkommen")
+        # named after its area that the text also capitalises inside a sentence is a body ("... hälsade
+        # Exempellandsrådet välkommen")
         if m["head2"] and (name.lower().endswith(_TITLE_HEADS) or (
                 at_sentence_start(text, m.start()) or len(name) < 14)
-                and not (head == "rådet" and _proper_inside_sentence(text, name))):
+                and not (head == "rådet" and is_area(name[:-5]) and _proper_inside_sentence(text, name))):
             continue
         cls = _org_class(name, head)
         abbr = m["abbr"]

@@ -15,7 +15,7 @@ import itertools
 import re
 
 from ...models import Mention
-from ...text import slug
+from ...text import fold, slug
 from ..orgs import LEGAL_FORMS, abbreviation_after, find_pattern_orgs, find_slot_names
 from ..persons import MIN_BEARERS
 from ..state import ORG_CLASSES, DocState
@@ -31,6 +31,23 @@ def _soft(m: Mention) -> bool:
     return m.kind in _SOFT_KINDS and (" " not in m.text.strip() or m.kind == "County")
 
 
+def _area_names(st: DocState) -> tuple[str, ...]:
+    """The folded names of the country's municipalities, counties and landscapes."""
+    ref = st.ref
+    return ref.derived("area_names", lambda: tuple(sorted(
+        {fold(f.text) for e in ref.entities.values() if e.cls == "Municipality" for f in e.forms}
+        | set(ref.county_short) | set(ref.landscape_keys))))
+
+
+def _names_an_area(st: DocState, stem: str) -> bool:
+    """Is ``stem`` the first part of a compound named after an area ("Exempellands-", "Hälsinge-" of
+    Hälsingland): the name without its linking -s or -e starts an area's name?"""
+    low = fold(stem)
+    low = low[:-1] if low.endswith("s") else low
+    low = low[:-1] if low.endswith("e") else low
+    return len(low) >= 4 and any(name.startswith(low) for name in _area_names(st))
+
+
 def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention], set[int]]:
     """Candidate mentions, and the ids of those that beat a place name inside them."""
     spans = [(m.prov.span.start, m.prov.span.end) for m in taken]
@@ -42,7 +59,7 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
     def is_given(word: str) -> bool:
         return given.get(word, 0) >= MIN_BEARERS
 
-    for po in find_pattern_orgs(st.doc.text, spans, soft):
+    for po in find_pattern_orgs(st.doc.text, spans, soft, lambda stem: _names_an_area(st, stem)):
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         if po.wins:
