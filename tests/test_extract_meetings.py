@@ -1159,3 +1159,18 @@ def test_minutes_with_a_date_field_but_no_title_and_an_organ_field_without_colon
     assert ("person/lars-nord", "role", "tjänstgörande ersättare") in rels
     assert ("person/lars-nord", "affiliatedWith", "region/03") in rels
     assert ("person/anna-berglund", "affiliatedWith", body) in rels
+
+
+def test_meetings_a_listed_line_of_bodies_took_part_and_a_press_contact_did_not(reference, make_document):
+    # a lead-in of attendance, then a line of municipalities, one of them a name that is also a common word;
+    # a paragraph of speech opening with a dash says "mig" of the one quoted, never of the press contact below
+    text = ("Kommunmöte om gränsfrågor\n\n"
+            "Statsrådet Karin Ekvall håller i dag ett möte med kommuner vid riksgränsen.\n\n"
+            "- För mig är mötet viktigt. Kommunerna ser frågorna på nära håll, säger Karin Ekvall.\n\n"
+            "Närvarande kommuner under mötet:\nEda, Tanum, Torsby och Årjäng\n\n"
+            "Kontakt\n\nOla Tornberg\nPressekreterare hos Karin Ekvall\n")
+    ex = extract_document(make_document(text, "gräns.txt"), reference)
+    assert len(ex.meetings) == 1
+    parts = set(ex.meetings[0].participants)
+    assert {"municipality/1730", "municipality/1435", "municipality/1737", "municipality/1765"} <= parts
+    assert "person/ola-tornberg" not in parts

@@ -81,6 +81,11 @@ def _case_ok(form: Form, surface: str) -> bool:
 _CAPTION_LABEL_RE = re.compile(rf"\.[ \t]+(?=[A-ZÅÄÖ])(?:{CAPTION_CUES})\b")
 
 
+# a comma or "och" next to a name: it may be an item of a list of places
+_LIST_NEXT_RE = re.compile(r"[ \t]*(?:,|och[ \t])")
+_LIST_PREV_RE = re.compile(r"(?:,|[ \t]och)[ \t]*\Z")
+
+
 def _weak_ok(text: str, start: int, end: int) -> bool:
     """A form that is also a common word needs a place reading around it."""
     after = text[end:end + 12]
@@ -95,8 +100,10 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
     return bool(_PLACE_PREP.search(text[max(0, start - 14):start]))
 
 
-def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iterator[Mention]:
-    """Every acceptable hit, overlapping ones included (overlaps are settled later)."""
+def find_reference_mentions(doc: Document, ref: Reference | None = None, listed: bool = False) -> Iterator[Mention]:
+    """Every acceptable hit, overlapping ones included (overlaps are settled later); with ``listed``, also a
+    name that is a common word too, next to a comma or "och", marked ``listed_only`` for the caller to
+    keep where a list of places makes it one."""
     ref = ref or load_reference()
     text = doc.text
     low = lower_same_length(mask_contacts(text))  # never inside e-mail or web addresses
@@ -116,11 +123,16 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None) -> Iter
         for e in entries:
             if not _case_ok(e.form, surface):
                 continue
+            list_only = False
             if e.form.weak and not _weak_ok(text, start, end):
-                continue
+                # "Eda, Tanum och Åre": a list may make a place of it, which the caller decides
+                if not listed or genitive or not (_LIST_NEXT_RE.match(text, end)
+                                                  or _LIST_PREV_RE.search(text, 0, start)):
+                    continue
+                list_only = True
             s_end = end + 1 if genitive else end
             # validated (in pydantic 2 about twice as fast as model_construct); provenance from checked parts
             yield Mention(
                 text=text[start:s_end], kind=e.cls, key=e.key,
                 prov=provenance(doc.id, span_at(start, s_end), "extract.gazetteer", 0.95 if not e.form.weak else 0.8),
-                attrs={"genitive": "1"} if genitive else {})
+                attrs={"genitive": "1"} if genitive else {"listed_only": "1"} if list_only else {})

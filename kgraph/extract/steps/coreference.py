@@ -89,6 +89,8 @@ def _pronoun_coreference(st: DocState) -> None:
 _FIRST_PERSON_RE = re.compile(r"(?<![\wåäö])(?:[Jj]ag|mig)(?![\wåäö])")
 # a line that ends a signed piece: a rule of underscores, dashes or asterisks
 _SEPARATOR_RE = re.compile(r"^[ \t]*[_*=–-]{5,}[ \t]*$", re.MULTILINE)
+# a paragraph of speech opens with a dash: "- För mig är det viktigt, säger ..."
+_QUOTE_DASH_RE = re.compile(r"[ \t]*[-–—][ \t]+")
 _SPEECH_RE = re.compile(r"\b(?:säger|sa|sade|berättar|menar|konstaterar|understryker|betonar)\b")
 
 
@@ -100,8 +102,8 @@ def _signer(st: DocState, pos: int) -> tuple[str, int] | None:
     end = rule.start() if rule else len(text)
     found: dict[str, int] = {}
     for b in st.blocks:
-        if not pos < b.start < end:
-            continue
+        if not pos < b.start < end or b.contact:
+            continue  # a press contact's name gives whom to ask, not who wrote
         line_end = text.find("\n", b.start, b.end)
         line = text[b.start:line_end if line_end >= 0 else b.end].strip()
         names = [m for m in st.mentions_in(b.start, b.start + len(line) + 1) if m.kind == "Person"]
@@ -122,8 +124,10 @@ def _first_person_coreference(st: DocState) -> None:
         if sent is None:
             continue
         idx = st.sentences.index(sent)
+        blk = st.block_at(m.start())
         if st.kinds[idx] not in ("body", "bullet") or _SPEECH_RE.search(text, sent.start, sent.end) \
-                or any(q in text[sent.start:m.start()] for q in ('"', "”", "“", "»")):
+                or any(q in text[sent.start:m.start()] for q in ('"', "”", "“", "»")) \
+                or (blk is not None and _QUOTE_DASH_RE.match(text, blk.start)):
             continue
         signer = _signer(st, m.end())
         if signer is not None:

@@ -153,9 +153,32 @@ def _page_label(st: DocState, m: Mention) -> bool:
     return m.text == "Sida" and bool(_PAGE_LABEL_RE.match(st.doc.text, m.prov.span.end))
 
 
+def _listed_places(st: DocState, cands: list[Mention]) -> list[Mention]:
+    """A name that is also a common word ("Eda", "Mark") is a municipality only where the list it stands in
+    holds at least two municipalities the text names without doubt ("Eda, Haparanda och Malmö")."""
+    text = st.doc.text
+    munis = sorted((m for m in cands if m.kind == "Municipality"), key=lambda m: m.prov.span.start)
+
+    def glued(a: Mention, b: Mention) -> bool:
+        return bool(_LIST_GLUE_RE.fullmatch(text, a.prov.span.end, b.prov.span.start))
+
+    out = []
+    for i, m in enumerate(munis):
+        if not m.attrs.get("listed_only"):
+            continue
+        lo = hi = i
+        while lo > 0 and glued(munis[lo - 1], munis[lo]):
+            lo -= 1
+        while hi + 1 < len(munis) and glued(munis[hi], munis[hi + 1]):
+            hi += 1
+        if sum(not x.attrs.get("listed_only") for x in munis[lo:hi + 1]) >= 2:
+            out.append(Mention(text=m.text, kind=m.kind, key=m.key, prov=m.prov, attrs={}))
+    return [m for m in cands if not m.attrs.get("listed_only")] + out
+
+
 def run(st: DocState) -> None:
-    cands = [m for m in find_reference_mentions(st.doc, st.ref)
-             if not _comparison_scope(st, m) and not _page_label(st, m)]
+    cands = _listed_places(st, [m for m in find_reference_mentions(st.doc, st.ref, listed=True)
+                                if not _comparison_scope(st, m) and not _page_label(st, m)])
     cands = _county_by_governor(st, _county_or_landscape(st, cands))
     cands = _one_sense(st, cands)
     for m in settle(cands):

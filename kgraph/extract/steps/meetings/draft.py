@@ -114,6 +114,18 @@ def trigger_hits(text_low: str, start: int, end: int) -> list[Trigger]:
     return out
 
 
+# the lead-in of a list of who takes part, then its entries up to the line: "Medverkande under mötet:"
+_ATTENDANCE_LIST_RE = re.compile(r"(?im)^[^\n:]{0,40}\b(?:närvarande|deltagare|deltar|medverkande|på plats)\b"
+                                 r"[^\n:]{0,30}:[ \t]*\n(?:[ \t]*\n|[ \t•*–-]*[A-ZÅÄÖ][^\n]{0,100}\n)*\Z")
+
+
+def attendance_list_line(text: str, start: int) -> bool:
+    """Is the line at ``start`` an entry of a list that a lead-in of attendance opens, every line
+    between them an entry (or blank)?"""
+    window = text[max(0, start - 1500):start]
+    return bool(_ATTENDANCE_LIST_RE.search(window))
+
+
 _LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
 # "ordförande i LRF", "ledamot i styrelsen": an office, not where the meeting is
 # (and "landshövding i Kalmar län", "kommunalråd i Vara", "näringslivschef på regionen")

@@ -23,7 +23,7 @@ from ...orgs import GENERIC_VENUES
 from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import absent, present
-from .draft import MeetingDraft, Segmentation, location_after, trigger_hits, visited_object
+from .draft import MeetingDraft, Segmentation, attendance_list_line, location_after, trigger_hits, visited_object
 from .sources import MEETING_CONFIDENCE, RELAYED_CONFIDENCE, PartSources
 
 # "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
@@ -230,6 +230,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
         contact, cue = cues(sent)
+        # "Närvarande kommuner:" and then "Exempelby, Exempeltorp och ...": each body listed took part (a
+        # line with a person's name is that person's entry, whose bodies are the person's own)
+        cue = cue or (attendance_list_line(text, sent.start) and not any(m.kind == "Person" for m in ms))
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         came = not listed or cue or is_trigger_sent
         for m in ms:

@@ -20,7 +20,7 @@ from ... import lexicon as lx
 from ...dates import MONTH_NAMES_ALT
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import present
-from .draft import MeetingDraft, Segmentation, Trigger, Unit, trigger_hits
+from .draft import MeetingDraft, Segmentation, Trigger, Unit, attendance_list_line, trigger_hits
 
 _DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|pressmeddelande|nyhet)\b",
                           re.IGNORECASE)
@@ -31,18 +31,6 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     på rådets möte den 12 februari)") recalls another meeting; it reports none."""
     opened = text.rfind("(", start, pos)
     return opened >= 0 and text.find(")", opened, pos) < 0
-
-
-# the lead-in of a list of who takes part, then its entries up to the line: "Medverkande under mötet:"
-_ATTENDANCE_LIST_RE = re.compile(r"(?im)^[^\n:]{0,40}\b(?:närvarande|deltagare|deltar|medverkande|på plats)\b"
-                                 r"[^\n:]{0,30}:[ \t]*\n(?:[ \t]*\n|[ \t•*–-]*[A-ZÅÄÖ][^\n]{0,100}\n)*\Z")
-
-
-def _attendance_list_line(text: str, start: int) -> bool:
-    """Is the line at ``start`` an entry of a list that a lead-in of attendance opens, every line
-    between them an entry (or blank)?"""
-    window = text[max(0, start - 1500):start]
-    return bool(_ATTENDANCE_LIST_RE.search(window))
 
 
 def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
@@ -68,7 +56,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
                 if headline is None and any(h[3] == "new" for h in head_hits):
                     headline = Unit(sent, section, sorted(head_hits), "heading")
             continue
-        if kind == "roster" and _attendance_list_line(st.doc.text, sent.start):
+        if kind == "roster" and attendance_list_line(st.doc.text, sent.start):
             kind = "body"  # "Närvarande:" then "Anna Berg, länsråd": an entry of who takes part
         if kind in ("contact", "boilerplate", "heading", "roster"):
             continue  # a roster gives roles and affiliations, not participation
