@@ -299,3 +299,18 @@ def test_a_council_is_named_after_its_area_a_common_noun_is_not(reference, make_
     labels = _labels(reference, make_document, text)
     assert "Roslagsrådet" in labels
     assert not {"Insynsrådet", "Statsrådet"} & labels
+
+
+def test_a_roster_line_ends_with_the_employer_after_the_post(reference, make_document):
+    # one member a line: name, post in lower case, employer; the employer is a body (also where its last word
+    # is a venue's), never a person the post introduces; a bank's name run on into a county's is its branch
+    text = ("Rådets ledamöter:\n"
+            "Karin Dahlqvist, platschef Norrbäckens Laxodling.\n"
+            "Olle Brandt, vd Kustlandet Innovation Park.\n"
+            "Eva Ekwall, vd Länsförsäkringar Blekinge.\n")
+    ents, ex = _entities(reference, make_document, text)
+    assert {("Norrbäckens Laxodling", "Organization"), ("Kustlandet Innovation Park", "Organization"),
+            ("Länsförsäkringar Blekinge", "Company")} <= ents
+    assert not any(k.startswith("person/norrbackens") for k in ex.entities)
+    rel = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/karin-dahlqvist", "org/norrbackens-laxodling") in rel

@@ -433,6 +433,12 @@ def _list_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield pos, end
 
 
+# a roster's line: a name, the post in lower case (no preposition), then the employer and the line's end
+# ("Eva Lund, platschef Exempelfiske.", "Per Holm, vd Exempel Science Park")
+ROSTER_EMPLOYER_RE = re.compile(
+    r"(?m)^[ \t•*–-]*(?P<first>[A-ZÅÄÖ][\wåäö-]+)(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){1,2}[ \t]*,[ \t]*"
+    r"(?:(?!(?:i|på|från|vid|hos|för|med|och|av)[ \t])[a-zåäö][\wåäö-]*[ \t]+){1,2}"
+    r"(?P<org>[A-ZÅÄÖ][\wåäö&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö&-]*){0,3})[ \t]*\.?[ \t]*$")
 # capitalised words and the short name they define in brackets: "Exempelby Hyresbostäder (EHB)"
 ABBREVIATED_NAME_RE = re.compile(r"(?P<name>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+|och|&|i|för|på)){1,5})"
                                  r"[ \t]*\((?P<abbr>[A-ZÅÄÖ]{2,6})\)")
@@ -538,6 +544,9 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
                 noun = m["noun"] or m["tail"]
                 s = m.start("noun") if noun in _NAME_PART_NOUNS else m.start("name")
                 yield from emit(s, m.end("name"), CLASS_NOUNS[noun])
+    for m in ROSTER_EMPLOYER_RE.finditer(text):
+        if is_given(m["first"]):
+            yield from emit(m.start("org"), m.end("org"), "Organization")  # an employer, whatever its last word
     for m in ABBREVIATED_NAME_RE.finditer(text):
         begin = _abbreviated_start(m)
         if begin is not None:

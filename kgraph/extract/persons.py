@@ -353,6 +353,12 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             i += 1
             continue
         prev_title = _title_before(text, tok.start, title_ends)
+        if prev_title is not None and not _is_given(tok.text, ref) and result.persons \
+                and _APPOSED_RE.fullmatch(text, result.persons[-1].end, prev_title.start) \
+                and _LINE_END_NAME_RE.match(text, tok.start):
+            # "Eva Lund, platschef Exempelfiske." ending a roster's line: the title is hers, what follows is her
+            # employer (in "A, platschef B och C" the comma lists people)
+            prev_title = None
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
                               and not _names_no_person(tok.text)):
@@ -585,6 +591,13 @@ def _same_line_gap(text: str, a: Token, b: Token) -> bool:
 def _initial_gap(text: str, a: Token, b: Token) -> bool:
     """The gap after a middle initial with its full stop ("Ulla J. Berg")."""
     return len(a.text) == 1 and a.text.isupper() and text[a.end:b.start] in (". ", ".  ")
+
+
+# between a name and its title in apposition: "Eva Lund, ", "Per Holm (S), "
+_APPOSED_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*")
+
+
+_LINE_END_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö&-]*){0,3}[ \t]*\.?[ \t]*(?:\n|\Z)")
 
 
 def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> TitleHit | None:

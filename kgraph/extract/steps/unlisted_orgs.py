@@ -120,12 +120,15 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
     """(association, area, branch): "Hela Sverige ska leva Exempelland", "LRF Exempelbygden",
     "Företagarna Exempelstads styrelse": a listed or unlisted association whose name runs on into a
     bare area name on the same line names the association's branch in that area, not the
-    association and a place."""
+    association and a place. So does a company's name that runs on into a county's or a landscape's
+    ("Exempelbanken Blekinge", its regional company; a town after it is where it is, "Scania Södertälje")."""
     out = []
     ordered = sorted(st.mentions, key=lambda m: m.prov.span.start)
     text = st.doc.text
+    landscapes = set(st.ref.landscape_keys.values())
     for a, b in itertools.pairwise(ordered):
-        if a.kind != "Association" or b.kind not in _AREA_KINDS or a.attrs.get("genitive"):
+        regional = a.kind == "Company" and (b.kind == "County" or b.key in landscapes)
+        if not (a.kind == "Association" or regional) or b.kind not in _AREA_KINDS or a.attrs.get("genitive"):
             continue
         if not _BRANCH_GAP_RE.fullmatch(text, a.prov.span.end, b.prov.span.start):
             continue
@@ -137,7 +140,7 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
         # one node for the branch however the text writes the association ("LRF X", "Lantbrukarnas
         # riksförbund X"): the listed association's key with the area's
         key = f"{a.key}-{slug(area)}" if a.key in st.ref.entities else f"org/{slug(name)}"
-        branch = Mention(text=text[s:e], kind="Association", key=key,
+        branch = Mention(text=text[s:e], kind=a.kind, key=key,
                          attrs={"part_of": a.key, "name": name},
                          prov=st.prov(s, e, "extract.org_branch", 0.7))
         out.append((a, b, branch))
