@@ -50,6 +50,7 @@ def test_topics_finds_pref_label_in_sentence(reference, label):
     ("digitaliseringen", "digitalisering"),
     ("kompetensförsörjningen", "kompetensförsörjning"),
     ("informationssäkerhetsarbetet", "informationssäkerhet"),
+    ("gränsfrågorna", "gränsöverskridande samarbete"),  # a border municipality's questions across the border
 ])
 def test_topics_finds_inflected_and_compound_forms(reference, surface, label):
     text = f"Hon lyfte fram {surface} som viktigt för kommunen."
