@@ -1174,3 +1174,17 @@ def test_meetings_a_listed_line_of_bodies_took_part_and_a_press_contact_did_not(
     parts = set(ex.meetings[0].participants)
     assert {"municipality/1730", "municipality/1435", "municipality/1737", "municipality/1765"} <= parts
     assert "person/ola-tornberg" not in parts
+
+
+def test_meetings_the_minister_a_state_secretary_serves_did_not_come(reference, make_document):
+    # "statssekreterare hos <minister>": whose staff the visitor is; a generic "annat statsråd" in a note on
+    # what state secretaries do names no one
+    text = ("Statssekreterare besöker Vara\n\n"
+            "Per Holmgren, statssekreterare hos gymnasie- och kunskapsminister Anna Lindqvist besöker Vara kommun "
+            "den 17 januari för att diskutera styrning.\n\n"
+            "Statssekreterare leder arbetet närmast under departementschefen eller annat statsråd.\n")
+    ex = extract_document(make_document(text, "stsekr.txt"), reference)
+    assert len(ex.meetings) == 1
+    parts = set(ex.meetings[0].participants)
+    assert "person/per-holmgren" in parts and VARA in parts
+    assert "person/anna-lindqvist" not in parts

@@ -25,6 +25,11 @@ _MINISTER_WORD_RE = re.compile(r"(?<![\w-])(?P<t>(?:[a-zåäö]+-(?:,[ \t]+[a-z�
                                r"[a-zåäö-]*minister(?:ns?)?|statsråd(?:ets?)?)(?![\wåäö])", re.IGNORECASE)
 
 
+# an indefinite determiner before a bare title: the title says what kind of person, not which one
+_INDEFINITE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:ett|en|annat|annan|något|någon|varje|vilket|vilken|som)[ \t]+\Z",
+                                   re.IGNORECASE)
+
+
 def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
     """"civilministern", "ministern", "statsrådet" -> the minister the text names, or
     the holder of that post on the document's date."""
@@ -39,6 +44,8 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
         gap = re.match(r"\s+", text[e:e + 3])
         if gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(), e + gap.end() + 1)):
             continue  # "civilminister Lena Micko": the title of a named person
+        if post == word and _INDEFINITE_BEFORE_RE.search(text, max(0, s - 12), s):
+            continue  # "under departementschefen eller annat statsråd": any minister, no one in particular
         cands = [k for k, p in posts.items() if p == post or post in ("minister", "statsråd")]
         key = cands[0] if len(set(cands)) == 1 else None
         if key is None and st.published and post not in ("minister", "statsråd"):

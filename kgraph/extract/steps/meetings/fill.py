@@ -162,8 +162,9 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
 
 
 # "sakkunnig hos statsrådet X": the person a title serves is named in it, not present
-_STAFF_OF_RE = re.compile(r"\b(?:sakkunnig|sekreterare|rådgivare|medarbetare|assistent|stabschef)\s+(?:hos|till|åt)\s+"
-                          r"(?:[a-zåäö-]+\s+){0,2}$")
+# "pressekreterare hos ...", "statssekreterare hos gymnasie- och kunskapsminister ...": whose staff, not who came
+_STAFF_OF_RE = re.compile(r"\b(?:sakkunnig|[a-zåäö]*sekreterare|rådgivare|medarbetare|assistent|stabschef)\s+"
+                          r"(?:hos|till|åt)\s+(?:[a-zåäö-]+\s+){0,4}$")
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
 # "hålls på Sjögården, Kvarnby, Vara kommun": a municipality ending the address of the venue
 _ADDRESS_BEFORE_RE = re.compile(r"\b(?:i|på|vid)\s+[A-ZÅÄÖ][^.,;:\n]{1,40}(?:,\s*[A-ZÅÄÖ][^.,;:\n]{1,30}){0,2},\s*$")
