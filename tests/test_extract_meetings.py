@@ -1126,9 +1126,9 @@ def test_minutes_opening_with_a_councils_name_and_run_on_fields(reference, make_
     # the venue, each member is written with party and home town; an agenda item plans meetings, holds none
     text = ("Roslagsrådet 2019 03 05 Tid och plats 10.00-12.30 Ekbacken Paragrafer 1-9 Beslutande "
             "Anna Berglund (S), Tierp (ordförande) Lars Nord (C), Östhammar Eva Sjö (M), Älvkarleby "
-            "Övriga deltagare Karin Ek, Tierps kommun Utses att justera Lars Nord (C), Östhammar\n"
+            "Övriga deltagare Karin Ek, Tierps kommun Justerare Lars Nord (C), Östhammar\n"
             "Innehållsförteckning 1 Mötets öppnande 2 Länsstyrelsens plan för medborgardialoger 3 Övriga frågor\n"
-            "1 Mötets öppnande Ordföranden hälsade Roslagsrådet välkommen och förklarade mötet öppnat.\n")
+            "1 Mötets öppnande Ordföranden hälsade Roslagsrådet välkommen till dagens sammanträde.\n")
     ex = extract_document(make_document(text, "rad.txt"), reference)
     assert len(ex.meetings) == 1
     board = ex.meetings[0]
@@ -1166,7 +1166,7 @@ def test_meetings_a_listed_line_of_bodies_took_part_and_a_press_contact_did_not(
     # a paragraph of speech opening with a dash says "mig" of the one quoted, never of the press contact below
     text = ("Kommunmöte om gränsfrågor\n\n"
             "Statsrådet Karin Ekvall håller i dag ett möte med kommuner vid riksgränsen.\n\n"
-            "- För mig är mötet viktigt. Kommunerna ser frågorna på nära håll, säger Karin Ekvall.\n\n"
+            "- Det här mötet betyder mycket för mig. Kommunerna ser frågorna på nära håll, säger Karin Ekvall.\n\n"
             "Närvarande kommuner under mötet:\nEda, Tanum, Torsby och Årjäng\n\n"
             "Kontakt\n\nOla Tornberg\nPressekreterare hos Karin Ekvall\n")
     ex = extract_document(make_document(text, "gräns.txt"), reference)
@@ -1177,12 +1177,12 @@ def test_meetings_a_listed_line_of_bodies_took_part_and_a_press_contact_did_not(
 
 
 def test_meetings_the_minister_a_state_secretary_serves_did_not_come(reference, make_document):
-    # "statssekreterare hos <minister>": whose staff the visitor is; a generic "annat statsråd" in a note on
+    # "statssekreterare hos <minister>": whose staff the visitor is; a generic "något annat statsråd" in a note on
     # what state secretaries do names no one
     text = ("Statssekreterare besöker Vara\n\n"
-            "Per Holmgren, statssekreterare hos gymnasie- och kunskapsminister Anna Lindqvist besöker Vara kommun "
-            "den 17 januari för att diskutera styrning.\n\n"
-            "Statssekreterare leder arbetet närmast under departementschefen eller annat statsråd.\n")
+            "Per Holmgren, statssekreterare hos kultur- och demokratiminister Anna Lindqvist besöker Vara kommun "
+            "den 9 mars och talar om styrning.\n\n"
+            "En statssekreterare biträder departementschefen eller något annat statsråd i det dagliga.\n")
     ex = extract_document(make_document(text, "stsekr.txt"), reference)
     assert len(ex.meetings) == 1
     parts = set(ex.meetings[0].participants)

@@ -592,7 +592,7 @@ def test_relations_a_members_town_read_into_the_next_name_is_still_the_members_t
 
 def test_relations_a_post_no_title_list_holds_then_its_employer():
     # an apposition: the post in lower case, then "från"/"på" and the body the person works for
-    text = ("Konferensen i Nyköping\n\nOm regionbildningen talade Karin Sundell, chefsstrateg från Region Uppsala, "
+    text = ("Konferensen i Nyköping\n\nOm regionbildningen talade Karin Sundell, utvecklingsstrateg från Region Uppsala, "
             "och Per Ekholm, regional planeringsledare på Trafikverket, om vägarna.\n")
     rel = _rel(text, "affiliatedWith")
     assert ("person/karin-sundell", "region/03") in rel

@@ -72,7 +72,7 @@ _HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgör
                 r"Justerare|Paragrafer|Sekreterare|Ordförande|Utses|Sammanträdesdatum)\b)")
 VENUE_CUE_RE = re.compile(
     rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+"
-    # a run-on protocol header: "Tid och plats 09.00-12.00 Exempelgården Paragrafer ..."
+    # a run-on protocol header: "Tid och plats 13.15-15.00 Exempelgården Paragrafer ..."
     rf"|\b(?:Tid och plats|Plats och tid)[ \t]+{HOURS_RANGE},?[ \t]+"
     # "konferens på Kvarnvik i Vara": a meeting word, "på" and a name that a place follows
     rf"|\b(?:konferens|möte|stämma|sammanträde|seminarium|seminarie|träff|kick-off|internat)(?:en|et|n|t)?"

@@ -45,7 +45,7 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
         if gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(), e + gap.end() + 1)):
             continue  # "civilminister Lena Micko": the title of a named person
         if post == word and _INDEFINITE_BEFORE_RE.search(text, max(0, s - 12), s):
-            continue  # "under departementschefen eller annat statsråd": any minister, no one in particular
+            continue  # "biträder något annat statsråd": any minister, no one in particular
         cands = [k for k, p in posts.items() if p == post or post in ("minister", "statsråd")]
         key = cands[0] if len(set(cands)) == 1 else None
         if key is None and st.published and post not in ("minister", "statsråd"):
@@ -96,7 +96,7 @@ def _pronoun_coreference(st: DocState) -> None:
 _FIRST_PERSON_RE = re.compile(r"(?<![\wåäö])(?:[Jj]ag|mig)(?![\wåäö])")
 # a line that ends a signed piece: a rule of underscores, dashes or asterisks
 _SEPARATOR_RE = re.compile(r"^[ \t]*[_*=–-]{5,}[ \t]*$", re.MULTILINE)
-# a paragraph of speech opens with a dash: "- För mig är det viktigt, säger ..."
+# a paragraph of speech opens with a dash: "- Det betyder mycket för mig, säger ..."
 _QUOTE_DASH_RE = re.compile(r"[ \t]*[-–—][ \t]+")
 _SPEECH_RE = re.compile(r"\b(?:säger|sa|sade|berättar|menar|konstaterar|understryker|betonar)\b")
 

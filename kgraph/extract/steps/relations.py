@@ -263,7 +263,7 @@ def _stating_span(st: DocState, org: str, s: int, e: int, at: Mention | None,
     return min(s, at.prov.span.start), max(e, at.prov.span.end)
 
 
-# "Anna Berg, chefsstrateg från", "Per Holm, regional direktör på": a name, the post in lower case, a preposition
+# "Anna Berg, utvecklingsstrateg från", "Per Holm, regional direktör på": a name, the post in lower case, a preposition
 _NAME_POST_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?,[ \t]*(?P<first>[a-zåäö][a-zåäö-]+)"
                                r"(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2}[ \t]+(?:från|på|vid|hos)[ \t]+")
 _NOT_A_POST = frozenset({"som", "och", "med", "samt", "men", "där", "när", "vars", "tidigare", "senare", "numera",
@@ -362,7 +362,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                     # "A, B och C, Region Exempel": the body after a list of bare names is each one's
                     for q in _bare_names_listed_before(st, p):
                         add(q.key, orgs[0].key, q.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.75)
-            # "Anna Berg, chefsstrateg från Region Exempel": a post no title list holds, then its employer
+            # "Anna Berg, utvecklingsstrateg från Region Exempel": a post no title list holds, then its employer
             m = _NAME_POST_ORG_RE.match(text, p.end)
             if m and not found and m["first"] not in _NOT_A_POST:
                 orgs = [o for o in st.orgs_in(m.end(), m.end() + 1) if o.kind not in ("PoliticalParty", "Place")]

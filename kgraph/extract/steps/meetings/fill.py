@@ -162,7 +162,7 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
 
 
 # "sakkunnig hos statsrådet X": the person a title serves is named in it, not present
-# "pressekreterare hos ...", "statssekreterare hos gymnasie- och kunskapsminister ...": whose staff, not who came
+# "pressekreterare hos ...", "statssekreterare hos kultur- och demokratiminister ...": whose staff, not who came
 _STAFF_OF_RE = re.compile(r"\b(?:sakkunnig|[a-zåäö]*sekreterare|rådgivare|medarbetare|assistent|stabschef)\s+"
                           r"(?:hos|till|åt)\s+(?:[a-zåäö-]+\s+){0,4}$")
 _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
