@@ -563,3 +563,12 @@ def test_roles_deputy_director_general_abbreviated(reference, make_document):
     text = "Nyheter\n\nPå seminariet talade Karin Ek, stf GD vid Skolverket, om läromedlen.\n"
     roles = _roles(reference, make_document, text)
     assert ("Karin Ek", "stf gd") in roles, roles
+
+
+def test_roles_a_name_its_title_precedes_takes_no_bare_title_after_it(reference, make_document):
+    # "träffade landsbygdsministern X kommunalråd och ...": the bare title after the name is the verb's next
+    # object; with a copula between, the title after the name is still hers
+    roles = _roles(reference, make_document, "I dag träffade landsbygdsministern Karin Ekvall kommunalråd och "
+                   "landshövdingar från två län. Landshövding Olle Brandt är ordförande i rådet.")
+    assert ("Karin Ekvall", "kommunalråd") not in roles and ("Karin Ekvall", "landsbygdsminister") in roles
+    assert ("Olle Brandt", "ordförande") in roles

@@ -713,7 +713,11 @@ def _link_titles(text: str, result: PeopleResult) -> None:
                 before_links.append((ahead, t))
                 used_titles.add(id(t))
                 continue
-        if prv and not t.plural and _after_gap_ok(text, prv, t) \
+        # "träffade bostadsministern Anna Berg kommunalråd och ...": a name its title precedes takes no bare
+        # title after it, which is the verb's next object
+        titled_before = prv is not None and not text[prv.end:t.start].strip(" \t") \
+            and any(q is prv for q, _ in before_links)
+        if prv and not t.plural and not titled_before and _after_gap_ok(text, prv, t) \
                 and not (t.definite and t.title.category == "minister" and "," in text[prv.end:t.start]):
             # "Anna Berg, landsbygdsministern och ...": the minister is the next item of the list
             result.roles.append((prv, t))
