@@ -1188,3 +1188,21 @@ def test_meetings_the_minister_a_state_secretary_serves_did_not_come(reference, 
     parts = set(ex.meetings[0].participants)
     assert "person/per-holmgren" in parts and VARA in parts
     assert "person/anna-lindqvist" not in parts
+
+
+def test_minutes_caps_headings_absent_members_and_names_read_into_a_cue(reference, make_document):
+    # an item heading in capitals ("UTSEENDE AV ...") holds the word "av", not the agency abbreviated AV, nor a
+    # person after "JUSTERARE"; "Ej närvarande" lists who was away; a name read on into the next cue ends before it
+    text = ("Exempelbygdens utvecklingsförening Mötesprotokoll nr 4 Plats: Bygdegården Ekeby "
+            "Närvarande: Anna Berglund Lars Nord Eva Sjöholm Ej närvarande: Karin Ekwall Olle Brandt Adjungerade: "
+            "Per Holmgren, verksamhetsledare\n"
+            "1. MÖTETS ÖPPNANDE Ordföranden öppnade mötet. 2. UTSEENDE AV JUSTERARE TILL DAGENS SAMMANTRÄDE: "
+            "Lars Nord utsågs.\n")
+    ex = extract_document(make_document(text, "lag.txt"), reference)
+    assert "agency/arbetsmiljoverket" not in ex.entities
+    assert not any(k.startswith(("person/till-", "person/olle-brandt-")) for k in ex.entities)
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert len(board) == 1
+    parts = set(board[0].participants)
+    assert {"person/anna-berglund", "person/eva-sjoholm"} <= parts
+    assert not {"person/karin-ekwall", "person/olle-brandt"} & parts

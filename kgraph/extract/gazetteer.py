@@ -86,6 +86,20 @@ _LIST_NEXT_RE = re.compile(r"[ \t]*(?:,|och[ \t])")
 _LIST_PREV_RE = re.compile(r"(?:,|[ \t]och)[ \t]*\Z")
 
 
+# abbreviations that are also short Swedish words ("AV", Arbetsmiljöverket, and "av")
+_FUNCTION_WORDS = frozenset({"av", "i", "på", "om", "en", "ett", "och", "för", "till", "med", "vid", "som", "är",
+                             "ur", "hos", "mot", "per", "se"})
+_CAPS_WORD_BEFORE_RE = re.compile(r"[A-ZÅÄÖ]{2,}[ \t]+\Z")
+_CAPS_WORD_AFTER_RE = re.compile(r"[ \t]+[A-ZÅÄÖ]{2,}(?![a-zåäö])")
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    """Is the word inside a heading written in capitals ("VAL AV JUSTERARE"), both its neighbours in
+    capitals? An abbreviation that is also a short word ("AV") is that word there."""
+    return bool(_CAPS_WORD_BEFORE_RE.search(text, max(0, start - 30), start)) \
+        and bool(_CAPS_WORD_AFTER_RE.match(text, end))
+
+
 def _weak_ok(text: str, start: int, end: int) -> bool:
     """A form that is also a common word needs a place reading around it."""
     after = text[end:end + 12]
@@ -121,7 +135,7 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None, listed:
                 continue
         surface = text[start:end]
         for e in entries:
-            if not _case_ok(e.form, surface):
+            if not _case_ok(e.form, surface) or (form_low in _FUNCTION_WORDS and _in_caps_run(text, start, end)):
                 continue
             list_only = False
             if e.form.weak and not _weak_ok(text, start, end):

@@ -361,7 +361,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             prev_title = None
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
-                              and not _names_no_person(tok.text)):
+                              and not _names_no_person(tok.text) and not tok.text.isupper()):
             if not _unlisted_given(text, toks, i, ref, title_starts, result.persons, title_words, blocked):
                 i += 1
                 continue

@@ -38,10 +38,10 @@ _CUE_RE = re.compile(
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|Deltagare|"
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
-    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Öö]vriga(?=\s*:)))\s*:?\s+(?=[A-ZÅÄÖ])")
+    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+(?=[A-ZÅÄÖ])")
 _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
-_ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder")
+_ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvarande")
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|"
                      r"Plats och tid|Tid och plats|Sammanträdesdatum|Organ\s*:|Se sida)|§|"
                      r"(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
@@ -148,6 +148,18 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
         second = PersonHit(second_start, p.end, " ".join(words[cut:]), "")
         _replace(st, p, [first, second])
     st.people.persons.sort(key=lambda h: h.start)
+
+
+def _trim_at_cues(st: DocState) -> None:
+    """"Eva Lund Ej närvarande: ...", "Per Holm Adjungerade: ...": a name read on into the next cue ends before it."""
+    cues = [m.start("cue") for m in _CUE_RE.finditer(st.doc.text)]
+    for p in list(st.people.persons):
+        cut = next((c for c in cues if p.start < c < p.end), None)
+        if cut is None:
+            continue
+        name = st.doc.text[p.start:cut].rstrip()
+        if " " in name:
+            _replace(st, p, [PersonHit(p.start, p.start + len(name), name, "")])
 
 
 def _drop_cue_titles(st: DocState) -> None:
@@ -259,6 +271,7 @@ def run(st: DocState) -> None:
     st.attendance = _segments(text)
     if not st.attendance:
         return
+    _trim_at_cues(st)
     _drop_cue_titles(st)
     _tie_signatures(st)
     for seg in st.attendance:
