@@ -1206,3 +1206,15 @@ def test_minutes_caps_headings_absent_members_and_names_read_into_a_cue(referenc
     parts = set(board[0].participants)
     assert {"person/anna-berglund", "person/eva-sjoholm"} <= parts
     assert not {"person/karin-ekwall", "person/olle-brandt"} & parts
+
+
+def test_minutes_of_a_committee_named_by_its_fields_with_a_label_tail_left_by_columns(reference, make_document):
+    # "Nämnd för A, B och C" opening the page is the committee whose minutes these are; "Närvarande: ande:"
+    # (the tail of a second label a PDF's columns left behind) still opens the list of members
+    text = ("Nämnd för kultur, fritid och folkhälsa\n\n"
+            "1 PROTOKOLL 1(4) Plats: Regionens hus, sal B Närvarande: ande: Anna Berglund (S), Lars Nord (M), "
+            "Eva Sjöholm (C) Övriga: Per Holmgren, regiondirektör Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text, "namnd.txt"), reference)
+    body = "org/namnd-for-kultur-fritid-och-folkhalsa"
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object == body}
+    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjoholm"} <= members

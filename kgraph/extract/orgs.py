@@ -39,9 +39,11 @@ ORG_SUFFIX_RE = re.compile(
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
 # "Centrum för vårdutbildning", "Institutet för framtidsstudier": the capitalised head noun of a body, then
 # "för" and the field it serves
+# (a region's committee names its fields in a list: "Nämnd för arbetsmarknad, näringsliv och kultur")
 INSTITUTION_FOR_RE = re.compile(
     r"(?<![\wåäö-])(?P<name>(?P<head>Centrum|Centret|Institutet|Rådet|Stiftelsen|Föreningen|Förbundet|Nätverket|"
-    r"Akademien|Sällskapet|Fonden)[ \t]+för[ \t]+[a-zåäö][\wåäö-]{3,}(?:[ \t]+och[ \t]+[a-zåäö][\wåäö-]{3,})?)"
+    r"Akademien|Sällskapet|Fonden|Nämnd|Nämnden|Beredning|Beredningen)[ \t]+för[ \t]+[a-zåäö][\wåäö-]{3,}"
+    r"(?:,[ \t]+[a-zåäö][\wåäö-]{3,})*(?:[ \t]+och[ \t]+[a-zåäö][\wåäö-]{3,})?)"
     r"(?![\wåäö-])")
 # (with the part of the area it serves: "Norra Exempellands samordningsförbund")
 GENITIVE_ASSOCIATION_RE = re.compile(

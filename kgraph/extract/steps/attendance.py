@@ -38,7 +38,9 @@ _CUE_RE = re.compile(
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|Deltagare|"
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
-    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+(?=[A-ZÅÄÖ])")
+    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
+    # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg"
+    r"(?:[a-zåäö]{2,12}\s*:\s*)?(?=[A-ZÅÄÖ])")
 _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvarande")
