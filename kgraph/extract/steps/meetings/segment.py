@@ -258,9 +258,8 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     else:
         run_on = _RUN_ON_PLACE_RE.search(text, 0, 800)  # "Plats och tid Sessionssalen, Exempelby kommun, kl. 9"
         if run_on:
-            # up to the attendance list, whose entries name the members' towns
-            until = min([run_on.end() + 120] + [s.start for s in st.attendance if s.start > run_on.end()])
-            places = [x for x in st.mentions_in(run_on.end(), until) if x.kind in PARTICIPANT_ORGS | {"Place"}]
+            places = [x for x in st.mentions_in(run_on.end(), run_on.end() + 120)
+                      if x.kind in PARTICIPANT_ORGS | {"Place"}]
             venues = [x for x in places if x.kind == "Place"]
             if places:
                 mt.location = (venues or places)[0].key
