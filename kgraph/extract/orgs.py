@@ -452,21 +452,20 @@ def _abbreviated_start(m: re.Match[str]) -> int | None:
     """Where the name that the bracketed abbreviation abbreviates starts: the longest run of the words
     before it whose capitals it spells out in order, from its first letter ("Enköpings Hyresbostäder (EHB)"),
     of two capitalised words or more; none for a party after a person ("Karin Dahl (KD)" is no body)."""
-    abbr = m["abbr"]
-    if abbr in _PARTY_CODES:
-        return None
     words = list(re.finditer(r"\S+", m["name"]))
     for i, w in enumerate(words):
-        caps = [x.group()[0] for x in words[i:] if x.group()[:1].isupper()]
-        if len(caps) >= 2 and caps[0] == abbr[0] and _in_order(caps, abbr):
+        if abbreviates(m["abbr"], [x.group() for x in words[i:]]):
             return m.start("name") + w.start()
     return None
 
 
-def _in_order(letters: list[str], abbr: str) -> bool:
-    """Are ``letters`` a subsequence of ``abbr``?"""
+def abbreviates(abbr: str, words: list[str]) -> bool:
+    """Does ``abbr`` (in capitals, not a party's short name) spell out the capitals of ``words`` in order,
+    from its first letter, two of them or more ("EHB" of "Exempelby Hyresbostäder")?"""
+    caps = [w[0] for w in words if w[:1].isupper()]
     rest = iter(abbr)
-    return all(c in rest for c in letters)
+    return len(abbr) >= 2 and abbr.isupper() and abbr not in _PARTY_CODES and len(caps) >= 2 \
+        and caps[0] == abbr[0] and all(c in rest for c in caps)
 
 
 def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[int, int]],

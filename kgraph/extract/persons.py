@@ -21,6 +21,7 @@ from ..models import Document
 from ..refdata import Reference, Title, person_key_for
 from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
 from .lexicon import CAPTION_CUES, MINUTES_STRUCTURE_WORDS, VENUE_LAST_WORDS
+from .orgs import abbreviates
 
 MIN_BEARERS = 100
 SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qvist", "kvist", "dahl", "dal",
@@ -454,12 +455,6 @@ _LIST_BEFORE_RE = re.compile(r"(?:,|[ \t]och|[ \t]samt)[ \t]+\Z")
 _LIST_AFTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?(?:,|[ \t]och[ \t]|[ \t]samt[ \t])")
 
 
-def _initials_of(abbr: str, first: str, second: str) -> bool:
-    """Does ``abbr`` in brackets abbreviate the two words before it ("Exempelby Hyresbostäder (EHB)"), as an
-    organisation's short name does and a party's does not?"""
-    return len(abbr) >= 2 and abbr.isupper() and abbr[0] == first[0] and abbr[1] == second[0]
-
-
 def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_starts: set[int],
                     found: list[PersonHit], title_words: frozenset[str], blocked: set[int]) -> bool:
     """A first name the given-name list lacks ("Wendla") or counts as a common word ("Dag"), before a
@@ -474,7 +469,8 @@ def _unlisted_given(text: str, toks: list[Token], i: int, ref: Reference, title_
     if not _same_line_gap(text, tok, sur) or not _surname_like(sur, ref, title_words, blocked):
         return False
     marker = PARTY_MARKER_RE.match(text, sur.end)
-    if marker and sur.text.isalpha() and not _initials_of(marker["p"], tok.text, sur.text) \
+    # "Exempelby Hyresbostäder (EHB)": the bracket abbreviates the words before it, an organisation's short name
+    if marker and sur.text.isalpha() and not abbreviates(marker["p"], [tok.text, sur.text]) \
             and (tok.text not in ref.name_stopwords or tok.text.lower() in MONTHS) \
             and sur.text[1:].islower() and sur.text not in ref.name_stopwords:
         # "Sorella Hägglund (SD)", also opening a sentence, and "Maj Holmström (M)", a month's name

@@ -77,9 +77,8 @@ _PARAGRAPH_ENTRY_RE = re.compile(r"§§?\s*\d+(?:\s*[-–,]\s*\d+)*\s+[A-ZÅÄÖ
                                  r"|Se sida \d+\s+(?=[A-ZÅÄÖ])")
 
 
-def _segments(text: str) -> list[Attendance]:
+def _segments(text: str, cues: list[re.Match[str]]) -> list[Attendance]:
     out: list[Attendance] = []
-    cues = list(_CUE_RE.finditer(text))
     stacked_members = False  # "Beslutande Ledamöter ... Tjänstemän Anna Berg (C) ...": the labels first, then all names
     for i, m in enumerate(cues):
         limit = cues[i + 1].start() if i + 1 < len(cues) else min(len(text), m.end() + 1500)
@@ -152,11 +151,10 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
     st.people.persons.sort(key=lambda h: h.start)
 
 
-def _trim_at_cues(st: DocState) -> None:
+def _trim_at_cues(st: DocState, cues: list[re.Match[str]]) -> None:
     """"Eva Lund Ej närvarande: ...", "Per Holm Adjungerade: ...": a name read on into the next cue ends before it."""
-    cues = [m.start("cue") for m in _CUE_RE.finditer(st.doc.text)]
     for p in list(st.people.persons):
-        cut = next((c for c in cues if p.start < c < p.end), None)
+        cut = next((c.start("cue") for c in cues if p.start < c.start("cue") < p.end), None)
         if cut is None:
             continue
         name = st.doc.text[p.start:cut].rstrip()
@@ -164,10 +162,10 @@ def _trim_at_cues(st: DocState) -> None:
             _replace(st, p, [PersonHit(p.start, p.start + len(name), name, "")])
 
 
-def _drop_cue_titles(st: DocState) -> None:
+def _drop_cue_titles(st: DocState, cues: list[re.Match[str]]) -> None:
     """"Närvarande ersättare Eva Nord": the cue heads a list, it is no one's title."""
-    cues = [(m.start("cue"), m.end("cue")) for m in _CUE_RE.finditer(st.doc.text)]
-    st.people.roles = [(p, t) for p, t in st.people.roles if not any(a <= t.start < b for a, b in cues)]
+    st.people.roles = [(p, t) for p, t in st.people.roles
+                       if not any(c.start("cue") <= t.start < c.end("cue") for c in cues)]
 
 
 # a protocol's signature block: each label stands before the name of who signs ("Underskrifter Sekreterare
@@ -270,11 +268,12 @@ def run(st: DocState) -> None:
     text = st.doc.text
     if not lx.minutes_header(text):
         return
-    st.attendance = _segments(text)
+    cues = list(_CUE_RE.finditer(text))  # one pass: the segments, and the names and titles the cues cut
+    st.attendance = _segments(text, cues)
     if not st.attendance:
         return
-    _trim_at_cues(st)
-    _drop_cue_titles(st)
+    _trim_at_cues(st, cues)
+    _drop_cue_titles(st, cues)
     _tie_signatures(st)
     for seg in st.attendance:
         _split_run_on(st, seg)

@@ -119,8 +119,9 @@ def _one_sense(st: DocState, cands: list[Mention]) -> list[Mention]:
     return out
 
 
-def _in_county_list(text: str, ordered: list[Mention], i: int) -> bool:
-    """Is mention i in a coordinated list whose other members include two counties or county names?"""
+def _list_around(text: str, ordered: list[Mention], i: int) -> list[Mention]:
+    """The coordinated list ("A, B och C") that mention i of ``ordered`` (in text order) stands in, itself
+    included: its neighbours as far as only a comma, "och" or "samt" lies between them."""
     def glued(a: Mention, b: Mention) -> bool:
         return bool(_LIST_GLUE_RE.fullmatch(text, a.prov.span.end, b.prov.span.start))
     lo = hi = i
@@ -128,7 +129,12 @@ def _in_county_list(text: str, ordered: list[Mention], i: int) -> bool:
         lo -= 1
     while hi + 1 < len(ordered) and glued(ordered[hi], ordered[hi + 1]):
         hi += 1
-    members = ordered[lo:hi + 1]
+    return ordered[lo:hi + 1]
+
+
+def _in_county_list(text: str, ordered: list[Mention], i: int) -> bool:
+    """Is mention i in a coordinated list whose other members include two counties or county names?"""
+    members = _list_around(text, ordered, i)
     countyish = [m for m in members if m.kind == "County" or m.key.startswith("place/") and "landskap" in m.key]
     return len(members) >= 4 and len(countyish) >= 2
 
@@ -156,22 +162,12 @@ def _page_label(st: DocState, m: Mention) -> bool:
 def _listed_places(st: DocState, cands: list[Mention]) -> list[Mention]:
     """A name that is also a common word ("Eda", "Mark") is a municipality only where the list it stands in
     holds at least two municipalities the text names without doubt ("Eda, Haparanda och Malmö")."""
-    text = st.doc.text
     munis = sorted((m for m in cands if m.kind == "Municipality"), key=lambda m: m.prov.span.start)
-
-    def glued(a: Mention, b: Mention) -> bool:
-        return bool(_LIST_GLUE_RE.fullmatch(text, a.prov.span.end, b.prov.span.start))
-
     out = []
     for i, m in enumerate(munis):
         if not m.attrs.get("listed_only"):
             continue
-        lo = hi = i
-        while lo > 0 and glued(munis[lo - 1], munis[lo]):
-            lo -= 1
-        while hi + 1 < len(munis) and glued(munis[hi], munis[hi + 1]):
-            hi += 1
-        if sum(not x.attrs.get("listed_only") for x in munis[lo:hi + 1]) >= 2:
+        if sum(not x.attrs.get("listed_only") for x in _list_around(st.doc.text, munis, i)) >= 2:
             out.append(Mention(text=m.text, kind=m.kind, key=m.key, prov=m.prov, attrs={}))
     return [m for m in cands if not m.attrs.get("listed_only")] + out
 

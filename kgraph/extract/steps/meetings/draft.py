@@ -117,8 +117,7 @@ def trigger_hits(text_low: str, start: int, end: int) -> list[Trigger]:
 # the lead-in of a list of who takes part, then its entries up to the line: "Medverkande under mötet:"
 _ATTENDANCE_LIST_RE = re.compile(r"(?im)^[^\n:]{0,40}\b(?:närvarande|deltagare|deltar|medverkande|på plats)\b"
                                  r"[^\n:]{0,30}:[ \t]*\n(?:[ \t]*\n|[ \t•*–-]*[A-ZÅÄÖ][^\n]{0,100}\n)*\Z")
-
-
+# how the lead-in ends its line: a window without it needs no search (this is asked of every sentence)
 _LEAD_IN_END_RE = re.compile(r":[ \t]*\n")
 
 
@@ -126,9 +125,7 @@ def attendance_list_line(text: str, start: int) -> bool:
     """Is the line at ``start`` an entry of a list that a lead-in of attendance opens, every line
     between them an entry (or blank)?"""
     window = text[max(0, start - 1500):start]
-    # the lead-in ends its line with a colon: without one, no search (this is asked of every sentence)
-    return ":" in window and _LEAD_IN_END_RE.search(window) is not None \
-        and _ATTENDANCE_LIST_RE.search(window) is not None
+    return _LEAD_IN_END_RE.search(window) is not None and _ATTENDANCE_LIST_RE.search(window) is not None
 
 
 _LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
