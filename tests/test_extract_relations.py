@@ -597,3 +597,26 @@ def test_relations_a_post_no_title_list_holds_then_its_employer():
     rel = _rel(text, "affiliatedWith")
     assert ("person/karin-sundell", "region/03") in rel
     assert ("person/per-ekholm", "agency/trafikverket") in rel
+
+
+def test_relations_the_body_in_brackets_after_a_name():
+    text = ("Protokoll från arbetsutskottet\n\nNärvarande:\nHelga Rydén (Sala kommun)\n"
+            "Arvid Thorsell (ordförande, Region Västmanland)\nMona Ekdahl (S)\n")
+    rel = _rel(text, "affiliatedWith")
+    assert ("person/helga-ryden", "municipality/1981") in rel
+    assert ("person/arvid-thorsell", "region/19") in rel
+    # a party in brackets is a membership, not an employer
+    assert not {o for s, o in rel if s == "person/mona-ekdahl"}
+
+
+def test_relations_a_dash_or_a_tab_between_a_name_and_its_body():
+    text = ("Minnesanteckningar\n\nDeltagare:\nTove Halvarsson – Arjeplogs kommun\nRune Dahlgren\tJokkmokks kommun\n")
+    rel = _rel(text, "affiliatedWith")
+    assert ("person/tove-halvarsson", "municipality/2506") in rel
+    assert ("person/rune-dahlgren", "municipality/2510") in rel
+
+
+def test_relations_a_lead_in_from_a_body_with_a_capital():
+    text = ("Minnesanteckningar\n\nDeltagare:\nFrån Region Jämtland Härjedalen: Ylva Brännström och Ola Kjellin\n")
+    rel = _rel(text, "affiliatedWith")
+    assert {("person/ylva-brannstrom", "region/23"), ("person/ola-kjellin", "region/23")} <= rel, rel

@@ -268,7 +268,27 @@ _NAME_POST_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?,[ \t]*(?P<firs
                                r"(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2}[ \t]+(?:från|på|vid|hos)[ \t]+")
 _NOT_A_POST = frozenset({"som", "och", "med", "samt", "men", "där", "när", "vars", "tidigare", "senare", "numera",
                          "bland", "både", "även", "också", "i", "på", "från", "vid", "hos"})
-_NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?(?:,|[ \t](?:från|på|vid|hos)[ \t])[ \t]*")
+# ... or a dash or a tab between them, as the columns of an attendance list: "Gunnar Berg – Trafikverket"
+_NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?"
+                               r"(?:,|[ \t](?:från|på|vid|hos)[ \t]|[ \t][–—-][ \t]|\t)[ \t]*")
+
+
+# "Anna Berg (Region Exempel)", "Per Holm (ordförande, Exempelby kommun)": the body in brackets right after
+# the name, as attendance lists and captions write it
+_BRACKET_AFTER_NAME_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{2,90})\)")
+
+
+def _org_in_brackets(st: DocState, p: PersonHit) -> Mention | None:
+    """The one organisation (not a party, not a place) that the brackets after a name hold, with no other
+    name beside it."""
+    m = _BRACKET_AFTER_NAME_RE.match(st.doc.text, p.end)
+    if m is None:
+        return None
+    inside = st.mentions_in(m.start("inside"), m.end("inside"))
+    orgs = [o for o in inside if o.prov.span.end <= m.end("inside") and o.kind in PARTICIPANT_ORGS]
+    if len(orgs) != 1 or len(inside) != 1 or _genitive(st, orgs[0]):
+        return None
+    return orgs[0]
 
 
 _LIST_GLUE_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+")
@@ -369,6 +389,11 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 if orgs and not _genitive(st, orgs[0]):
                     add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_post_org", 0.75)
                     found = True
+            # "Anna Berg (Region Exempel)": the body in brackets after the name
+            org = _org_in_brackets(st, p)
+            if org:
+                add(key, org.key, p.start, org.prov.span.end, "extract.affiliation.name_org", 0.8)
+                found = True
             # "Trafikverkets Anna Berg": the organisation in the genitive right before the name
             org = _genitive_org_before(st, p)
             if org:
@@ -532,7 +557,7 @@ _ROSTER_BODY_RE = re.compile(r"(?i)styrelse|utskott|styrgrupp|ledningsgrupp|pres
 # ... and lists that are not a body's roster: the attendance of minutes, visitors ("Riksdagsledamöter på besök:")
 _NOT_ROSTER_RE = re.compile(r"(?i)närvarande|beslutande|ersättare|deltagare|frånvarande|förhinder|justera|"
                             r"protokoll|paragraf|plats|tid\b|datum|kontakt|besök|gäster|inbjudna")
-_FROM_BEFORE_BODY_RE = re.compile(r"(?<![\wåäö])(?:från|för)[ \t]+$")
+_FROM_BEFORE_BODY_RE = re.compile(r"(?<![\wåäö])(?:[Ff]rån|[Ff]ör)[ \t]+$")
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:i|på|vid)[ \t]+$")
 # a line that goes on with the entry before it: a phone number, an e-mail address
 _DETAIL_LINE_RE = re.compile(r"^[\s\d()+/–-]*$|@")
