@@ -1218,3 +1218,11 @@ def test_minutes_of_a_committee_named_by_its_fields_with_a_label_tail_left_by_co
     body = "org/namnd-for-kultur-fritid-och-folkhalsa"
     members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object == body}
     assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjoholm"} <= members
+
+
+def test_meetings_notes_headed_by_the_kind_of_meeting_they_record(reference, make_document):
+    text = ("Minnesanteckningar från nätverksträff för kulturchefer i Dalarna\nDatum: 2021-10-06\n\n"
+            "Deltagare:\nKerstin Ahl, Falu kommun\nJan Wide, Mora kommun\n\n1. Läget i kommunerna\n"
+            "Deltagarna berättade om sina bibliotek.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [(m.kind, str(m.date)) for m in ms] == [("network_meeting", "2021-10-06")]

@@ -355,9 +355,13 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     pending: list[Sentence] = []
     announced: list[MeetingDraft] = []  # meetings a lead paragraph names after the one it follows
     minutes = seg.minutes
+    minutes_line = (0, 0)
     if minutes:
         meets.append(minutes)
         current = [minutes]
+        # "Minnesanteckningar från nätverksträff ...": the meeting word on the heading's line is the minuted one
+        line_end = text.find("\n", minutes.trigger[0])
+        minutes_line = (minutes.trigger[0], len(text) if line_end < 0 else line_end)
     prev_section = -1
     members = _Members()
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
@@ -394,6 +398,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         sent_named: list[tuple[int, MeetingDraft]] = []  # named events of this sentence: (end of word, event)
         for s, e, kind, how in hits:
+            if minutes is not None and minutes_line[0] <= s < minutes_line[1]:
+                attached.append(minutes)
+                continue
             if how == "new" and _PLAN_FOR_RE.search(low, max(sent.start, s - 40), s):
                 continue  # "polisens plan för medborgardialoger": the meetings a document plans for, none held
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]

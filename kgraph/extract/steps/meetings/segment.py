@@ -222,6 +222,19 @@ _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättar
                             r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
 
 
+# "Minnesanteckningar från nätverksträff ...", "Protokoll från seminarium ...": the heading names what kind of
+# meeting the notes record
+_HEADED_KINDS = frozenset({"network_meeting", "seminar"})
+
+
+def _headed_kind(st: DocState, start: int) -> str:
+    """The kind of meeting a minutes heading names on its line, else a board's meeting."""
+    end = st.doc.text.find("\n", start)
+    end = len(st.doc.text) if end < 0 else end
+    kinds = [t[2] for t in trigger_hits(st.doc.text.lower(), start, end) if t[2] in _HEADED_KINDS]
+    return kinds[0] if kinds else "board_meeting"
+
+
 def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     """Minutes ("Sammanträdesprotokoll", "Protokoll från ...") record a meeting of
     their own: the board that meets, on the date and at the place the header gives,
@@ -230,7 +243,7 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     m = lx.minutes_header(text)
     if not m or not (st.attendance or any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks)):
         return None
-    mt = MeetingDraft("board_meeting", (m.start(), m.end()), named="protokoll")
+    mt = MeetingDraft(_headed_kind(st, m.start()), (m.start(), m.end()), named="protokoll")
     d = _MINUTES_DATE_RE.search(text)
     if d:
         line_end = text.find("\n", d.end())
