@@ -620,3 +620,25 @@ def test_relations_a_lead_in_from_a_body_with_a_capital():
     text = ("Minnesanteckningar\n\nDeltagare:\nFrån Region Jämtland Härjedalen: Ylva Brännström och Ola Kjellin\n")
     rel = _rel(text, "affiliatedWith")
     assert {("person/ylva-brannstrom", "region/23"), ("person/ola-kjellin", "region/23")} <= rel, rel
+
+
+def test_relations_an_entry_with_only_the_party_between_name_and_body():
+    text = ("Protokoll från direktionen\n\nBeslutande\nSigne Wallin (C) Sotenäs kommun\nEdvin Krook (M) Tanums kommun\n\n"
+            "§ 2 Ekonomi\nPå måndagen besökte Alma Frid (S) Munkedals kommun.\n")
+    rel = _rel(text, "affiliatedWith")
+    assert {("person/signe-wallin", "municipality/1427"), ("person/edvin-krook", "municipality/1435")} <= rel, rel
+    # in running text the body after the party is what the verb acts on
+    assert ("person/alma-frid", "municipality/1430") not in rel
+
+
+def test_relations_officials_at_a_federations_board_work_for_the_federation():
+    text = ("PROTOKOLL\nSkärgårdsförbundet Österled, förbundsstyrelsen\nSammanträdesdatum 2023-11-09\n"
+            "Plats och tid: Stadshuset, Norrtälje, kl. 10.00\n\nBeslutande\nAnna Vik (S), Norrtälje kommun, ordf.\n"
+            "Bo Sten (M), Östhammars kommun\n\nÖvriga deltagare\nLisa Tall, förbundsdirektör\nOla Rask, sekr.\n")
+    ex = extract_document(_doc(text))
+    rel = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    body = next(o for s, o in rel if s == "person/bo-sten" and o.startswith("org/"))
+    assert {("person/lisa-tall", body), ("person/ola-rask", body)} <= rel, rel
+    assert not {o for s, o in rel if s == "person/lisa-tall" and o.startswith("municipality/")}
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/ola-rask", "sekr.") in roles

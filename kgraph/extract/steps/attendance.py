@@ -299,12 +299,15 @@ def run(st: DocState) -> None:
 
 
 def _board_owner(st: DocState, body: str) -> str | None:
-    """The municipality or region a minuted board belongs to: the body itself when it is one, else the one
-    the text names first of the kind its name says ("Regionstyrelsen": a region)."""
+    """The municipality or region a minuted board belongs to: the body itself when it is one (or a federation
+    or an association, which employs its own staff), else the one the text names first of the kind its name
+    says ("Regionstyrelsen": a region)."""
     cls = st.cls_of(body)
-    if cls in ("Municipality", "Region"):
+    label = (st.info[body].label if body in st.info else None) or ""
+    # a federation of municipalities or an association employs its own officials ("förbundsdirektör")
+    if cls in ("Municipality", "Region", "Association") or "förbund" in label.lower():
         return body
-    kind = _owner_kind((st.info[body].label if body in st.info else None) or "")
+    kind = _owner_kind(label)
     return next((m.key for m in st.mentions if m.kind == kind), None) if kind else None
 
 

@@ -271,6 +271,18 @@ _NOT_A_POST = frozenset({"som", "och", "med", "samt", "men", "där", "när", "va
 # ... or a dash or a tab between them, as the columns of an attendance list: "Gunnar Berg – Trafikverket"
 _NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?"
                                r"(?:,|[ \t](?:från|på|vid|hos)[ \t]|[ \t][–—-][ \t]|\t)[ \t]*")
+# an entry of a list, one a line, with only the party between the name and the body: "Anna Berg (C) Exempelby
+# kommun" (in running text the body after the party is the object of a verb: "besökte X (S) Exempelby kommun")
+_ENTRY_PARTY_THEN_ORG_RE = re.compile(r"[ \t]*\([^)\n]{1,4}\)[ \t]+")
+_LINE_OPENS_RE = re.compile(r"(?:^|\n)[ \t•*–-]*$")
+
+
+def _name_then_org(text: str, p: PersonHit) -> re.Match[str] | None:
+    """The glue between a name and the body named right after it."""
+    m = _NAME_THEN_ORG_RE.match(text[p.end:p.end + 14])
+    if m is None and _LINE_OPENS_RE.search(text, max(0, p.start - 8), p.start):
+        m = _ENTRY_PARTY_THEN_ORG_RE.match(text[p.end:p.end + 14])
+    return m
 
 
 # "Anna Berg (Region Exempel)", "Per Holm (ordförande, Exempelby kommun)": the body in brackets right after
@@ -371,7 +383,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                     found = True
             # "Gunnar Berg, Trafikverket", "Gunnar Berg från Trafikverket", "Gunnar Berg på Trafikverket": an
             # organisation right after the name
-            m = _NAME_THEN_ORG_RE.match(text[p.end:p.end + 14])
+            m = _name_then_org(text, p)
             if m:
                 orgs = st.orgs_in(p.end + m.end(), p.end + m.end() + 1)
                 # "A, Förbundets sekreterare B": an organisation in the genitive heads the next entry's
