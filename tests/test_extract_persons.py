@@ -572,3 +572,13 @@ def test_roles_a_name_its_title_precedes_takes_no_bare_title_after_it(reference,
                    "landshövdingar från två län. Landshövding Olle Brandt är ordförande i rådet.")
     assert ("Karin Ekvall", "kommunalråd") not in roles and ("Karin Ekvall", "landsbygdsminister") in roles
     assert ("Olle Brandt", "ordförande") in roles
+
+
+def test_persons_a_towns_name_after_a_title_is_no_given_name(reference, make_document):
+    # a business named after its town, right after a title: no person "Exempelby Energi"
+    text = ("Nyheter\n\nUnder eftermiddagen besökte ministern Sundsvall Logistikpark och träffade sedan "
+            "landshövding Gunnel Brask.\n")
+    ex = extract_document(make_document(text), reference)
+    people = {k for k, i in ex.entities.items() if i.cls == "Person"}
+    assert "person/gunnel-brask" in people
+    assert not [k for k in people if "sundsvall" in k], people

@@ -405,8 +405,8 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             continue  # "Hans Göteborgsbesök": the possessive, not a name
         start, end = tok.start, toks[end_j].end
         name = text[start:end]
-        if not given and not prev_title:
-            i += 1
+        if not given and (not prev_title or tok.start in place_starts):
+            i += 1  # "besökte ministern Exempelby Energi": a town's name is no unknown given name
             continue
         hit = PersonHit(start, end, name, person_key_for(name), via_title=not given)
         m = PARTY_MARKER_RE.match(text, end) or COMMA_PARTY_RE.match(text, end)
