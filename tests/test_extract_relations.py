@@ -642,3 +642,19 @@ def test_relations_officials_at_a_federations_board_work_for_the_federation():
     assert not {o for s, o in rel if s == "person/lisa-tall" and o.startswith("municipality/")}
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert ("person/ola-rask", "sekr.") in roles
+
+
+def test_relations_titles_before_names_with_the_members_towns_between():
+    # an association's two officers with their towns, then the minister they met: each title is the next name's
+    text = ("Styrelsen träffade ministern\n\nI går träffade SmåKoms ordförande Maj Lindell (C), Bjurholm, "
+            "och vice ordförande Tor Hagman (S), Dorotea, landsbygdsminister Peter Kullgren (KD) i Rosenbad.\n")
+    ex = extract_document(_doc(text))
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/tor-hagman", "vice ordförande") in roles
+    assert ("person/peter-kullgren", "landsbygdsminister") in roles
+    assert ("person/tor-hagman", "landsbygdsminister") not in roles
+    rel = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    body = next(o for s, o in rel if s == "person/maj-lindell" and o.startswith("org/"))
+    assert ("person/tor-hagman", body) in rel
+    # the minister does not share the association's genitive
+    assert ("person/peter-kullgren", body) not in rel

@@ -683,14 +683,21 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     before_links: list[tuple[PersonHit, TitleHit]] = []
     by_start = {t.start: t for t in result.titles}
     by_end = {t.end: t for t in result.titles}
+    entry_titles: set[int] = set()  # titles linked as the last part of a name-first entry
     for t in result.titles:
         # a roster's entry, "Anna Berg, s, ordförande Per Holm, s, ..." or "Anna Berg (M) - ordförande Per Holm
         # (C) - ...": the title after the party and its comma or dash is the name's before it
         prv = _last_person_ending(persons, starts, longest, t.start - 50, t.start)
-        if prv and not t.plural and (_ENTRY_GAP_RE.fullmatch(text, prv.end, t.start)
+        # ... unless that name has a title of its own before it that no entry before took ("vice ordförande
+        # Per Holm (S), Exempelby, civilminister Anna Berg"): then titles go before names, this one too
+        head = _title_before(text, prv.start, by_end) if prv else None
+        entry_gap = prv is not None and _ENTRY_GAP_RE.fullmatch(text, prv.end, t.start) is not None \
+            and (head is None or head.plural or id(head) in entry_titles)
+        if prv and not t.plural and (entry_gap
                                      or _entries_name_first(text, prv, t, persons, starts, by_start, by_end)):
             result.roles.append((prv, t))
             used_titles.add(id(t))
+            entry_titles.add(id(t))
             continue
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
         nxt = _first_person_from(persons, starts, t.end, t.end + 40)

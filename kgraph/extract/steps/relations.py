@@ -785,7 +785,8 @@ def _org_after_name_pair(st: DocState, p: PersonHit) -> Mention | None:
     return orgs[0] if orgs and orgs[0].kind != "PoliticalParty" else None
 
 
-_PAIR_GLUE_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\))?[ \t]*"
+# "... Anna Berg (C), Exempelby, och ...": the member's town may stand between the pair and the glue
+_PAIR_GLUE_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\))?[ \t]*(?:,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*)?"
                            r"(?:,[ \t]*|[ \t](?:och|samt)[ \t]+|,[ \t]*(?:och|samt)[ \t]+)$")
 
 
@@ -806,6 +807,7 @@ def _org_before_pairs(st: DocState, t: TitleHit) -> Mention | None:
     roles = st.people.roles
     by_end = st.memo(("roles by name end", id(roles), len(roles)), lambda: _roles_by_name_end(roles))
     ends = by_end[0]
+    kind = _CLASS_OF_ORG_TYPE.get(t.title.org_type)  # of the title asked about, not of the pairs it walks back
     for _ in range(4):
         # the pair whose name ends last before the title: one ends within reach of the glue, or none fits
         near = by_end[1][bisect.bisect_left(ends, t.start - _PAIR_REACH):bisect.bisect_right(ends, t.start)]
@@ -818,8 +820,7 @@ def _org_before_pairs(st: DocState, t: TitleHit) -> Mention | None:
         org = _org_before_title(st, pt)
         if org:
             # "Förbundets ordförande Anna Berg och ekonomichef Per Holm": a title of another kind of body
-            # (a municipality's) does not share the genitive; a title of no kind or of its kind does
-            kind = _CLASS_OF_ORG_TYPE.get(t.title.org_type)
+            # (a municipality's, a minister's) does not share the genitive; a title of no kind or of its kind does
             return org if kind is None or kind == org.kind else None
         t = pt
     return None
