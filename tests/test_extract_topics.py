@@ -383,3 +383,44 @@ def test_topics_examples_of_questions_and_a_list_going_on_after_the_verb(referen
                          "av flexibla tidtabeller. Godstrafiken diskuterades också liksom cykelvägarna och färjelägena.")
     for form in ("vägunderhåll", "behov av flexibla tidtabeller", "cykelvägarna", "färjelägena"):
         assert _has_form(forms, form), (form, forms)
+
+
+def test_topics_a_persons_post_names_a_field_not_a_topic(reference, make_document):
+    # the fields in the attendees' posts, and the first parts of compounds whose last part is a post or a body
+    text = ("Protokoll från styrgruppen\nDatum: 2022-09-14\n\nNärvarande:\nÅke Lind, utvecklingsstrateg med ansvar för "
+            "kompetensförsörjning\nSiv Berg, ansvarig för vuxenutbildningen\nJon Alm, miljö- och hälsoskyddsinspektör\n"
+            "Eva Ruth, kultur- och fritidsnämndens ordförande\n\n§ 3 Bredband\nStyrgruppen diskuterade bredband.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert _concept(reference, "bredband").id in topics
+    for label in ("kompetensförsörjning", "vuxenutbildning", "miljö", "kultur"):
+        assert _concept(reference, label).id not in topics, label
+
+
+def test_topics_the_fields_representatives_come_from_are_not_topics(reference, make_document):
+    text = ("Rådet samlades\n\nPublicerad 2021-03-02\n\nI dag träffades Region Norrbotten och Piteå kommun i Piteå. "
+            "Bland ledamöterna märks företrädare för forskning och besöksnäring. Mötet diskuterade vätgas.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert topics and _concept(reference, "besöksnäring").id not in topics
+    assert _concept(reference, "forskning och innovation").id not in topics
+
+
+def test_topics_a_hyphenated_compound_goes_on_past_the_concept(reference, make_document):
+    # "Leader-området" is an area; "EU-frågor" are questions about the EU
+    hits = {h.text for h in find_topics("Träff med grannarna i Leader-området. Vi tog upp EU-frågor.", reference)}
+    assert "Leader" not in hits
+    assert any(h.startswith("EU") for h in hits), hits
+
+
+def test_topics_a_phrase_that_is_a_name_the_text_uses_is_no_new_concept(reference, make_document):
+    text = ("Ministern i Fagersta\n\nPublicerad 2022-06-01\n\nI går besökte landsbygdsminister Karin Ekvall Fagersta. "
+            "Hon fick en guidad tur i Västanfors där guiden berättade om Västanfors och dess historia.\n")
+    ex = extract_document(make_document(text), reference)
+    topics = {t for m in ex.meetings for t in m.topics}
+    assert not [t for t in topics if "vastanfors" in t], topics
+
+
+def test_meetings_the_past_of_the_verb_mota_reports_a_meeting(reference, make_document):
+    text = ("Rådet samlades\n\nPublicerad 2021-03-02\n\nI dag möttes Region Norrbotten och Piteå kommun i Piteå "
+            "för att tala om vätgas.\n")
+    ms = extract_document(make_document(text), reference).meetings
+    assert [set(m.participants) for m in ms] == [{"region/25", "municipality/2581"}]

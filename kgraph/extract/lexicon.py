@@ -66,6 +66,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"samtal", "meeting", "new"),
     (r"överläggning(?:ar|en|arna)?", "meeting", "new"),
     (r"samla(?:s|des)", "meeting", "new"),
+    # "rådet möttes i Luleå", "ministern mötte företrädare för ...": the verb "möta" in the past
+    (r"mött(?:e|es)", "meeting", "new"),
     # any other compound of "möte" or "träff": "ordförandemötet", "medlemsträff", "KS-möte"
     (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:t|ts)", "meeting", "ana"),
     (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:n|na)?", "meeting", "new"),
@@ -79,7 +81,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 # (MEETING_RE must start at a word start, so nothing else can match): one cheap scan instead of the full one
 MEETING_KEYS_RE = re.compile(r"samtal|nätverks|styrelse|möte|konferens|kongress|seminari|webbinari|workshop|kommunres|"
                              r"turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
-                             r"samla|dag")
+                             r"samla|dag|mött")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)

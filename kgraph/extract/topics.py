@@ -66,7 +66,10 @@ def find_topics(text: str, ref: Reference | None = None) -> list[TopicHit]:
         start, end = end_idx - len(label) + 1, end_idx + 1
         if start > 0 and _word(text[start - 1]):
             continue
-        if end < len(text) and _word(text[end]):
+        # "Leader-området", "EU-kommissionen": a hyphenated compound goes on, and names the concept only with
+        # one of the tails
+        hyphened = text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()
+        if end < len(text) and (_word(text[end]) or hyphened):
             j = end
             while j < len(text) and (_word(text[j]) or text[j] == "-"):
                 j += 1
@@ -696,6 +699,32 @@ def explanatory_hits(text: str, blocks: list[Block], hits: list[TopicHit]) -> se
     if open_at is not None:
         spans.append((open_at, len(text)))
     return {i for i, h in enumerate(hits) if any(a <= h.start < b for a, b in spans)}
+
+
+# a person's post names a field, not a topic: "samordnare för bostäder och kompetensförsörjning", "ansvarig för
+# vuxenutbildningen", "direktör för skola och fritid"; and the first part of a compound whose last part is a
+# post or a body: "miljö- och hälsoskyddsinspektör", "kultur- och fritidsnämndens ordförande"
+_POST = (r"direktör|chef|strateg|ansvarig|handläggare|samordnare|sakkunnig|instruktör|utvecklare|rådgivare|"
+         r"controller|expert|ombud|koordinator|specialist|inspektör|konsulent|sekreterare|ordförande|ledamot|"
+         r"minister|råd|talesperson|företrädare|representant|lärare|rektor")
+# ... and the fields people come from: "företrädare för forskning och besöksnäring"
+_POST_BEFORE_RE = re.compile(rf"(?:(?:{_POST})(?:en|n|er|erna)?[ \t]+(?:för|i|inom|med ansvar för)"
+                             r"|(?:representant|företrädare|aktör)(?:en|er|erna|na)?[ \t]+(?:från|för|inom))[ \t]+"
+                             r"(?:[\wåäö-]+(?:[ \t]+[\wåäö-]+)?[ \t]*(?:,|och|samt)[ \t]*){0,5}\Z", re.IGNORECASE)
+_POST_OR_BODY_AFTER_RE = re.compile(
+    r"-[ \t]*(?:,[ \t]*[\wåäö]+-[ \t]*)*(?:och|samt|eller)[ \t]+[\wåäö]*"
+    rf"(?:{_POST}|nämnd|förvaltning|utskott|avdelning|enhet|styrelse)(?:[\wåäö]*)(?![\wåäö-])", re.IGNORECASE)
+
+
+def post_hits(text: str, hits: list[TopicHit]) -> set[int]:
+    """Hits that name a person's post or a body, not a subject discussed."""
+    out: set[int] = set()
+    for i, h in enumerate(hits):
+        line_start = text.rfind("\n", 0, h.start) + 1
+        if _POST_BEFORE_RE.search(text, max(line_start, h.start - 80), h.start) \
+                or _POST_OR_BODY_AFTER_RE.match(text, h.end):
+            out.add(i)
+    return out
 
 
 _ENUM_PARENS = re.compile(r"\([^()\n]*,[^()\n]*,[^()\n]*\)")

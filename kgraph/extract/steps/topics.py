@@ -26,6 +26,7 @@ from ..topics import (
     find_topics,
     masthead_hits,
     open_topics,
+    post_hits,
 )
 
 # an attributive adjective before a scheme hit ("hög arbetslöshet", "lokal livsmedelsproduktion"): the
@@ -79,11 +80,15 @@ def run(st: DocState) -> None:
     opened = open_topics(text, scheme, names) if st.ref.topics else OpenTopics([], set(), set())
     not_discussed = (domain_hits(text, scheme) - opened.discussed) | opened.replaced \
         | explanatory_hits(text, st.blocks, scheme) | enumeration_hits(text, scheme) \
-        | apposition_hits(text, scheme, orgs)
+        | apposition_hits(text, scheme, orgs) | post_hits(text, scheme)
     st.topic_hits = scheme + opened.hits
     n = len(scheme)
+    # "berättade om Exempelby, Exempelön och dess historia": a phrase that is the name of something the text
+    # names elsewhere (a place, a business) is that thing, not a new concept; nor is a word of two letters
+    named = {m.text.strip().lower() for m in st.mentions}
+    proper = {n + i for i, h in enumerate(opened.hits) if h.text.strip().lower() in named or len(h.text.strip()) <= 2}
     st.domain_topics = not_discussed | {n + i for i in explanatory_hits(text, st.blocks, opened.hits)} \
-        | masthead_hits(text, st.topic_hits)
+        | masthead_hits(text, st.topic_hits) | proper
     st.topics = _topics(st)
 
 
