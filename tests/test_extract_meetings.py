@@ -445,7 +445,7 @@ def test_meetings_a_late_invitation_does_not_take_the_section_before_it(referenc
             "besöka Exempelby sjukhus under våren.\n")
     ms = _meetings(reference, make_document, text, published=dt.date(2023, 11, 9))
     visit = next(m for m in ms if m.kind == "visit")
-    assert visit.location == "org/exempelby-sjukhus"
+    assert visit.location == "place/exempelby-sjukhus"
     # the talk of the section before the invitation is the meeting's
     assert not {"vardplatser", "kompetensforsorjning"} & set(visit.topics)
 

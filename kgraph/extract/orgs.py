@@ -96,9 +96,14 @@ GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhus
 _SCHOOL_RE = re.compile(r"skolan$")
 # "i Inspirationsdagarna", "på Framtidsdagen": a day's event, not a place
 _DAY_EVENT_RE = re.compile(r"dag(?:en|ar|arna)$")
-# "vårdcentralen i Exempelby", "Hälsocentralen Exempelby": a named health centre, an organisation
+# "vårdcentralen i Exempelby", "Hälsocentralen Exempelby": a named health centre, visited as a place
 HEALTH_CENTRE_RE = re.compile(
     r"(?<![\w-])(?P<name>[VvHh](?:årdcentralen|älsocentralen)(?:[ \t]+i)?[ \t]+[A-ZÅÄÖ][\wåäöé-]+)(?![\wåäö-])")
+# a name in -ska (after a founder, a family or a place) and a definite venue noun: "Akademiska sjukhuset",
+# "Exempelbergska gymnasiet", "Exempelska palatset"
+ADJECTIVE_VENUE_RE = re.compile(
+    r"(?<![\wåäö-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+ska[ \t]+(?:sjukhuset|universitetssjukhuset|lasarettet|gymnasiet|"
+    r"palatset|huset|gården|museet|muséet|biblioteket|slottet|kyrkan|parken|hallen|teatern|villan|skolan))(?![\wåäö-])")
 COMMITTEE_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[a-zåäö]+a\s+[a-zåäö]+|[a-zåäö-]+)(?:kommittén|kommissionen|delegationen))"
     r"(?![\wåäö])")
@@ -159,7 +164,8 @@ VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell"
                "museum": "Place", "konsthall": "Place",
                "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
                "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization",
-               "sjukhus": "Organization", "universitetssjukhus": "Organization", "lasarett": "Organization"}
+               # a hospital is where a visit goes (the guidelines' venue), as a named building is
+               "sjukhus": "Place", "universitetssjukhus": "Place", "lasarett": "Place"}
 # the capitalised words before a venue noun found in the text (searched back from the noun)
 VENUE_NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?:{_WORD}|&))*?"
@@ -315,7 +321,12 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
     for m in HEALTH_CENTRE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) or not hard.overlaps(m.start("name"), m.end("name")):
             name = m["name"][0].upper() + m["name"][1:]
-            yield PatternOrg(m.start("name"), m.end("name"), name, "Organization", f"org/{slug(name)}",
+            yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}",
+                             wins=not free(m.start("name"), m.end("name")))
+    for m in ADJECTIVE_VENUE_RE.finditer(text):
+        # "Akademiska sjukhuset", "Westerlundska gymnasiet": a name in -ska before a definite venue noun
+        if not hard.overlaps(m.start("name"), m.end("name")):
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Place", f"place/{slug(m['name'])}",
                              wins=not free(m.start("name"), m.end("name")))
     for m in COMMITTEE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) and not at_sentence_start(text, m.start()):

@@ -71,7 +71,8 @@ _GOVERNOR_AFTER_RE = re.compile(r"^[ \t]+(?:(?:nye?|nya|förre|tidigare)[ \t]+)?
 
 
 def _county_by_governor(st: DocState, cands: list[Mention]) -> list[Mention]:
-    """A governor is the governor of a county: the place name tied to the title is the county."""
+    """A governor is the governor of a county: the place name tied to the title is the county. A county's name
+    in the genitive before a region's body ("regionledning") is the region."""
     text = st.doc.text
     out = []
     for m in cands:
@@ -84,8 +85,19 @@ def _county_by_governor(st: DocState, cands: list[Mention]) -> list[Mention]:
             if code and tied and f"county/{code}" in st.ref.entities:
                 m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
                             prov=m.prov.model_copy(update={"rule": "extract.county_by_governor", "confidence": 0.8}))
+        if m.kind in ("Municipality", "Place", "County") and " " not in m.text.strip() and m.attrs.get("genitive") \
+                and _REGION_BODY_AFTER_RE.match(text, e):
+            # "Exempellands regionledning": the region whose leadership, board or council it is
+            code = st.ref.county_short.get(_bare(m))
+            if code and f"region/{code}" in st.ref.entities:
+                m = Mention(text=m.text, kind="Region", key=f"region/{code}", attrs=m.attrs,
+                            prov=m.prov.model_copy(update={"rule": "extract.region_by_body", "confidence": 0.8}))
         out.append(m)
     return out
+
+
+_REGION_BODY_AFTER_RE = re.compile(r"[ \t]+region(?:ledning|styrelse|fullmäktige|råd|politiker|direktör)",
+                                   re.IGNORECASE)
 
 
 _LIST_GLUE_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*(?:och[ \t]+)?")
