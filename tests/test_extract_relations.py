@@ -658,3 +658,12 @@ def test_relations_titles_before_names_with_the_members_towns_between():
     assert ("person/tor-hagman", body) in rel
     # the minister does not share the association's genitive
     assert ("person/peter-kullgren", body) not in rel
+
+
+def test_relations_the_host_then_where_its_staff_is_named():
+    text = ("Program för dagen\n\n13.00 Besök på Österby skola, där rektor Maud Lindén visar verksamheten.\n"
+            "15.00 Besök på Bruksgården, där kommunalrådet Ivar Sund (S) tar emot.\n")
+    rel = _rel(text, "affiliatedWith")
+    assert ("person/maud-linden", "org/osterby-skola") in rel, rel
+    # a municipal title at a school is not the school's
+    assert not {o for s, o in rel if s == "person/ivar-sund" and "bruksgarden" in o}

@@ -756,7 +756,8 @@ _CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,5
 
 def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
     """The organisation in the genitive right before a title: "Exempelby kommuns
-    näringslivschef", "Länsstyrelsen i Exempellands läns kommunikatör"."""
+    näringslivschef", "Länsstyrelsen i Exempellands läns kommunikatör"; or the host a clause with
+    "där" turns to: "Exempelskolan, där rektor Anna Berg ..."."""
     text = st.doc.text
     for m in st.orgs_in(max(0, t.start - 80), t.start):
         s, e = m.prov.span.start, m.prov.span.end
@@ -764,7 +765,18 @@ def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
         genitive = text[e - 1:e] == "s" or gap.startswith("s")
         if genitive and re.fullmatch(r"s?[ \t]+", gap) and m.kind != "PoliticalParty" and s < t.start:
             return m
+        # "besök på Exempelskolan, där rektor Anna Berg visade ...": the host, then its own staff's title
+        kind = _CLASS_OF_ORG_TYPE.get(t.title.org_type)
+        unlisted_host = m.kind in ("Organization", "Company") and kind not in _PUBLIC_BODIES
+        if _WHERE_GAP_RE.fullmatch(gap) and m.kind != "PoliticalParty" and (kind in (None, m.kind) or unlisted_host):
+            return m
     return None
+
+
+_WHERE_GAP_RE = re.compile(r"[ \t]*,?[ \t]+där[ \t]+")
+# the bodies whose titles an unlisted organisation never holds ("där kommunalrådet X" at a school)
+_PUBLIC_BODIES = frozenset({"Municipality", "Region", "CountyAdministrativeBoard", "Ministry", "Government",
+                            "PoliticalParty"})
 
 
 def _org_after_name_pair(st: DocState, p: PersonHit) -> Mention | None:
