@@ -1226,3 +1226,13 @@ def test_meetings_notes_headed_by_the_kind_of_meeting_they_record(reference, mak
             "Deltagarna berättade om sina bibliotek.\n")
     ms = _meetings(reference, make_document, text)
     assert [(m.kind, str(m.date)) for m in ms] == [("network_meeting", "2021-10-06")]
+
+
+def test_meetings_a_programme_visit_to_an_unnamed_spot_is_the_days_visit(reference, make_document):
+    text = ("Pressinbjudan\n\nLandshövding Anna Berg besöker Tierps kommun onsdagen den 8 maj 2024.\n\nProgram\n"
+            "09.00 Välkomnande av kommunalrådet Per Holm (S)\n10.30 Besök på ett nytt bostadsområde\n"
+            "13.00 Besök på Hållnäs skola, där rektor Eva Lund visar skolan\n")
+    ms = _meetings(reference, make_document, text)
+    at_town = [m for m in ms if m.location == "municipality/0360"]
+    assert len(at_town) == 1, [(m.kind, m.location, m.participants) for m in ms]
+    assert any(m.location == "org/hallnas-skola" for m in ms)

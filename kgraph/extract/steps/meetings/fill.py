@@ -440,10 +440,17 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
     # "gör en kommunturné i länet" over a schedule of dated visits: the tour itself is no event
     umbrellas = {id(mt.announced_by) for mt in meets if mt.announced_by is not None}
     sources = PartSources(st)
+    kept: list[tuple[MeetingDraft, set[str]]] = []
     for idx, mt in enumerate(meets):
         parts = list(dict.fromkeys(mt.persons + mt.orgs))
         if not parts or (id(mt) in umbrellas and mt.location is None and not mt.named):
             continue
+        # "Besök på <a name no list holds>" in a visit's programme: the same people at the same place on the
+        # same day as a visit already kept are that visit
+        if mt.kind == "visit" and mt.location is not None and not mt.named and any(
+                (k.kind, k.location, k.date) == (mt.kind, mt.location, mt.date) and set(parts) <= kp for k, kp in kept):
+            continue
+        kept.append((mt, set(parts)))
         if len(parts) == 1 and parts[0] in mt.persons and mt.location is None and mt.date is None \
                 and not mt.named and any(
                 o is not mt and parts[0] in o.persons + o.orgs and (o.location or o.date) for o in meets):
