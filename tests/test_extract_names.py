@@ -328,3 +328,15 @@ def test_a_roster_line_ends_with_the_employer_after_the_post(reference, make_doc
 def test_a_countys_name_before_a_regions_body_is_the_region(reference, make_document):
     _, ex = _entities(reference, make_document, "I morgon träffar ministern Västernorrlands regionledning i Härnösand.")
     assert "region/22" in ex.entities and "county/22" not in ex.entities, sorted(ex.entities)
+
+
+def test_a_name_in_the_genitive_before_the_body_that_meets_is_an_organisation(reference, make_document):
+    labels = _labels(reference, make_document, "Minnesanteckningar från Norrlandsnätets styrgrupp 2023-04-11",
+                     "Organization")
+    assert "Norrlandsnätet" in labels, labels
+    # a common noun's definite genitive is no name
+    assert not _labels(reference, make_document, "Sedan samlades Förbundets styrelse i Luleå.", "Organization") \
+        & {"Förbundet", "Förbundets"}
+    # nor is a board's own name before its committee
+    assert "Kommunstyrelsen" not in _labels(reference, make_document,
+                                            "Protokoll från Kommunstyrelsens arbetsutskott 2023-04-11", "Organization")

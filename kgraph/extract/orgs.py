@@ -49,6 +49,17 @@ INSTITUTION_FOR_RE = re.compile(
 GENITIVE_ASSOCIATION_RE = re.compile(
     rf"(?P<name>(?:{_word_initial('[NSVÖM]')}(?:orra|ödra|ästra|stra|ellersta)[ \t]+)?"
     rf"{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund))(?![\wåäö])")
+# "Exempelforums styrgrupp", "Exempelnätets arbetsutskott": a name no list holds, in the genitive, before the
+# body of it that meets (not a common noun's definite genitive: "Förbundets styrelse", "Kommunens ledningsgrupp")
+BODY_OF_NAME_RE = re.compile(
+    r"(?!(?:Förbundet|Föreningen|Kommunen|Regionen|Länet|Nätverket|Bolaget|Rådet|Styrelsen|Projektet|Företaget|"
+    r"Landstinget|Staden|Partnerskapet|Gruppen|Kansliet)s\b)"
+    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]{{2,}}?)(?::s|s)[ \t]+"
+    r"(?:styrgrupp|styrelse|arbetsutskott|ledningsgrupp|presidium|beredningsgrupp|referensgrupp|årsmöte|"
+    r"medlemsmöte|förbundsstämma|föreningsstämma)(?:en|et|s)?(?![\wåäö-])")
+# minutes that name the body in their heading: "Minnesanteckningar från Exempelforums styrgrupp"
+_MINUTES_HEAD_RE = re.compile(r"(?:protokoll|minnesanteckningar|anteckningar)[ \t]+(?:från|för|vid)[ \t]+\Z",
+                              re.IGNORECASE)
 # the legal forms that end a company's name
 LEGAL_FORMS = ("AB", "Aktiebolag", "HB", "KB", "Ekonomisk förening")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
@@ -311,6 +322,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             name = m["name"]
             yield PatternOrg(m.start("name"), m.end("name"), name, "Association", f"org/{slug(name)}",
                              wins=not free(m.start("name"), m.end("name")))
+    for m in BODY_OF_NAME_RE.finditer(text):
+        # "Exempelforums styrgrupp": the name, without its genitive, of the body whose group meets
+        if free(m.start("name"), m.end("name") + 1) and not BODY_NOUN_RE.search(m["name"].lower()) and (
+                not at_sentence_start(text, m.start("name")) or _MINUTES_HEAD_RE.search(text, 0, m.start())):
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")
     for m in COMPANY_RE.finditer(text):
         # "Exempelby Fjärrvärmeverk AB": a town's name inside a company's gives way
         clear = free(m.start("name"), m.end("name"))
