@@ -1236,3 +1236,10 @@ def test_meetings_a_programme_visit_to_an_unnamed_spot_is_the_days_visit(referen
     at_town = [m for m in ms if m.location == "municipality/0360"]
     assert len(at_town) == 1, [(m.kind, m.location, m.participants) for m in ms]
     assert any(m.location == "org/hallnas-skola" for m in ms)
+
+
+def test_meetings_a_meeting_the_paragraph_of_a_dated_visit_announces_is_that_days(reference, make_document):
+    text = ("Ministern till Västerbotten\n\nPublicerad 03 april 2023\n\nLandsbygdsminister Karin Ekvall besöker på "
+            "torsdag Västerbottens län. Ministern kommer att träffa företrädare för skogsägarna i Lycksele.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and {str(m.date) for m in ms} == {"2023-04-06"}, [(m.kind, m.date) for m in ms]
