@@ -1243,3 +1243,11 @@ def test_meetings_a_meeting_the_paragraph_of_a_dated_visit_announces_is_that_day
             "torsdag Västerbottens län. Ministern kommer att träffa företrädare för skogsägarna i Lycksele.\n")
     ms = _meetings(reference, make_document, text)
     assert ms and {str(m.date) for m in ms} == {"2023-04-06"}, [(m.kind, m.date) for m in ms]
+
+
+def test_meetings_what_a_visit_went_on_to_see_in_the_passive_took_part(reference, make_document):
+    text = ("Landshövdingen i Hudiksvall\n\nLandshövding Anna Berg besökte den 5 maj 2023 Hudiksvalls kommun. "
+            "Under eftermiddagen besöktes bland annat företaget Iggesunds Bruk AB.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1 and "company/iggesunds-bruk-ab" in ms[0].participants, \
+        [(m.kind, m.location, m.participants) for m in ms]

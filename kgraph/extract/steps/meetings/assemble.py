@@ -66,6 +66,9 @@ _PROGRAMME_LEAD_RE = re.compile(
     r"\s+(?:(?:en|ett)\s+)?(?:[a-zåäö]+\s+){0,2}")
 
 
+# the passive of the visit verb: what it names is what the visit saw, not who made another visit
+_PASSIVE_VISIT_RE = re.compile(r"besöktes\b")
+
 def _coordinated(st: DocState, first: Mention, limit: int) -> list[Mention]:
     """"i Sundsvall och Timrå": the municipalities named together with the first one."""
     out = [first]
@@ -504,6 +507,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     and compatible and not count and not second and not other_day and not also \
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):
                 attached.extend(current)
+                if kind == "visit" and _PASSIVE_VISIT_RE.match(low, s):
+                    # "Under dagen besöktes företaget X": what the visit went on to see took part in it
+                    for c in current:
+                        c.trigger_sents.add(sent.start)
                 continue
             # "Landshövdingar i möte med ministern ... Den 15 februari besökte ministern X för ett möte med
             # landshövdingarna": the meeting the text follows, told again with its place
