@@ -1251,3 +1251,12 @@ def test_meetings_what_a_visit_went_on_to_see_in_the_passive_took_part(reference
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and "company/iggesunds-bruk-ab" in ms[0].participants, \
         [(m.kind, m.location, m.participants) for m in ms]
+
+
+def test_meetings_one_more_visit_in_the_passive_has_the_days_visitors(reference, make_document):
+    text = ("Landshövdingen i Hudiksvall\n\nLandshövding Anna Berg besökte den 5 maj 2023 Hudiksvalls kommun. "
+            "Under eftermiddagen besöktes också företaget Iggesunds Bruk AB.\n")
+    ms = _meetings(reference, make_document, text)
+    at_company = [m for m in ms if "company/iggesunds-bruk-ab" in m.participants]
+    assert at_company and all("person/anna-berg" in m.participants for m in at_company), \
+        [(m.kind, m.location, m.participants) for m in ms]
