@@ -667,3 +667,10 @@ def test_relations_the_host_then_where_its_staff_is_named():
     assert ("person/maud-linden", "org/osterby-skola") in rel, rel
     # a municipal title at a school is not the school's
     assert not {o for s, o in rel if s == "person/ivar-sund" and "bruksgarden" in o}
+
+
+def test_relations_an_abbreviations_genitive_with_a_colon_before_a_title():
+    text = ("Nyheter\n\nI dag träffade ministern Storsthlm. Med på mötet var Storsthlms ordförande Eva Tell och "
+            "SKR:s vd Oskar Blom.\n")
+    rel = _rel(text, "affiliatedWith")
+    assert ("person/oskar-blom", "org/skr") in rel, rel

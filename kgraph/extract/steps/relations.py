@@ -762,8 +762,8 @@ def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
     for m in st.orgs_in(max(0, t.start - 80), t.start):
         s, e = m.prov.span.start, m.prov.span.end
         gap = text[e:t.start]
-        genitive = text[e - 1:e] == "s" or gap.startswith("s")
-        if genitive and re.fullmatch(r"s?[ \t]+", gap) and m.kind != "PoliticalParty" and s < t.start:
+        genitive = text[e - 1:e] == "s" or gap.startswith(("s", ":s"))  # "SKR:s vd": an abbreviation's genitive
+        if genitive and re.fullmatch(r"(?::?s)?[ \t]+", gap) and m.kind != "PoliticalParty" and s < t.start:
             return m
         # "besök på Exempelskolan, där rektor Anna Berg visade ...": the host, then its own staff's title
         kind = _CLASS_OF_ORG_TYPE.get(t.title.org_type)
