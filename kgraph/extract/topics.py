@@ -716,13 +716,17 @@ _POST_OR_BODY_AFTER_RE = re.compile(
     rf"(?:{_POST}|nämnd|förvaltning|utskott|avdelning|enhet|styrelse)(?:[\wåäö]*)(?![\wåäö-])", re.IGNORECASE)
 
 
+_POST_PREP_RE = re.compile(r"[ \t](?:för|i|inom|från|med ansvar för)[ \t]")
+
+
 def post_hits(text: str, hits: list[TopicHit]) -> set[int]:
     """Hits that name a person's post or a body, not a subject discussed."""
     out: set[int] = set()
     for i, h in enumerate(hits):
-        line_start = text.rfind("\n", 0, h.start) + 1
-        if _POST_BEFORE_RE.search(text, max(line_start, h.start - 80), h.start) \
-                or _POST_OR_BODY_AFTER_RE.match(text, h.end):
+        line_start = max(text.rfind("\n", 0, h.start) + 1, h.start - 80)
+        # the full pattern only where a preposition of a post stands before the hit on its line
+        if (_POST_PREP_RE.search(text, line_start, h.start)
+                and _POST_BEFORE_RE.search(text, line_start, h.start)) or _POST_OR_BODY_AFTER_RE.match(text, h.end):
             out.add(i)
     return out
 
