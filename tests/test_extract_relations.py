@@ -674,3 +674,10 @@ def test_relations_an_abbreviations_genitive_with_a_colon_before_a_title():
             "SKR:s vd Oskar Blom.\n")
     rel = _rel(text, "affiliatedWith")
     assert ("person/oskar-blom", "org/skr") in rel, rel
+
+
+def test_relations_people_listed_after_from_the_federation_in_lower_case():
+    text = ("Ministern i Sjuhärad\n\nBoråsregionen Sjuhärads kommunalförbund bjöd in bostadsministern till ett samtal. "
+            "Från förbundet deltog ordföranden Gert Ahlin (S) och kanslichefen Rut Vik.\n")
+    rel = _rel(text, "affiliatedWith")
+    assert {("person/gert-ahlin", "org/borasregionen"), ("person/rut-vik", "org/borasregionen")} <= rel, rel

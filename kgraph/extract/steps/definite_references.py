@@ -28,7 +28,9 @@ _BODY_HEADS: dict[str, str] = {
     "regionförbundet": "regionförbund", "kommunförbundet": "kommunförbund", "förbundet": "förbund",
     "föreningen": "förening", "landstinget": "landsting", "nätverket": "nätverk",
 }
-_BODY_RE = re.compile(r"(?<![\w-])(?P<head>" + "|".join(h.capitalize() for h in _BODY_HEADS) + r")s?(?![\wåäö-])")
+_BODY_RE = re.compile(r"(?<![\w-])(?P<head>" + "|".join(h.capitalize() for h in _BODY_HEADS) + r")s?(?![\wåäö-])"
+                      # "Från förbundet deltog A och B": in lower case after "från", which names whose people come
+                      r"|(?<=[Ff]rån )(?P<head2>" + "|".join(_BODY_HEADS) + r")(?![\wåäö-])")
 _BODY_CLASSES = frozenset({"Association", "Organization", "Region", "Company"})
 
 
@@ -93,13 +95,14 @@ def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
     drop: list[Mention] = []
     text = st.doc.text
     for hit in _BODY_RE.finditer(text):
-        stem = _BODY_HEADS[hit["head"].lower()]
+        head = hit["head"] or hit["head2"]
+        stem = _BODY_HEADS[head.lower()]
         ante = _antecedent(st, stem)
         target = (ante.kind, ante.key) if ante is not None and ante.key else None
         here = [x for x in st.mentions_in(max(0, hit.start() - 80), hit.end())
                 if x.prov.span.start <= hit.start() < x.prov.span.end]
         fragment = [x for x in here if x.prov.rule == "extract.org_pattern"
-                    and x.text.strip().lower().rstrip("s") == hit["head"].lower()]
+                    and x.text.strip().lower().rstrip("s") == head.lower()]
         if here and not fragment:
             continue
         drop += fragment
