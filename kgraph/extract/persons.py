@@ -628,6 +628,10 @@ _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1
 _AFTER_GENITIVE_GAP = re.compile(r"^[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)[ \t]*)?,[ \t]*"
                                  r"[A-ZÅÄÖ][\wåäö:-]*(?:[ \t]+[\wåäö:-]+){0,4}s[ \t]+\Z")
 # a list of names after a title: "regionråden Anna Berg (S), Per Ek och Eva Lind"
+# "kommunstyrelsens ordförande i Kiruna, Anna Berg": a title headed by a genitive is definite as well, where its
+# place stands between it and the name (without it, "Anna Berg, kommunstyrelsens ordförande, Per Holm, ..." is a
+# list whose titles follow their names)
+_GENITIVE_HEAD_RE = re.compile(r"[a-zåäö]+s[ \t]+[a-zåäö]")
 _LIST_GAP = re.compile(r"^[ \t]*(?P<party>\([^()\n]{1,25}\)[ \t]*)?(?:,|,?[ \t]*(?:och|samt))[ \t]*\Z")
 # "ordförande i nämnden och tillika oppositionsråd", "kommundirektör, kommunchef"
 _SECOND_TITLE_GAP = re.compile(r"(?:\boch|,)(?:[ \t]+(?:tillika|även|också))?\s*$")
@@ -702,7 +706,9 @@ def _link_titles(text: str, result: PeopleResult) -> None:
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
         nxt = _first_person_from(persons, starts, t.end, t.end + 40)
         if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start]) or _BEFORE_PLACE_GAP.match(text[t.end:nxt.start])
-                    or (t.definite and _BEFORE_COMMA_GAP.match(text[t.end:nxt.start]))):
+                    or ((t.definite or (_GENITIVE_HEAD_RE.match(text, t.start, t.end)
+                                        and text[t.end:nxt.start].lstrip(" \t").startswith(("i ", "för "))))
+                        and _BEFORE_COMMA_GAP.match(text[t.end:nxt.start]))):
             result.roles.append((nxt, t))
             before_links.append((nxt, t))
             used_titles.add(id(t))
