@@ -586,7 +586,7 @@ def test_persons_a_towns_name_after_a_title_is_no_given_name(reference, make_doc
 
 def test_persons_a_genitive_title_its_place_a_comma_then_the_name(reference, make_document):
     text = ("Nyheter\n\nMinistern träffade kommunstyrelsens ordförande i Gällivare, Nils Harr (S), på tisdagen. "
-            "Med på mötet var Tove Lind, kommunstyrelsens ordförande, Per Ask, kommunchef.\n")
+            "Vid mötet deltog också Tove Lind, kommunstyrelsens ordförande, Per Ask, kommunchef.\n")
     ex = extract_document(make_document(text), reference)
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert ("person/nils-harr", "kommunstyrelsens ordförande") in roles, roles

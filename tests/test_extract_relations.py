@@ -670,7 +670,7 @@ def test_relations_the_host_then_where_its_staff_is_named():
 
 
 def test_relations_an_abbreviations_genitive_with_a_colon_before_a_title():
-    text = ("Nyheter\n\nI dag träffade ministern Storsthlm. Med på mötet var Storsthlms ordförande Eva Tell och "
+    text = ("Nyheter\n\nI dag träffade ministern Storsthlm. Vid mötet deltog Storsthlms ordförande Eva Tell och "
             "SKR:s vd Oskar Blom.\n")
     rel = _rel(text, "affiliatedWith")
     assert ("person/oskar-blom", "org/skr") in rel, rel

@@ -552,7 +552,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                         mt.announced_by = _trip_going_on(low, current, sent.start, sent.end)
                     if current and (_PROGRAMME_LEAD_RE.fullmatch(low, sent.start, s)
                                     or (kind == "visit" and _PASSIVE_VISIT_RE.match(low, s))):
-                        # "Dagen avslutades med ett besök hos X", "Sedan besöktes också X": the visitors go on
+                        # "Dagen slutade med ett besök hos X", "Sedan besöktes också X": the visitors go on
                         mt.follows = current[0]
                     meets.append(mt)
                     created.append(mt)

@@ -95,7 +95,7 @@ def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
         later = sent is not None and (
             _LATER_THAT_DAY_RE.match(st.doc.text, sent.start) is not None
             or _DAY_PART_RE.search(st.doc.text, sent.start, sent.end) is not None)
-        # "Onsdagen den 25 april besöker ministern X. Han kommer att träffa ... samt besöka företaget Y": a visit or
+        # "På tisdagen besöker ministern X. Hon ska också träffa ... samt besöka företaget Y": a visit or
         # a meeting the same paragraph names after a dated one, with no other time of its own, is that day's
         same_para = sent is not None and sent.block == last_block and mt.kind in ("visit", "meeting") \
             and not _OTHER_TIME_RE.search(st.doc.text, sent.start, sent.end)
