@@ -1,6 +1,7 @@
 """Relations the text states: party markers, titles with organisations, stated memberships."""
 from __future__ import annotations
 
+from kgraph.contracts import DocExtraction
 from kgraph.extract.pipeline import extract_document
 from kgraph.ingest import content_id
 from kgraph.models import Document
@@ -10,9 +11,12 @@ def _doc(text: str) -> Document:
     return Document(id=content_id(text), file_name="t.txt", path="t.txt", text=text)
 
 
-def _rel(text: str, predicate: str) -> set[tuple[str, str]]:
-    ex = extract_document(_doc(text))
+def _pairs(ex: DocExtraction, predicate: str) -> set[tuple[str, str]]:
     return {(s.subject, s.object) for s in ex.statements if s.predicate == predicate}
+
+
+def _rel(text: str, predicate: str) -> set[tuple[str, str]]:
+    return _pairs(extract_document(_doc(text)), predicate)
 
 
 def test_relations_stated_membership_of_municipality_in_association():
@@ -325,7 +329,7 @@ def test_relations_association_followed_by_area_is_its_branch():
     assert gotland.cls == "Association" and gotland.label == "Hela Sverige ska leva Gotland"
     # the branch is one organisation: neither the island nor the national body is read out of it
     assert "municipality/0980" not in ex.entities
-    parts = {(s.subject, s.object) for s in ex.statements if s.predicate == "partOf"}
+    parts = _pairs(ex, "partOf")
     assert ("org/hela-sverige-ska-leva-gotland", "org/hela-sverige-ska-leva") in parts
     assert ("person/olof-dahl", "org/hela-sverige-ska-leva-gotland") in _rel(text, "affiliatedWith")
     # named on its own as well, the national body stays an entity of the text
@@ -636,11 +640,11 @@ def test_relations_officials_at_a_federations_board_work_for_the_federation():
             "Plats och tid: Stadshuset, Norrtälje, kl. 10.00\n\nBeslutande\nAnna Vik (S), Norrtälje kommun, ordf.\n"
             "Bo Sten (M), Östhammars kommun\n\nÖvriga deltagare\nLisa Tall, förbundsdirektör\nOla Rask, sekr.\n")
     ex = extract_document(_doc(text))
-    rel = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    rel = _pairs(ex, "affiliatedWith")
     body = next(o for s, o in rel if s == "person/bo-sten" and o.startswith("org/"))
     assert {("person/lisa-tall", body), ("person/ola-rask", body)} <= rel, rel
     assert not {o for s, o in rel if s == "person/lisa-tall" and o.startswith("municipality/")}
-    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    roles = _pairs(ex, "role")
     assert ("person/ola-rask", "sekr.") in roles
 
 
@@ -649,11 +653,11 @@ def test_relations_titles_before_names_with_the_members_towns_between():
     text = ("Styrelsen träffade ministern\n\nI går träffade SmåKoms ordförande Maj Lindell (C), Bjurholm, "
             "och vice ordförande Tor Hagman (S), Dorotea, landsbygdsminister Peter Kullgren (KD) i Rosenbad.\n")
     ex = extract_document(_doc(text))
-    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    roles = _pairs(ex, "role")
     assert ("person/tor-hagman", "vice ordförande") in roles
     assert ("person/peter-kullgren", "landsbygdsminister") in roles
     assert ("person/tor-hagman", "landsbygdsminister") not in roles
-    rel = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    rel = _pairs(ex, "affiliatedWith")
     body = next(o for s, o in rel if s == "person/maj-lindell" and o.startswith("org/"))
     assert ("person/tor-hagman", body) in rel
     # the minister does not share the association's genitive

@@ -627,11 +627,11 @@ _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1
 # "Anna Berg, Exempelby kommuns näringslivschef": an organisation in the genitive between the comma and the title
 _AFTER_GENITIVE_GAP = re.compile(r"^[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)[ \t]*)?,[ \t]*"
                                  r"[A-ZÅÄÖ][\wåäö:-]*(?:[ \t]+[\wåäö:-]+){0,4}s[ \t]+\Z")
-# a list of names after a title: "regionråden Anna Berg (S), Per Ek och Eva Lind"
 # "kommunstyrelsens ordförande i Kiruna, Anna Berg": a title headed by a genitive is definite as well, where its
 # place stands between it and the name (without it, "Anna Berg, kommunstyrelsens ordförande, Per Holm, ..." is a
 # list whose titles follow their names)
 _GENITIVE_HEAD_RE = re.compile(r"[a-zåäö]+s[ \t]+[a-zåäö]")
+# a list of names after a title: "regionråden Anna Berg (S), Per Ek och Eva Lind"
 _LIST_GAP = re.compile(r"^[ \t]*(?P<party>\([^()\n]{1,25}\)[ \t]*)?(?:,|,?[ \t]*(?:och|samt))[ \t]*\Z")
 # "ordförande i nämnden och tillika oppositionsråd", "kommundirektör, kommunchef"
 _SECOND_TITLE_GAP = re.compile(r"(?:\boch|,)(?:[ \t]+(?:tillika|även|också))?\s*$")

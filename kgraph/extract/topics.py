@@ -714,8 +714,7 @@ _POST_BEFORE_RE = re.compile(rf"(?:(?:{_POST})(?:en|n|er|erna)?[ \t]+(?:för|i|i
 _POST_OR_BODY_AFTER_RE = re.compile(
     r"-[ \t]*(?:,[ \t]*[\wåäö]+-[ \t]*)*(?:och|samt|eller)[ \t]+[\wåäö]*"
     rf"(?:{_POST}|nämnd|förvaltning|utskott|avdelning|enhet|styrelse)(?:[\wåäö]*)(?![\wåäö-])", re.IGNORECASE)
-
-
+# the prepositions of _POST_BEFORE_RE: a cheap test before the full pattern
 _POST_PREP_RE = re.compile(r"[ \t](?:för|i|inom|från|med ansvar för)[ \t]")
 
 

@@ -759,6 +759,7 @@ def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
     näringslivschef", "Länsstyrelsen i Exempellands läns kommunikatör"; or the host a clause with
     "där" turns to: "Exempelskolan, där rektor Anna Berg ..."."""
     text = st.doc.text
+    kind = _CLASS_OF_ORG_TYPE.get(t.title.org_type)
     for m in st.orgs_in(max(0, t.start - 80), t.start):
         s, e = m.prov.span.start, m.prov.span.end
         gap = text[e:t.start]
@@ -766,7 +767,6 @@ def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
         if genitive and re.fullmatch(r"(?::?s)?[ \t]+", gap) and m.kind != "PoliticalParty" and s < t.start:
             return m
         # "besök på Exempelskolan, där rektor Anna Berg visade ...": the host, then its own staff's title
-        kind = _CLASS_OF_ORG_TYPE.get(t.title.org_type)
         unlisted_host = m.kind in ("Organization", "Company") and kind not in _PUBLIC_BODIES
         if _WHERE_GAP_RE.fullmatch(gap) and m.kind != "PoliticalParty" and (kind in (None, m.kind) or unlisted_host):
             return m

@@ -50,7 +50,7 @@ from ....models import Mention
 from ....text import Sentence
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
-from .draft import MeetingDraft, Segmentation, Trigger, location_after
+from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after
 
 # before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
 _SUBJECTLESS_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?[\s\d.:–-]*$")
@@ -68,6 +68,7 @@ _PROGRAMME_LEAD_RE = re.compile(
 
 # the passive of the visit verb: what it names is what the visit saw, not who made another visit
 _PASSIVE_VISIT_RE = re.compile(r"besöktes\b")
+
 
 def _coordinated(st: DocState, first: Mention, limit: int) -> list[Mention]:
     """"i Sundsvall och Timrå": the municipalities named together with the first one."""
@@ -363,8 +364,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         meets.append(minutes)
         current = [minutes]
         # "Minnesanteckningar från nätverksträff ...": the meeting word on the heading's line is the minuted one
-        line_end = text.find("\n", minutes.trigger[0])
-        minutes_line = (minutes.trigger[0], len(text) if line_end < 0 else line_end)
+        minutes_line = line_from(text, minutes.trigger[0])
     prev_section = -1
     members = _Members()
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened

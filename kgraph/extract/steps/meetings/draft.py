@@ -128,6 +128,12 @@ def attendance_list_line(text: str, start: int) -> bool:
     return _LEAD_IN_END_RE.search(window) is not None and _ATTENDANCE_LIST_RE.search(window) is not None
 
 
+def line_from(text: str, start: int) -> tuple[int, int]:
+    """The rest of the line that ``start`` is on: (start, where the line ends)."""
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
+
+
 _LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
 # "ordförande i LRF", "ledamot i styrelsen": an office, not where the meeting is
 # (and "landshövding i Kalmar län", "kommunalråd i Vara", "näringslivschef på regionen")

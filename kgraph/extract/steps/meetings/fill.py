@@ -450,11 +450,11 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
         if mt.kind == "visit" and mt.location is not None and not mt.named and any(
                 (k.kind, k.location, k.date) == (mt.kind, mt.location, mt.date) and set(parts) <= kp for k, kp in kept):
             continue
-        kept.append((mt, set(parts)))
         if len(parts) == 1 and parts[0] in mt.persons and mt.location is None and mt.date is None \
                 and not mt.named and any(
                 o is not mt and parts[0] in o.persons + o.orgs and (o.location or o.date) for o in meets):
             continue  # "Ministern träffar företagare ...": what one of its people does, besides a real event
+        kept.append((mt, set(parts)))
         s, e = mt.trigger
         sent = st.sentence_at(s)
         mid = f"meeting/{st.doc.id[:16]}-{s}-{idx}"

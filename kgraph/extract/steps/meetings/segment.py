@@ -20,7 +20,7 @@ from ... import lexicon as lx
 from ...dates import MONTH_NAMES_ALT
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import present
-from .draft import MeetingDraft, Segmentation, Trigger, Unit, attendance_list_line, trigger_hits
+from .draft import MeetingDraft, Segmentation, Trigger, Unit, attendance_list_line, line_from, trigger_hits
 
 _DATELINE_RE = re.compile(r"\s*(?:publicerad|publicerat|uppdaterad|senast|datum|pressmeddelande|nyhet)\b",
                           re.IGNORECASE)
@@ -227,15 +227,13 @@ _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättar
 _HEADED_KINDS = frozenset({"network_meeting", "seminar"})
 
 
-def _headed_kind(st: DocState, start: int) -> str:
+def _headed_kind(st: DocState, low: str, start: int) -> str:
     """The kind of meeting a minutes heading names on its line, else a board's meeting."""
-    end = st.doc.text.find("\n", start)
-    end = len(st.doc.text) if end < 0 else end
-    kinds = [t[2] for t in trigger_hits(st.doc.text.lower(), start, end) if t[2] in _HEADED_KINDS]
+    kinds = [t[2] for t in trigger_hits(low, *line_from(st.doc.text, start)) if t[2] in _HEADED_KINDS]
     return kinds[0] if kinds else "board_meeting"
 
 
-def _minutes_meeting(st: DocState) -> MeetingDraft | None:
+def _minutes_meeting(st: DocState, low: str) -> MeetingDraft | None:
     """Minutes ("Sammanträdesprotokoll", "Protokoll från ...") record a meeting of
     their own: the board that meets, on the date and at the place the header gives,
     with the people listed as present."""
@@ -243,11 +241,11 @@ def _minutes_meeting(st: DocState) -> MeetingDraft | None:
     m = lx.minutes_header(text)
     if not m or not (st.attendance or any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks)):
         return None
-    mt = MeetingDraft(_headed_kind(st, m.start()), (m.start(), m.end()), named="protokoll")
+    mt = MeetingDraft(_headed_kind(st, low, m.start()), (m.start(), m.end()), named="protokoll")
     d = _MINUTES_DATE_RE.search(text)
     if d:
-        line_end = text.find("\n", d.end())
-        dates = [x for x in st.dates if d.end() <= x.start < (line_end if line_end > 0 else len(text)) and x.value]
+        _, line_end = line_from(text, d.end())
+        dates = [x for x in st.dates if d.end() <= x.start < line_end and x.value]
         mt.date = dates[0].value if dates else None
     else:
         # a run-on header: "Sammanträdesdatum: 2018-10-02", else the first full date of the header
@@ -313,6 +311,7 @@ def _header_prov(st: DocState, place: Mention) -> Provenance:
 
 def segment(st: DocState) -> Segmentation:
     seg = Segmentation()
-    seg.units = _meeting_units(st, seg, st.doc.text.lower())
-    seg.minutes = _minutes_meeting(st)
+    low = st.doc.text.lower()
+    seg.units = _meeting_units(st, seg, low)
+    seg.minutes = _minutes_meeting(st, low)
     return seg
