@@ -685,3 +685,67 @@ def test_relations_people_listed_after_from_the_federation_in_lower_case():
             "Från förbundet deltog ordföranden Gert Ahlin (S) och kanslichefen Rut Vik.\n")
     rel = _rel(text, "affiliatedWith")
     assert {("person/gert-ahlin", "org/borasregionen"), ("person/rut-vik", "org/borasregionen")} <= rel, rel
+
+
+def test_relations_named_union_in_genitive_before_title_and_comma():
+    # the union's genitive makes the title definite, so the name after the comma is its holder
+    text = ("Nyheter\n\nUnder eftermiddagen talade Kommunals ordförande i Gävleborg, Sofia Rask, om heltid. "
+            "Företagarnas vd, Jonas Ek, höll med.")
+    ex = extract_document(_doc(text))
+    assert ("person/sofia-rask", "org/kommunal") in _pairs(ex, "affiliatedWith")
+    assert ("person/jonas-ek", "org/foretagarna") in _pairs(ex, "affiliatedWith")
+    assert ("person/sofia-rask", "ordförande") in _pairs(ex, "role")
+
+
+def test_relations_listed_name_before_genitive_title_keeps_its_own_title():
+    # "A, Företagarnas vd, B, ...": the titles follow their names in a list; B is not Företagarnas vd
+    text = "Nyheter\n\nPå mötet fanns Lisa Holm, Företagarnas vd, Per Dahl, ordförande, och fler."
+    roles = _rel(text, "role")
+    assert ("person/per-dahl", "VD") not in roles
+    assert ("person/lisa-holm", "VD") in roles
+
+
+def test_relations_named_union_title_is_the_bare_post_and_the_union_the_employer():
+    text = "Nyheter\n\nVårdförbundets ordförande Tove Lind krävde fler sjuksköterskor i glesbygden."
+    ex = extract_document(_doc(text))
+    assert ("person/tove-lind", "ordförande") in _pairs(ex, "role")
+    assert ("person/tove-lind", "org/vardforbundet") in _pairs(ex, "affiliatedWith")
+
+
+def test_relations_capitalised_board_title_before_its_region_and_comma():
+    text = "Nyheter\n\nRegionstyrelsens ordförande i Region Gävleborg, Ulf Sand (S), tog emot delegationen."
+    ex = extract_document(_doc(text))
+    assert ("person/ulf-sand", "regionstyrelsens ordförande") in _pairs(ex, "role")
+    assert ("person/ulf-sand", "region/21") in _pairs(ex, "affiliatedWith")
+
+
+def test_relations_representatives_of_a_body_then_their_names():
+    text = ("Nyheter\n\nMinistern träffade representanter för Skogsstyrelsen, bland andra distriktschef Jonas Vik. "
+            "Senare mötte hon företrädare för Ljusdals kommun: kommundirektör Eva Ahl och Nils Berg.")
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/jonas-vik", "agency/skogsstyrelsen") in rels
+    assert {("person/eva-ahl", "municipality/2161"), ("person/nils-berg", "municipality/2161")} <= rels
+
+
+def test_relations_body_represented_by_its_people():
+    text = "Nyheter\n\nPå mötet i Sunne representerades Trafikverket av planeringschef Olof Berg och Kim Nord."
+    assert not {r for r in _rel(text, "affiliatedWith") if r[1] == "agency/trafikverket"}
+    text = "Nyheter\n\nTrafikverket representerades av planeringschef Olof Berg och Kim Nord."
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/olof-berg", "agency/trafikverket"), ("person/kim-nord", "agency/trafikverket")} <= rels
+
+
+def test_relations_post_held_since_a_time():
+    text = ("Nyheter\n\nLinda Moberg är sedan 2019 kommundirektör i Kils kommun. "
+            "Åke Ström, som sedan i våras är näringslivschef i Arvika kommun, tog emot.")
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/linda-moberg", "municipality/1715") in rels
+    assert ("person/ake-strom", "municipality/1784") in rels
+
+
+def test_relations_a_party_title_makes_no_affiliation_with_the_party():
+    text = ("LJUSDALS KOMMUN\nProtokoll\n\nBeslutande\nAnna Sundin (S), ordförande\n"
+            "Olle Brand (S), tjänstgörande ersättare för Lars Ek (S)\n")
+    ex = extract_document(_doc(text))
+    assert not {r for r in _pairs(ex, "affiliatedWith") if r[1].startswith("party/")}
+    assert ("person/olle-brand", "party/s") in _pairs(ex, "memberOf")

@@ -63,6 +63,9 @@ _JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{3,}-,[ \t]+)*[a-
 # "barn- och utbildningsnämndens ordförande": a committee in the genitive before a board role
 _GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*(?:nämndens|styrelsens|"
                                r"fullmäktiges|förvaltningens|utskottets|beredningens|föreningens|förbundets)[ \t]+\Z")
+# "Vårdförbundets ordförande", "Naturskyddsföreningens ordförande": a named union or society, whose title
+# stays the bare post (its name is the affiliation), unlike a committee's ("kultur- och fritidsnämndens")
+_NAMED_UNION_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:förbundets|föreningens)[ \t]+")
 # "biträdande regiondirektör", "tf. kommunchef": a qualifier the title keeps
 _QUALIFIER_BEFORE_RE = re.compile(r"(?<![\wåäö.])(?:biträdande|ställföreträdande|tillförordnad|t\.?f\.?)[ \t]+\Z")
 # "administrativ chef", "regional utvecklingsdirektör": the field of a post, an adjective the title keeps
@@ -222,6 +225,8 @@ def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, 
         m = rx.search(before)
         if m:
             cut = start - (len(before) - m.start())
+            if rx is _GENITIVE_BODY_RE and _NAMED_UNION_RE.fullmatch(text, cut, start):
+                continue
             return cut, " ".join(text[cut:start].split())
     return start, ""
 
@@ -613,6 +618,8 @@ _BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(
 _BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?"
                                r"(?:[ \t]+(?:läns?|kommuns?))?)?"
                                r"[ \t]*,[ \t]*\Z")
+# how long a post has been held: "sedan 2019", "sedan i våras", "sedan några år"
+_SINCE = r"sedan[ \t]+(?:\d{4}|i[ \t]+[a-zåäö]+|[a-zåäö]+[ \t]+år)"
 _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
                         r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
                         # "Anna Berg (S), Vara, valdes till ...": the member's municipality between
@@ -620,7 +627,9 @@ _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1
                         r"har utsetts))?"
                         # "Anna Berg från Vara kommun omvaldes som ordförande": where the member comes from
                         r"(?:från[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|län|stad))?[ \t]+(?=(?:om|ny|åter)?valdes))?"
-                        r"(?:(?:är|var|blir|blev|som är|som var|(?:om|ny|åter)?valdes[ \t]+(?:till|som)|väljs till|"
+                        # "Anna Berg är sedan 2019 kommunchef", "Anna Berg, som sedan i våras är kommunchef"
+                        r"(?:(?:(?:som[ \t]+)?(?:" + _SINCE + r"[ \t]+)?(?:är|var)(?:[ \t]+" + _SINCE + r")?|blir|blev|"
+                        r"(?:om|ny|åter)?valdes[ \t]+(?:till|som)|väljs till|"
                         r"har valts till|utsågs till|utses till|har utsetts till)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
                         r"tf\.?|t\.f\.)?[ \t]*\Z")
@@ -630,7 +639,16 @@ _AFTER_GENITIVE_GAP = re.compile(r"^[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)
 # "kommunstyrelsens ordförande i Kiruna, Anna Berg": a title headed by a genitive is definite as well, where its
 # place stands between it and the name (without it, "Anna Berg, kommunstyrelsens ordförande, Per Holm, ..." is a
 # list whose titles follow their names)
-_GENITIVE_HEAD_RE = re.compile(r"[a-zåäö]+s[ \t]+[a-zåäö]")
+_GENITIVE_HEAD_RE = re.compile(r"[A-ZÅÄÖa-zåäö][a-zåäö]+s[ \t]+[a-zåäö]")
+# "Företagarnas vd, Anna Berg", "SKR:s ordförande i Exempelby, Per Holm": a named body in the genitive
+# before a title makes it definite too, unless the name is itself an item of a list ("Anna Berg, Exempelförbundets
+# vd, Per Holm, ...": titles after their names)
+_OWNER_BEFORE_RE = re.compile(r"(?P<lead>[^\s]?)[ \t]*[A-ZÅÄÖ][\wåäö&-]*(?::s|s)[ \t]+\Z")
+
+
+def _owned_title(text: str, t: TitleHit) -> bool:
+    m = _OWNER_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
+    return m is not None and m["lead"] != ","
 # a list of names after a title: "regionråden Anna Berg (S), Per Ek och Eva Lind"
 _LIST_GAP = re.compile(r"^[ \t]*(?P<party>\([^()\n]{1,25}\)[ \t]*)?(?:,|,?[ \t]*(?:och|samt))[ \t]*\Z")
 # "ordförande i nämnden och tillika oppositionsråd", "kommundirektör, kommunchef"
@@ -706,7 +724,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
         nxt = _first_person_from(persons, starts, t.end, t.end + 40)
         if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start]) or _BEFORE_PLACE_GAP.match(text[t.end:nxt.start])
-                    or ((t.definite or (_GENITIVE_HEAD_RE.match(text, t.start, t.end)
+                    or ((t.definite or _owned_title(text, t) or (_GENITIVE_HEAD_RE.match(text, t.start, t.end)
                                         and text[t.end:nxt.start].lstrip(" \t").startswith(("i ", "för "))))
                         and _BEFORE_COMMA_GAP.match(text[t.end:nxt.start]))):
             result.roles.append((nxt, t))

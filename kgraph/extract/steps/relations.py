@@ -512,6 +512,15 @@ _GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|
 _FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:Med|Även|Också)[ \t]+från|Från|För)[ \t]+$")
 _TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|medverkade|närvarade|fanns|kom)"
                                      r"(?:[ \t]+(?:även|också|bland andra|bland annat|bl\.\s?a\.))*[ \t]+")
+# "representanter för Skogsstyrelsen, bland andra distriktschef A", "företrädare för Exempelby kommun: A och B":
+# the group before the organisation, the names after it
+_GROUP_BEFORE_ORG_RE = re.compile(r"(?<![\wåäö])(?:representanter|företrädare|ledningen|delegationen?)[ \t]+"
+                                  r"(?:för|från)[ \t]+\Z")
+_NAMED_AFTER_GROUP_RE = re.compile(r"[ \t]*,?[ \t]+(?:bland andra|bland annat|bl\.[ \t]?a\.?|däribland)[ \t]+|"
+                                   r"[ \t]*(?::|[ \t][–-])[ \t]*")
+# "Exempelby kommun representerades av A och B": the organisation, the passive, its people
+_REPRESENTED_BY_RE = re.compile(r"[ \t]+(?:representerades|företräddes)(?:[ \t]+(?:bland andra|bland annat|"
+                                r"bl\.[ \t]?a\.?|också|även|där|på mötet|vid mötet))*[ \t]+av[ \t]+")
 _GROUP_GAP_RE = re.compile(r"[\s,]*(?:(?:och|samt)[ \t]+)?")
 _PARTY_AFTER_RE = re.compile(r"[ \t]*\([^()\n]{1,4}\)")
 
@@ -534,6 +543,10 @@ def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
         if head is None or not (m.attrs.get("genitive") or text.startswith(":s", e)):
             head = _TOOK_PART_AFTER_ORG_RE.match(text, e) if _FROM_BEFORE_ORG_RE.search(text, max(0, s - 16), s) \
                 else None
+        if head is None and _GROUP_BEFORE_ORG_RE.search(text, max(0, s - 30), s):
+            head = _NAMED_AFTER_GROUP_RE.match(text, e)
+        if head is None:
+            head = _REPRESENTED_BY_RE.match(text, e)
         if head is None:
             continue
         pos = _next_entry(text, head.end(), title_spans)
@@ -926,7 +939,8 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         org_type = "municipality"
     if not org_type:
         org_type = _elided_org_type(st, titles)
-    cls = _CLASS_OF_ORG_TYPE.get(org_type)
+    # a party's titles ("ersättare", "gruppledare") make a member of the party (memberOf), never an employee
+    cls = _CLASS_OF_ORG_TYPE.get(org_type) if org_type != "party" else None
     p = hits[0]
     if cls is None:
         if st.publisher and _named_alone(st, st.publisher):
