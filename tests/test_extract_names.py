@@ -340,3 +340,30 @@ def test_a_name_in_the_genitive_before_the_body_that_meets_is_an_organisation(re
     # nor is a board's own name before its committee
     assert "Kommunstyrelsen" not in _labels(reference, make_document,
                                             "Protokoll från Kommunstyrelsens arbetsutskott 2023-04-11", "Organization")
+
+
+# ------------------------------------------------------------------ a sentence's first word and a company
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hos Bröderna Holms Åkeri AB tog vd Kim Sjö emot ministern.", "Bröderna Holms Åkeri AB"),
+    ("Vid Fryksdalens Snickeri AB arbetar tjugo personer.", "Fryksdalens Snickeri AB"),
+    ("Även Arvika Bil AB deltog i mötet.", "Arvika Bil AB"),
+])
+def test_names_sentence_opener_is_no_part_of_a_company(reference, make_document, text, name):
+    companies = _labels(reference, make_document, text, "Company")
+    assert name in companies
+    assert not any(label.split()[0] in ("Hos", "Vid", "Även") for label in companies)
+
+
+def test_names_health_centre_by_its_town_is_a_place(reference, make_document):
+    labels = _labels(reference, make_document, "Ministern besökte Torsby hälsocentral och Sunne Vårdcentral.",
+                     "Place")
+    assert {"Torsby hälsocentral", "Sunne Vårdcentral"} <= labels
+
+
+def test_names_surname_like_a_venue_word_after_a_title_is_a_person(reference, make_document):
+    # "Strand" ends venue names ("Exempelby Strand"), and is a surname too
+    ents, _ = _entities(reference, make_document, "§ 4 Budget\nEkonomichef Maja Strand redovisar prognosen.")
+    assert ("Maja Strand", "Person") in ents
+    assert not any(cls == "Place" for _, cls in ents)

@@ -74,6 +74,10 @@ _MINUTES_HEAD_RE = re.compile(r"(?:protokoll|minnesanteckningar|anteckningar)[ \
                               re.IGNORECASE)
 # the legal forms that end a company's name
 LEGAL_FORMS = ("AB", "Aktiebolag", "HB", "KB", "Ekonomisk förening")
+# capitalised words that open a sentence and never a company's name ("Hos", "Vid", "Även")
+_OPENER_RE = re.compile(r"(?:Hos|Vid|På|Från|Med|Till|Inom|Även|Också|I|Av|För|Om|Efter|Under|Inför|Mot|Genom|"
+                        r"Bland|Enligt|Och|Men|Där|När|Då|Som|Mellan|Kring|Trots|Utanför|Bakom|Hit|Dit)[ \t]+")
+_CAP_NAME_BEFORE_FORM_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*[ \t]")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
                         rf"(?:{'|'.join(LEGAL_FORMS)}))\b")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
@@ -188,7 +192,8 @@ VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell"
                "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
                "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization",
                # a hospital is where a visit goes (the guidelines' venue), as a named building is
-               "sjukhus": "Place", "universitetssjukhus": "Place", "lasarett": "Place"}
+               "sjukhus": "Place", "universitetssjukhus": "Place", "lasarett": "Place",
+               "vårdcentral": "Place", "hälsocentral": "Place"}
 # the capitalised words before a venue noun found in the text (searched back from the noun)
 VENUE_NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?:{_WORD}|&))*?"
@@ -341,12 +346,18 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
                 not at_sentence_start(text, a) or _MINUTES_HEAD_RE.search(text, 0, a)):
             yield PatternOrg(a, b, name, "Organization", f"org/{slug(name)}")
     for m in COMPANY_RE.finditer(text):
+        # "Hos Exempel Åkeri AB tog ...": a sentence's first word, capitalised, is no part of the name
+        a, b = m.start("name"), m.end("name")
+        opener = _OPENER_RE.match(text, a, b)
+        if opener:
+            a = opener.end()
+            if not _CAP_NAME_BEFORE_FORM_RE.match(text, a, b):
+                continue
         # "Exempelby Fjärrvärmeverk AB": a town's name inside a company's gives way
-        clear = free(m.start("name"), m.end("name"))
-        soft_only = not clear and not hard.overlaps(m.start("name"), m.end("name"))
+        clear = free(a, b)
+        soft_only = not clear and not hard.overlaps(a, b)
         if clear or soft_only:
-            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Company", f"company/{slug(m['name'])}",
-                             wins=soft_only)
+            yield PatternOrg(a, b, text[a:b], "Company", f"company/{slug(text[a:b])}", wins=soft_only)
     for m in HEALTH_CENTRE_RE.finditer(text):
         if free(m.start("name"), m.end("name")) or not hard.overlaps(m.start("name"), m.end("name")):
             name = m["name"][0].upper() + m["name"][1:]
@@ -559,8 +570,9 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
             if not b:
                 continue
             words = b["name"].split()
-            if not head.islower() and is_given(words[0]) and head.lower() not in VENUE_LAST_WORDS:
-                continue  # "Lena Strand": a person
+            if not head.islower() and (is_given(words[0]) or is_given(words[-1])) \
+                    and head.lower() not in VENUE_LAST_WORDS:
+                continue  # "Lena Strand", "Ekonomichef Lena Strand": a person
             s = b.start("name")
             lead = re.match(r"(\S+)[ \t]+", text[s:start + 1])
             if lead and MEETING_RE.fullmatch(lead.group(1).lower()):
