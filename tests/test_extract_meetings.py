@@ -1260,3 +1260,18 @@ def test_meetings_one_more_visit_in_the_passive_has_the_days_visitors(reference,
     at_company = [m for m in ms if "company/iggesunds-bruk-ab" in m.participants]
     assert at_company and all("person/anna-berg" in m.participants for m in at_company), \
         [(m.kind, m.location, m.participants) for m in ms]
+
+
+
+def test_meetings_consultation_and_talks_are_meetings(reference, make_document):
+    text = ("Nyheter\n\nI veckan hade kommunstyrelsens ordförande Anna Lund (S) ett samråd med Trafikverket "
+            "om väg 84.\n\nInfrastrukturminister Tomas Eneroth och regionrådet Kent Backman (S) samtalade om "
+            "Norrbotniabanan.")
+    parts = [set(m.participants) for m in extract_document(make_document(text), reference).meetings]
+    assert any({"person/anna-lund", "agency/trafikverket"} <= p for p in parts)
+    assert any({"person/tomas-eneroth", "person/kent-backman"} <= p for p in parts)
+
+
+def test_meetings_in_agreement_with_is_no_meeting(reference, make_document):
+    text = "Nyheter\n\nBeslutet fattades av kommunstyrelsens ordförande Anna Lund (S) i samråd med Trafikverket."
+    assert not extract_document(make_document(text), reference).meetings

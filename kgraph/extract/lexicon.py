@@ -64,6 +64,11 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"sammanträd(?:de|er|a)", "board_meeting", "new"),
     (r"samtal(?:et)", "meeting", "ana"),
     (r"samtal", "meeting", "new"),
+    # "samtalade med regionrådet": the verb of a talk
+    (r"samtala(?:de|r)", "meeting", "new"),
+    # "ett samråd med Trafikverket"; not "i samråd med" (in agreement with), which is no meeting
+    (r"samrådet", "meeting", "ana"),
+    (r"(?<!i )samråd(?:en)?", "meeting", "new"),
     (r"överläggning(?:ar|en|arna)?", "meeting", "new"),
     (r"samla(?:s|des)", "meeting", "new"),
     # "rådet möttes i Luleå", "ministern mötte företrädare för ...": the verb "möta" in the past
@@ -79,8 +84,8 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 
 # every meeting word holds one of these; the full pattern is tried only at the start of a word that does
 # (MEETING_RE must start at a word start, so nothing else can match): one cheap scan instead of the full one
-MEETING_KEYS_RE = re.compile(r"samtal|nätverks|styrelse|möte|konferens|kongress|seminari|webbinari|workshop|kommunres|"
-                             r"turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
+MEETING_KEYS_RE = re.compile(r"samtal|samråd|nätverks|styrelse|möte|konferens|kongress|seminari|webbinari|workshop|"
+                             r"kommunres|turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
                              r"samla|dag|mött")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
