@@ -1275,3 +1275,25 @@ def test_meetings_consultation_and_talks_are_meetings(reference, make_document):
 def test_meetings_in_agreement_with_is_no_meeting(reference, make_document):
     text = "Nyheter\n\nBeslutet fattades av kommunstyrelsens ordförande Anna Lund (S) i samråd med Trafikverket."
     assert not extract_document(make_document(text), reference).meetings
+
+
+def test_meetings_programme_item_opened_by_a_meal_is_the_ministers(reference, make_document):
+    text = ("Pressmeddelande\n15 september 2023\n\nLandsbygdsminister Peter Kullgren besöker Jämtlands län\n\n"
+            "Den 18 september besöker landsbygdsminister Peter Kullgren Jämtlands län.\n\nProgram\n\n"
+            "Kl. 09.30 Besök på Exempelgårdens Mejeri AB i Krokom.\n"
+            "Kl. 12.00 Lunch och samtal med landshövding Marita Ljung på residenset i Östersund.\n")
+    meetings = extract_document(make_document(text), reference).meetings
+    lunch = [m for m in meetings if "person/marita-ljung" in m.participants]
+    assert lunch and "person/peter-kullgren" in lunch[0].participants
+    assert str(lunch[0].date) == "2023-09-18"
+
+
+def test_meetings_former_minister_in_a_later_post_is_no_programme_protagonist(reference, make_document):
+    # Anna-Caren Sätherberg was a minister in 2021-2022 (the reference list); this invented 2023 text calls her
+    # a regional councillor, so the programme's items are the one sitting minister's
+    text = ("Pressmeddelande\n15 september 2023\n\nDen 18 september besöker landsbygdsminister Peter Kullgren "
+            "Jämtlands län.\n\nProgram\n\nKl. 11.00 Möte med regionrådet Anna-Caren Sätherberg (S).\n"
+            "Kl. 14.00 Besök på Exempelgårdens Mejeri AB i Krokom.\n")
+    meetings = extract_document(make_document(text), reference).meetings
+    dairy = [m for m in meetings if m.location and "mejeri" in m.location]
+    assert dairy and "person/peter-kullgren" in dairy[0].participants

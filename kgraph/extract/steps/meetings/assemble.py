@@ -53,7 +53,9 @@ from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after
 
 # before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
-_SUBJECTLESS_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?[\s\d.:–-]*$")
+# (a meal may open it: "12.00 Lunch och samtal med ...")
+_SUBJECTLESS_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?[\s\d.:–-]*"
+                             r"(?:(?:[Ll]unch|[Mm]iddag|[Ff]rukost|[Ff]ika)(?:\s+och|\s*,|\s+med)\s+)?$")
 # "På programmet står ... företagsbesök på X": the programme's items, which its visitor makes
 _PROGRAMME_SAYS_RE = re.compile(r"\s*(?:på|i)\s+(?:programmet|dagens program)\s+"
                                 r"(?:står|stod|finns|fanns|ingår|ingick)\b")
