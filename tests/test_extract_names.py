@@ -367,3 +367,11 @@ def test_names_surname_like_a_venue_word_after_a_title_is_a_person(reference, ma
     ents, _ = _entities(reference, make_document, "§ 4 Budget\nEkonomichef Maja Strand redovisar prognosen.")
     assert ("Maja Strand", "Person") in ents
     assert not any(cls == "Place" for _, cls in ents)
+
+
+def test_names_letterhead_lines_do_not_join_an_association_name(reference, make_document):
+    ents, _ = _entities(reference, make_document,
+                        "Exempelförbundet Jämtland\nPROTOKOLL\nStyrelsen\nSammanträdesdatum 2012-05-10\n")
+    labels = {label for label, _ in ents}
+    assert "Exempelförbundet Jämtland" in labels
+    assert not any("PROTOKOLL" in label or "Styrelsen" in label for label in labels)

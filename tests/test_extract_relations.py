@@ -749,3 +749,16 @@ def test_relations_a_party_title_makes_no_affiliation_with_the_party():
     ex = extract_document(_doc(text))
     assert not {r for r in _pairs(ex, "affiliatedWith") if r[1].startswith("party/")}
     assert ("person/olle-brand", "party/s") in _pairs(ex, "memberOf")
+
+
+def test_relations_association_board_in_minutes_is_the_association():
+    # "Styrelsen" under an association's letterhead is its own board: members belong to the association (and
+    # to the municipality each entry names), not to a new organisation called "Styrelsen"
+    text = ("Exempelförbundet Jämtland\nPROTOKOLL\nStyrelsen\nSammanträdesdatum 2012-05-10\n\n"
+            "Beslutande\nAnna Lövgren (S), Krokoms kommun, ordförande\nPer Sundin (M), Åre kommun\n\n"
+            "§ 23 Budget\nStyrelsen godkänner budgeten.\n")
+    ex = extract_document(_doc(text))
+    rels = _pairs(ex, "affiliatedWith")
+    assert ("person/anna-lovgren", "org/exempelforbundet-jamtland") in rels
+    assert ("person/anna-lovgren", "municipality/2309") in rels
+    assert not any("styrelsen" in o for _, o in rels)

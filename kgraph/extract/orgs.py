@@ -30,11 +30,14 @@ _CAP_INITIAL = _word_initial("[A-ZÅÄÖÉ]") + r"[\wåäöéÅÄÖ&-]*"  # _CAP
 # the space between two words of a name: a line may wrap inside it, a paragraph may not end in it
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _FIELD_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?![\wåäöÅÄÖ]+[ \t]*:))"  # ... nor does the next "Tid:" line go on it
+# ... nor does a letterhead's next line go on it: "Exempelförbundet\nPROTOKOLL\nStyrelsen"
+_NAME_WRAP_GAP = (r"(?:[ \t]+|[ \t]*\n[ \t]*(?![A-ZÅÄÖ]{2,}(?![a-zåäö])|(?:Protokoll|Styrelse|Sammanträde|"
+                  r"Minnesanteckning|Kallelse|Dagordning|Datum|Plats|Tid|Närvarande|Beslutande|Organ|Paragraf)))")
 # a capitalised compound ending in an organisational head noun, then more capitalised words
 ORG_SUFFIX_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
     rf"föreningen|stiftelsen|akademien|akademin|institutet|samordningsförbund|samordningsförbundet)"
-    rf"(?:{_GAP}(?!(?:i|och|för|på|med)\b){_CAP})*"
+    rf"(?:{_NAME_WRAP_GAP}(?!(?:i|och|för|på|med)\b){_CAP})*"
     rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
 # "Centrum för vårdutbildning", "Institutet för framtidsstudier": the capitalised head noun of a body, then

@@ -219,6 +219,11 @@ def _minuted_body(st: DocState) -> str | None:
             return known[0].key
         board = head["b"]
         if _BOARD_WORD_RE.fullmatch(board):
+            # "Styrelsen", "Direktionen" under an association's letterhead: the association's own board, whose
+            # minutes name their members as the association's
+            own = st.publisher or _letterhead_body(st)
+            if _owner_kind(board) is None and own is not None and st.cls_of(own) in ("Association", "Organization"):
+                return own
             # a region's board belongs to the region the text names, any other to the municipality
             owner = _owner_kind(board) or "Municipality"
             where = st.publisher or next((m.key for m in st.mentions if m.kind == owner), None)
