@@ -762,3 +762,12 @@ def test_relations_association_board_in_minutes_is_the_association():
     assert ("person/anna-lovgren", "org/exempelforbundet-jamtland") in rels
     assert ("person/anna-lovgren", "municipality/2309") in rels
     assert not any("styrelsen" in o for _, o in rels)
+
+
+def test_relations_group_list_goes_on_past_each_entrys_home_municipality():
+    text = ("Nyheter\n\nFrån SmåKom deltog ordförande Lena Sjöberg (S), Gullspångs kommun, vice ordförande "
+            "Karl Nyström (C), Hallsbergs kommun och verksamhetsledare Ulla Bergh.")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/lena-sjoberg", "org/smakom"), ("person/karl-nystrom", "org/smakom"),
+            ("person/ulla-bergh", "org/smakom")} <= rels
+    assert ("person/karl-nystrom", "municipality/1861") in rels

@@ -534,7 +534,11 @@ def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
     out: list[tuple[PersonHit, str, int]] = []
     persons = st.people.persons
     starts = [p.start for p in persons]
-    title_spans = sorted((t.start, t.end) for t in st.people.titles)
+    # an entry's title and its own home body go by as the list goes on ("ordförande A (S), Exempelby kommun,
+    # vice ordförande B ...")
+    title_spans = sorted([(t.start, t.end) for t in st.people.titles]
+                         + [(m.prov.span.start, m.prov.span.end) for m in st.mentions
+                            if m.kind in ("Municipality", "Region")])
     for m in st.mentions:
         if m.kind not in PARTICIPANT_ORGS:
             continue
