@@ -1297,3 +1297,16 @@ def test_meetings_former_minister_in_a_later_post_is_no_programme_protagonist(re
     meetings = extract_document(make_document(text), reference).meetings
     dairy = [m for m in meetings if m.location and "mejeri" in m.location]
     assert dairy and "person/peter-kullgren" in dairy[0].participants
+
+
+def test_meetings_day_ended_with_a_talk_is_its_own_meeting(reference, make_document):
+    text = ("Landshövdingen besökte Bräcke kommun\n\nPublicerad: 2022-10-06\n\n"
+            "Landshövding Marita Ljung besökte i tisdags Bräcke kommun.\n\n"
+            "Efter lunch besökte landshövdingen Exempelby Trä AB, där vd Olof Strand visade sågen.\n\n"
+            "Dagen avslutades med ett samtal med räddningschefen Anna Norberg om krisberedskap.\n")
+    meetings = extract_document(make_document(text), reference).meetings
+    talk = [m for m in meetings if "person/anna-norberg" in m.participants]
+    assert len(talk) == 1
+    assert "person/olof-strand" not in talk[0].participants
+    assert "person/marita-ljung" in talk[0].participants
+    assert talk[0].location is None or "exempelby-tra" not in talk[0].location

@@ -495,8 +495,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if again is not None and how == "new":
                 attached.append(again)  # "länsdialogen" named twice: one event
                 continue
+            # "Dagen avslutades med ett samtal med X": the programme's next item, another meeting (at a place of
+            # its own, which the text may not say)
+            next_item = bool(_PROGRAMME_LEAD_RE.fullmatch(low, sent.start, s))
             second = bool(_AFTER_EVENT_RE.search(low, sent.start, sent.end)) or bool(
-                lx.NEXT_EVENT_RE.search(low, sent.start, sent.end)) or (
+                lx.NEXT_EVENT_RE.search(low, sent.start, sent.end)) or next_item or (
                 bool(_PART_OF_DAY_RE.match(low, sent.start)) and bool(current) and kind != current[0].kind
                 and kind == "meeting" and (low[s:e] not in _GENERIC_WORDS
                                            or _INDEFINITE_BEFORE_RE.search(low, max(0, s - 25), s) is not None))
@@ -548,7 +551,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     mt = MeetingDraft(kind, (s, e), location=place.key if place else None,
                                group=group_id if len(places) > 1 or n > 1 else -1, section=section,
                                subjectless=subjectless, counted=n > 1)
-                    if second and current:
+                    if second and current and not next_item:
                         mt.same_place_as = current[0]
                     if kind == "visit" and place is not None:
                         mt.announced_by = _trip_going_on(low, current, sent.start, sent.end)
