@@ -1310,3 +1310,13 @@ def test_meetings_day_ended_with_a_talk_is_its_own_meeting(reference, make_docum
     assert "person/olof-strand" not in talk[0].participants
     assert "person/marita-ljung" in talk[0].participants
     assert talk[0].location is None or "exempelby-tra" not in talk[0].location
+
+
+def test_meetings_town_of_the_place_field_is_no_participant(reference, make_document):
+    text = ("Pressmeddelande\nPublicerad 04 maj 2017\n\nLandsbygdsminister Sven-Erik Bucht bjuder den 10 maj in "
+            "till ett rundabordssamtal om kompetensförsörjning.\n\nDeltagare:\nLRF\nFöretagarna\n\n"
+            "Tid: Onsdag 10 maj kl. 13.00–15.00\nPlats: Näringsdepartementet, Exempelgatan 7, Stockholm\n")
+    meetings = extract_document(make_document(text), reference).meetings
+    table = [m for m in meetings if m.kind == "round_table"]
+    assert table and "org/lrf" in table[0].participants
+    assert "municipality/0180" not in table[0].participants

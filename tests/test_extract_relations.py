@@ -771,3 +771,10 @@ def test_relations_group_list_goes_on_past_each_entrys_home_municipality():
     assert {("person/lena-sjoberg", "org/smakom"), ("person/karl-nystrom", "org/smakom"),
             ("person/ulla-bergh", "org/smakom")} <= rels
     assert ("person/karl-nystrom", "municipality/1861") in rels
+
+
+def test_relations_agency_title_for_its_district_then_comma_and_name():
+    text = ("Nyheter\n\nVid mötet deltog även Trafikverkets regiondirektör för region Nord, Mats Ekholm.")
+    ex = extract_document(_doc(text))
+    assert ("person/mats-ekholm", "regiondirektör") in _pairs(ex, "role")
+    assert ("person/mats-ekholm", "agency/trafikverket") in _pairs(ex, "affiliatedWith")

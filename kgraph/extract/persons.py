@@ -615,7 +615,9 @@ _BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(
                                r"[ \t]*(?:[-–:][ \t]*)?\Z")
 # "Landshövdingen i Stockholm, Anna Berg", "Regionrådet i Västra Exempel, Per Holm": a definite title,
 # its place (one or two words), a comma, the name
-_BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?"
+# (or its district: "Trafikverkets regiondirektör för region Nord, Per Holm")
+_BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+(?:(?:region|distrikt|område)[ \t]+)?"
+                               r"[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?"
                                r"(?:[ \t]+(?:läns?|kommuns?))?)?"
                                r"[ \t]*,[ \t]*\Z")
 # how long a post has been held: "sedan 2019", "sedan i våras", "sedan några år"

@@ -165,9 +165,11 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
 # "pressekreterare hos ...", "statssekreterare hos kultur- och demokratiminister ...": whose staff, not who came
 _STAFF_OF_RE = re.compile(r"\b(?:sakkunnig|[a-zåäö]*sekreterare|rådgivare|medarbetare|assistent|stabschef)\s+"
                           r"(?:hos|till|åt)\s+(?:[a-zåäö-]+\s+){0,4}$")
-_LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$")
-# "hålls på Sjögården, Kvarnby, Vara kommun": a municipality ending the address of the venue
-_ADDRESS_BEFORE_RE = re.compile(r"\b(?:i|på|vid)\s+[A-ZÅÄÖ][^.,;:\n]{1,40}(?:,\s*[A-ZÅÄÖ][^.,;:\n]{1,30}){0,2},\s*$")
+_LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$|(?:Plats|Adress|Lokal)[ \t]*:[ \t]*$")
+# "hålls på Sjögården, Kvarnby, Vara kommun", "Plats: Exempelhuset, Storgatan 7, Vara": a municipality ending the
+# address of the venue
+_ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:i|på|vid)\s+|(?:Plats|Adress|Lokal)[ \t]*:[ \t]*)"
+                                r"[A-ZÅÄÖ][^.,;:\n]{1,40}(?:,\s*[A-ZÅÄÖ][^.,;:\n]{1,30}){0,2},\s*$")
 _EVERY_PLACE_RE = re.compile(r"\b(?:samtliga|alla)\s+(?:\d+\s+|länets\s+|landets\s+)*"
                              r"(?:kommuner|kommunerna|län|regioner)\b")
 _CONTACT_SENTENCE = PhraseSet(("kontakta", "för information", "för mer information", "frågor om", "frågor till"),
