@@ -375,3 +375,10 @@ def test_names_letterhead_lines_do_not_join_an_association_name(reference, make_
     labels = {label for label, _ in ents}
     assert "Exempelförbundet Jämtland" in labels
     assert not any("PROTOKOLL" in label or "Styrelsen" in label for label in labels)
+
+
+def test_names_businesses_listed_after_the_local_trade(reference, make_document):
+    text = ("Under en lunch träffade ministern företrädare för det lokala näringslivet, bland annat "
+            "Exempelby Bygg AB, Westmark Maskin AB och Svenska Provbolaget.")
+    assert {"Exempelby Bygg AB", "Westmark Maskin AB", "Svenska Provbolaget"} <= _labels(
+        reference, make_document, text, "Company")

@@ -226,7 +226,9 @@ VISIT_CUE_RE = re.compile(
     rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
 # "besöka företagen A och B": businesses the plural class noun lists
 PLURAL_CLASS_RE = re.compile(
-    r"\b(?:företagen|bolagen)[ \t]+"
+    # ... and "företrädare för det lokala näringslivet, bland annat A, B och C": the businesses a list names
+    r"\b(?:företagen|bolagen|(?:näringslivet|företag|företagare)[ \t]*,?[ \t]+"
+    r"(?:bland annat|bland andra|däribland|till exempel|t\.[ \t]?ex\.|som))[ \t]+"
     rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
 # "Anna Berg från Westerlinds fastigheter": a person, then the body the person comes from
 FROM_CUE_RE = re.compile(rf"från[ \t]+(?P<list>{_NAME_RUN})(?![\wåäö-])")
@@ -450,7 +452,7 @@ def _cue_automaton() -> ahocorasick.Automaton:
         words[cue] = "role"
     for pre in PLACE_VISIT_PREFIXES:
         words[pre + "besök"] = "visit"
-    for noun in ("företagen", "bolagen"):
+    for noun in ("företagen", "bolagen", "näringslivet", "företag", "företagare"):
         words[noun] = "plural"
     words[" från "] = "from"
     for noun in CLASS_NOUNS:
