@@ -167,3 +167,17 @@ def test_gazetteer_a_caption_labelled_by_a_municipality_whose_name_is_a_common_w
     text = "Besöken\n\nKil. I bild Karin Ek, kommunchef, och Ulf Holm, kommunstyrelsens ordförande.\n"
     assert "municipality/1715" in _keys(reference, make_document, text)
     assert "municipality/1715" not in _keys(reference, make_document, "Besöken\n\nEn kil av trä.\n")
+
+
+@pytest.mark.parametrize("text", [
+    "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida Kommunstyrelsen 2016-04-11 1 (24)",
+    "Kommunstyrelsen\nSida 3 (24)\nPlats och tid: Kommunhuset",
+    "Protokoll 2019-05-10\nSida 2 av 5",
+])
+def test_gazetteer_page_label_of_a_header_is_no_agency(reference, make_document, text):
+    assert "agency/sida" not in _keys(reference, make_document, text)
+
+
+def test_gazetteer_the_agency_sida_in_running_text(reference, make_document):
+    text = "Ministern träffade Sida och Tillväxtverket. Från Sida deltog två handläggare."
+    assert "agency/sida" in _keys(reference, make_document, text)

@@ -100,6 +100,24 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
         and bool(_CAPS_WORD_AFTER_RE.match(text, end))
 
 
+# the page label of a document's header ("Sida 3 (24)", "Sammanträdesdatum Sida", "Sida 2 av 5"), which is
+# also the name of an agency (Sida): a page label next to its number or another header field
+_PAGE_LABELS = frozenset({"sida"})
+_PAGE_NUMBER_AFTER_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?\d{1,3}(?:[ \t]*(?:\(|av|/)[ \t]*\d{1,3}\)?)?(?![\d.:-])")
+_HEADER_FIELD_RE = re.compile(r"(?i)(?:sammanträdesdatum|protokoll|datum|paragraf(?:er)?|dnr|diarienummer|"
+                              r"justerandes signatur|utdragsbestyrkande)")
+
+
+def _page_label(text: str, start: int, end: int) -> bool:
+    """Is the word a header's page label: its number after it, or a header field right next to it?"""
+    if _PAGE_NUMBER_AFTER_RE.match(text, end):
+        return True
+    before = text[max(0, start - 30):start].rstrip()
+    after = text[end:end + 30].lstrip()
+    return bool(re.search(r"[A-Za-zÅÄÖåäö]+\Z", before) and _HEADER_FIELD_RE.search(before.split()[-1])) \
+        or bool(_HEADER_FIELD_RE.match(after))
+
+
 def _weak_ok(text: str, start: int, end: int) -> bool:
     """A form that is also a common word needs a place reading around it."""
     after = text[end:end + 12]
@@ -136,6 +154,8 @@ def find_reference_mentions(doc: Document, ref: Reference | None = None, listed:
         surface = text[start:end]
         for e in entries:
             if not _case_ok(e.form, surface) or (form_low in _FUNCTION_WORDS and _in_caps_run(text, start, end)):
+                continue
+            if form_low in _PAGE_LABELS and _page_label(text, start, end):
                 continue
             list_only = False
             if e.form.weak and not _weak_ok(text, start, end):
