@@ -382,3 +382,12 @@ def test_names_businesses_listed_after_the_local_trade(reference, make_document)
             "Exempelby Bygg AB, Westmark Maskin AB och Svenska Provbolaget.")
     assert {"Exempelby Bygg AB", "Westmark Maskin AB", "Svenska Provbolaget"} <= _labels(
         reference, make_document, text, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hon besökte även sågverket Norrby Edanesågen under eftermiddagen.", "Norrby Edanesågen"),
+    ("Efter lunch visade mejeriet Grevinnans Ost sin nya ostlinje.", "Grevinnans Ost"),
+    ("Ministern besökte familjesågverket Björkå Trä i Sollefteå.", "Björkå Trä"),
+])
+def test_names_business_named_after_its_trade(reference, make_document, text, name):
+    assert name in _labels(reference, make_document, text, "Company")

@@ -243,9 +243,14 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Associa
                "stadsnätet": "Company", "lanthandeln": "Company", "konsultföretaget": "Company",
                "fastighetsbolaget": "Company", "bostadsbolaget": "Company", "energibolaget": "Company",
                "naturreservatet": "Place", "byn": "Place", "tätorten": "Place", "orten": "Place",
-               "jordbruket": "Company"}
-# these also end a compound that says what the business does: "bärföretaget Blåtand", "familjejordbruket Ekgården"
-_COMPOUND_CLASS_NOUNS = ("företaget", "bolaget", "jordbruket")
+               "jordbruket": "Company",
+               # a business by its trade: "sågverket Exempelsågen", "mejeriet Exempelby Ost"
+               "sågverket": "Company", "mejeriet": "Company", "bageriet": "Company", "bryggeriet": "Company",
+               "åkeriet": "Company", "snickeriet": "Company", "tryckeriet": "Company", "slakteriet": "Company",
+               "fabriken": "Company", "koncernen": "Company", "verkstaden": "Company"}
+# these also end a compound that says what the business does: "bärföretaget Blåtand", "familjejordbruket Ekgården",
+# "familjesågverket Exempelsågen"
+_COMPOUND_CLASS_NOUNS = ("företaget", "bolaget", "jordbruket", "sågverket", "mejeriet", "bageriet", "bryggeriet")
 # the class noun is part of the name of these ("Kommunförbundet Skåne")
 _NAME_PART_NOUNS = {"kommunförbundet", "riksorganisationen", "riksförbundet", "naturreservatet"}
 CLASS_NOUN_RE = re.compile(
