@@ -391,3 +391,17 @@ def test_names_businesses_listed_after_the_local_trade(reference, make_document)
 ])
 def test_names_business_named_after_its_trade(reference, make_document, text, name):
     assert name in _labels(reference, make_document, text, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dagen inleddes hos Lyckå Stärkelse där ministern fick se produktionen.", "Lyckå Stärkelse"),
+    ("Därefter gick färden till Bergby Snickeri, som tillverkar fönster och dörrar.", "Bergby Snickeri"),
+    ("Landshövdingen besökte Norrviks Fisk som har 12 anställda.", "Norrviks Fisk"),
+])
+def test_names_business_from_the_clause_after_it(reference, make_document, text, name):
+    assert name in _labels(reference, make_document, text, "Company")
+
+
+def test_names_host_clause_keeps_people_apart(reference, make_document):
+    ents, _ = _entities(reference, make_document, "Ministern lunchade hos Anna Berg där hon bor.")
+    assert ("Anna Berg", "Company") not in ents

@@ -220,6 +220,12 @@ ROLE_CUE_RE = re.compile(
 HOST_BEFORE_ROLE_RE = re.compile(
     rf"(?<![\w-])(?:på|hos|vid)[ \t]+(?P<list>{_NAME_RUN})[ \t]*,?[ \t]+där[ \t]+"
     r"(?i:vd|verkställande direktör|ägaren|ägarna|grundaren|verksamhetschefen|platschefen|fabrikschefen)\b")
+# "hos Exempel Stärkelse där ...", "till Exempelby Snickeri, som tillverkar fönster": a host the visit went to, or
+# a business the clause after it says what it makes or how many it employs
+HOST_CLAUSE_RE = re.compile(
+    rf"(?<![\w-])(?:hos[ \t]+(?P<host>{_NAME_RUN})(?=[ \t]*,?[ \t]+där[ \t])"
+    rf"|(?:hos|till|på|vid|besökte|besöka|besöker)[ \t]+(?P<maker>{_NAME_RUN})(?=[ \t]*,?[ \t]+som[ \t]+"
+    r"(?:tillverkar|producerar|förädlar|utvecklar|säljer|driver|odlar|levererar|har[ \t]+\d+[ \t]+anställda)))")
 # ... and "studiebesök på A, B och C" (a list)
 VISIT_CUE_RE = re.compile(
     rf"\b(?i:{PLACE_VISIT_NOUN})(?:et|en)?(?:[ \t]+(?:på|hos|vid))?[ \t]+"
@@ -617,6 +623,9 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
     for m in HOST_BEFORE_ROLE_RE.finditer(text):
         for s, e in _list_pieces(text, m.start("list"), m.end("list")):
             yield from emit(s, e, _piece_class(text[s:e], "Company"))
+    for m in HOST_CLAUSE_RE.finditer(text):
+        group = "host" if m["host"] else "maker"
+        yield from emit(m.start(group), m.end(group), _piece_class(m[group], "Company"))
     for m in AREA_BODY_RE.finditer(text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for m in NONPROFIT_RE.finditer(text):
