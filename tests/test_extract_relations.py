@@ -778,3 +778,12 @@ def test_relations_agency_title_for_its_district_then_comma_and_name():
     ex = extract_document(_doc(text))
     assert ("person/mats-ekholm", "regiondirektör") in _pairs(ex, "role")
     assert ("person/mats-ekholm", "agency/trafikverket") in _pairs(ex, "affiliatedWith")
+
+
+def test_relations_from_the_county_board_written_bare_is_the_countys_board():
+    text = ("Kommunbesök\n\nLandshövding Maria Ekström besökte Skinnskattebergs kommun. Med på besöket var "
+            "enhetschefen Anna Vall från Länsstyrelsen.\n\nBesöken är ett sätt för Länsstyrelsen Västmanland "
+            "att följa läget i länet.")
+    ex = extract_document(_doc(text))
+    assert ("person/anna-vall", "cab/19") in _pairs(ex, "affiliatedWith")
+    assert not [k for k in ex.entities if k == "org/lansstyrelsen"]
