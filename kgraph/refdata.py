@@ -202,6 +202,9 @@ def _counties(d: Path, entities: dict[str, RefEntity], by_domain: dict[str, str]
             forms = [Form(r["region_name"])] + [Form(a) for a in _split(r.get("region_aliases", ""))]
             if r["region_name"].startswith("Region "):
                 forms.append(Form(f"Region {short}"))
+            if code != "09":  # every county but Gotland had a county council ("landsting") until 2019
+                forms += [Form(f"Landstinget i {name}"), Form(f"Landstinget {name}"), Form(f"{genitive} läns landsting"),
+                          Form(f"Landstinget {short}"), Form(f"Landstinget i {short}")]
             _add(entities, RefEntity(f"region/{code}", "Region", r["region_name"], forms,
                                      {"county": code, "wikidata": r.get("region_wikidata", "")}))
             if r.get("region_website"):

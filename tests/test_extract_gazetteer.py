@@ -181,3 +181,12 @@ def test_gazetteer_page_label_of_a_header_is_no_agency(reference, make_document,
 def test_gazetteer_the_agency_sida_in_running_text(reference, make_document):
     text = "Ministern träffade Sida och Tillväxtverket. Från Sida deltog två handläggare."
     assert "agency/sida" in _keys(reference, make_document, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ministern förde en dialog med Landstinget Kalmar län om vården.",
+    "Kalmar läns landsting representerades av landstingsrådet Ann Lind (S).",
+    "Landstinget i Kalmar län har beslutat om en ny plan.",
+])
+def test_gazetteer_a_county_council_before_2019_is_its_region(reference, make_document, text):
+    assert "region/08" in _keys(reference, make_document, text)
