@@ -593,3 +593,22 @@ def test_persons_a_genitive_title_its_place_a_comma_then_the_name(reference, mak
     # without the place between, a title after a comma is the name's before it
     assert ("person/tove-lind", "kommunstyrelsens ordförande") in roles
     assert ("person/per-ask", "kommunstyrelsens ordförande") not in roles
+
+
+
+def test_persons_post_in_brackets_after_the_name(reference, make_document):
+    text = "Nyheter\n\nPå mötet deltog Lena Ahlberg (ordf.), Tor Sundin (S) (v. ordf.) och Ina Wall (sekr.)\n"
+    assert {("Lena Ahlberg", "ordf."), ("Tor Sundin", "v. ordf."), ("Ina Wall", "sekr.")} <= _roles(
+        reference, make_document, text)
+
+
+def test_persons_plural_title_over_a_list_with_each_ones_town(reference, make_document):
+    text = "Nyheter\n\nKommunalråden Per Sahlin (S), Bollnäs, och Eva Lindh (C), Ovanåker, tog emot ministern."
+    assert {("Per Sahlin", "kommunalråd"), ("Eva Lindh", "kommunalråd")} <= _roles(reference, make_document, text)
+
+
+def test_persons_staff_post_of_a_minister_then_the_name_after_a_comma(reference, make_document):
+    roles = _roles(reference, make_document, "Nyheter\n\nStatssekreteraren hos landsbygdsministern, Per Sahlin, "
+                                             "deltog i mötet.")
+    assert ("Per Sahlin", "statssekreterare") in roles
+    assert ("Per Sahlin", "landsbygdsminister") not in roles

@@ -595,6 +595,8 @@ def _initial_gap(text: str, a: Token, b: Token) -> bool:
 
 
 # between a name and its title in apposition: "Eva Lund, ", "Per Holm (S), "
+# "hos" between a staff title and the minister it serves ("pressekreterare hos statsministern")
+_SERVES_RE = re.compile(r"[ \t]+hos[ \t]+\Z")
 _APPOSED_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*")
 
 
@@ -652,7 +654,9 @@ def _owned_title(text: str, t: TitleHit) -> bool:
     m = _OWNER_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     return m is not None and m["lead"] != ","
 # a list of names after a title: "regionråden Anna Berg (S), Per Ek och Eva Lind"
-_LIST_GAP = re.compile(r"^[ \t]*(?P<party>\([^()\n]{1,25}\)[ \t]*)?(?:,|,?[ \t]*(?:och|samt))[ \t]*\Z")
+# (with each one's town after the party: "kommunalråden Anna Berg (S), Exempelby, och Per Holm (C), Exempeltorp")
+_LIST_GAP = re.compile(r"^[ \t]*(?P<party>\([^()\n]{1,25}\)[ \t]*)?(?:,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*(?=,))?"
+                       r"(?:,|,?[ \t]*(?:och|samt))[ \t]*\Z")
 # "ordförande i nämnden och tillika oppositionsråd", "kommundirektör, kommunchef"
 _SECOND_TITLE_GAP = re.compile(r"(?:\boch|,)(?:[ \t]+(?:tillika|även|också))?\s*$")
 _NAME_IN_GAP = re.compile(r",[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]+[A-ZÅÄÖ][\wåäö-]+[ \t]*(?:\([^()\n]*\)[ \t]*)?,")
@@ -689,8 +693,15 @@ _ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|välj
 _ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
 
 
+# "Anna Berg (ordf.)", "Per Holm (S) (v. ordf.)": the post in brackets after the name (and its party)
+_BRACKET_OPEN_GAP = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?\([ \t]*")
+_BRACKET_CLOSE_RE = re.compile(r"[ \t]*\)")
+
+
 def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
     gap = text[p.end:t.start]
+    if _BRACKET_OPEN_GAP.fullmatch(gap) and _BRACKET_CLOSE_RE.match(text, t.end):
+        return True
     if _ELECTED_TO_GAP.fullmatch(gap) and _ELECTED_BEFORE_RE.search(text, max(0, p.start - 12), p.start):
         return True
     if "\n" in gap and (gap.count("\n") > 2 or not _contact_lines(text, p, t)):
@@ -725,6 +736,16 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             continue
         # title before a person: "kommunalrådet Anna Berg", "kommunalrådet säger Anna Berg"
         nxt = _first_person_from(persons, starts, t.end, t.end + 40)
+        # "Statssekreteraren hos landsbygdsministern, Anna Berg": the minister is whom the post serves; the name
+        # after the comma holds the post before "hos"
+        served = _SERVES_RE.search(text, max(0, t.start - 8), t.start) if t.title.category == "minister" else None
+        if served is not None and nxt and _APPOSED_RE.fullmatch(text, t.end, nxt.start):
+            boss = by_end.get(served.start())
+            if boss is not None and id(boss) not in used_titles:
+                result.roles.append((nxt, boss))
+                used_titles.add(id(boss))
+            used_titles.add(id(t))
+            continue
         if nxt and (_BEFORE_GAP.match(text[t.end:nxt.start]) or _BEFORE_PLACE_GAP.match(text[t.end:nxt.start])
                     or ((t.definite or _owned_title(text, t) or (_GENITIVE_HEAD_RE.match(text, t.start, t.end)
                                         and text[t.end:nxt.start].lstrip(" \t").startswith(("i ", "för "))))
