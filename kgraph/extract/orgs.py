@@ -151,7 +151,8 @@ VENUE_BEFORE_TOWN_RE = re.compile(
     r"(?P<town>[A-ZÅÄÖ][a-zåäöé]+)(?![\wåäö-])")
 NOT_PLACES = {"teams", "zoom", "skype", "facebook", "twitter", "instagram", "linkedin", "youtube", "google", "europa",
               "eu", "norden", "sverige", "sveriges", "världen", "landet", "regeringen", "riksdagen", "länet",
-              "kommunen", "regionen", "staden", "webben", "internet", "länsstyrelsen", "landstinget", "mars", "maj", "juni", "juli", "augusti",
+              "kommunen", "regionen", "staden", "webben", "internet", "länsstyrelsen", "landstinget", "mars", "maj",
+              "juni", "juli", "augusti",
               "januari", "februari", "april", "september", "oktober", "november", "december"}
 _TITLE_HEADS = ("kommunalrådet", "oppositionsrådet", "regionrådet", "landstingsrådet", "borgarrådet", "statsrådet",
                 "länsrådet", "justitierådet")
