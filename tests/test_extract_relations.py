@@ -787,3 +787,13 @@ def test_relations_from_the_county_board_written_bare_is_the_countys_board():
     ex = extract_document(_doc(text))
     assert ("person/anna-vall", "cab/19") in _pairs(ex, "affiliatedWith")
     assert not [k for k in ex.entities if k == "org/lansstyrelsen"]
+
+
+def test_relations_caption_position_between_the_name_and_its_post():
+    text = ("Nyheter\n\nBildtext: Landshövdingen i samtal med Olle Ekman (till vänster), ordförande i Företagarna "
+            "Ljusdal, och Siv Dahl (t.h.), Ljusdals kommun.")
+    ex = extract_document(_doc(text))
+    assert ("person/olle-ekman", "ordförande") in _pairs(ex, "role")
+    rels = _pairs(ex, "affiliatedWith")
+    assert ("person/olle-ekman", "org/foretagarna-ljusdal") in rels
+    assert ("person/siv-dahl", "municipality/2161") in rels

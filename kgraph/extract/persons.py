@@ -693,6 +693,9 @@ _ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|välj
 _ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
 
 
+# where a caption's person stands, in brackets after the name: "(till vänster)", "(t.h.)", "(i mitten)"
+CAPTION_POSITION_RE = re.compile(r"[ \t]*\((?:längst[ \t]+)?(?:till[ \t]+|t\.?[ \t]?|i[ \t]+)?"
+                                 r"(?:vänster|höger|mitten|v|h)\.?\)")
 # "Anna Berg (ordf.)", "Per Holm (S) (v. ordf.)": the post in brackets after the name (and its party)
 _BRACKET_OPEN_GAP = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]*)?\([ \t]*")
 _BRACKET_CLOSE_RE = re.compile(r"[ \t]*\)")
@@ -700,6 +703,9 @@ _BRACKET_CLOSE_RE = re.compile(r"[ \t]*\)")
 
 def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
     gap = text[p.end:t.start]
+    pos = CAPTION_POSITION_RE.match(gap)
+    if pos:
+        gap = gap[pos.end():]  # "Olle Ek (till vänster), ordförande i ...": where the caption's person stands
     if _BRACKET_OPEN_GAP.fullmatch(gap) and _BRACKET_CLOSE_RE.match(text, t.end):
         return True
     if _ELECTED_TO_GAP.fullmatch(gap) and _ELECTED_BEFORE_RE.search(text, max(0, p.start - 12), p.start):

@@ -19,7 +19,7 @@ from ...refdata import Reference
 from ...text import Sentence, email_matches, fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
-from ..persons import RESPECTIVE_AFTER_TITLE_RE, PersonHit, TitleHit
+from ..persons import CAPTION_POSITION_RE, RESPECTIVE_AFTER_TITLE_RE, PersonHit, TitleHit
 from ..state import PARTICIPANT_ORGS, DocState, most_named
 from ..step import Step
 
@@ -277,12 +277,14 @@ _ENTRY_PARTY_THEN_ORG_RE = re.compile(r"[ \t]*\([^)\n]{1,4}\)[ \t]+")
 _LINE_OPENS_RE = re.compile(r"(?:^|\n)[ \t•*–-]*$")
 
 
-def _name_then_org(text: str, p: PersonHit) -> re.Match[str] | None:
-    """The glue between a name and the body named right after it."""
-    m = _NAME_THEN_ORG_RE.match(text[p.end:p.end + 14])
+def _name_then_org(text: str, p: PersonHit) -> int | None:
+    """Where the body named right after a name starts, past the glue between them."""
+    pos = CAPTION_POSITION_RE.match(text, p.end)
+    at = pos.end() if pos else p.end  # "Olle Ek (till vänster), Exempelby kommun": past where the person stands
+    m = _NAME_THEN_ORG_RE.match(text[at:at + 14])
     if m is None and _LINE_OPENS_RE.search(text, max(0, p.start - 8), p.start):
-        m = _ENTRY_PARTY_THEN_ORG_RE.match(text[p.end:p.end + 14])
-    return m
+        m = _ENTRY_PARTY_THEN_ORG_RE.match(text[at:at + 14])
+    return at + m.end() if m else None
 
 
 # "Anna Berg (Region Exempel)", "Per Holm (ordförande, Exempelby kommun)": the body in brackets right after
@@ -383,9 +385,9 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                     found = True
             # "Gunnar Berg, Trafikverket", "Gunnar Berg från Trafikverket", "Gunnar Berg på Trafikverket": an
             # organisation right after the name
-            m = _name_then_org(text, p)
-            if m:
-                orgs = st.orgs_in(p.end + m.end(), p.end + m.end() + 1)
+            org_at = _name_then_org(text, p)
+            if org_at is not None:
+                orgs = st.orgs_in(org_at, org_at + 1)
                 # "A, Förbundets sekreterare B": an organisation in the genitive heads the next entry's
                 # title (where it is this person's own, "A, Trafikverkets regionchef", the title says so)
                 if orgs and orgs[0].kind != "PoliticalParty" and not _genitive(st, orgs[0]):
