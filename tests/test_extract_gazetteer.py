@@ -190,3 +190,17 @@ def test_gazetteer_the_agency_sida_in_running_text(reference, make_document):
 ])
 def test_gazetteer_a_county_council_before_2019_is_its_region(reference, make_document, text):
     assert "region/08" in _keys(reference, make_document, text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Mötet med Västtrafik handlade om pendeltågen.", "org/vasttrafik"),
+    ("Regionförbundet Örebro län höll styrelsemöte i går.", "org/regionforbundet-orebro"),
+    ("Teknikföretagen och IKEM deltog i samtalet.", "org/teknikforetagen"),
+])
+def test_gazetteer_regional_transport_and_trade_bodies(reference, make_document, text, key):
+    assert key in _keys(reference, make_document, text)
+
+
+def test_gazetteer_common_plural_trade_body_only_as_a_name(reference, make_document):
+    keys = _keys(reference, make_document, "Ministern besökte flera av skogsindustrierna i länet.")
+    assert "org/skogsindustrierna" not in keys
