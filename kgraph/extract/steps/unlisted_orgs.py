@@ -147,6 +147,32 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
     return out
 
 
+# "Trafikverket Region Nord", "Polismyndigheten region Syd": an agency's regional division by its name
+_DIVISION_AFTER_RE = re.compile(r"[ \t]+[Rr]egion[ \t]+(?P<area>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
+                                r"(?![\wåäö-])")
+_DIVISION_KINDS = ("GovernmentAgency", "Company")
+
+
+def _divisions(st: DocState) -> list[tuple[list[Mention], Mention]]:
+    """(the mentions it replaces, the division) for an agency's or a company's name followed by "Region" and the
+    region's name: one organisation, part of the agency, which the text names as such."""
+    out = []
+    text = st.doc.text
+    for a in st.mentions:
+        if a.kind not in _DIVISION_KINDS or a.attrs.get("genitive"):
+            continue
+        m = _DIVISION_AFTER_RE.match(text, a.prov.span.end)
+        if m is None:
+            continue
+        s, e = a.prov.span.start, m.end()
+        name = " ".join(text[s:e].split())
+        key = f"{a.key}-region-{slug(m['area'])}"
+        division = Mention(text=text[s:e], kind=a.kind, key=key, attrs={"part_of": a.key, "name": name},
+                           prov=st.prov(s, e, "extract.org_branch", 0.7))
+        out.append(([a] + [x for x in st.overlapping(a.prov.span.end, e) if x is not a], division))
+    return out
+
+
 def run(st: DocState) -> None:
     cands, wins = _pattern_entities(st, st.mentions)
     # a name read from its slot may be written again where no slot tells it ("Nors och Bäcks Gårdar")
@@ -166,6 +192,10 @@ def run(st: DocState) -> None:
         st.forget(a)
         st.forget(b)
         st.add_mention(branch, label=branch.attrs["name"])
+    for parts, division in _divisions(st):
+        for x in parts:
+            st.forget(x)
+        st.add_mention(division, label=division.attrs["name"])
     for m, key in _short_company_names(st):
         st.forget(m)
         st.add_mention(m.model_copy(update={"key": key, "kind": "Company"}))
