@@ -405,3 +405,23 @@ def test_names_business_from_the_clause_after_it(reference, make_document, text,
 def test_names_host_clause_keeps_people_apart(reference, make_document):
     ents, _ = _entities(reference, make_document, "Ministern lunchade hos Anna Berg där hon bor.")
     assert ("Anna Berg", "Company") not in ents
+
+
+def test_names_agency_division_by_its_region(reference, make_document):
+    ents, ex = _entities(reference, make_document, "Vid mötet deltog Anna Berg, Trafikverket Region Nord, och "
+                                                   "Per Holm från Polismyndigheten region Syd.")
+    assert {"agency/trafikverket-region-nord", "agency/polismyndigheten-region-syd"} <= set(ex.entities)
+    affs = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/anna-berg", "agency/trafikverket-region-nord") in affs
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Landshövdingen träffade Leader Norrbygden om landsbygdsprogrammet.", "Leader Norrbygden", "Association"),
+    ("Mötet hölls hos Sparbanken Exempelbygd i centrum.", "Sparbanken Exempelbygd", "Company"),
+    ("Även Norrbygdens Sparbank var representerad.", "Norrbygdens Sparbank", "Company"),
+    ("Ministern besökte Länsmuseet Gävleborg under eftermiddagen.", "Länsmuseet Gävleborg", "Organization"),
+    ("Samtalet med Exempelby sameby handlade om renbete.", "Exempelby sameby", "Organization"),
+    ("Visit Exempelland presenterade besöksnäringens siffror.", "Visit Exempelland", "Company"),
+])
+def test_names_bodies_named_by_a_fixed_word(reference, make_document, text, name, cls):
+    assert name in _labels(reference, make_document, text, cls)

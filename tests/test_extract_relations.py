@@ -531,9 +531,11 @@ def test_meetings_association_board_minutes_do_not_seat_the_members_home_towns()
 
 
 def test_mentions_federation_named_by_its_county():
-    # "Regionförbundet Jämtlands län", "Regionförbundet Örebro län": the county is part of the name
+    # "Regionförbundet Jämtlands län", "Regionförbundet Gävleborgs län": the county is part of the name (a
+    # federation the reference lists, "Regionförbundet Örebro län", takes its listed key)
     for county, key in (("Jämtlands län", "org/regionforbundet-jamtlands-lan"),
-                        ("Örebro län", "org/regionforbundet-orebro-lan")):
+                        ("Gävleborgs län", "org/regionforbundet-gavleborgs-lan"),
+                        ("Örebro län", "org/regionforbundet-orebro")):
         text = f"Nyheter\n\nPå mötet deltog Karin Ek, ordförande i Regionförbundet {county}, och Ulf Holm.\n"
         assert key in _mentions(text)
         assert ("person/karin-ek", key) in _rel(text, "affiliatedWith")

@@ -267,6 +267,20 @@ CLASS_NOUN_RE = re.compile(
 # "Exempelbygdens utveckling ideell förening": a registered non-profit's name ends in its legal form
 NONPROFIT_RE = re.compile(rf"(?P<name>{_WORD_INITIAL}(?:[ \t]+(?!(?:i|och|för|på|med|av|om)\b)[\wåäöÅÄÖ-]+){{0,3}}?"
                           r"[ \t]+ideell[ \t]+förening)(?![\wåäö])")
+# bodies of the genre named by a fixed word and their area or name: a Leader area's local action group ("Leader
+# Exempelbygden"), a savings bank ("Sparbanken Exempelby", "Exempelbygdens Sparbank"), a county museum ("Länsmuseet
+# Exempelland"), a Sami village ("Exempelby sameby"), a destination company ("Visit Exempelland")
+_CAP_NAME = r"[A-ZÅÄÖ][\wåäö-]+"
+NAMED_BODY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?<![\w-])(?P<name>Leader[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})(?![\wåäö-])"),
+     "Association"),
+    (re.compile(rf"(?<![\w-])(?P<name>Sparbanken[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
+                rf"{_CAP_NAME}[ \t]+Sparbank(?:en)?)(?![\wåäö-])"), "Company"),
+    (re.compile(rf"(?<![\w-])(?P<name>Länsmuseet[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?)(?![\wåäö-])"),
+     "Organization"),
+    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+[Ss]ameby)(?![\wåäö-])"), "Organization"),
+    (re.compile(rf"(?<![\w-])(?P<name>Visit[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
+)
 # a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland",
 # "Regionförbundet Exempellands län"
 AREA_BODY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:Region|Kommun|Kommunal|Samordnings)förbundet[ \t]+"
@@ -631,6 +645,9 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         yield from emit(m.start("name"), m.end("name"), "Association")
     for m in NONPROFIT_RE.finditer(text):
         yield from emit(m.start("name"), m.end("name"), "Association")
+    for rx, cls in NAMED_BODY_PATTERNS:
+        for m in rx.finditer(text):
+            yield from emit(m.start("name"), m.end("name"), cls)
     for m in ADDRESS_LINE_RE.finditer(text):
         if m["venue"]:
             yield from emit(m.start("venue"), m.end("venue"), "Place")
