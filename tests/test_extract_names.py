@@ -422,6 +422,10 @@ def test_names_agency_division_by_its_region(reference, make_document):
     ("Ministern besökte Länsmuseet Gävleborg under eftermiddagen.", "Länsmuseet Gävleborg", "Organization"),
     ("Samtalet med Exempelby sameby handlade om renbete.", "Exempelby sameby", "Organization"),
     ("Visit Exempelland presenterade besöksnäringens siffror.", "Visit Exempelland", "Company"),
+    ("Handelskammaren Exempelland bjöd in till frukostmöte.", "Handelskammaren Exempelland", "Association"),
+    ("Även Norrdalens Handelskammare deltog.", "Norrdalens Handelskammare", "Association"),
+    ("Räddningstjänsten Exempelby berättade om skogsbränderna.", "Räddningstjänsten Exempelby", "Organization"),
+    ("Ministern besökte Norrbygdens Räddningstjänst i Söderhamn.", "Norrbygdens Räddningstjänst", "Organization"),
 ])
 def test_names_bodies_named_by_a_fixed_word(reference, make_document, text, name, cls):
     assert name in _labels(reference, make_document, text, cls)

@@ -280,6 +280,13 @@ NAMED_BODY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      "Organization"),
     (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+[Ss]ameby)(?![\wåäö-])"), "Organization"),
     (re.compile(rf"(?<![\w-])(?P<name>Visit[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
+    # a chamber of commerce ("Handelskammaren Exempelland", "Västsvenska Handelskammaren", "Exempeldalens
+    # Handelskammare") and a fire and rescue service ("Räddningstjänsten Exempelby", "Norrbygdens Räddningstjänst",
+    # "Brandkåren Exempel")
+    (re.compile(rf"(?<![\w-])(?P<name>Handelskammaren[ \t]+{_CAP_NAME}|{_CAP_NAME}[ \t]+Handelskammaren?)"
+                r"(?![\wåäö-])"), "Association"),
+    (re.compile(rf"(?<![\w-])(?P<name>(?:Räddningstjänsten|Brandkåren)[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
+                rf"{_CAP_NAME}[ \t]+Räddningstjänst)(?![\wåäö-])"), "Organization"),
 )
 # a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland",
 # "Regionförbundet Exempellands län"
