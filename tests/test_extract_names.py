@@ -426,6 +426,10 @@ def test_names_agency_division_by_its_region(reference, make_document):
     ("Även Norrdalens Handelskammare deltog.", "Norrdalens Handelskammare", "Association"),
     ("Räddningstjänsten Exempelby berättade om skogsbränderna.", "Räddningstjänsten Exempelby", "Organization"),
     ("Ministern besökte Norrbygdens Räddningstjänst i Söderhamn.", "Norrbygdens Räddningstjänst", "Organization"),
+    ("Kaffet bjöds av Exempelby hembygdsförening i bygdegården.", "Exempelby hembygdsförening", "Association"),
+    ("Landshövdingen träffade Norrby byalag vid skolan.", "Norrby byalag", "Association"),
+    ("Därefter besöktes Exempelby IF och dess ungdomsverksamhet.", "Exempelby IF", "Association"),
+    ("Eleverna spelade match mot IFK Exempelby.", "IFK Exempelby", "Association"),
 ])
 def test_names_bodies_named_by_a_fixed_word(reference, make_document, text, name, cls):
     assert name in _labels(reference, make_document, text, cls)

@@ -287,6 +287,13 @@ NAMED_BODY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?![\wåäö-])"), "Association"),
     (re.compile(rf"(?<![\w-])(?P<name>(?:Räddningstjänsten|Brandkåren)[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
                 rf"{_CAP_NAME}[ \t]+Räddningstjänst)(?![\wåäö-])"), "Organization"),
+    # a village's or a town's own society, written with its kind in lower case: "Exempelby hembygdsförening",
+    # "Exempelby företagarförening", "Exempelby byalag", "Exempelby bygdeförening"
+    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:[a-zåäö]{{2,20}}(?:förening|föreningen)|byalag|byalaget))"
+                r"(?![\wåäö-])"), "Association"),
+    # a sports club by its town and its letters: "Exempelby IF", "Exempelby AIK", "IFK Exempelby"
+    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK|SK)|"
+                rf"(?:IFK|BK|IK|FC|HC)[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Association"),
 )
 # a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland",
 # "Regionförbundet Exempellands län"
