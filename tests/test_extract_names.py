@@ -430,6 +430,9 @@ def test_names_agency_division_by_its_region(reference, make_document):
     ("Landshövdingen träffade Norrby byalag vid skolan.", "Norrby byalag", "Association"),
     ("Därefter besöktes Exempelby IF och dess ungdomsverksamhet.", "Exempelby IF", "Association"),
     ("Eleverna spelade match mot IFK Exempelby.", "IFK Exempelby", "Association"),
+    ("Kyrkoherden i Exempelby församling tog emot i kyrkan.", "Exempelby församling", "Organization"),
+    ("Ministern besökte verkstaden hos Bröderna Exempel.", "Bröderna Exempel", "Company"),
+    ("Seniorerna i PRO Exempelby ställde frågor om vården.", "PRO Exempelby", "Association"),
 ])
 def test_names_bodies_named_by_a_fixed_word(reference, make_document, text, name, cls):
     assert name in _labels(reference, make_document, text, cls)

@@ -291,6 +291,11 @@ NAMED_BODY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Exempelby företagarförening", "Exempelby byalag", "Exempelby bygdeförening"
     (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:[a-zåäö]{{2,20}}(?:förening|föreningen)|byalag|byalaget))"
                 r"(?![\wåäö-])"), "Association"),
+    # a parish ("Exempelby församling"), a family business ("Bröderna Exempel"), the pensioners' local
+    # associations ("PRO Exempelby", "SPF Seniorerna Exempelby")
+    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+församling)(?![\wåäö-])"), "Organization"),
+    (re.compile(rf"(?<![\w-])(?P<name>Bröderna[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
+    (re.compile(rf"(?<![\w-])(?P<name>(?:PRO|SPF[ \t]+Seniorerna)[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Association"),
     # a sports club by its town and its letters: "Exempelby IF", "Exempelby AIK", "IFK Exempelby"
     (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK|SK)|"
                 rf"(?:IFK|BK|IK|FC|HC)[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Association"),
