@@ -227,6 +227,8 @@ HOST_CLAUSE_RE = re.compile(
     rf"(?<![\w-])(?:hos[ \t]+(?P<host>{_NAME_RUN})(?=[ \t]*,?[ \t]+där[ \t])"
     rf"|(?:hos|till|på|vid|besökte|besöka|besöker)[ \t]+(?P<maker>{_NAME_RUN})(?=[ \t]*,?[ \t]+som[ \t]+"
     r"(?:tillverkar|producerar|förädlar|utvecklar|säljer|driver|odlar|levererar|har[ \t]+\d+[ \t]+anställda)))")
+_MAKER_VERBS = ("tillverkar", "producerar", "förädlar", "utvecklar", "säljer", "driver", "odlar", "levererar",
+                "anställda")
 # ... and "studiebesök på A, B och C" (a list)
 VISIT_CUE_RE = re.compile(
     rf"\b(?i:{PLACE_VISIT_NOUN})(?:et|en)?(?:[ \t]+(?:på|hos|vid))?[ \t]+"
@@ -271,33 +273,38 @@ NONPROFIT_RE = re.compile(rf"(?P<name>{_WORD_INITIAL}(?:[ \t]+(?!(?:i|och|för|p
 # Exempelbygden"), a savings bank ("Sparbanken Exempelby", "Exempelbygdens Sparbank"), a county museum ("Länsmuseet
 # Exempelland"), a Sami village ("Exempelby sameby"), a destination company ("Visit Exempelland")
 _CAP_NAME = r"[A-ZÅÄÖ][\wåäö-]+"
-NAMED_BODY_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"(?<![\w-])(?P<name>Leader[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})(?![\wåäö-])"),
+NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    # (each pattern runs only on a text that holds one of its words: a plain substring test first)
+    (("Leader",), re.compile(rf"(?<![\w-])(?P<name>Leader[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})(?![\wåäö-])"),
      "Association"),
-    (re.compile(rf"(?<![\w-])(?P<name>Sparbanken[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
-                rf"{_CAP_NAME}[ \t]+Sparbank(?:en)?)(?![\wåäö-])"), "Company"),
-    (re.compile(rf"(?<![\w-])(?P<name>Länsmuseet[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?)(?![\wåäö-])"),
-     "Organization"),
-    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+[Ss]ameby)(?![\wåäö-])"), "Organization"),
-    (re.compile(rf"(?<![\w-])(?P<name>Visit[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
+    (("Sparbank",), re.compile(rf"(?<![\w-])(?P<name>Sparbanken[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
+                               rf"{_CAP_NAME}[ \t]+Sparbank(?:en)?)(?![\wåäö-])"), "Company"),
+    (("Länsmuseet",), re.compile(rf"(?<![\w-])(?P<name>Länsmuseet[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?)"
+                                 r"(?![\wåäö-])"), "Organization"),
+    (("ameby",), re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+[Ss]ameby)(?![\wåäö-])"), "Organization"),
+    (("Visit",), re.compile(rf"(?<![\w-])(?P<name>Visit[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
     # a chamber of commerce ("Handelskammaren Exempelland", "Västsvenska Handelskammaren", "Exempeldalens
     # Handelskammare") and a fire and rescue service ("Räddningstjänsten Exempelby", "Norrbygdens Räddningstjänst",
     # "Brandkåren Exempel")
-    (re.compile(rf"(?<![\w-])(?P<name>Handelskammaren[ \t]+{_CAP_NAME}|{_CAP_NAME}[ \t]+Handelskammaren?)"
-                r"(?![\wåäö-])"), "Association"),
-    (re.compile(rf"(?<![\w-])(?P<name>(?:Räddningstjänsten|Brandkåren)[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
+    (("Handelskammare",), re.compile(rf"(?<![\w-])(?P<name>Handelskammaren[ \t]+{_CAP_NAME}|"
+                                     rf"{_CAP_NAME}[ \t]+Handelskammaren?)(?![\wåäö-])"), "Association"),
+    (("Räddningstjänst", "Brandkåren"),
+     re.compile(rf"(?<![\w-])(?P<name>(?:Räddningstjänsten|Brandkåren)[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
                 rf"{_CAP_NAME}[ \t]+Räddningstjänst)(?![\wåäö-])"), "Organization"),
     # a village's or a town's own society, written with its kind in lower case: "Exempelby hembygdsförening",
     # "Exempelby företagarförening", "Exempelby byalag", "Exempelby bygdeförening"
-    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:[a-zåäö]{{2,20}}(?:förening|föreningen)|byalag|byalaget))"
+    (("förening", "byalag"),
+     re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:[a-zåäö]{{2,20}}(?:förening|föreningen)|byalag|byalaget))"
                 r"(?![\wåäö-])"), "Association"),
     # a parish ("Exempelby församling"), a family business ("Bröderna Exempel"), the pensioners' local
     # associations ("PRO Exempelby", "SPF Seniorerna Exempelby")
-    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+församling)(?![\wåäö-])"), "Organization"),
-    (re.compile(rf"(?<![\w-])(?P<name>Bröderna[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
-    (re.compile(rf"(?<![\w-])(?P<name>(?:PRO|SPF[ \t]+Seniorerna)[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Association"),
+    (("församling",), re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+församling)(?![\wåäö-])"), "Organization"),
+    (("Bröderna",), re.compile(rf"(?<![\w-])(?P<name>Bröderna[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
+    (("PRO", "SPF"), re.compile(rf"(?<![\w-])(?P<name>(?:PRO|SPF[ \t]+Seniorerna)[ \t]+{_CAP_NAME})(?![\wåäö-])"),
+     "Association"),
     # a sports club by its town and its letters: "Exempelby IF", "Exempelby AIK", "IFK Exempelby"
-    (re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK|SK)|"
+    (("IF", "IK", "BK", "FF", "SK", "FK", "FC", "HC"),
+     re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK)|"
                 rf"(?:IFK|BK|IK|FC|HC)[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Association"),
 )
 # a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland",
@@ -657,16 +664,18 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
     for m in HOST_BEFORE_ROLE_RE.finditer(text):
         for s, e in _list_pieces(text, m.start("list"), m.end("list")):
             yield from emit(s, e, _piece_class(text[s:e], "Company"))
-    for m in HOST_CLAUSE_RE.finditer(text):
-        group = "host" if m["host"] else "maker"
-        yield from emit(m.start(group), m.end(group), _piece_class(m[group], "Company"))
+    if ("hos " in text and "där" in text) or any(w in text for w in _MAKER_VERBS):
+        for m in HOST_CLAUSE_RE.finditer(text):
+            group = "host" if m["host"] else "maker"
+            yield from emit(m.start(group), m.end(group), _piece_class(m[group], "Company"))
     for m in AREA_BODY_RE.finditer(text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for m in NONPROFIT_RE.finditer(text):
         yield from emit(m.start("name"), m.end("name"), "Association")
-    for rx, cls in NAMED_BODY_PATTERNS:
-        for m in rx.finditer(text):
-            yield from emit(m.start("name"), m.end("name"), cls)
+    for gates, rx, cls in NAMED_BODY_PATTERNS:
+        if any(g in text for g in gates):
+            for m in rx.finditer(text):
+                yield from emit(m.start("name"), m.end("name"), cls)
     for m in ADDRESS_LINE_RE.finditer(text):
         if m["venue"]:
             yield from emit(m.start("venue"), m.end("venue"), "Place")
