@@ -184,9 +184,9 @@ def test_gazetteer_the_agency_sida_in_running_text(reference, make_document):
 
 
 @pytest.mark.parametrize("text", [
-    "Ministern förde en dialog med Landstinget Kalmar län om vården.",
-    "Kalmar läns landsting representerades av landstingsrådet Ann Lind (S).",
-    "Landstinget i Kalmar län har beslutat om en ny plan.",
+    "Landstinget Kalmar län tog emot statsrådet för ett samtal om vården.",
+    "Kalmar läns landsting företräddes av landstingsrådet Ann Lind (S).",
+    "Enligt Landstinget i Kalmar län är planen klar.",
 ])
 def test_gazetteer_a_county_council_before_2019_is_its_region(reference, make_document, text):
     assert "region/08" in _keys(reference, make_document, text)

@@ -1281,7 +1281,7 @@ def test_meetings_programme_item_opened_by_a_meal_is_the_ministers(reference, ma
     text = ("Pressmeddelande\n15 september 2023\n\nLandsbygdsminister Peter Kullgren besöker Jämtlands län\n\n"
             "Den 18 september besöker landsbygdsminister Peter Kullgren Jämtlands län.\n\nProgram\n\n"
             "Kl. 09.30 Besök på Exempelgårdens Mejeri AB i Krokom.\n"
-            "Kl. 12.00 Lunch och samtal med landshövding Marita Ljung på residenset i Östersund.\n")
+            "Kl. 12.00 Middag och överläggning med landshövding Marita Ljung på residenset i Östersund.\n")
     meetings = extract_document(make_document(text), reference).meetings
     lunch = [m for m in meetings if "person/marita-ljung" in m.participants]
     assert lunch and "person/peter-kullgren" in lunch[0].participants
@@ -1303,7 +1303,7 @@ def test_meetings_day_ended_with_a_talk_is_its_own_meeting(reference, make_docum
     text = ("Landshövdingen besökte Bräcke kommun\n\nPublicerad: 2022-10-06\n\n"
             "Landshövding Marita Ljung besökte i tisdags Bräcke kommun.\n\n"
             "Efter lunch besökte landshövdingen Exempelby Trä AB, där vd Olof Strand visade sågen.\n\n"
-            "Dagen avslutades med ett samtal med räddningschefen Anna Norberg om krisberedskap.\n")
+            "Eftermiddagen avrundades med ett samtal med räddningschefen Anna Norberg om krisberedskap.\n")
     meetings = extract_document(make_document(text), reference).meetings
     talk = [m for m in meetings if "person/anna-norberg" in m.participants]
     assert len(talk) == 1

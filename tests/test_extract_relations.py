@@ -783,7 +783,7 @@ def test_relations_agency_title_for_its_district_then_comma_and_name():
 
 
 def test_relations_from_the_county_board_written_bare_is_the_countys_board():
-    text = ("Kommunbesök\n\nLandshövding Maria Ekström besökte Skinnskattebergs kommun. Med på besöket var "
+    text = ("Kommunbesök\n\nLandshövding Maria Ekström besökte Skinnskattebergs kommun. Under besöket medverkade "
             "enhetschefen Anna Vall från Länsstyrelsen.\n\nBesöken är ett sätt för Länsstyrelsen Västmanland "
             "att följa läget i länet.")
     ex = extract_document(_doc(text))

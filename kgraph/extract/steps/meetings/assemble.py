@@ -53,7 +53,7 @@ from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after
 
 # before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
-# (a meal may open it: "12.00 Lunch och samtal med ...")
+# (a meal may open it: "12.00 Middag och överläggning med ...")
 _SUBJECTLESS_RE = re.compile(r"^\s*(?:[Kk]l\.?\s*)?[\s\d.:–-]*"
                              r"(?:(?:[Ll]unch|[Mm]iddag|[Ff]rukost|[Ff]ika)(?:\s+och|\s*,|\s+med)\s+)?$")
 # "På programmet står ... företagsbesök på X": the programme's items, which its visitor makes
@@ -495,7 +495,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if again is not None and how == "new":
                 attached.append(again)  # "länsdialogen" named twice: one event
                 continue
-            # "Dagen avslutades med ett samtal med X": the programme's next item, another meeting (at a place of
+            # "Eftermiddagen avrundades med ett samtal med X": the programme's next item, another meeting (at a place of
             # its own, which the text may not say)
             next_item = bool(_PROGRAMME_LEAD_RE.fullmatch(low, sent.start, s))
             second = bool(_AFTER_EVENT_RE.search(low, sent.start, sent.end)) or bool(
