@@ -273,39 +273,42 @@ NONPROFIT_RE = re.compile(rf"(?P<name>{_WORD_INITIAL}(?:[ \t]+(?!(?:i|och|för|p
 # Exempelbygden"), a savings bank ("Sparbanken Exempelby", "Exempelbygdens Sparbank"), a county museum ("Länsmuseet
 # Exempelland"), a Sami village ("Exempelby sameby"), a destination company ("Visit Exempelland")
 _CAP_NAME = r"[A-ZÅÄÖ][\wåäö-]+"
+
+
+def _bounded(name: str) -> re.Pattern[str]:
+    """A name pattern as a whole word or words, in the group ``name``."""
+    return re.compile(rf"(?<![\w-])(?P<name>{name})(?![\wåäö-])")
+
+
 NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     # (each pattern runs only on a text that holds one of its words: a plain substring test first)
-    (("Leader",), re.compile(rf"(?<![\w-])(?P<name>Leader[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}})(?![\wåäö-])"),
-     "Association"),
-    (("Sparbank",), re.compile(rf"(?<![\w-])(?P<name>Sparbanken[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
-                               rf"{_CAP_NAME}[ \t]+Sparbank(?:en)?)(?![\wåäö-])"), "Company"),
-    (("Länsmuseet",), re.compile(rf"(?<![\w-])(?P<name>Länsmuseet[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?)"
-                                 r"(?![\wåäö-])"), "Organization"),
-    (("ameby",), re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+[Ss]ameby)(?![\wåäö-])"), "Organization"),
-    (("Visit",), re.compile(rf"(?<![\w-])(?P<name>Visit[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
+    (("Leader",), _bounded(rf"Leader[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}}"), "Association"),
+    (("Sparbank",), _bounded(rf"Sparbanken[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|{_CAP_NAME}[ \t]+Sparbank(?:en)?"),
+     "Company"),
+    (("Länsmuseet",), _bounded(rf"Länsmuseet[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?"), "Organization"),
+    (("ameby",), _bounded(rf"{_CAP_NAME}[ \t]+[Ss]ameby"), "Organization"),
+    (("Visit",), _bounded(rf"Visit[ \t]+{_CAP_NAME}"), "Company"),
     # a chamber of commerce ("Handelskammaren Exempelland", "Västsvenska Handelskammaren", "Exempeldalens
     # Handelskammare") and a fire and rescue service ("Räddningstjänsten Exempelby", "Norrbygdens Räddningstjänst",
     # "Brandkåren Exempel")
-    (("Handelskammare",), re.compile(rf"(?<![\w-])(?P<name>Handelskammaren[ \t]+{_CAP_NAME}|"
-                                     rf"{_CAP_NAME}[ \t]+Handelskammaren?)(?![\wåäö-])"), "Association"),
+    (("Handelskammare",), _bounded(rf"Handelskammaren[ \t]+{_CAP_NAME}|{_CAP_NAME}[ \t]+Handelskammaren?"),
+     "Association"),
     (("Räddningstjänst", "Brandkåren"),
-     re.compile(rf"(?<![\w-])(?P<name>(?:Räddningstjänsten|Brandkåren)[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
-                rf"{_CAP_NAME}[ \t]+Räddningstjänst)(?![\wåäö-])"), "Organization"),
+     _bounded(rf"(?:Räddningstjänsten|Brandkåren)[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?|"
+              rf"{_CAP_NAME}[ \t]+Räddningstjänst"), "Organization"),
     # a village's or a town's own society, written with its kind in lower case: "Exempelby hembygdsförening",
     # "Exempelby företagarförening", "Exempelby byalag", "Exempelby bygdeförening"
     (("förening", "byalag"),
-     re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:[a-zåäö]{{2,20}}(?:förening|föreningen)|byalag|byalaget))"
-                r"(?![\wåäö-])"), "Association"),
+     _bounded(rf"{_CAP_NAME}[ \t]+(?:[a-zåäö]{{2,20}}(?:förening|föreningen)|byalag|byalaget)"), "Association"),
     # a parish ("Exempelby församling"), a family business ("Bröderna Exempel"), the pensioners' local
     # associations ("PRO Exempelby", "SPF Seniorerna Exempelby")
-    (("församling",), re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+församling)(?![\wåäö-])"), "Organization"),
-    (("Bröderna",), re.compile(rf"(?<![\w-])(?P<name>Bröderna[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Company"),
-    (("PRO", "SPF"), re.compile(rf"(?<![\w-])(?P<name>(?:PRO|SPF[ \t]+Seniorerna)[ \t]+{_CAP_NAME})(?![\wåäö-])"),
-     "Association"),
+    (("församling",), _bounded(rf"{_CAP_NAME}[ \t]+församling"), "Organization"),
+    (("Bröderna",), _bounded(rf"Bröderna[ \t]+{_CAP_NAME}"), "Company"),
+    (("PRO", "SPF"), _bounded(rf"(?:PRO|SPF[ \t]+Seniorerna)[ \t]+{_CAP_NAME}"), "Association"),
     # a sports club by its town and its letters: "Exempelby IF", "Exempelby AIK", "IFK Exempelby"
     (("IF", "IK", "BK", "FF", "SK", "FK", "FC", "HC"),
-     re.compile(rf"(?<![\w-])(?P<name>{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK)|"
-                rf"(?:IFK|BK|IK|FC|HC)[ \t]+{_CAP_NAME})(?![\wåäö-])"), "Association"),
+     _bounded(rf"{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK)|"
+              rf"(?:IFK|BK|IK|FC|HC)[ \t]+{_CAP_NAME}"), "Association"),
 )
 # a federation of a region named by its area: "Regionförbundet i Exempellands län", "Kommunförbundet norra Exempelland",
 # "Regionförbundet Exempellands län"

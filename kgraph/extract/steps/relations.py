@@ -538,9 +538,9 @@ def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
     starts = [p.start for p in persons]
     # an entry's title and its own home body go by as the list goes on ("ordförande A (S), Exempelby kommun,
     # vice ordförande B ...")
-    title_spans = sorted([(t.start, t.end) for t in st.people.titles]
-                         + [(m.prov.span.start, m.prov.span.end) for m in st.mentions
-                            if m.kind in ("Municipality", "Region")])
+    passed_spans = sorted([(t.start, t.end) for t in st.people.titles]
+                          + [(m.prov.span.start, m.prov.span.end) for m in st.mentions
+                             if m.kind in ("Municipality", "Region")])
     for m in st.mentions:
         if m.kind not in PARTICIPANT_ORGS:
             continue
@@ -555,26 +555,27 @@ def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
             head = _REPRESENTED_BY_RE.match(text, e)
         if head is None:
             continue
-        pos = _next_entry(text, head.end(), title_spans)
+        pos = _next_entry(text, head.end(), passed_spans)
         i = bisect.bisect_left(starts, pos)
         while i < len(persons) and persons[i].start == pos:
             out.append((persons[i], m.key, s))
-            pos = _next_entry(text, persons[i].end, title_spans)
+            pos = _next_entry(text, persons[i].end, passed_spans)
             i += 1
     return out
 
 
-def _next_entry(text: str, pos: int, title_spans: list[tuple[int, int]]) -> int:
+def _next_entry(text: str, pos: int, passed_spans: list[tuple[int, int]]) -> int:
     """Where the next name of a list would start after ``pos``: past a party marker, commas, "och"
-    and titles ("Anna Berg (S), ordförande, och ", "förbundsordförande ")."""
+    and the sorted ``passed_spans`` (titles, an entry's home body: "Anna Berg (S), ordförande, och ",
+    "förbundsordförande ", "Exempelby kommun, ")."""
     party = _PARTY_AFTER_RE.match(text, pos)
     pos = party.end() if party else pos
     while True:
         gap = _GROUP_GAP_RE.match(text, pos)
         nxt = gap.end() if gap else pos
-        i = bisect.bisect_left(title_spans, (nxt, -1))
-        if i < len(title_spans) and title_spans[i][0] == nxt and title_spans[i][1] > pos:
-            pos = title_spans[i][1]
+        i = bisect.bisect_left(passed_spans, (nxt, -1))
+        if i < len(passed_spans) and passed_spans[i][0] == nxt and passed_spans[i][1] > pos:
+            pos = passed_spans[i][1]
             continue
         return nxt
 

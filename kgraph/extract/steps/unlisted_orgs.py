@@ -140,10 +140,7 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
         # one node for the branch however the text writes the association ("LRF X", "Lantbrukarnas
         # riksförbund X"): the listed association's key with the area's
         key = f"{a.key}-{slug(area)}" if a.key in st.ref.entities else f"org/{slug(name)}"
-        branch = Mention(text=text[s:e], kind=a.kind, key=key,
-                         attrs={"part_of": a.key, "name": name},
-                         prov=st.prov(s, e, "extract.org_branch", 0.7))
-        out.append((a, b, branch))
+        out.append((a, b, _part_mention(st, a, s, e, key, name)))
     return out
 
 
@@ -165,12 +162,15 @@ def _divisions(st: DocState) -> list[tuple[list[Mention], Mention]]:
         if m is None:
             continue
         s, e = a.prov.span.start, m.end()
-        name = " ".join(text[s:e].split())
-        key = f"{a.key}-region-{slug(m['area'])}"
-        division = Mention(text=text[s:e], kind=a.kind, key=key, attrs={"part_of": a.key, "name": name},
-                           prov=st.prov(s, e, "extract.org_branch", 0.7))
+        division = _part_mention(st, a, s, e, f"{a.key}-region-{slug(m['area'])}", " ".join(text[s:e].split()))
         out.append(([a] + [x for x in st.overlapping(a.prov.span.end, e) if x is not a], division))
     return out
+
+
+def _part_mention(st: DocState, whole: Mention, s: int, e: int, key: str, name: str) -> Mention:
+    """The mention of a branch or a division (``text[s:e]``), part of the body ``whole`` names."""
+    return Mention(text=st.doc.text[s:e], kind=whole.kind, key=key, attrs={"part_of": whole.key, "name": name},
+                   prov=st.prov(s, e, "extract.org_branch", 0.7))
 
 
 def run(st: DocState) -> None:

@@ -555,8 +555,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                         mt.same_place_as = current[0]
                     if kind == "visit" and place is not None:
                         mt.announced_by = _trip_going_on(low, current, sent.start, sent.end)
-                    if current and (_PROGRAMME_LEAD_RE.fullmatch(low, sent.start, s)
-                                    or (kind == "visit" and _PASSIVE_VISIT_RE.match(low, s))):
+                    if current and (next_item or (kind == "visit" and _PASSIVE_VISIT_RE.match(low, s))):
                         # "Dagen slutade med ett besök hos X", "Sedan besöktes också X": the visitors go on
                         mt.follows = current[0]
                     meets.append(mt)
