@@ -344,10 +344,16 @@ def load_reference() -> Reference:
     # a county's short name alone ("Kronoberg") names the county where no
     # municipality or landscape has that name
     municipal = {fold(f.text) for e in entities.values() if e.cls == "Municipality" for f in e.forms}
+    # ... and so does a landscape's name that is also a county's ("Västerbotten", "Dalarna"): the genre writes it
+    # for the county, whose people, firms and councils it reports on
     for short, code in county_short.items():
         county = entities[f"county/{code}"]
-        if short not in municipal and short not in landscapes:
-            county.forms.append(Form(county.attrs["short"]))
+        if short in municipal:
+            continue
+        if short in landscapes:
+            land = entities[landscapes[short]]
+            land.forms = [f for f in land.forms if fold(f.text) != short]
+        county.forms.append(Form(county.attrs["short"]))
     _generic(d, "ministries.csv", "gov", "Ministry", entities, by_domain, set())
     _generic(d, "agencies.csv", "agency", "GovernmentAgency", entities, by_domain, set())
     _generic(d, "associations.csv", "org", "Association", entities, by_domain, set())

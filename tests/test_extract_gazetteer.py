@@ -204,3 +204,25 @@ def test_gazetteer_regional_transport_and_trade_bodies(reference, make_document,
 def test_gazetteer_common_plural_trade_body_only_as_a_name(reference, make_document):
     keys = _keys(reference, make_document, "Ministern besökte flera av skogsindustrierna i länet.")
     assert "org/skogsindustrierna" not in keys
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Under onsdagen besökte landshövding Per Bill Ljusdal.", "municipality/2161"),
+    ("I fredags besökte näringsministern Karl-Petter Thorwaldsson Sala och lokala företag.", "municipality/1981"),
+])
+def test_gazetteer_place_visited_after_the_visitor_in_an_inverted_clause(reference, make_document, text, key):
+    assert key in _keys(reference, make_document, text)
+
+
+def test_gazetteer_place_word_after_a_name_is_not_a_place_without_a_visit(reference, make_document):
+    assert "municipality/1981" not in _keys(reference, make_document, "Det sade Anna Berg Sala i ett tal.")
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Landshövdingen träffade företagare i Västerbotten.", "county/24"),
+    ("Utmaningarna i Dalarna och Värmland diskuterades.", "county/20"),
+    ("Blekinges riksdagsledamöter bjöds in.", "county/10"),
+])
+def test_gazetteer_landscape_name_that_is_also_a_county_names_the_county(reference, make_document, text, key):
+    keys = _keys(reference, make_document, text)
+    assert key in keys and not any(k.endswith("-landskap") for k in keys)

@@ -436,3 +436,53 @@ def test_names_agency_division_by_its_region(reference, make_document):
 ])
 def test_names_bodies_named_by_a_fixed_word(reference, make_document, text, name, cls):
     assert name in _labels(reference, make_document, text, cls)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ministern besökte Norrhedens Trävaru i Exempelby.", "Norrhedens Trävaru"),
+    ("Sedan visade Exempelby Mekaniska Verkstad sina nya maskiner.", "Exempelby Mekaniska Verkstad"),
+    ("Kaffet kom från Elsa Exempels konditori vid torget.", "Elsa Exempels konditori"),
+    ("Landshövdingen hann också besöka Exempel Mountain Resort, Destination Norrfjäll och Fjällby Skidskola.",
+     "Destination Norrfjäll"),
+])
+def test_names_business_by_its_trade_or_a_visit_list(reference, make_document, text, name):
+    assert name in _labels(reference, make_document, text, "Company")
+
+
+def test_names_visit_list_leaves_single_words_and_areas(reference, make_document):
+    ents, _ = _entities(reference, make_document, "Ministern besökte Norrbyn, Södra Exempelbygden och Sala.")
+    assert not any(c == "Company" for _, c in ents)
+
+
+def test_names_founders_business_is_no_person(reference, make_document):
+    ents, _ = _entities(reference, make_document, "Tårtan bakas på Elsa Exempels konditori i Norberg.")
+    assert ("Elsa Exempels konditori", "Company") in ents and not any(c == "Person" for _, c in ents)
+
+
+def test_names_venue_by_its_kind_in_lower_case(reference, make_document):
+    assert "Korpholmen" in _labels(reference, make_document,
+                                   "I Exempelby besökte landshövdingen kulturhuset Korpholmen.", "Place")
+
+
+def test_names_local_branch_with_i(reference, make_document):
+    ents, ex = _entities(reference, make_document,
+                         "Karin Berg, vd för Företagarna i Hudiksvall, tog emot ministern. "
+                         "Även SKR i Stockholm hade bjudits in.")
+    assert "org/foretagarna-hudiksvall" in ex.entities
+    parts = {(s.subject, s.object) for s in ex.statements if s.predicate == "partOf"}
+    assert ("org/foretagarna-hudiksvall", "org/foretagarna") in parts
+    affs = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/karin-berg", "org/foretagarna-hudiksvall") in affs
+    assert "org/skr" in ex.entities and not any(k.startswith("org/skr-") for k in ex.entities)
+
+
+def test_names_bodies_listed_in_lower_case(reference, make_document):
+    text = ("Statsrådet talade i telefon med regionen, länsstyrelsen samt försvarsmakten om Gotlands hamnar. "
+            "Regionen vill bygga ut kajen.")
+    _, ex = _entities(reference, make_document, text)
+    assert {"region/09", "cab/09", "agency/forsvarsmakten"} <= set(ex.entities)
+
+
+def test_names_lower_case_region_alone_is_no_body(reference, make_document):
+    _, ex = _entities(reference, make_document, "Landshövdingen i Kalmar län talade om hela regionen och dess framtid.")
+    assert "region/08" not in ex.entities

@@ -612,3 +612,10 @@ def test_persons_staff_post_of_a_minister_then_the_name_after_a_comma(reference,
                                              "deltog i mötet.")
     assert ("Per Sahlin", "statssekreterare") in roles
     assert ("Per Sahlin", "landsbygdsminister") not in roles
+
+
+def test_persons_second_given_name_is_not_a_place_visited(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document("Nyheter\n\nUnder onsdagen besöker landshövding Per Bill Ljusdal."),
+                          reference)
+    assert "person/per-bill" in ex.entities and "person/per-bill-ljusdal" not in ex.entities

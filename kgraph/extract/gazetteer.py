@@ -25,6 +25,11 @@ _PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöke
                          # "17 oktober Berg": a schedule line's place
                          rf"\b\d{{1,2}}:?e?\s+(?:{MONTH_NAMES_ALT})[ \t]+(?:[-–][ \t]+)?)$",
                          re.IGNORECASE)
+# a visit told with the subject after the verb ("I dag besöker landshövding Anna Berg Sala."): the place
+# visited follows the visitor's full name, then the clause ends or goes on in lower case
+_INVERTED_VISIT_RE = re.compile(r"\b(?:besökte|besöker|gästade|gästar)[ \t]+(?:[a-zåäö-]+[ \t]+){0,3}"
+                                r"[A-ZÅÄÖ][\w-]+[ \t]+[A-ZÅÄÖ][\w-]+[ \t]+\Z")
+_INVERTED_VISIT_END_RE = re.compile(r"[ \t]*(?:[.,;:!?]|\n|[ \t]+[a-zåäö])")
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,8 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
         return False
     if re.match(r"[ \t]+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place (a new line is no name)
         return False
+    if _INVERTED_VISIT_RE.search(text, max(0, start - 90), start) and _INVERTED_VISIT_END_RE.match(text, end):
+        return True
     return bool(_PLACE_PREP.search(text[max(0, start - 14):start]))
 
 

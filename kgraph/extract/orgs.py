@@ -233,6 +233,13 @@ _MAKER_VERBS = ("tillverkar", "producerar", "förädlar", "utvecklar", "säljer"
 VISIT_CUE_RE = re.compile(
     rf"\b(?i:{PLACE_VISIT_NOUN})(?:et|en)?(?:[ \t]+(?:på|hos|vid))?[ \t]+"
     rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
+# "hann också besöka A, B i Exempelby och C": the bodies a visit verb lists, of two words or more (a single word
+# may be a village no list holds; "A i Exempelby" reads as a branch or a person's home and is left out)
+_VISITED = rf"{_NAME_RUN}(?:[ \t]+i[ \t]+{_WORD})?"
+VISITED_LIST_RE = re.compile(
+    r"(?<![\w-])(?:besöka|besökte|besöker)(?:[ \t]+(?:också|även|sedan|därefter|dessutom))?[ \t]+"
+    rf"(?P<list>{_VISITED}(?:[ \t]*,[ \t]*{_VISITED})*[ \t]+(?:och|samt)[ \t]+{_VISITED})(?![\wåäö-])")
+_AREA_ADJECTIVES = ("Norra", "Södra", "Östra", "Västra", "Stora", "Lilla", "Övre", "Nedre", "Mellersta")
 # "besöka företagen A och B": businesses the plural class noun lists
 PLURAL_CLASS_RE = re.compile(
     # ... and "företrädare för det lokala näringslivet, bland annat A, B och C": the businesses a list names
@@ -253,6 +260,8 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Associa
                "fastighetsbolaget": "Company", "bostadsbolaget": "Company", "energibolaget": "Company",
                "naturreservatet": "Place", "byn": "Place", "tätorten": "Place", "orten": "Place",
                "jordbruket": "Company",
+               # a named venue by its kind: "kulturhuset Exempel", "konserthuset Exempel"
+               "kulturhuset": "Place", "konserthuset": "Place", "medborgarhuset": "Place", "museet": "Place",
                # a business by its trade: "sågverket Exempelsågen", "mejeriet Exempelby Ost"
                "sågverket": "Company", "mejeriet": "Company", "bageriet": "Company", "bryggeriet": "Company",
                "åkeriet": "Company", "snickeriet": "Company", "tryckeriet": "Company", "slakteriet": "Company",
@@ -280,6 +289,14 @@ def _bounded(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<name>{name})(?![\wåäö-])")
 
 
+_TRADES = ("Trävaru", "Trävaror", "Sågverk", "Snickeri", "Snickerier", "Åkeri", "Bageri", "Bryggeri", "Mejeri",
+           "Gjuteri", "Plåtslageri", "Verkstad", "Verkstäder", "Byggnads")
+
+_FOUNDER_TRADES = ("konditori", "bageri", "café", "kafé", "åkeri", "snickeri", "måleri", "bokhandel", "lanthandel",
+                   "livs", "charkuteri", "rökeri", "slakteri", "blomsterhandel", "handelsträdgård", "verkstad",
+                   "byggfirma", "elfirma", "gårdsbutik", "fiskaffär")
+
+
 NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     # (each pattern runs only on a text that holds one of its words: a plain substring test first)
     (("Leader",), _bounded(rf"Leader[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}}"), "Association"),
@@ -305,6 +322,14 @@ NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = 
     (("församling",), _bounded(rf"{_CAP_NAME}[ \t]+församling"), "Organization"),
     (("Bröderna",), _bounded(rf"Bröderna[ \t]+{_CAP_NAME}"), "Company"),
     (("PRO", "SPF"), _bounded(rf"(?:PRO|SPF[ \t]+Seniorerna)[ \t]+{_CAP_NAME}"), "Association"),
+    # a business by its place or founder and its trade, both capitalised: "Exempelhedens Trävaru", "Norrby Snickeri",
+    # "Exempelby Mekaniska Verkstad" (not a national trade body: "Sveriges Bryggerier")
+    (_TRADES, _bounded(rf"(?!Sveriges|Svenska|Svensk)(?!{_OPENER_RE.pattern}){_CAP_NAME}[ \t]+"
+                       rf"(?:Mekaniska[ \t]+Verkstad|{'|'.join(_TRADES)})"), "Company"),
+    # a business by its founder's name in the genitive and its trade in lower case: "Elsa Exempels konditori",
+    # "Per Exempels åkeri"
+    (_FOUNDER_TRADES, _bounded(rf"(?!{_OPENER_RE.pattern}){_CAP_NAME}[ \t]+{_CAP_NAME}s[ \t]+"
+                               rf"(?:{'|'.join(_FOUNDER_TRADES)})"), "Company"),
     # a sports club by its town and its letters: "Exempelby IF", "Exempelby AIK", "IFK Exempelby"
     (("IF", "IK", "BK", "FF", "SK", "FK", "FC", "HC"),
      _bounded(rf"{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK)|"
@@ -671,6 +696,12 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         for m in HOST_CLAUSE_RE.finditer(text):
             group = "host" if m["host"] else "maker"
             yield from emit(m.start(group), m.end(group), _piece_class(m[group], "Company"))
+    if "besök" in text:
+        for m in VISITED_LIST_RE.finditer(text):
+            for s, e in _list_pieces(text, m.start("list"), m.end("list")):
+                words = text[s:e].split()
+                if len(words) >= 2 and "i" not in words and words[0] not in _AREA_ADJECTIVES:
+                    yield from emit(s, e, _piece_class(text[s:e], "Company"))
     for m in AREA_BODY_RE.finditer(text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for m in NONPROFIT_RE.finditer(text):

@@ -388,7 +388,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         if j < n and _same_line_gap(text, toks[j - 1], toks[j]) and _is_given(toks[j].text, ref) \
                 and not toks[j].text.endswith(("son", "sen")) \
                 and j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
-                and _surname_like(toks[j + 1], ref, title_words, blocked):
+                and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts:
             j += 1
         if j >= n or not (_same_line_gap(text, toks[j - 1], toks[j]) or _initial_gap(text, toks[j - 1], toks[j])) \
                 or not _surname_like(toks[j], ref, title_words, blocked):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ...models import Mention
+from ...text import fold
 from ..state import DocState
 from ..step import Step
 
@@ -53,7 +54,24 @@ def _county_code(st: DocState) -> str | None:
         return next(iter(governed)) if len(governed) == 1 else None
     munis = {st.ref.entities[m.key].attrs.get("county", "") for m in st.mentions
              if m.kind == "Municipality" and m.key in st.ref.entities}
-    return next(iter(munis)) if len(munis) == 1 else None
+    if munis:
+        return next(iter(munis)) if len(munis) == 1 else None
+    # an island that is a county of its own ("på Gotland")
+    islands = {_island_counties(st).get(m.key or "") for m in st.mentions if m.kind == "Place"} - {None}
+    return next(iter(islands)) if len(islands) == 1 else None
+
+
+def _island_counties(st: DocState) -> dict[str, str]:
+    """The key of a place whose name is a county's short name -> that county's code."""
+    def build() -> dict[str, str]:
+        out = {}
+        for e in st.ref.entities.values():
+            short = e.attrs.get("short", "") if e.cls == "County" else ""
+            place = st.ref.landscape_keys.get(fold(short)) if short else None
+            if place:
+                out[place] = e.key.split("/")[1]
+        return out
+    return st.ref.derived("counties of island places", build)
 
 
 def _bare_definites(st: DocState) -> list[Mention]:
@@ -114,8 +132,54 @@ def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
     return add, drop
 
 
+# a body in a list of bodies, written in lower case: "med regionen, länsstyrelsen samt tullverket"
+_LOWER_WORD_RE = re.compile(r"(?<![\w-])(?P<w>[a-zåäö][a-zåäö-]{3,}(?:en|et|n))(?P<gen>s)?(?![\wåäö-])")
+_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*(?:och[ \t]+)?")
+_LISTED_BODY_CLASSES = frozenset({"CountyAdministrativeBoard", "Region", "GovernmentAgency", "Municipality"})
+
+
+def _agencies_by_fold(st: DocState) -> dict[str, str]:
+    """One-word agency names in lower case ("försvarsmakten") -> the agency's key."""
+    def build() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for e in st.ref.entities.values():
+            if e.cls == "GovernmentAgency":
+                for f in e.forms:
+                    if " " not in f.text and f.text[:1].isupper() and not f.text.isupper():
+                        out.setdefault(f.text.lower(), e.key)
+        return out
+    return st.ref.derived("agencies by lower-case name", build)
+
+
+def _listed_bodies(st: DocState) -> list[Mention]:
+    """"regionen" and an agency's name in lower case, listed next to a body the text names ("regionen,
+    länsstyrelsen och försvarsmakten"): the region of the text's one county, and that agency."""
+    text = st.doc.text
+    if not any(w in text for w in ("regionen", "makten", "verket")):
+        return []
+    agencies = _agencies_by_fold(st)
+    region = _county_region(st)
+    out = []
+    for hit in _LOWER_WORD_RE.finditer(text):
+        word = hit["w"]
+        target = region if word == "regionen" else (("GovernmentAgency", agencies[word]) if word in agencies else None)
+        if target is None or st.covered(hit.start()):
+            continue
+        after = _LIST_GAP_RE.match(text, hit.end())
+        nxt = st.mentions_in(after.end(), after.end() + 1) if after and after.end() > hit.end() else []
+        before = [m for m in st.overlapping(max(0, hit.start() - 40), hit.start())
+                  if _LIST_GAP_RE.fullmatch(text, m.prov.span.end, hit.start())]
+        if not any(m.kind in _LISTED_BODY_CLASSES for m in nxt + before):
+            continue
+        out.append(Mention(text=hit.group(), kind=target[0], key=target[1],
+                           prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
+    return out
+
+
 def run(st: DocState) -> None:
     for m in _bare_definites(st):
+        st.add_mention(m)
+    for m in _listed_bodies(st):
         st.add_mention(m)
     add, drop = _body_definites(st)
     for m in drop:

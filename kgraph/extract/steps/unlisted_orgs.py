@@ -112,6 +112,15 @@ def _abbreviation_uses(st: DocState) -> list[Mention]:
 
 
 _BRANCH_GAP_RE = re.compile(r"[ \t]+")
+# "Företagarna i Exempelby": a membership body with local branches names its branch with "i" as well; a
+# national body that has none (SKR, SmåKom) "i Stockholm" is where it met
+_BRANCH_IN_GAP_RE = re.compile(r"[ \t]+i[ \t]+")
+LOCAL_BRANCH_ASSOCIATIONS = frozenset({
+    "org/foretagarna", "org/lrf", "org/naturskyddsforeningen", "org/svenska-roda-korset", "org/radda-barnen",
+    "org/hyresgastforeningen", "org/villaagarna", "org/abf", "org/studieforbundet-vuxenskolan", "org/sensus",
+    "org/studieframjandet", "org/friluftsframjandet", "org/civilforsvarsforbundet", "org/hela-sverige-ska-leva",
+    "org/svenska-turistforeningen", "org/hushallningssallskapet", "org/sveriges-hembygdsforbund",
+})
 _AREA_KINDS = ("Municipality", "Place", "County")
 _NOT_AREA_WORDS = ("kommun", "län", "region", "stad")
 
@@ -130,12 +139,14 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
         regional = a.kind == "Company" and (b.kind == "County" or b.key in landscapes)
         if not (a.kind == "Association" or regional) or b.kind not in _AREA_KINDS or a.attrs.get("genitive"):
             continue
-        if not _BRANCH_GAP_RE.fullmatch(text, a.prov.span.end, b.prov.span.start):
+        gap = text[a.prov.span.end:b.prov.span.start]
+        if not (_BRANCH_GAP_RE.fullmatch(gap) or (a.key in LOCAL_BRANCH_ASSOCIATIONS
+                                                  and _BRANCH_IN_GAP_RE.fullmatch(gap))):
             continue
         area = b.text[:-1] if b.attrs.get("genitive") else b.text
         if any(w in _NOT_AREA_WORDS for w in area.lower().split()) or not area[:1].isupper():
             continue
-        name = f"{a.text} {area}"
+        name = " ".join(f"{a.text}{gap}{area}".split())
         s, e = a.prov.span.start, b.prov.span.end
         # one node for the branch however the text writes the association ("LRF X", "Lantbrukarnas
         # riksförbund X"): the listed association's key with the area's
