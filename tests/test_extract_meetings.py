@@ -1320,3 +1320,21 @@ def test_meetings_town_of_the_place_field_is_no_participant(reference, make_docu
     table = [m for m in meetings if m.kind == "round_table"]
     assert table and "org/lrf" in table[0].participants
     assert "municipality/0180" not in table[0].participants
+
+
+def test_meetings_people_said_to_be_absent_are_no_participants(reference, make_document):
+    text = ("Dialog på residenset\n\nLandshövding Maria Ek bjöd in länets riksdagsledamöter till ett samtal om "
+            "bredband. Anna Berg (S) och Per Holm (C) deltog i samtalet.\n\n"
+            "Eva Lund (M) och Olle Sten (V) hade förhinder.\n")
+    ex = extract_document(make_document(text), reference)
+    people = {p for m in ex.meetings for p in m.participants if p.startswith("person/")}
+    assert {"person/anna-berg", "person/per-holm"} <= people
+    assert not people & {"person/eva-lund", "person/olle-sten"}
+
+
+def test_meetings_board_of_a_governor_of_two_counties_is_where_the_towns_are(reference, make_document):
+    # the county governor held two counties in turn; an undated text names a town of the first one
+    text = ("Landshövding Sven-Erik Österberg träffade ledningen i Kiruna kommun. Från länsstyrelsen deltog "
+            "även länsrådet Anna Berg.\n")
+    ex = extract_document(make_document(text), reference)
+    assert "cab/25" in ex.entities and "cab/01" not in ex.entities

@@ -50,10 +50,14 @@ def _county_code(st: DocState) -> str | None:
             day = st.doc.published
             if day is None or ((start is None or start <= day) and (end is None or day < end)):
                 governed.add(code)
-    if governed:
-        return next(iter(governed)) if len(governed) == 1 else None
+    if len(governed) == 1:
+        return next(iter(governed))
     munis = {st.ref.entities[m.key].attrs.get("county", "") for m in st.mentions
              if m.kind == "Municipality" and m.key in st.ref.entities}
+    if governed:
+        # a governor of two counties in turn, in a text without a date: the one its municipalities lie in
+        both = governed & munis
+        return next(iter(both)) if len(both) == 1 else None
     if munis:
         return next(iter(munis)) if len(munis) == 1 else None
     # an island that is a county of its own ("på Gotland")

@@ -170,6 +170,9 @@ _LOCATIVE_RE = re.compile(r"\b(?:i|på|vid)\s+$|(?:Plats|Adress|Lokal)[ \t]*:[ \
 # address of the venue
 _ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:i|på|vid)\s+|(?:Plats|Adress|Lokal)[ \t]*:[ \t]*)"
                                 r"[A-ZÅÄÖ][^.,;:\n]{1,40}(?:,\s*[A-ZÅÄÖ][^.,;:\n]{1,30}){0,2},\s*$")
+# "A, B och C hade förhinder", "D kunde inte delta": the people named before it were not there
+_ABSENT_RE = re.compile(r"\b(?:hade|har|fick|hade fått|hade anmält|har anmält)\s+förhinder\b"
+                        r"|\bvar\s+(?:förhindrad(?:e)?|frånvarande)\b|\bkunde\s+inte\s+(?:delta|närvara|komma)\b|\bdeltog\s+inte\b|\buteblev\b")
 _EVERY_PLACE_RE = re.compile(r"\b(?:samtliga|alla)\s+(?:\d+\s+|länets\s+|landets\s+)*"
                              r"(?:kommuner|kommunerna|län|regioner)\b")
 _CONTACT_SENTENCE = PhraseSet(("kontakta", "för information", "för mer information", "frågor om", "frågor till"),
@@ -229,6 +232,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # were not at the meeting unless the sentence says they came
     listed = {p.key for p, _ in present(st)} if mt.named == "protokoll" and st.attendance else set()
     cabinet = low.startswith("regeringssammanträd", mt.trigger[0])  # a meeting of the government itself
+    away: set[str] = set()  # people a sentence says were not there
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
         stext = low[sent.start:sent.end]
@@ -238,6 +242,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         cue = cue or (attendance_list_line(text, sent.start) and not any(m.kind == "Person" for m in ms))
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         came = not listed or cue or is_trigger_sent
+        gone = _ABSENT_RE.search(low, sent.start, sent.end)
+        if gone:
+            away.update(m.key for m in ms if m.kind == "Person" and m.prov.span.end <= gone.start())
         for m in ms:
             if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed) \
                     and not _STAFF_OF_RE.search(text, max(sent.start, m.prov.span.start - 60), m.prov.span.start):
@@ -298,6 +305,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         for i, h in st.topic_hits_in(sent.start, sent.end):
             if h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
+    mt.persons = [p for p in mt.persons if p not in away]
     if mt.location is None or st.cls_of(mt.location) not in ("Place", "Municipality"):
         # "besökte Länsstyrelsen ... På Residenset samlades ...": the venue where the people were, over the body
         mt.location = _place_opening(st, mt) or mt.location
