@@ -1338,3 +1338,12 @@ def test_meetings_board_of_a_governor_of_two_counties_is_where_the_towns_are(ref
             "även länsrådet Anna Berg.\n")
     ex = extract_document(make_document(text), reference)
     assert "cab/25" in ex.entities and "cab/01" not in ex.entities
+
+
+def test_meetings_place_of_the_subject_is_not_where_the_talk_is(reference, make_document):
+    text = ("Dialog på residenset\n\nLänets ledamöter av riksdagen har besökt landshövding Maria Ek. Dialogmötet på "
+            "residenset hålls varje höst, då landshövdingen bjuder in ledamöterna till ett samtal om vården i "
+            "Jämtland.\n")
+    ex = extract_document(make_document(text), reference)
+    assert len(ex.meetings) == 1
+    assert ex.meetings[0].location not in ("county/23", "place/jamtland-landskap")

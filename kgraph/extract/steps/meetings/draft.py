@@ -135,6 +135,7 @@ def line_from(text: str, start: int) -> tuple[int, int]:
 
 
 _LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
+_TOPIC_BETWEEN_RE = re.compile(r"\b(?:om|kring|angående|gällande)\s")
 # "ordförande i LRF", "ledamot i styrelsen": an office, not where the meeting is
 # (and "landshövding i Kalmar län", "kommunalråd i Vara", "näringslivschef på regionen")
 _OFFICE_BEFORE_RE = re.compile(r"\b(?:ordförande|ordföranden|ledamot|ledamöter|ledamöterna|[a-zåäö]*chef|chefer|"
@@ -161,8 +162,8 @@ def location_after(st: DocState, pos: int, limit: int) -> Mention | None:
     start = pos
     while True:
         m = _LOCATION_AFTER_RE.match(text, start)
-        if not m or m.end() > limit:
-            return None
+        if not m or m.end() > limit or _TOPIC_BETWEEN_RE.search(text, pos, m.end()):
+            return None  # "ett samtal om vägarna i Exempelland": where the subject is, not where they talk
         if not _OFFICE_BEFORE_RE.search(text, max(pos, m.end() - 40), m.end()):
             return _place_at(st, m.end())
         start = m.end()
