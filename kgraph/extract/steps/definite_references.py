@@ -137,8 +137,10 @@ def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
 
 
 # a body in a list of bodies, written in lower case: "med regionen, länsstyrelsen samt tullverket"
-_LOWER_WORD_RE = re.compile(r"(?<![\w-])(?P<w>[a-zåäö][a-zåäö-]{3,}(?:en|et|n))(?P<gen>s)?(?![\wåäö-])")
-_LIST_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*(?:och[ \t]+)?")
+_LOWER_AFTER_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*(?:och[ \t]+)?(?P<w>[a-zåäö][a-zåäö-]{3,}(?:en|et|n))(?P<g>s)?"
+                             r"(?![\wåäö-])")
+_LOWER_BEFORE_RE = re.compile(r"(?<![\w-])(?P<w>[a-zåäö][a-zåäö-]{3,}(?:en|et|n))(?P<g>s)?[ \t]*(?:,|och|samt)[ \t]*"
+                              r"(?:och[ \t]+)?\Z")
 _LISTED_BODY_CLASSES = frozenset({"CountyAdministrativeBoard", "Region", "GovernmentAgency", "Municipality"})
 
 
@@ -159,25 +161,27 @@ def _listed_bodies(st: DocState) -> list[Mention]:
     """"regionen" and an agency's name in lower case, listed next to a body the text names ("regionen,
     länsstyrelsen och försvarsmakten"): the region of the text's one county, and that agency."""
     text = st.doc.text
-    if not any(w in text for w in ("regionen", "makten", "verket")):
-        return []
     agencies = _agencies_by_fold(st)
-    region = _county_region(st)
-    out = []
-    for hit in _LOWER_WORD_RE.finditer(text):
-        word = hit["w"]
-        target = region if word == "regionen" else (("GovernmentAgency", agencies[word]) if word in agencies else None)
-        if target is None or st.covered(hit.start()):
+    region = _county_region(st) if "regionen" in text else None
+    out: dict[int, Mention] = {}
+    for m in list(st.mentions):
+        if m.kind not in _LISTED_BODY_CLASSES:
             continue
-        after = _LIST_GAP_RE.match(text, hit.end())
-        nxt = st.mentions_in(after.end(), after.end() + 1) if after and after.end() > hit.end() else []
-        before = [m for m in st.overlapping(max(0, hit.start() - 40), hit.start())
-                  if _LIST_GAP_RE.fullmatch(text, m.prov.span.end, hit.start())]
-        if not any(m.kind in _LISTED_BODY_CLASSES for m in nxt + before):
-            continue
-        out.append(Mention(text=hit.group(), kind=target[0], key=target[1],
-                           prov=st.prov(hit.start(), hit.end(), "extract.definite_reference", 0.7)))
-    return out
+        s, e = m.prov.span.start, m.prov.span.end
+        hits = [h for h in (_LOWER_AFTER_RE.match(text, e), _LOWER_BEFORE_RE.search(text, max(0, s - 40), s)) if h]
+        for h in hits:
+            word = h["w"]
+            if word == "regionen":
+                target = region
+            else:
+                target = ("GovernmentAgency", agencies[word]) if word in agencies else None
+            at = h.start("w")
+            if target is None or at in out or st.covered(at):
+                continue
+            end = h.end("g") if h["g"] else h.end("w")
+            out[at] = Mention(text=text[at:end], kind=target[0], key=target[1],
+                              prov=st.prov(at, end, "extract.definite_reference", 0.7))
+    return list(out.values())
 
 
 def run(st: DocState) -> None:

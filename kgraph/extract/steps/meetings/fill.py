@@ -242,9 +242,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         cue = cue or (attendance_list_line(text, sent.start) and not any(m.kind == "Person" for m in ms))
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         came = not listed or cue or is_trigger_sent
-        gone = _ABSENT_RE.search(low, sent.start, sent.end)
-        if gone:
-            away.update(m.key for m in ms if m.kind == "Person" and m.prov.span.end <= gone.start())
+        absence = _ABSENT_RE.search(low, sent.start, sent.end)
+        if absence:
+            away.update(m.key for m in ms if m.kind == "Person" and m.prov.span.end <= absence.start())
         for m in ms:
             if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed) \
                     and not _STAFF_OF_RE.search(text, max(sent.start, m.prov.span.start - 60), m.prov.span.start):
