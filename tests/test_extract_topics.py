@@ -424,3 +424,10 @@ def test_meetings_the_past_of_the_verb_mota_reports_a_meeting(reference, make_do
             "för att tala om vätgas.\n")
     ms = extract_document(make_document(text), reference).meetings
     assert [set(m.participants) for m in ms] == [{"region/25", "municipality/2581"}]
+
+
+def test_topics_the_people_taking_part_are_no_topic(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Kommunen lyfte fram sina planer för hamnen och gästerna diskuterade vägarna.")
+    assert _has_form(forms, "hamnen") or _has_form(forms, "planer för hamnen")
+    assert not _has_form(forms, "gästerna")

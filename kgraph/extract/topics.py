@@ -237,7 +237,9 @@ _ACTORS = frozenset({"myndigheter", "myndigheterna", "regering", "regeringen", "
                      "medlemmar", "medlemmarna", "elever", "eleverna", "besökare", "representanter", "länsstyrelsen",
                      "länsstyrelsens", "länsstyrelserna", "ministern", "landshövdingen", "del", "delen", "svårigheter",
                      "svårigheterna", "problem", "problemen", "kommunstyrelsen", "kommunledningen", "ledningen",
-                     "styrelsen", "nämnden", "kommunfullmäktige", "länsledningen", "regionledningen"})
+                     "styrelsen", "nämnden", "kommunfullmäktige", "länsledningen", "regionledningen",
+                     "deltagare", "deltagarna", "ledamöter", "ledamöterna", "tjänstemän", "tjänstemännen", "gäster",
+                     "gästerna", "besökarna", "representanterna", "företagarna", "medarbetare", "medarbetarna"})
 # "kommunens arbete", "regionens utmaningar": whose, not which
 _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "landet", "sverige", "föreningen",
                                "förbundet"})
