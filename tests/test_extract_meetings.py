@@ -1347,3 +1347,16 @@ def test_meetings_place_of_the_subject_is_not_where_the_talk_is(reference, make_
     ex = extract_document(make_document(text), reference)
     assert len(ex.meetings) == 1
     assert ex.meetings[0].location not in ("county/23", "place/jamtland-landskap")
+
+
+def test_meetings_tour_text_turns_from_one_stop_to_the_next(reference, make_document):
+    text = ("Kommunbesök i två kommuner\n\nI går besökte landshövding Maria Ek kommunerna Hudiksvall och Bollnäs. "
+            "I Hudiksvall guidade företaget Exempelbruket gästerna runt i fabriken. "
+            "I Bollnäs berättade kommunchef Per Holm om skolorna, och företaget Norrby Snickeri presenterade sin "
+            "verksamhet.\n")
+    ex = extract_document(make_document(text), reference)
+    by_place = {m.location: set(m.participants) for m in ex.meetings}
+    hudiksvall, bollnas = "municipality/2184", "municipality/2183"
+    assert "company/exempelbruket" in by_place[hudiksvall]
+    assert {"person/per-holm", "company/norrby-snickeri"} <= by_place[bollnas]
+    assert "person/per-holm" not in by_place[hudiksvall]

@@ -122,6 +122,8 @@ PARTICIPATION = PhraseSet((
     "värd", "värdar", "värdinna", "höll av", "hölls av", "höll med", "hölls med", "leder", "ledde", "lett",
     "kring bordet", "runt bordet", "satt också", "satt även", "fanns med", "fanns på plats", "riktar sig till",
     "talare", "bland talarna", "gästade", "gäst",
+    # who showed the visitors their work: "X höll en presentation av fabriken", "X guidade gästerna"
+    "presentation av", "presentationer av", "presenterade", "presenterar", "rundvandring", "guidade",
     # "samtal med X och Y": who the talks were with
     "samtal med", "samtal fördes med", "samtal fördes också med", "samtal fördes även med", "samtal hölls med",
     "samtal hölls också med", "samtal hölls även med", "samtalade med"))

@@ -244,12 +244,24 @@ def _turns_back(st: DocState, meets: list[MeetingDraft], current: list[MeetingDr
     return back[0] if len(back) == 1 else None
 
 
-def _narrow(st: DocState, current: list[MeetingDraft], sent: Sentence) -> list[MeetingDraft]:
-    """"I Härnösand träffade hon ...": of the stops of a tour, the one the sentence names."""
-    if len(current) < 2:
+_IN_PLACE_RE = re.compile(r"\b[Ii][ \t]+\Z")
+
+
+def _narrow(st: DocState, meets: list[MeetingDraft], current: list[MeetingDraft],
+            sent: Sentence) -> list[MeetingDraft]:
+    """"I Exempelby träffade hon ...": of the stops of a tour, the one the sentence names (also after the
+    text has turned to another stop: "I A besökte hon ... I B presenterade ...")."""
+    if not current:
         return current
-    named = {m.key for m in st.mentions_in(sent.start, sent.end) if m.kind == "Municipality"}
-    hit = [c for c in current if c.location in named]
+    group = current[0].group
+    turn = len(current) == 1 and group >= 0  # the text may turn from one stop to another: "I B presenterade ..."
+    stops = [m for m in meets if m.group == group and m.location] if turn else current
+    if len(stops) < 2:
+        return current
+    text = st.doc.text
+    named = {m.key for m in st.mentions_in(sent.start, sent.end) if m.kind == "Municipality"
+             and (not turn or _IN_PLACE_RE.search(text, max(sent.start, m.prov.span.start - 3), m.prov.span.start))}
+    hit = [c for c in stops if c.location in named]
     return hit if len(hit) == 1 else current
 
 
@@ -377,7 +389,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if target is not None:
                 target.sentences.append(sent)
                 continue
-        current = _narrow(st, current, sent)
+        current = _narrow(st, meets, current, sent)
         bullet = layout == "bullet" and bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits) \
             and bool(_BULLET_RE.match(text, sent.start))
         if bullet or (layout == "programme" and any(h[3] == "new" for h in hits)):
