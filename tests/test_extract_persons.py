@@ -619,3 +619,17 @@ def test_persons_second_given_name_is_not_a_place_visited(reference, make_docume
     ex = extract_document(make_document("Nyheter\n\nUnder onsdagen besöker landshövding Per Bill Ljusdal."),
                           reference)
     assert "person/per-bill" in ex.entities and "person/per-bill-ljusdal" not in ex.entities
+
+
+def test_persons_minutes_abbreviated_posts_after_name_and_party(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    text = ("SAMMANTRÄDESPROTOKOLL 1(12) Plats och tid Stadshuset, Exempelby, kl 13.00 Beslutande Ledamöter "
+            "Anna Berg, C, ordf Lisa Holm, M, 1:e vice ordf Olle Ekström, S, 2:e vice ordf Karin Nyström, C, tjg ers "
+            "för Eva Sjöberg, C Per Lundgren, MP, ej tjg ers Justerare Lisa Holm och Olle Ekström "
+            "Paragrafer 1-9\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/anna-berg", "ordf"), ("person/lisa-holm", "1:e vice ordf"),
+            ("person/olle-ekstrom", "2:e vice ordf"), ("person/karin-nystrom", "tjg ers"),
+            ("person/per-lundgren", "ej tjg ers"), ("person/lisa-holm", "justerare"),
+            ("person/olle-ekstrom", "justerare")} <= roles

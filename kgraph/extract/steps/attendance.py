@@ -189,6 +189,27 @@ def _tie_signatures(st: DocState) -> None:
             st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(signer, t)]
 
 
+_PAIR_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*")
+
+
+def _tie_adjusters(st: DocState) -> None:
+    """"Justerare Anna Berg och Per Holm": the label is the title of every name it lists."""
+    text = st.doc.text
+    persons = {p.start: p for p in st.people.persons}
+    tied = {(id(q), id(u)) for q, u in st.people.roles}
+    for t in st.people.titles:
+        if t.role not in ("justerare", "justerande"):
+            continue
+        gap = _LABEL_GAP_RE.match(text, t.end)
+        p = persons.get(gap.end()) if gap else None
+        while p is not None:
+            if (id(p), id(t)) not in tied:
+                st.people.roles.append((p, t))
+                tied.add((id(p), id(t)))
+            nxt = _PAIR_GAP_RE.match(text, p.end)
+            p = persons.get(nxt.end()) if nxt and nxt.end() > p.end else None
+
+
 def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
     text = st.doc.text
     persons = [p for p in st.people.persons if seg.start <= p.start < seg.end]
@@ -280,6 +301,7 @@ def run(st: DocState) -> None:
     _trim_at_cues(st, cues)
     _drop_cue_titles(st, cues)
     _tie_signatures(st)
+    _tie_adjusters(st)
     for seg in st.attendance:
         _split_run_on(st, seg)
         _tie_titles_backwards(st, seg)
