@@ -486,3 +486,17 @@ def test_names_bodies_listed_in_lower_case(reference, make_document):
 def test_names_lower_case_region_alone_is_no_body(reference, make_document):
     _, ex = _entities(reference, make_document, "Landshövdingen i Kalmar län talade om hela regionen och dess framtid.")
     assert "region/08" not in ex.entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Konferensen anordnas av Barnskydd vid Exempelby universitet i höst.", "Barnskydd"),
+    ("Statsrådet reste sedan vidare till SiS ungdomshem Norrgården utanför staden.", "Norrgården"),
+    ("Ministern talade med personalen på behandlingshemmet Ekbacken.", "Ekbacken"),
+])
+def test_names_unit_at_a_university_and_care_homes(reference, make_document, text, name):
+    assert name in _labels(reference, make_document, text, "Organization")
+
+
+def test_names_sentence_opening_word_before_a_university_is_no_unit(reference, make_document):
+    ents, _ = _entities(reference, make_document, "Forskare vid Exempelby universitet deltog i samtalet.")
+    assert not any(label == "Forskare" for label, _ in ents)

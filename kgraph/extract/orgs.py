@@ -262,6 +262,8 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Associa
                "jordbruket": "Company",
                # a named venue by its kind: "kulturhuset Exempel", "konserthuset Exempel"
                "kulturhuset": "Place", "konserthuset": "Place", "medborgarhuset": "Place", "museet": "Place",
+               # a youth or care home by its kind: "SiS ungdomshem Exempelgården", "behandlingshemmet X"
+               "ungdomshem": "Organization", "ungdomshemmet": "Organization", "behandlingshemmet": "Organization",
                # a business by its trade: "sågverket Exempelsågen", "mejeriet Exempelby Ost"
                "sågverket": "Company", "mejeriet": "Company", "bageriet": "Company", "bryggeriet": "Company",
                "åkeriet": "Company", "snickeriet": "Company", "tryckeriet": "Company", "slakteriet": "Company",
@@ -341,6 +343,10 @@ AREA_BODY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:Region|Kommun|Kommunal|Samord
                           rf"(?:i[ \t]+{_WORD}(?:[ \t]+län)?|(?:södra|norra|västra|östra|mellersta)[ \t]+{_WORD}"
                           rf"|{_WORD}[ \t]+län))"
                           r"(?![\wåäö-])")
+# a centre or unit at a university, by its own name: "Exempelfrid vid Exempelby universitet"
+UNIT_AT_UNIVERSITY_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?)[ \t]+vid[ \t]+(?:{_CAP_NAME}[ \t]+)?"
+    r"(?:[A-ZÅÄÖ][\wåäö-]+s[ \t]+)?(?:universitet|högskola|Universitet|Högskola)")
 # governing bodies, never places: "i Styrelsen", "i Arbetsutskottet"
 BODY_NOUN_RE = re.compile(r"(?:styrelse|utskott|styrgrupp|ledningsgrupp|presidi|beredning|nämnd|fullmäktige|"
                           r"kommitté|referensgrupp|arbetsgrupp|projektgrupp)(?:n|et|en|t|na|rna)?$")
@@ -702,6 +708,10 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
                 words = text[s:e].split()
                 if len(words) >= 2 and "i" not in words and words[0] not in _AREA_ADJECTIVES:
                     yield from emit(s, e, _piece_class(text[s:e], "Company"))
+    if "vid " in text and ("universitet" in text or "högskola" in text):
+        for m in UNIT_AT_UNIVERSITY_RE.finditer(text):
+            if not at_sentence_start(text, m.start("name")) and not _OPENER_RE.match(text, m.start("name")):
+                yield from emit(m.start("name"), m.end("name"), "Organization")
     for m in AREA_BODY_RE.finditer(text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for m in NONPROFIT_RE.finditer(text):
