@@ -500,3 +500,12 @@ def test_names_unit_at_a_university_and_care_homes(reference, make_document, tex
 def test_names_sentence_opening_word_before_a_university_is_no_unit(reference, make_document):
     ents, _ = _entities(reference, make_document, "Forskare vid Exempelby universitet deltog i samtalet.")
     assert not any(label == "Forskare" for label, _ in ents)
+
+
+def test_names_foundation_and_a_chamber_in_the_genitive(reference, make_document):
+    text = ("Ett av Norrdalens Handelskammares uppdrag är exporten. Tack till Per Holm, VD Stiftelsen "
+            "Exempelfjäll Resort, och Eva Lund Produktionschef Exempelbryggeriet.")
+    ents, _ = _entities(reference, make_document, text)
+    assert ("Norrdalens Handelskammare", "Association") in ents
+    assert ("Stiftelsen Exempelfjäll Resort", "Organization") in ents
+    assert not any(c == "Person" and ("Stiftelsen" in label or "Produktionschef" in label) for label, c in ents)

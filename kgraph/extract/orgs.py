@@ -287,8 +287,9 @@ _CAP_NAME = r"[A-ZÅÄÖ][\wåäö-]+"
 
 
 def _bounded(name: str) -> re.Pattern[str]:
-    """A name pattern as a whole word or words, in the group ``name``."""
-    return re.compile(rf"(?<![\w-])(?P<name>{name})(?![\wåäö-])")
+    """A name pattern as a whole word or words, in the group ``name``; a genitive "s" after it is no part of
+    the name ("Exempelbygdens Handelskammares medlemmar")."""
+    return re.compile(rf"(?<![\w-])(?P<name>{name})s?(?![\wåäö-])")
 
 
 _TRADES = ("Trävaru", "Trävaror", "Sågverk", "Snickeri", "Snickerier", "Åkeri", "Bageri", "Bryggeri", "Mejeri",
@@ -332,6 +333,8 @@ NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = 
     # "Per Exempels åkeri"
     (_FOUNDER_TRADES, _bounded(rf"(?!{_OPENER_RE.pattern}){_CAP_NAME}[ \t]+{_CAP_NAME}s[ \t]+"
                                rf"(?:{'|'.join(_FOUNDER_TRADES)})"), "Company"),
+    # a foundation by its name: "Stiftelsen Exempelfjäll"
+    (("Stiftelsen",), _bounded(rf"Stiftelsen[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}}"), "Organization"),
     # a sports club by its town and its letters: "Exempelby IF", "Exempelby AIK", "IFK Exempelby"
     (("IF", "IK", "BK", "FF", "SK", "FK", "FC", "HC"),
      _bounded(rf"{_CAP_NAME}[ \t]+(?:IF|IK|BK|FF|SK|AIK|GIF|GoIF|IBK|FK|ABK|BIK)|"

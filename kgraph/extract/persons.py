@@ -31,7 +31,8 @@ SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qv
 # object after a name in verb-second order ("besökte Anna Berg Ekskolan"), never a second surname
 _NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parken|torget|biblioteket|stationen|"
                              r"slottet|verket|bruket|förbundet|föreningen|nätverket|kommun|regionen|länet|region|"
-                             r"länsstyrelsen|departementet|myndigheten|"
+                             r"länsstyrelsen|departementet|myndigheten|stiftelsen|bolaget|akademin|akademien|"
+                             r"institutet|kammaren|"
                              r"centret|centrum|museet|teatern|arenan|[a-zåäö]{3}rum|[a-zåäö]{3}rummet|torg|torget)$")
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
@@ -318,11 +319,16 @@ def _names_no_person(word: str) -> bool:
     return bool(_NAMED_THING_RE.search(low)) or low in VENUE_LAST_WORDS or word.casefold() in MINUTES_STRUCTURE_WORDS
 
 
+# a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
+_POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare")
+
+
 def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], blocked: set[int]) -> bool:
     w = tok.text
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
         return False
-    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _names_no_person(w):
+    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _names_no_person(w) \
+            or w.lower().endswith(_POST_ENDINGS):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
