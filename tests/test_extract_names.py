@@ -509,3 +509,11 @@ def test_names_foundation_and_a_chamber_in_the_genitive(reference, make_document
     assert ("Norrdalens Handelskammare", "Association") in ents
     assert ("Stiftelsen Exempelfjäll Resort", "Organization") in ents
     assert not any(c == "Person" and ("Stiftelsen" in label or "Produktionschef" in label) for label, c in ents)
+
+
+def test_names_branch_in_a_part_of_the_country(reference, make_document):
+    _, ex = _entities(reference, make_document,
+                      "Mötet leddes av Per Holm, skogsexpert från LRF Södra Götaland, och två tjänstemän.")
+    assert "org/lrf-sodra-gotaland" in ex.entities
+    affs = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/per-holm", "org/lrf-sodra-gotaland") in affs

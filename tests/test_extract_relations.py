@@ -799,3 +799,12 @@ def test_relations_caption_position_between_the_name_and_its_post():
     rels = _pairs(ex, "affiliatedWith")
     assert ("person/olle-ekman", "org/foretagarna-ljusdal") in rels
     assert ("person/siv-dahl", "municipality/2161") in rels
+
+
+def test_relations_genitive_colon_of_an_abbreviation_opens_no_roster(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    text = ("Nyheter\n\nLRF Exempelland träffar Skogsstyrelsen en gång om året. Från LRF:s sida kom Anna Berg. "
+            "Vi mötte Per Holm, ny chef för distriktet, och Eva Lund.\n")
+    ex = extract_document(make_document(text), reference)
+    affs = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert not {("person/per-holm", "org/lrf"), ("person/eva-lund", "org/lrf")} & affs

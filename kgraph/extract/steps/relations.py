@@ -583,7 +583,9 @@ def _next_entry(text: str, pos: int, passed_spans: list[tuple[int, int]]) -> int
 # the lead-in of a roster: a line ending in a colon that names a body or its members
 # ("Representanter i arbetsutskottet:", "Styrelsen för Föreningen X består av:", "Följande personer ingår i
 # styrgruppen:"); attendance lists of minutes ("Närvarande:", "Beslutande:") are not rosters of a body
-_ROSTER_LEAD_RE = re.compile(r"^[ \t]*(?P<lead>[^\n:]{3,120}?)[ \t]*:[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
+# (the colon of an abbreviation's genitive, "LRF:s", "SKR:s", ends no lead-in)
+_ROSTER_LEAD_RE = re.compile(r"^[ \t]*(?P<lead>(?:[^\n:]|:(?=[a-zåäö])){3,120}?)[ \t]*:(?![a-zåäö])[ \t]*"
+                             r"(?P<rest>[^\n]*)$", re.MULTILINE)
 _ROSTER_BODY_RE = re.compile(r"(?i)styrelse|utskott|styrgrupp|ledningsgrupp|presidi|beredning|referensgrupp|"
                              r"kommitté|delegation|projektgrupp|arbetsgrupp|ledamöter|representanter|\bingår\b")
 # ... and lists that are not a body's roster: the attendance of minutes, visitors ("Riksdagsledamöter på besök:")

@@ -155,6 +155,29 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
     return out
 
 
+# "LRF Västra Sverige", "Företagarna Mellersta Norrland": an association's branch in a part of the country
+_PART_OF_COUNTRY_RE = re.compile(r"[ \t]+(?P<area>(?:Västra|Norra|Södra|Östra|Mellersta|Sydöstra|Nordvästra|Nordöstra|"
+                                 r"Sydvästra)[ \t]+[A-ZÅÄÖ][\wåäö-]+)(?![\wåäö-])")
+
+
+def _regional_branches(st: DocState) -> list[tuple[list[Mention], Mention]]:
+    """(the mentions it replaces, the branch) for a listed association's name followed by a part of the country."""
+    out = []
+    text = st.doc.text
+    for a in st.mentions:
+        if a.kind != "Association" or a.attrs.get("genitive") or a.attrs.get("part_of"):
+            continue
+        m = _PART_OF_COUNTRY_RE.match(text, a.prov.span.end)
+        if m is None:
+            continue
+        s, e = a.prov.span.start, m.end()
+        area = " ".join(m["area"].split())
+        key = f"{a.key}-{slug(area)}" if a.key in st.ref.entities else f"org/{slug(a.text + ' ' + area)}"
+        branch = _part_mention(st, a, s, e, key, " ".join(text[s:e].split()))
+        out.append(([a] + [x for x in st.overlapping(a.prov.span.end, e) if x is not a], branch))
+    return out
+
+
 # "Trafikverket Region Nord", "Polismyndigheten region Syd": an agency's regional division by its name
 _DIVISION_AFTER_RE = re.compile(r"[ \t]+[Rr]egion[ \t]+(?P<area>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
                                 r"(?![\wåäö-])")
@@ -203,7 +226,7 @@ def run(st: DocState) -> None:
         st.forget(a)
         st.forget(b)
         st.add_mention(branch, label=branch.attrs["name"])
-    for parts, division in _divisions(st):
+    for parts, division in _divisions(st) + _regional_branches(st):
         for x in parts:
             st.forget(x)
         st.add_mention(division, label=division.attrs["name"])
