@@ -633,3 +633,10 @@ def test_persons_minutes_abbreviated_posts_after_name_and_party(reference, make_
             ("person/olle-ekstrom", "2:e vice ordf"), ("person/karin-nystrom", "tjg ers"),
             ("person/per-lundgren", "ej tjg ers"), ("person/lisa-holm", "justerare"),
             ("person/olle-ekstrom", "justerare")} <= roles
+
+
+def test_persons_noble_particle_is_part_of_the_name(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document("Nyheter\n\nKommunalrådet Eva Munck af Exempelsköld (C) tog emot gästerna."),
+                          reference)
+    assert "person/eva-munck-af-exempelskold" in ex.entities and "person/eva-munck" not in ex.entities

@@ -323,6 +323,9 @@ def _names_no_person(word: str) -> bool:
 _POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare")
 
 
+_NOBLE_PARTICLE_RE = re.compile(r"[ \t]+(?:af|von|von der|de la)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?![\wåäö-])")
+
+
 def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], blocked: set[int]) -> bool:
     w = tok.text
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
@@ -415,6 +418,11 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             i += 1
             continue  # "Hans Göteborgsbesök": the possessive, not a name
         start, end = tok.start, toks[end_j].end
+        noble = _NOBLE_PARTICLE_RE.match(text, end)
+        if noble:
+            end = noble.end()  # "Eva Munck af Exempelsköld", "Per von Exempel": the particle and the name after it
+            while end_j + 1 < n and toks[end_j + 1].start < end:
+                end_j += 1
         name = text[start:end]
         if not given and (not prev_title or tok.start in place_starts):
             i += 1  # "besökte ministern Exempelby Energi": a town's name is no unknown given name
