@@ -1360,3 +1360,12 @@ def test_meetings_tour_text_turns_from_one_stop_to_the_next(reference, make_docu
     assert "company/exempelbruket" in by_place[hudiksvall]
     assert {"person/per-holm", "company/norrby-snickeri"} <= by_place[bollnas]
     assert "person/per-holm" not in by_place[hudiksvall]
+
+
+def test_meetings_press_contact_in_the_contact_block_is_no_participant(reference, make_document):
+    text = ("Ministern besöker Luleå\n\nPå fredag kommer kulturminister Anna Berg att besöka Luleå kommun. "
+            "Hon träffar kommunalrådet Per Holm.\n\nFrågor från media: kontakta pressekreterare Eva Lund.\n"
+            "Eva Lund\nPressekreterare hos Anna Berg\n070-000 00 00\n")
+    ex = extract_document(make_document(text), reference)
+    people = {p for m in ex.meetings for p in m.participants}
+    assert "person/per-holm" in people and "person/eva-lund" not in people

@@ -195,12 +195,26 @@ def _hosted_visit(st: DocState, mt: MeetingDraft, low: str) -> bool:
     return False
 
 
+_PRESS_STAFF_RE = re.compile(r"press(?:ekreterare|chef|ansvarig|kontakt|talesperson)|kommunikatör|informatör")
+
+
 class _SentenceCues:
     """Per sentence, once per document: is it a contact line, does it say someone took part."""
 
     def __init__(self, text: str, low: str) -> None:
         self.text, self.low = text, low
         self.seen: dict[int, tuple[bool, bool]] = {}
+        self._contacts: set[str] | None = None
+
+    def contacts(self, st: DocState) -> set[str]:
+        """The press staff a contact sentence names ("Kontakta pressekreterare A."): the contact block that
+        follows repeats them, and they come to no meeting unless a sentence about one says so (a contact
+        who is no press officer may well have been there)."""
+        if self._contacts is None:
+            self._contacts = {m.key for sent in st.sentences if self(sent)[0]
+                              and _PRESS_STAFF_RE.search(self.low, sent.start, sent.end)
+                              for m in st.mentions_in(sent.start, sent.end) if m.kind == "Person"}
+        return self._contacts
 
     def __call__(self, sent: Sentence) -> tuple[bool, bool]:
         got = self.seen.get(sent.start)
@@ -242,11 +256,13 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         cue = cue or (attendance_list_line(text, sent.start) and not any(m.kind == "Person" for m in ms))
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         came = not listed or cue or is_trigger_sent
+        contacts = cues.contacts(st) if not (cue or is_trigger_sent) else set()
         absence = _ABSENT_RE.search(low, sent.start, sent.end)
         if absence:
             away.update(m.key for m in ms if m.kind == "Person" and m.prov.span.end <= absence.start())
         for m in ms:
             if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed) \
+                    and m.key not in contacts \
                     and not _STAFF_OF_RE.search(text, max(sent.start, m.prov.span.start - 60), m.prov.span.start):
                 mt.persons.append(m.key)
         # no municipality of this sentence takes part: the home towns of an association's board members
