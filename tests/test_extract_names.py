@@ -517,3 +517,11 @@ def test_names_branch_in_a_part_of_the_country(reference, make_document):
     assert "org/lrf-sodra-gotaland" in ex.entities
     affs = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
     assert ("person/per-holm", "org/lrf-sodra-gotaland") in affs
+
+
+def test_names_capitalised_owner_building_and_preschools(reference, make_document):
+    text = ("Mötet hölls i Regionens hus i Gävle. Efteråt besökte gästerna Norrgårdens förskola. "
+            "Regionens ekonomi diskuterades också.")
+    ents, _ = _entities(reference, make_document, text)
+    assert ("Regionens hus", "Place") in ents and ("Norrgårdens förskola", "Organization") in ents
+    assert not any(label == "Regionens" for label, _ in ents)

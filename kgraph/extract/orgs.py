@@ -195,6 +195,7 @@ VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell"
                "museum": "Place", "konsthall": "Place",
                "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
                "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization",
+               "förskola": "Organization", "grundskola": "Organization", "gymnasieskola": "Organization",
                # a hospital is where a visit goes (the guidelines' venue), as a named building is
                "sjukhus": "Place", "universitetssjukhus": "Place", "lasarett": "Place",
                "vårdcentral": "Place", "hälsocentral": "Place"}
@@ -555,13 +556,23 @@ def _cue_automaton() -> ahocorasick.Automaton:
 _CUES = _cue_automaton()
 
 
+# the owner of a building written with a capital inside a sentence names it: "i Regionens hus", "Kommunens hus"
+_OWNER_GENITIVES = frozenset({"kommunens", "regionens", "länets", "stadens"})
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop opening words that are not part of a name ("I Halmstad slott", "Hans gård")."""
     while True:
         m = re.match(r"([^\s&]+)[ \t]+", text[s:e])
         if not m or m.group(1).lower() not in _DETERMINERS:
             return s, e
+        if _names_its_building(text, s, m.group(1)):
+            return s, e
         s += m.end()
+
+
+def _names_its_building(text: str, s: int, word: str) -> bool:
+    return word.lower() in _OWNER_GENITIVES and word[0].isupper() and not at_sentence_start(text, s)
 
 
 def _piece_class(piece: str, default: str) -> str:
@@ -634,7 +645,9 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         e = s + len(name)
         words = name.split() or [""]
         if len(name) < 3 or not (name[:1].isupper() or words[0] in _NAME_PART_NOUNS) or not ok(s, e) \
-                or name.lower() in NOT_PLACES or words[0].lower() in _DETERMINERS or (venue and len(words) < 2):
+                or name.lower() in NOT_PLACES or (words[0].lower() in _DETERMINERS
+                                                  and not _names_its_building(text, s, words[0])) \
+                or (venue and len(words) < 2):
             return
         # "hos Anna Berg": a person, not a business
         if len(words) == 2 and is_given(words[0]) and words[1][:1].isupper() and words[1].lower() not in VENUE_NOUNS:
