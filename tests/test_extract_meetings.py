@@ -1369,3 +1369,12 @@ def test_meetings_press_contact_in_the_contact_block_is_no_participant(reference
     ex = extract_document(make_document(text), reference)
     people = {p for m in ex.meetings for p in m.participants}
     assert "person/per-holm" in people and "person/eva-lund" not in people
+
+
+def test_meetings_office_holder_received_is_a_visit_where_received(reference, make_document):
+    text = ("Landshövdingen på besök\n\nKommunalrådet Anna Berg (M) tog emot landshövding Maria Ek på kommunhuset "
+            "i Söderhamn i går. Efter ett möte med kommunledningen besökte landshövdingen Exempelby Trä AB.\n\n"
+            "Kommunen tar emot många nya invånare varje år.\n")
+    ex = extract_document(make_document(text), reference)
+    received = [m for m in ex.meetings if m.kind == "visit" and m.location == "municipality/2182"]
+    assert received and "person/anna-berg" in received[0].participants

@@ -56,6 +56,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (_VISIT_PREFIX + r"?besök", "visit", "new"),
     (r"besök(?:te|er|a|t|s|tes|ts)", "visit", "new"),
     (r"gästa(?:de|r|des|s)?", "visit", "new"),
+    # "Kommunalrådet A tog emot landshövding B på kommunhuset": a visiting office holder received
+    (r"(?:tog|tar)\s+emot(?=\s+(?:[a-zåäö-]+\s+){0,2}(?:landshövding|[a-zåäö-]*minister|statsråd|statssekreterare|"
+     r"delegation))", "visit", "new"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:t|ts)", "meeting", "ana"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:n|na)?", "meeting", "new"),
     (r"träff(?:en)", "meeting", "ana"),
@@ -86,7 +89,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 # (MEETING_RE must start at a word start, so nothing else can match): one cheap scan instead of the full one
 MEETING_KEYS_RE = re.compile(r"samtal|samråd|nätverks|styrelse|möte|konferens|kongress|seminari|webbinari|workshop|"
                              r"kommunres|turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
-                             r"samla|dag|mött")
+                             r"samla|dag|mött|tog|tar")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
