@@ -1378,3 +1378,12 @@ def test_meetings_office_holder_received_is_a_visit_where_received(reference, ma
     ex = extract_document(make_document(text), reference)
     received = [m for m in ex.meetings if m.kind == "visit" and m.location == "municipality/2182"]
     assert received and "person/anna-berg" in received[0].participants
+
+
+def test_meetings_programme_line_ends_with_where_the_item_is(reference, make_document):
+    text = ("Ministern besöker länet\n\nPublicerad 2022-05-03\n\nProgram\n"
+            "14.00 Möte med Region Jämtland Härjedalen om busstrafiken, Östersund\n")
+    ex = extract_document(make_document(text), reference)
+    held = [m for m in ex.meetings if "region/23" in m.participants]
+    assert held and held[0].location == "municipality/2380"
+    assert "municipality/2380" not in held[0].participants

@@ -322,6 +322,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             if h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
     mt.persons = [p for p in mt.persons if p not in away]
+    if mt.location is None:
+        _programme_line_town(st, mt)
     if mt.location is None or st.cls_of(mt.location) not in ("Place", "Municipality"):
         # "besökte Länsstyrelsen ... På Residenset samlades ...": the venue where the people were, over the body
         mt.location = _place_opening(st, mt) or mt.location
@@ -394,6 +396,30 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     if mt.named == "protokoll" and st.attendance:
         gone = absent(st)  # "Förhinder: ...", "X tjg för Y": not at the meeting
         mt.persons = [p for p in mt.persons if p not in gone]
+
+
+# "14.00 Möte med Region X om kollektivtrafik, Exempelstad": a programme's item ends with where it is held
+_PROGRAMME_TIME_RE = re.compile(r"[ \t•*-]*(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}\b")
+_LINE_END_TOWN_RE = re.compile(r",[ \t]*(?P<t>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)[ \t]*\.?[ \t]*$")
+
+
+def _programme_line_town(st: DocState, mt: MeetingDraft) -> None:
+    """The town or place that ends the programme line of ``mt``, where that item is held (a meeting's town
+    takes no part in it)."""
+    text = st.doc.text
+    start = text.rfind("\n", 0, mt.trigger[0]) + 1
+    end = text.find("\n", mt.trigger[0])
+    end = len(text) if end < 0 else end
+    if not _PROGRAMME_TIME_RE.match(text, start):
+        return
+    town = _LINE_END_TOWN_RE.search(text, mt.trigger[1], end)
+    place = next((m for m in st.mentions_in(town.start("t"), town.start("t") + 1)
+                  if m.kind in ("Municipality", "Place")), None) if town else None
+    if place is None:
+        return
+    mt.location = place.key
+    if mt.kind != "visit" and place.key in mt.orgs:
+        mt.orgs.remove(place.key)
 
 
 def _home_body(st: DocState, org: str, pos: int) -> bool:
