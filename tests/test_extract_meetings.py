@@ -1387,3 +1387,13 @@ def test_meetings_programme_line_ends_with_where_the_item_is(reference, make_doc
     held = [m for m in ex.meetings if "region/23" in m.participants]
     assert held and held[0].location == "municipality/2380"
     assert "municipality/2380" not in held[0].participants
+
+
+def test_meetings_a_meal_with_company_is_a_meeting(reference, make_document):
+    text = ("Ministern besöker länet\n\nPublicerad 2022-05-03\n\nLandsbygdsminister Anna-Caren Sätherberg besöker "
+            "länet torsdagen den 5 maj.\n\nProgram\n"
+            "09.00 Besök på Exempelby Trä AB, Krokom\n11.30 Lunch med kommunledningen i Åre kommun, Åre\n")
+    ex = extract_document(make_document(text), reference)
+    assert any(m.location == "municipality/2321" for m in ex.meetings)
+    assert not any(m.location == "place/exempelby-tra-ab" and "municipality/2321" in m.participants
+                   for m in ex.meetings)

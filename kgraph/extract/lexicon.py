@@ -44,6 +44,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"[a-zåäö]{3,30}?dialog(?:er|erna)?", "meeting", "new"),
     (r"press(?:träff|konferens)(?:en|er|erna|ar|arna)?", "meeting", "new"),
     (r"lunchmöte(?:t|n|na)?", "meeting", "new"),
+    # "11.30 Lunch med företrädare för besöksnäringen", "åt middag med kommunledningen": a meal with company
+    (r"(?:lunch|middag|frukost)(?=\s+med\s)", "meeting", "new"),
     (r"konstituera(?:des|de|s)", "meeting", "new"),  # "föreningen konstituerades den 13 december"
     (r"regeringssammanträde(?:t|n)?", "board_meeting", "new"),
     (r"kommunforum(?:et)?", "conference", "named"),
@@ -89,7 +91,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 # (MEETING_RE must start at a word start, so nothing else can match): one cheap scan instead of the full one
 MEETING_KEYS_RE = re.compile(r"samtal|samråd|nätverks|styrelse|möte|konferens|kongress|seminari|webbinari|workshop|"
                              r"kommunres|turné|dialog|press|konstituera|sammanträ|forum|stämma|besök|gäst|träff|överläggning|"
-                             r"samla|dag|mött|tog|tar")
+                             r"samla|dag|mött|tog|tar|lunch|middag|frukost")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
