@@ -1397,3 +1397,10 @@ def test_meetings_a_meal_with_company_is_a_meeting(reference, make_document):
     assert any(m.location == "municipality/2321" for m in ex.meetings)
     assert not any(m.location == "place/exempelby-tra-ab" and "municipality/2321" in m.participants
                    for m in ex.meetings)
+
+
+def test_meetings_office_holder_received_online_is_a_digital_meeting(reference, make_document):
+    text = ("Nyheter\n\nKommunalrådet Anna Berg och två tjänstemän tog emot kulturminister Eva Lund på ett digitalt "
+            "besök i Bollnäs kommun i går.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.kind for m in ex.meetings] == ["digital_meeting"]

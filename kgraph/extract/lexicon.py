@@ -60,7 +60,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"gästa(?:de|r|des|s)?", "visit", "new"),
     # "Kommunalrådet A tog emot landshövding B på kommunhuset": a visiting office holder received
     (r"(?:tog|tar)\s+emot(?=\s+(?:[a-zåäö-]+\s+){0,2}(?:landshövding|[a-zåäö-]*minister|statsråd|statssekreterare|"
-     r"delegation))", "visit", "new"),
+     # (not where the sentence names the event itself: "tog emot ministern på ett kort möte")
+     r"delegation))(?![^.!?\n]*(?:besök|möte|träff))", "visit", "new"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:t|ts)", "meeting", "ana"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:n|na)?", "meeting", "new"),
     (r"träff(?:en)", "meeting", "ana"),

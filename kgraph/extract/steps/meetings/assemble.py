@@ -421,6 +421,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if how == "new" and _PLAN_FOR_RE.search(low, max(sent.start, s - 40), s):
                 continue  # "polisens plan för medborgardialoger": the meetings a document plans for, none held
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
+            if low.startswith(("tog", "tar"), s):
+                window = low[sent.start:sent.end]  # "tog emot ministern digitalt": how it was received
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
                 kind = "digital_meeting"
             if how == "named":
