@@ -525,3 +525,11 @@ def test_names_capitalised_owner_building_and_preschools(reference, make_documen
     ents, _ = _entities(reference, make_document, text)
     assert ("Regionens hus", "Place") in ents and ("Norrgårdens förskola", "Organization") in ents
     assert not any(label == "Regionens" for label, _ in ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("I vinter satsar Destination Norrfjäll på fler gäster.", "Destination Norrfjäll"),
+    ("Exempelby Mountains Airport räknar med fler resenärer.", "Exempelby Mountains Airport"),
+])
+def test_names_destination_and_airport_companies(reference, make_document, text, name):
+    assert name in _labels(reference, make_document, text, "Company")

@@ -309,6 +309,9 @@ NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = 
     (("Länsmuseet",), _bounded(rf"Länsmuseet[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?"), "Organization"),
     (("ameby",), _bounded(rf"{_CAP_NAME}[ \t]+[Ss]ameby"), "Organization"),
     (("Visit",), _bounded(rf"Visit[ \t]+{_CAP_NAME}"), "Company"),
+    # ... a destination company ("Destination Exempelfjällen") and an airport's company ("Exempel Mountains Airport")
+    (("Destination",), _bounded(rf"Destination[ \t]+{_CAP_NAME}"), "Company"),
+    (("Airport",), _bounded(rf"{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}}[ \t]+Airport"), "Company"),
     # a chamber of commerce ("Handelskammaren Exempelland", "Västsvenska Handelskammaren", "Exempeldalens
     # Handelskammare") and a fire and rescue service ("Räddningstjänsten Exempelby", "Norrbygdens Räddningstjänst",
     # "Brandkåren Exempel")
