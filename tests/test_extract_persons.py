@@ -640,3 +640,11 @@ def test_persons_noble_particle_is_part_of_the_name(reference, make_document):
     ex = extract_document(make_document("Nyheter\n\nKommunalrådet Eva Munck af Exempelsköld (C) tog emot gästerna."),
                           reference)
     assert "person/eva-munck-af-exempelskold" in ex.entities and "person/eva-munck" not in ex.entities
+
+
+def test_persons_role_complement_goes_on_to_the_unit_of_a_body(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document("Nyheter\n\nPer Holm, chef för länsstyrelsens miljöavdelning, deltog."),
+                          reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/per-holm", "chef för länsstyrelsens miljöavdelning") in roles

@@ -42,7 +42,10 @@ COMMA_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?P<p>s|m|c|v|kd|fp|l|mp|sd|S|M|C|V|K
                             r"(?=[ \t]*(?:,|$|\n)|[ \t]+[A-ZÅÄÖ])", re.MULTILINE)
 TITLE_COMPLEMENT_RE = re.compile(
     r"\s+(?P<prep>i|för|på)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
-    r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)s?|KS|KF|RS|RF)\b")
+    r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)"
+    # ... and the unit of the body in the genitive: "chef för länsstyrelsens miljöavdelning"
+    r"(?:s(?:[ \t]+[a-zåäö-]*(?:avdelning|enhet|sektion|förvaltning|kontor|stab)(?:en|et)?(?![\wåäö]))?)?"
+    r"|KS|KF|RS|RF)\b")
 # a board right after a board role, without a preposition: "vice ordförande kommunstyrelsen"
 _BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|[a-zåäö-]+nämnden|"
                             r"[a-zåäö]*utskottet)(?![\wåäö])")
