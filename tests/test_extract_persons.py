@@ -199,7 +199,6 @@ def test_persons_role_statement_in_extraction(reference, make_document):
 
 
 def test_persons_numbered_vice_chair_role_as_written():
-    from kgraph.extract.pipeline import extract_document
     from kgraph.ingest import content_id
     from kgraph.models import Document
     text = ("Protokoll\n\nVid besöket deltar 1:e vice ordföranden Jan-Erik Svensson och "
@@ -615,14 +614,12 @@ def test_persons_staff_post_of_a_minister_then_the_name_after_a_comma(reference,
 
 
 def test_persons_second_given_name_is_not_a_place_visited(reference, make_document):
-    from kgraph.extract.pipeline import extract_document
     ex = extract_document(make_document("Nyheter\n\nUnder onsdagen besöker landshövding Per Bill Ljusdal."),
                           reference)
     assert "person/per-bill" in ex.entities and "person/per-bill-ljusdal" not in ex.entities
 
 
 def test_persons_minutes_abbreviated_posts_after_name_and_party(reference, make_document):
-    from kgraph.extract.pipeline import extract_document
     text = ("SAMMANTRÄDESPROTOKOLL 1(12) Plats och tid Stadshuset, Exempelby, kl 13.00 Beslutande Ledamöter "
             "Anna Berg, C, ordf Lisa Holm, M, 1:e vice ordf Olle Ekström, S, 2:e vice ordf Karin Nyström, C, tjg ers "
             "för Eva Sjöberg, C Per Lundgren, MP, ej tjg ers Justerare Lisa Holm och Olle Ekström "
@@ -636,14 +633,12 @@ def test_persons_minutes_abbreviated_posts_after_name_and_party(reference, make_
 
 
 def test_persons_noble_particle_is_part_of_the_name(reference, make_document):
-    from kgraph.extract.pipeline import extract_document
     ex = extract_document(make_document("Nyheter\n\nKommunalrådet Eva Munck af Exempelsköld (C) tog emot gästerna."),
                           reference)
     assert "person/eva-munck-af-exempelskold" in ex.entities and "person/eva-munck" not in ex.entities
 
 
 def test_persons_role_complement_goes_on_to_the_unit_of_a_body(reference, make_document):
-    from kgraph.extract.pipeline import extract_document
     ex = extract_document(make_document("Nyheter\n\nPer Holm, chef för länsstyrelsens miljöavdelning, deltog."),
                           reference)
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}

@@ -137,10 +137,10 @@ def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
 
 
 # a body in a list of bodies, written in lower case: "med regionen, länsstyrelsen samt tullverket"
-_LOWER_AFTER_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*(?:och[ \t]+)?(?P<w>[a-zåäö][a-zåäö-]{3,}(?:en|et|n))(?P<g>s)?"
-                             r"(?![\wåäö-])")
-_LOWER_BEFORE_RE = re.compile(r"(?<![\w-])(?P<w>[a-zåäö][a-zåäö-]{3,}(?:en|et|n))(?P<g>s)?[ \t]*(?:,|och|samt)[ \t]*"
-                              r"(?:och[ \t]+)?\Z")
+_LOWER_WORD = r"(?P<w>[a-zåäö][a-zåäö-]{3,}(?:en|et|n))(?P<g>s)?"  # a definite noun, in the genitive or not
+_LIST_GAP = r"[ \t]*(?:,|och|samt)[ \t]*(?:och[ \t]+)?"
+_LOWER_AFTER_RE = re.compile(rf"{_LIST_GAP}{_LOWER_WORD}(?![\wåäö-])")
+_LOWER_BEFORE_RE = re.compile(rf"(?<![\w-]){_LOWER_WORD}{_LIST_GAP}\Z")
 _LISTED_BODY_CLASSES = frozenset({"CountyAdministrativeBoard", "Region", "GovernmentAgency", "Municipality"})
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from ...models import Mention
 from ...text import fold, slug
@@ -148,57 +149,53 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
             continue
         name = " ".join(f"{a.text}{gap}{area}".split())
         s, e = a.prov.span.start, b.prov.span.end
-        # one node for the branch however the text writes the association ("LRF X", "Lantbrukarnas
-        # riksförbund X"): the listed association's key with the area's
-        key = f"{a.key}-{slug(area)}" if a.key in st.ref.entities else f"org/{slug(name)}"
-        out.append((a, b, _part_mention(st, a, s, e, key, name)))
+        out.append((a, b, _part_mention(st, a, s, e, _branch_key(st, a, area, name), name)))
     return out
+
+
+def _branch_key(st: DocState, whole: Mention, area: str, name: str) -> str:
+    """One node for a branch however the text writes the association ("LRF X", "Lantbrukarnas riksförbund X"):
+    a listed association's key with the area's, else the branch's own name."""
+    return f"{whole.key}-{slug(area)}" if whole.key in st.ref.entities else f"org/{slug(name)}"
 
 
 # "LRF Västra Sverige", "Företagarna Mellersta Norrland": an association's branch in a part of the country
 _PART_OF_COUNTRY_RE = re.compile(r"[ \t]+(?P<area>(?:Västra|Norra|Södra|Östra|Mellersta|Sydöstra|Nordvästra|Nordöstra|"
                                  r"Sydvästra)[ \t]+[A-ZÅÄÖ][\wåäö-]+)(?![\wåäö-])")
-
-
-def _regional_branches(st: DocState) -> list[tuple[list[Mention], Mention]]:
-    """(the mentions it replaces, the branch) for a listed association's name followed by a part of the country."""
-    out = []
-    text = st.doc.text
-    for a in st.mentions:
-        if a.kind != "Association" or a.attrs.get("genitive") or a.attrs.get("part_of"):
-            continue
-        m = _PART_OF_COUNTRY_RE.match(text, a.prov.span.end)
-        if m is None:
-            continue
-        s, e = a.prov.span.start, m.end()
-        area = " ".join(m["area"].split())
-        key = f"{a.key}-{slug(area)}" if a.key in st.ref.entities else f"org/{slug(a.text + ' ' + area)}"
-        branch = _part_mention(st, a, s, e, key, " ".join(text[s:e].split()))
-        out.append(([a] + [x for x in st.overlapping(a.prov.span.end, e) if x is not a], branch))
-    return out
-
-
 # "Trafikverket Region Nord", "Polismyndigheten region Syd": an agency's regional division by its name
 _DIVISION_AFTER_RE = re.compile(r"[ \t]+[Rr]egion[ \t]+(?P<area>[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)"
                                 r"(?![\wåäö-])")
 _DIVISION_KINDS = ("GovernmentAgency", "Company")
 
 
-def _divisions(st: DocState) -> list[tuple[list[Mention], Mention]]:
-    """(the mentions it replaces, the division) for an agency's or a company's name followed by "Region" and the
-    region's name: one organisation, part of the agency, which the text names as such."""
+def _parts_named_after(st: DocState, wholes: list[Mention], after: re.Pattern[str],
+                       key_of: Callable[[Mention, str, str], str]) -> list[tuple[list[Mention], Mention]]:
+    """(the mentions it replaces, the part) for each of ``wholes`` whose name ``after`` continues with an area:
+    one organisation, part of that body, which the text names as such. ``key_of(body, area, name)`` keys it."""
     out = []
     text = st.doc.text
-    for a in st.mentions:
-        if a.kind not in _DIVISION_KINDS or a.attrs.get("genitive"):
-            continue
-        m = _DIVISION_AFTER_RE.match(text, a.prov.span.end)
+    for a in wholes:
+        m = after.match(text, a.prov.span.end)
         if m is None:
             continue
         s, e = a.prov.span.start, m.end()
-        division = _part_mention(st, a, s, e, f"{a.key}-region-{slug(m['area'])}", " ".join(text[s:e].split()))
-        out.append(([a] + [x for x in st.overlapping(a.prov.span.end, e) if x is not a], division))
+        name = " ".join(text[s:e].split())
+        part = _part_mention(st, a, s, e, key_of(a, " ".join(m["area"].split()), name), name)
+        out.append(([a] + [x for x in st.overlapping(a.prov.span.end, e) if x is not a], part))
     return out
+
+
+def _divisions(st: DocState) -> list[tuple[list[Mention], Mention]]:
+    """An agency's or a company's regional division: its name, "Region" and the region's name."""
+    wholes = [a for a in st.mentions if a.kind in _DIVISION_KINDS and not a.attrs.get("genitive")]
+    return _parts_named_after(st, wholes, _DIVISION_AFTER_RE, lambda a, area, _name: f"{a.key}-region-{slug(area)}")
+
+
+def _regional_branches(st: DocState) -> list[tuple[list[Mention], Mention]]:
+    """A listed association's branch in a part of the country (not a branch's own)."""
+    wholes = [a for a in st.mentions if a.kind == "Association" and not a.attrs.get("genitive")
+              and not a.attrs.get("part_of")]
+    return _parts_named_after(st, wholes, _PART_OF_COUNTRY_RE, lambda a, area, name: _branch_key(st, a, area, name))
 
 
 def _part_mention(st: DocState, whole: Mention, s: int, e: int, key: str, name: str) -> Mention:

@@ -23,7 +23,15 @@ from ...orgs import GENERIC_VENUES
 from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import absent, present
-from .draft import MeetingDraft, Segmentation, attendance_list_line, location_after, trigger_hits, visited_object
+from .draft import (
+    MeetingDraft,
+    Segmentation,
+    attendance_list_line,
+    line_from,
+    location_after,
+    trigger_hits,
+    visited_object,
+)
 from .sources import MEETING_CONFIDENCE, RELAYED_CONFIDENCE, PartSources
 
 # "Värd för mötet var Falköpings kommun", "Tranemo kommun var värd för träffen", "värdkommunen Tranemo"
@@ -408,8 +416,7 @@ def _programme_line_town(st: DocState, mt: MeetingDraft) -> None:
     takes no part in it)."""
     text = st.doc.text
     start = text.rfind("\n", 0, mt.trigger[0]) + 1
-    end = text.find("\n", mt.trigger[0])
-    end = len(text) if end < 0 else end
+    _, end = line_from(text, mt.trigger[0])
     if not _PROGRAMME_TIME_RE.match(text, start):
         return
     town = _LINE_END_TOWN_RE.search(text, mt.trigger[1], end)
