@@ -112,6 +112,7 @@ class DocState:
     dates: list[DateHit] = field(default_factory=list)
     topic_hits: list[TopicHit] = field(default_factory=list)
     domain_topics: set[int] = field(default_factory=set)  # indices of topic_hits no meeting discussed
+    agenda_topics: set[int] = field(default_factory=set)  # indices of topic_hits in an item on the agenda of minutes
     topics: dict[str, list[Mention]] = field(default_factory=dict)  # topic id -> its mentions
     meetings: list[Meeting] = field(default_factory=list)
 

@@ -5,7 +5,11 @@ concepts; sector words not presented as discussed, masthead or contents
 lines, background boxes under a question heading, parenthesised enumerations
 and class nouns before a name are marked as no meeting's topic.
 
-Reads ``doc``, ``ref``, ``blocks``, ``mentions``; writes ``topic_hits``, ``domain_topics``, ``topics``.
+The items on the agenda of minutes are topics too, each named by what it is about
+(:mod:`..agenda`); every hit inside an item's heading is marked as the item's.
+
+Reads ``doc``, ``ref``, ``blocks``, ``mentions``; writes ``topic_hits``, ``domain_topics``, ``agenda_topics``,
+``topics``.
 """
 from __future__ import annotations
 
@@ -14,17 +18,20 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ...models import Mention
+from ..agenda import agenda_items
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
 from ..topics import (
     MINTED_PREFIX,
     OpenTopics,
+    TopicHit,
     apposition_hits,
     domain_hits,
     enumeration_hits,
     explanatory_hits,
     find_topics,
     masthead_hits,
+    minted_concept,
     open_topics,
     post_hits,
 )
@@ -46,7 +53,20 @@ def _with_adjective(text: str, start: int) -> int:
 _BETWEEN_PLACES_RE = re.compile(r"[ \t]+mellan[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]*(?:,|och)[ \t]*[A-ZÅÄÖ][\wåäö-]+)+")
 
 
-def _topics(st: DocState) -> dict[str, list[Mention]]:
+def _agenda_hits(st: DocState) -> list[TopicHit]:
+    """The items on the agenda of minutes, each a concept named by what it is about, with a hit for
+    every form of it (that form first, so that it is the label)."""
+    text = st.doc.text
+    persons = [(m.prov.span.start, m.prov.span.end) for m in st.mentions if m.kind == "Person"]
+    out: list[TopicHit] = []
+    for item in agenda_items(text, persons):
+        concept = minted_concept(text[item.about[0]:item.about[1]])
+        for a, b in (item.about, *(f for f in item.forms if f != item.about)):
+            out.append(TopicHit(a, b, concept, text[a:b]))
+    return out
+
+
+def _topics(st: DocState, agenda: set[int]) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     taken = sorted((m.prov.span.start, m.prov.span.end) for m in st.mentions)
     starts = [a for a, _ in taken]
@@ -54,9 +74,9 @@ def _topics(st: DocState) -> dict[str, list[Mention]]:
     for i, h in enumerate(st.topic_hits):
         minted = h.concept.id.startswith(MINTED_PREFIX)
         j = bisect_right(starts, h.start) - 1
-        if (j >= 0 and reach[j] > h.start) or (minted and i in st.domain_topics):
-            continue
-        rule = "extract.topics.open" if minted else "extract.topics.scheme"
+        if ((j >= 0 and reach[j] > h.start) or (minted and i in st.domain_topics)) and i not in agenda:
+            continue  # an agenda item's heading is a topic even where it begins with a name
+        rule = "extract.topics.agenda" if i in agenda else "extract.topics.open" if minted else "extract.topics.scheme"
         found = out.setdefault(h.concept.id, [])
         found.append(Mention(text=h.text, kind="Topic", key=f"topic/{h.concept.id}",
                              prov=st.prov(h.start, h.end, rule, 0.8)))
@@ -81,7 +101,11 @@ def run(st: DocState) -> None:
     not_discussed = (domain_hits(text, scheme) - opened.discussed) | opened.replaced \
         | explanatory_hits(text, st.blocks, scheme) | enumeration_hits(text, scheme) \
         | apposition_hits(text, scheme, orgs) | post_hits(text, scheme)
-    st.topic_hits = scheme + opened.hits
+    agenda = _agenda_hits(st) if st.ref.topics else []
+    st.topic_hits = scheme + opened.hits + agenda
+    headings = sorted({(h.start, h.end) for h in agenda}, key=lambda x: (x[0], -x[1]))
+    st.agenda_topics = {i for i, h in enumerate(st.topic_hits)
+                        if any(a <= h.start and h.end <= b for a, b in headings)}
     n = len(scheme)
     # "berättade om Exempelby, Exempelön och dess historia": a phrase that is the name of something the text
     # names elsewhere (a place, a business) is that thing, not a new concept; nor is a word of two letters
@@ -89,8 +113,10 @@ def run(st: DocState) -> None:
     proper = {n + i for i, h in enumerate(opened.hits) if h.text.strip().lower() in named or len(h.text.strip()) <= 2}
     st.domain_topics = not_discussed | {n + i for i in explanatory_hits(text, st.blocks, opened.hits)} \
         | masthead_hits(text, st.topic_hits) | proper
-    st.topics = _topics(st)
+    first = len(scheme) + len(opened.hits)
+    st.domain_topics |= {i for i in st.agenda_topics if i < first}
+    st.topics = _topics(st, set(range(first, first + len(agenda))))
 
 
 STEP = Step("topics", run, reads=("doc", "ref", "blocks", "mentions"),
-            writes=("topic_hits", "domain_topics", "topics"))
+            writes=("topic_hits", "domain_topics", "agenda_topics", "topics"))

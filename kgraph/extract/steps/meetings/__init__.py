@@ -5,7 +5,7 @@
 
 Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``attendance``, ``minuted_body``, ``people``,
 ``mentions``, ``info``, ``dates``, ``date_span``, ``published``, ``publisher``, ``statements``, ``ministers``,
-``topic_hits``, ``domain_topics``; writes ``meetings``.
+``topic_hits``, ``domain_topics``, ``agenda_topics``; writes ``meetings``.
 """
 from __future__ import annotations
 
@@ -26,5 +26,5 @@ def run(st: DocState) -> None:
 STEP = Step("meetings", run,
             reads=("doc", "blocks", "sentences", "kinds", "attendance", "minuted_body", "people", "mentions",
                    "info", "dates", "date_span", "published", "publisher", "statements", "ministers", "topic_hits",
-                   "domain_topics"),
+                   "domain_topics", "agenda_topics"),
             writes=("meetings",))

@@ -41,7 +41,8 @@ class MeetingDraft:
     follows: MeetingDraft | None = None  # the visit whose programme goes on with this ("Dagen avslutades med")
     announced_by: MeetingDraft | None = None  # a schedule line: the tour that announced it brings its people
     # what states a participant or the place where no sentence of the meeting names it (an attendance
-    # list, a "Plats:" line, an inference): key -> the span, the rule and its confidence
+    # list, a "Plats:" line, an inference): key -> the span, the rule and its confidence; a topic that no
+    # sentence of the meeting names (an item on the agenda of minutes) as "topic/<id>"
     why: dict[str, Provenance] = field(default_factory=dict)
 
     def because(self, key: str, prov: Provenance) -> None:

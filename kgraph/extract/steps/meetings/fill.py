@@ -470,6 +470,26 @@ def _place_sentences(st: DocState, meets: list[MeetingDraft]) -> None:
                 break
 
 
+def _agenda(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
+    """The items on the agenda of minutes are what the minuted meeting discussed, wherever the list
+    stands (a table of contents on a page of its own), and no other meeting's topics."""
+    minutes = seg.minutes
+    if minutes is None or not st.agenda_topics:
+        return
+    items: dict[str, tuple[int, int]] = {}
+    for i in sorted(st.agenda_topics, key=lambda j: st.topic_hits[j].start):
+        h = st.topic_hits[i]
+        if i not in st.domain_topics:
+            items.setdefault(h.concept.id, (h.start, h.end))
+    for mt in meets:
+        if mt is not minutes:
+            mt.topics = [t for t in mt.topics if t not in items]
+    for tid, (a, b) in items.items():
+        if tid not in minutes.topics:
+            minutes.topics.append(tid)
+        minutes.because(f"topic/{tid}", st.prov(a, b, "extract.meetings.agenda", MEETING_CONFIDENCE))
+
+
 def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
     person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
     _place_sentences(st, meets)
@@ -490,6 +510,7 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
                 and not lx.NEXT_EVENT_RE.search(cues.low, mt.trigger[0] - 60, mt.trigger[1] + 60):
             mt.date = mt.same_place_as.date  # the same day's programme
     _programme_dates(st, meets)
+    _agenda(st, seg, meets)
 
 
 def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:

@@ -121,7 +121,7 @@ class PartSources:
             hit = named.topics.get(tid)
             if hit is not None:
                 return self.st.prov(hit[0], hit[1], r, conf)
-        return unstated(self.st, mt)
+        return mt.why.get(f"topic/{tid}") or unstated(self.st, mt)
 
 
 def unstated(st: DocState, mt: MeetingDraft) -> Provenance:

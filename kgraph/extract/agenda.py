@@ -1,0 +1,239 @@
+"""The items on the agenda of minutes, as what the minuted meeting discussed.
+
+Minutes list their items twice: in a table of contents or agenda ("Ärendelista",
+"Innehållsförteckning", "Dagordning", "Föredragningslista") and as the headings of
+their paragraphs ("§ 12 Ekonomirapport"). A page turned into text often runs the
+list into one line ("Ärendelista 12 Dnr KS 2020/31 Taxor... 3 13 Dnr ..."),
+where the items are found by their running numbers. Procedural items (opening,
+adjusters, the agenda itself, earlier minutes, other questions, next meeting,
+closing, rounds of information) are no topic.
+
+An item is named by more than its heading: by the parts between its dashes, commas
+and colons ("Remiss, Regional utvecklingsstrategi"), by what follows a kind of
+business ("Information om X", "Svar på medborgarförslag: X", "Motion från A om X")
+and without a closing year or place ("Budget 2013", "Gatubelysning i X kommun").
+Every form is a span of the heading, so each keeps its place in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# what opens a list of items; "sid"/"sida"/"sid nr" is the column head of the page numbers
+_LIST_OPENER_RE = re.compile(
+    r"\b(?:Ärendelista|Ärendeförteckning|Innehållsförteckning|Föredragningslista|Dagordning)\b[ \t]*:?[ \t]*"
+    r"(?:(?:[Ss]id(?:a|\.)?)(?:[ \t]*nr)?\.?[ \t]*)?")
+# an item's number, after an optional "§" or a body's short name ("Ks 129"), before an optional
+# case number ("Dnr KS 2018/124") and the heading's capital
+_MARKER_RE = re.compile(
+    r"(?<![\w/.,:-])(?:(?:§|[A-ZÅÄÖ][A-Za-zåäö]{0,3})[ \t]*)?(?P<n>\d{1,3})(?:[.:])?[ \t]+"
+    r"(?:Dnr\b[ \t]*(?:[A-ZÅÄÖ]{1,5}[ \t]+)?(?:\d{2,4}[./:-]\d+(?:[./-]\d+)*[ \t]+)?)?(?=[A-ZÅÄÖ\"”])")
+# a paragraph's heading on a line of its own: "§ 12 Ekonomirapport", "§ 12. Detaljplan för X"
+_PARAGRAPH_HEAD_RE = re.compile(r"^[ \t]*§[ \t]*\d{1,3}[.:]?[ \t]+(?:Dnr\b[^\n]{0,25}?\d[ \t]+)?"
+                                r"(?P<head>[A-ZÅÄÖ\"”][^\n]{1,95}?)[ \t.]*$", re.MULTILINE)
+# a list without an opener, known by its first item: "1. Mötets öppnande 2. Val av justerare ..."
+_OPENING_ITEM_RE = re.compile(r"(?<![\w/.,:-])(?:§[ \t]*)?1?\d{1,2}[.:]?[ \t]+(?:(?:Mötets|Sammanträdets)[ \t]+)?"
+                              r"(?:[Öö]ppnande|Upprop)\b")
+# a heading's first word after the last word of the heading before it, where the page's text lost the
+# number between them ("Taxor för renhållning Översyn av bolagsordningen")
+_NEXT_HEADING_RE = re.compile(
+    r"(?<=[a-zåäö)\"”])[ \t]+(?=(?:Översyn|Förändring|Motionssvar|Motion|Medborgarförslag|Information|Rapport|Svar|"
+    r"Uppföljning|Ansökan|Direktiv|Budget|Remiss|Yttrande|Förslag|Beslut|Begäran|Redovisning|Revidering|Val|"
+    r"Antagande|Avsägelse|Fyllnadsval|Detaljplan|Taxa|Taxor|Riktlinjer|Reglemente|Policy|Delårsrapport|"
+    r"Årsredovisning|Bokslut|Internkontroll|Verksamhetsplan|Investering|Köp|Försäljning|Avtal|Ändring)\b)")
+_LEADER_RE = re.compile(r"[ \t]*(?:\.{2,}|…)")  # the dotted leader to a page number ends the heading
+_LAST_END_RE = re.compile(r"\n|[ \t]*(?:\.{2,}|…)|[ \t]+\d{1,3}(?!\d)")
+_TAIL_RE = re.compile(r"(?:[ \t]+(?:\d{1,3}|[a-zA-Z]))+[ \t.,]*$|[ \t.,]+$")  # a page number, an OCR scrap
+_MAX_ITEM = 160
+_WINDOW = 4000
+
+# items that are the meeting's procedure, not a subject of discussion
+_PROCEDURAL_RE = re.compile(
+    r"öppnande|öppning|avslutande|avslutning|justera|dagordning|föredragningslist|föregående\s+(?:mötes)?protokoll"
+    r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
+    r"|delegationsbeslut|meddelanden|protokollsjust|sammanträdets\s+behörighet|^(?:aktuell\s+)?informationer?$"
+    r"|^rapporter$|informerar$|^ärenden$",
+    re.IGNORECASE)
+
+
+def _procedural(heading: str) -> bool:
+    return bool(_PROCEDURAL_RE.search(heading))
+
+
+# the kind of business before what an item is about
+_BUSINESS = (
+    r"(?:information(?:er)?|rapport|slutrapport|delrapport|lägesrapport|redovisning|motion(?:ssvar)?|remiss(?:svar)?"
+    r"|svar[ \t]+på[ \t]+(?:medborgarförslag|motion|remiss)|medborgarförslag|interpellation|fråga|yttrande|direktiv"
+    r"|uppföljning|förslag|beslut|begäran|ansökan|igångsättningstillstånd|förstudie|revidering|antagande"
+    r"|godkännande|fastställande)")
+_BUSINESS_ONLY_RE = re.compile(_BUSINESS, re.IGNORECASE)
+_BUSINESS_RE = re.compile(
+    _BUSINESS + r"(?:[ \t]*[-–:,][ \t]*"
+    r"|[ \t]+(?:om|för|av|från|till|över|angående|gällande|avseende|kring|med)(?:[ \t]+att)?[ \t]+)", re.IGNORECASE)
+# "Motion från A (C) om X", "Inbjudan till seminarium om X": what a proposal or an invitation is about
+_PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?", re.IGNORECASE)
+_PROPOSAL_RE = re.compile(r"(?:motion|medborgarförslag|interpellation|fråga|skrivelse|inbjudan)\b", re.IGNORECASE)
+# an item that is an event, not a subject: an invitation to someone, a visit ("Information om X:s besök")
+_EVENT_RE = re.compile(r"inbjudan\b|(?:[\wåäö-]+s[ \t]+)?(?:studie)?besök$", re.IGNORECASE)
+_SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+")
+# a closing year, budget year or place: "Budget 2013", "Gatubelysning i X kommun", "i centrala X"
+_CLOSING_RE = re.compile(r"(?:[ \t]+(?:för[ \t]+)?(?:år[ \t]+)?(?:19|20)\d\d(?:[-/]\d{2,4})?|[ \t]+budgetår"
+                         r"|[ \t]+i[ \t]+(?:centrala[ \t]+)?[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:kommun|län))?)+$")
+_QUOTES = "\"”“»«'"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """An item's heading (``start``, ``end``), the span of what it is about (its label) and the spans
+    of all its forms, the heading first."""
+
+    start: int
+    end: int
+    about: tuple[int, int]
+    forms: tuple[tuple[int, int], ...]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span without surrounding blanks, quotes and closing punctuation."""
+    while a < b and (text[a].isspace() or text[a] in _QUOTES):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _QUOTES + ".,;:-–"):
+        b -= 1
+    return a, b
+
+
+def _chain(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The longest run of markers numbered one after another (one number may be missing: a marker
+    the page's text lost). Page numbers between them never continue the run."""
+    best: list[tuple[int, int, int]] = []
+    for i in range(min(3, len(found))):
+        run = [found[i]]
+        for m in found[i + 1:]:
+            if 1 <= m[2] - run[-1][2] <= 2:
+                run.append(m)
+        best = max(best, run, key=len)
+    return best
+
+
+def _headings(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The span as the headings it runs together where the numbers between them were lost."""
+    out, s = [], a
+    for m in _NEXT_HEADING_RE.finditer(text, a, b):
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, b))
+    return [_trim(text, x, y) for x, y in out]
+
+
+def _item_end(text: str, head: int, end: int) -> int:
+    """Where an item's heading ends before ``end``: at a dotted leader or the line's end, without a
+    page number."""
+    leader = _LEADER_RE.search(text, head, end)
+    if leader:
+        return leader.start()
+    line_end = text.find("\n", head, end)
+    end = end if line_end < 0 else line_end
+    tail = _TAIL_RE.search(text, head, end)
+    return tail.start() if tail else end
+
+
+def _listed(text: str) -> list[tuple[int, int]]:
+    """Headings of the items of each numbered list after an opener or from its opening item."""
+    out: list[tuple[int, int]] = []
+    opened = {op.end() for op in _LIST_OPENER_RE.finditer(text)}
+    if "ppnande" in text or "Upprop" in text:
+        opened_by_item = {m.start() for m in _OPENING_ITEM_RE.finditer(text)}
+    else:
+        opened_by_item = set()
+    for lo in sorted(opened | opened_by_item):
+        found = [(m.start(), m.end(), int(m["n"])) for m in _MARKER_RE.finditer(text, lo, lo + _WINDOW)]
+        if not found or found[0][0] - lo > 40:
+            continue  # the opener is a word in running text, not the head of a list
+        run = _chain(found)
+        spans: list[tuple[int, int]] = []
+        if len(run) >= 3:
+            for k, (_, head, _) in enumerate(run):
+                if k + 1 < len(run):
+                    end = run[k + 1][0]
+                else:
+                    last = _LAST_END_RE.search(text, head, head + _MAX_ITEM)
+                    end = last.start() if last else min(len(text), head + _MAX_ITEM)
+                spans += _headings(text, head, _item_end(text, head, end))
+        elif lo in opened and len(found) == 1:
+            # one number and then headings only: the text lost the numbers of the items after the first
+            line_end = text.find("\n", found[0][1])
+            end = min(len(text) if line_end < 0 else line_end, found[0][1] + _WINDOW // 4)
+            heads = _headings(text, found[0][1], _item_end(text, found[0][1], end))
+            spans += heads if len(heads) >= 3 else []
+        out += [(x, y) for x, y in spans if 2 < y - x <= _MAX_ITEM]
+    return out
+
+
+def _paragraph_heads(text: str) -> list[tuple[int, int]]:
+    if "§" not in text:
+        return []
+    return [_trim(text, m.start("head"), m.end("head")) for m in _PARAGRAPH_HEAD_RE.finditer(text)]
+
+
+def _parts(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The heading's parts between dashes, commas and colons, up to a part that names persons
+    ("Vattenförsörjning - Rapport från arbetsgruppen - A B": who reports, not what)."""
+    spans, s = [], a
+    for m in _SPLIT_RE.finditer(text, a, b):
+        spans.append((s, m.start()))
+        s = m.end()
+    spans.append((s, b))
+    starts = {x for x, _ in persons}
+    cut = next((k for k, (x, _) in enumerate(spans) if k and x in starts), len(spans))
+    return spans[:cut]
+
+
+def _about(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """What a heading of a kind of business is about: "Information om X" -> X, "Motion från A om X" -> X."""
+    about = _PROPOSAL_ABOUT_RE.search(text, a, b) if _PROPOSAL_RE.match(text, a, b) else None
+    if about:
+        return about.end(), b
+    business = _BUSINESS_RE.match(text, a, b)
+    if business is None or business.group().rstrip().lower().endswith("från"):
+        return None  # "Information från personalenheten": who informs, not about what
+    return business.end(), b
+
+
+def _item(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> AgendaItem | None:
+    """The item headed by text[a:b] with its forms: the heading, its parts, what each is about, and each
+    of these without a closing year or place."""
+    parts = _parts(text, a, b, persons)
+    head = _trim(text, a, parts[-1][1])
+    spans = [head] + (parts if len(parts) > 1 else [])
+    spans += [x for x in (_about(text, *sp) for sp in list(spans)) if x]
+    for x, y in list(spans):
+        closing = _CLOSING_RE.search(text, x, y)
+        if closing and closing.start() > x:
+            spans.append((x, closing.start()))
+    forms: list[tuple[int, int]] = []
+    for x, y in spans:
+        x, y = _trim(text, x, y)
+        if y - x >= 3 and (x, y) not in forms and not _BUSINESS_ONLY_RE.fullmatch(text, x, y) \
+                and not _procedural(text[x:y]):
+            forms.append((x, y))
+    if not forms or forms[0] != head:
+        return None
+    about = _about(text, *head)
+    if _EVENT_RE.match(text, *(about or head)):
+        return None
+    return AgendaItem(head[0], head[1], _trim(text, *about) if about else head, tuple(forms))
+
+
+def agenda_items(text: str, persons: list[tuple[int, int]]) -> list[AgendaItem]:
+    """The substantive items of the agenda of minutes, each with its forms, in text order; ``persons``
+    are the spans of the persons the text names."""
+    seen: set[tuple[int, int]] = set()
+    items: list[AgendaItem] = []
+    for a, b in sorted(_listed(text) + _paragraph_heads(text)):
+        if (a, b) in seen or b <= a or _procedural(text[a:b]):
+            continue
+        seen.add((a, b))
+        item = _item(text, a, b, persons)
+        if item:
+            items.append(item)
+    return items

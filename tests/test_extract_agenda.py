@@ -1,0 +1,152 @@
+"""The items on the agenda of minutes as the minuted meeting's topics: kgraph.extract.agenda on
+invented headings, and extract_document on invented minutes (a table of contents run into one
+line, a numbered list on lines of its own, paragraph headings)."""
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract.agenda import agenda_items
+from kgraph.extract.pipeline import extract_document
+
+pytestmark = pytest.mark.usefixtures("require_topics")
+
+
+def _forms(text, persons=()):
+    return [[text[a:b] for a, b in item.forms] for item in agenda_items(text, list(persons))]
+
+
+def _abouts(text):
+    return [text[item.about[0]:item.about[1]] for item in agenda_items(text, [])]
+
+
+# a table of contents of a PDF turned into text: one line, case numbers, dotted leaders, page numbers
+FLAT_CONTENTS = ("2(20) Ärendelista 41 Dnr KS 2021/88 Godkännande av föredragningslistan... 3 "
+                 "42 Dnr KS 2021/90 Svar på medborgarförslag: Fler parkbänkar vid Exempelsjön... 4 "
+                 "43 Dnr KS 2021/91 Detaljplan för Kvarnbacken 2... 6 44 Dnr KS 2021/95 Information om "
+                 "snöröjningen i Norrby... 8 45 Dnr KS 2021/97 Budget 2022... 9\n")
+
+
+def test_agenda_flat_contents_line_gives_each_item_without_numbers_and_leaders():
+    assert _forms(FLAT_CONTENTS)[0][0] == "Svar på medborgarförslag: Fler parkbänkar vid Exempelsjön"
+    headings = [f[0] for f in _forms(FLAT_CONTENTS)]
+    assert headings == ["Svar på medborgarförslag: Fler parkbänkar vid Exempelsjön", "Detaljplan för Kvarnbacken 2",
+                        "Information om snöröjningen i Norrby", "Budget 2022"]
+
+
+def test_agenda_procedural_item_is_no_topic():
+    assert not any("föredragningslistan" in f[0] for f in _forms(FLAT_CONTENTS))
+
+
+def test_agenda_item_is_named_by_what_it_is_about():
+    assert _abouts(FLAT_CONTENTS) == ["Fler parkbänkar vid Exempelsjön", "Detaljplan för Kvarnbacken 2",
+                                      "snöröjningen i Norrby", "Budget 2022"]
+
+
+def test_agenda_item_forms_drop_a_closing_year_and_place():
+    forms = _forms(FLAT_CONTENTS)
+    assert "Budget" in forms[3]
+    assert "snöröjningen" in forms[2]
+
+
+def test_agenda_page_numbers_between_items_do_not_start_items():
+    # "... 4 43 Dnr": the page number 4 is no item of its own
+    assert len(agenda_items(FLAT_CONTENTS, [])) == 4
+
+
+def test_agenda_list_with_lost_numbers_is_read_by_its_headings():
+    text = ("Innehållsförteckning Sid nr 7 Vägbelysning i Exempelby Information om fiberutbyggnaden "
+            "Motion från en ledamot om att flytta återvinningscentralen Yttrande över regional cykelplan\n")
+    assert _abouts(text) == ["Vägbelysning i Exempelby", "fiberutbyggnaden", "flytta återvinningscentralen",
+                             "regional cykelplan"]
+
+
+def test_agenda_proposal_is_named_by_its_subject_not_its_authors():
+    text = ("Dagordning 1. Mötets öppnande 2. Motion från Anna Exempelsson (C) om \"lokal matproduktion\" "
+            "3. Övriga frågor\n")
+    assert _abouts(text) == ["lokal matproduktion"]
+
+
+def test_agenda_part_naming_who_reports_is_no_form():
+    text = "§ 5 Vattenförsörjning - Rapport från arbetsgruppen - Bo Provsson\n"
+    at = text.index("Bo Provsson")
+    forms = _forms(text, [(at, at + len("Bo Provsson"))])
+    # "Rapport från arbetsgruppen": who reports, so the group alone is no form either
+    assert forms == [["Vattenförsörjning - Rapport från arbetsgruppen", "Vattenförsörjning",
+                      "Rapport från arbetsgruppen"]]
+
+
+@pytest.mark.parametrize("heading", ["Inbjudan till landshövdingen", "Information om ministerns besök",
+                                     "Nästa styrelsemöte", "Val av justerare", "Övriga frågor",
+                                     "Kommunchefen informerar"])
+def test_agenda_event_or_procedure_is_no_item(heading):
+    assert agenda_items(f"§ 12 {heading}\n", []) == []
+
+
+def test_agenda_invitation_names_the_subject_of_the_event():
+    assert _abouts("§ 12 Inbjudan till seminarium om vattenbrist\n") == ["vattenbrist"]
+
+
+def test_agenda_numbered_words_in_running_text_are_no_list():
+    text = ("Ärendet gäller dagordning för kommande möten. Under 2021 kom 14 Ansökningar in och 15 Beslut "
+            "fattades av 16 Ledamöter.\n")
+    assert agenda_items(text, []) == []
+
+
+# ---------------------------------------------------------------- the minuted meeting (extract_document)
+MINUTES = ("Exempelby kommun\nProtokoll\nKommunstyrelsens arbetsutskott\nSammanträdesdatum 2021-05-04\n"
+           "Tid och plats: Kommunhusets sal B, Exempelby, kl 09.00-11.30\n"
+           "Beslutande Anna Exempelsson (S), ordförande, Bo Provsson (M), Cecilia Testare (C)\n"
+           "Utses att justera Bo Provsson\n\n" + FLAT_CONTENTS + "\n"
+           "§ 42 Svar på medborgarförslag: Fler parkbänkar vid Exempelsjön\n"
+           "Arbetsutskottet föreslår att medborgarförslaget bifalls.\n")
+
+
+def _minutes(reference, make_document, text=MINUTES):
+    ex = extract_document(make_document(text), reference)
+    boards = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert len(boards) == 1
+    return ex, boards[0]
+
+
+def _labels(ex, topic_ids):
+    return {t: {" ".join(m.text.split()).lower() for m in ex.topics.get(t, [])} for t in topic_ids}
+
+
+def test_agenda_items_are_topics_of_the_minuted_meeting(reference, make_document):
+    ex, board = _minutes(reference, make_document)
+    forms = set().union(*_labels(ex, board.topics).values())
+    assert {"fler parkbänkar vid exempelsjön", "detaljplan för kvarnbacken 2", "snöröjningen i norrby",
+            "budget 2022"} <= forms
+    assert not any("föredragningslistan" in f for f in forms)
+
+
+def test_agenda_item_and_its_paragraph_are_one_topic(reference, make_document):
+    ex, board = _minutes(reference, make_document)
+    benches = [t for t, fs in _labels(ex, board.topics).items() if "fler parkbänkar vid exempelsjön" in fs]
+    assert len(benches) == 1
+
+
+def test_agenda_topic_provenance_is_the_item(reference, make_document):
+    ex, board = _minutes(reference, make_document)
+    text = ex.doc.text
+    spans = {text[p.span.start:p.span.end] for p in board.topic_provs}
+    assert "Budget 2022" in spans
+
+
+def test_agenda_items_go_to_no_other_meeting(reference, make_document):
+    # a contents line that names a meeting of its own: its items are still the minuted meeting's
+    text = MINUTES.replace("Budget 2022... 9", "Budget 2022... 9 46 Dnr KS 2021/99 Möte med Trafikverket... 10")
+    ex, board = _minutes(reference, make_document, text)
+    items = set(board.topics)
+    assert all(not (set(m.topics) & items) for m in ex.meetings if m is not board)
+
+
+def test_agenda_numbered_list_of_an_association(reference, make_document):
+    text = ("Protokoll från styrelsemöte i Exempelbygdens byalag\nTid: 12 mars 2022\n"
+            "Närvarande: Anna Exempelsson, Bo Provsson, Cecilia Testare\n\n"
+            "1. Mötets öppnande\nOrdföranden öppnade mötet.\n2. Val av justerare\nTill justerare valdes Bo Provsson.\n"
+            "3. Renovering av bystugan\nStyrelsen beslutade att begära in offerter.\n4. Mötets avslutande\n")
+    ex, board = _minutes(reference, make_document, text)
+    forms = set().union(*_labels(ex, board.topics).values())
+    assert "renovering av bystugan" in forms
+    assert not any("justerare" in f or "öppnande" in f for f in forms)
