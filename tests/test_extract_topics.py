@@ -128,6 +128,8 @@ def _has_form(forms, form):
     ("Vid mötet har förorenade hamnområden och dammsäkerhet diskuterats.", "dammsäkerhet"),
     ("Slamhantering och båttrafik är andra viktiga frågor som berörts.", "slamhantering"),
     ("Under besöket lyftes behovet av snöröjning.", "snöröjning"),
+    ("Fokus för besöket var utbyggnad av fjärrvärmen.", "utbyggnad av fjärrvärmen"),
+    ("Fokus vid mötet var fiskets framtid.", "fiskets framtid"),
     ("Samtalet handlade om det stora behovet av utbyggd fjärrvärme till Kvarnbyn.", "utbyggd fjärrvärme"),
     ("Fjärrvärme och sophämtning stod i fokus under eftermiddagen.", "sophämtning"),
     ("Syftet var att diskutera frågor som rör kommunens vattenförsörjning.", "kommunens vattenförsörjning"),

@@ -177,9 +177,9 @@ _FORWARD_CUE = re.compile(
     r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också|därför|"
     r"därefter|dessutom)\s+"
     r"(?:diskuterades|berördes|avhandlades)"
-    # "Ett viktigt ämne var X", "Temat för dagen var X", "Bland ämnena fanns X", "Ämnen på dagordningen var X",
-    # "kommer teman för diskussionerna att vara X"
-    r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat)\s+"
+    # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
+    # "Ämnen på dagordningen var X", "kommer teman för diskussionerna att vara X"
+    r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)\s+"
     r"(?:(?:för|på|under|vid)\s+[a-zåäö]+\s+)?(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
     r"|bland ämnena (?:fanns|märktes|var)"
     # "en konferens med temat \"X\"", "framförde synpunkter på X"
