@@ -30,6 +30,21 @@ def test_roles_take_a_unit_named_right_after_the_title(reference, make_document)
             ("Eva Nord", "kommunikatör miljöenheten")} <= roles, roles
 
 
+def test_roles_an_adviser_keeps_the_field_written_after_the_post(reference, make_document):
+    # a list of officials: "sakkunnig" and the field it advises on, as one role; the paragraphs an
+    # official attended ("t.o.m. § 7") are no part of it
+    text = ("Övriga: Karin Ek, sakkunnig landsbygd t.o.m. § 7, Ulf Holm, sakkunnig kollektivtrafik, "
+            "Eva Nord, politiskt sakkunnige")
+    roles = _roles(reference, make_document, text)
+    assert {("Karin Ek", "sakkunnig landsbygd"), ("Ulf Holm", "sakkunnig kollektivtrafik"),
+            ("Eva Nord", "politiskt sakkunnig")} <= roles, roles
+
+
+def test_roles_sakkunnig_as_an_adjective_is_no_title(reference, make_document):
+    roles = _roles(reference, make_document, "Karin Ek är en sakkunnig person som har arbetat länge i regionen.")
+    assert not roles, roles
+
+
 # ------------------------------------------------------------------ names
 
 @pytest.mark.parametrize("text, name", [

@@ -53,6 +53,11 @@ _BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrels
 # "chef Stöd- och serviceavdelningen" (a list of officials in minutes, a contact block)
 _BARE_UNIT_RE = re.compile(r"[ \t]+(?P<c>(?:[\wåäöÅÄÖ]+[ \t]*-[ \t]*och[ \t]+)?[\wåäöÅÄÖ-]*?"
                            r"(?:avdelningen|enheten|sektionen|staben))(?![\wåäö])")
+# the field after a post without a preposition, in a list of officials: "sakkunnig näringsliv, A B",
+# "sakkunnig kommunikation t.o.m. § 12" (the paragraphs the official attended)
+_BARE_FIELD_RE = re.compile(r"[ \t]+(?P<c>[a-zåäö]{4,})"
+                            r"(?=[ \t]*(?:[,;)\n]|$)|[ \t]+(?:[A-ZÅÄÖ§]|t\.o\.m\.|fr\.o\.m\.))")
+_BARE_FIELD_POSTS = ("sakkunnig",)
 # board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
 # committee before them ("barn- och utbildningsnämndens ordförande")
 _BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "ersättare", "andre vice ordförande",
@@ -271,6 +276,9 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         elif unit := _BARE_UNIT_RE.match(text, end):
             role = f"{role} {unit['c'].lower()}"
             end = unit.end()
+        elif title.title.endswith(_BARE_FIELD_POSTS) and (field := _BARE_FIELD_RE.match(text, end)):
+            role = f"{role} {field['c']}"
+            end = field.end("c")
         hits.append(TitleHit(new_start, end, title, role, plural=plural, extended=bool(prefix), definite=definite))
     known = {h.start for h in hits}
     for m in title_suffix_words(low):
