@@ -115,14 +115,19 @@ def _chain(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return best
 
 
-def _headings(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The span as the headings it runs together where the numbers between them were lost."""
+def _split(rx: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of text[a:b] between the matches of ``rx``."""
     out, s = [], a
-    for m in _NEXT_HEADING_RE.finditer(text, a, b):
+    for m in rx.finditer(text, a, b):
         out.append((s, m.start()))
         s = m.end()
     out.append((s, b))
-    return [_trim(text, x, y) for x, y in out]
+    return out
+
+
+def _headings(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The span as the headings it runs together where the numbers between them were lost."""
+    return [_trim(text, x, y) for x, y in _split(_NEXT_HEADING_RE, text, a, b)]
 
 
 def _item_end(text: str, head: int, end: int) -> int:
@@ -178,11 +183,7 @@ def _paragraph_heads(text: str) -> list[tuple[int, int]]:
 def _parts(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The heading's parts between dashes, commas and colons, up to a part that names persons
     ("Vattenförsörjning - Rapport från arbetsgruppen - A B": who reports, not what)."""
-    spans, s = [], a
-    for m in _SPLIT_RE.finditer(text, a, b):
-        spans.append((s, m.start()))
-        s = m.end()
-    spans.append((s, b))
+    spans = _split(_SPLIT_RE, text, a, b)
     starts = {x for x, _ in persons}
     cut = next((k for k, (x, _) in enumerate(spans) if k and x in starts), len(spans))
     return spans[:cut]
@@ -205,7 +206,11 @@ def _item(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> AgendaIt
     parts = _parts(text, a, b, persons)
     head = _trim(text, a, parts[-1][1])
     spans = [head] + (parts if len(parts) > 1 else [])
-    spans += [x for x in (_about(text, *sp) for sp in list(spans)) if x]
+    abouts = [_about(text, *sp) for sp in spans]
+    about = abouts[0]  # what the heading is about
+    if _EVENT_RE.match(text, *(about or head)):
+        return None
+    spans += [x for x in abouts if x]
     for x, y in list(spans):
         closing = _CLOSING_RE.search(text, x, y)
         if closing and closing.start() > x:
@@ -217,9 +222,6 @@ def _item(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> AgendaIt
                 and not _procedural(text[x:y]):
             forms.append((x, y))
     if not forms or forms[0] != head:
-        return None
-    about = _about(text, *head)
-    if _EVENT_RE.match(text, *(about or head)):
         return None
     return AgendaItem(head[0], head[1], _trim(text, *about) if about else head, tuple(forms))
 

@@ -53,17 +53,18 @@ def _with_adjective(text: str, start: int) -> int:
 _BETWEEN_PLACES_RE = re.compile(r"[ \t]+mellan[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]*(?:,|och)[ \t]*[A-ZÅÄÖ][\wåäö-]+)+")
 
 
-def _agenda_hits(st: DocState) -> list[TopicHit]:
+def _agenda_hits(st: DocState) -> tuple[list[TopicHit], list[tuple[int, int]]]:
     """The items on the agenda of minutes, each a concept named by what it is about, with a hit for
-    every form of it (that form first, so that it is the label)."""
+    every form of it (that form first, so that it is the label); and the items' headings."""
     text = st.doc.text
     persons = [(m.prov.span.start, m.prov.span.end) for m in st.mentions if m.kind == "Person"]
     out: list[TopicHit] = []
-    for item in agenda_items(text, persons):
+    items = agenda_items(text, persons)
+    for item in items:
         concept = minted_concept(text[item.about[0]:item.about[1]])
         for a, b in (item.about, *(f for f in item.forms if f != item.about)):
             out.append(TopicHit(a, b, concept, text[a:b]))
-    return out
+    return out, [(item.start, item.end) for item in items]
 
 
 def _topics(st: DocState, agenda: set[int]) -> dict[str, list[Mention]]:
@@ -101,11 +102,10 @@ def run(st: DocState) -> None:
     not_discussed = (domain_hits(text, scheme) - opened.discussed) | opened.replaced \
         | explanatory_hits(text, st.blocks, scheme) | enumeration_hits(text, scheme) \
         | apposition_hits(text, scheme, orgs) | post_hits(text, scheme)
-    agenda = _agenda_hits(st) if st.ref.topics else []
+    agenda, headings = _agenda_hits(st) if st.ref.topics else ([], [])
     st.topic_hits = scheme + opened.hits + agenda
-    headings = sorted({(h.start, h.end) for h in agenda}, key=lambda x: (x[0], -x[1]))
     st.agenda_topics = {i for i, h in enumerate(st.topic_hits)
-                        if any(a <= h.start and h.end <= b for a, b in headings)}
+                        if any(a <= h.start and h.end <= b for a, b in headings)} if headings else set()
     n = len(scheme)
     # "berättade om Exempelby, Exempelön och dess historia": a phrase that is the name of something the text
     # names elsewhere (a place, a business) is that thing, not a new concept; nor is a word of two letters
