@@ -98,6 +98,21 @@ def _url_matches_in(text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
+def lines_holding(text: str, char: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds ``char``, in order, without its newline:
+    ``pattern.match(text, start, end)`` over these is ``pattern.finditer(text)`` for a MULTILINE
+    pattern of one line (``^...$``, no newline inside) that needs ``char``, without the scan of
+    every other line."""
+    at = text.find(char)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        yield start, end
+        at = text.find(char, end)
+
+
 def line_start_matches(pattern: re.Pattern[str], text: str, needs: str = "") -> Iterator[re.Match[str]]:
     r"""``pattern.finditer(text)`` for a MULTILINE pattern that begins with ``^\s*`` (and has no
     lookbehind), in time linear in the number of lines: where no match starts at a line start,

@@ -1,11 +1,12 @@
 """kgraph.text: normalisation, folding, slugs, blocks, sentences, contact masking."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
-from kgraph.text import blocks, fold, mask_contacts, normalise_text, printable, sentences, slug
+from kgraph.text import blocks, fold, lines_holding, mask_contacts, normalise_text, printable, sentences, slug
 
 
 # ------------------------------------------------------------------ normalise_text
@@ -264,3 +265,16 @@ def test_sentences_a_middle_initial_ends_no_sentence():
 def test_text_sentence_kind_of_a_photo_caption(line, kind):
     from kgraph.text import Block, sentence_kind
     assert sentence_kind(line, Block(0, len(line), 0, False, False)) == kind
+
+
+def test_lines_holding_matches_as_finditer_does() -> None:
+    """A one-line MULTILINE pattern that needs a colon, matched on the lines with one, finds what
+    finditer finds over the whole text: first line, last line without a newline, empty lines."""
+    rx = re.compile(r"^[ \t]*(?P<lead>[^\n:]{3,40}?)[ \t]*:[ \t]*(?P<rest>[^\n]*)$", re.MULTILINE)
+    text = ("Styrelsen består av: Anna Ek, Bo Lind\n\nIngen lista här\n  Närvarande:\nKl. 10:30 möte\n"
+            "Ledamöter:  Cia Berg")
+    assert list(lines_holding(text, ":")) == [(0, 37), (55, 68), (69, 83), (84, 104)]
+    found = [m.span() for a, b in lines_holding(text, ":") if (m := rx.match(text, a, b))]
+    assert found == [m.span() for m in rx.finditer(text)]
+    assert len(found) == 4
+    assert list(lines_holding("inget kolon\n", ":")) == []

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import prefilter
+
 # what opens a list of items; "sid"/"sida"/"sid nr" is the column head of the page numbers
 _LIST_OPENER_RE = re.compile(
     r"\b(?:Ärendelista|Ärendeförteckning|Innehållsförteckning|Föredragningslista|Dagordning)\b[ \t]*:?[ \t]*"
@@ -145,9 +147,9 @@ def _item_end(text: str, head: int, end: int) -> int:
 def _listed(text: str) -> list[tuple[int, int]]:
     """Headings of the items of each numbered list after an opener or from its opening item."""
     out: list[tuple[int, int]] = []
-    opened = {op.end() for op in _LIST_OPENER_RE.finditer(text)}
+    opened = {op.end() for op in prefilter.finditer(_LIST_OPENER_RE, text)}
     if "ppnande" in text or "Upprop" in text:
-        opened_by_item = {m.start() for m in _OPENING_ITEM_RE.finditer(text)}
+        opened_by_item = {m.start() for m in prefilter.finditer(_OPENING_ITEM_RE, text)}
     else:
         opened_by_item = set()
     for lo in sorted(opened | opened_by_item):

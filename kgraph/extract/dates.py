@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .. import prefilter
 from ..text import line_start_matches
 
 MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -99,9 +100,9 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def text_date_matches(text: str) -> Iterator[re.Match[str]]:
-    """``TEXT_DATE_RE.finditer(text)``, tried only around a day followed by a month name."""
+    """``prefilter.finditer(TEXT_DATE_RE, text)``, tried only around a day followed by a month name."""
     pos = 0
-    for a in _DAY_MONTH_RE.finditer(text):
+    for a in prefilter.finditer(_DAY_MONTH_RE, text):
         if a.end() <= pos:
             continue
         near = TEXT_DATE_RE.search(text, max(pos, a.start() - _DATE_REACH), a.end() + 12)
@@ -174,7 +175,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
                 val = _safe_date(next(iter(years)), month, day)
         hits.append(DateHit(m.start(), m.end(), val, m.group()))
         taken.append((m.start(), m.end()))
-    for m in WEEKDAY_ONLY_RE.finditer(text):
+    for m in prefilter.finditer(WEEKDAY_ONLY_RE, text):
         if not free(m.start(), m.end()):
             continue
         val = None
@@ -183,7 +184,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
             val = doc_date + dt.timedelta(days=ahead)
         hits.append(DateHit(m.start("wd"), m.end("wd"), val, m["wd"], relative=True))
         taken.append((m.start(), m.end()))
-    for m in NARRATIVE_WEEKDAY_RE.finditer(text):
+    for m in prefilter.finditer(NARRATIVE_WEEKDAY_RE, text):
         if not free(m.start(), m.end()):
             continue
         val = None
@@ -191,7 +192,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
             val = doc_date - dt.timedelta(days=(doc_date.weekday() - WEEKDAYS[m["wd"].lower()]) % 7)
         hits.append(DateHit(m.start("wd"), m.end("wd") + 2, val, m.group(), relative=True))
         taken.append((m.start(), m.end()))
-    for m in PAST_WEEKDAY_RE.finditer(text):
+    for m in prefilter.finditer(PAST_WEEKDAY_RE, text):
         if not free(m.start(), m.end()):
             continue
         val = None
@@ -201,7 +202,7 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
             val = doc_date - dt.timedelta(days=back)
         hits.append(DateHit(m.start(), m.end(), val, m.group(), relative=True))
         taken.append((m.start(), m.end()))
-    for m in RELATIVE_RE.finditer(text):
+    for m in prefilter.finditer(RELATIVE_RE, text):
         if not free(m.start(), m.end()):
             continue
         word = re.sub(r"\s+", " ", m["w"].lower())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from .. import prefilter
 from ..text import at_sentence_start, lower_same_length, slug
 from .lexicon import HOURS_RANGE, MEETING_RE, PLACE_VISIT_NOUN, PLACE_VISIT_PREFIXES, VENUE_LAST_WORDS
 
@@ -66,7 +67,7 @@ _GENITIVE_NAME_BEFORE_RE = re.compile(
 def _body_of_name_spans(text: str) -> Iterator[tuple[int, int]]:
     """"Exempelforums styrgrupp", "Exempelnätets arbetsutskott": a name no list holds, in the genitive, before
     the body of it that meets (not a common noun's definite genitive: "Förbundets styrelse")."""
-    for m in _BODY_AFTER_GENITIVE_RE.finditer(text):
+    for m in prefilter.finditer(_BODY_AFTER_GENITIVE_RE, text):
         name = _GENITIVE_NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
         if name is not None:
             yield name.start(), name.end()
@@ -410,7 +411,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
     def free(s: int, e: int) -> bool:
         return not spans.overlaps(s, e)
 
-    for m in ORG_SUFFIX_RE.finditer(text):
+    for m in prefilter.finditer(ORG_SUFFIX_RE, text):
         name = m["name"].rstrip(" -")
         head = m["head"] or m["head2"]
         start, end = m.start("name"), m.start("name") + len(name)
@@ -431,7 +432,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         abbr = m["abbr"]
         yield PatternOrg(start, start + len(name), name, cls, f"org/{slug(name)}",
                          abbr, (m.start("abbr"), m.end("abbr")) if abbr else None, wins=wins)
-    for m in GENITIVE_ASSOCIATION_RE.finditer(text):
+    for m in prefilter.finditer(GENITIVE_ASSOCIATION_RE, text):
         # "Norrbygdens Europaförening": a genitive, then a capitalised compound of "förening" or "förbund"
         if not hard.overlaps(m.start("name"), m.end("name")):
             name = m["name"]
@@ -456,20 +457,20 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         soft_only = not clear and not hard.overlaps(a, b)
         if clear or soft_only:
             yield PatternOrg(a, b, text[a:b], "Company", f"company/{slug(text[a:b])}", wins=soft_only)
-    for m in HEALTH_CENTRE_RE.finditer(text):
+    for m in prefilter.finditer(HEALTH_CENTRE_RE, text):
         if free(m.start("name"), m.end("name")) or not hard.overlaps(m.start("name"), m.end("name")):
             name = m["name"][0].upper() + m["name"][1:]
             yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}",
                              wins=not free(m.start("name"), m.end("name")))
-    for m in ADJECTIVE_VENUE_RE.finditer(text):
+    for m in prefilter.finditer(ADJECTIVE_VENUE_RE, text):
         # "Akademiska sjukhuset", "Westerlundska gymnasiet": a name in -ska before a definite venue noun
         if not hard.overlaps(m.start("name"), m.end("name")):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Place", f"place/{slug(m['name'])}",
                              wins=not free(m.start("name"), m.end("name")))
-    for m in COMMITTEE_RE.finditer(text):
+    for m in prefilter.finditer(COMMITTEE_RE, text):
         if free(m.start("name"), m.end("name")) and not at_sentence_start(text, m.start()):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Organization", f"org/{slug(m['name'])}")
-    for m in INSTITUTION_FOR_RE.finditer(text):
+    for m in prefilter.finditer(INSTITUTION_FOR_RE, text):
         if free(m.start("name"), m.end("name")):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], _org_class(m["name"], m["head"]),
                              f"org/{slug(m['name'])}")
@@ -488,19 +489,19 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         if m.start("town") in towns and free(m.start("name"), m.end("name")) and name.lower() not in NOT_PLACES \
                 and not BODY_NOUN_RE.search(name.lower()):
             yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
-    for m in TOWN_BUILDING_RE.finditer(text):
+    for m in prefilter.finditer(TOWN_BUILDING_RE, text):
         # "Ånge kommunkontor, rum Flataklocken": a town's own building, and the room in it
         if m.start() in towns and not hard.overlaps(m.end("town"), m.end("name")):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Place", f"place/{slug(m['name'])}", wins=True)
             if m["room"] and free(m.start("room"), m.end("room")):
                 yield PatternOrg(m.start("room"), m.end("room"), m["room"], "Place", f"place/{slug(m['room'])}")
     seen: set[int] = set()
-    for m in VENUE_KIND_FIRST_RE.finditer(text):
+    for m in prefilter.finditer(VENUE_KIND_FIRST_RE, text):
         # "Hotell Vättern": the kind word makes the place name after it part of the venue's name
         if free(m.start("name"), m.start("name") + 4):
             yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Place", f"place/{slug(m['name'])}", wins=True)
     for rx in (VENUE_CUE_RE, VENUE_HEAD_RE):
-        for m in rx.finditer(text):
+        for m in prefilter.finditer(rx, text):
             s, e = m.start("name"), m.end("name")
             side = _SIDE_BEFORE_RE.search(text, max(0, s - 8), s) if rx is VENUE_HEAD_RE else None
             if side and not at_sentence_start(text, side.start()):
@@ -714,7 +715,7 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         begin = _abbreviated_start(m)
         if begin is not None:
             yield from emit(begin, m.end("name"), _piece_class(m["name"], "Organization"))
-    for m in HOST_BEFORE_ROLE_RE.finditer(text):
+    for m in prefilter.finditer(HOST_BEFORE_ROLE_RE, text):
         for s, e in _list_pieces(text, m.start("list"), m.end("list")):
             yield from emit(s, e, _piece_class(text[s:e], "Company"))
     if ("hos " in text and "där" in text) or any(w in text for w in _MAKER_VERBS):
@@ -722,18 +723,18 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
             group = "host" if m["host"] else "maker"
             yield from emit(m.start(group), m.end(group), _piece_class(m[group], "Company"))
     if "besök" in text:
-        for m in VISITED_LIST_RE.finditer(text):
+        for m in prefilter.finditer(VISITED_LIST_RE, text):
             for s, e in _list_pieces(text, m.start("list"), m.end("list")):
                 words = text[s:e].split()
                 if len(words) >= 2 and "i" not in words and words[0] not in _AREA_ADJECTIVES:
                     yield from emit(s, e, _piece_class(text[s:e], "Company"))
     if "vid " in text and ("universitet" in text or "högskola" in text):
-        for m in UNIT_AT_UNIVERSITY_RE.finditer(text):
+        for m in prefilter.finditer(UNIT_AT_UNIVERSITY_RE, text):
             if not at_sentence_start(text, m.start("name")) and not _OPENER_RE.match(text, m.start("name")):
                 yield from emit(m.start("name"), m.end("name"), "Organization")
-    for m in AREA_BODY_RE.finditer(text):
+    for m in prefilter.finditer(AREA_BODY_RE, text):
         yield from emit(m.start("name"), m.end("name"), "Association")
-    for m in NONPROFIT_RE.finditer(text):
+    for m in prefilter.finditer(NONPROFIT_RE, text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for gates, rx, cls in NAMED_BODY_PATTERNS:
         if any(g in text for g in gates):

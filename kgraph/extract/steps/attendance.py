@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ... import prefilter
 from ...models import Mention, Statement
 from ...refdata import Reference
 from ...text import fold, slug
@@ -294,7 +295,7 @@ def run(st: DocState) -> None:
     text = st.doc.text
     if not lx.minutes_header(text):
         return
-    cues = list(_CUE_RE.finditer(text))  # one pass: the segments, and the names and titles the cues cut
+    cues = list(prefilter.finditer(_CUE_RE, text))  # one pass: the segments, and the names and titles the cues cut
     st.attendance = _segments(text, cues)
     if not st.attendance:
         return

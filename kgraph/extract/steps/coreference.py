@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ... import prefilter
 from ...models import Mention, Statement
 from ...refdata import person_key_for
 from ..state import DocState
@@ -34,7 +35,7 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
     """"civilministern", "ministern", "statsrådet" -> the minister the text names, or
     the holder of that post on the document's date."""
     text = st.doc.text
-    for m in _MINISTER_WORD_RE.finditer(text):
+    for m in prefilter.finditer(_MINISTER_WORD_RE, text):
         s, e = m.start("t"), m.end("t")
         if st.covered(s):
             continue

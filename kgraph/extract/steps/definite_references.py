@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ... import prefilter
 from ...models import Mention
 from ...text import fold
 from ..state import DocState
@@ -85,7 +86,7 @@ def _bare_definites(st: DocState) -> list[Mention]:
     if key not in st.ref.entities:
         return []
     out = []
-    for hit in _CAB_RE.finditer(st.doc.text):
+    for hit in prefilter.finditer(_CAB_RE, st.doc.text):
         if st.covered(hit.start()):
             continue
         sent = st.sentence_at(hit.start())
@@ -116,7 +117,7 @@ def _body_definites(st: DocState) -> tuple[list[Mention], list[Mention]]:
     add: list[Mention] = []
     drop: list[Mention] = []
     text = st.doc.text
-    for hit in _BODY_RE.finditer(text):
+    for hit in prefilter.finditer(_BODY_RE, text):
         head = hit["head"] or hit["head2"]
         stem = _BODY_HEADS[head.lower()]
         ante = _antecedent(st, stem)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ... import prefilter
 from ...models import Mention
 from ...text import fold, line_start_matches
 from ..state import PARTICIPANT_ORGS, DocState
@@ -81,7 +82,7 @@ def _publisher(st: DocState) -> str | None:
             return orgs[0].key
     for rx in _PUBLISHER_CUES:
         for m in line_start_matches(rx, text, "nyhetsbrev" if "nyhetsbrev" in rx.pattern else "") \
-                if rx.pattern.startswith(r"^\s*") else rx.finditer(text):
+                if rx.pattern.startswith(r"^\s*") else prefilter.finditer(rx, text):
             orgs = st.orgs_in(m.start("x"), m.end("x"))
             if orgs:
                 return orgs[0].key

@@ -14,9 +14,10 @@ import re
 from collections import Counter
 from typing import Protocol
 
+from ... import prefilter
 from ...models import Mention, Statement
 from ...refdata import Reference
-from ...text import Sentence, email_matches, fold, slug
+from ...text import Sentence, email_matches, fold, lines_holding, slug
 from ...vocab import INFERRED_CONFIDENCE
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import CAPTION_POSITION_RE, RESPECTIVE_AFTER_TITLE_RE, PersonHit, TitleHit
@@ -488,7 +489,7 @@ def _body_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
     out: list[tuple[PersonHit, str, int]] = []
     persons = st.people.persons
     starts = [p.start for p in persons]
-    for m in _BODY_LIST_RE.finditer(text):
+    for m in prefilter.finditer(_BODY_LIST_RE, text):
         cls = "Municipality" if m["kind"].lower() == "kommun" else "Region"
         keys = {x.key for x in st.mentions if x.kind == cls}
         if len(keys) != 1:
@@ -604,7 +605,10 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
     text = st.doc.text
     out: list[tuple[PersonHit, str, int, Mention | None]] = []
     starts = [p.start for p in st.people.persons]
-    for m in _ROSTER_LEAD_RE.finditer(text):
+    for line in lines_holding(text, ":"):  # a lead-in ends with a colon: only lines with one are tried
+        m = _ROSTER_LEAD_RE.match(text, *line)
+        if m is None:
+            continue
         lead = m["lead"]
         if not (_ROSTER_BODY_RE.search(lead) and not _NOT_ROSTER_RE.search(lead)) \
                 and not _from_body_lead(st, m.start("lead"), m.end("lead")):
@@ -700,7 +704,7 @@ def _publisher_board_members(st: DocState, roles: dict[str, list[TitleHit]]) -> 
         sent = st.sentence_at(p.start)
         if sent is None:
             continue
-        m = _ELECTION_RE.search(text, sent.start, sent.end)
+        m = prefilter.search(_ELECTION_RE, text, sent.start, sent.end)
         if m is None or any(o.key != pub for o in st.orgs_in(sent.start, sent.end, {"Association", "Organization"})):
             continue
         blk = st.block_at(p.start)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .... import prefilter
 from ....models import Meeting, Statement
 from ....text import Sentence
 from ....vocab import INFERRED_CONFIDENCE
@@ -265,7 +266,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
         came = not listed or cue or is_trigger_sent
         contacts = cues.contacts(st) if not (cue or is_trigger_sent) else set()
-        absence = _ABSENT_RE.search(low, sent.start, sent.end)
+        absence = prefilter.search(_ABSENT_RE, low, sent.start, sent.end)
         if absence:
             away.update(m.key for m in ms if m.kind == "Person" and m.prov.span.end <= absence.start())
         for m in ms:
@@ -276,7 +277,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         # no municipality of this sentence takes part: the home towns of an association's board members
         # ("Anna Berg (m), Vara"), or the whole programme of visits ("besöker under en treårsperiod länets
         # samtliga 49 kommuner, även Göteborg och Borås"), whose places are not this meeting's
-        no_towns = for_body or _EVERY_PLACE_RE.search(low, sent.start, sent.end) is not None
+        no_towns = for_body or prefilter.search(_EVERY_PLACE_RE, low, sent.start, sent.end) is not None
         if cue or is_trigger_sent:
             for m in ms:
                 if no_towns and m.kind == "Municipality":

@@ -1,0 +1,160 @@
+"""Skip a regular expression's scan of a text that lacks every word the expression needs.
+
+A scan of a 3 KB document by one of the extraction's expressions costs some 80 µs even where
+it finds nothing, and most of them find nothing in most documents: the scan tries the
+expression at every position. Most expressions cannot match without one of a few literal
+strings ("förening", "förbund"; one of a list of verbs). :func:`required_literals` reads
+them off the expression's parse tree, and :func:`finditer` and :func:`search` look for them
+in the text before they scan (one pass of an Aho-Corasick automaton of every expression's
+strings tells which of them a text holds): an expression none of whose strings occurs cannot match, so its scan is
+left out. The answer is always the expression's own: the test only decides whether to ask.
+
+Soundness: a string is required only where every match must contain it (a literal run in
+a sequence, one of the alternatives' strings where each alternative requires one, the body
+of a repeat of at least one). Text and strings are compared case-folded, which every
+case-insensitive match of a literal survives except that of a Turkish dotless or dotted
+i; a text holding one of those is scanned as it is.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+# the standard library's parser of regular expressions (re._parser from Python 3.11, sre_parse before)
+_sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+
+MIN_NEEDLE = 3  # a required string shorter than this ("om") is in nearly every text: no test
+MIN_TEXT = 400  # a shorter text is scanned at once: the test would cost about as much as the scan
+_UNSAFE = ("ı", "\u0307")  # case-folded dotless i, and the dot of a folded "İ": matched as "i" by re.IGNORECASE
+_END = sys.maxsize
+
+Needles = frozenset[str]
+
+
+def _pick(a: Needles | None, b: Needles | None) -> Needles | None:
+    """The stronger of two requirements (each a set of strings one of which must occur): the one
+    whose shortest string is longest, then the one with fewer strings."""
+    if not b:
+        return a
+    if not a:
+        return b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+
+
+def _sequence(items: Any) -> Needles | None:
+    """What a sequence of parsed items requires: its strongest single requirement."""
+    best: Needles | None = None
+    run: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if run:
+            best = _pick(best, frozenset({"".join(run).casefold()}))
+            run = []
+        req: Needles | None = None
+        if name == "SUBPATTERN":
+            req = _sequence(av[-1].data)
+        elif name == "ATOMIC_GROUP":
+            req = _sequence(av.data)
+        elif name == "BRANCH":
+            parts = [_sequence(alt.data) for alt in av[1]]
+            req = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            req = _sequence(av[2].data)
+        # anything else (a class, any character, an anchor, a lookaround, a back-reference) requires no string
+        best = _pick(best, req)
+    if run:
+        best = _pick(best, frozenset({"".join(run).casefold()}))
+    return best
+
+
+@lru_cache(maxsize=None)
+def required_literals(pattern: re.Pattern[str]) -> Needles | None:
+    """Strings (case-folded) one of which every match of ``pattern`` contains, or None where none
+    is known or the shortest is under :data:`MIN_NEEDLE` characters."""
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a parser of another Python version: no test, the scan as it was
+        return None
+    req = _sequence(parsed.data)
+    if not req or min(map(len, req)) < MIN_NEEDLE:
+        return None
+    return req
+
+
+class _Needles:
+    """Every needle of the expressions asked about so far, in one Aho-Corasick automaton, and the
+    needles each text holds: one pass over a text answers for every expression."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.automaton: Any = None
+        self.version = 0
+        self.texts: list[tuple[str, int, frozenset[int] | None]] = []  # (text, version, needles held)
+
+    def register(self, needles: Needles) -> frozenset[int]:
+        new = [n for n in needles if n not in self.ids]
+        for n in new:
+            self.ids[n] = len(self.ids)
+        if new or self.automaton is None:
+            auto = ahocorasick.Automaton()
+            for n, i in self.ids.items():
+                auto.add_word(n, i)
+            auto.make_automaton()
+            self.automaton = auto
+            self.version += 1
+        return frozenset(self.ids[n] for n in needles)
+
+    def held(self, text: str) -> frozenset[int] | None:
+        """The ids of the needles ``text`` holds (None: a text to scan as it is)."""
+        for t, version, held in self.texts:
+            if t is text and version == self.version:
+                return held
+        folded = text.casefold()
+        found: frozenset[int] | None = None
+        if not any(u in folded for u in _UNSAFE):
+            found = frozenset(i for _, i in self.automaton.iter(folded))
+        self.texts = [(text, self.version, found), *self.texts[:3]]
+        return found
+
+
+_NEEDLES = _Needles()
+
+
+@lru_cache(maxsize=None)
+def _ids(pattern: re.Pattern[str]) -> frozenset[int] | None:
+    req = required_literals(pattern)
+    return _NEEDLES.register(req) if req else None
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only where ``pattern`` cannot match anywhere in ``text``."""
+    if len(text) < MIN_TEXT:
+        return True
+    ids = _ids(pattern)
+    if ids is None:
+        return True
+    held = _NEEDLES.held(text)
+    return held is None or not ids.isdisjoint(held)
+
+
+def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``, without the scan where it cannot match."""
+    if not may_match(pattern, text):
+        return iter(())
+    return pattern.finditer(text, pos, endpos)
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)``, without the scan where it cannot match."""
+    if not may_match(pattern, text):
+        return None
+    return pattern.search(text, pos, endpos)

@@ -1,0 +1,115 @@
+"""kgraph.prefilter: the strings an expression needs, and scans left out only where no match can be."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import kgraph
+from kgraph import prefilter
+from kgraph.ingest import read_file
+
+ROOT = Path(__file__).resolve().parent.parent
+PAD = "\n\nStyrelsen sammanträdde i Exempelby på tisdagen. " * 12  # past MIN_TEXT
+
+
+@pytest.mark.parametrize(("pattern", "needles"), [
+    (r"\bförening\b", {"förening"}),
+    (r"(?:förbund|sällskap)et\b", {"förbund", "sällskap"}),  # the alternatives beat the short run after them
+    (r"(?:kommun)?styrelse", {"styrelse"}),  # an optional part is never required
+    (r"(?:möte)+ i \w+", {"möte"}),  # a repeat of at least one is
+    (r"Förening", {"förening"}),  # compared case-folded
+])
+def test_required_literals(pattern: str, needles: set[str]) -> None:
+    assert prefilter.required_literals(re.compile(pattern)) == needles
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:abc)?\d+",  # nothing required
+    r"\bom\b",  # too short to be worth a test
+    r"(?:förening|\d{4})",  # one alternative requires no string
+    r"(?:förening|)x",  # an empty alternative
+    r"(?:förening)*",  # a repeat of none
+    r"(?=förening)\w+",  # a lookahead is not counted
+])
+def test_nothing_required(pattern: str) -> None:
+    assert prefilter.required_literals(re.compile(pattern)) is None
+
+
+def test_same_matches_as_the_pattern() -> None:
+    rx = re.compile(r"\b(?P<name>[A-ZÅÄÖ]\w+ (?:idrotts)?förening)\b", re.IGNORECASE)
+    with_it = PAD + "Hon är ordförande i Exempelby Idrottsförening sedan i våras." + PAD
+    without = PAD + "Hon är ordförande i Exempelby idrottsklubb sedan i våras." + PAD
+    for text in (with_it, without):
+        assert [m.span() for m in prefilter.finditer(rx, text)] == [m.span() for m in rx.finditer(text)]
+        assert prefilter.search(rx, text, 10) is not None or rx.search(text, 10) is None
+    assert prefilter.may_match(rx, with_it)
+    assert not prefilter.may_match(rx, without)
+
+
+def test_case_insensitive_matches_are_found() -> None:
+    rx = re.compile(r"\bkommunförbundet\b", re.IGNORECASE)
+    for text in (PAD + "KOMMUNFÖRBUNDET" + PAD, PAD + "Kommunförbundet" + PAD,
+                 PAD + "kommunförbundet".replace("k", "\u212a") + PAD):  # a Kelvin sign matches "k" too
+        assert rx.search(text)
+        assert prefilter.may_match(rx, text)
+        assert list(prefilter.finditer(rx, text))
+
+
+def test_dotless_i_texts_are_scanned() -> None:
+    """re.IGNORECASE matches "i" with a dotless "ı", which case-folding keeps apart: such a text is scanned."""
+    rx = re.compile(r"\bstyrelsen i\b", re.IGNORECASE)
+    text = PAD.replace("Styrelsen sammanträdde i", "x") + "STYRELSEN ı Exempelby"
+    assert rx.search(text)
+    assert prefilter.may_match(rx, text)
+
+
+def test_short_texts_are_scanned_as_they_are() -> None:
+    rx = re.compile(r"förening")
+    assert prefilter.may_match(rx, "ingenting här")
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for info in pkgutil.walk_packages(kgraph.__path__, "kgraph."):
+        if info.name.endswith("__main__"):
+            continue
+        mod = importlib.import_module(info.name)
+        for name, value in vars(mod).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                out.append((f"{info.name}.{name}", value))
+    return out
+
+
+def _texts() -> list[str]:
+    texts = []
+    for folder in (ROOT / "data" / "corpus", ROOT / "tests" / "fixtures"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                try:
+                    docs, _ = read_file(path)
+                except Exception:  # noqa: BLE001 - fixtures of bad input: not texts to scan
+                    continue
+                texts += [d.text for d in docs if len(d.text) >= prefilter.MIN_TEXT]
+    return texts
+
+
+def test_no_match_is_ever_left_out() -> None:
+    """Every expression of kgraph over the sample corpus and the fixtures, as they are and upper-cased:
+    where the test says no match can be, the scan finds none."""
+    patterns = _patterns()
+    texts = _texts()
+    texts += [t.upper() for t in texts[:20]]
+    assert len(texts) > 50
+    gated = [(n, p) for n, p in patterns if prefilter.required_literals(p) is not None]
+    assert len(gated) > 100  # the test reaches most of the extraction's expressions
+    skipped = 0
+    for text in texts:
+        for name, rx in gated:
+            if not prefilter.may_match(rx, text):
+                skipped += 1
+                assert rx.search(text) is None, name
+    assert skipped > 1000  # and it does leave scans out
