@@ -31,6 +31,7 @@ _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3
 
 MIN_NEEDLE = 3  # a required string shorter than this ("om") is in nearly every text: no test
 MIN_TEXT = 400  # a shorter text is scanned at once: the test would cost about as much as the scan
+_MAX_LEADS = 64  # alternatives followed into, at most
 _UNSAFE = ("ı", "\u0307")  # case-folded dotless i, and the dot of a folded "İ": matched as "i" by re.IGNORECASE
 _END = sys.maxsize
 
@@ -47,6 +48,28 @@ def _pick(a: Needles | None, b: Needles | None) -> Needles | None:
     return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
 
 
+def _leading(items: Any) -> set[str] | None:
+    """The strings one of which every match of a sequence of parsed items starts with: its literal
+    run, extended into a group or alternation that follows it (None: none known)."""
+    run: list[str] = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        inner: set[str] | None = None
+        if name == "SUBPATTERN":
+            inner = _leading(av[-1].data)
+        elif name == "BRANCH":
+            alts = [_leading(alt.data) for alt in av[1]]
+            inner = None if any(not a for a in alts) else set().union(*alts)  # type: ignore[arg-type]
+        head = "".join(run)
+        if inner and len(inner) <= _MAX_LEADS:
+            return {head + x for x in inner}
+        return {head} if head else None
+    return {"".join(run)} if run else None
+
+
 def _sequence(items: Any) -> Needles | None:
     """What a sequence of parsed items requires: its strongest single requirement."""
     best: Needles | None = None
@@ -58,6 +81,10 @@ def _sequence(items: Any) -> Needles | None:
             continue
         if run:
             best = _pick(best, frozenset({"".join(run).casefold()}))
+            # "för(?:ening|bund)": the parser takes the alternatives' common start out of them
+            leads = _leading([(op, av)]) if name in ("SUBPATTERN", "BRANCH") else None
+            if leads:
+                best = _pick(best, frozenset(("".join(run) + x).casefold() for x in leads))
             run = []
         req: Needles | None = None
         if name == "SUBPATTERN":

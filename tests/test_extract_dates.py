@@ -44,6 +44,19 @@ def test_dates_numbers_that_are_not_dates(text):
     assert _values(text) == []
 
 
+@pytest.mark.parametrize("text, value", [
+    ("2019-04-02 Nämnden sammanträdde.", [dt.date(2019, 4, 2)]),  # at the very start of the text
+    ("Datum:2019-04-02", [dt.date(2019, 4, 2)]),
+    ("Nr 12019-04-02 i diariet.", []),  # a digit before the year: part of a longer number
+    ("Ärende 7-2019-04-02 i diariet.", []),  # a hyphen before it
+    ("Protokoll 2014 09 03 Kommunstyrelsen", [dt.date(2014, 9, 3)]),  # as a PDF's header prints it
+    ("Tabell 4 2014 09 03 sida", []),  # a number and a space before it: a row of numbers
+    ("Telefon 2014 09 03 44", []),
+])
+def test_dates_iso_dates_at_their_boundaries(text, value):
+    assert _values(text) == value
+
+
 # ------------------------------------------------------------------ dates without a year
 
 @pytest.mark.parametrize("text, value", [
