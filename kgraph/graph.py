@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Collection, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from .contracts import Evidence
 from .errors import GraphNotFoundError, KgraphError, not_a_build_folder
 
 FORMAT_VERSION = 1
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # json.dumps(x, ensure_ascii=False, sort_keys=True)
 
 #: (predicate, other node, evidence) of an edge seen from one of its ends
 EdgeEnd = tuple[str, str, list[Evidence]]
@@ -262,17 +264,15 @@ class GraphReader:
         ``json.dumps(kg.to_json(), ensure_ascii=False, sort_keys=True)`` without building them in memory."""
         from .io import atomic_output
 
-        def dump(x: Any) -> str:
-            return json.dumps(x, ensure_ascii=False, sort_keys=True)
+        dump = _JSON.encode
 
         def items(it: Iterator[dict[str, Any]]) -> Iterator[bytes]:
-            batch: list[str] = []
-            for first, x in enumerate(it):
-                batch.append(dump(x) if first == 0 else ", " + dump(x))
-                if len(batch) >= 2048:
-                    yield "".join(batch).encode("utf-8")
-                    batch = []
-            yield "".join(batch).encode("utf-8")
+            # a list of items encoded in one call is "[a, b, c]": the items joined as json.dumps joins
+            # them, by the C encoder in one go (a call per item cost a third of the file's time)
+            sep = ""
+            for batch in iter(lambda: list(islice(it, 2048)), []):
+                yield (sep + dump(batch)[1:-1]).encode("utf-8")
+                sep = ", "
 
         with atomic_output(path) as fh:
             fh.write(b'{"edges": [')

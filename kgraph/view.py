@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from . import vocab
+from .contracts import Evidence
 from .defaults import HUB_CLASSES, HUB_DEGREE, VIEW_DEPTH, VIEW_MAX_NODES
 from .errors import KgraphError, UsageError
 from .graph import GraphReader
@@ -701,10 +702,17 @@ class _Tables:
                               "date": str(d.get("published", ""))})
         return self.doc_index[doc_id]
 
-    def evidence(self, evs: list[dict[str, Any]]) -> list[list[Any]]:
-        return [[self.doc(str(e.get("doc") or "")), self.intern("sentences", str(e.get("sentence") or "")),
-                 self.intern("rules", str(e.get("rule", ""))), round(float(e.get("confidence", 1.0)), 3)]
-                for e in evs]
+    def evidence(self, evs: list[Any]) -> list[list[Any]]:
+        out = []
+        for e in evs:
+            if e.__class__ is Evidence:  # a graph's records: read as a tuple, not by name
+                doc, _, _, sentence, rule, confidence = e
+            else:
+                doc, sentence = e.get("doc"), e.get("sentence")
+                rule, confidence = e.get("rule", ""), e.get("confidence", 1.0)
+            out.append([self.doc(str(doc or "")), self.intern("sentences", str(sentence or "")),
+                        self.intern("rules", str(rule)), round(float(confidence), 3)])
+        return out
 
     def fact(self, predicate: str, text: str, other: str, evs: list[dict[str, Any]]) -> list[Any]:
         link = self.node_index.get(other, -1)
