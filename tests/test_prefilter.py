@@ -113,3 +113,53 @@ def test_no_match_is_ever_left_out() -> None:
                 skipped += 1
                 assert rx.search(text) is None, name
     assert skipped > 1000  # and it does leave scans out
+
+
+# ---------------------------------------------------------------- case-insensitive expressions on lower-cased text
+
+@pytest.mark.parametrize(("pattern", "fast"), [
+    (r"\b(?:samtal|diskussion)(?:en|er)?\s+om\b", True),
+    (r"[a-zåäö]+(?:rapport|information)\s+[\wåäö-]+", True),
+    (r"[A-Za-zÅÄÖåäö]+ om", True),  # a class with both cases
+    (r"Samtal om", False),  # an upper-case literal would never match lower-cased text
+    (r"[A-ZÅÄÖ]\w+ om", False),  # a class of capitals only
+    (r"samtal (?-i:Om)", False),  # a part that keeps its case
+])
+def test_which_expressions_run_without_case(pattern: str, fast: bool) -> None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    low = PAD.lower()
+    assert (prefilter.for_lowered(rx, low) is not rx) == fast
+
+
+def test_without_case_finds_the_same_spans() -> None:
+    rx = re.compile(r"(?<![\wåäö])(?P<verb>diskuterade|pratade)\s+(?:bland annat\s+)?(?P<om>om|kring)\b", re.IGNORECASE)
+    text = PAD + "Vi DISKUTERADE bland annat om skolan. De Pratade kring vården och diskuterade Om vägar." + PAD
+    low = text.lower()
+    fast = prefilter.for_lowered(rx, low)
+    assert fast is not rx
+    assert [m.regs for m in fast.finditer(low)] == [m.regs for m in rx.finditer(text)]
+    assert len(list(rx.finditer(text))) == 3
+
+
+def test_long_s_and_dotless_i_keep_the_flag() -> None:
+    """re.IGNORECASE matches "ſ" with "s" and "ı" with "i", which lower-casing keeps apart."""
+    rx = re.compile(r"\bsamtal\b", re.IGNORECASE)
+    for odd in ("ſamtal", "SAMTAL ı"):
+        low = (PAD + odd).lower()
+        assert prefilter.for_lowered(rx, low) is rx
+
+
+def test_every_expression_without_case_finds_what_it_found() -> None:
+    """Every case-insensitive expression of kgraph that may run without its flag, over the sample
+    corpus and the fixtures (as they are and upper-cased): the same spans of the match and its groups."""
+    from kgraph.text import lower_same_length
+
+    texts = _texts()
+    texts += [t.upper() for t in texts[:20]]
+    fast = [(n, p) for n, p in _patterns() if prefilter.for_lowered(p, "") is not p]
+    assert len(fast) > 40
+    for text in texts:
+        low = lower_same_length(text)
+        for name, rx in fast:
+            assert [m.regs for m in prefilter.for_lowered(rx, low).finditer(low)] == \
+                [m.regs for m in rx.finditer(text)], name

@@ -329,7 +329,8 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     backward: set[tuple[int, int]] = set()
     # the cue regexes run only around a word every cue contains (a scan of the whole text costs too much)
     windows: list[list[int]] = []
-    for end_idx, w in _CUE_ANCHORS.iter(lower_same_length(text)):
+    low = lower_same_length(text)
+    for end_idx, w in _CUE_ANCHORS.iter(low):
         start = end_idx - len(w) + 1
         if start > 0 and text[start - 1].isalnum():
             continue
@@ -340,9 +341,11 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
             windows[-1][1] = b
         else:
             windows.append([a, b])
+    # the cues matched on the lower-cased text without re.IGNORECASE where that is the same (four times faster)
+    forward_cue, backward_cue = prefilter.for_lowered(_FORWARD_CUE, low), prefilter.for_lowered(_BACKWARD_CUE, low)
     for a, b in windows:
-        forward.update(m.span() for m in _FORWARD_CUE.finditer(text, a, b))
-        backward.update(m.span() for m in _BACKWARD_CUE.finditer(text, a, b))
+        forward.update(m.span() for m in forward_cue.finditer(low, a, b))
+        backward.update(m.span() for m in backward_cue.finditer(low, a, b))
     starts = sorted(a for a, _ in forward)
     for _, cue_end in sorted(forward):
         end = _CLAUSE_END.search(text, cue_end)
@@ -725,11 +728,15 @@ _POST_PREP_RE = re.compile(r"[ \t](?:för|i|inom|från|med ansvar för)[ \t]")
 def post_hits(text: str, hits: list[TopicHit]) -> set[int]:
     """Hits that name a person's post or a body, not a subject discussed."""
     out: set[int] = set()
+    if not hits:
+        return out
+    low = lower_same_length(text)
+    post_before = prefilter.for_lowered(_POST_BEFORE_RE, low)
     for i, h in enumerate(hits):
         line_start = max(text.rfind("\n", 0, h.start) + 1, h.start - 80)
         # the full pattern only where a preposition of a post stands before the hit on its line
         if (_POST_PREP_RE.search(text, line_start, h.start)
-                and _POST_BEFORE_RE.search(text, line_start, h.start)) or _POST_OR_BODY_AFTER_RE.match(text, h.end):
+                and post_before.search(low, line_start, h.start)) or _POST_OR_BODY_AFTER_RE.match(text, h.end):
             out.add(i)
     return out
 
