@@ -182,6 +182,7 @@ def slug(text: str) -> str:
     return s.strip("-") or "x"
 
 
+@lru_cache(maxsize=4)  # asked of the same texts by several steps (the gazetteer: 26 times a document)
 def lower_same_length(text: str) -> str:
     """Lower-case text while keeping every offset valid (length-changing chars kept as is)."""
     low = text.lower()

@@ -123,6 +123,8 @@ _MASTHEAD_LINE = re.compile(r"^\s*(?:i detta nummer|innehåll|i veckans nummer)\
 def masthead_hits(text: str, hits: list[TopicHit]) -> set[int]:
     """Indices of the hits on a masthead or table-of-contents line."""
     out: set[int] = set()
+    if not prefilter.may_match(_MASTHEAD_LINE, text):
+        return out  # no line of a text without its words is such a line
     seen: dict[int, bool] = {}  # line start -> is it such a line (a paragraph holds many hits)
     for i, h in enumerate(hits):
         a = text.rfind("\n", 0, h.start) + 1

@@ -17,6 +17,7 @@ import re
 from ... import prefilter
 from ...models import Mention, Statement
 from ...refdata import person_key_for
+from ...text import lower_same_length
 from ..state import DocState
 from ..step import Step
 
@@ -35,11 +36,14 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
     """"civilministern", "ministern", "statsrådet" -> the minister the text names, or
     the holder of that post on the document's date."""
     text = st.doc.text
-    for m in prefilter.finditer(_MINISTER_WORD_RE, text):
+    if not prefilter.may_match(_MINISTER_WORD_RE, text):
+        return
+    low = lower_same_length(text)  # matched there, without re.IGNORECASE where that is the same: spans only
+    for m in prefilter.for_lowered(_MINISTER_WORD_RE, low).finditer(low):
         s, e = m.start("t"), m.end("t")
         if st.covered(s):
             continue
-        word = m["t"].lower()
+        word = text[s:e].lower()
         post = re.sub(r"(?:ns|n|ets|et)$", "", word) \
             if word.endswith(("ministern", "ministerns", "statsrådet", "statsrådets")) else word
         gap = re.match(r"\s+", text[e:e + 3])
@@ -56,7 +60,7 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
                 posts[key] = post
         if key is None:
             continue
-        st.add_mention(Mention(text=m["t"], kind="Person", key=key, prov=st.prov(s, e, "resolve.coref.title", 0.7)),
+        st.add_mention(Mention(text=text[s:e], kind="Person", key=key, prov=st.prov(s, e, "resolve.coref.title", 0.7)),
                        label=None)
         if post not in ("minister", "statsråd"):
             st.statements.append(Statement(subject=key, predicate="role", object=post, literal=True,
