@@ -163,3 +163,22 @@ def test_every_expression_without_case_finds_what_it_found() -> None:
         for name, rx in fast:
             assert [m.regs for m in prefilter.for_lowered(rx, low).finditer(low)] == \
                 [m.regs for m in rx.finditer(text)], name
+
+
+def test_texts_that_keep_the_flag_are_matched_as_before() -> None:
+    """Where a text holds "ſ", "ı" or "İ", the expression keeps re.IGNORECASE and runs on the
+    lower-cased text: the spans are still those it finds in the text as it is."""
+    from kgraph.extract.steps.coreference import _MINISTER_WORD_RE
+    from kgraph.extract.topics import _BACKWARD_CUE, _FORWARD_CUE, _POST_BEFORE_RE
+    from kgraph.text import lower_same_length
+
+    sample = ("Vid mötet DISKUTERADE ministern bland annat skolan. Landsbygdsministern pratade om vägarna, "
+              "och bredbandet diskuterades också. Hon är chef för İnfrastruktur och ſamhälle på Exempelby "
+              "kommun. Civilministerns besök gällde ıntegration. ")
+    for text in (PAD + sample, (PAD + sample).upper()):
+        low = lower_same_length(text)
+        for rx in (_FORWARD_CUE, _BACKWARD_CUE, _POST_BEFORE_RE, _MINISTER_WORD_RE):
+            used = prefilter.for_lowered(rx, low)
+            assert used is rx
+            assert [m.regs for m in used.finditer(low)] == [m.regs for m in rx.finditer(text)]
+        assert list(_FORWARD_CUE.finditer(text)) and list(_MINISTER_WORD_RE.finditer(text))
