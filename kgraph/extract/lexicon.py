@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .. import prefilter
 from .phrases import PhraseSet
 
 # (regex over lower-cased text, meeting kind, how the word refers):
@@ -176,10 +175,10 @@ _FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\b
 def minutes_header(text: str) -> re.Match[str] | None:
     """Where a protocol names itself in its first lines ("Protokoll", "Organ:"), if it is one."""
     head = text[:400]
-    m = prefilter.search(MINUTES_RE, head)
+    m = MINUTES_RE.search(head)
     if m is None:
         # "Organ: ..." or a board's name first ("Regionstyrelsen. Plats: ..."), and a protocol's closing words
-        organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or prefilter.search(_FIRST_PAGE_RE, head)
+        organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or _FIRST_PAGE_RE.search(head)
         if organ and _PROTOCOL_WORDS_RE.search(text, 0, 3000):
             return organ
     return m
