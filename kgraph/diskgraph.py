@@ -42,6 +42,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -263,14 +264,13 @@ class DiskGraph(Graph):
         """Append the edge's records (both ends must be nodes already)."""
         rows = self._rows
         n = len(rows)
-        for e in evidence:
-            sent = e[3]
+        for doc, start, end, sent, rule, confidence in evidence:  # unpacked: Evidence[i] is a Python call
             sid = None
             if sent:
                 sid = self._sentences.get(sent)
                 if sid is None:
                     sid = self._new_sentence(sent)
-            rows.append((s, p, o, e[0], e[1], e[2], sid, e[4], e[5]))
+            rows.append((s, p, o, doc, start, end, sid, rule, confidence))
         if len(rows) == n:
             rows.append((s, p, o, None, None, None, None, None, None))
         self._edge_count = None
@@ -390,6 +390,12 @@ class DiskGraph(Graph):
         for _, group in groupby(self._all_edges(None), key=lambda x: x[0]):
             for s, o, p, ev in sorted(group, key=lambda x: (x[2], x[1])):
                 yield s, o, p, {"predicate": p, "evidence": ev}
+
+    def out_edges_by_node(self) -> Iterator[tuple[str, list[EdgeEnd]]]:
+        """One walk by subject (the node table's order: SQLite's for both); each node's ends by (object,
+        predicate), as :meth:`out_edges` gives them."""
+        for s, group in groupby(self._all_edges(None), key=itemgetter(0)):
+            yield s, [(p, o, ev) for _, o, p, ev in group]
 
     def edge_keys(self, predicates: Collection[str] | None = None) -> Iterator[tuple[str, str, str]]:
         self._sync()

@@ -189,6 +189,14 @@ class GraphReader:
             for p, o, ev in sorted(self.out_edges(s), key=lambda x: (x[0], x[1])):
                 yield s, o, p, {"predicate": p, "evidence": ev}
 
+    def out_edges_by_node(self) -> Iterator[tuple[str, list[EdgeEnd]]]:
+        """(node, :meth:`out_edges` of it as a list) of every node with edges out, sorted by node as
+        :meth:`sorted_nodes` sorts them (where the edges are on disk: one walk, not a query per node)."""
+        for n, _ in self.sorted_nodes():
+            ends = list(self.out_edges(n))
+            if ends:
+                yield n, ends
+
     def get(self, n: str) -> dict[str, Any] | None:
         """The data of ``n``, or None."""
         return self.node(n) if n in self else None

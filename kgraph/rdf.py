@@ -34,7 +34,7 @@ Provenance pattern, two layers:
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 import re
 from functools import lru_cache
@@ -46,7 +46,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__, vocab
 from .contracts import Evidence
-from .graph import GraphReader
+from .graph import EdgeEnd, GraphReader
 from .refdata import topic_scheme
 from .namespaces import KG, KGO, WD
 
@@ -285,10 +285,10 @@ def _entity(out: list[Any], s: IRI, d: dict[str, Any], evidence: bool, seen: set
                 _evidence(out, s, p, o, evs, seen, records)
 
 
-def _edges(out: list[Any], kg: GraphReader, node: str, kind: str | None, evidence: bool,
+def _edges(out: list[Any], ends: Iterable[EdgeEnd], node: str, kind: str | None, evidence: bool,
            seen: set[str], records: bool) -> None:
     emit, s = out.append, _node(node)
-    for p, o, evs in kg.out_edges(node):  # sorted by (object, predicate)
+    for p, o, evs in ends:  # sorted by (object, predicate)
         po = _node(o)
         pp = _PRED[p]
         if p == "mentionedIn":
@@ -307,6 +307,8 @@ def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192,
     topics: set[str] = set()  # the topic nodes written, and the broader topics they name
     wanted: set[str] = set()
     chunk: list[Statement] = []
+    by_node = kg.out_edges_by_node()  # in the order of sorted_nodes: matched node by node
+    pending = next(by_node, None)
     for node, d in kg.sorted_nodes():
         s = _node(node)
         seen.clear()  # an Evidence IRI hashes its statement's subject: records repeat only within a node
@@ -326,10 +328,16 @@ def statement_chunks(kg: GraphReader, evidence: bool = True, size: int = 8192,
             _post(chunk, s, d)
         else:
             _entity(chunk, s, d, evidence, seen, records)
-        _edges(chunk, kg, node, kind, evidence, seen, records)
+        ends: list[EdgeEnd] = []
+        if pending is not None and pending[0] == node:
+            ends = pending[1]
+            pending = next(by_node, None)
+        _edges(chunk, ends, node, kind, evidence, seen, records)
         if len(chunk) >= size:
             yield chunk
             chunk = []
+    if pending is not None:  # the two walks disagree on the order: stop rather than leave edges out
+        raise RuntimeError(f"edges of {pending[0]!r} out of the order of the graph's nodes")
     if topics:
         _broader_topics(chunk, topics, wanted)
         ts, g = _P["topics"], _DEFAULT_ONLY

@@ -70,6 +70,7 @@ def _views(g) -> dict:
         "edge_keys": sorted(g.edge_keys()),
         "drawn": sorted(g.edge_keys({"participant", "topic"})),
         "sorted_edges": [(s, o, p, d["evidence"]) for s, o, p, d in g.sorted_edges()],
+        "out_by_node": list(g.out_edges_by_node()),
         "nodes": sorted(n for n, _ in g.nodes(kind="entity")),
         "ministers": sorted(n for n, _ in g.nodes(cls="Minister")),
         "degree": {n: g.degree(n) for n in NODES},
