@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import random
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 import kgraph
 from kgraph import prefilter
 from kgraph.ingest import read_file
+from kgraph.lookbehind import moved, moved_source
 
 ROOT = Path(__file__).resolve().parent.parent
 PAD = "\n\nStyrelsen sammanträdde i Exempelby på tisdagen. " * 12  # past MIN_TEXT
@@ -79,8 +81,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             continue
         mod = importlib.import_module(info.name)
         for name, value in vars(mod).items():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                out.append((f"{info.name}.{name}", value))
+            # an expression, or one in a table of them ("NAMED_BODY_PATTERNS": tuples of (gates, expression, class))
+            rows = value if isinstance(value, tuple) else (value,)
+            for i, row in enumerate(rows):
+                for item in row if isinstance(row, tuple) else (row,):
+                    if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
+                        out.append((f"{info.name}.{name}" + (f"[{i}]" if row is not value else ""), item))
     return out
 
 
@@ -182,3 +188,103 @@ def test_texts_that_keep_the_flag_are_matched_as_before() -> None:
             assert used is rx
             assert [m.regs for m in used.finditer(low)] == [m.regs for m in rx.finditer(text)]
         assert list(_FORWARD_CUE.finditer(text)) and list(_MINISTER_WORD_RE.finditer(text))
+
+
+# ---------------------------------------------------------------- a leading lookbehind moved (kgraph.lookbehind)
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # after the literal run every match starts with, widened by the characters consumed
+    (r"(?<![\w-])Leader[ \t]+\w+", r"Leader(?<!(?:[\w-])[\s\S]{6})[ \t]+\w+"),
+    # inside a named group, after a class
+    (r"(?<![\w-])(?P<name>[A-ZÅÄÖ]\w+)", r"(?P<name>[A-ZÅÄÖ](?<!(?:[\w-])[\s\S]{1})\w+)"),
+    # in each alternative of a group, after its own first characters
+    (r"(?<!\w)(?:\+46|0)\d", r"(?:\+46(?<!(?:\w)[\s\S]{3})|0(?<!(?:\w)[\s\S]{1}))\d"),
+    # a quantified last character is not part of the run
+    (r"(?<![\w-])ab+c", r"a(?<!(?:[\w-])[\s\S]{1})b+c"),
+    # leading inline flags stay first
+    (r"(?i)(?<!x)Möte", r"(?i)Möte(?<!(?:x)[\s\S]{4})"),
+])
+def test_moved_source(source: str, expected: str) -> None:
+    assert moved_source(source) == expected
+    re.compile(expected)
+
+
+@pytest.mark.parametrize("source", [
+    r"förening",  # no lookbehind
+    r"(?<![\w-])(?:kommun)?styrelse",  # an optional start: no characters every match starts with
+    r"(?<![\w-])(?:ab)+c",  # a repeated group: the test would be made at each repetition
+    r"(?<![\w-])a|b",  # the lookbehind belongs to the first alternative only
+    r"(?<![\w-])\bord",  # an anchor first
+    r"(?<=(a))b",  # a group inside the lookbehind would be numbered differently
+    r"(?<![\w-])(?:a|\d)x",  # one alternative starts with no literal or class
+])
+def test_not_moved(source: str) -> None:
+    assert moved_source(source) is None
+
+
+def test_moved_only_where_the_engine_can_then_search() -> None:
+    capitals = re.compile(r"(?<![\w-])[A-ZÅÄÖ]\w+")
+    lower = re.compile(r"(?<![\w-])[a-zåäö]\w+")  # a lower-case word starts anywhere: nothing to gain
+    folded = re.compile(r"(?<![\w-])(?:han|hon)\b", re.IGNORECASE)  # the flag hides the first letters
+    assert moved(capitals) is not capitals and moved(capitals).groups == capitals.groups
+    assert moved(lower) is lower
+    assert moved(folded) is folded
+
+
+def _random_pattern(rng: random.Random) -> str:
+    """A leading lookbehind, then a sequence of literals, classes, groups and alternations over "ab-"."""
+    def atom(depth: int) -> str:
+        pick = rng.random()
+        if depth < 2 and pick < 0.3:
+            alts = [seq(depth + 1) for _ in range(rng.randint(1, 3))]
+            return rng.choice(["(?:", "(", "(?P<g%d>" % rng.randint(0, 10 ** 6)]) + "|".join(alts) + ")" \
+                + rng.choice(["", "", "?", "+"])
+        base = rng.choice(["a", "b", "-", "[ab]", "[a-]", r"\-", "ab"])
+        return base + rng.choice(["", "", "", "?", "*", "+", "{1,2}"])
+
+    def seq(depth: int) -> str:
+        return "".join(atom(depth) for _ in range(rng.randint(1, 3)))
+
+    behind = rng.choice([r"(?<![a-])", r"(?<!b)", r"(?<=[ab])", r"(?<!ab)", r"(?<=-)"])
+    return behind + seq(0)
+
+
+def test_moved_finds_the_same_as_the_pattern() -> None:
+    """Random expressions (a lookbehind, then literals, classes, groups, alternatives, quantifiers)
+    over random texts: where the source is rewritten, every match, group and search from any
+    position is the same."""
+    rng = random.Random(1905)
+    rewritten = 0
+    for _ in range(3000):
+        source = _random_pattern(rng)
+        new = moved_source(source)
+        if new is None:
+            continue
+        try:
+            old_rx = re.compile(source)
+        except re.error:
+            continue
+        new_rx = re.compile(new)
+        assert new_rx.groupindex == old_rx.groupindex and new_rx.groups == old_rx.groups
+        rewritten += 1
+        for _ in range(12):
+            text = "".join(rng.choice("ab- ") for _ in range(rng.randint(0, 14)))
+            assert [(m.span(), m.groups()) for m in new_rx.finditer(text)] == \
+                [(m.span(), m.groups()) for m in old_rx.finditer(text)], (source, text)
+            pos = rng.randint(0, len(text))
+            a, b = new_rx.search(text, pos), old_rx.search(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (source, text, pos)
+            a, b = new_rx.match(text, pos), old_rx.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (source, text, pos)
+    assert rewritten > 500
+
+
+def test_every_moved_expression_finds_what_it_found() -> None:
+    """The expressions of kgraph that are rewritten, over the sample corpus and the fixtures."""
+    texts = _texts()
+    changed = [(n, p, moved(p)) for n, p in _patterns() if moved(p) is not p]
+    assert len(changed) >= 10  # the rewrite reaches the extraction's expressions
+    for name, rx, fast in changed:
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in rx.finditer(text)], name

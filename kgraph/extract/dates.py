@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .. import prefilter
+from ..lookbehind import moved
 from ..text import line_start_matches
 
 MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -124,7 +125,7 @@ def _weekday_fits_one_year(text: str, month: int, day: int, weekday: int) -> dt.
     in exactly one of those years and the years either side of them ("tisdagen den 12 december" in a text
     that looks ahead to "februari 2018": a weekday and date recur in the same year only every five years
     or more, so three years hold one fit at most)."""
-    named = {int(x) for x in _YEAR_RE.findall(text)}
+    named = {int(x) for x in moved(_YEAR_RE).findall(text)}  # its lookbehind moved: a search for "19", "20"
     for years in (named, {y + k for y in named for k in (-1, 0, 1)}):
         fits = {d for y in years if (d := _safe_date(y, month, day)) and d.weekday() == weekday}
         if fits:

@@ -484,7 +484,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             continue
         yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
     towns = {a for a, _ in taken}
-    for m in VENUE_BEFORE_TOWN_RE.finditer(text):
+    for m in prefilter.finditer(VENUE_BEFORE_TOWN_RE, text):
         name = m["name"]
         if m.start("town") in towns and free(m.start("name"), m.end("name")) and name.lower() not in NOT_PLACES \
                 and not BODY_NOUN_RE.search(name.lower()):
@@ -738,7 +738,7 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         yield from emit(m.start("name"), m.end("name"), "Association")
     for gates, rx, cls in NAMED_BODY_PATTERNS:
         if any(g in text for g in gates):
-            for m in rx.finditer(text):
+            for m in prefilter.finditer(rx, text):
                 yield from emit(m.start("name"), m.end("name"), cls)
     for m in ADDRESS_LINE_RE.finditer(text):
         if m["venue"]:
