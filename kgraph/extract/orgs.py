@@ -737,7 +737,7 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
     for m in prefilter.finditer(NONPROFIT_RE, text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for gates, rx, cls in NAMED_BODY_PATTERNS:
-        if any(g in text for g in gates):
+        if prefilter.may_match(rx, text) and any(g in text for g in gates):  # the set lookup first
             for m in prefilter.finditer(rx, text):
                 yield from emit(m.start("name"), m.end("name"), cls)
     for m in ADDRESS_LINE_RE.finditer(text):
