@@ -4,11 +4,12 @@
    expressions costs some 80 µs even where it finds nothing, and most of them find nothing in
    most documents: the scan tries the expression at every position. Most expressions cannot
    match without one of a few literal strings ("förening", "förbund"; one of a list of verbs).
-   :func:`required_literals` reads them off the expression's parse tree; :func:`finditer`,
-   :func:`search` and :func:`may_match` look for them in the text before they scan (one pass
-   of an Aho-Corasick automaton of every expression's strings tells which of them a text
-   holds). An expression none of whose strings occurs cannot match, so its scan is left out;
-   otherwise the answer is the expression's own.
+   :func:`required_sets` reads them off the expression's parse tree (up to three such sets:
+   "X ideell förening" needs both words); :func:`finditer`, :func:`search` and
+   :func:`may_match` look for them in the text before they scan (one pass of an Aho-Corasick
+   automaton of every expression's strings tells which of them a text holds). An expression
+   with a set none of whose strings occurs cannot match, so its scan is left out; otherwise
+   the answer is the expression's own.
 
    Soundness: a string is required only where every match must contain it (a literal run in
    a sequence, one of the alternatives' strings where each alternative requires one, the body
@@ -43,6 +44,7 @@ _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3
 MIN_NEEDLE = 3  # a required string shorter than this ("om") is in nearly every text: no test
 MIN_TEXT = 400  # a shorter text is scanned at once: the test would cost about as much as the scan
 _MAX_LEADS = 64  # alternatives followed into, at most
+MAX_SETS = 3  # requirements of one expression tested, at most
 _UNSAFE = ("ı", "\u0307")  # case-folded dotless i, and the dot of a folded "İ": matched as "i" by re.IGNORECASE
 _END = sys.maxsize
 
@@ -81,9 +83,10 @@ def _leading(items: Any) -> set[str] | None:
     return {"".join(run)} if run else None
 
 
-def _sequence(items: Any) -> Needles | None:
-    """What a sequence of parsed items requires: its strongest single requirement."""
-    best: Needles | None = None
+def _requirements(items: Any) -> list[Needles]:
+    """Every requirement of a sequence of parsed items (each a set of strings, one of which every
+    match contains): its literal runs, and those of the groups and repeats of one or more in it."""
+    out: list[Needles] = []
     run: list[str] = []
     for op, av in items:
         name = str(op)
@@ -91,26 +94,33 @@ def _sequence(items: Any) -> Needles | None:
             run.append(chr(av))
             continue
         if run:
-            best = _pick(best, frozenset({"".join(run).casefold()}))
+            out.append(frozenset({"".join(run).casefold()}))
             # "för(?:ening|bund)": the parser takes the alternatives' common start out of them
             leads = _leading([(op, av)]) if name in ("SUBPATTERN", "BRANCH") else None
             if leads:
-                best = _pick(best, frozenset(("".join(run) + x).casefold() for x in leads))
+                out.append(frozenset(("".join(run) + x).casefold() for x in leads))
             run = []
-        req: Needles | None = None
         if name == "SUBPATTERN":
-            req = _sequence(av[-1].data)
+            out += _requirements(av[-1].data)
         elif name == "ATOMIC_GROUP":
-            req = _sequence(av.data)
+            out += _requirements(av.data)
         elif name == "BRANCH":
             parts = [_sequence(alt.data) for alt in av[1]]
-            req = None if any(p is None for p in parts) else frozenset().union(*parts)  # type: ignore[arg-type]
+            if all(p is not None for p in parts):
+                out.append(frozenset().union(*parts))  # type: ignore[arg-type]
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            req = _sequence(av[2].data)
+            out += _requirements(av[2].data)
         # anything else (a class, any character, an anchor, a lookaround, a back-reference) requires no string
-        best = _pick(best, req)
     if run:
-        best = _pick(best, frozenset({"".join(run).casefold()}))
+        out.append(frozenset({"".join(run).casefold()}))
+    return out
+
+
+def _sequence(items: Any) -> Needles | None:
+    """What a sequence of parsed items requires: its strongest single requirement."""
+    best: Needles | None = None
+    for req in _requirements(items):
+        best = _pick(best, req)
     return best
 
 
@@ -168,20 +178,34 @@ _NEEDLES = _Needles()
 
 
 @lru_cache(maxsize=None)
-def _ids(pattern: re.Pattern[str]) -> frozenset[int] | None:
-    req = required_literals(pattern)
-    return _NEEDLES.register(req) if req else None
+def required_sets(pattern: re.Pattern[str]) -> tuple[Needles, ...]:
+    """Every requirement of ``pattern`` worth a test (strings of :data:`MIN_NEEDLE` characters or
+    more), strongest first, at most :data:`MAX_SETS`: a match holds one string of each. Two tell
+    more than one: "förening" is in most newsletters, "ideell förening" in few."""
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a parser of another Python version: no test, the scan as it was
+        return ()
+    reqs = {r for r in _requirements(parsed.data) if r and min(map(len, r)) >= MIN_NEEDLE}
+    ranked = sorted(reqs, key=lambda r: (-min(map(len, r)), len(r), sorted(r)))
+    return tuple(ranked[:MAX_SETS])
+
+
+@lru_cache(maxsize=None)
+def _ids(pattern: re.Pattern[str]) -> tuple[frozenset[int], ...]:
+    return tuple(_NEEDLES.register(req) for req in required_sets(pattern))
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False only where ``pattern`` cannot match anywhere in ``text``."""
+    """False only where ``pattern`` cannot match anywhere in ``text``: a requirement none of whose
+    strings the text holds."""
     if len(text) < MIN_TEXT:
         return True
-    ids = _ids(pattern)
-    if ids is None:
+    sets = _ids(pattern)
+    if not sets:
         return True
     held = _NEEDLES.held(text)
-    return held is None or not ids.isdisjoint(held)
+    return held is None or all(not ids.isdisjoint(held) for ids in sets)
 
 
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:

@@ -52,6 +52,19 @@ def test_same_matches_as_the_pattern() -> None:
     assert not prefilter.may_match(rx, without)
 
 
+def test_every_requirement_is_tested() -> None:
+    """A match of "X ideell förening" holds both words: a newsletter that names a "förening" but no
+    "ideell" one is not scanned; the strongest requirement comes first."""
+    rx = re.compile(r"(?P<name>[A-ZÅÄÖ]\w+(?:[ \t]+\w+){0,3}?)[ \t]+ideell[ \t]+förening")
+    assert prefilter.required_sets(rx) == (frozenset({"förening"}), frozenset({"ideell"}))
+    assert prefilter.required_literals(rx) == {"förening"}
+    only_one = PAD + "Exempelby Idrottsförening bjöd in till årsmöte." + PAD
+    both = PAD + "Exempelby Byalag ideell förening bjöd in till årsmöte." + PAD
+    assert not prefilter.may_match(rx, only_one) and not list(prefilter.finditer(rx, only_one))
+    assert prefilter.may_match(rx, both)
+    assert [m.span() for m in prefilter.finditer(rx, both)] == [m.span() for m in rx.finditer(both)] != []
+
+
 def test_case_insensitive_matches_are_found() -> None:
     rx = re.compile(r"\bkommunförbundet\b", re.IGNORECASE)
     for text in (PAD + "KOMMUNFÖRBUNDET" + PAD, PAD + "Kommunförbundet" + PAD,
@@ -110,7 +123,7 @@ def test_no_match_is_ever_left_out() -> None:
     texts = _texts()
     texts += [t.upper() for t in texts[:20]]
     assert len(texts) > 50
-    gated = [(n, p) for n, p in patterns if prefilter.required_literals(p) is not None]
+    gated = [(n, p) for n, p in patterns if prefilter.required_sets(p)]
     assert len(gated) > 100  # the test reaches most of the extraction's expressions
     skipped = 0
     for text in texts:
