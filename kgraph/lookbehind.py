@@ -24,7 +24,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -57,10 +57,10 @@ def _class_end(src: str, i: int) -> int:
     raise ValueError("unterminated class")
 
 
-def _group_end(src: str, i: int) -> int:
-    """The index after the group whose "(" is ``src[i]``."""
-    depth = 0
-    j = i
+def _structure(src: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth of groups before it) of the characters of ``src`` from ``start``
+    that give it its shape: an escape and a class are stepped over whole."""
+    depth, j = 0, start
     while j < len(src):
         c = src[j]
         if c == "\\":
@@ -69,36 +69,23 @@ def _group_end(src: str, i: int) -> int:
         if c == "[":
             j = _class_end(src, j)
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
+        yield j, c, depth
+        depth += (c == "(") - (c == ")")
         j += 1
+
+
+def _group_end(src: str, i: int) -> int:
+    """The index after the group whose "(" is ``src[i]``."""
+    for j, c, depth in _structure(src, i):
+        if c == ")" and depth == 1:
+            return j + 1
     raise ValueError("unbalanced group")
 
 
 def _alternatives(src: str) -> list[str]:
     """``src`` split at its top-level "|"."""
-    out, start, j = [], 0, 0
-    while j < len(src):
-        c = src[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(src, j)
-            continue
-        if c == "(":
-            j = _group_end(src, j)
-            continue
-        if c == "|":
-            out.append(src[start:j])
-            start = j + 1
-        j += 1
-    out.append(src[start:])
-    return out
+    cuts = [j for j, c, depth in _structure(src) if c == "|" and depth == 0]
+    return [src[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(src)], strict=True)]
 
 
 def _literal_run(src: str) -> list[str]:
