@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ... import prefilter
+from ...lookbehind import moved
 from ...models import Mention, Statement
 from ...refdata import person_key_for
 from ...text import lower_same_length
@@ -67,7 +68,10 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
                                            prov=st.prov(s, e, "extract.roles.title_reference", 0.7)))
 
 
-_PRONOUN_RE = re.compile(r"(?<![\wåäö])(?:(?P<f>[Hh]on|henne|hennes)|(?P<m>[Hh]an|honom|hans))(?![\wåäö])")
+# each word its own literal alternative, no group around them: the engine then searches for "H" and "h"
+# (kgraph.lookbehind) instead of trying every position; the word says the gender
+_PRONOUN_RE = re.compile(r"(?<![\wåäö])(?:Hon|hon|henne|hennes|Han|han|honom|hans)(?![\wåäö])")
+_FEMININE = frozenset({"hon", "henne", "hennes"})
 
 
 def _pronoun_coreference(st: DocState) -> None:
@@ -83,8 +87,8 @@ def _pronoun_coreference(st: DocState) -> None:
     if not gender_of:
         return
     text = st.doc.text
-    for m in _PRONOUN_RE.finditer(text):
-        g = "f" if m["f"] else "m"
+    for m in moved(_PRONOUN_RE).finditer(text):
+        g = "f" if m.group().lower() in _FEMININE else "m"
         sent = st.sentence_at(m.start())
         if sent is None:
             continue
@@ -98,7 +102,7 @@ def _pronoun_coreference(st: DocState) -> None:
                                    prov=st.prov(m.start(), m.end(), "resolve.coref.pronoun", 0.6)))
 
 
-_FIRST_PERSON_RE = re.compile(r"(?<![\wåäö])(?:[Jj]ag|mig)(?![\wåäö])")
+_FIRST_PERSON_RE = re.compile(r"(?<![\wåäö])(?:Jag|jag|mig)(?![\wåäö])")  # literals first: see _PRONOUN_RE
 # a line that ends a signed piece: a rule of underscores, dashes or asterisks
 _SEPARATOR_RE = re.compile(r"^[ \t]*[_*=–-]{5,}[ \t]*$", re.MULTILINE)
 # a paragraph of speech opens with a dash: "- Det betyder mycket för mig, säger ..."
@@ -131,7 +135,7 @@ def _first_person_coreference(st: DocState) -> None:
     text = st.doc.text
     if len(st.blocks) < 2:
         return  # no line of its own for a signature
-    for m in _FIRST_PERSON_RE.finditer(text):
+    for m in moved(_FIRST_PERSON_RE).finditer(text):
         sent = st.sentence_at(m.start())
         if sent is None:
             continue
