@@ -29,8 +29,8 @@ from functools import lru_cache
 from typing import Any
 
 # the standard library's parser and compiler of regular expressions (re._parser and re._compiler from
-# Python 3.11, sre_parse and sre_compile before)
-_parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+# Python 3.11, sre_parse and sre_compile before); kgraph.prefilter reads parse trees with the same parser
+sre_parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _compiler: Any = importlib.import_module("re._compiler" if sys.version_info >= (3, 11) else "sre_compile")
 
 _META = set(".^$*+?{}[]\\|()")
@@ -189,7 +189,7 @@ def _searched(src: str, flags: int) -> bool:
     first characters, as its compiler finds them), rather than try it at every position? False
     where the compiler's helpers are not there to ask (another Python): the expression then stays."""
     try:
-        parsed = _parser.parse(src, flags)
+        parsed = sre_parser.parse(src, flags)
         flags = parsed.state.flags
         if flags & re.IGNORECASE and flags & re.LOCALE:
             return False

@@ -27,7 +27,6 @@
 """
 from __future__ import annotations
 
-import importlib
 import re
 import sys
 from collections.abc import Iterator
@@ -37,9 +36,7 @@ from typing import Any
 import ahocorasick
 
 from .lookbehind import moved
-
-# the standard library's parser of regular expressions (re._parser from Python 3.11, sre_parse before)
-_sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+from .lookbehind import sre_parser as _sre_parse  # the standard library's parser of regular expressions
 
 MIN_NEEDLE = 3  # a required string shorter than this ("om") is in nearly every text: no test
 MIN_TEXT = 400  # a shorter text is scanned at once: the test would cost about as much as the scan
