@@ -132,6 +132,18 @@ class GraphReader:
                 counts[(way, p)] = counts.get((way, p), 0) + 1
         return counts
 
+    def few_ends(self, n: str, out: bool, most: int) -> list[EdgeEnd] | None:
+        """Every edge out of ``n`` (``out``) or into it, as :meth:`out_edges` / :meth:`in_edges` give
+        them, when there are at most ``most``; None when there are more (an implementation may say
+        None for fewer: the caller then asks predicate by predicate). One read where a node has few
+        edges, without walking a hub's."""
+        ends: list[EdgeEnd] = []
+        for end in (self.out_edges if out else self.in_edges)(n):
+            if len(ends) == most:
+                return None
+            ends.append(end)
+        return ends
+
     def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """(subject, object, predicate, {"predicate": p, "evidence": [...]}) of every edge (or those of
         ``predicate``), in no promised order."""
@@ -400,6 +412,10 @@ class KnowledgeGraph(Graph):
 
     def in_edges(self, n: str, predicate: str | None = None, limit: int | None = None) -> Iterator[EdgeEnd]:
         return _ends(self._in.get(n, {}), predicate, limit)
+
+    def few_ends(self, n: str, out: bool, most: int) -> list[EdgeEnd] | None:
+        adj = (self._out if out else self._in).get(n, {})
+        return list(_ends(adj, None, None)) if len(adj) <= most else None
 
     def edges(self, predicate: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         for s, out in self._out.items():

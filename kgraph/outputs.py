@@ -94,6 +94,8 @@ def write_outputs(kg: GraphReader, out: Path, html: bool = True, sparql: bool = 
     if workers >= (3 if sparql else 2) and isinstance(kg, DiskGraph):
         kg.flush()  # the core complete on disk before the other process opens it
         side = Apart(json_and_page, (str(kg.path), str(out), html), "writing graph.json and graph.html")
+    if isinstance(kg, DiskGraph):
+        kg.keep_walks()  # graph.ttl's walk of the edges kept for the query store's and graph.json's
 
     def the_rest() -> None:
         if side is not None:
@@ -110,6 +112,8 @@ def write_outputs(kg: GraphReader, out: Path, html: bool = True, sparql: bool = 
     finally:
         if side is not None:
             side.stop()  # still running only if this process failed or was interrupted
+        if isinstance(kg, DiskGraph):
+            kg.drop_walks()
     seconds["write.store_and_rest"] = time.perf_counter() - t
     if html:
         written.append(out / "graph.html")

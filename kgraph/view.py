@@ -36,7 +36,7 @@ from . import vocab
 from .contracts import Evidence
 from .defaults import HUB_CLASSES, HUB_DEGREE, VIEW_DEPTH, VIEW_MAX_NODES
 from .errors import KgraphError, UsageError
-from .graph import GraphReader
+from .graph import EdgeEnd, GraphReader
 from .io import atomic_write_text
 from .names import (  # noqa: F401 (the two errors are re-exported)
     AmbiguousNameError,
@@ -51,6 +51,7 @@ from .names import (  # noqa: F401 (the two errors are re-exported)
 DEFAULT_MAX_NODES = VIEW_MAX_NODES
 DEFAULT_DEPTH = VIEW_DEPTH
 VIEW_KINDS = ("entity", "meeting", "topic")
+FEW_ENDS = 200  # a node's edges (one way) read in one go when there are at most this many
 MAX_FACTS_SHOWN = 30  # per predicate and node in the side panel; the rest is counted (kgraph query show has all)
 LABEL_MAX = 40  # characters drawn on the canvas; the full label is in the tooltip and the panel
 EDGE_LABELS_UP_TO = 60  # draw predicate labels on edges only for small views
@@ -685,6 +686,8 @@ class _Tables:
         self.docs: list[dict[str, str]] = []
         self.doc_index: dict[str, int] = {}
         self.strings: dict[str, dict[str, int]] = {"sentences": {}, "predicates": {}, "rules": {}}
+        self.labels: dict[str, str] = {}
+        self.texts: dict[str, str] = {}
 
     def intern(self, table: str, s: str) -> int:
         return self.strings[table].setdefault(s, len(self.strings[table]))
@@ -714,9 +717,25 @@ class _Tables:
                         self.intern("rules", str(rule)), round(float(confidence), 3)])
         return out
 
+    def label(self, n: str) -> str:
+        """``kg.label(n)``, read once per page."""
+        got = self.labels.get(n)
+        if got is None:
+            got = self.labels[n] = self.kg.label(n)
+        return got
+
+    def text(self, n: str) -> str:
+        """How a fact names the node at its other end: a document by its file name."""
+        got = self.texts.get(n)
+        if got is None:
+            d = self.kg.node(n)
+            got = str(d.get("file_name") or d.get("label") or n) if d.get("kind") == "document" else self.label(n)
+            self.texts[n] = got
+        return got
+
     def fact(self, predicate: str, text: str, other: str, evs: list[dict[str, Any]]) -> list[Any]:
         link = self.node_index.get(other, -1)
-        same = link >= 0 and text == self.kg.label(other)
+        same = link >= 0 and text == self.label(other)
         return [self.intern("predicates", predicate), None if same else text, link, self.evidence(evs)]
 
 
@@ -733,36 +752,43 @@ def _facts(kg: GraphReader, n: str, t: _Tables) -> list[list[Any]]:
     facts: list[Fact] = []
     mentions: list[Fact] = []
 
-    def text(o: str) -> str:
-        d = kg.node(o)
-        if d.get("kind") == "document":
-            return str(d.get("file_name") or d.get("label") or o)
-        return kg.label(o)
-
-    def capped(p: str, way: int, into: list[Fact]) -> None:
-        """The first MAX_FACTS_SHOWN edges of predicate p (out of n if way is 0, else into it), by
-        the other node, become facts, and a line says how many more there are: only those are
-        read, with their evidence (a hub has tens of thousands of edges)."""
-        total = counts[("out" if way == 0 else "in", p)]
-        ends = kg.out_edges if way == 0 else kg.in_edges
+    def shown(p: str, way: int, ends: Iterable[EdgeEnd], total: int, into: list[Fact]) -> None:
+        """The edges ``ends`` of predicate p (out of n if way is 0, else into it; the first
+        MAX_FACTS_SHOWN by the other node) become facts, and a line says how many more of the
+        ``total`` there are."""
         label = PREDICATE_SV.get(p, (p, p))[way]
-        for _, o, ev in ends(n, p, MAX_FACTS_SHOWN):
+        for _, o, ev in ends:
             if p == "holdsPost" and way == 0:
                 orgs = [x for _, x, _ in kg.out_edges(o, "postIn")]
                 for org in orgs or [""]:
-                    into.append((label, _post_text(kg, o) + (f", {kg.label(org)}" if org else ""), org, ev))
+                    into.append((label, _post_text(kg, o) + (f", {t.label(org)}" if org else ""), org, ev))
             elif p == "postIn" and way == 1:
                 for h in [x for _, x, _ in kg.in_edges(o, "holdsPost")]:
-                    into.append((label, f"{_post_text(kg, o)}: {kg.label(h)}", h, ev))
+                    into.append((label, f"{_post_text(kg, o)}: {t.label(h)}", h, ev))
             else:
-                into.append((label, text(o), o, ev))
+                into.append((label, t.text(o), o, ev))
         if total > MAX_FACTS_SHOWN:
             into.append((label, f"… och {total - MAX_FACTS_SHOWN} till (alla: kgraph query show)", "", []))
 
-    counts = kg.edge_counts(n)
+    counts: dict[tuple[str, str], int] | None = None
     for way, direction in ((0, "out"), (1, "in")):
+        # a node's edges in one read when it has few; a hub's predicate by predicate, only those shown
+        # (a hub has tens of thousands of edges)
+        few = kg.few_ends(n, way == 0, FEW_ENDS)
+        if few is not None:
+            by_p: dict[str, list[EdgeEnd]] = {}
+            for end in few:  # by the other node, as out_edges/in_edges give them
+                by_p.setdefault(end[0], []).append(end)
+            for p in sorted(by_p):
+                ends = by_p[p]
+                shown(p, way, ends[:MAX_FACTS_SHOWN], len(ends), mentions if (way, p) == (0, "mentionedIn") else facts)
+            continue
+        if counts is None:
+            counts = kg.edge_counts(n)
         for p in sorted(p for d, p in counts if d == direction):
-            capped(p, way, mentions if (way, p) == (0, "mentionedIn") else facts)
+            ends_of = kg.out_edges if way == 0 else kg.in_edges
+            shown(p, way, ends_of(n, p, MAX_FACTS_SHOWN), counts[(direction, p)],
+                  mentions if (way, p) == (0, "mentionedIn") else facts)
     for p, vals in sorted(kg.node(n).get("literals", {}).items()):
         for v, evs in sorted(vals.items()):
             facts.append((LITERAL_SV.get(p, p), str(v), "", evs))

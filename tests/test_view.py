@@ -16,6 +16,7 @@ from hypothesis import given, settings, strategies as st
 
 from kgraph import view
 from kgraph.cli import main
+from kgraph.diskgraph import DiskGraph
 from kgraph.graph import Evidence, KnowledgeGraph
 
 PROBE = "<img src=x onerror=alert(1)>"
@@ -468,9 +469,17 @@ def test_view_cli_on_sample_build(sample_build, tmp_path):
     assert any(n["cls"] == "Meeting" for n in data["nodes"])
 
 
-def test_view_side_panel_lists_at_most_the_cap_per_predicate_and_counts_the_rest():
+@pytest.mark.parametrize("few", [view.FEW_ENDS, 5])  # the hub's edges read in one go, or per predicate
+def test_view_side_panel_lists_at_most_the_cap_per_predicate_and_counts_the_rest(monkeypatch, tmp_path, few):
+    monkeypatch.setattr(view, "FEW_ENDS", few)
     kg = view_star_graph(leaves=view.MAX_FACTS_SHOWN + 7)
     page = view.render_html(kg, center="org/hub", depth=1, max_nodes=10)
+    core = DiskGraph(tmp_path / "core.sqlite")  # the same graph on disk: the same page
+    for n, d in kg.sorted_nodes():
+        core.add_node(n, d["kind"], d["cls"], label=d["label"])
+    for s, o, p, d in kg.sorted_edges():
+        core.add_edge(s, p, o, d["evidence"])
+    assert view.render_html(core, center="org/hub", depth=1, max_nodes=10) == page
     data = view_page_data(page)
     hub = next(n for n in data["nodes"] if n["label"] == "Navet")
     members = [f for f in hub["facts"] if data["predicates"][f[0]] == "har som medlem"]
