@@ -318,7 +318,9 @@ def blocks(text: str) -> list[Block]:
         # "09.00 Företagsbesök ...": an item of a programme, not a heading
         heading = len(lines) == 1 and _is_heading(lines[0]) and not PROGRAMME_RE.match(lines[0]) \
             and not _continued(text, spans[i + 1][0] if i + 1 < len(spans) else len(text))
-        intro = bool(_LIST_INTRO_RE.search(chunk))  # a paragraph that announces a list heads nothing
+        # a paragraph that announces a list heads nothing (the search tries every position: it runs
+        # only where a colon or the word is)
+        intro = (":" in chunk or "följande" in chunk) and bool(_LIST_INTRO_RE.search(chunk))
         item = listing and len(lines) == 1 and not (heading and _DATED_HEAD_RE.match(lines[0]))
         if heading and (intro or item):
             heading = False  # "Anna Berg - ledamot i KS": an item of the list, not a heading
@@ -376,9 +378,10 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
         chunk = text[b.start:b.end]
         cuts = [0]
         for m in SENT_END_RE.finditer(chunk):
-            before = chunk[max(0, m.start() - 8):m.start()].lower()
-            if any(before.endswith(a) for a in ABBREVIATIONS) \
-                    or _MIDDLE_INITIAL_RE.search(chunk, max(0, m.start() - 40), m.start()):
+            at = m.start()
+            if chunk[max(0, at - 8):at].lower().endswith(ABBREVIATIONS) or (
+                    chunk[at - 3:at - 2] in (" ", "\t") and chunk[at - 1:at] == "."  # "J." after a space
+                    and _MIDDLE_INITIAL_RE.search(chunk, max(0, at - 40), at)):
                 continue
             cuts.append(m.end())
         # single line breaks end a sentence after final punctuation, before a number,
