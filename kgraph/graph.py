@@ -62,10 +62,14 @@ def _json_node(n: str, d: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _insort_unique(items: list[Any], value: Any) -> None:
-    i = bisect.bisect_left(items, value)
-    if i == len(items) or items[i] != value:
-        items.insert(i, value)
+def _insort_unique(items: list[Any], values: Iterable[Any]) -> None:
+    """Each of ``values`` into the sorted list ``items`` where it is not there yet (one call per
+    list: a node merged again brings the same few classes and names, 400,000 of them at 1k documents)."""
+    find = bisect.bisect_left
+    for value in values:
+        i = find(items, value)
+        if i == len(items) or items[i] != value:
+            items.insert(i, value)
 
 
 SET_ATTRS = ("alt_labels", "docs")  # node attributes that are sets (besides ``cls``): merged, kept sorted
@@ -73,15 +77,12 @@ SET_ATTRS = ("alt_labels", "docs")  # node attributes that are sets (besides ``c
 
 def merge_node_data(data: dict[str, Any], cls: Iterable[str], label: str, attrs: dict[str, Any]) -> None:
     """The merge rule of :meth:`GraphWriter.add_node` for a node already there (``data`` in place)."""
-    for c in cls:
-        _insort_unique(data.setdefault("cls", []), c)
+    _insort_unique(data.setdefault("cls", []), cls)
     if label and not data.get("label"):
         data["label"] = label
     for k, v in attrs.items():
         if k in SET_ATTRS:
-            target = data.setdefault(k, [])
-            for x in v:
-                _insort_unique(target, x)
+            _insort_unique(data.setdefault(k, []), v)
         elif v not in (None, "", [], {}) and not data.get(k):
             data[k] = v
 

@@ -696,14 +696,16 @@ class _Tables:
         return list(self.strings[table])  # dicts keep insertion order = index order
 
     def doc(self, doc_id: str) -> int:
+        got = self.doc_index.get(doc_id)
+        if got is not None:
+            return got
         if not doc_id or doc_id not in self.kg:
             return -1  # reference data, not a document
-        if doc_id not in self.doc_index:
-            d = self.kg.node(doc_id)
-            self.doc_index[doc_id] = len(self.docs)
-            self.docs.append({"file": str(d.get("file_name", doc_id)), "title": str(d.get("title", "")),
-                              "date": str(d.get("published", ""))})
-        return self.doc_index[doc_id]
+        d = self.kg.node(doc_id)
+        got = self.doc_index[doc_id] = len(self.docs)
+        self.docs.append({"file": str(d.get("file_name", doc_id)), "title": str(d.get("title", "")),
+                          "date": str(d.get("published", ""))})
+        return got
 
     def evidence(self, evs: list[Any]) -> list[list[Any]]:
         out = []
