@@ -436,23 +436,52 @@ class DiskGraph(Graph):
 
     def _kept(self, edges: Iterator[_Edge]) -> Iterator[_Edge]:
         """``edges`` passed on and written to the walk file in marshalled chunks of plain tuples (our
-        own file, read back by this process only), complete only if the caller read to the end."""
+        own file, read back by this process only), complete only if the caller read to the end. A
+        file that cannot be written (a full disk) is let go, and the walks read SQLite: keeping a
+        walk only saves time, it never fails one."""
+        path = str(self.path) + WALK_SUFFIX
         done = False
         self._walk_busy = True
-        with open(str(self.path) + WALK_SUFFIX, "wb") as fh:
+        fh: Any = None
+        try:
+            fh = open(path, "wb")  # closed below: the walk is a generator its caller may leave
+        except OSError:
+            self._walk_kept = False
+
+        def put(chunk: list[_Edge]) -> bool:
             try:
-                chunk: list[_Edge] = []
-                for edge in edges:
-                    yield edge
-                    chunk.append(edge)
-                    if len(chunk) == _WALK_CHUNK:
-                        _write_chunk(fh, chunk)
-                        chunk = []
                 _write_chunk(fh, chunk)
-                done = True
-            finally:
-                self._walk_busy = False
-                self._walk_done = done and not self._changed
+                return True
+            except OSError:
+                self._walk_kept = False
+                return False
+
+        try:
+            chunk: list[_Edge] = []
+            for edge in edges:
+                yield edge
+                if fh is None:
+                    continue
+                chunk.append(edge)
+                if len(chunk) == _WALK_CHUNK:
+                    if not put(chunk):
+                        break
+                    chunk = []
+            else:
+                done = fh is not None and put(chunk)
+            if not done and fh is not None:  # the rest of the walk, without keeping it
+                yield from edges
+        finally:
+            self._walk_busy = False
+            if fh is not None:
+                try:
+                    fh.close()
+                except OSError:
+                    done = False
+            self._walk_done = done and not self._changed
+            if not self._walk_kept:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
 
     def _replayed(self) -> Iterator[_Edge]:
         with open(str(self.path) + WALK_SUFFIX, "rb") as fh:

@@ -209,3 +209,31 @@ def test_a_hubs_documents_stay_a_sorted_set_when_they_join_it_in_eighths(tmp_pat
         want = sorted({d for i, d in enumerate(docs) if i % 5 == k})
         assert g.node(f"person/p{k}")["docs"] == mem.node(f"person/p{k}")["docs"] == want
     g.remove()
+
+
+@pytest.mark.parametrize("fail_at", [0, 1])  # the first chunk, or the second
+def test_a_walk_that_cannot_be_kept_is_read_whole_all_the_same(tmp_path, monkeypatch, fail_at):
+    import kgraph.diskgraph as dg
+    ev = Evidence("document/d1", 0, 4, "Första meningen.", "extract.a", 0.9)
+    g = DiskGraph(tmp_path / "core.sqlite")
+    g.add_node("document/d1", "document")
+    for i in range(7):
+        g.add_node(f"party/p{i}", "entity")
+        g.add_edge(f"party/p{i}", "mentionedIn", "document/d1", [ev])
+    expected = list(g.sorted_edges())
+    monkeypatch.setattr(dg, "_WALK_CHUNK", 3)
+    written = []
+
+    def full_disk(fh, chunk):
+        if len(written) == fail_at:
+            raise OSError(28, "No space left on device")
+        written.append(chunk)
+        fh.write(b"")
+
+    monkeypatch.setattr(dg, "_write_chunk", full_disk)
+    g.keep_walks()
+    assert list(g.sorted_edges()) == expected  # every edge, though the file could not be written
+    assert not (tmp_path / "core.sqlite.walk").exists()
+    assert list(g.sorted_edges()) == expected  # and the next walk reads SQLite
+    g.remove()
+
