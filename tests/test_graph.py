@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kgraph.errors import GraphNotFoundError, KgraphError
 from kgraph.graph import Evidence, KnowledgeGraph
@@ -105,3 +107,19 @@ def test_graph_save_streams_exactly_the_json_of_to_json(sample_build, tmp_path):
     sample_build.graph.save(tmp_path / "graph.json")
     assert (tmp_path / "graph.json").read_text(encoding="utf-8") == json.dumps(
         sample_build.graph.to_json(), ensure_ascii=False, sort_keys=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([f"namn {i}" for i in range(12)]), max_size=9), max_size=6),
+       st.lists(st.lists(st.sampled_from(["Municipality", "Region", "Topic", "Place", "Person"]), max_size=6),
+                max_size=6))
+def test_a_node_merged_again_keeps_every_name_and_class_once_sorted(labels, classes):
+    """Short lists one search each, long ones (a topic's names) through a set: the same sorted sets."""
+    kg = KnowledgeGraph()
+    for alts, cls in zip(labels, classes):
+        kg.add_node("topic/skola", "topic", iter(cls), label="Skola", alt_labels=alts)
+    if labels and classes:
+        d = kg.node("topic/skola")
+        n = min(len(labels), len(classes))
+        assert d["alt_labels"] == sorted({a for alts in labels[:n] for a in alts})
+        assert d["cls"] == sorted({c for cls in classes[:n] for c in cls})
