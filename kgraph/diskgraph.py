@@ -399,10 +399,12 @@ class DiskGraph(Graph):
         or more than ``most`` * :data:`_FEW_ROWS` records (the caller then asks per predicate)."""
         self._sync()
         this, other, col = ("s", "o", 2) if out else ("o", "s", 0)
-        rows = self._db.execute(_ROW + f"WHERE e.{this}=? ORDER BY e.{other}, e.p, e.seq LIMIT ?",
-                                (n, most * _FEW_ROWS + 1)).fetchall()
-        if len(rows) > most * _FEW_ROWS:
+        cap = most * _FEW_ROWS
+        # counted off the index first: a hub's rows are not read for nothing (a third of the time)
+        if self._db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM evidence WHERE {this}=? LIMIT ?)",
+                            (n, cap + 1)).fetchone()[0] > cap:
             return None
+        rows = self._db.execute(_ROW + f"WHERE e.{this}=? ORDER BY e.{other}, e.p, e.seq", (n,)).fetchall()
         ends = list(self._ends_of(rows, col))
         return ends if len(ends) <= most else None
 
