@@ -446,7 +446,7 @@ class DiskGraph(Graph):
         self._walk_busy = True
         fh: Any = None
         try:
-            fh = open(path, "wb")  # closed below: the walk is a generator its caller may leave
+            fh = open(path, "wb")  # noqa: SIM115 (closed in the finally below; an open that fails keeps nothing)
         except OSError:
             self._walk_kept = False
 
