@@ -108,6 +108,9 @@ def test_disk_graph_answers_as_the_graph_in_memory(tmp_path_factory, calls):
     disk.keep_walks()  # the first walk of every edge is kept, the next ones replay it: the same answers
     assert _views(disk) == _views(mem)
     assert _views(disk) == _views(mem)
+    saved = disk.path.with_name("graph.json")  # streamed, edges by an encoder that does not sort keys
+    disk.save(saved)
+    assert saved.read_text(encoding="utf-8") == json.dumps(mem.to_json(), ensure_ascii=False, sort_keys=True)
     disk.remove()
 
 
