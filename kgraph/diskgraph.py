@@ -442,48 +442,45 @@ class DiskGraph(Graph):
         file that cannot be written (a full disk) is let go, and the walks read SQLite: keeping a
         walk only saves time, it never fails one."""
         path = str(self.path) + WALK_SUFFIX
-        done = False
         self._walk_busy = True
         fh: Any = None
-        try:
+        with contextlib.suppress(OSError):
             fh = open(path, "wb")  # noqa: SIM115 (closed in the finally below; an open that fails keeps nothing)
-        except OSError:
-            self._walk_kept = False
 
-        def put(chunk: list[_Edge]) -> bool:
+        def put(chunk: list[_Edge]) -> Any:
+            """The file after ``chunk`` is written to it; None (the file let go) if it cannot be."""
             try:
                 _write_chunk(fh, chunk)
-                return True
+                return fh
             except OSError:
-                self._walk_kept = False
-                return False
+                with contextlib.suppress(OSError):
+                    fh.close()
+                return None
 
+        finished = False  # the caller read to the end
         try:
             chunk: list[_Edge] = []
             for edge in edges:
                 yield edge
-                if fh is None:
-                    continue
-                chunk.append(edge)
-                if len(chunk) == _WALK_CHUNK:
-                    if not put(chunk):
-                        break
-                    chunk = []
-            else:
-                done = fh is not None and put(chunk)
-            if not done and fh is not None:  # the rest of the walk, without keeping it
-                yield from edges
+                if fh is not None:
+                    chunk.append(edge)
+                    if len(chunk) == _WALK_CHUNK:
+                        fh, chunk = put(chunk), []
+            if fh is not None:
+                fh = put(chunk)
+            finished = True
         finally:
             self._walk_busy = False
             if fh is not None:
                 try:
                     fh.close()
                 except OSError:
-                    done = False
-            self._walk_done = done and not self._changed
-            if not self._walk_kept:
+                    fh = None
+            if fh is None:  # the disk or folder cannot take it: the walks read SQLite
+                self._walk_kept = False
                 with contextlib.suppress(OSError):
                     os.unlink(path)
+            self._walk_done = finished and fh is not None and not self._changed
 
     def _replayed(self) -> Iterator[_Edge]:
         with open(str(self.path) + WALK_SUFFIX, "rb") as fh:

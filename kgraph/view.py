@@ -754,10 +754,11 @@ def _facts(kg: GraphReader, n: str, t: _Tables) -> list[list[Any]]:
     facts: list[Fact] = []
     mentions: list[Fact] = []
 
-    def shown(p: str, way: int, ends: Iterable[EdgeEnd], total: int, into: list[Fact]) -> None:
+    def shown(p: str, way: int, ends: Iterable[EdgeEnd], total: int) -> None:
         """The edges ``ends`` of predicate p (out of n if way is 0, else into it; the first
-        MAX_FACTS_SHOWN by the other node) become facts, and a line says how many more of the
-        ``total`` there are."""
+        MAX_FACTS_SHOWN by the other node) become facts (mentions apart), and a line says how many
+        more of the ``total`` there are."""
+        into = mentions if (way, p) == (0, "mentionedIn") else facts
         label = PREDICATE_SV.get(p, (p, p))[way]
         for _, o, ev in ends:
             if p == "holdsPost" and way == 0:
@@ -782,15 +783,13 @@ def _facts(kg: GraphReader, n: str, t: _Tables) -> list[list[Any]]:
             for end in few:  # by the other node, as out_edges/in_edges give them
                 by_p.setdefault(end[0], []).append(end)
             for p in sorted(by_p):
-                ends = by_p[p]
-                shown(p, way, ends[:MAX_FACTS_SHOWN], len(ends), mentions if (way, p) == (0, "mentionedIn") else facts)
+                shown(p, way, by_p[p][:MAX_FACTS_SHOWN], len(by_p[p]))
             continue
         if counts is None:
             counts = kg.edge_counts(n)
+        ends_of = kg.out_edges if way == 0 else kg.in_edges
         for p in sorted(p for d, p in counts if d == direction):
-            ends_of = kg.out_edges if way == 0 else kg.in_edges
-            shown(p, way, ends_of(n, p, MAX_FACTS_SHOWN), counts[(direction, p)],
-                  mentions if (way, p) == (0, "mentionedIn") else facts)
+            shown(p, way, ends_of(n, p, MAX_FACTS_SHOWN), counts[(direction, p)])
     for p, vals in sorted(kg.node(n).get("literals", {}).items()):
         for v, evs in sorted(vals.items()):
             facts.append((LITERAL_SV.get(p, p), str(v), "", evs))
