@@ -25,8 +25,9 @@ import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any
+
+from .memo import per_pattern
 
 # the standard library's parser and compiler of regular expressions (re._parser and re._compiler from
 # Python 3.11, sre_parse and sre_compile before); kgraph.prefilter reads parse trees with the same parser
@@ -202,7 +203,7 @@ def _searched(src: str, flags: int) -> bool:
         return False
 
 
-@lru_cache(maxsize=None)
+@per_pattern
 def moved(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with its leading lookbehinds moved (:func:`moved_source`), compiled with the same
     flags, where that lets the engine search for a match's start (a literal run or a class that the

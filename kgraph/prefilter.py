@@ -29,19 +29,21 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import ahocorasick
 
 from .lookbehind import moved
 from .lookbehind import sre_parser as _sre_parse  # the standard library's parser of regular expressions
+from .memo import per_pattern
 
 MIN_NEEDLE = 3  # a required string shorter than this ("om") is in nearly every text: no test
 MIN_TEXT = 400  # a shorter text is scanned at once: the test would cost about as much as the scan
 _MAX_LEADS = 64  # alternatives followed into, at most
 MAX_SETS = 3  # requirements of one expression tested, at most
+WINDOW = 2000  # a search of at most this many characters also tests them for what a match needs
+_WINDOW_STRINGS = 6  # ... in requirements of at most this many strings (more cost as much as the search)
 _UNSAFE = ("ı", "\u0307")  # case-folded dotless i, and the dot of a folded "İ": matched as "i" by re.IGNORECASE
 _END = sys.maxsize
 
@@ -80,9 +82,10 @@ def _leading(items: Any) -> set[str] | None:
     return {"".join(run)} if run else None
 
 
-def _requirements(items: Any) -> list[Needles]:
+def _requirements(items: Any, fold: Callable[[str], str] = str.casefold) -> list[Needles]:
     """Every requirement of a sequence of parsed items (each a set of strings, one of which every
-    match contains): its literal runs, and those of the groups and repeats of one or more in it."""
+    match contains): its literal runs, and those of the groups and repeats of one or more in it,
+    each string as ``fold`` gives it (case-folded, or as the expression writes it)."""
     out: list[Needles] = []
     run: list[str] = []
     for op, av in items:
@@ -91,37 +94,37 @@ def _requirements(items: Any) -> list[Needles]:
             run.append(chr(av))
             continue
         if run:
-            out.append(frozenset({"".join(run).casefold()}))
+            out.append(frozenset({fold("".join(run))}))
             # "för(?:ening|bund)": the parser takes the alternatives' common start out of them
             leads = _leading([(op, av)]) if name in ("SUBPATTERN", "BRANCH") else None
             if leads:
-                out.append(frozenset(("".join(run) + x).casefold() for x in leads))
+                out.append(frozenset(fold("".join(run) + x) for x in leads))
             run = []
         if name == "SUBPATTERN":
-            out += _requirements(av[-1].data)
+            out += _requirements(av[-1].data, fold)
         elif name == "ATOMIC_GROUP":
-            out += _requirements(av.data)
+            out += _requirements(av.data, fold)
         elif name == "BRANCH":
-            parts = [_sequence(alt.data) for alt in av[1]]
+            parts = [_sequence(alt.data, fold) for alt in av[1]]
             if all(p is not None for p in parts):
                 out.append(frozenset().union(*parts))  # type: ignore[arg-type]
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            out += _requirements(av[2].data)
+            out += _requirements(av[2].data, fold)
         # anything else (a class, any character, an anchor, a lookaround, a back-reference) requires no string
     if run:
-        out.append(frozenset({"".join(run).casefold()}))
+        out.append(frozenset({fold("".join(run))}))
     return out
 
 
-def _sequence(items: Any) -> Needles | None:
+def _sequence(items: Any, fold: Callable[[str], str] = str.casefold) -> Needles | None:
     """What a sequence of parsed items requires: its strongest single requirement."""
     best: Needles | None = None
-    for req in _requirements(items):
+    for req in _requirements(items, fold):
         best = _pick(best, req)
     return best
 
 
-@lru_cache(maxsize=None)
+@per_pattern
 def required_literals(pattern: re.Pattern[str]) -> Needles | None:
     """Strings (case-folded) one of which every match of ``pattern`` contains, or None where none
     is known or the shortest is under :data:`MIN_NEEDLE` characters."""
@@ -143,7 +146,8 @@ class _Needles:
         self.ids: dict[str, int] = {}
         self.automaton: Any = None
         self.version = 0
-        self.texts: list[tuple[str, int, frozenset[int] | None]] = []  # (text, version, needles held)
+        # (text, version, needles held, the text case-folded), the last four texts asked about
+        self.texts: list[tuple[str, int, frozenset[int] | None, str]] = []
 
     def register(self, needles: Needles) -> frozenset[int]:
         new = [n for n in needles if n not in self.ids]
@@ -159,22 +163,28 @@ class _Needles:
         return frozenset(self.ids[n] for n in needles)
 
     def held(self, text: str) -> frozenset[int] | None:
-        """The ids of the needles ``text`` holds (None: a text to scan as it is)."""
-        for t, version, held in self.texts:
+        """The ids of the needles ``text`` holds (None: a text to scan as it is). The steps ask it
+        of a document's text and of lower-cased copies of it, whose case-folded text is the same:
+        they are answered from the one pass."""
+        for t, version, held, _ in self.texts:
             if t is text and version == self.version:
                 return held
         folded = text.casefold()
-        found: frozenset[int] | None = None
-        if not any(u in folded for u in _UNSAFE):
-            found = frozenset(i for _, i in self.automaton.iter(folded))
-        self.texts = [(text, self.version, found), *self.texts[:3]]
-        return found
+        same = [h for _, version, h, seen in self.texts if version == self.version and seen == folded]
+        if same:
+            held = same[0]
+        else:
+            held = None
+            if not any(u in folded for u in _UNSAFE):
+                held = frozenset(i for _, i in self.automaton.iter(folded))
+        self.texts = [(text, self.version, held, folded), *self.texts[:3]]
+        return held
 
 
 _NEEDLES = _Needles()
 
 
-@lru_cache(maxsize=None)
+@per_pattern
 def required_sets(pattern: re.Pattern[str]) -> tuple[Needles, ...]:
     """Every requirement of ``pattern`` worth a test (strings of :data:`MIN_NEEDLE` characters or
     more), strongest first, at most :data:`MAX_SETS`: a match holds one string of each. Two tell
@@ -188,7 +198,7 @@ def required_sets(pattern: re.Pattern[str]) -> tuple[Needles, ...]:
     return tuple(ranked[:MAX_SETS])
 
 
-@lru_cache(maxsize=None)
+@per_pattern
 def _ids(pattern: re.Pattern[str]) -> tuple[frozenset[int], ...]:
     return tuple(_NEEDLES.register(req) for req in required_sets(pattern))
 
@@ -202,7 +212,12 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if not sets:
         return True
     held = _NEEDLES.held(text)
-    return held is None or all(not ids.isdisjoint(held) for ids in sets)
+    if held is None:
+        return True
+    for ids in sets:  # noqa: SIM110 - a loop, not all() over a generator: asked some 130 times a document
+        if ids.isdisjoint(held):
+            return False
+    return True
 
 
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
@@ -213,9 +228,70 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _E
     return moved(pattern).finditer(text, pos, endpos)
 
 
+def _subpatterns(av: Any) -> Iterator[Any]:
+    """The parsed sequences inside an item's arguments (a group's, a branch's, a repeat's body)."""
+    if isinstance(av, _sre_parse.SubPattern):
+        yield av
+    elif isinstance(av, (tuple, list)):
+        for x in av:
+            yield from _subpatterns(x)
+
+
+def _case_blind(items: Any) -> bool:
+    """Does a group in the parsed sequence turn re.IGNORECASE on ("(?i:...)")?"""
+    for op, av in items:
+        if str(op) == "SUBPATTERN" and av[1] & re.IGNORECASE:
+            return True
+        if any(_case_blind(sub.data) for sub in _subpatterns(av)):
+            return True
+    return False
+
+
+@per_pattern
+def _window_test(pattern: re.Pattern[str]) -> tuple[bool, tuple[tuple[str, ...], ...]]:
+    """What :func:`window_may_match` looks for: (exact, the strings of each requirement). Exact
+    where the expression matches every literal only as it is written (re.IGNORECASE nowhere in
+    it): its strings, as written, are looked for in the text itself; else the case-folded ones in
+    the case-folded window."""
+    folded = [r for r in required_sets(pattern) if len(r) <= _WINDOW_STRINGS]
+    if not folded:
+        return False, ()
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)  # parsed once already by required_sets
+    if pattern.flags & re.IGNORECASE or _case_blind(parsed.data):
+        return False, tuple(tuple(sorted(r)) for r in folded)
+    raw = {r for r in _requirements(parsed.data, str)
+           if r and min(map(len, r)) >= MIN_NEEDLE and len(r) <= _WINDOW_STRINGS}
+    ranked = sorted(raw, key=lambda r: (-min(map(len, r)), len(r), sorted(r)))
+    return True, tuple(tuple(sorted(r)) for r in ranked[:MAX_SETS])
+
+
+def window_may_match(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> bool:
+    """False only where ``pattern`` cannot match inside ``text[pos:endpos]`` (``pos`` >= 0): a
+    requirement none of whose strings the window holds. A match inside the window consumes only
+    its characters, and the strings are ones a match consumes (a lookaround, which may see past the
+    window, requires none)."""
+    exact, sets = _window_test(pattern)
+    if not sets:
+        return True
+    if exact:
+        for req in sets:
+            for s in req:
+                if text.find(s, pos, endpos) >= 0:
+                    break
+            else:
+                return False
+        return True
+    folded = text[pos:endpos].casefold()
+    return any(u in folded for u in _UNSAFE) or all(any(s in folded for s in req) for req in sets)
+
+
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-    """``pattern.search(text, pos, endpos)``, as :func:`finditer` runs it."""
+    """``pattern.search(text, pos, endpos)``, as :func:`finditer` runs it. A window of at most
+    :data:`WINDOW` characters (a sentence) is also tested for the strings a match needs, which costs
+    a tenth of a scan that tries every position of it."""
     if not may_match(pattern, text):
+        return None
+    if pos >= 0 and endpos - pos <= WINDOW and not window_may_match(pattern, text, pos, endpos):
         return None
     return moved(pattern).search(text, pos, endpos)
 
@@ -287,7 +363,7 @@ def _lower_closed(items: Any) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@per_pattern
 def _without_case(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if not pattern.flags & re.IGNORECASE or pattern.flags & re.LOCALE:
         return None

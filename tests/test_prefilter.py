@@ -301,3 +301,84 @@ def test_every_moved_expression_finds_what_it_found() -> None:
         for text in texts:
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groups()) for m in rx.finditer(text)], name
+
+
+# ---------------------------------------------------------------- windows: a sentence tested for what a match needs
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Sentence-like windows of ``text``: between full stops and line ends, and some random spans."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[.!?]\s+|\n", text)] + [len(text)]
+    out = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    rng = random.Random(len(text))
+    out += [(a, a + rng.randint(1, 300)) for a in (rng.randint(0, len(text)) for _ in range(10))]
+    return out
+
+
+def test_no_window_match_is_ever_left_out() -> None:
+    """Every expression of kgraph that has a window test, over sentences of the sample corpus and the
+    fixtures (as they are, lower-cased and upper-cased): where the window test says no match can be,
+    the search of the window finds none, and prefilter.search finds what the expression finds."""
+    tested = [(n, p) for n, p in _patterns() if prefilter._window_test(p)[1]]
+    assert len(tested) > 100
+    skipped = 0
+    for text in _texts()[:40]:
+        for variant in (text, text.lower(), text.upper()):
+            for a, b in _windows(variant):
+                for name, rx in tested:
+                    found = rx.search(variant, a, b)
+                    if not prefilter.window_may_match(rx, variant, a, b):
+                        skipped += 1
+                        assert found is None, (name, variant[a:b])
+                    got = prefilter.search(rx, variant, a, b)
+                    assert (got and (got.span(), got.groups())) == (found and (found.span(), found.groups())), name
+    assert skipped > 10_000  # and it does leave searches out
+
+
+def test_window_strings_are_looked_for_as_the_expression_matches_them() -> None:
+    """A case-sensitive expression's strings are looked for as written; where re.IGNORECASE applies
+    anywhere, case-folded: a scoped "(?i:...)" group is found in any case."""
+    exact = re.compile(r"\bTill\s+[A-ZÅÄÖ]")
+    scoped = re.compile(r"\b(?i:till)\s+[A-ZÅÄÖ]")
+    text = PAD + "Resan gick TILL Exempelby. Sedan Till Norrby." + PAD
+    upper_at = text.index("TILL")
+    window = (upper_at, upper_at + 16)
+    assert prefilter._window_test(exact)[0] and not prefilter._window_test(scoped)[0]
+    assert not prefilter.window_may_match(exact, text, *window) and exact.search(text, *window) is None
+    assert prefilter.window_may_match(scoped, text, *window) and scoped.search(text, *window)
+    assert prefilter.search(scoped, text, *window).span() == scoped.search(text, *window).span()
+    at = text.index("Till ")
+    assert prefilter.search(exact, text, at - 6, at + 12).span() == exact.search(text, at - 6, at + 12).span()
+
+
+def test_a_requirement_of_many_strings_is_not_tested_in_a_window() -> None:
+    many = re.compile(r"\b(?:alfa|beta|gamma|delta|epsilon|zeta|eta|theta)\b")
+    assert prefilter._window_test(many) == (False, ())
+    assert prefilter.window_may_match(many, "ingenting", 0, 9)
+
+
+def test_the_lower_cased_copy_of_a_text_shares_its_pass() -> None:
+    """held() of a document's text and of a lower-cased copy (another object, the same case-folded
+    text) is one automaton pass, and the answer is the one a pass over the copy gives."""
+    rx = re.compile(r"ideell förening")
+    prefilter.may_match(rx, PAD)  # the needle is registered
+    text = PAD + "Exempelby Byalag Ideell Förening." + PAD
+    low = text.lower()
+    first = prefilter._NEEDLES.held(text)
+    assert prefilter._NEEDLES.held(low) is first
+    expected = frozenset(i for _, i in prefilter._NEEDLES.automaton.iter(low.casefold()))
+    assert first == expected and prefilter.may_match(rx, low)
+
+
+def test_an_answer_per_expression_is_worked_out_once() -> None:
+    from kgraph.memo import per_pattern
+
+    calls: list[str] = []
+
+    @per_pattern
+    def size(pattern: re.Pattern[str]) -> int:
+        calls.append(pattern.pattern)
+        return len(pattern.pattern)
+
+    a, b = re.compile("abc"), re.compile("abcd")
+    assert [size(a), size(b), size(a), size(b)] == [3, 4, 3, 4]
+    assert calls == ["abc", "abcd"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import prefilter
 from .phrases import PhraseSet
 
 # (regex over lower-cased text, meeting kind, how the word refers):
@@ -139,7 +140,7 @@ _FROM_CAPITAL_RE = re.compile(r"\bfrån\s+[A-ZÅÄÖ]\b")
 
 def says_took_part(text: str, low: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` (``low``: the text in lower case, same length) say someone took part?"""
-    return PARTICIPATION.found_in(low, start, end) or _FROM_CAPITAL_RE.search(text, start, end) is not None
+    return PARTICIPATION.found_in(low, start, end) or prefilter.search(_FROM_CAPITAL_RE, text, start, end) is not None
 
 
 PLANNED_RE = re.compile(r"\b(?:kommer att|ska|skall|planeras|planerar|äger rum|hålls|bjuder in|inbjud|välkomna|"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .... import prefilter
 from ....models import Mention, Provenance
 from ....text import Sentence, at_sentence_start
 from ... import lexicon as lx
@@ -64,12 +65,12 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
                 if not st.covered(h[0])
                 and not _in_name(st.doc.text, h[0])
                 and not _in_parentheses(st.doc.text, sent.start, h[0])]
-        travel = lx.TRAVEL_RE.search(low, sent.start, sent.end)
+        travel = prefilter.search(lx.TRAVEL_RE, low, sent.start, sent.end)
         if travel and not any(h[3] == "tour" for h in hits):
             dests = [m for m in st.mentions_in(travel.end(), sent.end) if m.kind == "Municipality"]
             if dests:
                 hits.append((travel.start(), travel.end(), "visit", "tour"))
-        stop = lx.TOUR_STOP_RE.search(low, sent.start, sent.end)
+        stop = prefilter.search(lx.TOUR_STOP_RE, low, sent.start, sent.end)
         if stop and not any(h[3] == "tour" for h in hits) and \
                 any(m.kind == "Municipality" for m in st.mentions_in(sent.start, sent.end)):
             hits.append((sent.start, stop.end(), "visit", "tour"))  # the place is before or after the words
