@@ -43,7 +43,7 @@ MIN_TEXT = 400  # a shorter text is scanned at once: the test would cost about a
 _MAX_LEADS = 64  # alternatives followed into, at most
 MAX_SETS = 3  # requirements of one expression tested, at most
 WINDOW = 2000  # a search of at most this many characters also tests them for what a match needs
-_WINDOW_STRINGS = 6  # ... in requirements of at most this many strings (more cost as much as the search)
+_WINDOW_STRINGS = 4  # ... in requirements of at most this many strings (six cost as much as the search)
 _UNSAFE = ("ı", "\u0307")  # case-folded dotless i, and the dot of a folded "İ": matched as "i" by re.IGNORECASE
 _END = sys.maxsize
 
@@ -180,6 +180,14 @@ class _Needles:
         self.texts = [(text, self.version, held, folded), *self.texts[:3]]
         return held
 
+    def folded(self, text: str) -> str | None:
+        """``text`` case-folded, as :meth:`held` last saw it; None where it was not asked about, or
+        holds a character that case-folding does not keep apart (the text is scanned whole)."""
+        for t, _, held, folded in self.texts:
+            if t is text:
+                return None if held is None else folded
+        return None
+
 
 _NEEDLES = _Needles()
 
@@ -222,10 +230,131 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, pos, endpos)``, without the scan where it cannot match, and by the
-    expression with its leading lookbehind moved where that scans faster (:mod:`kgraph.lookbehind`)."""
+    expression with its leading lookbehind moved where that scans faster (:mod:`kgraph.lookbehind`).
+    A whole text is scanned only in the lines that hold what a match needs, where no match of the
+    expression can cross a line (:func:`line_local`)."""
     if not may_match(pattern, text):
         return iter(())
-    return moved(pattern).finditer(text, pos, endpos)
+    fast = moved(pattern)
+    if pos == 0 and endpos == _END and len(text) >= MIN_LINES_TEXT and line_local(pattern):
+        lines = _lines_holding(text, pattern)
+        if lines is not None:
+            return _in_lines(fast, text, lines)
+    return fast.finditer(text, pos, endpos)
+
+
+# ---------------------------------------------------------------- lines: a text scanned only where a match can be
+#
+# Most of the extraction's expressions match inside one line: every character they consume is one
+# that a line holds (a word, a space or a tab, never "\n"). Every match of such an expression lies in
+# a line, and in a line that holds one of the strings each of its matches holds; the lines are
+# found by str.find in the case-folded text. Scanning those lines alone finds the same matches, in
+# the same order: the scan of a line starts at its first character and ends after its "\n", so a
+# lookbehind, "^", "\b" and a lookahead see the characters they see in the whole text (a lookbehind
+# and "^" look before the start of a scan; a lookahead, which cannot consume "\n" either, sees no
+# further than the line's end), and a match that ends a line ends before its "\n" in both.
+
+MIN_LINES_TEXT = 1000  # a shorter text is scanned whole: a few lines cost as much as the whole
+_MAX_LINES = 24  # more lines holding the strings: the text is scanned whole
+_NEWLINE = ord("\n")
+# the classes that hold "\n" (besides a range or literal of it, and a negated class without it)
+_NEWLINE_CATEGORIES = {"CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_NOT_DIGIT", "CATEGORY_LINEBREAK",
+                       "CATEGORY_UNI_SPACE", "CATEGORY_UNI_NOT_WORD", "CATEGORY_UNI_NOT_DIGIT",
+                       "CATEGORY_UNI_LINEBREAK", "CATEGORY_LOC_NOT_WORD"}
+
+
+def _class_holds_newline(items: Any) -> bool:
+    negated, holds = False, False
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negated = True
+        elif name == "LITERAL":
+            holds = holds or av == _NEWLINE
+        elif name == "RANGE":
+            holds = holds or av[0] <= _NEWLINE <= av[1]
+        elif name == "CATEGORY":
+            holds = holds or str(av) in _NEWLINE_CATEGORIES
+        else:
+            return True  # anything else in a class: not known to leave "\n" out
+    return holds != negated
+
+
+def _within_lines(items: Any, dotall: bool) -> bool:
+    r"""Can no match of the parsed sequence consume "\n", and does it hold no anchor to the end of
+    the text ("$" without re.MULTILINE, "\Z")? A lookbehind is not asked: it consumes nothing and
+    sees the text before a scan's start as it is."""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            ok = av != _NEWLINE
+        elif name == "NOT_LITERAL":
+            ok = av == _NEWLINE
+        elif name == "IN":
+            ok = not _class_holds_newline(av)
+        elif name == "ANY":
+            ok = not dotall
+        elif name == "AT":
+            ok = str(av) not in ("AT_END", "AT_END_STRING")
+        elif name == "SUBPATTERN":
+            inner = (dotall or bool(av[1] & re.DOTALL)) and not av[2] & re.DOTALL
+            ok = _within_lines(av[-1].data, inner)
+        elif name == "BRANCH":
+            ok = all(_within_lines(alt.data, dotall) for alt in av[1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            ok = _within_lines(av[2].data, dotall)
+        elif name == "ATOMIC_GROUP":
+            ok = _within_lines(av.data, dotall)
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            ok = av[0] < 0 or _within_lines(av[1].data, dotall)  # a lookbehind, or a lookahead inside the line
+        else:
+            ok = name == "GROUPREF"  # the characters of a group: inside the line as the group's are
+        if not ok:
+            return False
+    return True
+
+
+@per_pattern
+def line_local(pattern: re.Pattern[str]) -> bool:
+    """Does every match of ``pattern`` lie inside one line, and hold one string of a requirement
+    (so that the lines holding none are left out)? See the section's comment."""
+    if not required_sets(pattern) or pattern.flags & re.VERBOSE:
+        return False
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    return _within_lines(parsed.data, bool(pattern.flags & re.DOTALL))
+
+
+def _lines_holding(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]] | None:
+    r"""The lines of ``text`` (start, end after its "\n") that hold a string of ``pattern``'s strongest
+    requirement, in order, neighbours joined; None where the whole text is to be scanned: the
+    case-folded text is not as long as the text (its offsets are not the text's), or holds a
+    character that case-folding does not keep apart, or too many lines hold the strings."""
+    folded = _NEEDLES.folded(text)
+    if folded is None or len(folded) != len(text):
+        return None
+    found: list[tuple[int, int]] = []
+    for needle in required_sets(pattern)[0]:
+        at = folded.find(needle)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at + len(needle)) + 1 or len(text)
+            found.append((start, end))
+            if len(found) > _MAX_LINES:
+                return None
+            at = folded.find(needle, end)
+    found.sort()
+    lines: list[tuple[int, int]] = []
+    for start, end in found:
+        if lines and start <= lines[-1][1]:
+            lines[-1] = (lines[-1][0], max(end, lines[-1][1]))
+        else:
+            lines.append((start, end))
+    return lines
+
+
+def _in_lines(fast: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for start, end in lines:
+        yield from fast.finditer(text, start, end)
 
 
 def _subpatterns(av: Any) -> Iterator[Any]:

@@ -382,3 +382,70 @@ def test_an_answer_per_expression_is_worked_out_once() -> None:
     a, b = re.compile("abc"), re.compile("abcd")
     assert [size(a), size(b), size(a), size(b)] == [3, 4, 3, 4]
     assert calls == ["abc", "abcd"]
+
+
+# ---------------------------------------------------------------- lines: a text scanned only where a match can be
+
+@pytest.mark.parametrize(("source", "local"), [
+    (r"för(?:ening|bund)(?![\wåäö])", True),
+    (r"[A-ZÅÄÖ]\w+s[ \t]+förening", True),
+    (r"(?<![\w-])förening\b", True),
+    (r"(?<=\n)förening", True),  # a lookbehind sees the text before the line as it is
+    (r".förening", True),
+    (r"\sförening", False),  # \s holds "\n"
+    (r"[^x]förening", False),
+    (r"(?s).förening", False),
+    (r"förening(?=\s)", False),  # a lookahead that may see past the line
+    (r"förening$", False),
+    (r"[ \t]+", False),  # no string a match needs
+])
+def test_which_expressions_match_inside_a_line(source: str, local: bool) -> None:
+    assert prefilter.line_local(re.compile(source)) is local
+
+
+def test_every_line_local_expression_finds_what_it_found() -> None:
+    """Every expression of kgraph whose matches lie in one line, over the sample corpus and the
+    fixtures (as they are and lower-cased): the same matches and groups, in the same order, and
+    some texts are scanned in a few lines only."""
+    local = [(n, p) for n, p in _patterns() if prefilter.line_local(p)]
+    assert len(local) > 80
+    in_lines = 0
+    for text in _texts():
+        for variant in (text, text.lower()):
+            for name, rx in local:
+                expected = [(m.span(), m.groups()) for m in rx.finditer(variant)]
+                assert [(m.span(), m.groups()) for m in prefilter.finditer(rx, variant)] == expected, name
+                in_lines += prefilter.may_match(rx, variant) and prefilter._lines_holding(variant, rx) is not None
+    assert in_lines > 1000
+
+
+def _random_line_pattern(rng: random.Random) -> str:
+    """Literals ("ab" needed), classes, lookarounds and anchors over "ab-" and the line's ends."""
+    def atom() -> str:
+        base = rng.choice(["a", "b", "-", "[ab]", "[a-]", ".", "[ \\t]", r"\b", "(?<![a-])", r"(?<=\n)",
+                           "(?![ab])", "(?=-)", "^", "(?m:^)"])
+        return base + (rng.choice(["", "", "?", "*", "+"]) if base[0] not in "\\(^" else "")
+    before = "".join(atom() for _ in range(rng.randint(0, 3)))
+    after = "".join(atom() for _ in range(rng.randint(0, 3)))
+    return before + "ab" + after
+
+
+def test_random_line_scans_find_what_the_whole_scan_finds() -> None:
+    """Random expressions over random texts of short lines, long enough to be scanned line by line."""
+    rng = random.Random(2026)
+    scanned = 0
+    for _ in range(1500):
+        try:
+            rx = re.compile(_random_line_pattern(rng))
+        except re.error:
+            continue
+        if not prefilter.line_local(rx):
+            continue
+        for _ in range(4):
+            lines = ["".join(rng.choice("ab- \t") for _ in range(rng.randint(0, 12))) for _ in range(150)]
+            rng_lines = [line if rng.random() < 0.05 else line.replace("ab", "a") for line in lines]
+            text = "\n".join(rng_lines) + rng.choice(["", "\n"])
+            expected = [(m.span(), m.group()) for m in rx.finditer(text)]
+            assert [(m.span(), m.group()) for m in prefilter.finditer(rx, text)] == expected, (rx.pattern, text)
+            scanned += prefilter._lines_holding(text, rx) is not None
+    assert scanned > 500

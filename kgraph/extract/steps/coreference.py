@@ -40,7 +40,7 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
     if not prefilter.may_match(_MINISTER_WORD_RE, text):
         return
     low = lower_same_length(text)  # matched there, without re.IGNORECASE where that is the same: spans only
-    for m in prefilter.for_lowered(_MINISTER_WORD_RE, low).finditer(low):
+    for m in prefilter.finditer(prefilter.for_lowered(_MINISTER_WORD_RE, low), low):
         s, e = m.start("t"), m.end("t")
         if st.covered(s):
             continue
