@@ -149,6 +149,7 @@ class DiskGraph(Graph):
         # key -> [data, dirty, known evidence of its literals ((p, value) -> set), documents not yet in data]
         self._cache: OrderedDict[str, list[Any]] = OrderedDict()
         self._rows: list[tuple[Any, ...]] = []
+        self._sentence_rows: list[tuple[int, str]] = []  # new sentences, written with the rows that name them
         self._sentences: dict[str, int] = {}
         self._next_sentence = 1
         self._indexed = not new
@@ -305,10 +306,13 @@ class DiskGraph(Graph):
             self._sentences.clear()
         sid = self._sentences[text] = self._next_sentence
         self._next_sentence += 1
-        self._db.execute("INSERT INTO sentence VALUES (?,?)", (sid, text))
+        self._sentence_rows.append((sid, text))
         return sid
 
     def _flush_rows(self) -> None:
+        if self._sentence_rows:
+            self._db.executemany("INSERT INTO sentence VALUES (?,?)", self._sentence_rows)
+            self._sentence_rows = []
         if self._rows:
             self._db.executemany("INSERT INTO evidence(s, p, o, doc, start, end, sentence, rule, confidence) "
                                  "VALUES (?,?,?,?,?,?,?,?,?)", self._rows)
