@@ -203,6 +203,11 @@ def _searched(src: str, flags: int) -> bool:
         return False
 
 
+def engine_searches(pattern: re.Pattern[str]) -> bool:
+    """Does the engine search for where a match of ``pattern`` can start (see :func:`_searched`)?"""
+    return _searched(pattern.pattern, pattern.flags)
+
+
 @per_pattern
 def moved(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` with its leading lookbehinds moved (:func:`moved_source`), compiled with the same

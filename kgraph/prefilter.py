@@ -34,7 +34,7 @@ from typing import Any
 
 import ahocorasick
 
-from .lookbehind import moved
+from .lookbehind import engine_searches, moved
 from .lookbehind import sre_parser as _sre_parse  # the standard library's parser of regular expressions
 from .memo import per_pattern
 
@@ -236,7 +236,7 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _E
     if not may_match(pattern, text):
         return iter(())
     fast = moved(pattern)
-    if pos == 0 and endpos == _END and len(text) >= MIN_LINES_TEXT and line_local(pattern):
+    if pos == 0 and endpos == _END and len(text) >= MIN_LINES_TEXT and _by_lines(pattern):
         lines = _lines_holding(text, pattern)
         if lines is not None:
             return _in_lines(fast, text, lines)
@@ -322,6 +322,14 @@ def line_local(pattern: re.Pattern[str]) -> bool:
         return False
     parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
     return _within_lines(parsed.data, bool(pattern.flags & re.DOTALL))
+
+
+@per_pattern
+def _by_lines(pattern: re.Pattern[str]) -> bool:
+    """Scan ``pattern`` line by line? Where it is line-local and the engine tries it at every position
+    (one that searches for a literal start or a rare first character skips most of a text already,
+    and finding the lines would cost more than it saves)."""
+    return line_local(pattern) and not engine_searches(moved(pattern))
 
 
 def _lines_holding(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]] | None:
