@@ -278,3 +278,52 @@ def test_lines_holding_matches_as_finditer_does() -> None:
     assert found == [m.span() for m in rx.finditer(text)]
     assert len(found) == 4
     assert list(lines_holding("inget kolon\n", ":")) == []
+
+
+# ------------------------------------------------------------------ tokens
+
+def _tokens_word_by_word(text: str) -> list[tuple[str, int, int, bool]]:
+    """What tokens() gives, written word by word: each WORD_RE match, split once where a lower-case
+    letter is glued to a capitalised word of three letters or more (two letters or more before it)."""
+    from kgraph.text import WORD_RE
+
+    out = []
+    for m in WORD_RE.finditer(text):
+        word, start = m.group(), m.start()
+        glued = re.search(r"(?<=[^\W\d_]{2})[a-zåäöéü](?=[A-ZÅÄÖÉÜ][a-zåäöéü]{2})", word)
+        if glued:
+            cut = glued.start() + 1
+            out += [(word[:cut], start, start + cut, word[0].isupper()), (word[cut:], start + cut, m.end(), True)]
+        else:
+            out.append((word, start, m.end(), word[0].isupper()))
+    return out
+
+
+def test_tokens_split_a_caption_glued_to_the_text():
+    from kgraph.text import Token, tokens
+
+    text = "Foto: Anna BergströmKommunchefen i Exempelby, ÅSA och O’Neil-Öberg talade."
+    toks = tokens(text)
+    assert all(type(t) is Token for t in toks)
+    assert [t.text for t in toks] == ["Foto", "Anna", "Bergström", "Kommunchefen", "i", "Exempelby", "ÅSA", "och",
+                                      "O’Neil-Öberg", "talade"]
+    berg = toks[2]
+    assert (berg.start, berg.end, berg.is_cap) == (text.index("Bergström"), text.index("Kommunchefen"), True)
+    assert [tuple(t) for t in toks] == _tokens_word_by_word(text)
+
+
+def test_tokens_are_the_words_one_by_one():
+    """Random texts of letters, capitals, digits, hyphens, apostrophes and line ends."""
+    import random
+
+    from kgraph.text import tokens
+
+    rng = random.Random(29)
+    pieces = ["Berg", "ström", "Kommun", "chef", "anna", "ÅS", "é", "Ü", "x", "9", " ", "\n", "-", "’", "_"]
+    glued = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = _tokens_word_by_word(text)
+        assert [tuple(t) for t in tokens(text)] == expected, text
+        glued += sum(1 for a, b in zip(expected, expected[1:], strict=False) if a[2] == b[1])
+    assert glued > 300
