@@ -216,7 +216,8 @@ def test_dates_found_from_anchors_are_those_of_the_pattern(pieces):
 
 @SETTINGS
 @given(words=st.lists(st.sampled_from(["projektledare", "chefen", "råd", "kommunråd", "x", "miljöstrateg",
-                                       "ab-chef", "Chef", "utvecklingsdirektören", " ", "-", "\n", "ledare"]),
+                                       "ab-chef", "Chef", "utvecklingsdirektören", " ", "-", "\n", "ledare",
+                                       "_", "9", "é", "ö", "en"]),
                       max_size=12))
 def test_title_compounds_are_those_of_the_pattern(words):
     from kgraph.extract import persons

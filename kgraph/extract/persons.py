@@ -106,13 +106,41 @@ _SUFFIX_SET = frozenset(_TITLE_SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(h) for h in _TITLE_SUFFIXES})
 
 
+def _suffix_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for head in _TITLE_SUFFIXES:
+        auto.add_word(head, head)
+    auto.make_automaton()
+    return auto
+
+
+_SUFFIXES_AUTO = _suffix_automaton()
+
+
+def _word_char(c: str) -> bool:
+    """A character of ``[\\wåäö-]``: the regex engine's word character (alphanumeric or "_") or a hyphen."""
+    return c.isalnum() or c in "_-"
+
+
 def title_suffix_words(low: str) -> Iterator[re.Match[str]]:
-    """Lower-case compounds ending in a title head, as whole words of ``low``."""
+    """Lower-case compounds ending in a title head, as whole words of ``low``: the matches of
+    _LOWER_WORD_RE that end in a head. A match is a whole run of word characters and hyphens (its
+    lookarounds see none on either side), so the runs are found from where a head ends one (one
+    Aho-Corasick pass) instead of trying the expression at every word of the text."""
     heads, lengths = _SUFFIX_SET, _SUFFIX_LENGTHS
-    for m in _LOWER_WORD_RE.finditer(low):
-        word = m.group()
-        if not word.endswith(_TITLE_SUFFIXES):
+    done = -1
+    for last, _ in _SUFFIXES_AUTO.iter(low):
+        end = last + 1
+        if end == done or (end < len(low) and _word_char(low[end])):
+            continue  # the same run, or a head inside a word
+        done = end
+        start = end
+        while start > 0 and _word_char(low[start - 1]):
+            start -= 1
+        m = _LOWER_WORD_RE.match(low, start)
+        if m is None or m.end() != end:
             continue
+        word = m.group()
         for n in lengths:  # the shortest head the word ends with leaves the longest first part
             if len(word) - n < 3:
                 break
