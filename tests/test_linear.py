@@ -249,28 +249,45 @@ def test_phrase_sets_find_what_the_alternations_find(pieces, cut):
     assert contact.found_in(low, start, end) == bool(re.compile(r"\bkontakta\b|\banmäl|@").search(low, start, end))
 
 
+def _triggers_word_by_word(text_low: str) -> list[tuple[int, int, str, str]]:
+    """The meeting words of a lower-cased text, as MEETING_RE matches them at the start of each word
+    that holds a key of MEETING_KEYS_RE (the key expression's own scan, and a walk back each time)."""
+    from kgraph.extract import lexicon as lx
+
+    out, tried = [], -1
+    for key in lx.MEETING_KEYS_RE.finditer(text_low):
+        start = key.start()
+        while start > 0 and (text_low[start - 1].isalnum() or text_low[start - 1] == "_"):
+            start -= 1
+        if start <= tried:
+            continue
+        tried = start
+        m = lx.MEETING_RE.match(text_low, start)
+        if m:
+            _, kind, how = lx.MEETING_WORDS[int((m.lastgroup or "g0")[1:])]
+            out.append((m.start(), m.end(), kind, how))
+    return out
+
+
 def test_meeting_words_inside_one_long_word_are_read_once_per_word():
     """A text of one long word full of meeting words ("...mötesträffmötes..."): the walk back
     to the word's start is done once, not once per meeting word in it (which took time that grew
     with the square of the word's length); the answer is that of the walk done every time."""
-    from kgraph.extract import lexicon as lx
     from kgraph.extract.steps.meetings.draft import _all_triggers
-
-    def naive(text_low: str) -> list[tuple[int, int, str, str]]:
-        out, tried = [], -1
-        for key in lx.MEETING_KEYS_RE.finditer(text_low):
-            start = key.start()
-            while start > 0 and (text_low[start - 1].isalnum() or text_low[start - 1] == "_"):
-                start -= 1
-            if start <= tried:
-                continue
-            tried = start
-            m = lx.MEETING_RE.match(text_low, start)
-            if m:
-                _, kind, how = lx.MEETING_WORDS[int((m.lastgroup or "g0")[1:])]
-                out.append((m.start(), m.end(), kind, how))
-        return out
 
     for text in ("mötesträff" * 300, "ett möte och en träff, mötes-träff; " * 40 + "styrelsemöte" * 50,
                  "a" + " möte" * 20):
-        assert _all_triggers(text)[1] == naive(text)
+        assert _all_triggers(text)[1] == _triggers_word_by_word(text)
+
+
+@SETTINGS
+@given(pieces=st.lists(st.sampled_from(["möte", "middag", "dag", "sammanträdes", "styrelsemöte", "träff", "tog",
+                                        "samtal", "samla", "x", "_", "9", "-", " ", "\n", "besöket", "mött", "ar"]),
+                       max_size=14))
+def test_meeting_words_are_those_of_the_key_scan(pieces):
+    """The keys found in one Aho-Corasick pass (every occurrence, overlapping ones too) give the same
+    meeting words as the key expression's scan (the first of overlapping keys)."""
+    from kgraph.extract.steps.meetings.draft import _all_triggers
+
+    text = "".join(pieces)
+    assert _all_triggers(text)[1] == _triggers_word_by_word(text)

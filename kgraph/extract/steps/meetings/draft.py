@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from ....models import Mention, Provenance
 from ....text import Sentence
 from ... import lexicon as lx
@@ -71,13 +73,27 @@ class Segmentation:
     minutes: MeetingDraft | None = None  # the board meeting a protocol records
 
 
+def _keys_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key in lx.MEETING_KEYS:
+        auto.add_word(key, len(key))
+    auto.make_automaton()
+    return auto
+
+
+# the meeting words' keys found in one Aho-Corasick pass (a third of the time of MEETING_KEYS_RE's scan): every
+# occurrence, where the expression finds the first of overlapping ones; the word starts tried are the same,
+# since overlapping keys lie in one word
+_KEYS_AUTO = _keys_automaton()
+
+
 def _all_triggers(text_low: str) -> tuple[list[int], list[Trigger]]:
     out: list[Trigger] = []
     words = lx.MEETING_WORDS
     tried = -1
     last_key, last_word_start = -1, -1
-    for key in lx.MEETING_KEYS_RE.finditer(text_low):
-        start = key.start()
+    for last, size in _KEYS_AUTO.iter(text_low):  # every key, where MEETING_KEYS_RE finds one per run of them
+        key_start = start = last - size + 1
         # a meeting word starts a word: try the pattern there, once per word. The walk back to the
         # word's start stops at the previous key (inside the same word it has the same start), so
         # each character is walked once however long the word
@@ -86,7 +102,7 @@ def _all_triggers(text_low: str) -> tuple[list[int], list[Trigger]]:
                 start = last_word_start
                 break
             start -= 1
-        last_key, last_word_start = key.start(), start
+        last_key, last_word_start = key_start, start
         if start <= tried:
             continue
         tried = start
