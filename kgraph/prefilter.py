@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -216,7 +216,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     strings the text holds."""
     if len(text) < MIN_TEXT:
         return True
-    sets = _ids(pattern)
+    sets = _plan(pattern).ids
     if not sets:
         return True
     held = _NEEDLES.held(text)
@@ -235,12 +235,34 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _E
     expression can cross a line (:func:`line_local`)."""
     if not may_match(pattern, text):
         return iter(())
-    fast = moved(pattern)
-    if pos == 0 and endpos == _END and len(text) >= MIN_LINES_TEXT and _by_lines(pattern):
+    plan = _plan(pattern)
+    if plan.by_lines and pos == 0 and endpos == _END and len(text) >= MIN_LINES_TEXT:
         lines = _lines_holding(text, pattern)
         if lines is not None:
-            return _in_lines(fast, text, lines)
-    return fast.finditer(text, pos, endpos)
+            return _in_lines(plan.fast, text, lines)
+    return plan.fast.finditer(text, pos, endpos)
+
+
+class _Plan(NamedTuple):
+    """How an expression is run: its requirements' needle ids, the expression to scan with
+    (:func:`moved`), and whether a whole text is scanned line by line (:func:`_by_lines`)."""
+
+    pattern: re.Pattern[str]
+    ids: tuple[frozenset[int], ...]
+    fast: re.Pattern[str]
+    by_lines: bool
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(pattern: re.Pattern[str]) -> _Plan:
+    """The plan of ``pattern``, made once: one lookup by identity for what may_match, finditer and
+    search ask (see :mod:`kgraph.memo` for why not by hash)."""
+    plan = _PLANS.get(id(pattern))
+    if plan is None or plan.pattern is not pattern:
+        plan = _PLANS[id(pattern)] = _Plan(pattern, _ids(pattern), moved(pattern), _by_lines(pattern))
+    return plan
 
 
 # ---------------------------------------------------------------- lines: a text scanned only where a match can be
@@ -430,7 +452,7 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END
         return None
     if pos >= 0 and endpos - pos <= WINDOW and not window_may_match(pattern, text, pos, endpos):
         return None
-    return moved(pattern).search(text, pos, endpos)
+    return _plan(pattern).fast.search(text, pos, endpos)
 
 
 # ---------------------------------------------------------------- case-insensitive expressions on lower-cased text
