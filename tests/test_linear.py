@@ -291,3 +291,18 @@ def test_meeting_words_are_those_of_the_key_scan(pieces):
 
     text = "".join(pieces)
     assert _all_triggers(text)[1] == _triggers_word_by_word(text)
+
+
+@SETTINGS
+@given(pieces=st.lists(st.sampled_from(["regional", " ", "\t", "digitala", "ekonomisk", "om", "x", "-", "\n", "bra",
+                                        "erade", "å", "Å", "personal", "kal", "  "]), max_size=10),
+       back=st.integers(0, 40))
+def test_an_adjective_before_a_topic_is_what_the_search_finds(pieces, back):
+    """The look at the letter before the spaces leaves out only searches that cannot match."""
+    from kgraph.extract.steps import topics
+
+    text = "".join(pieces)
+    start = max(0, len(text) - back)
+    m = topics._ADJECTIVE_BEFORE_RE.search(text, max(0, start - 30), start)
+    expected = m.start() if m and m["adj"] not in topics._NOT_ADJECTIVES else start
+    assert topics._with_adjective(text, start) == expected

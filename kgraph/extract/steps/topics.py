@@ -43,8 +43,18 @@ _ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<adj>[a-zåäö]{2,
 _NOT_ADJECTIVES = frozenset({"personal", "material", "kapital", "kanal", "kvartal"})
 
 
+_ADJECTIVE_LAST_LETTERS = frozenset("gtkalvde")  # the last letters of the endings of _ADJECTIVE_BEFORE_RE
+
+
 def _with_adjective(text: str, start: int) -> int:
     """Where the form of a scheme hit at ``start`` begins with an adjective right before it."""
+    # a match ends in spaces or tabs right before ``start``, after a word in one of the endings: the
+    # letter before those spaces tells at once where there is none (the search tries every position)
+    space = start
+    while space > 0 and text[space - 1] in " \t":
+        space -= 1
+    if space == start or space == 0 or text[space - 1] not in _ADJECTIVE_LAST_LETTERS:
+        return start
     m = _ADJECTIVE_BEFORE_RE.search(text, max(0, start - 30), start)
     return m.start() if m and m["adj"] not in _NOT_ADJECTIVES else start
 
