@@ -226,3 +226,16 @@ def test_gazetteer_place_word_after_a_name_is_not_a_place_without_a_visit(refere
 def test_gazetteer_landscape_name_that_is_also_a_county_names_the_county(reference, make_document, text, key):
     keys = _keys(reference, make_document, text)
     assert key in keys and not any(k.endswith("-landskap") for k in keys)
+
+
+def test_a_boundary_is_a_character_that_is_no_word_character():
+    """_is_boundary's string test agrees with the regex engine's \\w on every character."""
+    import re
+    import sys
+
+    from kgraph.extract.gazetteer import _is_boundary
+
+    word = re.compile(r"\w")
+    text = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert all(_is_boundary(text, i) == (word.match(text, i) is None) for i in range(len(text)))
+    assert _is_boundary(text, -1) and _is_boundary(text, len(text))
