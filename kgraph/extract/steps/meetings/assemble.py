@@ -46,6 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .... import prefilter
 from ....models import Mention
 from ....text import Sentence
 from ... import lexicon as lx
@@ -578,7 +579,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                         caption_refs.append(mt)  # "i samband med mötet": a meeting the text goes on to report
         non_named = [c for c in created if not c.named]
         tour = non_named + [r for r in dict.fromkeys(reused) if r not in non_named]
-        onward = bool(lx.ONWARD_RE.search(low, sent.start, sent.end))
+        onward = prefilter.search(lx.ONWARD_RE, low, sent.start, sent.end) is not None
         named_here = [c for c in created + attached if c.named]
         if named_here and not non_named:
             current = named_here[:1]  # "ett lärorikt möte" after "SmåKoms höstmöte" is that meeting
