@@ -69,23 +69,27 @@ def _pick(a: Needles | None, b: Needles | None) -> Needles | None:
     return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
 
 
-def _leading(items: Any) -> set[str] | None:
+def _leading(items: Any, through: bool = False, most: int = _MAX_LEADS) -> set[str] | None:
     """The strings one of which every match of a sequence of parsed items starts with: its literal
-    run, extended into a group or alternation that follows it (None: none known)."""
+    run, extended into a group or alternation that follows it (None: none known). ``through``: an
+    assertion ("\\b", a lookaround), which consumes nothing, is passed over; ``most``: the
+    alternatives followed into, at most."""
     run: list[str] = []
     for op, av in items:
         name = str(op)
         if name == "LITERAL":
             run.append(chr(av))
             continue
+        if through and name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
         inner: set[str] | None = None
         if name == "SUBPATTERN":
-            inner = _leading(av[-1].data)
+            inner = _leading(av[-1].data, through, most)
         elif name == "BRANCH":
-            alts = [_leading(alt.data) for alt in av[1]]
+            alts = [_leading(alt.data, through, most) for alt in av[1]]
             inner = None if any(not a for a in alts) else set().union(*alts)  # type: ignore[arg-type]
         head = "".join(run)
-        if inner and len(inner) <= _MAX_LEADS:
+        if inner and len(inner) <= most:
             return {head + x for x in inner}
         return {head} if head else None
     return {"".join(run)} if run else None
@@ -240,11 +244,14 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, pos, endpos)``, without the scan where it cannot match, and by the
     expression with its leading lookbehind moved where that scans faster (:mod:`kgraph.lookbehind`).
-    A whole text is scanned only in the lines that hold what a match needs, where no match of the
-    expression can cross a line (:func:`line_local`)."""
+    An expression whose matches start with one of some strings is tried only where one of them
+    starts (:func:`_anchors`); else a whole text is scanned only in the lines that hold what a match
+    needs, where no match of the expression can cross a line (:func:`line_local`)."""
     if not may_match(pattern, text):
         return iter(())
     plan = _plan(pattern)
+    if plan.anchors is not None:
+        return _anchored(plan.fast, plan.anchors, text, pos, endpos)
     if plan.by_lines and pos == 0 and endpos == _END and len(text) >= MIN_LINES_TEXT:
         lines = _lines_holding(text, pattern)
         if lines is not None:
@@ -260,6 +267,7 @@ class _Plan(NamedTuple):
     ids: tuple[frozenset[int], ...]
     fast: re.Pattern[str]
     by_lines: bool
+    anchors: Any  # an Aho-Corasick automaton of the strings every match starts with (_anchors), or None
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -270,7 +278,8 @@ def _plan(pattern: re.Pattern[str]) -> _Plan:
     search ask (see :mod:`kgraph.memo` for why not by hash)."""
     plan = _PLANS.get(id(pattern))
     if plan is None or plan.pattern is not pattern:
-        plan = _PLANS[id(pattern)] = _Plan(pattern, _ids(pattern), moved(pattern), _by_lines(pattern))
+        plan = _PLANS[id(pattern)] = _Plan(pattern, _ids(pattern), moved(pattern), _by_lines(pattern),
+                                           _anchors(pattern))
     return plan
 
 
@@ -394,6 +403,60 @@ def _lines_holding(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]
 def _in_lines(fast: re.Pattern[str], text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     for start, end in lines:
         yield from fast.finditer(text, start, end)
+
+
+# ---------------------------------------------------------------- anchors: tried only where a match can start
+#
+# Where every match of an expression starts with one of a set of strings ("diskuterade", "tog upp",
+# ...: an alternation of words, after assertions that consume nothing), a match can start only where
+# one of them does. The engine finds such a start by itself for one literal prefix, but for many it
+# only skips the characters that start none, which are few when the strings start with common
+# letters: it then tries the expression at almost every position. One Aho-Corasick pass finds the
+# positions where a string starts; trying the expression at each of them in order, from the end of
+# the last match on, is what finditer does at the positions where a match can be. The strings are
+# taken as written, so an expression that is case-insensitive anywhere is left to the engine.
+
+MIN_ANCHOR = 2  # the shortest string a match may start with: one character starts too many places
+_MAX_ANCHORS = 2000  # strings followed into, at most
+
+
+@per_pattern
+def _anchors(pattern: re.Pattern[str]) -> Any:
+    """An Aho-Corasick automaton (value: the string's length) of the strings every match of ``pattern``
+    starts with, where the engine would try it at every position; else None."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or engine_searches(moved(pattern)):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a parser of another Python version: the scan as it was
+        return None
+    if _case_blind(parsed.data):
+        return None
+    leads = _leading(parsed.data, through=True, most=_MAX_ANCHORS)
+    if not leads or min(map(len, leads)) < MIN_ANCHOR:
+        return None
+    auto = ahocorasick.Automaton()
+    for lead in leads:
+        auto.add_word(lead, len(lead))
+    auto.make_automaton()
+    return auto
+
+
+def _anchored(fast: re.Pattern[str], auto: Any, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """``fast.finditer(text, pos, endpos)`` tried only where one of the strings of ``auto`` starts."""
+    end = min(endpos, len(text))
+    if pos < 0 or pos >= end:
+        yield from fast.finditer(text, pos, endpos)
+        return
+    starts = sorted({last - size + 1 for last, size in auto.iter(text, pos, end)})
+    after = pos  # where the next match may start (the end of the last one)
+    for start in starts:
+        if start < after:
+            continue
+        m = fast.match(text, start, endpos)
+        if m is not None:
+            yield m
+            after = m.end()
 
 
 def _subpatterns(av: Any) -> Iterator[Any]:

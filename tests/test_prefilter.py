@@ -457,3 +457,54 @@ def test_random_line_scans_find_what_the_whole_scan_finds() -> None:
                 got = prefilter._in_lines(moved(rx), text, lines)
                 assert [(m.span(), m.group()) for m in got] == expected, (rx.pattern, text)
     assert scanned > 300
+
+
+# ---------------------------------------------------------------- anchors: tried only where a match can start
+
+def test_anchored_expressions_find_what_they_found():
+    """Every expression of kgraph whose matches start with one of some strings (and the lower-case
+    forms of the case-insensitive ones), over the corpus and fixtures as they are and lower-cased,
+    whole and in random windows: the same matches and groups, in the same order."""
+    candidates = []
+    for name, rx in _patterns():
+        lowered = prefilter._without_case(rx)
+        candidates += [(name, p) for p in (rx, lowered) if p is not None and prefilter._anchors(p) is not None]
+    assert len(candidates) > 40
+    rng = random.Random(17)
+    for text in _texts()[:60]:
+        for variant in (text, text.lower()):
+            spans = [(0, prefilter._END)] + [(a, a + rng.randint(0, 400)) for a in
+                                             (rng.randint(0, len(variant)) for _ in range(3))]
+            for name, rx in candidates:
+                for a, b in spans:
+                    expected = [(m.span(), m.groups()) for m in rx.finditer(variant, a, b)]
+                    got = prefilter._anchored(prefilter.moved(rx), prefilter._anchors(rx), variant, a, b)
+                    assert [(m.span(), m.groups()) for m in got] == expected, (name, a, b)
+
+
+def _random_anchored_pattern(rng: random.Random) -> str:
+    """Assertions, then an alternation of words over "ab-" (some a prefix of another), then more."""
+    front = "".join(rng.choice(["", r"\b", r"(?<![a-])", "(?=[ab])", "(?!b-)"]) for _ in range(rng.randint(0, 2)))
+    words = ["".join(rng.choice("ab-") for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(1, 4))]
+    words += [w + rng.choice("ab") for w in words[:1]]
+    rest = rng.choice(["", "a*", "[ab-]?b", r"\b", "(?![ab])", "-+a", "(?:ab)?"])
+    return front + "(?:" + "|".join(words) + ")" + rest
+
+
+def test_random_anchored_scans_find_what_the_whole_scan_finds():
+    rng = random.Random(2027)
+    anchored = 0
+    for _ in range(2000):
+        rx = re.compile(_random_anchored_pattern(rng))
+        auto = prefilter._anchors(rx)
+        if auto is None:
+            continue
+        anchored += 1
+        for _ in range(6):
+            text = "".join(rng.choice("ab- ") for _ in range(rng.randint(0, 40)))
+            pos, endpos = rng.randint(0, len(text)), rng.choice([prefilter._END, rng.randint(0, len(text))])
+            expected = [(m.span(), m.group()) for m in rx.finditer(text, pos, endpos)]
+            got = prefilter._anchored(prefilter.moved(rx), auto, text, pos, endpos)
+            assert [(m.span(), m.group()) for m in got] == expected, (rx.pattern, text, pos, endpos)
+            assert [(m.span(), m.group()) for m in prefilter.finditer(rx, text, pos, endpos)] == expected
+    assert anchored > 500

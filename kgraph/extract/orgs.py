@@ -719,7 +719,7 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         for s, e in _list_pieces(text, m.start("list"), m.end("list")):
             yield from emit(s, e, _piece_class(text[s:e], "Company"))
     if ("hos " in text and "där" in text) or any(w in text for w in _MAKER_VERBS):
-        for m in HOST_CLAUSE_RE.finditer(text):
+        for m in prefilter.finditer(HOST_CLAUSE_RE, text):
             group = "host" if m["host"] else "maker"
             yield from emit(m.start(group), m.end(group), _piece_class(m[group], "Company"))
     if "besök" in text:
