@@ -32,6 +32,9 @@
 5. Test a sentence (a window of :data:`WINDOW` characters or fewer) for the strings a match needs
    before searching it (:func:`window_may_match`): :func:`search` does.
 
+6. Try an expression whose matches all start with one of some strings only where one of them
+   starts (:func:`_anchors`, see the section "anchors" below): :func:`finditer` does, before 4.
+
 What is worked out per expression is found by the expression's identity (:mod:`kgraph.memo`).
 """
 from __future__ import annotations
