@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -217,9 +217,24 @@ def required_sets(pattern: re.Pattern[str]) -> tuple[Needles, ...]:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - a parser of another Python version: no test, the scan as it was
         return ()
-    reqs = {r for r in _requirements(parsed.data) if r and min(map(len, r)) >= MIN_NEEDLE}
-    ranked = sorted(reqs, key=lambda r: (-min(map(len, r)), len(r), sorted(r)))
-    return tuple(ranked[:MAX_SETS])
+    return tuple(_strongest(_requirements(parsed.data)))
+
+
+def _strongest(reqs: Iterable[Needles]) -> list[Needles]:
+    """The requirements worth a test (strings of :data:`MIN_NEEDLE` characters or more), strongest
+    first (the shortest string longest, then the fewest strings), at most :data:`MAX_SETS`."""
+    kept = {r for r in reqs if r and min(map(len, r)) >= MIN_NEEDLE}
+    return sorted(kept, key=lambda r: (-min(map(len, r)), len(r), sorted(r)))[:MAX_SETS]
+
+
+def length_automaton(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton of ``words``, each found with its length as its value (where it
+    starts: the end its ``iter`` reports, less the length, plus one)."""
+    auto = ahocorasick.Automaton()
+    for word in words:
+        auto.add_word(word, len(word))
+    auto.make_automaton()
+    return auto
 
 
 @per_pattern
@@ -438,11 +453,7 @@ def _anchors(pattern: re.Pattern[str]) -> Any:
     leads = _leading(parsed.data, through=True, most=_MAX_ANCHORS)
     if not leads or min(map(len, leads)) < MIN_ANCHOR:
         return None
-    auto = ahocorasick.Automaton()
-    for lead in leads:
-        auto.add_word(lead, len(lead))
-    auto.make_automaton()
-    return auto
+    return length_automaton(leads)
 
 
 def _anchored(fast: re.Pattern[str], auto: Any, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
@@ -493,10 +504,8 @@ def _window_test(pattern: re.Pattern[str]) -> tuple[bool, tuple[tuple[str, ...],
     parsed = _sre_parse.parse(pattern.pattern, pattern.flags)  # parsed once already by required_sets
     if pattern.flags & re.IGNORECASE or _case_blind(parsed.data):
         return False, tuple(tuple(sorted(r)) for r in folded)
-    raw = {r for r in _requirements(parsed.data, str)
-           if r and min(map(len, r)) >= MIN_NEEDLE and len(r) <= _WINDOW_STRINGS}
-    ranked = sorted(raw, key=lambda r: (-min(map(len, r)), len(r), sorted(r)))
-    return True, tuple(tuple(sorted(r)) for r in ranked[:MAX_SETS])
+    raw = _strongest(r for r in _requirements(parsed.data, str) if len(r) <= _WINDOW_STRINGS)
+    return True, tuple(tuple(sorted(r)) for r in raw)
 
 
 def window_may_match(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> bool:

@@ -260,9 +260,10 @@ _new_tuple = tuple.__new__  # Token(...) goes through a Python-level __new__; it
 _first = itemgetter(0)
 # the one place in a word that a glued word needs: a capital right after a lower-case letter (the class
 # first, then the test of the letter before: the engine skips to the capitals)
-_CAPITAL_AFTER_LOWER_RE = re.compile(r"[A-ZÅÄÖÉÜ](?<=[a-zåäöéü][A-ZÅÄÖÉÜ])")
+_GLUE_LOWER, _GLUE_UPPER = "[a-zåäöéü]", "[A-ZÅÄÖÉÜ]"  # the letters on either side of where a word is glued
+_CAPITAL_AFTER_LOWER_RE = re.compile(f"{_GLUE_UPPER}(?<={_GLUE_LOWER}{_GLUE_UPPER})")
 # a lower-case letter then a capital inside a word, with three letters or more on each side
-_GLUED_RE = re.compile(r"(?<=[^\W\d_]{2})[a-zåäöéü](?=[A-ZÅÄÖÉÜ][a-zåäöéü]{2})")
+_GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}){_GLUE_LOWER}(?={_GLUE_UPPER}{_GLUE_LOWER}{{2}})")
 
 
 @dataclass(frozen=True)

@@ -251,11 +251,11 @@ def test_phrase_sets_find_what_the_alternations_find(pieces, cut):
 
 def _triggers_word_by_word(text_low: str) -> list[tuple[int, int, str, str]]:
     """The meeting words of a lower-cased text, as MEETING_RE matches them at the start of each word
-    that holds a key of MEETING_KEYS_RE (the key expression's own scan, and a walk back each time)."""
+    that holds one of MEETING_KEYS (an expression of the keys scans for them, and a walk back each time)."""
     from kgraph.extract import lexicon as lx
 
     out, tried = [], -1
-    for key in lx.MEETING_KEYS_RE.finditer(text_low):
+    for key in re.finditer("|".join(lx.MEETING_KEYS), text_low):
         start = key.start()
         while start > 0 and (text_low[start - 1].isalnum() or text_low[start - 1] == "_"):
             start -= 1

@@ -90,12 +90,11 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
                         + r")(?![\wåäö])")
 
 # every meeting word holds one of these; the full pattern is tried only at the start of a word that does
-# (MEETING_RE must start at a word start, so nothing else can match): one cheap scan instead of the full one
+# (MEETING_RE must start at a word start, so nothing else can match): one cheap pass instead of the full scan
 MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferens", "kongress", "seminari", "webbinari",
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
                 "frukost")
-MEETING_KEYS_RE = re.compile("|".join(MEETING_KEYS))
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)

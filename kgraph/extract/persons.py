@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from .. import prefilter
 from ..models import Document
 from ..refdata import Reference, Title, person_key_for
 from ..text import Token, at_sentence_start, lower_same_length, mask_contacts, tokens
@@ -106,15 +107,7 @@ _SUFFIX_SET = frozenset(_TITLE_SUFFIXES)
 _SUFFIX_LENGTHS = sorted({len(h) for h in _TITLE_SUFFIXES})
 
 
-def _suffix_automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for head in _TITLE_SUFFIXES:
-        auto.add_word(head, head)
-    auto.make_automaton()
-    return auto
-
-
-_SUFFIXES_AUTO = _suffix_automaton()
+_SUFFIXES_AUTO = prefilter.length_automaton(_TITLE_SUFFIXES)
 
 
 def _word_char(c: str) -> bool:

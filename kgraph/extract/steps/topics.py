@@ -38,12 +38,14 @@ from ..topics import (
 
 # an attributive adjective before a scheme hit ("hög arbetslöshet", "lokal livsmedelsproduktion"): the
 # text's own form of the concept includes it
-_ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<adj>[a-zåäö]{2,}(?:ig|iga|igt|lig|liga|ligt|isk|iska|iskt|"
-                                  r"ell|ella|ellt|al|ala|iv|iva|ivt|erad|erade))[ \t]+\Z")
+_ADJECTIVE_ENDINGS = ("ig", "iga", "igt", "lig", "liga", "ligt", "isk", "iska", "iskt", "ell", "ella", "ellt", "al",
+                      "ala", "iv", "iva", "ivt", "erad", "erade")
+_ADJECTIVE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<adj>[a-zåäö]{2,}(?:" + "|".join(_ADJECTIVE_ENDINGS) + r"))"
+                                  r"[ \t]+\Z")
 _NOT_ADJECTIVES = frozenset({"personal", "material", "kapital", "kanal", "kvartal"})
 
 
-_ADJECTIVE_LAST_LETTERS = frozenset("gtkalvde")  # the last letters of the endings of _ADJECTIVE_BEFORE_RE
+_ADJECTIVE_LAST_LETTERS = frozenset(e[-1] for e in _ADJECTIVE_ENDINGS)
 
 
 def _with_adjective(text: str, start: int) -> int:
