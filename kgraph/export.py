@@ -20,9 +20,8 @@ import sys
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import networkx as nx
 from rdflib.namespace import RDF
 
 from . import vocab
@@ -34,6 +33,9 @@ from .namespaces import KGO
 from .graph import GraphReader
 from .rdf import (DEFAULT_GRAPH, PREFIXES, EvidenceRecord, Term, graph_iri, graph_records, nt, plain,
                   statement_chunks, statements)
+
+if TYPE_CHECKING:  # a build writes no GraphML or GEXF, and does not import networkx (0.1 s)
+    import networkx as nx
 
 _TYPE = nt(RDF.type)
 # the predicates of an Evidence record, in the order of their IRIs (as graph.ttl lists them)
@@ -393,6 +395,8 @@ _NODE_ATTRS = ("scbCode", "wikidata", "abbreviation", "organisationNumber", "dat
 
 def to_plain_graph(kg: GraphReader) -> nx.MultiDiGraph:
     """A copy with scalar attributes only, as GraphML and GEXF need (lists joined with " | ")."""
+    import networkx as nx
+
     from .rdf import node_iri
     h = nx.MultiDiGraph()
     for n, d in kg.sorted_nodes():
@@ -416,6 +420,8 @@ def to_plain_graph(kg: GraphReader) -> nx.MultiDiGraph:
 
 def graphml_bytes(kg: GraphReader) -> bytes:
     import io
+
+    import networkx as nx
     buf = io.BytesIO()
     nx.write_graphml(to_plain_graph(kg), buf, encoding="utf-8")
     return buf.getvalue()

@@ -10,9 +10,9 @@ inline styles; nothing is fetched from anywhere.
 Positions are computed here in Python and physics is off in the browser, so a
 page with thousands of nodes is interactive at once and the same graph always
 gives the same page: each connected component gets a seeded force layout
-(numpy; exact repulsion for small components, a grid approximation plus a k-d
-tree for big ones) or, when small or without numpy/scipy, a radial tree; the
-components are then packed in rows.
+(numpy; exact repulsion for small components, for big ones a grid approximation
+plus exact repulsion between close pairs) or, when small or without numpy, a
+radial tree; the components are then packed in rows.
 
 Library API: :func:`resolve_name`, :func:`select_view`, :func:`render_html`,
 :func:`write_html`.
@@ -538,7 +538,7 @@ def _component_layout(comp: list[int], adj: list[set[int]], seed: int) -> list[t
             pairs = sorted({(min(local[v], local[w]), max(local[v], local[w])) for v in comp for w in adj[v]})
             xy = _force_layout(len(comp), pairs, seed)
             return [(v, x, y) for v, (x, y) in zip(comp, xy)]
-        except ImportError:  # numpy/scipy missing: the radial layout below, still deterministic
+        except ImportError:  # numpy missing: the radial layout below, still deterministic
             pass
     return _radial_layout(comp, adj)
 
@@ -597,11 +597,44 @@ def _pack(items: list[list[tuple[int, float, float]]]) -> dict[int, tuple[float,
     return pos
 
 
+def _near_pairs(pos: Any, near: float) -> Any:
+    """Every pair of points at most ``near`` apart, once each, as an (k, 2) array of indexes.
+
+    Points go into square cells of side ``near``, so the two points of a pair lie in one cell or
+    in two that touch. With the points sorted by cell, each point is paired with the later points
+    of its own cell and with the points of four of the eight cells around it (the other four pair
+    with it from theirs); the candidates are then kept by distance. O(n log n + candidates)."""
+    import numpy as np
+
+    n = len(pos)
+    if n < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    cell = np.floor((pos - pos.min(axis=0)) / near).astype(np.int64)
+    width = int(cell[:, 1].max()) + 3  # one more cell on each side: a neighbour never wraps to a row
+    key = (cell[:, 0] + 1) * width + cell[:, 1] + 1
+    order = np.argsort(key, kind="stable")
+    skey = key[order]
+    # the same cell, the next in the column, and the three in the next row
+    want = (skey[:, None] + np.array([0, 1, width - 1, width, width + 1])).ravel()
+    lo = np.searchsorted(skey, want, side="left").reshape(n, 5)
+    hi = np.searchsorted(skey, want, side="right").reshape(n, 5)
+    lo[:, 0] = np.arange(1, n + 1)  # in its own cell, a point pairs with those after it
+    count = np.maximum(hi - lo, 0)
+    flat, per_point = count.ravel(), count.sum(axis=1)
+    # the candidates (a, b) in sorted order: a repeated, b running through each range lo..hi
+    b = np.repeat(lo.ravel() - (np.cumsum(flat) - flat), flat) + np.arange(int(per_point.sum()))
+    x, y = pos[order, 0], pos[order, 1]  # one coordinate at a time: gathers from 1-d arrays are cheap
+    dx = np.repeat(x, per_point) - x[b]
+    dy = np.repeat(y, per_point) - y[b]
+    keep = np.flatnonzero(dx * dx + dy * dy <= near * near)
+    a = np.repeat(np.arange(n), per_point)[keep]
+    return np.stack([order[a], order[b[keep]]], axis=1)
+
+
 def _far_and_near_repulsion(pos: Any, disp: Any, grid: int, near: float, add: Any) -> None:
     """Repulsion in O(n*c + n log n): from the centres of mass of a grid of c cells (one Barnes-Hut
-    level), plus exact repulsion between pairs closer than near (k-d tree)."""
+    level), plus exact repulsion between pairs closer than near (:func:`_near_pairs`)."""
     import numpy as np
-    from scipy.spatial import cKDTree
 
     n = len(pos)
     # far field: every node is pushed by the mass of every grid cell
@@ -621,7 +654,7 @@ def _far_and_near_repulsion(pos: Any, disp: Any, grid: int, near: float, add: An
         disp[lo_row:lo_row + 4096, 0] += (w * dx).sum(axis=1)
         disp[lo_row:lo_row + 4096, 1] += (w * dy).sum(axis=1)
     # near field: exact between close pairs
-    close = cKDTree(pos).query_pairs(near, output_type="ndarray")
+    close = _near_pairs(pos, near)
     if len(close):
         delta = pos[close[:, 0]] - pos[close[:, 1]]
         d2 = np.maximum((delta ** 2).sum(axis=1), 1e-4)

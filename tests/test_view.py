@@ -248,6 +248,50 @@ def test_view_layout_neighbours_are_closer_than_strangers():
     assert edge_mean < all_mean
 
 
+@pytest.mark.parametrize("spread", [0.01, 3.0, 40.0])
+def test_view_near_pairs_are_exactly_the_pairs_within_the_distance(spread):
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(7)
+    pos = rng.normal(0.0, spread, size=(300, 2))
+    pos[5] = pos[4]  # two nodes on one spot
+    pos[9] = pos[8] + [1.5, 0.0]  # exactly at the distance: kept
+    pos[11] = pos[10] + [0.0, -1.5000001]  # just beyond it: not kept
+    got = [tuple(sorted(map(int, p))) for p in view._near_pairs(pos, 1.5)]
+    assert len(got) == len(set(got))  # each pair once
+    want = {(i, j) for i in range(len(pos)) for j in range(i + 1, len(pos))
+            if ((pos[i] - pos[j]) ** 2).sum() <= 1.5 ** 2}
+    assert set(got) == want
+    assert (4, 5) in want and (8, 9) in want and (10, 11) not in want
+    assert len(view._near_pairs(pos[:1], 1.5)) == 0
+
+
+def test_view_layout_of_a_big_component_uses_the_grid_and_keeps_neighbours_close(monkeypatch):
+    pytest.importorskip("numpy")
+    calls = []
+    near_pairs = view._near_pairs
+    monkeypatch.setattr(view, "_near_pairs", lambda pos, near: calls.append(len(pos)) or near_pairs(pos, near))
+    kg = view_star_graph(leaves=0, lone=0)  # a chain of hubs with leaves: one component of > 800 nodes
+    for h in range(30):
+        kg.add_node(f"org/h{h}", "entity", ("Association",), label=f"Nav {h}")
+        if h:
+            kg.add_edge(f"org/h{h}", "affiliatedWith", f"org/h{h - 1}", view_ev())
+        for i in range(30):
+            kg.add_node(f"person/h{h}-{i}", "entity", ("Person",), label=f"Person {h}-{i}")
+            kg.add_edge(f"person/h{h}-{i}", "memberOf", f"org/h{h}", view_ev())
+    vg = view.view_graph(kg)
+    nodes = sorted(vg)
+    edges = list(vg.edges())
+    pos = view.layout(nodes, edges)
+    assert pos == view.layout(nodes, list(reversed(edges)))
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in pos.values())
+    assert len({(round(x, 2), round(y, 2)) for x, y in pos.values()}) == len(nodes)
+    # a leaf sits nearer its own hub than the hubs at the far end of the chain
+    near = sum(math.dist(pos[f"person/h{h}-{i}"], pos[f"org/h{h}"]) for h in range(30) for i in range(30))
+    far = sum(math.dist(pos[f"person/h{h}-{i}"], pos[f"org/h{29 - h}"]) for h in range(10) for i in range(30))
+    assert near / 900 < far / 300 / 3
+    assert calls and set(calls) == {930} and view.EXACT_REPULSION_UP_TO < 930
+
+
 def test_view_layout_without_numpy_falls_back_to_radial(monkeypatch):
     def no_numpy(*a, **k):
         raise ImportError("numpy")
