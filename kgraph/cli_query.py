@@ -72,7 +72,7 @@ def _short(s: str, width: int | None) -> str:
 def cell_width() -> int | None:
     """How long a table cell may be: :data:`MAX_CELL` on a terminal, whole cells with ``--wide``
     or when the output goes to a pipe or a file (a cut cell there is data lost)."""
-    if _OUTPUT["wide"] or not click.get_text_stream("stdout").isatty():
+    if _OUTPUT["wide"] or sys.stdout is None or not sys.stdout.isatty():  # (click.get_text_stream: deprecated)
         return None
     return MAX_CELL
 

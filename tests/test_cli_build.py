@@ -112,10 +112,9 @@ def test_cli_build_binary_file_beside_good_file_exits_3_and_names_it(tmp_path, s
     assert (tmp_path / "out" / "graph.ttl").is_file()
 
 
-def test_cli_build_no_input_without_default_corpus_is_one_line_error(tmp_path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["build", "--out", "out"])
+def test_cli_build_no_input_without_default_corpus_is_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a folder without data/corpus
+    result = CliRunner().invoke(main, ["build", "--out", "out"])
     _assert_one_line_error(result, "data/corpus")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,22 @@ def test_a_class_takes_in_its_subclasses(run):
     assert len({r["entity"]["id"] for r in people}) == len(people)  # a minister (Person, Minister) once
     central = js(run("query", "central", "--type", "Organization", "--format", "json"))["rows"]
     assert central and all(set(r["entity"]["classes"]) & classes for r in central)
+
+
+def test_table_cells_are_cut_on_a_terminal_only(monkeypatch):
+    from kgraph import cli_query
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setitem(cli_query._OUTPUT, "wide", False)
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    assert cli_query.cell_width() == cli_query.MAX_CELL
+    monkeypatch.setitem(cli_query._OUTPUT, "wide", True)  # --wide
+    assert cli_query.cell_width() is None
+    monkeypatch.setitem(cli_query._OUTPUT, "wide", False)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # a pipe or a file
+    assert cli_query.cell_width() is None
+    monkeypatch.setattr(sys, "stdout", None)  # no stdout at all (pythonw)
+    assert cli_query.cell_width() is None
