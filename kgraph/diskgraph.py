@@ -56,6 +56,7 @@ from typing import Any
 from .contracts import Evidence
 from .errors import GraphNotFoundError, KgraphError
 from .graph import EdgeEnd, Graph, merge_node_data, new_node_data
+from .sqlrows import insert_rows
 
 NODE_CACHE = 20_000  # nodes merged in memory before they are written (a hub stays, a document leaves)
 _BATCH = 50_000  # evidence rows buffered before one executemany
@@ -311,11 +312,11 @@ class DiskGraph(Graph):
 
     def _flush_rows(self) -> None:
         if self._sentence_rows:
-            self._db.executemany("INSERT INTO sentence VALUES (?,?)", self._sentence_rows)
+            insert_rows(self._db, "INSERT INTO sentence VALUES (?,?)", self._sentence_rows)
             self._sentence_rows = []
         if self._rows:
-            self._db.executemany("INSERT INTO evidence(s, p, o, doc, start, end, sentence, rule, confidence) "
-                                 "VALUES (?,?,?,?,?,?,?,?,?)", self._rows)
+            insert_rows(self._db, "INSERT INTO evidence(s, p, o, doc, start, end, sentence, rule, confidence) "
+                                  "VALUES (?,?,?,?,?,?,?,?,?)", self._rows)
             self._rows = []
 
     def _sync(self) -> None:

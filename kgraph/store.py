@@ -51,6 +51,7 @@ from . import __version__, vocab
 from .errors import GraphNotFoundError, KgraphError, not_a_build_folder
 from .gcpolicy import release_free_memory
 from .io import atomic_write_text
+from .sqlrows import insert_rows
 from .text import fold, strip_genitive
 
 if TYPE_CHECKING:  # the readers never import networkx
@@ -399,7 +400,7 @@ class _Batch:
 
     def flush(self) -> None:
         if self.rows:
-            self.db.executemany(self.sql, self.rows)
+            insert_rows(self.db, self.sql, self.rows)
             self.rows = []
 
 
