@@ -59,7 +59,7 @@ from .graph import EdgeEnd, Graph, merge_node_data, new_node_data
 from .sqlrows import insert_rows
 
 NODE_CACHE = 20_000  # nodes merged in memory before they are written (a hub stays, a document leaves)
-_BATCH = 50_000  # evidence rows buffered before one executemany
+_BATCH = 50_000  # evidence rows buffered before they are written (sqlrows.insert_rows)
 _SENTENCES = 20_000  # sentences remembered for reuse before the table starts afresh
 _Edge = tuple[str, str, str, list[Evidence]]  # (s, o, p, evidence) of a walk of every edge
 WALK_SUFFIX = ".walk"  # beside the core: the kept walk of every edge (see DiskGraph.keep_walks)
