@@ -9,8 +9,8 @@ import textwrap
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib import namespace as rdfns  # DCAT, XSD, SDO through it: as names of this module, pytest made them warn
 from rdflib.collection import Collection
-from rdflib import namespace as rdfns  # DCAT, XSD, SDO read through it: pytest's look at a test module's names made them warn
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, Namespace
 
 from kgraph import vocab
