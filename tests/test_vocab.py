@@ -9,9 +9,8 @@ import textwrap
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib import namespace as rdfns  # DCAT, XSD, SDO through it: as names of this module, pytest made them warn
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, Namespace
+from rdflib.namespace import (DCAT, DCTERMS, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, VOID, XSD, Namespace)
 
 from kgraph import vocab
 
@@ -171,8 +170,8 @@ def test_vocab_classes_have_the_shapes_they_need(shapes_graph):
 
 # ------------------------------------------------------------------ prefixes
 def test_vocab_prefixes_are_the_usual_namespaces(ontology_graph, shapes_graph):
-    known = {"skos": SKOS, "rdfs": RDFS, "owl": OWL, "prov": PROV, "rdf": RDF, "xsd": rdfns.XSD, "dcterms": DCTERMS,
-             "schema": rdfns.SDO, "void": VOID, "dcat": rdfns.DCAT}
+    known = {"skos": SKOS, "rdfs": RDFS, "owl": OWL, "prov": PROV, "rdf": RDF, "xsd": XSD, "dcterms": DCTERMS,
+             "schema": SDO, "void": VOID, "dcat": DCAT}
     iri = {p.name: p.iri for p in vocab.PREFIXES}
     assert {k: iri[k] for k in known} == {k: str(v) for k, v in known.items()}
     onto = URIRef(vocab.ONTOLOGY_IRI)
