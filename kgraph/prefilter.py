@@ -279,26 +279,19 @@ def finditer(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int = _E
 
 class _Plan(NamedTuple):
     """How an expression is run: its requirements' needle ids, the expression to scan with
-    (:func:`moved`), and whether a whole text is scanned line by line (:func:`_by_lines`)."""
+    (:func:`moved`), whether a whole text is scanned line by line (:func:`_by_lines`), and the
+    strings every match starts with (:func:`_anchors`)."""
 
-    pattern: re.Pattern[str]
     ids: tuple[frozenset[int], ...]
     fast: re.Pattern[str]
     by_lines: bool
     anchors: Any  # an Aho-Corasick automaton of the strings every match starts with (_anchors), or None
 
 
-_PLANS: dict[int, _Plan] = {}
-
-
+@per_pattern
 def _plan(pattern: re.Pattern[str]) -> _Plan:
-    """The plan of ``pattern``, made once: one lookup by identity for what may_match, finditer and
-    search ask (see :mod:`kgraph.memo` for why not by hash)."""
-    plan = _PLANS.get(id(pattern))
-    if plan is None or plan.pattern is not pattern:
-        plan = _PLANS[id(pattern)] = _Plan(pattern, _ids(pattern), moved(pattern), _by_lines(pattern),
-                                           _anchors(pattern))
-    return plan
+    """The plan of ``pattern``, made once: one lookup for what may_match, finditer and search ask."""
+    return _Plan(_ids(pattern), moved(pattern), _by_lines(pattern), _anchors(pattern))
 
 
 # ---------------------------------------------------------------- lines: a text scanned only where a match can be
