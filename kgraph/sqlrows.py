@@ -47,9 +47,9 @@ def insert_rows(db: sqlite3.Connection, sql: str, rows: Sequence[Sequence[Any]])
         db.executemany(sql, rows)
         return
     width, per, many = plan
-    if any(n != width for n in set(map(len, rows))):
-        raise sqlite3.ProgrammingError(f"a row of {sorted(set(map(len, rows)) - {width})} values "
-                                       f"for a statement of {width}")
+    lengths = set(map(len, rows))
+    if lengths != {width}:
+        raise sqlite3.ProgrammingError(f"a row of {sorted(lengths - {width})} values for a statement of {width}")
     whole = len(rows) - len(rows) % per
     execute = db.execute
     for k in range(0, whole, per):
