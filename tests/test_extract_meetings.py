@@ -397,12 +397,12 @@ def test_meetings_sentence_with_its_own_day_is_another_meeting(reference, make_d
     assert "region/13" not in next(m for m in ms if m.date == dt.date(2021, 3, 2)).participants
 
 
-def test_meetings_relative_day_of_another_event_keeps_the_meeting(reference, make_document):
-    # "i tisdags" dates the message, not a second visit
+def test_meetings_relative_day_of_another_event_makes_no_meeting(reference, make_document):
+    # "i tisdags" dates the message, not a visit; the visit itself was called off
     text = ("Besöket ställs in\n\nMinister Karin Ekvall skulle ha besökt Lidköpings kommun i morgon. Beskedet kom "
             "från departementet i tisdags, och något nytt besök planeras inte.\n")
     ms = _meetings(reference, make_document, text, published=dt.date(2022, 5, 12))
-    assert len(ms) == 1
+    assert ms == []
 
 
 def test_meetings_split_by_place_takes_no_other_place_as_participant(reference, make_document):
@@ -1404,3 +1404,24 @@ def test_meetings_office_holder_received_online_is_a_digital_meeting(reference, 
             "besök i Bollnäs kommun i går.\n")
     ex = extract_document(make_document(text), reference)
     assert [m.kind for m in ex.meetings] == ["digital_meeting"]
+
+
+def test_meetings_a_visit_called_off_is_no_meeting(reference, make_document):
+    text = ("Ministerns besök ställs in\n\nPublicerad 2022-05-12\n\nKulturminister Eva Lund skulle ha besökt "
+            "Bollnäs kommun i morgon. Besöket är nu inställt, och något nytt besök planeras inte i vår.\n\n"
+            "Under besöket skulle ministern ha träffat kommunstyrelsen.\n\n"
+            "I går besökte landshövding Maria Ek Söderhamns kommun och talade om bredband.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.location for m in ex.meetings] == ["municipality/2182"]
+    assert "person/eva-lund" not in ex.meetings[0].participants
+
+
+def test_meetings_a_visit_that_would_have_been_is_no_meeting(reference, make_document):
+    text = ("Nytt försök\n\nPublicerad 2018-04-19\n\nOnsdagen den 25 april besöker kulturminister Eva Lund "
+            "Bollnäs kommun.\n\nEtt nytt försök\n\nMinistern skulle besökt Bollnäs i slutet av februari, men "
+            "besöket fick ställas in. Nu gör hon ett nytt försök.\n\n– Vi vill tala om bredband, säger "
+            "kommunalrådet Per Holm.\n")
+    ex = extract_document(make_document(text), reference)
+    assert len(ex.meetings) == 1
+    assert ex.meetings[0].date == dt.date(2018, 4, 25)
+    assert "person/per-holm" in ex.meetings[0].participants

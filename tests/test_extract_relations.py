@@ -808,3 +808,12 @@ def test_relations_genitive_colon_of_an_abbreviation_opens_no_roster(reference, 
     ex = extract_document(make_document(text), reference)
     affs = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
     assert not {("person/per-holm", "org/lrf"), ("person/eva-lund", "org/lrf")} & affs
+
+
+def test_relations_a_body_listed_after_an_office_holder_of_another_kind_is_no_employer():
+    # a county governor serves a county board: the agency after the comma is the next one the minister met
+    text = ("Nyheter\n\nI dag träffade ministern landshövdingen Maria Ek, Trafikverket och representanter "
+            "för kommunerna.\n\nSamma dag talade projektledaren Olof Berg, Trafikverket, om tågen.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/maria-ek", "agency/trafikverket") not in rels
+    assert ("person/olof-berg", "agency/trafikverket") in rels

@@ -433,3 +433,21 @@ def test_topics_the_people_taking_part_are_no_topic(reference, make_document):
                          "Kommunen lyfte fram sina planer för hamnen och gästerna diskuterade vägarna.")
     assert _has_form(forms, "hamnen") or _has_form(forms, "planer för hamnen")
     assert not _has_form(forms, "gästerna")
+
+
+@pytest.mark.parametrize("text, form", [
+    ("I morgon samlar civilminister Eva Lund ett antal kommuner för ett rundabordssamtal om lokala "
+     "bussförbindelser i hela landet.", "lokala bussförbindelser"),
+    ("Regionens politiker bjuder i dag in landshövding Maria Ek för överläggningar om länets vägunderhåll.",
+     "länets vägunderhåll"),
+])
+def test_topics_what_a_compound_meeting_word_is_about(reference, make_document, text, form):
+    ex = extract_document(make_document("Nyheter\n\nPublicerad 2019-05-28\n\n" + text + "\n"), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert form in forms, forms
+
+
+def test_topics_successes_and_celebrations_are_no_topic(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Vi diskuterade de framgångar och utmaningar som finns, och firandet av 20 000 invånare.")
+    assert not _has_form(forms, "framgångar") and not _has_form(forms, "firandet"), forms

@@ -157,8 +157,10 @@ _FORWARD_CUE = re.compile(
     r"handla|dialog|rapporterade|rapporterar|"
     # and their compounds: "en basinformation om X", "lägesrapport om X"
     r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+" + _FILLER + r"(?:om|kring)"
-    # "ett möte i Östersund om X", "seminariet om X": what a meeting is about
-    r"|(?:möte|mötet|träff|träffen|seminarium|seminariet|konferens|konferensen|workshop)\s+"
+    # "ett möte i Östersund om X", "seminariet om X", "ett rundabordssamtal om X", "överläggningar om X":
+    # what a meeting is about (and the compounds of its words: "dialogmöte om X")
+    r"|[a-zåäö]*(?:möte|mötet|möten|träff|träffen|träffar|seminarium|seminariet|seminarier|konferens|konferensen|"
+    r"workshop|samtal|samtalet|överläggning|överläggningen|överläggningar|överläggningarna)\s+"
     r"(?:(?:i|på|med)\s+[\wåäöÅÄÖ-]+\s+)?(?:om|kring)"
     # "Det gällde bland annat X": what the information or the talk was about
     r"|(?:det|samtalet|samtalen|mötet|diskussionen|diskussionerna|informationen|frågorna)\s+(?:gällde|gäller)"
@@ -270,7 +272,9 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "framtidsfrågan", "framtidsfrågor", "framtidsfrågorna",
                       # a talk is no topic, what it is about may be: "en dragning av X om Y"
                       "dragning", "dragningen", "föredrag", "föredraget", "presentation", "presentationen",
-                      "genomgång", "genomgången", "informationen", "utgångspunkter", "utgångspunkterna"})
+                      "genomgång", "genomgången", "informationen", "utgångspunkter", "utgångspunkterna",
+                      # what went well and what is celebrated: "de framgångar och utmaningar som finns"
+                      "framgång", "framgången", "framgångar", "framgångarna", "firande", "firandet"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|ledamot|sekreterare|handläggare|"
                              r"samordnare|landshövding|kommunalråd|regionråd)(?:en|n)?$")

@@ -288,6 +288,24 @@ def _name_then_org(text: str, p: PersonHit) -> int | None:
     return at + m.end() if m else None
 
 
+# the offices of the state that tie their holder to one kind of body: a county governor to a county board, a
+# minister to the Government ("enhetschef", "pressekreterare", "rektor" are posts of any kind of body)
+_STATE_OFFICE_TYPES = frozenset({"cab", "ministry", "government"})
+_STATE_OFFICES = frozenset({"minister", "state"})
+_GOVERNMENT_CLASSES = frozenset({"Ministry", "Government"})
+
+
+def _title_says_otherwise(st: DocState, p: PersonHit, org: Mention) -> bool:
+    """"träffade landshövdingen Anna Berg, Trafikverket och ...": the state office before the name names the
+    kind of body the person serves (a county board), and the body after the comma is of another kind: the next
+    item of a list, not the person's employer."""
+    classes = {_CLASS_OF_ORG_TYPE[t.title.org_type] for t in _titles_of(st, p)
+               if t.end <= p.start and t.title.org_type in _STATE_OFFICE_TYPES and t.title.category in _STATE_OFFICES}
+    if classes & _GOVERNMENT_CLASSES:
+        classes |= _GOVERNMENT_CLASSES  # a minister's ministry is part of the Government Offices
+    return bool(classes) and org.kind not in classes
+
+
 # "Anna Berg (Region Exempel)", "Per Holm (ordförande, Exempelby kommun)": the body in brackets right after
 # the name, as attendance lists and captions write it
 _BRACKET_AFTER_NAME_RE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{2,90})\)")
@@ -391,7 +409,8 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 orgs = st.orgs_in(org_at, org_at + 1)
                 # "A, Förbundets sekreterare B": an organisation in the genitive heads the next entry's
                 # title (where it is this person's own, "A, Trafikverkets regionchef", the title says so)
-                if orgs and orgs[0].kind != "PoliticalParty" and not _genitive(st, orgs[0]):
+                if orgs and orgs[0].kind != "PoliticalParty" and not _genitive(st, orgs[0]) \
+                        and not _title_says_otherwise(st, p, orgs[0]):
                     add(key, orgs[0].key, p.start, orgs[0].prov.span.end, "extract.affiliation.name_org", 0.8)
                     found = True
                     # "A, B och C, Region Exempel": the body after a list of bare names is each one's

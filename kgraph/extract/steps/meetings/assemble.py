@@ -100,7 +100,8 @@ def _starts_new(st: DocState, sent: Sentence, hits: list[Trigger], low: str) -> 
         if how in ("named", "tour"):
             return True
         if how == "new" and (lx.COUNT_RE.search(low[max(sent.start, s - 20):s]) or location_after(st, e, sent.end)) \
-                and not lx.NEXT_EVENT_RE.search(low, sent.start, sent.end):  # "till ett kommande möte i X": named only
+                and not lx.NEXT_EVENT_RE.search(low, sent.start, sent.end) \
+                and not _did_not_happen(low, sent, s, e):  # "till ett kommande möte i X": named only
             return True
     return False
 
@@ -170,6 +171,36 @@ def _announced_trip(low: str, current: list[MeetingDraft]) -> MeetingDraft | Non
 # "riktlinjer för samrådsmöten"
 _PLAN_FOR_RE = re.compile(r"\b(?:plan|planen|planer|strategi|strategin|riktlinjer|rutiner|rutinerna|policy|"
                           r"modell|modellen|mall|handbok|metod|metoder|former)\s+för\s+(?:[a-zåäö]+\s+)?\Z")
+
+
+# "Ministern skulle ha besökt X i februari": the supine after "skulle" is a visit that did not happen, and so is
+# "skulle besöka X, men besöket ställdes in"
+_WOULD_HAVE_RE = re.compile(r"\bskulle\s+(?:ha\s+)?(?:(?:egentligen|ursprungligen|redan|också|även)\s+)?\Z")
+_SUPINES = frozenset({"besökt", "träffat", "mött", "hållit", "gästat", "deltagit"})
+_CALLED_OFF_RE = re.compile(r"\bställ(?:s|as|des|ts)\s+in\b|\binställ(?:t|d|da|des|s)\b")
+# "Besöket är nu inställt", "fick besöket ställas in", "besök ställs in": the meeting word, then its cancellation
+_CALLED_OFF_AFTER_RE = re.compile(r"(?:[ \t]+[a-zåäö]+){0,3}?[ \t]+(?:ställs|ställas|ställdes|ställts)[ \t]+in\b"
+                                  r"|[ \t]+(?:är|blev|blir|har blivit)(?:[ \t]+(?:nu|tyvärr))?[ \t]+inställt\b")
+# "Under besöket skulle ministern ha träffat X": what would have happened there
+_WOULD_HAVE_AFTER_RE = re.compile(r"[ \t]+skulle[ \t]+(?:[a-zåäö-]+[ \t]+){0,2}ha[ \t]+[a-zåäö]+t\b")
+
+
+# "inget nytt besök", "något nytt besök planeras inte": a meeting denied
+_NO_BEFORE_RE = re.compile(r"\b(?P<det>inget|ingen|inga|något|någon|några)[ \t]+(?:[a-zåäö]+[ \t]+)?\Z")
+_NOT_AFTER_RE = re.compile(r"[ \t]+(?:[a-zåäö]+[ \t]+){0,2}inte\b")
+
+
+def _did_not_happen(low: str, sent: Sentence, s: int, e: int) -> bool:
+    """Is the meeting word at s..e one that the sentence says did not take place (called off, denied, or only
+    what would have been)?"""
+    if _CALLED_OFF_AFTER_RE.match(low, e, sent.end) or _WOULD_HAVE_AFTER_RE.match(low, e, sent.end):
+        return True
+    no = _NO_BEFORE_RE.search(low, max(sent.start, s - 30), s)
+    if no and (no["det"].startswith("ing") or _NOT_AFTER_RE.match(low, e, sent.end)):
+        return True
+    if not _WOULD_HAVE_RE.search(low, max(sent.start, s - 30), s):
+        return False
+    return low[s:e] in _SUPINES or _CALLED_OFF_RE.search(low, e, sent.end) is not None
 
 
 def _trip_going_on(low: str, current: list[MeetingDraft], start: int, end: int) -> MeetingDraft | None:
@@ -382,6 +413,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         minutes_line = line_from(text, minutes.trigger[0])
     prev_section = -1
     members = _Members()
+    void_block = -1  # the paragraph of a meeting that did not take place
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
     schedule_units = {i for i, (_, _, hits, _) in enumerate(units) if any(h[3] == "schedule" for h in hits)}
     for idx, (sent, section, hits, layout) in enumerate(units):
@@ -390,6 +422,14 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if target is not None:
                 target.sentences.append(sent)
                 continue
+        if hits:
+            live = [h for h in hits if h[3] not in ("new", "ana") or not _did_not_happen(low, sent, h[0], h[1])]
+            if not live:
+                void_block = sent.block  # "Besöket är nu inställt": about no meeting, nor is the rest of its paragraph
+                continue
+            hits = live
+        elif sent.block == void_block:
+            continue
         current = _narrow(st, meets, current, sent)
         bullet = layout == "bullet" and bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits) \
             and bool(_BULLET_RE.match(text, sent.start))
