@@ -274,3 +274,10 @@ def test_dates_a_day_and_month_take_the_one_year_the_text_gives_that_month():
 def test_dates_masthead_year(text, year):
     from kgraph.extract.dates import find_masthead_year
     assert find_masthead_year(text) == year
+
+
+def test_dates_a_newsletters_title_line_with_its_date_is_the_document_date():
+    text = "Vårbrev från Exempelförbundet - 14 april 2016\n\nVälkommen till vårens brev.\n"
+    assert find_document_date(text)[0] == dt.date(2016, 4, 14)
+    # a headline that names an event's day is not the letter's own date
+    assert find_document_date("Konferens om vatten - 14 april 2016\n\nVälkommen.\n") == (None, None)

@@ -1425,3 +1425,13 @@ def test_meetings_a_visit_that_would_have_been_is_no_meeting(reference, make_doc
     assert len(ex.meetings) == 1
     assert ex.meetings[0].date == dt.date(2018, 4, 25)
     assert "person/per-holm" in ex.meetings[0].participants
+
+
+def test_meetings_the_next_meeting_of_a_series_is_another_meeting(reference, make_document):
+    text = ("Nyheter från SmåKom\n\nPublicerad 2015-06-30\n\nSmåKoms ordförande träffar i juli företrädare för "
+            "Boverket, enligt ett uppdrag från SmåKoms senaste styrelsemöte.\n\nNästa styrelsemöte äger rum i "
+            "Karlsborg den 20 augusti.\n")
+    ex = extract_document(make_document(text), reference)
+    boards = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert [(m.location, m.date) for m in boards if m.date] == [("municipality/1446", dt.date(2015, 8, 20))]
+    assert len(boards) == 2

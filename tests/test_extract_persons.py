@@ -658,3 +658,11 @@ def test_persons_role_complement_goes_on_to_the_unit_of_a_body(reference, make_d
                           reference)
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert ("person/per-holm", "chef för länsstyrelsens miljöavdelning") in roles
+
+
+def test_roles_a_committee_named_by_an_adjective_or_capitalised_after_the_post(reference, make_document):
+    text = ("Närvarande:\n\nAnna Berg (KD), Gemensamma nämndens ordförande\n"
+            "Olle Ek (S), Vice ordförande Barn- och Utbildningsnämnden\n")
+    roles = _roles(reference, make_document, text)
+    assert ("Anna Berg", "gemensamma nämndens ordförande") in roles, roles
+    assert ("Olle Ek", "vice ordförande barn- och utbildningsnämnden") in roles, roles

@@ -72,6 +72,9 @@ ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may",
                                               "nov", "dec"), start=1)}
 _TIME_AFTER = r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d(?:\s*[A-Z]{3,4})?)?\s*"
 _CATEGORY_DATE_RE = re.compile(r"^\s*[A-ZÅÄÖ][\wåäö -]{0,30}?\s*[/|·•]\s*(?P<label>)(?P<rest>.{6,40})$")
+# a newsletter's title line and its date: "Sommarbrev från SmåKom - 30 juni 2015", "Nyhetsbrev nr 3, 12 mars 2019"
+_LETTER_DATE_RE = re.compile(r"^\s*[A-ZÅÄÖ][^\n]{0,30}?(?:brev|nytt|bladet)\b[^\n]{0,30}?[ \t]*[-–—:|,][ \t]*"
+                             r"(?P<label>)(?P<rest>[^\n]{6,30})$")
 _LABEL_ALONE_RE = re.compile(r"^\s*(?P<label>publicerad|publicerat|publiceringsdatum|senast uppdaterad|uppdaterad|"
                              r"senast ändrad)(?=(?P<ws>\s*))(?P=ws):?\s*$", re.IGNORECASE)
 # a dateline: where the text was written, and when ("Stockholm 25 mars 2021", "KARLSHAMN, 2012-12-05",
@@ -245,7 +248,8 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
             continue
         m = DOC_DATE_LINE_RE.match(line)
         if m and not _whole_date(m["rest"].strip()) and idx < 8:
-            m = _CATEGORY_DATE_RE.match(line) or m  # "Styrelse / 1 oktober 2025": a category and the date
+            # "Styrelse / 1 oktober 2025", "Sommarbrev från SmåKom - 30 juni 2015": a category or a letter, the date
+            m = _CATEGORY_DATE_RE.match(line) or _LETTER_DATE_RE.match(line) or m
         if m and not _whole_date(m["rest"].strip()) and (m["label"] or "").lower().startswith("publi"):
             by = _BY_AFTER_RE.search(m["rest"])  # "Publicerad 2021-03-25 av Anna Berg"
             found = _whole_date(m["rest"][:by.start()].strip()) if by else None

@@ -48,8 +48,9 @@ TITLE_COMPLEMENT_RE = re.compile(
     r"(?:s(?:[ \t]+[a-zåäö-]*(?:avdelning|enhet|sektion|förvaltning|kontor|stab)(?:en|et)?(?![\wåäö]))?)?"
     r"|KS|KF|RS|RF)\b")
 # a board right after a board role, without a preposition: "vice ordförande kommunstyrelsen"
-_BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|[a-zåäö-]+nämnden|"
-                            r"[a-zåäö]*utskottet)(?![\wåäö])")
+# (matched on the lower-cased text: "Vice ordförande Hälso- och Sjukvårdsnämnden" in a list of those present)
+_BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|"
+                            r"(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö-]+nämnden|[a-zåäö]*utskottet)(?![\wåäö])")
 # a unit right after a title, without a preposition: "chef samhällsavdelningen", "kommunikatör naturvårdsenheten",
 # "chef Stöd- och serviceavdelningen" (a list of officials in minutes, a contact block)
 _BARE_UNIT_RE = re.compile(r"[ \t]+(?P<c>(?:[\wåäöÅÄÖ]+[ \t]*-[ \t]*och[ \t]+)?[\wåäöÅÄÖ-]*?"
@@ -71,8 +72,10 @@ _ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|"
 # "arbetsmarknads- och etableringsminister": the first part of a joined compound title
 _JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{3,}-,[ \t]+)*[a-zåäö]{3,}-[ \t]+och[ \t]+\Z")
 # "barn- och utbildningsnämndens ordförande": a committee in the genitive before a board role
-_GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*(?:nämndens|styrelsens|"
-                               r"fullmäktiges|förvaltningens|utskottets|beredningens|föreningens|förbundets)[ \t]+\Z")
+# (or a body named by an adjective: "regionala nämndens ordförande", "gemensamma nämndens ordförande")
+_GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*(?:nämndens|styrelsens|"
+                               r"fullmäktiges|förvaltningens|utskottets|beredningens|föreningens|förbundets)"
+                               r"|[a-zåäö]{3,}a[ \t]+(?:nämndens|styrelsens|utskottets|beredningens))[ \t]+\Z")
 # "Vårdförbundets ordförande", "Naturskyddsföreningens ordförande": a named union or society, whose title
 # stays the bare post (its name is the affiliation), unlike a committee's ("kultur- och fritidsnämndens")
 _NAMED_UNION_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:förbundets|föreningens)[ \t]+")
@@ -286,7 +289,7 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         if prefix:
             role = f"{prefix.lower()} {role}"
         m = TITLE_COMPLEMENT_RE.match(text, end)
-        bare = _BARE_BOARD_RE.match(text, end) if m is None else None
+        bare = _BARE_BOARD_RE.match(low, end) if m is None else None
         if m and (title.title in _COMPLEMENT_TITLES or role.endswith(tuple(_BOARD_ROLES))):
             role = f"{role} {m['prep']} {m['c'].lower()}"
             end = m.end()

@@ -230,11 +230,22 @@ def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDr
     word = low[s:e]
     if word in _GENERIC_WORDS or word.startswith("besök"):
         return None
-    key = _word_key(word)
+    key, which = _word_key(word), _which(low, s)
     for mt in meets:
-        if not mt.named and _word_key(low[mt.trigger[0]:mt.trigger[1]]) == key:
+        if not mt.named and _word_key(low[mt.trigger[0]:mt.trigger[1]]) == key and _which(low, mt.trigger[0]) == which:
             return mt
     return None
+
+
+# "styrelsemötet" ... "Nästa styrelsemöte": the same word for two meetings of a series, the one reported and the next
+# ("den kommande Framtidsdagen" is the one the text reports, still to come)
+_WHICH_RE = re.compile(r"\b(nästa)\s+\Z")
+
+
+def _which(low: str, s: int) -> str:
+    """Whether the word names the next meeting of a series ("nästa"), or "" where it does not say."""
+    m = _WHICH_RE.search(low, max(0, s - 16), s)
+    return m[1] if m else ""
 
 
 def _day_of(st: DocState, sent: Sentence | None, explicit: bool = False) -> set[dt.date]:
@@ -469,14 +480,15 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if how == "named":
                 lemma = re.sub(r"e$", "", re.sub(r"(?:erna|arna|en|et|na|n|t|er|ar)$", "", low[s:e]))
                 year = re.match(r"\s+(\d{4})", text[e:e + 6])
-                name = lemma + (year.group(1) if year else "")
+                which = _which(low, s)  # "Nästa styrelsemöte": another meeting of the series
+                name = lemma + (year.group(1) if year else "") + which
                 mt = named.get(name)
-                if mt is None:
+                if mt is None and not which:
                     # "Landsbygdsriksdagen 2018" and "Landsbygdsriksdagen": one event where the text names one year
                     years = [k for k in named if k.rstrip("0123456789") == lemma]
                     if len(years) == 1 and (not year or years[0] == lemma):
                         mt = named[name] = named[years[0]]
-                if mt is None and not year and lemma != low[s:e]:
+                if mt is None and not year and not which and lemma != low[s:e]:
                     # "Regionkonferensen ... På konferensen": the definite head word is the one event it ends
                     heads = {id(v): v for k, v in named.items() if k.rstrip("0123456789").endswith(lemma)}
                     if len(heads) == 1:
