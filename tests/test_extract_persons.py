@@ -666,3 +666,23 @@ def test_roles_a_committee_named_by_an_adjective_or_capitalised_after_the_post(r
     roles = _roles(reference, make_document, text)
     assert ("Anna Berg", "gemensamma nämndens ordförande") in roles, roles
     assert ("Olle Ek", "vice ordförande barn- och utbildningsnämnden") in roles, roles
+
+
+def test_roles_a_ministers_title_the_table_lacks_is_read_by_its_head(reference, make_document):
+    text = "Nyheter\n\nAnna Berg, statssekreterare hos skogs- och viltvårdsminister Eva Lund, besöker Vara.\n"
+    roles = _roles(reference, make_document, text)
+    assert ("Eva Lund", "skogs- och viltvårdsminister") in roles, roles
+
+
+def test_roles_a_chair_of_a_named_committee_keeps_the_committee(reference, make_document):
+    text = "Nyheter\n\nAnna Berg, kommunfullmäktiges ordförande och ordförande i Vänskapskommittén, hälsade välkommen.\n"
+    roles = _roles(reference, make_document, text)
+    assert ("Anna Berg", "ordförande i vänskapskommittén") in roles, roles
+
+
+def test_roles_a_title_glued_to_the_name_before_it_is_the_next_persons(reference, make_document):
+    # a caption written twice with the space lost between them
+    text = "Nyheter\n\nKommunchef Per Holm välkomnar landshövding Eva LundKommunchef Per Holm och gästerna.\n"
+    roles = _roles(reference, make_document, text)
+    assert {r for n, r in roles if n == "Per Holm"} == {"kommunchef"}, roles
+    assert not [r for n, r in roles if "lund" in r], roles

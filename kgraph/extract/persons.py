@@ -46,6 +46,8 @@ TITLE_COMPLEMENT_RE = re.compile(
     r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)"
     # ... and the unit of the body in the genitive: "chef för länsstyrelsens miljöavdelning"
     r"(?:s(?:[ \t]+[a-zåäö-]*(?:avdelning|enhet|sektion|förvaltning|kontor|stab)(?:en|et)?(?![\wåäö]))?)?"
+    # a named committee or council, never the bare word ("ordförande i Vänortskommittén", not "i rådet")
+    r"|[\wåäöÅÄÖ-]{3,}?(?:kommittén|rådet)"
     r"|KS|KF|RS|RF)\b")
 # a board right after a board role, without a preposition: "vice ordförande kommunstyrelsen"
 # (matched on the lower-cased text: "Vice ordförande Hälso- och Sjukvårdsnämnden" in a list of those present)
@@ -97,7 +99,7 @@ _TITLE_HEADS = {"chef": "chefen", "direktör": "direktören", "råd": "rådet", 
                 "ekonom": "ekonomen", "controller": "controllern", "ingenjör": "ingenjören", "arkitekt": "arkitekten",
                 "utredare": "utredaren", "inspektör": "inspektören", "rådgivare": "rådgivaren", "expert": "experten",
                 "analytiker": "analytikern", "specialist": "specialisten", "assistent": "assistenten",
-                "jurist": "juristen"}
+                "jurist": "juristen", "minister": "ministern"}
 _TITLE_SUFFIXES = tuple(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len, reverse=True))
 # a lower-case word standing alone; it is a title when it is a compound of three letters or more
 # and a title head ("projektledare", "miljöstrategen"). One pass over the words, then a suffix
@@ -211,6 +213,11 @@ def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] == "_")
 
 
+def _glued(text: str, i: int) -> bool:
+    """"DanielssonKommunchef": a capital right after a lower-case letter starts a word whose space was lost."""
+    return 0 < i < len(text) and text[i].isupper() and text[i - 1].islower()
+
+
 def _inflected(form: str, base: str) -> bool:
     """"landshövdingen", "tekniska chefen", "vd:n": an inflection of ``base`` word by word."""
     fw, bw = form.replace("ledamöt", "ledamot").split(), base.split()  # the plural's umlaut: "ledamöterna"
@@ -273,7 +280,7 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
     for end_idx, form in auto.iter(low):
         start, end = end_idx - len(form) + 1, end_idx + 1
         plural = False
-        if not _boundary(text, start - 1):
+        if not _boundary(text, start - 1) and not _glued(text, start):
             continue
         if not _boundary(text, end):
             m = _PLURAL_AFTER_RE.match(low, end)
@@ -309,12 +316,17 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         if m.start() in known or m.group() in by_form:
             continue
         word = m.group()
+        if any(_glued(text, i) for i in range(m.start() + 1, m.end())):
+            continue  # "DanielssonKommunchef": two words glued together, the title found as the second
         nominative = _indefinite(word)
         # "miljö- och hälsoskyddsinspektör": the first part of the joined compound belongs to the title
         joined = _JOINED_BEFORE_RE.search(low, max(0, m.start() - 60), m.start())
         start = joined.start() if joined else m.start()
         role = " ".join(low[start:m.start()].split() + [nominative]) if joined else nominative
-        hits.append(TitleHit(start, m.end(), Title(nominative, (word,), "", ""), role, extended=bool(joined)))
+        # "kunskapsminister", "gymnasie- och kunskapsminister": a minister's title the table lacks is a minister's
+        minister = nominative.endswith("minister")
+        title = Title(nominative, (word,), "minister" if minister else "", "government" if minister else "")
+        hits.append(TitleHit(start, m.end(), title, role, extended=bool(joined)))
     # keep the longest title where titles overlap ("kommunstyrelsens ordförande" over "ordförande"),
     # and a form of the table over the same words put together by rule
     hits.sort(key=lambda h: (h.start, -(h.end - h.start), h.extended))
