@@ -451,3 +451,12 @@ def test_topics_successes_and_celebrations_are_no_topic(reference, make_document
     forms = _topic_forms(reference, make_document,
                          "Vi diskuterade de framgångar och utmaningar som finns, och firandet av 20 000 invånare.")
     assert not _has_form(forms, "framgångar") and not _has_form(forms, "firandet"), forms
+
+
+def test_topics_the_parties_of_mellan_are_one_phrase(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Vi diskuterade avståndet mellan stad och land samt byggande i länet.")
+    assert _has_form(forms, "avståndet mellan stad och land"), forms
+    forms = _topic_forms(reference, make_document,
+                         "Hon ville diskutera samverkan mellan skolor, region och kommun samt byggande i länet.")
+    assert _has_form(forms, "byggande i länet"), forms

@@ -444,7 +444,8 @@ _QUESTION_ITEM = re.compile(r"(?:vilket|vilken|vilka|hur)\s+(?:[a-zåäö]+\s+){
 
 def _clause_inside(text: str, a: int, b: int) -> bool:
     """Does a clause start inside this conjunct ("hur vi kan ...", "X som finns ...")?"""
-    return any(w.lower() in _STOP for w in _RELATIVE_TOPIC.sub(" ", text[a:b]).split())
+    words = [w.lower() for w in _RELATIVE_TOPIC.sub(" ", text[a:b]).split()]
+    return any(w in _STOP and not _between_and(words, i) for i, w in enumerate(words))
 
 
 _QUOTES = "\"”“»«'"
@@ -493,6 +494,13 @@ _OBJECT_DETERMINERS = frozenset({"dess", "sin", "sitt", "sina", "deras", "hans",
                                  "er", "ert", "era", "den", "det", "de", "en", "ett", "denna", "detta", "dessa"})
 
 
+def _between_and(words: list[str], i: int) -> bool:
+    """"samspelet mellan politik och förvaltning", "mellan länsstyrelser, region och kommun": the "och" that
+    joins the parties of "mellan" is inside the phrase."""
+    return words[i] == "och" and "mellan" in words[max(0, i - 4):i - 1] \
+        and all(w.endswith(",") for w in words[words.index("mellan", max(0, i - 4)) + 1:i - 1])
+
+
 def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phrase | None:
     toks = _tokens(text, a, b)
     words = [text[s:e].strip(".:;!?\"”()").lower() for s, e in toks]
@@ -508,7 +516,7 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         if inner:
             inner.add((toks[0][0], inner.main[1]))
         return inner
-    cut = next((i for i, w in enumerate(words) if w in _STOP or not w
+    cut = next((i for i, w in enumerate(words) if (w in _STOP and not _between_and(words, i)) or not w
                 or (w == "från" and words[i + 2:i + 3] == ["sida"])), len(words))  # "från länsstyrelsens sida"
     # "frågor som rör X": the relative clause names the topic
     if cut + 1 < len(words) and words[cut] == "som" and words[cut + 1] in ("rör", "gäller"):
