@@ -686,3 +686,17 @@ def test_roles_a_title_glued_to_the_name_before_it_is_the_next_persons(reference
     roles = _roles(reference, make_document, text)
     assert {r for n, r in roles if n == "Per Holm"} == {"kommunchef"}, roles
     assert not [r for n, r in roles if "lund" in r], roles
+
+
+def test_roles_one_bodys_one_post_before_two_names_is_the_first_ones(reference, make_document):
+    # a body has one chair; a bare title over names with parties is each one's
+    roles = _roles(reference, make_document, "Nyheter\n\nExempelförbundets ordförande Anna Berg (S) och Olle Ek (M) "
+                   "hälsade välkomna. Kommunalråd Eva Lund (C) och Per Holm (L) tackade.")
+    assert ("Anna Berg", "ordförande") in roles and not [r for n, r in roles if n == "Olle Ek"], roles
+    assert {("Eva Lund", "kommunalråd"), ("Per Holm", "kommunalråd")} <= roles, roles
+
+
+def test_roles_a_compound_of_a_board_post_is_a_title(reference, make_document):
+    roles = _roles(reference, make_document, "Nyheter\n\nI går fick LRF:s kommungruppsordförande Anna Berg och "
+                   "lokalstyrelseledamoten Olle Ek besök av ministern.")
+    assert {("Anna Berg", "kommungruppsordförande"), ("Olle Ek", "lokalstyrelseledamot")} <= roles, roles

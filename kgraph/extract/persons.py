@@ -99,7 +99,7 @@ _TITLE_HEADS = {"chef": "chefen", "direktör": "direktören", "råd": "rådet", 
                 "ekonom": "ekonomen", "controller": "controllern", "ingenjör": "ingenjören", "arkitekt": "arkitekten",
                 "utredare": "utredaren", "inspektör": "inspektören", "rådgivare": "rådgivaren", "expert": "experten",
                 "analytiker": "analytikern", "specialist": "specialisten", "assistent": "assistenten",
-                "jurist": "juristen", "minister": "ministern"}
+                "jurist": "juristen", "minister": "ministern", "ordförande": "ordföranden", "ledamot": "ledamoten"}
 _TITLE_SUFFIXES = tuple(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len, reverse=True))
 # a lower-case word standing alone; it is a title when it is a compound of three letters or more
 # and a title head ("projektledare", "miljöstrategen"). One pass over the words, then a suffix
@@ -953,6 +953,12 @@ def _last_person_ending(persons: list[PersonHit], starts: list[int], longest: in
     return None
 
 
+def _one_post(text: str, t: TitleHit) -> bool:
+    """Is the title one body's one post ("förbundets ordförande", "Region Exempels regiondirektör"): a body's
+    name or a committee in the genitive before it, or a definite form ("kommunalrådet")?"""
+    return t.definite or (" " in t.role and t.role.split()[0].endswith("s")) or _owned_title(text, t)
+
+
 def _distribute_over_lists(text: str, persons: list[PersonHit], before_links: list[tuple[PersonHit, TitleHit]],
                            result: PeopleResult) -> None:
     """A title before a list of names is each one's title: a plural title ("regionråden A, B
@@ -961,6 +967,8 @@ def _distribute_over_lists(text: str, persons: list[PersonHit], before_links: li
     has_title = {id(p) for p, _ in result.roles}
     where = {id(q): k for k, q in reversed(list(enumerate(persons)))}
     for first, t in before_links:
+        if not t.plural and _one_post(text, t):
+            continue  # "Förbundets ordförande A (S) och B (M)": a body has one chair, the first name's
         i = where[id(first)]
         cur = first
         for k in range(i + 1, len(persons)):  # (no copy of the rest of the list for each link)
