@@ -105,6 +105,8 @@ def test_person_from_a_business_is_affiliated_with_it(reference, make_document):
     ("Mötet ordnades av föreningen Byalaget i samarbete med kommunen.", "Byalaget", "Association"),
     ("Ministern besökte företaget Tellby Plast under eftermiddagen.", "Tellby Plast", "Company"),
     ("Vi vandrade genom naturreservatet Kvarnbo-Ås på morgonen.", "naturreservatet Kvarnbo-Ås", "Place"),
+    ("Först visades kommunens nya mötessal Ekebacken för gästerna.", "Ekebacken", "Place"),
+    ("Kommunen har länge samarbetat med vänorten Tartuva i Estland.", "Tartuva", "Place"),
 ])
 def test_class_noun_before_a_name(reference, make_document, text, name, cls):
     assert (name, cls) in _entities(reference, make_document, text)[0]

@@ -264,6 +264,9 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Associa
                "jordbruket": "Company",
                # a named venue by its kind: "kulturhuset Exempel", "konserthuset Exempel"
                "kulturhuset": "Place", "konserthuset": "Place", "medborgarhuset": "Place", "museet": "Place",
+               # a room or a town by its kind: "mötessal Exempelsalen", "vänorten Exempelstad"
+               "mötessal": "Place", "mötessalen": "Place", "konferenssalen": "Place", "sessionssalen": "Place",
+               "konferenslokalen": "Place", "staden": "Place", "vänorten": "Place", "vänstaden": "Place",
                # a youth or care home by its kind: "SiS ungdomshem Exempelgården", "behandlingshemmet X"
                "ungdomshem": "Organization", "ungdomshemmet": "Organization", "behandlingshemmet": "Organization",
                # a business by its trade: "sågverket Exempelsågen", "mejeriet Exempelby Ost"
