@@ -460,3 +460,20 @@ def test_topics_the_parties_of_mellan_are_one_phrase(reference, make_document):
     forms = _topic_forms(reference, make_document,
                          "Hon ville diskutera samverkan mellan skolor, region och kommun samt byggande i länet.")
     assert _has_form(forms, "byggande i länet"), forms
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Under besöket fick hon inblick i skärgårdens färjetrafik.", "skärgårdens färjetrafik"),
+    ("Hon tog del av det förebyggande ungdomsarbete som bedrivs i kommunen.", "förebyggande ungdomsarbete"),
+    ("Efter lunch gick vi igenom hamnens utbyggnadsplaner.", "hamnens utbyggnadsplaner"),
+    ("Bostäder är en nyckelfråga, liksom möjligheten att skapa fler lärlingsplatser.", "lärlingsplatser"),
+    ("Bostäder är en nyckelfråga, liksom möjligheten att skapa fler lärlingsplatser.", "bostäder"),
+])
+def test_topics_what_a_visit_shows_or_a_meeting_reviews(reference, make_document, text, form):
+    assert _has_form(_topic_forms(reference, make_document, text), form)
+
+
+def test_topics_what_a_thing_is_is_no_topic(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Hon fick inblick i Tryggbo-modellen, ett initiativ för att öka tryggheten.")
+    assert not _has_form(forms, "initiativ") and not _has_form(forms, "ett initiativ"), forms

@@ -178,6 +178,11 @@ _FORWARD_CUE = re.compile(
     r"|lyftes|lyfte fram|lyfta fram|lyfts fram|lyftes fram"
     r"|med anledning av"
     r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
+    # what a visit shows its guest: "få inblick i X", "ta del av X"; what a meeting reviews: "gick vi igenom X"
+    r"|(?:inblick|insyn)\s+i|(?:ta|tog|tar|tagit)\s+del\s+av"
+    r"|(?:gick|går|gå|gått|gicks)\s+(?:vi\s+|man\s+|de\s+|deltagarna\s+)?igenom"
+    # "Bostäder är en nyckelfråga, liksom X": the list goes on after the key question
+    r"|(?:nyckelfråga|huvudfråga|ödesfråga|framtidsfråga|överlevnadsfråga),?\s+liksom"
     r"|på agendan (?:stod|fanns|står|finns)"
     # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
     r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också|därför|"
@@ -206,6 +211,9 @@ _BACKWARD_CUE = re.compile(
     r"|(?:diskuterades|berördes|avhandlades|togs upp|diskuterats|berörts|avhandlats|tagits upp)"
     r"|(?:som\s+)?(?:stod|står|var|är)\s+(?:i\s+)?(?:fokus|i centrum|ett\s+(?:genomgående\s+|återkommande\s+)?tema)"
     r"(?!\s+på\b)"
+    # "Bostäder är en nyckelfråga": what the speaker counts among the questions that matter
+    r"|(?:är|var)\s+(?:en|den)\s+(?:viktig\s+|central\s+|avgörande\s+|stor\s+)?(?:nyckelfråga|huvudfråga|"
+    r"ödesfråga|framtidsfråga|överlevnadsfråga)"
     r"|(?:är|var)\s+(?:andra\s+|ytterligare\s+)?(?:viktiga\s+)?(?:frågor|ämnen)\s+som\s+(?:har\s+)?"
     r"(?:diskuterats|berörts|lyfts|tagits upp|diskuterades|berördes|lyftes|togs upp))\b",
     re.IGNORECASE)
@@ -274,7 +282,12 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "dragning", "dragningen", "föredrag", "föredraget", "presentation", "presentationen",
                       "genomgång", "genomgången", "informationen", "utgångspunkter", "utgångspunkterna",
                       # what went well and what is celebrated: "de framgångar och utmaningar som finns"
-                      "framgång", "framgången", "framgångar", "framgångarna", "firande", "firandet"})
+                      "framgång", "framgången", "framgångar", "framgångarna", "firande", "firandet",
+                      # "X-modellen, ett initiativ för att ...": what a thing is, not what it is about
+                      "initiativ", "initiativet", "initiativen",
+                      # the papers a meeting goes through: "gick vi igenom handlingarna"
+                      "handling", "handlingar", "handlingarna", "dokumenten", "underlaget", "ärendena",
+                      "ärendelistan", "dagordningen", "protokollet"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|ledamot|sekreterare|handläggare|"
                              r"samordnare|landshövding|kommunalråd|regionråd)(?:en|n)?$")
@@ -319,7 +332,8 @@ def _anchor_automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
-              "synpunkter", "gäll", "område", "frågor", "punkter"):
+              "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
+              "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
