@@ -535,3 +535,17 @@ def test_names_capitalised_owner_building_and_preschools(reference, make_documen
 ])
 def test_names_destination_and_airport_companies(reference, make_document, text, name):
     assert name in _labels(reference, make_document, text, "Company")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vi mötte representanter från Skogvik i Norge och från Ranta i Finland.", "Skogvik"),
+    ("Vi mötte representanter från Skogvik i Norge och från Ranta i Finland.", "Ranta"),
+    ("Årets konferens hölls på Sjövik hotell i Borgholm.", "Sjövik hotell"),
+])
+def test_a_foreign_town_by_its_country_and_a_hotel_are_places(reference, make_document, text, name):
+    assert (name, "Place") in _entities(reference, make_document, text)[0]
+
+
+def test_a_person_named_with_the_country_is_no_place(reference, make_document):
+    names = _entities(reference, make_document, "Nyheter\n\nMinistern träffade Anna Virtanen i Finland i går.")[0]
+    assert not [n for n, c in names if "Virtanen" in n and c == "Place"], names

@@ -193,7 +193,7 @@ VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell"
                "central": "Place", "centralstation": "Place", "station": "Place", "strand": "Place",
                "scen": "Place", "mosse": "Place", "myr": "Place", "hamn": "Place", "brygga": "Place",
                "fyr": "Place", "kvarn": "Place", "park": "Place", "torg": "Place", "hus": "Place", "arena": "Place",
-               "museum": "Place", "konsthall": "Place",
+               "museum": "Place", "nationalmuseum": "Place", "konsthall": "Place", "hotell": "Place",
                "herrgård": "Company", "gård": "Company", "gårdar": "Company", "säteri": "Company",
                "skola": "Organization", "folkhögskola": "Organization", "gymnasium": "Organization",
                "förskola": "Organization", "grundskola": "Organization", "gymnasieskola": "Organization",
@@ -631,6 +631,16 @@ def abbreviates(abbr: str, words: list[str]) -> bool:
         and caps[0] == abbr[0] and all(c in rest for c in caps)
 
 
+# "Hemsedal i Norge", "Lazdijai i Litauen": a foreign town named with its country (the countries of the
+# reference table's foreign places, data/reference/landscapes_places.csv)
+COUNTRIES = ("Norge", "Finland", "Danmark", "Island", "Estland", "Lettland", "Litauen", "Tyskland", "Polen", "Ukraina",
+             "Ryssland", "Frankrike", "Storbritannien", "Nederländerna", "Belgien", "Luxemburg", "Spanien", "Italien",
+             "USA", "Kanada", "Kina", "Japan")
+IN_COUNTRY_RE = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöéèüõšž]{2,}(?:-[A-ZÅÄÖ][a-zåäöéèüõšž]+)?)[ \t]+i[ \t]+"
+                           rf"(?:{'|'.join(COUNTRIES)})(?![\wåäö])")
+_CAPITAL_BEFORE_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*[ \t]+\Z")
+
+
 def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[int, int]],
                     is_given: Callable[[str], bool]) -> Iterator[PatternOrg]:
     """Names no list holds, read from their slot ("VD för X", "studiebesök på A, B och C",
@@ -743,6 +753,12 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         if prefilter.may_match(rx, text) and any(g in text for g in gates):  # the set lookup first
             for m in prefilter.finditer(rx, text):
                 yield from emit(m.start("name"), m.end("name"), cls)
+    if " i " in text:
+        for m in prefilter.finditer(IN_COUNTRY_RE, text):
+            # "träffade Jussi Ylitalo i Finland": a surname after a given name is a person's
+            if not at_sentence_start(text, m.start("name")) and not is_given(m["name"]) \
+                    and not _CAPITAL_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+                yield from emit(m.start("name"), m.end("name"), "Place")
     for m in ADDRESS_LINE_RE.finditer(text):
         if m["venue"]:
             yield from emit(m.start("venue"), m.end("venue"), "Place")
