@@ -477,3 +477,20 @@ def test_topics_what_a_thing_is_is_no_topic(reference, make_document):
     forms = _topic_forms(reference, make_document,
                          "Hon fick inblick i Tryggbo-modellen, ett initiativ för att öka tryggheten.")
     assert not _has_form(forms, "initiativ") and not _has_form(forms, "ett initiativ"), forms
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Bland annat diskuterades deltagande i ett gemensamt fjällprojekt.", "fjällprojekt"),
+    ("Mötet antog ett ställningstagande om tätare tågtrafik.", "tätare tågtrafik"),
+    ("Hon presenterade regeringens satsningar inom hemtjänsten.", "hemtjänsten"),
+    ("Vi förde en dialog om hur vi skapar ett bättre företagsklimat på orten.", "företagsklimat"),
+    ("Vi pratade om småföretagens betydelse för sysselsättningen.", "sysselsättningen"),
+])
+def test_topics_what_is_agreed_presented_or_made(reference, make_document, text, form):
+    assert _has_form(_topic_forms(reference, make_document, text), form)
+
+
+def test_topics_an_agreement_to_do_something_and_a_lone_genitive_are_no_topics(reference, make_document):
+    forms = _topic_forms(reference, make_document, "En avsiktsförklaring om att bilda en ny region antogs av "
+                         "respektive fullmäktigeförsamlingar. Hon berättade om kommunens satsning på fritidsgårdar.")
+    assert not _has_form(forms, "fullmäktigeförsamlingar") and not _has_form(forms, "kommunens"), forms

@@ -181,11 +181,16 @@ _FORWARD_CUE = re.compile(
     # what a visit shows its guest: "få inblick i X", "ta del av X"; what a meeting reviews: "gick vi igenom X"
     r"|(?:inblick|insyn)\s+i|(?:ta|tog|tar|tagit)\s+del\s+av"
     r"|(?:gick|går|gå|gått|gicks)\s+(?:vi\s+|man\s+|de\s+|deltagarna\s+)?igenom"
+    # what is agreed or presented: "ett ställningstagande om X" (not "om att bilda ..."), "regeringens satsningar
+    # inom X"
+    r"|(?:ställningstagande|ställningstagandet|uttalande|uttalandet|överenskommelse|överenskommelsen|"
+    r"avsiktsförklaring|avsiktsförklaringen|yttrande|yttrandet)\s+(?:om|kring)(?!\s+att\b)"
+    r"|(?:satsning|satsningen|satsningar|satsningarna)\s+(?:inom|på)"
     # "Bostäder är en nyckelfråga, liksom X": the list goes on after the key question
     r"|(?:nyckelfråga|huvudfråga|ödesfråga|framtidsfråga|överlevnadsfråga),?\s+liksom"
     r"|på agendan (?:stod|fanns|står|finns)"
     # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
-    r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också|därför|"
+    r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också|därför|annat|"
     r"därefter|dessutom)\s+"
     r"(?:diskuterades|berördes|avhandlades)"
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
@@ -287,7 +292,8 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "initiativ", "initiativet", "initiativen",
                       # the papers a meeting goes through: "gick vi igenom handlingarna"
                       "handling", "handlingar", "handlingarna", "dokumenten", "underlaget", "ärendena",
-                      "ärendelistan", "dagordningen", "protokollet"})
+                      "ärendelistan", "dagordningen", "protokollet", "arbetssätt", "arbetssättet", "arbetsformer",
+                      "betydelse"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|ledamot|sekreterare|handläggare|"
                              r"samordnare|landshövding|kommunalråd|regionråd)(?:en|n)?$")
@@ -296,7 +302,8 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          "situationen", "fråga", "frågan", "frågor", "frågorna", "arbete", "arbetet", "vikten",
                          "betydelsen", "framtiden", "frågeställningar", "frågeställningen", "roll", "rollen",
                          "utveckling", "utvecklingen", "utbyggnad", "utbyggnaden", "förbättring", "förbättringar",
-                         "nödvändighet", "nödvändigheten", "besked", "beskeden"})
+                         "nödvändighet", "nödvändigheten", "besked", "beskeden", "betydelse", "deltagande",
+                         "deltagandet"})
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
@@ -304,7 +311,7 @@ _GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller
                               # "utmaningar för (att skapa ökad) tillväxt": what they are for
                               r"för(?:\s+att\s+(?:skapa|öka|stärka|främja|utveckla|nå|få))?)\s+", re.IGNORECASE)
 # "besked i markfrågor": the generic words whose topic may also follow "i"
-_GENERIC_IN = frozenset({"besked", "beskeden"})
+_GENERIC_IN = frozenset({"besked", "beskeden", "deltagande", "deltagandet"})
 _IN_PREP = re.compile(r"i\s+")
 _TOKEN = re.compile(r"[^\s,]+")
 _WORDISH = re.compile(r"^[A-Za-zÅÄÖÉÜåäöéü][A-Za-zÅÄÖÉÜåäöéü-]*$")
@@ -333,7 +340,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
-              "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga"):
+              "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -444,7 +451,10 @@ def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e > s]
 
 
-_HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:arbetar|arbeta|jobbar|jobba|kan arbeta)\s+(?:för|med)\s+",
+_HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:(?:arbetar|arbeta|jobbar|jobba|kan arbeta)\s+(?:för|med)"
+                       # "hur vi skapar världens bästa näringsklimat": what the work makes or strengthens
+                       r"|skapar|skapa|stärker|stärka|främjar|främja|förbättrar|förbättra|utvecklar|utveckla|"
+                       r"säkrar|säkra|säkerställer|säkerställa)\s+",
                        re.IGNORECASE)
 
 
@@ -540,6 +550,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         toks, words = toks[:-1], words[:-1]
     if not toks or len(toks) > 12:
         return None
+    if len(words) == 1 and words[0].endswith(("ens", "ets", "nas", "arnas", "ernas")):
+        return None  # "berättar om kommunens [satsning på X]": whose, the rest of it another cue's
     if len(words) > 1 and words[1] in _OBJECT_DETERMINERS:
         return None  # "besöka dess verksamheter", "utveckla sin verksamhet": a verb and its object
     first = toks[0][0]
@@ -549,7 +561,9 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         return None  # a name ("Store mosse"), not a topic
     # "behovet av X": X is the topic, the whole phrase one of its forms
     for i, w in enumerate(words[:-1]):
-        if w in _GENERIC_OF and all(_ADJ_END.search(x) for x in words[:i]):
+        # (after adjectives, or after whose it is: "företagens betydelse för X", "regionens arbete med X")
+        if w in _GENERIC_OF and all(_ADJ_END.search(x) or (j == 0 and i == 1 and x.endswith("s"))
+                                    for j, x in enumerate(words[:i])):
             m = _GENERIC_OF_PREP.match(text, toks[i][1] + 1) or (
                 _IN_PREP.match(text, toks[i][1] + 1) if w in _GENERIC_IN else None)
             if m and m.end() < toks[-1][1]:
