@@ -1435,3 +1435,26 @@ def test_meetings_the_next_meeting_of_a_series_is_another_meeting(reference, mak
     boards = [m for m in ex.meetings if m.kind == "board_meeting"]
     assert [(m.location, m.date) for m in boards if m.date] == [("municipality/1446", dt.date(2015, 8, 20))]
     assert len(boards) == 2
+
+
+def test_meetings_a_guest_visit_to_the_event_reported_is_part_of_it(reference, make_document):
+    text = ("Nyheter från SmåKom\n\nSmåKoms rikskonferens ägde rum i Borgholm den 20-22 april 2016. Programmet "
+            "avslutades på fredagen med ett besök av civilminister Eva Lund, som talade om upphandling.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.kind for m in ex.meetings] == ["conference"]
+    assert "person/eva-lund" in ex.meetings[0].participants
+
+
+def test_meetings_the_nth_time_of_a_series_is_the_meeting_reported(reference, make_document):
+    text = ("Träff med riksdagsledamöter\n\nPublicerad 2017-04-03\n\nDen 31 mars träffades tio riksdagsledamöter "
+            "och kommunalrådet Anna Berg (S) för att diskutera integration. Detta var den tredje gången "
+            "riksdagsledamöterna träffade politikerna hos SmåKom.\n")
+    ex = extract_document(make_document(text), reference)
+    assert len(ex.meetings) == 1 and ex.meetings[0].location == "org/smakom"
+
+
+def test_meetings_what_an_association_does_is_no_visit(reference, make_document):
+    text = ("Nyheter från SmåKom\n\nI SmåKoms verksamhet ingår att besöka såväl våra medlemskommuner som andra "
+            "små kommuner.\n\nI september besökte ordföranden Anna Berg Bollnäs kommun.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.location for m in ex.meetings] == ["municipality/2183"]

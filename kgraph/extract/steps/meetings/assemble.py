@@ -138,7 +138,12 @@ def _counterpart(st: DocState, hits: list[Trigger]) -> str | None:
 
 # "besöka länets samtliga kommuner", "besöker alla kommuner": a plan or a programme, not a visit
 _GENERIC_OBJECT_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?(?:länets\s+|regionens\s+)?"
-                                r"(?:alla|samtliga|de flesta|flera|många|varje|olika)\b")
+                                r"(?:alla|samtliga|de flesta|flera|många|varje|olika|såväl)\b")
+# "Programmet avslutades med ett besök av civilministern": a guest came to the event the text reports
+_BY_GUEST_RE = re.compile(r"[ \t]+av[ \t]+")
+# "Detta var den tredje gången de träffades hos X": the meeting reported, counted in its series
+_NTH_TIME_RE = re.compile(r"\b(?:det|detta)\s+(?:var|är|blev)\s+(?:den\s+)?(?:andra|tredje|fjärde|femte|sjätte|"
+                          r"sjunde|åttonde|nionde|tionde|\d+:?e)\s+gången\b")
 # "Ministern besöker på tisdagen även X": a visit verb, then "även" or "också"
 _VISIT_VERBS = frozenset({"besöker", "besökte", "besöka", "besökt", "besöks", "besöktes"})
 _ALSO_AFTER_RE = re.compile(r"(?:\s+(?:på|under|i)\s+[a-zåäö]+)?\s+(?:även|också)\b")
@@ -558,6 +563,15 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \
                 (current and {kind, current[0].kind} <= {"visit", "digital_meeting"}) or \
                 (kind == "visit" and loc is None and bool(_GUEST_BEFORE_RE.search(low, max(sent.start, s - 40), s)))
+            if how == "new" and current and _NTH_TIME_RE.search(low, sent.start, s):
+                if loc is not None and len(current) == 1 and current[0].location is None:
+                    current[0].location = loc.key  # "... träffade X hos Kommunförbundet": where it was held
+                attached.extend(current)
+                continue
+            if how == "new" and kind == "visit" and loc is None and current and current[0].kind != "visit" \
+                    and low.startswith("besök", s) and _BY_GUEST_RE.match(low, e):
+                attached.extend(current)  # "med ett besök av ministern": the guest came to the current event
+                continue
             again = _same_word(meets, low, s, e)
             if again is not None and how == "new":
                 attached.append(again)  # "länsdialogen" named twice: one event
