@@ -1458,3 +1458,13 @@ def test_meetings_what_an_association_does_is_no_visit(reference, make_document)
             "små kommuner.\n\nI september besökte ordföranden Anna Berg Bollnäs kommun.\n")
     ex = extract_document(make_document(text), reference)
     assert [m.location for m in ex.meetings] == ["municipality/2183"]
+
+
+def test_meetings_a_meeting_told_again_with_the_same_people_and_place_is_one(reference, make_document):
+    text = ("Kommunalrådet träffade Estlands ambassadör\n\nNyligen fick kommunalrådet Anna Berg träffa Estlands "
+            "ambassadör Olle Ek i Stockholm. Vid besöket överlämnades gåvor från Bollnäs kommun.\n\nAnna Berg står "
+            "tillsammans med ambassadören, det är mycket folk i bakgrunden\n\nKommunalrådet Anna Berg träffade "
+            "nyligen Estlands ambassadör Olle Ek på en tillställning i Stockholm.\n\nBollnäs har länge samarbetat "
+            "med vänorten Tartuva i Estland.\n")
+    ex = extract_document(make_document(text), reference)
+    assert len(ex.meetings) == 1, [m.participants for m in ex.meetings]

@@ -494,3 +494,9 @@ def test_topics_an_agreement_to_do_something_and_a_lone_genitive_are_no_topics(r
     forms = _topic_forms(reference, make_document, "En avsiktsförklaring om att bilda en ny region antogs av "
                          "respektive fullmäktigeförsamlingar. Hon berättade om kommunens satsning på fritidsgårdar.")
     assert not _has_form(forms, "fullmäktigeförsamlingar") and not _has_form(forms, "kommunens"), forms
+
+
+def test_topics_a_short_word_and_a_challenge_tied_to_a_clause_are_no_topics(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Där fick ministern ta del av verksamhetens utmaningar kopplat "
+                         "till att verka på en ö, som transporterna.")
+    assert not [f for fs in forms.values() for f in fs if f in ("ö", "en ö") or "kopplat" in f], forms

@@ -307,7 +307,7 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
-_GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till|"
+_GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till|kopplat till|kopplad till|"
                               # "utmaningar för (att skapa ökad) tillväxt": what they are for
                               r"för(?:\s+att\s+(?:skapa|öka|stärka|främja|utveckla|nå|få))?)\s+", re.IGNORECASE)
 # "besked i markfrågor": the generic words whose topic may also follow "i"
@@ -550,8 +550,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         toks, words = toks[:-1], words[:-1]
     if not toks or len(toks) > 12:
         return None
-    if len(words) == 1 and words[0].endswith(("ens", "ets", "nas", "arnas", "ernas")):
-        return None  # "berättar om kommunens [satsning på X]": whose, the rest of it another cue's
+    if len(words) == 1 and (words[0].endswith(("ens", "ets", "nas", "arnas", "ernas")) or len(words[0]) < 3):
+        return None  # "berättar om kommunens [satsning på X]": whose, the rest of it another cue's; "en ö"
     if len(words) > 1 and words[1] in _OBJECT_DETERMINERS:
         return None  # "besöka dess verksamheter", "utveckla sin verksamhet": a verb and its object
     first = toks[0][0]
@@ -573,6 +573,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
                     if with_det < first:
                         inner.add((with_det, toks[-1][1]))
                 return inner
+            if m and m.end() > toks[-1][1]:
+                return None  # "utmaningar kopplat till [att verka på en ö]": what it is about is a clause
             break
     p = next((i for i, w in enumerate(words) if i > 0 and w in _PREPOSITIONS), len(words))
     core, core_words = toks[:p], words[:p]

@@ -276,6 +276,24 @@ def _visit_at(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence)
     return None
 
 
+def _people_in(st: DocState, start: int, end: int) -> set[str]:
+    return {m.key for m in st.mentions_in(start, end) if m.kind == "Person"}
+
+
+def _met_again(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
+    """"Anna Berg fick träffa ambassadören X i Stockholm ... Anna Berg träffade X på en mottagning i Stockholm":
+    a meeting at the same place between two or more of the same people, told again."""
+    people = _people_in(st, sent.start, sent.end)
+    if len(people) < 2:
+        return None
+    here = _day_of(st, sent)
+    for mt in meets:
+        if mt.kind == "meeting" and mt.location == key and not mt.named and not _other_day(st, mt, here) \
+                and len(people & {k for x in mt.sentences for k in _people_in(st, x.start, x.end)}) >= 2:
+            return mt
+    return None
+
+
 def _names(st: DocState, sent: Sentence, key: str | None) -> bool:
     return key is not None and any(m.key == key for m in st.mentions_in(sent.start, sent.end))
 
@@ -615,8 +633,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue
             if kind == "visit" and loc is None and _GENERIC_OBJECT_RE.match(low, e):
                 continue  # "ska besöka länets samtliga kommuner": the plan, not a visit
-            if kind == "visit" and loc is not None:
-                same = _visit_at(st, meets, loc.key, sent)
+            if loc is not None and kind in ("visit", "meeting"):
+                same = _visit_at(st, meets, loc.key, sent) if kind == "visit" else \
+                    _met_again(st, meets, loc.key, sent)
                 if same is not None:
                     attached.append(same)  # "Region X besökte på torsdagen Y kommun": the visit reported
                     revisited.append(same)
