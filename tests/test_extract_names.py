@@ -549,3 +549,10 @@ def test_a_foreign_town_by_its_country_and_a_hotel_are_places(reference, make_do
 def test_a_person_named_with_the_country_is_no_place(reference, make_document):
     names = _entities(reference, make_document, "Nyheter\n\nMinistern träffade Anna Virtanen i Finland i går.")[0]
     assert not [n for n, c in names if "Virtanen" in n and c == "Place"], names
+
+
+def test_a_reference_name_inside_a_companys_name_gives_way(reference, make_document):
+    # "Byggnads" is the builders' union; "X Byggnads AB" is a company
+    names = _entities(reference, make_document, "Program\n\n09.15 Besök på byggarbetsplats, Ekeby Byggnads AB\n\n"
+                      "Ministern träffade också Byggnads ordförande.\n")[0]
+    assert ("Ekeby Byggnads AB", "Company") in names, names

@@ -32,6 +32,15 @@ def _soft(m: Mention) -> bool:
     return m.kind in _SOFT_KINDS and (" " not in m.text.strip() or m.kind == "County")
 
 
+# "Nokon Byggnads AB": a one-word name the reference holds ("Byggnads", the union) inside a company's name
+_LEGAL_FORM_AFTER_RE = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
+
+
+def _in_company_name(st: DocState, m: Mention) -> bool:
+    return m.kind != "Person" and " " not in m.text.strip() \
+        and _LEGAL_FORM_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None
+
+
 def _area_names(st: DocState) -> tuple[str, ...]:
     """The folded names of the country's municipalities, counties and landscapes."""
     ref = st.ref
@@ -52,7 +61,7 @@ def _names_an_area(st: DocState, stem: str) -> bool:
 def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention], set[int]]:
     """Candidate mentions, and the ids of those that beat a place name inside them."""
     spans = [(m.prov.span.start, m.prov.span.end) for m in taken]
-    soft = [(m.prov.span.start, m.prov.span.end) for m in taken if _soft(m)]
+    soft = [(m.prov.span.start, m.prov.span.end) for m in taken if _soft(m) or _in_company_name(st, m)]
     out = []
     wins: set[int] = set()
     given = st.ref.given_names
@@ -212,7 +221,7 @@ def run(st: DocState) -> None:
     for m in settle(cands + again):
         s, e = m.prov.span.start, m.prov.span.end
         if id(m) in wins:
-            for x in [x for x in st.overlapping(s, e) if _soft(x)]:
+            for x in [x for x in st.overlapping(s, e) if _soft(x) or _in_company_name(st, x)]:
                 st.forget(x)
         if st.overlapping(s, e):
             continue
