@@ -1468,3 +1468,23 @@ def test_meetings_a_meeting_told_again_with_the_same_people_and_place_is_one(ref
             "med vänorten Tartuva i Estland.\n")
     ex = extract_document(make_document(text), reference)
     assert len(ex.meetings) == 1, [m.participants for m in ex.meetings]
+
+
+def test_meetings_a_board_before_the_first_field_of_a_run_on_page_is_the_minuted_body(reference, make_document):
+    # "PROTOKOLL RS (12)": a file mark; the board stands before "Tid"
+    text = ("1 PROTOKOLL RS (12) Kansliet RS 4/21 Regionstyrelsen Tid Tisdagen den 4 maj 2021 kl 09.00 Plats "
+            "Sjöviken Ledamöter Anna Berglund (M), ordförande Lars Nord (C), vice ordförande Eva Sjö (S) Karin Ek (V) "
+            "Utses att justera Eva Sjö (S)\n")
+    ex = extract_document(make_document(text), reference)
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
+               and s.object.startswith("org/regionstyrelsen")}
+    assert {"person/anna-berglund", "person/karin-ek"} <= members, members
+
+
+def test_meetings_a_board_in_capitals_and_its_committee_is_the_minuted_body(reference, make_document):
+    text = ("REGIONSTYRELSEN Arbetsutskottet Sammanträdesprotokoll\n\n2 Tid och plats Onsdagen den 3 maj 2017 kl "
+            "Regionhuset Närvarande Ordförande Anna Berglund (S) Ledamöter Lars Nord (M) Karin Ek (V) "
+            "Utses att justera Karin Ek\n")
+    ex = extract_document(make_document(text), reference)
+    bodies = {s.object for s in ex.statements if s.predicate == "affiliatedWith" and s.subject == "person/lars-nord"}
+    assert [ex.entities[b].label for b in bodies if b.startswith("org/")] == ["Regionstyrelsens arbetsutskott"]

@@ -59,6 +59,12 @@ _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[M
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|Arbetsutskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott"
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
+# a board before the first field of a run-on first page: "Landstingsstyrelsen Tid Måndagen den ..."
+_BOARD_BEFORE_FIELD_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES}|(?:Kommun|Region|Landstings)styrelsens "
+                                    r"arbetsutskott)[ \t]+(?:Tid|Plats|Datum|Sammanträdesdatum)\b")
+# a board in capitals, then its committee: "REGIONSTYRELSEN Arbetsutskottet"
+_CAPS_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)[ \t]+"
+                                r"(?P<c>Arbetsutskottet|[A-ZÅÄÖ][a-zåäö]*utskottet)\b")
 _CAPS_BODY_RE = re.compile(r"\bPROTOKOLL[ \t]+(?:FRÅN[ \t]+)?[A-ZÅÄÖ]*(?:MÖTE|MÖTET|SAMMANTRÄDE|SAMMANTRÄDET)[ \t]+"
                            r"(?:(?:I|FÖR|MED|INOM)[ \t]+)?(?P<b>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,3})(?![\wåäöÅÄÖ])")
 # a header that names the board of an association without its name: "Protokoll från förbundsstyrelsens sammanträde"
@@ -235,6 +241,16 @@ def _minuted_body(st: DocState) -> str | None:
         if orgs:
             return orgs[0].key
     head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text) or _ORGAN_BOARD_RE.search(text, 0, 3000)
+    if head and not _BOARD_WORD_RE.fullmatch(head["b"]) and not any(
+            m.kind in PARTICIPANT_ORGS for m in st.mentions_in(head.start("b"), head.end("b") + 1)):
+        # "PROTOKOLL LS (23) ... Landstingsstyrelsen Tid ...": the header's word is a file mark; the board
+        # stands before the first field of the run-on page
+        head = _BOARD_BEFORE_FIELD_RE.search(text, 0, 600) or head
+    caps_committee = _CAPS_COMMITTEE_RE.match(text)
+    if caps_committee:
+        # "REGIONSTYRELSEN Arbetsutskottet Sammanträdesprotokoll": the board's committee
+        return _new_board(st, f"{caps_committee['board'].capitalize()}s {caps_committee['c'].lower()[:-2]}",
+                          caps_committee.start(), caps_committee.end())
     if head:
         known = [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
         if known:
@@ -246,14 +262,7 @@ def _minuted_body(st: DocState) -> str | None:
             own = st.publisher or _letterhead_body(st)
             if _owner_kind(board) is None and own is not None and st.cls_of(own) in ("Association", "Organization"):
                 return own
-            # a region's board belongs to the region the text names, any other to the municipality
-            owner = _owner_kind(board) or "Municipality"
-            where = st.publisher or next((m.key for m in st.mentions if m.kind == owner), None)
-            key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
-            s, e = head.start("b"), head.end("b")
-            st.add_mention(Mention(text=board, kind="Organization", key=key,
-                                   prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=board)
-            return key
+            return _new_board(st, board, head.start("b"), head.end("b"))
     # "PROTOKOLL FRÅN STYRGRUPPSMÖTE EXEMPELNÄTET DALARNA": the body a header in capitals names after its
     # meeting word
     caps = _CAPS_BODY_RE.search(text, 0, 300)
@@ -276,6 +285,17 @@ def _minuted_body(st: DocState) -> str | None:
         if named:
             return named[0].key
     return st.publisher or _letterhead_body(st)
+
+
+def _new_board(st: DocState, board: str, s: int, e: int) -> str:
+    """The minuted board as an organisation of its own, keyed by the body it belongs to: a region's board by the
+    region the text names, any other by the municipality."""
+    owner = _owner_kind(board) or "Municipality"
+    where = st.publisher or next((m.key for m in st.mentions if m.kind == owner), None)
+    key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
+    st.add_mention(Mention(text=st.doc.text[s:e], kind="Organization", key=key,
+                           prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=board)
+    return key
 
 
 def _letterhead_body(st: DocState) -> str | None:
