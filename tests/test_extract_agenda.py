@@ -150,3 +150,12 @@ def test_agenda_numbered_list_of_an_association(reference, make_document):
     forms = set().union(*_labels(ex, board.topics).values())
     assert "renovering av bystugan" in forms
     assert not any("justerare" in f or "öppnande" in f for f in forms)
+
+
+def test_agenda_headings_run_together_without_numbers_are_no_one_item():
+    # a PDF's table of contents with its numbers lost: one long run of headings is no heading
+    text = ("2 Exempelby kommun Innehållsförteckning 129 Godkännande av dagordning Information Vårfesten "
+            "Information Revisorernas rapport Information från Exempelby Handel, Handel och service Delårsbokslut 4 "
+            "månader för KSF Delårsbokslut 4 mån kommunen som helhet Månadsrapport från nämnderna Information "
+            "Jämförelse ekonomiska nyckeltal Budget och verksamhetsplan för folkhälsorådet\n")
+    assert not [f for item in _forms(text) for f in item if len(f.split()) > 12], _forms(text)

@@ -202,11 +202,17 @@ def _about(text: str, a: int, b: int) -> tuple[int, int] | None:
     return business.end(), b
 
 
+# the most words an item's heading takes; more are the headings of a table of contents that a PDF ran together
+_MOST_WORDS = 12
+
+
 def _item(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> AgendaItem | None:
     """The item headed by text[a:b] with its forms: the heading, its parts, what each is about, and each
     of these without a closing year or place."""
     parts = _parts(text, a, b, persons)
     head = _trim(text, a, parts[-1][1])
+    if len(text[head[0]:head[1]].split()) > _MOST_WORDS:
+        return None  # "Information Startskottet Information Skolinspektionens rapport ...": headings run together
     spans = [head] + (parts if len(parts) > 1 else [])
     abouts = [_about(text, *sp) for sp in spans]
     about = abouts[0]  # what the heading is about
