@@ -1488,3 +1488,13 @@ def test_meetings_a_board_in_capitals_and_its_committee_is_the_minuted_body(refe
     ex = extract_document(make_document(text), reference)
     bodies = {s.object for s in ex.statements if s.predicate == "affiliatedWith" and s.subject == "person/lars-nord"}
     assert [ex.entities[b].label for b in bodies if b.startswith("org/")] == ["Regionstyrelsens arbetsutskott"]
+
+
+def test_minutes_a_member_replaced_with_a_bare_for_or_marked_absent_took_no_part(reference, make_document):
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum 2014-10-13 Plats och tid Kommunhuset, Ockelbo "
+            "Beslutande Anna Berglund (S), ordförande Lars Nord (C) Gunnar Lind (M) för Johan Ek (M) "
+            "Karin Holm (V) Stefan Sjö (S) ej närvarande Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    people = {p for m in ex.meetings if m.kind == "board_meeting" for p in m.participants}
+    assert {"person/anna-berglund", "person/gunnar-lind", "person/karin-holm"} <= people, people
+    assert not people & {"person/johan-ek", "person/stefan-sjo"}, people

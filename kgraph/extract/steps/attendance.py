@@ -51,7 +51,11 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
 # "X tjg för Y", "X, ersättare för Y", "X ersätter Y": Y is not at the meeting
 _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
-                          r"\s+för|ersätter)\s+$")
+                          r"\s+för|ersätter)\s+$"
+                          # "Gunnar Berg (M) för Johan Ek (M)": the substitute, its party, then bare "för"
+                          r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$")
+# "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
+_ABSENT_AFTER_RE = re.compile(r"[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)[ \t]*)?,?[ \t]*(?:ej|inte)[ \t]+närvarande\b")
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
@@ -308,7 +312,9 @@ def _letterhead_body(st: DocState) -> str | None:
 
 
 def _replaced(text: str, p: PersonHit, seg: Attendance) -> bool:
-    return bool(_REPLACES_RE.search(text, max(seg.start, p.start - 30), p.start))
+    """Is the person named as replaced by a substitute, or marked absent, in the list?"""
+    return bool(_REPLACES_RE.search(text, max(seg.start, p.start - 30), p.start)) \
+        or _ABSENT_AFTER_RE.match(text, p.end) is not None
 
 
 def run(st: DocState) -> None:
