@@ -1498,3 +1498,14 @@ def test_minutes_a_member_replaced_with_a_bare_for_or_marked_absent_took_no_part
     people = {p for m in ex.meetings if m.kind == "board_meeting" for p in m.participants}
     assert {"person/anna-berglund", "person/gunnar-lind", "person/karin-holm"} <= people, people
     assert not people & {"person/johan-ek", "person/stefan-sjo"}, people
+
+
+def test_minutes_the_board_meets_not_its_municipality_nor_its_administration(reference, make_document):
+    text = ("Ockelbo kommun PROTOKOLL Kommunstyrelsen Sammanträdesdatum 2014-10-13 Plats och tid Kommunhuset "
+            "Beslutande Anna Berglund (S), ordförande Lars Nord (C) Karin Holm (V) Övriga närvarande Eva Sjö, "
+            "kommunchef Utses att justera Lars Nord Underskrifter Sekreterare Kommunstyrelseförvaltningen "
+            "Ordförande Anna Berglund\n")
+    ex = extract_document(make_document(text), reference)
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    orgs = [p for p in board[0].participants if not p.startswith("person/")]
+    assert orgs and all(o.startswith("org/kommunstyrelsen") for o in orgs), orgs

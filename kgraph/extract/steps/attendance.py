@@ -429,4 +429,11 @@ def absent(st: DocState) -> set[str]:
     return out - {p.key for p, _ in present(st)}
 
 
-__all__ = ["STEP", "TitleHit", "absent", "present"]
+def board_owner(st: DocState) -> str | None:
+    """The municipality or region the minuted board belongs to, when it is not the board itself."""
+    body = st.minuted_body
+    owner = _board_owner(st, body) if body else None
+    return owner if owner != body else None
+
+
+__all__ = ["STEP", "TitleHit", "absent", "board_owner", "present"]

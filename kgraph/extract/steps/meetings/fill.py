@@ -23,7 +23,7 @@ from ... import lexicon as lx
 from ...orgs import GENERIC_VENUES
 from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
-from ..attendance import absent, present
+from ..attendance import absent, board_owner, present
 from .draft import (
     MeetingDraft,
     Segmentation,
@@ -244,6 +244,10 @@ def _add_programme_person(st: DocState, mt: MeetingDraft, person: str) -> None:
                                    "extract.meetings.programme", RELAYED_CONFIDENCE))
 
 
+# the administration that serves a board: "Kommunstyrelseförvaltningen", "Kommunledningskontoret"
+_ADMINISTRATION_RE = re.compile(r"(?:förvaltningen|kontoret|kansliet)$", re.IGNORECASE)
+
+
 def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str], visit_places: set[str],
           group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues) -> None:
     text = st.doc.text
@@ -255,6 +259,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # were not at the meeting unless the sentence says they came
     listed = {p.key for p, _ in present(st)} if mt.named == "protokoll" and st.attendance else set()
     cabinet = low.startswith("regeringssammanträd", mt.trigger[0])  # a meeting of the government itself
+    # the minuted board meets, not the municipality it belongs to (the letterhead) nor the administration that
+    # serves it ("Kommunstyrelseförvaltningen" above the signatures)
+    not_the_board = {board_owner(st)} if mt is seg.minutes else set()
     away: set[str] = set()  # people a sentence says were not there
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
@@ -283,6 +290,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 if no_towns and m.kind == "Municipality":
                     continue
                 if listed and _home_body(st, m.key, m.prov.span.start):
+                    continue
+                if mt is seg.minutes and _ADMINISTRATION_RE.search(m.text):
                     continue
                 if m.kind == "Government" and cabinet and is_trigger_sent and m.key not in mt.orgs:
                     mt.orgs.append(m.key)  # "välkomnar regeringen ... regeringssammanträdet": the government's own
@@ -401,7 +410,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
         mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
         mt.because(st.publisher, st.prov(*mt.trigger, "extract.meetings.publisher", INFERRED_CONFIDENCE))
-    mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS]
+    mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS and o not in not_the_board]
     if mt.named == "protokoll" and st.attendance:
         gone = absent(st)  # "Förhinder: ...", "X tjg för Y": not at the meeting
         mt.persons = [p for p in mt.persons if p not in gone]
