@@ -245,8 +245,7 @@ def _minuted_body(st: DocState) -> str | None:
         if orgs:
             return orgs[0].key
     head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text) or _ORGAN_BOARD_RE.search(text, 0, 3000)
-    if head and not _BOARD_WORD_RE.fullmatch(head["b"]) and not any(
-            m.kind in PARTICIPANT_ORGS for m in st.mentions_in(head.start("b"), head.end("b") + 1)):
+    if head and not _BOARD_WORD_RE.fullmatch(head["b"]) and not _bodies_at(st, head):
         # "PROTOKOLL LS (23) ... Landstingsstyrelsen Tid ...": the header's word is a file mark; the board
         # stands before the first field of the run-on page
         head = _BOARD_BEFORE_FIELD_RE.search(text, 0, 600) or head
@@ -256,7 +255,7 @@ def _minuted_body(st: DocState) -> str | None:
         return _new_board(st, f"{caps_committee['board'].capitalize()}s {caps_committee['c'].lower()[:-2]}",
                           caps_committee.start(), caps_committee.end())
     if head:
-        known = [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
+        known = _bodies_at(st, head)
         if known:
             return known[0].key
         board = head["b"]
@@ -289,6 +288,11 @@ def _minuted_body(st: DocState) -> str | None:
         if named:
             return named[0].key
     return st.publisher or _letterhead_body(st)
+
+
+def _bodies_at(st: DocState, head: re.Match[str]) -> list[Mention]:
+    """The organisations named where the header names its board (group "b")."""
+    return [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
 
 
 def _new_board(st: DocState, board: str, s: int, e: int) -> str:

@@ -36,9 +36,11 @@ def _soft(m: Mention) -> bool:
 _LEGAL_FORM_AFTER_RE = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
 
 
-def _in_company_name(st: DocState, m: Mention) -> bool:
-    return m.kind != "Person" and " " not in m.text.strip() \
-        and _LEGAL_FORM_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None
+def _gives_way(st: DocState, m: Mention) -> bool:
+    """May a longer name found around this mention replace it: a soft one-word place or county, or a one-word
+    name the reference holds inside a company's name?"""
+    return _soft(m) or (m.kind != "Person" and " " not in m.text.strip()
+                        and _LEGAL_FORM_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None)
 
 
 def _area_names(st: DocState) -> tuple[str, ...]:
@@ -61,7 +63,7 @@ def _names_an_area(st: DocState, stem: str) -> bool:
 def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention], set[int]]:
     """Candidate mentions, and the ids of those that beat a place name inside them."""
     spans = [(m.prov.span.start, m.prov.span.end) for m in taken]
-    soft = [(m.prov.span.start, m.prov.span.end) for m in taken if _soft(m) or _in_company_name(st, m)]
+    soft = [(m.prov.span.start, m.prov.span.end) for m in taken if _gives_way(st, m)]
     out = []
     wins: set[int] = set()
     given = st.ref.given_names
@@ -221,7 +223,7 @@ def run(st: DocState) -> None:
     for m in settle(cands + again):
         s, e = m.prov.span.start, m.prov.span.end
         if id(m) in wins:
-            for x in [x for x in st.overlapping(s, e) if _soft(x) or _in_company_name(st, x)]:
+            for x in [x for x in st.overlapping(s, e) if _gives_way(st, x)]:
                 st.forget(x)
         if st.overlapping(s, e):
             continue

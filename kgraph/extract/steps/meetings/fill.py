@@ -261,7 +261,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     cabinet = low.startswith("regeringssammanträd", mt.trigger[0])  # a meeting of the government itself
     # the minuted board meets, not the municipality it belongs to (the letterhead) nor the administration that
     # serves it ("Kommunstyrelseförvaltningen" above the signatures)
-    not_the_board = {board_owner(st)} if mt is seg.minutes else set()
+    boards_owner = board_owner(st) if mt is seg.minutes else None
+    not_the_board = {boards_owner} if boards_owner else set()
     away: set[str] = set()  # people a sentence says were not there
     for sent in mt.sentences:
         ms = st.mentions_in(sent.start, sent.end)
