@@ -31,6 +31,7 @@ import signal
 import sqlite3
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -173,6 +174,8 @@ _WORKER: dict[str, Any] = {}
 DEFAULT_MAX_SECONDS = 60.0
 MAX_SECONDS_LIMIT = 1_000_000.0  # 11 days; the interval timer overflows far above (0 is no limit)
 OVERTIME = "extraction took longer than"  # how the reason for a document skipped for its time begins
+FAILED = "extraction failed"  # how the reason for a document whose extraction raised begins
+RETRIED = (OVERTIME, FAILED)  # documents skipped for these are tried again by the next build
 
 
 class _Overtime(BaseException):
@@ -282,13 +285,35 @@ def _thread_budget(seconds: float) -> Iterator[None]:
 
 
 def _extract_part(doc: Document, seconds: float) -> DocGraph | Skipped:
-    """One document's part of the graph, or why it was skipped: its extraction took more than ``seconds``."""
+    """One document's part of the graph, or why it was skipped: its extraction took more than
+    ``seconds``, or raised. An exception there is a bug in kgraph that this document shows; one
+    document of a million must not stop the build, so it is named, skipped (exit 3) and tried again
+    by the next build, and the reason says where in kgraph it was raised, for the bug report."""
     ref = load_reference()
     try:
         with _time_budget(seconds):
             return doc_graph(extract_document(doc, ref), ref)
     except _Overtime:
         return Skipped(doc.path, f"{OVERTIME} {seconds:g} s (see --max-seconds)")
+    except Exception as exc:  # noqa: BLE001 - reported as one line naming the document
+        return Skipped(doc.path, f"{FAILED}: {_raised_where(exc)} (a bug in kgraph {__version__}; "
+                                 "please report it with this document)")
+
+
+def _raised_where(exc: BaseException) -> str:
+    """``ValueError: message at kgraph/extract/x.py:12``: the exception and the innermost line of
+    kgraph's own code it passed through (relative to the package, so no path of this machine)."""
+    root = Path(__file__).resolve().parent
+    where = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        try:
+            rel = Path(frame.filename).resolve().relative_to(root.parent)
+        except ValueError:
+            continue
+        if rel.parts and rel.parts[0] == root.name:
+            where = f" at {rel.as_posix()}:{frame.lineno}"
+    message = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {message}{where}" if message else f"{type(exc).__name__}{where}"
 
 
 def _init_worker(known: KnownKeys, max_bytes: int, in_pool: bool,
@@ -592,9 +617,10 @@ class _Collector:
             self.extracted += 1
         for s in skipped:
             self.skip(s)
-        # a document skipped for its time may take less on a machine less busy: the file is read again
+        # a document skipped for its time may take less on a machine less busy, and one whose extraction
+        # raised may not with the next version: the file is read again
         if self.cache is not None and unit.stat and self.started_ns - unit.stat[1] > _RACY_NS \
-                and not any(s.reason.startswith(OVERTIME) for s in skipped):
+                and not any(s.reason.startswith(RETRIED) for s in skipped):
             self.cache.put_file(unit.abspath, FileState(unit.stat[0], unit.stat[1], shown(str(unit.path)),
                                                         tuple(k for k, _, _ in docs),
                                                         tuple((s.path, s.reason) for s in skipped)))

@@ -153,6 +153,41 @@ def test_document_over_its_time_is_skipped_with_its_reason(tmp_path, monkeypatch
     assert again.skipped == [] and again.extracted == 1 and again.cached == 1
 
 
+
+def test_document_whose_extraction_raises_is_named_and_skipped_and_tried_again(tmp_path, monkeypatch):
+    from kgraph import pipeline
+    from kgraph.cli import main
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Civilminister Lena Micko besökte Kungsbacka kommun den 3 maj 2021.\n",
+                               encoding="utf-8")
+    (src / "b_bug.txt").write_text("En text om Kalmar kommun som ett fel i kgraph snubblar på.\n", encoding="utf-8")
+    real = pipeline.extract_document
+
+    def raises_on_b(doc, ref=None):
+        if doc.file_name.startswith("b_bug"):
+            raise KeyError("ett\nfel")
+        return real(doc, ref)
+    monkeypatch.setattr(pipeline, "extract_document", raises_on_b)
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--jobs", "1",
+                                  "--no-html", "--no-sparql"])
+    assert r.exit_code == 3, r.output
+    assert "Traceback" not in r.output
+    line = next(x for x in r.output.splitlines() if "b_bug.txt" in x)
+    assert line.startswith("skipped ") and "extraction failed: KeyError: 'ett\\nfel' at kgraph/" in line, line
+    assert "please report it" in line and str(tmp_path / "in" / "b_bug.txt") in line
+    graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert "Kungsbacka" in graph and "b_bug.txt" not in graph
+    # with --strict the first such document stops the build, naming it
+    strict = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out2"), "--jobs", "1",
+                                       "--no-html", "--no-sparql", "--strict"])
+    assert strict.exit_code != 0 and "b_bug.txt" in strict.output and "Traceback" not in strict.output
+    # not remembered as skipped: once extraction works, the next build extracts it
+    monkeypatch.setattr(pipeline, "extract_document", real)
+    again = pipeline.build([src], tmp_path / "out", html=False, sparql=False, jobs=1)
+    assert again.skipped == [] and again.extracted == 1 and again.cached == 1
+
+
 line_text = st.lists(st.sampled_from(["\n", " ", "\t", "om ", "Om", "logo ", "SmåKom", " nyhetsbrev", "x", "Å",
                                       "pressmeddelande från ", "Region Exempel", "\n\n", "\u2028", "nyhetsbrev",
                                       "NYHETSBREV", "nyhetſbrev", "nyhetsbreven", "  "]),
