@@ -1509,3 +1509,23 @@ def test_minutes_the_board_meets_not_its_municipality_nor_its_administration(ref
     board = [m for m in ex.meetings if m.kind == "board_meeting"]
     orgs = [p for p in board[0].participants if not p.startswith("person/")]
     assert orgs and all(o.startswith("org/kommunstyrelsen") for o in orgs), orgs
+
+
+def test_notes_in_capitals_with_a_place_field_and_lists_of_each_sides_members(reference, make_document):
+    # "ANTECKNINGAR ... Plats: ... NÄRVARANDE": notes of a meeting are minutes too; "Kommunernas ledamöter"
+    # opens a list of members, a title after a comma is the previous member's (also after the area they sit
+    # for), and in "Övriga närvarande" a body's name stops where the next person's begins
+    text = ("1 EXEMPELREGIONEN ANTECKNINGAR SAMRÅDSGRUPPEN FÖR Sammanträde KOLLEKTIVTRAFIK Kl Plats: Stadshotellet, "
+            "Alingsås NÄRVARANDE Kommunernas ledamöter Anna Berglund(Norrbygden), 1:e vice ordförande "
+            "Lars Nord (Söderbygden) Karin Holm (Norrbygden) Regionens ledamöter Gunnar Lind, ordförande "
+            "Stefan Sjö Övriga närvarande Eva Strand, Kommunförbundet Norrbygden Olle Berg, Exempelregionen\n")
+    ex = extract_document(make_document(text, "notes.txt"), reference)
+    people = {p for m in ex.meetings for p in m.participants if p.startswith("person/")}
+    assert {"person/anna-berglund", "person/lars-nord", "person/karin-holm", "person/gunnar-lind",
+            "person/stefan-sjo", "person/eva-strand", "person/olle-berg"} <= people, people
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/anna-berglund", "1:e vice ordförande") in roles, roles
+    assert not any(s == "person/lars-nord" and "ordförande" in o for s, o in roles), roles
+    assert not any(o == "ledamot" for _, o in roles), roles
+    labels = {e.label for e in ex.entities.values()}
+    assert "Kommunförbundet Norrbygden" in labels and "Kommunförbundet Norrbygden Olle Berg" not in labels, labels

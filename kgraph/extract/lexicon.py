@@ -158,6 +158,9 @@ POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas se
                           r"skjuts upp|sköts upp|senare tillfälle)\b")
 # a protocol names itself in its first lines
 MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
+# "ANTECKNINGAR ... Plats: Stadshuset NÄRVARANDE": notes of a meeting, their place field, then who was there
+_NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPlats\s*:[^§]{0,300}?"
+                            r"\b(?:NÄRVARANDE|Närvarande|BESLUTANDE|Beslutande)\b")
 # a protocol that does not say so: an "Organ:" header and the protocol's own closing words
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # the names of the boards that keep minutes, as a protocol writes them (one table for every pattern that needs it)
@@ -177,7 +180,7 @@ _FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\b
 def minutes_header(text: str) -> re.Match[str] | None:
     """Where a protocol names itself in its first lines ("Protokoll", "Organ:"), if it is one."""
     head = text[:400]
-    m = MINUTES_RE.search(head)
+    m = MINUTES_RE.search(head) or _NOTES_HEAD_RE.search(text, 0, 1000)
     if m is None:
         # "Organ: ..." or a board's name first ("Regionstyrelsen. Plats: ..."), and a protocol's closing words
         organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or _FIRST_PAGE_RE.search(head)

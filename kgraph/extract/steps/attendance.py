@@ -36,7 +36,9 @@ from ..step import Step
 
 _CUE_RE = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter)?|[Nn]ärvarande ledamöter|"
-    r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|Deltagare|"
+    r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|NÄRVARANDE|Deltagare|"
+    # "Kommunernas ledamöter", "Regionens ledamöter": the members each side sends
+    r"[A-ZÅÄÖ][a-zåäö]+(?:ernas|arnas|ens|ets|s)\s+ledamöter|"
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
@@ -56,7 +58,8 @@ _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersätt
                           r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$")
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
 _ABSENT_AFTER_RE = re.compile(r"[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)[ \t]*)?,?[ \t]*(?:ej|inte)[ \t]+närvarande\b")
-_BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*)?[,(]?\s*")
+# "Anna Berg (S), ordförande", "Per Ek(Skaraborg), vice ordförande": a party or the area a member sends for
+_BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*(?:[A-Za-zÅÄÖåäö]{1,4}|[A-ZÅÄÖ][a-zåäö-]{2,24})\s*\)\s*)?[,(]?\s*")
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
@@ -98,7 +101,8 @@ def _segments(text: str, cues: list[re.Match[str]]) -> list[Attendance]:
             end = _END_RE.search(text, entry.end(), limit)  # "ekonomichef § 133 Anna Berg, ...": the list goes on
         stop = end.start() if end else limit
         cue = m["cue"].lower()
-        capacity = "absent" if cue in _ABSENT_CUES else "member" if cue in _MEMBER_CUES else "other"
+        capacity = "absent" if cue in _ABSENT_CUES else \
+            "member" if cue in _MEMBER_CUES or cue.endswith(" ledamöter") else "other"
         if stop > m.end():
             if capacity == "other" and stacked_members:
                 capacity = "mixed"  # the members among them are the ones with a party

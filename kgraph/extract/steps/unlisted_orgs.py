@@ -14,10 +14,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ...models import Mention
 from ...text import fold, slug
-from ..orgs import LEGAL_FORMS, abbreviation_after, find_pattern_orgs, find_slot_names
+from ..orgs import LEGAL_FORMS, PatternOrg, abbreviation_after, find_pattern_orgs, find_slot_names
 from ..persons import MIN_BEARERS
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
@@ -72,6 +73,7 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
         return given.get(word, 0) >= MIN_BEARERS
 
     for po in find_pattern_orgs(st.doc.text, spans, soft, lambda stem: _names_an_area(st, stem)):
+        po = _without_next_person(po, is_given)
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         if po.wins:
@@ -80,10 +82,23 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
             out.append(Mention(text=po.abbr, kind=po.cls, key=po.key,
                                prov=st.prov(po.abbr_span[0], po.abbr_span[1], "extract.abbreviation", 0.8)))
     for po in find_slot_names(st.doc.text, spans, soft, is_given):
+        po = _without_next_person(po, is_given)
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         wins.add(id(m))
     return out, wins
+
+
+def _without_next_person(po: PatternOrg, is_given: Callable[[str], bool]) -> PatternOrg:
+    """"Thomas Ek, Kommunförbundet Exempelbygd Anna Berg, ...": in a list of people and their bodies the
+    next person's name runs on from a body's; a name of three words or more that ends in a given name and a
+    capitalised word ends before them."""
+    words = po.name.split()
+    if po.abbr or len(words) < 4 or not is_given(words[-2]) or not words[-1][:1].isupper() \
+            or not words[-1][1:].islower():
+        return po
+    name = po.name[:po.name.rindex(words[-2])].rstrip()
+    return replace(po, end=po.start + len(name), name=name, key=f"{po.key.split('/', 1)[0]}/{slug(name)}")
 
 
 def _same_name_again(st: DocState, found: list[Mention]) -> list[Mention]:
