@@ -1529,3 +1529,42 @@ def test_notes_in_capitals_with_a_place_field_and_lists_of_each_sides_members(re
     assert not any(o == "ledamot" for _, o in roles), roles
     labels = {e.label for e in ex.entities.values()}
     assert "Kommunförbundet Norrbygden" in labels and "Kommunförbundet Norrbygden Olle Berg" not in labels, labels
+
+
+CALENDAR_DOC = (
+    "Länsstyrelsen Västernorrland\n\nLandshövdingens vecka\n\n"
+    "Landshövding Karin Ekvall har en händelserik vecka framför sig. Här är ett urval av aktiviteterna.\n\n"
+    "Måndag 4 mars\n\n"
+    "Landshövdingen träffar Norrlands landshövding Per Lindqvist i Umeå. Mötet syftar till att utbyta erfarenheter.\n\n"
+    "Tisdag 5 mars\n\n"
+    "Landshövdingen deltar i en gemensam ledningskonferens med Trafikverket i Stockholm. "
+    "Temat är tågtrafik.\n\n"
+    "Onsdag 6 mars\n\n"
+    "Landshövdingen deltar i länsstyrelsens temadag om mäns våld mot kvinnor i Härnösand.\n"
+)
+
+
+def test_a_calendar_of_days_is_one_event_per_day_and_the_title_refers_to_the_own_governor(reference, make_document):
+    ex = extract_document(make_document(CALENDAR_DOC, "calendar.txt"), reference)
+    ours = "person/karin-ekvall"
+    assert len(ex.meetings) == 3, [(m.kind, m.participants) for m in ex.meetings]
+    # "landshövdingen" is the governor the text follows, not the other county's, who is named as that county's
+    assert all(ours in m.participants for m in ex.meetings), [m.participants for m in ex.meetings]
+    first, second, third = sorted(ex.meetings, key=lambda m: m.prov.span.start)
+    assert "person/per-lindqvist" in first.participants and "person/per-lindqvist" not in second.participants
+    assert second.kind == "conference" and any("trafikverket" in p for p in second.participants), second
+    assert third.kind == "seminar", third
+
+
+def test_a_definite_compound_of_the_one_events_word_is_that_event(reference, make_document):
+    text = ("Konferensen ”Ledarskap i glesbygd” hålls i Umeå den 3 april 2024 och samlar politiker från "
+            "Region Västerbotten och Region Norrbotten. Under heldagskonferensen talar regionrådet Anna Berg (S).\n")
+    ex = extract_document(make_document(text, "conf.txt"), reference)
+    confs = [m for m in ex.meetings if m.kind == "conference"]
+    assert len(confs) == 1 and "person/anna-berg" in confs[0].participants, ex.meetings
+
+
+def test_an_anniversary_is_an_event(reference, make_document):
+    text = "Därefter deltar kommunalrådet Anna Berg (S) i Exempelforskningens 10-årsjubileum på Mittuniversitetet.\n"
+    ex = extract_document(make_document(text, "jub.txt"), reference)
+    assert any("person/anna-berg" in m.participants for m in ex.meetings), ex.meetings

@@ -500,3 +500,20 @@ def test_topics_a_short_word_and_a_challenge_tied_to_a_clause_are_no_topics(refe
     forms = _topic_forms(reference, make_document, "Där fick ministern ta del av verksamhetens utmaningar kopplat "
                          "till att verka på en ö, som transporterna.")
     assert not [f for fs in forms.values() for f in fs if f in ("ö", "en ö") or "kopplat" in f], forms
+
+
+@pytest.mark.parametrize("text, form", [
+    # the subject after the verb: "handlar det om X"
+    ("Landshövdingen träffade kommunalrådet. Den här gången handlade det bland annat om gemensamma inköpsrutiner.",
+     "gemensamma inköpsrutiner"),
+    # a genitive that says whose it is leaves the thing itself as a form of the topic
+    ("Vi diskuterade regionernas mediestrategi.", "mediestrategi"),
+    ("Vi diskuterade regionernas mediestrategi.", "regionernas mediestrategi"),
+])
+def test_topics_what_it_was_about_and_whose_it_is(reference, make_document, text, form):
+    assert _has_form(_topic_forms(reference, make_document, text), form)
+
+
+def test_topics_a_genitive_of_kind_keeps_its_whole_phrase(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Vi diskuterade skogens betydelse och havets mediestrategi.")
+    assert _has_form(forms, "havets mediestrategi") and not _has_form(forms, "mediestrategi"), forms

@@ -44,6 +44,13 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"[a-zåäö]{3,30}?dialogen", "meeting", "ana"),
     (r"[a-zåäö]{3,30}?dialog(?:er|erna)?", "meeting", "new"),
     (r"press(?:träff|konferens)(?:en|er|erna|ar|arna)?", "meeting", "new"),
+    # any other compound of "konferens": "ledningskonferens", "medlemskonferensen"
+    (r"[a-zåäö]{3,30}?konferens(?:en|er|erna)?", "conference", "named"),
+    # a day of one theme or purpose, also without its article: "deltar i länsstyrelsens temadag om ..."
+    (r"(?:tema|inspirations|utbildnings|kunskaps|kompetens|informations|framtids|fokus)dag(?:en)?", "seminar",
+     "new"),
+    # "deltar i CER:s 10-årsjubileum": an anniversary is celebrated together
+    (r"(?:\d+-)?[a-zåäö]{0,12}jubileum(?:et)?", "conference", "named"),
     (r"lunchmöte(?:t|n|na)?", "meeting", "new"),
     # "11.30 Lunch med företrädare för besöksnäringen", "åt middag med kommunledningen": a meal with company
     (r"(?:lunch|middag|frukost)(?=\s+med\s)", "meeting", "new"),
@@ -94,7 +101,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferens", "kongress", "seminari", "webbinari",
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
-                "frukost")
+                "frukost", "jubileum")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)

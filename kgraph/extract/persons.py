@@ -983,11 +983,22 @@ def _distribute_over_lists(text: str, persons: list[PersonHit], before_links: li
             cur = nxt
 
 
+# "Jämtlands landshövding Jöran Hägglund": a title another place's genitive qualifies is that place's post
+_OTHER_PLACES_TITLE_RE = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][\wåäö-]+s[ \t]+\Z")
+
+
 def _title_coreference(text: str, result: PeopleResult, used: set[int]) -> None:
-    """"landshövdingen", "kommunalrådet" alone: the one person the text gives that title."""
+    """"landshövdingen", "kommunalrådet" alone: the one person the text gives that title; where two hold it
+    and one is named as another place's ("träffar landshövdingen Jämtlands landshövding X"), the other."""
     holders: dict[str, set[str]] = {}
+    qualified: dict[str, set[str]] = {}
     for p, t in result.roles:
         holders.setdefault(t.title.title, set()).add(p.key)
+        if _OTHER_PLACES_TITLE_RE.search(text, max(0, t.start - 40), t.start):
+            qualified.setdefault(t.title.title, set()).add(p.key)
+    for title, keys in holders.items():
+        if len(keys) > 1 and len(keys - qualified.get(title, set())) == 1:
+            holders[title] = keys - qualified[title]
     for t in result.titles:
         if id(t) in used:
             continue

@@ -156,7 +156,9 @@ _FORWARD_CUE = re.compile(
     r"informera|informerade|informerat|informerar|berätta|berättade|berättat|berättar|handlade|handlar|"
     r"handla|dialog|rapporterade|rapporterar|"
     # and their compounds: "en basinformation om X", "lägesrapport om X"
-    r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+" + _FILLER + r"(?:om|kring)"
+    r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+"
+    # "Den här gången handlar det bland annat om X": the subject after the verb
+    r"(?:(?:det|mötet|samtalet|samtalen|dagen|träffen|besöket)\s+)?" + _FILLER + r"(?:om|kring)"
     # "ett möte i Östersund om X", "seminariet om X", "ett rundabordssamtal om X", "överläggningar om X":
     # what a meeting is about (and the compounds of its words: "dialogmöte om X")
     r"|[a-zåäö]*(?:möte|mötet|möten|träff|träffen|träffar|seminarium|seminariet|seminarier|konferens|konferensen|"
@@ -598,11 +600,17 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     else:
         ph = _Phrase((first, core[-1][1]), head, first)
         ph.add((first, toks[-1][1]))
-    if len(core) > 1 and not core_words[-2].endswith("s") and core_words[-1] not in _GENERIC:
-        ph.add(head)  # "höga vattennivåer" is also "vattennivåer"
+    if len(core) > 1 and core_words[-1] not in _GENERIC and (
+            not core_words[-2].endswith("s") or _whose(core_words[-2])):
+        ph.add(head)  # "höga vattennivåer" is also "vattennivåer", "länsstyrelsernas IT-strategi" "IT-strategi"
     if with_det < first:
         ph.add((with_det, ph.main[1]))
     return ph
+
+
+def _whose(word: str) -> bool:
+    """A genitive that says whose a thing is, not what kind: "kommunens", "länsstyrelsernas", "företagens"."""
+    return word in _PLACE_GENITIVES or word[:-1] in _ACTORS or word[:-1] in _PLACES_AS_ACTORS
 
 
 def _qualifies(word: str) -> bool:

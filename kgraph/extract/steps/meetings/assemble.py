@@ -50,6 +50,7 @@ from .... import prefilter
 from ....models import Mention
 from ....text import Sentence
 from ... import lexicon as lx
+from ...dates import MONTH_NAMES_ALT, WEEKDAYS
 from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after
 
@@ -245,6 +246,18 @@ def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDr
 # "styrelsemötet" ... "Nästa styrelsemöte": the same word for two meetings of a series, the one reported and the next
 # ("den kommande Framtidsdagen" is the one the text reports, still to come)
 _WHICH_RE = re.compile(r"\b(nästa)\s+\Z")
+
+
+# "Tisdag 6 november", "Onsdagen den 14/11": a heading that is a day; a text under two or more of them is a
+# calendar ("Landshövdingens aktiviteter"), each day's section its own events
+_DAY_HEADING_RE = re.compile(rf"\s*(?:{'|'.join(WEEKDAYS)})(?:en)?[ \t]+(?:den[ \t]+)?\d{{1,2}}"
+                             rf"(?:[ \t]+(?:{MONTH_NAMES_ALT})|/\d{{1,2}})(?:[ \t]+\d{{4}})?[ \t:.]*\Z", re.IGNORECASE)
+
+
+def _day_sections(seg: Segmentation) -> set[int]:
+    """The sections headed by a day, when the text has two or more of them."""
+    days = {sec for sec, head in seg.section_heads.items() if _DAY_HEADING_RE.match(head)}
+    return days if len(days) >= 2 else set()
 
 
 def _which(low: str, s: int) -> str:
@@ -446,6 +459,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         # "Minnesanteckningar från nätverksträff ...": the meeting word on the heading's line is the minuted one
         minutes_line = line_from(text, minutes.trigger[0])
     prev_section = -1
+    day_sections = _day_sections(seg)
     members = _Members()
     void_block = -1  # the paragraph of a meeting that did not take place
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
@@ -473,7 +487,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             current, pending = [], []
         verb_first = bullet and _VERB_FIRST_RE.match(text, sent.start) is not None  # no subject: the programme's
         if section != prev_section:
-            if section in creating:
+            if section in creating or section in day_sections:
                 current, pending = [], []
             elif section in counterparts and current and not any(
                     _names(st, x, counterparts[section]) for c in current for x in c.sentences):
@@ -514,6 +528,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 if mt is None and not year and not which and lemma != low[s:e]:
                     # "Regionkonferensen ... På konferensen": the definite head word is the one event it ends
                     heads = {id(v): v for k, v in named.items() if k.rstrip("0123456789").endswith(lemma)}
+                    if not heads:
+                        # "Konferensen ... Under heldagskonferensen": a definite compound of the one event's word
+                        heads = {id(v): v for k, v in named.items()
+                                 if len(k.rstrip("0123456789")) >= 5 and lemma.endswith(k.rstrip("0123456789"))}
                     if len(heads) == 1:
                         mt = next(iter(heads.values()))
                 if mt is None and sent_named and (_NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s)
