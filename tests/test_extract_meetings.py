@@ -1568,3 +1568,24 @@ def test_an_anniversary_is_an_event(reference, make_document):
     text = "Därefter deltar kommunalrådet Anna Berg (S) i Exempelforskningens 10-årsjubileum på Mittuniversitetet.\n"
     ex = extract_document(make_document(text, "jub.txt"), reference)
     assert any("person/anna-berg" in m.participants for m in ex.meetings), ex.meetings
+
+
+def test_minutes_roster_with_towns_and_parties_whose_brackets_the_pdf_lost(reference, make_document):
+    text = ("SKARABORGS KOMMUNALFÖRBUND SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Styrelsen 2019-03-14\n\n"
+            "Plats och tid Beslutande Kommunhuset, Storgatan 1, Boden Anna Berglund, Boden, (s, ordförande "
+            "Lars Nord, Luleå (mp, tjg ers Karin Holm, Piteå, (m Övriga deltagande Gunnar Lind, Kalix, adj "
+            "Eva Strand, kansliet, sekr Olle Berg, Trafikverket Utses justera Lars Nord\n")
+    ex = extract_document(make_document(text, "roster.txt"), reference)
+    parties = {(s.subject, s.object) for s in ex.statements if s.predicate == "memberOf"}
+    assert {("person/anna-berglund", "party/s"), ("person/lars-nord", "party/mp"),
+            ("person/karin-holm", "party/m")} <= parties, parties
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/anna-berglund", "ordförande"), ("person/lars-nord", "tjg ers"), ("person/gunnar-lind", "adj"),
+            ("person/eva-strand", "sekr")} <= roles, roles
+    assert not {("person/lars-nord", "ordförande"), ("person/karin-holm", "tjg ers"), ("person/eva-strand", "adj"),
+                ("person/olle-berg", "sekr")} & roles, roles
+    board = ex.meetings[0]
+    body = next(o for o in board.participants if not o.startswith("person/") and o.startswith("org/"))
+    # the office ("kansliet") of the body whose minutes these are
+    assert ("person/eva-strand", body) in {(s.subject, s.object) for s in ex.statements
+                                           if s.predicate == "affiliatedWith"}, (body, ex.statements)

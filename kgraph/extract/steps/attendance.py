@@ -59,7 +59,10 @@ _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersätt
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
 _ABSENT_AFTER_RE = re.compile(r"[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)[ \t]*)?,?[ \t]*(?:ej|inte)[ \t]+närvarande\b")
 # "Anna Berg (S), ordförande", "Per Ek(Skaraborg), vice ordförande": a party or the area a member sends for
-_BACKWARD_GAP_RE = re.compile(r"\s*(?:\(\s*(?:[A-Za-zÅÄÖåäö]{1,4}|[A-ZÅÄÖ][a-zåäö-]{2,24})\s*\)\s*)?[,(]?\s*")
+# "Bo Ek, Älvsbyn, (s, ordförande", "Per Ek, kansliet, sekr": the town or office, then a party whose bracket the
+# PDF's text lost
+_BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+\s*(?:,\s*|(?=\()))?"
+                              r"(?:\(\s*(?:[A-Za-zÅÄÖåäö]{1,4}|[A-ZÅÄÖ][a-zåäö-]{2,24})\s*\)?\s*)?[,(]?\s*")
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
@@ -395,13 +398,18 @@ def _officials(st: DocState, body: str, members: set[str]) -> None:
         here = [p for p in persons if seg.start <= p.start < seg.end]
         for i, p in enumerate(here):
             entry_end = here[i + 1].start if i + 1 < len(here) else seg.end
-            if p.key in members or p.start not in titled or p.party \
+            if p.key in members or (p.start not in titled and not _OFFICE_AFTER_RE.match(st.doc.text, p.end)) \
+                    or p.party \
                     or st.orgs_in(p.end, entry_end) or _replaced(st.doc.text, p, seg):
                 continue
             members.add(p.key)
             st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=owner,
                                            prov=st.prov(p.start, p.end, "extract.affiliation.minutes_official",
                                                         INFERRED_CONFIDENCE)))
+
+
+# "Karl Ek, kansliet": the board's own office
+_OFFICE_AFTER_RE = re.compile(r"[ \t]*,[ \t]*(?:kansliet|förbundskansliet|kansli)\b")
 
 
 def _named_before(st: DocState, key: str, pos: int) -> int | None:
