@@ -1589,3 +1589,17 @@ def test_minutes_roster_with_towns_and_parties_whose_brackets_the_pdf_lost(refer
     # the office ("kansliet") of the body whose minutes these are
     assert ("person/eva-strand", body) in {(s.subject, s.object) for s in ex.statements
                                            if s.predicate == "affiliatedWith"}, (body, ex.statements)
+
+
+def test_a_meetings_record_by_its_fields_with_a_venue_before_the_first_name(reference, make_document):
+    # "Dag ... Tid ... Plats ..." and then who took part: a record of the meeting even if it never says "protokoll";
+    # the venue's name ends where the first person's begins, and a title after "Name, Body," is that person's
+    text = ("Norrby Söderby KALLELSE 1(4) Samrådsgruppen Dag 2021-05-12 Tid 13.30 16.00 Plats Söderby, Hotell Söderby "
+            "Anna Berglund, Skellefteå kommun Lars Nord, Umeå kommun Övriga deltagande Karin Holm, Umeå kommun "
+            "Gunnar Lind, Norrbygdens kansli, sekreterare Eva Strand, Skellefteå kommun\n\n"
+            "1. Mötets öppnande Anna Berglund öppnar mötet.\n")
+    ex = extract_document(make_document(text, "record.txt"), reference)
+    labels = {e.label for e in ex.entities.values()}
+    assert not any(x and x.startswith("Hotell Söderby ") for x in labels), labels
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/gunnar-lind", "sekreterare") in roles and ("person/eva-strand", "sekreterare") not in roles, roles

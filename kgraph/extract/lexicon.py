@@ -184,10 +184,18 @@ _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Ju
 _FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\bBeslutande\b|\bSammanträdesdatum\b")
 
 
+# a record's header fields ("Dag 2013-02-22 Tid 13.30 Plats Hotell X", "Datum: ... Plats: ...") and its list of who
+# took part
+_TIME_AND_PLACE_RE = re.compile(r"\b(?:Dag|Datum|Tid)\b[ \t]*:?[ \t]*\d[^§\n]{0,120}?\bPlats\b")
+_ATTENDING_RE = re.compile(r"\b(?:Närvarande|NÄRVARANDE|Beslutande|Övriga deltagande|Övriga närvarande|Ledamöter)\b")
+
+
 def minutes_header(text: str) -> re.Match[str] | None:
     """Where a protocol names itself in its first lines ("Protokoll", "Organ:"), if it is one."""
     head = text[:400]
     m = MINUTES_RE.search(head) or _NOTES_HEAD_RE.search(text, 0, 1000)
+    if m is None and (fields := _TIME_AND_PLACE_RE.search(head)) and _ATTENDING_RE.search(text, fields.end(), 2500):
+        return fields  # "Dag 2013-02-22 Tid 13.30 Plats Stadshuset ... Övriga deltagande ...": a meeting's record
     if m is None:
         # "Organ: ..." or a board's name first ("Regionstyrelsen. Plats: ..."), and a protocol's closing words
         organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or _FIRST_PAGE_RE.search(head)

@@ -59,9 +59,9 @@ _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersätt
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
 _ABSENT_AFTER_RE = re.compile(r"[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)[ \t]*)?,?[ \t]*(?:ej|inte)[ \t]+närvarande\b")
 # "Anna Berg (S), ordförande", "Per Ek(Skaraborg), vice ordförande": a party or the area a member sends for
-# "Bo Ek, Älvsbyn, (s, ordförande", "Per Ek, kansliet, sekr": the town or office, then a party whose bracket the
-# PDF's text lost
-_BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+\s*(?:,\s*|(?=\()))?"
+# "Bo Ek, Älvsbyn, (s, ordförande", "Per Ek, Vara kommun, sekr": the town or office, then a party whose bracket
+# the PDF's text lost
+_BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2}\s*(?:,\s*|(?=\()))?"
                               r"(?:\(\s*(?:[A-Za-zÅÄÖåäö]{1,4}|[A-ZÅÄÖ][a-zåäö-]{2,24})\s*\)?\s*)?[,(]?\s*")
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"

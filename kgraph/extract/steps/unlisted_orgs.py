@@ -73,7 +73,7 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
         return given.get(word, 0) >= MIN_BEARERS
 
     for po in find_pattern_orgs(st.doc.text, spans, soft, lambda stem: _names_an_area(st, stem)):
-        po = _without_next_person(po, is_given)
+        po = _without_next_person(st.doc.text, po, is_given)
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         if po.wins:
@@ -82,22 +82,30 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
             out.append(Mention(text=po.abbr, kind=po.cls, key=po.key,
                                prov=st.prov(po.abbr_span[0], po.abbr_span[1], "extract.abbreviation", 0.8)))
     for po in find_slot_names(st.doc.text, spans, soft, is_given):
-        po = _without_next_person(po, is_given)
+        po = _without_next_person(st.doc.text, po, is_given)
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         wins.add(id(m))
     return out, wins
 
 
-def _without_next_person(po: PatternOrg, is_given: Callable[[str], bool]) -> PatternOrg:
-    """"Thomas Ek, Kommunförbundet Exempelbygd Anna Berg, ...": in a list of people and their bodies the
-    next person's name runs on from a body's; a name of three words or more that ends in a given name and a
-    capitalised word ends before them."""
+_SURNAME_AFTER_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\b")
+
+
+def _without_next_person(text: str, po: PatternOrg, is_given: Callable[[str], bool]) -> PatternOrg:
+    """"Thomas Ek, Kommunförbundet Exempelbygd Anna Berg, ...", "Plats Hotell Exempelby Anna Berg, ...": in a
+    list of people and their bodies the next person's name runs on from a body's or a venue's; a name of two words
+    or more that goes on with a given name and a capitalised word ends before them."""
     words = po.name.split()
-    if po.abbr or len(words) < 4 or not is_given(words[-2]) or not words[-1][:1].isupper() \
-            or not words[-1][1:].islower():
+    if po.abbr or len(words) < 3:
         return po
-    name = po.name[:po.name.rindex(words[-2])].rstrip()
+    if len(words) >= 4 and is_given(words[-2]) and words[-1][:1].isupper() and words[-1][1:].islower():
+        cut = words[-2]
+    elif is_given(words[-1]) and _SURNAME_AFTER_RE.match(text, po.end):
+        cut = words[-1]
+    else:
+        return po
+    name = po.name[:po.name.rindex(cut)].rstrip()
     return replace(po, end=po.start + len(name), name=name, key=f"{po.key.split('/', 1)[0]}/{slug(name)}")
 
 
