@@ -517,3 +517,12 @@ def test_topics_what_it_was_about_and_whose_it_is(reference, make_document, text
 def test_topics_a_genitive_of_kind_keeps_its_whole_phrase(reference, make_document):
     forms = _topic_forms(reference, make_document, "Vi diskuterade skogens betydelse och havets mediestrategi.")
     assert _has_form(forms, "havets mediestrategi") and not _has_form(forms, "mediestrategi"), forms
+
+
+def test_topics_the_arrangements_of_a_trip_are_no_topics_what_it_is_for_is(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Vid mötet presenterade sekreteraren information om tider, program samt beräknade kostnaden "
+                         "för resan. Vi diskuterade deras planer och kommunens framtidsplaner för hamnen.")
+    assert not any(_has_form(forms, w) for w in ("tider", "program", "beräknade kostnaden", "planer",
+                                                 "deras planer")), forms
+    assert _has_form(forms, "framtidsplaner"), forms

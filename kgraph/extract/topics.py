@@ -295,7 +295,11 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       # the papers a meeting goes through: "gick vi igenom handlingarna"
                       "handling", "handlingar", "handlingarna", "dokumenten", "underlaget", "ärendena",
                       "ärendelistan", "dagordningen", "protokollet", "arbetssätt", "arbetssättet", "arbetsformer",
-                      "betydelse"})
+                      "betydelse",
+                      # the arrangements of a trip or a meeting: "information om tider, program samt kostnaden"
+                      "tid", "tider", "tiderna", "program", "programmet", "kostnad", "kostnaden", "kostnader",
+                      "kostnaderna", "planer", "planerna", "förväntningar", "förväntningarna", "lärdomar",
+                      "lärdomarna"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|ledamot|sekreterare|handläggare|"
                              r"samordnare|landshövding|kommunalråd|regionråd)(?:en|n)?$")
