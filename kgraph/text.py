@@ -523,9 +523,22 @@ def sentence_kind(line: str, blk: Block) -> str:
     return "body"
 
 
+# a press release's closing box about its sender: "Om oss", "Om Exempelbolaget", "Om Region Exempelland:"
+ABOUT_HEADING_RE = re.compile(r"\s*(?:Om oss|OM OSS|Om [A-ZÅÄÖ][\w&.'-]*(?:[ \t]+[\wåäöÅÄÖ&.'-]+){0,4})[ \t]*:?[ \t]*\Z")
+
+
 def sentence_kinds(text: str, blks: list[Block], sents: list[Sentence]) -> list[str]:
-    """The layout kind of every sentence (see :func:`sentence_kind`)."""
-    return [sentence_kind(text[s.start:s.end], blks[s.block]) for s in sents]
+    """The layout kind of every sentence (see :func:`sentence_kind`); the paragraphs under an "Om oss" heading
+    are the sender's description of itself (``boilerplate``) up to the next heading."""
+    about = False
+    about_blocks: set[int] = set()
+    for i, blk in enumerate(blks):
+        if blk.heading:
+            about = bool(ABOUT_HEADING_RE.match(text, blk.start, blk.end))
+        elif about and not blk.contact:
+            about_blocks.add(i)
+    return ["boilerplate" if s.block in about_blocks else sentence_kind(text[s.start:s.end], blks[s.block])
+            for s in sents]
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")

@@ -526,3 +526,13 @@ def test_topics_the_arrangements_of_a_trip_are_no_topics_what_it_is_for_is(refer
     assert not any(_has_form(forms, w) for w in ("tider", "program", "beräknade kostnaden", "planer",
                                                  "deras planer")), forms
     assert _has_form(forms, "framtidsplaner"), forms
+
+
+def test_topics_the_senders_about_box_is_not_what_a_meeting_discussed(reference, make_document):
+    text = ("Ministern besöker Kalmar\n\nI dag besöker landsbygdsminister Karin Ekvall Kalmar kommun för att "
+            "diskutera bredband på landsbygden.\n\nOm oss\n\nLandsbygdsdepartementet arbetar med frågor som rör "
+            "avfall, strålsäkerhet och klimatutsläpp.\n")
+    ex = extract_document(make_document(text, "about.txt"), reference)
+    labels = {x.text.lower() for m in ex.meetings for t in m.topics for x in ex.topics.get(t, [])}
+    assert any("bredband" in x for x in labels), labels
+    assert not any(w in x for x in labels for w in ("avfall", "strålsäkerhet", "klimat")), labels
