@@ -524,7 +524,8 @@ def sentence_kind(line: str, blk: Block) -> str:
 
 
 # a press release's closing box about its sender: "Om oss", "Om Exempelbolaget", "Om Region Exempelland:"
-ABOUT_HEADING_RE = re.compile(r"\s*(?:Om oss|OM OSS|Om [A-ZÅÄÖ][\w&.'-]*(?:[ \t]+[\wåäöÅÄÖ&.'-]+){0,4})[ \t]*:?[ \t]*\Z")
+ABOUT_HEADING_RE = re.compile(r"\s*(?:Om oss|OM OSS|Om [A-ZÅÄÖ][\w&.'-]*(?:[ \t]+[\wåäöÅÄÖ&.'-]+){0,4})"
+                              r"[ \t]*:?[ \t]*\Z")
 
 
 def sentence_kinds(text: str, blks: list[Block], sents: list[Sentence]) -> list[str]:
