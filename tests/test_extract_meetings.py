@@ -1603,3 +1603,13 @@ def test_a_meetings_record_by_its_fields_with_a_venue_before_the_first_name(refe
     assert not any(x and x.startswith("Hotell Söderby ") for x in labels), labels
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert ("person/gunnar-lind", "sekreterare") in roles and ("person/eva-strand", "sekreterare") not in roles, roles
+
+
+def test_those_who_came_stay_participants_when_the_sentence_turns_to_those_who_could_not(reference, make_document):
+    text = ("Kommunalrådet Anna Berglund (S) hade bjudit in länets riksdagsledamöter till ett möte i Vara kommun. "
+            "De tre som kom till träffen var Lars Nord (C), Karin Holm (M) och Gunnar Lind (L), medan "
+            "Eva Strand (S) och Olle Berg (V) hade förhinder.\n")
+    ex = extract_document(make_document(text, "came.txt"), reference)
+    people = {p for m in ex.meetings for p in m.participants}
+    assert {"person/lars-nord", "person/karin-holm", "person/gunnar-lind"} <= people, people
+    assert not {"person/eva-strand", "person/olle-berg"} & people, people

@@ -182,6 +182,8 @@ _ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:i|på|vid)\s+|(?:Plats|Adress|Lokal)[ 
 # "A, B och C hade förhinder", "D kunde inte delta": the people named before it were not there
 _ABSENT_RE = re.compile(r"\b(?:hade|har|fick|hade fått|hade anmält|har anmält)\s+förhinder\b"
                         r"|\bvar\s+(?:förhindrad(?:e)?|frånvarande)\b|\bkunde\s+inte\s+(?:delta|närvara|komma)\b|\bdeltog\s+inte\b|\buteblev\b")
+# where a sentence turns to another clause: "..., medan", "..., men", ";"
+_CLAUSE_TURN_RE = re.compile(r",?[ \t]+(?:medan|men|däremot|samtidigt som)[ \t]+|;[ \t]*")
 _EVERY_PLACE_RE = re.compile(r"\b(?:samtliga|alla)\s+(?:\d+\s+|länets\s+|landets\s+)*"
                              r"(?:kommuner|kommunerna|län|regioner)\b")
 _CONTACT_SENTENCE = PhraseSet(("kontakta", "för information", "för mer information", "frågor om", "frågor till"),
@@ -276,7 +278,11 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         contacts = cues.contacts(st) if not (cue or is_trigger_sent) else set()
         absence = prefilter.search(_ABSENT_RE, low, sent.start, sent.end)
         if absence:
-            away.update(m.key for m in ms if m.kind == "Person" and m.prov.span.end <= absence.start())
+            # "A och B kom, medan C och D hade förhinder": the people of the absence's own clause
+            clause = max((c.end() for c in _CLAUSE_TURN_RE.finditer(low, sent.start, absence.start())),
+                         default=sent.start)
+            away.update(m.key for m in ms if m.kind == "Person" and clause <= m.prov.span.start
+                        and m.prov.span.end <= absence.start())
         for m in ms:
             if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed) \
                     and m.key not in contacts \
