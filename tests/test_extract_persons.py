@@ -700,3 +700,11 @@ def test_roles_a_compound_of_a_board_post_is_a_title(reference, make_document):
     roles = _roles(reference, make_document, "Nyheter\n\nI går fick LRF:s kommungruppsordförande Anna Berg och "
                    "lokalstyrelseledamoten Olle Ek besök av ministern.")
     assert {("Anna Berg", "kommungruppsordförande"), ("Olle Ek", "lokalstyrelseledamot")} <= roles, roles
+
+
+def test_roles_a_plural_title_then_who_of_them_then_the_list(reference, make_document):
+    text = ("Kommunen bjöd in länets politiker. De riksdagsledamöter som deltog under eftermiddagen var "
+            "Anna Berglund (S), Lars Nord (M) och Karin Holm (C).")
+    roles = {(name, role.split()[0]) for name, role in _roles(reference, make_document, text)}
+    assert {("Anna Berglund", "riksdagsledamot"), ("Lars Nord", "riksdagsledamot"),
+            ("Karin Holm", "riksdagsledamot")} <= roles, roles

@@ -825,6 +825,14 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             before_links.append((nxt, t))
             used_titles.add(id(t))
             continue
+        # "De riksdagsledamöter som deltog var A (M), B (S) och C (L)": a plural title, who they were, the list
+        if t.plural:
+            listed = _first_person_from(persons, starts, t.end, t.end + 120)
+            if listed is not None and _WHO_WERE_RE.fullmatch(text, t.end, listed.start):
+                result.roles.append((listed, t))
+                before_links.append((listed, t))
+                used_titles.add(id(t))
+                continue
         # title after a person (``prv``, found above): "Anna Berg, kommunchef", "Anna Berg (C), ordförande"
         if prv and _AND_GAP.fullmatch(text, prv.end, t.start):
             ahead = _named_after_titles(text, t, by_start, persons, starts)
@@ -922,6 +930,8 @@ _ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*
 _AND_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]och[ \t]+")
 _TITLE_JOIN_RE = re.compile(r"[ \t]+och[ \t]+|[ \t]*,[ \t]*")
 _TITLES_THEN_NAME_RE = re.compile(r"[ \t]*,?[ \t]*")
+# after a plural title, the clause that says which of them, then the names: " som deltog under dagen var "
+_WHO_WERE_RE = re.compile(r"[ \t]+som[ \t]+[^.!?\n]{1,80}?[ \t](?:var|är|blev)[ \t]*:?[ \t]+")
 
 
 def _named_after_titles(text: str, t: TitleHit, by_start: dict[int, TitleHit], persons: list[PersonHit],
