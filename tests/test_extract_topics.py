@@ -536,3 +536,11 @@ def test_topics_the_senders_about_box_is_not_what_a_meeting_discussed(reference,
     labels = {x.text.lower() for m in ex.meetings for t in m.topics for x in ex.topics.get(t, [])}
     assert any("bredband" in x for x in labels), labels
     assert not any(w in x for x in labels for w in ("avfall", "strålsäkerhet", "klimat")), labels
+
+
+def test_topics_a_misspelt_minister_is_no_topic_and_plans_for_x_are_about_x(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Vi berättade om Exempelmodellen för Anna Berg, landsbygdsminster. Näringslivschefen "
+                         "berättade om planerna för utbyggd laddinfrastruktur.")
+    assert not any("minster" in f for fs in forms.values() for f in fs), forms
+    assert _has_form(forms, "utbyggd laddinfrastruktur"), forms

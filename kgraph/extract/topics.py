@@ -301,7 +301,8 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "kostnaderna", "planer", "planerna", "förväntningar", "förväntningarna", "lärdomar",
                       "lärdomarna"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
-_PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|ledamot|sekreterare|handläggare|"
+# ("minster": a misspelling of "minister" real pages print)
+_PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|minster|ledamot|sekreterare|handläggare|"
                              r"samordnare|landshövding|kommunalråd|regionråd)(?:en|n)?$")
 # "behovet av X", "utmaningen med X", "läget på X", "frågor om X", "arbetet med X": X is the topic
 _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna", "behov", "behovet", "behoven", "läget",
@@ -309,7 +310,7 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          "betydelsen", "framtiden", "frågeställningar", "frågeställningen", "roll", "rollen",
                          "utveckling", "utvecklingen", "utbyggnad", "utbyggnaden", "förbättring", "förbättringar",
                          "nödvändighet", "nödvändigheten", "besked", "beskeden", "betydelse", "deltagande",
-                         "deltagandet"})
+                         "deltagandet", "planer", "planerna"})
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
