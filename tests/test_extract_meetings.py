@@ -1613,3 +1613,11 @@ def test_those_who_came_stay_participants_when_the_sentence_turns_to_those_who_c
     people = {p for m in ex.meetings for p in m.participants}
     assert {"person/lars-nord", "person/karin-holm", "person/gunnar-lind"} <= people, people
     assert not {"person/eva-strand", "person/olle-berg"} & people, people
+
+
+def test_a_lower_case_kommunalforbundet_before_its_name_is_the_federation(reference, make_document):
+    text = ("Landshövdingen Karin Ekvall besökte Orust. Dessutom berättade Eva Strand, affärsutvecklare på "
+            "kommunalförbundet Norrbygden, om samverkan.\n")
+    ex = extract_document(make_document(text, "federation.txt"), reference)
+    assert any(e.cls == "Association" and e.label == "kommunalförbundet Norrbygden" for e in ex.entities.values()), \
+        [(e.cls, e.label) for e in ex.entities.values()]

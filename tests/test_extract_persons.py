@@ -708,3 +708,11 @@ def test_roles_a_plural_title_then_who_of_them_then_the_list(reference, make_doc
     roles = {(name, role.split()[0]) for name, role in _roles(reference, make_document, text)}
     assert {("Anna Berglund", "riksdagsledamot"), ("Lars Nord", "riksdagsledamot"),
             ("Karin Holm", "riksdagsledamot")} <= roles, roles
+
+
+def test_persons_a_captions_bare_party_letters_after_the_names(reference, make_document):
+    doc = make_document("Foto på tre personer.\n\nOppositionsråd Lars Nord M, landshövding Karin Ekvall och "
+                        "Kommunalråd Eva Strand S.")
+    parties = {p.name: p.party for p in find_persons(doc, reference).persons}
+    assert parties.get("Lars Nord") == "M" and parties.get("Eva Strand") == "S", parties
+    assert not parties.get("Karin Ekvall"), parties

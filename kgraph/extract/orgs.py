@@ -253,7 +253,8 @@ FROM_CUE_RE = re.compile(rf"från[ \t]+(?P<list>{_NAME_RUN})(?![\wåäö-])")
 _PERSON_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ \t]+{_WORD}[ \t]+$")
 _LIST_SPLIT_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+(?=[A-ZÅÄÖÉ])")
 # a lower-case class noun before a name: "kommunförbundet Skåne", "företaget Marell Boats"
-CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Association",
+CLASS_NOUNS = {"kommunförbundet": "Association", "kommunalförbundet": "Association",
+               "riksorganisationen": "Association",
                "riksförbundet": "Association", "föreningen": "Association", "nätverket": "Association",
                "förbundet": "Association", "intresseorganisationen": "Association",
                "branschorganisationen": "Association", "organisationen": "Organization",
@@ -277,7 +278,7 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "riksorganisationen": "Associa
 # "familjesågverket Exempelsågen"
 _COMPOUND_CLASS_NOUNS = ("företaget", "bolaget", "jordbruket", "sågverket", "mejeriet", "bageriet", "bryggeriet")
 # the class noun is part of the name of these ("Kommunförbundet Skåne")
-_NAME_PART_NOUNS = {"kommunförbundet", "riksorganisationen", "riksförbundet", "naturreservatet"}
+_NAME_PART_NOUNS = {"kommunförbundet", "kommunalförbundet", "riksorganisationen", "riksförbundet", "naturreservatet"}
 CLASS_NOUN_RE = re.compile(
     rf"(?:(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})"
     rf"|(?<=[a-zåäö]{{3}})(?P<tail>{'|'.join(_COMPOUND_CLASS_NOUNS)}))[ \t]+"

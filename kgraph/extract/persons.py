@@ -41,6 +41,9 @@ PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\
 # minutes write the party between commas: "Anna Berg, s, ordförande", "Per Holm, kd"
 COMMA_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?P<p>s|m|c|v|kd|fp|l|mp|sd|S|M|C|V|KD|FP|L|MP|SD|Kd|Fp|Mp|Sd)"
                             r"(?=[ \t]*(?:,|$|\n)|[ \t]+[A-ZÅÄÖ])", re.MULTILINE)
+# a caption's bare party letters after a name: "Oppositionsråd Anna Berg M, landshövding Per Ek och Kommunalråd
+# Eva Ek S."
+BARE_PARTY_RE = re.compile(r"[ \t]+(?P<p>S|M|C|V|L|KD|MP|SD)(?=[ \t]*(?:[,.]|$|\n|och\b))", re.MULTILINE)
 # a minutes roster: the member's town, then the party, its bracket often lost in the PDF's text ("Bo Ek, Älvsbyn,
 # (s, ordförande", "Eva Ek, Luleå (mp, tjg ers", "Per Ek, Vara (C)")
 ROSTER_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?:[A-ZÅÄÖ][a-zåäö-]+[ \t]*,?[ \t]*)?\([ \t]*"
@@ -479,7 +482,8 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             i += 1  # "besökte ministern Exempelby Energi": a town's name is no unknown given name
             continue
         hit = PersonHit(start, end, name, person_key_for(name), via_title=not given)
-        m = PARTY_MARKER_RE.match(text, end) or COMMA_PARTY_RE.match(text, end) or ROSTER_PARTY_RE.match(text, end)
+        m = PARTY_MARKER_RE.match(text, end) or COMMA_PARTY_RE.match(text, end) or ROSTER_PARTY_RE.match(text, end) \
+            or BARE_PARTY_RE.match(text, end)
         if m:
             hit.party = m["p"]
             hit.party_span = (m.start("p"), m.end("p"))
