@@ -544,3 +544,9 @@ def test_topics_a_misspelt_minister_is_no_topic_and_plans_for_x_are_about_x(refe
                          "berättade om planerna för utbyggd laddinfrastruktur.")
     assert not any("minster" in f for fs in forms.values() for f in fs), forms
     assert _has_form(forms, "utbyggd laddinfrastruktur"), forms
+
+
+def test_topics_the_examples_of_what_was_taken_up(reference, make_document):
+    forms = _topic_forms(reference, make_document,
+                         "Under mötet togs olika frågor upp som gemensamma inköpsrutiner och vinterväghållning.")
+    assert _has_form(forms, "gemensamma inköpsrutiner") and _has_form(forms, "vinterväghållning"), forms

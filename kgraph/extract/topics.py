@@ -177,6 +177,8 @@ _FORWARD_CUE = re.compile(
     r"|diskutera|diskuterade|diskuterat|diskuterar"
     r"|fokus på|fokusera på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
     r"|tog upp|tas upp|ta upp|tar upp|togs upp"
+    # "Under mötet togs olika ämnen upp som X, Y och Z": the examples of what was taken up
+    r"|(?:ämnen|frågor|frågeställningar|områden)\s+upp,?\s+(?:som|såsom|bland annat)"
     r"|lyftes|lyfte fram|lyfta fram|lyfts fram|lyftes fram"
     r"|med anledning av"
     r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
