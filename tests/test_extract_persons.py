@@ -716,3 +716,12 @@ def test_persons_a_captions_bare_party_letters_after_the_names(reference, make_d
     parties = {p.name: p.party for p in find_persons(doc, reference).persons}
     assert parties.get("Lars Nord") == "M" and parties.get("Eva Strand") == "S", parties
     assert not parties.get("Karin Ekvall"), parties
+
+
+def test_roles_an_election_told_once_for_two_and_a_re_election(reference, make_document):
+    roles = _roles(reference, make_document, "Anna Berglund, Skara, valdes till ordförande i förbundet och "
+                   "Lars Nord, Vara, till 1:e vice ordförande. Karin Holm, Skövde, blev omvald som vice ordförande.")
+    assert {("Anna Berglund", "ordförande"), ("Lars Nord", "1:e vice ordförande"), ("Karin Holm", "vice ordförande")} <= roles
+    # without an election before it, "till" after a name and a town gives no title
+    assert not _roles(reference, make_document, "Anna Berglund, Skara, hälsade välkommen och Lars Nord, Vara, "
+                      "till 1:e vice ordförande.") - {("Anna Berglund", "ordförande")}

@@ -697,11 +697,13 @@ _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1
                         r"(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*,?[ \t]*)?"
                         # "Anna Berg (S), Vara, valdes till ...": the member's municipality between
                         r"(?:[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*(?=(?:om|ny|åter)?valdes|väljs|har valts|utsågs|utses|"
-                        r"har utsetts))?"
+                        r"har utsetts|blev[ \t]+(?:om|ny|åter)?vald))?"
                         # "Anna Berg från Vara kommun omvaldes som ordförande": where the member comes from
                         r"(?:från[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|län|stad))?[ \t]+(?=(?:om|ny|åter)?valdes))?"
                         # "Anna Berg är sedan 2019 kommunchef", "Anna Berg, som sedan i våras är kommunchef"
-                        r"(?:(?:(?:som[ \t]+)?(?:" + _SINCE + r"[ \t]+)?(?:är|var)(?:[ \t]+" + _SINCE + r")?|blir|blev|"
+                        r"(?:(?:(?:som[ \t]+)?(?:" + _SINCE + r"[ \t]+)?(?:är|var)(?:[ \t]+" + _SINCE + r")?|"
+                        # "Anna Berg, Vara, blev omvald som ordförande"
+                        r"blev[ \t]+(?:om|ny|åter)?valda?[ \t]+(?:till|som)|blir|blev|"
                         r"(?:om|ny|åter)?valdes[ \t]+(?:till|som)|väljs till|"
                         r"har valts till|utsågs till|utses till|har utsetts till)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
@@ -759,6 +761,8 @@ _REST_OF_LINE_EMPTY = re.compile(r"[ \t]*(?:\n|\Z)")
 
 # "valdes Anna Berg till vice ordförande": the verb of an election before the name, its office after it
 _ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs|utses)[ \t]+\Z")
+_ELIDED_ELECTION_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*till[ \t]+\Z")
+_ELECTION_EARLIER_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs)[ \t]+till\b[^.!?\n]*\Z")
 _ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
 
 
@@ -779,6 +783,8 @@ def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
         return True
     if _ELECTED_TO_GAP.fullmatch(gap) and _ELECTED_BEFORE_RE.search(text, max(0, p.start - 12), p.start):
         return True
+    if _ELIDED_ELECTION_GAP.fullmatch(gap) and _ELECTION_EARLIER_RE.search(text, max(0, p.start - 150), p.start):
+        return True  # "A, Vara, valdes till ordförande och B, Skara, till vice ordförande": the verb said once
     if "\n" in gap and (gap.count("\n") > 2 or not _contact_lines(text, p, t)):
         return False
     return bool(_AFTER_GAP.match(gap) or (len(gap) <= 50 and _AFTER_GENITIVE_GAP.match(gap))
