@@ -817,3 +817,14 @@ def test_relations_a_body_listed_after_an_office_holder_of_another_kind_is_no_em
     rels = _rel(text, "affiliatedWith")
     assert ("person/maria-ek", "agency/trafikverket") not in rels
     assert ("person/olof-berg", "agency/trafikverket") in rels
+
+
+def test_a_twin_towns_mayor_has_the_title_and_no_body_of_ours(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    text = ("Filipstads kommun\n\nI maj besökte en delegation från vänorten med deras nya borgmästare Jussi Virtanen "
+            "Filipstad. Kommunstyrelsens ordförande Anna Berglund tog emot.\n")
+    ex = extract_document(make_document(text, "twin.txt"), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/jussi-virtanen", "borgmästare") in roles, roles
+    assert not any(s.subject == "person/jussi-virtanen" for s in ex.statements if s.predicate == "affiliatedWith"), \
+        [s for s in ex.statements if s.predicate == "affiliatedWith"]

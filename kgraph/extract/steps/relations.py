@@ -963,6 +963,8 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     """A municipal title ties the person to the municipality of the sentence, else the
     document's own municipality; likewise for regions and county boards."""
     org_type = next((t.title.org_type for t in titles if t.title.org_type not in ("", "none")), "")
+    if org_type == "abroad":
+        return  # "borgmästare": a post of a foreign town (a twin town's mayor), no body of this country's
     if not org_type:
         org_type = next((_BODY_AFTER_TITLE[m["body"].lower()[:5]] for t in titles
                          if (m := _BODY_AFTER_TITLE_RE.match(st.doc.text, t.end) or _BODY_IN_TITLE_RE.search(t.role))),
