@@ -828,3 +828,42 @@ def test_a_twin_towns_mayor_has_the_title_and_no_body_of_ours(reference, make_do
     assert ("person/jussi-virtanen", "borgmästare") in roles, roles
     assert not any(s.subject == "person/jussi-virtanen" for s in ex.statements if s.predicate == "affiliatedWith"), \
         [s for s in ex.statements if s.predicate == "affiliatedWith"]
+
+
+def test_relations_from_body_colon_list_belongs_to_that_body_not_the_publisher():
+    # a county board's own news: the municipality's delegation after "Från X kommun:", a bare "vice ordförande"
+    # among them, belongs to the municipality, not to the county board that wrote the text
+    text = ("Länsstyrelsen i Uppsala län\n\nLandshövdingen besöker Tierps kommun\n\n"
+            "Landshövdingen gör på tisdag ett besök i Tierps kommun. Från länsstyrelsen deltar även "
+            "stabschef Gustav Lindmark. Från Tierps kommun: Siv Ekholm (S), kommunstyrelsens ordförande, "
+            "Rune Falkvik (S), vice ordförande och Berit Tornlund (M), ledamot i kommunstyrelsen.\n")
+    rels = _rel(text, "affiliatedWith")
+    for person in ("siv-ekholm", "rune-falkvik", "berit-tornlund"):
+        assert (f"person/{person}", "municipality/0360") in rels
+    assert ("person/rune-falkvik", "cab/03") not in rels
+
+
+def test_relations_listed_member_with_party_then_home_town():
+    # an association's board, one paragraph: "Name (party) Town" entries; "Lund" is also a surname, so only
+    # the party right before it makes it the member's municipality
+    text = ("Förbundsmötet 2024\n\nFörbundsmötet valde en ny styrelse. Ordinarie ledamöter: "
+            "Ordförande Olle Sjöstrand (M) Tomelilla, Hanna Grip (S) Ystad, Viktor Lönn (C) Sjöbo och "
+            "Maja Frost (KD) Lund.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/hanna-grip", "municipality/1286"), ("person/viktor-lonn", "municipality/1265"),
+            ("person/maja-frost", "municipality/1281")} <= rels
+
+
+def test_relations_party_then_municipality_in_running_text_is_no_home():
+    # a visit's object: the municipality after the party is where, not whose
+    text = "Nyheter\n\nMinistern besökte igår Hanna Grip (S) Ystad kommun för att tala om skolan.\n"
+    assert ("person/hanna-grip", "municipality/1286") not in _rel(text, "affiliatedWith")
+
+
+def test_renamed_regional_association_is_one_node_by_old_and_new_name():
+    # Kommunförbundet Skåne took the name Skånes Kommuner in 2020 (associations.csv, with its source)
+    new = extract_document(_doc("Nyheter\n\nSkånes Kommuner håller förbundsmöte i Lund i maj.\n"))
+    old = extract_document(_doc("Nyheter\n\nKommunförbundet Skåne håller förbundsmöte i Lund i maj.\n"))
+    assert "org/kommunforbundet-skane" in new.entities and "org/kommunforbundet-skane" in old.entities
+    from kgraph.refdata import load_reference
+    assert load_reference().entities["org/kommunforbundet-skane"].label == "Skånes Kommuner"

@@ -140,7 +140,12 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
         return False
     if _INVERTED_VISIT_RE.search(text, max(0, start - 90), start) and _INVERTED_VISIT_END_RE.match(text, end):
         return True
+    if _PARTY_BEFORE_RE.search(text, max(0, start - 12), start):
+        return True  # "Karin Nord (KD) Lund, Per Holm (S) Vara": the home town of a listed member, after the party
     return bool(_PLACE_PREP.search(text[max(0, start - 14):start]))
+
+
+_PARTY_BEFORE_RE = re.compile(r"\([A-Za-zÅÄÖåäö]{1,4}\)[ \t]*,?[ \t]*\Z")
 
 
 def find_reference_mentions(doc: Document, ref: Reference | None = None, listed: bool = False) -> Iterator[Mention]:

@@ -276,6 +276,8 @@ _NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?"
 # kommun" (in running text the body after the party is the object of a verb: "besökte X (S) Exempelby kommun")
 _ENTRY_PARTY_THEN_ORG_RE = re.compile(r"[ \t]*\([^)\n]{1,4}\)[ \t]+")
 _LINE_OPENS_RE = re.compile(r"(?:^|\n)[ \t•*–-]*$")
+# ... or of a list in one paragraph: "Ledamöter: A (M) Tomelilla, B (S) Ystad och C (C) Sjöbo"
+_LIST_ENTRY_OPENS_RE = re.compile(r"(?:[,:;]|[ \t](?:och|samt))[ \t]*$")
 
 
 def _name_then_org(text: str, p: PersonHit) -> int | None:
@@ -283,7 +285,8 @@ def _name_then_org(text: str, p: PersonHit) -> int | None:
     pos = CAPTION_POSITION_RE.match(text, p.end)
     at = pos.end() if pos else p.end  # "Olle Ek (till vänster), Exempelby kommun": past where the person stands
     m = _NAME_THEN_ORG_RE.match(text[at:at + 14])
-    if m is None and _LINE_OPENS_RE.search(text, max(0, p.start - 8), p.start):
+    if m is None and (_LINE_OPENS_RE.search(text, max(0, p.start - 8), p.start)
+                      or _LIST_ENTRY_OPENS_RE.search(text, max(0, p.start - 8), p.start)):
         m = _ENTRY_PARTY_THEN_ORG_RE.match(text[at:at + 14])
     return at + m.end() if m else None
 
@@ -385,6 +388,11 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     # body's people, listed; the list says whose they are, so no weaker guess from a title follows
     group_lists = _group_list_members(st)
     listed = {p.key for p, _, _ in group_lists}
+    # the people of a roster or of a body's list ("Från Exempelby kommun: A (S), vice ordförande, ..."):
+    # the list says whose they are, so a bare title's guess of the publisher does not
+    body_lists = _body_list_members(st)
+    rosters = _roster_members(st)
+    in_a_list = {p.key for p, _, _ in body_lists} | {p.key for p, body, _, _ in rosters if p.key != body}
     # officials at a minuted meeting: the board's municipality or region, no weaker guess from the title
     officials = {s.subject for s in st.statements if s.prov.rule == "extract.affiliation.minutes_official"}
     hits_by_key: dict[str, list[PersonHit]] = {}
@@ -467,7 +475,7 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         if found or key in listed or key in officials:
             continue
         if titles:
-            _affiliation_by_title(st, key, hits, titles, add)
+            _affiliation_by_title(st, key, hits, titles, add, guess_publisher=key not in in_a_list)
         elif st.publisher and _named_alone(st, st.publisher) and \
                 any((b := st.block_at(h.start)) is not None and b.contact for h in hits):
             # a contact person on a body's own page works for that body
@@ -479,14 +487,14 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         add(p.key, group_org, cue, p.end, "extract.affiliation.group_list", 0.75)
     # "regionstyrelsens arbetsutskott Anna Berg, Per Holm och Eva Nord": the members of a region's or a
     # municipality's body belong to the one region or municipality of the text
-    for p, owner, cue in _body_list_members(st):
+    for p, owner, cue in body_lists:
         add(p.key, owner, cue, p.end, "extract.affiliation.body_list", 0.75)
     # "Anna Berg omvaldes som ordförande", "Till styrelsen nyvaldes Per Holm": an association's own text
     # on whom its meeting elected to its board
     for p, cue in _publisher_board_members(st, roles):
         add(p.key, st.publisher or "", cue, p.end, "extract.affiliation.board_election", 0.65)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
-    for p, body, lead_end, named in _roster_members(st):
+    for p, body, lead_end, named in rosters:
         if p.key != body:
             add(p.key, body, min(p.start, lead_end), p.end, "extract.affiliation.roster", 0.75, at=named)
     # "Närvarande:" then one paragraph of entries per body: an entry with no body of its own belongs to
@@ -532,8 +540,10 @@ _GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|
 # "Från SKR deltog förbundsordförande A, ...", "Med från SKR kom A": the organisation, then who
 # came from it
 _FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:Med|Även|Också)[ \t]+från|Från|För)[ \t]+$")
-_TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|medverkade|närvarade|fanns|kom)"
-                                     r"(?:[ \t]+(?:även|också|bland andra|bland annat|bl\.\s?a\.))*[ \t]+")
+# ("Från Exempelby kommun: A (S), ordförande, och B": the organisation, a colon, its people)
+_TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|deltar|medverkade|medverkar|närvarade|fanns|finns|kom)"
+                                     r"(?:[ \t]+(?:även|också|bland andra|bland annat|bl\.\s?a\.))*[ \t]+"
+                                     r"|[ \t]*:[ \t]*(?=[A-ZÅÄÖ])")
 # "representanter för Skogsstyrelsen, bland andra distriktschef A", "företrädare för Exempelby kommun: A och B":
 # the group before the organisation, the names after it
 _GROUP_BEFORE_ORG_RE = re.compile(r"(?<![\wåäö])(?:representanter|företrädare|ledningen|delegationen?)[ \t]+"
@@ -959,9 +969,11 @@ def _elided_org_type(st: DocState, titles: list[TitleHit]) -> str:
 
 
 def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles: list[TitleHit],
-                          add: AddAffiliation) -> None:
+                          add: AddAffiliation, guess_publisher: bool = True) -> None:
     """A municipal title ties the person to the municipality of the sentence, else the
-    document's own municipality; likewise for regions and county boards."""
+    document's own municipality; likewise for regions and county boards. A title of no kind of
+    body ("vice ordförande") ties the person to the publisher, unless ``guess_publisher`` is off
+    (a list the person is in says whose they are)."""
     org_type = next((t.title.org_type for t in titles if t.title.org_type not in ("", "none")), "")
     if org_type == "abroad":
         return  # "borgmästare": a post of a foreign town (a twin town's mayor), no body of this country's
@@ -977,7 +989,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     cls = _CLASS_OF_ORG_TYPE.get(org_type) if org_type != "party" else None
     p = hits[0]
     if cls is None:
-        if st.publisher and _named_alone(st, st.publisher):
+        if guess_publisher and st.publisher and _named_alone(st, st.publisher):
             add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
         return
     # the one organisation of that kind in the person's sentence, else in the paragraph
