@@ -159,3 +159,18 @@ def test_agenda_headings_run_together_without_numbers_are_no_one_item():
             "månader för KSF Delårsbokslut 4 mån kommunen som helhet Månadsrapport från nämnderna Information "
             "Jämförelse ekonomiska nyckeltal Budget och verksamhetsplan för folkhälsorådet\n")
     assert not [f for item in _forms(text) for f in item if len(f.split()) > 12], _forms(text)
+
+
+def test_agenda_unnumbered_contents_with_dotted_leaders_one_heading_a_line():
+    # a PDF's table of contents without item numbers, a blank line between its lines
+    text = ("Protokoll från Kulturutskottets sammanträde Innehållsförteckning\n\n"
+            "Beslutande... 2\n\nBudgetuppföljning per augusti... 3\n\nBiblioteksplan, information... 5\n\n"
+            "Personärende ... 7\n\nSommarlovsaktiviteter för unga ... 8\n\nPlats och tid Kulturhuset\n")
+    heads = [forms[0] for forms in _forms(text)]
+    assert heads == ["Budgetuppföljning per augusti", "Biblioteksplan, information", "Sommarlovsaktiviteter för unga"]
+    assert "Biblioteksplan" in _forms(text)[1]
+
+
+def test_agenda_two_dotted_lines_are_no_table_of_contents():
+    text = "Innehållsförteckning\n\nInledning... 2\n\nBakgrund... 3\n\nDet var en bra dag.\n"
+    assert _forms(text) == []

@@ -1621,3 +1621,33 @@ def test_a_lower_case_kommunalforbundet_before_its_name_is_the_federation(refere
     ex = extract_document(make_document(text, "federation.txt"), reference)
     assert any(e.cls == "Association" and e.label == "kommunalförbundet Norrbygden" for e in ex.entities.values()), \
         [(e.cls, e.label) for e in ex.entities.values()]
+
+
+def test_meetings_minutes_pdf_list_with_blank_lines_and_board_in_the_genitive(reference, make_document):
+    # a PDF's minutes: the header names the board in the genitive, the attendance list has a blank line
+    # between its lines, a substitute written "tgj ers för"; the sentence after the list is no entry
+    text = ("Protokoll från Kulturutskottets sammanträde 2019-04-02\n\n"
+            "Plats och tid Stadshuset, kl 09.00-12.00\n\n"
+            "Beslutande Greta Sund (C), ordförande\n\n"
+            "Oskar Lind (M) Maja Borg (S)\n\n"
+            "Tove Ahl (S), tgj ers för Kent Ahl (S)\n\n"
+            "Övriga deltagande Lisa Fors, sekreterare\n\n"
+            "Utses att justera Oskar Lind\n\n§ 12 Biblioteksplan\n\nUtskottet diskuterar biblioteksplanen.\n")
+    ex = extract_document(make_document(text), reference)
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert {"person/greta-sund", "person/oskar-lind", "person/maja-borg", "person/tove-ahl"} <= parts
+    assert "person/kent-ahl" not in parts
+    board = next(k for k, e in ex.entities.items() if k.startswith("org/kulturutskottet"))
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object == board}
+    assert {"person/greta-sund", "person/oskar-lind", "person/maja-borg", "person/tove-ahl"} <= members
+
+
+def test_meetings_minutes_sentence_after_a_blank_line_ends_the_list(reference, make_document):
+    text = ("Protokoll från Kulturutskottets sammanträde 2019-04-02\n\n"
+            "Plats och tid Stadshuset, kl 09.00-12.00\n\n"
+            "Beslutande Greta Sund (C), ordförande, Oskar Lind (M)\n\n"
+            "Tove Ahl hälsade alla välkomna till mötet.\n\n§ 12 Biblioteksplan\n")
+    ex = extract_document(make_document(text), reference)
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
+               and s.prov.rule == "extract.affiliation.minutes"}
+    assert "person/greta-sund" in members and "person/tove-ahl" not in members

@@ -54,7 +54,7 @@ _PROCEDURAL_RE = re.compile(
     r"öppnande|öppning|avslutande|avslutning|justera|dagordning|föredragningslist|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
     r"|delegationsbeslut|meddelanden|protokollsjust|sammanträdets\s+behörighet|^(?:aktuell\s+)?informationer?$"
-    r"|^rapporter$|informerar$|^ärenden$",
+    r"|^rapporter$|informerar$|^ärenden$|^beslutande$|^personärenden?$",
     re.IGNORECASE)
 
 
@@ -144,10 +144,33 @@ def _item_end(text: str, head: int, end: int) -> int:
     return tail.start() if tail else end
 
 
+# a line of a table of contents without item numbers: the heading, its dotted leader, its page number
+# ("Kvartalsrapport med helårsprognos... 3"); a PDF's text may leave a blank line between two
+_DOTTED_LINE_RE = re.compile(r"[ \t]*(?P<h>[A-ZÅÄÖ][^\n]{1,%d}?)[ \t]*(?:\.{2,}|…)[ \t.]*\d{1,3}[ \t]*(?:\n|\Z)"
+                             % _MAX_ITEM)
+_BLANK_LINES_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
+
+
+def _dotted_lines(text: str, lo: int) -> list[tuple[int, int]]:
+    """The headings of an unnumbered table of contents that starts at ``lo`` (after its opener): three
+    or more lines in a row, each a heading with a dotted leader to its page number."""
+    spans: list[tuple[int, int]] = []
+    gap = _BLANK_LINES_RE.match(text, lo)
+    pos = gap.end() if gap else lo
+    while (m := _DOTTED_LINE_RE.match(text, pos)) is not None:
+        spans.append(_trim(text, m.start("h"), m.end("h")))
+        gap = _BLANK_LINES_RE.match(text, m.end())
+        pos = gap.end() if gap else m.end()
+    return spans if len(spans) >= 3 else []
+
+
 def _listed(text: str) -> list[tuple[int, int]]:
-    """Headings of the items of each numbered list after an opener or from its opening item."""
+    """Headings of the items of each numbered list after an opener or from its opening item, and of each
+    unnumbered table of contents with dotted leaders."""
     out: list[tuple[int, int]] = []
     opened = {op.end() for op in prefilter.finditer(_LIST_OPENER_RE, text)}
+    for lo in opened:
+        out += [(x, y) for x, y in _dotted_lines(text, lo) if 2 < y - x <= _MAX_ITEM]
     if "ppnande" in text or "Upprop" in text:
         opened_by_item = {m.start() for m in prefilter.finditer(_OPENING_ITEM_RE, text)}
     else:

@@ -52,8 +52,8 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
                      r"(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
 # "X tjg för Y", "X, ersättare för Y", "X ersätter Y": Y is not at the meeting
-_REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tjänstgör(?:ande)?)(?:\s+ersättare)?|ersättare|ersätter|i stället)"
-                          r"\s+för|ersätter)\s+$"
+_REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tgj\.?|tjänstgör(?:ande)?)(?:\s+(?:ersättare|ers\.?))?"
+                          r"|ersättare|ersätter|i stället)\s+för|ersätter)\s+$"
                           # "Gunnar Berg (M) för Johan Ek (M)": the substitute, its party, then bare "för"
                           r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$")
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
@@ -66,8 +66,8 @@ _BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+(?:[ 
 _BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
-_BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|Arbetsutskottet)"
-                            r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott"
+_BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utskottet)"
+                            r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott", "Socialutskottet"
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # a board before the first field of a run-on first page: "Landstingsstyrelsen Tid Måndagen den ..."
 _BOARD_BEFORE_FIELD_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES}|(?:Kommun|Region|Landstings)styrelsens "
@@ -94,14 +94,32 @@ _PARAGRAPH_ENTRY_RE = re.compile(r"§§?\s*\d+(?:\s*[-–,]\s*\d+)*\s+[A-ZÅÄÖ
                                  r"|Se sida \d+\s+(?=[A-ZÅÄÖ])")
 
 
-def _segments(text: str, cues: list[re.Match[str]]) -> list[Attendance]:
+def _goes_on(text: str, end: re.Match[str], person_starts: dict[int, int]) -> int | None:
+    """Where the list goes on past an end that is not one: an item number inside the list ("ekonomichef § 133
+    Anna Berg, ..."), or a blank line before the next entry's name (a PDF's text puts one between the lines
+    of a list: "Beslutande Anna Berg (C), ordförande\\n\\nPer Holm (M)")."""
+    entry = _PARAGRAPH_ENTRY_RE.match(text, end.start())
+    if entry is not None:
+        return entry.end()
+    name_end = person_starts.get(end.end()) if end.group().startswith("\n") else None
+    if name_end is not None and _ENTRY_AFTER_NAME_RE.match(text, name_end):
+        return end.end()
+    return None
+
+
+# what follows a name that is a list's entry, not a sentence's subject ("Per Holm öppnade mötet"): its party,
+# a comma, the line's end or the next name
+_ENTRY_AFTER_NAME_RE = re.compile(r"[ \t]*(?:\(|,|\n|\Z|[A-ZÅÄÖ])")
+
+
+def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int]) -> list[Attendance]:
     out: list[Attendance] = []
     stacked_members = False  # "Beslutande Ledamöter ... Tjänstemän Anna Berg (C) ...": the labels first, then all names
     for i, m in enumerate(cues):
         limit = cues[i + 1].start() if i + 1 < len(cues) else min(len(text), m.end() + 1500)
         end = _END_RE.search(text, m.end(), limit)
-        while end is not None and (entry := _PARAGRAPH_ENTRY_RE.match(text, end.start())) is not None:
-            end = _END_RE.search(text, entry.end(), limit)  # "ekonomichef § 133 Anna Berg, ...": the list goes on
+        while end is not None and (on := _goes_on(text, end, person_starts)) is not None:
+            end = _END_RE.search(text, on, limit)
         stop = end.start() if end else limit
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else \
@@ -266,6 +284,8 @@ def _minuted_body(st: DocState) -> str | None:
         if known:
             return known[0].key
         board = head["b"]
+        if not _BOARD_WORD_RE.fullmatch(board) and _BOARD_WORD_RE.fullmatch(board[:-1]) and board.endswith("s"):
+            board = board[:-1]  # "Protokoll från Socialutskottets sammanträde": the board in the genitive
         if _BOARD_WORD_RE.fullmatch(board):
             # "Styrelsen", "Direktionen" under an association's letterhead: the association's own board, whose
             # minutes name their members as the association's
@@ -333,7 +353,7 @@ def run(st: DocState) -> None:
     if not lx.minutes_header(text):
         return
     cues = list(prefilter.finditer(_CUE_RE, text))  # one pass: the segments, and the names and titles the cues cut
-    st.attendance = _segments(text, cues)
+    st.attendance = _segments(text, cues, {p.start: p.end for p in st.people.persons})
     if not st.attendance:
         return
     _trim_at_cues(st, cues)
