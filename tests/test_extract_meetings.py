@@ -1651,3 +1651,17 @@ def test_meetings_minutes_sentence_after_a_blank_line_ends_the_list(reference, m
     members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
                and s.prov.rule == "extract.affiliation.minutes"}
     assert "person/greta-sund" in members and "person/tove-ahl" not in members
+
+
+def test_meetings_roster_elected_at_a_meeting_lists_no_participants(reference, make_document):
+    # the guidelines: people of a roster (a board elected) take part in a meeting only where the text says so
+    text = ("Förbundsmötet 2024\n\nIdag hölls förbundsmötet i Ystad och en ny styrelse valdes. Ordinarie "
+            "ledamöter: Olle Sjöstrand (M) Tomelilla, Hanna Grip (S) Ystad. Ersättare: Viktor Lönn (C) Sjöbo.\n\n"
+            "Mötet leddes av Maja Frost.\n")
+    ex = extract_document(make_document(text), reference)
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert "person/maja-frost" in parts
+    assert not parts & {"person/olle-sjostrand", "person/hanna-grip", "person/viktor-lonn"}
+    # the roster still gives each member's home municipality
+    assert ("person/hanna-grip", "municipality/1286") in {(s.subject, s.object) for s in ex.statements
+                                                          if s.predicate == "affiliatedWith"}

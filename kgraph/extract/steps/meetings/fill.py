@@ -17,7 +17,7 @@ import re
 
 from .... import prefilter
 from ....models import Meeting, Statement
-from ....text import Sentence
+from ....text import Sentence, lines_holding
 from ....vocab import INFERRED_CONFIDENCE
 from ... import lexicon as lx
 from ...orgs import GENERIC_VENUES
@@ -251,7 +251,8 @@ _ADMINISTRATION_RE = re.compile(r"(?:förvaltningen|kontoret|kansliet)$", re.IGN
 
 
 def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str], visit_places: set[str],
-          group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues) -> None:
+          group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues,
+          rosters: list[tuple[int, int]]) -> None:
     text = st.doc.text
     low = cues.low
     # an association's board in its own minutes or news: its members sit for it, not for their home municipalities
@@ -283,9 +284,12 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                          default=sent.start)
             away.update(m.key for m in ms if m.kind == "Person" and clause <= m.prov.span.start
                         and m.prov.span.end <= absence.start())
+        seated = [(a, b) for a, b in rosters if a < sent.end and sent.start < b] if not (cue or is_trigger_sent) \
+            else []
         for m in ms:
             if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed) \
                     and m.key not in contacts \
+                    and not any(a <= m.prov.span.start < b for a, b in seated) \
                     and not _STAFF_OF_RE.search(text, max(sent.start, m.prov.span.start - 60), m.prov.span.start):
                 mt.persons.append(m.key)
         # no municipality of this sentence takes part: the home towns of an association's board members
@@ -507,8 +511,25 @@ def _agenda(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
         minutes.because(f"topic/{tid}", st.prov(a, b, "extract.meetings.agenda", MEETING_CONFIDENCE))
 
 
+# the lead-in of a body's roster in running news ("Ordinarie ledamöter:", "Ersättare:", "Nya styrelsen:",
+# "Styrelsen består av:"): the people it lists hold their seats, they are not said to take part in a meeting
+_ROSTER_LEAD_RE = re.compile(r"(?im)(?:^|(?<=[.!?])[ \t]+)(?P<lead>(?:ordinarie[ \t]+)?ledamöter|ersättare|suppleanter|"
+                             r"(?:den[ \t]+)?nya[ \t]+styrelsen|styrelsen[ \t]+består[ \t]+av|presidiet|presidium)"
+                             r"[ \t]*:[ \t]*(?=[A-ZÅÄÖ])")
+
+
+def _roster_spans(st: DocState) -> list[tuple[int, int]]:
+    """Where the rosters of a news text run: from each lead-in to the end of its line. Minutes, whose lists
+    under these words are the attendance, have none."""
+    if st.attendance:
+        return []
+    text = st.doc.text
+    return [(m.end(), e) for s, e in lines_holding(text, ":") for m in _ROSTER_LEAD_RE.finditer(text, s, e)]
+
+
 def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
     person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
+    rosters = _roster_spans(st)
     _place_sentences(st, meets)
     _field_lines(st, meets)
     visit_places = {mt.location for mt in meets if mt.kind == "visit" and mt.location}
@@ -519,7 +540,7 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     cues = _SentenceCues(st.doc.text, st.doc.text.lower())
     visitors = _visiting_officials(st)  # once per document, not once per meeting
     for mt in meets:
-        _fill(st, seg, mt, person_keys, visit_places, group_places, visitors, cues)
+        _fill(st, seg, mt, person_keys, visit_places, group_places, visitors, cues, rosters)
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
