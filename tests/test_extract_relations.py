@@ -867,3 +867,14 @@ def test_renamed_regional_association_is_one_node_by_old_and_new_name():
     assert "org/kommunforbundet-skane" in new.entities and "org/kommunforbundet-skane" in old.entities
     from kgraph.refdata import load_reference
     assert load_reference().entities["org/kommunforbundet-skane"].label == "Skånes Kommuner"
+
+
+def test_relations_substitutes_of_a_board_in_news_belong_to_its_body():
+    # news of an association's annual meeting: "Ersättare:" lists the board's substitutes (in minutes the same
+    # word heads the attendance, which the attendance step reads)
+    text = ("Nyheter från Skånes Kommuner\n\nFörbundsmötet valde en ny styrelse för Skånes Kommuner.\n"
+            "Ordinarie ledamöter: Olle Sjöstrand (M) Tomelilla, Hanna Grip (S) Ystad.\n"
+            "Ersättare: Viktor Lönn (C) Sjöbo, Maja Frost (KD) Lund.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/viktor-lonn", "org/kommunforbundet-skane"), ("person/maja-frost", "org/kommunforbundet-skane"),
+            ("person/hanna-grip", "org/kommunforbundet-skane")} <= rels

@@ -5,7 +5,7 @@ for, leads or represents: after the title or the name, in a contact block, by
 e-mail domain, by a minister's post, or by the kind of title).
 
 Reads ``doc``, ``ref``, ``sentences``, ``blocks``, ``mentions``, ``info``, ``people``,
-``publisher``, ``posts``, ``published``; writes ``statements``, ``mentions``, ``info``.
+``publisher``, ``posts``, ``published``, ``attendance``; writes ``statements``, ``mentions``, ``info``.
 """
 from __future__ import annotations
 
@@ -621,6 +621,8 @@ _ROSTER_BODY_RE = re.compile(r"(?i)styrelse|utskott|styrgrupp|ledningsgrupp|pres
 # ... and lists that are not a body's roster: the attendance of minutes, visitors ("Riksdagsledamöter på besök:")
 _NOT_ROSTER_RE = re.compile(r"(?i)närvarande|beslutande|ersättare|deltagare|frånvarande|förhinder|justera|"
                             r"protokoll|paragraf|plats|tid\b|datum|kontakt|besök|gäster|inbjudna")
+# ... but in news, whose lists are no attendance, "Ersättare:" lists the body's substitute members
+_SUBSTITUTES_LEAD_RE = re.compile(r"(?i)(?:nya[ \t]+)?(?:ersättare|suppleanter)(?:[ \t]+i[ \t]+[^\n:]{3,60})?")
 _FROM_BEFORE_BODY_RE = re.compile(r"(?<![\wåäö])(?:[Ff]rån|[Ff]ör)[ \t]+$")
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:i|på|vid)[ \t]+$")
 # a line that goes on with the entry before it: a phone number, an e-mail address
@@ -639,7 +641,8 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
         if m is None:
             continue
         lead = m["lead"]
-        if not (_ROSTER_BODY_RE.search(lead) and not _NOT_ROSTER_RE.search(lead)) \
+        if not (_ROSTER_BODY_RE.search(lead) and not _NOT_ROSTER_RE.search(lead)
+                or not st.attendance and _SUBSTITUTES_LEAD_RE.fullmatch(lead)) \
                 and not _from_body_lead(st, m.start("lead"), m.end("lead")):
             continue
         # "Vid mötet i Stockholm presenterades styrelsen:": where, not whose board
@@ -1061,5 +1064,5 @@ def _stands_alone(st: DocState, m: Mention) -> bool:
 
 STEP = Step("relations", run,
             reads=("doc", "ref", "sentences", "blocks", "mentions", "info", "people", "publisher", "posts",
-                   "published", "statements"),
+                   "published", "statements", "attendance"),
             writes=("statements", "mentions", "info"))

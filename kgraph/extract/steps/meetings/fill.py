@@ -6,7 +6,7 @@ one municipality a visit names), its date (its sentence, its section heading,
 "Datum:" lines, the programme's day), its status (planned, cancelled) and its
 topics.
 
-Reads ``doc``, ``sentences``, ``mentions``, ``info``, ``dates``,
+Reads ``doc``, ``attendance``, ``sentences``, ``mentions``, ``info``, ``dates``,
 ``published``, ``publisher``, ``statements``, ``ministers``, ``topic_hits``,
 ``domain_topics``; fills the :class:`MeetingDraft` objects and turns them into
 :class:`~kgraph.models.Meeting` records.
