@@ -725,3 +725,14 @@ def test_roles_an_election_told_once_for_two_and_a_re_election(reference, make_d
     # without an election before it, "till" after a name and a town gives no title
     assert not _roles(reference, make_document, "Anna Berglund, Skara, hälsade välkommen och Lars Nord, Vara, "
                       "till 1:e vice ordförande.") - {("Anna Berglund", "ordförande")}
+
+
+def test_persons_minutes_column_word_after_a_name_is_no_surname(reference, make_document):
+    # a PDF's minutes run the next column's word into the name before it
+    from kgraph.extract.persons import find_persons
+    text = ("Protokoll\nNärvarande: Greta Sund Beslut\nOskar Lind Information om budgeten\n"
+            "LEDAMÖTER Ja Nej Tid\nTove Ahl (S) dessutom Maja Borg\n")
+    names = {p.name for p in find_persons(make_document(text), reference).persons}
+    assert {"Greta Sund", "Oskar Lind", "Tove Ahl", "Maja Borg"} <= names
+    assert not {n for n in names if n.split()[-1] in ("Beslut", "Information", "Tid", "dessutom")}
+    assert not {n for n in names if n.startswith("Ja ")}

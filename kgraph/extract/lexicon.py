@@ -236,4 +236,8 @@ MINUTES_STRUCTURE_WORDS = frozenset({
     "närvarande", "paragrafer", "paragraf", "justeringens", "justerare", "justerande", "justering", "utses",
     "beslutande", "ersättare", "ledamöter", "deltagare", "förhinder", "frånvarande", "underskrifter", "underskrift",
     "sekreterare", "ordförande", "organ", "plats", "sammanträdesdatum", "datum", "inbjuden", "inbjudna", "övriga",
-    "tjänstemän", "utdragsbestyrkande", "expedieras", "anslag", "protokoll"})
+    "tjänstemän", "utdragsbestyrkande", "expedieras", "anslag", "protokoll",
+    # the words of a minutes' columns and item heads that a PDF's text runs into the name before them ("Anna Berg
+    # Beslut", "Per Holm Information", "LEDAMÖTER Ja Nej Tid"): never a surname
+    "beslut", "information", "projekt", "dessutom", "bevis", "tid", "ja", "nej", "votering", "närvaro", "bilaga",
+    "bilagor", "ärende", "ärenden", "rapport"})
