@@ -1665,3 +1665,17 @@ def test_meetings_roster_elected_at_a_meeting_lists_no_participants(reference, m
     # the roster still gives each member's home municipality
     assert ("person/hanna-grip", "municipality/1286") in {(s.subject, s.object) for s in ex.statements
                                                           if s.predicate == "affiliatedWith"}
+
+
+def test_meetings_press_breakfast_with_a_bulleted_list_of_its_questions(reference, make_document):
+    # a county board invites the press to a breakfast; the sentence counts the questions, the bullets name them
+    text = ("Pressmeddelande\n\nPressfrukost med länsledningen\n\nLandshövding Greta Sund bjuder tillsammans med "
+            "länsråd Oskar Lind in till en pressfrukost fredagen den 19 januari 2024.\n\nPressfrukosten kommer att "
+            "fokusera på ett antal aktuella frågor som länsstyrelsen arbetar med.\n\n  • Vattenbrist i länet\n"
+            "  • Skyddad natur vid kusten\n  • Bredband på landsbygden\n\nPlats: Residenset\n")
+    ex = extract_document(make_document(text), reference)
+    assert len(ex.meetings) == 1
+    meeting = ex.meetings[0]
+    assert {"person/greta-sund", "person/oskar-lind"} <= set(meeting.participants)
+    labels = {m.text.lower() for t in meeting.topics for m in ex.topics.get(t, [])}
+    assert {"vattenbrist i länet", "skyddad natur vid kusten", "bredband på landsbygden"} <= labels

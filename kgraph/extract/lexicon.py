@@ -44,6 +44,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"[a-zåäö]{3,30}?dialogen", "meeting", "ana"),
     (r"[a-zåäö]{3,30}?dialog(?:er|erna)?", "meeting", "new"),
     (r"press(?:träff|konferens)(?:en|er|erna|ar|arna)?", "meeting", "new"),
+    # "Pressfrukost med länsledningen", "bjuder in till en presslunch": the press invited to a meal
+    (r"press(?:frukost|lunch)(?:en|ar|arna)?", "meeting", "new"),
     # any other compound of "konferens": "ledningskonferens", "medlemskonferensen"
     (r"[a-zåäö]{3,30}?konferens(?:en|er|erna)?", "conference", "named"),
     # a day of one theme or purpose, also without its article: "deltar i länsstyrelsens temadag om ..."

@@ -394,6 +394,10 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
         # "... fokusera på ett antal områden, bland annat:" then one line a topic: "Budget – vad ..."
         if end is not None and stop == end.start() and _LIST_OPENS_RE.match(text, end.start()):
             out.extend(_list_items(_HEADED_ITEM, text, end.end()))
+        # "... kommer att fokusera på ett antal aktuella frågor." then a bulleted list: each item is one of them
+        if end is not None and stop == end.start() and _COUNTED_TOPICS_RE.search(text, cue_end, stop) \
+                and (gap := _BLANK_LINES_RE.match(text, end.end())) is not None:
+            out.extend(_list_items(_BULLET_ITEM, text, gap.end()))
     for cue_start, _ in sorted(backward):
         floor = max(0, cue_start - 300)
         start = floor
@@ -413,6 +417,9 @@ _LIST_CUE = re.compile(r"\bföljande\s+(?:ärenden|frågor|punkter|ämnen|teman|
 _BULLET_ITEM = re.compile(r"[ \t]*\n?[ \t]*[•*▪◦·–-][ \t]+(?P<item>[^\n]{2,80})(?:\n|$)")
 
 
+# a cue's clause that counts its subjects without naming them ("ett antal aktuella frågor", "tre områden")
+_COUNTED_TOPICS_RE = re.compile(r"\b(?:frågor|frågorna|ämnen|ämnena|punkter|teman|områden|följande)\b", re.IGNORECASE)
+_BLANK_LINES_RE = re.compile(r"[.:]?[ \t]*\n(?:[ \t]*\n)*")
 # a cue's clause that ends in a colon and a line break opens a list on the lines after it
 _LIST_OPENS_RE = re.compile(r":[ \t]*\n")
 # a line of such a list: its topic, a dash, what about it ("Val – val till Europaparlamentet")
