@@ -878,3 +878,13 @@ def test_relations_substitutes_of_a_board_in_news_belong_to_its_body():
     rels = _rel(text, "affiliatedWith")
     assert {("person/viktor-lonn", "org/kommunforbundet-skane"), ("person/maja-frost", "org/kommunforbundet-skane"),
             ("person/hanna-grip", "org/kommunforbundet-skane")} <= rels
+
+
+def test_pensioners_council_minutes_name_the_national_organisations():
+    # associations.csv: the pensioners' and disability organisations a municipal council's minutes list
+    text = ("Kommunala pensionärsrådet\n\nNärvarande: Greta Sund (S), ordförande, Oskar Lind, PRO, "
+            "Maja Borg, SPF Seniorerna, Tove Ahl, Synskadades Riksförbund.\n")
+    ex = extract_document(_doc(text))
+    assert {"org/pro", "org/spf-seniorerna", "org/synskadades-riksforbund"} <= set(ex.entities)
+    rels = _pairs(ex, "affiliatedWith")
+    assert {("person/oskar-lind", "org/pro"), ("person/maja-borg", "org/spf-seniorerna")} <= rels
