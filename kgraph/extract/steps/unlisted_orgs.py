@@ -41,7 +41,15 @@ def _gives_way(st: DocState, m: Mention) -> bool:
     """May a longer name found around this mention replace it: a soft one-word place or county, or a one-word
     name the reference holds inside a company's name?"""
     return _soft(m) or (m.kind != "Person" and " " not in m.text.strip()
-                        and _LEGAL_FORM_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None)
+                        and _LEGAL_FORM_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None) \
+        or (m.kind == "Association" and m.prov.rule == "extract.gazetteer" and _LOCAL_UNIT_NAME_RE.fullmatch(m.text)
+            and _CAPITAL_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None)
+
+
+# "PRO Exempelby", "SPF Seniorerna Exempelby": the national association's short name, then a place, names a local
+# association of it
+_LOCAL_UNIT_NAME_RE = re.compile(r"[A-ZÅÄÖ]{2,5}(?:[ \t]+(?:Seniorerna|Pensionärerna))?")
+_CAPITAL_AFTER_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]")
 
 
 def _area_names(st: DocState) -> tuple[str, ...]:
@@ -248,6 +256,11 @@ def run(st: DocState) -> None:
         if id(m) in wins:
             for x in [x for x in st.overlapping(s, e) if _gives_way(st, x)]:
                 st.forget(x)
+        # "PRO Exempelby", "SPF Seniorerna Exempelby": a local association named by the national one's name and
+        # its place, which the reference holds only as the national body
+        for x in [x for x in st.overlapping(s, e) if m.kind == x.kind == "Association"
+                  and x.prov.span.start == s and x.prov.span.end < e and x.prov.rule == "extract.gazetteer"]:
+            st.forget(x)
         if st.overlapping(s, e):
             continue
         st.add_mention(m, label=m.text if m.prov.rule == "extract.org_pattern" else None)
