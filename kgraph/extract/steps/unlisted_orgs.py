@@ -42,7 +42,8 @@ def _gives_way(st: DocState, m: Mention) -> bool:
     name the reference holds inside a company's name?"""
     return _soft(m) or (m.kind != "Person" and " " not in m.text.strip()
                         and _LEGAL_FORM_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None) \
-        or (m.kind == "Association" and m.prov.rule == "extract.gazetteer" and _LOCAL_UNIT_NAME_RE.fullmatch(m.text)
+        or (m.kind == "Association" and m.prov.rule == "extract.gazetteer"
+            and _LOCAL_UNIT_NAME_RE.fullmatch(m.text) is not None
             and _CAPITAL_AFTER_RE.match(st.doc.text, m.prov.span.end) is not None)
 
 
