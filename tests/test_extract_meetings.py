@@ -1679,3 +1679,16 @@ def test_meetings_press_breakfast_with_a_bulleted_list_of_its_questions(referenc
     assert {"person/greta-sund", "person/oskar-lind"} <= set(meeting.participants)
     labels = {m.text.lower() for t in meeting.topics for m in ex.topics.get(t, [])}
     assert {"vattenbrist i länet", "skyddad natur vid kusten", "bredband på landsbygden"} <= labels
+
+
+def test_meetings_a_signing_and_a_compound_sitting_are_meetings(reference, make_document):
+    signing = ("Avtal om samverkan undertecknat\n\nMåndagen den 4 mars 2024 undertecknade kommunstyrelsens ordförande "
+               "Greta Sund och lokalpolisområdeschef Oskar Lind en ny samverkansöverenskommelse i Tomelilla.\n")
+    ex = extract_document(make_document(signing), reference)
+    assert [m.kind for m in ex.meetings] == ["meeting"]
+    assert {"person/greta-sund", "person/oskar-lind"} <= set(ex.meetings[0].participants)
+    sitting = ("Ny ordförande\n\nUnder förbundsfullmäktigesammanträdet i Ystad den 24 april 2024 valdes Greta Sund "
+               "till ny ordförande för förbundet.\n")
+    ex = extract_document(make_document(sitting), reference)
+    assert [m.kind for m in ex.meetings] == ["board_meeting"]
+    assert "person/greta-sund" in ex.meetings[0].participants

@@ -77,6 +77,11 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"träff(?:en)", "meeting", "ana"),
     (r"träff(?:ar|ade|as|ades|a)?", "meeting", "new"),
     (r"sammanträde(?:t|n)?", "board_meeting", "new"),
+    # any compound of "sammanträde": "förbundsfullmäktigesammanträdet", "nämndsammanträde"
+    (r"[a-zåäö]{3,30}?sammanträdet", "board_meeting", "ana"),
+    (r"[a-zåäö]{3,30}?sammanträde(?:n|na)?", "board_meeting", "new"),
+    # a signing: "undertecknade kommunen och bolaget en avsiktsförklaring", "skrevs under av A och B"
+    (r"underteckna(?:de|des|ts|r|s)|undertecknande(?:t|n)?|(?:skrevs|skrev)\s+under", "meeting", "new"),
     (r"sammanträd(?:de|er|a)", "board_meeting", "new"),
     (r"samtal(?:et)", "meeting", "ana"),
     (r"samtal", "meeting", "new"),
@@ -103,7 +108,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferens", "kongress", "seminari", "webbinari",
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
-                "frukost", "jubileum")
+                "frukost", "jubileum", "underteckna", "skrev")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
