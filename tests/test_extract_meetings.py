@@ -1692,3 +1692,11 @@ def test_meetings_a_signing_and_a_compound_sitting_are_meetings(reference, make_
     ex = extract_document(make_document(sitting), reference)
     assert [m.kind for m in ex.meetings] == ["board_meeting"]
     assert "person/greta-sund" in ex.meetings[0].participants
+
+
+def test_meetings_a_twin_town_visit_is_a_visit(reference, make_document):
+    text = ("Vänortsbesök från Norrvik\n\nUnder fredagen tog kommunstyrelsens ordförande Greta Sund emot en delegation "
+            "från vänorten Norrvik. Vänortsbesöket handlade om turism och skola.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.kind for m in ex.meetings] == ["visit"]
+    assert "person/greta-sund" in ex.meetings[0].participants

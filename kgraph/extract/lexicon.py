@@ -17,7 +17,8 @@ from .phrases import PhraseSet
 PLACE_VISIT_PREFIXES = ("studie", "gårds", "företags", "verksamhets", "arbetsplats")
 PLACE_VISIT_NOUN = "(?:" + "|".join(PLACE_VISIT_PREFIXES) + ")besök"
 # the compounds of "besök" that name a visit: "kommunbesök", "företagsbesök", "gårdsbesök"
-_VISIT_PREFIX = ("(?:kommun|arbets|minister|läns|region|plats|skol|fabriks|"
+_VISIT_PREFIX = ("(?:kommun|arbets|minister|läns|region|plats|skol|fabriks|vänorts|delegations|stats|landshövdinge|"
+                 "talmans|riksdags|kungs|"
                  + "|".join(PLACE_VISIT_PREFIXES) + ")")
 MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"rundabordssamtal(?:et|en)?", "round_table", "new"),
