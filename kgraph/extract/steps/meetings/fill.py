@@ -513,7 +513,7 @@ def _agenda(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
 
 # the lead-in of a body's roster in running news ("Ordinarie ledamöter:", "Ersättare:", "Nya styrelsen:",
 # "Styrelsen består av:"): the people it lists hold their seats, they are not said to take part in a meeting
-_ROSTER_LEAD_RE = re.compile(r"(?im)(?:^|(?<=[.!?])[ \t]+)(?P<lead>(?:ordinarie[ \t]+)?ledamöter|ersättare|suppleanter|"
+_SEATS_LEAD_RE = re.compile(r"(?im)(?:^|(?<=[.!?])[ \t]+)(?P<lead>(?:ordinarie[ \t]+)?ledamöter|ersättare|suppleanter|"
                              r"(?:den[ \t]+)?nya[ \t]+styrelsen|styrelsen[ \t]+består[ \t]+av|presidiet|presidium)"
                              r"[ \t]*:[ \t]*(?=[A-ZÅÄÖ])")
 
@@ -524,7 +524,7 @@ def _roster_spans(st: DocState) -> list[tuple[int, int]]:
     if st.attendance:
         return []
     text = st.doc.text
-    return [(m.end(), e) for s, e in lines_holding(text, ":") for m in _ROSTER_LEAD_RE.finditer(text, s, e)]
+    return [(m.end(), e) for s, e in lines_holding(text, ":") for m in _SEATS_LEAD_RE.finditer(text, s, e)]
 
 
 def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
