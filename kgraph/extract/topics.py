@@ -226,7 +226,10 @@ _BACKWARD_CUE = re.compile(
     r"|(?:är|var)\s+(?:andra\s+|ytterligare\s+)?(?:viktiga\s+)?(?:frågor|ämnen)\s+som\s+(?:har\s+)?"
     r"(?:diskuterats|berörts|lyfts|tagits upp|diskuterades|berördes|lyftes|togs upp))\b",
     re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.!?;:](?=\s|$)|\n| – | - |,\s+(?:säger|sa|berättar|menar|konstaterar|betonar|understryker|"
+# (not the point of an abbreviation inside the clause: "diskussioner om de s.k. LIS-områdena", "bl.a. X")
+_CLAUSE_END = re.compile(r"(?<![\s.]s\.k)(?<![\s.]bl\.a)(?<![\s.]t\.ex)(?<![\s.]d\.v\.s)(?<![\s.]s\.a\.s)(?<!\sresp)"
+                         r"(?<!\sdvs)(?<!\sca)[.!?;:](?=\s|$)|\n| – | - |"
+                         r",\s+(?:säger|sa|berättar|menar|konstaterar|betonar|understryker|"
                          r"avslutar|framhåller|påpekar)\b")
 _CLAUSE_START = re.compile(r"(?:[.!?:;](?:\s+|$)|\n|\b(?:har|hade|var det|är det|det var|det är)\s+)", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*,\s*|\s+(?:och|samt|eller|liksom)\s+")
@@ -549,6 +552,10 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     with_det = toks[0][0] if toks else a
     while toks and words[0] in _DETERMINER:
         toks, words = toks[1:], words[1:]
+    # "de s.k. LIS-områdena", "den så kallade X": what the text calls it, not part of its name
+    skip = 1 if words[:1] == ["s.k"] else 2 if words[:1] == ["så"] and words[1:2] in (["kallade"], ["kallad"],
+                                                                                      ["kallat"]) else 0
+    toks, words = toks[skip:], words[skip:]
     # "möjligheten att skapa ett landsbygdsråd", "behovet av att bygga bostäder": what is to be done names the topic
     if len(words) > 3 and words[0] in _GENERIC_TO and (words[1] == "att" or words[1:3] == ["av", "att"]):
         k = 2 if words[1] == "att" else 3
@@ -557,7 +564,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
             inner.add((toks[0][0], inner.main[1]))
         return inner
     cut = next((i for i, w in enumerate(words) if (w in _STOP and not _between_and(words, i)) or not w
-                or (w == "från" and words[i + 2:i + 3] == ["sida"])), len(words))  # "från länsstyrelsens sida"
+                or (w == "från" and words[i + 2:i + 3] == ["sida"])  # "från länsstyrelsens sida"
+                or (i and text[toks[i][0]] == "(")), len(words))  # "X (strandnära områden ...)": an aside
     # "frågor som rör X": the relative clause names the topic
     if cut + 1 < len(words) and words[cut] == "som" and words[cut + 1] in ("rör", "gäller"):
         cut = len(words)
