@@ -554,8 +554,8 @@ def test_topics_the_examples_of_what_was_taken_up(reference, make_document):
 
 def test_topics_a_list_that_runs_past_an_abbreviation_and_an_aside(reference, make_document):
     # the point of "s.k." ends no list, "de s.k." is no part of the name, a bracket is an aside
-    text = ("På dagordningen stod diskussioner om de s.k. LIS-områdena vid kusten (strandnära områden för byggande), "
-            "myggfrågan och bredbandsutbyggnaden.")
+    text = ("På dagordningen stod diskussioner om de s.k. LIS-områdena vid kusten (strandnära områden som passar "
+            "för byggande), myggfrågan och bredbandsutbyggnaden.")
     forms = _topic_forms(reference, make_document, text)
     assert _has_form(forms, "lis-områdena") and _has_form(forms, "myggfrågan")
     assert not any("(" in f for fs in forms.values() for f in fs)

@@ -480,14 +480,16 @@ _HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:(?:arbetar|arbeta|jobbar|jobba
 _RELATIVE_TOPIC = re.compile(r"\bsom\s+(?:rör|gäller)\b", re.IGNORECASE)  # "frågor som rör X" names X
 
 
+_ASIDE_RE = re.compile(r"\([^()\n]*\)")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|(?:och|samt)\s)")
 _QUESTION_ITEM = re.compile(r"(?:vilket|vilken|vilka|hur)\s+(?:[a-zåäö]+\s+){1,3}(?:ska|skulle|bör|kan)\b",
                             re.IGNORECASE)
 
 
 def _clause_inside(text: str, a: int, b: int) -> bool:
-    """Does a clause start inside this conjunct ("hur vi kan ...", "X som finns ...")?"""
-    words = [w.lower() for w in _RELATIVE_TOPIC.sub(" ", text[a:b]).split()]
+    """Does a clause start inside this conjunct ("hur vi kan ...", "X som finns ...")? Not inside an aside
+    in brackets ("LIS-områdena (strandnära områden som är lämpliga för ...)"), after which the list goes on."""
+    words = [w.lower() for w in _RELATIVE_TOPIC.sub(" ", _ASIDE_RE.sub(" ", text[a:b])).split()]
     return any(w in _STOP and not _between_and(words, i) for i, w in enumerate(words))
 
 
