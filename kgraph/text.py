@@ -31,6 +31,8 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+"
                     r"(?:/[^\s<>\"]*)?", re.UNICODE | re.IGNORECASE)
 _BARE_DOMAIN_RE = re.compile(r"[\w-]+\.(?:se|nu|com|org|eu|net)\b(?:/[^\s<>\"]*)?", re.UNICODE | re.IGNORECASE)
 PHONE_RE = re.compile(r"(?<!\w)(?:\+46|0)\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2,3}){1,3}(?!\w)")
+# the end of a line and any blank lines after it (a PDF's text often leaves one between two lines of a list)
+LINE_BREAKS_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
 SENT_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“–—-]?\s*[A-ZÅÄÖÉ0-9])|\n\s*\n|\n(?=\s*[-–•*]|\s*\d+\.)")
 ABBREVIATIONS = ("t.ex.", "bl.a.", "m.m.", "fr.", "v.", "h.", "ca.", "jfr.", "dvs.", "osv.", "s.k.",
                  "t.o.m.", "f.d.", "resp.", "d.v.s.", "m.fl.", "nr.", "kl.", "tel.")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .. import prefilter
+from ..text import LINE_BREAKS_RE
 
 # what opens a list of items; "sid"/"sida"/"sid nr" is the column head of the page numbers
 _LIST_OPENER_RE = re.compile(
@@ -148,18 +149,17 @@ def _item_end(text: str, head: int, end: int) -> int:
 # ("Kvartalsrapport med helårsprognos... 3"); a PDF's text may leave a blank line between two
 _DOTTED_LINE_RE = re.compile(r"[ \t]*(?P<h>[A-ZÅÄÖ][^\n]{1,%d}?)[ \t]*(?:\.{2,}|…)[ \t.]*\d{1,3}[ \t]*(?:\n|\Z)"
                              % _MAX_ITEM)
-_BLANK_LINES_RE = re.compile(r"[ \t]*\n(?:[ \t]*\n)*")
 
 
 def _dotted_lines(text: str, lo: int) -> list[tuple[int, int]]:
     """The headings of an unnumbered table of contents that starts at ``lo`` (after its opener): three
     or more lines in a row, each a heading with a dotted leader to its page number."""
     spans: list[tuple[int, int]] = []
-    gap = _BLANK_LINES_RE.match(text, lo)
+    gap = LINE_BREAKS_RE.match(text, lo)
     pos = gap.end() if gap else lo
     while (m := _DOTTED_LINE_RE.match(text, pos)) is not None:
         spans.append(_trim(text, m.start("h"), m.end("h")))
-        gap = _BLANK_LINES_RE.match(text, m.end())
+        gap = LINE_BREAKS_RE.match(text, m.end())
         pos = gap.end() if gap else m.end()
     return spans if len(spans) >= 3 else []
 

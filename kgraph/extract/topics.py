@@ -14,7 +14,7 @@ import ahocorasick
 
 from .. import prefilter
 from ..refdata import Reference, TopicConcept, load_reference
-from ..text import Block, lower_same_length, slug
+from ..text import LINE_BREAKS_RE, Block, lower_same_length, slug
 
 COMPOUND_TAILS = ("arbete", "arbetet", "arbetets", "frågan", "frågor", "frågorna", "fråga", "området", "områden",
                   "reglerna", "regler", "regelverket", "strategin", "strategi", "satsningar", "satsningen",
@@ -226,9 +226,13 @@ _BACKWARD_CUE = re.compile(
     r"|(?:är|var)\s+(?:andra\s+|ytterligare\s+)?(?:viktiga\s+)?(?:frågor|ämnen)\s+som\s+(?:har\s+)?"
     r"(?:diskuterats|berörts|lyfts|tagits upp|diskuterades|berördes|lyftes|togs upp))\b",
     re.IGNORECASE)
-# (not the point of an abbreviation inside the clause: "diskussioner om de s.k. LIS-områdena", "bl.a. X")
-_CLAUSE_END = re.compile(r"(?<![\s.]s\.k)(?<![\s.]bl\.a)(?<![\s.]t\.ex)(?<![\s.]d\.v\.s)(?<![\s.]s\.a\.s)(?<!\sresp)"
-                         r"(?<!\sdvs)(?<!\sca)[.!?;:](?=\s|$)|\n| – | - |"
+# the abbreviations inside a clause whose point ends no list of topics ("diskussioner om de s.k. LIS-områdena",
+# "bl.a. X"): those of kgraph.text.ABBREVIATIONS that stand inside a phrase, and "s.a.s."; not the ones that
+# close a list ("m.m.", "osv.", "m.fl.")
+_INSIDE_ABBREVIATIONS = ("s.k", "bl.a", "t.ex", "d.v.s", "s.a.s", "resp", "dvs", "ca")
+_NOT_AN_ABBREVIATION = "".join("(?<!" + (r"[\s.]" if "." in a else r"\s") + re.escape(a) + ")"
+                               for a in _INSIDE_ABBREVIATIONS)
+_CLAUSE_END = re.compile(_NOT_AN_ABBREVIATION + r"[.!?;:](?=\s|$)|\n| – | - |"
                          r",\s+(?:säger|sa|berättar|menar|konstaterar|betonar|understryker|"
                          r"avslutar|framhåller|påpekar)\b")
 _CLAUSE_START = re.compile(r"(?:[.!?:;](?:\s+|$)|\n|\b(?:har|hade|var det|är det|det var|det är)\s+)", re.IGNORECASE)
@@ -399,7 +403,7 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
             out.extend(_list_items(_HEADED_ITEM, text, end.end()))
         # "... kommer att fokusera på ett antal aktuella frågor." then a bulleted list: each item is one of them
         if end is not None and stop == end.start() and _COUNTED_TOPICS_RE.search(text, cue_end, stop) \
-                and (gap := _BLANK_LINES_RE.match(text, end.end())) is not None:
+                and (gap := LINE_BREAKS_RE.match(text, end.end())) is not None:
             out.extend(_list_items(_BULLET_ITEM, text, gap.end()))
     for cue_start, _ in sorted(backward):
         floor = max(0, cue_start - 300)
@@ -422,7 +426,6 @@ _BULLET_ITEM = re.compile(r"[ \t]*\n?[ \t]*[•*▪◦·–-][ \t]+(?P<item>[^\n
 
 # a cue's clause that counts its subjects without naming them ("ett antal aktuella frågor", "tre områden")
 _COUNTED_TOPICS_RE = re.compile(r"\b(?:frågor|frågorna|ämnen|ämnena|punkter|teman|områden|följande)\b", re.IGNORECASE)
-_BLANK_LINES_RE = re.compile(r"[.:]?[ \t]*\n(?:[ \t]*\n)*")
 # a cue's clause that ends in a colon and a line break opens a list on the lines after it
 _LIST_OPENS_RE = re.compile(r":[ \t]*\n")
 # a line of such a list: its topic, a dash, what about it ("Val – val till Europaparlamentet")
