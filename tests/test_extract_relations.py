@@ -888,3 +888,18 @@ def test_pensioners_council_minutes_name_the_national_organisations():
     assert {"org/pro", "org/spf-seniorerna", "org/synskadades-riksforbund"} <= set(ex.entities)
     rels = _pairs(ex, "affiliatedWith")
     assert {("person/oskar-lind", "org/pro"), ("person/maja-borg", "org/spf-seniorerna")} <= rels
+
+
+def test_relations_a_post_in_its_term_and_an_election_after_a_post(reference, make_document):
+    # "avgående ordförande", "tidigare kommunalråd": the title after the word; "A, kommunalråd i X, valdes
+    # till ny styrelseordförande" gives both titles, and the body whose board the sentence names
+    ex = extract_document(make_document(
+        "Nyheter\n\nVid förbundsfullmäktige fastställdes Norrbottens Kommuners styrelse och Olle Brink, "
+        "kommunalråd i Luleå, valdes till ny styrelseordförande. Ada Nordin, avgående styrelseordförande, "
+        "tackades för sina år. Per Holm, tidigare kommunalråd, deltog också.\n"), reference)
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert ("person/olle-brink", "role", "kommunalråd") in facts
+    assert ("person/olle-brink", "role", "styrelseordförande") in facts
+    assert ("person/olle-brink", "affiliatedWith", "org/norrbottens-kommuner") in facts
+    assert ("person/ada-nordin", "role", "styrelseordförande") in facts
+    assert ("person/per-holm", "role", "kommunalråd") in facts

@@ -559,3 +559,17 @@ def test_topics_a_list_that_runs_past_an_abbreviation_and_an_aside(reference, ma
     forms = _topic_forms(reference, make_document, text)
     assert _has_form(forms, "lis-områdena") and _has_form(forms, "myggfrågan")
     assert not any("(" in f for fs in forms.values() for f in fs)
+
+
+def test_topics_thoughts_solutions_and_chances_name_what_they_are_about(reference, make_document):
+    # "tankar kring X", "lösningar kring X", "möjligheter till X", "förberedelser för X": X is the topic
+    forms = _topic_forms(reference, make_document,
+                         "Under mötet berättade landshövdingen om sina tankar kring bättre samordning och nya "
+                         "lösningar kring samverkansformer. Kommunchefen talade om möjligheter till "
+                         "hamnetableringar och förberedelser för ett eventuellt omval.")
+    assert _has_form(forms, "bättre samordning"), forms
+    assert _has_form(forms, "samverkansformer"), forms
+    assert _has_form(forms, "hamnetableringar"), forms
+    assert _has_form(forms, "omval") or _has_form(forms, "eventuellt omval"), forms
+    assert not any(f in ("tankar", "lösningar", "möjligheter", "förberedelser") for fs in forms.values()
+                   for f in fs), forms

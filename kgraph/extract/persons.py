@@ -691,6 +691,10 @@ _BEFORE_COMMA_GAP = re.compile(r"^(?:[ \t]+(?:i|för)[ \t]+(?:(?:region|distrikt
                                r"[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?"
                                r"(?:[ \t]+(?:läns?|kommuns?))?)?"
                                r"[ \t]*,[ \t]*\Z")
+# where in a term the post stands: "Anna Berg, avgående ordförande", "Per Holm, tillträdande vd", "Eva Lind,
+# tidigare kommunalråd": the post is the title after the word
+_IN_OFFICE = (r"avgående|avgångne|tillträdande|nytillträdd[ae]?|nyvald[ae]?|nyutsedd[ae]?|blivande|nuvarande|"
+              r"dåvarande|tidigare|förre|förra|före[ \t]+detta|f\.[ \t]?d\.")
 # how long a post has been held: "sedan 2019", "sedan i våras", "sedan några år"
 _SINCE = r"sedan[ \t]+(?:\d{4}|i[ \t]+[a-zåäö]+|[a-zåäö]+[ \t]+år)"
 _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)\s*)?,?[ \t]*"
@@ -707,7 +711,7 @@ _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1
                         r"(?:om|ny|åter)?valdes[ \t]+(?:till|som)|väljs till|"
                         r"har valts till|utsågs till|utses till|har utsetts till)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
-                        r"tf\.?|t\.f\.)?[ \t]*\Z")
+                        r"tf\.?|t\.f\.|" + _IN_OFFICE + r")?[ \t]*\Z")
 # "Anna Berg, Exempelby kommuns näringslivschef": an organisation in the genitive between the comma and the title
 _AFTER_GENITIVE_GAP = re.compile(r"^[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,3}\s*\)[ \t]*)?,[ \t]*"
                                  r"[A-ZÅÄÖ][\wåäö:-]*(?:[ \t]+[\wåäö:-]+){0,4}s[ \t]+\Z")
@@ -763,6 +767,11 @@ _REST_OF_LINE_EMPTY = re.compile(r"[ \t]*(?:\n|\Z)")
 _ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs|utses)[ \t]+\Z")
 _ELIDED_ELECTION_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*till[ \t]+\Z")
 _ELECTION_EARLIER_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs)[ \t]+till\b[^.!?\n]*\Z")
+# "Anna Berg, kommunalråd i Exempelby, valdes till ny ordförande": her post, then the office she was elected to
+_ELECTED_AFTER_POST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[a-zåäö][a-zåäö -]{2,40}?"
+                                     r"(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|län|stad))?)?"
+                                     r"[ \t]*,[ \t]*(?:blev[ \t]+)?(?:om|ny|åter)?val(?:des|d|da)[ \t]+"
+                                     r"(?:till|som)[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
 _ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
 
 
@@ -782,6 +791,8 @@ def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
     if _BRACKET_OPEN_GAP.fullmatch(gap) and _BRACKET_CLOSE_RE.match(text, t.end):
         return True
     if _ELECTED_TO_GAP.fullmatch(gap) and _ELECTED_BEFORE_RE.search(text, max(0, p.start - 12), p.start):
+        return True
+    if _ELECTED_AFTER_POST_GAP.fullmatch(gap):
         return True
     if _ELIDED_ELECTION_GAP.fullmatch(gap) and _ELECTION_EARLIER_RE.search(text, max(0, p.start - 150), p.start):
         return True  # "A, Vara, valdes till ordförande och B, Skara, till vice ordförande": the verb said once

@@ -151,14 +151,15 @@ _FILLER = (r"(?:(?:bland annat|bl\.\s?a\.|också|även|främst|framför allt|sä
 # "pratade om X", "samtal kring X", "diskutera X", "intresse för X", "tog upp X", "lyftes X", "fokus på X"
 # every cue starts with a letter: the lookahead lets the scan pass the spaces and signs at once (a third faster)
 _FORWARD_CUE = re.compile(
-    r"(?=[a-zåäö])\b(?:(?:prata|pratade|pratat|pratar|samtala|samtalade|samtalat|samtalar|samtal|samtalet|samtalen|diskussion|"
+    r"(?=[a-zåäö])\b(?:(?:prata|pratade|pratat|pratar|tala|talade|talat|talar|samtala|samtalade|samtalat|samtalar|samtal|samtalet|samtalen|diskussion|"
     r"diskussionen|diskussioner|diskussionerna|diskutera|diskuterade|diskuterat|diskuterar|resonera|resonerade|"
     r"informera|informerade|informerat|informerar|berätta|berättade|berättat|berättar|handlade|handlar|"
     r"handla|dialog|rapporterade|rapporterar|"
     # and their compounds: "en basinformation om X", "lägesrapport om X"
     r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+"
-    # "Den här gången handlar det bland annat om X": the subject after the verb
-    r"(?:(?:det|mötet|samtalet|samtalen|dagen|träffen|besöket)\s+)?" + _FILLER + r"(?:om|kring)"
+    # "Den här gången handlar det bland annat om X", "Under mötet berättade kommunchefen om X": the subject
+    # after the verb (a pronoun or a definite noun)
+    r"(?:(?:det|vi|man|de|han|hon|jag|ni|[a-zåäö]+(?:en|et|na))\s+)?" + _FILLER + r"(?:om|kring)"
     # "ett möte i Östersund om X", "seminariet om X", "ett rundabordssamtal om X", "överläggningar om X":
     # what a meeting is about (and the compounds of its words: "dialogmöte om X")
     r"|[a-zåäö]*(?:möte|mötet|möten|träff|träffen|träffar|seminarium|seminariet|seminarier|konferens|konferensen|"
@@ -167,7 +168,7 @@ _FORWARD_CUE = re.compile(
     # "Det gällde bland annat X": what the information or the talk was about
     r"|(?:det|samtalet|samtalen|mötet|diskussionen|diskussionerna|informationen|frågorna)\s+(?:gällde|gäller)"
     # "berättade för ministern om X", "pratade med eleverna om X", "informerade med hjälp av rektor Y om X"
-    r"|(?:prata|pratade|pratat|pratar|samtala|samtalade|samtalat|samtalar|berätta|berättade|berättat|berättar|"
+    r"|(?:prata|pratade|pratat|pratar|tala|talade|talat|talar|samtala|samtalade|samtalat|samtalar|berätta|berättade|berättat|berättar|"
     r"informera|informerade|informerat|informerar|diskutera|diskuterade|diskuterat|diskuterar)"
     r"\s+(?:för|med|inför|hos)\s+(?:(?!(?:att|som|om|kring|när|hur|vad|och|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}"
     r"(?:om|kring)"
@@ -319,7 +320,11 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          "betydelsen", "framtiden", "frågeställningar", "frågeställningen", "roll", "rollen",
                          "utveckling", "utvecklingen", "utbyggnad", "utbyggnaden", "förbättring", "förbättringar",
                          "nödvändighet", "nödvändigheten", "besked", "beskeden", "betydelse", "deltagande",
-                         "deltagandet", "planer", "planerna"})
+                         "deltagandet", "planer", "planerna",
+                         # "tankar kring X", "nya lösningar kring X", "förberedelser för X", "uppdrag i X"
+                         "tankar", "tankarna", "funderingar", "lösning", "lösningen", "lösningar", "lösningarna",
+                         "förberedelser", "förberedelserna", "uppdrag", "uppdraget", "uppdragen",
+                         "möjlighet", "möjligheten", "möjligheter", "möjligheterna"})
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
@@ -327,7 +332,10 @@ _GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller
                               # "utmaningar för (att skapa ökad) tillväxt": what they are for
                               r"för(?:\s+att\s+(?:skapa|öka|stärka|främja|utveckla|nå|få))?)\s+", re.IGNORECASE)
 # "besked i markfrågor": the generic words whose topic may also follow "i"
-_GENERIC_IN = frozenset({"besked", "beskeden", "deltagande", "deltagandet"})
+_GENERIC_IN = frozenset({"besked", "beskeden", "deltagande", "deltagandet", "uppdrag", "uppdraget", "uppdragen"})
+# "möjligheter till X": the generic words whose topic may also follow "till"
+_GENERIC_TILL = frozenset({"möjlighet", "möjligheten", "möjligheter", "möjligheterna"})
+_TILL_PREP = re.compile(r"till\s+")
 _IN_PREP = re.compile(r"i\s+")
 _TOKEN = re.compile(r"[^\s,]+")
 _WORDISH = re.compile(r"^[A-Za-zÅÄÖÉÜåäöéü][A-Za-zÅÄÖÉÜåäöéü-]*$")
@@ -594,7 +602,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         if w in _GENERIC_OF and all(_ADJ_END.search(x) or (j == 0 and i == 1 and x.endswith("s"))
                                     for j, x in enumerate(words[:i])):
             m = _GENERIC_OF_PREP.match(text, toks[i][1] + 1) or (
-                _IN_PREP.match(text, toks[i][1] + 1) if w in _GENERIC_IN else None)
+                _IN_PREP.match(text, toks[i][1] + 1) if w in _GENERIC_IN else None) or (
+                _TILL_PREP.match(text, toks[i][1] + 1) if w in _GENERIC_TILL else None)
             if m and m.end() < toks[-1][1]:
                 inner = _phrase(text, m.end(), toks[-1][1], mentions)
                 if inner:

@@ -493,6 +493,11 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     # on whom its meeting elected to its board
     for p, cue in _publisher_board_members(st, roles):
         add(p.key, st.publisher or "", cue, p.end, "extract.affiliation.board_election", 0.65)
+    # "Exempelförbundets styrelse fastställdes och Anna Berg valdes till ny ordförande": the one body
+    # whose board the sentence of the election names
+    for p, org in _named_board_members(st, roles):
+        add(p.key, org.key, min(p.start, org.prov.span.start), max(p.end, org.prov.span.end),
+            "extract.affiliation.board_election", 0.65, at=org)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
     for p, body, lead_end, named in rosters:
         if p.key != body:
@@ -743,6 +748,34 @@ def _publisher_board_members(st: DocState, roles: dict[str, list[TitleHit]]) -> 
         board_role = any(t.role.endswith(_BOARD_ROLES) for t in roles.get(p.key, ()))
         if board_role or (blk is not None and _OWN_BOARD_RE.search(text, blk.start, blk.end)):
             out.append((p, m.start()))
+    return out
+
+
+_BOARD_OF_RE = re.compile(r"[ \t]+(?:förbunds)?(?:styrelse|styrelsen|presidium|presidiet)(?![\wåäö])", re.IGNORECASE)
+_BOARD_BEFORE_RE = re.compile(r"(?:styrelsen|presidiet)[ \t]+(?:för|i)[ \t]+\Z", re.IGNORECASE)
+
+
+def _named_board_members(st: DocState, roles: dict[str, list[TitleHit]]) -> list[tuple[PersonHit, Mention]]:
+    """(person, body) for a person with a board's office in a sentence that states an election and
+    names one association or organisation only, in the genitive before its board ("Exempelförbundets
+    styrelse") or as the board's ("styrelsen för Exempelförbundet")."""
+    text = st.doc.text
+    out: list[tuple[PersonHit, Mention]] = []
+    for p in st.people.persons:
+        if not any(t.role.endswith(_BOARD_ROLES) for t in roles.get(p.key, ())):
+            continue
+        sent = st.sentence_at(p.start)
+        if sent is None or prefilter.search(_ELECTION_RE, text, sent.start, sent.end) is None:
+            continue
+        orgs = st.orgs_in(sent.start, sent.end, {"Association", "Organization"})
+        if len({o.key for o in orgs}) != 1 or orgs[0].key == st.publisher:
+            continue
+        org = orgs[0]
+        start, end = org.prov.span.start, org.prov.span.end
+        board_after = _genitive(st, org) and _BOARD_OF_RE.match(text, end)
+        board_before = _BOARD_BEFORE_RE.search(text, max(0, start - 20), start)
+        if board_after or board_before:
+            out.append((p, org))
     return out
 
 
