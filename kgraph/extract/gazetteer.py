@@ -136,6 +136,8 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
         return True  # "Kil. I bild Anna Berg, kommunchef, ...": a caption labelled by its municipality
     if at_sentence_start(text, start):
         return False
+    if _SET_OFF_PARTY_BEFORE_RE.search(text, max(0, start - 12), start):
+        return True  # "Anna Berg, (s), Boden Per Holm, (c), Kalix": PDF minutes' entries run on, the next name after
     if re.match(r"[ \t]+[A-ZÅÄÖ][a-zåäö]", after):  # "Nora Suni": a name, not a place (a new line is no name)
         return False
     if _INVERTED_VISIT_RE.search(text, max(0, start - 90), start) and _INVERTED_VISIT_END_RE.match(text, end):
@@ -146,6 +148,7 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
 
 
 _PARTY_BEFORE_RE = re.compile(r"\([A-Za-zÅÄÖåäö]{1,4}\)[ \t]*,?[ \t]*\Z")
+_SET_OFF_PARTY_BEFORE_RE = re.compile(r",[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\)[ \t]*,[ \t]*\Z")
 
 
 def find_reference_mentions(doc: Document, ref: Reference | None = None, listed: bool = False) -> Iterator[Mention]:

@@ -35,7 +35,9 @@ from ..state import PARTICIPANT_ORGS, Attendance, DocState, most_named
 from ..step import Step
 
 _CUE_RE = re.compile(
-    r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter)?|[Nn]ärvarande ledamöter|"
+    # ("Beslutande kommunrepresentanter", "Beslutande partirepresentanter": the members each side sends)
+    r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter| [a-zåäö]+representanter)?|"
+    r"[Nn]ärvarande ledamöter|"
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|NÄRVARANDE|Deltagare|"
     # "Kommunernas ledamöter", "Regionens ledamöter": the members each side sends
     r"[A-ZÅÄÖ][a-zåäö]+(?:ernas|arnas|ens|ets|s)\s+ledamöter|"
@@ -123,7 +125,7 @@ def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int
         stop = end.start() if end else limit
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else \
-            "member" if cue in _MEMBER_CUES or cue.endswith(" ledamöter") else "other"
+            "member" if cue in _MEMBER_CUES or cue.endswith((" ledamöter", "representanter")) else "other"
         if stop > m.end():
             if capacity == "other" and stacked_members:
                 capacity = "mixed"  # the members among them are the ones with a party

@@ -270,7 +270,8 @@ _NAME_POST_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?,[ \t]*(?P<firs
 _NOT_A_POST = frozenset({"som", "och", "med", "samt", "men", "där", "när", "vars", "tidigare", "senare", "numera",
                          "bland", "både", "även", "också", "i", "på", "från", "vid", "hos"})
 # ... or a dash or a tab between them, as the columns of an attendance list: "Gunnar Berg – Trafikverket"
-_NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:\([^)\n]{1,4}\)[ \t]*)?"
+# (the party set off by commas too, as PDF minutes print it: "Anna Berg, (s), Exempelby")
+_NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:,?[ \t]*\([^)\n]{1,4}\)[ \t]*)?"
                                r"(?:,|[ \t](?:från|på|vid|hos)[ \t]|[ \t][–—-][ \t]|\t)[ \t]*")
 # an entry of a list, one a line, with only the party between the name and the body: "Anna Berg (C) Exempelby
 # kommun" (in running text the body after the party is the object of a verb: "besökte X (S) Exempelby kommun")
