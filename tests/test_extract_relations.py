@@ -919,3 +919,19 @@ def test_relations_pdf_minutes_with_the_party_set_off_by_commas(reference, make_
     assert ("person/kerstin-ek", "role", "direktör") in facts
     members = {s.subject for s in ex.statements if s.prov.rule == "extract.affiliation.minutes"}
     assert {"person/ada-nordin", "person/olle-brink", "person/eva-lindkvist"} <= members
+
+
+def test_relations_minutes_table_with_a_party_column_and_a_presence_column(reference, make_document):
+    # "Namn Parti Närvaro": the party's letters after each name; a dash in the presence column is a member away
+    # from the meeting, still the board's
+    text = ("PROTOKOLL 2 (12) Närvarolista Namn Parti Närvaro Anteckningar Ledamöter (4) Ada Nordin S 1 "
+            "Olle Brink M 1 Eva Lindkvist C - Per Holmqvist KD - Övriga närvarande Kerstin Ek, nämndsekreterare\n")
+    ex = extract_document(make_document("Region Västerbotten\n\n" + text), reference)
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert ("person/ada-nordin", "memberOf", "party/s") in facts
+    assert ("person/olle-brink", "memberOf", "party/m") in facts
+    assert ("person/eva-lindkvist", "memberOf", "party/c") in facts
+    assert ("person/per-holmqvist", "memberOf", "party/kd") in facts
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert {"person/ada-nordin", "person/olle-brink"} <= parts
+    assert not {"person/eva-lindkvist", "person/per-holmqvist"} & parts

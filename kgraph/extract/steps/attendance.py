@@ -44,8 +44,8 @@ _CUE_RE = re.compile(
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
-    # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg"
-    r"(?:[a-zåäö]{2,12}\s*:\s*)?(?=[A-ZÅÄÖ])")
+    # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg"; a count: "Ledamöter (7) Anna Berg"
+    r"(?:[a-zåäö]{2,12}\s*:\s*|\(\d{1,2}\)\s*)?(?=[A-ZÅÄÖ])")
 _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvarande")
@@ -60,6 +60,9 @@ _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tgj\.?|tjänstgör(?:ande)?)(?:\s+
                           r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$")
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
 _ABSENT_AFTER_RE = re.compile(r"[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)[ \t]*)?,?[ \t]*(?:ej|inte)[ \t]+närvarande\b")
+# a table with a column for the party and one for presence: a dash where the mark would be ("Per Holm M -"); the
+# member is away from this meeting, still the board's
+_AWAY_MARK_RE = re.compile(r"[ \t]+[A-ZÅÄÖ]{1,3}[ \t]+[-–](?![\wåäö-])")
 # "Anna Berg (S), ordförande", "Per Ek(Skaraborg), vice ordförande": a party or the area a member sends for
 # "Bo Ek, Älvsbyn, (s, ordförande", "Per Ek, Vara kommun, sekr": the town or office, then a party whose bracket
 # the PDF's text lost
@@ -350,6 +353,11 @@ def _replaced(text: str, p: PersonHit, seg: Attendance) -> bool:
         or _ABSENT_AFTER_RE.match(text, p.end) is not None
 
 
+def _away(text: str, p: PersonHit, seg: Attendance) -> bool:
+    """Is the person not at the meeting: replaced, marked absent, or without the mark of presence?"""
+    return _replaced(text, p, seg) or _AWAY_MARK_RE.match(text, p.end) is not None
+
+
 def run(st: DocState) -> None:
     text = st.doc.text
     if not lx.minutes_header(text):
@@ -451,7 +459,7 @@ def present(st: DocState) -> list[tuple[PersonHit, Attendance]]:
         if seg.capacity == "absent":
             continue
         for p in st.people.persons:
-            if seg.start <= p.start < seg.end and not _replaced(text, p, seg):
+            if seg.start <= p.start < seg.end and not _away(text, p, seg):
                 out.append((p, seg))
     return out
 
@@ -462,7 +470,7 @@ def absent(st: DocState) -> set[str]:
     out = set()
     for seg in st.attendance:
         for p in st.people.persons:
-            if seg.start <= p.start < seg.end and (seg.capacity == "absent" or _replaced(text, p, seg)):
+            if seg.start <= p.start < seg.end and (seg.capacity == "absent" or _away(text, p, seg)):
                 out.add(p.key)
     return out - {p.key for p, _ in present(st)}
 

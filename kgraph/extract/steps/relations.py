@@ -19,6 +19,7 @@ from ...models import Mention, Statement
 from ...refdata import Reference
 from ...text import Sentence, email_matches, fold, lines_holding, slug
 from ...vocab import INFERRED_CONFIDENCE
+from .. import lexicon as lx
 from ..lexicon import NAME_HEAD_AFTER_RE, SHARED_MAIL_DOMAIN_PATTERNS, SHARED_MAIL_DOMAINS
 from ..persons import CAPTION_POSITION_RE, RESPECTIVE_AFTER_TITLE_RE, PersonHit, TitleHit
 from ..state import PARTICIPANT_ORGS, DocState, most_named
@@ -79,6 +80,7 @@ def _marker_parties(st: DocState) -> None:
         else:
             spots.append((p, p.end))
     spots += [(p, t.end) for p, t in st.people.roles if not p.party]
+    found: list[tuple[PersonHit, str, int, int]] = []
     for p, pos in spots:
         if p.party and p.party_span:
             key, (s, e) = _party_key(st, p.party), p.party_span
@@ -89,7 +91,11 @@ def _marker_parties(st: DocState) -> None:
             key, s, e = _party_key(st, m["p"]), m.start("p"), m.end("p")
         if not key and local is not None and _LOCAL_PARTY_RE.fullmatch(text[s:e]):
             key = f"party/local-{slug(text[s:e])}-{local}"  # "Anna Berg (FiA)" among "(S)", "(M)": a local party
-        if not key or (p.key, key) in done:
+        if key:
+            found.append((p, key, s, e))
+    found += _column_parties(st)
+    for p, key, s, e in found:
+        if (p.key, key) in done:
             continue
         done.add((p.key, key))
         if not any(x.key == key and x.prov.span.start <= s < x.prov.span.end
@@ -99,6 +105,29 @@ def _marker_parties(st: DocState) -> None:
                            label=text[s:e] if key.startswith("party/local-") else None)
         st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
                                        prov=st.prov(min(p.start, s), max(p.end, e), "extract.party_marker", 0.95)))
+
+
+# a table of minutes with a column for the party: "Namn Parti Närvaro ... Anna Berg S 1 Ordförande Per Holm M -"
+_PARTY_COLUMN_HEAD_RE = re.compile(r"(?<![\wåäö])(?:Namn|Ledamöter|Ledamot|Ersättare)[ \t]+Parti(?![\wåäö])|"
+                                   r"(?<![\wåäö])Parti[ \t]+(?:Närvaro|N[ \t]ä[ \t]r|Närv)")
+# the party's letters after the name, then the next column (a mark, a figure, a word with a capital) or the line's end
+_COLUMN_PARTY_RE = re.compile(r"[ \t]+(?P<p>[A-ZÅÄÖ]{1,3})"
+                              r"(?=[ \t]+(?:\d|[-–xX](?![\wåäö])|[A-ZÅÄÖ][a-zåäö])|[ \t]*(?:\n|\Z))")
+
+
+def _column_parties(st: DocState) -> list[tuple[PersonHit, str, int, int]]:
+    """(person, party, span of its letters) for the names of a minutes' table below a party column's head."""
+    text = st.doc.text
+    head = _PARTY_COLUMN_HEAD_RE.search(text) if lx.minutes_header(text) else None
+    if head is None:
+        return []
+    out = []
+    for p in st.people.persons:
+        m = _COLUMN_PARTY_RE.match(text, p.end) if p.start > head.end() and not p.party else None
+        key = _party_key(st, m["p"]) if m else None
+        if m and key:
+            out.append((p, key, m.start("p"), m.end("p")))
+    return out
 
 
 _MEMBER_RE = re.compile(r"\b(?:(?:är|blir|blev|bli|blivit|vara|varit)\s+(?:alla\s+|också\s+|nu\s+)?"
