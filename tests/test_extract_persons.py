@@ -736,3 +736,15 @@ def test_persons_minutes_column_word_after_a_name_is_no_surname(reference, make_
     assert {"Greta Sund", "Oskar Lind", "Tove Ahl", "Maja Borg"} <= names
     assert not {n for n in names if n.split()[-1] in ("Beslut", "Information", "Tid", "dessutom")}
     assert not {n for n in names if n.startswith("Ja ")}
+
+
+def test_persons_an_office_or_the_minutes_after_a_name_is_no_surname(reference, make_document):
+    # PDF minutes run the next field into the name: "Justerande Anna Berg Protokollet är justerat",
+    # "Per Holm Kommunledningskontoret"
+    from kgraph.extract import extract_document
+    ex = extract_document(make_document(
+        "PROTOKOLL Kommunstyrelsen Beslutande Ada Nordin (S) ordförande Olle Brink (M) Sekreterare Eva Lindkvist "
+        "Kommunledningskontoret Justerande Olle Brink Protokollet är justerat.\n"), reference)
+    people = {k for k, e in ex.entities.items() if e.cls == "Person"}
+    assert "person/eva-lindkvist" in people and "person/olle-brink" in people, people
+    assert not any("kommunledningskontoret" in p or "protokollet" in p for p in people), people

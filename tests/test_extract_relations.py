@@ -935,3 +935,15 @@ def test_relations_minutes_table_with_a_party_column_and_a_presence_column(refer
     parts = {p for m in ex.meetings for p in m.participants}
     assert {"person/ada-nordin", "person/olle-brink"} <= parts
     assert not {"person/eva-lindkvist", "person/per-holmqvist"} & parts
+
+
+def test_relations_a_photo_credit_is_nobody_s_employer_and_a_chef_keeps_what_he_heads(reference, make_document):
+    # "Foto: Exempel AB" names who took the picture; "chef för X" is the role as written
+    ex = extract_document(make_document(
+        "Nyheter\n\nUnder förbundsfullmäktige i Kiruna valdes Olle Brink till ordförande för Norrbottens "
+        "Kommuner. Ada Nordin, ordinarie ledamot, tackade. Eva Lindkvist, chef för projekt- och "
+        "verksamhetsutveckling, var också där.\n\nFoto: Snöbild AB\n"), reference)
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert not any(o.startswith("company/") for _, p, o in facts if p == "affiliatedWith"), facts
+    assert not any(p.startswith("company/") for m in ex.meetings for p in m.participants)
+    assert ("person/eva-lindkvist", "role", "chef för projekt- och verksamhetsutveckling") in facts

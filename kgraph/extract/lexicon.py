@@ -248,4 +248,4 @@ MINUTES_STRUCTURE_WORDS = frozenset({
     # the words of a minutes' columns and item heads that a PDF's text runs into the name before them ("Anna Berg
     # Beslut", "Per Holm Information", "LEDAMÖTER Ja Nej Tid"): never a surname
     "beslut", "information", "projekt", "dessutom", "bevis", "tid", "ja", "nej", "votering", "närvaro", "bilaga",
-    "bilagor", "ärende", "ärenden", "rapport"})
+    "bilagor", "ärende", "ärenden", "rapport", "protokollet", "paragrafen", "anslaget"})

@@ -33,7 +33,7 @@ SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "gren", "lund", "qv
 _NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parken|torget|biblioteket|stationen|"
                              r"slottet|verket|bruket|förbundet|föreningen|nätverket|kommun|regionen|länet|region|"
                              r"länsstyrelsen|departementet|myndigheten|stiftelsen|bolaget|akademin|akademien|"
-                             r"institutet|kammaren|"
+                             r"institutet|kammaren|kontoret|kansliet|förvaltningen|avdelningen|enheten|"
                              r"centret|centrum|museet|teatern|arenan|[a-zåäö]{3}rum|[a-zåäö]{3}rummet|torg|torget)$")
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
@@ -69,6 +69,11 @@ _BARE_UNIT_RE = re.compile(r"[ \t]+(?P<c>(?:[\wåäöÅÄÖ]+[ \t]*-[ \t]*och[ \
 _BARE_FIELD_RE = re.compile(r"[ \t]+(?P<c>[a-zåäö]{4,})"
                             r"(?=[ \t]*(?:[,;)\n]|$)|[ \t]+(?:[A-ZÅÄÖ§]|t\.o\.m\.|fr\.o\.m\.))")
 _BARE_FIELD_POSTS = ("sakkunnig",)
+# what a bare "chef" heads, in lower case: "chef för projekt- och verksamhetsutveckling", "chef för länsstyrelsens
+# samhällsavdelning" (up to three words, before a name, a clause or the end of the phrase)
+_CHEF_FOR_RE = re.compile(r"[ \t]+för[ \t]+(?P<c>(?:[a-zåäö]+-[ \t]+och[ \t]+)?(?!(?:att|den|det|de|en|ett)[ \t])"
+                          r"[a-zåäö][a-zåäö-]+(?:[ \t]+(?!(?:och|som|att|i|på|med|och)(?![\wåäö]))[a-zåäö][a-zåäö-]+)"
+                          r"{0,2})(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t](?:och|som|i|på|med|vid|inom)[ \t]))")
 # board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
 # committee before them ("barn- och utbildningsnämndens ordförande")
 _BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "ersättare", "andre vice ordförande",
@@ -314,6 +319,9 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         elif unit := _BARE_UNIT_RE.match(text, end):
             role = f"{role} {unit['c'].lower()}"
             end = unit.end()
+        elif title.title == "chef" and (field := _CHEF_FOR_RE.match(text, end)):
+            role = f"{role} för {field['c']}"
+            end = field.end("c")
         elif title.title.endswith(_BARE_FIELD_POSTS) and (field := _BARE_FIELD_RE.match(text, end)):
             role = f"{role} {field['c']}"
             end = field.end("c")

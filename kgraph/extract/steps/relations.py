@@ -1071,7 +1071,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         return
     counts = st.memo(("standing alone", cls),
                      lambda: Counter(m.key for m in st.mentions if m.kind == cls and _stands_alone(st, m)
-                                     and not _destination(st, m)))
+                                     and not _destination(st, m) and not _photo_credit(st, m)))
     if counts:
         dominant = most_named(counts)
         if dominant is not None:
@@ -1113,6 +1113,15 @@ _DESTINATION_BEFORE_RE = re.compile(r"\b(?:vidare|åkte|åker|reste|reser|fortsa
 def _destination(st: DocState, m: Mention) -> bool:
     s = m.prov.span.start
     return bool(_DESTINATION_BEFORE_RE.search(st.doc.text, max(0, s - 40), s))
+
+
+_PHOTO_CREDIT_RE = re.compile(r"(?<![\wåäö])(?:foto|fotograf|bild)[ \t]*:[ \t]*\Z", re.IGNORECASE)
+
+
+def _photo_credit(st: DocState, m: Mention) -> bool:
+    """"Foto: Exempel AB": who took the picture, not a body the people of the text belong to."""
+    s = m.prov.span.start
+    return bool(_PHOTO_CREDIT_RE.search(st.doc.text, max(0, s - 12), s))
 
 
 def _stands_alone(st: DocState, m: Mention) -> bool:
