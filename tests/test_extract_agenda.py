@@ -174,3 +174,14 @@ def test_agenda_unnumbered_contents_with_dotted_leaders_one_heading_a_line():
 def test_agenda_two_dotted_lines_are_no_table_of_contents():
     text = "Innehållsförteckning\n\nInledning... 2\n\nBakgrund... 3\n\nDet var en bra dag.\n"
     assert _forms(text) == []
+
+
+def test_agenda_attachments_and_who_informs_are_no_subject():
+    # a run-on agenda: each item's attachments ("Bilagor: a) PM, b) ...") end its heading; an item that only
+    # says who informs ("Information av Anna Berg, Exempelkontoret") is no subject
+    text = ("Utsänd föredragningslista 1. Val av justerare 2. Föredragningslista 3. Vägunderhåll i glesbygd "
+            "Information av Ada Nordin, Exempelkontoret Bilagor: a) PM, b) Karta 4. Delårsrapport Bilagor: a) PM, "
+            "b) Delårsrapport 5. Skolskjutsar Bilagor: a) PM\n")
+    heads = [text[i.start:i.end] for i in agenda_items(text, [(text.index("Ada Nordin"),
+                                                                 text.index("Ada Nordin") + 10)])]
+    assert heads == ["Vägunderhåll i glesbygd", "Delårsrapport", "Skolskjutsar"], heads

@@ -73,6 +73,12 @@ _BUSINESS_ONLY_RE = re.compile(_BUSINESS, re.IGNORECASE)
 _BUSINESS_RE = re.compile(
     _BUSINESS + r"(?:[ \t]*[-–:,][ \t]*"
     r"|[ \t]+(?:om|för|av|från|till|över|angående|gällande|avseende|kring|med)(?:[ \t]+att)?[ \t]+)", re.IGNORECASE)
+# who gives the information or the report ("Information från enheten", "Information av Anna Berg"), where
+# "Redovisning av X", "Uppföljning av X" are about X
+_BY_WHOM_RE = re.compile(r"\S+[ \t]+från|(?:information(?:er)?|[a-zåäö]*rapport)[ \t]+av", re.IGNORECASE)
+# an item that only says who informs: "Information av Anna Berg, Exempelkontoret"
+_GIVEN_BY_RE = re.compile(r"(?:muntlig[ \t]+)?(?:information(?:er)?|[a-zåäö]*rapport)[ \t]+av[ \t]+(?-i:[A-ZÅÄÖ])",
+                          re.IGNORECASE)
 # "Motion från A (C) om X", "Inbjudan till seminarium om X": what a proposal or an invitation is about
 _PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(r"(?:motion|medborgarförslag|interpellation|fråga|skrivelse|inbjudan)\b", re.IGNORECASE)
@@ -133,9 +139,16 @@ def _headings(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [_trim(text, x, y) for x, y in _split(_NEXT_HEADING_RE, text, a, b)]
 
 
+# the attachments an item lists after its heading: "Delårsrapport Bilagor: a) PM, b) Rapporten"
+_ATTACHMENTS_RE = re.compile(r"[ \t]+Bilag(?:a|or)[ \t]*:")
+
+
 def _item_end(text: str, head: int, end: int) -> int:
-    """Where an item's heading ends before ``end``: at a dotted leader or the line's end, without a
-    page number."""
+    """Where an item's heading ends before ``end``: at a dotted leader, its list of attachments or the
+    line's end, without a page number."""
+    attached = _ATTACHMENTS_RE.search(text, head, end)
+    if attached:
+        end = attached.start()
     leader = _LEADER_RE.search(text, head, end)
     if leader:
         return leader.start()
@@ -220,8 +233,8 @@ def _about(text: str, a: int, b: int) -> tuple[int, int] | None:
     if about:
         return about.end(), b
     business = _BUSINESS_RE.match(text, a, b)
-    if business is None or business.group().rstrip().lower().endswith("från"):
-        return None  # "Information från personalenheten": who informs, not about what
+    if business is None or _BY_WHOM_RE.fullmatch(business.group().rstrip()):
+        return None  # "Information från personalenheten", "Information av Anna Berg": who informs, not about what
     return business.end(), b
 
 
@@ -239,7 +252,7 @@ def _item(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> AgendaIt
     spans = [head] + (parts if len(parts) > 1 else [])
     abouts = [_about(text, *sp) for sp in spans]
     about = abouts[0]  # what the heading is about
-    if _EVENT_RE.match(text, *(about or head)):
+    if _EVENT_RE.match(text, *(about or head)) or _GIVEN_BY_RE.match(text, *head):
         return None
     spans += [x for x in abouts if x]
     for x, y in list(spans):
