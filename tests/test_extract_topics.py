@@ -573,3 +573,11 @@ def test_topics_thoughts_solutions_and_chances_name_what_they_are_about(referenc
     assert _has_form(forms, "omval") or _has_form(forms, "eventuellt omval"), forms
     assert not any(f in ("tankar", "lösningar", "möjligheter", "förberedelser") for fs in forms.values()
                    for f in fs), forms
+
+
+def test_topics_a_joined_compound_inside_a_phrase_keeps_the_phrase(reference, make_document):
+    # "hälso- och sjukvårdsområdet" late in the phrase: the phrase before it is still what was discussed
+    forms = _topic_forms(reference, make_document,
+                         "Samtalet handlade om de långsiktiga satsningar som regionen gör inom hälso- och "
+                         "sjukvårdsområdet.")
+    assert _has_form(forms, "långsiktiga satsningar"), forms

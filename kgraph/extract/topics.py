@@ -468,8 +468,9 @@ def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     pos = a
     for m in _SPLIT.finditer(text, a, b):
         if text[m.start() - 1:m.start()] == "-":
-            pos = m.end()  # "arbetsmarknads- och integrationsfrågor": the last part names the head
-            continue
+            if not text[pos:m.start()].strip().count(" "):
+                pos = m.end()  # "arbetsmarknads- och integrationsfrågor": the last part names the head
+            continue  # "X som finns inom hälso- och sjukvården": a joined compound inside the conjunct
         if m.group().strip() in (",", "och") and _BETWEEN_LIST.search(text, pos, m.start()):
             continue  # "samverkan mellan kommun och region", "mellan länsstyrelser, region och kommun": one phrase
         if _LONE_GENITIVE.fullmatch(text, pos, m.start()) and m.group().strip() in ("och", "samt"):
