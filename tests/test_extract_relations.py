@@ -947,3 +947,19 @@ def test_relations_a_photo_credit_is_nobody_s_employer_and_a_chef_keeps_what_he_
     assert not any(o.startswith("company/") for _, p, o in facts if p == "affiliatedWith"), facts
     assert not any(p.startswith("company/") for m in ex.meetings for p in m.participants)
     assert ("person/eva-lindkvist", "role", "chef för projekt- och verksamhetsutveckling") in facts
+
+
+def test_relations_a_joined_committee_named_in_the_genitive_before_protokoll(reference, make_document):
+    # "Exempel- och fritidsnämndens protokoll": the committee is the minuted body; its members belong to it, not
+    # (by a guess from the municipality's own page) to the municipality
+    ex = extract_document(make_document(
+        "Uppsala kommun. Kultur- och fritidsnämndens protokoll onsdagen den 3 mars 2021 Plats och tid Rummet, "
+        "klockan 13:00-16:20 Paragrafer 14-29\n\nBeslutande\n\nAda Nordin (MP), ordf.\n\nOlle Brink (S), vice "
+        "ordf.\n\nEva Lindkvist (C)\n\nJusterare Olle Brink\n"), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    boards = {o for _, o in aff if "kultur-och-fritidsnamnden" in o}
+    assert len(boards) == 1, aff
+    board = boards.pop()
+    for p in ("person/ada-nordin", "person/olle-brink", "person/eva-lindkvist"):
+        assert (p, board) in aff, aff
+        assert (p, "municipality/0380") not in aff, aff

@@ -180,7 +180,9 @@ _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPl
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # the names of the boards that keep minutes, as a protocol writes them (one table for every pattern that needs it)
 BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Landstingsstyrelsen|"
-               r"Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden")
+               r"Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden|"
+               # a joined compound: "Miljö- och hälsoskyddsnämnden", "Barn- och utbildningsnämnden"
+               r"[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö-]+nämnden")
 # the words a photo caption opens its list of names with: "Från vänster:", "Fr v:", "På bilden:", "I bild"
 CAPTION_CUES = r"[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild"
 # the hours of a meeting as a header writes them: "09.00-12.00", "kl. 13:00 - 16:30"

@@ -88,6 +88,8 @@ _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]
                                    r"förbundsfullmäktiges)\b", re.IGNORECASE)
 # the "Organ" field of a run-on first page, without its colon: "Organ Kommunstyrelsens arbetsutskott"
 _ORGAN_FIELD_RE = re.compile(r"\bOrgan[ \t]+(?=[A-ZÅÄÖ])")
+# "Socialnämndens protokoll", "Miljö- och hälsoskyddsnämndens sammanträdesprotokoll": the board in the genitive
+_BOARD_PROTOCOL_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES})(?=s[ \t]+(?:sammanträdes)?protokoll\b)")
 _ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
 
 
@@ -274,7 +276,8 @@ def _minuted_body(st: DocState) -> str | None:
         orgs = [m for m in st.mentions_in(organ.end(), organ.end() + 160) if m.kind in PARTICIPANT_ORGS]
         if orgs:
             return orgs[0].key
-    head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text) or _ORGAN_BOARD_RE.search(text, 0, 3000)
+    head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text) or _ORGAN_BOARD_RE.search(text, 0, 3000) \
+        or _BOARD_PROTOCOL_RE.search(text, 0, 400)
     if head and not _BOARD_WORD_RE.fullmatch(head["b"]) and not _bodies_at(st, head):
         # "PROTOKOLL LS (23) ... Landstingsstyrelsen Tid ...": the header's word is a file mark; the board
         # stands before the first field of the run-on page

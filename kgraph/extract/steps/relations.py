@@ -423,8 +423,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     body_lists = _body_list_members(st)
     rosters = _roster_members(st)
     in_a_list = {p.key for p, _, _ in body_lists} | {p.key for p, body, _, _ in rosters if p.key != body}
-    # officials at a minuted meeting: the board's municipality or region, no weaker guess from the title
-    officials = {s.subject for s in st.statements if s.prov.rule == "extract.affiliation.minutes_official"}
+    # officials at a minuted meeting (the board's municipality or region) and the board's members (the board):
+    # no weaker guess from the title or the publisher
+    officials = {s.subject for s in st.statements
+                 if s.prov.rule in ("extract.affiliation.minutes_official", "extract.affiliation.minutes")}
     hits_by_key: dict[str, list[PersonHit]] = {}
     for p in st.people.persons:
         hits_by_key.setdefault(p.key, []).append(p)
