@@ -963,3 +963,22 @@ def test_relations_a_joined_committee_named_in_the_genitive_before_protokoll(ref
     for p in ("person/ada-nordin", "person/olle-brink", "person/eva-lindkvist"):
         assert (p, board) in aff, aff
         assert (p, "municipality/0380") not in aff, aff
+
+
+def test_relations_the_organ_field_after_its_municipality_and_a_board_s_substitutes(reference, make_document):
+    # "Organ Exempelby kommun, Miljönämnden": the board, not the municipality, is the minuted body;
+    # "Direktionens ersättare" lists members as "Direktionens ledamöter" does
+    ex = extract_document(make_document(
+        "Plats och tid Sammanträdesrum 1, kl 14.00\n\nBeslutande\n\nLedamöter Ada Nordin (C), ordförande\n\n"
+        "Olle Brink (S)\n\nUtses att justera Olle Brink\n\nOrgan Hässleholms kommun, Miljönämnden\n\n"
+        "Sammanträdesdag 2012-09-26\n"), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/ada-nordin", "org/miljonamnden-1293") in aff, aff
+    assert ("person/olle-brink", "org/miljonamnden-1293") in aff, aff
+    ex = extract_document(make_document(
+        "Direktionens protokoll 8 december 2023\n\nNärvarande\n\nDirektionens ledamöter\nAda Nordin (S)\n"
+        "Olle Brink (S)\n\nDirektionens ersättare\nEva Lindkvist (C) tjänstgörande\nPer Holmqvist (KD)\n\n"
+        "Tjänstepersoner\nKerstin Ek, förbundschef\n"), reference)
+    members = {s.subject for s in ex.statements if s.prov.rule == "extract.affiliation.minutes"}
+    assert {"person/ada-nordin", "person/olle-brink", "person/eva-lindkvist", "person/per-holmqvist"} <= members, \
+        members

@@ -39,8 +39,8 @@ _CUE_RE = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter| [a-zåäö]+representanter)?|"
     r"[Nn]ärvarande ledamöter|"
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|NÄRVARANDE|Deltagare|"
-    # "Kommunernas ledamöter", "Regionens ledamöter": the members each side sends
-    r"[A-ZÅÄÖ][a-zåäö]+(?:ernas|arnas|ens|ets|s)\s+ledamöter|"
+    # "Kommunernas ledamöter", "Regionens ledamöter": the members each side sends; "Direktionens ersättare"
+    r"[A-ZÅÄÖ][a-zåäö]+(?:ernas|arnas|ens|ets|s)\s+(?:ledamöter|ersättare)|"
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
@@ -90,7 +90,9 @@ _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]
 _ORGAN_FIELD_RE = re.compile(r"\bOrgan[ \t]+(?=[A-ZÅÄÖ])")
 # "Socialnämndens protokoll", "Miljö- och hälsoskyddsnämndens sammanträdesprotokoll": the board in the genitive
 _BOARD_PROTOCOL_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES})(?=s[ \t]+(?:sammanträdes)?protokoll\b)")
-_ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
+# (after the municipality or region it belongs to: "Organ Exempelby kommun, Miljönämnden")
+_ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommun|region|landsting)[ \t]*,[ \t]*)?"
+                             rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
 
 
 # "Per Holm, ekonomichef § 133 Anna Berg, utvecklingschef § 132", "Eva Ek (L) §§ 130-133 Per Ek (L)": the
@@ -130,7 +132,7 @@ def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int
         stop = end.start() if end else limit
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else \
-            "member" if cue in _MEMBER_CUES or cue.endswith((" ledamöter", "representanter")) else "other"
+            "member" if cue in _MEMBER_CUES or cue.endswith((" ledamöter", " ersättare", "representanter")) else "other"
         if stop > m.end():
             if capacity == "other" and stacked_members:
                 capacity = "mixed"  # the members among them are the ones with a party
