@@ -982,3 +982,14 @@ def test_relations_the_organ_field_after_its_municipality_and_a_board_s_substitu
     members = {s.subject for s in ex.statements if s.prov.rule == "extract.affiliation.minutes"}
     assert {"person/ada-nordin", "person/olle-brink", "person/eva-lindkvist", "person/per-holmqvist"} <= members, \
         members
+
+
+def test_relations_a_minister_s_field_a_contact_person_and_a_chef_of_a_named_body_s_unit(reference, make_document):
+    ex = extract_document(make_document(
+        "Nyheter\n\nAda Nordin, minister med ansvar för nordiska frågor, besökte Vara. Besöket genomfördes "
+        "tillsammans med Eva Lindkvist som är kontaktperson och chef för Länsstyrelsens samhällsavdelning.\n"),
+        reference)
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    assert ("person/ada-nordin", "role", "minister med ansvar för nordiska frågor") in facts, facts
+    assert ("person/eva-lindkvist", "role", "kontaktperson") in facts, facts
+    assert ("person/eva-lindkvist", "role", "chef för länsstyrelsens samhällsavdelning") in facts, facts

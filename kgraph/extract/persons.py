@@ -69,9 +69,13 @@ _BARE_UNIT_RE = re.compile(r"[ \t]+(?P<c>(?:[\wåäöÅÄÖ]+[ \t]*-[ \t]*och[ \
 _BARE_FIELD_RE = re.compile(r"[ \t]+(?P<c>[a-zåäö]{4,})"
                             r"(?=[ \t]*(?:[,;)\n]|$)|[ \t]+(?:[A-ZÅÄÖ§]|t\.o\.m\.|fr\.o\.m\.))")
 _BARE_FIELD_POSTS = ("sakkunnig",)
+# a minister's field, as the Government Offices write it: "minister med ansvar för idrottsfrågorna"
+_MINISTER_FOR_RE = re.compile(r"[ \t]+med[ \t]+ansvar[ \t]+för[ \t]+(?P<c>(?:[a-zåäö]+-?,?[ \t]+(?:och[ \t]+)?)?"
+                              r"[a-zåäö]+(?<!samt)(?<!och))(?![\wåäö-])")
 # what a bare "chef" heads, in lower case: "chef för projekt- och verksamhetsutveckling", "chef för länsstyrelsens
 # samhällsavdelning" (up to three words, before a name, a clause or the end of the phrase)
-_CHEF_FOR_RE = re.compile(r"[ \t]+för[ \t]+(?P<c>(?:[a-zåäö]+-[ \t]+och[ \t]+)?(?!(?:att|den|det|de|en|ett)[ \t])"
+_CHEF_FOR_RE = re.compile(r"[ \t]+för[ \t]+(?P<c>(?:[A-ZÅÄÖ][a-zåäö]+s[ \t]+)?(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
+                          r"(?!(?:att|den|det|de|en|ett)[ \t])"
                           r"[a-zåäö][a-zåäö-]+(?:[ \t]+(?!(?:och|som|att|i|på|med|och)(?![\wåäö]))[a-zåäö][a-zåäö-]+)"
                           r"{0,2})(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t](?:och|som|i|på|med|vid|inom)[ \t]))")
 # board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
@@ -320,7 +324,10 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
             role = f"{role} {unit['c'].lower()}"
             end = unit.end()
         elif title.title == "chef" and (field := _CHEF_FOR_RE.match(text, end)):
-            role = f"{role} för {field['c']}"
+            role = f"{role} för {field['c'].lower()}"
+            end = field.end("c")
+        elif title.title == "minister" and (field := _MINISTER_FOR_RE.match(text, end)):
+            role = f"{role} med ansvar för {field['c']}"
             end = field.end("c")
         elif title.title.endswith(_BARE_FIELD_POSTS) and (field := _BARE_FIELD_RE.match(text, end)):
             role = f"{role} {field['c']}"
