@@ -429,7 +429,7 @@ def sentences(text: str, blks: list[Block] | None = None) -> list[Sentence]:
                     or _is_heading(last_line) and len(last_line) < 40:
                 cuts.append(m.end())
         cuts = sorted(set(cuts)) + [len(chunk)]
-        for a, e in zip(cuts, cuts[1:]):
+        for a, e in zip(cuts, cuts[1:], strict=False):
             seg = chunk[a:e]
             if seg.strip():
                 lead = len(seg) - len(seg.lstrip())
@@ -459,6 +459,7 @@ def strip_genitive(word: str) -> str:
 # (the CMS or distributor's own lines: dates, "Sidan publicerad av", "Dela", "Skriv ut")
 BOILERPLATE_RE = re.compile(
     r"^\s*(?:publicerad|publicerat|publiceringsdatum|senast (?:uppdaterad|ändrad|granskad)|uppdaterad|"
+    r"(?:sidan|artikeln|nyheten) (?:publicerades|uppdaterades|ändrades)|"
     r"sidan (?:publicerad|uppdaterad|ansvarig) av|sidansvarig|ansvarig (?:organisation|utgivare|för sidan)|"
     r"dela(?: sidan| på \w+)?|skriv ut|tipsa(?: en vän)?|taggar|kategori(?:er)?|relaterat|läs (?:mer|också)|"
     r"till toppen|prenumerera|pressmeddelande\s*[•·|–-]|foto\s*:|bild\s*:|fotograf\s*:)(?=\W|$)",

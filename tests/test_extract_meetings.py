@@ -1700,3 +1700,17 @@ def test_meetings_a_twin_town_visit_is_a_visit(reference, make_document):
     ex = extract_document(make_document(text), reference)
     assert [m.kind for m in ex.meetings] == ["visit"]
     assert "person/greta-sund" in ex.meetings[0].participants
+
+
+def test_meetings_a_district_s_general_meeting_and_a_page_s_update_line(reference, make_document):
+    # "Distriktsstämma" is a general meeting (any compound of "stämma", not the verb "överensstämma");
+    # "Sidan uppdaterades: ..." is when the page was touched, "Sidan publicerades: ..." the page's own date
+    from kgraph.extract.pipeline import extract_document
+    text = ("Bra diskussioner på distriktsstämman\n\nMånga föreningar var på plats när årets Distriktsstämma "
+            "hölls i Huddinge den 17 mars. Siffrorna överensstämmer med förra året.\n\nSidan uppdaterades: "
+            "21 oktober 2022\n\nOrdföranden Ada Nordin inledde stämman.\n\nSidan publicerades: 18 mars 2016\n")
+    ex = extract_document(make_document(text), reference)
+    assert ex.published is not None and ex.published.isoformat() == "2016-03-18"
+    dated = [m for m in ex.meetings if m.date is not None]
+    assert dated and all(m.date.isoformat() == "2016-03-17" for m in dated), ex.meetings
+    assert all(m.kind == "board_meeting" for m in ex.meetings), ex.meetings

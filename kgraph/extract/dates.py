@@ -61,7 +61,7 @@ DOC_DATE_LINE_RE = re.compile(
     r"^(?=(?P<ws1>\s*))(?P=ws1)(?P<label>(?:artikeln |nyheten |sidan |texten )?publicerades|"
     r"(?:senast |sidan |först )?publicerad|publicerat|publiceringsdatum|"
     r"sammanträdesdatum|mötesdatum|"
-    r"datum|uppdaterad|senast uppdaterad|"
+    r"datum|uppdaterad|senast uppdaterad|(?:sidan |texten |artikeln )?(?:uppdaterades|ändrades)|"
     r"senast ändrad|pressmeddelande|nyheter|nyhet)?(?=(?P<ws2>\s*))(?P=ws2)[:·|–—•]?(?=(?P<ws3>\s*))(?P=ws3)"
     r"(?P<rest>.{0,60})$", re.IGNORECASE)
 # a distributor's press-release header in English: "Dec 09, 2009 08:50 CET"
@@ -289,7 +289,8 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
     return candidates[0][1], candidates[0][2]
 
 
-_UPDATED_RE = re.compile(r"^\s*(?:senast\s+)?(?:uppdaterad|ändrad)\s*[:·|–—•]?\s*(?P<rest>.{0,60})$",
+_UPDATED_RE = re.compile(r"^\s*(?:senast\s+|sidan\s+)?(?:uppdaterad|ändrad|uppdaterades|ändrades)\s*[:·|–—•]?\s*"
+                         r"(?P<rest>.{0,60})$",
                          re.IGNORECASE | re.MULTILINE)
 
 

@@ -25,7 +25,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"nätverks(?:träff|möte)(?:en|et|ar|arna|n)?", "network_meeting", "new"),
     (r"styrelse(?:möte|sammanträde)t", "board_meeting", "named"),
     (r"styrelse(?:möte|sammanträde)(?:n|na)?", "board_meeting", "named"),
-    (r"(?:höst|vår|års|sommar|vinter)möte(?:t|n|na)?", "conference", "named"),
+    # an association's annual general meeting, with its board's business (GUIDELINES: a board meeting)
+    (r"årsmöte(?:t|n|na)?", "board_meeting", "named"),
+    (r"(?:höst|vår|sommar|vinter)möte(?:t|n|na)?", "conference", "named"),
     (r"(?:riks|höst|vår|region|kommun|årlig)?konferens(?:en|er|erna)?", "conference", "named"),
     (r"kongress(?:en|er)?", "conference", "named"),
     # a day's event by its name, "Framtidsdagen", "Landsbygdsdagarna"; not a day of the calendar or the week
@@ -64,6 +66,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     # "Förbundets stämma hölls i ...", "Stämman valde ...": the association's general meeting (not the verb
     # "stämma av", which follows no genitive)
     (r"stämman|(?<=s )stämma", "board_meeting", "named"),
+    # any other compound: "distriktsstämma", "bolagsstämman" (not the verbs "överensstämma", "instämma")
+    (r"(?!(?:överens|in)stämm)[a-zåäö]{3,30}?stämma(?:n|or)?", "board_meeting", "named"),
     # "företagsbesök", "gårdsbesök", "verksamhetsbesök": a visit of one business, farm or workplace
     (_VISIT_PREFIX + r"?besök(?:et|en|ets)", "visit", "ana"),
     (_VISIT_PREFIX + r"?besök", "visit", "new"),
