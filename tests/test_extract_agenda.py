@@ -185,3 +185,22 @@ def test_agenda_attachments_and_who_informs_are_no_subject():
     heads = [text[i.start:i.end] for i in agenda_items(text, [(text.index("Ada Nordin"),
                                                                  text.index("Ada Nordin") + 10)])]
     assert heads == ["Vägunderhåll i glesbygd", "Delårsrapport", "Skolskjutsar"], heads
+
+
+def test_agenda_contents_by_case_number_a_listing_of_business_and_a_sign_after_the_number():
+    # "INNEHÅLLSFÖRTECKNING Dnr 00003/2019 X Dnr 00391/2018 Y ...": the headings after their case numbers;
+    # "Förteckning över arbetsutskottets ärenden 1 X 2 Y 3 Z"; "55 § Beslut om X inklusive Y" on its own line
+    text = ("INNEHÅLLSFÖRTECKNING 12 Dnr 00003/2019 Godkännande av dagordning Dnr 00391/2018 Vägbelysning i "
+            "Exempelby Dnr 00195/2019 Utbyggnad av Norrskolan Dnr 00055/2019 Budget 2020\n")
+    heads = [text[i.start:i.end] for i in agenda_items(text, [])]
+    assert heads == ["Vägbelysning i Exempelby", "Utbyggnad av Norrskolan", "Budget 2020"], heads
+    text = ("Förteckning över arbetsutskottets ärenden 1 Snöröjning i glesbygd 2 Budget 2008 revidering "
+            "3 Samarbetet med vänorten 4 Förlängning av projekt\n")
+    heads = [text[i.start:i.end] for i in agenda_items(text, [])]
+    assert "Snöröjning i glesbygd" in heads and "Samarbetet med vänorten" in heads, heads
+    text = ("54 § Föregående protokoll\n\n55 § Beslut om mål- och resursplan inklusive budget 2024 med ekonomisk "
+            "plan 2025 – 2027\n\nDirektionen beslutar att godkänna planen.\n")
+    items = agenda_items(text, [])
+    assert len(items) == 1, [text[i.start:i.end] for i in items]
+    forms = {text[a:b] for a, b in items[0].forms}
+    assert "mål- och resursplan" in forms and not any(f.strip().isdigit() for f in forms), forms

@@ -24,7 +24,10 @@ from ..text import LINE_BREAKS_RE
 
 # what opens a list of items; "sid"/"sida"/"sid nr" is the column head of the page numbers
 _LIST_OPENER_RE = re.compile(
-    r"\b(?:Ärendelista|Ärendeförteckning|Innehållsförteckning|Föredragningslista|Dagordning)\b[ \t]*:?[ \t]*"
+    r"\b(?:Ärendelista|Ärendeförteckning|Innehållsförteckning|Föredragningslista|Dagordning|"
+    r"ÄRENDELISTA|INNEHÅLLSFÖRTECKNING|FÖREDRAGNINGSLISTA|DAGORDNING|"
+    # "Förteckning över arbetsutskottets ärenden 1 ... 2 ..."
+    r"Förteckning[ \t]+över[ \t]+[a-zåäö]+[ \t]+ärenden)\b[ \t]*:?[ \t]*"
     r"(?:(?:[Ss]id(?:a|\.)?)(?:[ \t]*nr)?\.?[ \t]*)?")
 # an item's number, after an optional "§" or a body's short name ("Ks 129"), before an optional
 # case number ("Dnr KS 2018/124") and the heading's capital
@@ -32,7 +35,8 @@ _MARKER_RE = re.compile(
     r"(?<![\w/.,:-])(?:(?:§|[A-ZÅÄÖ][A-Za-zåäö]{0,3})[ \t]*)?(?P<n>\d{1,3})(?:[.:])?[ \t]+"
     r"(?:Dnr\b[ \t]*(?:[A-ZÅÄÖ]{1,5}[ \t]+)?(?:\d{2,4}[./:-]\d+(?:[./-]\d+)*[ \t]+)?)?(?=[A-ZÅÄÖ\"”])")
 # a paragraph's heading on a line of its own: "§ 12 Ekonomirapport", "§ 12. Detaljplan för X"
-_PARAGRAPH_HEAD_RE = re.compile(r"^[ \t]*§[ \t]*\d{1,3}[.:]?[ \t]+(?:Dnr\b[^\n]{0,25}?\d[ \t]+)?"
+# (or its number before the sign: "55 § Beslut om budget 2024")
+_PARAGRAPH_HEAD_RE = re.compile(r"^[ \t]*(?:§[ \t]*\d{1,3}|\d{1,3}[ \t]*§)[.:]?[ \t]+(?:Dnr\b[^\n]{0,25}?\d[ \t]+)?"
                                 r"(?P<head>[A-ZÅÄÖ\"”][^\n]{1,95}?)[ \t.]*$", re.MULTILINE)
 # a list without an opener, known by its first item: "1. Mötets öppnande 2. Val av justerare ..."
 _OPENING_ITEM_RE = re.compile(r"(?<![\w/.,:-])(?:§[ \t]*)?1?\d{1,2}[.:]?[ \t]+(?:(?:Mötets|Sammanträdets)[ \t]+)?"
@@ -84,7 +88,7 @@ _PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?", re.IGNOR
 _PROPOSAL_RE = re.compile(r"(?:motion|medborgarförslag|interpellation|fråga|skrivelse|inbjudan)\b", re.IGNORECASE)
 # an item that is an event, not a subject: an invitation to someone, a visit ("Information om X:s besök")
 _EVENT_RE = re.compile(r"inbjudan\b|(?:[\wåäö-]+s[ \t]+)?(?:studie)?besök$", re.IGNORECASE)
-_SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+")
+_SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+|[ \t]+inklusive[ \t]+")
 # a closing year, budget year or place: "Budget 2013", "Gatubelysning i X kommun", "i centrala X"
 _CLOSING_RE = re.compile(r"(?:[ \t]+(?:för[ \t]+)?(?:år[ \t]+)?(?:19|20)\d\d(?:[-/]\d{2,4})?|[ \t]+budgetår"
                          r"|[ \t]+i[ \t]+(?:centrala[ \t]+)?[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:kommun|län))?)+$")
@@ -183,7 +187,7 @@ def _listed(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     opened = {op.end() for op in prefilter.finditer(_LIST_OPENER_RE, text)}
     for lo in opened:
-        out += [(x, y) for x, y in _dotted_lines(text, lo) if 2 < y - x <= _MAX_ITEM]
+        out += [(x, y) for x, y in _dotted_lines(text, lo) + _case_numbered(text, lo) if 2 < y - x <= _MAX_ITEM]
     if "ppnande" in text or "Upprop" in text:
         opened_by_item = {m.start() for m in prefilter.finditer(_OPENING_ITEM_RE, text)}
     else:
@@ -210,6 +214,27 @@ def _listed(text: str) -> list[tuple[int, int]]:
             spans += heads if len(heads) >= 3 else []
         out += [(x, y) for x, y in spans if 2 < y - x <= _MAX_ITEM]
     return out
+
+
+# a table of contents whose item numbers the page lost, each heading after its case number:
+# "INNEHÅLLSFÖRTECKNING Dnr 00003/2019 Godkännande av dagordning Dnr 00391/2018 Programutbud ..."
+_CASE_NUMBER_RE = re.compile(r"\bDnr[ \t]+(?:[A-ZÅÄÖ]{1,5}[ \t]+)?\d{2,6}[/.-]\d{2,4}(?:[/.-]\d+)?[ \t]+")
+
+
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\w/.-])\d{1,3}[ \t]+\Z")
+
+
+def _case_numbered(text: str, lo: int) -> list[tuple[int, int]]:
+    """The headings after the case numbers of a run-on contents list that opens within a few words of ``lo``."""
+    line_end = text.find("\n", lo)
+    end = len(text) if line_end < 0 else line_end
+    marks = list(_CASE_NUMBER_RE.finditer(text, lo, min(end, lo + _WINDOW)))
+    if len(marks) < 3 or marks[0].start() - lo > 12 or any(
+            _NUMBER_BEFORE_RE.search(text, m.start() - 8, m.start()) for m in marks[1:]):
+        return []  # (with the items' numbers before their case numbers, the numbered list gives the headings)
+    bounds = [m.end() for m in marks]
+    ends = [m.start() for m in marks[1:]] + [min(end, marks[-1].end() + _MAX_ITEM)]
+    return [_trim(text, a, b) for a, b in zip(bounds, ends, strict=True)]
 
 
 def _paragraph_heads(text: str) -> list[tuple[int, int]]:
@@ -240,14 +265,16 @@ def _about(text: str, a: int, b: int) -> tuple[int, int] | None:
 
 # the most words an item's heading takes; more are the headings of a table of contents that a PDF ran together
 _MOST_WORDS = 12
+_MOST_WORDS_OWN_LINE = 20
 
 
-def _item(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> AgendaItem | None:
+def _item(text: str, a: int, b: int, persons: list[tuple[int, int]],
+          most_words: int = _MOST_WORDS) -> AgendaItem | None:
     """The item headed by text[a:b] with its forms: the heading, its parts, what each is about, and each
     of these without a closing year or place."""
     parts = _parts(text, a, b, persons)
     head = _trim(text, a, parts[-1][1])
-    if len(text[head[0]:head[1]].split()) > _MOST_WORDS:
+    if len(text[head[0]:head[1]].split()) > most_words:
         return None  # "Information Startskottet Information Skolinspektionens rapport ...": headings run together
     spans = [head] + (parts if len(parts) > 1 else [])
     abouts = [_about(text, *sp) for sp in spans]
@@ -263,6 +290,7 @@ def _item(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> AgendaIt
     for x, y in spans:
         x, y = _trim(text, x, y)
         if y - x >= 3 and (x, y) not in forms and not _BUSINESS_ONLY_RE.fullmatch(text, x, y) \
+                and any(c.isalpha() for c in text[x:y]) \
                 and not _procedural(text[x:y]):
             forms.append((x, y))
     if not forms or forms[0] != head:
@@ -275,11 +303,12 @@ def agenda_items(text: str, persons: list[tuple[int, int]]) -> list[AgendaItem]:
     are the spans of the persons the text names."""
     seen: set[tuple[int, int]] = set()
     items: list[AgendaItem] = []
-    for a, b in sorted(_listed(text) + _paragraph_heads(text)):
+    own_line = set(_paragraph_heads(text))  # a paragraph's heading on its own line may be long; it runs into none
+    for a, b in sorted(_listed(text) + list(own_line)):
         if (a, b) in seen or b <= a or _procedural(text[a:b]):
             continue
         seen.add((a, b))
-        item = _item(text, a, b, persons)
+        item = _item(text, a, b, persons, _MOST_WORDS_OWN_LINE if (a, b) in own_line else _MOST_WORDS)
         if item:
             items.append(item)
     return items

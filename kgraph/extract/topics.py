@@ -304,7 +304,8 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "initiativ", "initiativet", "initiativen",
                       # the papers a meeting goes through: "gick vi igenom handlingarna"
                       "handling", "handlingar", "handlingarna", "dokumenten", "underlaget", "ärendena",
-                      "ärendelistan", "dagordningen", "protokollet", "arbetssätt", "arbetssättet", "arbetsformer",
+                      "ärendelistan", "dagordningen", "protokollet", "protokoll", "protokollen", "arbetssätt",
+                      "arbetssättet", "arbetsformer",
                       "betydelse",
                       # the arrangements of a trip or a meeting: "information om tider, program samt kostnaden"
                       "tid", "tider", "tiderna", "program", "programmet", "kostnad", "kostnaden", "kostnader",
