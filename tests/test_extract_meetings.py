@@ -1714,3 +1714,17 @@ def test_meetings_a_district_s_general_meeting_and_a_page_s_update_line(referenc
     dated = [m for m in ex.meetings if m.date is not None]
     assert dated and all(m.date.isoformat() == "2016-03-17" for m in dated), ex.meetings
     assert all(m.kind == "board_meeting" for m in ex.meetings), ex.meetings
+
+
+def test_meetings_minutes_a_member_out_of_one_decision_and_the_officials_as_tjanstepersoner(reference,
+                                                                                           make_document):
+    # "deltog inte i beslutet": present, out of one decision only; "Tjänstepersoner" heads officials present
+    from kgraph.extract.pipeline import extract_document
+    text = ("Direktionens protokoll 8 december 2023\n\nNärvarande\n\nDirektionens ledamöter\nAda Nordin (S) "
+            "ordförande\nOlle Brink (M) deltog inte i beslutet § 4\n\nTjänstepersoner\nKerstin Ek, förbundschef\n"
+            "Per Holmqvist, ekonomichef\n\nFackliga organisationer\nEva Lindkvist, Vision\n\n53 § Sammanträdets "
+            "öppnande\n\nOrdföranden öppnade mötet.\n")
+    ex = extract_document(make_document(text), reference)
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert {"person/ada-nordin", "person/olle-brink", "person/kerstin-ek", "person/per-holmqvist",
+            "person/eva-lindkvist"} <= parts, parts

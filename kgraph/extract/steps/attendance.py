@@ -42,6 +42,7 @@ _CUE_RE = re.compile(
     # "Kommunernas ledamöter", "Regionens ledamöter": the members each side sends; "Direktionens ersättare"
     r"[A-ZÅÄÖ][a-zåäö]+(?:ernas|arnas|ens|ets|s)\s+(?:ledamöter|ersättare)|"
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
+    r"Tjänstepersoner|Fackliga (?:organisationer|representanter|företrädare)|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
     # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg"; a count: "Ledamöter (7) Anna Berg"

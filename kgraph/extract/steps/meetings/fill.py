@@ -181,7 +181,9 @@ _ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:i|på|vid)\s+|(?:Plats|Adress|Lokal)[ 
                                 r"[A-ZÅÄÖ][^.,;:\n]{1,40}(?:,\s*[A-ZÅÄÖ][^.,;:\n]{1,30}){0,2},\s*$")
 # "A, B och C hade förhinder", "D kunde inte delta": the people named before it were not there
 _ABSENT_RE = re.compile(r"\b(?:hade|har|fick|hade fått|hade anmält|har anmält)\s+förhinder\b"
-                        r"|\bvar\s+(?:förhindrad(?:e)?|frånvarande)\b|\bkunde\s+inte\s+(?:delta|närvara|komma)\b|\bdeltog\s+inte\b|\buteblev\b")
+                        r"|\bvar\s+(?:förhindrad(?:e)?|frånvarande)\b|\bkunde\s+inte\s+(?:delta|närvara|komma)\b|\buteblev\b"
+                        # (not "deltog inte i beslutet": a member present who took no part in one decision)
+                        r"|\bdeltog\s+inte\b(?!\s+i\s+(?:beslutet|besluten|handläggningen|behandlingen|ärendet))")
 # where a sentence turns to another clause: "..., medan", "..., men", ";"
 _CLAUSE_TURN_RE = re.compile(r",?[ \t]+(?:medan|men|däremot|samtidigt som)[ \t]+|;[ \t]*")
 _EVERY_PLACE_RE = re.compile(r"\b(?:samtliga|alla)\s+(?:\d+\s+|länets\s+|landets\s+)*"
