@@ -993,3 +993,12 @@ def test_relations_a_minister_s_field_a_contact_person_and_a_chef_of_a_named_bod
     assert ("person/ada-nordin", "role", "minister med ansvar för nordiska frågor") in facts, facts
     assert ("person/eva-lindkvist", "role", "kontaktperson") in facts, facts
     assert ("person/eva-lindkvist", "role", "chef för länsstyrelsens samhällsavdelning") in facts, facts
+
+
+def test_relations_the_head_s_post_before_a_company_is_no_part_of_its_name(reference, make_document):
+    ex = extract_document(make_document(
+        "Närvarande Jonas Berglund, VD Exempelhem AB och Lars Ekström, VD Norrfjäll Airport, deltog.\n"), reference)
+    companies = {k: e.label for k, e in ex.entities.items() if e.cls == "Company"}
+    assert set(companies.values()) == {"Exempelhem AB", "Norrfjäll Airport"}, companies
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/jonas-berglund", "company/exempelhem-ab") in aff, aff

@@ -81,6 +81,8 @@ LEGAL_FORMS = ("AB", "Aktiebolag", "HB", "KB", "Ekonomisk förening")
 # capitalised words that open a sentence and never a company's name ("Hos", "Vid", "Även")
 _OPENER_RE = re.compile(r"(?:Hos|Vid|På|Från|Med|Till|Inom|Även|Också|I|Av|För|Om|Efter|Under|Inför|Mot|Genom|"
                         r"Bland|Enligt|Och|Men|Där|När|Då|Som|Mellan|Kring|Trots|Utanför|Bakom|Hit|Dit)[ \t]+")
+# "Anna Berg, VD Exempel AB": the post of the company's head is no part of its name
+_POST_BEFORE_COMPANY_RE = re.compile(r"(?:VD|Vd|vd|VD:n|vd:n)[ \t]+(?=[A-ZÅÄÖÉ])")
 _CAP_NAME_BEFORE_FORM_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*[ \t]")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
                         rf"(?:{'|'.join(LEGAL_FORMS)}))\b")
@@ -316,7 +318,7 @@ NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = 
     (("Visit",), _bounded(rf"Visit[ \t]+{_CAP_NAME}"), "Company"),
     # ... a destination company ("Destination Exempelfjällen") and an airport's company ("Exempel Mountains Airport")
     (("Destination",), _bounded(rf"Destination[ \t]+{_CAP_NAME}"), "Company"),
-    (("Airport",), _bounded(rf"{_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}}[ \t]+Airport"), "Company"),
+    (("Airport",), _bounded(rf"(?!VD[ \t]){_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}}[ \t]+Airport"), "Company"),
     # a chamber of commerce ("Handelskammaren Exempelland", "Västsvenska Handelskammaren", "Exempeldalens
     # Handelskammare") and a fire and rescue service ("Räddningstjänsten Exempelby", "Norrbygdens Räddningstjänst",
     # "Brandkåren Exempel")
@@ -451,7 +453,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
     for m in COMPANY_RE.finditer(text):
         # "Hos Exempel Åkeri AB tog ...": a sentence's first word, capitalised, is no part of the name
         a, b = m.start("name"), m.end("name")
-        opener = _OPENER_RE.match(text, a, b)
+        opener = _OPENER_RE.match(text, a, b) or _POST_BEFORE_COMPANY_RE.match(text, a, b)
         if opener:
             a = opener.end()
             if not _CAP_NAME_BEFORE_FORM_RE.match(text, a, b):
