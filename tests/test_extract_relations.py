@@ -1002,3 +1002,13 @@ def test_relations_the_head_s_post_before_a_company_is_no_part_of_its_name(refer
     assert set(companies.values()) == {"Exempelhem AB", "Norrfjäll Airport"}, companies
     aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
     assert ("person/jonas-berglund", "company/exempelhem-ab") in aff, aff
+
+
+def test_relations_no_guessed_municipality_where_several_are_named_about_as_often(reference, make_document):
+    # three councillors, three municipalities, one of them named once more: whose each is, the text does not say
+    ex = extract_document(make_document(
+        "Polisen och kommunerna\n\nRegionpolischefen samtalade med de tre kommunalråden Ada Nordin, Olle Brink "
+        "samt Eva Lindkvist. Polisen bjöd in Gävle, Västerås och Uppsala. Lokalpolisområdescheferna i Uppsala "
+        "deltog också.\n"), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert not any(p in ("person/ada-nordin", "person/olle-brink", "person/eva-lindkvist") for p, _ in aff), aff
