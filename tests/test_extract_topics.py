@@ -581,3 +581,15 @@ def test_topics_a_joined_compound_inside_a_phrase_keeps_the_phrase(reference, ma
                          "Samtalet handlade om de långsiktiga satsningar som regionen gör inom hälso- och "
                          "sjukvårdsområdet.")
     assert _has_form(forms, "långsiktiga satsningar"), forms
+
+
+def test_topics_whose_a_subject_is_and_the_items_of_an_agenda_after_a_colon(reference, make_document):
+    # "regeringens reformer för skolan": a phrase that opens with a name in the genitive is about the thing;
+    # "På agendan: X, Y och Z"; "Här presenterades X"
+    forms = _topic_forms(reference, make_document,
+                         "Syftet är att föra dialog kring regeringens reformer för skolan. På agendan: "
+                         "kollektivtrafikens framtid och digital agenda. Här presenterades planerna för en ny "
+                         "simhall.")
+    assert _has_form(forms, "regeringens reformer för skolan") and _has_form(forms, "reformer för skolan"), forms
+    assert _has_form(forms, "digital agenda"), forms
+    assert _has_form(forms, "ny simhall") or _has_form(forms, "en ny simhall"), forms

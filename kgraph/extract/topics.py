@@ -193,11 +193,12 @@ _FORWARD_CUE = re.compile(
     r"|(?:satsning|satsningen|satsningar|satsningarna)\s+(?:inom|på)"
     # "Bostäder är en nyckelfråga, liksom X": the list goes on after the key question
     r"|(?:nyckelfråga|huvudfråga|ödesfråga|framtidsfråga|överlevnadsfråga),?\s+liksom"
-    r"|på agendan (?:stod|fanns|står|finns)"
+    r"|på (?:agendan|dagordningen|programmet) (?:stod|fanns|står|finns)|på (?:agendan|dagordningen)\s*:"
+
     # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
-    r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|sedan|även|också|därför|annat|"
-    r"därefter|dessutom)\s+"
-    r"(?:diskuterades|berördes|avhandlades)"
+    r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|här|sedan|även|också|därför|"
+    r"annat|därefter|dessutom)\s+"
+    r"(?:diskuterades|berördes|avhandlades|presenterades|redovisades)"
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
     # "Ämnen på dagordningen var X", "kommer teman för diskussionerna att vara X"
     r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)\s+"
@@ -596,8 +597,10 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     first = toks[0][0]
     initial = _sentence_initial(text, first)
     j = bisect_right(mentions, (first, len(text))) - 1
-    if j >= 0 and mentions[j][1] > first:
-        return None  # a name ("Store mosse"), not a topic
+    owner = j >= 0 and mentions[j][1] > first
+    if owner and not (mentions[j][0] == first and mentions[j][1] < toks[-1][1] and text[mentions[j][1] - 1] == "s"
+                      and text[mentions[j][1]:mentions[j][1] + 1] in (" ", "\t")):
+        return None  # a name ("Store mosse"), not a topic; "Skolverkets utvecklingsinsatser" is whose a topic is
     # "behovet av X": X is the topic, the whole phrase one of its forms
     for i, w in enumerate(words[:-1]):
         # (after adjectives, or after whose it is: "företagens betydelse för X", "regionens arbete med X")
@@ -643,6 +646,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         ph.add(head)  # "höga vattennivåer" is also "vattennivåer", "länsstyrelsernas IT-strategi" "IT-strategi"
     if with_det < first:
         ph.add((with_det, ph.main[1]))
+    if owner and len(toks) > 2:
+        ph.add((toks[1][0], ph.main[1]))  # "regeringens reformer för skolan" is also "reformer för skolan"
     return ph
 
 
