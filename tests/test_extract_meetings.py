@@ -1728,3 +1728,17 @@ def test_meetings_minutes_a_member_out_of_one_decision_and_the_officials_as_tjan
     parts = {p for m in ex.meetings for p in m.participants}
     assert {"person/ada-nordin", "person/olle-brink", "person/kerstin-ek", "person/per-holmqvist",
             "person/eva-lindkvist"} <= parts, parts
+
+
+def test_meetings_minutes_held_in_a_named_room(reference, make_document):
+    # "Sammanträdesplats Eken, Regionens hus, Umeå": the room is where the board met; a generic building
+    # ("Plats och tid: Kommunhuset, Exempelby") stays none
+    from kgraph.extract.pipeline import extract_document
+    text = ("PROTOKOLL 1 (12) Sammanträdestid kl 09:00-12:30 Sammanträdesplats Eken, Regionens hus, Umeå "
+            "Beslutande Ada Nordin (S), ordförande Olle Brink (M) Justerare Olle Brink\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.location for m in ex.meetings] == ["place/eken"], ex.meetings
+    text = ("PROTOKOLL Kommunstyrelsens arbetsutskott\n\nPlats och tid: Kommunhuset, Ljusdal, kl 13.00\n\n"
+            "Beslutande: Ada Nordin (S), ordförande, Olle Brink (M)\n")
+    ex = extract_document(make_document(text), reference)
+    assert not any((m.location or "").startswith("place/kommunhuset") for m in ex.meetings), ex.meetings

@@ -30,7 +30,7 @@ from ...refdata import Reference
 from ...text import fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from .. import lexicon as lx
-from ..persons import PersonHit, TitleHit
+from ..persons import MONTHS, PersonHit, TitleHit
 from ..state import PARTICIPANT_ORGS, Attendance, DocState, most_named
 from ..step import Step
 
@@ -364,10 +364,31 @@ def _away(text: str, p: PersonHit, seg: Attendance) -> bool:
     return _replaced(text, p, seg) or _AWAY_MARK_RE.match(text, p.end) is not None
 
 
+# the room a board meets in, named alone before the building or town in the header's place field:
+# "Sammanträdesplats Tallen, Regionens hus, Umeå", "Plats och tid. Eken, klockan 13:00"
+_ROOM_RE = re.compile(rf"\b(?:Sammanträdesplats|Sammanträdeslokal|Plats och tid|Plats|Lokal)[ \t]*[:.]?\s+"
+                      rf"(?:{lx.HOURS_RANGE},?\s+)?(?P<room>[A-ZÅÄÖ][a-zåäö]{{2,20}})[ \t]*,")
+
+
+def _room(st: DocState) -> None:
+    """The meeting room of the header's place field, a place of its own where no name covers it."""
+    text = st.doc.text
+    for m in _ROOM_RE.finditer(text, 0, 3000):
+        s, e = m.span("room")
+        word = m["room"].lower()
+        if word in MONTHS or word in lx.MINUTES_STRUCTURE_WORDS or st.overlapping(s, e) \
+                or lx.BUILDING_END_RE.search(word):
+            continue  # a building no name covers is generic: "Plats: Kommunhuset, Exempelby"
+        st.add_mention(Mention(text=m["room"], kind="Place", key=f"place/{slug(m['room'])}",
+                               prov=st.prov(s, e, "extract.attendance.room", 0.7)))
+        return
+
+
 def run(st: DocState) -> None:
     text = st.doc.text
     if not lx.minutes_header(text):
         return
+    _room(st)
     cues = list(prefilter.finditer(_CUE_RE, text))  # one pass: the segments, and the names and titles the cues cut
     st.attendance = _segments(text, cues, {p.start: p.end for p in st.people.persons})
     if not st.attendance:

@@ -262,9 +262,10 @@ def _minutes_meeting(st: DocState, low: str) -> MeetingDraft | None:
         # "Plats: Regionens hus, Exempelby": the building named first is where the board met; else the
         # municipality ("Plats: Kommunhuset, Exempelby", where the generic building is no name)
         buildings = [x for x in places if x.kind == "Place" and lx.BUILDING_END_RE.search(x.text)]
+        rooms = [x for x in places if x.prov.rule == "extract.attendance.room"]  # "Plats: Eken, Regionens hus"
         munis = [x for x in places if x.kind == "Municipality"]
         if places:
-            where = (buildings or munis or places)[0]
+            where = (rooms or buildings or munis or places)[0]
             mt.location = where.key
             mt.because(mt.location, _header_prov(st, where))
     else:
