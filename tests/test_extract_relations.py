@@ -909,9 +909,9 @@ def test_relations_pdf_minutes_with_the_party_set_off_by_commas(reference, make_
     # "Anna Berg, (s), Boden Per Holm, (c), Kalix": run-on entries with the party between commas, the home
     # town last (a town that is also a word, after the party); "Beslutande kommunrepresentanter" heads members
     ex = extract_document(make_document(
-        "SAMMANTRÄDESPROTOKOLL Styrelsen Sida 4 (9)\n\nPlats Norrbottens Kommuners lokaler, Storgatan 1, Luleå Beslutande "
-        "kommunrepresentanter Ada Nordin, (s), Arjeplog Olle Brink, (s), Boden Eva Lindkvist, (v), Gällivare "
-        "Övriga deltagare Kerstin Ek, kansliet, direktör Justerare Eva Lindkvist\n"), reference)
+        "SAMMANTRÄDESPROTOKOLL Styrelsen Sida 4 (9)\n\nPlats Norrbottens Kommuners lokaler, Storgatan 1, Luleå "
+        "Beslutande kommunrepresentanter Ada Nordin, (s), Arjeplog Olle Brink, (s), Boden Eva Lindkvist, (v), "
+        "Gällivare Övriga deltagare Kerstin Ek, kansliet, direktör Justerare Eva Lindkvist\n"), reference)
     facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
     assert ("person/ada-nordin", "affiliatedWith", "municipality/2506") in facts
     assert ("person/olle-brink", "affiliatedWith", "municipality/2582") in facts

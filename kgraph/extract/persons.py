@@ -76,7 +76,7 @@ _MINISTER_FOR_RE = re.compile(r"[ \t]+med[ \t]+ansvar[ \t]+för[ \t]+(?P<c>(?:[a
 # samhällsavdelning" (up to three words, before a name, a clause or the end of the phrase)
 _CHEF_FOR_RE = re.compile(r"[ \t]+för[ \t]+(?P<c>(?:[A-ZÅÄÖ][a-zåäö]+s[ \t]+)?(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
                           r"(?!(?:att|den|det|de|en|ett)[ \t])"
-                          r"[a-zåäö][a-zåäö-]+(?:[ \t]+(?!(?:och|som|att|i|på|med|och)(?![\wåäö]))[a-zåäö][a-zåäö-]+)"
+                          r"[a-zåäö][a-zåäö-]+(?:[ \t]+(?!(?:och|som|att|i|på|med)(?![\wåäö]))[a-zåäö][a-zåäö-]+)"
                           r"{0,2})(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t](?:och|som|i|på|med|vid|inom)[ \t]))")
 # board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
 # committee before them ("barn- och utbildningsnämndens ordförande")
