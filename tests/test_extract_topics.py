@@ -593,3 +593,12 @@ def test_topics_whose_a_subject_is_and_the_items_of_an_agenda_after_a_colon(refe
     assert _has_form(forms, "regeringens reformer för skolan") and _has_form(forms, "reformer för skolan"), forms
     assert _has_form(forms, "digital agenda"), forms
     assert _has_form(forms, "ny simhall") or _has_form(forms, "en ny simhall"), forms
+
+
+def test_topics_a_compound_on_a_name_is_a_topic(reference, make_document):
+    # "EU-ordförandeskapet", "flera EU-projekt": a name joined to a lower-case word is a subject, not the name
+    forms = _topic_forms(reference, make_document,
+                         "På agendan fanns aktuella skogsfrågor och EU-ordförandeskapet. Vi pratade också om flera "
+                         "EU-projekt.")
+    assert _has_form(forms, "eu-ordförandeskapet"), forms
+    assert _has_form(forms, "eu-projekt") or _has_form(forms, "flera eu-projekt"), forms

@@ -598,9 +598,12 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     initial = _sentence_initial(text, first)
     j = bisect_right(mentions, (first, len(text))) - 1
     owner = j >= 0 and mentions[j][1] > first
-    if owner and not (mentions[j][0] == first and mentions[j][1] < toks[-1][1] and text[mentions[j][1] - 1] == "s"
-                      and text[mentions[j][1]:mentions[j][1] + 1] in (" ", "\t")):
+    compound = owner and mentions[j][0] == first and text[mentions[j][1]:mentions[j][1] + 2] in _COMPOUND_JOINS
+    if owner and not compound and not (
+            mentions[j][0] == first and mentions[j][1] < toks[-1][1] and text[mentions[j][1] - 1] == "s"
+            and text[mentions[j][1]:mentions[j][1] + 1] in (" ", "\t")):
         return None  # a name ("Store mosse"), not a topic; "Skolverkets utvecklingsinsatser" is whose a topic is
+    owner = owner and not compound  # "EU-ordförandeskapet": a compound on a name, a topic of its own
     # "behovet av X": X is the topic, the whole phrase one of its forms
     for i, w in enumerate(words[:-1]):
         # (after adjectives, or after whose it is: "företagens betydelse för X", "regionens arbete med X")
@@ -649,6 +652,10 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     if owner and len(toks) > 2:
         ph.add((toks[1][0], ph.main[1]))  # "regeringens reformer för skolan" is also "reformer för skolan"
     return ph
+
+
+# a name joined by a hyphen to a lower-case word makes a compound: "EU-ordförandeskapet", "Nato-medlemskapet"
+_COMPOUND_JOINS = frozenset(f"-{c}" for c in "abcdefghijklmnopqrstuvwxyzåäöé")
 
 
 def _whose(word: str) -> bool:
