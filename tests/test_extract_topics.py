@@ -602,3 +602,12 @@ def test_topics_a_compound_on_a_name_is_a_topic(reference, make_document):
                          "EU-projekt.")
     assert _has_form(forms, "eu-ordförandeskapet"), forms
     assert _has_form(forms, "eu-projekt") or _has_form(forms, "flera eu-projekt"), forms
+
+
+def test_topics_an_event_s_title_in_quotation_marks(reference, make_document):
+    # "Konferensen ”X” hålls ...", "talar under rubriken ”Y”": the title names what the event is about
+    forms = _topic_forms(reference, make_document,
+                         "Konferensen ”Levande skärgård i framtiden” hålls på Folkets hus. Ministern talar under "
+                         "rubriken ”Fler jobb på landsbygden”.")
+    assert _has_form(forms, "levande skärgård i framtiden") or _has_form(forms, "levande skärgård"), forms
+    assert _has_form(forms, "fler jobb på landsbygden") or _has_form(forms, "fler jobb"), forms

@@ -727,6 +727,20 @@ def _with_examples(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+# an event's or a talk's title in quotation marks: "Konferensen ”Politiskt ledarskap för X” hålls ...", "talar
+# under rubriken ”Hållbara jobb i hela landet”"
+_QUOTED_TITLE_RE = re.compile(r"(?<![\wåäö])(?:[a-zåäö]*konferens(?:en)?|[a-zåäö]*seminari(?:um|et)|webbinari(?:um|et)|"
+                              r"[a-zåäö]*dagen|rubriken|föreläsningen|workshopen|panelsamtalet)[ \t]*:?[ \t]*"
+                              r"[\"”“»](?P<t>[^\"”“»«\n]{3,80})[\"”“«]", re.IGNORECASE)
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of the titles in quotation marks that an event's or a talk's noun gives."""
+    if not any(q in text for q in "\"”“»"):
+        return []
+    return [m.span("t") for m in _QUOTED_TITLE_RE.finditer(text)]
+
+
 def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]) -> OpenTopics:
     """Discussed noun phrases (new concepts and scheme concepts in the text's forms) and the scheme
     hits that a discussion cue covers (``discussed``) or that a phrase of its own replaces."""
@@ -752,7 +766,7 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
         return by_start[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     seen: set[tuple[int, int]] = set()
-    for a, b in _with_examples(text, _clause_spans(text)):
+    for a, b in _with_examples(text, _clause_spans(text)) + _quoted_titles(text):
         for s, e in _conjuncts(text, a, b):
             how = _HOW_WORK.match(text, s, e)
             if how:
