@@ -598,12 +598,9 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     initial = _sentence_initial(text, first)
     j = bisect_right(mentions, (first, len(text))) - 1
     owner = j >= 0 and mentions[j][1] > first
-    compound = owner and mentions[j][0] == first and text[mentions[j][1]:mentions[j][1] + 2] in _COMPOUND_JOINS
-    if owner and not compound and not (
-            mentions[j][0] == first and mentions[j][1] < toks[-1][1] and text[mentions[j][1] - 1] == "s"
-            and text[mentions[j][1]:mentions[j][1] + 1] in (" ", "\t")):
+    if owner and not (mentions[j][0] == first and opens_with_name(text, mentions[j], toks[-1][1])):
         return None  # a name ("Store mosse"), not a topic; "Skolverkets utvecklingsinsatser" is whose a topic is
-    owner = owner and not compound  # "EU-ordförandeskapet": a compound on a name, a topic of its own
+    owner = owner and text[mentions[j][1]:mentions[j][1] + 1] != "-"  # "EU-ordförandeskapet": a topic of its own
     # "behovet av X": X is the topic, the whole phrase one of its forms
     for i, w in enumerate(words[:-1]):
         # (after adjectives, or after whose it is: "företagens betydelse för X", "regionens arbete med X")
@@ -654,8 +651,13 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     return ph
 
 
-# a name joined by a hyphen to a lower-case word makes a compound: "EU-ordförandeskapet", "Nato-medlemskapet"
-_COMPOUND_JOINS = frozenset(f"-{c}" for c in "abcdefghijklmnopqrstuvwxyzåäöé")
+def opens_with_name(text: str, name: tuple[int, int], end: int) -> bool:
+    """Does a phrase that starts where ``name`` starts and ends at ``end`` open with a name that is no topic
+    itself: whose the thing is, in the genitive ("Skolverkets utvecklingsinsatser", "regeringens reformer"), or
+    the first part of a compound ("EU-ordförandeskapet", "Nato-medlemskapet")?"""
+    b = name[1]
+    return b < end and (text[b - 1:b] == "s" and text[b:b + 1] in (" ", "\t")
+                        or text[b:b + 1] == "-" and text[b + 1:b + 2].islower())
 
 
 def _whose(word: str) -> bool:

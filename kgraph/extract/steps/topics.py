@@ -33,6 +33,7 @@ from ..topics import (
     masthead_hits,
     minted_concept,
     open_topics,
+    opens_with_name,
     post_hits,
 )
 
@@ -79,15 +80,6 @@ def _agenda_hits(st: DocState) -> tuple[list[TopicHit], list[tuple[int, int]]]:
     return out, [(item.start, item.end) for item in items]
 
 
-def _owner_first(text: str, name: tuple[int, int], h: TopicHit) -> bool:
-    """"Regeringens reformer för skolan", "Skolverkets utvecklingsinsatser": a discussed phrase that opens with
-    whose it is, a name in the genitive, is about the thing, not the name."""
-    a, b = name
-    # (or a compound on a name: "EU-ordförandeskapet")
-    return a == h.start and b < h.end and (text[b - 1:b] == "s" and text[b:b + 1] in " \t"
-                                           or text[b:b + 1] == "-" and text[b + 1:b + 2].islower())
-
-
 def _topics(st: DocState, agenda: set[int]) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     taken = sorted((m.prov.span.start, m.prov.span.end) for m in st.mentions)
@@ -96,7 +88,8 @@ def _topics(st: DocState, agenda: set[int]) -> dict[str, list[Mention]]:
     for i, h in enumerate(st.topic_hits):
         minted = h.concept.id.startswith(MINTED_PREFIX)
         j = bisect_right(starts, h.start) - 1
-        named = j >= 0 and reach[j] > h.start and not _owner_first(st.doc.text, taken[j], h)
+        named = j >= 0 and reach[j] > h.start and not (taken[j][0] == h.start
+                                                       and opens_with_name(st.doc.text, taken[j], h.end))
         if (named or (minted and i in st.domain_topics)) and i not in agenda:
             continue  # an agenda item's heading is a topic even where it begins with a name
         rule = "extract.topics.agenda" if i in agenda else "extract.topics.open" if minted else "extract.topics.scheme"
