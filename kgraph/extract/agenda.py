@@ -79,10 +79,10 @@ _BUSINESS_RE = re.compile(
     r"|[ \t]+(?:om|för|av|från|till|över|angående|gällande|avseende|kring|med)(?:[ \t]+att)?[ \t]+)", re.IGNORECASE)
 # who gives the information or the report ("Information från enheten", "Information av Anna Berg"), where
 # "Redovisning av X", "Uppföljning av X" are about X
-_BY_WHOM_RE = re.compile(r"\S+[ \t]+från|(?:information(?:er)?|[a-zåäö]*rapport)[ \t]+av", re.IGNORECASE)
+_GIVEN_BY = r"(?:information(?:er)?|[a-zåäö]*rapport)[ \t]+av"  # "Information av", "Lägesrapport av"
+_BY_WHOM_RE = re.compile(r"\S+[ \t]+från|" + _GIVEN_BY, re.IGNORECASE)
 # an item that only says who informs: "Information av Anna Berg, Exempelkontoret"
-_GIVEN_BY_RE = re.compile(r"(?:muntlig[ \t]+)?(?:information(?:er)?|[a-zåäö]*rapport)[ \t]+av[ \t]+(?-i:[A-ZÅÄÖ])",
-                          re.IGNORECASE)
+_GIVEN_BY_RE = re.compile(r"(?:muntlig[ \t]+)?" + _GIVEN_BY + r"[ \t]+(?-i:[A-ZÅÄÖ])", re.IGNORECASE)
 # "Motion från A (C) om X", "Inbjudan till seminarium om X": what a proposal or an invitation is about
 _PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(r"(?:motion|medborgarförslag|interpellation|fråga|skrivelse|inbjudan)\b", re.IGNORECASE)

@@ -523,11 +523,12 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
         add(p.key, owner, cue, p.end, "extract.affiliation.body_list", 0.75)
     # "Anna Berg omvaldes som ordförande", "Till styrelsen nyvaldes Per Holm": an association's own text
     # on whom its meeting elected to its board
-    for p, cue in _publisher_board_members(st, roles):
+    by_publisher, by_name = _elected_board_members(st, roles)
+    for p, cue in by_publisher:
         add(p.key, st.publisher or "", cue, p.end, "extract.affiliation.board_election", 0.65)
     # "Exempelförbundets styrelse fastställdes och Anna Berg valdes till ny ordförande": the one body
     # whose board the sentence of the election names
-    for p, org in _named_board_members(st, roles):
+    for p, org in by_name:
         add(p.key, org.key, min(p.start, org.prov.span.start), max(p.end, org.prov.span.end),
             "extract.affiliation.board_election", 0.65, at=org)
     # the people of a roster belong to the body it lists, besides the organisation on their own line
@@ -758,57 +759,46 @@ _OWN_BOARD_RE = re.compile(r"(?<![\wåäö])(?:styrelsen|arbetsutskottet|presidi
 _BOARD_ROLES = ("ordförande", "ledamot", "ersättare", "kassör", "sekreterare")
 
 
-def _publisher_board_members(st: DocState, roles: dict[str, list[TitleHit]]) -> list[tuple[PersonHit, int]]:
-    """(person, where the election is stated) for the people an association's own text says its
-    meeting elected or its board holds: a sentence with an election ("omvaldes", "valdes ... till",
-    "Övriga i styrelsen är"), in a paragraph that names the board bare ("styrelsen") or of a person
-    with a board's office. Another association or organisation named in the sentence may be the
-    body they were elected to, so none may be."""
+def _elected_board_members(st: DocState, roles: dict[str, list[TitleHit]]
+                           ) -> tuple[list[tuple[PersonHit, int]], list[tuple[PersonHit, Mention]]]:
+    """The people a sentence with an election ("omvaldes", "valdes ... till", "Övriga i styrelsen är") puts on a
+    board, in two lists:
+
+    * (person, where the election is stated) for an association's own text: no other association or
+      organisation is named in the sentence (it may be the body they were elected to), and the paragraph names
+      the board bare ("styrelsen") or the person holds a board's office;
+    * (person, body) for a person with a board's office where the sentence names one association or
+      organisation only, not the publisher, in the genitive before its board ("Exempelförbundets styrelse") or as
+      the board's ("styrelsen för Exempelförbundet")."""
     pub = st.publisher
-    if not pub or st.cls_of(pub) != "Association" or not _named_alone(st, pub):
-        return []
+    own_text = pub is not None and st.cls_of(pub) == "Association" and _named_alone(st, pub)
     text = st.doc.text
-    out: list[tuple[PersonHit, int]] = []
+    by_publisher: list[tuple[PersonHit, int]] = []
+    by_name: list[tuple[PersonHit, Mention]] = []
     for p in st.people.persons:
         sent = st.sentence_at(p.start)
         if sent is None:
             continue
         m = prefilter.search(_ELECTION_RE, text, sent.start, sent.end)
-        if m is None or any(o.key != pub for o in st.orgs_in(sent.start, sent.end, {"Association", "Organization"})):
+        if m is None:
             continue
-        blk = st.block_at(p.start)
+        orgs = st.orgs_in(sent.start, sent.end, {"Association", "Organization"})
         board_role = any(t.role.endswith(_BOARD_ROLES) for t in roles.get(p.key, ()))
-        if board_role or (blk is not None and _OWN_BOARD_RE.search(text, blk.start, blk.end)):
-            out.append((p, m.start()))
-    return out
+        if own_text and not any(o.key != pub for o in orgs):
+            blk = st.block_at(p.start)
+            if board_role or (blk is not None and _OWN_BOARD_RE.search(text, blk.start, blk.end)):
+                by_publisher.append((p, m.start()))
+        if board_role and len({o.key for o in orgs}) == 1 and orgs[0].key != pub:
+            org = orgs[0]
+            start, end = org.prov.span.start, org.prov.span.end
+            if (_genitive(st, org) and _BOARD_OF_RE.match(text, end)) \
+                    or _BOARD_BEFORE_RE.search(text, max(0, start - 20), start):
+                by_name.append((p, org))
+    return by_publisher, by_name
 
 
 _BOARD_OF_RE = re.compile(r"[ \t]+(?:förbunds)?(?:styrelse|styrelsen|presidium|presidiet)(?![\wåäö])", re.IGNORECASE)
 _BOARD_BEFORE_RE = re.compile(r"(?:styrelsen|presidiet)[ \t]+(?:för|i)[ \t]+\Z", re.IGNORECASE)
-
-
-def _named_board_members(st: DocState, roles: dict[str, list[TitleHit]]) -> list[tuple[PersonHit, Mention]]:
-    """(person, body) for a person with a board's office in a sentence that states an election and
-    names one association or organisation only, in the genitive before its board ("Exempelförbundets
-    styrelse") or as the board's ("styrelsen för Exempelförbundet")."""
-    text = st.doc.text
-    out: list[tuple[PersonHit, Mention]] = []
-    for p in st.people.persons:
-        if not any(t.role.endswith(_BOARD_ROLES) for t in roles.get(p.key, ())):
-            continue
-        sent = st.sentence_at(p.start)
-        if sent is None or prefilter.search(_ELECTION_RE, text, sent.start, sent.end) is None:
-            continue
-        orgs = st.orgs_in(sent.start, sent.end, {"Association", "Organization"})
-        if len({o.key for o in orgs}) != 1 or orgs[0].key == st.publisher:
-            continue
-        org = orgs[0]
-        start, end = org.prov.span.start, org.prov.span.end
-        board_after = _genitive(st, org) and _BOARD_OF_RE.match(text, end)
-        board_before = _BOARD_BEFORE_RE.search(text, max(0, start - 20), start)
-        if board_after or board_before:
-            out.append((p, org))
-    return out
 
 
 def _one_body_outside(st: DocState, start: int, end: int) -> str | None:
