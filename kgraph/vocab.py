@@ -248,8 +248,9 @@ INFERRED_RULES: tuple[Label, ...] = (
           "listed after the organisation's representatives (SKR:s representanter ...)"),
     Label("extract.affiliation.body_list", "uppräknad efter regionens eller kommunens organ (regionstyrelsens "
           "arbetsutskott ...)", "listed after a body of the region or municipality (regionstyrelsens arbetsutskott ...)"),
-    Label("extract.affiliation.board_election", "vald till styrelsen enligt föreningens egen text",
-          "elected to the board, in the association's own text"),
+    Label("extract.affiliation.board_election", "vald till styrelsen, i föreningens egen text eller i organet som "
+          "valmeningen nämner", "elected to the board, in the association's own text or of the body the sentence "
+          "of the election names"),
     Label("extract.affiliation.lead", "raden före nämner vems tjänstepersoner de är (två lika ofta nämnda)",
           "the line before says whose officials they are (of two named as often)"),
 )
