@@ -611,3 +611,33 @@ def test_topics_an_event_s_title_in_quotation_marks(reference, make_document):
                          "rubriken ”Fler jobb på landsbygden”.")
     assert _has_form(forms, "levande skärgård i framtiden") or _has_form(forms, "levande skärgård"), forms
     assert _has_form(forms, "fler jobb på landsbygden") or _has_form(forms, "fler jobb"), forms
+
+
+@pytest.mark.parametrize("text, form", [
+    # a fronted place or time, then the passive verb: "I X diskuterades Y"
+    ("I Ödeby diskuterades dragningen av den nya kustvägen och flytten av tingsrätten.", "flytten av tingsrätten"),
+    ("Vid träffen på stadshuset berördes hamnens muddring.", "hamnens muddring"),
+    # what was taken up, then the copula
+    ("En av de frågor som lyftes under resan var åkeriernas villkor.", "åkeriernas villkor"),
+    ("Det som togs upp i Ödeby var utvecklingen av flygfältet.", "flygfältet"),
+    # the verbs of a talk's subject: "kretsade kring", "rörde", "ägnades åt"
+    ("Samtalet kretsade kring rovdjursstammen och jakträtten.", "jakträtten"),
+    ("Mycket av samtalet rörde fjärrvärmenätet.", "fjärrvärmenätet"),
+    ("Mötet ägnades åt snöröjningen.", "snöröjningen"),
+    # what a guest hears or wants to know
+    ("Ministern fick höra om glasbrukets historia.", "glasbrukets historia"),
+    ("Hon ville veta mer om färjeläget och båtbussarna.", "båtbussarna"),
+    ("Ministern informerades om läget i hemtjänsten.", "hemtjänsten"),
+    # whose, then adjectives, then the generic word: its subject is the topic
+    ("Hon fick veta mer om myndighetens nationella uppdrag kring spelberoende.", "spelberoende"),
+    # a noun of two letters
+    ("Samtal fördes också med elbolaget kring utbyggnad av el.", "utbyggnad av el"),
+])
+def test_topics_fronted_passives_copulas_and_the_verbs_of_a_talk(reference, make_document, text, form):
+    assert _has_form(_topic_forms(reference, make_document, text), form)
+
+
+def test_topics_a_reader_asked_to_read_more_is_no_topic(reference, make_document):
+    # "Vill du veta mer om X": the page's invitation to the reader, no guest's question
+    forms = _topic_forms(reference, make_document, "Vill du veta mer om fjärrvärmenätet? Kontakta kommunen.")
+    assert not _has_form(forms, "fjärrvärmenätet"), forms

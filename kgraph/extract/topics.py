@@ -153,7 +153,7 @@ _FILLER = (r"(?:(?:bland annat|bl\.\s?a\.|också|även|främst|framför allt|sä
 _FORWARD_CUE = re.compile(
     r"(?=[a-zåäö])\b(?:(?:prata|pratade|pratat|pratar|tala|talade|talat|talar|samtala|samtalade|samtalat|samtalar|samtal|samtalet|samtalen|diskussion|"
     r"diskussionen|diskussioner|diskussionerna|diskutera|diskuterade|diskuterat|diskuterar|resonera|resonerade|"
-    r"informera|informerade|informerat|informerar|berätta|berättade|berättat|berättar|handlade|handlar|"
+    r"informera|informerade|informerat|informerar|informerades|berätta|berättade|berättat|berättar|handlade|handlar|"
     r"handla|dialog|rapporterade|rapporterar|"
     # and their compounds: "en basinformation om X", "lägesrapport om X"
     r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+"
@@ -167,6 +167,13 @@ _FORWARD_CUE = re.compile(
     r"(?:(?:i|på|med)\s+[\wåäöÅÄÖ-]+\s+)?(?:om|kring)"
     # "Det gällde bland annat X": what the information or the talk was about
     r"|(?:det|samtalet|samtalen|mötet|diskussionen|diskussionerna|informationen|frågorna)\s+(?:gällde|gäller)"
+    # "Samtalet kretsade kring X", "Mycket av samtalet rörde X", "Mötet ägnades åt X": what the talk was about
+    r"|(?:samtalet|samtalen|mötet|diskussionen|diskussionerna|dialogen|frågorna|besöket)\s+(?:(?:mest|främst|"
+    r"framför allt|till stor del|bland annat|också|även)\s+)?(?:rörde|rör|kretsade\s+(?:kring|runt)|"
+    r"kretsar\s+(?:kring|runt)|ägnades\s+åt|ägnas\s+åt)"
+    # "Ministern fick höra om X", "ville veta mer om X", "för att lära sig mer om X" (not "Vill du veta mer om")
+    r"|(?:fick|få|får|ville|vill)\s+(?!du\b|ni\b)(?:[a-zåäö]+\s+){0,2}?(?:höra|veta|lära\s+sig|lära)\s+"
+    r"(?:mer\s+|mera\s+|lite\s+)?(?:om|kring)"
     # "berättade för ministern om X", "pratade med eleverna om X", "informerade med hjälp av rektor Y om X"
     r"|(?:prata|pratade|pratat|pratar|tala|talade|talat|talar|samtala|samtalade|samtalat|samtalar|berätta|berättade|berättat|berättar|"
     r"informera|informerade|informerat|informerar|diskutera|diskuterade|diskuterat|diskuterar)"
@@ -199,6 +206,15 @@ _FORWARD_CUE = re.compile(
     r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|här|sedan|även|också|därför|"
     r"annat|därefter|dessutom)\s+"
     r"(?:diskuterades|berördes|avhandlades|presenterades|redovisades)"
+    # ... a fronted place or time at the start of a sentence: "I Ljungby diskuterades X", "Vid träffen på
+    # stadshuset berördes X"
+    r"|(?:(?<=[.!?:]\s)|(?<=\n)|^)(?:i|på|vid|under|efter|inför|hos)\s+(?:[\wåäö-]+\s+){1,3}?"
+    r"(?:diskuterades|berördes|avhandlades|lyftes|togs\s+upp)"
+    # "En av de frågor som lyftes under resan var X", "Det som togs upp i Ljungby är X": what was taken up, then
+    # the copula
+    r"|(?:frågor|frågorna|ämnen|ämnena|punkter|det)\s+som\s+(?:diskuterades|berördes|avhandlades|lyftes|"
+    r"togs\s+upp|har\s+lyfts|har\s+diskuterats)\s+(?:(?:under|vid|på|i)\s+(?:[\wåäö-]+\s+){1,3}?)?"
+    r"(?:var|är|blev)"
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
     # "Ämnen på dagordningen var X", "kommer teman för diskussionerna att vara X"
     r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)\s+"
@@ -333,8 +349,11 @@ _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov"
 _GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller|kopplade till|kopplat till|kopplad till|"
                               # "utmaningar för (att skapa ökad) tillväxt": what they are for
                               r"för(?:\s+att\s+(?:skapa|öka|stärka|främja|utveckla|nå|få))?)\s+", re.IGNORECASE)
-# "besked i markfrågor": the generic words whose topic may also follow "i"
-_GENERIC_IN = frozenset({"besked", "beskeden", "deltagande", "deltagandet", "uppdrag", "uppdraget", "uppdragen"})
+# "besked i markfrågor", "läget i vården": the generic words whose topic may also follow "i"
+_GENERIC_IN = frozenset({"besked", "beskeden", "deltagande", "deltagandet", "uppdrag", "uppdraget", "uppdragen",
+                         "läget", "situationen"})
+# the nouns of two letters that name a subject ("utbyggnad av el", "frågor om AI")
+_SHORT_NOUNS = frozenset({"el", "it", "ai"})
 # "möjligheter till X": the generic words whose topic may also follow "till"
 _GENERIC_TILL = frozenset({"möjlighet", "möjligheten", "möjligheter", "möjligheterna"})
 _TILL_PREP = re.compile(r"till\s+")
@@ -366,7 +385,8 @@ def _anchor_automaton() -> ahocorasick.Automaton:
     for w in ("om", "kring", "diskut", "fokus", "intresse", "upp", "lyft", "anledning", "agenda", "ärende",
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
-              "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning"):
+              "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning", "rör",
+              "ägna"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -590,7 +610,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         toks, words = toks[:-1], words[:-1]
     if not toks or len(toks) > 12:
         return None
-    if len(words) == 1 and (words[0].endswith(("ens", "ets", "nas", "arnas", "ernas")) or len(words[0]) < 3):
+    if len(words) == 1 and (words[0].endswith(("ens", "ets", "nas", "arnas", "ernas"))
+                            or (len(words[0]) < 3 and words[0] not in _SHORT_NOUNS)):
         return None  # "berättar om kommunens [satsning på X]": whose, the rest of it another cue's; "en ö"
     if len(words) > 1 and words[1] in _OBJECT_DETERMINERS:
         return None  # "besöka dess verksamheter", "utveckla sin verksamhet": a verb and its object
@@ -604,7 +625,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     # "behovet av X": X is the topic, the whole phrase one of its forms
     for i, w in enumerate(words[:-1]):
         # (after adjectives, or after whose it is: "företagens betydelse för X", "regionens arbete med X")
-        if w in _GENERIC_OF and all(_ADJ_END.search(x) or (j == 0 and i == 1 and x.endswith("s"))
+        # ("myndighetens nationella uppdrag kring X": whose, then adjectives)
+        if w in _GENERIC_OF and all(_ADJ_END.search(x) or (j == 0 and x.endswith("s"))
                                     for j, x in enumerate(words[:i])):
             m = _GENERIC_OF_PREP.match(text, toks[i][1] + 1) or (
                 _IN_PREP.match(text, toks[i][1] + 1) if w in _GENERIC_IN else None) or (
@@ -615,7 +637,9 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
                     inner.add((first, toks[-1][1]))
                     if with_det < first:
                         inner.add((with_det, toks[-1][1]))
-                return inner
+                if inner is not None or m.re is not _IN_PREP:
+                    return inner
+                break  # "det ekonomiska läget i kommunen": where, not what; the whole phrase is read below
             if m and m.end() > toks[-1][1]:
                 return None  # "utmaningar kopplat till [att verka på en ö]": what it is about is a clause
             break
