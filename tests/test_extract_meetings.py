@@ -1742,3 +1742,42 @@ def test_meetings_minutes_held_in_a_named_room(reference, make_document):
             "Beslutande: Ada Nordin (S), ordförande, Olle Brink (M)\n")
     ex = extract_document(make_document(text), reference)
     assert not any((m.location or "").startswith("place/kommunhuset") for m in ex.meetings), ex.meetings
+
+
+def _boards_of(ex, person):
+    return {ex.entities[s.object].label or s.object for s in ex.statements
+            if s.predicate == "affiliatedWith" and s.subject == person and s.object in ex.entities}
+
+
+def test_minutes_the_board_after_a_page_mark_or_opening_a_line_is_the_minuted_body(reference, make_document):
+    # "PROTOKOLL 1(40) Socialnämnden": the page mark of the first page, then the board
+    text = ("EXEMPELBY KOMMUN PROTOKOLL 1(40) Socialnämnden Plats och tid Kommunhuset, torsdagen den 9 juni 2016 "
+            "Beslutande Anna Berglund, ordf. Lars Nord Karin Holm Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert "Socialnämnden" in _boards_of(ex, "person/lars-nord"), ex.statements
+    # a title that misspells the board, then the board on a line of its own, opening the header
+    text = ("Protokoll kultur- och fritidsnnämnden 3 maj 2021\n\nKultur- och fritidsnämnden SAMMANTRÄDESPROTOKOLL "
+            "Sida 1(9) Sammanträdesdatum 2021-05-03 Plats och tid Kommunhuset, måndagen den 3 maj 2021 "
+            "Beslutande Ledamöter Anna Berglund, M, Ordförande Lars Nord, S Karin Holm, C "
+            "Justeringens plats och tid Krokom 2021-05-07\n")
+    ex = extract_document(make_document(text), reference)
+    assert "Kultur- och fritidsnämnden" in _boards_of(ex, "person/karin-holm"), ex.statements
+
+
+def test_minutes_a_body_first_named_far_below_the_header_is_not_whose_minutes_they_are(reference, make_document):
+    text = ("Direktionsprotokoll 2013-09-20\n\nPlats och tid: Exempelstad, kl 9.00\n\nBeslutande:\n"
+            "Anna Berglund (S), ordförande\nLars Nord (M)\nKarin Holm (C)\n\nÖvriga närvarande:\n"
+            "Eva Sjö, förbundsdirektör\n\nUtses att justera: Karin Holm\n\n"
+            "§ 1 Fastställande av dagordning. Dagordningen fastställdes.\n\n"
+            "§ 2 Information. Olle Brink från Skolverket informerar. Skolverket kommer att skicka ut nyhetsbrev. "
+            "Skolverket vill stärka relationerna med kommunerna.\n")
+    ex = extract_document(make_document(text), reference)
+    assert not any("skolverket" in b.lower() for b in _boards_of(ex, "person/lars-nord")), ex.statements
+
+
+def test_minutes_a_board_after_a_name_in_a_run_on_header_is_no_part_of_the_name(reference, make_document):
+    text = ("EXEMPELBY KOMMUN PROTOKOLL 4 Anna Berglund Karin Holm Socialnämnden Sn 50 Au 84 Dnr 2016/ Budget "
+            "Förvaltningschef Anna Berglund redovisar budgeten.\n")
+    ex = extract_document(make_document(text), reference)
+    people = {e.label for k, e in ex.entities.items() if k.startswith("person/")}
+    assert "Karin Holm" in people and not any("Socialnämnden" in p for p in people), people

@@ -34,7 +34,9 @@ _NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parke
                              r"slottet|verket|bruket|förbundet|föreningen|nätverket|kommun|regionen|länet|region|"
                              r"länsstyrelsen|departementet|myndigheten|stiftelsen|bolaget|akademin|akademien|"
                              r"institutet|kammaren|kontoret|kansliet|förvaltningen|avdelningen|enheten|"
-                             r"centret|centrum|museet|teatern|arenan|[a-zåäö]{3}rum|[a-zåäö]{3}rummet|torg|torget)$")
+                             r"centret|centrum|museet|teatern|arenan|[a-zåäö]{3}rum|[a-zåäö]{3}rummet|torg|torget|"
+                             # a board: "Anna Berg Socialnämnden Sn 50" in the run-on header of minutes
+                             r"nämnden|styrelsen|utskottet|fullmäktige)$")
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
 PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")

@@ -69,7 +69,9 @@ _AWAY_MARK_RE = re.compile(r"[ \t]+[A-ZÅÄÖ]{1,3}[ \t]+[-–](?![\wåäö-])")
 # the PDF's text lost
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2}\s*(?:,\s*|(?=\()))?"
                               r"(?:\(\s*(?:[A-Za-zÅÄÖåäö]{1,4}|[A-ZÅÄÖ][a-zåäö-]{2,24})\s*\)?\s*)?[,(]?\s*")
-_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?\s+"
+# (after the page mark of its first page: "PROTOKOLL 1(54) Socialnämnden")
+_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?"
+                      r"(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utskottet)"
@@ -91,6 +93,9 @@ _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]
 _ORGAN_FIELD_RE = re.compile(r"\bOrgan[ \t]+(?=[A-ZÅÄÖ])")
 # "Socialnämndens protokoll", "Miljö- och hälsoskyddsnämndens sammanträdesprotokoll": the board in the genitive
 _BOARD_PROTOCOL_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES})(?=s[ \t]+(?:sammanträdes)?protokoll\b)")
+# a board that opens a line of the first page, its minutes' header ("Barn- och utbildningsnämnden
+# SAMMANTRÄDESPROTOKOLL Sida 1(16)", under a title that misspells it)
+_BOARD_LINE_RE = re.compile(rf"^[ \t]*(?P<b>{lx.BOARD_NAMES})(?![\wåäö-])", re.MULTILINE)
 # (after the municipality or region it belongs to: "Organ Exempelby kommun, Miljönämnden")
 _ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommun|region|landsting)[ \t]*,[ \t]*)?"
                              rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
@@ -280,7 +285,7 @@ def _minuted_body(st: DocState) -> str | None:
         if orgs:
             return orgs[0].key
     head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text) or _ORGAN_BOARD_RE.search(text, 0, 3000) \
-        or _BOARD_PROTOCOL_RE.search(text, 0, 400)
+        or _BOARD_PROTOCOL_RE.search(text, 0, 400) or _BOARD_LINE_RE.search(text, 0, 600)
     if head and not _BOARD_WORD_RE.fullmatch(head["b"]) and not _bodies_at(st, head):
         # "PROTOKOLL LS (23) ... Landstingsstyrelsen Tid ...": the header's word is a file mark; the board
         # stands before the first field of the run-on page
@@ -325,7 +330,13 @@ def _minuted_body(st: DocState) -> str | None:
         named = [m for m in st.mentions_in(organ_field.end(), organ_field.end() + 1) if m.kind in PARTICIPANT_ORGS]
         if named:
             return named[0].key
-    return st.publisher or _letterhead_body(st)
+    # the publisher where the minutes name it in their header, before the list of who attended; a body first
+    # named further down (a guest's, an item's subject) is no guess of whose minutes these are
+    header_end = st.attendance[0].start if st.attendance else 0
+    if st.publisher is not None and any(m.key == st.publisher and m.prov.span.start < header_end
+                                        for m in st.mentions):
+        return st.publisher
+    return _letterhead_body(st) or (st.publisher if st.doc.publisher_hint else None)
 
 
 def _bodies_at(st: DocState, head: re.Match[str]) -> list[Mention]:

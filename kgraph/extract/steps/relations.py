@@ -423,6 +423,9 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     body_lists = _body_list_members(st)
     rosters = _roster_members(st)
     in_a_list = {p.key for p, _, _ in body_lists} | {p.key for p, body, _, _ in rosters if p.key != body}
+    # the people of minutes' attendance list: the minuted body says whose they are (above); where no body is
+    # known, the list says it of no one, so neither does a title's guess of the publisher
+    in_a_list |= {p.key for p in st.people.persons if any(a.start <= p.start < a.end for a in st.attendance)}
     # officials at a minuted meeting (the board's municipality or region) and the board's members (the board):
     # no weaker guess from the title or the publisher
     officials = {s.subject for s in st.statements
