@@ -1781,3 +1781,14 @@ def test_minutes_a_board_after_a_name_in_a_run_on_header_is_no_part_of_the_name(
     ex = extract_document(make_document(text), reference)
     people = {e.label for k, e in ex.entities.items() if k.startswith("person/")}
     assert "Karin Holm" in people and not any("Socialnämnden" in p for p in people), people
+
+
+def test_minutes_of_a_federation_s_board_name_the_federation(reference, make_document):
+    # "SAMMANTRÄDESPROTOKOLL Xförbundets styrelses arbetsutskott": the members are the federation's
+    text = ("SAMMANTRÄDESPROTOKOLL Kustförbundets styrelses arbetsutskott Sammanträdesdatum 2008-01-16 1 (26)\n\n"
+            "Plats och tid: Förbundets kansli, kl 9.00\n\nBeslutande:\nAnna Berglund (C), ordförande\n"
+            "Lars Nord (M)\nKarin Holm (S)\n\nUtses att justera: Karin Holm\n")
+    ex = extract_document(make_document(text), reference)
+    assert "Kustförbundet" in _boards_of(ex, "person/lars-nord"), ex.statements
+    body = next(k for k, e in ex.entities.items() if e.label == "Kustförbundet")
+    assert ex.entities[body].cls == "Association"

@@ -449,7 +449,9 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         name = text[a:b]
         if free(a, b + 1) and not BODY_NOUN_RE.search(name.lower()) and (
                 not at_sentence_start(text, a) or _MINUTES_HEAD_RE.search(text, 0, a)):
-            yield PatternOrg(a, b, name, "Organization", f"org/{slug(name)}")
+            # (a federation or an association by its name: "Kustförbundets arbetsutskott")
+            cls = "Association" if name.lower().endswith(("förbundet", "föreningen")) else "Organization"
+            yield PatternOrg(a, b, name, cls, f"org/{slug(name)}")
     for m in COMPANY_RE.finditer(text):
         # "Hos Exempel Åkeri AB tog ...": a sentence's first word, capitalised, is no part of the name
         a, b = m.start("name"), m.end("name")

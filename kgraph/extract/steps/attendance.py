@@ -70,7 +70,9 @@ _AWAY_MARK_RE = re.compile(r"[ \t]+[A-ZÅÄÖ]{1,3}[ \t]+[-–](?![\wåäö-])")
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2}\s*(?:,\s*|(?=\()))?"
                               r"(?:\(\s*(?:[A-Za-zÅÄÖåäö]{1,4}|[A-ZÅÄÖ][a-zåäö-]{2,24})\s*\)?\s*)?[,(]?\s*")
 # (after the page mark of its first page: "PROTOKOLL 1(54) Socialnämnden")
-_BODY_RE = re.compile(r"\b(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?"
+_BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?"
+                      # (in capitals, the body on its line: "SAMMANTRÄDESPROTOKOLL Regionförbundets styrelse")
+                      r"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+[A-ZÅÄÖ][a-zåäö]+förbundets[ \t]))"
                       r"(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
@@ -302,6 +304,10 @@ def _minuted_body(st: DocState) -> str | None:
         board = head["b"]
         if not _BOARD_WORD_RE.fullmatch(board) and _BOARD_WORD_RE.fullmatch(board[:-1]) and board.endswith("s"):
             board = board[:-1]  # "Protokoll från Socialutskottets sammanträde": the board in the genitive
+        if _FEDERATION_GENITIVE_RE.fullmatch(board):
+            # "SAMMANTRÄDESPROTOKOLL Regionförbundets styrelses arbetsutskott": the federation, by the name the
+            # minutes give it
+            return _new_body(st, board[:-1], "Association", head.start("b"), head.end("b") - 1)
         if _BOARD_WORD_RE.fullmatch(board):
             # "Styrelsen", "Direktionen" under an association's letterhead: the association's own board, whose
             # minutes name their members as the association's
@@ -314,11 +320,7 @@ def _minuted_body(st: DocState) -> str | None:
     caps = _CAPS_BODY_RE.search(text, 0, 300)
     if caps:
         s, e = caps.start("b"), caps.end("b")
-        label = " ".join(w.capitalize() for w in caps["b"].split())
-        key = f"org/{slug(label)}"
-        st.add_mention(Mention(text=text[s:e], kind="Organization", key=key,
-                               prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=label)
-        return key
+        return _new_body(st, " ".join(w.capitalize() for w in caps["b"].split()), "Organization", s, e)
     # "Protokoll från förbundsstyrelsens sammanträde": the board of the association the minutes name most
     if _ASSOCIATION_BOARD_RE.search(text, 0, 400):
         body = most_named(Counter(m.key for m in st.mentions if m.kind == "Association"))
@@ -342,6 +344,18 @@ def _minuted_body(st: DocState) -> str | None:
 def _bodies_at(st: DocState, head: re.Match[str]) -> list[Mention]:
     """The organisations named where the header names its board (group "b")."""
     return [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
+
+
+# a federation in the genitive, whose board's minutes these are: "Regionförbundets", "Räddningstjänstförbundets"
+_FEDERATION_GENITIVE_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+förbundets")
+
+
+def _new_body(st: DocState, label: str, kind: str, s: int, e: int) -> str:
+    """A body the minutes' header names that no list holds, as an entity of its own."""
+    key = f"org/{slug(label)}"
+    st.add_mention(Mention(text=st.doc.text[s:e], kind=kind, key=key,
+                           prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=label)
+    return key
 
 
 def _new_board(st: DocState, board: str, s: int, e: int) -> str:
