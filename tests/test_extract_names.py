@@ -556,3 +556,14 @@ def test_a_reference_name_inside_a_companys_name_gives_way(reference, make_docum
     names = _entities(reference, make_document, "Program\n\n09.15 Besök på byggarbetsplats, Ekeby Byggnads AB\n\n"
                       "Ministern träffade också Byggnads ordförande.\n")[0]
     assert ("Ekeby Byggnads AB", "Company") in names, names
+
+
+def test_names_a_head_named_between_the_post_and_the_company_is_no_part_of_it(reference, make_document):
+    # "genom VD Olle Brink Exempelby Turism AB": a run-on list of the companies and their heads
+    from kgraph.extract import extract_document
+    ex = extract_document(make_document(
+        "Återredovisning. Bolagen genom VD Olle Brink Exempelby Turism AB och VD Eva Lindkvist Exempelby Elverk AB "
+        "redovisade sina resultat.\n"), reference)
+    labels = {e.label for k, e in ex.entities.items() if e.cls == "Company"}
+    assert {"Exempelby Turism AB", "Exempelby Elverk AB"} <= labels, labels
+    assert not any("Brink" in x or "Lindkvist" in x for x in labels), labels

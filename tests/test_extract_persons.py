@@ -748,3 +748,14 @@ def test_persons_an_office_or_the_minutes_after_a_name_is_no_surname(reference, 
     people = {k for k, e in ex.entities.items() if e.cls == "Person"}
     assert "person/eva-lindkvist" in people and "person/olle-brink" in people, people
     assert not any("kommunledningskontoret" in p or "protokollet" in p for p in people), people
+
+
+def test_persons_a_title_in_the_genitive_after_a_name_is_no_surname(reference, make_document):
+    # a caption's run-on list: "Ada Nordin Landshövdingens koordinator"
+    from kgraph.extract import extract_document
+    ex = extract_document(make_document(
+        "Främre raden: Olle Brink – VD, Ada Nordin Landshövdingens koordinator och sekreterare, Länsråd Eva "
+        "Lindkvist.\n"), reference)
+    people = {k for k, e in ex.entities.items() if e.cls == "Person"}
+    assert "person/ada-nordin" in people, people
+    assert not any("landshovdingens" in p for p in people), people

@@ -401,8 +401,10 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     w = tok.text
     if not tok.is_cap or len(w) < 2 or tok.start in blocked:
         return False
-    if w in ref.name_stopwords or w.lower() in MONTHS or w.lower() in title_words or _names_no_person(w) \
-            or w.lower().endswith(_POST_ENDINGS):
+    low = w.lower()
+    # (a title in the genitive: "Anna Berg Landshövdingens koordinator" in a caption's run-on list)
+    if w in ref.name_stopwords or low in MONTHS or low in title_words or _names_no_person(w) \
+            or (low[-1:] == "s" and low[:-1] in title_words) or low.endswith(_POST_ENDINGS):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 

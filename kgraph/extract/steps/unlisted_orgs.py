@@ -101,13 +101,24 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
 _SURNAME_AFTER_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\b")
 
 
+# the post of a company's head right before its name: "genom VD Anna Berg Exempel Bygg AB"
+_HEAD_POST_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:VD|Vd|vd)[ \t]+\Z")
+
+
 def _without_next_person(text: str, po: PatternOrg, is_given: Callable[[str], bool]) -> PatternOrg:
     """"Thomas Ek, Kommunförbundet Exempelbygd Anna Berg, ...", "Plats Hotell Exempelby Anna Berg, ...": in a
     list of people and their bodies the next person's name runs on from a body's or a venue's; a name of two words
-    or more that goes on with a given name and a capitalised word ends before them."""
+    or more that goes on with a given name and a capitalised word ends before them. After a head's post, a
+    company's name that opens with a given name and a surname starts after them ("VD Anna Berg Exempel Bygg AB":
+    the head, then the company)."""
     words = po.name.split()
     if po.abbr or len(words) < 3:
         return po
+    if po.cls == "Company" and len(words) >= 4 and is_given(words[0]) and words[1][:1].isupper() \
+            and words[1][1:].islower() and _HEAD_POST_BEFORE_RE.search(text, max(0, po.start - 4), po.start):
+        cut = po.name.index(words[2], len(words[0]) + len(words[1]))
+        name = po.name[cut:]
+        return replace(po, start=po.start + cut, name=name, key=f"company/{slug(name)}")
     if len(words) >= 4 and is_given(words[-2]) and words[-1][:1].isupper() and words[-1][1:].islower():
         cut = words[-2]
     elif is_given(words[-1]) and _SURNAME_AFTER_RE.match(text, po.end):
