@@ -116,9 +116,9 @@ def _without_next_person(text: str, po: PatternOrg, is_given: Callable[[str], bo
         return po
     if po.cls == "Company" and len(words) >= 4 and is_given(words[0]) and words[1][:1].isupper() \
             and words[1][1:].islower() and _HEAD_POST_BEFORE_RE.search(text, max(0, po.start - 4), po.start):
-        cut = po.name.index(words[2], len(words[0]) + len(words[1]))
-        name = po.name[cut:]
-        return replace(po, start=po.start + cut, name=name, key=f"company/{slug(name)}")
+        at = po.name.index(words[2], len(words[0]) + len(words[1]))
+        rest = po.name[at:]
+        return replace(po, start=po.start + at, name=rest, key=f"company/{slug(rest)}")
     if len(words) >= 4 and is_given(words[-2]) and words[-1][:1].isupper() and words[-1][1:].islower():
         cut = words[-2]
     elif is_given(words[-1]) and _SURNAME_AFTER_RE.match(text, po.end):
