@@ -759,3 +759,11 @@ def test_persons_a_title_in_the_genitive_after_a_name_is_no_surname(reference, m
     people = {k for k, e in ex.entities.items() if e.cls == "Person"}
     assert "person/ada-nordin" in people, people
     assert not any("landshovdingens" in p for p in people), people
+
+
+@pytest.mark.parametrize("title", ["kommunekolog", "specialpedagog", "naturvårdskonsulent"])
+def test_persons_a_compound_of_a_profession_is_a_title(reference, make_document, title):
+    from kgraph.extract import extract_document
+    ex = extract_document(make_document(f"Vid mötet deltog även Olle Brink, {title}, från kommunen.\n"), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/olle-brink", title) in roles, roles

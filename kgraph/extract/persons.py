@@ -117,7 +117,8 @@ _TITLE_HEADS = {"chef": "chefen", "direktör": "direktören", "råd": "rådet", 
                 "ekonom": "ekonomen", "controller": "controllern", "ingenjör": "ingenjören", "arkitekt": "arkitekten",
                 "utredare": "utredaren", "inspektör": "inspektören", "rådgivare": "rådgivaren", "expert": "experten",
                 "analytiker": "analytikern", "specialist": "specialisten", "assistent": "assistenten",
-                "jurist": "juristen", "minister": "ministern", "ordförande": "ordföranden", "ledamot": "ledamoten"}
+                "jurist": "juristen", "minister": "ministern", "ordförande": "ordföranden", "ledamot": "ledamoten",
+                "ekolog": "ekologen", "biolog": "biologen", "pedagog": "pedagogen", "konsulent": "konsulenten"}
 _TITLE_SUFFIXES = tuple(sorted({*_TITLE_HEADS, *_TITLE_HEADS.values()}, key=len, reverse=True))
 # a lower-case word standing alone; it is a title when it is a compound of three letters or more
 # and a title head ("projektledare", "miljöstrategen"). One pass over the words, then a suffix
