@@ -641,3 +641,18 @@ def test_topics_a_reader_asked_to_read_more_is_no_topic(reference, make_document
     # "Vill du veta mer om X": the page's invitation to the reader, no guest's question
     forms = _topic_forms(reference, make_document, "Vill du veta mer om fjärrvärmenätet? Kontakta kommunen.")
     assert not _has_form(forms, "fjärrvärmenätet"), forms
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Samtalen rörde sig om hamnens muddring och färjelägets framtid.", "färjelägets framtid"),
+    ("Även frågan om ett nytt gruppboende kom upp.", "gruppboende"),
+    ("Landsbygdens grusvägar var uppe för diskussion.", "landsbygdens grusvägar"),
+])
+def test_topics_what_came_up_and_what_the_talk_turned_on(reference, make_document, text, form):
+    assert _has_form(_topic_forms(reference, make_document, text), form)
+
+
+def test_topics_a_paper_the_board_dealt_with_is_no_topic(reference, make_document):
+    # "I styrelsen behandlades ett remissvar": the board's formal business, not what the meeting discussed
+    forms = _topic_forms(reference, make_document, "I styrelsen behandlades ett remissvar till departementet.")
+    assert not _has_form(forms, "remissvar") and not _has_form(forms, "ett remissvar"), forms

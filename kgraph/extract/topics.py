@@ -169,7 +169,8 @@ _FORWARD_CUE = re.compile(
     r"|(?:det|samtalet|samtalen|mötet|diskussionen|diskussionerna|informationen|frågorna)\s+(?:gällde|gäller)"
     # "Samtalet kretsade kring X", "Mycket av samtalet rörde X", "Mötet ägnades åt X": what the talk was about
     r"|(?:samtalet|samtalen|mötet|diskussionen|diskussionerna|dialogen|frågorna|besöket)\s+(?:(?:mest|främst|"
-    r"framför allt|till stor del|bland annat|också|även)\s+)?(?:rörde|rör|kretsade\s+(?:kring|runt)|"
+    r"framför allt|till stor del|bland annat|också|även)\s+)?(?:rörde(?:\s+sig\s+om)?|rör(?:\s+sig\s+om)?|"
+    r"kretsade\s+(?:kring|runt)|"
     r"kretsar\s+(?:kring|runt)|ägnades\s+åt|ägnas\s+åt)"
     # "Ministern fick höra om X", "ville veta mer om X", "för att lära sig mer om X" (not "Vill du veta mer om")
     r"|(?:fick|få|får|ville|vill)\s+(?!du\b|ni\b)(?:[a-zåäö]+\s+){0,2}?(?:höra|veta|lära\s+sig|lära)\s+"
@@ -236,6 +237,8 @@ _FORWARD_CUE = re.compile(
 _BACKWARD_CUE = re.compile(
     r"\s+(?:(?:har|hade)\s+(?:också\s+|även\s+)?(?:diskuterats|berörts|lyfts|tagits upp|avhandlats)"
     r"|(?:diskuterades|berördes|avhandlades|togs upp|diskuterats|berörts|avhandlats|tagits upp)"
+    # "Även frågan om X kom upp", "X var uppe för diskussion"
+    r"|kom\s+(?:också\s+|även\s+)?upp|(?:var|är)\s+(?:också\s+|även\s+)?uppe\s+(?:för|till)\s+diskussion"
     r"|(?:som\s+)?(?:stod|står|var|är)\s+(?:i\s+)?(?:fokus|i centrum|ett\s+(?:genomgående\s+|återkommande\s+)?tema)"
     r"(?!\s+på\b)"
     # "Bostäder är en nyckelfråga": what the speaker counts among the questions that matter
@@ -273,6 +276,8 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller",
                    # adverbs that open or close a clause, never part of its noun phrase
                    "därför", "därefter", "dessutom", "tillsammans", "slutligen", "avslutningsvis", "inledningsvis"})
+# adverbs that open the clause a backward cue closes ("Även X diskuterades"), no part of its noun phrase
+_LEADING_ADVERBS = frozenset({"även", "också", "dessutom", "sedan", "därefter", "slutligen"})
 # evaluative words that do not qualify a generic head ("de stora utmaningarna", "ett gott arbete")
 _EVALUATIVE = frozenset({"stor", "stora", "stort", "god", "goda", "gott", "bra", "viktig", "viktiga", "viktigt",
                          "olika", "nya", "ny", "nytt", "fortsatt", "fortsatta", "framtida", "aktuella", "aktuell",
@@ -386,7 +391,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
               "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning", "rör",
-              "ägna"):
+              "ägna", "uppe"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -585,6 +590,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     words = [text[s:e].strip(".:;!?\"”()").lower() for s, e in toks]
     if words and words[0] in ("om", "kring"):
         toks, words = toks[1:], words[1:]  # "information om X, om Y och om Z"
+    while words and words[0] in _LEADING_ADVERBS:
+        toks, words = toks[1:], words[1:]  # "Även frågan om X kom upp": the adverb opens the clause
     with_det = toks[0][0] if toks else a
     while toks and words[0] in _DETERMINER:
         toks, words = toks[1:], words[1:]
