@@ -656,3 +656,15 @@ def test_topics_a_paper_the_board_dealt_with_is_no_topic(reference, make_documen
     # "I styrelsen behandlades ett remissvar": the board's formal business, not what the meeting discussed
     forms = _topic_forms(reference, make_document, "I styrelsen behandlades ett remissvar till departementet.")
     assert not _has_form(forms, "remissvar") and not _has_form(forms, "ett remissvar"), forms
+
+
+@pytest.mark.parametrize("text, form", [
+    ("Vi diskuterade hur vi tillsammans kan lyfta bygdens industrihistoria.", "bygdens industrihistoria"),
+    ("Ministern kom för att få se exempel på skogsindustrins omställning.", "skogsindustrins omställning"),
+    ("Dagen ger en aktuell bild av kommunernas integrationsinsatser.", "kommunernas integrationsinsatser"),
+    ("Här presenterades planerna för gruvbrytningen i Ödeby.", "gruvbrytningen"),
+    ("Hon pekar ut områden att samverka kring: nyrekrytering av kriminella och utsatta områden.",
+     "nyrekrytering av kriminella"),
+])
+def test_topics_what_a_visit_shows_a_day_surveys_and_the_fields_to_work_on(reference, make_document, text, form):
+    assert _has_form(_topic_forms(reference, make_document, text), form)

@@ -224,6 +224,13 @@ _FORWARD_CUE = re.compile(
     # "en konferens med temat \"X\"", "framförde synpunkter på X"
     r"|(?:med|har|hade|under)\s+(?:temat|tema)\s*:?\s*[\"”“]?"
     r"|synpunkter\s+på"
+    # what a visit shows and a conference surveys: "få se exempel på X", "ger en aktuell bild av X"
+    r"|(?:se|såg|sett|visa|visade|visat|visades)\s+(?:flera\s+|många\s+|goda\s+|konkreta\s+|några\s+)?"
+    r"exempel\s+på"
+    r"|(?:ge|ger|gav|gett|få|får|fick)\s+(?:en\s+)?(?:aktuell\s+|samlad\s+|bättre\s+|tydlig\s+|god\s+)?"
+    r"(?:bild|överblick|lägesbild)\s+(?:av|över)"
+    # "pekar ut områden att samverka kring: A, B och C"
+    r"|(?:områden|frågor|ämnen)\s+att\s+(?:samverka|samarbeta|arbeta|jobba|fokusera)\s+(?:kring|med|på|om)\s*:?"
     # "Exemplen var frågor om X, Y och Z": the questions a talk was about
     r"|(?:exempel|exemplen)\s+(?:var|är)\s+(?:frågor|frågan)\s+(?:om|kring|rörande)"
     # "X diskuterades också liksom Y och Z": the list goes on after the verb
@@ -391,7 +398,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
               "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning", "rör",
-              "ägna", "uppe"):
+              "ägna", "uppe", "presenter", "redovisa", "exempel", "bild", "överblick"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -511,7 +518,7 @@ def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 _HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:(?:arbetar|arbeta|jobbar|jobba|kan arbeta)\s+(?:för|med)"
                        # "hur vi skapar världens bästa näringsklimat": what the work makes or strengthens
-                       r"|skapar|skapa|stärker|stärka|främjar|främja|förbättrar|förbättra|utvecklar|utveckla|"
+                       r"|skapar|skapa|stärker|stärka|främjar|främja|förbättrar|förbättra|utvecklar|utveckla|lyfta|lyfter|"
                        r"säkrar|säkra|säkerställer|säkerställa)\s+",
                        re.IGNORECASE)
 
