@@ -1792,3 +1792,19 @@ def test_minutes_of_a_federation_s_board_name_the_federation(reference, make_doc
     assert "Kustförbundet" in _boards_of(ex, "person/lars-nord"), ex.statements
     body = next(k for k, e in ex.entities.items() if e.label == "Kustförbundet")
     assert ex.entities[body].cls == "Association"
+
+
+def test_meetings_each_stop_of_a_tour_reported_by_its_place(reference, make_document):
+    # "I Ljusdal handlade samtalen om X": in a tour's report, the stop there and what it was about, with the
+    # tour's people
+    text = ("Landshövdingen har besökt Gävleborgs kommuner\n\nLandshövding Ada Nordin har nu avslutat sin rundresa "
+            "i länet, där hon har träffat samtliga kommunledningar.\n\nI Ljusdal handlade samtalen om "
+            "fjärrvärmenätet. I Bollnäs diskuterades bland annat den nya resecentralen.\n")
+    ex = extract_document(make_document(text), reference)
+    by_place = {m.location: m for m in ex.meetings if m.kind == "visit" and m.location}
+    assert {"municipality/2161", "municipality/2183"} <= set(by_place), [(m.location, m.participants)
+                                                                         for m in ex.meetings]
+    for m in by_place.values():
+        assert "person/ada-nordin" in m.participants, m.participants
+    labels = {t: {x.text.lower() for x in ex.topics.get(t, [])} for t in by_place["municipality/2161"].topics}
+    assert any("fjärrvärmenätet" in fs for fs in labels.values()), labels

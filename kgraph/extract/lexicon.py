@@ -119,6 +119,9 @@ DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
 # "Bjurholm var det första stoppet på resan", "Nästa stopp blev Umeå": a stop of a tour names its place
 # "Vadstena stod först på tur", "Näst på tur var Kinda", "Först ut var Ydre": the same, said of a queue
+# a text (or sentence) that reports a tour of a county's municipalities
+TOUR_TEXT_RE = re.compile(r"\b(?:rundresa|rundresan|rundtur|rundturen|turné|turnén|kommunturné|kommunturnén|"
+                          r"kommunbesöken|(?:besökt|besöka|besöker)\s+(?:länets|samtliga|alla)\s+(?:\w+\s+)?kommuner)\b")
 TOUR_STOP_RE = re.compile(r"\b(?:(?:första|andra|tredje|fjärde|nästa|sista)\s+stopp(?:et)?"
                           r"|(?:först|näst|sist)\s+på\s+tur|först\s+ut)\b")
 TRAVEL_RE = re.compile(r"\b(?:(?:for|kom|kommer)\b(?!\s+att\b)"

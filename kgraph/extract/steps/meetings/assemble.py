@@ -209,6 +209,25 @@ def _did_not_happen(low: str, sent: Sentence, s: int, e: int) -> bool:
     return low[s:e] in _SUPINES or _CALLED_OFF_RE.search(low, e, sent.end) is not None
 
 
+# "har besökt Gävleborgs kommuner", "besöker länets kommuner": the visit of a county's municipalities, named
+# by whose they are
+_COUNTY_PLACES_RE = re.compile(r"\s+(?:[a-zåäö]+\s+){0,2}?[a-zåäö]+s\s+(?:[a-zåäö]+\s+)?kommuner\b")
+
+
+def _tour_umbrella(st: DocState, low: str, meets: list[MeetingDraft]) -> MeetingDraft | None:
+    """The visit of a county's municipalities (or the meetings of a tour) that the text reported first, whose
+    stops it then reports one by one ("I Ljusdal handlade samtalen om ..."): its people make each stop."""
+    for c in meets:
+        if c.kind not in ("visit", "meeting") or c.location is not None or c.named:
+            continue
+        if _SEVERAL_PLACES_RE.match(low, c.trigger[1]) or _COUNTY_PLACES_RE.match(low, c.trigger[1]):
+            return c
+        sent = st.sentence_at(c.trigger[0])
+        if sent is not None and lx.TOUR_TEXT_RE.search(low, sent.start, sent.end):
+            return c  # "har avslutat sin rundresa i länet, där hon har träffat samtliga kommunledningar"
+    return None
+
+
 def _trip_going_on(low: str, current: list[MeetingDraft], start: int, end: int) -> MeetingDraft | None:
     """The trip that the visit the text follows was a stop of, where the travellers go on in
     [start, end): "Under eftermiddagen besökte vi Z"."""
@@ -576,13 +595,16 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     group_id += 1
                     # "X reste till länet för att besöka några kommuner. Y stod först på tur.": the trip
                     # the text follows brings its people to each stop
-                    trip = _announced_trip(low, current) or _trip_going_on(low, current, sent.start, sent.end)
+                    trip = _announced_trip(low, current) or _trip_going_on(low, current, sent.start, sent.end) \
+                        or _tour_umbrella(st, low, meets)
                     for d in dict.fromkeys(m.key for m in dests):
                         same = _visit_at(st, meets, d, sent)
                         if same is not None:
                             reused.append(same)
                             continue
-                        mt = MeetingDraft("visit", (s, e), location=d, group=group_id, section=section)
+                        # (no trip the text follows: the stop is the programme's, whose one visitor makes it)
+                        mt = MeetingDraft("visit", (s, e), location=d, group=group_id, section=section,
+                                          subjectless=trip is None)
                         mt.orgs.append(d)
                         mt.announced_by = trip
                         meets.append(mt)

@@ -34,9 +34,17 @@ def _in_parentheses(text: str, start: int, pos: int) -> bool:
     return opened >= 0 and text.find(")", opened, pos) < 0
 
 
+# in a tour's report (lx.TOUR_TEXT_RE), a sentence that opens with the place of one stop and what was done there
+# ("I Ljusdal handlade samtalen om ...", "I Hudiksvall diskuterades ...")
+_FRONTED_STOP_RE = re.compile(r"\s*(?:i|vid besöket i|under besöket i)\s+(?P<m>[\wåäö-]+)\s+"
+                              r"(?:diskuterades|handlade|togs|berördes|lyftes|samtalade|pratade|presenterades|"
+                              r"visades|fick|träffade)\b")
+
+
 def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words."""
     units: list[Unit] = []
+    tour_text = prefilter.search(lx.TOUR_TEXT_RE, low, 0, len(low)) is not None
     section = 0
     headline: Unit | None = None  # the first heading that names a meeting
     for sent, kind in zip(st.sentences, st.kinds, strict=True):
@@ -74,6 +82,10 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
         if stop and not any(h[3] == "tour" for h in hits) and \
                 any(m.kind == "Municipality" for m in st.mentions_in(sent.start, sent.end)):
             hits.append((sent.start, stop.end(), "visit", "tour"))  # the place is before or after the words
+        fronted = _FRONTED_STOP_RE.match(low, sent.start) if tour_text and not hits else None
+        if fronted and any(m.kind == "Municipality" for m in st.mentions_in(fronted.start("m"), fronted.end("m"))):
+            # in a tour's report, "I Ljusdal handlade samtalen om X": what the stop there was about
+            hits.append((sent.start, fronted.end(), "visit", "tour"))
         hits = _one_event_per_phrase(low, sorted(hits))
         hits = [_visits_several(st, h, sent.end) for h in hits]
         if not hits:
