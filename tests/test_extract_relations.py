@@ -1,6 +1,8 @@
 """Relations the text states: party markers, titles with organisations, stated memberships."""
 from __future__ import annotations
 
+import pytest
+
 from kgraph.contracts import DocExtraction
 from kgraph.extract.pipeline import extract_document
 from kgraph.ingest import content_id
@@ -1012,3 +1014,15 @@ def test_relations_no_guessed_municipality_where_several_are_named_about_as_ofte
         "deltog också.\n"), reference)
     aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
     assert not any(p in ("person/ada-nordin", "person/olle-brink", "person/eva-lindkvist") for p, _ in aff), aff
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Olle Brink som arbetar på Skolverket visade runt.", "agency/skolverket"),
+    ("Olle Brink, som jobbar vid Trafikverket, berättade om vägarna.", "agency/trafikverket"),
+    ("Olle Brink arbetar som utredare på Skolverket.", "agency/skolverket"),
+    ("Olle Brink är anställd på Trafikverket.", "agency/trafikverket"),
+])
+def test_relations_where_a_person_works_is_whose_they_are(text, org):
+    orgs = {o for s, o in _rel("Ministern besökte Tranås kommun i går. " + text + "\n", "affiliatedWith")
+            if s == "person/olle-brink"}
+    assert orgs == {org}, orgs

@@ -302,6 +302,9 @@ _NOT_A_POST = frozenset({"som", "och", "med", "samt", "men", "där", "när", "va
 # (the party set off by commas too, as PDF minutes print it: "Anna Berg, (s), Exempelby")
 _NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:,?[ \t]*\([^)\n]{1,4}\)[ \t]*)?"
                                r"(?:,|[ \t](?:från|på|vid|hos)[ \t]|[ \t][–—-][ \t]|\t)[ \t]*")
+# "Anna Berg som arbetar på X", "Anna Berg, som jobbar som utredare vid X", "Anna Berg är anställd på X"
+_WORKS_AT_RE = re.compile(r"[ \t]*,?[ \t]+(?:som[ \t]+)?(?:arbetar|jobbar|är[ \t]+anställd|är[ \t]+verksam)"
+                          r"(?:[ \t]+som[ \t]+[a-zåäö-]+)?[ \t]+(?:på|vid|hos|inom)[ \t]+")
 # an entry of a list, one a line, with only the party between the name and the body: "Anna Berg (C) Exempelby
 # kommun" (in running text the body after the party is the object of a verb: "besökte X (S) Exempelby kommun")
 _ENTRY_PARTY_THEN_ORG_RE = re.compile(r"[ \t]*\([^)\n]{1,4}\)[ \t]+")
@@ -314,7 +317,7 @@ def _name_then_org(text: str, p: PersonHit) -> int | None:
     """Where the body named right after a name starts, past the glue between them."""
     pos = CAPTION_POSITION_RE.match(text, p.end)
     at = pos.end() if pos else p.end  # "Olle Ek (till vänster), Exempelby kommun": past where the person stands
-    m = _NAME_THEN_ORG_RE.match(text[at:at + 14])
+    m = _WORKS_AT_RE.match(text[at:at + 60]) or _NAME_THEN_ORG_RE.match(text[at:at + 14])
     if m is None and (_LINE_OPENS_RE.search(text, max(0, p.start - 8), p.start)
                       or _LIST_ENTRY_OPENS_RE.search(text, max(0, p.start - 8), p.start)):
         m = _ENTRY_PARTY_THEN_ORG_RE.match(text[at:at + 14])
