@@ -668,3 +668,10 @@ def test_topics_a_paper_the_board_dealt_with_is_no_topic(reference, make_documen
 ])
 def test_topics_what_a_visit_shows_a_day_surveys_and_the_fields_to_work_on(reference, make_document, text, form):
     assert _has_form(_topic_forms(reference, make_document, text), form)
+
+
+def test_topics_a_pronoun_that_sums_up_is_no_topic(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Vi diskuterade en satsning på färjetrafiken, något som kommunen "
+                         "ser positivt på.")
+    assert _has_form(forms, "färjetrafiken"), forms
+    assert not _has_form(forms, "något"), forms

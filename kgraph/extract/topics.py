@@ -279,6 +279,8 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "samt", "och", "eller", "både", "dels", "bland", "annat", "sätt", "ge", "göra", "gör", "gjorde",
                    "the", "sedan", "redan", "pågår", "ser", "såg", "några", "många", "flera", "alla", "vissa",
                    "övriga", "hela", "finns", "fanns", "just", "antal", "få", "ta", "ha", "hålla", "skapa",
+                   # pronouns that sum up what came before: "..., något som förbundet ser positivt på"
+                   "något", "någonting", "sådant",
                    # verbs of motion and giving that follow a fronted phrase: "Efter en rapport om X gick vi ..."
                    "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller",
                    # adverbs that open or close a clause, never part of its noun phrase
