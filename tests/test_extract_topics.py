@@ -675,3 +675,11 @@ def test_topics_a_pronoun_that_sums_up_is_no_topic(reference, make_document):
                          "ser positivt på.")
     assert _has_form(forms, "färjetrafiken"), forms
     assert not _has_form(forms, "något"), forms
+
+
+def test_topics_the_talk_the_trip_and_the_report_name_what_they_are_about(reference, make_document):
+    forms = _topic_forms(reference, make_document, "På dagordningen står bland annat diskussioner om de nya "
+                         "strandzonerna. Vi diskuterade resan från bruket till hamnen och rapporten om fiskevården.")
+    assert _has_form(forms, "nya strandzonerna") or _has_form(forms, "strandzonerna"), forms
+    assert _has_form(forms, "fiskevården"), forms
+    assert not [f for fs in forms.values() for f in fs if f in ("diskussioner", "resan", "rapporten")], forms

@@ -341,7 +341,10 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       # the arrangements of a trip or a meeting: "information om tider, program samt kostnaden"
                       "tid", "tider", "tiderna", "program", "programmet", "kostnad", "kostnaden", "kostnader",
                       "kostnaderna", "planer", "planerna", "förväntningar", "förväntningarna", "lärdomar",
-                      "lärdomarna"})
+                      "lärdomarna",
+                      # the talk, the trip and the report themselves: "diskussioner om X", "resan från A till B"
+                      "diskussion", "diskussionen", "diskussioner", "diskussionerna", "resa", "resan", "rapport",
+                      "rapporten"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 # ("minster": a misspelling of "minister" real pages print)
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|minster|ledamot|sekreterare|handläggare|"
@@ -356,7 +359,9 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          # "tankar kring X", "nya lösningar kring X", "förberedelser för X", "uppdrag i X"
                          "tankar", "tankarna", "funderingar", "lösning", "lösningen", "lösningar", "lösningarna",
                          "förberedelser", "förberedelserna", "uppdrag", "uppdraget", "uppdragen",
-                         "möjlighet", "möjligheten", "möjligheter", "möjligheterna"})
+                         "möjlighet", "möjligheten", "möjligheter", "möjligheterna",
+                         # "diskussioner om X", "rapporten om X": what the talk or the report is about
+                         "diskussion", "diskussionen", "diskussioner", "diskussionerna", "rapport", "rapporten"})
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
