@@ -683,3 +683,10 @@ def test_topics_the_talk_the_trip_and_the_report_name_what_they_are_about(refere
     assert _has_form(forms, "nya strandzonerna") or _has_form(forms, "strandzonerna"), forms
     assert _has_form(forms, "fiskevården"), forms
     assert not [f for fs in forms.values() for f in fs if f in ("diskussioner", "resan", "rapporten")], forms
+
+
+def test_topics_a_body_s_own_remit_and_fields_are_no_topics(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Ordföranden berättade om kommitténs uppdrag och om "
+                         "länsstyrelsens verksamhetsområden. Vi diskuterade också hamnens muddring.")
+    assert _has_form(forms, "hamnens muddring"), forms
+    assert not [f for fs in forms.values() for f in fs if "uppdrag" in f or "verksamhetsområden" in f], forms

@@ -301,7 +301,8 @@ _ACTORS = frozenset({"myndigheter", "myndigheterna", "regering", "regeringen", "
                      "svårigheterna", "problem", "problemen", "kommunstyrelsen", "kommunledningen", "ledningen",
                      "styrelsen", "nämnden", "kommunfullmäktige", "länsledningen", "regionledningen",
                      "deltagare", "deltagarna", "ledamöter", "ledamöterna", "tjänstemän", "tjänstemännen", "gäster",
-                     "gästerna", "besökarna", "representanterna", "företagarna", "medarbetare", "medarbetarna"})
+                     "gästerna", "besökarna", "representanterna", "företagarna", "medarbetare", "medarbetarna",
+                     "kommittén", "utredningen", "myndigheten", "förvaltningen", "organisationen"})
 # "kommunens arbete", "regionens utmaningar": whose, not which
 _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "landet", "sverige", "föreningen",
                                "förbundet"})
@@ -344,7 +345,7 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "lärdomarna",
                       # the talk, the trip and the report themselves: "diskussioner om X", "resan från A till B"
                       "diskussion", "diskussionen", "diskussioner", "diskussionerna", "resa", "resan", "rapport",
-                      "rapporten"})
+                      "rapporten", "verksamhetsområde", "verksamhetsområden", "verksamhetsområdena"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 # ("minster": a misspelling of "minister" real pages print)
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|minster|ledamot|sekreterare|handläggare|"
