@@ -193,6 +193,9 @@ BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullm�
 # the words a photo caption opens its list of names with: "Från vänster:", "Fr v:", "På bilden:", "I bild"
 CAPTION_CUES = r"[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild"
 # the hours of a meeting as a header writes them: "09.00-12.00", "kl. 13:00 - 16:30"
+# the labels of a record's place field ("Plats och tid:", "Sammanträdesplats"): one list for the room it names
+# (steps.attendance) and for where a run-on first page says the meeting was held (steps.meetings.segment)
+PLACE_FIELD_LABELS = r"Sammanträdesplats|Sammanträdeslokal|Plats och tid|Tid och plats|Plats|Lokal"
 HOURS_RANGE = r"(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2}"
 # a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
 BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>{BOARD_NAMES}|(?:Kommun|Region)styrelsens arbetsutskott)\b")

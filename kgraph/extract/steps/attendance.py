@@ -391,7 +391,7 @@ def _away(text: str, p: PersonHit, seg: Attendance) -> bool:
 
 # the room a board meets in, named alone before the building or town in the header's place field:
 # "Sammanträdesplats Tallen, Regionens hus, Umeå", "Plats och tid. Eken, klockan 13:00"
-_ROOM_RE = re.compile(rf"\b(?:Sammanträdesplats|Sammanträdeslokal|Plats och tid|Plats|Lokal)[ \t]*[:.]?\s+"
+_ROOM_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})[ \t]*[:.]?\s+"
                       rf"(?:{lx.HOURS_RANGE},?\s+)?(?P<room>[A-ZÅÄÖ][a-zåäö]{{2,20}})[ \t]*,")
 
 

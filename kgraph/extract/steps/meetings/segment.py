@@ -229,7 +229,7 @@ _MINUTES_DATE_RE = re.compile(r"^\s*(?:sammanträdes|mötes)?datum\s*:", re.IGNO
 _MINUTES_PLACE_RE = re.compile(r"^\s*(?:plats(?: och tid)?|lokal)\s*:(?P<v>.*)$", re.IGNORECASE | re.MULTILINE)
 _RUN_ON_DATE_RE = re.compile(r"\b(?:Sammanträdesdatum|Mötesdatum|Datum)\s*:?\s+")
 # "Tid och plats 13.15-15.00 Exempelgården": the hours may stand before the venue
-_RUN_ON_PLACE_RE = re.compile(rf"\b(?:Plats och tid|Tid och plats|Plats|Lokal)\s*:?\s+(?:{lx.HOURS_RANGE},?\s+)?")
+_RUN_ON_PLACE_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})\s*:?\s+(?:{lx.HOURS_RANGE},?\s+)?")
 _RUN_ON_ATTENDANCE_RE = re.compile(r"\b(?:Närvarande|Beslutande|Ledamöter|Deltagare)\b")
 _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
                             r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
