@@ -690,3 +690,18 @@ def test_topics_a_body_s_own_remit_and_fields_are_no_topics(reference, make_docu
                          "länsstyrelsens verksamhetsområden. Vi diskuterade också hamnens muddring.")
     assert _has_form(forms, "hamnens muddring"), forms
     assert not [f for fs in forms.values() for f in fs if "uppdrag" in f or "verksamhetsområden" in f], forms
+
+
+@pytest.mark.parametrize("text", [
+    "För mer information om bredbandsutbyggnaden, kontakta Olle Brink.",
+    "Vill du veta mer om vattenförsörjningen? Ring kommunen.",
+    "Här kan du läsa mer om kompetensförsörjningen.",
+])
+def test_topics_a_sentence_that_serves_the_reader_names_no_topic(reference, make_document, text):
+    # where to learn more, not what the meeting before it discussed
+    assert _topic_forms(reference, make_document, text) == {}
+
+
+def test_topics_a_guest_who_wanted_to_know_more_still_names_one(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Ministern ville veta mer om vattenförsörjningen.")
+    assert _has_form(forms, "vattenförsörjningen"), forms

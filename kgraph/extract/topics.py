@@ -137,6 +137,30 @@ def masthead_hits(text: str, hits: list[TopicHit]) -> set[int]:
     return out
 
 
+# a sentence that serves the reader ("För mer information om X, kontakta Y", "Läs mer om X på webbplatsen"): where
+# to learn more, not what a meeting discussed
+_READER_SERVICE_RE = re.compile(r"\b(?:kontakta|läs mer|läsa mer|mer information|mer info|webbplats|webbplatsen|"
+                                r"hemsida|hemsidan|ring|mejla|anmäl dig|vill du|kan du|du kan)\b", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def reader_service_hits(text: str, hits: list[TopicHit]) -> set[int]:
+    """Indices of the hits in a sentence that tells the reader where to learn more."""
+    out: set[int] = set()
+    if not hits or not prefilter.may_match(_READER_SERVICE_RE, text):
+        return out
+    seen: dict[int, bool] = {}  # sentence start -> does it serve the reader
+    for i, h in enumerate(hits):
+        a = max(text.rfind(". ", 0, h.start) + 2, text.rfind("? ", 0, h.start) + 2, text.rfind("\n", 0, h.start) + 1)
+        on = seen.get(a)
+        if on is None:
+            end = _SENTENCE_END_RE.search(text, h.end)
+            on = seen[a] = _READER_SERVICE_RE.search(text, a, end.start() if end else len(text)) is not None
+        if on:
+            out.add(i)
+    return out
+
+
 # ---------------------------------------------------------------- open vocabulary
 # What a meeting discussed is often a noun phrase the scheme does not list: "Vi pratade om höga
 # vattennivåer", "Vid mötet har förorenade markområden och tappningsstrategi diskuterats". After a

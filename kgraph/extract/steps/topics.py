@@ -2,8 +2,9 @@
 names, and the noun phrases a discussion cue introduces ("pratade om X",
 "X diskuterades"), as scheme concepts in the text's own forms or as new
 concepts; sector words not presented as discussed, masthead or contents
-lines, background boxes under a question heading, parenthesised enumerations
-and class nouns before a name are marked as no meeting's topic.
+lines, background boxes under a question heading, parenthesised enumerations,
+class nouns before a name and sentences that tell the reader where to learn
+more are marked as no meeting's topic.
 
 The items on the agenda of minutes are topics too, each named by what it is about
 (:mod:`..agenda`); every hit inside an item's heading is marked as the item's.
@@ -35,6 +36,7 @@ from ..topics import (
     open_topics,
     opens_with_name,
     post_hits,
+    reader_service_hits,
 )
 
 # an attributive adjective before a scheme hit ("hög arbetslöshet", "lokal livsmedelsproduktion"): the
@@ -127,7 +129,7 @@ def run(st: DocState) -> None:
     named = {m.text.strip().lower() for m in st.mentions}
     proper = {n + i for i, h in enumerate(opened.hits) if h.text.strip().lower() in named or len(h.text.strip()) <= 2}
     st.domain_topics = not_discussed | {n + i for i in explanatory_hits(text, st.blocks, opened.hits)} \
-        | masthead_hits(text, st.topic_hits) | proper
+        | masthead_hits(text, st.topic_hits) | reader_service_hits(text, scheme + opened.hits) | proper
     first = len(scheme) + len(opened.hits)
     st.domain_topics |= {i for i in st.agenda_topics if i < first}
     st.topics = _topics(st, set(range(first, first + len(agenda))))
