@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -141,21 +142,23 @@ def masthead_hits(text: str, hits: list[TopicHit]) -> set[int]:
 # to learn more, not what a meeting discussed
 _READER_SERVICE_RE = re.compile(r"\b(?:kontakta|läs mer|läsa mer|mer information|mer info|webbplats|webbplatsen|"
                                 r"hemsida|hemsidan|ring|mejla|anmäl dig|vill du|kan du|du kan)\b", re.IGNORECASE)
-_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 
-def reader_service_hits(text: str, hits: list[TopicHit]) -> set[int]:
-    """Indices of the hits in a sentence that tells the reader where to learn more."""
+def reader_service_hits(text: str, sentences: Sequence[tuple[int, int]], hits: list[TopicHit]) -> set[int]:
+    """Indices of the hits in a sentence (``sentences``: the document's, in order) that tells the reader where to
+    learn more."""
     out: set[int] = set()
     if not hits or not prefilter.may_match(_READER_SERVICE_RE, text):
         return out
-    seen: dict[int, bool] = {}  # sentence start -> does it serve the reader
+    starts = [a for a, _ in sentences]
+    serves: dict[int, bool] = {}  # index of a sentence -> does it serve the reader
     for i, h in enumerate(hits):
-        a = max(text.rfind(". ", 0, h.start) + 2, text.rfind("? ", 0, h.start) + 2, text.rfind("\n", 0, h.start) + 1)
-        on = seen.get(a)
+        k = bisect_right(starts, h.start) - 1
+        if k < 0 or h.start >= sentences[k][1]:
+            continue
+        on = serves.get(k)
         if on is None:
-            end = _SENTENCE_END_RE.search(text, h.end)
-            on = seen[a] = _READER_SERVICE_RE.search(text, a, end.start() if end else len(text)) is not None
+            on = serves[k] = _READER_SERVICE_RE.search(text, *sentences[k]) is not None
         if on:
             out.add(i)
     return out

@@ -350,9 +350,10 @@ def _bodies_at(st: DocState, head: re.Match[str]) -> list[Mention]:
 _FEDERATION_GENITIVE_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+förbundets")
 
 
-def _new_body(st: DocState, label: str, kind: str, s: int, e: int) -> str:
-    """A body the minutes' header names that no list holds, as an entity of its own."""
-    key = f"org/{slug(label)}"
+def _new_body(st: DocState, label: str, kind: str, s: int, e: int, key: str | None = None) -> str:
+    """A body the minutes' header names that no list holds, as an entity of its own (keyed by its label unless
+    ``key`` is given)."""
+    key = key or f"org/{slug(label)}"
     st.add_mention(Mention(text=st.doc.text[s:e], kind=kind, key=key,
                            prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=label)
     return key
@@ -364,9 +365,7 @@ def _new_board(st: DocState, board: str, s: int, e: int) -> str:
     owner = _owner_kind(board) or "Municipality"
     where = st.publisher or next((m.key for m in st.mentions if m.kind == owner), None)
     key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
-    st.add_mention(Mention(text=st.doc.text[s:e], kind="Organization", key=key,
-                           prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=board)
-    return key
+    return _new_body(st, board, "Organization", s, e, key)
 
 
 def _letterhead_body(st: DocState) -> str | None:

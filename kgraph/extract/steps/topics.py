@@ -9,8 +9,8 @@ more are marked as no meeting's topic.
 The items on the agenda of minutes are topics too, each named by what it is about
 (:mod:`..agenda`); every hit inside an item's heading is marked as the item's.
 
-Reads ``doc``, ``ref``, ``blocks``, ``mentions``; writes ``topic_hits``, ``domain_topics``, ``agenda_topics``,
-``topics``.
+Reads ``doc``, ``ref``, ``blocks``, ``sentences``, ``mentions``; writes ``topic_hits``, ``domain_topics``,
+``agenda_topics``, ``topics``.
 """
 from __future__ import annotations
 
@@ -129,11 +129,12 @@ def run(st: DocState) -> None:
     named = {m.text.strip().lower() for m in st.mentions}
     proper = {n + i for i, h in enumerate(opened.hits) if h.text.strip().lower() in named or len(h.text.strip()) <= 2}
     st.domain_topics = not_discussed | {n + i for i in explanatory_hits(text, st.blocks, opened.hits)} \
-        | masthead_hits(text, st.topic_hits) | reader_service_hits(text, scheme + opened.hits) | proper
+        | masthead_hits(text, st.topic_hits) | proper \
+        | reader_service_hits(text, [(x.start, x.end) for x in st.sentences], scheme + opened.hits)
     first = len(scheme) + len(opened.hits)
     st.domain_topics |= {i for i in st.agenda_topics if i < first}
     st.topics = _topics(st, set(range(first, first + len(agenda))))
 
 
-STEP = Step("topics", run, reads=("doc", "ref", "blocks", "mentions"),
+STEP = Step("topics", run, reads=("doc", "ref", "blocks", "sentences", "mentions"),
             writes=("topic_hits", "domain_topics", "agenda_topics", "topics"))
