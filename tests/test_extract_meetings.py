@@ -1764,6 +1764,26 @@ def test_minutes_the_board_after_a_page_mark_or_opening_a_line_is_the_minuted_bo
     assert "Kultur- och fritidsnämnden" in _boards_of(ex, "person/karin-holm"), ex.statements
 
 
+def test_minutes_a_field_after_the_header_s_title_is_no_board_the_board_is_found_elsewhere(reference,
+                                                                                           make_document):
+    # "Kommunstyrelsen. Sammanträdesprotokoll Plats och tid ...": the word after the title is a field
+    text = ("Kommunstyrelsen. Sammanträdesprotokoll Plats och tid Kommunhuset, Exempelby, kl 13.30 Beslutande "
+            "Anna Berglund (S), ordförande Lars Nord (C) Karin Holm (M) Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert "Kommunstyrelsen" in _boards_of(ex, "person/karin-holm"), ex.statements
+    # "PROTOKOLL. Datum Omsorgsnämnden Plats och tid ...": the board before the first field of the page
+    text = ("PROTOKOLL. Datum Omsorgsnämnden Plats och tid Sessionssalen, förvaltningshuset, 08:30-12:00 "
+            "Beslutande: Anna Berglund (S), ordförande Lars Nord (C) Karin Holm (M) Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert "Omsorgsnämnden" in _boards_of(ex, "person/karin-holm"), ex.statements
+    # "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Styrelsen Sida 4 (12)": the board before the page's number
+    text = ("SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Styrelsen Sida 4 (12) Folkets hus, Exempelby\n\n"
+            "1 Styrelsen Sida 4 (12) Plats Folkets hus, Exempelby Beslutande Anna Berglund, (s), Exempelby "
+            "Lars Nord, (c), Exempelby Karin Holm, (m), Exempelby Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert "Styrelsen" in _boards_of(ex, "person/karin-holm"), ex.statements
+
+
 def test_minutes_a_body_first_named_far_below_the_header_is_not_whose_minutes_they_are(reference, make_document):
     text = ("Direktionsprotokoll 2013-09-20\n\nPlats och tid: Exempelstad, kl 9.00\n\nBeslutande:\n"
             "Anna Berglund (S), ordförande\nLars Nord (M)\nKarin Holm (C)\n\nÖvriga närvarande:\n"

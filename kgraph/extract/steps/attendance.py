@@ -81,7 +81,9 @@ _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utsko
 _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # a board before the first field of a run-on first page: "Landstingsstyrelsen Tid Måndagen den ..."
 _BOARD_BEFORE_FIELD_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES}|(?:Kommun|Region|Landstings)styrelsens "
-                                    r"arbetsutskott)[ \t]+(?:Tid|Plats|Datum|Sammanträdesdatum)\b")
+                                    r"arbetsutskott)[ \t]+(?:Tid|Plats|Datum|Sammanträdesdatum|Sida[ \t]+\d+)\b")
+# a header's field label, where a header's title is followed by its fields, not by its board's name
+_FIELD_WORD_RE = re.compile(rf"(?:{lx.PLACE_FIELD_LABELS}|Tid|Datum|Sammanträdesdatum|Sida|Beslutande|Närvarande|Dag)")
 # a board in capitals, then its committee: "REGIONSTYRELSEN Arbetsutskottet"
 _CAPS_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)[ \t]+"
                                 r"(?P<c>Arbetsutskottet|[A-ZÅÄÖ][a-zåäö]*utskottet)\b")
@@ -286,12 +288,7 @@ def _minuted_body(st: DocState) -> str | None:
         orgs = [m for m in st.mentions_in(organ.end(), organ.end() + 160) if m.kind in PARTICIPANT_ORGS]
         if orgs:
             return orgs[0].key
-    head = _BODY_RE.search(text[:400]) or lx.BOARD_FIRST_RE.match(text) or _ORGAN_BOARD_RE.search(text, 0, 3000) \
-        or _BOARD_PROTOCOL_RE.search(text, 0, 400) or _BOARD_LINE_RE.search(text, 0, 600)
-    if head and not _BOARD_WORD_RE.fullmatch(head["b"]) and not _bodies_at(st, head):
-        # "PROTOKOLL LS (23) ... Landstingsstyrelsen Tid ...": the header's word is a file mark; the board
-        # stands before the first field of the run-on page
-        head = _BOARD_BEFORE_FIELD_RE.search(text, 0, 600) or head
+    head = _header_board(st)
     caps_committee = _CAPS_COMMITTEE_RE.match(text)
     if caps_committee:
         # "REGIONSTYRELSEN Arbetsutskottet Sammanträdesprotokoll": the board's committee
@@ -339,6 +336,23 @@ def _minuted_body(st: DocState) -> str | None:
                                         for m in st.mentions):
         return st.publisher
     return _letterhead_body(st) or (st.publisher if st.doc.publisher_hint else None)
+
+
+def _header_board(st: DocState) -> re.Match[str] | None:
+    """Where the minutes' header names their board (group "b"): the first of the header's forms that names a
+    board or a known body ("Protokoll från Socialnämnden", "Kommunstyrelsen. Sammanträdesprotokoll", "Organ
+    Miljönämnden", a board before the first field of a run-on page: "Omsorgsnämnden Plats och tid ..."), else
+    the word a "Protokoll" opens the header with (a body the text does not know by name)."""
+    text = st.doc.text
+    found = [m for m in (_BODY_RE.search(text, 0, 400), lx.BOARD_FIRST_RE.match(text),
+                         _ORGAN_BOARD_RE.search(text, 0, 3000), _BOARD_PROTOCOL_RE.search(text, 0, 400),
+                         _BOARD_LINE_RE.search(text, 0, 600), _BOARD_BEFORE_FIELD_RE.search(text, 0, 600))
+             if m is not None]
+    # "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum", "Protokoll 1(12) Plats och tid": the word after the header's
+    # title is one of its fields, no body
+    named = [m for m in found if not _FIELD_WORD_RE.fullmatch(m["b"])]
+    return next((m for m in named if _BOARD_WORD_RE.fullmatch(m["b"]) or _bodies_at(st, m)),
+                named[0] if named else None)
 
 
 def _bodies_at(st: DocState, head: re.Match[str]) -> list[Mention]:
