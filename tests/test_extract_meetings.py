@@ -1784,6 +1784,16 @@ def test_minutes_a_field_after_the_header_s_title_is_no_board_the_board_is_found
     assert "Styrelsen" in _boards_of(ex, "person/karin-holm"), ex.statements
 
 
+def test_minutes_members_of_an_unnamed_board_are_not_pinned_on_the_municipality(reference, make_document):
+    # the minutes never name their board; the list's members are the board's, not the town's as a guess
+    text = ("SAMMANTRÄDESPROTOKOLL 1(12) Plats och tid Kommunhuset, Krokom, onsdagen den 5 juni, kl 9.00 "
+            "Beslutande Ledamöter Anna Berglund, C, ordf Lars Nord, S Karin Holm, M Utses att justera Lars Nord "
+            "Justeringens plats och tid Kommunhuset, Krokom Förvaringsplats för protokollet Kommunhuset, Krokom\n")
+    ex = extract_document(make_document(text), reference)
+    assert not any(s.predicate == "affiliatedWith" and s.subject == "person/lars-nord"
+                   and s.object.startswith("municipality/") for s in ex.statements), ex.statements
+
+
 def test_minutes_a_body_first_named_far_below_the_header_is_not_whose_minutes_they_are(reference, make_document):
     text = ("Direktionsprotokoll 2013-09-20\n\nPlats och tid: Exempelstad, kl 9.00\n\nBeslutande:\n"
             "Anna Berglund (S), ordförande\nLars Nord (M)\nKarin Holm (C)\n\nÖvriga närvarande:\n"

@@ -82,8 +82,10 @@ _ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # a board before the first field of a run-on first page: "Landstingsstyrelsen Tid Måndagen den ..."
 _BOARD_BEFORE_FIELD_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES}|(?:Kommun|Region|Landstings)styrelsens "
                                     r"arbetsutskott)[ \t]+(?:Tid|Plats|Datum|Sammanträdesdatum|Sida[ \t]+\d+)\b")
+_PLACE_LABEL_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})\b")
 # a header's field label, where a header's title is followed by its fields, not by its board's name
-_FIELD_WORD_RE = re.compile(rf"(?:{lx.PLACE_FIELD_LABELS}|Tid|Datum|Sammanträdesdatum|Sida|Beslutande|Närvarande|Dag)")
+_FIELD_WORD_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS}|Tid|Datum|Sammanträdesdatum|Sida|Beslutande|Närvarande|"
+                            r"Dag)\b")
 # a board in capitals, then its committee: "REGIONSTYRELSEN Arbetsutskottet"
 _CAPS_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)[ \t]+"
                                 r"(?P<c>Arbetsutskottet|[A-ZÅÄÖ][a-zåäö]*utskottet)\b")
@@ -333,7 +335,7 @@ def _minuted_body(st: DocState) -> str | None:
     # named further down (a guest's, an item's subject) is no guess of whose minutes these are
     header_end = st.attendance[0].start if st.attendance else 0
     if st.publisher is not None and any(m.key == st.publisher and m.prov.span.start < header_end
-                                        for m in st.mentions):
+                                        and not _in_place_field(text, m.prov.span.start) for m in st.mentions):
         return st.publisher
     return _letterhead_body(st) or (st.publisher if st.doc.publisher_hint else None)
 
@@ -353,6 +355,13 @@ def _header_board(st: DocState) -> re.Match[str] | None:
     named = [m for m in found if not _FIELD_WORD_RE.fullmatch(m["b"])]
     return next((m for m in named if _BOARD_WORD_RE.fullmatch(m["b"]) or _bodies_at(st, m)),
                 named[0] if named else None)
+
+
+def _in_place_field(text: str, pos: int) -> bool:
+    """Is ``pos`` in the header's place field ("Plats och tid Kommunhuset, Exempelby, kl 9.00"): a town named
+    there is where the board met, not whose minutes these are."""
+    ends = [m.end() for m in _PLACE_LABEL_RE.finditer(text, max(0, pos - 60), pos)]
+    return bool(ends) and not _FIELD_WORD_RE.search(text, ends[-1], pos)
 
 
 def _bodies_at(st: DocState, head: re.Match[str]) -> list[Mention]:

@@ -518,8 +518,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
                 any((b := st.block_at(h.start)) is not None and b.contact for h in hits):
             # a contact person on a body's own page works for that body
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.contact_publisher", 0.6)
-        elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region"):
-            # a local politician named with a party in a municipality's or region's own text
+        elif any(h.party for h in hits) and st.publisher and st.cls_of(st.publisher) in ("Municipality", "Region") \
+                and key not in in_a_list:
+            # a local politician named with a party in a municipality's or region's own text (not a member in the
+            # list of minutes whose board is not known: the board, not the municipality, is what the list states)
             add(key, st.publisher, hits[0].start, hits[0].end, "extract.affiliation.publisher_politician", 0.5)
     for p, group_org, cue in group_lists:  # after the person's own words, which state it better
         add(p.key, group_org, cue, p.end, "extract.affiliation.group_list", 0.75)
