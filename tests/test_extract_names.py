@@ -567,3 +567,11 @@ def test_names_a_head_named_between_the_post_and_the_company_is_no_part_of_it(re
     labels = {e.label for k, e in ex.entities.items() if e.cls == "Company"}
     assert {"Exempelby Turism AB", "Exempelby Elverk AB"} <= labels, labels
     assert not any("Brink" in x or "Lindkvist" in x for x in labels), labels
+
+
+def test_a_place_field_label_is_no_part_of_the_venue_and_a_definite_genitive_is_no_place(reference, make_document):
+    text = ("Protokoll Styrelsen Sida 2 (9) Plats Folkets Hus, Exempelby Beslutande Anna Berglund (S)\n\n"
+            "Hon presenterade planen för Nämndens personal och för ledamöterna i Bondeförbundets styrelse.\n")
+    places = _labels(reference, make_document, text, "Place")
+    assert "Folkets Hus" in places and not any(p.startswith("Plats") for p in places), places
+    assert not {"Nämndens", "Bondeförbundets"} & places, places

@@ -14,7 +14,14 @@ import ahocorasick
 
 from .. import prefilter
 from ..text import at_sentence_start, lower_same_length, slug
-from .lexicon import HOURS_RANGE, MEETING_RE, PLACE_VISIT_NOUN, PLACE_VISIT_PREFIXES, VENUE_LAST_WORDS
+from .lexicon import (
+    HOURS_RANGE,
+    MEETING_RE,
+    PLACE_FIELD_LABELS,
+    PLACE_VISIT_NOUN,
+    PLACE_VISIT_PREFIXES,
+    VENUE_LAST_WORDS,
+)
 
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*"
 
@@ -129,6 +136,11 @@ GENERIC_VENUES = {"kommunhuset", "kommunhus", "stadshuset", "stadshus", "rådhus
 _SCHOOL_RE = re.compile(r"skolan$")
 # "i Inspirationsdagarna", "på Framtidsdagen": a day's event, not a place
 _DAY_EVENT_RE = re.compile(r"dag(?:en|ar|arna)$")
+# the label of a record's place field before a venue's name: "Plats Kulturens hus, Exempelby"
+_PLACE_LABEL_LEAD_RE = re.compile(rf"(?:{PLACE_FIELD_LABELS})[ \t]*:?[ \t]+")
+# a name in the definite genitive before a common noun: "för Länsstyrelsens personal", "i Lantbrukarnas
+# riksorganisation" (the name is of whose, not a place)
+_DEFINITE_GENITIVE_RE = re.compile(r"(?:ens|nas|ets)$")
 # "vårdcentralen i Exempelby", "Hälsocentralen Exempelby": a named health centre, visited as a place
 HEALTH_CENTRE_RE = re.compile(
     r"(?<![\w-])(?P<name>[VvHh](?:årdcentralen|älsocentralen)(?:[ \t]+i)?[ \t]+[A-ZÅÄÖ][\wåäöé-]+)(?![\wåäö-])")
@@ -490,6 +502,8 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             continue
         if low.endswith("s") and not free(m.end("name"), m.end("name") + 1):
             continue
+        if _DEFINITE_GENITIVE_RE.search(low) and re.match(r"[ \t]+[a-zåäö]", text[m.end("name"):m.end("name") + 2]):
+            continue
         yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
     towns = {a for a, _ in taken}
     for m in prefilter.finditer(VENUE_BEFORE_TOWN_RE, text):
@@ -706,6 +720,8 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
             lead = re.match(r"(\S+)[ \t]+", text[s:start + 1])
             if lead and MEETING_RE.fullmatch(lead.group(1).lower()):
                 s += lead.end()  # "Gårdsbesök Selviks gård": the meeting word is no part of the name
+            elif label := _PLACE_LABEL_LEAD_RE.match(text, s, start + 1):
+                s = label.end()  # "Plats Kulturens hus": the field's label is no part of the name
             # "besökte ministern Anna Berg Linköpings slott": a name found before is no part of the venue's
             while hard.overlaps(s, start) and (gap := re.match(r"\S+[ \t]+", text[s:start + 1])):
                 s += gap.end()
