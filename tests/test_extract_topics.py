@@ -705,3 +705,12 @@ def test_topics_a_sentence_that_serves_the_reader_names_no_topic(reference, make
 def test_topics_a_guest_who_wanted_to_know_more_still_names_one(reference, make_document):
     forms = _topic_forms(reference, make_document, "Ministern ville veta mer om vattenförsörjningen.")
     assert _has_form(forms, "vattenförsörjningen"), forms
+
+
+def test_topics_a_programme_s_items_and_the_guests_are_no_topics(reference, make_document):
+    forms = _topic_forms(reference, make_document, "Under dagen diskuterades hamnens muddring, en visning av "
+                         "testbanan samt studiebesök på ett nytt lager. Vi diskuterade också frågan med "
+                         "inbjudna företrädare för näringslivet.")
+    assert _has_form(forms, "hamnens muddring"), forms
+    flat = {f for fs in forms.values() for f in fs}
+    assert not flat & {"visning", "studiebesök", "företrädare"}, forms

@@ -300,7 +300,7 @@ _PREPOSITIONS = frozenset({"med", "av", "för", "på", "i", "inom", "mellan", "k
 # a word that cannot be inside a discussed noun phrase: the phrase ends before it
 _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "vad", "varför", "vilket", "vilka",
                    "vilken", "vi", "jag", "du", "hon", "han", "man", "dem", "oss", "ni", "sig", "inte", "kan", "kunde",
-                   "ska", "ute", "inne", "hemma",
+                   "ska", "ute", "inne", "hemma", "närmast",
                    "skulle", "vill", "ville", "måste", "blir", "bli", "blev", "där", "när", "då", "så", "men",
                    "eftersom", "också", "även", "mer", "mycket", "nu", "idag", "här", "kommer", "fick", "får",
                    "samt", "och", "eller", "både", "dels", "bland", "annat", "sätt", "ge", "göra", "gör", "gjorde",
@@ -372,7 +372,13 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "lärdomarna",
                       # the talk, the trip and the report themselves: "diskussioner om X", "resan från A till B"
                       "diskussion", "diskussionen", "diskussioner", "diskussionerna", "resa", "resan", "rapport",
-                      "rapporten", "verksamhetsområde", "verksamhetsområden", "verksamhetsområdena"})
+                      "rapporten", "verksamhetsområde", "verksamhetsområden", "verksamhetsområdena",
+                      # a programme's items, what was done there: "visning av X samt studiebesök på Y"
+                      "besök", "besöken", "studiebesök", "studiebesöket", "studiebesöken", "visning", "visningen",
+                      "rundvandring", "rundvandringen", "rundtur", "rundturen", "lunch", "lunchen", "middag",
+                      "middagen", "fika", "fikat",
+                      # who took part, and the counties a tour went to: "inbjudna företrädare för X", "flera län"
+                      "företrädare", "representanter", "representanterna", "deltagare", "deltagarna", "län", "länen"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 # ("minster": a misspelling of "minister" real pages print)
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|minster|ledamot|sekreterare|handläggare|"
