@@ -204,3 +204,14 @@ def test_agenda_contents_by_case_number_a_listing_of_business_and_a_sign_after_t
     assert len(items) == 1, [text[i.start:i.end] for i in items]
     forms = {text[a:b] for a, b in items[0].forms}
     assert "mål- och resursplan" in forms and not any(f.strip().isdigit() for f in forms), forms
+
+
+def test_agenda_a_list_opened_as_sent_or_decided_and_an_item_s_informant_left_out():
+    # "Utsänd föredragningslista", "Beslutad ärendelista": the opener after what the list is; "Muntlig
+    # information av NN" after an item's heading says who informs, not what
+    text = ("2 Styrelsen Sida 3 (20) Utsänd föredragningslista 1. Val av justerare 2. Föredragningslista "
+            "3. Information om gatubelysning Muntlig information av Olle Brink 4. Årsredovisning 2014 "
+            "Bilagor: a) PM\n")
+    headings = [f[0] for f in _forms(text, [(text.index("Olle"), text.index("Olle") + 10)])]
+    assert headings == ["Information om gatubelysning", "Årsredovisning 2014"], headings
+    assert ["Årsredovisning 2014", "Årsredovisning"] == _forms(text)[1]

@@ -24,7 +24,10 @@ from ..text import LINE_BREAKS_RE
 
 # what opens a list of items; "sid"/"sida"/"sid nr" is the column head of the page numbers
 _LIST_OPENER_RE = re.compile(
+    # (after what the list is: "Beslutad ärendelista", "Utsänd föredragningslista")
     r"\b(?:Ärendelista|Ärendeförteckning|Innehållsförteckning|Föredragningslista|Dagordning|"
+    r"(?<=[Bb]eslutad[ \t])ärendelista|(?<=[Uu]tsänd[ \t])föredragningslista|"
+    r"(?<=[Ff]astställd[ \t])(?:dagordning|föredragningslista)|"
     r"ÄRENDELISTA|INNEHÅLLSFÖRTECKNING|FÖREDRAGNINGSLISTA|DAGORDNING|"
     # "Förteckning över arbetsutskottets ärenden 1 ... 2 ..."
     r"Förteckning[ \t]+över[ \t]+[a-zåäö]+[ \t]+ärenden)\b[ \t]*:?[ \t]*"
@@ -272,6 +275,9 @@ def _item(text: str, a: int, b: int, persons: list[tuple[int, int]],
           most_words: int = _MOST_WORDS) -> AgendaItem | None:
     """The item headed by text[a:b] with its forms: the heading, its parts, what each is about, and each
     of these without a closing year or place."""
+    given = _GIVEN_BY_RE.search(text, a + 1, b)
+    if given is not None and text[given.start() - 1] in " \t":
+        b = given.start()  # "Information om X Muntlig information av Anna Berg": who informs ends the heading
     parts = _parts(text, a, b, persons)
     head = _trim(text, a, parts[-1][1])
     if len(text[head[0]:head[1]].split()) > most_words:
