@@ -767,3 +767,14 @@ def test_persons_a_compound_of_a_profession_is_a_title(reference, make_document,
     ex = extract_document(make_document(f"Vid mötet deltog även Olle Brink, {title}, från kommunen.\n"), reference)
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert ("person/olle-brink", title) in roles, roles
+
+
+def test_persons_a_run_on_list_s_next_name_or_title_is_no_second_surname(reference, make_document):
+    # a list of a PDF turned into one line: the words after a name are the next person's or a title
+    text = ("Övriga deltagare Kommunchef Olle Brink Administrativ chef Eva Lindkvist Planeringschef Ada Nordin "
+            "Planarkitekt Per Holm Informationsansvarig Lars Nord Näringslivs- och turismchef Karin Holm. "
+            "Närvarande Anna Berglund Erling Johansson Stina Ek\n")
+    names = set(_names(reference, make_document, text))
+    assert {"Olle Brink", "Eva Lindkvist", "Ada Nordin", "Lars Nord", "Anna Berglund", "Erling Johansson"} <= names, \
+        names
+    assert not any(n.endswith(("Administrativ", "Planarkitekt", "Näringslivs", "Erling")) for n in names), names

@@ -392,7 +392,7 @@ def _names_no_person(word: str) -> bool:
 
 
 # a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
-_POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare")
+_POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt")
 
 
 _NOBLE_PARTICLE_RE = re.compile(r"[ \t]+(?:af|von|von der|de la)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?![\wåäö-])")
@@ -408,6 +408,21 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
             or (low[-1:] == "s" and low[:-1] in title_words) or low.endswith(_POST_ENDINGS):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
+
+
+# the first word of a two-word title in a run-on list: "Anna Berg Administrativ chef Per Holm"
+_TITLE_ADJECTIVES = frozenset({"administrativ", "operativ", "strategisk", "teknisk", "ekonomisk", "medicinsk"})
+# the first part of a joined compound: "Per Holm Näringslivs- och turismchef"
+_JOINED_AFTER_RE = re.compile(r"-[ \t]+(?:och|&)[ \t]")
+
+
+def _next_person(text: str, toks: list[Token], k: int, ref: Reference, title_words: frozenset[str],
+                 blocked: set[int]) -> bool:
+    """Do ``toks[k]`` and the word after it name the next person of a run-on list, a given name then a
+    surname ("Anna Berg Erling Johansson Per Holm")?"""
+    return _is_given(toks[k].text, ref) and k + 1 < len(toks) and _same_line_gap(text, toks[k], toks[k + 1]) \
+        and _surname_like(toks[k + 1], ref, title_words, blocked) and _strong_surname(toks[k + 1].text, ref) \
+        and not _is_given(toks[k + 1].text, ref)
 
 
 def _strong_surname(w: str, ref: Reference) -> bool:
@@ -483,6 +498,9 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         if j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts \
                 and not _sentence_start_after(text, toks[j + 1].start) \
+                and toks[j + 1].text.lower() not in _TITLE_ADJECTIVES \
+                and not _JOINED_AFTER_RE.match(text, toks[j + 1].end) \
+                and not _next_person(text, toks, j + 1, ref, title_words, blocked) \
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
             end_j = j + 1
