@@ -1794,6 +1794,17 @@ def test_minutes_members_of_an_unnamed_board_are_not_pinned_on_the_municipality(
                    and s.object.startswith("municipality/") for s in ex.statements), ex.statements
 
 
+def test_minutes_officials_listed_title_first_take_the_title_before_their_name(reference, make_document):
+    # "Övriga deltagare Kommunchef A Ekonomichef B": capitalised titles, each before its official's name
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum 2014-11-10 Plats och tid Kommunhuset, kl 13.30 "
+            "Beslutande Anna Berglund (S), ordförande Lars Nord (C) Karin Holm (M) Övriga deltagare "
+            "Kommunchef Olle Brink Ekonomichef Eva Lindkvist Socialchef Ada Nordin Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/eva-lindkvist", "ekonomichef"), ("person/ada-nordin", "socialchef")} <= roles, roles
+    assert ("person/olle-brink", "ekonomichef") not in roles, roles
+
+
 def test_minutes_a_body_first_named_far_below_the_header_is_not_whose_minutes_they_are(reference, make_document):
     text = ("Direktionsprotokoll 2013-09-20\n\nPlats och tid: Exempelstad, kl 9.00\n\nBeslutande:\n"
             "Anna Berglund (S), ordförande\nLars Nord (M)\nKarin Holm (C)\n\nÖvriga närvarande:\n"

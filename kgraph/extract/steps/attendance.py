@@ -277,9 +277,18 @@ def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
             continue
         prev = before[-1]
         gap = _BACKWARD_GAP_RE.fullmatch(text, prev.end, t.start)
-        if gap is None:
+        if gap is None or _title_first(text, prev, t, persons):
             continue
         st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(prev, t)]
+
+
+def _title_first(text: str, prev: PersonHit, t: TitleHit, persons: list[PersonHit]) -> bool:
+    """"Per Holm Ekonomichef Anna Berg Socialchef ...": a title written with a capital between two names with
+    nothing else between them is the next name's (a list of the officials' titles, then their names)."""
+    if not text[t.start].isupper() or text[prev.end:t.start].strip(" \t"):
+        return False
+    nxt = next((p for p in persons if p.start >= t.end), None)
+    return nxt is not None and not text[t.end:nxt.start].strip(" \t")
 
 
 def _minuted_body(st: DocState) -> str | None:
