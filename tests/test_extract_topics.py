@@ -714,3 +714,18 @@ def test_topics_a_programme_s_items_and_the_guests_are_no_topics(reference, make
     assert _has_form(forms, "hamnens muddring"), forms
     flat = {f for fs in forms.values() for f in fs}
     assert not flat & {"visning", "studiebesök", "företrädare"}, forms
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # a clause without "som" after the noun: "de bostadsfrågor [som] kommunen står inför"
+    ("Samtalet rörde de bostadsfrågor kommunen står inför.", "bostadsfrågor", "står"),
+    # a verb in the past passive ends the noun phrase
+    ("Vi diskuterade hamnens muddring. Beslutet om hamnen presenterades för pressen.", "hamnens muddring",
+     "presenterades"),
+    ("Mötet handlade om vattenförsörjningen, varefter beslutet presenterades för pressen.", "vattenförsörjningen",
+     "varefter"),
+])
+def test_topics_a_clause_after_the_noun_is_no_part_of_the_topic(reference, make_document, text, kept, dropped):
+    forms = _topic_forms(reference, make_document, text)
+    assert _has_form(forms, kept), forms
+    assert not [f for fs in forms.values() for f in fs if dropped in f], forms

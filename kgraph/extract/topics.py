@@ -311,7 +311,12 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    # verbs of motion and giving that follow a fronted phrase: "Efter en rapport om X gick vi ..."
                    "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller",
                    # adverbs that open or close a clause, never part of its noun phrase
-                   "därför", "därefter", "dessutom", "tillsammans", "slutligen", "avslutningsvis", "inledningsvis"})
+                   "därför", "därefter", "dessutom", "tillsammans", "slutligen", "avslutningsvis", "inledningsvis",
+                   # a clause without "som" after its noun: "de utmaningar [som] länet står inför"
+                   "står", "stod", "ligger", "låg", "behöver", "behövs", "krävs", "innebär", "gäller",
+                   "varefter", "varpå"})
+# a verb in the past passive ends a noun phrase: "beslutet anordnades ...", "X presenterades"
+_PAST_PASSIVE = re.compile(r"[a-zåäö]{3,}ades$")
 # adverbs that open the clause a backward cue closes ("Även X diskuterades"), no part of its noun phrase
 _LEADING_ADVERBS = frozenset({"även", "också", "dessutom", "sedan", "därefter", "slutligen"})
 # evaluative words that do not qualify a generic head ("de stora utmaningarna", "ett gott arbete")
@@ -655,6 +660,7 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
             inner.add((toks[0][0], inner.main[1]))
         return inner
     cut = next((i for i, w in enumerate(words) if (w in _STOP and not _between_and(words, i)) or not w
+                or _PAST_PASSIVE.match(w)
                 or (w == "från" and words[i + 2:i + 3] == ["sida"])  # "från länsstyrelsens sida"
                 or (i and text[toks[i][0]] == "(")), len(words))  # "X (strandnära områden ...)": an aside
     # "frågor som rör X": the relative clause names the topic
