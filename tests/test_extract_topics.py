@@ -729,3 +729,12 @@ def test_topics_a_clause_after_the_noun_is_no_part_of_the_topic(reference, make_
     forms = _topic_forms(reference, make_document, text)
     assert _has_form(forms, kept), forms
     assert not [f for fs in forms.values() for f in fs if dropped in f], forms
+
+
+def test_topics_a_verb_in_erade_after_its_subject_is_no_adjective_of_the_topic(reference, make_document):
+    # "Vi diskuterade vägunderhållet": the verb, not a form of the topic; "den subventionerade X" keeps its adjective
+    forms = _topic_forms(reference, make_document, "Vi diskuterade vägunderhållet. Samtalet handlade också om "
+                         "den subventionerade kollektivtrafiken.")
+    flat = {f for fs in forms.values() for f in fs}
+    assert "vägunderhållet" in flat and not any("diskuterade" in f for f in flat), forms
+    assert "subventionerade kollektivtrafiken" in flat, forms

@@ -61,7 +61,17 @@ def _with_adjective(text: str, start: int) -> int:
     if space == start or space == 0 or text[space - 1] not in _ADJECTIVE_LAST_LETTERS:
         return start
     m = _ADJECTIVE_BEFORE_RE.search(text, max(0, start - 30), start)
-    return m.start() if m and m["adj"] not in _NOT_ADJECTIVES else start
+    if m is None or m["adj"] in _NOT_ADJECTIVES:
+        return start
+    # "Vi diskuterade vägunderhållet", "Ministern presenterade X": after its subject a word in -erade is the
+    # verb of the sentence, not an adjective of the topic
+    if m["adj"].endswith("erade") and _SUBJECT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+        return start
+    return m.start()
+
+
+_SUBJECT_BEFORE_RE = re.compile(r"(?:(?<![\wåäöÅÄÖ-])(?:[Vv]i|[Jj]ag|[Hh]an|[Hh]on|[Mm]an|[Nn]i)|[A-ZÅÄÖ][\wåäö-]*)"
+                                r"[ \t]+\Z")
 
 
 # "vägen mellan Vara och Skövde": the places a link runs between are part of the text's form
