@@ -778,3 +778,11 @@ def test_persons_a_run_on_list_s_next_name_or_title_is_no_second_surname(referen
     assert {"Olle Brink", "Eva Lindkvist", "Ada Nordin", "Lars Nord", "Anna Berglund", "Erling Johansson"} <= names, \
         names
     assert not any(n.endswith(("Administrativ", "Planarkitekt", "Näringslivs", "Erling")) for n in names), names
+
+
+def test_persons_whom_a_government_appoints_to_a_post_holds_it(reference, make_document):
+    # "Regeringen har utsett A till Dalarnas nya landshövding": who appoints, then whom, then the post
+    text = ("Regeringen har utsett Ada Nordin till Dalarnas nya landshövding. Regeringen har i dag utnämnt "
+            "Olle Brink till ny generaldirektör för Trafikverket.\n")
+    roles = _roles(reference, make_document, text)
+    assert {("Ada Nordin", "landshövding"), ("Olle Brink", "generaldirektör")} <= roles, roles

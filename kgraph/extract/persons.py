@@ -802,7 +802,9 @@ _REST_OF_LINE_EMPTY = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 # "valdes Anna Berg till vice ordförande": the verb of an election before the name, its office after it
-_ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs|utses)[ \t]+\Z")
+_ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs|utses|"
+                                # "Regeringen har utsett Anna Berg till ...": who appoints, then whom
+                                r"utsett|utnämnt|utnämnde|utsåg|förordnat|förordnade)[ \t]+\Z")
 _ELIDED_ELECTION_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*till[ \t]+\Z")
 _ELECTION_EARLIER_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs)[ \t]+till\b[^.!?\n]*\Z")
 # "Anna Berg, kommunalråd i Exempelby, valdes till ny ordförande": her post, then the office she was elected to
@@ -810,7 +812,8 @@ _ELECTED_AFTER_POST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[
                                      r"(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|län|stad))?)?"
                                      r"[ \t]*,[ \t]*(?:blev[ \t]+)?(?:om|ny|åter)?val(?:des|d|da)[ \t]+"
                                      r"(?:till|som)[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
-_ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
+_ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+s[ \t]+)?"
+                             r"(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")  # "till Dalarnas nya landshövding"
 
 
 # where a caption's person stands, in brackets after the name: "(till vänster)", "(t.h.)", "(i mitten)"
