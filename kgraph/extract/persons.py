@@ -410,8 +410,6 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
 
-# the first word of a two-word title in a run-on list: "Anna Berg Administrativ chef Per Holm"
-_TITLE_ADJECTIVES = frozenset({"administrativ", "operativ", "strategisk", "teknisk", "ekonomisk", "medicinsk"})
 # the first part of a joined compound: "Per Holm Näringslivs- och turismchef"
 _JOINED_AFTER_RE = re.compile(r"-[ \t]+(?:och|&)[ \t]")
 
@@ -494,11 +492,12 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             continue
         end_j = j
         # a second surname ("Steffansson Carlsson", "Wallin Sjödin"): any further
-        # capitalised word that is not a title, a known name of something else or a given name
+        # capitalised word that is not a title, a known name of something else or a given name (nor, in a run-on
+        # list, the adjective that opens the next title: "Anna Berg Administrativ chef Per Holm")
         if j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts \
                 and not _sentence_start_after(text, toks[j + 1].start) \
-                and toks[j + 1].text.lower() not in _TITLE_ADJECTIVES \
+                and toks[j + 1].text.lower() not in _FIELD_ADJECTIVES \
                 and not _JOINED_AFTER_RE.match(text, toks[j + 1].end) \
                 and not _next_person(text, toks, j + 1, ref, title_words, blocked) \
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)

@@ -382,8 +382,9 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "besök", "besöken", "studiebesök", "studiebesöket", "studiebesöken", "visning", "visningen",
                       "rundvandring", "rundvandringen", "rundtur", "rundturen", "lunch", "lunchen", "middag",
                       "middagen", "fika", "fikat",
-                      # who took part, and the counties a tour went to: "inbjudna företrädare för X", "flera län"
-                      "företrädare", "representanter", "representanterna", "deltagare", "deltagarna", "län", "länen"})
+                      # who took part (the other such nouns are _ACTORS), and the counties a tour went to:
+                      # "inbjudna företrädare för X", "flera län"
+                      "företrädare", "län", "länen"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 # ("minster": a misspelling of "minister" real pages print)
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|minster|ledamot|sekreterare|handläggare|"
