@@ -1784,6 +1784,44 @@ def test_minutes_a_field_after_the_header_s_title_is_no_board_the_board_is_found
     assert "Styrelsen" in _boards_of(ex, "person/karin-holm"), ex.statements
 
 
+def test_minutes_the_board_field_of_the_form_names_the_board(reference, make_document):
+    # "Organ Krokoms kommunstyrelse" in the certificate of posting: the board, named as its municipality's
+    text = ("KROKOMS KOMMUN SAMMANTRÄDESPROTOKOLL Plats och tid Kommunhuset, kl 9.00 Beslutande Anna Berglund, "
+            "ordförande Lars Nord Karin Holm Utses att justera Lars Nord ANSLAG/BEVIS Protokollet är justerat. "
+            "Organ Krokoms kommunstyrelse Datum för anslags uppsättande\n")
+    ex = extract_document(make_document(text), reference)
+    assert _boards_of(ex, "person/karin-holm") == {"Kommunstyrelsen"}, ex.statements
+    # the header's page label without its number, then the board: "SAMMANTRÄDESPROTOKOLL Sida Socialnämnden"
+    text = ("KROKOMS KOMMUN SAMMANTRÄDESPROTOKOLL Sida Socialnämnden\n\nPlats och tid Kommunhuset, kl 9.00 "
+            "Beslutande Anna Berglund, ordförande Lars Nord Karin Holm Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert _boards_of(ex, "person/karin-holm") == {"Socialnämnden"}, ex.statements
+    # "Nämnd:" as the form's label, its value run on: "Nämnd:Kultur- och fritidsnämnden"
+    text = ("Nämnd:Kultur- och fritidsnämnden\nTitel:2020-03-02 Protokoll\n\nSAMMANTRÄDESPROTOKOLL\n\n"
+            "KROKOMS KOMMUN\n\nPlats och tid\nKommunhuset, 09:00\n\nBeslutande\nAnna Berglund (C), ordförande\n"
+            "Lars Nord (S)\nKarin Holm (M)\n\nUtses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert _boards_of(ex, "person/karin-holm") == {"Kultur- och fritidsnämnden"}, ex.statements
+
+
+def test_minutes_a_table_of_presence_under_the_cue_is_read_as_the_list(reference, make_document):
+    # the column heads of a table of presence and votes between the cue and the first member
+    text = ("PROTOKOLL Socialnämnden Sammanträdesdatum 2020-03-02 Plats och tid Kommunhuset, 09:00\n\n"
+            "Beslutande\nNärvaro§§§§\nOrdinarie ledamöterTjgEj tjgJANEJJANEJ\nAnna Berglund (C)X\n"
+            "Lars Nord (S)X\nKarin Holm (M)X\n\nUtses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert _boards_of(ex, "person/karin-holm") == {"Socialnämnden"}, ex.statements
+
+
+def test_minutes_words_of_the_list_s_columns_are_no_part_of_a_name(reference, make_document):
+    text = ("PROTOKOLL Socialnämnden Plats och tid Kommunhuset, kl 9.00 Beslutande Anna Berglund, ordförande "
+            "Lars Nord Ej tjänstgörande Karin Holm Närvarorätt Övriga deltagande Eva Lindkvist, sekreterare "
+            "Utses att justera Anna Berglund\n")
+    ex = extract_document(make_document(text), reference)
+    people = {e.label for e in ex.entities.values() if e.cls == "Person"}
+    assert {"Lars Nord", "Karin Holm"} <= people and not any(" Ej" in p or "Närvaro" in p for p in people), people
+
+
 def test_minutes_members_of_an_unnamed_board_are_not_pinned_on_the_municipality(reference, make_document):
     # the minutes never name their board; the list's members are the board's, not the town's as a guess
     text = ("SAMMANTRÄDESPROTOKOLL 1(12) Plats och tid Kommunhuset, Krokom, onsdagen den 5 juni, kl 9.00 "

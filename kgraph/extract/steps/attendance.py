@@ -46,7 +46,11 @@ _CUE_RE = re.compile(
     r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
     # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg"; a count: "Ledamöter (7) Anna Berg"
-    r"(?:[a-zåäö]{2,12}\s*:\s*|\(\d{1,2}\)\s*)?(?=[A-ZÅÄÖ])")
+    r"(?:[a-zåäö]{2,12}\s*:\s*|\(\d{1,2}\)\s*)?"
+    # the column heads of a table of presence and votes, run together: "Närvaro §§ Ordinarie ledamöter Tjg Ej tjg
+    # Ja Nej"
+    r"(?:Närvaro[ \t]*§*\s*(?:Ordinarie[ \t]+ledamöter)?(?:[ \t]*(?:Tjg|Ej[ \t]+tjg|JA|NEJ|Ja|Nej|Avstår))*\s*)?"
+    r"(?=[A-ZÅÄÖ])")
 _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvarande")
@@ -72,8 +76,11 @@ _BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+(?:[ 
 # (after the page mark of its first page: "PROTOKOLL 1(54) Socialnämnden")
 _BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?"
                       # (in capitals, the body on its line: "SAMMANTRÄDESPROTOKOLL Regionförbundets styrelse")
-                      r"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+[A-ZÅÄÖ][a-zåäö]+förbundets[ \t]))"
-                      r"(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
+                      r"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+[A-ZÅÄÖ][a-zåäö]+förbundets[ \t])"
+                      # (a board after the label of the page's number, the number lost: "SAMMANTRÄDESPROTOKOLL Sida
+                      # Kommunstyrelsen")
+                      rf"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+Sida[ \t]+(?:{lx.BOARD_NAMES})(?![\wåäö-])))"
+                      r"(?:\s+Sida)?(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utskottet)"
@@ -103,8 +110,15 @@ _BOARD_PROTOCOL_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES})(?=s[ 
 # SAMMANTRÄDESPROTOKOLL Sida 1(16)", under a title that misspells it)
 _BOARD_LINE_RE = re.compile(rf"^[ \t]*(?P<b>{lx.BOARD_NAMES})(?![\wåäö-])", re.MULTILINE)
 # (after the municipality or region it belongs to: "Organ Exempelby kommun, Miljönämnden")
-_ORGAN_BOARD_RE = re.compile(rf"\bOrgan[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommun|region|landsting)[ \t]*,[ \t]*)?"
+# (a form's label for the field: "Organ", "Nämnd:", "Nämnd/Styrelse", the label and its value run together when
+# the form's text is copied: "Nämnd/StyrelseSocialnämnden")
+_BOARD_FIELD = r"\b(?:Organ|Nämnd(?:/[Ss]tyrelse)?|Styrelse/[Nn]ämnd)(?:[ \t]*:[ \t]*|[ \t]+|(?=[A-ZÅÄÖ][a-zåäö]))"
+_ORGAN_BOARD_RE = re.compile(rf"{_BOARD_FIELD}(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommun|region|landsting)[ \t]*,[ \t]*)?"
                              rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
+# the field naming the board after its municipality or region, in the indefinite: "Organ Exempelby kommunstyrelse",
+# "Organ Exempelby kommuns socialnämnd"
+_OWNED_BOARD_RE = re.compile(rf"{_BOARD_FIELD}[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:(?:kommuns|regions)[ \t]+)?"
+                             r"(?P<b>(?:kommun|region|landstings)(?:styrelse|fullmäktige)|[a-zåäö]+nämnd)(?![\wåäö-])")
 
 
 # "Per Holm, ekonomichef § 133 Anna Berg, utvecklingschef § 132", "Eva Ek (L) §§ 130-133 Per Ek (L)": the
@@ -334,6 +348,10 @@ def _minuted_body(st: DocState) -> str | None:
         body = most_named(Counter(m.key for m in st.mentions if m.kind == "Association"))
         if body is not None:
             return body
+    owned = _OWNED_BOARD_RE.search(text, 0, 3000)
+    if owned:
+        # "Organ Exempelby kommunstyrelse": the board, named as its municipality's, in the indefinite
+        return _new_board(st, _definite(owned["b"]).capitalize(), owned.start("b"), owned.end("b"))
     # "Organ Exempelbygdens samordningsförbund": the field of a run-on first page, without its colon
     organ_field = _ORGAN_FIELD_RE.search(text, 0, 3000)
     if organ_field:
@@ -487,6 +505,13 @@ def _board_owner(st: DocState, body: str) -> str | None:
         return body
     kind = _owner_kind(label)
     return next((m.key for m in st.mentions if m.kind == kind), None) if kind else None
+
+
+def _definite(board: str) -> str:
+    """A board's name in the definite: "kommunstyrelse" "kommunstyrelsen", "socialnämnd" "socialnämnden"."""
+    if board.endswith("fullmäktige"):
+        return board
+    return board + ("n" if board.endswith("e") else "en")
 
 
 def _owner_kind(board: str) -> str | None:
