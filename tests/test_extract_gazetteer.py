@@ -239,3 +239,11 @@ def test_a_boundary_is_a_character_that_is_no_word_character():
     text = "".join(map(chr, range(sys.maxunicode + 1)))
     assert all(_is_boundary(text, i) == (word.match(text, i) is None) for i in range(len(text)))
     assert _is_boundary(text, -1) and _is_boundary(text, len(text))
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Kontoret delas med Myndigheten för arbetsmiljökunskap (Mynak).", "agency/myndigheten-for-arbetsmiljokunskap"),
+    ("Utbetalningsmyndigheten ska motverka felaktiga utbetalningar.", "agency/utbetalningsmyndigheten"),
+])
+def test_gazetteer_knows_agencies_founded_after_the_2015_register(reference, make_document, text, key):
+    assert key in _keys(reference, make_document, text, "GovernmentAgency")
