@@ -1822,6 +1822,16 @@ def test_minutes_words_of_the_list_s_columns_are_no_part_of_a_name(reference, ma
     assert {"Lars Nord", "Karin Holm"} <= people and not any(" Ej" in p or "Närvaro" in p for p in people), people
 
 
+def test_minutes_the_town_a_board_meets_in_takes_no_part(reference, make_document):
+    # the seat in the header's place field ("Stora salen Länsstyrelsen Dalarna, Falun") is where, not who
+    text = ("PROTOKOLL Styrelsen Sammanträdesdatum 2019-05-02 kl. 13: Stora salen Länsstyrelsen Dalarna, Falun "
+            "Närvarande: Ada Nordin, ordförande Olle Brink Eva Lindkvist Utses att justera Olle Brink\n")
+    ex = extract_document(make_document(text), reference)
+    board = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert board and "person/olle-brink" in board[0].participants, ex.meetings
+    assert not any(p.startswith("municipality/") for p in board[0].participants), board
+
+
 def test_minutes_members_of_an_unnamed_board_are_not_pinned_on_the_municipality(reference, make_document):
     # the minutes never name their board; the list's members are the board's, not the town's as a guess
     text = ("SAMMANTRÄDESPROTOKOLL 1(12) Plats och tid Kommunhuset, Krokom, onsdagen den 5 juni, kl 9.00 "

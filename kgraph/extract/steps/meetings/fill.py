@@ -297,7 +297,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         # no municipality of this sentence takes part: the home towns of an association's board members
         # ("Anna Berg (m), Vara"), or the whole programme of visits ("besöker under en treårsperiod länets
         # samtliga 49 kommuner, även Göteborg och Borås"), whose places are not this meeting's
-        no_towns = for_body or prefilter.search(_EVERY_PLACE_RE, low, sent.start, sent.end) is not None
+        # nor, at a board's meeting, the towns its sentences name: the seat, the members' home towns, an item's
+        # subject ("Sammanträde med regionstyrelsen i Karlskrona")
+        no_towns = for_body or mt.kind == "board_meeting" \
+            or prefilter.search(_EVERY_PLACE_RE, low, sent.start, sent.end) is not None
         if cue or is_trigger_sent:
             for m in ms:
                 if no_towns and m.kind == "Municipality":
