@@ -1897,3 +1897,33 @@ def test_meetings_each_stop_of_a_tour_reported_by_its_place(reference, make_docu
         assert "person/ada-nordin" in m.participants, m.participants
     labels = {t: {x.text.lower() for x in ex.topics.get(t, [])} for t in by_place["municipality/2161"].topics}
     assert any("fjärrvärmenätet" in fs for fs in labels.values()), labels
+
+
+_CALENDAR = """Landshövdingens kalender
+
+Landshövding Ada Nordin
+
+Vecka 12
+
+Måndag: Interna möten samt möte med ledningen för Trafikverket.
+
+Tisdag: Interna möten.
+
+Onsdag: Medverkar på Almedalsdagen följt av medverkan vid SKR:s möte om Agenda 2030.
+
+Torsdag: Följer SLU:s digitala föreläsningar samt deltar i Skolverkets webbinarium om läsförståelse.
+"""
+
+
+def test_meetings_each_item_of_a_calendar_s_day_is_its_owner_s_event(reference, make_document):
+    ex = extract_document(make_document(_CALENDAR), reference)
+    by_label = {m.label: m for m in ex.meetings}
+    # the day's items, each its own event, each the calendar owner's; internal meetings are none
+    assert len(ex.meetings) == 4, ex.meetings
+    assert all("person/ada-nordin" in m.participants for m in ex.meetings), ex.meetings
+    assert set(by_label["Almedalsdagen"].participants) == {"person/ada-nordin"}, by_label
+    skr = [m for m in ex.meetings if "org/skr" in m.participants]
+    assert len(skr) == 1 and "agenda_2030" in skr[0].topics, ex.meetings
+    # a part of the day that names no event stays with the event beside it
+    web = by_label["webbinarium"]
+    assert {"agency/sveriges-lantbruksuniversitet", "agency/skolverket"} <= set(web.participants), web

@@ -116,6 +116,15 @@ _VISITS_THE_BOARD_RE = re.compile(r"\s+(?:\w+\s+)?(?:arbetsutskottet|utskottet|s
 _BULLET_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ0-9]")
 # "• Medverkar i ...", "• Leder mötet ...": an item of an activity list that starts with its verb, no subject
 _VERB_FIRST_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ][a-zåäö]+(?:ar|er|r)\b")
+# "Tisdag: Möte med ...", "Onsdag 13 oktober: Deltar i ...": a day of a calendar (a county governor's or a
+# minister's week), whose sentences are its owner's events, each of its own
+_DAY_ITEM_RE = re.compile(r"[ \t]*(?:[Mm]ån|[Tt]is|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ör|[Ss]ön)dag"
+                          r"(?:[ \t]+(?:den[ \t]+)?\d{1,2}(?:[ \t]+[a-zåäö]+|/\d{1,2})?)?[ \t]*:[ \t]*(?=[A-ZÅÄÖ])")
+# where one item of a calendar's day ends and the next begins: "Möte med X, interna möten samt möte med Y",
+# "Medverkar på X följt av medverkan vid Y"
+_ITEM_SEP_RE = re.compile(r",[ \t]+|[ \t]+(?:samt|följt av|och därefter|därefter|och sedan)[ \t]+")
+# "interna möten": the owner's work among its own staff, no meeting the text reports
+_INTERNAL_BEFORE_RE = re.compile(r"\binterna?[ \t]+$")
 # "Till sist hade styrelsen även besök av X": a guest came to the meeting the text reports, no visit of its own
 _GUEST_BEFORE_RE = re.compile(r"\b(?:fick|hade)(?:\s+(?:vi|styrelsen|mötet|utskottet|deltagarna))?"
                               r"(?:\s+(?:också|även|dessutom|slutligen))?\s+$")
@@ -446,6 +455,19 @@ def _fold_caption_references(st: DocState, meets: list[MeetingDraft],
     return meets
 
 
+def _item_span(low: str, sent: Sentence, hits: list[Trigger], s: int, e: int) -> tuple[int, int]:
+    """The item of a calendar's day that holds the meeting word at ``s``-``e``: from the separator after the
+    meeting word before it to the separator before the one after it, within its sentence (a part that names no
+    event, "Följer X:s föreläsningar samt deltar i Y:s webbinarium", stays with the event beside it)."""
+    words = [h for h in hits if not _INTERNAL_BEFORE_RE.search(low, max(sent.start, h[0] - 10), h[0])]
+    prev_end = max((h[1] for h in words if h[1] <= s), default=None)
+    next_start = min((h[0] for h in words if h[0] >= e), default=None)
+    start = max((m.end() for m in _ITEM_SEP_RE.finditer(low, prev_end, s)), default=sent.start) \
+        if prev_end is not None else sent.start
+    after = _ITEM_SEP_RE.search(low, e, next_start) if next_start is not None else None
+    return start, after.start() if after else sent.end
+
+
 def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     """The meeting drafts of the document, each with the sentences about it (see the module's text)."""
     text = st.doc.text
@@ -498,13 +520,17 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         elif sent.block == void_block:
             continue
         current = _narrow(st, meets, current, sent)
-        bullet = layout == "bullet" and bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits) \
-            and bool(_BULLET_RE.match(text, sent.start))
+        listed = bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits)
+        day_item = listed and layout == "body" and _DAY_ITEM_RE.match(text, st.blocks[sent.block].start) is not None
+        bullet = listed and (day_item or layout == "bullet" and bool(_BULLET_RE.match(text, sent.start)))
         if bullet or (layout == "programme" and any(h[3] == "new" for h in hits)):
             # "• Leder mötet med ...", "• Besöker X", "13.00 Möte med ...": each item of a list or a
             # programme its own event
             current, pending = [], []
         verb_first = bullet and _VERB_FIRST_RE.match(text, sent.start) is not None  # no subject: the programme's
+        if day_item:
+            # a calendar's item names no one who does it: its owner's (unless a person opens it)
+            verb_first = not any(m.kind == "Person" for m in st.mentions_in(sent.start, hits[0][0]))
         if section != prev_section:
             if section in creating or section in day_sections:
                 current, pending = [], []
@@ -526,6 +552,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if minutes is not None and minutes_line[0] <= s < minutes_line[1]:
                 attached.append(minutes)
                 continue
+            if how == "new" and _INTERNAL_BEFORE_RE.search(low, max(sent.start, s - 10), s):
+                continue  # "Interna möten": no meeting with anyone the text names
             if how == "new" and _PLAN_FOR_RE.search(low, max(sent.start, s - 40), s):
                 continue  # "polisens plan för medborgardialoger": the meetings a document plans for, none held
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
@@ -560,7 +588,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     sent_named.append((e, mt))
                     continue
                 if mt is None:
-                    mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section, subjectless=verb_first)
+                    mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section, subjectless=verb_first,
+                                                    clause=_item_span(low, sent, hits, s, e) if day_item else None)
                     if current and _FOLLOWED_RE.match(low, e):
                         mt.same_place_as = current[0]
                     meets.append(mt)
@@ -665,7 +694,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 current[0].location = loc.key
                 attached.extend(current)
                 continue
-            if created and not _IN_CONNECTION_RE.search(low, max(sent.start, s - 40), s):
+            if created and not _IN_CONNECTION_RE.search(low, max(sent.start, s - 40), s) \
+                    and not (day_item and _ITEM_SEP_RE.search(low, created[-1].trigger[1], s)):
                 if kind == "digital_meeting":
                     for c in created:
                         if c.kind == "meeting":
@@ -690,7 +720,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 for _ in range(n):
                     mt = MeetingDraft(kind, (s, e), location=place.key if place else None,
                                group=group_id if len(places) > 1 or n > 1 else -1, section=section,
-                               subjectless=subjectless, counted=n > 1)
+                               subjectless=subjectless, counted=n > 1,
+                               clause=_item_span(low, sent, hits, s, e) if day_item else None)
                     if second and current and not next_item:
                         mt.same_place_as = current[0]
                     if kind == "visit" and place is not None:

@@ -41,6 +41,7 @@ class MeetingDraft:
     postponed: bool = False  # called off with a new date to come: planned, undated
     follows: MeetingDraft | None = None  # the visit whose programme goes on with this ("Dagen avslutades med")
     announced_by: MeetingDraft | None = None  # a schedule line: the tour that announced it brings its people
+    clause: tuple[int, int] | None = None  # its item of a calendar's day, where its sentence lists several
     # what states a participant or the place where no sentence of the meeting names it (an attendance
     # list, a "Plats:" line, an inference): key -> the span, the rule and its confidence; a topic that no
     # sentence of the meeting names (an item on the agenda of minutes) as "topic/<id>"

@@ -270,7 +270,9 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     not_the_board = {boards_owner} if boards_owner else set()
     away: set[str] = set()  # people a sentence says were not there
     for sent in mt.sentences:
-        ms = st.mentions_in(sent.start, sent.end)
+        # (an item of a calendar's day: only its own part of the sentence)
+        lo, hi = mt.clause if mt.clause and sent.start <= mt.clause[0] < sent.end else (sent.start, sent.end)
+        ms = st.mentions_in(lo, hi)
         stext = low[sent.start:sent.end]
         contact, cue = cues(sent)
         # "Närvarande kommuner:" and then "Exempelby, Exempeltorp och ...": each body listed took part (a
@@ -349,10 +351,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             if mt.location is None:
                 here = mt.trigger[1] if sent.start <= mt.trigger[0] < sent.end else next(
                     (e for _, e, _, _ in trigger_hits(low, sent.start, sent.end)), sent.start)
-                loc = location_after(st, here, sent.end)
+                loc = location_after(st, here, hi)
                 if loc:
                     mt.location = loc.key
-        for i, h in st.topic_hits_in(sent.start, sent.end):
+        for i, h in st.topic_hits_in(lo, hi):
             if h.concept.id not in mt.topics and i not in st.domain_topics:
                 mt.topics.append(h.concept.id)
     mt.persons = [p for p in mt.persons if p not in away]
