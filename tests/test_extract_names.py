@@ -575,3 +575,12 @@ def test_a_place_field_label_is_no_part_of_the_venue_and_a_definite_genitive_is_
     places = _labels(reference, make_document, text, "Place")
     assert "Folkets Hus" in places and not any(p.startswith("Plats") for p in places), places
     assert not {"Nämndens", "Bondeförbundets"} & places, places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Exempeldalens räddningstjänstförbund (ERF) höll sitt möte i går.", "Exempeldalens räddningstjänstförbund"),
+    ("Norra Exempelbygdens samordningsförbund bjöd in till samtal.", "Norra Exempelbygdens samordningsförbund"),
+    ("Ett avtal med Exempelåns kommunalförbund skrevs under.", "Exempelåns kommunalförbund"),
+])
+def test_names_a_federation_of_municipalities_by_its_area_and_its_task(reference, make_document, text, name):
+    assert name in _labels(reference, make_document, text, "Association")

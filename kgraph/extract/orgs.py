@@ -56,10 +56,13 @@ INSTITUTION_FOR_RE = re.compile(
     r"Akademien|Sällskapet|Fonden|Nämnd|Nämnden|Beredning|Beredningen)[ \t]+för[ \t]+[a-zåäö][\wåäö-]{3,}"
     r"(?:,[ \t]+[a-zåäö][\wåäö-]{3,})*(?:[ \t]+och[ \t]+[a-zåäö][\wåäö-]{3,})?)"
     r"(?![\wåäö-])")
-# (with the part of the area it serves: "Norra Exempellands samordningsförbund")
+# (with the part of the area it serves: "Norra Exempellands samordningsförbund"; a federation of municipalities by
+# what it does, in lower case: "Exempeldalens räddningstjänstförbund", "Exempelbygdens kommunalförbund")
 GENITIVE_ASSOCIATION_RE = re.compile(
     rf"(?P<name>(?:{_word_initial('[NSVÖM]')}(?:orra|ödra|ästra|stra|ellersta)[ \t]+)?"
-    rf"{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund))(?![\wåäö])")
+    rf"{_word_initial('[A-ZÅÄÖ]')}[\wåäö-]+s[ \t]+(?:[A-ZÅÄÖ][a-zåäö-]*(?:förening|förbund)|"
+    r"(?:räddningstjänst|samordnings|kommunal|utbildnings|gymnasie|vård|avfalls|renhållnings|vatten|miljö)förbund))"
+    r"(?![\wåäö])")
 # "Exempelforums styrgrupp", "Exempelnätets arbetsutskott": a name no list holds, in the genitive, before the
 # body of it that meets (not a common noun's definite genitive: "Förbundets styrelse", "Kommunens ledningsgrupp")
 # the body nouns first (rare), then the name before them: one cheap scan instead of a try at every capital
