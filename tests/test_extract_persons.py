@@ -786,3 +786,19 @@ def test_persons_whom_a_government_appoints_to_a_post_holds_it(reference, make_d
             "Olle Brink till ny generaldirektör för Trafikverket.\n")
     roles = _roles(reference, make_document, text)
     assert {("Ada Nordin", "landshövding"), ("Olle Brink", "generaldirektör")} <= roles, roles
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Ny ordförande i förbundsstyrelsen är Ada Nordin (S), Exempelby.", "Ada Nordin", "ordförande"),
+    ("Sekreterare är Olle Brink.", "Olle Brink", "sekreterare"),
+    ("Ny ordförande den här mandatperioden är Eva Lindkvist (M).", "Eva Lindkvist", "ordförande"),
+])
+def test_roles_a_title_opening_the_sentence_is_held_by_whom_the_copula_names(reference, make_document, text,
+                                                                             person, role):
+    assert any(name == person and r.startswith(role) for name, r in _roles(reference, make_document, text))
+
+
+def test_roles_a_copula_after_a_title_inside_a_sentence_names_no_holder(reference, make_document):
+    # the title does not open the sentence: "är" there is another clause's verb
+    roles = _roles(reference, make_document, "Hon träffade ordförande i föreningen som är Olle Brinks granne.")
+    assert not any(r.startswith("ordförande") for _, r in roles), roles

@@ -886,6 +886,14 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             before_links.append((nxt, t))
             used_titles.add(id(t))
             continue
+        # "Ny ordförande i förbundsstyrelsen är Anna Berg", "Sekreterare är Per Holm": the title opens the
+        # sentence, the copula names who holds it
+        if nxt and not t.plural and _COPULA_GAP_RE.fullmatch(text, t.end, nxt.start) \
+                and _opens_sentence(text, t):
+            result.roles.append((nxt, t))
+            before_links.append((nxt, t))
+            used_titles.add(id(t))
+            continue
         # "De riksdagsledamöter som deltog var A (M), B (S) och C (L)": a plural title, who they were, the list
         if t.plural:
             listed = _first_person_from(persons, starts, t.end, t.end + 120)
@@ -991,6 +999,19 @@ _ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*
 _AND_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]och[ \t]+")
 _TITLE_JOIN_RE = re.compile(r"[ \t]+och[ \t]+|[ \t]*,[ \t]*")
 _TITLES_THEN_NAME_RE = re.compile(r"[ \t]*,?[ \t]*")
+# between a title and the name a copula gives it: the body or the term it is held for, then "är", "blir", "blev"
+_COPULA_GAP_RE = re.compile(r"(?:[ \t]+(?:i|för|på|vid|hos)[ \t]+[^.!?\n,]{1,50}?"
+                            r"|[ \t]+(?:den|det)[ \t]+här[ \t]+[a-zåäö]+)?[ \t]+(?:är|blir|blev)[ \t]+")
+# "Ny ordförande ...", "Nyvald sekreterare ...": the word that makes the title news, before it
+_NEW_BEFORE_RE = re.compile(r"(?:[Nn]y|[Nn]ya|[Nn]yvald|[Nn]yvalda)[ \t]+\Z")
+
+
+def _opens_sentence(text: str, t: TitleHit) -> bool:
+    """Does the title open its sentence, with or without a word that makes it news before it?"""
+    new = _NEW_BEFORE_RE.search(text, max(0, t.start - 10), t.start)
+    return at_sentence_start(text, new.start() if new else t.start)
+
+
 # after a plural title, the clause that says which of them, then the names: " som deltog under dagen var "
 _WHO_WERE_RE = re.compile(r"[ \t]+som[ \t]+[^.!?\n]{1,80}?[ \t](?:var|är|blev)[ \t]*:?[ \t]+")
 
