@@ -1804,6 +1804,16 @@ def test_minutes_the_board_field_of_the_form_names_the_board(reference, make_doc
     assert _boards_of(ex, "person/karin-holm") == {"Kultur- och fritidsnämnden"}, ex.statements
 
 
+def test_minutes_items_numbered_by_the_board_s_abbreviation_name_the_board(reference, make_document):
+    # nothing names the board but the numbers of its items: "Ks 12 Dnr ..."
+    text = ("SAMMANTRÄDESPROTOKOLL 1(9) Plats och tid Kommunhuset, Krokom, kl 9.00 Beslutande Ledamöter "
+            "Anna Berglund, C, ordf Lars Nord, S Karin Holm, M Övriga närvarande Eva Lindkvist, kommunchef "
+            "Justerare Lars Nord\n\n2 Ärendelista Ks 12 Dnr Godkännande av föredragningslistan Ks 13 Dnr "
+            "Informationer Ks 14 Dnr Budget 2014\n")
+    ex = extract_document(make_document(text), reference)
+    assert _boards_of(ex, "person/karin-holm") == {"Kommunstyrelsen"}, ex.statements
+
+
 def test_minutes_a_table_of_presence_under_the_cue_is_read_as_the_list(reference, make_document):
     # the column heads of a table of presence and votes between the cue and the first member
     text = ("PROTOKOLL Socialnämnden Sammanträdesdatum 2020-03-02 Plats och tid Kommunhuset, 09:00\n\n"

@@ -358,6 +358,13 @@ def _minuted_body(st: DocState) -> str | None:
         named = [m for m in st.mentions_in(organ_field.end(), organ_field.end() + 1) if m.kind in PARTICIPANT_ORGS]
         if named:
             return named[0].key
+    # "Ks 129 Dnr ...", "KF § 12": the items numbered by the board's abbreviation, where nothing names it
+    numbered = Counter(m["a"].upper() for m in _ITEM_NUMBER_RE.finditer(text))
+    if numbered:
+        abbr, n = numbered.most_common(1)[0]
+        if n >= 2:
+            first = next(m for m in _ITEM_NUMBER_RE.finditer(text) if m["a"].upper() == abbr)
+            return _new_board(st, _NUMBERED_BOARDS[abbr], first.start("a"), first.end("a"))
     # the publisher where the minutes name it in their header, before the list of who attended; a body first
     # named further down (a guest's, an item's subject) is no guess of whose minutes these are
     header_end = st.attendance[0].start if st.attendance else 0
@@ -394,6 +401,11 @@ def _in_place_field(text: str, pos: int) -> bool:
 def _bodies_at(st: DocState, head: re.Match[str]) -> list[Mention]:
     """The organisations named where the header names its board (group "b")."""
     return [m for m in st.mentions_in(head.start("b"), head.end("b") + 1) if m.kind in PARTICIPANT_ORGS]
+
+
+# the abbreviations of the boards that number a protocol's items ("Ks 129", "KS § 12", "KSAU § 3"), and the boards
+_NUMBERED_BOARDS = {"KS": "Kommunstyrelsen", "KF": "Kommunfullmäktige", "KSAU": "Kommunstyrelsens arbetsutskott"}
+_ITEM_NUMBER_RE = re.compile(r"(?<![\wåäö-])(?P<a>KS|Ks|KF|Kf|KSAU|KsAu|Ksau)[ \t]*(?:§§?[ \t]*)?\d{1,3}(?![\d.,:-])")
 
 
 # a federation in the genitive, whose board's minutes these are: "Regionförbundets", "Räddningstjänstförbundets"
