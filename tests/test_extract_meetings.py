@@ -1814,6 +1814,17 @@ def test_minutes_items_numbered_by_the_board_s_abbreviation_name_the_board(refer
     assert _boards_of(ex, "person/karin-holm") == {"Kommunstyrelsen"}, ex.statements
 
 
+def test_minutes_the_organ_field_over_its_value_names_the_minuted_body(reference, make_document):
+    # the certificate of posting, far down the first page: "Organ och §§:" and the body on a line of its own
+    text = ("Plats och tid: Folkets hus, Exempelby 2016-12-16 kl. 09.00-12.00\n\nNärvarande\n\n"
+            "Beslutande:\n\nAnna Berglund, ordförande\n\nLars Nord Karin Holm\n\n"
+            "Övriga deltagande: Eva Lindkvist, förbundschef\n\n" + "Underskrifter: Paragrafer 84-100\n\n" * 20
+            + "ANSLAG/BEVIS\n\nOrgan och §§:\n\nSamordningsförbundet Exempelbygden\n\n"
+            "Sammanträdesdatum: 2016-12-16\n")
+    ex = extract_document(make_document(text), reference)
+    assert _boards_of(ex, "person/karin-holm") == {"Samordningsförbundet Exempelbygden"}, ex.statements
+
+
 def test_minutes_a_table_of_presence_under_the_cue_is_read_as_the_list(reference, make_document):
     # the column heads of a table of presence and votes between the cue and the first member
     text = ("PROTOKOLL Socialnämnden Sammanträdesdatum 2020-03-02 Plats och tid Kommunhuset, 09:00\n\n"

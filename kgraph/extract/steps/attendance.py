@@ -103,7 +103,8 @@ _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]
                                    r"(?:förbundsstyrelsens|förbundsdirektionens|direktionens|styrelsens|"
                                    r"förbundsfullmäktiges)\b", re.IGNORECASE)
 # the "Organ" field of a run-on first page, without its colon: "Organ Kommunstyrelsens arbetsutskott"
-_ORGAN_FIELD_RE = re.compile(r"\bOrgan[ \t]+(?=[A-ZÅÄÖ])")
+# ("Organ och §§:" over its value, where the certificate of posting names the body and the items)
+_ORGAN_FIELD_RE = re.compile(r"\bOrgan(?:[ \t]+|[ \t]+och[ \t]+§§[ \t]*:\s*)(?=[A-ZÅÄÖ])")
 # "Socialnämndens protokoll", "Miljö- och hälsoskyddsnämndens sammanträdesprotokoll": the board in the genitive
 _BOARD_PROTOCOL_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES})(?=s[ \t]+(?:sammanträdes)?protokoll\b)")
 # a board that opens a line of the first page, its minutes' header ("Barn- och utbildningsnämnden
