@@ -1948,3 +1948,16 @@ def test_meetings_each_item_of_a_calendar_s_day_is_its_owner_s_event(reference, 
     # a part of the day that names no event stays with the event beside it
     web = by_label["webbinarium"]
     assert {"agency/sveriges-lantbruksuniversitet", "agency/skolverket"} <= set(web.participants), web
+
+
+def test_meetings_a_town_takes_no_part_where_the_text_never_speaks_of_its_municipality(reference, make_document):
+    # a ministry's release: the minister visits a town's hospital; no municipal body is named anywhere
+    text = ("Socialministern besöker Halmstad\n\nPå fredag besöker socialminister Ada Nordin Halmstad. Besöket "
+            "inleds på sjukhuset där hon träffar personal och diskuterar vårdplatser.\n")
+    ex = extract_document(make_document(text), reference)
+    assert ex.meetings and not any(p.startswith("municipality/") for m in ex.meetings for p in m.participants), \
+        ex.meetings
+    # the same visit, where the text speaks of the municipality: the town takes part
+    text = text.replace("diskuterar vårdplatser.", "diskuterar vårdplatser med kommunen.")
+    ex = extract_document(make_document(text), reference)
+    assert any("municipality/1380" in m.participants for m in ex.meetings), ex.meetings

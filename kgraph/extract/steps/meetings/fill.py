@@ -208,6 +208,8 @@ def _hosted_visit(st: DocState, mt: MeetingDraft, low: str) -> bool:
     return False
 
 
+_MUNICIPAL_WORD_RE = re.compile(r"\bkommun(?:en|ens|er|erna|ernas|ledning[a-zåäö]*|alråd[a-zåäö]*|styrelse[a-zåäö]*|"
+                                r"chef[a-zåäö]*|direktör[a-zåäö]*|fullmäktige[a-zåäö]*)?\b")
 _PRESS_STAFF_RE = re.compile(r"press(?:ekreterare|chef|ansvarig|kontakt|talesperson)|kommunikatör|informatör")
 
 
@@ -546,8 +548,14 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
             group_places.setdefault(mt.group, set()).add(mt.location)
     cues = _SentenceCues(st.doc.text, st.doc.text.lower())
     visitors = _visiting_officials(st)  # once per document, not once per meeting
+    # a text that never speaks of a municipality as a body ("kommunen", "X kommun", "kommunalrådet", ...) reports
+    # a visit to a town's hospital or firm, a conference in a city: the town itself takes part in none of them
+    municipal = _MUNICIPAL_WORD_RE.search(cues.low) is not None
     for mt in meets:
         _fill(st, seg, mt, person_keys, visit_places, group_places, visitors, cues, rosters)
+        others = [o for o in mt.orgs if st.cls_of(o) != "Municipality"]
+        if not municipal and (mt.persons or others):
+            mt.orgs = others  # (a visit that names no one else keeps the town it was made to)
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
