@@ -360,11 +360,11 @@ def _minuted_body(st: DocState) -> str | None:
         if named:
             return named[0].key
     # "Ks 129 Dnr ...", "KF § 12": the items numbered by the board's abbreviation, where nothing names it
-    numbered = Counter(m["a"].upper() for m in _ITEM_NUMBER_RE.finditer(text))
-    if numbered:
-        abbr, n = numbered.most_common(1)[0]
+    items = list(_ITEM_NUMBER_RE.finditer(text))
+    if items:
+        abbr, n = Counter(m["a"].upper() for m in items).most_common(1)[0]
         if n >= 2:
-            first = next(m for m in _ITEM_NUMBER_RE.finditer(text) if m["a"].upper() == abbr)
+            first = next(m for m in items if m["a"].upper() == abbr)
             return _new_board(st, _NUMBERED_BOARDS[abbr], first.start("a"), first.end("a"))
     # the publisher where the minutes name it in their header, before the list of who attended; a body first
     # named further down (a guest's, an item's subject) is no guess of whose minutes these are

@@ -18,8 +18,15 @@ own place), the reader forgets ``current`` and ``pending``; else a section
 headed "§ ..." in minutes returns to the minuted meeting; else a section
 whose heading names a meeting turns to the next ``announced`` one.
 
+An item of a list or a programme ("• Leder mötet ...", "13.00 Möte med ...",
+a calendar's "Tisdag: Möte med ...") opens events of its own: the reader
+forgets ``current`` before it, and an item that starts with its verb or names
+no one is the programme's (its owner's). A calendar's day that joins several
+items in one sentence ("X följt av Y", "X samt Y") opens one event per item,
+each kept to its own part of the sentence.
+
 For each meeting word of a sentence (its kind "digital_meeting" when a digital
-cue is near it):
+cue is near it; "interna möten" names none):
 
 - a named event attaches to the event of that name, or opens it;
 - a tour ("kommunresa", "reste till A, B och C") opens one visit per
