@@ -183,8 +183,9 @@ MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|
 # "ANTECKNINGAR ... Plats: Stadshuset NÄRVARANDE": notes of a meeting, their place field, then who was there
 _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPlats\s*:[^§]{0,300}?"
                             r"\b(?:NÄRVARANDE|Närvarande|BESLUTANDE|Beslutande)\b")
-# a protocol that does not say so: an "Organ:" header and the protocol's own closing words
-_ORGAN_RE = re.compile(r"\bOrgan\s*:")
+# an "Organ:" field naming the body whose protocol this is (here: a protocol that does not say so, with the
+# protocol's own closing words; steps.attendance: the minuted body)
+ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # the names of the boards that keep minutes, as a protocol writes them (one table for every pattern that needs it)
 BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Landstingsstyrelsen|"
                r"Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden|"
@@ -218,7 +219,7 @@ def minutes_header(text: str) -> re.Match[str] | None:
         return fields  # "Dag 2013-02-22 Tid 13.30 Plats Stadshuset ... Övriga deltagande ...": a meeting's record
     if m is None:
         # "Organ: ..." or a board's name first ("Regionstyrelsen. Plats: ..."), and a protocol's closing words
-        organ = _ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or _FIRST_PAGE_RE.search(head)
+        organ = ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or _FIRST_PAGE_RE.search(head)
         if organ and _PROTOCOL_WORDS_RE.search(text, 0, 3000):
             return organ
     return m

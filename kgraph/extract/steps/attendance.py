@@ -85,7 +85,6 @@ _BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott", "Socialutskottet"
-_ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # a board before the first field of a run-on first page: "Landstingsstyrelsen Tid Måndagen den ..."
 _BOARD_BEFORE_FIELD_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES}|(?:Kommun|Region|Landstings)styrelsens "
                                     r"arbetsutskott)[ \t]+(?:Tid|Plats|Datum|Sammanträdesdatum|Sida[ \t]+\d+)\b")
@@ -309,7 +308,7 @@ def _title_first(text: str, prev: PersonHit, t: TitleHit, persons: list[PersonHi
 def _minuted_body(st: DocState) -> str | None:
     """The body whose minutes these are: the "Organ:" line, the header's board, the publisher."""
     text = st.doc.text
-    organ = _ORGAN_RE.search(text[:600])
+    organ = lx.ORGAN_RE.search(text[:600])
     if organ:
         orgs = [m for m in st.mentions_in(organ.end(), organ.end() + 160) if m.kind in PARTICIPANT_ORGS]
         if orgs:

@@ -132,6 +132,11 @@ _DAY_ITEM_RE = re.compile(r"[ \t]*(?:[Mm]ån|[Tt]is|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ö
 _ITEM_SEP_RE = re.compile(r",[ \t]+|[ \t]+(?:samt|följt av|och därefter|därefter|och sedan)[ \t]+")
 # "interna möten": the owner's work among its own staff, no meeting the text reports
 _INTERNAL_BEFORE_RE = re.compile(r"\binterna?[ \t]+$")
+
+
+def _internal(low: str, sent: Sentence, s: int) -> bool:
+    """Is the meeting word at ``s`` one of "interna möten"?"""
+    return _INTERNAL_BEFORE_RE.search(low, max(sent.start, s - 10), s) is not None
 # "Till sist hade styrelsen även besök av X": a guest came to the meeting the text reports, no visit of its own
 _GUEST_BEFORE_RE = re.compile(r"\b(?:fick|hade)(?:\s+(?:vi|styrelsen|mötet|utskottet|deltagarna))?"
                               r"(?:\s+(?:också|även|dessutom|slutligen))?\s+$")
@@ -466,7 +471,7 @@ def _item_span(low: str, sent: Sentence, hits: list[Trigger], s: int, e: int) ->
     """The item of a calendar's day that holds the meeting word at ``s``-``e``: from the separator after the
     meeting word before it to the separator before the one after it, within its sentence (a part that names no
     event, "Följer X:s föreläsningar samt deltar i Y:s webbinarium", stays with the event beside it)."""
-    words = [h for h in hits if not _INTERNAL_BEFORE_RE.search(low, max(sent.start, h[0] - 10), h[0])]
+    words = [h for h in hits if not _internal(low, sent, h[0])]
     prev_end = max((h[1] for h in words if h[1] <= s), default=None)
     next_start = min((h[0] for h in words if h[0] >= e), default=None)
     start = max((m.end() for m in _ITEM_SEP_RE.finditer(low, prev_end, s)), default=sent.start) \
@@ -559,7 +564,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if minutes is not None and minutes_line[0] <= s < minutes_line[1]:
                 attached.append(minutes)
                 continue
-            if how == "new" and _INTERNAL_BEFORE_RE.search(low, max(sent.start, s - 10), s):
+            if how == "new" and _internal(low, sent, s):
                 continue  # "Interna möten": no meeting with anyone the text names
             if how == "new" and _PLAN_FOR_RE.search(low, max(sent.start, s - 40), s):
                 continue  # "polisens plan för medborgardialoger": the meetings a document plans for, none held

@@ -553,9 +553,10 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     municipal = _MUNICIPAL_WORD_RE.search(cues.low) is not None
     for mt in meets:
         _fill(st, seg, mt, person_keys, visit_places, group_places, visitors, cues, rosters)
-        others = [o for o in mt.orgs if st.cls_of(o) != "Municipality"]
-        if not municipal and (mt.persons or others):
-            mt.orgs = others  # (a visit that names no one else keeps the town it was made to)
+        if not municipal:
+            others = [o for o in mt.orgs if st.cls_of(o) != "Municipality"]
+            if mt.persons or others:
+                mt.orgs = others  # (a visit that names no one else keeps the town it was made to)
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
