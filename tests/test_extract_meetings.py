@@ -1950,6 +1950,43 @@ def test_meetings_each_item_of_a_calendar_s_day_is_its_owner_s_event(reference, 
     assert {"agency/sveriges-lantbruksuniversitet", "agency/skolverket"} <= set(web.participants), web
 
 
+# a county board's calendar page: days as headings without a weekday, each line under a day one item;
+# a short item ("MSB chefsmöte – digitalt") is no heading of a section of its own
+_DATED_CALENDAR = """Landshövdingens kalender
+
+Här publiceras landshövdingens inplanerade aktiviteter.
+
+6 mars
+
+Möte med Region Gävleborg om kollektivtrafiken – Gävle.
+
+MSB chefsmöte – digitalt
+
+9 mars
+
+Möte Viltförvaltningsdelegationen – Falun.
+
+Möte med Trafikverket om vägunderhåll – digitalt.
+"""
+
+
+def test_meetings_a_calendar_under_dated_headings_is_one_event_per_line(reference, make_document):
+    doc = make_document("Logotyp för Länsstyrelsen Dalarna\n\n" + _DATED_CALENDAR)
+    ex = extract_document(doc, reference)
+    assert len(ex.meetings) == 4, [(m.label, m.participants) for m in ex.meetings]
+    first, msb, vilt, road = sorted(ex.meetings, key=lambda m: m.prov.span.start)
+    # each item has its own counterpart, and no other item's
+    assert "region/21" in first.participants and "agency/trafikverket" not in first.participants, first
+    assert first.location == "municipality/2180" and "municipality/2180" not in first.participants, first
+    assert msb.kind == "digital_meeting" and any("civilt-forsvar" in p for p in msb.participants), msb
+    # the place a line ends with is where, not who
+    assert vilt.location == "municipality/2080" and "municipality/2080" not in vilt.participants, vilt
+    assert "agency/trafikverket" in road.participants and "kollektivtrafik" not in road.topics, road
+    assert road.kind == "digital_meeting" and vilt.kind == "meeting", (road, vilt)  # the line's own way of meeting
+    # the owner the calendar names by title only is the publishing county board
+    assert all("cab/20" in m.participants for m in ex.meetings), ex.meetings
+
+
 def test_meetings_a_town_takes_no_part_where_the_text_never_speaks_of_its_municipality(reference, make_document):
     # a ministry's release: the minister visits a town's hospital; no municipal body is named anywhere
     text = ("Socialministern besöker Halmstad\n\nPå fredag besöker socialminister Ada Nordin Halmstad. Besöket "

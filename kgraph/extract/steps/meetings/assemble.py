@@ -57,9 +57,8 @@ from .... import prefilter
 from ....models import Mention
 from ....text import Sentence
 from ... import lexicon as lx
-from ...dates import MONTH_NAMES_ALT, WEEKDAYS
 from ...state import PARTICIPANT_ORGS, DocState
-from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after
+from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after, trailing_place
 
 # before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
 # (a meal may open it: "12.00 Middag och överläggning med ...")
@@ -288,18 +287,6 @@ def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDr
 _WHICH_RE = re.compile(r"\b(nästa)\s+\Z")
 
 
-# "Tisdag 6 november", "Onsdagen den 14/11": a heading that is a day; a text under two or more of them is a
-# calendar ("Landshövdingens aktiviteter"), each day's section its own events
-_DAY_HEADING_RE = re.compile(rf"\s*(?:{'|'.join(WEEKDAYS)})(?:en)?[ \t]+(?:den[ \t]+)?\d{{1,2}}"
-                             rf"(?:[ \t]+(?:{MONTH_NAMES_ALT})|/\d{{1,2}})(?:[ \t]+\d{{4}})?[ \t:.]*\Z", re.IGNORECASE)
-
-
-def _day_sections(seg: Segmentation) -> set[int]:
-    """The sections headed by a day, when the text has two or more of them."""
-    days = {sec for sec, head in seg.section_heads.items() if _DAY_HEADING_RE.match(head)}
-    return days if len(days) >= 2 else set()
-
-
 def _which(low: str, s: int) -> str:
     """Whether the word names the next meeting of a series ("nästa"), or "" where it does not say."""
     m = _WHICH_RE.search(low, max(0, s - 16), s)
@@ -512,7 +499,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         # "Minnesanteckningar från nätverksträff ...": the meeting word on the heading's line is the minuted one
         minutes_line = line_from(text, minutes.trigger[0])
     prev_section = -1
-    day_sections = _day_sections(seg)
+    day_sections = seg.day_sections
     members = _Members()
     void_block = -1  # the paragraph of a meeting that did not take place
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
@@ -533,7 +520,12 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             continue
         current = _narrow(st, meets, current, sent)
         listed = bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits)
-        day_item = listed and layout == "body" and _DAY_ITEM_RE.match(text, st.blocks[sent.block].start) is not None
+        here = st.blocks[sent.block]
+        # "Tisdag: Möte med ...", or a line under a calendar's day heading ("4 november" / "Möte med X – Falun")
+        day_item = listed and layout == "body" and (
+            _DAY_ITEM_RE.match(text, here.start) is not None
+            or (section in day_sections and sent.start <= here.start + 3
+                and "\n" not in text[here.start:here.end].strip() and any(h[3] == "new" for h in hits)))
         bullet = listed and (day_item or layout == "bullet" and bool(_BULLET_RE.match(text, sent.start)))
         if bullet or (layout == "programme" and any(h[3] == "new" for h in hits)):
             # "• Leder mötet med ...", "• Besöker X", "13.00 Möte med ...": each item of a list or a
@@ -571,6 +563,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
             if low.startswith(("tog", "tar"), s):
                 window = low[sent.start:sent.end]  # "tog emot ministern digitalt": how it was received
+            elif day_item:
+                window = low[slice(*_item_span(low, sent, hits, s, e))]  # "Möte med X – digitalt": the item's way
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
                 kind = "digital_meeting"
             if how == "named":
@@ -630,6 +624,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 attached.append(minutes)  # "X besökte arbetsutskottet": X came to the minuted meeting
                 continue
             loc = location_after(st, e, sent.end)
+            clause = _item_span(low, sent, hits, s, e) if day_item else None
+            if loc is None and clause is not None:
+                loc = trailing_place(st, sent.start, sent.end)
+                if loc is not None:  # "Möte med X – Falun": where, no one who takes part
+                    clause = (clause[0], min(clause[1], loc.prov.span.start))
             if how == "tour":
                 dests = [m for m in st.mentions_in(s, sent.end) if m.kind == "Municipality"]
                 if dests:
@@ -726,14 +725,13 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             group_id += 1
             subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s])
                                or _PROGRAMME_SAYS_RE.match(low, sent.start, s)) or (
-                verb_first and not st.mentions_in(sent.start, sent.start + 4))
+                verb_first and (day_item or not st.mentions_in(sent.start, sent.start + 4)))
             places = _coordinated(st, loc, sent.end) if loc is not None else [None]
             for place in places:
                 for _ in range(n):
                     mt = MeetingDraft(kind, (s, e), location=place.key if place else None,
                                group=group_id if len(places) > 1 or n > 1 else -1, section=section,
-                               subjectless=subjectless, counted=n > 1,
-                               clause=_item_span(low, sent, hits, s, e) if day_item else None)
+                               subjectless=subjectless, counted=n > 1, clause=clause)
                     if second and current and not next_item:
                         mt.same_place_as = current[0]
                     if kind == "visit" and place is not None:

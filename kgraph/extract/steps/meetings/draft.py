@@ -70,6 +70,7 @@ class Segmentation:
     section_heads: dict[int, str] = field(default_factory=dict)  # section -> its heading
     section_dates: dict[int, dt.date] = field(default_factory=dict)  # "Måndag 17 februari" heads that day
     trigger_headings: set[int] = field(default_factory=set)  # sections whose heading names a meeting
+    day_sections: set[int] = field(default_factory=set)  # a calendar's days ("4 november"), two or more
     minutes: MeetingDraft | None = None  # the board meeting a protocol records
 
 
@@ -176,6 +177,21 @@ def location_after(st: DocState, pos: int, limit: int) -> Mention | None:
         if not _OFFICE_BEFORE_RE.search(text, max(pos, m.end() - 40), m.end()):
             return _place_at(st, m.end())
         start = m.end()
+
+
+# "Möte med Viltförvaltningsdelegationen – Falun.": a calendar item's place closes its line after a dash
+_TRAILING_PLACE_RE = re.compile(r"[ \t]+[–-][ \t]+(?=[A-ZÅÄÖ])")
+
+
+def trailing_place(st: DocState, start: int, end: int) -> Mention | None:
+    """The place a calendar item's line ends with after a dash ("... – Falun", "... - Stockholm.")."""
+    text = st.doc.text
+    stop = len(text[start:end].rstrip(" \t.\n"))
+    dashes = [d.end() for d in _TRAILING_PLACE_RE.finditer(text, start, end)]
+    if not dashes:
+        return None
+    place = _place_at(st, dashes[-1])
+    return place if place is not None and place.prov.span.end == start + stop else None
 
 
 def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:

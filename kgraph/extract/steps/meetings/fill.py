@@ -427,8 +427,14 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
             and (mt.kind in ("visit", "digital_meeting") or st.cls_of(mt.location) != "Municipality") \
             and not (st.cls_of(mt.location) == "Municipality" and mt.kind == "visit" and _hosted_visit(st, mt, low)):
         mt.orgs.insert(0, mt.location)
-    if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher:
-        mt.orgs.append(st.publisher)  # "Styrelsen sammanträdde": the publisher's own board
+    # "Styrelsen sammanträdde": the publisher's own board; "Möte med MSB" in a calendar that names no
+    # owner: the publishing body's (a county board's page "Landshövdingens kalender"; a town the text names
+    # most is no calendar's owner)
+    calendar_owner = mt.clause is not None and mt.subjectless and not mt.persons \
+        and st.publisher is not None and st.cls_of(st.publisher) != "Municipality"
+    if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher \
+            or calendar_owner and st.publisher and st.publisher not in mt.orgs:
+        mt.orgs.append(st.publisher)
         mt.because(st.publisher, st.prov(*mt.trigger, "extract.meetings.publisher", INFERRED_CONFIDENCE))
     mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS and o not in not_the_board]
     if mt.named == "protokoll" and st.attendance:

@@ -18,7 +18,7 @@ from .... import prefilter
 from ....models import Mention, Provenance
 from ....text import Sentence, at_sentence_start
 from ... import lexicon as lx
-from ...dates import MONTH_NAMES_ALT
+from ...dates import MONTH_NAMES_ALT, WEEKDAYS
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import present
 from .draft import MeetingDraft, Segmentation, Trigger, Unit, attendance_list_line, line_from, trigger_hits
@@ -41,20 +41,44 @@ _FRONTED_STOP_RE = re.compile(r"\s*(?:i|vid besöket i|under besöket i)\s+(?P<m
                               r"visades|fick|träffade)\b")
 
 
+# "Tisdag 6 november", "Onsdagen den 14/11", "4 november", "12-13 oktober": a heading that is a day; a text
+# under two or more of them is a calendar ("Landshövdingens kalender"), each day's section its own events
+_DAY_HEADING_RE = re.compile(rf"\s*(?:(?:{'|'.join(WEEKDAYS)})(?:en)?[ \t]+(?:den[ \t]+)?\d{{1,2}}"
+                             rf"(?:[ \t]+(?:{MONTH_NAMES_ALT})|/\d{{1,2}})"
+                             rf"|\d{{1,2}}(?:[ \t]*[–-][ \t]*\d{{1,2}})?[ \t]+(?:{MONTH_NAMES_ALT}))"
+                             rf"(?:[ \t]+\d{{4}})?[ \t:.]*\Z", re.IGNORECASE)
+
+
+def _day_headings(st: DocState) -> set[int]:
+    """The heading sentences (their starts) that are days, when the text has two or more of them."""
+    days = {sent.start for sent, kind in zip(st.sentences, st.kinds, strict=True)
+            if st.blocks[sent.block].heading and kind != "boilerplate"
+            and _DAY_HEADING_RE.match(st.doc.text, sent.start, sent.end)}
+    return days if len(days) >= 2 else set()
+
+
 def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
-    """Body sentences (no headings, no contact blocks) with their section and meeting words."""
+    """Body sentences (no headings, no contact blocks) with their section and meeting words. Under a
+    calendar's day, a line that names a meeting ("MSB chefsmöte – digitalt") is an item of that day,
+    however short: no heading of a section of its own."""
     units: list[Unit] = []
     tour_text = prefilter.search(lx.TOUR_TEXT_RE, low, 0, len(low)) is not None
     section = 0
     headline: Unit | None = None  # the first heading that names a meeting
+    days = _day_headings(st)
     for sent, kind in zip(st.sentences, st.kinds, strict=True):
         blk = st.blocks[sent.block]
-        if blk.heading and kind != "boilerplate":
+        if blk.heading and kind != "boilerplate" and section in seg.day_sections and sent.start not in days \
+                and any(h[3] == "new" for h in trigger_hits(low, sent.start, sent.end)):
+            kind = "body"
+        elif blk.heading and kind != "boilerplate":
             if st.date_span and sent.start <= st.date_span[0] < sent.end and section > 0 \
                     and not trigger_hits(low, sent.start, sent.end):
                 continue  # "Styrelse / 1 oktober 2025": the dateline under the title opens no section
             section += 1
             seg.section_heads[section] = st.doc.text[sent.start:sent.end]
+            if sent.start in days:
+                seg.day_sections.add(section)
             ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
             if ds and ds[0].value and not _DATELINE_RE.match(st.text_of(sent)) and not (
                     st.date_span and sent.start <= st.date_span[0] < sent.end):
