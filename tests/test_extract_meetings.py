@@ -1987,6 +1987,19 @@ def test_meetings_a_calendar_under_dated_headings_is_one_event_per_line(referenc
     assert all("cab/20" in m.participants for m in ex.meetings), ex.meetings
 
 
+def test_meetings_minutes_whose_list_of_members_is_attached_still_record_the_meeting(reference, make_document):
+    # a run-on first page: who decided is in an attached list, only the other participants are named
+    text = ("Se bifogad närvarolista.\n\n1 Kommunstyrelsen (12) Plats och tid Kommunhuset, Exempelby kl 8:30 "
+            "12:00 Beslutande Övriga deltagare Utses att justera Se bifogad närvarolista Lars Nord, kommunchef "
+            "Karin Holm, ekonomichef Sekreterare Paragrafer Ordförande Justerande Eva Lindkvist Organ "
+            "Kommunstyrelsen\n\n2 § 5 Budget 2024 Kommunstyrelsen beslutar att godkänna budgeten.\n")
+    ex = extract_document(make_document(text, "ks.txt"), reference)
+    boards = [m for m in ex.meetings if m.kind == "board_meeting"]
+    assert len(boards) == 1, ex.meetings
+    assert {"person/lars-nord", "person/karin-holm"} <= set(boards[0].participants), boards[0]
+    assert any(p.startswith("org/kommunstyrelsen") for p in boards[0].participants), boards[0]  # the board met
+
+
 def test_meetings_a_town_takes_no_part_where_the_text_never_speaks_of_its_municipality(reference, make_document):
     # a ministry's release: the minister visits a town's hospital; no municipal body is named anywhere
     text = ("Socialministern besöker Halmstad\n\nPå fredag besöker socialminister Ada Nordin Halmstad. Besöket "

@@ -478,6 +478,8 @@ def run(st: DocState) -> None:
     cues = list(prefilter.finditer(_CUE_RE, text))  # one pass: the segments, and the names and titles the cues cut
     st.attendance = _segments(text, cues, {p.start: p.end for p in st.people.persons})
     if not st.attendance:
+        # "Beslutande Se bifogad närvarolista": who decided is in a list the text does not hold; the board met
+        st.minuted_body = _minuted_body(st)
         return
     _trim_at_cues(st, cues)
     _drop_cue_titles(st, cues)

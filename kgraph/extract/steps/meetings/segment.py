@@ -255,6 +255,7 @@ _RUN_ON_DATE_RE = re.compile(r"\b(?:Sammanträdesdatum|Mötesdatum|Datum)\s*:?\s
 # "Tid och plats 13.15-15.00 Exempelgården": the hours may stand before the venue
 _RUN_ON_PLACE_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})\s*:?\s+(?:{lx.HOURS_RANGE},?\s+)?")
 _RUN_ON_ATTENDANCE_RE = re.compile(r"\b(?:Närvarande|Beslutande|Ledamöter|Deltagare)\b")
+_DECIDING_FIELD_RE = re.compile(r"\b(?:Beslutande|Närvarande)\b")
 _ATTENDANCE_RE = re.compile(r"^\s*(?:närvarande|beslutande|ledamöter|ersättare|tjänstemän|övriga närvarande|"
                             r"övriga deltagare|deltagare|tjänstgörande ersättare)\b", re.IGNORECASE)
 
@@ -276,7 +277,9 @@ def _minutes_meeting(st: DocState, low: str) -> MeetingDraft | None:
     with the people listed as present."""
     text = st.doc.text
     m = lx.minutes_header(text)
-    if not m or not (st.attendance or any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks)):
+    # (who decided may be a field of a run-on header whose list is attached: "Beslutande Se bifogad närvarolista")
+    if not m or not (st.attendance or any(_ATTENDANCE_RE.match(text[b.start:b.end]) for b in st.blocks)
+                     or _DECIDING_FIELD_RE.search(text, m.start(), m.start() + 1500)):
         return None
     mt = MeetingDraft(_headed_kind(st, low, m.start()), (m.start(), m.end()), named="protokoll")
     d = _MINUTES_DATE_RE.search(text)
