@@ -768,6 +768,20 @@ def test_relations_association_board_in_minutes_is_the_association():
     assert not any("styrelsen" in o for _, o in rels)
 
 
+def test_relations_a_federations_name_ends_before_its_board_in_a_run_on_header():
+    # "Kommunalförbundet X Direktionen Sammanträdesprotokoll": the federation's name ends before its board; the
+    # federation written without its kind ("X") is the same body, whose board's members are its own
+    text = ("Räddningstjänsten Exempeldalen\n\n1 Datum av 12 Kommunalförbundet Räddningstjänsten Exempeldalen "
+            "Direktionen Sammanträdesprotokoll 4/ Plats och tid: Brandstationen, kl. 13:00 Beslutande: "
+            "Ada Nordin (S), ordförande Olle Brink (M) Ersättare: Karin Holm (C) Övriga: Lars Nord, "
+            "förbundsdirektör\n")
+    ex = extract_document(_doc(text))
+    fed = "org/kommunalforbundet-raddningstjansten-exempeldalen"
+    assert [k for k in ex.entities if "exempeldalen" in k] == [fed], ex.entities
+    rels = _pairs(ex, "affiliatedWith")
+    assert {("person/ada-nordin", fed), ("person/olle-brink", fed), ("person/lars-nord", fed)} <= rels, rels
+
+
 def test_relations_group_list_goes_on_past_each_entrys_home_municipality():
     text = ("Nyheter\n\nFrån SmåKom deltog ordförande Lena Sjöberg (S), Gullspångs kommun, vice ordförande "
             "Karl Nyström (C), Hallsbergs kommun och verksamhetsledare Ulla Bergh.")

@@ -15,6 +15,7 @@ import ahocorasick
 from .. import prefilter
 from ..text import at_sentence_start, lower_same_length, slug
 from .lexicon import (
+    BOARD_NAMES,
     HOURS_RANGE,
     MEETING_RE,
     PLACE_FIELD_LABELS,
@@ -41,11 +42,14 @@ _FIELD_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?![\wåäöÅÄÖ]+[ \t]*:))"  # ... nor
 # ... nor does a letterhead's next line go on it: "Exempelförbundet\nPROTOKOLL\nStyrelsen"
 _NAME_WRAP_GAP = (r"(?:[ \t]+|[ \t]*\n[ \t]*(?![A-ZÅÄÖ]{2,}(?![a-zåäö])|(?:Protokoll|Styrelse|Sammanträde|"
                   r"Minnesanteckning|Kallelse|Dagordning|Datum|Plats|Tid|Närvarande|Beslutande|Organ|Paragraf)))")
+# a minutes' letterhead goes on after the body's name: "Kommunalförbundet X Direktionen Sammanträdesprotokoll"
+_LETTERHEAD_WORD_RE = (rf"(?:{BOARD_NAMES}|Sammanträdesprotokoll|Protokoll|PROTOKOLL|Sammanträdesdatum|"
+                       r"Kallelse|Justerandes)(?![\wåäö-])")
 # a capitalised compound ending in an organisational head noun, then more capitalised words
 ORG_SUFFIX_RE = re.compile(
     rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
     rf"föreningen|stiftelsen|akademien|akademin|institutet|samordningsförbund|samordningsförbundet)"
-    rf"(?:{_NAME_WRAP_GAP}(?!(?:i|och|för|på|med)\b){_CAP})*"
+    rf"(?:{_NAME_WRAP_GAP}(?!(?:i|och|för|på|med)\b|{_LETTERHEAD_WORD_RE}){_CAP})*"
     rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
 # "Centrum för vårdutbildning", "Institutet för framtidsstudier": the capitalised head noun of a body, then
@@ -299,7 +303,7 @@ _NAME_PART_NOUNS = {"kommunförbundet", "kommunalförbundet", "riksorganisatione
 CLASS_NOUN_RE = re.compile(
     rf"(?:(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})"
     rf"|(?<=[a-zåäö]{{3}})(?P<tail>{'|'.join(_COMPOUND_CLASS_NOUNS)}))[ \t]+"
-    rf"(?P<name>{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}})(?![\wåäö-])")
+    rf"(?P<name>{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+)(?!{_LETTERHEAD_WORD_RE}){_WORD}){{0,3}})(?![\wåäö-])")
 # "Exempelbygdens utveckling ideell förening": a registered non-profit's name ends in its legal form
 NONPROFIT_RE = re.compile(rf"(?P<name>{_WORD_INITIAL}(?:[ \t]+(?!(?:i|och|för|på|med|av|om)\b)[\wåäöÅÄÖ-]+){{0,3}}?"
                           r"[ \t]+ideell[ \t]+förening)(?![\wåäö])")

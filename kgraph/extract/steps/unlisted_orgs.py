@@ -289,6 +289,30 @@ def run(st: DocState) -> None:
     for m, key in _short_company_names(st):
         st.forget(m)
         st.add_mention(m.model_copy(update={"key": key, "kind": "Company"}))
+    for m, full in _federation_short_names(st):
+        st.forget(m)
+        st.add_mention(m.model_copy(update={"key": full.key, "kind": full.kind}))
+
+
+# the kind of a federation written before its name, which the name may also go without
+_FEDERATION_NOUNS = ("Kommunalförbundet ", "Kommunförbundet ")
+
+
+def _federation_short_names(st: DocState) -> list[tuple[Mention, Mention]]:
+    """(mention, the federation's mention) for a federation written again without the word of its kind
+    ("Kommunalförbundet Räddningstjänsten Exempeldalen" ... "Räddningstjänsten Exempeldalen"): one body."""
+    full: dict[str, list[Mention]] = {}
+    for m in st.mentions:
+        if m.kind in ("Association", "Organization") and m.text.startswith(_FEDERATION_NOUNS) \
+                and len(m.text.split()) >= 3:
+            full.setdefault(" ".join(m.text.split()[1:]).casefold(), []).append(m)
+    out = []
+    for m in st.mentions:
+        fulls = {f.key: f for f in full.get(" ".join(m.text.split()).casefold(), [])} \
+            if m.kind in ("Association", "Organization") else {}
+        if len(fulls) == 1 and m.key not in fulls:
+            out.append((m, next(iter(fulls.values()))))
+    return out
 
 
 def _short_company_names(st: DocState) -> list[tuple[Mention, str]]:
