@@ -48,6 +48,24 @@ def test_agenda_item_forms_drop_a_closing_year_and_place():
     assert "snöröjningen" in forms[2]
 
 
+# a run-on first page whose items are numbered "1)", "2)", the first one the choice of adjusters, some with the
+# hour they are taken up
+PAREN_LIST = ("Kommunstyrelsen beslutar att arbeta efter den: 1) Val av justerare 2) Godkännande av ärendelista "
+              "3) Skogsbruksplan 2024 Exempelby kommun kl 9:00 4) Vägunderhåll på landsbygden - Information kl 13 "
+              "5) Bredbandsutbyggnad\n")
+
+
+def test_agenda_items_numbered_with_a_parenthesis_from_the_choice_of_adjusters():
+    forms = _forms(PAREN_LIST)
+    assert len(forms) == 3 and forms[1][0].startswith("Vägunderhåll på landsbygden - Information") \
+        and forms[2] == ["Bredbandsutbyggnad"], forms
+    # the hour, the year and the municipality close a heading; the agenda's approval is procedure
+    assert "Skogsbruksplan" in forms[0], forms
+    assert not any("ärendelista" in x for f in forms for x in f), forms
+    # a part that is only a kind of business with its hour is no form
+    assert not any(x.startswith("Information") for f in forms for x in f), forms
+
+
 def test_agenda_page_numbers_between_items_do_not_start_items():
     # "... 4 43 Dnr": the page number 4 is no item of its own
     assert len(agenda_items(FLAT_CONTENTS, [])) == 4

@@ -35,15 +35,16 @@ _LIST_OPENER_RE = re.compile(
 # an item's number, after an optional "§" or a body's short name ("Ks 129"), before an optional
 # case number ("Dnr KS 2018/124") and the heading's capital
 _MARKER_RE = re.compile(
-    r"(?<![\w/.,:-])(?:(?:§|[A-ZÅÄÖ][A-Za-zåäö]{0,3})[ \t]*)?(?P<n>\d{1,3})(?:[.:])?[ \t]+"
+    r"(?<![\w/.,:-])(?:(?:§|[A-ZÅÄÖ][A-Za-zåäö]{0,3})[ \t]*)?(?P<n>\d{1,3})(?:[.:)])?[ \t]+"
     r"(?:Dnr\b[ \t]*(?:[A-ZÅÄÖ]{1,5}[ \t]+)?(?:\d{2,4}[./:-]\d+(?:[./-]\d+)*[ \t]+)?)?(?=[A-ZÅÄÖ\"”])")
 # a paragraph's heading on a line of its own: "§ 12 Ekonomirapport", "§ 12. Detaljplan för X"
 # (or its number before the sign: "55 § Beslut om budget 2024")
 _PARAGRAPH_HEAD_RE = re.compile(r"^[ \t]*(?:§[ \t]*\d{1,3}|\d{1,3}[ \t]*§)[.:]?[ \t]+(?:Dnr\b[^\n]{0,25}?\d[ \t]+)?"
                                 r"(?P<head>[A-ZÅÄÖ\"”][^\n]{1,95}?)[ \t.]*$", re.MULTILINE)
-# a list without an opener, known by its first item: "1. Mötets öppnande 2. Val av justerare ..."
-_OPENING_ITEM_RE = re.compile(r"(?<![\w/.,:-])(?:§[ \t]*)?1?\d{1,2}[.:]?[ \t]+(?:(?:Mötets|Sammanträdets)[ \t]+)?"
-                              r"(?:[Öö]ppnande|Upprop)\b")
+# a list without an opener, known by its first item: "1. Mötets öppnande 2. Val av justerare ...", "1) Val av
+# justerare 2) Godkännande av ärendelista 3) ..."
+_OPENING_ITEM_RE = re.compile(r"(?<![\w/.,:-])(?:§[ \t]*)?1?\d{1,2}[.:)]?[ \t]+(?:(?:Mötets|Sammanträdets)[ \t]+)?"
+                              r"(?:[Öö]ppnande|Upprop|Val[ \t]+av[ \t]+justerare)\b")
 # a heading's first word after the last word of the heading before it, where the page's text lost the
 # number between them ("Taxor för renhållning Översyn av bolagsordningen")
 _NEXT_HEADING_RE = re.compile(
@@ -59,7 +60,8 @@ _WINDOW = 4000
 
 # items that are the meeting's procedure, not a subject of discussion
 _PROCEDURAL_RE = re.compile(
-    r"öppnande|öppning|avslutande|avslutning|justera|dagordning|föredragningslist|föregående\s+(?:mötes)?protokoll"
+    r"öppnande|öppning|avslutande|avslutning|justera|dagordning|föredragningslist|ärendelist"
+    r"|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
     r"|delegationsbeslut|meddelanden|protokollsjust|sammanträdets\s+behörighet|^(?:aktuell\s+)?informationer?$"
     r"|^rapporter$|informerar$|^ärenden$|^beslutande$|^personärenden?$",
@@ -92,9 +94,11 @@ _PROPOSAL_RE = re.compile(r"(?:motion|medborgarförslag|interpellation|fråga|sk
 # an item that is an event, not a subject: an invitation to someone, a visit ("Information om X:s besök")
 _EVENT_RE = re.compile(r"inbjudan\b|(?:[\wåäö-]+s[ \t]+)?(?:studie)?besök$", re.IGNORECASE)
 _SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+|[ \t]+inklusive[ \t]+")
-# a closing year, budget year or place: "Budget 2013", "Gatubelysning i X kommun", "i centrala X"
+# a closing year, budget year, place or hour: "Budget 2013", "Gatubelysning i X kommun", "i centrala X",
+# "Omvärldsanalys 2013 X kommun kl 8:30"
 _CLOSING_RE = re.compile(r"(?:[ \t]+(?:för[ \t]+)?(?:år[ \t]+)?(?:19|20)\d\d(?:[-/]\d{2,4})?|[ \t]+budgetår"
-                         r"|[ \t]+i[ \t]+(?:centrala[ \t]+)?[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:kommun|län))?)+$")
+                         r"|[ \t]+i[ \t]+(?:centrala[ \t]+)?[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:kommun|län))?"
+                         r"|[ \t]+[A-ZÅÄÖ][\wåäö-]*[ \t]+(?:kommun|län)|[ \t]+kl\.?(?:[ \t]*\d{1,2}(?:[.:]\d\d)?)?)+$")
 _QUOTES = "\"”“»«'"
 
 
@@ -191,7 +195,7 @@ def _listed(text: str) -> list[tuple[int, int]]:
     opened = {op.end() for op in prefilter.finditer(_LIST_OPENER_RE, text)}
     for lo in opened:
         out += [(x, y) for x, y in _dotted_lines(text, lo) + _case_numbered(text, lo) if 2 < y - x <= _MAX_ITEM]
-    if "ppnande" in text or "Upprop" in text:
+    if "ppnande" in text or "Upprop" in text or "Val av justerare" in text:
         opened_by_item = {m.start() for m in prefilter.finditer(_OPENING_ITEM_RE, text)}
     else:
         opened_by_item = set()
@@ -288,16 +292,20 @@ def _item(text: str, a: int, b: int, persons: list[tuple[int, int]],
     if _EVENT_RE.match(text, *(about or head)) or _GIVEN_BY_RE.match(text, *head):
         return None
     spans += [x for x in abouts if x]
+    bare: set[tuple[int, int]] = set()  # parts that are only a kind of business with a closing ("Information kl 13")
     for x, y in list(spans):
         closing = _CLOSING_RE.search(text, x, y)
         if closing and closing.start() > x:
-            spans.append((x, closing.start()))
+            core = _trim(text, x, closing.start())
+            spans.append(core)
+            if _BUSINESS_ONLY_RE.fullmatch(text, *core) or _procedural(text[core[0]:core[1]]):
+                bare.add(_trim(text, x, y))
     forms: list[tuple[int, int]] = []
     for x, y in spans:
         x, y = _trim(text, x, y)
         if y - x >= 3 and (x, y) not in forms and not _BUSINESS_ONLY_RE.fullmatch(text, x, y) \
                 and any(c.isalpha() for c in text[x:y]) \
-                and not _procedural(text[x:y]):
+                and not _procedural(text[x:y]) and ((x, y) == head or (x, y) not in bare):
             forms.append((x, y))
     if not forms or forms[0] != head:
         return None
