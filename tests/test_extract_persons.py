@@ -788,6 +788,15 @@ def test_persons_whom_a_government_appoints_to_a_post_holds_it(reference, make_d
     assert {("Ada Nordin", "landshövding"), ("Olle Brink", "generaldirektör")} <= roles, roles
 
 
+def test_persons_whom_a_meeting_elects_holds_the_post(reference, make_document):
+    # "Stämman valde A från X till ny ordförande och B från Y till vice ordförande": the active verb, where
+    # each comes from, the second object after "och"
+    text = ("Föreningsstämman valde Ada Nordin från Region Halland till ny ordförande och Olle Brink från "
+            "Kungsbacka kommun till vice ordförande.\n")
+    roles = _roles(reference, make_document, text)
+    assert {("Ada Nordin", "ordförande"), ("Olle Brink", "vice ordförande")} <= roles, roles
+
+
 @pytest.mark.parametrize("text, person, role", [
     ("Ny ordförande i förbundsstyrelsen är Ada Nordin (S), Exempelby.", "Ada Nordin", "ordförande"),
     ("Sekreterare är Olle Brink.", "Olle Brink", "sekreterare"),

@@ -801,7 +801,7 @@ _REST_OF_LINE_EMPTY = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 # "valdes Anna Berg till vice ordförande": the verb of an election before the name, its office after it
-_ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs|utses|"
+_ELECTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:(?:om|ny|åter)?valdes|väljs|utsågs|utses|(?:om|ny|åter)?valde|"
                                 # "Regeringen har utsett Anna Berg till ...": who appoints, then whom
                                 r"utsett|utnämnt|utnämnde|utsåg|förordnat|förordnade)[ \t]+\Z")
 _ELIDED_ELECTION_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*till[ \t]+\Z")
@@ -811,8 +811,11 @@ _ELECTED_AFTER_POST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[
                                      r"(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|län|stad))?)?"
                                      r"[ \t]*,[ \t]*(?:blev[ \t]+)?(?:om|ny|åter)?val(?:des|d|da)[ \t]+"
                                      r"(?:till|som)[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
-_ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+till[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+s[ \t]+)?"
-                             r"(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")  # "till Dalarnas nya landshövding"
+# "till Dalarnas nya landshövding"; "valde Anna Berg från Exempelby till ny ordförande": where the member comes from
+_ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?(?:[ \t]*,?[ \t]+från[ \t]+[^.!?\n,]{1,40}?)?"
+                             r"[ \t]+till[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+s[ \t]+)?(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
+# "valde A till ordförande och B från Y till vice ordförande": the next of the verb's objects
+_NEXT_ELECTED_RE = re.compile(r"(?<![\wåäö])(?:om|ny|åter)?valde[ \t][^.!?\n]*(?:och|samt|,)[ \t]+\Z")
 
 
 # where a caption's person stands, in brackets after the name: "(till vänster)", "(t.h.)", "(i mitten)"
@@ -830,7 +833,8 @@ def _after_gap_ok(text: str, p: PersonHit, t: TitleHit) -> bool:
         gap = gap[pos.end():]  # "Olle Ek (till vänster), ordförande i ...": where the caption's person stands
     if _BRACKET_OPEN_GAP.fullmatch(gap) and _BRACKET_CLOSE_RE.match(text, t.end):
         return True
-    if _ELECTED_TO_GAP.fullmatch(gap) and _ELECTED_BEFORE_RE.search(text, max(0, p.start - 12), p.start):
+    if _ELECTED_TO_GAP.fullmatch(gap) and (_ELECTED_BEFORE_RE.search(text, max(0, p.start - 12), p.start)
+                                           or _NEXT_ELECTED_RE.search(text, max(0, p.start - 150), p.start)):
         return True
     if _ELECTED_AFTER_POST_GAP.fullmatch(gap):
         return True
