@@ -739,6 +739,15 @@ def test_relations_body_represented_by_its_people():
     assert {("person/olof-berg", "agency/trafikverket"), ("person/kim-nord", "agency/trafikverket")} <= rels
 
 
+def test_relations_body_represented_by_its_people_in_the_present():
+    # an announcement: "X representeras av", each entry with its title and home municipality
+    text = ("Nyheter\n\nNästa vecka besöker arbetsutskottet riksdagen. SmåKom representeras av ordförande Ada "
+            "Nordin, Karlsborg, vice ordförande Olle Brink, Uppvidinge, samt sekreterare Karin Holm.")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/ada-nordin", "org/smakom"), ("person/olle-brink", "org/smakom"),
+            ("person/karin-holm", "org/smakom")} <= rels, rels
+
+
 def test_relations_post_held_since_a_time():
     text = ("Nyheter\n\nLinda Moberg är sedan 2019 kommundirektör i Kils kommun. "
             "Åke Ström, som sedan i våras är näringslivschef i Arvika kommun, tog emot.")

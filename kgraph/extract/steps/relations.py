@@ -596,8 +596,10 @@ _GROUP_BEFORE_ORG_RE = re.compile(r"(?<![\wåäö])(?:representanter|företräda
                                   r"(?:för|från)[ \t]+\Z")
 _NAMED_AFTER_GROUP_RE = re.compile(r"[ \t]*,?[ \t]+(?:bland andra|bland annat|bl\.[ \t]?a\.?|däribland)[ \t]+|"
                                    r"[ \t]*(?::|[ \t][–-])[ \t]*")
-# "Exempelby kommun representerades av A och B": the organisation, the passive, its people
-_REPRESENTED_BY_RE = re.compile(r"[ \t]+(?:representerades|företräddes)(?:[ \t]+(?:bland andra|bland annat|"
+# "Exempelby kommun representerades av A och B", "SmåKom representeras av ordförande A, ...": the organisation,
+# the passive, its people
+_REPRESENTED_BY_RE = re.compile(r"[ \t]+(?:representerades|representeras|företräddes|företräds)"
+                                r"(?:[ \t]+(?:bland andra|bland annat|"
                                 r"bl\.[ \t]?a\.?|också|även|där|på mötet|vid mötet))*[ \t]+av[ \t]+")
 _GROUP_GAP_RE = re.compile(r"[\s,]*(?:(?:och|samt)[ \t]+)?")
 _PARTY_AFTER_RE = re.compile(r"[ \t]*\([^()\n]{1,4}\)")
