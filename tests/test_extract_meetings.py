@@ -2000,6 +2000,16 @@ def test_meetings_minutes_whose_list_of_members_is_attached_still_record_the_mee
     assert any(p.startswith("org/kommunstyrelsen") for p in boards[0].participants), boards[0]  # the board met
 
 
+def test_meetings_a_bodys_group_after_the_visit_verb_is_its_subject_not_the_place(reference, make_document):
+    # verb second after a time: "besöker SmåKoms arbetsutskott riksdagen": the group visits, the Riksdag is visited
+    text = ("Nästa vecka besöker SmåKoms arbetsutskott riksdagen. Föreningen representeras av ordförande "
+            "Ada Nordin.\n")
+    ex = extract_document(make_document(text), reference)
+    visits = [m for m in ex.meetings if m.kind == "visit"]
+    assert len(visits) == 1 and visits[0].location == "gov/riksdagen", ex.meetings
+    assert {"gov/riksdagen", "org/smakom"} <= set(visits[0].participants), visits[0]
+
+
 def test_meetings_a_town_takes_no_part_where_the_text_never_speaks_of_its_municipality(reference, make_document):
     # a ministry's release: the minister visits a town's hospital; no municipal body is named anywhere
     text = ("Socialministern besöker Halmstad\n\nPå fredag besöker socialminister Ada Nordin Halmstad. Besöket "

@@ -215,12 +215,17 @@ def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
         place = _place_at(st, pos_run)
         if place is not None:
             return place if place.kind == "Place" else None
-    # the subject after the verb: a title ("landshövdingen"), a name, or both
+    # the subject after the verb: a title ("landshövdingen"), a name, or both; or a body's group ("besöker
+    # SmåKoms arbetsutskott riksdagen")
     subject = _SUBJECT_RE.match(text, at)
     end = subject.end() if subject else at
     person = next((x for x in st.mentions_in(end, end + 1) if x.kind == "Person"), None)
+    group = _GROUP_SUBJECT_RE.match(text, at) if person is None and end == at and any(
+        x.attrs.get("genitive") for x in st.mentions_in(at, at + 1)) else None
     if person is not None:
         end = person.prov.span.end
+    elif group is not None:
+        end = group.end()
     elif end == at:
         return None
     gap = _OBJECT_GAP_RE.match(text, end)
@@ -230,6 +235,9 @@ def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
 
 _CAPITALISED_WORD_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*[ \t]+")
 _SUBJECT_RE = re.compile(r"(?:[a-zåäö-]+\s+){0,2}")  # lower-case words before a name: titles
+# a body's group as the subject: "SmåKoms arbetsutskott", "Regionens ledning", "Exempelförbundets styrelse"
+_GROUP_SUBJECT_RE = re.compile(r"[^\s]+?(?::s|s)[ \t]+(?:arbetsutskott|styrelse|ledning|presidium|delegation|"
+                               r"ledningsgrupp|ledamöter|representanter)(?:en|et)?(?=[ \t])")
 
 
 def _place_at(st: DocState, pos: int) -> Mention | None:
