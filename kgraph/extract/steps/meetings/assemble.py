@@ -19,9 +19,10 @@ headed "§ ..." in minutes returns to the minuted meeting; else a section
 whose heading names a meeting turns to the next ``announced`` one.
 
 An item of a list or a programme ("• Leder mötet ...", "13.00 Möte med ...",
-a calendar's "Tisdag: Möte med ...") opens events of its own: the reader
-forgets ``current`` before it, and an item that starts with its verb or names
-no one is the programme's (its owner's). A calendar's day that joins several
+a calendar's "Tisdag: Möte med ...", a line under a calendar's day heading
+"4 november") opens events of its own: the reader forgets ``current`` before
+it, and an item that starts with its verb or names no one is the programme's
+(its owner's); a calendar line's closing "– Falun" is where it is held. A calendar's day that joins several
 items in one sentence ("X följt av Y", "X samt Y") opens one event per item,
 each kept to its own part of the sentence.
 

@@ -430,12 +430,13 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # "Styrelsen sammanträdde": the publisher's own board; "Möte med MSB" in a calendar that names no
     # owner: the publishing body's (a county board's page "Landshövdingens kalender"; a town the text names
     # most is no calendar's owner)
+    publisher = st.publisher
     calendar_owner = mt.clause is not None and mt.subjectless and not mt.persons \
-        and st.publisher is not None and st.cls_of(st.publisher) != "Municipality"
-    if (mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs and st.publisher \
-            or calendar_owner and st.publisher and st.publisher not in mt.orgs:
-        mt.orgs.append(st.publisher)
-        mt.because(st.publisher, st.prov(*mt.trigger, "extract.meetings.publisher", INFERRED_CONFIDENCE))
+        and publisher is not None and st.cls_of(publisher) != "Municipality"
+    if publisher is not None and ((mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs
+                                  or calendar_owner and publisher not in mt.orgs):
+        mt.orgs.append(publisher)
+        mt.because(publisher, st.prov(*mt.trigger, "extract.meetings.publisher", INFERRED_CONFIDENCE))
     mt.orgs = [o for o in mt.orgs if st.cls_of(o) in PARTICIPANT_ORGS and o not in not_the_board]
     if mt.named == "protokoll" and st.attendance:
         gone = absent(st)  # "Förhinder: ...", "X tjg för Y": not at the meeting
