@@ -1956,6 +1956,8 @@ _DATED_CALENDAR = """Landshövdingens kalender
 
 Här publiceras landshövdingens inplanerade aktiviteter.
 
+Mars 2023
+
 6 mars
 
 Möte med Region Gävleborg om kollektivtrafiken – Gävle.
@@ -1985,6 +1987,8 @@ def test_meetings_a_calendar_under_dated_headings_is_one_event_per_line(referenc
     assert road.kind == "digital_meeting" and vilt.kind == "meeting", (road, vilt)  # the line's own way of meeting
     # the owner the calendar names by title only is the publishing county board
     assert all("cab/20" in m.participants for m in ex.meetings), ex.meetings
+    # the month heading gives its days their year
+    assert str(first.date) == "2023-03-06" and str(road.date) == "2023-03-09", (first.date, road.date)
 
 
 def test_meetings_minutes_whose_list_of_members_is_attached_still_record_the_meeting(reference, make_document):

@@ -12,13 +12,14 @@ Reads ``doc``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``attendance`
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .... import prefilter
 from ....models import Mention, Provenance
 from ....text import Sentence, at_sentence_start
 from ... import lexicon as lx
-from ...dates import MONTH_NAMES_ALT, WEEKDAYS
+from ...dates import MONTH_NAMES_ALT, MONTHS, WEEKDAYS
 from ...state import PARTICIPANT_ORGS, DocState
 from ..attendance import present
 from .draft import MeetingDraft, Segmentation, Trigger, Unit, attendance_list_line, line_from, trigger_hits
@@ -57,6 +58,23 @@ def _day_headings(st: DocState) -> set[int]:
     return days if len(days) >= 2 else set()
 
 
+# a calendar's month: "November 2021" alone on its line
+_MONTH_HEADING_RE = re.compile(rf"\s*(?:{MONTH_NAMES_ALT})[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*\Z", re.IGNORECASE)
+_DAY_MONTH_RE = re.compile(rf"(?P<d>\d{{1,2}})(?:[ \t]*[–-][ \t]*\d{{1,2}})?[ \t]+(?P<m>{MONTH_NAMES_ALT})\b",
+                           re.IGNORECASE)
+
+
+def _day_in_year(heading: str, year: int) -> dt.date | None:
+    """The (first) day a calendar's day heading names ("4 november", "12-13 oktober"), in ``year``."""
+    m = _DAY_MONTH_RE.search(heading)
+    if m is None:
+        return None
+    try:
+        return dt.date(year, MONTHS[m["m"].lower()], int(m["d"]))
+    except ValueError:
+        return None
+
+
 def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     """Body sentences (no headings, no contact blocks) with their section and meeting words. Under a
     calendar's day, a line that names a meeting ("MSB chefsmöte – digitalt") is an item of that day,
@@ -66,6 +84,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     section = 0
     headline: Unit | None = None  # the first heading that names a meeting
     days = _day_headings(st)
+    calendar_year: int | None = None
     for sent, kind in zip(st.sentences, st.kinds, strict=True):
         blk = st.blocks[sent.block]
         if blk.heading and kind != "boilerplate" and section in seg.day_sections and sent.start not in days \
@@ -77,12 +96,19 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
                 continue  # "Styrelse / 1 oktober 2025": the dateline under the title opens no section
             section += 1
             seg.section_heads[section] = st.doc.text[sent.start:sent.end]
+            month = _MONTH_HEADING_RE.match(st.doc.text, sent.start, sent.end)
+            if month:
+                calendar_year = int(month["y"])  # "November 2021": the year of the calendar's days below it
             if sent.start in days:
                 seg.day_sections.add(section)
             ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
             if ds and ds[0].value and not _DATELINE_RE.match(st.text_of(sent)) and not (
                     st.date_span and sent.start <= st.date_span[0] < sent.end):
                 seg.section_dates[section] = ds[0].value  # "Måndag 17 februari" heads that day's programme
+            elif sent.start in days and calendar_year is not None:
+                day = _day_in_year(st.doc.text[sent.start:sent.end], calendar_year)
+                if day is not None:
+                    seg.section_dates[section] = day  # "4 november" under "November 2021"
             head_hits = trigger_hits(low, sent.start, sent.end)
             if head_hits:
                 seg.trigger_headings.add(section)
