@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from ...models import Mention
@@ -286,50 +286,50 @@ def run(st: DocState) -> None:
         for x in parts:
             st.forget(x)
         st.add_mention(division, label=division.attrs["name"])
-    for m, key in _short_company_names(st):
-        st.forget(m)
-        st.add_mention(m.model_copy(update={"key": key, "kind": "Company"}))
-    for m, full in _federation_short_names(st):
-        st.forget(m)
-        st.add_mention(m.model_copy(update={"key": full.key, "kind": full.kind}))
+    # a company without its legal form or by its first word; a federation without the word of its kind
+    for short_forms, kinds in ((_company_short_forms, ("Company", "Organization")),
+                               (_federation_short_forms, ("Association", "Organization"))):
+        for m, full in _written_shorter(st, short_forms, kinds):
+            st.forget(m)
+            st.add_mention(m.model_copy(update={"key": full.key, "kind": full.kind}))
+
+
+def _company_short_forms(m: Mention) -> Iterator[str]:
+    """A company's name without its legal form, and its first word ("KåPi Städteknik AB": "KåPi Städteknik",
+    "KåPi")."""
+    words = m.text.split()
+    if m.kind == "Company" and len(words) >= 2 and words[-1] in LEGAL_FORMS:  # a one-word form
+        yield " ".join(words[:-1])
+        if len(words) > 2 and len(words[0]) >= 3:
+            yield words[0]
 
 
 # the kind of a federation written before its name, which the name may also go without
 _FEDERATION_NOUNS = ("Kommunalförbundet ", "Kommunförbundet ")
 
 
-def _federation_short_names(st: DocState) -> list[tuple[Mention, Mention]]:
-    """(mention, the federation's mention) for a federation written again without the word of its kind
-    ("Kommunalförbundet Räddningstjänsten Exempeldalen" ... "Räddningstjänsten Exempeldalen"): one body."""
-    full: dict[str, list[Mention]] = {}
+def _federation_short_forms(m: Mention) -> Iterator[str]:
+    """A federation's name without the word of its kind ("Kommunalförbundet Räddningstjänsten Exempeldalen":
+    "Räddningstjänsten Exempeldalen")."""
+    if m.kind in ("Association", "Organization") and m.text.startswith(_FEDERATION_NOUNS) \
+            and len(m.text.split()) >= 3:
+        yield " ".join(m.text.split()[1:])
+
+
+def _written_shorter(st: DocState, short_forms: Callable[[Mention], Iterable[str]],
+                     kinds: tuple[str, ...]) -> list[tuple[Mention, Mention]]:
+    """(mention, the body's full mention) for a body of one of ``kinds`` written again in one of the
+    ``short_forms`` of a longer name ("KåPi Städteknik AB" ... "företaget KÅPI", "Kommunalförbundet X" ...
+    "X"), where that form is one body's only: one body."""
+    full: dict[str, dict[str, Mention]] = {}
     for m in st.mentions:
-        if m.kind in ("Association", "Organization") and m.text.startswith(_FEDERATION_NOUNS) \
-                and len(m.text.split()) >= 3:
-            full.setdefault(" ".join(m.text.split()[1:]).casefold(), []).append(m)
+        for form in short_forms(m):
+            full.setdefault(form.casefold(), {})[m.key] = m
     out = []
     for m in st.mentions:
-        fulls = {f.key: f for f in full.get(" ".join(m.text.split()).casefold(), [])} \
-            if m.kind in ("Association", "Organization") else {}
+        fulls = full.get(" ".join(m.text.split()).casefold(), {}) if m.kind in kinds else {}
         if len(fulls) == 1 and m.key not in fulls:
             out.append((m, next(iter(fulls.values()))))
-    return out
-
-
-def _short_company_names(st: DocState) -> list[tuple[Mention, str]]:
-    """(mention, the company's key) for a company written again without its legal form or with its first
-    word only ("KåPi Städteknik AB" ... "företaget KÅPI", "Cleanergy AB" ... "Cleanergy"): one company."""
-    full: dict[str, set[str]] = {}
-    for m in st.mentions:
-        words = m.text.split()
-        if m.kind == "Company" and len(words) >= 2 and words[-1] in LEGAL_FORMS:  # a one-word form
-            full.setdefault(" ".join(words[:-1]).casefold(), set()).add(m.key)
-            if len(words) > 2 and len(words[0]) >= 3:
-                full.setdefault(words[0].casefold(), set()).add(m.key)
-    out = []
-    for m in st.mentions:
-        keys = full.get(" ".join(m.text.split()).casefold()) if m.kind in ("Company", "Organization") else None
-        if keys and len(keys) == 1 and m.key not in keys:
-            out.append((m, next(iter(keys))))
     return out
 
 

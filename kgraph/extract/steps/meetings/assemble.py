@@ -561,11 +561,12 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue  # "Interna möten": no meeting with anyone the text names
             if how == "new" and _PLAN_FOR_RE.search(low, max(sent.start, s - 40), s):
                 continue  # "polisens plan för medborgardialoger": the meetings a document plans for, none held
+            item = _item_span(low, sent, hits, s, e) if day_item else None  # the calendar item's part of the line
             window = low[max(sent.start, s - 30):min(sent.end, e + 10)]
             if low.startswith(("tog", "tar"), s):
                 window = low[sent.start:sent.end]  # "tog emot ministern digitalt": how it was received
-            elif day_item:
-                window = low[slice(*_item_span(low, sent, hits, s, e))]  # "Möte med X – digitalt": the item's way
+            elif item is not None:
+                window = low[item[0]:item[1]]  # "Möte med X – digitalt": the item's way
             if lx.DIGITAL_RE.search(window) and kind in ("visit", "meeting"):
                 kind = "digital_meeting"
             if how == "named":
@@ -596,7 +597,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     continue
                 if mt is None:
                     mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section, subjectless=verb_first,
-                                                    clause=_item_span(low, sent, hits, s, e) if day_item else None)
+                                                    clause=item)
                     if current and _FOLLOWED_RE.match(low, e):
                         mt.same_place_as = current[0]
                     meets.append(mt)
@@ -625,7 +626,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 attached.append(minutes)  # "X besökte arbetsutskottet": X came to the minuted meeting
                 continue
             loc = location_after(st, e, sent.end)
-            clause = _item_span(low, sent, hits, s, e) if day_item else None
+            clause = item
             if loc is None and clause is not None:
                 loc = trailing_place(st, sent.start, sent.end)
                 if loc is not None:  # "Möte med X – Falun": where, no one who takes part

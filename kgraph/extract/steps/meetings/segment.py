@@ -44,9 +44,11 @@ _FRONTED_STOP_RE = re.compile(r"\s*(?:i|vid besöket i|under besöket i)\s+(?P<m
 
 # "Tisdag 6 november", "Onsdagen den 14/11", "4 november", "12-13 oktober": a heading that is a day; a text
 # under two or more of them is a calendar ("Landshövdingens kalender"), each day's section its own events
+# (a day and its month without a weekday, "12-13 oktober": the first day in "d", the month in "m")
+_DAY_MONTH = rf"(?P<d>\d{{1,2}})(?:[ \t]*[–-][ \t]*\d{{1,2}})?[ \t]+(?P<m>{MONTH_NAMES_ALT})"
 _DAY_HEADING_RE = re.compile(rf"\s*(?:(?:{'|'.join(WEEKDAYS)})(?:en)?[ \t]+(?:den[ \t]+)?\d{{1,2}}"
                              rf"(?:[ \t]+(?:{MONTH_NAMES_ALT})|/\d{{1,2}})"
-                             rf"|\d{{1,2}}(?:[ \t]*[–-][ \t]*\d{{1,2}})?[ \t]+(?:{MONTH_NAMES_ALT}))"
+                             rf"|{_DAY_MONTH})"
                              rf"(?:[ \t]+\d{{4}})?[ \t:.]*\Z", re.IGNORECASE)
 
 
@@ -60,8 +62,7 @@ def _day_headings(st: DocState) -> set[int]:
 
 # a calendar's month: "November 2021" alone on its line
 _MONTH_HEADING_RE = re.compile(rf"\s*(?:{MONTH_NAMES_ALT})[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*\Z", re.IGNORECASE)
-_DAY_MONTH_RE = re.compile(rf"(?P<d>\d{{1,2}})(?:[ \t]*[–-][ \t]*\d{{1,2}})?[ \t]+(?P<m>{MONTH_NAMES_ALT})\b",
-                           re.IGNORECASE)
+_DAY_MONTH_RE = re.compile(rf"{_DAY_MONTH}\b", re.IGNORECASE)
 
 
 def _day_in_year(heading: str, year: int) -> dt.date | None:
