@@ -322,6 +322,11 @@ _DATED_HEAD_RE = re.compile(r"\s*(?:[\d§]|(?:måndag|tisdag|onsdag|torsdag|fred
                             re.IGNORECASE)
 
 
+# the heading of a visit's or a meeting's programme
+_PROGRAMME_HEADING_RE = re.compile(r"(?:(?:dagens|preliminärt|preliminära|besökets)\s+)?(?:program|programmet|"
+                                   r"programpunkter|schema|dagordning|agenda)\s*:?\s*$", re.IGNORECASE)
+
+
 def _continued(text: str, start: int) -> bool:
     """Does the paragraph at ``start`` go on with the sentence of the one before? A scraped page breaks
     a sentence at a blank line ("Många tar upp" / "bristen på ..."): the line before heads nothing."""
@@ -356,9 +361,13 @@ def blocks(text: str) -> list[Block]:
             contact = True
             out.append(Block(start, end, len(out), heading, True))
             continue
+        if contact and PROGRAMME_RE.match(stripped):
+            contact = False  # "10.00 Möte med ...": an item of the visit's programme, no contact's line
         if heading and not re.match(r"^(?:tel|telefon|mobil|e-post|mejl)\b", stripped, re.I):
-            # a heading ends a contact section unless it is a name line inside one
-            if contact and len(stripped.split()) <= 4 and not re.search(r"\b(?:om|nyheter|besök)\b", stripped, re.I):
+            # a heading ends a contact section unless it is a name line inside one ("Program" heads the
+            # visit's programme, which a press release may print after "Kontakta X för mer information.")
+            if contact and len(stripped.split()) <= 4 and not re.search(r"\b(?:om|nyheter|besök)\b", stripped, re.I) \
+                    and not _PROGRAMME_HEADING_RE.match(stripped):
                 out.append(Block(start, end, len(out), True, True))
                 continue
             contact = False

@@ -1288,6 +1288,21 @@ def test_meetings_programme_item_opened_by_a_meal_is_the_ministers(reference, ma
     assert str(lunch[0].date) == "2023-09-18"
 
 
+def test_meetings_programme_after_a_contact_sentence_and_an_item_spent_with_a_body(reference, make_document):
+    text = ("Ministern besöker Vara\n\nOnsdag den 4 juni besöker socialminister Ada Nordin Vara kommun.\n\n"
+            "Kontakta pressekreterare Olle Brink för mer information.\n\nProgram\n\n"
+            "10.00 Möte med kommunstyrelsens ordförande Lars Nord.\n\n"
+            "14.00 Spelar boule med medlemmar i PRO Vara.\n\n15.30 Tid för media.\n\n"
+            "Kontakt\n\nOlle Brink\nPressekreterare hos socialminister Ada Nordin\n")
+    meetings = extract_document(make_document(text), reference).meetings
+    talk = [m for m in meetings if "person/lars-nord" in m.participants]
+    assert talk and "person/ada-nordin" in talk[0].participants  # the programme is no contact block
+    boule = [m for m in meetings if "org/pro-vara" in m.participants]
+    assert boule and set(boule[0].participants) == {"person/ada-nordin", "org/pro-vara"}
+    assert len(meetings) == 3  # the visit, the talk and the game; the time for the press names no one
+    assert not any("person/olle-brink" in m.participants for m in meetings)
+
+
 def test_meetings_former_minister_in_a_later_post_is_no_programme_protagonist(reference, make_document):
     # Anna-Caren Sätherberg was a minister in 2021-2022 (the reference list); this invented 2023 text calls her
     # a regional councillor, so the programme's items are the one sitting minister's

@@ -161,6 +161,22 @@ def test_text_blocks_heading_ends_contact_section():
     assert flags["Vara är en kommun i Skaraborg."] is False
 
 
+def test_text_blocks_a_programme_after_a_contact_sentence_is_no_contact_block():
+    page = ("Ministern besöker Vara\n\nKontakta pressekreterare Olle Brink för mer information.\n\nProgram\n\n"
+            "10.00 Möte med kommunledningen\nAdress: Storgatan 1\n\n14.00 Besök hos Vara Bygg AB\n\n"
+            "Kontakt\n\nOlle Brink\nPressekreterare\n")
+    flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(page)}
+    assert flags["Program"] is False and flags["10.00 Möte med kommunledningen"] is False
+    assert flags["14.00 Besök hos Vara Bygg AB"] is False
+    assert flags["Olle Brink"] is True  # a name line inside the contact section stays in it
+
+
+def test_text_blocks_a_programme_item_ends_a_contact_section():
+    page = "Kontakta pressekreterare Olle Brink för mer information.\n\n09.30 Besök på Vara Bygg AB\n"
+    flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(page)}
+    assert flags["09.30 Besök på Vara Bygg AB"] is False
+
+
 def test_text_blocks_indices_are_positions():
     assert [b.index for b in blocks(_PAGE)] == list(range(len(blocks(_PAGE))))
 

@@ -17,7 +17,7 @@ import re
 
 from .... import prefilter
 from ....models import Mention, Provenance
-from ....text import Sentence, at_sentence_start
+from ....text import PROGRAMME_RE, Sentence, at_sentence_start
 from ... import lexicon as lx
 from ...dates import MONTH_NAMES_ALT, MONTHS, WEEKDAYS
 from ...state import PARTICIPANT_ORGS, DocState
@@ -140,7 +140,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
         hits = _one_event_per_phrase(low, sorted(hits))
         hits = [_visits_several(st, h, sent.end) for h in hits]
         if not hits:
-            item = _schedule_line(st, sent)
+            item = _schedule_line(st, sent) or (_programme_item(st, sent) if kind == "programme" else None)
             if item is not None:
                 hits.append(item)
         if kind == "caption" and units and _labels_caption(st, units[-1], sent):
@@ -192,6 +192,29 @@ def _schedule_line(st: DocState, sent: Sentence) -> Trigger | None:
         return None
     n = _chained(text, places)  # "Fredag 24 februari: Härryda och Mölndal": a visit to each
     return (m.end(), places[n - 1].prov.span.end, "visit", "schedule")
+
+
+# "14.00 Spelar boule med medlemmar i X", "10.30 Lunch hos X": a programme's item that names no meeting,
+# spent with a body the line names (its members or staff first, at most)
+_PROGRAMME_COMPANY_RE = re.compile(r"[^\n]{0,60}?\b(?:[Tt]illsammans med|[Mm]ed|[Hh]os)[ \t]+"
+                                   r"(?:(?:[a-zåäö]+[ \t]+){0,2}(?:i|på|från|för|hos|vid)[ \t]+)?")
+
+
+def _programme_item(st: DocState, sent: Sentence) -> Trigger | None:
+    """A programme's item with no meeting word, spent with a body it names: an event of its own."""
+    text = st.doc.text
+    time = PROGRAMME_RE.match(text[sent.start:sent.end])  # (the pattern is anchored at the line's start)
+    if time is None:
+        return None
+    m = _PROGRAMME_COMPANY_RE.match(text, sent.start + time.end(), sent.end)
+    if m is None:
+        return None
+    names = st.mentions_in(m.end(), sent.end)
+    if not names or names[0].prov.span.start != m.end() or names[0].kind not in PARTICIPANT_ORGS:
+        return None
+    words = text[sent.start + time.end():m.end()]
+    start = m.end() - len(words.lstrip())
+    return (start, start + len(words.strip()), "meeting", "new")
 
 
 _NAME_BEFORE_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&.-]*[ \t]+$")
