@@ -161,6 +161,27 @@ def _has_form(forms, form):
     ("Hon bjöd in till ett möte i Vara om möjligheter och utmaningar för ökad sågverksexport.", "ökad sågverksexport"),
     ("Vi pratade om allt från dammsäkerhet och snöröjning till det ekonomiska läget i kommunen.",
      "ekonomiska läget i kommunen"),
+    # an announcement's present and future: "X diskuteras", "Under dagen diskuteras X", "frågor som ska tas upp"
+    ("Under dagen diskuteras bland annat sågverkshistoria och älvnivåer.", "älvnivåer"),
+    ("Sågverkshistoria diskuteras på eftermiddagen.", "sågverkshistoria"),
+    ("Även älvnivåerna ska diskuteras.", "älvnivåerna"),
+    ("Frågor som kommer att diskuteras är bland annat fiskevården och skogsvägarna.", "skogsvägarna"),
+    ("De frågor som särskilt kommer att tas upp är: fiskevården, skogsvägarna och älvnivåer.", "fiskevården"),
+    ("Två huvudfrågor som lyftes var fiskevården samt skogsvägarna.", "skogsvägarna"),
+    ("Då diskuterades fiskevården och skogsvägarna.", "fiskevården"),
+    ("I Vara presenterades också sågverkshistoria.", "sågverkshistoria"),
+    ("Under mötet samtalades det om skogsvägarna.", "skogsvägarna"),
+    # what a talk presents and gives a picture of, and where the focus lies
+    ("Ministern fick en presentation av sågverkshistoria.", "sågverkshistoria"),
+    ("Därefter följde en genomgång av älvnivåerna.", "älvnivåerna"),
+    ("Kommunchefen gav sedan en bild av älvnivåerna.", "älvnivåerna"),
+    ("Fokus för besöket ligger på fiskevården.", "fiskevården"),
+    # what the speakers raised, and the other fields they touched on
+    ("Vi lyfte bekymret med skogsvägarna.", "skogsvägarna"),
+    ("Fiskevården och skogsvägarna var andra områden som vi berörde.", "fiskevården"),
+    ("Hon betonade vikten av att sågverkshistoria diskuteras i kommunen.", "sågverkshistoria"),
+    # how a place is doing, which a county governor reports on
+    ("Landshövdingen informerade om läget i länet.", "läget i länet"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)
@@ -195,6 +216,9 @@ def test_topics_sector_in_a_cued_list_is_discussed(reference, make_document):
     "Syftet är att lyfta fram riksdag, regering och myndigheter.",           # actors, not topics
     "Vi pratade om hur vi kan göra sjön mer tillgänglig för besökare.",      # a clause, not a noun phrase
     "Landshövdingen berättade om sina ambitioner.",                           # a generic noun with its owner
+    "Landshövdingen informerade om läget.",                                  # a generic noun alone
+    "Han lyfte också det självklara i att idrotten ska vara bred.",          # an adjective as a noun
+    "Styrelsen och kansliet träffas i Vara där det fortsatta arbetet diskuteras.",  # the clause before "där"
 ])
 def test_topics_open_generic_or_clause_is_no_topic(reference, make_document, text):
     forms = _topic_forms(reference, make_document, text)

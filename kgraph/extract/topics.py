@@ -178,7 +178,8 @@ _FILLER = (r"(?:(?:bland annat|bl\.\s?a\.|också|även|främst|framför allt|sä
 # "pratade om X", "samtal kring X", "diskutera X", "intresse för X", "tog upp X", "lyftes X", "fokus på X"
 # every cue starts with a letter: the lookahead lets the scan pass the spaces and signs at once (a third faster)
 _FORWARD_CUE = re.compile(
-    r"(?=[a-zåäö])\b(?:(?:prata|pratade|pratat|pratar|tala|talade|talat|talar|samtala|samtalade|samtalat|samtalar|samtal|samtalet|samtalen|diskussion|"
+    r"(?=[a-zåäö])\b(?:(?:prata|pratade|pratat|pratar|pratades|tala|talade|talat|talar|talades|samtala|samtalade|samtalat|samtalar|"
+    r"samtalades|samtal|samtalet|samtalen|diskussion|"
     r"diskussionen|diskussioner|diskussionerna|diskutera|diskuterade|diskuterat|diskuterar|resonera|resonerade|"
     r"informera|informerade|informerat|informerar|informerades|berätta|berättade|berättat|berättar|handlade|handlar|"
     r"handla|dialog|rapporterade|rapporterar|"
@@ -212,10 +213,15 @@ _FORWARD_CUE = re.compile(
     r"(?:(?!(?:att|som|om|kring|när|hur|vad|där|då)\b)[\wåäöÅÄÖ-]+\s+){1,6}(?:om|kring)"
     r"|diskutera|diskuterade|diskuterat|diskuterar"
     r"|fokus på|fokusera på|fokuserade på|fokuserar på|tyngdpunkt på|intresse för"
+    # "Fokus för besöket ligger på X", "Stort fokus läggs på X"
+    r"|(?:fokus|fokuset|tyngdpunkten)\s+(?:(?:för|under|vid)\s+[a-zåäö]+\s+)?(?:ligger|låg|läggs|lades)\s+"
+    r"(?:(?:främst|särskilt|bland annat|i år)\s+)?på"
     r"|tog upp|tas upp|ta upp|tar upp|togs upp"
     # "Under mötet togs olika ämnen upp som X, Y och Z": the examples of what was taken up
     r"|(?:ämnen|frågor|frågeställningar|områden)\s+upp,?\s+(?:som|såsom|bland annat)"
     r"|lyftes|lyfte fram|lyfta fram|lyfts fram|lyftes fram"
+    # "Vi lyfte bekymret med X", "Vi berörde också X": what the speakers raised
+    r"|(?:vi|man|de|han|hon|jag)\s+(?:också\s+|även\s+)?(?:lyfte|lyfter|berörde)"
     r"|med anledning av"
     r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
     # what a visit shows its guest: "få inblick i X", "ta del av X"; what a meeting reviews: "gick vi igenom X"
@@ -232,17 +238,22 @@ _FORWARD_CUE = re.compile(
 
     # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
     r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|här|sedan|även|också|därför|"
-    r"annat|därefter|dessutom)\s+"
-    r"(?:diskuterades|berördes|avhandlades|presenterades|redovisades)"
+    r"annat|därefter|dessutom|då)\s+"
+    r"(?:diskuterades|berördes|avhandlades|presenterades|redovisades|diskuteras|berörs|avhandlas|presenteras|"
+    r"redovisas)"
     # ... a fronted place or time at the start of a sentence: "I Ljungby diskuterades X", "Vid träffen på
     # stadshuset berördes X"
     r"|(?:(?<=[.!?:]\s)|(?<=\n)|^)(?:i|på|vid|under|efter|inför|hos)\s+(?:[\wåäö-]+\s+){1,3}?"
-    r"(?:diskuterades|berördes|avhandlades|lyftes|togs\s+upp)"
+    r"(?:diskuterades|berördes|avhandlades|lyftes|togs\s+upp|presenterades|redovisades|diskuteras|berörs|avhandlas|"
+    r"lyfts|tas\s+upp|presenteras|redovisas)"
     # "En av de frågor som lyftes under resan var X", "Det som togs upp i Ljungby är X": what was taken up, then
     # the copula
-    r"|(?:frågor|frågorna|ämnen|ämnena|punkter|det)\s+som\s+(?:diskuterades|berördes|avhandlades|lyftes|"
-    r"togs\s+upp|har\s+lyfts|har\s+diskuterats)\s+(?:(?:under|vid|på|i)\s+(?:[\wåäö-]+\s+){1,3}?)?"
-    r"(?:var|är|blev)"
+    # ("Två huvudfrågor som lyftes var X", "De frågor som särskilt kommer att tas upp är: X")
+    r"|(?:[a-zåäö]*frågor|[a-zåäö]*frågorna|ämnen|ämnena|punkter|områden|det)\s+som\s+"
+    r"(?:(?:särskilt|främst|också|även|bland annat)\s+)?(?:diskuterades|berördes|avhandlades|lyftes|"
+    r"togs\s+upp|har\s+lyfts|har\s+diskuterats|(?:kommer\s+att|ska|skall)\s+(?:diskuteras|beröras|avhandlas|"
+    r"lyftas|tas\s+upp))\s+(?:(?:under|vid|på|i)\s+(?:[\wåäö-]+\s+){1,3}?)?"
+    r"(?:var|är|blev)(?:\s*:)?"
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
     # "Ämnen på dagordningen var X", "kommer teman för diskussionerna att vara X"
     r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)\s+"
@@ -254,8 +265,10 @@ _FORWARD_CUE = re.compile(
     # what a visit shows and a conference surveys: "få se exempel på X", "ger en aktuell bild av X"
     r"|(?:se|såg|sett|visa|visade|visat|visades)\s+(?:flera\s+|många\s+|goda\s+|konkreta\s+|några\s+)?"
     r"exempel\s+på"
-    r"|(?:ge|ger|gav|gett|få|får|fick)\s+(?:en\s+)?(?:aktuell\s+|samlad\s+|bättre\s+|tydlig\s+|god\s+)?"
-    r"(?:bild|överblick|lägesbild)\s+(?:av|över)"
+    r"|(?:ge|ger|gav|gett|få|får|fick)\s+(?:sedan\s+|också\s+|även\s+)?(?:en\s+)?(?:aktuell\s+|samlad\s+|"
+    r"bättre\s+|tydlig\s+|god\s+|gemensam\s+)?(?:bild|överblick|lägesbild)\s+(?:av|över)"
+    # "Utöver en presentation av X", "följde en genomgång av X": what a talk presented
+    r"|(?:en|någon)\s+(?:kort\s+)?(?:presentation|genomgång|redogörelse)\s+av"
     # "pekar ut områden att samverka kring: A, B och C"
     r"|(?:områden|frågor|ämnen)\s+att\s+(?:samverka|samarbeta|arbeta|jobba|fokusera)\s+(?:kring|med|på|om)\s*:?"
     # "Exemplen var frågor om X, Y och Z": the questions a talk was about
@@ -271,6 +284,10 @@ _FORWARD_CUE = re.compile(
 _BACKWARD_CUE = re.compile(
     r"\s+(?:(?:har|hade)\s+(?:också\s+|även\s+)?(?:diskuterats|berörts|lyfts|tagits upp|avhandlats)"
     r"|(?:diskuterades|berördes|avhandlades|togs upp|diskuterats|berörts|avhandlats|tagits upp)"
+    # the present and the future of an announcement: "X diskuteras i riksdagen", "X ska tas upp" ("berörs" is
+    # also "is affected": only after "ska")
+    r"|(?:(?:ska|skall|kommer\s+att)\s+(?:också\s+|även\s+)?(?:diskuteras|beröras|avhandlas|tas\s+upp|lyftas))"
+    r"|(?:diskuteras|avhandlas|tas\s+upp)"
     # "Även frågan om X kom upp", "X var uppe för diskussion"
     r"|kom\s+(?:också\s+|även\s+)?upp|(?:var|är)\s+(?:också\s+|även\s+)?uppe\s+(?:för|till)\s+diskussion"
     r"|(?:som\s+)?(?:stod|står|var|är)\s+(?:i\s+)?(?:fokus|i centrum|ett\s+(?:genomgående\s+|återkommande\s+)?tema)"
@@ -278,8 +295,10 @@ _BACKWARD_CUE = re.compile(
     # "Bostäder är en nyckelfråga": what the speaker counts among the questions that matter
     r"|(?:är|var)\s+(?:en|den)\s+(?:viktig\s+|central\s+|avgörande\s+|stor\s+)?(?:nyckelfråga|huvudfråga|"
     r"ödesfråga|framtidsfråga|överlevnadsfråga)"
-    r"|(?:är|var)\s+(?:andra\s+|ytterligare\s+)?(?:viktiga\s+)?(?:frågor|ämnen)\s+som\s+(?:har\s+)?"
-    r"(?:diskuterats|berörts|lyfts|tagits upp|diskuterades|berördes|lyftes|togs upp))\b",
+    r"|(?:är|var)\s+(?:andra\s+|ytterligare\s+)?(?:viktiga\s+)?(?:frågor|ämnen|områden)\s+som\s+(?:har\s+)?"
+    r"(?:(?:vi|man|de)\s+(?:också\s+|även\s+)?)?"
+    r"(?:diskuterats|berörts|lyfts|tagits upp|diskuterades|berördes|lyftes|togs upp|diskuterade|berörde|lyfte|"
+    r"tog upp))\b",
     re.IGNORECASE)
 # the abbreviations inside a clause whose point ends no list of topics ("diskussioner om de s.k. LIS-områdena",
 # "bl.a. X"): those of kgraph.text.ABBREVIATIONS that stand inside a phrase, and "s.a.s."; not the ones that
@@ -290,7 +309,9 @@ _NOT_AN_ABBREVIATION = "".join("(?<!" + (r"[\s.]" if "." in a else r"\s") + re.e
 _CLAUSE_END = re.compile(_NOT_AN_ABBREVIATION + r"[.!?;:](?=\s|$)|\n| – | - |"
                          r",\s+(?:säger|sa|berättar|menar|konstaterar|betonar|understryker|"
                          r"avslutar|framhåller|påpekar)\b")
-_CLAUSE_START = re.compile(r"(?:[.!?:;](?:\s+|$)|\n|\b(?:har|hade|var det|är det|det var|det är)\s+)", re.IGNORECASE)
+# (and "att", "där": "vikten av att X diskuteras", "ett sommarmöte där X diskuteras": what is discussed follows)
+_CLAUSE_START = re.compile(r"(?:[.!?:;](?:\s+|$)|\n|\b(?:har|hade|var det|är det|det var|det är|att|där)\s+)",
+                           re.IGNORECASE)
 _SPLIT = re.compile(r"\s*,\s*|\s+(?:och|samt|eller|liksom)\s+")
 _DETERMINER = frozenset({"den", "det", "de", "en", "ett", "vår", "vårt", "våra", "deras", "dess", "sin", "sitt", "sina",
                          "hans", "hennes", "er", "ert", "era", "denna", "detta", "dessa", "dennes", "min", "mitt",
@@ -384,7 +405,9 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "middagen", "fika", "fikat",
                       # who took part (the other such nouns are _ACTORS), and the counties a tour went to:
                       # "inbjudna företrädare för X", "flera län"
-                      "företrädare", "län", "länen"})
+                      "företrädare", "län", "länen",
+                      # a trouble whose subject follows it ("bekymret med X")
+                      "bekymret", "bekymren", "bekymmer", "problemet", "problematiken"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 # ("minster": a misspelling of "minister" real pages print)
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|minster|ledamot|sekreterare|handläggare|"
@@ -401,7 +424,9 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          "förberedelser", "förberedelserna", "uppdrag", "uppdraget", "uppdragen",
                          "möjlighet", "möjligheten", "möjligheter", "möjligheterna",
                          # "diskussioner om X", "rapporten om X": what the talk or the report is about
-                         "diskussion", "diskussionen", "diskussioner", "diskussionerna", "rapport", "rapporten"})
+                         "diskussion", "diskussionen", "diskussioner", "diskussionerna", "rapport", "rapporten",
+                         # "bekymret med X", "problemet med X": X is what the trouble is about
+                         "bekymret", "bekymren", "problemet", "problematiken"})
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
@@ -445,7 +470,8 @@ def _anchor_automaton() -> ahocorasick.Automaton:
               "dagordning", "berör", "avhandla", "centrum", "tema", "redog", "redovisning", "ämne", "följande",
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
               "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning", "rör",
-              "ägna", "uppe", "presenter", "redovisa", "exempel", "bild", "överblick"):
+              "ägna", "uppe", "presenter", "redovisa", "exempel", "bild", "överblick", "presentation",
+              "genomgång"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -675,6 +701,8 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     if len(words) == 1 and (words[0].endswith(("ens", "ets", "nas", "arnas", "ernas"))
                             or (len(words[0]) < 3 and words[0] not in _SHORT_NOUNS)):
         return None  # "berättar om kommunens [satsning på X]": whose, the rest of it another cue's; "en ö"
+    if len(words) == 1 and words[0].endswith("a") and text[with_det:toks[0][0]].strip().lower() == "det":
+        return None  # "det självklara", "det viktiga": an adjective as a noun, no subject
     if len(words) > 1 and words[1] in _OBJECT_DETERMINERS:
         return None  # "besöka dess verksamheter", "utveckla sin verksamhet": a verb and its object
     first = toks[0][0]
@@ -711,13 +739,15 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
         return None
     if not all(_word_ok(text[s:e].strip(".:;!?\"”()"), i == 0, initial) for i, (s, e) in enumerate(core)):
         return None
-    if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or _PERSON_NOUN_RE.search(core_words[-1]) or (
+    if words[0] in _PREPOSITIONS or core_words[-1] in _ACTORS or core_words[-1] in _EVALUATIVE \
+            or _PERSON_NOUN_RE.search(core_words[-1]) or (
             _ADJ_HEAD.search(core_words[-1]) and not _ANDE_NOUN.search(core_words[-1])):
         return None
     if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) or _field_adjective(text[s:e])
                                               for s, e in core[:-1]) \
             and not (len(core_words) == 2 and core_words[1] in ("utveckling", "utvecklingen")
-                     and core_words[0] in _PLACE_GENITIVES):
+                     and core_words[0] in _PLACE_GENITIVES) \
+            and not _state_of_place(words):
         return None  # "aktuella frågor", "Härnösands utmaningar"; "digitaliseringens möjligheter" is a topic
     pp_lower = all(text[s:s + 1].islower() for s, _ in toks[p + 1:]) and len(toks) - p <= 4
     head = core[-1]
@@ -735,6 +765,13 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
     if owner and len(toks) > 2:
         ph.add((toks[1][0], ph.main[1]))  # "regeringens reformer för skolan" is also "reformer för skolan"
     return ph
+
+
+def _state_of_place(words: list[str]) -> bool:
+    """"läget i länet", "situationen i kommunen": how a place is doing, which a county governor or a municipality
+    reports on, is a subject of its own (though "läget" alone and "länet" alone are none)."""
+    return len(words) == 3 and words[0] in ("läget", "situationen") and words[1] == "i" \
+        and words[2] in ("länet", "länen", "kommunen", "regionen", "landet")
 
 
 def opens_with_name(text: str, name: tuple[int, int], end: int) -> bool:
