@@ -417,6 +417,13 @@ def test_names_agency_division_by_its_region(reference, make_document):
     assert ("person/anna-berg", "agency/trafikverket-region-nord") in affs
 
 
+def test_names_police_region_is_one_body_in_each_written_form(reference, make_document):
+    ents, ex = _entities(reference, make_document, "Per Holm från Polismyndigheten region Syd talade. Anna Berg, "
+                                                   "polisregion Syd, och Lars Nord från Polisen i region Väst deltog.")
+    assert {"agency/polismyndigheten-region-syd", "agency/polismyndigheten-region-vast"} <= set(ex.entities)
+    assert not any(k.startswith("agency/polisregion") for k in ex.entities)
+
+
 @pytest.mark.parametrize("text, name, cls", [
     ("Landshövdingen träffade Leader Norrbygden om landsbygdsprogrammet.", "Leader Norrbygden", "Association"),
     ("Mötet hölls hos Sparbanken Exempelbygd i centrum.", "Sparbanken Exempelbygd", "Company"),
@@ -435,6 +442,8 @@ def test_names_agency_division_by_its_region(reference, make_document):
     ("Kyrkoherden i Exempelby församling tog emot i kyrkan.", "Exempelby församling", "Organization"),
     ("Ministern besökte verkstaden hos Bröderna Exempel.", "Bröderna Exempel", "Company"),
     ("Seniorerna i PRO Exempelby ställde frågor om vården.", "PRO Exempelby", "Association"),
+    ("Chefen för lokalpolisområde Norrbyn berättade om tryggheten.", "lokalpolisområde Norrbyn", "Organization"),
+    ("Även Lokalpolisområde Västra Exempeldalen deltog.", "Lokalpolisområde Västra Exempeldalen", "Organization"),
 ])
 def test_names_bodies_named_by_a_fixed_word(reference, make_document, text, name, cls):
     assert name in _labels(reference, make_document, text, cls)

@@ -1049,3 +1049,23 @@ def test_relations_where_a_person_works_is_whose_they_are(text, org):
     orgs = {o for s, o in _rel("Ministern besökte Tranås kommun i går. " + text + "\n", "affiliatedWith")
             if s == "person/olle-brink"}
     assert orgs == {org}, orgs
+
+
+def test_relations_a_member_of_a_riksdag_committee_is_affiliated_with_it(reference, make_document):
+    ex = extract_document(make_document(
+        "Riksdagens trafikutskott besökte Vara\n\nLars Nord (M), ordförande i riksdagens trafikutskott, ledde "
+        "besöket. Eva Lindkvist (S), ledamot i konstitutionsutskottet, deltog också. Karin Holm (C), ledamot i "
+        "socialnämnden, tog emot.\n"), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/lars-nord", "gov/riksdagen-trafikutskottet") in aff, aff
+    assert ("person/eva-lindkvist", "gov/riksdagen-konstitutionsutskottet") in aff, aff
+    assert ex.entities["gov/riksdagen-trafikutskottet"].cls == "Organization"
+    # a municipality's committee of the same kind is no body of the Riksdag's
+    assert not any(o.startswith("gov/riksdagen-") for p, o in aff if p == "person/karin-holm"), aff
+
+
+def test_relations_a_municipal_committee_sharing_a_riksdag_committee_s_name_is_not_the_riksdag_s(
+        reference, make_document):
+    ex = extract_document(make_document(
+        "Protokoll\n\nSocialutskottet sammanträdde i kommunhuset. Kulturutskottet hade inget möte.\n"), reference)
+    assert not any(k.startswith("gov/riksdagen-") for k in ex.entities), sorted(ex.entities)

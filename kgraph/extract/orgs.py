@@ -299,7 +299,8 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "kommunalförbundet": "Associa
 # "familjesågverket Exempelsågen"
 _COMPOUND_CLASS_NOUNS = ("företaget", "bolaget", "jordbruket", "sågverket", "mejeriet", "bageriet", "bryggeriet")
 # the class noun is part of the name of these ("Kommunförbundet Skåne")
-_NAME_PART_NOUNS = {"kommunförbundet", "kommunalförbundet", "riksorganisationen", "riksförbundet", "naturreservatet"}
+_NAME_PART_NOUNS = {"kommunförbundet", "kommunalförbundet", "riksorganisationen", "riksförbundet", "naturreservatet",
+                    "lokalpolisområde", "polisområde"}
 CLASS_NOUN_RE = re.compile(
     rf"(?:(?<![\w-])(?P<noun>{'|'.join(sorted(CLASS_NOUNS, key=len, reverse=True))})"
     rf"|(?<=[a-zåäö]{{3}})(?P<tail>{'|'.join(_COMPOUND_CLASS_NOUNS)}))[ \t]+"
@@ -353,6 +354,10 @@ NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = 
     # a parish ("Exempelby församling"), a family business ("Bröderna Exempel"), the pensioners' local
     # associations ("PRO Exempelby", "SPF Seniorerna Exempelby")
     (("församling",), _bounded(rf"{_CAP_NAME}[ \t]+församling"), "Organization"),
+    # a unit of the police by its area: "lokalpolisområde Exempelby", "Lokalpolisområde Västra Exempeldalen",
+    # "polisområde Exempelland"
+    (("polisområde",), _bounded(rf"(?:[Ll]okalpolisområde|[Pp]olisområde)[ \t]+{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?"),
+     "Organization"),
     (("Bröderna",), _bounded(rf"Bröderna[ \t]+{_CAP_NAME}"), "Company"),
     (("PRO", "SPF"), _bounded(rf"(?:PRO|SPF[ \t]+Seniorerna)[ \t]+{_CAP_NAME}"), "Association"),
     # a business by its place or founder and its trade, both capitalised: "Exempelhedens Trävaru", "Norrby Snickeri",

@@ -443,8 +443,8 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
             # explicit organisation right after the title or on the next line: "projektledare, Region Blekinge"
             for t in _titles_of(st, p):
                 resp = _respective_org(st, p, t)
-                org = resp if resp is not None else \
-                    _org_after_title(st, t) or _org_before_title(st, t) or _org_before_pairs(st, t)
+                org = resp if resp is not None else _org_in_title(st, t) \
+                    or _org_after_title(st, t) or _org_before_title(st, t) or _org_before_pairs(st, t)
                 if org:
                     add(key, org.key, p.start, p.end, "extract.affiliation.title_org", 0.9, at=org)
                     found = True
@@ -873,8 +873,9 @@ def _government_mentions(st: DocState, gov: str) -> tuple[dict[int, tuple[int, M
     return by_sentence, cued
 
 
+# (a name, or the Riksdag's body: "ordförande i riksdagens försvarsutskott")
 _CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom|för)[ \t]+"
-                            r"(?=[A-ZÅÄÖ])")
+                            r"(?=[A-ZÅÄÖ]|riksdagens[ \t])")
 
 
 def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
@@ -959,6 +960,15 @@ def _org_before_pairs(st: DocState, t: TitleHit) -> Mention | None:
             return org if kind is None or kind == org.kind else None
         t = pt
     return None
+
+
+def _org_in_title(st: DocState, t: TitleHit) -> Mention | None:
+    """The named body a title's complement is: "ledamot i konstitutionsutskottet" (a committee of the Riksdag's,
+    which the reference lists; a municipality's "ledamot i socialnämnden" names no body of its own)."""
+    if t.title.category == "minister":
+        return None
+    return next((m for m in st.orgs_in(t.start + 1, t.end) if m.prov.span.end <= t.end
+                 and m.kind not in ("Municipality", "County")), None)
 
 
 def _org_after_title(st: DocState, t: TitleHit) -> Mention | None:
