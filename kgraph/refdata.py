@@ -381,6 +381,14 @@ def load_reference() -> Reference:
                 person_keys.setdefault(fold(r["name"]), key)
                 if key not in entities:
                     _add(entities, RefEntity(key, "Person", r["name"], [Form(r["name"])], {}))
+    # the royal family: public persons a county's text names by title and given name ("Kronprinsessan Victoria")
+    # or by title alone ("Kungen"), which no given-name reading finds
+    for r in _rows(d / "royals.csv") if (d / "royals.csv").is_file() else []:
+        key = person_key_for(r["name"])
+        person_keys.setdefault(fold(r["name"]), key)
+        _add(entities, RefEntity(key, "Person", r["name"], [Form(r["name"])] + [Form(f, strict=True)
+                                                                           for f in _split(r.get("forms", ""))],
+                                 {"wikidata": r.get("wikidata", "")}))
     given: dict[str, int] = {}
     gender: dict[str, str] = {}
     for r in _rows(d / "given_names.csv"):

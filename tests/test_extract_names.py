@@ -444,6 +444,9 @@ def test_names_police_region_is_one_body_in_each_written_form(reference, make_do
     ("Seniorerna i PRO Exempelby ställde frågor om vården.", "PRO Exempelby", "Association"),
     ("Chefen för lokalpolisområde Norrbyn berättade om tryggheten.", "lokalpolisområde Norrbyn", "Organization"),
     ("Även Lokalpolisområde Västra Exempeldalen deltog.", "Lokalpolisområde Västra Exempeldalen", "Organization"),
+    # a government inquiry by its name, also in the genitive
+    ("Ministern tog emot Fjällbyutredningen i Vara.", "Fjällbyutredningen", "Organization"),
+    ("Regionen svarade på Gränsdragningskommitténs betänkande.", "Gränsdragningskommittén", "Organization"),
 ])
 def test_names_bodies_named_by_a_fixed_word(reference, make_document, text, name, cls):
     assert name in _labels(reference, make_document, text, cls)
@@ -593,3 +596,12 @@ def test_a_place_field_label_is_no_part_of_the_venue_and_a_definite_genitive_is_
 ])
 def test_names_a_federation_of_municipalities_by_its_area_and_its_task(reference, make_document, text, name):
     assert name in _labels(reference, make_document, text, "Association")
+
+
+def test_names_royal_persons_by_title_and_name_or_title_alone(reference, make_document):
+    ents, ex = _entities(reference, make_document,
+                         "Kronprinsessan Victoria besökte Vara kommun. Landshövdingen tog emot Kronprinsessan på "
+                         "residenset. Kungen och H.M. Drottningen kom dagen efter.")
+    keys = {k for k, e in ex.entities.items() if e.cls == "Person"}
+    assert {"person/kronprinsessan-victoria", "person/carl-xvi-gustaf", "person/drottning-silvia"} <= keys, keys
+    assert len([k for k in keys if "victoria" in k or "kronprinsessan" in k]) == 1  # one person, two forms

@@ -156,9 +156,11 @@ HEALTH_CENTRE_RE = re.compile(
 ADJECTIVE_VENUE_RE = re.compile(
     r"(?<![\wåäö-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+ska[ \t]+(?:sjukhuset|universitetssjukhuset|lasarettet|gymnasiet|"
     r"palatset|huset|gården|museet|muséet|biblioteket|slottet|kyrkan|parken|hallen|teatern|villan|skolan))(?![\wåäö-])")
+# (a government inquiry too, "Bostadsutredningen"; and in the genitive, "Indelningskommitténs betänkande")
 COMMITTEE_RE = re.compile(
-    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[a-zåäö]+a\s+[a-zåäö]+|[a-zåäö-]+)(?:kommittén|kommissionen|delegationen))"
-    r"(?![\wåäö])")
+    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[a-zåäö]+a\s+[a-zåäö]+|[a-zåäö-]+)"
+    r"(?:kommittén|kommissionen|delegationen|utredningen))"
+    r"s?(?![\wåäö])")
 
 
 
