@@ -483,7 +483,9 @@ CAPTION_RE = re.compile(
     # "Vadstena: På bilden syns ...": a caption may open with the place where the photo was taken
     r"^\W*(?:\w[\w-]*(?:[ \t]+\w[\w-]*)?[ \t]*[;:][ \t]*)?"
     r"(?:på (?:bilden|fotot|fotografiet|bilderna)|i bild\s|bilden(?: visar)?\s*:|bildtext|från vänster|fr\.?\s?v\.?\s|"
-    r"foto(?:grafi)?\s*:)|\((?:från vänster|fr\.? ?v\.?)\)|\bfoto\s*:\s*[^.]{1,60}$",
+    r"foto(?:grafi)?\s*:)|\((?:från vänster|fr\.? ?v\.?)\)|\bfoto\s*:\s*[^.]{1,60}$"
+    # "Ministerbesök på Exempelgården, från vänster syns A, B och C": what the photo shows, then who is in it
+    r"|^[^.!?\n,]{3,80},[ \t]*från vänster[ \t]*(?:syns|ses|står|sitter|:)",
     re.IGNORECASE)
 # words of which every match of ABOUT_US_RE (CAPTION_RE) contains one, casefolded as IGNORECASE compares
 _ABOUT_US_WORDS = ("länsstyrelsen", "statens företrädare", "länk mellan")

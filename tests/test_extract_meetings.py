@@ -2040,3 +2040,18 @@ def test_meetings_a_town_takes_no_part_where_the_text_never_speaks_of_its_munici
     text = text.replace("diskuterar vårdplatser.", "diskuterar vårdplatser med kommunen.")
     ex = extract_document(make_document(text), reference)
     assert any("municipality/1380" in m.participants for m in ex.meetings), ex.meetings
+
+
+def test_meetings_visits_made_again_and_again_are_no_event(reference, make_document):
+    text = ("Ministern i Vara\n\nMinister Ada Nordin har vid flera tillfällen under året besökt Vara kommun. "
+            "I tisdags träffade hon kommunstyrelsens ordförande Lars Nord i Ljusdals kommun.\n")
+    meetings = extract_document(make_document(text), reference).meetings
+    assert len(meetings) == 1 and "person/lars-nord" in meetings[0].participants
+
+
+def test_meetings_a_federation_s_radslag_is_an_event(reference, make_document):
+    text = ("Höstens rådslag\n\nFörbundsstyrelsen och kommuncheferna deltog på höstens rådslag den 12 oktober 2023. "
+            "Dagen inleddes av Eva Lindkvist, Exempelbygdens kommunalförbund, som gick igenom skolfrågorna.\n")
+    meetings = extract_document(make_document(text), reference).meetings
+    assert [m.kind for m in meetings] == ["conference"]
+    assert "person/eva-lindkvist" in meetings[0].participants

@@ -444,6 +444,10 @@ def test_names_police_region_is_one_body_in_each_written_form(reference, make_do
     ("Seniorerna i PRO Exempelby ställde frågor om vården.", "PRO Exempelby", "Association"),
     ("Chefen för lokalpolisområde Norrbyn berättade om tryggheten.", "lokalpolisområde Norrbyn", "Organization"),
     ("Även Lokalpolisområde Västra Exempeldalen deltog.", "Lokalpolisområde Västra Exempeldalen", "Organization"),
+    # a care home and a cooperation by their kind
+    ("Ministern besökte äldreboendet Ekbacken i Vara.", "Ekbacken", "Organization"),
+    ("Därefter kom ministern till Björkgårdens äldreboende.", "Björkgårdens äldreboende", "Organization"),
+    ("Dagen arrangeras av samverkansplattformen Agro Exempelby.", "Agro Exempelby", "Organization"),
     # a government inquiry by its name, also in the genitive
     ("Ministern tog emot Fjällbyutredningen i Vara.", "Fjällbyutredningen", "Organization"),
     ("Regionen svarade på Gränsdragningskommitténs betänkande.", "Gränsdragningskommittén", "Organization"),

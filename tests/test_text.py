@@ -277,6 +277,9 @@ def test_sentences_a_middle_initial_ends_no_sentence():
     ("Tre män sitter i en soffa och samtalar om vägarna.", "boilerplate"),
     ("Två kvinnor står framför kommunhuset och ler.", "boilerplate"),
     ("Tre personer från Vara kommun sitter med ministern.", "body"),
+    # what the photo shows, then who is in it
+    ("Ministerbesök på Exempelgården, från vänster syns Anna Berg och Per Holm.", "caption"),
+    ("Ministern besökte Exempelgården, där Anna Berg tog emot från vänster sida.", "body"),
 ])
 def test_text_sentence_kind_of_a_photo_caption(line, kind):
     from kgraph.text import Block, sentence_kind

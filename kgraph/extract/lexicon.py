@@ -30,6 +30,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"(?:höst|vår|sommar|vinter)möte(?:t|n|na)?", "conference", "named"),
     (r"(?:riks|höst|vår|region|kommun|årlig)?konferens(?:en|er|erna)?", "conference", "named"),
     (r"kongress(?:en|er)?", "conference", "named"),
+    # a federation's or a region's deliberation of its members' leaders: "höstens Rådslag", "på rådslaget"
+    (r"(?:[a-zåäö]{3,20}?)?rådslag(?:et|en)?", "conference", "named"),
     # a day's event by its name, "Framtidsdagen", "Landsbygdsdagarna"; not a day of the calendar or the week
     (r"(?!(?:mån|tis|ons|tors|fre|lör|sön|förmid|eftermid|mid|var|helg|arbets|födelse|års|jul|nyårs|midsommar|"
      r"national|skärtors|långfre|påsk|annan|vecko|skol|fri|semester|kläm|hel|halv|sista|första|vilo|minnes|"
@@ -113,7 +115,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferens", "kongress", "seminari", "webbinari",
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
-                "frukost", "jubileum", "underteckna", "skrev")
+                "frukost", "jubileum", "underteckna", "skrev", "rådslag")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)

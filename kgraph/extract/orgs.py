@@ -222,7 +222,9 @@ VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell"
                "förskola": "Organization", "grundskola": "Organization", "gymnasieskola": "Organization",
                # a hospital is where a visit goes (the guidelines' venue), as a named building is
                "sjukhus": "Place", "universitetssjukhus": "Place", "lasarett": "Place",
-               "vårdcentral": "Place", "hälsocentral": "Place"}
+               "vårdcentral": "Place", "hälsocentral": "Place",
+               # a care home, run by its staff (as a school is): "Exempelgårdens äldreboende"
+               "äldreboende": "Organization"}
 # the capitalised words before a venue noun found in the text (searched back from the noun)
 VENUE_NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?:{_WORD}|&))*?"
@@ -293,6 +295,9 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "kommunalförbundet": "Associa
                "konferenslokalen": "Place", "staden": "Place", "vänorten": "Place", "vänstaden": "Place",
                # a youth or care home by its kind: "SiS ungdomshem Exempelgården", "behandlingshemmet X"
                "ungdomshem": "Organization", "ungdomshemmet": "Organization", "behandlingshemmet": "Organization",
+               "äldreboendet": "Organization",
+               # a cooperation by its kind: "samverkansplattformen Exempel Örebro"
+               "samverkansplattformen": "Organization",
                # a business by its trade: "sågverket Exempelsågen", "mejeriet Exempelby Ost"
                "sågverket": "Company", "mejeriet": "Company", "bageriet": "Company", "bryggeriet": "Company",
                "åkeriet": "Company", "snickeriet": "Company", "tryckeriet": "Company", "slakteriet": "Company",

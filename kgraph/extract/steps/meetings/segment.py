@@ -138,6 +138,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
             # in a tour's report, "I Ljusdal handlade samtalen om X": what the stop there was about
             hits.append((sent.start, fronted.end(), "visit", "tour"))
         hits = _one_event_per_phrase(low, sorted(hits))
+        hits = [h for h in hits if not _HABITUAL_BEFORE_RE.search(low, max(sent.start, h[0] - 60), h[0])]
         hits = [_visits_several(st, h, sent.end) for h in hits]
         if not hits:
             item = _schedule_line(st, sent) or (_programme_item(st, sent) if kind == "programme" else None)
@@ -154,6 +155,12 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
         units.append(headline)
         units.sort(key=lambda u: u.sentence.start)
     return units
+
+
+# "har vid flera tillfällen under året besökt X", "besöker regelbundet X": visits made again and again, no one
+# event the text reports
+_HABITUAL_BEFORE_RE = re.compile(r"\b(?:vid\s+(?:flera|många|ett\s+flertal|upprepade)\s+tillfällen|flera\s+gånger|"
+                                 r"många\s+gånger|regelbundet|återkommande)\b[^.!?]{0,40}\Z")
 
 
 _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan|bland annat)"
