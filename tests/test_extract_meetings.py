@@ -225,6 +225,57 @@ def test_minutes_signature_block_labels_the_name_after_them(reference, make_docu
     assert ("person/karin-ek", "ordförande") not in roles and ("person/anna-berglund", "justerare") not in roles
 
 
+def test_minutes_signature_block_that_writes_each_label_after_its_signer(reference, make_document):
+    # "Underskrifter" then a name first: each label follows the name of who signs, and "Justerare" heads no
+    # list of the names after it
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum 2021-09-14 Plats och tid Kommunhuset, Ockelbo "
+            "Beslutande Anna Berglund (S), ordförande Lars Nord (C) Eva Sjö (M) Paragrafer 12 -- 20 "
+            "Underskrifter Anna Berglund (S) Ordförande Lars Nord (C) Justerare Karin Ek Sekreterare Anslag\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/anna-berglund", "ordförande"), ("person/lars-nord", "justerare"),
+            ("person/karin-ek", "sekreterare")} <= roles
+    assert ("person/lars-nord", "ordförande") not in roles and ("person/karin-ek", "justerare") not in roles
+
+
+def test_minutes_officials_listed_title_first_take_the_title_before_them(reference, make_document):
+    # "Övriga deltagare Utvecklingschef A, HR-specialist B 1-2, Förbundschef (KSRR) C 3": a list that opens
+    # with a title writes each title before its name (and the body's abbreviation may stand between them)
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum 2021-09-14 Plats och tid Kommunhuset, Ockelbo "
+            "Beslutande Anna Berglund (S), ordförande Lars Nord (C) Övriga deltagare Utvecklingschef Olle Brink, "
+            "HR-specialist Karin Ek 1-2, Förbundschef (ÖFR) Eva Lindkvist 3, kommunsekreterare Per Holm. "
+            "Paragrafer 12 -- 20\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/olle-brink", "utvecklingschef"), ("person/karin-ek", "hr-specialist"),
+            ("person/eva-lindkvist", "förbundschef"), ("person/per-holm", "kommunsekreterare")} <= roles
+    assert ("person/olle-brink", "hr-specialist") not in roles
+
+
+@pytest.mark.parametrize("header", [
+    "PROTOKOLL Sida 1 Kommunstyrelsen\n\n1 PROTOKOLL Sida 1 ",  # the page's label and number before the board
+    "Protokoll från sammanträde med Kommunstyrelsen\n\n1 1(9) ",  # the meeting, then the board it was of
+])
+def test_minutes_header_names_the_board_after_the_page_or_the_meeting(reference, make_document, header):
+    text = header + "Plats och tid Kommunhuset, Ockelbo Beslutande Anna Berglund (S) Lars Nord (C) Paragrafer 1-9\n"
+    ex = extract_document(make_document(text), reference)
+    boards = {s.object for s in ex.statements if s.predicate == "affiliatedWith"
+              and s.subject in ("person/anna-berglund", "person/lars-nord")}
+    assert len(boards) == 1 and next(iter(boards)).startswith("org/kommunstyrelsen"), boards
+
+
+def test_minutes_labels_stacked_in_a_column_before_their_values(reference, make_document):
+    # a PDF's first page: the labels' column first ("Plats: Närvarande: ande Sekreterare: Övriga närvarande:"),
+    # then the values; the members are the names with a party, the others are guests
+    text = ("Protokoll från sammanträde med Regionstyrelsen\n\n1 1(9) Plats: Närvarande: ande Sekreterare: Övriga "
+            "närvarande: Residenset, Ockelbo Anna Berglund, S, Lars Nord, C, Eva Sjö, M, ordförande Karin Ek "
+            "Olle Brink 61 Öppnande Ordföranden hälsar välkommen.\n")
+    ex = extract_document(make_document(text), reference)
+    members = {s.subject for s in ex.statements if s.predicate == "affiliatedWith"
+               and s.object.startswith("org/regionstyrelsen")}
+    assert members == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
+
+
 def test_meetings_an_aside_in_parentheses_recalls_a_meeting_it_does_not_report(reference, make_document):
     # a programme: the web meeting of the heading is the event; "(frågan var uppe på rådets möte den 12 februari)"
     # recalls an earlier one, and neither makes a meeting of it nor dates this one

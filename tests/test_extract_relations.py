@@ -1069,3 +1069,23 @@ def test_relations_a_municipal_committee_sharing_a_riksdag_committee_s_name_is_n
     ex = extract_document(make_document(
         "Protokoll\n\nSocialutskottet sammanträdde i kommunhuset. Kulturutskottet hade inget möte.\n"), reference)
     assert not any(k.startswith("gov/riksdagen-") for k in ex.entities), sorted(ex.entities)
+
+
+@pytest.mark.parametrize("entry, party", [
+    ("Olle Brink, M (ej 41-60)", "party/m"),  # then the items the member was away for
+    ("Olle Brink, C ( 60)", "party/c"),  # ... the "ej" the PDF's text lost
+    ("Olle Brink, S (ersättare Karin Ek, MP)", "party/s"),  # ... or a substitute in brackets
+])
+def test_relations_a_roster_party_after_a_comma_then_a_bracket(entry, party):
+    text = ("PROTOKOLL Kommunstyrelsen Sammanträdesdatum 2021-09-14 Beslutande Anna Berglund, S, ordförande "
+            f"{entry} Eva Sjö, V Paragrafer 1-9")
+    pairs = _rel(text, "memberOf")
+    assert ("person/olle-brink", party) in pairs and ("person/eva-sjo", "party/v") in pairs
+
+
+def test_relations_a_roster_s_vice_chair_abbreviated_then_the_party():
+    # "Anna Berg, 1 v ordf (s)": the roster's short form of the first vice chair, then the party
+    ex = extract_document(_doc("Ledamöter Ersättare x Olle Brink, ordf (s) Karin Ek (s) x Anna Berglund, 1 v ordf (s) "
+                               "xx Lars Nord (s) x Eva Sjö, 2 v ordf (m) x Per Holm (m)"))
+    assert {("person/anna-berglund", "party/s"), ("person/eva-sjo", "party/m")} <= _pairs(ex, "memberOf")
+    assert {("person/anna-berglund", "1 v ordf"), ("person/eva-sjo", "2 v ordf")} <= _pairs(ex, "role")

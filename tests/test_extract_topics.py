@@ -762,3 +762,19 @@ def test_topics_a_verb_in_erade_after_its_subject_is_no_adjective_of_the_topic(r
     flat = {f for fs in forms.values() for f in fs}
     assert "vägunderhållet" in flat and not any("diskuterade" in f for f in flat), forms
     assert "subventionerade kollektivtrafiken" in flat, forms
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the subject of a visit or a series of meetings, two words after "för"
+    ("Ämnet för ministerns besök var hamnens muddring och kustens erosion.", ["hamnens muddring", "kustens erosion"]),
+    ("Temat för kommande dialogmöten är strandskyddet och fiskevården.", ["strandskyddet", "fiskevården"]),
+    # examples after the passive verb open a list, whatever stands before the verb
+    ("Med planen som grund diskuterades bland annat de växande sälstammarna och kustens erosion.",
+     ["växande sälstammarna", "kustens erosion"]),
+    # what a visitor came to learn
+    ("Ministern kom till Ockelbo för att informera sig om fiskevården i älven.", ["fiskevården"]),
+])
+def test_topics_cues_of_a_visit_s_subject_and_of_examples(reference, make_document, text, wanted):
+    forms = _topic_forms(reference, make_document, text)
+    for form in wanted:
+        assert _has_form(forms, form), (form, forms)

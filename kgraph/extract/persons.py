@@ -42,7 +42,11 @@ MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")
 # minutes write the party between commas: "Anna Berg, s, ordförande", "Per Holm, kd"
 COMMA_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?P<p>s|m|c|v|kd|fp|l|mp|sd|S|M|C|V|KD|FP|L|MP|SD|Kd|Fp|Mp|Sd)"
-                            r"(?=[ \t]*(?:,|$|\n)|[ \t]+[A-ZÅÄÖ])", re.MULTILINE)
+                            # (then the items the member left: "Per Holm, M (ej 41-60)"; a substitute's in brackets:
+                            # "(ersättare Eva Ek, MP)")
+                            r"(?=[ \t]*(?:,|$|\n|\))|[ \t]+[A-ZÅÄÖ]"
+                            r"|[ \t]+\((?:(?:ej|ersättare|ers|tjg|§)[ \t.]|[ \t]*\d))",
+                            re.MULTILINE)
 # a caption's bare party letters after a name: "Oppositionsråd Anna Berg M, landshövding Per Ek och Kommunalråd
 # Eva Ek S."
 BARE_PARTY_RE = re.compile(r"[ \t]+(?P<p>S|M|C|V|L|KD|MP|SD)(?=[ \t]*(?:[,.]|$|\n|och\b))", re.MULTILINE)
@@ -716,7 +720,9 @@ def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> Title
     return title_ends.get(j) if j < pos else None
 
 
-_BEFORE_GAP = re.compile(r"^[ \t]*:?[ \t]*(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?\Z")
+# ("Förbundschef (KSRR) Anna Berg": the body's abbreviation in brackets between the title and the name)
+_BEFORE_GAP = re.compile(r"^[ \t]*(?:\([A-ZÅÄÖ]{2,8}\)[ \t]*)?:?[ \t]*"
+                         r"(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?\Z")
 # "Kommunstyrelsens ordförande i Vara kommun Anna Berg", "Ordförande i KS - Anna Berg" (a list's item):
 # the title, its place or body, the name
 _BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?"

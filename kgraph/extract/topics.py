@@ -187,7 +187,8 @@ _FORWARD_CUE = re.compile(
     r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+"
     # "Den här gången handlar det bland annat om X", "Under mötet berättade kommunchefen om X": the subject
     # after the verb (a pronoun or a definite noun)
-    r"(?:(?:det|vi|man|de|han|hon|jag|ni|[a-zåäö]+(?:en|et|na))\s+)?" + _FILLER + r"(?:om|kring)"
+    # ("för att informera sig om X": what a visitor came to learn)
+    r"(?:(?:det|vi|man|de|han|hon|jag|ni|sig|[a-zåäö]+(?:en|et|na))\s+)?" + _FILLER + r"(?:om|kring)"
     # "ett möte i Östersund om X", "seminariet om X", "ett rundabordssamtal om X", "överläggningar om X":
     # what a meeting is about (and the compounds of its words: "dialogmöte om X")
     r"|[a-zåäö]*(?:möte|mötet|möten|träff|träffen|träffar|seminarium|seminariet|seminarier|konferens|konferensen|"
@@ -256,8 +257,9 @@ _FORWARD_CUE = re.compile(
     r"(?:var|är|blev)(?:\s*:)?"
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
     # "Ämnen på dagordningen var X", "kommer teman för diskussionerna att vara X"
+    # ("Ämnet för ministerns besök var X", "Temat för kommande dialogmöten är X")
     r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)\s+"
-    r"(?:(?:för|på|under|vid)\s+[a-zåäö]+\s+)?(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
+    r"(?:(?:för|på|under|vid)\s+(?:[a-zåäö]+\s+){1,2}?)?(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
     r"|bland ämnena (?:fanns|märktes|var)"
     # "en konferens med temat \"X\"", "framförde synpunkter på X"
     r"|(?:med|har|hade|under)\s+(?:temat|tema)\s*:?\s*[\"”“]?"
@@ -275,6 +277,10 @@ _FORWARD_CUE = re.compile(
     r"|(?:exempel|exemplen)\s+(?:var|är)\s+(?:frågor|frågan)\s+(?:om|kring|rörande)"
     # "X diskuterades också liksom Y och Z": the list goes on after the verb
     r"|(?:diskuterades|berördes|avhandlades|togs upp)\s+(?:också\s+|även\s+)?liksom"
+    # "Med strategin som bakgrund diskuterades bland annat X, Y och Z": the examples open a list after the verb,
+    # whatever stands before it
+    r"|(?:diskuterades|berördes|avhandlades|presenterades|diskuteras|berörs|avhandlas|presenteras)"
+    r"(?=\s+(?:bland annat\b|bl\.\s?a\.|främst\b|framför allt\b|exempelvis\b|till exempel\b|t\.\s?ex\.))"
     # "fördjupa samarbetet inom tre områden: A, B och C": a counted list of fields, then the fields
     r"|(?:inom|på|kring|om)\s+(?:två|tre|fyra|fem|sex|följande|några|flera)\s+(?:viktiga\s+)?"
     r"(?:områden|frågor|teman|ämnen|punkter)\s*:"

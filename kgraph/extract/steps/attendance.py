@@ -45,8 +45,9 @@ _CUE_RE = re.compile(
     r"Tjänstepersoner|Fackliga (?:organisationer|representanter|företrädare)|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
     r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
-    # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg"; a count: "Ledamöter (7) Anna Berg"
-    r"(?:[a-zåäö]{2,12}\s*:\s*|\(\d{1,2}\)\s*)?"
+    # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg", or before the next label of a column
+    # of labels ("Närvarande: ande Sekreterare: Övriga närvarande: ..."); a count: "Ledamöter (7) Anna Berg"
+    r"(?:[a-zåäö]{2,12}\s*:\s*|[a-zåäö]{2,12}[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t]*:)|\(\d{1,2}\)\s*)?"
     # the column heads of a table of presence and votes, run together: "Närvaro §§ Ordinarie ledamöter Tjg Ej tjg
     # Ja Nej"
     r"(?:Närvaro[ \t]*§*\s*(?:Ordinarie[ \t]+ledamöter)?(?:[ \t]*(?:Tjg|Ej[ \t]+tjg|JA|NEJ|Ja|Nej|Avstår))*\s*)?"
@@ -73,14 +74,16 @@ _AWAY_MARK_RE = re.compile(r"[ \t]+[A-ZÅÄÖ]{1,3}[ \t]+[-–](?![\wåäö-])")
 # the PDF's text lost
 _BACKWARD_GAP_RE = re.compile(r"\s*(?:,\s*[A-ZÅÄÖa-zåäö][a-zåäö-]+(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2}\s*(?:,\s*|(?=\()))?"
                               r"(?:\(\s*(?:[A-Za-zÅÄÖåäö]{1,4}|[A-ZÅÄÖ][a-zåäö-]{2,24})\s*\)?\s*)?[,(]?\s*")
-# (after the page mark of its first page: "PROTOKOLL 1(54) Socialnämnden")
-_BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)(?:\s+från)?"
+# (after the page mark of its first page: "PROTOKOLL 1(54) Socialnämnden", "PROTOKOLL Sida 1 Kommunstyrelsen")
+_BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll|[Mm]innesanteckningar)"
+                      # (the meeting, then the body: "Protokoll från sammanträde med Regionstyrelsen")
+                      r"(?:\s+från(?:\s+(?:sammanträde(?:t)?|möte(?:t)?)\s+(?:med|i))?)?"
                       # (in capitals, the body on its line: "SAMMANTRÄDESPROTOKOLL Regionförbundets styrelse")
                       r"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+[A-ZÅÄÖ][a-zåäö]+förbundets[ \t])"
                       # (a board after the label of the page's number, the number lost: "SAMMANTRÄDESPROTOKOLL Sida
                       # Kommunstyrelsen")
                       rf"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+Sida[ \t]+(?:{lx.BOARD_NAMES})(?![\wåäö-])))"
-                      r"(?:\s+Sida)?(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
+                      r"(?:\s+Sida(?:\s+\d{1,3}(?!\s?\())?)?(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utskottet)"
@@ -147,6 +150,10 @@ def _goes_on(text: str, end: re.Match[str], person_starts: dict[int, int]) -> in
 _ENTRY_AFTER_NAME_RE = re.compile(r"[ \t]*(?:\(|,|\n|\Z|[A-ZÅÄÖ])")
 
 
+# a column of a form's labels, no value between them: "Sekreterare: Justerare:" (the values follow the last label)
+_LABELS_ONLY_RE = re.compile(r"(?:\s*[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+)?[ \t]*:)*\s*")
+
+
 def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int]) -> list[Attendance]:
     out: list[Attendance] = []
     stacked_members = False  # "Beslutande Ledamöter ... Tjänstemän Anna Berg (C) ...": the labels first, then all names
@@ -159,7 +166,7 @@ def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else \
             "member" if cue in _MEMBER_CUES or cue.endswith((" ledamöter", " ersättare", "representanter")) else "other"
-        if stop > m.end():
+        if stop > m.end() and not _LABELS_ONLY_RE.fullmatch(text, m.end(), stop):
             if capacity == "other" and stacked_members:
                 capacity = "mixed"  # the members among them are the ones with a party
             out.append(Attendance(m.end(), stop, capacity))
@@ -244,18 +251,39 @@ def _drop_cue_titles(st: DocState, cues: list[re.Match[str]]) -> None:
 _SIGNATURES_RE = re.compile(r"\bUnderskrifter\b(?P<block>[^§\n]{0,300})")
 _SIGNATURE_LABELS = frozenset({"ordförande", "sekreterare", "justerare", "justerande"})
 _LABEL_GAP_RE = re.compile(r"[ \t]*:?[ \t]*")
+_SIGNER_GAP_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,6}\))?[ \t,]*")  # the signer's party between name and label
+
+
+def _signature_block(st: DocState) -> tuple[list[PersonHit], list[TitleHit], bool] | None:
+    """The names and the labels of the signature block, and whether it writes each name before its label."""
+    m = _SIGNATURES_RE.search(st.doc.text)
+    if m is None:
+        return None
+    a, b = m.span("block")
+    in_block = [p for p in st.people.persons if a <= p.start < b]
+    labels = [t for t in st.people.titles if a <= t.start < b and t.role in _SIGNATURE_LABELS]
+    if not in_block or not labels:
+        return None
+    return in_block, labels, in_block[0].start < labels[0].start
 
 
 def _tie_signatures(st: DocState) -> None:
-    """In the signature block a label is the title of the name after it, not of the one before."""
-    m = _SIGNATURES_RE.search(st.doc.text)
-    if m is None:
+    """In the signature block a label is the title of the name after it, not of the one before; unless the
+    block opens with a name: then each label follows its signer ("Underskrifter Anna Berg (S) Ordförande Per
+    Holm (M) Justerare")."""
+    block = _signature_block(st)
+    if block is None:
         return
-    a, b = m.span("block")
-    persons = {p.start: p for p in st.people.persons if a <= p.start < b}
-    for t in [t for t in st.people.titles if a <= t.start < b and t.role in _SIGNATURE_LABELS]:
-        gap = _LABEL_GAP_RE.match(st.doc.text, t.end)
-        signer = persons.get(gap.end()) if gap else None
+    text = st.doc.text
+    in_block, labels, names_first = block
+    persons = {p.start: p for p in in_block}
+    for t in labels:
+        if names_first:
+            before = [p for p in in_block if p.end <= t.start]
+            signer = before[-1] if before and _SIGNER_GAP_RE.fullmatch(text, before[-1].end, t.start) else None
+        else:
+            gap = _LABEL_GAP_RE.match(text, t.end)
+            signer = persons.get(gap.end()) if gap else None
         if signer is not None:
             st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(signer, t)]
 
@@ -264,12 +292,15 @@ _PAIR_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*")
 
 
 def _tie_adjusters(st: DocState) -> None:
-    """"Justerare Anna Berg och Per Holm": the label is the title of every name it lists."""
+    """"Justerare Anna Berg och Per Holm": the label is the title of every name it lists (not in a signature
+    block that writes the label after its signer's name)."""
     text = st.doc.text
     persons = {p.start: p for p in st.people.persons}
     tied = {(id(q), id(u)) for q, u in st.people.roles}
+    block = _signature_block(st)
+    after_names = {id(t) for t in block[1]} if block is not None and block[2] else set()
     for t in st.people.titles:
-        if t.role not in ("justerare", "justerande"):
+        if t.role not in ("justerare", "justerande") or id(t) in after_names:
             continue
         gap = _LABEL_GAP_RE.match(text, t.end)
         p = persons.get(gap.end()) if gap else None
@@ -281,10 +312,20 @@ def _tie_adjusters(st: DocState) -> None:
             p = persons.get(nxt.end()) if nxt and nxt.end() > p.end else None
 
 
+# between a title and the name it heads: the body the official serves, in brackets ("Förbundschef (KSRR) Anna Berg")
+_TITLE_NAME_GAP_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?")
+
+
 def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
     text = st.doc.text
     persons = [p for p in st.people.persons if seg.start <= p.start < seg.end]
     titles = [t for t in st.people.titles if seg.start <= t.start < seg.end]
+    # "Utvecklingschef Anna Berg, ekonomichef Per Holm 1-2": a list that opens with a title before its first name
+    # writes every title before its name
+    titles_first = bool(persons and titles) and titles[0].end <= persons[0].start \
+        and not text[seg.start:titles[0].start].strip(" \t\n:") \
+        and _TITLE_NAME_GAP_RE.fullmatch(text, titles[0].end, persons[0].start) is not None
+    starts = {p.start: p for p in persons}
     for t in titles:
         before = [p for p in persons if p.end <= t.start]
         if not before:
@@ -292,6 +333,9 @@ def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
         prev = before[-1]
         gap = _BACKWARD_GAP_RE.fullmatch(text, prev.end, t.start)
         if gap is None or _title_first(text, prev, t, persons):
+            continue
+        if titles_first and (head := _TITLE_NAME_GAP_RE.match(text, t.end)) and head.end() in starts:
+            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(starts[head.end()], t)]
             continue
         st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(prev, t)]
 
