@@ -2106,3 +2106,33 @@ def test_meetings_a_federation_s_radslag_is_an_event(reference, make_document):
     meetings = extract_document(make_document(text), reference).meetings
     assert [m.kind for m in meetings] == ["conference"]
     assert "person/eva-lindkvist" in meetings[0].participants
+
+
+def test_meetings_two_ministers_travelling_together_make_each_item_of_their_programme(reference, make_document):
+    # the visit's own sentence names both ministers: the items of the programme after it are both ministers'
+    text = ("Ministrarna besöker Ockelbo\n\nMåndagen den 20 juni besöker landsbygdsminister Anna Berglund och "
+            "socialminister Olle Brink Ockelbo.\n\nProgram\n\nKl. 10.00-11.00 Besök på Exempelgårdens äldreboende."
+            "\n\nKl. 12.00-13.00 Lunchmöte med företrädare för Ockelbo kommun om skolfrågor.\n")
+    ms = _meetings(reference, make_document, text)
+    items = [m for m in ms if "org/exempelgardens-aldreboende" in m.participants or m.kind == "meeting"]
+    assert len(items) == 2
+    for m in items:
+        assert {"person/anna-berglund", "person/olle-brink"} <= set(m.participants), m
+
+
+def test_meetings_a_minister_met_on_the_trip_makes_no_item_of_the_programme(reference, make_document):
+    # the minister the travellers meet is named where they meet, not in the visit's sentence
+    text = ("Ministrarna besöker Ockelbo\n\nMåndagen den 20 juni besöker landsbygdsminister Anna Berglund och "
+            "socialminister Olle Brink Ockelbo. Där träffar de Norges fiskeriminister Lars Nord.\n\nProgram\n\n"
+            "Kl. 10.00-11.00 Besök på Exempelgårdens äldreboende.\n")
+    ms = _meetings(reference, make_document, text)
+    item = next(m for m in ms if "org/exempelgardens-aldreboende" in m.participants)
+    assert "person/lars-nord" not in item.participants
+
+
+def test_persons_a_listed_place_after_a_minister_s_name_is_the_place_visited(reference, make_document):
+    ex = extract_document(make_document("Måndagen besöker socialminister Anna Berglund Köpenhamn och "
+                                        "dagen efter Oslo."), reference)
+    assert "person/anna-berglund" in ex.entities and not any("kopenhamn" in k for k in ex.entities
+                                                              if k.startswith("person/"))
+    assert "place/kopenhamn" in ex.entities

@@ -19,9 +19,12 @@ def run(st: DocState) -> None:
     org_spans = [(m.prov.span.start, m.prov.span.end) for m in st.mentions
                  if (m.kind in ORG_CLASSES or m.kind in ("County", "Place"))
                  and (" " in m.text.strip() or m.kind not in ("Municipality", "Place", "County"))]
-    # a one-word municipality or county after a name is the place visited, not a second surname
+    # a one-word municipality, county or listed place (a landscape, a foreign city) after a name is the place
+    # visited, not a second surname ("besöker socialministern Anna Berg Köpenhamn")
     place_starts = frozenset(m.prov.span.start for m in st.mentions
-                             if m.kind in ("Municipality", "County") and " " not in m.text.strip())
+                             if (m.kind in ("Municipality", "County")
+                                 or m.kind == "Place" and m.prov.rule == "extract.gazetteer")
+                             and " " not in m.text.strip())
     people = find_persons(st.doc, st.ref, org_spans, place_starts)
     st.people = people
     keep: list[PersonHit] = []

@@ -543,6 +543,30 @@ def _roster_spans(st: DocState) -> list[tuple[int, int]]:
     return [(m.end(), e) for s, e in lines_holding(text, ":") for m in _SEATS_LEAD_RE.finditer(text, s, e)]
 
 
+def _travelling_ministers(st: DocState, meets: list[MeetingDraft]) -> frozenset[str]:
+    """"Måndagen besöker ministrarna A och B Exempelby": the ministers of a text who all make one of its visits
+    together, whose programme the subjectless items of the text are (none where the text has fewer than two)."""
+    if len(st.ministers) < 2:
+        return frozenset()
+    for mt in meets:
+        if mt.kind != "visit" or mt.subjectless:
+            continue
+        sent = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
+        if sent is None:
+            continue
+        # the ministers the visit's own sentence names (not the one they meet, named where they "träffar")
+        named = {k for k in st.ministers if k in st.info
+                 and any(sent.start <= m.prov.span.start < sent.end for m in st.info[k].mentions)}
+        if len(named) >= 2:
+            return frozenset(named)
+    return frozenset()
+
+
+def _first_named(st: DocState, key: str) -> int:
+    named = st.info[key].mentions if key in st.info else []
+    return named[0].prov.span.start if named else 0
+
+
 def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
     person_keys = {k for k, i in st.info.items() if i.cls == "Person"}
     rosters = _roster_spans(st)
@@ -564,6 +588,11 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
             others = [o for o in mt.orgs if st.cls_of(o) != "Municipality"]
             if mt.persons or others:
                 mt.orgs = others  # (a visit that names no one else keeps the town it was made to)
+    travelling = _travelling_ministers(st, meets)
+    for mt in meets:
+        if travelling and mt.subjectless and not (travelling & set(mt.persons)):
+            for person in sorted(travelling, key=lambda k: -_first_named(st, k)):
+                _add_programme_person(st, mt, person)  # a programme item of the ministers' trip together
     for mt in meets:
         if mt.location is None and mt.same_place_as is not None:
             mt.location = mt.same_place_as.location  # "efter mötet ...": where that meeting was
