@@ -284,6 +284,18 @@ def _places(d: Path, entities: dict[str, RefEntity], landscapes: dict[str, str])
         landscapes[fold(r["name"])] = key
 
 
+def _localities(d: Path, entities: dict[str, RefEntity]) -> None:
+    """Localities that are no municipality's name (postal localities, localities.csv): places only where the text
+    reads them as one ("i Exempelby", "till Exempelby", "Tingshuset, Exempelby"), never at a sentence's start
+    or before another capitalised word; keyed by their name and the SCB code of their municipality."""
+    path = d / "localities.csv"
+    if not path.is_file():
+        return
+    for r in _rows(path):
+        attrs = {"placeKind": "ort", "municipality": r["municipality"]}
+        _add(entities, RefEntity(f"place/{r['id']}", "Place", r["name"], [Form(r["name"], weak=True)], attrs))
+
+
 def _ministers(d: Path) -> list[MinisterTerm]:
     path = d / "ministers.csv"
     if not path.is_file():
@@ -341,6 +353,7 @@ def load_reference() -> Reference:
     _municipalities(d, entities, by_domain, weak)
     _counties(d, entities, by_domain, county_short)
     _places(d, entities, landscapes)
+    _localities(d, entities)
     # a county's short name alone ("Kronoberg") names the county where no
     # municipality or landscape has that name
     municipal = {fold(f.text) for e in entities.values() if e.cls == "Municipality" for f in e.forms}

@@ -133,7 +133,8 @@ def test_gazetteer_locality_after_venue_in_place_line(reference, make_document):
     from kgraph.extract.pipeline import extract_document
     text = "Kallelse\n\nPlats och tid: Kommunhuset, Fjugesta, kl. 13.00–15.40\n"
     ex = extract_document(make_document(text), reference)
-    places = {info.label for info in ex.entities.values() if info.cls == "Place"}
+    # (the text's own label, or the reference's for a listed locality)
+    places = {info.label or reference.entities[key].label for key, info in ex.entities.items() if info.cls == "Place"}
     assert "Fjugesta" in places
 
 
@@ -247,3 +248,62 @@ def test_a_boundary_is_a_character_that_is_no_word_character():
 ])
 def test_gazetteer_knows_agencies_founded_after_the_2015_register(reference, make_document, text, key):
     assert key in _keys(reference, make_document, text, "GovernmentAgency")
+
+
+# ------------------------------------------------------------------ localities (localities.csv)
+
+@pytest.mark.parametrize("text, key", [
+    ("Ministern besökte Hjärup i förra veckan.", "place/hjarup-1230"),
+    ("Mötet hölls på Tingshuset, Kopparberg.", "place/kopparberg-1864"),
+    ("Nästa träff blir i Södra Sandby.", "place/sodra-sandby-1281"),
+])
+def test_gazetteer_a_locality_read_as_a_place_is_one(reference, make_document, text, key):
+    assert key in _keys(reference, make_document, text, "Place")
+
+
+@pytest.mark.parametrize("text", [
+    "Hjärup växer snabbt.",  # a sentence's first word: no place reading
+    "Besöket gick till Kopparberg Bruk AB.",  # before another capitalised word: part of a name
+])
+def test_gazetteer_a_locality_without_a_place_reading_is_none(reference, make_document, text):
+    assert not {k for k in _keys(reference, make_document, text) if k.startswith("place/")}
+
+
+def test_gazetteer_localities_are_no_municipality_s_name(reference):
+    places = {e.label for e in reference.entities.values() if e.attrs.get("placeKind") == "ort"}
+    municipalities = {e.label for e in reference.entities.values() if e.cls == "Municipality"}
+    assert len(places) > 1000 and not places & municipalities
+
+
+def test_gazetteer_the_island_stays_the_island_where_its_county_is_named(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    text = ("Nyheter\n\nLandshövdingen i Gotlands län och Region Gotland bjöd in. Ministern reste sedan runt på "
+            "Gotland och besökte Gotlands hamnar.\n")
+    ex = extract_document(make_document(text), reference)
+    assert ex.entities["place/gotland-landskap"].cls == "Place"
+    assert {"county/09", "region/09"} <= set(ex.entities)
+
+
+def test_gazetteer_a_listed_locality_in_a_venue_slot_is_one_node(reference, make_document):
+    # "Plats: Fjugesta" reads the slot's name; the listed locality of the same name is the same place
+    from kgraph.extract.pipeline import extract_document
+    text = "Kallelse\n\nPlats: Fjugesta\nTid: kl. 13.00\n\nStyrelsen möts i Fjugesta.\n"
+    ex = extract_document(make_document(text), reference)
+    assert [k for k, info in ex.entities.items() if info.cls == "Place"] == ["place/fjugesta-1814"]
+
+
+def test_gazetteer_a_fortress_named_after_a_locality_is_one_venue(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document("Nyheter\n\nMötet hölls på Bohus fästning i Kungälv.\n"), reference)
+    assert "Bohus fästning" in {info.label for info in ex.entities.values() if info.cls == "Place"}
+    assert "place/bohus-1440" not in ex.entities
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Ministern reste vidare till Sydafrika.", "place/sydafrika"),
+    ("Delegationen från Elfenbenskusten besökte Ockelbo.", "place/elfenbenskusten"),
+    ("Konferensen hölls i Utrecht.", "place/utrecht"),
+    ("Samarbetet med Vitryssland upphörde.", "place/belarus"),  # the former name, an alias
+])
+def test_gazetteer_a_foreign_state_or_city_is_a_place(reference, make_document, text, key):
+    assert key in _keys(reference, make_document, text, "Place")

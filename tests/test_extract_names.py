@@ -609,3 +609,14 @@ def test_names_royal_persons_by_title_and_name_or_title_alone(reference, make_do
     keys = {k for k, e in ex.entities.items() if e.cls == "Person"}
     assert {"person/kronprinsessan-victoria", "person/carl-xvi-gustaf", "person/drottning-silvia"} <= keys, keys
     assert len([k for k in keys if "victoria" in k or "kronprinsessan" in k]) == 1  # one person, two forms
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Konferensen hölls på Quality Hotel Ockelbo i två dagar.", "Quality Hotel Ockelbo"),
+    ("Middagen serverades på Scandic Exempelgården.", "Scandic Exempelgården"),
+    ("Seminariet var på Best Western Hotell Norra Exempelsjön.", "Best Western Hotell Norra Exempelsjön"),
+    ("Galan hölls på Grand Hôtel i Stockholm.", "Grand Hôtel"),
+    ("Styrelsen möttes på Clarion Hotel Exempel Airport.", "Clarion Hotel Exempel Airport"),  # no airport company
+])
+def test_names_a_hotel_by_its_chain_s_name_is_a_venue(reference, make_document, text, venue):
+    assert venue in _labels(reference, make_document, text, "Place")

@@ -1089,3 +1089,12 @@ def test_relations_a_roster_s_vice_chair_abbreviated_then_the_party():
                                "xx Lars Nord (s) x Eva Sjö, 2 v ordf (m) x Per Holm (m)"))
     assert {("person/anna-berglund", "party/s"), ("person/eva-sjo", "party/m")} <= _pairs(ex, "memberOf")
     assert {("person/anna-berglund", "1 v ordf"), ("person/eva-sjo", "2 v ordf")} <= _pairs(ex, "role")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Områdespolis Olle Brink medverkar under eftermiddagen.", "områdespolis"),
+    ("Övertandläkare Eva Sjö berättade om arbetet.", "övertandläkare"),
+    ("Pastor Karin Ek höll en andakt.", "pastor"),
+])
+def test_relations_an_occupation_before_a_name_is_its_role(text, role):
+    assert any(r == role for _, r in _rel("Nyheter\n\n" + text, "role"))

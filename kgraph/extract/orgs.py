@@ -114,6 +114,13 @@ VENUE_HEAD_RE = re.compile(
 VENUE_KIND_FIRST_RE = re.compile(
     rf"(?P<name>{_word_initial('[HRKVG]')}(?:otell?|estaurang|onferenscent(?:er|rum)|ärdshus(?:et)?|ästgiveri(?:et)?)"
     rf"[ \t]+{_CAP}(?:[ \t]+{_CAP})?)(?![\wåäö])")
+# a hotel by its chain's name before the kind word, or by the chain alone: "Quality Hotel Exempelstad", "Best Western
+# Hotell Norra Exempelsjön", "Grand Hôtel", "Scandic Exempel" (not "På Hotell X": a preposition opens no name)
+CHAIN_HOTEL_RE = re.compile(
+    # (the first word's letters after its capital: not "På", "Vid", "Hos", "Från", "Till", "Med", "Och")
+    rf"(?P<name>{_word_initial('[A-Z]')}(?!(?:å|id|os|rån|ill|ed|ch)\b)[a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+"
+    r"(?:Hotel|Hotell|Hôtel)"
+    rf"(?:[ \t]+(?!i\b){_CAP}){{0,3}}|{_word_initial('S')}candic[ \t]+{_CAP}(?:[ \t]+{_CAP})?)(?![\wåäö])")
 # "Norra Bantorget", "Stora torget"... written before a venue's name: part of it
 _SIDE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:Norra|Södra|Östra|Västra|Stora|Lilla|Gamla|Nya|Övre|Nedre)[ \t]+\Z")
 # the capitalised words of a protocol's run-on header that end a venue's name ("Plats: Sjöviken Ledamöter Anna ...")
@@ -212,7 +219,8 @@ _DETERMINERS = {"hans", "hennes", "deras", "vår", "vårt", "våra", "varje", "d
                 "många", "flera", "någon", "något", "inga", "ingen", "min", "mitt", "din", "sin", "sitt", "er", "ert"}
 # a venue, landscape feature or farm named by a capitalised word and a generic last word:
 # "Halmstad slott", "Södra Råda gamla kyrka", "Dannemora gruva", "Wisby Strand"
-VENUE_NOUNS = {"slott": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell": "Place", "gruva": "Place",
+VENUE_NOUNS = {"slott": "Place", "fästning": "Place", "kyrka": "Place", "domkyrka": "Place", "kapell": "Place",
+               "gruva": "Place",
                "central": "Place", "centralstation": "Place", "station": "Place", "strand": "Place",
                "scen": "Place", "mosse": "Place", "myr": "Place", "hamn": "Place", "brygga": "Place",
                "fyr": "Place", "kvarn": "Place", "park": "Place", "torg": "Place", "hus": "Place", "arena": "Place",
@@ -345,7 +353,9 @@ NAMED_BODY_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = 
     (("Visit",), _bounded(rf"Visit[ \t]+{_CAP_NAME}"), "Company"),
     # ... a destination company ("Destination Exempelfjällen") and an airport's company ("Exempel Mountains Airport")
     (("Destination",), _bounded(rf"Destination[ \t]+{_CAP_NAME}"), "Company"),
-    (("Airport",), _bounded(rf"(?!VD[ \t]){_CAP_NAME}(?:[ \t]+{_CAP_NAME}){{0,2}}[ \t]+Airport"), "Company"),
+    # (not a hotel at the airport: "Exempel Hotel Arlanda Airport", a venue)
+    (("Airport",), _bounded(rf"(?!VD[ \t]){_CAP_NAME}(?:[ \t]+(?!Hotel\b|Hotell\b){_CAP_NAME}){{0,2}}[ \t]+Airport"),
+     "Company"),
     # a chamber of commerce ("Handelskammaren Exempelland", "Västsvenska Handelskammaren", "Exempeldalens
     # Handelskammare") and a fire and rescue service ("Räddningstjänsten Exempelby", "Norrbygdens Räddningstjänst",
     # "Brandkåren Exempel")
@@ -537,6 +547,9 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             if m["room"] and free(m.start("room"), m.end("room")):
                 yield PatternOrg(m.start("room"), m.end("room"), m["room"], "Place", f"place/{slug(m['room'])}")
     seen: set[int] = set()
+    for m in prefilter.finditer(CHAIN_HOTEL_RE, text):
+        if free(m.start("name"), m.start("name") + 4):
+            yield PatternOrg(m.start("name"), m.end("name"), m["name"], "Place", f"place/{slug(m['name'])}", wins=True)
     for m in prefilter.finditer(VENUE_KIND_FIRST_RE, text):
         # "Hotell Vättern": the kind word makes the place name after it part of the venue's name
         if free(m.start("name"), m.start("name") + 4):

@@ -37,10 +37,13 @@ def _placeable(st: DocState, m: Mention) -> bool:
 
 
 def _container(st: DocState, m: Mention) -> bool:
-    """A place that can hold a venue: a municipality, a county, or a locality the text names."""
+    """A place that can hold a venue: a municipality, a county, or a locality (the text's or the reference's)."""
     if m.kind not in _CONTAINERS or m.attrs.get("genitive"):
         return False
-    return m.kind != "Place" or (m.key not in st.ref.entities and not lx.BUILDING_END_RE.search(m.text))
+    ref = st.ref.entities.get(m.key)
+    if ref is not None:
+        return m.kind != "Place" or ref.attrs.get("placeKind") == "ort"
+    return m.kind != "Place" or not lx.BUILDING_END_RE.search(m.text)
 
 
 def run(st: DocState) -> None:

@@ -43,7 +43,7 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     """A bare municipality name that is also an island landscape's ("Gotland") is the island.
     A bare county name that is also a landscape ("Halland", "Blekinge") is the
     county when the document speaks of the county as such (its län, region or
-    länsstyrelse named in full); otherwise the landscape."""
+    länsstyrelse named in full); otherwise the landscape. An island is the island either way."""
     formal = {m.key.split("/")[1] for m in cands if m.key and m.key.split("/")[0] in ("county", "region", "cab")
               and " " in m.text}
     landscape_county = {v: st.ref.county_short[k] for k, v in st.ref.landscape_keys.items()
@@ -58,7 +58,8 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
                 m = Mention(text=m.text, kind="Place", key=land, attrs=m.attrs,
                             prov=m.prov.model_copy(update={"rule": "extract.landscape_name", "confidence": 0.75}))
         code = landscape_county.get(m.key or "")
-        if code and code in formal:
+        # (an island stays the island beside its county's bodies: "Region Gotland" works for all of Gotland)
+        if code and code in formal and st.ref.entities[m.key or ""].attrs.get("placeKind") != "ö":
             m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
                         prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.8}))
         out.append(m)
@@ -123,8 +124,11 @@ def _one_sense(st: DocState, cands: list[Mention]) -> list[Mention]:
             code = st.ref.county_short.get(bare)
             key = f"county/{code}" if code else ""
             listed = i >= 0 and _in_county_list(text, spans, i)
+            island = m.kind == "Place" and st.ref.entities[m.key].attrs.get("placeKind") == "ö" \
+                if m.key in st.ref.entities else False
+            # (an island stays the island where its county is named: "Gotlands län" and "på Gotland")
             if code and key in st.ref.entities and (
-                    (m.kind == "Place" and key in counties) or listed):
+                    (m.kind == "Place" and key in counties and not island) or listed):
                 m = Mention(text=m.text, kind="County", key=key, attrs=m.attrs,
                             prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.75}))
         out.append(m)

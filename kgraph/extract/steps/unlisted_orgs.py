@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from ...models import Mention
+from ...refdata import Reference
 from ...text import fold, slug
 from ..orgs import LEGAL_FORMS, PatternOrg, abbreviation_after, find_pattern_orgs, find_slot_names
 from ..persons import MIN_BEARERS
@@ -81,9 +82,12 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
     def is_given(word: str) -> bool:
         return given.get(word, 0) >= MIN_BEARERS
 
+    localities = _locality_keys(st.ref)
     for po in find_pattern_orgs(st.doc.text, spans, soft, lambda stem: _names_an_area(st, stem)):
         po = _without_next_person(st.doc.text, po, is_given)
-        m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
+        # "Plats: Exempelby": a venue's slot that holds a listed locality names that locality
+        key = localities.get(fold(po.name), po.key) if po.cls == "Place" else po.key
+        m = Mention(text=po.name, kind=po.cls, key=key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         if po.wins:
             wins.add(id(m))
@@ -96,6 +100,13 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
         out.append(m)
         wins.add(id(m))
     return out, wins
+
+
+def _locality_keys(ref: Reference) -> dict[str, str]:
+    """Folded name -> key of the localities of the reference data (localities.csv)."""
+    def build() -> dict[str, str]:
+        return {fold(e.label): k for k, e in ref.entities.items() if e.attrs.get("placeKind") == "ort"}
+    return ref.derived("locality_keys", build)
 
 
 _SURNAME_AFTER_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\b")
