@@ -2136,3 +2136,22 @@ def test_persons_a_listed_place_after_a_minister_s_name_is_the_place_visited(ref
     assert "person/anna-berglund" in ex.entities and not any("kopenhamn" in k for k in ex.entities
                                                               if k.startswith("person/"))
     assert "place/kopenhamn" in ex.entities
+
+
+def test_meetings_where_the_one_meeting_gathered_is_no_new_meeting(reference, make_document):
+    # the text names the meeting, then tells where its people gathered: one meeting, at that venue
+    text = ("Nationell träff\n\nAnna Berglund arbetar på Gislaveds kommun och var en av deltagarna på "
+            "Exempelnätverkets nationella träff.\n\nTräffen i Stockholm\n\nCirka 70 utvecklare samlades i ett "
+            "konferensrum på Scandic Exempelgården i Stockholm. Fokus på träffen var goda exempel. Olle Brink på "
+            "Kramfors kommun berättade om integration.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1
+    assert {"person/anna-berglund", "person/olle-brink"} <= set(ms[0].participants)
+    assert ms[0].location == "place/scandic-exempelgarden"
+
+
+def test_meetings_a_gathering_at_a_place_after_a_placed_meeting_is_another(reference, make_document):
+    text = ("Nyheter\n\nStyrelsen hade ett möte i Ockelbo i januari med Anna Berglund.\n\nI mars samlades "
+            "medlemmarna på Scandic Exempelgården i Stockholm med Olle Brink.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 2

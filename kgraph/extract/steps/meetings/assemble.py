@@ -468,6 +468,26 @@ def _item_span(low: str, sent: Sentence, hits: list[Trigger], s: int, e: int) ->
     return start, after.start() if after else sent.end
 
 
+# a verb that tells the gathering of a meeting, not a meeting noun that introduces one
+_GATHERING_VERB_RE = re.compile(r"(?:samlades|samlas|träffades|möttes|sammanstrålade)\Z")
+
+
+def _gathering_told(st: DocState, units: list[tuple[Sentence, int, list[Trigger], str]], low: str) -> set[int]:
+    """Sections whose first paragraph only tells where the document's one meeting gathered ("Exempelnätverkets
+    träff ... " then "70 deltagare samlades på Hotell X"): the meeting the text named before, in a place it had
+    not named, not a new one."""
+    out: set[int] = set()
+    earlier: list[Trigger] = []
+    for sent, sec, hits, _ in units:
+        new = [h for h in hits if h[3] == "new"]
+        if new and earlier and all(_GATHERING_VERB_RE.search(low, h[0], h[1]) for h in new) \
+                and len(earlier) == 1 and earlier[0][2] == new[0][2] \
+                and location_after(st, earlier[0][1], sent.start) is None:
+            out.add(sec)
+        earlier += [h for h in new if not _GATHERING_VERB_RE.search(low, h[0], h[1])]
+    return out
+
+
 def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     """The meeting drafts of the document, each with the sentences about it (see the module's text)."""
     text = st.doc.text
@@ -483,6 +503,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         first_block.setdefault(sec, sent.block)
     creating = {sec for sent, sec, hits, _ in units
                 if sent.block == first_block[sec] and _starts_new(st, sent, hits, low)}
+    creating -= _gathering_told(st, units, low)
     # sections that open with "ett möte med X": a meeting of their own unless X was in the one before
     counterparts: dict[int, str] = {}
     for sent, sec, hits, _ in units:
@@ -703,7 +724,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if len(current) == 1 and not created and loc is not None and current[0].location is None \
                     and current[0].kind == kind == "meeting" and not current[0].named and not count \
                     and not second and not other_day and how == "new" and current[0].group < 0 \
-                    and low.startswith("besök", s):  # the visit verb of "besökte X för ett möte"
+                    and (low.startswith("besök", s)  # the visit verb of "besökte X för ett möte"
+                         or _GATHERING_VERB_RE.search(low, s, e)):  # "samlades på X": where it gathered
                 current[0].location = loc.key
                 attached.extend(current)
                 continue
