@@ -233,3 +233,15 @@ def test_agenda_a_list_opened_as_sent_or_decided_and_an_item_s_informant_left_ou
     headings = [f[0] for f in _forms(text, [(text.index("Olle"), text.index("Olle") + 10)])]
     assert headings == ["Information om gatubelysning", "Årsredovisning 2014"], headings
     assert ["Årsredovisning 2014", "Årsredovisning"] == _forms(text)[1]
+
+
+@pytest.mark.parametrize("opener", ["Protokollsregister", "Innehåll Ärende Sida"])
+def test_agenda_a_register_whose_items_only_have_page_numbers(opener):
+    # "Protokollsregister X... 3 Y... 4 ...": no running numbers, only each heading's page number after its leader;
+    # the first heading follows the opener at once
+    text = (f"2 (30) {opener} Budget för Exempelby hamn... 3 Detaljplan för Kvarnbacken... 4 "
+            "Information om snöröjningen... 6 Taxa för parkering... 8\n")
+    abouts = _abouts(text)
+    assert abouts[0].startswith("Budget för Exempelby hamn")
+    assert any(a.startswith("Detaljplan för Kvarnbacken") for a in abouts)
+    assert any(a.startswith("Taxa för parkering") for a in abouts)

@@ -25,7 +25,9 @@ from ..text import LINE_BREAKS_RE
 # what opens a list of items; "sid"/"sida"/"sid nr" is the column head of the page numbers
 _LIST_OPENER_RE = re.compile(
     # (after what the list is: "Beslutad ärendelista", "Utsänd föredragningslista")
-    r"\b(?:Ärendelista|Ärendeförteckning|Innehållsförteckning|Föredragningslista|Dagordning|"
+    # ("Protokollsregister", and a table's heads "Innehåll Ärende Sida" run into one line)
+    r"\b(?:Ärendelista|Ärendeförteckning|Innehållsförteckning|Föredragningslista|Dagordning|Protokollsregister|"
+    r"Innehåll[ \t]+Ärende(?=[ \t]+[Ss]id)|"
     r"(?<=[Bb]eslutad[ \t])ärendelista|(?<=[Uu]tsänd[ \t])föredragningslista|"
     r"(?<=[Ff]astställd[ \t])(?:dagordning|föredragningslista)|"
     r"ÄRENDELISTA|INNEHÅLLSFÖRTECKNING|FÖREDRAGNINGSLISTA|DAGORDNING|"
@@ -52,6 +54,9 @@ _NEXT_HEADING_RE = re.compile(
     r"Uppföljning|Ansökan|Direktiv|Budget|Remiss|Yttrande|Förslag|Beslut|Begäran|Redovisning|Revidering|Val|"
     r"Antagande|Avsägelse|Fyllnadsval|Detaljplan|Taxa|Taxor|Riktlinjer|Reglemente|Policy|Delårsrapport|"
     r"Årsredovisning|Bokslut|Internkontroll|Verksamhetsplan|Investering|Köp|Försäljning|Avtal|Ändring)\b)")
+# the list's first heading right after its opener, then its dotted leader and page number
+# (the page number is the next item's marker: the match ends before it)
+_UNNUMBERED_FIRST_RE = re.compile(r"[ \t]*(?P<h>[A-ZÅÄÖ][^\n.…]{1,120}?)[ \t]*(?:\.{2,}|…)[ \t]*$")
 _LEADER_RE = re.compile(r"[ \t]*(?:\.{2,}|…)")  # the dotted leader to a page number ends the heading
 _LAST_END_RE = re.compile(r"\n|[ \t]*(?:\.{2,}|…)|[ \t]+\d{1,3}(?!\d)")
 _TAIL_RE = re.compile(r"(?:[ \t]+(?:\d{1,3}|[a-zA-Z]))+[ \t.,]*$|[ \t.,]+$")  # a page number, an OCR scrap
@@ -206,6 +211,11 @@ def _listed(text: str) -> list[tuple[int, int]]:
         run = _chain(found)
         spans: list[tuple[int, int]] = []
         if len(run) >= 3:
+            first = _UNNUMBERED_FIRST_RE.match(text, lo, run[0][0]) if lo in opened else None
+            if first is not None:
+                # "Protokollsregister Årsredovisning 2014... 3 Budget... 4": the first item has no number before it,
+                # only its page number after the leader
+                spans += _headings(text, first.start("h"), first.end("h"))
             for k, (_, head, _) in enumerate(run):
                 if k + 1 < len(run):
                     end = run[k + 1][0]
