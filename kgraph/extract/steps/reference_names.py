@@ -39,6 +39,12 @@ def _bare(m: Mention) -> str:
     return fold(m.text[:-1] if m.attrs.get("genitive") else m.text)
 
 
+def _island(st: DocState, key: str | None) -> bool:
+    """Is ``key`` an island landscape of the reference data ("Gotland")?"""
+    ref = st.ref.entities.get(key or "")
+    return ref is not None and ref.attrs.get("placeKind") == "ö"
+
+
 def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     """A bare municipality name that is also an island landscape's ("Gotland") is the island.
     A bare county name that is also a landscape ("Halland", "Blekinge") is the
@@ -52,14 +58,14 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     for m in cands:
         if m.kind == "Municipality" and " " not in m.text.strip():
             land = st.ref.landscape_keys.get(_bare(m))
-            if land and st.ref.entities[land].attrs.get("placeKind") == "ö":
+            if land and _island(st, land):
                 # "på Gotland": a municipality's bare name that is also an island's is the island (the
                 # municipality is "Gotlands kommun", "Region Gotland")
                 m = Mention(text=m.text, kind="Place", key=land, attrs=m.attrs,
                             prov=m.prov.model_copy(update={"rule": "extract.landscape_name", "confidence": 0.75}))
         code = landscape_county.get(m.key or "")
         # (an island stays the island beside its county's bodies: "Region Gotland" works for all of Gotland)
-        if code and code in formal and st.ref.entities[m.key or ""].attrs.get("placeKind") != "ö":
+        if code and code in formal and not _island(st, m.key):
             m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
                         prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.8}))
         out.append(m)
@@ -124,11 +130,9 @@ def _one_sense(st: DocState, cands: list[Mention]) -> list[Mention]:
             code = st.ref.county_short.get(bare)
             key = f"county/{code}" if code else ""
             listed = i >= 0 and _in_county_list(text, spans, i)
-            island = m.kind == "Place" and st.ref.entities[m.key].attrs.get("placeKind") == "ö" \
-                if m.key in st.ref.entities else False
             # (an island stays the island where its county is named: "Gotlands län" and "på Gotland")
             if code and key in st.ref.entities and (
-                    (m.kind == "Place" and key in counties and not island) or listed):
+                    (m.kind == "Place" and key in counties and not _island(st, m.key)) or listed):
                 m = Mention(text=m.text, kind="County", key=key, attrs=m.attrs,
                             prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.75}))
         out.append(m)
