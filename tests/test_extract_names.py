@@ -620,3 +620,14 @@ def test_names_royal_persons_by_title_and_name_or_title_alone(reference, make_do
 ])
 def test_names_a_hotel_by_its_chain_s_name_is_a_venue(reference, make_document, text, venue):
     assert venue in _labels(reference, make_document, text, "Place")
+
+
+def test_names_the_county_boards_listed_after_their_plural(reference, make_document):
+    # "länsstyrelserna i A, B och C": each county's board (Uppsala is its county's name here, not the town's)
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document(
+        "Nyheter\n\nPolisregionen träffade länsstyrelserna i Gävleborg, Uppsala och Västmanland om "
+        "brottsförebyggande arbete. Regionerna Västerbotten och Norrbotten deltog också.\n"), reference)
+    keys = set(ex.entities)
+    assert {"cab/21", "cab/03", "cab/19", "region/24", "region/25"} <= keys, keys
+    assert "municipality/0380" not in keys, keys

@@ -811,3 +811,13 @@ def test_roles_a_copula_after_a_title_inside_a_sentence_names_no_holder(referenc
     # the title does not open the sentence: "är" there is another clause's verb
     roles = _roles(reference, make_document, "Hon träffade ordförande i föreningen som är Olle Brinks granne.")
     assert not any(r.startswith("ordförande") for _, r in roles), roles
+
+
+def test_persons_a_signature_line_run_together(reference, make_document):
+    # "Ada Nordin Olle Holmgren Justeringen ...": two signers, then the next sentence's noun in the definite; a
+    # given name between two names opens the second person, not a middle name of the first
+    from kgraph.extract.persons import find_persons
+    doc = make_document("Underskrifter Lars Nord del av 4, Eva Hassan Olle Holmgren Justeringen har "
+                        "tillkännagivits.\n")
+    names = {p.name for p in find_persons(doc, reference).persons}
+    assert {"Lars Nord", "Eva Hassan", "Olle Holmgren"} <= names, names

@@ -1098,3 +1098,52 @@ def test_relations_a_roster_s_vice_chair_abbreviated_then_the_party():
 ])
 def test_relations_an_occupation_before_a_name_is_its_role(text, role):
     assert any(r == role for _, r in _rel("Nyheter\n\n" + text, "role"))
+
+
+def test_relations_joint_body_minutes_list_members_under_their_municipality(reference, make_document):
+    # a federation's assembly: the first page's fields, then its members grouped under the municipality each
+    # represents; a name that heads no group ("Härryda - Partille") ends the group above; a substitute's
+    # absent member ("Ersättare för ...") is nobody's delegate
+    text = ("Förbundsfullmäktige 2024-02-07\n\n1 (9) Tid och plats Onsdagen den 7 februari 2024, Brandstationen "
+            "Ledamöter Mölndal Ada Nordin (S) Olle Brink (M) Lerum Eva Lindkvist (S) Härryda - Partille "
+            "Lars Nord (M) Tjänstgörande Mölndal Karin Holm (S) Ersättare för Anna Berglund (S) "
+            "Justering Lars Nord Justerade paragrafer 1-9 Underskrifter Sekreterare Per Holm\n")
+    ex = extract_document(make_document(text), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/ada-nordin", "municipality/1481") in aff
+    assert ("person/olle-brink", "municipality/1481") in aff
+    assert ("person/eva-lindkvist", "municipality/1441") in aff
+    assert ("person/karin-holm", "municipality/1481") in aff
+    assert not any(p == "person/lars-nord" and o.startswith("municipality/") for p, o in aff), aff
+    assert not any(p == "person/anna-berglund" for p, _ in aff), aff
+    body = {o for p, o in aff if p == "person/ada-nordin" and o.startswith("org/")}
+    assert body and all("forbundsfullmaktige" in o for o in body), aff
+
+
+def test_relations_a_trailing_town_is_no_group_heading(reference, make_document):
+    # "Ada Nordin (S), Arjeplog Olle Brink (S)": the town after the comma is the entry before's, so the list is not
+    # grouped by municipality
+    ex = extract_document(make_document(
+        "PROTOKOLL Styrelsen\n\nPlats Stadshuset, Luleå Beslutande Ada Nordin (S), Arjeplog Olle Brink (S), Boden "
+        "Justerare Olle Brink\n"), reference)
+    rules = {(s.subject, s.object): s.prov.rule for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert not any(r == "extract.affiliation.minutes_delegation" for r in rules.values()), rules
+
+
+def test_relations_deputies_who_do_not_serve_and_others_taking_part_are_listed(reference, make_document):
+    # "Ej tjänstgörande;" (with a semicolon) heads the deputies present without a vote, "Deltagande:" the others
+    ex = extract_document(make_document(
+        "Direktionens protokoll\n\nSöderåsens miljöförbund, 2024-03-01\n\nBeslutande:\n\nAda Nordin (S)\n\n"
+        "Olle Brink (M)\n\nEj tjänstegörande;\n\nEva Lindkvist (KD)\n\nDeltagande:\n\nKarin Holm, miljöchef\n\n"
+        "Utses att justera:\n\nOlle Brink (M)\n"), reference)
+    parts = {p for m in ex.meetings for p in m.participants}
+    assert {"person/ada-nordin", "person/olle-brink", "person/eva-lindkvist", "person/karin-holm"} <= parts, parts
+
+
+def test_relations_a_local_party_in_a_roster_of_lower_case_markers(reference, make_document):
+    # "(s)", "(m)", "(v)" in lower case: a local party's letters are written so too; a list's own abbreviation
+    # ("(ers)") is none
+    members = _rel("Gällivare kommun. Beslutande: Ada Nordin (s) Olle Brink (m) Eva Lindkvist (v) Lars Nord (ns) "
+                   "Karin Holm (ers)\n", "memberOf")
+    assert ("person/lars-nord", "party/local-ns-2523") in members, members
+    assert not any(p == "person/karin-holm" for p, _ in members), members

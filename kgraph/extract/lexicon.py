@@ -56,6 +56,12 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     # a day of one theme or purpose, also without its article: "deltar i länsstyrelsens temadag om ..."
     (r"(?:tema|inspirations|utbildnings|kunskaps|kompetens|informations|framtids|fokus)dag(?:en)?", "seminar",
      "new"),
+    # a day of a region's, a sector's or a network's members, also without its article: "arrangerar Projektdag
+    # Exempelbygd den 1 juni", "på årets regiondag"
+    (r"(?:projekt|nätverks|medlems|region|läns|kommun|bransch|landsbygds|företagar)dag(?:en|ar|arna)?", "conference",
+     "named"),
+    # "på Skogsstyrelsens dag för skogssektorn": a body's day for its sector
+    (r"(?<=s[ \t])dag(?=[ \t]+för[ \t]+[a-zåäö])", "conference", "named"),
     # "deltar i CER:s 10-årsjubileum": an anniversary is celebrated together
     (r"(?:\d+-)?[a-zåäö]{0,12}jubileum(?:et)?", "conference", "named"),
     (r"lunchmöte(?:t|n|na)?", "meeting", "new"),
@@ -190,7 +196,8 @@ _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPl
 ORGAN_RE = re.compile(r"\bOrgan\s*:")
 # the names of the boards that keep minutes, as a protocol writes them (one table for every pattern that needs it)
 BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Landstingsstyrelsen|"
-               r"Förbundsstyrelsen|Direktionen|Styrelsen|[A-ZÅÄÖ][a-zåäö-]+nämnden|"
+               r"Förbundsstyrelsen|Förbundsfullmäktige|Förbundsdirektionen|Direktionen|Styrelsen|"
+               r"[A-ZÅÄÖ][a-zåäö-]+nämnden|"
                # a joined compound: "Miljö- och hälsoskyddsnämnden", "Barn- och utbildningsnämnden"
                r"[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö-]+nämnden")
 # the words a photo caption opens its list of names with: "Från vänster:", "Fr v:", "På bilden:", "I bild"
@@ -202,9 +209,11 @@ PLACE_FIELD_LABELS = r"Sammanträdesplats|Sammanträdeslokal|Plats och tid|Tid o
 HOURS_RANGE = r"(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2}"
 # a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
 BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>{BOARD_NAMES}|(?:Kommun|Region)styrelsens arbetsutskott)\b")
-_PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justeringens)\b")
+_PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justerade paragrafer|Justeringens|"
+                                r"Underskrifter)\b")
 # a protocol's first page that does not name it: its header fields, the place and time, then who decided
-_FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\bBeslutande\b|\bSammanträdesdatum\b")
+_FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\b(?:Beslutande|Ledamöter)\b"
+                            r"|\bSammanträdesdatum\b")
 
 
 # a record's header fields ("Dag 2013-02-22 Tid 13.30 Plats Hotell X", "Datum: ... Plats: ...") and its list of who

@@ -396,6 +396,8 @@ def _names_no_person(word: str) -> bool:
 
 
 # a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
+# a noun in the definite that a protocol's run-together text puts after a name: "Anna Berg Justeringen ..."
+_DEFINITE_NOUN_ENDINGS = ("ingen", "ningen")
 _POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt")
 
 
@@ -409,7 +411,8 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     low = w.lower()
     # (a title in the genitive: "Anna Berg Landshövdingens koordinator" in a caption's run-on list)
     if w in ref.name_stopwords or low in MONTHS or low in title_words or _names_no_person(w) \
-            or (low[-1:] == "s" and low[:-1] in title_words) or low.endswith(_POST_ENDINGS):
+            or (low[-1:] == "s" and low[:-1] in title_words) or low.endswith(_POST_ENDINGS) \
+            or (low.endswith(_DEFINITE_NOUN_ENDINGS) and len(low) > 6 and w not in ref.surnames):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 
@@ -485,9 +488,11 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 and _surname_like(toks[j + 1], ref, title_words, blocked):
             j += 1
         # a second given name ("Anna Karin Berg")
+        # (not before the next person of a run-on list: "Anna Nordin Karl Holmgren")
         if j < n and _same_line_gap(text, toks[j - 1], toks[j]) and _is_given(toks[j].text, ref) \
                 and not toks[j].text.endswith(("son", "sen")) \
                 and j + 1 < n and _same_line_gap(text, toks[j], toks[j + 1]) \
+                and not _next_person(text, toks, j + 1, ref, title_words, blocked) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts:
             j += 1
         if j >= n or not (_same_line_gap(text, toks[j - 1], toks[j]) or _initial_gap(text, toks[j - 1], toks[j])) \

@@ -39,12 +39,14 @@ _CUE_RE = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter| [a-zåäö]+representanter)?|"
     r"[Nn]ärvarande ledamöter|"
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|NÄRVARANDE|Deltagare|"
+    # the deputies present who do not vote: "Ej tjänstgörande ersättare" (and its misspelling "tjänstegörande")
+    r"[Ee]j tjänstegörande(?: ersättare)?|[Ee]j tjänstgörande(?: ersättare)?|Deltagande|"
     # "Kommunernas ledamöter", "Regionens ledamöter": the members each side sends; "Direktionens ersättare"
     r"[A-ZÅÄÖ][a-zåäö]+(?:ernas|arnas|ens|ets|s)\s+(?:ledamöter|ersättare)|"
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Tjänstepersoner|Fackliga (?:organisationer|representanter|företrädare)|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
-    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*:?\s+"
+    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*[:;]?\s+"
     # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg", or before the next label of a column
     # of labels ("Närvarande: ande Sekreterare: Övriga närvarande: ..."); a count: "Ledamöter (7) Anna Berg"
     r"(?:[a-zåäö]{2,12}\s*:\s*|[a-zåäö]{2,12}[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t]*:)|\(\d{1,2}\)\s*)?"
@@ -53,7 +55,8 @@ _CUE_RE = re.compile(
     r"(?:Närvaro[ \t]*§*\s*(?:Ordinarie[ \t]+ledamöter)?(?:[ \t]*(?:Tjg|Ej[ \t]+tjg|JA|NEJ|Ja|Nej|Avstår))*\s*)?"
     r"(?=[A-ZÅÄÖ])")
 _MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
-                "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare")
+                "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare", "ej tjänstgörande",
+                "ej tjänstgörande ersättare", "ej tjänstegörande", "ej tjänstegörande ersättare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvarande")
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|"
                      r"Plats och tid|Tid och plats|Sammanträdesdatum|Organ\s*:|Se sida)|§|"
@@ -61,7 +64,7 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
 # "X tjg för Y", "X, ersättare för Y", "X ersätter Y": Y is not at the meeting
 _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tgj\.?|tjänstgör(?:ande)?)(?:\s+(?:ersättare|ers\.?))?"
-                          r"|ersättare|ersätter|i stället)\s+för|ersätter)\s+$"
+                          r"|[Ee]rsättare|ersätter|i stället)\s+för|ersätter)\s+$"
                           # "Gunnar Berg (M) för Johan Ek (M)": the substitute, its party, then bare "för"
                           r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$")
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
@@ -550,6 +553,56 @@ def run(st: DocState) -> None:
                     st.prov(p.start, p.end, "extract.affiliation.minutes", INFERRED_CONFIDENCE)
                 st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=body, prov=prov))
     _officials(st, body, done)
+    _delegations(st)
+
+
+# what may stand between a list's cue and its first group's municipality: a sub-label ("Ersättare: Mölndal ...")
+_SUBLABEL_RE = re.compile(r"[ \t]*(?:[A-ZÅÄÖ][a-zåäö]+[ \t]*:[ \t]*)?")
+# what may stand before a later group's municipality: the end of the entry before, or a sub-label ("Tjänstgörande
+# Göteborg Anna Berg (S)"); not a comma ("Per Holm (S), Vara Eva Ek": Vara is Per Holm's town)
+_GROUP_BEFORE_RE = re.compile(r"(?:\)|\b[A-ZÅÄÖ][a-zåäö]+:?)[ \t]*$")
+
+
+def _delegations(st: DocState) -> None:
+    """"Ledamöter Göteborg Anna Berg (S) Per Holm (M) Mölndal Eva Lund (S)": the members of a joint body's
+    minutes (a federation of municipalities) listed under the municipality each represents. A list that opens
+    with a municipality's name, a name after it, is one grouped so; each person in it is affiliated with the
+    municipality of the group above them."""
+    text = st.doc.text
+    towns = sorted((m for m in st.mentions if m.kind == "Municipality"), key=lambda m: m.prov.span.start)
+    starts = {p.start: p for p in st.people.persons}
+    for seg in st.attendance:
+        if seg.capacity == "absent":
+            continue
+        here = [m for m in towns if seg.start <= m.prov.span.start < seg.end]
+        if not here or here[0].prov.span.start != _first_entry(text, seg.start) \
+                or not _heads_group(text, here[0], starts, seg.start):
+            continue
+        for i, town in enumerate(here):  # a name that heads no group ("Härryda - Partille ...") ends the one above
+            stop = here[i + 1].prov.span.start if i + 1 < len(here) else seg.end
+            if not _heads_group(text, town, starts, seg.start):
+                continue
+            for p in st.people.persons:
+                if town.prov.span.end <= p.start < stop and not _replaced(text, p, seg):
+                    st.statements.append(Statement(
+                        subject=p.key, predicate="affiliatedWith", object=town.key,
+                        prov=st.prov(town.prov.span.start, p.end, "extract.affiliation.minutes_delegation", 0.7)))
+
+
+def _heads_group(text: str, town: Mention, starts: dict[int, PersonHit], seg_start: int) -> bool:
+    """Does the municipality's name stand as a group's heading in a list: a person's name right after it, and
+    before it the list's start, the entry before or a sub-label?"""
+    end = town.prov.span.end
+    gap = text[end:end + 4]
+    if end + len(gap) - len(gap.lstrip(" \t\n")) not in starts:
+        return False
+    return town.prov.span.start == _first_entry(text, seg_start) \
+        or _GROUP_BEFORE_RE.search(text, seg_start, town.prov.span.start) is not None
+
+
+def _first_entry(text: str, seg_start: int) -> int:
+    """Where a list's first entry starts: after its sub-label, if any."""
+    return _SUBLABEL_RE.match(text, seg_start).end()  # type: ignore[union-attr]  # (matches the empty string)
 
 
 def _board_owner(st: DocState, body: str) -> str | None:

@@ -103,6 +103,41 @@ def _county_by_governor(st: DocState, cands: list[Mention]) -> list[Mention]:
     return out
 
 
+# "länsstyrelserna i Gävleborg, Uppsala och Västmanland", "regionerna Exempelland och Exempelbotten": the bodies of
+# the counties listed after them
+_PLURAL_BODIES_RE = re.compile(r"\b(?P<w>[Ll]änsstyrelserna|[Rr]egionerna)(?:[ \t]+(?:i|för))?[ \t]+(?=[A-ZÅÄÖ])")
+_PLURAL_BODY_PREFIX = {"länsstyrelserna": "cab", "regionerna": "region"}
+
+
+def _bodies_of_listed_counties(st: DocState, cands: list[Mention]) -> list[Mention]:
+    """The county names listed after a body's plural ("länsstyrelserna i A, B och C") are each that county's body."""
+    text = st.doc.text
+    heads = list(_PLURAL_BODIES_RE.finditer(text))
+    if not heads:
+        return cands
+    starts: dict[int, Mention] = {}
+    for c in sorted(cands, key=lambda c: -(c.prov.span.end - c.prov.span.start)):
+        starts.setdefault(c.prov.span.start, c)
+    swap: dict[int, Mention] = {}
+    for head in heads:
+        prefix = _PLURAL_BODY_PREFIX[head["w"].lower()]
+        pos = head.end()
+        while (found := starts.get(pos)) is not None and " " not in found.text.strip():
+            m = found
+            code = st.ref.county_short.get(_bare(m))
+            key = f"{prefix}/{code}"
+            if code is None or key not in st.ref.entities:
+                break
+            swap[pos] = Mention(text=m.text, kind=st.ref.entities[key].cls, key=key, attrs=m.attrs,
+                                prov=m.prov.model_copy(update={"rule": "extract.body_of_listed_county",
+                                                               "confidence": 0.8}))
+            glue = _LIST_GLUE_RE.match(text, m.prov.span.end)
+            if glue is None or glue.end() == m.prov.span.end:
+                break
+            pos = glue.end()
+    return [m for m in cands if m.prov.span.start not in swap] + list(swap.values())
+
+
 _REGION_BODY_AFTER_RE = re.compile(r"[ \t]+region(?:ledning|styrelse|fullmäktige|råd|politiker|direktör)",
                                    re.IGNORECASE)
 
@@ -196,7 +231,7 @@ def run(st: DocState) -> None:
     cands = _listed_places(st, [m for m in find_reference_mentions(st.doc, st.ref, listed=True)
                                 if not _comparison_scope(st, m) and not _page_label(st, m)])
     cands = _county_by_governor(st, _county_or_landscape(st, cands))
-    cands = _one_sense(st, cands)
+    cands = _bodies_of_listed_counties(st, _one_sense(st, cands))
     for m in settle(cands):
         st.add_mention(m)
 

@@ -54,6 +54,8 @@ def _party_markers(ref: Reference) -> dict[str, str]:
 
 # a party in parentheses: "(S)", "(Socialdemokraterna)", "(Centern)"
 _LOCAL_PARTY_RE = re.compile(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,3}")
+# (not the abbreviations of a protocol's list: "(ers)", "(tjg)", "(ordf)")
+_LOWER_LOCAL_PARTY_RE = re.compile(r"(?!(?:ers|tjg|tgj|led|ej|tf|ord|vik|adj|jus|sek)$)[a-zåäö]{2,3}")
 _PARENS_PARTY_RE = re.compile(r"[ \t]*\([ \t]*(?P<p>[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö ]{0,40}?)[ \t]*\)")
 
 
@@ -74,6 +76,10 @@ def _marker_parties(st: DocState) -> None:
         town = st.publisher if st.publisher and st.publisher in towns else \
             (towns.most_common(1)[0][0] if towns else None)
         local = town.rsplit("/", 1)[-1] if town else f"doc-{st.doc.id[:12]}"
+    # "Per Ek (s) Eva Lund (ns)": a roster that writes the national parties' markers in lower case writes a local
+    # party's so too
+    lower_markers = known >= 3 and 2 * sum(1 for p in st.people.persons if p.party and p.party.islower()
+                                           and _party_key(st, p.party)) > known
     for p in st.people.persons:
         if p.party and p.party_span:
             spots.append((p, p.party_span[0] - 1))
@@ -89,7 +95,8 @@ def _marker_parties(st: DocState) -> None:
             if not m:
                 continue
             key, s, e = _party_key(st, m["p"]), m.start("p"), m.end("p")
-        if not key and local is not None and _LOCAL_PARTY_RE.fullmatch(text[s:e]):
+        if not key and local is not None and (_LOCAL_PARTY_RE.fullmatch(text[s:e])
+                                              or (lower_markers and _LOWER_LOCAL_PARTY_RE.fullmatch(text[s:e]))):
             key = f"party/local-{slug(text[s:e])}-{local}"  # "Anna Berg (FiA)" among "(S)", "(M)": a local party
         if key:
             found.append((p, key, s, e))
