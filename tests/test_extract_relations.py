@@ -1147,3 +1147,16 @@ def test_relations_a_local_party_in_a_roster_of_lower_case_markers(reference, ma
                    "Karin Holm (ers)\n", "memberOf")
     assert ("person/lars-nord", "party/local-ns-2523") in members, members
     assert not any(p == "person/karin-holm" for p, _ in members), members
+
+
+def test_relations_members_of_parliament_belong_to_the_riksdag_the_text_names(reference, make_document):
+    # "riksdagsledamot" is a post of the Riksdag (not of the Government); where the text names the Riksdag, its
+    # members are affiliated with it
+    ex = extract_document(make_document(
+        "Nyheter\n\nRegion Dalarna bjöd in riksdagens ledamöter från länet. Riksdagsledamoten Ada Nordin (S) "
+        "deltog, liksom Olle Brink, riksdagsledamot (M).\n"), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/ada-nordin", "gov/riksdagen") in aff, aff
+    assert ("person/olle-brink", "gov/riksdagen") in aff, aff
+    assert not any(o == "gov/regeringen" for _, o in aff), aff
+

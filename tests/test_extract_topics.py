@@ -778,3 +778,16 @@ def test_topics_cues_of_a_visit_s_subject_and_of_examples(reference, make_docume
     forms = _topic_forms(reference, make_document, text)
     for form in wanted:
         assert _has_form(forms, form), (form, forms)
+
+
+@pytest.mark.parametrize("text, dropped", [
+    # "föra dialog om ...": the verb of the next clause, not a topic coordinated with the one before
+    ("Syftet var att få en bild av läget inom äldreomsorgen och föra dialog om viktiga framtidsfrågor.", "föra"),
+    # "generellt och specifikt i ...": adverbs, not a topic
+    ("De berättade om uppföljningar kring hot generellt och specifikt i digitala miljöer.", "specifikt"),
+    # "nuläget": what anything has, no subject of its own
+    ("Analytikern berättade om nuläget och den närmaste framtiden i länet.", "nuläget"),
+])
+def test_topics_verbs_adverbs_and_empty_heads_are_no_topics(reference, make_document, text, dropped):
+    forms = _topic_forms(reference, make_document, text)
+    assert not _has_form(forms, dropped), forms

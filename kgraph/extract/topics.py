@@ -332,7 +332,9 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "eftersom", "också", "även", "mer", "mycket", "nu", "idag", "här", "kommer", "fick", "får",
                    "samt", "och", "eller", "både", "dels", "bland", "annat", "sätt", "ge", "göra", "gör", "gjorde",
                    "the", "sedan", "redan", "pågår", "ser", "såg", "några", "många", "flera", "alla", "vissa",
-                   "övriga", "hela", "finns", "fanns", "just", "antal", "få", "ta", "ha", "hålla", "skapa",
+                   "övriga", "hela", "finns", "fanns", "just", "antal", "få", "ta", "ha", "hålla", "skapa", "föra",
+                   # adverbs of manner that coordinate like adjectives: "generellt och specifikt i digitala miljöer"
+                   "generellt", "specifikt",
                    # pronouns that sum up what came before: "..., något som förbundet ser positivt på"
                    "något", "någonting", "sådant",
                    # verbs of motion and giving that follow a fronted phrase: "Efter en rapport om X gick vi ..."
@@ -376,7 +378,9 @@ _ANDE_NOUN = re.compile(r"(?:byggande|företagande|boende|lärande|ägande|åldr
 _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "trygghet", "utveckling", "utvecklingen",
                       "fråga", "frågan", "frågor", "frågorna", "utmaning", "utmaningen", "utmaningar", "utmaningarna",
                       "möjlighet", "möjligheten", "möjligheter", "möjligheterna", "arbete", "arbetet", "behov",
-                      "behovet", "behoven", "läget", "läge", "situationen", "situation", "förutsättningar",
+                      "behovet", "behoven", "läget", "läge", "nuläget", "nuläge", "situationen", "situation",
+                      "förutsättningar", "uppföljning",
+                      "uppföljningen", "uppföljningar", "uppföljningarna",
                       "förutsättningarna", "verksamhet", "verksamheten", "verksamheter", "utvecklingsarbete",
                       "utvecklingsarbetet", "tankar", "synpunkter", "erfarenheter", "intryck", "ämnen", "saker",
                       "information", "tema", "temat", "mötet", "besöket", "dag", "dagen", "kommunen", "länet",

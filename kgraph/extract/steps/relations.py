@@ -1031,7 +1031,8 @@ _BODY_KINDS = ("municipality", "region", "cab", "association")  # organisations 
 # the class of organisation a title's org_type names (titles.csv)
 _CLASS_OF_ORG_TYPE = {"municipality": "Municipality", "region": "Region", "cab": "CountyAdministrativeBoard",
                       "agency": "GovernmentAgency", "association": "Association", "ministry": "Ministry",
-                      "government": "Government", "party": "PoliticalParty", "company": "Company"}
+                      "government": "Government", "party": "PoliticalParty", "company": "Company",
+                      "parliament": "Parliament"}
 
 
 def _elided_org_type(st: DocState, titles: list[TitleHit]) -> str:
