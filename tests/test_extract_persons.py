@@ -821,3 +821,13 @@ def test_persons_a_signature_line_run_together(reference, make_document):
                         "tillkännagivits.\n")
     names = {p.name for p in find_persons(doc, reference).persons}
     assert {"Lars Nord", "Eva Hassan", "Olle Holmgren"} <= names, names
+
+
+def test_persons_a_street_named_after_someone_and_a_caption_s_label(reference, make_document):
+    # "Gustav Adolfs torg 4": a square named after a king, no person; "Foto: Ada Nordin Licens: ...": the label
+    # after the photographer's name is no second surname
+    from kgraph.extract.persons import find_persons
+    doc = make_document("Anslaget sitter på Gustav Adolfs torg 4 och på Karl Johans gata.\n\n"
+                        "Foto: Ada Nordin Licens: CC BY.\n")
+    names = {p.name for p in find_persons(doc, reference).persons}
+    assert names == {"Ada Nordin"}, names

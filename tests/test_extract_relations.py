@@ -1159,4 +1159,3 @@ def test_relations_members_of_parliament_belong_to_the_riksdag_the_text_names(re
     assert ("person/ada-nordin", "gov/riksdagen") in aff, aff
     assert ("person/olle-brink", "gov/riksdagen") in aff, aff
     assert not any(o == "gov/regeringen" for _, o in aff), aff
-

@@ -401,6 +401,9 @@ _DEFINITE_NOUN_ENDINGS = ("ingen", "ningen")
 _POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt")
 
 
+# what is named after a person, in the genitive: "Gustav Adolfs torg", "Karl Johans gata", "Anna Lindhs plats"
+_NAMED_AFTER_RE = re.compile(r"[ \t]+(?:torg|torget|gata|gatan|väg|vägen|plats|platsen|park|parken|allé|backe|"
+                             r"skola|skolan|hall|hallen|minne)(?![\wåäö])")
 _NOBLE_PARTICLE_RE = re.compile(r"[ \t]+(?:af|von|von der|de la)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?![\wåäö-])")
 
 
@@ -508,6 +511,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 and not _sentence_start_after(text, toks[j + 1].start) \
                 and toks[j + 1].text.lower() not in _FIELD_ADJECTIVES \
                 and not _JOINED_AFTER_RE.match(text, toks[j + 1].end) \
+                and not text.startswith(":", toks[j + 1].end) \
                 and not _next_person(text, toks, j + 1, ref, title_words, blocked) \
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
@@ -524,6 +528,9 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             while end_j + 1 < n and toks[end_j + 1].start < end:
                 end_j += 1
         name = text[start:end]
+        if _NAMED_AFTER_RE.match(text, end) and name.endswith("s"):
+            i = end_j + 1  # "Gustav Adolfs torg", "Anna Lindhs plats": a street or a place named after a person
+            continue
         if not given and (not prev_title or tok.start in place_starts):
             i += 1  # "besökte ministern Exempelby Energi": a town's name is no unknown given name
             continue

@@ -488,6 +488,12 @@ def _gathering_told(st: DocState, units: list[tuple[Sentence, int, list[Trigger]
     return out
 
 
+# the word of a named event's kind that ends its compound: "demokrati|dag", "demokrati|konferens"
+_EVENT_HEAD_RE = re.compile(r"(?:dag|konferens|kongress|forum|seminari(?:um)?|möte|träff|rådslag)$")
+# the first words of events that say whose, not which ("regiondagen" and "regionkonferensen" may be two)
+_BODY_STEMS = frozenset({"region", "kommun", "förbund", "förening", "styrelse", "medlem", "nätverk"})
+
+
 def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     """The meeting drafts of the document, each with the sentences about it (see the module's text)."""
     text = st.doc.text
@@ -608,6 +614,14 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                         # "Konferensen ... Under heldagskonferensen": a definite compound of the one event's word
                         heads = {id(v): v for k, v in named.items()
                                  if len(k.rstrip("0123456789")) >= 5 and lemma.endswith(k.rstrip("0123456789"))}
+                    if not heads and kind == "conference":
+                        # "Klimatdagen ... inledde konferensen": the one conference the text named, by its kind's
+                        # word; "arrangerade klimatkonferens ... Klimatdagen": one theme's event by another of its
+                        # words
+                        stem = _EVENT_HEAD_RE.sub("", lemma)
+                        heads = {id(v): v for k, v in named.items() if v.kind == "conference" and (
+                            not stem or (len(stem) >= 6 and stem != lemma and stem not in _BODY_STEMS
+                                         and _EVENT_HEAD_RE.sub("", k.rstrip("0123456789")) == stem))}
                     if len(heads) == 1:
                         mt = next(iter(heads.values()))
                 if mt is None and sent_named and (_NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s)
