@@ -552,8 +552,19 @@ def sentence_kinds(text: str, blks: list[Block], sents: list[Sentence]) -> list[
             about = bool(ABOUT_HEADING_RE.match(text, blk.start, blk.end))
         elif about and not blk.contact:
             about_blocks.add(i)
-    return ["boilerplate" if s.block in about_blocks else sentence_kind(text[s.start:s.end], blks[s.block])
-            for s in sents]
+    kinds = ["boilerplate" if s.block in about_blocks else sentence_kind(text[s.start:s.end], blks[s.block])
+             for s in sents]
+    for i in range(len(sents) - 1):
+        # "Ministern samtalar med elever. Foto: Exempelbild": a line of its own before the photo's credit (on it or on
+        # the next line) is the photo's caption
+        a, b = sents[i], sents[i + 1]
+        if kinds[i] == "body" and a.block == b.block and _PHOTO_CREDIT_RE.match(text, b.start, b.end) \
+                and (a.start == 0 or text[a.start - 1] == "\n") and text[a.end:b.start].count("\n") <= 1:
+            kinds[i] = "caption"
+    return kinds
+
+
+_PHOTO_CREDIT_RE = re.compile(r"\s*(?:foto|bild|fotograf)\s*:", re.IGNORECASE)
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")

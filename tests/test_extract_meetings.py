@@ -2174,3 +2174,15 @@ def test_meetings_a_theme_s_conference_and_its_day_are_one_event(reference, make
         "Ada Nordin öppnade Klimatdagen och Olle Brink från SKR talade om klimatanpassning.\n"), reference)
     assert len(ex.meetings) == 1, [(m.kind, m.label) for m in ex.meetings]
     assert {"person/ada-nordin", "person/olle-brink", "cab/20"} <= set(ex.meetings[0].participants)
+
+
+
+def test_meetings_a_caption_over_its_photo_credit_shows_the_reported_visit(reference, make_document):
+    # "Ministern samtalar med värnpliktiga i Exempelby. Foto: ...": a photo of the visit the text reports, no
+    # meeting of its own
+    ex = extract_document(make_document(
+        "Ministern på besök\n\nAllmänna Försvarsföreningen fick i veckan besök av försvarsminister Ada Nordin.\n\n"
+        "En grupp människor vid en kasern.\nFörsvarsminister Ada Nordin samtalar med rekryter i Östersund. "
+        "Foto: Försvarsdepartementet\n\nSyftet med besöket var att se hur utbildningen fortskrider.\n"), reference)
+    assert len(ex.meetings) == 1, [(m.kind, m.label) for m in ex.meetings]
+    assert "org/allmanna-forsvarsforeningen" in ex.meetings[0].participants, ex.meetings[0].participants

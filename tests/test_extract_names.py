@@ -631,3 +631,13 @@ def test_names_the_county_boards_listed_after_their_plural(reference, make_docum
     keys = set(ex.entities)
     assert {"cab/21", "cab/03", "cab/19", "region/24", "region/25"} <= keys, keys
     assert "municipality/0380" not in keys, keys
+
+
+def test_names_a_national_body_s_adjective_is_part_of_its_name(reference, make_document):
+    # "Allmänna Försvarsföreningen", "Kungliga Exempelakademien": the adjective opens the name
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document(
+        "Nyheter\n\nMinistern mötte Allmänna Försvarsföreningen och Kungliga Exempelakademien i Östersund.\n"),
+        reference)
+    labels = {e.label for e in ex.entities.values()}
+    assert {"Allmänna Försvarsföreningen", "Kungliga Exempelakademien"} <= labels, labels

@@ -47,7 +47,9 @@ _LETTERHEAD_WORD_RE = (rf"(?:{BOARD_NAMES}|Sammanträdesprotokoll|Protokoll|PROT
                        r"Kallelse|Justerandes)(?![\wåäö-])")
 # a capitalised compound ending in an organisational head noun, then more capitalised words
 ORG_SUFFIX_RE = re.compile(
-    rf"(?P<name>{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
+    # (after the adjective a national body's name opens with: "Allmänna Försvarsföreningen")
+    rf"(?P<name>(?:{_word_initial('[AKNSIEF]')}(?:llmänna|ungliga|ordiska|venska|nternationella|uropeiska|ria)[ \t]+)?"
+    rf"{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
     rf"föreningen|stiftelsen|akademien|akademin|institutet|samordningsförbund|samordningsförbundet)"
     rf"(?:{_NAME_WRAP_GAP}(?!(?:i|och|för|på|med)\b|{_LETTERHEAD_WORD_RE}){_CAP})*"
     rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"

@@ -533,7 +533,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
     schedule_units = {i for i, (_, _, hits, _) in enumerate(units) if any(h[3] == "schedule" for h in hits)}
     for idx, (sent, section, hits, layout) in enumerate(units):
-        if layout == "caption" and not hits:
+        # (a caption's own meeting word, "Ministern samtalar med elever", shows a meeting the text reports: the
+        # one whose people it names)
+        if layout == "caption" and (not hits or all(h[3] == "new" for h in hits)):
             target = _caption_target(st, meets, sent)
             if target is not None:
                 target.sentences.append(sent)
