@@ -395,9 +395,9 @@ def _names_no_person(word: str) -> bool:
     return bool(_NAMED_THING_RE.search(low)) or low in VENUE_LAST_WORDS or word.casefold() in MINUTES_STRUCTURE_WORDS
 
 
-# a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
 # a noun in the definite that a protocol's run-together text puts after a name: "Anna Berg Justeringen ..."
 _DEFINITE_NOUN_ENDINGS = ("ingen", "ningen")
+# a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
 _POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt")
 
 

@@ -122,8 +122,7 @@ def _bodies_of_listed_counties(st: DocState, cands: list[Mention]) -> list[Menti
     for head in heads:
         prefix = _PLURAL_BODY_PREFIX[head["w"].lower()]
         pos = head.end()
-        while (found := starts.get(pos)) is not None and " " not in found.text.strip():
-            m = found
+        while (m := starts.get(pos)) is not None and " " not in m.text.strip():
             code = st.ref.county_short.get(_bare(m))
             key = f"{prefix}/{code}"
             if code is None or key not in st.ref.entities:
