@@ -2057,6 +2057,20 @@ def test_meetings_a_calendar_under_dated_headings_is_one_event_per_line(referenc
     assert str(first.date) == "2023-03-06" and str(road.date) == "2023-03-09", (first.date, road.date)
 
 
+def test_meetings_a_governor_s_calendar_without_masthead_is_the_county_board_s(reference, make_document):
+    # no masthead: the page's heading says it is a county governor's calendar, so its owner is the county board
+    # the text names (two named once each: the one of the county its town is in), not the town it names most;
+    # "Avstämning med X", "Erfarenhetsutbyte med Y" are items of their own
+    text = (_DATED_CALENDAR + "\n10 mars\n\nAvstämning med länets kommuner – Falun.\n\n"
+            "Erfarenhetsutbyte med Länsstyrelsen i Gävleborg – Gävle.\n\n13 mars\n\n"
+            "Verksamhetsplanering för Länsstyrelsen Dalarna – Falun.\n")
+    ex = extract_document(make_document(text), reference)
+    assert ex.publisher == "cab/20", ex.publisher
+    assert len(ex.meetings) == 6, [(m.label, m.participants) for m in ex.meetings]
+    assert all("cab/20" in m.participants for m in ex.meetings), ex.meetings
+    assert any("cab/21" in m.participants for m in ex.meetings), ex.meetings
+
+
 def test_meetings_minutes_whose_list_of_members_is_attached_still_record_the_meeting(reference, make_document):
     # a run-on first page: who decided is in an attached list, only the other participants are named
     text = ("Se bifogad närvarolista.\n\n1 Kommunstyrelsen (12) Plats och tid Kommunhuset, Exempelby kl 8:30 "

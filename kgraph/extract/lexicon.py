@@ -65,6 +65,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     # "deltar i CER:s 10-årsjubileum": an anniversary is celebrated together
     (r"(?:\d+-)?[a-zåäö]{0,12}jubileum(?:et)?", "conference", "named"),
     (r"lunchmöte(?:t|n|na)?", "meeting", "new"),
+    # a calendar's talks with a named party, an item opening its line or its day: "Avstämning med länets kommuner",
+    # "Måndag: Erfarenhetsutbyte med Region X" (not prose's "ett forum för erfarenhetsutbyte med ...")
+    (r"(?:(?<=\n)|(?<=:[ \t]))(?:avstämning|erfarenhetsutbyte)(?=[ \t]+med[ \t])", "meeting", "new"),
     # "11.30 Lunch med företrädare för besöksnäringen", "åt middag med kommunledningen": a meal with company
     (r"(?:lunch|middag|frukost)(?=\s+med\s)", "meeting", "new"),
     (r"konstituera(?:des|de|s)", "meeting", "new"),  # "föreningen konstituerades den 13 december"
@@ -121,7 +124,7 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferens", "kongress", "seminari", "webbinari",
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
-                "frukost", "jubileum", "underteckna", "skrev", "rådslag")
+                "frukost", "jubileum", "underteckna", "skrev", "rådslag", "avstämning", "erfarenhetsutbyte")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)

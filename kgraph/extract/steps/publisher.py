@@ -15,7 +15,7 @@ from collections import Counter
 from ... import prefilter
 from ...models import Mention
 from ...text import fold, line_start_matches
-from ..state import PARTICIPANT_ORGS, DocState
+from ..state import PARTICIPANT_ORGS, DocState, most_named
 from ..step import Step
 
 _PUBLISHER_CUES = [
@@ -65,6 +65,23 @@ def _own_association(st: DocState) -> str | None:
     return keys.pop()
 
 
+# "Landshövdingens kalender", "Landshövdingens vecka": a county governor's own page on the county board's site
+_GOVERNORS_PAGE_RE = re.compile(r"\s*[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok)\b")
+
+
+def _governors_page(st: DocState) -> str | None:
+    """The county board whose governor's calendar or diary the text is, by its heading: the county board the
+    text names most (a town it names more often is where the governor went)."""
+    if not _GOVERNORS_PAGE_RE.match(st.doc.text):
+        return None
+    boards = Counter(m.key for m in st.mentions if m.kind == "CountyAdministrativeBoard")
+    town = most_named(Counter(m.key for m in st.mentions if m.kind == "Municipality"))
+    # (several named as often: the one of the county the text's town is in, a municipality's code opening with
+    # its county's)
+    home = f"cab/{town.rsplit('/', 1)[-1][:2]}" if town else None
+    return most_named(boards) or (home if home in boards else None)
+
+
 def _sentence_around(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
@@ -90,6 +107,9 @@ def _publisher(st: DocState) -> str | None:
         for x in st.mentions:
             if x.kind in PARTICIPANT_ORGS and fold(x.text) == fold(st.doc.publisher_hint):
                 return x.key
+    governor = _governors_page(st)
+    if governor is not None:
+        return governor
     counts = Counter(m.key for m in st.mentions if m.kind in PARTICIPANT_ORGS
                      and not m.key.startswith("gov/"))
     top = counts.most_common(2)
