@@ -466,12 +466,14 @@ def strip_genitive(word: str) -> str:
 # -- what a sentence is, by its place in the layout ---------------------------------------------------------------
 # heading, body, quote, bullet, caption (a photo text), programme (a time and an activity), contact, boilerplate
 # (the CMS or distributor's own lines: dates, "Sidan publicerad av", "Dela", "Skriv ut")
+# a photo's credit: "Foto: Exempelbild", "Bild: ...", "Fotograf: ..."
+_PHOTO_CREDIT = r"foto\s*:|bild\s*:|fotograf\s*:"
 BOILERPLATE_RE = re.compile(
     r"^\s*(?:publicerad|publicerat|publiceringsdatum|senast (?:uppdaterad|ändrad|granskad)|uppdaterad|"
     r"(?:sidan|artikeln|nyheten) (?:publicerades|uppdaterades|ändrades)|"
     r"sidan (?:publicerad|uppdaterad|ansvarig) av|sidansvarig|ansvarig (?:organisation|utgivare|för sidan)|"
     r"dela(?: sidan| på \w+)?|skriv ut|tipsa(?: en vän)?|taggar|kategori(?:er)?|relaterat|läs (?:mer|också)|"
-    r"till toppen|prenumerera|pressmeddelande\s*[•·|–-]|foto\s*:|bild\s*:|fotograf\s*:)(?=\W|$)",
+    r"till toppen|prenumerera|pressmeddelande\s*[•·|–-]|" + _PHOTO_CREDIT + r")(?=\W|$)",
     re.IGNORECASE)
 # a county board's (or an agency's) description of itself under each news item: "Länsstyrelsen är en statlig
 # myndighet ...", "Vi på Länsstyrelsen arbetar för ...", "... en länk mellan människor och kommuner å ena sidan ...",
@@ -564,7 +566,7 @@ def sentence_kinds(text: str, blks: list[Block], sents: list[Sentence]) -> list[
     return kinds
 
 
-_PHOTO_CREDIT_RE = re.compile(r"\s*(?:foto|bild|fotograf)\s*:", re.IGNORECASE)
+_PHOTO_CREDIT_RE = re.compile(r"\s*(?:" + _PHOTO_CREDIT + ")", re.IGNORECASE)
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")

@@ -396,7 +396,7 @@ def _names_no_person(word: str) -> bool:
 
 
 # a noun in the definite that a protocol's run-together text puts after a name: "Anna Berg Justeringen ..."
-_DEFINITE_NOUN_ENDINGS = ("ingen", "ningen")
+_DEFINITE_NOUN_ENDING = "ingen"
 # a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
 _POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt")
 
@@ -415,7 +415,7 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     # (a title in the genitive: "Anna Berg Landshövdingens koordinator" in a caption's run-on list)
     if w in ref.name_stopwords or low in MONTHS or low in title_words or _names_no_person(w) \
             or (low[-1:] == "s" and low[:-1] in title_words) or low.endswith(_POST_ENDINGS) \
-            or (low.endswith(_DEFINITE_NOUN_ENDINGS) and len(low) > 6 and w not in ref.surnames):
+            or (low.endswith(_DEFINITE_NOUN_ENDING) and len(low) > 6 and w not in ref.surnames):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
 

@@ -575,12 +575,13 @@ def _delegations(st: DocState) -> None:
         if seg.capacity == "absent":
             continue
         here = [m for m in towns if seg.start <= m.prov.span.start < seg.end]
-        if not here or here[0].prov.span.start != _first_entry(text, seg.start) \
-                or not _heads_group(text, here[0], starts, seg.start):
+        first = _SUBLABEL_RE.match(text, seg.start).end()  # type: ignore[union-attr]  # (matches the empty string)
+        heads = [_heads_group(text, m, starts, seg.start, first) for m in here]
+        if not here or here[0].prov.span.start != first or not heads[0]:
             continue
         for i, town in enumerate(here):  # a name that heads no group ("Härryda - Partille ...") ends the one above
             stop = here[i + 1].prov.span.start if i + 1 < len(here) else seg.end
-            if not _heads_group(text, town, starts, seg.start):
+            if not heads[i]:
                 continue
             for p in st.people.persons:
                 if town.prov.span.end <= p.start < stop and not _replaced(text, p, seg):
@@ -589,20 +590,15 @@ def _delegations(st: DocState) -> None:
                         prov=st.prov(town.prov.span.start, p.end, "extract.affiliation.minutes_delegation", 0.7)))
 
 
-def _heads_group(text: str, town: Mention, starts: dict[int, PersonHit], seg_start: int) -> bool:
+def _heads_group(text: str, town: Mention, starts: dict[int, PersonHit], seg_start: int, first: int) -> bool:
     """Does the municipality's name stand as a group's heading in a list: a person's name right after it, and
-    before it the list's start, the entry before or a sub-label?"""
-    end = town.prov.span.end
-    gap = text[end:end + 4]
-    if end + len(gap) - len(gap.lstrip(" \t\n")) not in starts:
+    before it the list's first entry (``first``), the entry before or a sub-label?"""
+    if _NAME_GAP_RE.match(text, town.prov.span.end).end() not in starts:  # type: ignore[union-attr]
         return False
-    return town.prov.span.start == _first_entry(text, seg_start) \
-        or _GROUP_BEFORE_RE.search(text, seg_start, town.prov.span.start) is not None
+    return town.prov.span.start == first or _GROUP_BEFORE_RE.search(text, seg_start, town.prov.span.start) is not None
 
 
-def _first_entry(text: str, seg_start: int) -> int:
-    """Where a list's first entry starts: after its sub-label, if any."""
-    return _SUBLABEL_RE.match(text, seg_start).end()  # type: ignore[union-attr]  # (matches the empty string)
+_NAME_GAP_RE = re.compile(r"[ \t\n]{0,4}")  # between a group's municipality and its first name
 
 
 def _board_owner(st: DocState, body: str) -> str | None:

@@ -76,9 +76,9 @@ def _governors_page(st: DocState) -> str | None:
         return None
     boards = Counter(m.key for m in st.mentions if m.kind == "CountyAdministrativeBoard")
     town = most_named(Counter(m.key for m in st.mentions if m.kind == "Municipality"))
-    # (several named as often: the one of the county the text's town is in, a municipality's code opening with
-    # its county's)
-    home = f"cab/{town.rsplit('/', 1)[-1][:2]}" if town else None
+    # (several named as often: the one of the county the text's town is in)
+    county = st.ref.entities[town].attrs.get("county") if town in st.ref.entities else None
+    home = f"cab/{county}" if county else None
     return most_named(boards) or (home if home in boards else None)
 
 

@@ -535,7 +535,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     for idx, (sent, section, hits, layout) in enumerate(units):
         # (a caption's own meeting word, "Ministern samtalar med elever", shows a meeting the text reports: the
         # one whose people it names)
-        if layout == "caption" and (not hits or all(h[3] == "new" for h in hits)):
+        if layout == "caption" and all(h[3] == "new" for h in hits):  # (no meeting word at all, too)
             target = _caption_target(st, meets, sent)
             if target is not None:
                 target.sentences.append(sent)
