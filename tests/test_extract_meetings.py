@@ -496,7 +496,7 @@ def test_meetings_a_late_invitation_does_not_take_the_section_before_it(referenc
             "besöka Exempelby sjukhus under våren.\n")
     ms = _meetings(reference, make_document, text, published=dt.date(2023, 11, 9))
     visit = next(m for m in ms if m.kind == "visit")
-    assert visit.location == "place/exempelby-sjukhus"
+    assert visit.location == "org/exempelby-sjukhus"
     # the talk of the section before the invitation is the meeting's
     assert not {"vardplatser", "kompetensforsorjning"} & set(visit.topics)
 
@@ -2069,6 +2069,34 @@ def test_meetings_a_governor_s_calendar_without_masthead_is_the_county_board_s(r
     assert len(ex.meetings) == 6, [(m.label, m.participants) for m in ex.meetings]
     assert all("cab/20" in m.participants for m in ex.meetings), ex.meetings
     assert any("cab/21" in m.participants for m in ex.meetings), ex.meetings
+
+
+def test_meetings_a_governor_s_page_lists_the_governor_s_own_items(reference, make_document):
+    # a governor's activities under date lines: every bulleted item, a day's ("• Tisdag: ...") or a noun's
+    # ("• Möte med ..."), is the governor's; a minister named in one item is that item's guest, not every item's;
+    # the county board is no participant where its governor takes part
+    text = ("Publiceringsdatum:\n\nLandshövdingens aktiviteter vecka 12\n\nAda Nordin, landshövding i Gävleborgs "
+            "län.\n\n • Måndag: Möte med Trafikverket om väg 83.\n • Tisdag: Träffar Viltförvaltningsdelegationen. "
+            "Därefter möte med Region Gävleborg om kollektivtrafiken.\n\n • Möte med Myndighetsnätverket och "
+            "civilminister Lena Micko om samverkan i länet.\n\n • Medverkar i en konferens om digitalisering.\n")
+    ex = extract_document(make_document(text), reference)
+    governor = "person/ada-nordin"
+    assert len(ex.meetings) == 5, [(m.label, m.participants) for m in ex.meetings]
+    assert all(governor in m.participants for m in ex.meetings), [(m.label, m.participants) for m in ex.meetings]
+    assert sum("person/lena-micko" in m.participants for m in ex.meetings) == 1, ex.meetings
+    assert not any("cab/21" in m.participants for m in ex.meetings), ex.meetings
+
+
+def test_meetings_the_speakers_of_a_meeting_s_programme_take_part(reference, make_document):
+    # a council's meeting, its programme under "Program": each item's "Name, Body" line names who speaks at it,
+    # a participant (a roster elsewhere gives roles and affiliations only)
+    text = ("Rådsmöte den 5 maj 2022\n\nTema för mötet är demokrati\n\nPlats: Stadshotellet, Sunne\n\nProgram\n\n"
+            "Inledning\nAda Nordin, Region Värmland och Olle Brink, Arvika kommun, hälsar välkommen\n\n"
+            "Läget i länet – information\nEva Lindkvist, Kils kommun och Lars Nord, Region Värmland\n")
+    ex = extract_document(make_document(text), reference)
+    assert len(ex.meetings) == 1, ex.meetings
+    assert {"person/ada-nordin", "person/olle-brink", "person/eva-lindkvist", "person/lars-nord",
+            "region/17"} <= set(ex.meetings[0].participants), ex.meetings[0].participants
 
 
 def test_meetings_minutes_whose_list_of_members_is_attached_still_record_the_meeting(reference, make_document):

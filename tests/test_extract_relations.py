@@ -1120,6 +1120,43 @@ def test_relations_joint_body_minutes_list_members_under_their_municipality(refe
     assert body and all("forbundsfullmaktige" in o for o in body), aff
 
 
+def test_relations_members_called_under_a_municipality_on_its_own_line(reference, make_document):
+    # a federation's web minutes: its name on a line above "Protokoll" (under the page's slogan), then "Kallade",
+    # each municipality on its own line and its regular members under "Ordinarie"; the officials under "Övriga"
+    # are the federation's, of no municipality
+    text = ("EN SKOLA FÖR ALLA\n\nExempeldalens Gymnasieförbund\n\nProtokoll\n\nDirektionsmöte 2024-01-17\n\n"
+            "Tid: 2024-01-17 9.00\n\nPlats: Kommunhuset\n\nKallade\nVilhelmina kommun\nOrdinarie\n\n"
+            "Ada Nordin (S)\n\nOlle Brink (KD)\n\nErsättare\n\n\nStorumans kommun\n\nOrdinarie\n\n"
+            "Eva Lindkvist (C)\n\nLars Nord (V)\n\nErsättare\n\n\nÖvriga\n\nKarin Holm, sekreterare\n\n"
+            "1. Upprop och val av justerare\n")
+    ex = extract_document(make_document(text), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    body = "org/exempeldalens-gymnasieforbund"
+    assert {("person/ada-nordin", "municipality/2462"), ("person/olle-brink", "municipality/2462"),
+            ("person/eva-lindkvist", "municipality/2421"), ("person/lars-nord", "municipality/2421")} <= aff, aff
+    assert {p for p, o in aff if o == body} == {"person/ada-nordin", "person/olle-brink", "person/eva-lindkvist",
+                                                 "person/lars-nord", "person/karin-holm"}, aff
+    assert not any(p == "person/karin-holm" and o.startswith("municipality/") for p, o in aff), aff
+
+
+@pytest.mark.parametrize("header", [
+    "SAMMANTRÄDESPROTOKOLL Sida 1(14) Miljönämnden 2024-09-04\n\n1 SAMMANTRÄDESPROTOKOLL Sida 1(14) ",
+    "Protokollet är justerat. Organ\n\n1 SAMMANTRÄDESPROTOKOLL Sida 1 Organ Tekniska nämnden ",
+])
+def test_relations_members_of_a_committee_s_minutes_are_the_committee_s(reference, make_document, header):
+    # the committee the header names after the page's number, or the "Organ" field's committee named by an
+    # adjective: its members sit for it, not only for the municipality
+    text = header + ("Plats och tid Stadshuset, Oskarshamn Beslutande Ada Nordin (S) Olle Brink (M) "
+                     "Justerare Olle Brink Paragrafer 1-9\n")
+    ex = extract_document(make_document(text), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    boards = {o for p, o in aff if p == "person/ada-nordin" and o.startswith("org/")}
+    assert len(boards) == 1 and "namnden" in next(iter(boards)), aff
+    assert ("person/olle-brink", next(iter(boards))) in aff, aff
+    board = next(m for m in ex.meetings if m.kind == "board_meeting")
+    assert next(iter(boards)) in board.participants, board.participants
+
+
 def test_relations_a_trailing_town_is_no_group_heading(reference, make_document):
     # "Ada Nordin (S), Arjeplog Olle Brink (S)": the town after the comma is the entry before's, so the list is not
     # grouped by municipality

@@ -194,6 +194,11 @@ MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|
 # "ANTECKNINGAR ... Plats: Stadshuset NÄRVARANDE": notes of a meeting, their place field, then who was there
 _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPlats\s*:[^§]{0,300}?"
                             r"\b(?:NÄRVARANDE|Närvarande|BESLUTANDE|Beslutande)\b")
+# "Landshövdingens kalender", "Landshövdingens aktiviteter vecka 12": a county governor's own page on the
+# county board's site, whose items are the governor's: its heading, a line of the page's head
+GOVERNORS_PAGE_HEAD = 300  # how far into a text the heading may stand (after a date line or two)
+GOVERNORS_PAGE_RE = re.compile(r"(?m)^[ \t]*[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok|agenda|"
+                               r"aktiviteter|program)\b")
 # an "Organ:" field naming the body whose protocol this is (here: a protocol that does not say so, with the
 # protocol's own closing words; steps.attendance: the minuted body)
 ORGAN_RE = re.compile(r"\bOrgan\s*:")
@@ -201,6 +206,8 @@ ORGAN_RE = re.compile(r"\bOrgan\s*:")
 BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Landstingsstyrelsen|"
                r"Förbundsstyrelsen|Förbundsfullmäktige|Förbundsdirektionen|Direktionen|Styrelsen|"
                r"[A-ZÅÄÖ][a-zåäö-]+nämnden|"
+               # a board named by an adjective: "Tekniska nämnden", "Gemensamma nämnden"
+               r"[A-ZÅÄÖ][a-zåäö]{3,}a[ \t]+nämnden|"
                # a joined compound: "Miljö- och hälsoskyddsnämnden", "Barn- och utbildningsnämnden"
                r"[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö-]+nämnden")
 # the words a photo caption opens its list of names with: "Från vänster:", "Fr v:", "På bilden:", "I bild"

@@ -39,6 +39,8 @@ _CUE_RE = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter| [a-zåäö]+representanter)?|"
     r"[Nn]ärvarande ledamöter|"
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|NÄRVARANDE|Deltagare|"
+    # the members called to the meeting, the regular ones apart from their deputies: "Kallade", "Ordinarie"
+    r"Kallade|Ordinarie(?: ledamöter)?|"
     # the deputies present who do not vote: "Ej tjänstgörande ersättare" (and its misspelling "tjänstegörande")
     r"[Ee]j tjänstegörande(?: ersättare)?|[Ee]j tjänstgörande(?: ersättare)?|Deltagande|"
     # "Kommunernas ledamöter", "Regionens ledamöter": the members each side sends; "Direktionens ersättare"
@@ -54,7 +56,8 @@ _CUE_RE = re.compile(
     # Ja Nej"
     r"(?:Närvaro[ \t]*§*\s*(?:Ordinarie[ \t]+ledamöter)?(?:[ \t]*(?:Tjg|Ej[ \t]+tjg|JA|NEJ|Ja|Nej|Avstår))*\s*)?"
     r"(?=[A-ZÅÄÖ])")
-_MEMBER_CUES = ("beslutande", "beslutande ledamöter", "närvarande ledamöter", "tjänstgörande ersättare",
+_MEMBER_CUES = ("kallade", "ordinarie", "ordinarie ledamöter", "beslutande", "beslutande ledamöter",
+                "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare", "ej tjänstgörande",
                 "ej tjänstgörande ersättare", "ej tjänstegörande", "ej tjänstegörande ersättare")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvarande")
@@ -85,7 +88,9 @@ _BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll
                       r"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+[A-ZÅÄÖ][a-zåäö]+förbundets[ \t])"
                       # (a board after the label of the page's number, the number lost: "SAMMANTRÄDESPROTOKOLL Sida
                       # Kommunstyrelsen")
-                      rf"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+Sida[ \t]+(?:{lx.BOARD_NAMES})(?![\wåäö-])))"
+                      # (or after the page's number: "SAMMANTRÄDESPROTOKOLL Sida 1(14) Miljönämnden")
+                      rf"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+Sida[ \t]+(?:\d{{1,3}}[ \t]?\(\d{{1,3}}\)[ \t]+)?"
+                      rf"(?:{lx.BOARD_NAMES})(?![\wåäö-])))"
                       r"(?:\s+Sida(?:\s+\d{1,3}(?!\s?\())?)?(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
                       r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
@@ -418,7 +423,7 @@ def _minuted_body(st: DocState) -> str | None:
     if st.publisher is not None and any(m.key == st.publisher and m.prov.span.start < header_end
                                         and not _in_place_field(text, m.prov.span.start) for m in st.mentions):
         return st.publisher
-    return _letterhead_body(st) or (st.publisher if st.doc.publisher_hint else None)
+    return _letterhead_body(st) or _masthead_body(st) or (st.publisher if st.doc.publisher_hint else None)
 
 
 def _header_board(st: DocState) -> re.Match[str] | None:
@@ -486,6 +491,21 @@ def _letterhead_body(st: DocState) -> str | None:
     return first.key if first is not None and first.kind in PARTICIPANT_ORGS - {"Municipality"} else None
 
 
+def _masthead_body(st: DocState) -> str | None:
+    """"Exempeldalens samordningsförbund / Protokoll": a body whose name is a line of its own above the minutes'
+    header (under a page's slogan or menu line), the body that keeps them."""
+    header = lx.minutes_header(st.doc.text)
+    if header is None:
+        return None
+    text = st.doc.text
+    for m in st.mentions:
+        s, e = m.prov.span.start, m.prov.span.end
+        if e <= header.start() and m.kind in PARTICIPANT_ORGS - {"Municipality", "PoliticalParty"} \
+                and not text[text.rfind("\n", 0, s) + 1:s].strip() and not text[e:text.find("\n", e)].strip():
+            return m.key
+    return None
+
+
 def _replaced(text: str, p: PersonHit, seg: Attendance) -> bool:
     """Is the person named as replaced by a substitute, or marked absent, in the list?"""
     return bool(_REPLACES_RE.search(text, max(seg.start, p.start - 30), p.start)) \
@@ -537,6 +557,7 @@ def run(st: DocState) -> None:
         _tie_titles_backwards(st, seg)
     body = st.minuted_body = _minuted_body(st)
     if body is None:
+        _delegations(st)
         return
     done: set[str] = set()
     named = _named_before(st, body, st.attendance[0].start)
@@ -571,10 +592,19 @@ def _delegations(st: DocState) -> None:
     text = st.doc.text
     towns = sorted((m for m in st.mentions if m.kind == "Municipality"), key=lambda m: m.prov.span.start)
     starts = {p.start: p for p in st.people.persons}
+    heading: Mention | None = None  # "Vilhelmina kommun" alone under "Kallade", its members under "Ordinarie"
     for seg in st.attendance:
         if seg.capacity == "absent":
             continue
         here = [m for m in towns if seg.start <= m.prov.span.start < seg.end]
+        town, heading = heading, _lone_town(text, here, seg)
+        if town is not None and not here and seg.capacity == "member":
+            for p in st.people.persons:
+                if seg.start <= p.start < seg.end and not _replaced(text, p, seg):
+                    st.statements.append(Statement(
+                        subject=p.key, predicate="affiliatedWith", object=town.key,
+                        prov=st.prov(town.prov.span.start, p.end, "extract.affiliation.minutes_delegation", 0.7)))
+            continue
         first = _SUBLABEL_RE.match(text, seg.start).end()  # type: ignore[union-attr]  # (matches the empty string)
         heads = [_heads_group(text, m, starts, seg.start, first) for m in here]
         if not here or here[0].prov.span.start != first or not heads[0]:
@@ -588,6 +618,13 @@ def _delegations(st: DocState) -> None:
                     st.statements.append(Statement(
                         subject=p.key, predicate="affiliatedWith", object=town.key,
                         prov=st.prov(town.prov.span.start, p.end, "extract.affiliation.minutes_delegation", 0.7)))
+
+
+def _lone_town(text: str, here: list[Mention], seg: Attendance) -> Mention | None:
+    """The municipality that is all a list's segment holds: the heading of the group the next segment lists."""
+    if len(here) == 1 and text[seg.start:seg.end].strip() == here[0].text:
+        return here[0]
+    return None
 
 
 def _heads_group(text: str, town: Mention, starts: dict[int, PersonHit], seg_start: int, first: int) -> bool:

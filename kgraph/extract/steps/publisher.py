@@ -15,6 +15,7 @@ from collections import Counter
 from ... import prefilter
 from ...models import Mention
 from ...text import fold, line_start_matches
+from .. import lexicon as lx
 from ..state import PARTICIPANT_ORGS, DocState, most_named
 from ..step import Step
 
@@ -65,14 +66,10 @@ def _own_association(st: DocState) -> str | None:
     return keys.pop()
 
 
-# "Landshövdingens kalender", "Landshövdingens vecka": a county governor's own page on the county board's site
-_GOVERNORS_PAGE_RE = re.compile(r"\s*[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok)\b")
-
-
 def _governors_page(st: DocState) -> str | None:
     """The county board whose governor's calendar or diary the text is, by its heading: the county board the
     text names most (a town it names more often is where the governor went)."""
-    if not _GOVERNORS_PAGE_RE.match(st.doc.text):
+    if not lx.GOVERNORS_PAGE_RE.search(st.doc.text, 0, lx.GOVERNORS_PAGE_HEAD):
         return None
     boards = Counter(m.key for m in st.mentions if m.kind == "CountyAdministrativeBoard")
     town = most_named(Counter(m.key for m in st.mentions if m.kind == "Municipality"))

@@ -123,9 +123,9 @@ _VISITS_THE_BOARD_RE = re.compile(r"\s+(?:\w+\s+)?(?:arbetsutskottet|utskottet|s
 _BULLET_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ0-9]")
 # "• Medverkar i ...", "• Leder mötet ...": an item of an activity list that starts with its verb, no subject
 _VERB_FIRST_RE = re.compile(r"[ \t]*[•*▪◦·][ \t]+[A-ZÅÄÖ][a-zåäö]+(?:ar|er|r)\b")
-# "Tisdag: Möte med ...", "Onsdag 13 oktober: Deltar i ...": a day of a calendar (a county governor's or a
+# "Tisdag: Möte med ...", "• Onsdag 13 oktober: Deltar i ...": a day of a calendar (a county governor's or a
 # minister's week), whose sentences are its owner's events, each of its own
-_DAY_ITEM_RE = re.compile(r"[ \t]*(?:[Mm]ån|[Tt]is|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ör|[Ss]ön)dag"
+_DAY_ITEM_RE = re.compile(r"[ \t]*(?:[•*▪◦·][ \t]+)?(?:[Mm]ån|[Tt]is|[Oo]ns|[Tt]ors|[Ff]re|[Ll]ör|[Ss]ön)dag"
                           r"(?:[ \t]+(?:den[ \t]+)?\d{1,2}(?:[ \t]+[a-zåäö]+|/\d{1,2})?)?[ \t]*:[ \t]*(?=[A-ZÅÄÖ])")
 # where one item of a calendar's day ends and the next begins: "Möte med X, interna möten samt möte med Y",
 # "Medverkar på X följt av medverkan vid Y"
@@ -528,6 +528,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         minutes_line = line_from(text, minutes.trigger[0])
     prev_section = -1
     day_sections = seg.day_sections
+    governors_page = lx.GOVERNORS_PAGE_RE.search(text, 0, lx.GOVERNORS_PAGE_HEAD) is not None
     members = _Members()
     void_block = -1  # the paragraph of a meeting that did not take place
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
@@ -552,9 +553,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         listed = bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits)
         here = st.blocks[sent.block]
         # "Tisdag: Möte med ...", or a line under a calendar's day heading ("4 november" / "Möte med X – Falun")
-        day_item = listed and layout == "body" and (
-            _DAY_ITEM_RE.match(text, here.start) is not None
-            or (section in day_sections and sent.start <= here.start + 3
+        day_item = listed and (
+            layout in ("body", "bullet") and _DAY_ITEM_RE.match(text, here.start) is not None
+            or layout == "body" and (section in day_sections and sent.start <= here.start + 3
                 and "\n" not in text[here.start:here.end].strip() and any(h[3] == "new" for h in hits)))
         bullet = listed and (day_item or layout == "bullet" and bool(_BULLET_RE.match(text, sent.start)))
         if bullet or (layout == "programme" and any(h[3] == "new" for h in hits)):
@@ -562,8 +563,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             # programme its own event
             current, pending = [], []
         verb_first = bullet and _VERB_FIRST_RE.match(text, sent.start) is not None  # no subject: the programme's
-        if day_item:
-            # a calendar's item names no one who does it: its owner's (unless a person opens it)
+        if day_item or bullet and governors_page:
+            # a calendar's item names no one who does it: its owner's (unless a person opens it); so does an
+            # item of a governor's page, "• Möte med X"
             verb_first = not any(m.kind == "Person" for m in st.mentions_in(sent.start, hits[0][0]))
         if section != prev_section:
             if section in creating or section in day_sections:

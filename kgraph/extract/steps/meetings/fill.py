@@ -410,8 +410,11 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         for person in mt.follows.persons:
             if (person in st.ministers or person in visitors) and person not in mt.persons:
                 _add_programme_person(st, mt, person)
-    # the one minister, else the one county governor (or other visiting official) whose programme it is
-    protagonists = st.ministers if len(st.ministers) == 1 else visitors if not st.ministers else set()
+    # the one minister, else the one county governor (or other visiting official) whose programme it is; on a
+    # governor's own page ("Landshövdingens kalender"), the governor (a minister named in an item is a guest)
+    governors_page = len(visitors) == 1 and lx.GOVERNORS_PAGE_RE.search(text, 0, lx.GOVERNORS_PAGE_HEAD) is not None
+    protagonists = visitors if governors_page else st.ministers if len(st.ministers) == 1 \
+        else visitors if not st.ministers else set()
     if mt.subjectless and len(protagonists) == 1 and not (protagonists & set(mt.persons)):
         _add_programme_person(st, mt, next(iter(protagonists)))  # a programme item of the minister's visit
     if mt.date is None and mt.section in seg.section_dates:
@@ -431,6 +434,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # owner: the publishing body's (a county board's page "Landshövdingens kalender"; a town the text names
     # most is no calendar's owner)
     publisher = st.publisher
+    if governors_page and visitors & set(mt.persons):
+        publisher = None  # the governor's own item: the governor takes part, not the county board
     calendar_owner = mt.clause is not None and mt.subjectless and not mt.persons \
         and publisher is not None and st.cls_of(publisher) != "Municipality"
     if publisher is not None and ((mt.named or mt.kind in ("board_meeting", "conference", "seminar")) and not mt.orgs

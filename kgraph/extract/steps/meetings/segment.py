@@ -60,6 +60,8 @@ def _day_headings(st: DocState) -> set[int]:
     return days if len(days) >= 2 else set()
 
 
+# the heading of a meeting's programme, alone on its line
+_PROGRAMME_HEAD_RE = re.compile(r"^[ \t]*(?:[Pp]rogram(?:met)?|PROGRAM)[ \t]*:?[ \t]*$", re.MULTILINE)
 # a calendar's month: "November 2021" alone on its line
 _MONTH_HEADING_RE = re.compile(rf"\s*(?:{MONTH_NAMES_ALT})[ \t]+(?P<y>(?:19|20)\d\d)[ \t]*\Z", re.IGNORECASE)
 _DAY_MONTH_RE = re.compile(rf"{_DAY_MONTH}\b", re.IGNORECASE)
@@ -86,6 +88,7 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     headline: Unit | None = None  # the first heading that names a meeting
     days = _day_headings(st)
     calendar_year: int | None = None
+    programme = _PROGRAMME_HEAD_RE.search(st.doc.text)  # "Program" on its line: the speakers' entries follow
     for sent, kind in zip(st.sentences, st.kinds, strict=True):
         blk = st.blocks[sent.block]
         if blk.heading and kind != "boilerplate" and section in seg.day_sections and sent.start not in days \
@@ -116,8 +119,11 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
                 if headline is None and any(h[3] == "new" for h in head_hits):
                     headline = Unit(sent, section, sorted(head_hits), "heading")
             continue
-        if kind == "roster" and attendance_list_line(st.doc.text, sent.start):
-            kind = "body"  # "Närvarande:" then "Anna Berg, länsråd": an entry of who takes part
+        if kind == "roster" and (attendance_list_line(st.doc.text, sent.start)
+                                 or programme is not None and sent.start > programme.end()):
+            # "Närvarande:" then "Anna Berg, länsråd": an entry of who takes part; under the "Program" of a
+            # meeting, "Anna Berg, Region X, hälsar välkommen": who speaks at it
+            kind = "body"
         if kind in ("contact", "boilerplate", "heading", "roster"):
             continue  # a roster gives roles and affiliations, not participation
         hits = [h for h in trigger_hits(low, sent.start, sent.end)
