@@ -365,6 +365,8 @@ def _person_keys(reference, make_document, text):
     ("Där var Eva Lindroos och Per Holm.", {"person/eva-lindroos", "person/per-holm"}),  # a surname in -s
     # two neighbouring letters swapped: a slip of the same name
     ("Kommunalrådet Olle Lindqvsit (S) tog emot. Det var bra, säger Olle Lindqvist.", {"person/olle-lindqvsit"}),
+    # a letter dropped from a long surname: a slip of the same name
+    ("Statsrådet Olle Lindhagen kom. Sedan hälsades Olle Lindagen välkommen.", {"person/olle-lindhagen"}),
     # another letter, or another given name, is another person
     ("Där var Olle Lindqvist och Olle Lindkvist.", {"person/olle-lindqvist", "person/olle-lindkvist"}),
     ("Där var Olle Lindqvist och Eva Lindqvsit.", {"person/olle-lindqvist", "person/eva-lindqvsit"}),
@@ -651,6 +653,22 @@ def test_persons_noble_particle_is_part_of_the_name(reference, make_document):
     ex = extract_document(make_document("Nyheter\n\nKommunalrådet Eva Munck af Exempelsköld (C) tog emot gästerna."),
                           reference)
     assert "person/eva-munck-af-exempelskold" in ex.entities and "person/eva-munck" not in ex.entities
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Per Holm, direktör för verksamhetsstöd och service i Region Gävleborg, deltog.",
+     "direktör för verksamhetsstöd och service"),
+    ("Eva Sjö, strateg för arbetsmarknad och kompetensförsörjning, deltog.",
+     "strateg för arbetsmarknad och kompetensförsörjning"),
+    ("Karin Holm, projektledare för samverkan och dialog, deltog.", "projektledare för samverkan och dialog"),
+    ("Olle Brink, chef för samhällsutveckling och kommunikation på Region Gävleborg, deltog.",
+     "chef för samhällsutveckling och kommunikation"),
+])
+def test_a_post_takes_the_field_it_leads_after_for(reference, make_document, text, role):
+    # "direktör för X och Y", "strateg för X", as written: the post with the fields it leads (two joined by "och"
+    # where they close the phrase)
+    ex = extract_document(make_document("Nyheter\n\n" + text), reference)
+    assert role in {s.object for s in ex.statements if s.predicate == "role"}
 
 
 def test_persons_role_complement_goes_on_to_the_unit_of_a_body(reference, make_document):

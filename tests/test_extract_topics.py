@@ -106,6 +106,17 @@ def test_topics_on_newsletter_contents_line_are_not_meeting_topics(reference, ma
     assert "bredband" in topics and "aldreomsorg" not in topics
 
 
+def test_topics_the_work_during_the_pandemic_is_a_subject_the_pandemic_as_a_time_is_not(reference, make_document):
+    # "arbete under coronapandemin" in a list of what was discussed is the pandemic's topic; "Under pandemin" as
+    # the time something happened is not
+    said = _topic_forms(reference, make_document, "På mötet diskuterades krisberedskap, arbete under "
+                                                  "coronapandemin samt vattenfrågor.")
+    assert "pandemin" in said, said
+    when = _topic_forms(reference, make_document, "På mötet diskuterades krisberedskap. Under coronapandemin "
+                                                  "träffades de digitalt.")
+    assert "pandemin" not in when and "krisberedskap" in when, when
+
+
 # ---------------------------------------------------------------- open vocabulary (invented sentences)
 VISIT = "Ministern besökte Vara\n\nPublicerad 2016-04-12\n\nI dag besökte landsbygdsminister Karin Ekvall Vara kommun. "
 

@@ -36,7 +36,9 @@ _NAMED_THING_RE = re.compile(r"(?:skolan|huset|hallen|gården|salen|kyrkan|parke
                              r"institutet|kammaren|kontoret|kansliet|förvaltningen|avdelningen|enheten|"
                              r"centret|centrum|museet|teatern|arenan|[a-zåäö]{3}rum|[a-zåäö]{3}rummet|torg|torget|"
                              # a board: "Anna Berg Socialnämnden Sn 50" in the run-on header of minutes
-                             r"nämnden|styrelsen|utskottet|fullmäktige)$")
+                             r"nämnden|styrelsen|utskottet|fullmäktige|"
+                             # a prize, a fund, an event named after someone: "Exempel Nordpriset", "Klimatveckan"
+                             r"priset|stipendiet|medaljen|fonden|veckan|loppet|festivalen)$")
 MONTHS = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}
 PARTY_MARKER_RE = re.compile(r"\s*,?\s*\(\s*(?P<p>[A-Za-zÅÄÖåäö]{1,3})\s*\)")
@@ -83,7 +85,15 @@ _MINISTER_FOR_RE = re.compile(r"[ \t]+med[ \t]+ansvar[ \t]+för[ \t]+(?P<c>(?:[a
 _CHEF_FOR_RE = re.compile(r"[ \t]+för[ \t]+(?P<c>(?:[A-ZÅÄÖ][a-zåäö]+s[ \t]+)?(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
                           r"(?!(?:att|den|det|de|en|ett)[ \t])"
                           r"[a-zåäö][a-zåäö-]+(?:[ \t]+(?!(?:och|som|att|i|på|med)(?![\wåäö]))[a-zåäö][a-zåäö-]+)"
-                          r"{0,2})(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t](?:och|som|i|på|med|vid|inom)[ \t]))")
+                          # (two fields joined, closing the phrase: "för samhällsutveckling och kommunikation, ...",
+                          # "... och service i Region X")
+                          r"{0,2}(?:[ \t]+och[ \t]+[a-zåäö][a-zåäö-]+"
+                          r"(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t](?:i|på|vid|inom)[ \t])))?)"
+                          r"(?=[ \t]*(?:[,.;:)\n]|\Z|[ \t](?:och|som|i|på|med|vid|inom)[ \t]))")
+# the posts that take the field or the unit they lead after "för": "chef för ...", "direktör för ...", "strateg för
+# ...", "projektledare för ..."
+_FOR_FIELD_POSTS = frozenset({"chef", "direktör", "strateg", "projektledare", "samordnare", "koordinator",
+                              "processledare", "utvecklingsledare", "ansvarig"})
 # board roles that take a committee complement ("ordförande i socialnämnden") or a genitive
 # committee before them ("barn- och utbildningsnämndens ordförande")
 _BOARD_ROLES = ("ordförande", "vice ordförande", "ledamot", "sekreterare", "ersättare", "andre vice ordförande",
@@ -330,7 +340,10 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         elif unit := _BARE_UNIT_RE.match(text, end):
             role = f"{role} {unit['c'].lower()}"
             end = unit.end()
-        elif title.title == "chef" and (field := _CHEF_FOR_RE.match(text, end)):
+        elif title.title in _FOR_FIELD_POSTS and (field := _CHEF_FOR_RE.match(text, end)) and (
+                title.title == "chef" or not text.startswith(" och ", field.end("c"))):
+            # (a field cut short before an "och" that does not close the phrase may be half of it: "Projektledare
+            # för samverkan och dialog 5. Information ..." keeps the bare post; a "chef" its first field, as before)
             role = f"{role} för {field['c'].lower()}"
             end = field.end("c")
         elif title.title == "minister" and (field := _MINISTER_FOR_RE.match(text, end)):
@@ -656,8 +669,8 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
     """One person per name as written in the text's other forms: the genitive ("Erik Brates gård",
     "Anna Bergs förslag") is the name without its -s, where the text also writes the name so or the
     surname is a surname without it; a spelling with a letter doubled or not ("Edvinson",
-    "Edvinsson") or two neighbouring letters swapped ("Lindqvist", "Lindqvsit") is the spelling the text
-    uses first."""
+    "Edvinsson"), two neighbouring letters swapped ("Lindqvist", "Lindqvsit") or a letter dropped is the spelling
+    the text uses first."""
     names = {p.name for p in persons}
     # "Per Wells, samordnare": a name written before a comma or a bracket ends in its own -s
     listed = {p.name for p in persons if _NAME_ENDS_RE.match(text, p.end)}
@@ -676,9 +689,11 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
         surname = _undoubled(" ".join(parts[1:]))
         spelled = first.get((parts[0], surname))
         if spelled is None:
-            # "Lindqvist" and "Lindqvsit": two neighbouring letters swapped is a slip of the same name
+            # "Lindqvist" and "Lindqvsit": two neighbouring letters swapped is a slip of the same name, and so is
+            # a letter dropped from a long surname ("Lindhagen", "Lindagen")
             spelled = next((q for (given, other), q in first.items()
-                            if given == parts[0] and _swapped_pair(surname, other)), p)
+                            if given == parts[0] and (_swapped_pair(surname, other)
+                                                      or _dropped_letter(surname, other))), p)
             first[(parts[0], surname)] = spelled
         if spelled is not p:
             p.key = spelled.key
@@ -700,6 +715,16 @@ def _swapped_pair(a: str, b: str) -> bool:
         return False
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _dropped_letter(a: str, b: str) -> bool:
+    """Is one surname the other (of seven letters or more) with one letter left out? (Another letter in its place
+    is another name: "Lindqvist", "Lindkvist".)"""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) != len(short) + 1 or len(short) < 7:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def _sentence_start_after(text: str, pos: int) -> bool:

@@ -24,8 +24,9 @@ COMPOUND_TAILS = ("arbete", "arbetet", "arbetets", "frågan", "frågor", "frågo
 
 
 # idioms that contain a topic word without being about it: "med kort varsel", and the pandemic as a time
-# ("under pandemin", "sedan pandemin": when, not what)
-_IDIOM_RE = re.compile(r"\bkort(?:are)?\s+varsel\b|\b(?:efter|under|sedan|före)\s+(?:hela\s+)?"
+# ("under pandemin", "sedan pandemin": when, not what; but "arbete under pandemin": the work of that time, a
+# subject)
+_IDIOM_RE = re.compile(r"\bkort(?:are)?\s+varsel\b|(?<!arbete )(?<!arbetet )\b(?:efter|under|sedan|före)\s+(?:hela\s+)?"
                        r"(?:pandemin|pandemiåren|pandemitiden|coronapandemin)\b", re.IGNORECASE)
 
 
