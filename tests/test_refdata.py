@@ -131,3 +131,19 @@ def test_refdata_skl_and_skr_are_one_entity(reference, make_document, surface):
     doc = make_document(f"Styrelsen för {surface} samlades i Stockholm.")
     keys = {m.key for m in find_reference_mentions(doc, reference) if m.kind == "Association"}
     assert keys == {"org/skr"}
+
+
+@pytest.mark.parametrize("surface, key, kind", [
+    ("FSV", "org/foreningen-sveriges-vatten-och-vindkraftskommuner-och-regioner", "Association"),
+    ("Föreningen Sveriges Vattenkraftskommuner", "org/foreningen-sveriges-vatten-och-vindkraftskommuner-och-regioner",
+     "Association"),
+    ("Inlandskommunernas Ekonomiska Förening", "org/inlandskommunernas-ekonomiska-forening", "Association"),
+    ("Sverigeförhandlingen", "agency/sverigeforhandlingen", "GovernmentAgency"),
+    ("NLL", "region/25", "Region"),
+])
+def test_refdata_cooperation_bodies_commissions_and_a_county_council_s_short_form(reference, make_document, surface,
+                                                                                  key, kind):
+    # a former name is an alias of the body's row (FSV's of 1999); "NLL" is Norrbottens läns landsting's own short form
+    doc = make_document(f"Företrädare för {surface} samlades i Luleå.")
+    keys = {m.key for m in find_reference_mentions(doc, reference) if m.kind == kind}
+    assert keys == {key}, keys
