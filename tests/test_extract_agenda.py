@@ -37,6 +37,14 @@ def test_agenda_procedural_item_is_no_topic():
     assert not any("föredragningslistan" in f[0] for f in _forms(FLAT_CONTENTS))
 
 
+def test_agenda_chair_opening_the_meeting_is_no_topic():
+    # "1 Mötesordförande Ada Nordin öppnar mötet och hälsar alla välkomna": the opening, told as a sentence
+    text = ("Dagordning 1 Mötesordförande Ada Nordin öppnar mötet och hälsar alla välkomna. 2 Information om "
+            "snöröjningen i Norrby. 3 Budget 2022.")
+    headings = [f[0] for f in _forms(text)]
+    assert headings == ["Information om snöröjningen i Norrby", "Budget 2022"], headings
+
+
 def test_agenda_item_is_named_by_what_it_is_about():
     assert _abouts(FLAT_CONTENTS) == ["Fler parkbänkar vid Exempelsjön", "Detaljplan för Kvarnbacken 2",
                                       "snöröjningen i Norrby", "Budget 2022"]

@@ -377,6 +377,15 @@ def test_persons_genitive_and_doubled_letter_spellings_are_one_person(reference,
     assert _person_keys(reference, make_document, "Nyheter\n\n" + text + "\n") == keys
 
 
+def test_persons_a_slip_of_a_listed_minister_s_name_is_the_minister(reference, make_document):
+    # a letter dropped from a listed minister's surname, the correct spelling later: one person, the reference's
+    import datetime as dt
+    text = ("Ministern besökte Ockelbo\n\nCivilminister Ardalan Shekarbi besökte i dag Ockelbo kommun. Ardalan "
+            "Shekarabi träffade kommunstyrelsen. Civilministern talade om digitalisering.\n")
+    ex = extract_document(make_document(text, published=dt.date(2017, 5, 4)), reference)
+    assert {k for k in ex.entities if k.startswith("person/")} == {"person/ardalan-shekarabi"}, ex.entities
+
+
 def _statements(reference, make_document, text):
     ex = extract_document(make_document(text), reference)
     return {(s.subject, s.predicate, s.object) for s in ex.statements}

@@ -1157,6 +1157,49 @@ def test_relations_members_of_a_committee_s_minutes_are_the_committee_s(referenc
     assert next(iter(boards)) in board.participants, board.participants
 
 
+def test_relations_a_list_entry_s_body_is_its_own_and_a_press_release_s_closing_note_names_its_publisher(
+        reference, make_document):
+    # "Deltar: A (S) regionstyrelsens ordförande, övriga regionråd, B (S), regionråd, Region X": Region X closes B's
+    # entry, after B's own title, and is not A's; the closing paragraph "Region Y ansvarar för ..." is the press
+    # release's note about its publisher, whose chair A is
+    text = ("Inbjudan till presslunch\n\nRegionstyrelsen sammanträder onsdagen den 25 januari.\n\nDeltar: Ada Nordin "
+            "(S) regionstyrelsens ordförande, övriga regionråd, Olle Brink (S), regionråd, Region Västmanland.\n\n"
+            "Media hälsas välkommen!\n\nRegion Örebro län ansvarar för många frågor som berör länets invånare.\n")
+    ex = extract_document(make_document(text), reference)
+    assert ex.publisher == "region/18", ex.publisher
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/olle-brink", "region/19") in aff and ("person/ada-nordin", "region/18") in aff, aff
+    assert ("person/ada-nordin", "region/19") not in aff, aff
+
+
+@pytest.mark.parametrize("members, parties", [
+    # the party's letters in the column before each name
+    ("M Ada Nordin C Olle Brink FP Eva Lindkvist S Lars Nord",
+     {("person/ada-nordin", "party/m"), ("person/olle-brink", "party/c"), ("person/eva-lindkvist", "party/l"),
+      ("person/lars-nord", "party/s")}),
+    # the letters after each name: which name they belong to is not read from the letters before
+    ("Ada Nordin M Olle Brink C Eva Lindkvist FP Lars Nord S", set()),
+])
+def test_relations_a_minutes_table_with_the_party_before_each_name(reference, make_document, members, parties):
+    text = ("SAMMANTRÄDESPROTOKOLL Sida 1(4) Miljönämnden 2024-09-04\n\nPlats och tid Stadshuset, Oskarshamn kl 13 "
+            f"Beslutande {members} Övriga närvarande Karin Holm, sekreterare Justerare Olle Brink\n")
+    ex = extract_document(make_document(text), reference)
+    assert {(s.subject, s.object) for s in ex.statements if s.predicate == "memberOf"} == parties
+
+
+def test_relations_a_body_inside_an_earlier_entry_of_a_list_is_that_entry_s(reference, make_document):
+    # "A, länsöverdirektör på Länsstyrelsen Skåne, B, landshövding i Östergötland": the county board closes A's
+    # entry; B's title names a county, not that board
+    text = ("Nyheter\n\nVid mötet deltog Ada Nordin, länsöverdirektör på Länsstyrelsen Skåne, Olle Brink, landshövding "
+            "i Östergötland, Eva Lindkvist, landshövding i Halland och Per Holm, länsråd på Länsstyrelsen i "
+            "Jönköpings län.\n")
+    ex = extract_document(make_document(text), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert ("person/ada-nordin", "cab/12") in aff, aff
+    assert not any(o == "cab/12" for p, o in aff if p != "person/ada-nordin"), aff
+    assert ("person/per-holm", "cab/06") in aff, aff
+
+
 def test_relations_a_trailing_town_is_no_group_heading(reference, make_document):
     # "Ada Nordin (S), Arjeplog Olle Brink (S)": the town after the comma is the entry before's, so the list is not
     # grouped by municipality

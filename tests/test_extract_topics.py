@@ -230,6 +230,8 @@ def test_topics_sector_in_a_cued_list_is_discussed(reference, make_document):
     "Landshövdingen informerade om läget.",                                  # a generic noun alone
     "Han lyfte också det självklara i att idrotten ska vara bred.",          # an adjective as a noun
     "Styrelsen och kansliet träffas i Vara där det fortsatta arbetet diskuteras.",  # the clause before "där"
+    "Vi pratade om de nyheter som kommit sedan förra året.",                 # news, of anything
+    "Ordföranden informerade om ett möte med föreningen.",                   # a meeting is no subject
 ])
 def test_topics_open_generic_or_clause_is_no_topic(reference, make_document, text):
     forms = _topic_forms(reference, make_document, text)

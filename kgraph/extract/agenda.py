@@ -65,7 +65,8 @@ _WINDOW = 4000
 
 # items that are the meeting's procedure, not a subject of discussion
 _PROCEDURAL_RE = re.compile(
-    r"öppnande|öppning|avslutande|avslutning|justera|dagordning|föredragningslist|ärendelist"
+    r"öppnande|öppning|öppnar\s+(?:mötet|sammanträdet)|avslutande|avslutning|justera|dagordning"
+    r"|föredragningslist|ärendelist"
     r"|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
     r"|delegationsbeslut|meddelanden|protokollsjust|sammanträdets\s+behörighet|^(?:aktuell\s+)?informationer?$"

@@ -717,6 +717,16 @@ def _swapped_pair(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def slip_of(name: str, other: str) -> bool:
+    """Is ``name`` written as a slip of ``other``: the same given name, the rest with a letter doubled or not, two
+    neighbouring letters swapped or one letter dropped?"""
+    a, b = name.split(" "), other.split(" ")
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or name == other:
+        return False
+    rest_a, rest_b = _undoubled(" ".join(a[1:])), _undoubled(" ".join(b[1:]))
+    return rest_a == rest_b or _swapped_pair(rest_a, rest_b) or _dropped_letter(rest_a, rest_b)
+
+
 def _dropped_letter(a: str, b: str) -> bool:
     """Is one surname the other (of seven letters or more) with one letter left out? (Another letter in its place
     is another name: "Lindqvist", "Lindkvist".)"""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...models import Mention
 from ...text import fold
-from ..persons import PersonHit, find_persons
+from ..persons import PersonHit, find_persons, slip_of
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
 
@@ -38,8 +38,14 @@ def run(st: DocState) -> None:
             st.forget(m)
         keep.append(p)
     people.persons = keep
+    # a spelling the text slips into ("Kihlbom" beside "Kihlblom") is the person the reference lists by the other,
+    # whether the text names that one as a name it reads or as a listed person (a minister)
+    listed = {p.key: k for p in keep if (k := st.ref.person_keys.get(fold(p.name)))}
+    named = {m.text: m.key for m in st.mentions if m.kind == "Person"}
     for p in keep:
-        key = st.ref.person_keys.get(fold(p.name), p.key)
+        key = st.ref.person_keys.get(fold(p.name)) or listed.get(p.key) \
+            or next((k for n, k in named.items() if slip_of(p.name, n)), p.key)
+        listed.setdefault(p.key, key)
         p.key = key
         st.add_mention(Mention(text=p.name, kind="Person", key=key,
                                prov=st.prov(p.start, p.end, "extract.persons.title_name" if p.via_title
@@ -47,7 +53,8 @@ def run(st: DocState) -> None:
     for s, e, key, rule in people.surname_refs:
         if st.covered(s):
             continue
-        st.add_mention(Mention(text=st.doc.text[s:e], kind="Person", key=key, prov=st.prov(s, e, rule, 0.75)))
+        st.add_mention(Mention(text=st.doc.text[s:e], kind="Person", key=listed.get(key, key),
+                               prov=st.prov(s, e, rule, 0.75)))
     kept = {_fields(p) for p in keep}  # "p in keep" compares the fields of the hits
     people.roles = [(p, t) for p, t in people.roles if _fields(p) in kept]
 

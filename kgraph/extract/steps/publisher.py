@@ -79,6 +79,25 @@ def _governors_page(st: DocState) -> str | None:
     return most_named(boards) or (home if home in boards else None)
 
 
+# "Region Exempel ansvarar för ...", "Exempelbolaget är ett ...": the paragraph a press release ends with, the
+# publisher describing itself
+_ABOUT_BODY_RE = re.compile(r"^[ \t]*(?P<x>[A-ZÅÄÖ][^\n.]{1,60}?)[ \t]+(?:ansvarar för|är en|är ett|är Sveriges)\b",
+                            re.MULTILINE)
+_ABOUT_TAIL = 900  # how far from the end of the text the description may stand (before a contact block)
+
+
+def _described_at_the_end(st: DocState) -> str | None:
+    """The body a paragraph near the end of the text opens by describing ("Region Exempel ansvarar för ..."):
+    a press release's note about its publisher."""
+    text = st.doc.text
+    for m in _ABOUT_BODY_RE.finditer(text, max(0, len(text) - _ABOUT_TAIL)):
+        orgs = st.orgs_in(m.start("x"), m.end("x"))
+        if orgs and orgs[0].prov.span.start == m.start("x") and orgs[0].prov.span.end == m.end("x") \
+                and orgs[0].kind in PARTICIPANT_ORGS and orgs[0].kind != "PoliticalParty":
+            return orgs[0].key
+    return None
+
+
 def _sentence_around(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
     ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
@@ -107,6 +126,9 @@ def _publisher(st: DocState) -> str | None:
     governor = _governors_page(st)
     if governor is not None:
         return governor
+    about = _described_at_the_end(st)
+    if about is not None:
+        return about
     counts = Counter(m.key for m in st.mentions if m.kind in PARTICIPANT_ORGS
                      and not m.key.startswith("gov/"))
     top = counts.most_common(2)

@@ -100,7 +100,7 @@ def _marker_parties(st: DocState) -> None:
             key = f"party/local-{slug(text[s:e])}-{local}"  # "Anna Berg (FiA)" among "(S)", "(M)": a local party
         if key:
             found.append((p, key, s, e))
-    found += _column_parties(st)
+    found += _column_parties(st) + _prefix_parties(st)
     for p, key, s, e in found:
         if (p.key, key) in done:
             continue
@@ -135,6 +135,30 @@ def _column_parties(st: DocState) -> list[tuple[PersonHit, str, int, int]]:
         if m and key:
             out.append((p, key, m.start("p"), m.end("p")))
     return out
+
+
+# a table of minutes with the party's letters in the column before the name: "Beslutande M Anna Berg C Per Holm"
+_PREFIX_PARTY_RE = re.compile(r"(?<![\wåäöÅÄÖ.,])(?P<p>S|M|C|V|KD|L|FP|MP|SD)[ \t]+\Z")
+# (letters between two names are the first's or the second's: where more names have letters after them than
+# before, "Anna Berg M Per Holm S", the column is after the names)
+_SUFFIX_PARTY_RE = re.compile(r"[ \t]+(?:S|M|C|V|KD|L|FP|MP|SD)(?![\wåäöÅÄÖ])")
+_PREFIX_PARTY_WINDOW = 4  # how far before a name its party's letters may begin
+
+
+def _prefix_parties(st: DocState) -> list[tuple[PersonHit, str, int, int]]:
+    """(person, party, span of its letters) for the names of a minutes' table that writes the party's letters
+    before each name, three names or more so."""
+    text = st.doc.text
+    if not lx.minutes_header(text):
+        return []
+    out = []
+    for p in st.people.persons:
+        m = None if p.party else _PREFIX_PARTY_RE.search(text, max(0, p.start - _PREFIX_PARTY_WINDOW), p.start)
+        key = _party_key(st, m["p"]) if m else None
+        if m and key:
+            out.append((p, key, m.start("p"), m.end("p")))
+    after = sum(1 for p in st.people.persons if _SUFFIX_PARTY_RE.match(text, p.end))
+    return out if len(out) >= 3 and len(out) > after else []
 
 
 _MEMBER_RE = re.compile(r"\b(?:(?:är|blir|blev|bli|blivit|vara|varit)\s+(?:alla\s+|också\s+|nu\s+)?"
@@ -1082,7 +1106,8 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     for scope, rule, conf in ((st.sentence_at(p.start), "extract.affiliation.sentence", 0.8),
                               (st.block_at(p.start), "extract.affiliation.paragraph", 0.7)):
         if scope:
-            keys = {m.key for m in st.orgs_in(scope.start, scope.end, {cls}) if not _destination(st, m)}
+            keys = {m.key for m in st.orgs_in(scope.start, scope.end, {cls})
+                    if not _destination(st, m) and not _anothers_entry(st, p, m)}
             if len(keys) == 1:
                 add(key, keys.pop(), p.start, p.end, rule, conf, scope=(scope.start, scope.end))
                 return
@@ -1103,6 +1128,20 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         lead = _lead_org(st, p.start, cls, {k for k, n in counts.items() if n == most})
         if lead:
             add(key, lead[0], lead[1], p.end, "extract.affiliation.lead", 0.55)
+
+
+def _anothers_entry(st: DocState, p: PersonHit, m: Mention) -> bool:
+    """Does the organisation close another person's entry of a list, after that person's own title ("Anna Berg
+    (S), ordförande, Per Holm (S), regionråd, Region X": Region X is Per Holm's, wherever Anna Berg stands)?"""
+    start = m.prov.span.start
+    sent = st.sentence_at(start)
+    lo = sent.start if sent else 0
+    before = [q for q in st.people.persons if lo <= q.start and q.end <= start]  # in the organisation's sentence
+    if not before:
+        return False
+    last = max(before, key=lambda q: q.start)  # the entry the organisation is in
+    return last.key != p.key and any(who is last and last.end <= t.start and t.end <= start
+                                     for who, t in st.people.roles)
 
 
 def _lead_org(st: DocState, pos: int, cls: str, tied: set[str]) -> tuple[str, int] | None:
