@@ -199,6 +199,13 @@ _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPl
 GOVERNORS_PAGE_HEAD = 300  # how far into a text the heading may stand (after a date line or two)
 GOVERNORS_PAGE_RE = re.compile(r"(?m)^[ \t]*[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok|agenda|"
                                r"aktiviteter|program)\b")
+
+
+def governors_page(text: str) -> bool:
+    """Is the text a county governor's own page, by the heading of its head?"""
+    return GOVERNORS_PAGE_RE.search(text, 0, GOVERNORS_PAGE_HEAD) is not None
+
+
 # an "Organ:" field naming the body whose protocol this is (here: a protocol that does not say so, with the
 # protocol's own closing words; steps.attendance: the minuted body)
 ORGAN_RE = re.compile(r"\bOrgan\s*:")

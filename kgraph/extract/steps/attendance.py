@@ -599,11 +599,7 @@ def _delegations(st: DocState) -> None:
         here = [m for m in towns if seg.start <= m.prov.span.start < seg.end]
         town, heading = heading, _lone_town(text, here, seg)
         if town is not None and not here and seg.capacity == "member":
-            for p in st.people.persons:
-                if seg.start <= p.start < seg.end and not _replaced(text, p, seg):
-                    st.statements.append(Statement(
-                        subject=p.key, predicate="affiliatedWith", object=town.key,
-                        prov=st.prov(town.prov.span.start, p.end, "extract.affiliation.minutes_delegation", 0.7)))
+            _delegate(st, town, seg, seg.start, seg.end)
             continue
         first = _SUBLABEL_RE.match(text, seg.start).end()  # type: ignore[union-attr]  # (matches the empty string)
         heads = [_heads_group(text, m, starts, seg.start, first) for m in here]
@@ -611,13 +607,17 @@ def _delegations(st: DocState) -> None:
             continue
         for i, town in enumerate(here):  # a name that heads no group ("Härryda - Partille ...") ends the one above
             stop = here[i + 1].prov.span.start if i + 1 < len(here) else seg.end
-            if not heads[i]:
-                continue
-            for p in st.people.persons:
-                if town.prov.span.end <= p.start < stop and not _replaced(text, p, seg):
-                    st.statements.append(Statement(
-                        subject=p.key, predicate="affiliatedWith", object=town.key,
-                        prov=st.prov(town.prov.span.start, p.end, "extract.affiliation.minutes_delegation", 0.7)))
+            if heads[i]:
+                _delegate(st, town, seg, town.prov.span.end, stop)
+
+
+def _delegate(st: DocState, town: Mention, seg: Attendance, start: int, stop: int) -> None:
+    """The members a list names between ``start`` and ``stop`` (none a substitute replaced) sit for ``town``."""
+    for p in st.people.persons:
+        if start <= p.start < stop and not _replaced(st.doc.text, p, seg):
+            st.statements.append(Statement(
+                subject=p.key, predicate="affiliatedWith", object=town.key,
+                prov=st.prov(town.prov.span.start, p.end, "extract.affiliation.minutes_delegation", 0.7)))
 
 
 def _lone_town(text: str, here: list[Mention], seg: Attendance) -> Mention | None:

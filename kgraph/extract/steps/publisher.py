@@ -69,7 +69,7 @@ def _own_association(st: DocState) -> str | None:
 def _governors_page(st: DocState) -> str | None:
     """The county board whose governor's calendar or diary the text is, by its heading: the county board the
     text names most (a town it names more often is where the governor went)."""
-    if not lx.GOVERNORS_PAGE_RE.search(st.doc.text, 0, lx.GOVERNORS_PAGE_HEAD):
+    if not lx.governors_page(st.doc.text):
         return None
     boards = Counter(m.key for m in st.mentions if m.kind == "CountyAdministrativeBoard")
     town = most_named(Counter(m.key for m in st.mentions if m.kind == "Municipality"))

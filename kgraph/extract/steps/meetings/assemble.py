@@ -528,7 +528,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         minutes_line = line_from(text, minutes.trigger[0])
     prev_section = -1
     day_sections = seg.day_sections
-    governors_page = lx.GOVERNORS_PAGE_RE.search(text, 0, lx.GOVERNORS_PAGE_HEAD) is not None
+    governors_page = lx.governors_page(text)
     members = _Members()
     void_block = -1  # the paragraph of a meeting that did not take place
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened

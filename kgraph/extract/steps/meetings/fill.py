@@ -412,7 +412,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 _add_programme_person(st, mt, person)
     # the one minister, else the one county governor (or other visiting official) whose programme it is; on a
     # governor's own page ("Landshövdingens kalender"), the governor (a minister named in an item is a guest)
-    governors_page = len(visitors) == 1 and lx.GOVERNORS_PAGE_RE.search(text, 0, lx.GOVERNORS_PAGE_HEAD) is not None
+    governors_page = len(visitors) == 1 and st.memo(("governor's page",), lambda: lx.governors_page(text))
     protagonists = visitors if governors_page else st.ministers if len(st.ministers) == 1 \
         else visitors if not st.ministers else set()
     if mt.subjectless and len(protagonists) == 1 and not (protagonists & set(mt.persons)):
