@@ -386,6 +386,14 @@ def test_persons_a_slip_of_a_listed_minister_s_name_is_the_minister(reference, m
     assert {k for k in ex.entities if k.startswith("person/")} == {"person/ardalan-shekarabi"}, ex.entities
 
 
+def test_persons_a_company_s_one_word_name_after_a_given_name_is_a_surname(reference, make_document):
+    # "kommunchef Ulf Ericsson": the surname a company bears, after a given name, is the person's; the company
+    # alone is still the company
+    ex = extract_document(make_document("Nyheter\n\nKommunchef Ulf Ericsson deltog. Ericsson har en fabrik i "
+                                        "Borås.\n"), reference)
+    assert "person/ulf-ericsson" in ex.entities and "org/ericsson" in ex.entities, sorted(ex.entities)
+
+
 def _statements(reference, make_document, text):
     ex = extract_document(make_document(text), reference)
     return {(s.subject, s.predicate, s.object) for s in ex.statements}

@@ -7,9 +7,11 @@ Reads ``doc``, ``ref``, ``mentions``; writes ``people``, ``mentions``, ``info``.
 """
 from __future__ import annotations
 
+import re
+
 from ...models import Mention
 from ...text import fold
-from ..persons import PersonHit, find_persons, slip_of
+from ..persons import MIN_BEARERS, PersonHit, find_persons, slip_of
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
 
@@ -18,7 +20,8 @@ def run(st: DocState) -> None:
     # multi-word names block person readings; a one-word place name ("Nora") may be a given name
     org_spans = [(m.prov.span.start, m.prov.span.end) for m in st.mentions
                  if (m.kind in ORG_CLASSES or m.kind in ("County", "Place"))
-                 and (" " in m.text.strip() or m.kind not in ("Municipality", "Place", "County"))]
+                 and (" " in m.text.strip() or m.kind not in ("Municipality", "Place", "County"))
+                 and not _surname_after_given_name(st, m)]
     # a one-word municipality, county or listed place (a landscape, a foreign city) after a name is the place
     # visited, not a second surname ("besöker socialministern Anna Berg Köpenhamn")
     place_starts = frozenset(m.prov.span.start for m in st.mentions
@@ -57,6 +60,18 @@ def run(st: DocState) -> None:
                                prov=st.prov(s, e, rule, 0.75)))
     kept = {_fields(p) for p in keep}  # "p in keep" compares the fields of the hits
     people.roles = [(p, t) for p, t in people.roles if _fields(p) in kept]
+
+
+# a given name, then the one word of a company's name: "kommunchef Ulf Ericsson" (a surname a company bears)
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+\Z")
+
+
+def _surname_after_given_name(st: DocState, m: Mention) -> bool:
+    """Is a one-word company's name a person's surname here, right after a common given name?"""
+    if m.kind != "Company" or " " in m.text.strip() or not m.text.endswith("son"):
+        return False
+    g = _GIVEN_BEFORE_RE.search(st.doc.text, max(0, m.prov.span.start - 20), m.prov.span.start)
+    return g is not None and st.ref.given_names.get(g["g"], 0) >= MIN_BEARERS
 
 
 def _fields(p: PersonHit) -> tuple[object, ...]:
