@@ -692,8 +692,7 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
             # "Lindqvist" and "Lindqvsit": two neighbouring letters swapped is a slip of the same name, and so is
             # a letter dropped from a long surname ("Lindhagen", "Lindagen")
             spelled = next((q for (given, other), q in first.items()
-                            if given == parts[0] and (_swapped_pair(surname, other)
-                                                      or _dropped_letter(surname, other))), p)
+                            if given == parts[0] and _slipped(surname, other)), p)
             first[(parts[0], surname)] = spelled
         if spelled is not p:
             p.key = spelled.key
@@ -724,7 +723,13 @@ def slip_of(name: str, other: str) -> bool:
     if len(a) < 2 or len(b) < 2 or a[0] != b[0] or name == other:
         return False
     rest_a, rest_b = _undoubled(" ".join(a[1:])), _undoubled(" ".join(b[1:]))
-    return rest_a == rest_b or _swapped_pair(rest_a, rest_b) or _dropped_letter(rest_a, rest_b)
+    return rest_a == rest_b or _slipped(rest_a, rest_b)
+
+
+def _slipped(a: str, b: str) -> bool:
+    """Is one surname (its doubled letters made single) a slip of the other: two neighbouring letters swapped,
+    or one letter dropped?"""
+    return _swapped_pair(a, b) or _dropped_letter(a, b)
 
 
 def _dropped_letter(a: str, b: str) -> bool:

@@ -138,10 +138,11 @@ def _column_parties(st: DocState) -> list[tuple[PersonHit, str, int, int]]:
 
 
 # a table of minutes with the party's letters in the column before the name: "Beslutande M Anna Berg C Per Holm"
-_PREFIX_PARTY_RE = re.compile(r"(?<![\wåäöÅÄÖ.,])(?P<p>S|M|C|V|KD|L|FP|MP|SD)[ \t]+\Z")
+_PARTY_LETTERS = r"S|M|C|V|KD|L|FP|MP|SD"  # the parliament parties' letters, in a table's column
+_PREFIX_PARTY_RE = re.compile(rf"(?<![\wåäöÅÄÖ.,])(?P<p>{_PARTY_LETTERS})[ \t]+\Z")
 # (letters between two names are the first's or the second's: where more names have letters after them than
 # before, "Anna Berg M Per Holm S", the column is after the names)
-_SUFFIX_PARTY_RE = re.compile(r"[ \t]+(?:S|M|C|V|KD|L|FP|MP|SD)(?![\wåäöÅÄÖ])")
+_SUFFIX_PARTY_RE = re.compile(rf"[ \t]+(?:{_PARTY_LETTERS})(?![\wåäöÅÄÖ])")
 _PREFIX_PARTY_WINDOW = 4  # how far before a name its party's letters may begin
 
 
