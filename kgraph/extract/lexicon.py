@@ -235,6 +235,7 @@ _FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\b
 
 # a record's header fields ("Dag 2013-02-22 Tid 13.30 Plats Hotell X", "Datum: ... Plats: ...") and its list of who
 # took part
+_FIRST_PAGE_REACH = 1500  # how far a first page's fields may stand below signature fields that open a page
 _TIME_AND_PLACE_RE = re.compile(r"\b(?:Dag|Datum|Tid)\b[ \t]*:?[ \t]*\d[^§\n]{0,120}?\bPlats\b")
 _ATTENDING_RE = re.compile(r"\b(?:Närvarande|NÄRVARANDE|Beslutande|Övriga deltagande|Övriga närvarande|Ledamöter)\b")
 
@@ -248,6 +249,10 @@ def minutes_header(text: str) -> re.Match[str] | None:
     if m is None:
         # "Organ: ..." or a board's name first ("Regionstyrelsen. Plats: ..."), and a protocol's closing words
         organ = ORGAN_RE.search(head) or BOARD_FIRST_RE.match(head) or _FIRST_PAGE_RE.search(head)
+        if organ is None and _PROTOCOL_WORDS_RE.search(head):
+            # a page that opens with the protocol's signature fields ("Utses att justera ... Justeringens plats
+            # och tid"), its first page's fields further down
+            organ = _FIRST_PAGE_RE.search(text, 0, _FIRST_PAGE_REACH)
         if organ and _PROTOCOL_WORDS_RE.search(text, 0, 3000):
             return organ
     return m

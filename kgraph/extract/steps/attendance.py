@@ -92,7 +92,8 @@ _BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll
                       rf"|SAMMANTRÄDESPROTOKOLL(?=[ \t]+Sida[ \t]+(?:\d{{1,3}}[ \t]?\(\d{{1,3}}\)[ \t]+)?"
                       rf"(?:{lx.BOARD_NAMES})(?![\wåäö-])))"
                       r"(?:\s+Sida(?:\s+\d{1,3}(?!\s?\())?)?(?:\s+\d{1,3}\s?\(\d{1,3}\))?\s+"
-                      r"(?P<b>(?:[A-ZÅÄÖ][\wåäö-]*?"
+                      # (a board's name of several words whole: "Protokoll Barn- och utbildningsnämnden")
+                      rf"(?P<b>(?:{lx.BOARD_NAMES})(?![\wåäö-])|(?:[A-ZÅÄÖ][\wåäö-]*?"
                       r"(?:s\s+arbetsutskott|s\s+[a-zåäö]*utskott)?))(?![\wåäö-])")
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott", "Socialutskottet"
@@ -439,8 +440,10 @@ def _header_board(st: DocState) -> re.Match[str] | None:
     # "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum", "Protokoll 1(12) Plats och tid": the word after the header's
     # title is one of its fields, no body
     named = [m for m in found if not _FIELD_WORD_RE.fullmatch(m["b"])]
-    return next((m for m in named if _BOARD_WORD_RE.fullmatch(m["b"]) or _bodies_at(st, m)),
-                named[0] if named else None)
+    # a board's name before a body's: "PROTOKOLL Landstingets kansli ... Landstingsstyrelsen Tid" are the
+    # board's minutes, written by the region's office
+    return next((m for m in named if _BOARD_WORD_RE.fullmatch(m["b"])),
+                next((m for m in named if _bodies_at(st, m)), named[0] if named else None))
 
 
 def _in_place_field(text: str, pos: int) -> bool:
