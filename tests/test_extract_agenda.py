@@ -253,3 +253,24 @@ def test_agenda_a_register_whose_items_only_have_page_numbers(opener):
     assert abouts[0].startswith("Budget för Exempelby hamn")
     assert any(a.startswith("Detaljplan för Kvarnbacken") for a in abouts)
     assert any(a.startswith("Taxa för parkering") for a in abouts)
+
+
+def test_agenda_paragraph_lines_of_a_contents_table_lose_their_leaders_and_the_declaration_of_interest():
+    # "§ 203 Heading ...8": each paragraph's heading on a line of its own, then the dotted leader and its page;
+    # "Anmälan om jäv" (declaring a conflict of interest) is procedure
+    text = ("Innehållsförteckning\n\nÄrende Sida\n\n§ 199 Upprop ...4\n\n§ 200 Fastställande av "
+            "föredragningslistan ...5\n\n§ 201 Anmälan om jäv ...6\n\n§ 203 Investeringsbeslut nybyggnad Ekbacken "
+            "...8\n\n§ 204 Riktlinjer för bostadsförsörjning ...13\n")
+    assert [forms[0] for forms in _forms(text)] == ["Investeringsbeslut nybyggnad Ekbacken",
+                                                      "Riktlinjer för bostadsförsörjning"]
+
+
+def test_agenda_a_bulleted_list_announced_as_the_items_of_the_meeting():
+    text = ("I dag sammanträdde nämnden. På dagens föredragningslista behandlades följande ärenden:\n\n"
+            "  • Ändring av reglementet för nämnden\n  • Framställan om nya laddstolpar\n"
+            "  • Information om skolskjutsarna (informationsärende)\n\nNästa möte är i maj.\n")
+    assert [forms[0] for forms in _forms(text)] == ["Ändring av reglementet för nämnden",
+                                                      "Framställan om nya laddstolpar",
+                                                      "Information om skolskjutsarna"]
+    # bullets that no sentence announces as the agenda are not its items
+    assert _forms(text.replace("På dagens föredragningslista behandlades följande ärenden:", "Vi ses snart:")) == []

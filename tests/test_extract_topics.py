@@ -804,3 +804,23 @@ def test_topics_cues_of_a_visit_s_subject_and_of_examples(reference, make_docume
 def test_topics_verbs_adverbs_and_empty_heads_are_no_topics(reference, make_document, text, dropped):
     forms = _topic_forms(reference, make_document, text)
     assert not _has_form(forms, dropped), forms
+
+
+def test_topics_what_was_on_the_agenda_and_what_a_proposal_is_for(reference, make_document):
+    # "X och Y var också med på dagens agenda": the items of the agenda before the cue; "Förslag till X": what
+    # is proposed is the topic
+    text = ("Förbundsfullmäktige\n\nPå torsdagen samlades Fyrbodals kommunalförbunds fullmäktige i Uddevalla till "
+            "sitt första möte. Förslag till ny delegationsordning och taxa för bygglov var också med på dagens agenda och "
+            "fastställdes av fullmäktige.\n")
+    ex = extract_document(make_document(text), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert {"ny delegationsordning", "taxa för bygglov"} <= forms, forms
+
+
+def test_topics_what_a_revision_changes(reference, make_document):
+    # "förslag till ändringar i X": what is changed is the topic
+    text = ("Utredaren besöker Växjö\n\nRegeringens utredare träffar under tisdagen företrädare för Region Kronoberg "
+            "för att diskutera förslag till ändringar i den regionala cykelplanen.\n")
+    ex = extract_document(make_document(text), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert "regionala cykelplanen" in forms or "den regionala cykelplanen" in forms, forms

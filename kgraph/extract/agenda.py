@@ -42,7 +42,9 @@ _MARKER_RE = re.compile(
 # a paragraph's heading on a line of its own: "§ 12 Ekonomirapport", "§ 12. Detaljplan för X"
 # (or its number before the sign: "55 § Beslut om budget 2024")
 _PARAGRAPH_HEAD_RE = re.compile(r"^[ \t]*(?:§[ \t]*\d{1,3}|\d{1,3}[ \t]*§)[.:]?[ \t]+(?:Dnr\b[^\n]{0,25}?\d[ \t]+)?"
-                                r"(?P<head>[A-ZÅÄÖ\"”][^\n]{1,95}?)[ \t.]*$", re.MULTILINE)
+                                # (a table of contents' line: the heading, its dotted leader and page number)
+                                r"(?P<head>[A-ZÅÄÖ\"”][^\n]{1,95}?)(?:[ \t]*(?:\.{2,}|…)[ \t.]*\d{1,3})?[ \t.]*$",
+                                re.MULTILINE)
 # a list without an opener, known by its first item: "1. Mötets öppnande 2. Val av justerare ...", "1) Val av
 # justerare 2) Godkännande av ärendelista 3) ..."
 _OPENING_ITEM_RE = re.compile(r"(?<![\w/.,:-])(?:§[ \t]*)?1?\d{1,2}[.:)]?[ \t]+(?:(?:Mötets|Sammanträdets)[ \t]+)?"
@@ -69,7 +71,7 @@ _PROCEDURAL_RE = re.compile(
     r"|föredragningslist|ärendelist"
     r"|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
-    r"|delegationsbeslut|meddelanden|protokollsjust|sammanträdets\s+behörighet|^(?:aktuell\s+)?informationer?$"
+    r"|delegationsbeslut|meddelanden|protokollsjust|sammanträdets\s+behörighet|anmälan\s+om\s+jäv|jävsfrågor|^(?:aktuell\s+)?informationer?$"
     r"|^rapporter$|informerar$|^ärenden$|^beslutande$|^personärenden?$",
     re.IGNORECASE)
 
@@ -194,10 +196,35 @@ def _dotted_lines(text: str, lo: int) -> list[tuple[int, int]]:
     return spans if len(spans) >= 3 else []
 
 
+# a sentence that announces the items as a bulleted list: "På dagens föredragningslista behandlades följande
+# ärenden:", "Dagordning:"; then one item a line, each after its bullet
+_BULLETS_OPENER_RE = re.compile(r"(?im)^[^\n]{0,80}\b(?:föredragningslista|dagordning|ärendelista|"
+                                r"följande[ \t]+ärenden)n?\b[^\n]{0,80}:[ \t]*$")
+# (a remark in brackets after the heading is no part of it: "Bokslut för 2016 (informationsärende)")
+_BULLET_LINE_RE = re.compile(r"[ \t]*[•▪◦*\-–][ \t]+(?P<h>[^\n]{3,%d}?)(?:[ \t]+\([^\n()]*\))?[ \t.;]*(?:\n|\Z)"
+                             % _MAX_ITEM)
+
+
+def _bulleted(text: str) -> list[tuple[int, int]]:
+    """The headings of each bulleted list of three or more items that a sentence ending in a colon announces
+    as the meeting's agenda."""
+    out: list[tuple[int, int]] = []
+    for op in prefilter.finditer(_BULLETS_OPENER_RE, text):
+        spans: list[tuple[int, int]] = []
+        gap = LINE_BREAKS_RE.match(text, op.end())
+        pos = gap.end() if gap else op.end()
+        while (m := _BULLET_LINE_RE.match(text, pos)) is not None:
+            spans.append(_trim(text, m.start("h"), m.end("h")))
+            gap = LINE_BREAKS_RE.match(text, m.end())
+            pos = gap.end() if gap else m.end()
+        out += spans if len(spans) >= 3 else []
+    return out
+
+
 def _listed(text: str) -> list[tuple[int, int]]:
     """Headings of the items of each numbered list after an opener or from its opening item, and of each
     unnumbered table of contents with dotted leaders."""
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = _bulleted(text)
     opened = {op.end() for op in prefilter.finditer(_LIST_OPENER_RE, text)}
     for lo in opened:
         out += [(x, y) for x, y in _dotted_lines(text, lo) + _case_numbered(text, lo) if 2 < y - x <= _MAX_ITEM]

@@ -299,6 +299,9 @@ _BACKWARD_CUE = re.compile(
     r"|kom\s+(?:också\s+|även\s+)?upp|(?:var|är)\s+(?:också\s+|även\s+)?uppe\s+(?:för|till)\s+diskussion"
     r"|(?:som\s+)?(?:stod|står|var|är)\s+(?:i\s+)?(?:fokus|i centrum|ett\s+(?:genomgående\s+|återkommande\s+)?tema)"
     r"(?!\s+på\b)"
+    # "X var också med på dagens agenda", "X stod på dagordningen": what the meeting's agenda held
+    r"|(?:var|stod|fanns|är|står|finns)\s+(?:också\s+|även\s+)?(?:med\s+)?på\s+(?:dagens\s+|mötets\s+)?"
+    r"(?:agendan?|dagordningen|föredragningslistan)\b"
     # "Bostäder är en nyckelfråga": what the speaker counts among the questions that matter
     r"|(?:är|var)\s+(?:en|den)\s+(?:viktig\s+|central\s+|avgörande\s+|stor\s+)?(?:nyckelfråga|huvudfråga|"
     r"ödesfråga|framtidsfråga|överlevnadsfråga)"
@@ -437,7 +440,12 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          # "diskussioner om X", "rapporten om X": what the talk or the report is about
                          "diskussion", "diskussionen", "diskussioner", "diskussionerna", "rapport", "rapporten",
                          # "bekymret med X", "problemet med X": X is what the trouble is about
-                         "bekymret", "bekymren", "problemet", "problematiken"})
+                         "bekymret", "bekymren", "problemet", "problematiken",
+                         # "förslaget om X", "förslag till X": what is proposed
+                         "förslag", "förslaget", "förslagen",
+                         # "revideringar i X", "översyn av X", "ändringar i X": what is changed
+                         "revidering", "revideringen", "revideringar", "revideringarna", "översyn", "översynen",
+                         "ändring", "ändringen", "ändringar", "ändringarna"})
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
@@ -446,11 +454,15 @@ _GENERIC_OF_PREP = re.compile(r"(?:med|av|på|om|kring|inom|som rör|som gäller
                               r"för(?:\s+att\s+(?:skapa|öka|stärka|främja|utveckla|nå|få))?)\s+", re.IGNORECASE)
 # "besked i markfrågor", "läget i vården": the generic words whose topic may also follow "i"
 _GENERIC_IN = frozenset({"besked", "beskeden", "deltagande", "deltagandet", "uppdrag", "uppdraget", "uppdragen",
+                         "revidering", "revideringen", "revideringar", "revideringarna", "ändring", "ändringen",
+                         "ändringar", "ändringarna",
                          "läget", "situationen"})
 # the nouns of two letters that name a subject ("utbyggnad av el", "frågor om AI")
 _SHORT_NOUNS = frozenset({"el", "it", "ai"})
 # "möjligheter till X": the generic words whose topic may also follow "till"
-_GENERIC_TILL = frozenset({"möjlighet", "möjligheten", "möjligheter", "möjligheterna"})
+# ("förslag till reviderad förbundsordning": what is proposed)
+_GENERIC_TILL = frozenset({"möjlighet", "möjligheten", "möjligheter", "möjligheterna", "förslag", "förslaget",
+                           "förslagen"})
 _TILL_PREP = re.compile(r"till\s+")
 _IN_PREP = re.compile(r"i\s+")
 _TOKEN = re.compile(r"[^\s,]+")
@@ -482,7 +494,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
               "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning", "rör",
               "ägna", "uppe", "presenter", "redovisa", "exempel", "bild", "överblick", "presentation",
-              "genomgång"):
+              "genomgång", "föredragningslist"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
