@@ -220,6 +220,17 @@ def test_hospital_named_by_its_last_word_is_an_organisation(reference, make_docu
     assert "Vårdcentralen Norrby" in _labels(reference, make_document, text, "Place")
 
 
+def test_a_museum_named_by_its_last_word_is_an_organisation(reference, make_document):
+    # a museum is an institution with its head and staff (a foundation or an agency), an art gallery a venue
+    text = "Ministern besökte Norrdalens museum, Sjöfartshistoriskt museum och Exempelby konsthall."
+    assert {"Norrdalens museum", "Sjöfartshistoriskt museum"} <= _labels(reference, make_document, text,
+                                                                            "Organization")
+    assert "Exempelby konsthall" in _labels(reference, make_document, text, "Place")
+    # a line that gives a meeting's venue: the museum's building, then its room or street
+    venue = "Plats\n\nNorrdalens museum, lokal Hörsalen, Storgatan 2, Växjö\n"
+    assert "Norrdalens museum" in _labels(reference, make_document, venue, "Place")
+
+
 def test_military_regions_and_civil_areas_are_organisations(reference, make_document):
     # the armed forces' regions and civil defence's areas, by their quarter, capitalised or not ("det södra
     # civilområdet"); a prize named after someone is no person

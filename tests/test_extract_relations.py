@@ -1281,3 +1281,15 @@ def test_relations_minutes_whose_page_opens_with_the_signature_fields(reference,
             "Olle Brink (S), vice ordförande Eva Lindkvist (C) Lars Nord (L)\n")
     ex = extract_document(make_document(text), reference)
     assert _minuted_board(ex, "person/lars-nord") == {"Kommunstyrelsen"}
+
+
+def test_relations_a_party_marker_after_the_body_of_a_title(reference, make_document):
+    # "Name, title, Body (S)": the party's letters close the entry after the body the title belongs to; letters
+    # no list holds there are the body's own, no local party
+    text = ("Deltagare\n\nAda Nordin, kulturnämndens ordförande, Region Skåne (S)\nOlle Brink, kommunråd, "
+            "Region Halland (L)\nEva Lindkvist, regionråd, Region Gotland (RG)\nPer Holm (M), kommunråd, Region "
+            "Gotland\nKarin Holm (M), regionråd, Region Gotland\nLars Nord (S), regionråd, Region Kalmar län\n")
+    ex = extract_document(make_document(text), reference)
+    members = {(s.subject, s.object) for s in ex.statements if s.predicate == "memberOf"}
+    assert {("person/ada-nordin", "party/s"), ("person/olle-brink", "party/l")} <= members, members
+    assert not any(p == "person/eva-lindkvist" for p, _ in members), members

@@ -86,6 +86,9 @@ def _marker_parties(st: DocState) -> None:
         else:
             spots.append((p, p.end))
     spots += [(p, t.end) for p, t in st.people.roles if not p.party]
+    after_body = _after_title_body(st)
+    spots += after_body
+    after_body_at = {(id(p), pos) for p, pos in after_body}
     found: list[tuple[PersonHit, str, int, int]] = []
     for p, pos in spots:
         if p.party and p.party_span:
@@ -95,6 +98,8 @@ def _marker_parties(st: DocState) -> None:
             if not m:
                 continue
             key, s, e = _party_key(st, m["p"]), m.start("p"), m.end("p")
+        if not key and (id(p), pos) in after_body_at:
+            continue  # "Region Exempel (RE)": after a body, letters no list holds are the body's own
         if not key and local is not None and (_LOCAL_PARTY_RE.fullmatch(text[s:e])
                                               or (lower_markers and _LOWER_LOCAL_PARTY_RE.fullmatch(text[s:e]))):
             key = f"party/local-{slug(text[s:e])}-{local}"  # "Anna Berg (FiA)" among "(S)", "(M)": a local party
@@ -112,6 +117,21 @@ def _marker_parties(st: DocState) -> None:
                            label=text[s:e] if key.startswith("party/local-") else None)
         st.statements.append(Statement(subject=p.key, predicate="memberOf", object=key,
                                        prov=st.prov(min(p.start, s), max(p.end, e), "extract.party_marker", 0.95)))
+
+
+def _after_title_body(st: DocState) -> list[tuple[PersonHit, int]]:
+    """"Anna Berg, kulturnämndens ordförande, Region Exempel (S)": (person, where the body after the title's
+    comma ends), where a party's marker may follow the body instead of the name."""
+    ends = {m.prov.span.start: m.prov.span.end for m in st.mentions if m.kind in PARTICIPANT_ORGS}
+    out: list[tuple[PersonHit, int]] = []
+    for p, t in st.people.roles:
+        comma = _COMMA_RE.match(st.doc.text, t.end)
+        if not p.party and comma and comma.end() in ends:
+            out.append((p, ends[comma.end()]))
+    return out
+
+
+_COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
 
 
 # a table of minutes with a column for the party: "Namn Parti Närvaro ... Anna Berg S 1 Ordförande Per Holm M -"
