@@ -566,6 +566,14 @@ def test_roles_joined_compound_before_a_title_made_by_its_head(reference, make_d
             ("Ulf Holm", "kultur-, fritids- och turistsamordnare")} <= roles, roles
 
 
+def test_roles_joined_compound_whose_first_part_is_an_abbreviation(reference, make_document):
+    # "it- och energiminister", "PR- och marknadschef": the abbreviation's part belongs to the title
+    roles = _roles(reference, make_document,
+                   "I dag besöker it- och energiminister Ada Nordin länet. Med på mötet var PR- och marknadschef "
+                   "Olle Brink.")
+    assert {("Ada Nordin", "it- och energiminister"), ("Olle Brink", "pr- och marknadschef")} <= roles, roles
+
+
 def test_names_first_of_a_captions_list_with_a_rare_given_name(reference, make_document):
     # "Xanthe" is no listed given name; the caption's cue and the names after it make her a person
     names = _names(reference, make_document, "Från vänster: Xanthe Friberg, Karin Ek, Ulf Holm och Eva Nord.")

@@ -1293,3 +1293,15 @@ def test_relations_a_party_marker_after_the_body_of_a_title(reference, make_docu
     members = {(s.subject, s.object) for s in ex.statements if s.predicate == "memberOf"}
     assert {("person/ada-nordin", "party/s"), ("person/olle-brink", "party/l")} <= members, members
     assert not any(p == "person/eva-lindkvist" for p, _ in members), members
+
+
+def test_relations_a_signature_block_of_one_label_a_line(reference, make_document):
+    # "Sekreterare" / "Karin Holm" / "Ordförande ………" / "Ada Nordin (M)": each label is the title of the name on
+    # the line below it, not of the one above
+    text = ("Protokoll\n\nPlats och tid Kommunhuset, Exempelby, kl 9.00\n\nBeslutande Ada Nordin (M), Olle Brink (S), "
+            "Eva Lindkvist (C)\n\nUtses att justera Olle Brink\n\nJusteringens plats och tid Kommunhuset 2020-03-04"
+            "\n\nSekreterare\n\nKarin Holm\n\nOrdförande ………....\n\nAda Nordin (M)\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/karin-holm", "sekreterare") in roles, roles
+    assert ("person/karin-holm", "ordförande") not in roles, roles

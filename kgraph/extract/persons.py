@@ -103,8 +103,9 @@ _COMPLEMENT_TITLES = frozenset(_BOARD_ROLES + ("verksamhetschef", "chef", "förv
 # "2:e vice ordförande i kommunstyrelsen", "1: vice ordförande": an ordinal before a vice chair, as written
 _ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|"
                                 r"(?<![\wåäö])(?:förste|första|andre|andra|tredje))[ \t]+\Z")
-# "arbetsmarknads- och etableringsminister": the first part of a joined compound title
-_JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{3,}-,[ \t]+)*[a-zåäö]{3,}-[ \t]+och[ \t]+\Z")
+# "arbetsmarknads- och etableringsminister": the first part of a joined compound title (also an abbreviation's:
+# "it- och energiminister", "PR- och marknadschef", matched on the lower-cased text)
+_JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,}-,[ \t]+)*[a-zåäö]{2,}-[ \t]+och[ \t]+\Z")
 # "barn- och utbildningsnämndens ordförande": a committee in the genitive before a board role
 # (or a body named by an adjective: "regionala nämndens ordförande", "gemensamma nämndens ordförande")
 _GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*(?:nämndens|styrelsens|"

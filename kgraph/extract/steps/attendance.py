@@ -297,6 +297,27 @@ def _tie_signatures(st: DocState) -> None:
             st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(signer, t)]
 
 
+# a signature's label on a line of its own, a leader or a colon after it ("Sekreterare ………", "Underskrift
+# Ordförande:"), above the line that opens with its signer's name
+_LABEL_LINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:Underskrift(?:er)?[ \t]+)?\Z")
+_LABEL_LINE_AFTER_RE = re.compile(r"[ \t]*[.…:_ \t]*\n\s*")
+
+
+def _tie_label_lines(st: DocState) -> None:
+    """A signature block of one label a line, each above the line of its signer's name ("Sekreterare ………" /
+    "Anna Berg" / "Ordförande" / "Per Holm (S)"): the label is the title of the name below it, not of the one
+    above."""
+    text = st.doc.text
+    persons = {p.start: p for p in st.people.persons}
+    for t in st.people.titles:
+        if t.role not in _SIGNATURE_LABELS or not _LABEL_LINE_BEFORE_RE.search(text, max(0, t.start - 30), t.start):
+            continue
+        gap = _LABEL_LINE_AFTER_RE.match(text, t.end)
+        signer = persons.get(gap.end()) if gap else None
+        if signer is not None:
+            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(signer, t)]
+
+
 _PAIR_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*")
 
 
@@ -554,6 +575,7 @@ def run(st: DocState) -> None:
     _trim_at_cues(st, cues)
     _drop_cue_titles(st, cues)
     _tie_signatures(st)
+    _tie_label_lines(st)
     _tie_adjusters(st)
     for seg in st.attendance:
         _split_run_on(st, seg)
