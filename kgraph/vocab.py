@@ -231,6 +231,8 @@ INFERRED_RULES: tuple[Label, ...] = (
           "a contact person on an organisation's own page"),
     Label("extract.affiliation.dominant", "den organisation av titelns slag som texten nämner mest",
           "the organisation of the title's kind that the text names most"),
+    Label("extract.affiliation.paragraph_subject", "organisationen av titelns slag som inleder stycket",
+          "the organisation of the title's kind that opens the paragraph"),
     Label("extract.affiliation.email_domain", "organisationen bakom e-postadressens domän",
           "the organisation of the e-mail address's domain"),
     Label("extract.affiliation.minister", "ministerns departement och regeringen, enligt ministerlistan",

@@ -1305,3 +1305,17 @@ def test_relations_a_signature_block_of_one_label_a_line(reference, make_documen
     roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
     assert ("person/karin-holm", "sekreterare") in roles, roles
     assert ("person/karin-holm", "ordförande") not in roles, roles
+
+
+def test_relations_the_municipality_that_opens_the_paragraph_and_a_group_in_apposition(reference, make_document):
+    # a paragraph that opens with a municipality and compares it with another: its officials are the first one's;
+    # "SmåKoms representanter, styrelseledamot A och sekreterare B": the association's, each after a title
+    text = ("Nyhetsbrev\n\nVi besökte Sunne kommun i april. Kommunstyrelsens ordförande Lars Nord tog emot oss.\n\n"
+            "Torsby kommun har i likhet med Sunne en lång väg till Karlstad. Kommunstyrelsens ordförande Ada Nordin "
+            "och kommunchef Olle Brink tar emot SmåKoms representanter, styrelseledamot Eva Lindkvist och "
+            "sekreterare Karin Holm, den 9 maj.\n")
+    aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
+           if s.predicate == "affiliatedWith"}
+    torsby, sunne = "municipality/1737", "municipality/1766"
+    assert {("person/ada-nordin", torsby), ("person/olle-brink", torsby), ("person/lars-nord", sunne),
+            ("person/eva-lindkvist", "org/smakom"), ("person/karin-holm", "org/smakom")} <= aff, aff

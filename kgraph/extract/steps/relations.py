@@ -633,8 +633,9 @@ def _body_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
 
 
 # an organisation's group of people named in the genitive before their names
+# (or in apposition, each name after its title: "SmåKoms representanter, styrelseledamot A och sekreterare B")
 _GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|delegation|ledning|ledamöter|presidium)"
-                                 r"[ \t]+(?=[A-ZÅÄÖ])")
+                                 r"(?:[ \t]+(?=[A-ZÅÄÖ])|[ \t]*,[ \t]+)")
 # "Från SKR deltog förbundsordförande A, ...", "Med från SKR kom A": the organisation, then who
 # came from it
 _FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:Med|Även|Också)[ \t]+från|Från|För)[ \t]+$")
@@ -1132,6 +1133,12 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
             if len(keys) == 1:
                 add(key, keys.pop(), p.start, p.end, rule, conf, scope=(scope.start, scope.end))
                 return
+    lead = _paragraph_subject(st, p.start, cls)
+    if lead is not None:
+        # "Grums kommun har i likhet med Habo ... Kommunstyrelsens ordförande A tar emot ...": the body that opens
+        # the paragraph is what it is about
+        add(key, lead.key, lead.prov.span.start, p.end, "extract.affiliation.paragraph_subject", 0.6)
+        return
     if st.publisher and st.cls_of(st.publisher) == cls and _named_alone(st, st.publisher):
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
         return
@@ -1149,6 +1156,19 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         lead = _lead_org(st, p.start, cls, {k for k, n in counts.items() if n == most})
         if lead:
             add(key, lead[0], lead[1], p.end, "extract.affiliation.lead", 0.55)
+
+
+def _paragraph_subject(st: DocState, pos: int, cls: str) -> Mention | None:
+    """The organisation of class ``cls`` that opens the paragraph at ``pos`` as its first words, the subject of
+    its first sentence, where the paragraph names others of the class as well."""
+    block = st.block_at(pos)
+    if block is None:
+        return None
+    text = st.doc.text
+    lead = len(text[block.start:block.end]) - len(text[block.start:block.end].lstrip())
+    first = next((m for m in st.orgs_in(block.start, block.start + lead + 1, {cls})
+                  if m.prov.span.start == block.start + lead), None)
+    return first if first is not None and not _destination(st, first) and first.prov.span.end < pos else None
 
 
 def _anothers_entry(st: DocState, p: PersonHit, m: Mention) -> bool:
