@@ -1133,11 +1133,11 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
             if len(keys) == 1:
                 add(key, keys.pop(), p.start, p.end, rule, conf, scope=(scope.start, scope.end))
                 return
-    lead = _paragraph_subject(st, p.start, cls)
-    if lead is not None:
-        # "Grums kommun har i likhet med Habo ... Kommunstyrelsens ordförande A tar emot ...": the body that opens
+    subject = _paragraph_subject(st, p.start, cls)
+    if subject is not None:
+        # "Torsby kommun har i likhet med Sunne ... Kommunstyrelsens ordförande A tar emot ...": the body that opens
         # the paragraph is what it is about
-        add(key, lead.key, lead.prov.span.start, p.end, "extract.affiliation.paragraph_subject", 0.6)
+        add(key, subject.key, subject.prov.span.start, p.end, "extract.affiliation.paragraph_subject", 0.6)
         return
     if st.publisher and st.cls_of(st.publisher) == cls and _named_alone(st, st.publisher):
         add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.7)
