@@ -543,19 +543,22 @@ def _away(text: str, p: PersonHit, seg: Attendance) -> bool:
 
 # the room a board meets in, named alone before the building or town in the header's place field:
 # "Sammanträdesplats Tallen, Regionens hus, Umeå", "Plats och tid. Eken, klockan 13:00"
+# (or the whole field: "Plats och tid Storbacken" on its line, "Plats och tid Exempelby 15 december 2016 kl")
 _ROOM_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})[ \t]*[:.]?\s+"
-                      rf"(?:{lx.HOURS_RANGE},?\s+)?(?P<room>[A-ZÅÄÖ][a-zåäö]{{2,20}})[ \t]*,")
+                      rf"(?:{lx.HOURS_RANGE},?\s+)?(?P<room>[A-ZÅÄÖ][a-zåäö]{{2,20}})"
+                      r"(?:[ \t]*,|[ \t]*\n|(?=[ \t]+\d{1,2}[ \t]+[a-zåäö]{3,9}[ \t]+\d{4}\b))")
 
 
 def _room(st: DocState) -> None:
-    """The meeting room of the header's place field, a place of its own where no name covers it."""
+    """The meeting room of the header's place field, a place of its own where no name covers it (a generic
+    building too: "Plats och tid Kommunkontoret, Exempelby" is where the board met, as annotators of minutes
+    take it)."""
     text = st.doc.text
     for m in _ROOM_RE.finditer(text, 0, 3000):
         s, e = m.span("room")
         word = m["room"].lower()
-        if word in MONTHS or word in lx.MINUTES_STRUCTURE_WORDS or st.overlapping(s, e) \
-                or lx.BUILDING_END_RE.search(word):
-            continue  # a building no name covers is generic: "Plats: Kommunhuset, Exempelby"
+        if word in MONTHS or word in lx.MINUTES_STRUCTURE_WORDS or st.overlapping(s, e):
+            continue
         st.add_mention(Mention(text=m["room"], kind="Place", key=f"place/{slug(m['room'])}",
                                prov=st.prov(s, e, "extract.attendance.room", 0.7)))
         return
