@@ -1319,3 +1319,13 @@ def test_relations_the_municipality_that_opens_the_paragraph_and_a_group_in_appo
     torsby, sunne = "municipality/1737", "municipality/1766"
     assert {("person/ada-nordin", torsby), ("person/olle-brink", torsby), ("person/lars-nord", sunne),
             ("person/eva-lindkvist", "org/smakom"), ("person/karin-holm", "org/smakom")} <= aff, aff
+
+
+def test_relations_a_person_who_works_with_a_field_at_a_body(reference, make_document):
+    # "A arbetar med X på Y", "A – som arbetar med X på Y –": the body the person works at
+    text = ("Nyheter\n\nOlle Brink arbetar med krisberedskap på Trafikverket. Eva Lindkvist – som arbetar med "
+            "livsmedelsfrågor på Jordbruksverket – berättade om arbetet.\n")
+    aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
+           if s.predicate == "affiliatedWith"}
+    assert {("person/olle-brink", "agency/trafikverket"),
+            ("person/eva-lindkvist", "agency/jordbruksverket")} <= aff, aff

@@ -355,8 +355,11 @@ _NOT_A_POST = frozenset({"som", "och", "med", "samt", "men", "där", "när", "va
 _NAME_THEN_ORG_RE = re.compile(r"[ \t]*(?:,?[ \t]*\([^)\n]{1,4}\)[ \t]*)?"
                                r"(?:,|[ \t](?:från|på|vid|hos)[ \t]|[ \t][–—-][ \t]|\t)[ \t]*")
 # "Anna Berg som arbetar på X", "Anna Berg, som jobbar som utredare vid X", "Anna Berg är anställd på X"
-_WORKS_AT_RE = re.compile(r"[ \t]*,?[ \t]+(?:som[ \t]+)?(?:arbetar|jobbar|är[ \t]+anställd|är[ \t]+verksam)"
-                          r"(?:[ \t]+som[ \t]+[a-zåäö-]+)?[ \t]+(?:på|vid|hos|inom)[ \t]+")
+# ("Anna Berg – som arbetar med krisberedskap på X": with what, in a few lower-case words)
+_WORKS_AT_RE = re.compile(r"[ \t]*(?:,|[ \t][–—])?[ \t]+(?:som[ \t]+)?"
+                          r"(?:arbetar|jobbar|är[ \t]+anställd|är[ \t]+verksam)"
+                          r"(?:[ \t]+som[ \t]+[a-zåäö-]+|[ \t]+med(?:[ \t]+[a-zåäö-]+){1,3}?)?"
+                          r"[ \t]+(?:på|vid|hos|inom)[ \t]+")
 # an entry of a list, one a line, with only the party between the name and the body: "Anna Berg (C) Exempelby
 # kommun" (in running text the body after the party is the object of a verb: "besökte X (S) Exempelby kommun")
 _ENTRY_PARTY_THEN_ORG_RE = re.compile(r"[ \t]*\([^)\n]{1,4}\)[ \t]+")
