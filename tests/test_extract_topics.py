@@ -824,3 +824,12 @@ def test_topics_what_a_revision_changes(reference, make_document):
     ex = extract_document(make_document(text), reference)
     forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
     assert "regionala cykelplanen" in forms or "den regionala cykelplanen" in forms, forms
+
+
+def test_topics_taken_up_too(reference, make_document):
+    # "Frågan om X togs också upp": the adverb inside the verb
+    text = ("Riksdagsledamöter på Länsstyrelsen\n\nLänets riksdagsledamöter mötte Länsstyrelsen i Västra Götalands "
+            "län i Vänersborg. Frågan om ett utökat kustsamarbete togs också upp.\n")
+    ex = extract_document(make_document(text), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert "utökat kustsamarbete" in forms, forms

@@ -290,7 +290,8 @@ _FORWARD_CUE = re.compile(
 # "X diskuterades", "X har lyfts", "X är andra viktiga frågor som berörts", "X stod i fokus", "X som var fokus"
 _BACKWARD_CUE = re.compile(
     r"\s+(?:(?:har|hade)\s+(?:också\s+|även\s+)?(?:diskuterats|berörts|lyfts|tagits upp|avhandlats)"
-    r"|(?:diskuterades|berördes|avhandlades|togs upp|diskuterats|berörts|avhandlats|tagits upp)"
+    r"|(?:diskuterades|berördes|avhandlades|togs\s+(?:också\s+|även\s+)?upp|diskuterats|berörts|avhandlats|"
+    r"tagits upp)"
     # the present and the future of an announcement: "X diskuteras i riksdagen", "X ska tas upp" ("berörs" is
     # also "is affected": only after "ska")
     r"|(?:(?:ska|skall|kommer\s+att)\s+(?:också\s+|även\s+)?(?:diskuteras|beröras|avhandlas|tas\s+upp|lyftas))"
