@@ -233,9 +233,9 @@ _FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\b
                             r"|\bSammanträdesdatum\b")
 
 
+_FIRST_PAGE_REACH = 1500  # how far a first page's fields may stand below signature fields that open a page
 # a record's header fields ("Dag 2013-02-22 Tid 13.30 Plats Hotell X", "Datum: ... Plats: ...") and its list of who
 # took part
-_FIRST_PAGE_REACH = 1500  # how far a first page's fields may stand below signature fields that open a page
 _TIME_AND_PLACE_RE = re.compile(r"\b(?:Dag|Datum|Tid)\b[ \t]*:?[ \t]*\d[^§\n]{0,120}?\bPlats\b")
 _ATTENDING_RE = re.compile(r"\b(?:Närvarande|NÄRVARANDE|Beslutande|Övriga deltagande|Övriga närvarande|Ledamöter)\b")
 

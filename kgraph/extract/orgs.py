@@ -262,6 +262,8 @@ def _venue_line(text: str, s: int, e: int) -> bool:
     if not before.strip():
         return _ADDRESS_AFTER_RE.match(text, e) is not None
     return _PLACE_FIELD_BEFORE_RE.search(before) is not None and _FIELD_VALUE_END_RE.match(text, e) is not None
+
+
 # the capitalised words before a venue noun found in the text (searched back from the noun)
 VENUE_NAME_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_WORD}(?:[ \t]+(?:{_WORD}|&))*?"

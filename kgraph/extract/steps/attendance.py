@@ -294,7 +294,12 @@ def _tie_signatures(st: DocState) -> None:
             gap = _LABEL_GAP_RE.match(text, t.end)
             signer = persons.get(gap.end()) if gap else None
         if signer is not None:
-            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(signer, t)]
+            _retie(st, signer, t)
+
+
+def _retie(st: DocState, signer: PersonHit, label: TitleHit) -> None:
+    """The signature's label is the title of ``signer`` and of no one else."""
+    st.people.roles = [(q, u) for q, u in st.people.roles if u is not label] + [(signer, label)]
 
 
 # a signature's label on a line of its own, a leader or a colon after it ("Sekreterare ………", "Underskrift
@@ -315,7 +320,7 @@ def _tie_label_lines(st: DocState) -> None:
         gap = _LABEL_LINE_AFTER_RE.match(text, t.end)
         signer = persons.get(gap.end()) if gap else None
         if signer is not None:
-            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(signer, t)]
+            _retie(st, signer, t)
 
 
 _PAIR_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*")

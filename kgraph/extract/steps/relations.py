@@ -119,6 +119,9 @@ def _marker_parties(st: DocState) -> None:
                                        prov=st.prov(min(p.start, s), max(p.end, e), "extract.party_marker", 0.95)))
 
 
+_COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
+
+
 def _after_title_body(st: DocState) -> list[tuple[PersonHit, int]]:
     """"Anna Berg, kulturnämndens ordförande, Region Exempel (S)": (person, where the body after the title's
     comma ends), where a party's marker may follow the body instead of the name."""
@@ -129,9 +132,6 @@ def _after_title_body(st: DocState) -> list[tuple[PersonHit, int]]:
         if not p.party and comma and comma.end() in ends:
             out.append((p, ends[comma.end()]))
     return out
-
-
-_COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
 
 
 # a table of minutes with a column for the party: "Namn Parti Närvaro ... Anna Berg S 1 Ordförande Per Holm M -"
