@@ -1247,40 +1247,40 @@ def _minuted_board(ex: DocExtraction, person: str) -> set[str]:
             if s.predicate == "affiliatedWith" and s.subject == person}
 
 
-def test_relations_a_board_named_in_the_header_before_the_office_that_writes_the_minutes(reference, make_document):
+_HEADER_BOARD_TEXT = (
+    "PROTOKOLL 1(9) Landstingets kansli LS 4/2020 Planeringsavd, Karin Holm Landstingsstyrelsen Tid "
+    "Tisdagen den 3 mars, kl 9 Plats Landstingshuset, Luleå Närvarande ledamöter Ada Nordin (M), ordförande "
+    "Olle Brink (S) Eva Lindkvist (C) Sekreterare Karin Holm\n\nUtses att justera Olle Brink\n")
+_JOINED_BOARD_TEXT = (
+    "SAMMANTRÄDESPROTOKOLL Sida 1 (12) Kultur- och fritidsnämnden\n\nPlats och tid Kommunhuset, Skara "
+    "4 maj 2019 kl 13 Beslutande Ada Nordin (M), ordförande Olle Brink (S) Eva Lindkvist (C) "
+    "Utses att justera Olle Brink\n")
+_SIGNATURE_FIRST_TEXT = (
+    "§ 12 Fastställande av dagordningen\n\nHela texten\n\n(1)\n\nUtses att justera Olle Brink (S) Paragrafer "
+    "10–20, 22 och 24–31\n\nJusteringens plats och tid Kommunkansliet, Storgatan 1, måndagen den 8 mars "
+    "2021 klockan 08:30\n\nSekreterare\n\n"
+    "Karin Holm\n\nOrdförande\n\nAda Nordin (M)\n\nJusterande\n\nOlle Brink (S)\n\nANSLAG/BEVIS\n\n"
+    "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n\n"
+    "Nämnd Kommunstyrelsen\n\nSammanträdesdatum 2021-03-02\n\nPlats och tid Stadshuset, Höör\n\n"
+    "Datum då anslaget sätts upp Datum då anslaget tas ned Protokollets förvaringsplats Kommunhuset, "
+    "Storgatan 1, Höör\n\nTisdagen den 2 mars 2021 kl 14:00–16:00\n\nBeslutande Ada Nordin (M), Ordförande "
+    "Olle Brink (S), vice ordförande Eva Lindkvist (C) Lars Nord (L)\n")
+
+
+@pytest.mark.parametrize("text, persons, board", [
     # "PROTOKOLL 1(9) Landstingets kansli ... Landstingsstyrelsen Tid ...": the board's minutes, kept by the
     # county council's office; its members are the board's
-    text = ("PROTOKOLL 1(9) Landstingets kansli LS 4/2020 Planeringsavd, Karin Holm Landstingsstyrelsen Tid "
-            "Tisdagen den 3 mars, kl 9 Plats Landstingshuset, Luleå Närvarande ledamöter Ada Nordin (M), ordförande "
-            "Olle Brink (S) Eva Lindkvist (C) Sekreterare Karin Holm\n\nUtses att justera Olle Brink\n")
-    ex = extract_document(make_document(text), reference)
-    assert _minuted_board(ex, "person/ada-nordin") == {"Landstingsstyrelsen"}
-    assert _minuted_board(ex, "person/eva-lindkvist") == {"Landstingsstyrelsen"}
-
-
-def test_relations_a_joined_board_name_after_the_page_label(reference, make_document):
+    (_HEADER_BOARD_TEXT, ("person/ada-nordin", "person/eva-lindkvist"), "Landstingsstyrelsen"),
     # "SAMMANTRÄDESPROTOKOLL Sida 1 (12) Kultur- och fritidsnämnden": the board's whole name, not its first word
-    text = ("SAMMANTRÄDESPROTOKOLL Sida 1 (12) Kultur- och fritidsnämnden\n\nPlats och tid Kommunhuset, Skara "
-            "4 maj 2019 kl 13 Beslutande Ada Nordin (M), ordförande Olle Brink (S) Eva Lindkvist (C) "
-            "Utses att justera Olle Brink\n")
-    ex = extract_document(make_document(text), reference)
-    assert _minuted_board(ex, "person/olle-brink") == {"Kultur- och fritidsnämnden"}
-
-
-def test_relations_minutes_whose_page_opens_with_the_signature_fields(reference, make_document):
+    (_JOINED_BOARD_TEXT, ("person/olle-brink",), "Kultur- och fritidsnämnden"),
     # an item's page copied from the minutes: the signature fields first, then the board's field and the first
     # page's fields
-    text = ("§ 12 Fastställande av dagordningen\n\nHela texten\n\n(1)\n\nUtses att justera Olle Brink (S) Paragrafer "
-            "10–20, 22 och 24–31\n\nJusteringens plats och tid Kommunkansliet, Storgatan 1, måndagen den 8 mars "
-            "2021 klockan 08:30\n\nSekreterare\n\n"
-            "Karin Holm\n\nOrdförande\n\nAda Nordin (M)\n\nJusterande\n\nOlle Brink (S)\n\nANSLAG/BEVIS\n\n"
-            "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n\n"
-            "Nämnd Kommunstyrelsen\n\nSammanträdesdatum 2021-03-02\n\nPlats och tid Stadshuset, Höör\n\n"
-            "Datum då anslaget sätts upp Datum då anslaget tas ned Protokollets förvaringsplats Kommunhuset, "
-            "Storgatan 1, Höör\n\nTisdagen den 2 mars 2021 kl 14:00–16:00\n\nBeslutande Ada Nordin (M), Ordförande "
-            "Olle Brink (S), vice ordförande Eva Lindkvist (C) Lars Nord (L)\n")
+    (_SIGNATURE_FIRST_TEXT, ("person/lars-nord",), "Kommunstyrelsen"),
+], ids=["board-in-header-before-office", "joined-board-name", "page-opens-with-signatures"])
+def test_relations_the_board_whose_minutes_these_are(reference, make_document, text, persons, board):
     ex = extract_document(make_document(text), reference)
-    assert _minuted_board(ex, "person/lars-nord") == {"Kommunstyrelsen"}
+    for person in persons:
+        assert _minuted_board(ex, person) == {board}
 
 
 def test_relations_a_party_marker_after_the_body_of_a_title(reference, make_document):

@@ -186,14 +186,21 @@ _DOTTED_LINE_RE = re.compile(r"[ \t]*(?P<h>[A-ZÅÄÖ][^\n]{1,%d}?)[ \t]*(?:\.{2
 def _dotted_lines(text: str, lo: int) -> list[tuple[int, int]]:
     """The headings of an unnumbered table of contents that starts at ``lo`` (after its opener): three
     or more lines in a row, each a heading with a dotted leader to its page number."""
+    spans = _line_run(_DOTTED_LINE_RE, text, lo)
+    return spans if len(spans) >= 3 else []
+
+
+def _line_run(line_re: re.Pattern[str], text: str, pos: int) -> list[tuple[int, int]]:
+    """The trimmed headings (group "h") of the lines ``line_re`` matches one after another from ``pos``, blank
+    lines between them allowed (a PDF's text may leave one between two)."""
     spans: list[tuple[int, int]] = []
-    gap = LINE_BREAKS_RE.match(text, lo)
-    pos = gap.end() if gap else lo
-    while (m := _DOTTED_LINE_RE.match(text, pos)) is not None:
+    gap = LINE_BREAKS_RE.match(text, pos)
+    pos = gap.end() if gap else pos
+    while (m := line_re.match(text, pos)) is not None:
         spans.append(_trim(text, m.start("h"), m.end("h")))
         gap = LINE_BREAKS_RE.match(text, m.end())
         pos = gap.end() if gap else m.end()
-    return spans if len(spans) >= 3 else []
+    return spans
 
 
 # a sentence that announces the items as a bulleted list: "På dagens föredragningslista behandlades följande
@@ -210,13 +217,7 @@ def _bulleted(text: str) -> list[tuple[int, int]]:
     as the meeting's agenda."""
     out: list[tuple[int, int]] = []
     for op in prefilter.finditer(_BULLETS_OPENER_RE, text):
-        spans: list[tuple[int, int]] = []
-        gap = LINE_BREAKS_RE.match(text, op.end())
-        pos = gap.end() if gap else op.end()
-        while (m := _BULLET_LINE_RE.match(text, pos)) is not None:
-            spans.append(_trim(text, m.start("h"), m.end("h")))
-            gap = LINE_BREAKS_RE.match(text, m.end())
-            pos = gap.end() if gap else m.end()
+        spans = _line_run(_BULLET_LINE_RE, text, op.end())
         out += spans if len(spans) >= 3 else []
     return out
 

@@ -1167,10 +1167,9 @@ def _paragraph_subject(st: DocState, pos: int, cls: str) -> Mention | None:
     block = st.block_at(pos)
     if block is None:
         return None
-    text = st.doc.text
-    lead = len(text[block.start:block.end]) - len(text[block.start:block.end].lstrip())
-    first = next((m for m in st.orgs_in(block.start, block.start + lead + 1, {cls})
-                  if m.prov.span.start == block.start + lead), None)
+    para = st.doc.text[block.start:block.end]
+    opens = block.start + len(para) - len(para.lstrip())
+    first = next(iter(st.orgs_in(opens, opens + 1, {cls})), None)  # a body that starts where the paragraph does
     return first if first is not None and not _destination(st, first) and first.prov.span.end < pos else None
 
 
