@@ -274,3 +274,11 @@ def test_agenda_a_bulleted_list_announced_as_the_items_of_the_meeting():
                                                       "Information om skolskjutsarna"]
     # bullets that no sentence announces as the agenda are not its items
     assert _forms(text.replace("På dagens föredragningslista behandlades följande ärenden:", "Vi ses snart:")) == []
+
+
+def test_agenda_a_proposal_inside_a_heading_is_named_by_what_it_proposes():
+    # "Remiss Per Holms medborgarförslag om X", "Svar på A:s (M) motion om X": what the proposal is about;
+    # "Delgivningar" (papers served on the board) is the meeting's procedure
+    text = ("Ärendelista 37 Remiss Per Holms medborgarförslag om fler cykelbanor i Norrby 5 38 Svar på Karin Holms "
+            "(M) motion om belysning i parkerna 7 39 Delgivningar 9\n")
+    assert _abouts(text) == ["fler cykelbanor i Norrby", "belysning i parkerna"], _abouts(text)

@@ -833,3 +833,25 @@ def test_topics_taken_up_too(reference, make_document):
     ex = extract_document(make_document(text), reference)
     forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
     assert "utökat kustsamarbete" in forms, forms
+
+
+@pytest.mark.parametrize("report", [
+    "Regiondirektören rapporterade om följande punkter: - nya öppettider på vårdcentralerna - ett minskat "
+    "underskott i årets budget - arbetet med en gemensam telefonväxel. Olle Brink rapporterade om: - läget kring "
+    "vinterkräksjukan.",
+    # the same list with its lines kept
+    "Regiondirektören rapporterade om följande punkter:\n- nya öppettider på vårdcentralerna\n- ett minskat "
+    "underskott i årets budget\n- arbetet med en gemensam telefonväxel\nOlle Brink rapporterade om:\n- läget kring "
+    "vinterkräksjukan",
+])
+def test_topics_a_report_of_dashed_points_in_minutes(reference, make_document, report):
+    # minutes whose text was taken from a PDF: the report's points ran into one line, dashes between them;
+    # "följande punkter" only announces them
+    text = ("PROTOKOLL\n\nRegionstyrelsen\n\nTid: Måndagen den 7 december 2009\nPlats: Regionhuset, Växjö\n"
+            "Närvarande: Olle Brink (S), ordförande, Karin Holm (C)\n\n§ 12 Regiondirektörens rapport\n" + report
+            + "\n")
+    ex = extract_document(make_document(text), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert {"nya öppettider på vårdcentralerna", "gemensam telefonväxel"} <= forms, forms
+    assert any("vinterkräksjukan" in f for f in forms), forms
+    assert not any("punkter" in f or "rapport" in f for f in forms), forms  # nor who reports

@@ -71,8 +71,8 @@ _PROCEDURAL_RE = re.compile(
     r"|föredragningslist|ärendelist"
     r"|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
-    r"|delegationsbeslut|meddelanden|protokollsjust|sammanträdets\s+behörighet|anmälan\s+om\s+jäv|jävsfrågor|^(?:aktuell\s+)?informationer?$"
-    r"|^rapporter$|informerar$|^ärenden$|^beslutande$|^personärenden?$",
+    r"|delegationsbeslut|delgivning(?:ar)?|meddelanden|protokollsjust|sammanträdets\s+behörighet|anmälan\s+om\s+jäv|jävsfrågor|^(?:aktuell\s+)?informationer?$"
+    r"|^rapporter$|informerar$|^[\wåäö-]+s\s+(?:rapport|information|informationer|meddelanden)$|^ärenden$|^beslutande$|^personärenden?$",
     re.IGNORECASE)
 
 
@@ -98,7 +98,8 @@ _BY_WHOM_RE = re.compile(r"\S+[ \t]+från|" + _GIVEN_BY, re.IGNORECASE)
 _GIVEN_BY_RE = re.compile(r"(?:muntlig[ \t]+)?" + _GIVEN_BY + r"[ \t]+(?-i:[A-ZÅÄÖ])", re.IGNORECASE)
 # "Motion från A (C) om X", "Inbjudan till seminarium om X": what a proposal or an invitation is about
 _PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?", re.IGNORECASE)
-_PROPOSAL_RE = re.compile(r"(?:motion|medborgarförslag|interpellation|fråga|skrivelse|inbjudan)\b", re.IGNORECASE)
+_PROPOSAL_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:motion|medborgarförslag|interpellation|fråga|skrivelse|inbjudan)\b",
+                          re.IGNORECASE)
 # an item that is an event, not a subject: an invitation to someone, a visit ("Information om X:s besök")
 _EVENT_RE = re.compile(r"inbjudan\b|(?:[\wåäö-]+s[ \t]+)?(?:studie)?besök$", re.IGNORECASE)
 _SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+|[ \t]+inklusive[ \t]+")
@@ -300,7 +301,8 @@ def _parts(text: str, a: int, b: int, persons: list[tuple[int, int]]) -> list[tu
 
 def _about(text: str, a: int, b: int) -> tuple[int, int] | None:
     """What a heading of a kind of business is about: "Information om X" -> X, "Motion från A om X" -> X."""
-    about = _PROPOSAL_ABOUT_RE.search(text, a, b) if _PROPOSAL_RE.match(text, a, b) else None
+    proposal = _PROPOSAL_RE.search(text, a, b)  # "Remiss: A:s medborgarförslag om X", "Svar på B:s motion om X"
+    about = _PROPOSAL_ABOUT_RE.search(text, proposal.end(), b) if proposal else None
     if about:
         return about.end(), b
     business = _BUSINESS_RE.match(text, a, b)

@@ -411,6 +411,8 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "tid", "tider", "tiderna", "program", "programmet", "kostnad", "kostnaden", "kostnader",
                       "kostnaderna", "planer", "planerna", "förväntningar", "förväntningarna", "lärdomar",
                       "lärdomarna",
+                      # what a report lists: "rapporterade om följande punkter:"
+                      "punkt", "punkten", "punkter", "punkterna",
                       # the talk, the trip and the report themselves: "diskussioner om X", "resan från A till B"
                       "diskussion", "diskussionen", "diskussioner", "diskussionerna", "resa", "resan", "rapport",
                       "rapporten", "verksamhetsområde", "verksamhetsområden", "verksamhetsområdena",
@@ -552,14 +554,19 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
         out.append((start, cue_start))
     # "Vid sammanträdet tas följande ärenden upp:" then a bulleted list: each item is a topic
     for a, b in windows:
+        # ... or "rapporterade om följande punkter: - A - B - C.", the lines run together (a PDF's text)
         for m in prefilter.finditer(_LIST_CUE, text, a, b):
-            out.extend(_list_items(_BULLET_ITEM, text, m.end()))
+            out.extend(_list_items(_BULLET_ITEM if m.group().endswith("\n") else _INLINE_ITEM, text, m.end()))
     return out
 
 
-# a cue that announces a list on the lines after it
-_LIST_CUE = re.compile(r"\bföljande\s+(?:ärenden|frågor|punkter|ämnen|teman|frågeställningar)\b[^.\n:]{0,40}:[ \t]*\n",
-                       re.IGNORECASE)
+# a cue that announces a list on the lines after it: "följande punkter:", "rapporterade om:"
+_LIST_CUE = re.compile(
+    r"\b(?:följande\s+(?:ärenden|frågor|punkter|ämnen|teman|frågeställningar)\b[^.\n:]{0,40}"
+    r"|(?:rapporterade|informerade|berättade|redogjorde|redovisade|presenterade)(?:\s+(?:om|kring|för))?)"
+    r":[ \t]*(?:\n|(?=[-–][ \t]))", re.IGNORECASE)
+# an item of that list where the lines ran together: dashes between the items, a full stop after the last
+_INLINE_ITEM = re.compile(r"[-–][ \t]+(?P<item>(?:(?![ \t]+[-–][ \t])[^\n.;])+)[ \t]*[.;]?[ \t]*")
 _BULLET_ITEM = re.compile(r"[ \t]*\n?[ \t]*[•*▪◦·–-][ \t]+(?P<item>[^\n]{2,80})(?:\n|$)")
 
 
