@@ -242,7 +242,7 @@ def tokens(text: str) -> list[Token]:
         if k < 0 or k >= len(words) or m.start() >= stops[k] or (glued and glued[-1][0] == k):
             continue
         cut = _GLUED_RE.search(words[k])
-        if cut:
+        if cut and not _JOINED_GIVEN_RE.match(words[k]):
             glued.append((k, cut.start() + 1))
     if not glued:
         return out
@@ -266,6 +266,10 @@ _GLUE_LOWER, _GLUE_UPPER = "[a-zåäöéü]", "[A-ZÅÄÖÉÜ]"  # the letters o
 _CAPITAL_AFTER_LOWER_RE = re.compile(f"{_GLUE_UPPER}(?<={_GLUE_LOWER}{_GLUE_UPPER})")
 # a lower-case letter then a capital inside a word, with three letters or more on each side
 _GLUED_RE = re.compile(rf"(?<=[^\W\d_]{{2}}){_GLUE_LOWER}(?={_GLUE_UPPER}{_GLUE_LOWER}{{2}})")
+
+# a given name written as two joined with a capital inside ("RosMarie", "AnnaKarin", "LarsGöran", "MacKenzie"):
+# a short capitalised first part, no glued words
+_JOINED_GIVEN_RE = re.compile(rf"{_GLUE_UPPER}{_GLUE_LOWER}{{1,3}}{_GLUE_UPPER}{_GLUE_LOWER}{{2,7}}\Z")
 
 
 @dataclass(frozen=True)

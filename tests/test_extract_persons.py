@@ -66,6 +66,14 @@ def test_persons_finds_hyphenated_given_names(reference, make_document, text, na
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Närvarande: RosMarie Holm (S), ordförande.", "RosMarie Holm"),
+    ("Kommunalrådet AnnaKarin Berg Lindkvist (C) inledde mötet.", "AnnaKarin Berg Lindkvist"),
+])
+def test_persons_finds_given_names_joined_with_a_capital_inside(reference, make_document, text, name):
+    assert _names(reference, make_document, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
     ("Eva Nilsson Berglund, ordförande i socialnämnden, deltog.", "Eva Nilsson Berglund"),
     ("Ekonomichefen Maria Johansson Lindqvist presenterade budgeten.", "Maria Johansson Lindqvist"),
 ])

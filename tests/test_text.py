@@ -303,19 +303,28 @@ def test_lines_holding_matches_as_finditer_does() -> None:
 
 def _tokens_word_by_word(text: str) -> list[tuple[str, int, int, bool]]:
     """What tokens() gives, written word by word: each WORD_RE match, split once where a lower-case
-    letter is glued to a capitalised word of three letters or more (two letters or more before it)."""
+    letter is glued to a capitalised word of three letters or more (two letters or more before it), unless
+    the word is a short capitalised part and a capitalised part of three to eight letters ("AnnaKarin")."""
     from kgraph.text import WORD_RE
 
     out = []
     for m in WORD_RE.finditer(text):
         word, start = m.group(), m.start()
         glued = re.search(r"(?<=[^\W\d_]{2})[a-zåäöéü](?=[A-ZÅÄÖÉÜ][a-zåäöéü]{2})", word)
-        if glued:
+        if glued and not re.fullmatch(r"[A-ZÅÄÖÉÜ][a-zåäöéü]{1,3}[A-ZÅÄÖÉÜ][a-zåäöéü]{2,7}", word):
             cut = glued.start() + 1
             out += [(word[:cut], start, start + cut, word[0].isupper()), (word[cut:], start + cut, m.end(), True)]
         else:
             out.append((word, start, m.end(), word[0].isupper()))
     return out
+
+
+def test_tokens_keep_a_given_name_written_with_a_capital_inside():
+    from kgraph.text import tokens
+
+    text = "Närvarande: RosMarie Holm (S), AnnaKarin Berg, Lars NordströmOrdförande"
+    assert [t.text for t in tokens(text)] == ["Närvarande", "RosMarie", "Holm", "S", "AnnaKarin", "Berg", "Lars",
+                                              "Nordström", "Ordförande"]
 
 
 def test_tokens_split_a_caption_glued_to_the_text():

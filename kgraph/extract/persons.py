@@ -398,8 +398,11 @@ def _is_given(word: str, ref: Reference) -> bool:
 def _given_verdict(word: str, ref: Reference) -> bool:
     if word in ref.name_stopwords:
         return False
-    parts = word.split("-")
+    parts = _GIVEN_PARTS_RE.split(word)  # "Anna-Karin", and "AnnaKarin" written with a capital inside
     return all(ref.given_names.get(p, 0) >= MIN_BEARERS for p in parts if p) and bool(parts[0])
+
+
+_GIVEN_PARTS_RE = re.compile(r"-|(?<=[a-zåäöéü])(?=[A-ZÅÄÖÉÜ])")
 
 
 def _names_no_person(word: str) -> bool:
