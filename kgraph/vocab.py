@@ -253,6 +253,11 @@ INFERRED_RULES: tuple[Label, ...] = (
     Label("extract.affiliation.board_election", "vald till styrelsen, i föreningens egen text eller i organet som "
           "valmeningen nämner", "elected to the board, in the association's own text or of the body the sentence "
           "of the election names"),
+    Label("extract.affiliation.own_board", "uppräknad efter styrelsen eller presidiet, i föreningens egen text",
+          "listed after the board or its presidium, in the association's own text"),
+    Label("extract.membership.listed", "uppräknad bland medlems- eller ägarkommunerna (i föreningens egen text: "
+          "föreningens)", "listed among the member or owner municipalities (in an association's own text: "
+          "the association's)"),
     Label("extract.affiliation.lead", "raden före nämner vems tjänstepersoner de är (två lika ofta nämnda)",
           "the line before says whose officials they are (of two named as often)"),
 )

@@ -504,6 +504,32 @@ def test_relations_association_text_on_its_board_elections():
     assert ("person/lars-oberg", "affiliatedWith", "org/smakom") not in facts
 
 
+def test_relations_association_text_on_its_presidium_and_its_owner_municipalities():
+    # an association's own summary of a board meeting: the bare presidium heads a list of names; the
+    # municipalities in brackets after "ägarkommunerna" are its members; a speaker is neither
+    text = ("SmåKom Nyhetsbrev\n\nSammanfattning av styrelsemötet\n\n"
+            "Styrelsen träffades i Vara den 6 december. Presidiet Karin Ek (M), Ulf Holm (C) och Eva Nord (S) har "
+            "fått i uppdrag att tillsammans med de tre största ägarkommunerna (Vara, Åsele och Tibro) arbeta vidare. "
+            "Lars Öberg från Länsstyrelsen talade om bredband.\n")
+    ex = extract_document(_doc(text))
+    facts = {(s.subject, s.predicate, s.object) for s in ex.statements}
+    for person in ("person/karin-ek", "person/ulf-holm", "person/eva-nord"):
+        assert (person, "affiliatedWith", "org/smakom") in facts, person
+    assert ("person/lars-oberg", "affiliatedWith", "org/smakom") not in facts
+    members = {s for s, p, o in facts if p == "memberOf" and o == "org/smakom"}
+    assert members == {"municipality/1470", "municipality/2463", "municipality/1472"}, members
+    # the publisher is named nowhere in the sentence: the statement is inferred, at an inferring rule's confidence
+    listed = [s for s in ex.statements if s.predicate == "memberOf" and s.prov.rule == "extract.membership.listed"]
+    assert listed and all(s.prov.confidence <= 0.5 for s in listed)
+
+
+def test_relations_member_municipalities_of_a_named_association():
+    text = ("Nyheter\n\nLänsstyrelsen träffade i går Fyrbodals kommunalförbunds medlemskommuner Uddevalla och Lysekil "
+            "för samtal om bredband.\n")
+    members = {s for s, o in _rel(text, "memberOf") if o.endswith("fyrbodals-kommunalforbund")}
+    assert members == {"municipality/1484", "municipality/1485"}, _rel(text, "memberOf")
+
+
 def test_mentions_town_building_and_its_room_are_places():
     text = "Protokoll\n\nKommunstyrelsen sammanträdde den 23 maj 2006 i Vara kommunkontor, rum Tallbacken.\n"
     mentions = _mentions(text)

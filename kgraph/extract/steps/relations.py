@@ -197,6 +197,8 @@ def _stated_memberships(st: DocState) -> None:
     text = st.doc.text
     for sent in st.sentences:
         low = text[sent.start:sent.end].lower()
+        if "kommun" in low and ("medlemskommun" in low or "ägarkommun" in low):
+            _member_municipalities_listed(st, sent, st.mentions_in(sent.start, sent.end))
         if "medlem" not in low and " med i " not in low and "anslut" not in low:
             continue
         ms = st.mentions_in(sent.start, sent.end)
@@ -232,6 +234,35 @@ def _members_named_before(st: DocState, sent: Sentence, ms: list[Mention]) -> No
                 st.statements.append(Statement(subject=x.key, predicate="memberOf", object=a.key,
                                                prov=st.prov(min(x.prov.span.start, a.prov.span.start), m.end(),
                                                             "extract.membership.stated", 0.75)))
+
+
+# "de fyra största ägarkommunerna (A, B, C och D)", "Exempelförbundets medlemskommuner A och B": the
+# municipalities listed after the members' word
+_MEMBER_MUNICIPALITIES_RE = re.compile(r"(?<![\wåäö])(?:medlems|ägar)kommun(?:er|erna)(?P<list>[ \t]*\([^()]{3,200}\)"
+                                       r"|[ \t]*:[^.;:]{3,200}|[ \t]+(?:som[ \t]+)?(?=[A-ZÅÄÖ])[^.;:]{3,200})",
+                                       re.IGNORECASE)
+
+
+def _member_municipalities_listed(st: DocState, sent: Sentence, ms: list[Mention]) -> None:
+    """The municipalities a list after "medlemskommunerna" or "ägarkommunerna" names are members of the
+    association whose members they are: the one in the genitive before the word, else the publisher of an
+    association's own text."""
+    text = st.doc.text
+    pub = st.publisher
+    for m in prefilter.finditer(_MEMBER_MUNICIPALITIES_RE, text, sent.start, sent.end):
+        owner = next((a for a in ms if a.kind == "Association" and a.prov.span.end <= m.start()
+                      and not text[a.prov.span.end:m.start()].strip(" \t").lstrip("s").strip()), None)
+        owner_key = owner.key if owner else (pub if pub and st.cls_of(pub) == "Association" else None)
+        if owner_key is None:
+            continue
+        # the publisher, named nowhere near: the words that list the members, at an inferring rule's confidence
+        start = owner.prov.span.start if owner else m.start()
+        conf = 0.7 if owner else INFERRED_CONFIDENCE
+        for x in ms:
+            if x.kind == "Municipality" and m.start("list") <= x.prov.span.start < m.end("list"):
+                st.statements.append(Statement(subject=x.key, predicate="memberOf", object=owner_key,
+                                               prov=st.prov(start, x.prov.span.end, "extract.membership.listed",
+                                                            conf)))
 
 
 def _branch_parts(st: DocState) -> None:
@@ -587,8 +618,8 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     # "Anna Berg omvaldes som ordförande", "Till styrelsen nyvaldes Per Holm": an association's own text
     # on whom its meeting elected to its board
     by_publisher, by_name = _elected_board_members(st, roles)
-    for p, cue in by_publisher:
-        add(p.key, st.publisher or "", cue, p.end, "extract.affiliation.board_election", 0.65)
+    for p, cue, rule in by_publisher:
+        add(p.key, st.publisher or "", cue, p.end, rule, 0.65)
     # "Exempelförbundets styrelse fastställdes och Anna Berg valdes till ny ordförande": the one body
     # whose board the sentence of the election names
     for p, org in by_name:
@@ -826,26 +857,31 @@ _BOARD_ROLES = ("ordförande", "ledamot", "ersättare", "kassör", "sekreterare"
 
 
 def _elected_board_members(st: DocState, roles: dict[str, list[TitleHit]]
-                           ) -> tuple[list[tuple[PersonHit, int]], list[tuple[PersonHit, Mention]]]:
+                           ) -> tuple[list[tuple[PersonHit, int, str]], list[tuple[PersonHit, Mention]]]:
     """The people a sentence with an election ("omvaldes", "valdes ... till", "Övriga i styrelsen är") puts on a
     board, in two lists:
 
-    * (person, where the election is stated) for an association's own text: no other association or
+    * (person, where the election is stated, the rule) for an association's own text: no other association or
       organisation is named in the sentence (it may be the body they were elected to), and the paragraph names
-      the board bare ("styrelsen") or the person holds a board's office;
+      the board bare ("styrelsen") or the person holds a board's office; or, with no election, the bare board
+      heads a list of names that leads to the person ("Presidiet A (M), B (C) och C (S)");
     * (person, body) for a person with a board's office where the sentence names one association or
       organisation only, not the publisher, in the genitive before its board ("Exempelförbundets styrelse") or as
       the board's ("styrelsen för Exempelförbundet")."""
     pub = st.publisher
     own_text = pub is not None and st.cls_of(pub) == "Association" and _named_alone(st, pub)
     text = st.doc.text
-    by_publisher: list[tuple[PersonHit, int]] = []
+    by_publisher: list[tuple[PersonHit, int, str]] = []
     by_name: list[tuple[PersonHit, Mention]] = []
     for p in st.people.persons:
         sent = st.sentence_at(p.start)
         if sent is None:
             continue
         m = prefilter.search(_ELECTION_RE, text, sent.start, sent.end)
+        rule = "extract.affiliation.board_election"
+        if m is None and own_text:
+            m = _board_before_list(text, sent.start, p.start)  # "Presidiet A (M), B (C) och C (S) har fått i uppdrag"
+            rule = "extract.affiliation.own_board"
         if m is None:
             continue
         orgs = st.orgs_in(sent.start, sent.end, {"Association", "Organization"})
@@ -853,7 +889,7 @@ def _elected_board_members(st: DocState, roles: dict[str, list[TitleHit]]
         if own_text and not any(o.key != pub for o in orgs):
             blk = st.block_at(p.start)
             if board_role or (blk is not None and _OWN_BOARD_RE.search(text, blk.start, blk.end)):
-                by_publisher.append((p, m.start()))
+                by_publisher.append((p, m.start(), rule))
         if board_role and len({o.key for o in orgs}) == 1 and orgs[0].key != pub:
             org = orgs[0]
             start, end = org.prov.span.start, org.prov.span.end
@@ -861,6 +897,19 @@ def _elected_board_members(st: DocState, roles: dict[str, list[TitleHit]]
                     or _BOARD_BEFORE_RE.search(text, max(0, start - 20), start):
                 by_name.append((p, org))
     return by_publisher, by_name
+
+
+# the bare board, then a list of names that leads to the person: "Presidiet A (M), B (C) och"
+_BOARD_THEN_NAMES_RE = re.compile(
+    r"(?<![\wåäö])(?i:presidiet|styrelsen|arbetsutskottet|styrelsens[ \t]+presidium)[ \t]*[:,]?[ \t]+"
+    r"(?:[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*){0,3}(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\))?"
+    r"[ \t]*(?:,|och|samt)[ \t]*)*\Z")
+
+
+def _board_before_list(text: str, start: int, person: int) -> re.Match[str] | None:
+    """The publisher's own board named bare before a list of names that leads to ``person`` ("Presidiet
+    A (M), B (C) och ..."), within the sentence from ``start``."""
+    return _BOARD_THEN_NAMES_RE.search(text, start, person)
 
 
 _BOARD_OF_RE = re.compile(r"[ \t]+(?:förbunds)?(?:styrelse|styrelsen|presidium|presidiet)(?![\wåäö])", re.IGNORECASE)
