@@ -2239,3 +2239,19 @@ def test_meetings_the_venue_of_a_minutes_place_field(reference, make_document, f
             "\n\nUtses att justera Olle Brink\n")
     ms = _meetings(reference, make_document, text)
     assert [m.location for m in ms] == [place], ms
+
+
+def test_meetings_the_board_met_for_its_named_meeting_and_named_the_next(reference, make_document):
+    # "träffades styrelsen för årets sista styrelsemöte": one meeting, the named one; "Nästa styrelsemöte är
+    # den ...": the next of the series is named, and what follows is still about the meeting the text reports
+    text = ("SmåKom Nyhetsbrev\n\nSammanfattning av styrelsemötet\n\n"
+            "Den 6 december träffades styrelsen för årets sista styrelsemöte. Bland annat diskuterades "
+            "cykelvägar och vattenfrågor. Nästa styrelsemöte är den 7 februari 2019.\n\n"
+            "Uppdrag\n\nPresidiet Karin Ek (M), Ulf Holm (C) och Eva Nord (S) har fått i uppdrag att arbeta vidare.\n")
+    ms = _meetings(reference, make_document, text)
+    held = [m for m in ms if m.date is None]
+    assert len(held) == 1 and held[0].kind == "board_meeting", ms
+    assert {"person/karin-ek", "person/ulf-holm", "person/eva-nord"} <= set(held[0].participants), held
+    assert "cykelinfrastruktur" in held[0].topics, held[0].topics
+    nxt = [m for m in ms if m.date == dt.date(2019, 2, 7)]
+    assert nxt and not nxt[0].topics and "person/karin-ek" not in nxt[0].participants, nxt

@@ -288,6 +288,28 @@ def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDr
 _WHICH_RE = re.compile(r"\b(nästa)\s+\Z")
 
 
+# "träffades styrelsen för årets sista styrelsemöte", "samlades till höstmöte": the meeting word says how the
+# named event was held
+_FOR_THE_EVENT_RE = re.compile(r"[ \t]+(?:[a-zåäö]+[ \t]+){0,3}?(?:för|på|till|vid|under)[ \t]+"
+                               r"(?:[a-zåäö]+[ \t]+){0,3}\Z")
+
+
+def _meeting_word_of_the_named(low: str, meets: list[MeetingDraft], created: list[MeetingDraft]) -> None:
+    """A general meeting word that the one named event of its sentence follows ("träffades styrelsen för årets
+    sista styrelsemöte") made no meeting of its own: the draft it opened is dropped (from ``meets`` and
+    ``created``), and the sentence is the named event's."""
+    named = [c for c in created if c.named]
+    general = [c for c in created if not c.named]
+    if len(named) != 1 or len(general) != 1:
+        return
+    g, n = general[0], named[0]
+    if g.kind != "meeting" or g.location is not None or g.counted \
+            or not g.trigger[1] <= n.trigger[0] or not _FOR_THE_EVENT_RE.match(low, g.trigger[1], n.trigger[0]):
+        return
+    meets.remove(g)
+    created.remove(g)
+
+
 def _which(low: str, s: int) -> str:
     """Whether the word names the next meeting of a series ("nästa"), or "" where it does not say."""
     m = _WHICH_RE.search(low, max(0, s - 16), s)
@@ -785,10 +807,12 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     created.append(mt)
                     if how == "ana" and (layout == "caption" or _caption_like(st, sent, s)):
                         caption_refs.append(mt)  # "i samband med mötet": a meeting the text goes on to report
+        _meeting_word_of_the_named(low, meets, created)
         non_named = [c for c in created if not c.named]
         tour = non_named + [r for r in dict.fromkeys(reused) if r not in non_named]
         onward = prefilter.search(lx.ONWARD_RE, low, sent.start, sent.end) is not None
-        named_here = [c for c in created + attached if c.named]
+        # (not "Nästa styrelsemöte är den 7 februari": the next of the series is named, the text stays here)
+        named_here = [c for c in created + attached if c.named and not c.named.endswith("nästa")]
         if named_here and not non_named:
             current = named_here[:1]  # "ett lärorikt möte" after "SmåKoms höstmöte" is that meeting
             for c in named_here:
