@@ -282,3 +282,26 @@ def test_agenda_a_proposal_inside_a_heading_is_named_by_what_it_proposes():
     text = ("Ärendelista 37 Remiss Per Holms medborgarförslag om fler cykelbanor i Norrby 5 38 Svar på Karin Holms "
             "(M) motion om belysning i parkerna 7 39 Delgivningar 9\n")
     assert _abouts(text) == ["fler cykelbanor i Norrby", "belysning i parkerna"], _abouts(text)
+
+
+# a table of contents of minutes turned into text: one heading a line with its page number, no item numbers
+# and no dotted leaders
+PAGED_CONTENTS = ("REGIONSTYRELSEN DEN 3 MAJ 2011\nVal av protokolljusterare 4\nFör kännedom 4\n"
+                  "Rapporter från styrelseledamöter 4\nRegiondirektörens rapport 5\n"
+                  "Delrapport 2 om Exempellänets framtida kollektivtrafik 9\nRevisionsrapport om årsredovisning 2010 12\n"
+                  "Revisionsskrivelse om inköpsrutiner 13\nAnslag för nya cykelvägar 14\n"
+                  "Ombyggnad av simhallen vid Exempelby badhus 15\nFördelning 2/11 av regionens kulturanslag 16\n")
+
+
+def test_agenda_contents_lines_with_page_numbers_only():
+    assert _abouts(PAGED_CONTENTS) == ["Exempellänets framtida kollektivtrafik", "årsredovisning 2010",
+                                       "inköpsrutiner", "nya cykelvägar", "Ombyggnad av simhallen vid Exempelby badhus",
+                                       "regionens kulturanslag"], _abouts(PAGED_CONTENTS)
+    forms = _forms(PAGED_CONTENTS)
+    assert "Ombyggnad av simhallen" in forms[4], forms[4]  # without where
+
+
+def test_agenda_page_numbers_that_go_down_are_no_contents():
+    # five lines with a number at the end whose numbers fall: a table of figures, not of contents
+    text = "Antal besökare\nBadhuset 120\nBiblioteket 95\nMuseet 60\nKonsthallen 41\nTeatern 12\n"
+    assert _abouts(text) == []

@@ -72,7 +72,7 @@ _PROCEDURAL_RE = re.compile(
     r"|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
     r"|delegationsbeslut|delgivning(?:ar)?|meddelanden|protokollsjust|sammanträdets\s+behörighet|anmälan\s+om\s+jäv|jävsfrågor|^(?:aktuell\s+)?informationer?$"
-    r"|^rapporter$|informerar$|^[\wåäö-]+s\s+(?:rapport|information|informationer|meddelanden)$|^ärenden$|^beslutande$|^personärenden?$",
+    r"|^rapporter$|^rapporter\s+från\b|^för\s+kännedom$|informerar$|^[\wåäö-]+s\s+(?:rapport|information|informationer|meddelanden)$|^ärenden$|^beslutande$|^personärenden?$",
     re.IGNORECASE)
 
 
@@ -85,10 +85,13 @@ _BUSINESS = (
     r"(?:information(?:er)?|rapport|slutrapport|delrapport|lägesrapport|redovisning|motion(?:ssvar)?|remiss(?:svar)?"
     r"|svar[ \t]+på[ \t]+(?:medborgarförslag|motion|remiss)|medborgarförslag|interpellation|fråga|yttrande|direktiv"
     r"|uppföljning|förslag|beslut|begäran|ansökan|igångsättningstillstånd|förstudie|revidering|antagande"
-    r"|godkännande|fastställande)")
+    r"|godkännande|fastställande|anslag|fördelning)")
 _BUSINESS_ONLY_RE = re.compile(_BUSINESS, re.IGNORECASE)
 _BUSINESS_RE = re.compile(
-    _BUSINESS + r"(?:[ \t]*[-–:,][ \t]*"
+    # (any report before what it is about, "Revisionsrapport om X"; alone, "Delårsrapport" is the subject itself)
+    r"(?:[a-zåäö]*rapport|" + _BUSINESS[3:-1] + r")"
+    # (a number of the series between: "Delrapport 1 om X", "Fördelning 1/04 av X")
+    r"(?:[ \t]+\d{1,2}(?:/\d{2,4})?(?=[ \t]+(?:om|av)[ \t]))?(?:[ \t]*[-–:,][ \t]*"
     r"|[ \t]+(?:om|för|av|från|till|över|angående|gällande|avseende|kring|med)(?:[ \t]+att)?[ \t]+)", re.IGNORECASE)
 # who gives the information or the report ("Information från enheten", "Information av Anna Berg"), where
 # "Redovisning av X", "Uppföljning av X" are about X
@@ -98,8 +101,8 @@ _BY_WHOM_RE = re.compile(r"\S+[ \t]+från|" + _GIVEN_BY, re.IGNORECASE)
 _GIVEN_BY_RE = re.compile(r"(?:muntlig[ \t]+)?" + _GIVEN_BY + r"[ \t]+(?-i:[A-ZÅÄÖ])", re.IGNORECASE)
 # "Motion från A (C) om X", "Inbjudan till seminarium om X": what a proposal or an invitation is about
 _PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?", re.IGNORECASE)
-_PROPOSAL_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:motion|medborgarförslag|interpellation|fråga|skrivelse|inbjudan)\b",
-                          re.IGNORECASE)
+_PROPOSAL_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:motion|medborgarförslag|interpellation|fråga|[a-zåäö]*skrivelse|inbjudan"
+                          r"|utredning)\b", re.IGNORECASE)
 # an item that is an event, not a subject: an invitation to someone, a visit ("Information om X:s besök")
 _EVENT_RE = re.compile(r"inbjudan\b|(?:[\wåäö-]+s[ \t]+)?(?:studie)?besök$", re.IGNORECASE)
 _SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+|[ \t]+inklusive[ \t]+")
@@ -107,7 +110,9 @@ _SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+|[ \t]+in
 # "Omvärldsanalys 2013 X kommun kl 8:30"
 _CLOSING_RE = re.compile(r"(?:[ \t]+(?:för[ \t]+)?(?:år[ \t]+)?(?:19|20)\d\d(?:[-/]\d{2,4})?|[ \t]+budgetår"
                          r"|[ \t]+i[ \t]+(?:centrala[ \t]+)?[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:kommun|län))?"
-                         r"|[ \t]+[A-ZÅÄÖ][\wåäö-]*[ \t]+(?:kommun|län)|[ \t]+kl\.?(?:[ \t]*\d{1,2}(?:[.:]\d\d)?)?)+$")
+                         r"|[ \t]+[A-ZÅÄÖ][\wåäö-]*[ \t]+(?:kommun|län)|[ \t]+kl\.?(?:[ \t]*\d{1,2}(?:[.:]\d\d)?)?"
+                         # "Ombyggnad av operationssalar vid Exempelby sjukhus": where
+                         r"|[ \t]+vid[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3})+$")
 _QUOTES = "\"”“»«'"
 
 
@@ -223,10 +228,35 @@ def _bulleted(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a line of a table of contents without numbers or leaders: the heading, blanks, its page number
+_PAGED_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<h>[A-ZÅÄÖ][^\n.!?:;]{2,%d}?)[ \t]+(?P<p>\d{1,3})[ \t]*$" % _MAX_ITEM)
+_LEAST_PAGED_LINES = 5
+
+
+def _paged_lines(text: str) -> list[tuple[int, int]]:
+    """The headings of each table of contents of five or more lines in a row (blank lines between allowed),
+    each a heading and its page number, the numbers never going down ("Revisionsrapport om årsredovisning
+    2003 20" on one line, "Revisionsskrivelse om upphandlingsrutiner 21" on the next)."""
+    out: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if len(run) >= _LEAST_PAGED_LINES:
+            out.extend(_trim(text, m.start("h"), m.end("h")) for m in run)
+
+    for m in prefilter.finditer(_PAGED_LINE_RE, text):
+        if run and (text[run[-1].end():m.start()].strip() or int(m["p"]) < int(run[-1]["p"])):
+            close()
+            run = []
+        run.append(m)
+    close()
+    return out
+
+
 def _listed(text: str) -> list[tuple[int, int]]:
     """Headings of the items of each numbered list after an opener or from its opening item, and of each
-    unnumbered table of contents with dotted leaders."""
-    out: list[tuple[int, int]] = _bulleted(text)
+    unnumbered table of contents with dotted leaders or page numbers alone."""
+    out: list[tuple[int, int]] = _bulleted(text) + _paged_lines(text)
     opened = {op.end() for op in prefilter.finditer(_LIST_OPENER_RE, text)}
     for lo in opened:
         out += [(x, y) for x, y in _dotted_lines(text, lo) + _case_numbered(text, lo) if 2 < y - x <= _MAX_ITEM]
