@@ -2255,3 +2255,15 @@ def test_meetings_the_board_met_for_its_named_meeting_and_named_the_next(referen
     assert "cykelinfrastruktur" in held[0].topics, held[0].topics
     nxt = [m for m in ms if m.date == dt.date(2019, 2, 7)]
     assert nxt and not nxt[0].topics and "person/karin-ek" not in nxt[0].participants, nxt
+
+
+def test_meetings_one_who_reports_to_the_board_in_its_minutes_was_there(reference, make_document):
+    # minutes with an attendance list: an official the body of the minutes names as reporting took part;
+    # one an item only names did not
+    text = ("PROTOKOLL\n\nRegionstyrelsen\n\nTid: Måndagen den 7 december 2009\nPlats: Regionhuset, Växjö\n"
+            "Närvarande: Olle Brink (S), ordförande, Karin Holm (C)\n\n§ 12 Läget i vården\n"
+            "Anna Berg, smittskyddsläkare, rapporterade om läget kring influensan. Per Holm har skrivit "
+            "en rapport om vårdköerna.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1, ms
+    assert "person/anna-berg" in ms[0].participants and "person/per-holm" not in ms[0].participants, ms

@@ -40,6 +40,14 @@ def test_roles_an_adviser_keeps_the_field_written_after_the_post(reference, make
             ("Eva Nord", "politiskt sakkunnig")} <= roles, roles
 
 
+def test_roles_a_compound_of_a_field_and_a_generic_post(reference, make_document):
+    # "smittskyddsöverläkare", "fastighetschef": a field before a listed generic post is one title as written;
+    # "medarbetare" ends in no post
+    roles = _roles(reference, make_document, "Anna Berg, smittskyddsöverläkare, och Per Holm, fastighetschef, "
+                                             "kom med Olle Brink som är medarbetare.")
+    assert roles == {("Anna Berg", "smittskyddsöverläkare"), ("Per Holm", "fastighetschef")}, roles
+
+
 def test_roles_sakkunnig_as_an_adjective_is_no_title(reference, make_document):
     roles = _roles(reference, make_document, "Karin Ek är en sakkunnig person som har arbetat länge i regionen.")
     assert not roles, roles

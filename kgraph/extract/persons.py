@@ -305,6 +305,29 @@ def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, 
     return start, ""
 
 
+# the generic posts a compound may end in, its first part the field: "smittskyddsöverläkare", "fastighetschef"
+_COMPOUND_HEADS = frozenset({"chef", "direktör", "läkare", "överläkare", "strateg", "samordnare", "handläggare",
+                             "sekreterare", "controller", "ekonom", "rådgivare", "koordinator", "projektledare",
+                             "utredare"})
+
+
+def _compound_start(text: str, low: str, start: int, form: str, by_form: dict[str, Title]) -> int:
+    """Where the word starts whose last part is the generic post ``form`` found at ``start`` inside it
+    ("smittskydds|överläkare"): a lower-case field of three letters or more before it, the word no listed title
+    of its own (that one is found whole), no capital inside it ("LundKommunchef": two words that lost their
+    space); -1 where it is not such a compound."""
+    if form not in _COMPOUND_HEADS:
+        return -1
+    ws = start
+    while ws > 0 and low[ws - 1].isalpha():
+        ws -= 1
+    end = start + len(form)
+    if start - ws < 3 or low[ws:end] in by_form or (end < len(low) and low[end].isalnum()) \
+            or not text[ws + 1:end].islower():
+        return -1
+    return ws
+
+
 def find_titles(text: str, ref: Reference) -> list[TitleHit]:
     auto, by_form = _title_automaton(ref)
     if len(auto) == 0:
@@ -315,7 +338,9 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         start, end = end_idx - len(form) + 1, end_idx + 1
         plural = False
         if not _boundary(text, start - 1) and not _glued(text, start):
-            continue
+            start = _compound_start(text, low, start, form, by_form)
+            if start < 0:
+                continue
         if not _boundary(text, end):
             m = _PLURAL_AFTER_RE.match(low, end)
             if not m or " " in form:

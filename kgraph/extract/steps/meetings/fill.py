@@ -210,6 +210,9 @@ def _hosted_visit(st: DocState, mt: MeetingDraft, low: str) -> bool:
 
 _MUNICIPAL_WORD_RE = re.compile(r"\bkommun(?:en|ens|er|erna|ernas|ledning[a-zåäö]*|alråd[a-zåäö]*|styrelse[a-zåäö]*|"
                                 r"chef[a-zåäö]*|direktör[a-zåäö]*|fullmäktige[a-zåäö]*)?\b")
+# after a person's name (and a title between commas): reports, informs, presents to the meeting
+_REPORTS_RE = re.compile(r"(?:[ \t]*,[^,.;\n]{1,60},)?[ \t]+(?:rapporterade|informerade|redogjorde|föredrog|redovisade|"
+                         r"presenterade|föredrar|informerar|redogör)\b")
 _PRESS_STAFF_RE = re.compile(r"press(?:ekreterare|chef|ansvarig|kontakt|talesperson)|kommunikatör|informatör")
 
 
@@ -293,7 +296,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         seated = [(a, b) for a, b in rosters if a < sent.end and sent.start < b] if not (cue or is_trigger_sent) \
             else []
         for m in ms:
-            if m.key in person_keys and m.key not in mt.persons and not contact and (came or m.key in listed) \
+            # (in minutes, one who reports to the board was there: "A, smittskyddsläkare, rapporterade om:")
+            reports = bool(listed) and m.kind == "Person" and _REPORTS_RE.match(low, m.prov.span.end) is not None
+            if m.key in person_keys and m.key not in mt.persons and not contact \
+                    and (came or reports or m.key in listed) \
                     and m.key not in contacts \
                     and not any(a <= m.prov.span.start < b for a, b in seated) \
                     and not _STAFF_OF_RE.search(text, max(sent.start, m.prov.span.start - 60), m.prov.span.start):
