@@ -2267,3 +2267,17 @@ def test_meetings_one_who_reports_to_the_board_in_its_minutes_was_there(referenc
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1, ms
     assert "person/anna-berg" in ms[0].participants and "person/per-holm" not in ms[0].participants, ms
+
+
+def test_meetings_a_trip_that_began_in_one_town_and_went_on_to_others_in_turn(reference, make_document):
+    # "Resan började i X": the first stop; "Därefter åkte vi, A och B, i tur och ordning till Y, Z ...": the
+    # stops after, made by the same travellers as the first
+    text = ("Nyheter\n\nFörbundets resa började i Tibro kommun måndagen den 2 juni 2014. Därefter åkte vi, "
+            "ordförande Karin Ek och sekreterare Ulf Holm, i tur och ordning till Skövde, Falköpings, Lidköpings "
+            "kommuner, för att avsluta i Götene kommun den 5 juni.\n")
+    ms = _meetings(reference, make_document, text)
+    places = {m.location for m in ms if m.kind == "visit"}
+    assert places == {"municipality/1472", "municipality/1496", "municipality/1499", "municipality/1494",
+                      "municipality/1471"}, places
+    for m in ms:
+        assert {"person/karin-ek", "person/ulf-holm"} <= set(m.participants), m

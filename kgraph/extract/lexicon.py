@@ -134,11 +134,14 @@ DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (
 TOUR_TEXT_RE = re.compile(r"\b(?:rundresa|rundresan|rundtur|rundturen|turné|turnén|kommunturné|kommunturnén|"
                           r"kommunbesöken|(?:besökt|besöka|besöker)\s+(?:länets|samtliga|alla)\s+(?:\w+\s+)?kommuner)\b")
 TOUR_STOP_RE = re.compile(r"\b(?:(?:första|andra|tredje|fjärde|nästa|sista)\s+stopp(?:et)?"
+                          # "Resan började i Exempelby kommun": the trip's first stop
+                          r"|(?:resa|resan|rundresa|rundresan|turné|turnén)\s+(?:började|startade|inleddes)\s+i"
                           r"|(?:först|näst|sist)\s+på\s+tur|först\s+ut)\b")
 TRAVEL_RE = re.compile(r"\b(?:(?:for|kom|kommer)\b(?!\s+att\b)"
                        r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,6}[\s,]+till|"
                        r"(?:åkte|reste|åker|reser|fortsatte|fortsätter)\b"
-                       r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,10}[\s,]+till|"
+                       # (and "i tur och ordning till A, B och C": one after the other)
+                       r"(?:[\s,]+(?:\w+|\([A-Za-zÅÄÖåäö]{1,3}\))){0,10}(?:[\s,]+i\s+tur\s+och\s+ordning)?[\s,]+till|"
                        r"vidare\s+(?:\w+\s+){0,2}till)\b")
 # the text names the next stop of a trip while it still follows the current one
 ONWARD_RE = re.compile(r"\b(?:vidare|fortsatte|fortsätter|nästa vecka|nästa dag|"

@@ -834,6 +834,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             elif current and all(c.group >= 0 and c.kind == "visit" for c in current) and \
                     all(c.kind == "visit" and c.group >= 0 for c in non_named) \
                     and current[0].group != non_named[0].group:
+                for c in current:  # "Därefter åkte vi, A och B, till X och Y": who travels made the stops before too
+                    if not members.has(c.sentences, sent):
+                        c.sentences.append(sent)
                 current = current + non_named
             else:
                 current = tour
