@@ -1355,3 +1355,15 @@ def test_relations_a_person_who_works_with_a_field_at_a_body(reference, make_doc
            if s.predicate == "affiliatedWith"}
     assert {("person/olle-brink", "agency/trafikverket"),
             ("person/eva-lindkvist", "agency/jordbruksverket")} <= aff, aff
+
+
+def test_relations_minutes_headed_with_the_boards_protocol_in_one_word():
+    # "Direktionsprotokoll": the minutes of a federation's board (its "direktion"), named as one word; the
+    # members belong to the federation the minutes name
+    text = ("Direktionsprotokoll\n\n1 Plats och tid Skövde, kl 9 Beslutande Karin Ek (S) ordförande Ulf Holm (M) "
+            "vice ordförande Eva Nord (C) Övriga Lars Nord, förbundsdirektör\n\n2 Sekreterare Lars Nord Justerare "
+            "Eva Nord\n\n3 12 Val av justerare Eva Nord (C) utses att justera dagens protokoll. 13 Samverkan med "
+            "högskolan Anna Berg informerar. Högskolan vill nå de förtroendevalda i Skaraborgs Kommunalförbund.\n")
+    rels = _rel(text, "affiliatedWith")
+    for person in ("person/karin-ek", "person/ulf-holm", "person/eva-nord"):
+        assert (person, "org/skaraborgs-kommunalforbund") in rels, rels

@@ -112,7 +112,10 @@ _CAPS_BODY_RE = re.compile(r"\bPROTOKOLL[ \t]+(?:FRÅN[ \t]+)?[A-ZÅÄÖ]*(?:MÖ
 # a header that names the board of an association without its name: "Protokoll från förbundsstyrelsens sammanträde"
 _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]+(?:från|för|vid)[ \t]+"
                                    r"(?:förbundsstyrelsens|förbundsdirektionens|direktionens|styrelsens|"
-                                   r"förbundsfullmäktiges)\b", re.IGNORECASE)
+                                   r"förbundsfullmäktiges)\b"
+                                   # (or as one word: "Direktionsprotokoll", "Förbundsstyrelseprotokoll")
+                                   r"|\b(?:förbunds)?(?:direktions|styrelse)(?:sammanträdes)?protokoll(?:et)?\b",
+                                   re.IGNORECASE)
 # the "Organ" field of a run-on first page, without its colon: "Organ Kommunstyrelsens arbetsutskott"
 # ("Organ och §§:" over its value, where the certificate of posting names the body and the items)
 _ORGAN_FIELD_RE = re.compile(r"\bOrgan(?:[ \t]+|[ \t]+och[ \t]+§§[ \t]*:\s*)(?=[A-ZÅÄÖ])")
