@@ -331,6 +331,18 @@ _PROGRAMME_HEADING_RE = re.compile(r"(?:(?:dagens|preliminärt|preliminära|bes�
                                    r"programpunkter|schema|dagordning|agenda)\s*:?\s*$", re.IGNORECASE)
 
 
+# a signature's first line: a name of two or three capitalised words, a comma, a title in lower case
+_SIGNATURE_NAME_RE = re.compile(r"\s*[A-ZÅÄÖ][a-zåäöé-]+(?:[ \t]+[A-ZÅÄÖ][a-zåäöé-]+){1,2}[ \t]*,[ \t]*"
+                                r"[a-zåäö][^\n.!?]{2,60}$")
+
+
+def _signature(lines: list[str]) -> bool:
+    """A press release's signature without a contact cue: a short paragraph that opens with "Name, title" and
+    gives a phone number or an e-mail address on a line of its own."""
+    return 2 <= len(lines) <= 4 and bool(_SIGNATURE_NAME_RE.match(lines[0])) \
+        and any(len(ln) <= 60 and (has_phone(ln) or find_email(ln) is not None) for ln in lines[1:])
+
+
 def _continued(text: str, start: int) -> bool:
     """Does the paragraph at ``start`` go on with the sentence of the one before? A scraped page breaks
     a sentence at a blank line ("Många tar upp" / "bristen på ..."): the line before heads nothing."""
@@ -364,6 +376,9 @@ def blocks(text: str) -> list[Block]:
         if _contact_cue(stripped):
             contact = True
             out.append(Block(start, end, len(out), heading, True))
+            continue
+        if not contact and _signature(lines):
+            out.append(Block(start, end, len(out), heading, True))  # "Anna Berg, informationschef" / "Tel. 019-..."
             continue
         if contact and PROGRAMME_RE.match(stripped):
             contact = False  # "10.00 Möte med ...": an item of the visit's programme, no contact's line

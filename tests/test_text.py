@@ -156,6 +156,16 @@ def test_text_blocks_mark_contact_block_after_cue():
     assert flags["Kommunalrådet Siv Lindmark tog emot gästerna i Vara. De talade länge."] is False
 
 
+def test_text_blocks_a_signature_with_a_phone_number_is_a_contact_block():
+    # a press release signed without a contact cue: "Name, title" and the phone number on the next line
+    page = ("Pressträff efter styrelsens möte\n\nEfter mötet möter medierna ordföranden Anna Berg.\n\nVälkommen!\n\n"
+            "Olle Brink, informationschef\nTel. 019-602 63 14\n\nLars Nord, ordförande i Exempelföreningen, "
+            "hälsade alla välkomna.\nMötet varade i två timmar.\n")
+    flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(page)}
+    assert flags["Olle Brink, informationschef"] is True
+    assert flags["Lars Nord, ordförande i Exempelföreningen, hälsade alla välkomna."] is False
+
+
 def test_text_blocks_heading_ends_contact_section():
     flags = {t.split("\n")[0]: b.contact for t, b in _block_texts(_PAGE)}
     assert flags["Vara är en kommun i Skaraborg."] is False
