@@ -1367,3 +1367,27 @@ def test_relations_minutes_headed_with_the_boards_protocol_in_one_word():
     rels = _rel(text, "affiliatedWith")
     for person in ("person/karin-ek", "person/ulf-holm", "person/eva-nord"):
         assert (person, "org/skaraborgs-kommunalforbund") in rels, rels
+
+
+def test_relations_a_row_of_signature_labels_over_a_row_of_names(reference, make_document):
+    # "Sekreterare Ordförande Justerande.. Karin Holm. Ada Nordin. Olle Brink": a PDF's signature table run into
+    # one line, each label over the name in its place
+    text = ("Protokoll\n\nPlats och tid Kommunhuset, Exempelby, kl 9.00\n\nBeslutande Ada Nordin (M), Olle Brink (S), "
+            "Eva Lindkvist (C) Övriga deltagande Karin Holm Utses att justera Olle Brink Underskrifter Paragrafer 1-8 "
+            "Sekreterare Ordförande Justerande.. Karin Holm. Ada Nordin. Olle Brink ANSLAG/BEVIS Protokollet är "
+            "justerat.\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/karin-holm", "sekreterare"), ("person/ada-nordin", "ordförande")} <= roles, roles
+    assert ("person/karin-holm", "ordförande") not in roles, roles
+
+
+def test_relations_the_organ_field_names_a_county_councils_board(reference, make_document):
+    # "Organ Exempellands läns landstingsstyrelse": the board, named after the county, whose members these are
+    text = ("Sammanträdesprotokoll 1 (14)\n\nPlats och tid Landstingshuset, Östersund den 18 december 2003 kl 9 "
+            "Beslutande Ada Nordin Olle Brink Eva Lindkvist Övriga deltagande Karin Holm Utses att justera Olle Brink "
+            "Organ Jämtlands läns landstingsstyrelse\n")
+    aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
+           if s.predicate == "affiliatedWith"}
+    boards = {o for s, o in aff if s == "person/ada-nordin"}
+    assert any("landstingsstyrelse" in o for o in boards), aff

@@ -132,7 +132,7 @@ _ORGAN_BOARD_RE = re.compile(rf"{_BOARD_FIELD}(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?
                              rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
 # the field naming the board after its municipality or region, in the indefinite: "Organ Exempelby kommunstyrelse",
 # "Organ Exempelby kommuns socialnämnd"
-_OWNED_BOARD_RE = re.compile(rf"{_BOARD_FIELD}[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:(?:kommuns|regions)[ \t]+)?"
+_OWNED_BOARD_RE = re.compile(rf"{_BOARD_FIELD}[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:(?:kommuns|regions|läns)[ \t]+)?"
                              r"(?P<b>(?:kommun|region|landstings)(?:styrelse|fullmäktige)|[a-zåäö]+nämnd)(?![\wåäö-])")
 
 
@@ -324,6 +324,33 @@ def _tie_label_lines(st: DocState) -> None:
         signer = persons.get(gap.end()) if gap else None
         if signer is not None:
             _retie(st, signer, t)
+
+
+# a row of two or more signature labels (blanks and signature lines between), and the gap between the names
+# of the row under it
+_LABEL_ROW_RE = re.compile(r"(?:(?<![\wåäö])(?:Sekreterare|Ordförande|Justerande|Justerare)[ \t.…_]*){2,}")
+_ROW_GAP_RE = re.compile(r"[ \t.…_]*")
+_LABEL_WORD_RE = re.compile(r"Sekreterare|Ordförande|Justerande|Justerare")
+
+
+def _tie_label_row(st: DocState) -> None:
+    """Two or more signature labels in a row, then as many names in a row ("Sekreterare Ordförande
+    Justerande.. Anna Berg. Per Holm. Eva Nord"): each label is the title of the name in its place."""
+    text = st.doc.text
+    titles = {t.start: t for t in st.people.titles if t.role in _SIGNATURE_LABELS}
+    persons = {p.start: p for p in st.people.persons}
+    for row in prefilter.finditer(_LABEL_ROW_RE, text):
+        words = [w.start() for w in _LABEL_WORD_RE.finditer(text, row.start(), row.end())]
+        signers: list[PersonHit] = []
+        pos = row.end()
+        while len(signers) < len(words) and (gap := _ROW_GAP_RE.match(text, pos)) and gap.end() in persons:
+            signers.append(persons[gap.end()])
+            pos = signers[-1].end
+        if len(signers) != len(words):
+            continue
+        for signer, at in zip(signers, words, strict=True):
+            if at in titles:
+                _retie(st, signer, titles[at])
 
 
 _PAIR_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*")
@@ -587,6 +614,7 @@ def run(st: DocState) -> None:
     _drop_cue_titles(st, cues)
     _tie_signatures(st)
     _tie_label_lines(st)
+    _tie_label_row(st)
     _tie_adjusters(st)
     for seg in st.attendance:
         _split_run_on(st, seg)
