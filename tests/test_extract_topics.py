@@ -855,3 +855,21 @@ def test_topics_a_report_of_dashed_points_in_minutes(reference, make_document, r
     assert {"nya öppettider på vårdcentralerna", "gemensam telefonväxel"} <= forms, forms
     assert any("vinterkräksjukan" in f for f in forms), forms
     assert not any("punkter" in f or "rapport" in f for f in forms), forms  # nor who reports
+
+
+def test_topics_working_together_with_someone_is_no_topic(reference, make_document):
+    # "i samverkan med X", "genom samarbete": how something is done and with whom; "samverkan mellan kommunerna"
+    # is what was discussed
+    for said in ("Regionen har länge arbetat med förnyelse i näringslivet i samverkan med kommuner och akademi.",
+                 "Skolan har förbättrat resultaten genom samverkan."):
+        topics = {t for t in extract_document(make_document(VISIT + said + "\n"), reference).topics}
+        assert "kommunal_samverkan" not in topics, (said, topics)
+    what = _topic_forms(reference, make_document, "Hon diskuterade samverkan mellan kommunerna.")
+    assert "kommunal_samverkan" in what, what
+
+
+def test_topics_a_lone_regional_adjective_of_a_list_is_no_topic(reference, make_document):
+    # "samverkansarbetet med lokala, regionala och nationella aktörer": "regionala" names nothing alone
+    forms = _topic_forms(reference, make_document, "Hon fick en genomgång av samverkansarbetet med lokala, regionala "
+                                                   "och nationella aktörer.")
+    assert not any(f == "regionala" for fs in forms.values() for f in fs), forms

@@ -25,9 +25,10 @@ COMPOUND_TAILS = ("arbete", "arbetet", "arbetets", "frågan", "frågor", "frågo
 
 # idioms that contain a topic word without being about it: "med kort varsel", and the pandemic as a time
 # ("under pandemin", "sedan pandemin": when, not what; but "arbete under pandemin": the work of that time, a
-# subject)
+# subject); how something is done, together with whom: "i samverkan med X", "genom samarbete"
 _IDIOM_RE = re.compile(r"\bkort(?:are)?\s+varsel\b|(?<!arbete )(?<!arbetet )\b(?:efter|under|sedan|före)\s+(?:hela\s+)?"
-                       r"(?:pandemin|pandemiåren|pandemitiden|coronapandemin)\b", re.IGNORECASE)
+                       r"(?:pandemin|pandemiåren|pandemitiden|coronapandemin)\b"
+                       r"|\b(?:i|genom)\s+(?:nära\s+|bred\s+|god\s+|tät\s+)?(?:samverkan|samarbete)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -376,7 +377,7 @@ _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "land
 _PLACE_GENITIVES = frozenset({"kommunens", "kommunernas", "länets", "regionens", "regionernas", "bygdens", "ortens",
                               "orternas", "stadens"})
 # a word in an adjective's form cannot end a noun phrase ("de små kommunernas aktuella [och framtida utmaningar]")
-_ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt|enta|anta)$")
+_ADJ_HEAD = re.compile(r"(?:iga|liga|iska|ella|ellt|ade|ande|ende|igt|iskt|alt|enta|anta|onala|kala|tala)$")
 # nouns made of a verb that end like a participle: "byggande i länet", "företagande", "boende"
 _ANDE_NOUN = re.compile(r"(?:byggande|företagande|boende|lärande|ägande|åldrande)$")
 # a head word that says nothing by itself ("utmaningar och möjligheter", "frågor", "arbetet")
