@@ -2281,3 +2281,16 @@ def test_meetings_a_trip_that_began_in_one_town_and_went_on_to_others_in_turn(re
                       "municipality/1471"}, places
     for m in ms:
         assert {"person/karin-ek", "person/ulf-holm"} <= set(m.participants), m
+
+
+def test_meetings_what_the_visits_of_a_series_are_for_is_said_of_them_all(reference, make_document):
+    # "Syftet med besöken är att träffa ...": the purpose of every visit of the governor's series, and what the
+    # text goes on to say of them; "träffa representanter" there is what the visits are for, no meeting of its own
+    text = ("Landshövdingen besökte Tibro\n\nLandshövding Lars Nord fortsätter sin kommunturné. I veckan besökte han "
+            "Tibro kommun. Förra året besökte han Skövde kommun.\n\nSyftet med besöken är att träffa representanter "
+            "för kommun och företag för att diskutera aktuella frågor. Samtidigt informerar länsstyrelsen om "
+            "bredband och strandskydd.\n")
+    ms = _meetings(reference, make_document, text)
+    assert {m.location for m in ms} == {"municipality/1472", "municipality/1496"}, ms
+    for m in ms:
+        assert {"bredband", "strandskydd"} <= set(m.topics), m

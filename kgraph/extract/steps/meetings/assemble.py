@@ -310,6 +310,20 @@ def _meeting_word_of_the_named(low: str, meets: list[MeetingDraft], created: lis
     created.remove(g)
 
 
+# the visits of a series, all of them: "Syftet med besöken", "Under kommunbesöken"
+_ALL_VISITS_RE = re.compile(r"[a-zåäö]*besöken")
+
+
+def _series_of_visits(low: str, hits: list[Trigger], meets: list[MeetingDraft]) -> list[MeetingDraft]:
+    """The visits made so far, where the sentence speaks of them all ("Syftet med besöken är att ...") and the
+    text has made visits to more than one municipality (a series, not one visit's stops); else none."""
+    if not any(how == "ana" and _ALL_VISITS_RE.fullmatch(low, s, e) for s, e, _, how in hits):
+        return []
+    visits = [m for m in meets if m.kind == "visit"]
+    towns = {m.location for m in visits if m.location and m.location.startswith("municipality/")}
+    return visits if len(towns) > 1 else []
+
+
 def _which(low: str, s: int) -> str:
     """Whether the word names the next meeting of a series ("nästa"), or "" where it does not say."""
     m = _WHICH_RE.search(low, max(0, s - 16), s)
@@ -606,6 +620,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         here_days = _day_of(st, sent, explicit=True)
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         sent_named: list[tuple[int, MeetingDraft]] = []  # named events of this sentence: (end of word, event)
+        series = _series_of_visits(low, hits, meets)
         for s, e, kind, how in hits:
             if minutes is not None and minutes_line[0] <= s < minutes_line[1]:
                 attached.append(minutes)
@@ -715,6 +730,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     continue
                 how = "new"
             count = lx.COUNT_RE.search(low[max(sent.start, s - 20):s])
+            if series:
+                if how == "ana" and _ALL_VISITS_RE.fullmatch(low, s, e):
+                    attached.extend(series)  # "Syftet med besöken är ...": what every visit of the series is for
+                continue  # ("... är att träffa representanter för ...": what the visits are for, no meeting of its own)
             if how == "ana" and current:
                 if loc is not None and len(current) == 1 and current[0].location is None \
                         and _HELD_AT_RE.match(low, e):
@@ -855,6 +874,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         for a in dict.fromkeys(attached + reused):
             if not members.has(a.sentences, sent):
                 a.sentences.append(sent)
+        if series:
+            current = series  # what the text goes on to say of the visits is said of them all
         if not created and not attached:
             back = _turns_back(st, meets, current, sent) if current else None
             if back is not None:
