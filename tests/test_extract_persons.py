@@ -82,6 +82,15 @@ def test_persons_finds_given_names_joined_with_a_capital_inside(reference, make_
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Landsbygdsminister Karin Ekvalls Sverigeresa går vidare till Vara.", "Karin Ekvall"),
+    ("Besöket är en del av Anna Bergs Norrlandsturné.", "Anna Berg"),
+])
+def test_persons_a_trip_after_its_maker_in_the_genitive_is_no_surname(reference, make_document, text, name):
+    # "Karin Ekvalls Sverigeresa": the minister's tour, written as a name after her own in the genitive
+    assert _names(reference, make_document, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
     ("Eva Nilsson Berglund, ordförande i socialnämnden, deltog.", "Eva Nilsson Berglund"),
     ("Ekonomichefen Maria Johansson Lindqvist presenterade budgeten.", "Maria Johansson Lindqvist"),
 ])

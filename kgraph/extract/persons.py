@@ -328,6 +328,11 @@ def _compound_start(text: str, low: str, start: int, form: str, by_form: dict[st
     return ws
 
 
+# a trip or a visit written as a name after its maker in the genitive: "Karin Ekvalls Sverigeresa", "Anna Bergs
+# Norrlandsturné"
+_OWN_TRIP_RE = re.compile(r"(?:resa|resan|turné|turnén|besök|besöket|turen)$")
+
+
 def find_titles(text: str, ref: Reference) -> list[TitleHit]:
     auto, by_form = _title_automaton(ref)
     if len(auto) == 0:
@@ -554,6 +559,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 and toks[j + 1].text.lower() not in _FIELD_ADJECTIVES \
                 and not _JOINED_AFTER_RE.match(text, toks[j + 1].end) \
                 and not text.startswith(":", toks[j + 1].end) \
+                and not (toks[j].text.endswith("s") and _OWN_TRIP_RE.search(toks[j + 1].text.lower())) \
                 and not _next_person(text, toks, j + 1, ref, title_words, blocked) \
                 and (_strong_surname(toks[j + 1].text, ref) or not _is_given(toks[j + 1].text, ref)
                      or not (j + 2 < n and _same_line_gap(text, toks[j + 1], toks[j + 2]) and toks[j + 2].is_cap)):
@@ -685,6 +691,7 @@ def _roster_entry(text: str, end: int, title_starts: Set[int], org_starts: Set[i
 
 
 _NOUN_AFTER_RE = re.compile(r"[ \t]+[a-zåäö]")
+_WORD_AFTER_RE = re.compile(r"[ \t]+([A-ZÅÄÖ][\wåäö]*)")
 
 
 def _undoubled(name: str) -> str:
@@ -707,8 +714,10 @@ def _genitives_and_spellings(text: str, persons: list[PersonHit], ref: Reference
         if not p.name.endswith("s") or " " not in p.name or p.party:
             continue
         base = p.name[:-1]
-        if base in names or (_NOUN_AFTER_RE.match(text, p.end) and _strong_surname(base.rsplit(" ", 1)[1], ref)
-                             and not _strong_surname(p.name.rsplit(" ", 1)[1], ref) and p.name not in listed):
+        trip = _WORD_AFTER_RE.match(text, p.end)
+        if base in names or (trip is not None and _OWN_TRIP_RE.search(trip.group(1).lower())) \
+                or (_NOUN_AFTER_RE.match(text, p.end) and _strong_surname(base.rsplit(" ", 1)[1], ref)
+                    and not _strong_surname(p.name.rsplit(" ", 1)[1], ref) and p.name not in listed):
             p.end -= 1
             p.name = base
             p.key = person_key_for(base)
