@@ -81,15 +81,16 @@ def _procedural(heading: str) -> bool:
 
 
 # the kind of business before what an item is about
-_BUSINESS = (
-    r"(?:information(?:er)?|rapport|slutrapport|delrapport|lägesrapport|redovisning|motion(?:ssvar)?|remiss(?:svar)?"
+_BUSINESS_KINDS = (
+    r"information(?:er)?|rapport|slutrapport|delrapport|lägesrapport|redovisning|motion(?:ssvar)?|remiss(?:svar)?"
     r"|svar[ \t]+på[ \t]+(?:medborgarförslag|motion|remiss)|medborgarförslag|interpellation|fråga|yttrande|direktiv"
     r"|uppföljning|förslag|beslut|begäran|ansökan|igångsättningstillstånd|förstudie|revidering|antagande"
-    r"|godkännande|fastställande|anslag|fördelning)")
+    r"|godkännande|fastställande|anslag|fördelning")
+_BUSINESS = f"(?:{_BUSINESS_KINDS})"
 _BUSINESS_ONLY_RE = re.compile(_BUSINESS, re.IGNORECASE)
 _BUSINESS_RE = re.compile(
     # (any report before what it is about, "Revisionsrapport om X"; alone, "Delårsrapport" is the subject itself)
-    r"(?:[a-zåäö]*rapport|" + _BUSINESS[3:-1] + r")"
+    rf"(?:[a-zåäö]*rapport|{_BUSINESS_KINDS})"
     # (a number of the series between: "Delrapport 1 om X", "Fördelning 1/04 av X")
     r"(?:[ \t]+\d{1,2}(?:/\d{2,4})?(?=[ \t]+(?:om|av)[ \t]))?(?:[ \t]*[-–:,][ \t]*"
     r"|[ \t]+(?:om|för|av|från|till|över|angående|gällande|avseende|kring|med)(?:[ \t]+att)?[ \t]+)", re.IGNORECASE)

@@ -314,13 +314,13 @@ def _meeting_word_of_the_named(low: str, meets: list[MeetingDraft], created: lis
 _ALL_VISITS_RE = re.compile(r"[a-zåäö]*besöken")
 
 
-def _series_of_visits(low: str, hits: list[Trigger], meets: list[MeetingDraft]) -> list[MeetingDraft]:
+def _series_of_visits(st: DocState, low: str, hits: list[Trigger], meets: list[MeetingDraft]) -> list[MeetingDraft]:
     """The visits made so far, where the sentence speaks of them all ("Syftet med besöken är att ...") and the
     text has made visits to more than one municipality (a series, not one visit's stops); else none."""
     if not any(how == "ana" and _ALL_VISITS_RE.fullmatch(low, s, e) for s, e, _, how in hits):
         return []
     visits = [m for m in meets if m.kind == "visit"]
-    towns = {m.location for m in visits if m.location and m.location.startswith("municipality/")}
+    towns = {m.location for m in visits if m.location and st.cls_of(m.location) == "Municipality"}
     return visits if len(towns) > 1 else []
 
 
@@ -620,7 +620,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         here_days = _day_of(st, sent, explicit=True)
         reused: list[MeetingDraft] = []  # stops of a tour the text had already reported
         sent_named: list[tuple[int, MeetingDraft]] = []  # named events of this sentence: (end of word, event)
-        series = _series_of_visits(low, hits, meets)
+        series = _series_of_visits(st, low, hits, meets)
         for s, e, kind, how in hits:
             if minutes is not None and minutes_line[0] <= s < minutes_line[1]:
                 attached.append(minutes)
