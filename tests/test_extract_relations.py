@@ -1391,3 +1391,14 @@ def test_relations_the_organ_field_names_a_county_councils_board(reference, make
            if s.predicate == "affiliatedWith"}
     boards = {o for s, o in aff if s == "person/ada-nordin"}
     assert any("landstingsstyrelse" in o for o in boards), aff
+
+
+def test_relations_a_municipalitys_own_news_in_the_first_person(reference, make_document):
+    # "Idag fick vi besök av ...": the one municipality the text names is its publisher, and its staff with a
+    # title of no kind of body ("kostchef") work there
+    text = ("Civilministern på besök\n\nIdag fick vi besök av civilminister Erik Slottner som ville höra mer om "
+            "våra framgångar.\nKommunstyrelsens ordförande Ada Nordin berättade att Vallentuna har starka resultat.\n"
+            "Karin Holm som är kostchef berättade om hur vi köper råvaror av lokala leverantörer.\n")
+    aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
+           if s.predicate == "affiliatedWith"}
+    assert ("person/karin-holm", "municipality/0115") in aff, aff

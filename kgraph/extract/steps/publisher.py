@@ -2,10 +2,11 @@
 "Pressmeddelande från X" or "Vi på X" cue, the page's publisher meta data, a
 body the text names only by a bare definite ("Länsstyrelsen") in a sentence
 that speaks in the first person plural, the one organisation the text keeps
-naming, or the one association named in a text that speaks of its own board).
+naming, the one association named in a text that speaks of its own board, or the one municipality named
+in a text that speaks as "vi").
 
-Reads ``doc``, ``ref``, ``blocks``, ``mentions``, ``info``; writes ``publisher`` (and ``mentions``,
-``info``: a publisher named only inside its branch's name is named there).
+Reads ``doc``, ``ref``, ``blocks``, ``sentences``, ``mentions``, ``info``, ``people``; writes ``publisher`` (and
+``mentions``, ``info``: a publisher named only inside its branch's name is named there).
 """
 from __future__ import annotations
 
@@ -134,7 +135,25 @@ def _publisher(st: DocState) -> str | None:
     top = counts.most_common(2)
     if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
-    return _named_as_own(st) or _own_association(st)
+    return _named_as_own(st) or _own_association(st) or _own_municipality(st)
+
+
+def _own_municipality(st: DocState) -> str | None:
+    """The one municipality a text names, where the text names a municipality's officer ("kommunstyrelsens
+    ordförande", "kommundirektör") and speaks as "vi", "våra" outside quotes and outside its contact lines ("Idag
+    fick vi besök av civilministern som ville höra mer om våra framgångar"): a municipality's own news, which
+    names the town but never as its masthead."""
+    towns = {m.key for m in st.mentions if m.kind == "Municipality"}
+    if len(towns) != 1 or any(m.kind in ("CountyAdministrativeBoard", "Region", "Association") for m in st.mentions) \
+            or not any(t.title.category == "municipal" for t in st.people.titles):
+        return None
+    text = st.doc.text
+    for sent in st.sentences:
+        blk = st.block_at(sent.start)
+        said = text[sent.start:sent.end]
+        if (blk is None or not blk.contact) and _WE_RE.search(said) and not _QUOTE_RE.search(said):
+            return next(iter(towns))
+    return None
 
 
 def _name_the_parent(st: DocState, key: str) -> None:
@@ -159,5 +178,5 @@ def run(st: DocState) -> None:
         _name_the_parent(st, st.publisher)
 
 
-STEP = Step("publisher", run, reads=("doc", "ref", "blocks", "mentions", "info"),
+STEP = Step("publisher", run, reads=("doc", "ref", "blocks", "sentences", "mentions", "info", "people"),
             writes=("publisher", "mentions", "info"))
