@@ -71,8 +71,11 @@ _PROCEDURAL_RE = re.compile(
     r"|föredragningslist|ärendelist"
     r"|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
-    r"|delegationsbeslut|delgivning(?:ar)?|meddelanden|protokollsjust|sammanträdets\s+behörighet|anmälan\s+om\s+jäv|jävsfrågor|^(?:aktuell\s+)?informationer?$"
-    r"|^rapporter$|^rapporter\s+från\b|^för\s+kännedom$|informerar$|^[\wåäö-]+s\s+(?:rapport|information|informationer|meddelanden)$|^ärenden$|^beslutande$|^personärenden?$",
+    r"|delegationsbeslut|delgivning(?:ar)?|meddelanden|protokollsjust|sammanträdets\s+behörighet"
+    r"|anmälan\s+om\s+jäv|jävsfrågor|^(?:aktuell\s+)?informationer?$"
+    r"|^rapporter$|^rapporter\s+från\b|^för\s+kännedom$|informerar$|^ärenden$|^beslutande$|^personärenden?$"
+    # who reports, not on what: "Landstingsdirektörens rapport", "Ordförandens information"
+    r"|^[\wåäö-]+s\s+(?:rapport|information|informationer|meddelanden)$",
     re.IGNORECASE)
 
 

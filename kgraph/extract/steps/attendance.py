@@ -328,9 +328,9 @@ def _tie_label_lines(st: DocState) -> None:
 
 # a row of two or more signature labels (blanks and signature lines between), and the gap between the names
 # of the row under it
-_LABEL_ROW_RE = re.compile(r"(?:(?<![\wåäö])(?:Sekreterare|Ordförande|Justerande|Justerare)[ \t.…_]*){2,}")
+_LABEL_WORD_RE = re.compile("|".join(sorted((w.capitalize() for w in _SIGNATURE_LABELS), key=len, reverse=True)))
+_LABEL_ROW_RE = re.compile(rf"(?:(?<![\wåäö])(?:{_LABEL_WORD_RE.pattern})[ \t.…_]*){{2,}}")
 _ROW_GAP_RE = re.compile(r"[ \t.…_]*")
-_LABEL_WORD_RE = re.compile(r"Sekreterare|Ordförande|Justerande|Justerare")
 
 
 def _tie_label_row(st: DocState) -> None:

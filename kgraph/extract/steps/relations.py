@@ -197,11 +197,12 @@ def _stated_memberships(st: DocState) -> None:
     text = st.doc.text
     for sent in st.sentences:
         low = text[sent.start:sent.end].lower()
-        if "kommun" in low and ("medlemskommun" in low or "ägarkommun" in low):
-            _member_municipalities_listed(st, sent, st.mentions_in(sent.start, sent.end))
-        if "medlem" not in low and " med i " not in low and "anslut" not in low:
+        listed = "medlemskommun" in low or "ägarkommun" in low
+        if not listed and "medlem" not in low and " med i " not in low and "anslut" not in low:
             continue
         ms = st.mentions_in(sent.start, sent.end)
+        if listed:
+            _member_municipalities_listed(st, sent, ms)
         for a in ms:
             if a.kind != "Association" or not _MEMBER_RE.search(text[max(sent.start, a.prov.span.start - 60):
                                                                         a.prov.span.start].lower()):
