@@ -1129,7 +1129,7 @@ def test_relations_an_occupation_before_a_name_is_its_role(text, role):
 def test_relations_joint_body_minutes_list_members_under_their_municipality(reference, make_document):
     # a federation's assembly: the first page's fields, then its members grouped under the municipality each
     # represents; a name that heads no group ("Härryda - Partille") ends the group above; a substitute's
-    # absent member ("Ersättare för ...") is nobody's delegate
+    # absent member ("Ersättare för ...") is no municipality's delegate at this meeting
     text = ("Förbundsfullmäktige 2024-02-07\n\n1 (9) Tid och plats Onsdagen den 7 februari 2024, Brandstationen "
             "Ledamöter Mölndal Ada Nordin (S) Olle Brink (M) Lerum Eva Lindkvist (S) Härryda - Partille "
             "Lars Nord (M) Tjänstgörande Mölndal Karin Holm (S) Ersättare för Anna Berglund (S) "
@@ -1141,9 +1141,11 @@ def test_relations_joint_body_minutes_list_members_under_their_municipality(refe
     assert ("person/eva-lindkvist", "municipality/1441") in aff
     assert ("person/karin-holm", "municipality/1481") in aff
     assert not any(p == "person/lars-nord" and o.startswith("municipality/") for p, o in aff), aff
-    assert not any(p == "person/anna-berglund" for p, _ in aff), aff
+    assert not any(p == "person/anna-berglund" and o.startswith("municipality/") for p, o in aff), aff
     body = {o for p, o in aff if p == "person/ada-nordin" and o.startswith("org/")}
     assert body and all("forbundsfullmaktige" in o for o in body), aff
+    # (the member the substitute stands in for sits in the assembly all the same)
+    assert ("person/anna-berglund", next(iter(body))) in aff, aff
 
 
 def test_relations_members_called_under_a_municipality_on_its_own_line(reference, make_document):
@@ -1402,3 +1404,43 @@ def test_relations_a_municipalitys_own_news_in_the_first_person(reference, make_
     aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
            if s.predicate == "affiliatedWith"}
     assert ("person/karin-holm", "municipality/0115") in aff, aff
+
+
+def test_relations_minutes_of_a_board_named_in_lower_case_with_substitutes(reference, make_document):
+    # "Protokoll från sammanträde med landstingsstyrelsen": the board in lower case; "tj ers för X" names a
+    # member who is away, still the board's; a given name the lists do not know ("Mayken") before a surname and
+    # the next entry's name is two people
+    text = ("Protokoll från sammanträde med landstingsstyrelsen\n\nTid Den 10 oktober 2005 kl 9 Plats Landstingshuset "
+            "Närvarande ledamöter Ada Nordin (s) ordförande Olle Brink (c) Eva Lindkvist (s) tj ers för Mayken Holm "
+            "Lars Nord (mp) tj ers för Per Holm Karin Ek (s) Utses att justera Olle Brink\n")
+    ex = extract_document(make_document(text), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    boards = {o for s, o in aff if s == "person/ada-nordin"}
+    assert len(boards) == 1 and next(iter(boards)).startswith("org/landstingsstyrelsen"), aff
+    board = next(iter(boards))
+    for member in ("olle-brink", "lars-nord", "per-holm", "mayken-holm", "karin-ek"):
+        assert (f"person/{member}", board) in aff, (member, aff)
+    assert ("person/lars-nord", "party/mp") in {(s.subject, s.object) for s in ex.statements
+                                                 if s.predicate == "memberOf"}
+    present = {p for m in ex.meetings for p in m.participants}
+    assert "person/per-holm" not in present and "person/lars-nord" in present, present
+
+
+def test_relations_a_councils_minutes_list_members_by_their_association(reference, make_document):
+    # "Kommunala pensionärsrådet protokoll": a municipality's council; its members are listed with the
+    # association each sits for ("Eva Nord, PRO"), an abbreviation that is no part of the next name ("PRO Inger
+    # Lund"); an official with a post is no member
+    text = ("Kommunala pensionärsrådet protokoll Kl. 13:00 16:00\n\nPlats och tid Konferensrum 1, Storgatan 6, "
+            "Östersund, den 26 februari 2019 kl. 13:00-16:00 Paragrafer 1-5 Ledamöter Närvarande ersättare Övriga "
+            "närvarande Ada Nordin, M, Vård- och omsorgsnämnden Eva Nord, PRO Inger Lund, PRO Björn von Holm, SPF "
+            "Ulf Holm, SKPF Karin Ek, utvecklingsstrateg\n\nUtses att justera Ulf Holm\n")
+    ex = extract_document(make_document(text), reference)
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    council = {o for s, o in aff if s == "person/eva-nord" and "pensionarsradet" in o}
+    assert len(council) == 1, aff
+    assert {("person/eva-nord", "org/pro"), ("person/inger-lund", "org/pro"),
+            ("person/bjorn-von-holm", "org/spf-seniorerna")} <= aff, aff
+    for member in ("inger-lund", "bjorn-von-holm", "ulf-holm", "ada-nordin"):
+        assert (f"person/{member}", next(iter(council))) in aff, (member, aff)
+    assert ("person/karin-ek", next(iter(council))) not in aff, aff
+    assert not any(o.startswith("org/pro-") for _, o in aff), aff

@@ -451,6 +451,7 @@ _POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", 
 # what is named after a person, in the genitive: "Gustav Adolfs torg", "Karl Johans gata", "Anna Lindhs plats"
 _NAMED_AFTER_RE = re.compile(r"[ \t]+(?:torg|torget|gata|gatan|väg|vägen|plats|platsen|park|parken|allé|backe|"
                              r"skola|skolan|hall|hallen|minne)(?![\wåäö])")
+_PARTICLES = frozenset({"af", "von", "de", "van", "von der", "van der", "de la"})  # that open a surname
 _NOBLE_PARTICLE_RE = re.compile(r"[ \t]+(?:af|von|von der|de la)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?![\wåäö-])")
 
 
@@ -545,6 +546,13 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 and not _next_person(text, toks, j + 1, ref, title_words, blocked) \
                 and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts:
             j += 1
+        # a surname that opens with its particle, right after the given name: "Eva von Exempel", "Per af Exempel"
+        k = j
+        while k < n and k - j < 2 and toks[k].text.islower() and _same_line_gap(text, toks[k - 1], toks[k]):
+            k += 1
+        if k > j and k < n and " ".join(t.text for t in toks[j:k]) in _PARTICLES and toks[k].is_cap \
+                and _same_line_gap(text, toks[k - 1], toks[k]):
+            j = k
         if j >= n or not (_same_line_gap(text, toks[j - 1], toks[j]) or _initial_gap(text, toks[j - 1], toks[j])) \
                 or not _surname_like(toks[j], ref, title_words, blocked):
             i += 1

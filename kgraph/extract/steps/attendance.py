@@ -66,7 +66,8 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
                      r"(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
 # "X tjg för Y", "X, ersättare för Y", "X ersätter Y": Y is not at the meeting
-_REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tgj\.?|tjänstgör(?:ande)?)(?:\s+(?:ersättare|ers\.?))?"
+# ("Eva Ek (S) tj ers för Per Holm": the abbreviation cut short)
+_REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tgj\.?|tj\.?|tjänstgör(?:ande)?)(?:\s+(?:ersättare|ers\.?))?"
                           r"|[Ee]rsättare|ersätter|i stället)\s+för|ersätter)\s+$"
                           # "Gunnar Berg (M) för Johan Ek (M)": the substitute, its party, then bare "för"
                           r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$")
@@ -103,12 +104,20 @@ _BOARD_BEFORE_FIELD_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES}|(?
 _PLACE_LABEL_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})\b")
 # a header's field label, where a header's title is followed by its fields, not by its board's name
 _FIELD_WORD_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS}|Tid|Datum|Sammanträdesdatum|Sida|Beslutande|Närvarande|"
-                            r"Dag)\b")
+                            r"Dag|Kl|Klockan)\b")
 # a board in capitals, then its committee: "REGIONSTYRELSEN Arbetsutskottet"
 _CAPS_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)[ \t]+"
                                 r"(?P<c>Arbetsutskottet|[A-ZÅÄÖ][a-zåäö]*utskottet)\b")
 _CAPS_BODY_RE = re.compile(r"\bPROTOKOLL[ \t]+(?:FRÅN[ \t]+)?[A-ZÅÄÖ]*(?:MÖTE|MÖTET|SAMMANTRÄDE|SAMMANTRÄDET)[ \t]+"
                            r"(?:(?:I|FÖR|MED|INOM)[ \t]+)?(?P<b>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,3})(?![\wåäöÅÄÖ])")
+# the header's board in lower case after its meeting: "Protokoll från sammanträde med landstingsstyrelsen"
+_LOWER_BOARD_RE = re.compile(r"\b[Pp]rotokoll[ \t]+från[ \t]+(?:sammanträde(?:t)?|möte(?:t)?)[ \t]+(?:med|i)[ \t]+"
+                             r"(?P<b>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|"
+                             r"förbunds(?:styrelsen|direktionen)|[a-zåäö]{4,}nämnden)(?![\wåäö-])")
+# a municipality's or a region's council that opens its minutes, before their title: "Kommunala pensionärsrådet
+# protokoll", "Regionala funktionshindersrådet Protokoll"
+_COUNCIL_HEADER_RE = re.compile(r"\s*(?P<b>(?:Kommunala|Regionala)[ \t]+[a-zåäö]{4,}rådet)[ \t]+(?:[Ss]ammanträdes)?"
+                                r"(?:[Pp]rotokoll|PROTOKOLL|[Mm]innesanteckningar)\b")
 # a header that names the board of an association without its name: "Protokoll från förbundsstyrelsens sammanträde"
 _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]+(?:från|för|vid)[ \t]+"
                                    r"(?:förbundsstyrelsens|förbundsdirektionens|direktionens|styrelsens|"
@@ -214,6 +223,8 @@ def _replace(st: DocState, p: PersonHit, hits: list[PersonHit]) -> None:
         st.forget(m)
     st.people.persons.remove(p)
     st.people.roles = [(q, t) for q, t in st.people.roles if q is not p]
+    if hits and hits[-1].end == p.end and hits[-1].party is None:
+        hits[-1].party, hits[-1].party_span = p.party, p.party_span  # the party after the name is its last one's
     for hit in hits:
         hit.key = st.ref.person_keys.get(hit.name.casefold(), "person/" + slug(hit.name))
         st.people.persons.append(hit)
@@ -229,6 +240,9 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
         if p not in st.people.persons:
             continue
         words = p.name.split()
+        if len(words) == 3:
+            _split_lost_given(st, p, words)
+            continue
         if len(words) < 4:
             continue
         cut = next((i for i in range(2, len(words) - 1) if words[i] in st.ref.given_names), None)
@@ -239,6 +253,29 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
         second = PersonHit(second_start, p.end, " ".join(words[cut:]), "")
         _replace(st, p, [first, second])
     st.people.persons.sort(key=lambda h: h.start)
+
+
+# the word before a name that is the given name of an entry the name reader did not take ("för Mayken")
+_WORD_BEFORE_RE = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?[ \t]+$")
+
+
+_COMMON_GIVEN, _RARE_GIVEN = 1000, 500  # bearers of a given name (a surname such as "Nilsson" is one of a few hundred)
+
+
+def _split_lost_given(st: DocState, p: PersonHit, words: list[str]) -> None:
+    """"Eva Ek Per Holm" read as "Ek Per Holm" where the given name "Eva" is not one the lists know: the
+    surname, a common given name, a surname are two people, the first with the word before."""
+    given = st.ref.given_names
+    if given.get(words[1], 0) < _COMMON_GIVEN or (given.get(words[0], 0) >= _RARE_GIVEN
+                                                  and words[0] not in st.ref.surnames):
+        return
+    before = _WORD_BEFORE_RE.search(st.doc.text, max(0, p.start - 30), p.start)
+    if before is None or before.group().split()[0].lower() in lx.MINUTES_STRUCTURE_WORDS:
+        return
+    second_start = p.start + st.doc.text[p.start:p.end].index(words[1], len(words[0]))
+    first_end = p.start + len(words[0])
+    first = PersonHit(before.start(), first_end, " ".join(st.doc.text[before.start():first_end].split()), "")
+    _replace(st, p, [first, PersonHit(second_start, p.end, " ".join(words[1:]), "")])
 
 
 def _trim_at_cues(st: DocState, cues: list[re.Match[str]]) -> None:
@@ -428,6 +465,14 @@ def _minuted_body(st: DocState) -> str | None:
         # "REGIONSTYRELSEN Arbetsutskottet Sammanträdesprotokoll": the board's committee
         return _new_board(st, f"{caps_committee['board'].capitalize()}s {caps_committee['c'].lower()[:-2]}",
                           caps_committee.start(), caps_committee.end())
+    lower = _LOWER_BOARD_RE.search(text, 0, 400) if head is None else None
+    if lower:
+        # "Protokoll från sammanträde med landstingsstyrelsen": the board the header names, in lower case
+        return _new_board(st, lower["b"].capitalize(), lower.start("b"), lower.end("b"))
+    council = _COUNCIL_HEADER_RE.match(text) if head is None else None
+    if council:
+        # "Kommunala pensionärsrådet protokoll": a municipality's council, whose minutes these are
+        return _new_board(st, council["b"], council.start("b"), council.end("b"))
     if head:
         known = _bodies_at(st, head)
         if known:
@@ -535,8 +580,11 @@ def _new_body(st: DocState, label: str, kind: str, s: int, e: int, key: str | No
 def _new_board(st: DocState, board: str, s: int, e: int) -> str:
     """The minuted board as an organisation of its own, keyed by the body it belongs to: a region's board by the
     region the text names, any other by the municipality."""
-    owner = _owner_kind(board) or "Municipality"
-    where = st.publisher or next((m.key for m in st.mentions if m.kind == owner), None)
+    owner = _owner_kind(board)
+    # (a municipality's or a region's board: the publisher where it is of that kind, not the association most of
+    # a council's members come from)
+    where = st.publisher if st.publisher is not None and (owner is None or st.cls_of(st.publisher) == owner) else \
+        next((m.key for m in st.mentions if m.kind == (owner or "Municipality")), st.publisher)
     key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
     return _new_body(st, board, "Organization", s, e, key)
 
@@ -563,6 +611,17 @@ def _masthead_body(st: DocState) -> str | None:
                 and not text[text.rfind("\n", 0, s) + 1:s].strip() and not text[e:text.find("\n", e)].strip():
             return m.key
     return None
+
+
+_ENTRY_COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _sent_by_association(st: DocState, p: PersonHit) -> bool:
+    """"Eva Lund, PRO": an entry that names the association its member sits for, as a council's members are
+    listed (an official's entry names a post instead)."""
+    comma = _ENTRY_COMMA_RE.match(st.doc.text, p.end)
+    return comma is not None and any(m.kind == "Association" and m.prov.span.start == comma.end()
+                                     for m in st.mentions_in(comma.end(), comma.end() + 1))
 
 
 def _replaced(text: str, p: PersonHit, seg: Attendance) -> bool:
@@ -629,8 +688,9 @@ def run(st: DocState) -> None:
         if seg.capacity not in ("member", "mixed"):
             continue
         for p in st.people.persons:
-            if seg.start <= p.start < seg.end and p.key not in done and not _replaced(text, p, seg) \
-                    and (seg.capacity == "member" or p.party):
+            # (a member marked absent or replaced by a substitute is the board's member all the same)
+            if seg.start <= p.start < seg.end and p.key not in done \
+                    and (seg.capacity == "member" or p.party or _sent_by_association(st, p)):
                 done.add(p.key)
                 # the span reaches back to where the minutes name their body; without that name
                 # (the publisher's minutes) the membership is inferred

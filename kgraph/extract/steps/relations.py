@@ -870,7 +870,10 @@ def _elected_board_members(st: DocState, roles: dict[str, list[TitleHit]]
       organisation only, not the publisher, in the genitive before its board ("Exempelförbundets styrelse") or as
       the board's ("styrelsen för Exempelförbundet")."""
     pub = st.publisher
-    own_text = pub is not None and st.cls_of(pub) == "Association" and _named_alone(st, pub)
+    # (not the minutes of another body: "Utses att justera" in a council's minutes elects no one to the
+    # association its members come from)
+    own_text = pub is not None and st.cls_of(pub) == "Association" and _named_alone(st, pub) \
+        and st.minuted_body in (None, pub)
     text = st.doc.text
     by_publisher: list[tuple[PersonHit, int, str]] = []
     by_name: list[tuple[PersonHit, Mention]] = []
@@ -1290,5 +1293,5 @@ def _stands_alone(st: DocState, m: Mention) -> bool:
 
 STEP = Step("relations", run,
             reads=("doc", "ref", "sentences", "blocks", "mentions", "info", "people", "publisher", "posts",
-                   "published", "statements", "attendance"),
+                   "published", "statements", "attendance", "minuted_body"),
             writes=("statements", "mentions", "info"))

@@ -83,8 +83,10 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
         return given.get(word, 0) >= MIN_BEARERS
 
     localities = _locality_keys(st.ref)
-    for po in find_pattern_orgs(st.doc.text, spans, soft, lambda stem: _names_an_area(st, stem)):
-        po = _without_next_person(st.doc.text, po, is_given)
+    for found in find_pattern_orgs(st.doc.text, spans, soft, lambda stem: _names_an_area(st, stem)):
+        po = _without_next_person(st.doc.text, found, is_given)
+        if po is None:
+            continue
         # "Plats: Exempelby": a venue's slot that holds a listed locality names that locality
         key = localities.get(fold(po.name), po.key) if po.cls == "Place" else po.key
         m = Mention(text=po.name, kind=po.cls, key=key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
@@ -94,8 +96,10 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
         if po.abbr and po.abbr_span:
             out.append(Mention(text=po.abbr, kind=po.cls, key=po.key,
                                prov=st.prov(po.abbr_span[0], po.abbr_span[1], "extract.abbreviation", 0.8)))
-    for po in find_slot_names(st.doc.text, spans, soft, is_given):
-        po = _without_next_person(st.doc.text, po, is_given)
+    for found in find_slot_names(st.doc.text, spans, soft, is_given):
+        po = _without_next_person(st.doc.text, found, is_given)
+        if po is None:
+            continue
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
         out.append(m)
         wins.add(id(m))
@@ -109,20 +113,23 @@ def _locality_keys(ref: Reference) -> dict[str, str]:
     return ref.derived("locality_keys", build)
 
 
-_SURNAME_AFTER_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\b")
+_SURNAME_AFTER_RE = re.compile(r"[ \t]+(?:(?:von|af|van|de)[ \t]+)?[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?\b")
 
 
 # the post of a company's head right before its name: "genom VD Anna Berg Exempel Bygg AB"
 _HEAD_POST_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:VD|Vd|vd)[ \t]+\Z")
 
 
-def _without_next_person(text: str, po: PatternOrg, is_given: Callable[[str], bool]) -> PatternOrg:
+def _without_next_person(text: str, po: PatternOrg, is_given: Callable[[str], bool]) -> PatternOrg | None:
     """"Thomas Ek, Kommunförbundet Exempelbygd Anna Berg, ...", "Plats Hotell Exempelby Anna Berg, ...": in a
     list of people and their bodies the next person's name runs on from a body's or a venue's; a name of two words
     or more that goes on with a given name and a capitalised word ends before them. After a head's post, a
     company's name that opens with a given name and a surname starts after them ("VD Anna Berg Exempel Bygg AB":
-    the head, then the company)."""
+    the head, then the company). An abbreviation and a given name ("Per Holm, PRO Eva Lund, ..."): the
+    association the abbreviation names, then the next person; no body of two words (None)."""
     words = po.name.split()
+    if len(words) == 2 and words[0].isupper() and is_given(words[1]) and _SURNAME_AFTER_RE.match(text, po.end):
+        return None
     if po.abbr or len(words) < 3:
         return po
     if po.cls == "Company" and len(words) >= 4 and is_given(words[0]) and words[1][:1].isupper() \
