@@ -401,6 +401,21 @@ def test_meetings_schedule_lines_are_visits_of_their_own(reference, make_documen
     assert all({"person/anna-berg", "person/per-holm"} <= set(m.participants) for m in ms)
 
 
+def test_meetings_a_schedules_day_then_the_bodies_met(reference, make_document):
+    # "Turnéplan" / "3 mars" / "Region Halland och Region Skåne": each day's line of bodies is a meeting of the
+    # tour's minister with them, about what the tour is about
+    text = ("Ministern besöker regionerna\n\nSocialminister Annika Strandhäll ska under våren träffa "
+            "regionledningarna för att diskutera förlossningsvård och psykiatri.\n\nTurnéplan:\n\n3 mars\n"
+            "Region Halland och Region Skåne\n\n17 mars\nRegion Gotland, Region Kronoberg\n")
+    ms = _meetings(reference, make_document, text)
+    met = [set(m.participants) for m in ms if any(p.startswith("region/") for p in m.participants)]
+    assert [sorted(p for p in ps if p.startswith("region/")) for ps in met] == [["region/12", "region/13"],
+                                                                                ["region/07", "region/09"]], ms
+    assert all("person/annika-strandhall" in ps for ps in met), ms
+    topics = [set(m.topics) for m in ms if any(p.startswith("region/") for p in m.participants)]
+    assert all("forlossningsvard" in t for t in topics), topics
+
+
 def test_meetings_roster_entries_are_not_participants(reference, make_document):
     text = ("Exempelbygdens regionbildning ideell förening sammanträder vid årsmöte i Lidköping den 14 mars. "
             "Media välkomnas till en pressträff efter sammanträdet med ordföranden Anna Berg.\n\n"

@@ -568,7 +568,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
     members = _Members()
     void_block = -1  # the paragraph of a meeting that did not take place
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
-    schedule_units = {i for i, (_, _, hits, _) in enumerate(units) if any(h[3] == "schedule" for h in hits)}
+    schedule_units = {i for i, (_, _, hits, _) in enumerate(units)
+                      if any(h[3] in ("schedule", "schedule_bodies") for h in hits)}
     for idx, (sent, section, hits, layout) in enumerate(units):
         # (a caption's own meeting word, "Ministern samtalar med elever", shows a meeting the text reports: the
         # one whose people it names)
@@ -586,7 +587,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         elif sent.block == void_block:
             continue
         current = _narrow(st, meets, current, sent)
-        listed = bool(hits) and not any(h[3] in ("schedule", "tour") for h in hits)
+        listed = bool(hits) and not any(h[3] in ("schedule", "schedule_bodies", "tour") for h in hits)
         here = st.blocks[sent.block]
         # "Tisdag: Möte med ...", or a line under a calendar's day heading ("4 november" / "Möte med X – Falun")
         day_item = listed and (
@@ -681,6 +682,16 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 else:
                     attached.append(mt)
                 sent_named.append((e, mt))
+                continue
+            if how == "schedule_bodies":
+                # "25 oktober" / "Region A, Region B och Region C": the day's meeting with the bodies the line
+                # lists, made by the people of the tour or programme the schedule belongs to
+                announcer = next((c for c in current if not c.location), None) or (current[0] if current else None)
+                mt = MeetingDraft("meeting", (s, e), section=section, subjectless=True)
+                mt.orgs.extend(dict.fromkeys(x.key for x in st.mentions_in(s, e)))
+                mt.announced_by = announcer
+                mt.sentences.append(sent)
+                meets.append(mt)
                 continue
             if how == "schedule":
                 group_id += 1

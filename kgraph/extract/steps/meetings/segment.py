@@ -89,8 +89,12 @@ def _meeting_units(st: DocState, seg: Segmentation, low: str) -> list[Unit]:
     days = _day_headings(st)
     calendar_year: int | None = None
     programme = _PROGRAMME_HEAD_RE.search(st.doc.text)  # "Program" on its line: the speakers' entries follow
-    for sent, kind in zip(st.sentences, st.kinds, strict=True):
+    for i, (sent, kind) in enumerate(zip(st.sentences, st.kinds, strict=True)):
         blk = st.blocks[sent.block]
+        bodies = _schedule_bodies(st, st.sentences[i - 1], sent) if i and kind in ("body", "roster") else None
+        if bodies is not None:
+            units.append(Unit(sent, section, [bodies], "body"))  # "25 oktober" / "Region A, Region B och Region C"
+            continue
         if blk.heading and kind != "boilerplate" and section in seg.day_sections and sent.start not in days \
                 and any(h[3] == "new" for h in trigger_hits(low, sent.start, sent.end)):
             kind = "body"
@@ -205,6 +209,31 @@ def _schedule_line(st: DocState, sent: Sentence) -> Trigger | None:
         return None
     n = _chained(text, places)  # "Fredag 24 februari: Härryda och Mölndal": a visit to each
     return (m.end(), places[n - 1].prov.span.end, "visit", "schedule")
+
+
+# what may stand between the bodies of a schedule's line: "Region A, Region B och Region C"
+_BODIES_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt|&)?[ \t]*")
+
+
+def _schedule_bodies(st: DocState, day: Sentence, sent: Sentence) -> Trigger | None:
+    """A line that lists bodies and nothing else, under a schedule's line that is a day alone ("25 oktober" /
+    "Region A, Region B och Region C"): the day's meeting with them."""
+    text = st.doc.text
+    m = _SCHEDULE_LINE_RE.match(text, day.start, day.end)
+    if m is None or text[m.end():day.end].strip() or "\n" in text[sent.start:sent.end].strip() \
+            or text[day.end:sent.start].count("\n") != 1:
+        return None
+    names = st.mentions_in(sent.start, sent.end)
+    if not names or any(x.kind not in PARTICIPANT_ORGS - {"PoliticalParty"} for x in names):
+        return None
+    at = sent.start
+    for x in names:
+        if x.prov.span.start < at or not _BODIES_GAP_RE.fullmatch(text, at, x.prov.span.start):
+            return None
+        at = x.prov.span.end
+    if text[at:sent.end].strip(" \t.") or (at == sent.start):
+        return None
+    return (sent.start, sent.end, "meeting", "schedule_bodies")
 
 
 # "14.00 Spelar boule med medlemmar i X", "10.30 Lunch hos X": a programme's item that names no meeting,
