@@ -163,6 +163,16 @@ def test_gazetteer_first_part_of_a_compound_sharing_its_head_is_no_mention(refer
     assert "Kommunal" in _by_surface(reference, make_document, "Facket Kommunal och SKR möttes i Oslo.")
 
 
+def test_gazetteer_a_joined_name_whose_hyphen_lost_its_space(reference, make_document):
+    # "Landsbygds-och infrastrukturdepartementet": the whole ministry, not the older one its last word names
+    for text in ("Tjänstemän från Landsbygds-och infrastrukturdepartementet besökte länet.",
+                 "Tjänstemän från Landsbygds- och infrastrukturdepartementet besökte länet."):
+        from kgraph.extract.pipeline import extract_document
+        keys = set(extract_document(make_document("Nyheter\n\n" + text + "\n"), reference).entities)
+        assert "gov/landsbygds-och-infrastrukturdepartementet" in keys, keys
+        assert "gov/infrastrukturdepartementet" not in keys, keys
+
+
 def test_gazetteer_a_caption_labelled_by_a_municipality_whose_name_is_a_common_word(reference, make_document):
     # "Kil" is also a common noun; as the label of a caption ("Kil. I bild ...") it is the municipality
     text = "Besöken\n\nKil. I bild Karin Ek, kommunchef, och Ulf Holm, kommunstyrelsens ordförande.\n"

@@ -47,7 +47,10 @@ def _build_automaton(ref: Reference) -> ahocorasick.Automaton:
     table: dict[str, list[_Entry]] = {}
     for ent in ref.entities.values():
         for form in ent.forms:
-            table.setdefault(form.text.lower(), []).append(_Entry(ent.key, ent.cls, form))
+            low = form.text.lower()
+            table.setdefault(low, []).append(_Entry(ent.key, ent.cls, form))
+            if "- och " in low:  # "Landsbygds-och infrastrukturdepartementet": the space after the hyphen lost
+                table.setdefault(low.replace("- och ", "-och "), []).append(_Entry(ent.key, ent.cls, form))
     for low, entries in table.items():
         auto.add_word(low, (low, tuple(entries)))
     auto.make_automaton()
