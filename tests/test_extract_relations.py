@@ -1444,3 +1444,16 @@ def test_relations_a_councils_minutes_list_members_by_their_association(referenc
         assert (f"person/{member}", next(iter(council))) in aff, (member, aff)
     assert ("person/karin-ek", next(iter(council))) not in aff, aff
     assert not any(o.startswith("org/pro-") for _, o in aff), aff
+
+
+def test_relations_run_on_members_with_a_rare_given_name_and_a_bare_substitute(reference, make_document):
+    # "Per-Olle Brink Maidie Holm": a rare given name ("Maidie") is no second surname of the name before;
+    # "Ulf Nord för Eva Lindkvist": the substitute, bare "för", the member away from the meeting
+    text = ("Sammanträdesprotokoll\n\nPlats och tid Landstingshuset den 13 april 2000 kl 9 Beslutande Per-Olle Brink "
+            "Maidie Holm Ada Nordin Karin Ek Ulf Nord för Eva Lindkvist Övriga deltagande Lars Nord Utses att "
+            "justera Ada Nordin Organ Jämtlands läns landstingsstyrelse\n")
+    ex = extract_document(make_document(text), reference)
+    people = {k for k, e in ex.entities.items() if k.startswith("person/")}
+    assert {"person/per-olle-brink", "person/maidie-holm"} <= people, people
+    present = {p for m in ex.meetings for p in m.participants}
+    assert "person/ulf-nord" in present and "person/eva-lindkvist" not in present, present

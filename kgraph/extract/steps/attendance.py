@@ -70,7 +70,9 @@ _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragr
 _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tgj\.?|tj\.?|tjänstgör(?:ande)?)(?:\s+(?:ersättare|ers\.?))?"
                           r"|[Ee]rsättare|ersätter|i stället)\s+för|ersätter)\s+$"
                           # "Gunnar Berg (M) för Johan Ek (M)": the substitute, its party, then bare "för"
-                          r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$")
+                          r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$"
+                          # "Per Holm för Eva Sjö": the substitute's name, then bare "för"
+                          r"|(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?[ \t]+för[ \t]+$")
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
 _ABSENT_AFTER_RE = re.compile(r"[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)[ \t]*)?,?[ \t]*(?:ej|inte)[ \t]+närvarande\b")
 # a table with a column for the party and one for presence: a dash where the mark would be ("Per Holm M -"); the
@@ -242,6 +244,8 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
         words = p.name.split()
         if len(words) == 3:
             _split_lost_given(st, p, words)
+            if p in st.people.persons:
+                _split_rare_given(st, p, words)
             continue
         if len(words) < 4:
             continue
@@ -276,6 +280,23 @@ def _split_lost_given(st: DocState, p: PersonHit, words: list[str]) -> None:
     first_end = p.start + len(words[0])
     first = PersonHit(before.start(), first_end, " ".join(st.doc.text[before.start():first_end].split()), "")
     _replace(st, p, [first, PersonHit(second_start, p.end, " ".join(words[1:]), "")])
+
+
+_NEXT_SURNAME_RE = re.compile(r"[ \t]+(?P<w>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])")
+
+
+def _split_rare_given(st: DocState, p: PersonHit, words: list[str]) -> None:
+    """"Anna Berg Maidie Holm" read as "Anna Berg Maidie" where the rare given name "Maidie" was taken for a
+    second surname and its surname left behind: two people, the second with the word after."""
+    given = st.ref.given_names
+    nxt = _NEXT_SURNAME_RE.match(st.doc.text, p.end)
+    if nxt is None or words[2] not in given or given.get(words[0].split("-")[0], 0) < _COMMON_GIVEN \
+            or given.get(nxt["w"], 0) >= _RARE_GIVEN or nxt["w"].lower() in lx.MINUTES_STRUCTURE_WORDS:
+        return
+    second_start = p.start + st.doc.text[p.start:p.end].index(words[2], len(words[0]) + len(words[1]))
+    first_end = p.start + len(" ".join(words[:2]))
+    second = PersonHit(second_start, nxt.end(), " ".join(st.doc.text[second_start:nxt.end()].split()), "")
+    _replace(st, p, [PersonHit(p.start, first_end, " ".join(words[:2]), ""), second])
 
 
 def _trim_at_cues(st: DocState, cues: list[re.Match[str]]) -> None:
