@@ -666,3 +666,13 @@ def test_names_a_national_body_s_adjective_is_part_of_its_name(reference, make_d
         "sedan Turkiska Exempelförbundet.\n"), reference)
     labels = {e.label for e in ex.entities.values()}
     assert {"Allmänna Försvarsföreningen", "Kungliga Exempelakademien", "Turkiska Exempelförbundet"} <= labels, labels
+
+
+def test_a_minutes_field_label_before_a_venue_is_no_part_of_its_name(reference, make_document):
+    # "Plats och tid Beslutande Exempelby Folkets Hus": a PDF's column of labels runs the next label into the
+    # value of the place field
+    text = ("SAMMANTRÄDESPROTOKOLL Sid 1 (20) Plats och tid Beslutande Gällivare Folkets Hus, Gällivare Måndagen den "
+            "3 mars 2014, kl 9 Enligt bifogad lista Övriga deltagande Karin Ek, kommunchef Utses att justera Ulf Holm\n")
+    labels = {e.label or "" for e in extract_document(make_document(text), reference).entities.values()}
+    assert "Gällivare Folkets Hus" in labels, labels
+    assert not any(label.startswith("Beslutande") for label in labels), labels

@@ -19,6 +19,7 @@ from dataclasses import replace
 from ...models import Mention
 from ...refdata import Reference
 from ...text import fold, slug
+from .. import lexicon as lx
 from ..orgs import LEGAL_FORMS, PatternOrg, abbreviation_after, find_pattern_orgs, find_slot_names
 from ..persons import MIN_BEARERS
 from ..state import ORG_CLASSES, DocState
@@ -84,7 +85,7 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
 
     localities = _locality_keys(st.ref)
     for found in find_pattern_orgs(st.doc.text, spans, soft, lambda stem: _names_an_area(st, stem)):
-        po = _without_next_person(st.doc.text, found, is_given)
+        po = _without_next_person(st.doc.text, _without_field_label(found), is_given)
         if po is None:
             continue
         # "Plats: Exempelby": a venue's slot that holds a listed locality names that locality
@@ -97,7 +98,7 @@ def _pattern_entities(st: DocState, taken: list[Mention]) -> tuple[list[Mention]
             out.append(Mention(text=po.abbr, kind=po.cls, key=po.key,
                                prov=st.prov(po.abbr_span[0], po.abbr_span[1], "extract.abbreviation", 0.8)))
     for found in find_slot_names(st.doc.text, spans, soft, is_given):
-        po = _without_next_person(st.doc.text, found, is_given)
+        po = _without_next_person(st.doc.text, _without_field_label(found), is_given)
         if po is None:
             continue
         m = Mention(text=po.name, kind=po.cls, key=po.key, prov=st.prov(po.start, po.end, "extract.org_pattern", 0.7))
@@ -118,6 +119,16 @@ _SURNAME_AFTER_RE = re.compile(r"[ \t]+(?:(?:von|af|van|de)[ \t]+)?[A-ZÅÄÖ][a
 
 # the post of a company's head right before its name: "genom VD Anna Berg Exempel Bygg AB"
 _HEAD_POST_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:VD|Vd|vd)[ \t]+\Z")
+
+
+def _without_field_label(po: PatternOrg) -> PatternOrg:
+    """"Plats och tid Beslutande Exempelby Folkets Hus": a minutes' field label that a PDF's columns put before
+    the value of the field above it is no part of the name."""
+    first, _, rest = po.name.partition(" ")
+    if not rest or first.lower() not in lx.MINUTES_STRUCTURE_WORDS or po.abbr:
+        return po
+    at = po.name.index(rest, len(first))
+    return replace(po, start=po.start + at, name=rest, key=f"{po.key.split('/', 1)[0]}/{slug(rest)}")
 
 
 def _without_next_person(text: str, po: PatternOrg, is_given: Callable[[str], bool]) -> PatternOrg | None:
