@@ -79,6 +79,9 @@ _PROGRAMME_LEAD_RE = re.compile(
 
 # the passive of the visit verb: what it names is what the visit saw, not who made another visit
 _PASSIVE_VISIT_RE = re.compile(r"besöktes\b")
+# "Landshövdingens besök i kommunen avslutades på X": the visit's programme went on to a site
+_ENDED_AT_RE = re.compile(r"(?:\s+i\s+(?:kommunen|staden|orten|länet))?\s+(?:avslutades|inleddes|fortsatte|började)\s+"
+                          r"(?:sedan\s+)?(?:på|hos|vid)\s")
 
 
 def _coordinated(st: DocState, first: Mention, limit: int) -> list[Mention]:
@@ -780,6 +783,19 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             other_day = any(_other_day(st, c, here_days) for c in current)
             # "Ministern besöker på tisdagen även X": one more visit of the programme, not the current one
             also = kind == "visit" and low[s:e] in _VISIT_VERBS and _ALSO_AFTER_RE.match(low, e) is not None
+            # "Därefter besöktes X" in a municipality's visit: a site of the programme, not a visit of its own (one
+            # visit per municipality, as annotators of real pages take a minister's day)
+            site = loc is not None and kind == "visit" and len(current) == 1 and current[0].kind == "visit" \
+                and (current[0].location is None or st.cls_of(current[0].location) == "Municipality") \
+                and loc.kind in ("Place", "Company", "Organization") and not count and not other_day \
+                and (next_item or _PASSIVE_VISIT_RE.match(low, s) is not None
+                     or _ENDED_AT_RE.match(low, e) is not None) \
+                and not any(m.kind == "Municipality" for m in st.mentions_in(e, sent.end))  # (not "X i Y kommun")
+            if site:
+                attached.extend(current)
+                current[0].trigger_sents.add(sent.start)
+                current[0].sites.add(sent.start)
+                continue
             if current and not created and (loc is None or loc.key in {c.location for c in current}) \
                     and compatible and not count and not second and not other_day and not also \
                     and not (kind == "digital_meeting" and current[0].kind != kind and loc is not None):

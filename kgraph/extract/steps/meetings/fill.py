@@ -356,7 +356,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 mt.status = "cancelled"
             elif (mt.date and st.published and mt.date > st.published) or lx.PLANNED_RE.search(stext):
                 mt.status = "planned"
-            if mt.location is None:
+            if mt.location is None and sent.start not in mt.sites:  # (a site the visit went on to is no venue)
                 here = mt.trigger[1] if sent.start <= mt.trigger[0] < sent.end else next(
                     (e for _, e, _, _ in trigger_hits(low, sent.start, sent.end)), sent.start)
                 loc = location_after(st, here, hi)
