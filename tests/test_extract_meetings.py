@@ -1200,6 +1200,11 @@ def test_meetings_announced_visit_when_reported_is_followed(reference, make_docu
     # (the study visit in the municipality visited is part of that visit: its host takes part in it)
     assert "person/olle-lind" in by_place[LIDKOPING].participants, [(m.location, m.participants) for m in ms]
     assert not any("person/olle-lind" in m.participants for m in ms if m.location != LIDKOPING)
+    # "företagsbesök på X i Lidköping och Y i Skövde": each company is a site of its municipality's visit
+    assert {m.location for m in ms} == {LIDKOPING, SKOVDE}, [(m.location, m.participants) for m in ms]
+    assert "company/provbolaget-ab" in by_place[SKOVDE].participants
+    assert "company/provbolaget-ab" not in by_place[LIDKOPING].participants
+    assert "company/exempelbolaget-ab" in by_place[LIDKOPING].participants
 
 
 def test_minutes_opening_with_a_councils_name_and_run_on_fields(reference, make_document):

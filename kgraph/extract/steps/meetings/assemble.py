@@ -52,6 +52,7 @@ Reads ``doc``, ``blocks``, ``sentences``, ``mentions``; takes the
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from .... import prefilter
@@ -325,6 +326,38 @@ def _series_of_visits(st: DocState, low: str, hits: list[Trigger], meets: list[M
     visits = [m for m in meets if m.kind == "visit"]
     towns = {m.location for m in visits if m.location and st.cls_of(m.location) == "Municipality"}
     return visits if len(towns) > 1 else []
+
+
+_IN_TOWN_RE = re.compile(r"[ \t]+i[ \t]+")
+
+
+def _sites_of_stops(st: DocState, current: list[MeetingDraft], start: int, end: int) -> bool:
+    """"På programmet står ... företagsbesök på X i A och Y i B", where the text follows the visits to A and B
+    (stops of one tour): each site joins the visit to the municipality written after it. True when every
+    site the words name after ``start`` is so placed."""
+    stops = {c.location: c for c in current if c.kind == "visit" and c.location and c.group >= 0}
+    if len(stops) < 2:
+        return False
+    text = st.doc.text
+    names = st.mentions_in(start, end)
+    placed = []
+    for x, after in itertools.pairwise(names):
+        if x.kind not in ("Company", "Organization", "Place") or after.key not in stops:
+            continue
+        if _IN_TOWN_RE.fullmatch(text, x.prov.span.end, after.prov.span.start):
+            placed.append((x, after))
+    sites = [x for x in names if x.kind in ("Company", "Organization", "Place")]
+    if not placed or len(placed) != len(sites):
+        return False
+    for x, town in placed:
+        stop = stops[town.key]
+        for other in stops.values():
+            if other is not stop:
+                other.elsewhere.add(x.key)
+        if x.kind != "Place" and x.key not in stop.orgs:
+            stop.orgs.append(x.key)
+            stop.because(x.key, st.prov(x.prov.span.start, town.prov.span.end, "extract.meetings.visit", 0.7))
+    return True
 
 
 def _which(low: str, s: int) -> str:
@@ -831,6 +864,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     attached.append(same)  # "Region X besökte på torsdagen Y kommun": the visit reported
                     revisited.append(same)
                     continue
+            if kind == "visit" and loc is not None and not count and _sites_of_stops(st, current, e, sent.end):
+                continue  # "företagsbesök på X i A och Y i B": sites of the stops A and B, no visit of their own
             n = lx.COUNTS[count["n"]] if count else 1
             group_id += 1
             subjectless = bool(_SUBJECTLESS_RE.match(text[sent.start:s])

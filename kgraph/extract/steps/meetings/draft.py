@@ -38,6 +38,7 @@ class MeetingDraft:
     counted: bool = False  # one of a counted series ("två seminarier")
     trigger_sents: set[int] = field(default_factory=set)  # starts of other sentences that name it
     sites: set[int] = field(default_factory=set)  # starts of sentences that name a site its programme went on to
+    elsewhere: set[str] = field(default_factory=set)  # bodies the text places at another stop of its tour
     same_place_as: MeetingDraft | None = None  # "efter mötet ...": held where that meeting was
     postponed: bool = False  # called off with a new date to come: planned, undated
     follows: MeetingDraft | None = None  # the visit whose programme goes on with this ("Dagen avslutades med")

@@ -328,6 +328,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                         continue  # one visit per municipality of a tour, or of the text
                     if m.key != mt.location and m.key in group_places.get(mt.group, ()):
                         continue  # "träffade kommunledningarna i Sundsvall och Timrå": the other meeting's place
+                    if m.key in mt.elsewhere:
+                        continue  # "företagsbesök på X i A och Y i B": Y is the site of the visit to B
                     if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
                             and (_LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start])
                                  or _ADDRESS_BEFORE_RE.search(text, max(sent.start, m.prov.span.start - 80),
