@@ -1457,3 +1457,15 @@ def test_relations_run_on_members_with_a_rare_given_name_and_a_bare_substitute(r
     assert {"person/per-olle-brink", "person/maidie-holm"} <= people, people
     present = {p for m in ex.meetings for p in m.participants}
     assert "person/ulf-nord" in present and "person/eva-lindkvist" not in present, present
+
+
+def test_relations_direktionsprotokoll_of_an_association_the_text_does_not_name(reference, make_document):
+    # "Direktionsprotokoll" and no association named: the board itself is the body its members sit in
+    text = ("Direktionsprotokoll\n\n1 Plats och tid Borås, kl 9 Omfattning 1-17 Beslutande Ada Nordin (S) ordförande "
+            "Olle Brink (M) Eva Lindkvist (S) Ersättare Karin Holm (S) Övriga Lars Nord, förbundsdirektör\n\n"
+            "2 Sekreterare Lars Nord Ordförande Ada Nordin Justerare Olle Brink\n")
+    aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
+           if s.predicate == "affiliatedWith"}
+    boards = {o for s, o in aff if s == "person/ada-nordin"}
+    assert len(boards) == 1 and next(iter(boards)).startswith("org/direktionen"), aff
+    assert {("person/olle-brink", next(iter(boards))), ("person/karin-holm", next(iter(boards)))} <= aff, aff

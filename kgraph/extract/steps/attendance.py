@@ -546,7 +546,25 @@ def _minuted_body(st: DocState) -> str | None:
     if st.publisher is not None and any(m.key == st.publisher and m.prov.span.start < header_end
                                         and not _in_place_field(text, m.prov.span.start) for m in st.mentions):
         return st.publisher
-    return _letterhead_body(st) or _masthead_body(st) or (st.publisher if st.doc.publisher_hint else None)
+    return _letterhead_body(st) or _masthead_body(st) or (st.publisher if st.doc.publisher_hint else None) \
+        or _unnamed_association_board(st)
+
+
+def _unnamed_association_board(st: DocState) -> str | None:
+    """"Direktionsprotokoll", "Protokoll från förbundsstyrelsens sammanträde" where the text names no association
+    whose board it is: the board, by the header's word for it, as an organisation of its own."""
+    m = _ASSOCIATION_BOARD_RE.search(st.doc.text, 0, 400)
+    if m is None:
+        return None
+    word = m.group().lower()
+    board = next((name for stem, name in _ASSOCIATION_BOARDS if stem in word), "Styrelsen")
+    return _new_board(st, board, m.start(), m.end())
+
+
+# the header's word for an association's board, and the board's name (the first stem the word holds)
+_ASSOCIATION_BOARDS = (("förbundsdirektion", "Förbundsdirektionen"), ("direktion", "Direktionen"),
+                       ("förbundsstyrelse", "Förbundsstyrelsen"), ("förbundsfullmäktige", "Förbundsfullmäktige"),
+                       ("styrelse", "Styrelsen"))
 
 
 def _header_board(st: DocState) -> re.Match[str] | None:
