@@ -47,14 +47,23 @@ def _build_automaton(ref: Reference) -> ahocorasick.Automaton:
     table: dict[str, list[_Entry]] = {}
     for ent in ref.entities.values():
         for form in ent.forms:
-            low = form.text.lower()
-            table.setdefault(low, []).append(_Entry(ent.key, ent.cls, form))
-            if "- och " in low:  # "Landsbygds-och infrastrukturdepartementet": the space after the hyphen lost
-                table.setdefault(low.replace("- och ", "-och "), []).append(_Entry(ent.key, ent.cls, form))
+            for low in _variants(form.text.lower(), ent.cls):
+                table.setdefault(low, []).append(_Entry(ent.key, ent.cls, form))
     for low, entries in table.items():
         auto.add_word(low, (low, tuple(entries)))
     auto.make_automaton()
     return auto
+
+
+def _variants(low: str, cls: str) -> list[str]:
+    """A listed form and the ways texts also write it: "Landsbygds-och infrastrukturdepartementet" (the space
+    after the hyphen lost); a ministry in the indefinite, "ett nytt Landsbygds- och infrastrukturdepartement"."""
+    out = [low]
+    if cls == "Ministry" and low.endswith("departementet"):
+        out.append(low[:-2])
+    if "- och " in low:
+        out += [x.replace("- och ", "-och ") for x in out]
+    return out
 
 
 def _is_boundary(text: str, i: int) -> bool:
