@@ -873,3 +873,13 @@ def test_topics_a_lone_regional_adjective_of_a_list_is_no_topic(reference, make_
     forms = _topic_forms(reference, make_document, "Hon fick en genomgång av samverkansarbetet med lokala, regionala "
                                                    "och nationella aktörer.")
     assert not any(f == "regionala" for fs in forms.values() for f in fs), forms
+
+
+def test_topics_a_strong_verbs_passive_ends_the_phrase_and_whose_office_is_left_out(reference, make_document):
+    # "arbete med Norge-kontakter gjordes också": the passive of a strong verb closes the noun phrase;
+    # "polisens och arbetsförmedlingens nedmontering av lokalkontor" is also "nedmontering av lokalkontor"
+    forms = _topic_forms(reference, make_document,
+                         "En dialog kring kommunens arbete med Norge-kontakter gjordes också. Det handlade om "
+                         "polisens, tullens och arbetsförmedlingens nedmontering av lokalkontor.")
+    assert _has_form(forms, "norge-kontakter") and not _has_form(forms, "norge-kontakter gjordes"), forms
+    assert _has_form(forms, "nedmontering av lokalkontor"), forms

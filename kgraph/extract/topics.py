@@ -349,7 +349,10 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "därför", "därefter", "dessutom", "tillsammans", "slutligen", "avslutningsvis", "inledningsvis",
                    # a clause without "som" after its noun: "de utmaningar [som] länet står inför"
                    "står", "stod", "ligger", "låg", "behöver", "behövs", "krävs", "innebär", "gäller",
-                   "varefter", "varpå"})
+                   "varefter", "varpå",
+                   # the passives of strong and short verbs (no -ades): "arbetet med X gjordes också", "X togs upp"
+                   "gjordes", "görs", "fördes", "förs", "hölls", "hålls", "togs", "tas", "gavs", "ges", "lyftes",
+                   "lyfts", "berördes", "berörs", "nämndes", "nämns", "sattes", "sågs", "hördes"})
 # a verb in the past passive ends a noun phrase: "beslutet anordnades ...", "X presenterades"
 _PAST_PASSIVE = re.compile(r"[a-zåäö]{3,}ades$")
 # adverbs that open the clause a backward cue closes ("Även X diskuterades"), no part of its noun phrase
@@ -369,7 +372,10 @@ _ACTORS = frozenset({"myndigheter", "myndigheterna", "regering", "regeringen", "
                      "styrelsen", "nämnden", "kommunfullmäktige", "länsledningen", "regionledningen",
                      "deltagare", "deltagarna", "ledamöter", "ledamöterna", "tjänstemän", "tjänstemännen", "gäster",
                      "gästerna", "besökarna", "representanterna", "företagarna", "medarbetare", "medarbetarna",
-                     "kommittén", "utredningen", "myndigheten", "förvaltningen", "organisationen"})
+                     "kommittén", "utredningen", "myndigheten", "förvaltningen", "organisationen",
+                     # the state's local offices, named by their common nouns: "försäkringskassans nedmontering av X"
+                     "polisen", "arbetsförmedlingen", "försäkringskassan", "skatteverket", "migrationsverket",
+                     "trafikverket", "kriminalvården", "staten"})
 # "kommunens arbete", "regionens utmaningar": whose, not which
 _PLACES_AS_ACTORS = frozenset({"kommunen", "regionen", "länet", "staten", "landet", "sverige", "föreningen",
                                "förbundet"})
