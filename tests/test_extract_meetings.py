@@ -430,6 +430,23 @@ def test_meetings_the_sites_a_municipal_visit_goes_on_to_are_part_of_it(referenc
         <= set(ms[0].participants), ms
 
 
+def test_meetings_an_associations_own_tour_in_the_first_person(reference, make_document):
+    # "SmåKoms resa började i A måndagen den 2 juni 2014. Därefter åkte vi ... i tur och ordning till B, C och D,
+    # för att avsluta i E den 5 juni": the association the text opens with, speaking as "vi", makes every stop;
+    # its officers by "vi" are its own; each stop has the day the text gives it, and none where it gives none
+    text = ("SmåKoms resa började i Bergs kommun måndagen den 2 juni 2014. Därefter åkte vi, ordförande Olle Brink "
+            "och sekreterare Eva Nord, i tur och ordning till Åre, Bräcke och Ånge kommuner, för att avsluta i "
+            "Ragunda kommun den 5 juni.\n\nKommunerna har många gemensamma utmaningar.\n")
+    ex = extract_document(make_document(text), reference)
+    assert len(ex.meetings) == 5, ex.meetings
+    assert all("org/smakom" in m.participants and "person/olle-brink" in m.participants for m in ex.meetings)
+    days = {m.location: m.date for m in ex.meetings}
+    assert days["municipality/2326"] == dt.date(2014, 6, 2) and days["municipality/2303"] == dt.date(2014, 6, 5)
+    assert days["municipality/2321"] is None and days["municipality/2260"] is None, days
+    aff = {(s.subject, s.object) for s in ex.statements if s.predicate == "affiliatedWith"}
+    assert {("person/olle-brink", "org/smakom"), ("person/eva-nord", "org/smakom")} <= aff, aff
+
+
 def test_meetings_roster_entries_are_not_participants(reference, make_document):
     text = ("Exempelbygdens regionbildning ideell förening sammanträder vid årsmöte i Lidköping den 14 mars. "
             "Media välkomnas till en pressträff efter sammanträdet med ordföranden Anna Berg.\n\n"

@@ -60,11 +60,23 @@ _OWN_BODY_RE = re.compile(r"\b(?:[Ss]tyrelsen|[Vv]år(?:a)? (?:nya )?styrelse|[V
 
 def _own_association(st: DocState) -> str | None:
     """The one association a text names (a branch counts as its association) when the text speaks of
-    a board or a meeting as its own: an association's own news that never writes its name as a masthead."""
+    a board or a meeting as its own, or opens with the association's name and speaks as "vi": an association's
+    own news that never writes its name as a masthead."""
     keys = {m.attrs.get("part_of") or m.key for m in st.mentions if m.kind == "Association"}
-    if len(keys) != 1 or not _OWN_BODY_RE.search(st.doc.text):
+    if len(keys) != 1 or not (_OWN_BODY_RE.search(st.doc.text) or _opens_and_speaks_as_we(st)):
         return None
     return keys.pop()
+
+
+def _opens_and_speaks_as_we(st: DocState) -> bool:
+    """The text opens with the association's name ("SmåKoms resa började i ...") and speaks as "vi" outside
+    quotes: the association tells of its own doings."""
+    text = st.doc.text
+    lead = len(text) - len(text.lstrip())
+    if not any(m.kind == "Association" and m.prov.span.start == lead for m in st.mentions):
+        return False
+    return any(_WE_RE.search(said) and not _QUOTE_RE.search(said)
+               for said in (text[x.start:x.end] for x in st.sentences))
 
 
 def _governors_page(st: DocState) -> str | None:

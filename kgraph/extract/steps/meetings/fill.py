@@ -20,6 +20,7 @@ from ....models import Meeting, Statement
 from ....text import Sentence, lines_holding
 from ....vocab import INFERRED_CONFIDENCE
 from ... import lexicon as lx
+from ...dates import DateHit
 from ...orgs import GENERIC_VENUES
 from ...phrases import PhraseSet
 from ...state import PARTICIPANT_ORGS, DocState
@@ -95,12 +96,15 @@ def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
     later part of the day ("På eftermiddagen besöker ministern ...")."""
     last = None
     last_block = -1
+    last_group = -1
     for mt in sorted(meets, key=lambda m: m.trigger[0]):
         sent = st.sentence_at(mt.trigger[0])
         if mt.date is not None:
-            last = mt.date
+            last, last_group = mt.date, mt.group
             last_block = sent.block if sent is not None else -1
             continue
+        if mt.group >= 0 and last_group >= 0:
+            continue  # a tour's next stops, their days not stated: not the day of the stop before
         later = sent is not None and (
             _LATER_THAT_DAY_RE.match(st.doc.text, sent.start) is not None
             or _DAY_PART_RE.search(st.doc.text, sent.start, sent.end) is not None)
@@ -257,6 +261,20 @@ def _add_programme_person(st: DocState, mt: MeetingDraft, person: str) -> None:
 _ADMINISTRATION_RE = re.compile(r"(?:förvaltningen|kontoret|kansliet)$", re.IGNORECASE)
 
 
+def _stop_dates(st: DocState, mt: MeetingDraft, sent: Sentence, stops: set[str]) -> list[DateHit]:
+    """The dates of the sentence that are the meeting's: for a stop of a tour where the sentence names its stops
+    ("Resan började i A den 2 juni ... till B, C och D, för att avsluta i E den 5 juni"), only a date after the
+    stop's own place and before the next stop's."""
+    ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
+    if mt.group < 0 or mt.location is None or not ds:
+        return ds
+    named = sorted((m.prov.span.start, m.key) for m in st.mentions_in(sent.start, sent.end) if m.key in stops)
+    if not named:
+        return ds
+    # (a date before every stop the sentence names is the whole tour's: "besökte i dag A och B")
+    return [d for d in ds if next((k for pos, k in reversed(named) if pos < d.start), mt.location) == mt.location]
+
+
 def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[str], visit_places: set[str],
           group_places: dict[int, set[str]], visitors: set[str], cues: _SentenceCues,
           rosters: list[tuple[int, int]]) -> None:
@@ -349,7 +367,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 mt.because(st.publisher, st.prov(sent.start + we.start(), sent.start + we.end(),
                                                  "extract.meetings.first_person", INFERRED_CONFIDENCE))
             if mt.date is None:
-                ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
+                ds = _stop_dates(st, mt, sent, group_places.get(mt.group, set()))
                 if ds:
                     mt.date = ds[0].value
             if lx.CANCELLED_RE.search(stext) and lx.POSTPONED_RE.search(stext):
@@ -430,7 +448,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     if mt.date is None:
         for sent in mt.sentences:
             if trigger_hits(low, sent.start, sent.end):
-                ds = [d for d in st.dates_in(sent.start, sent.end) if d.value]
+                ds = _stop_dates(st, mt, sent, group_places.get(mt.group, set()))
                 if ds:
                     mt.date = ds[0].value
                     break
