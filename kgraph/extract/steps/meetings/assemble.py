@@ -31,7 +31,13 @@ cue is near it; "interna möten" names none):
 
 - a named event attaches to the event of that name, or opens it;
 - a tour ("kommunresa", "reste till A, B och C") opens one visit per
-  municipality named, as one group;
+  municipality named, as one group; a schedule's dated line opens a visit
+  per place it names, and a line of bodies under a day alone ("25 oktober" /
+  "Region A och Region B") that day's meeting with them;
+- a site of the day's programme in the municipality visited ("Därefter
+  besöktes X", "Besöket avslutades på X") joins that visit, one visit per
+  municipality; "företagsbesök på X i A och Y i B" puts each site in the
+  visit to its municipality;
 - a definite reference ("besöket", "mötet") attaches to ``current``;
 - any other word attaches to ``current`` when it is compatible with it (same
   kind, or a general "möte"), names no other place and counts nothing;
