@@ -1469,3 +1469,16 @@ def test_relations_direktionsprotokoll_of_an_association_the_text_does_not_name(
     boards = {o for s, o in aff if s == "person/ada-nordin"}
     assert len(boards) == 1 and next(iter(boards)).startswith("org/direktionen"), aff
     assert {("person/olle-brink", next(iter(boards))), ("person/karin-holm", next(iter(boards)))} <= aff, aff
+
+
+def test_relations_a_cue_whose_head_the_pdf_cut_off_still_lists_the_members(reference, make_document):
+    # "Plats och tid: ... kl ande: Anna Berg ordförande ...": "Beslutande:" with its head lost in a PDF's columns
+    text = ("Regionförbundets arbetsutskott\n\n1 91 Organ: Plats och tid: Regionförbundets arbetsutskott "
+            "Regionförbundet i Kalmar län Torsdagen den 27 augusti 2009, kl ande: Ada Nordin ordförande Olle Brink "
+            "vice ordförande Eva Lindkvist Karin Holm Övriga deltagare: Lars Nord sekreterare Utses att justera: "
+            "Olle Brink Paragrafer:\n")
+    aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
+           if s.predicate == "affiliatedWith"}
+    body = {o for s, o in aff if s == "person/ada-nordin"}
+    assert body, aff
+    assert all(("person/karin-holm", o) in aff and ("person/eva-lindkvist", o) in aff for o in body), aff

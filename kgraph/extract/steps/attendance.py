@@ -48,7 +48,9 @@ _CUE_RE = re.compile(
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Tjänstepersoner|Fackliga (?:organisationer|representanter|företrädare)|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
-    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)))\s*[:;]?\s+"
+    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)|"
+    # the tail of "Beslutande:" or "Närvarande:" whose head a PDF's column cut off ("kl ande: Anna Berg")
+    r"(?<=[ \t])ande(?=[ \t]*:)))\s*[:;]?\s+"
     # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg", or before the next label of a column
     # of labels ("Närvarande: ande Sekreterare: Övriga närvarande: ..."); a count: "Ledamöter (7) Anna Berg"
     r"(?:[a-zåäö]{2,12}\s*:\s*|[a-zåäö]{2,12}[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t]*:)|\(\d{1,2}\)\s*)?"
@@ -56,7 +58,7 @@ _CUE_RE = re.compile(
     # Ja Nej"
     r"(?:Närvaro[ \t]*§*\s*(?:Ordinarie[ \t]+ledamöter)?(?:[ \t]*(?:Tjg|Ej[ \t]+tjg|JA|NEJ|Ja|Nej|Avstår))*\s*)?"
     r"(?=[A-ZÅÄÖ])")
-_MEMBER_CUES = ("kallade", "ordinarie", "ordinarie ledamöter", "beslutande", "beslutande ledamöter",
+_MEMBER_CUES = ("ande", "kallade", "ordinarie", "ordinarie ledamöter", "beslutande", "beslutande ledamöter",
                 "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare", "ej tjänstgörande",
                 "ej tjänstgörande ersättare", "ej tjänstegörande", "ej tjänstegörande ersättare")
