@@ -1482,3 +1482,14 @@ def test_relations_a_cue_whose_head_the_pdf_cut_off_still_lists_the_members(refe
     body = {o for s, o in aff if s == "person/ada-nordin"}
     assert body, aff
     assert all(("person/karin-holm", o) in aff and ("person/eva-lindkvist", o) in aff for o in body), aff
+
+
+def test_relations_a_board_member_in_an_associations_own_travel_report(reference, make_document):
+    # "for SmåKoms ordförande ... till Östergötland ... vi": SmåKom's own text; "styrelseledamoten Ulf Holm från
+    # Kinda kommun anslöt": a member of its board, besides the municipality he comes from
+    text = ("I vintrigt landskap for SmåKoms ordförande Olle Brink och sekreterare Eva Nord till Östergötland för "
+            "att besöka några medlemskommuner.\n\nUnder eftermiddagen besökte vi Åtvidabergs kommun, och "
+            "styrelseledamoten Ulf Holm från Kinda kommun anslöt. Vi fick bekräftat att vår verksamhetsplan håller.\n")
+    aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
+           if s.predicate == "affiliatedWith"}
+    assert {("person/ulf-holm", "org/smakom"), ("person/ulf-holm", "municipality/0513")} <= aff, aff

@@ -68,12 +68,20 @@ def _own_association(st: DocState) -> str | None:
     return keys.pop()
 
 
+# the association's own officers or board, in the genitive: "SmåKoms ordförande och sekreterare reste ..."
+_OWN_OFFICERS_RE = re.compile(r"[ \t]+(?:ordförande|sekreterare|styrelse|kansli|presidium|verksamhetsledare)\b")
+
+
 def _opens_and_speaks_as_we(st: DocState) -> bool:
-    """The text opens with the association's name ("SmåKoms resa började i ...") and speaks as "vi" outside
-    quotes: the association tells of its own doings."""
+    """The text opens with the association's name ("SmåKoms resa började i ...") or names its officers in its
+    first paragraph ("... for SmåKoms ordförande och sekreterare till ..."), and speaks as "vi" outside quotes:
+    the association tells of its own doings."""
     text = st.doc.text
     lead = len(text) - len(text.lstrip())
-    if not any(m.kind == "Association" and m.prov.span.start == lead for m in st.mentions):
+    first = st.blocks[0] if st.blocks else None
+    if not any(m.kind == "Association" and (m.prov.span.start == lead or (
+            first is not None and m.prov.span.start < first.end and m.attrs.get("genitive")
+            and _OWN_OFFICERS_RE.match(text, m.prov.span.end))) for m in st.mentions):
         return False
     return any(_WE_RE.search(said) and not _QUOTE_RE.search(said)
                for said in (text[x.start:x.end] for x in st.sentences))

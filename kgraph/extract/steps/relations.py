@@ -621,6 +621,10 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     by_publisher, by_name = _elected_board_members(st, roles)
     for p, cue, rule in by_publisher:
         add(p.key, st.publisher or "", cue, p.end, rule, 0.65)
+    # "styrelseledamoten Anna Berg från Exempelby kommun anslöt": a member of the board, in an association's own
+    # text, sits on its board (besides the municipality she comes from)
+    for p, t in _own_board_titles(st):
+        add(p.key, st.publisher or "", t.start, p.end, "extract.affiliation.own_board_title", 0.65)
     # "Exempelförbundets styrelse fastställdes och Anna Berg valdes till ny ordförande": the one body
     # whose board the sentence of the election names
     for p, org in by_name:
@@ -634,6 +638,26 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
     # the one body the other entries of its paragraph name
     for p, body, blk_start in _line_block_members(st):
         add(p.key, body, blk_start, p.end, "extract.affiliation.line_block", 0.6)
+
+
+_OWN_BOARD_TITLES = frozenset({"styrelseledamot", "styrelseordförande", "styrelsens ordförande"})
+
+
+def _own_board_titles(st: DocState) -> list[tuple[PersonHit, TitleHit]]:
+    """(person, title) for a bare board title before a name ("styrelseledamoten Anna Berg") in an association's own
+    text, where the sentence names no other association or organisation whose board it could be."""
+    pub = st.publisher
+    if pub is None or st.cls_of(pub) != "Association" or not _named_alone(st, pub):
+        return []
+    out = []
+    for p, t in st.people.roles:
+        if t.role not in _OWN_BOARD_TITLES or t.end > p.start or st.doc.text[t.end:p.start].strip():
+            continue
+        sent = st.sentence_at(p.start)
+        if sent is not None and all(o.key == pub for o in st.orgs_in(sent.start, sent.end,
+                                                                    {"Association", "Organization"})):
+            out.append((p, t))
+    return out
 
 
 _BODY_LIST_RE = re.compile(r"(?<![\wåäö])(?P<kind>region|landstings|kommun)(?:styrelsens|fullmäktiges)"
