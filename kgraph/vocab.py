@@ -257,6 +257,8 @@ INFERRED_RULES: tuple[Label, ...] = (
           "listed after the board or its presidium, in the association's own text"),
     Label("extract.affiliation.own_board_title", "styrelseledamot (styrelsens ordförande) i föreningens egen text",
           "a member (chair) of the board, in the association's own text"),
+    Label("extract.membership.visited", "besökt av föreningen som säger att den besöker sina medlemskommuner",
+          "visited by the association that says it visits its member municipalities"),
     Label("extract.membership.listed", "uppräknad bland medlems- eller ägarkommunerna (i föreningens egen text: "
           "föreningens)", "listed among the member or owner municipalities (in an association's own text: "
           "the association's)"),

@@ -1493,3 +1493,18 @@ def test_relations_a_board_member_in_an_associations_own_travel_report(reference
     aff = {(s.subject, s.object) for s in extract_document(make_document(text), reference).statements
            if s.predicate == "affiliatedWith"}
     assert {("person/ulf-holm", "org/smakom"), ("person/ulf-holm", "municipality/0513")} <= aff, aff
+
+
+def test_relations_the_member_municipalities_an_association_visits(reference, make_document):
+    # "... for SmåKoms ordförande ... för att besöka några medlemskommuner": the municipalities visited are members
+    text = ("I vintrigt landskap for SmåKoms ordförande Olle Brink och sekreterare Eva Nord till Östergötland för "
+            "att besöka några medlemskommuner.\n\nVadstena stod först på tur. Vi fick en beskrivning av kommunens "
+            "nuläge.\n\nUnder eftermiddagen besökte vi Åtvidabergs kommun. Vi fick bekräftat att vår verksamhetsplan "
+            "håller.\n")
+    ex = extract_document(make_document(text), reference)
+    members = {(s.subject, s.object) for s in ex.statements if s.predicate == "memberOf"}
+    assert {("municipality/0584", "org/smakom"), ("municipality/0561", "org/smakom")} <= members, members
+    # (without the words, no membership is inferred from a visit)
+    plain = extract_document(make_document(text.replace("för att besöka några medlemskommuner", "på resa")),
+                             reference)
+    assert not any(s.predicate == "memberOf" and s.subject.startswith("municipality/") for s in plain.statements)
