@@ -66,6 +66,8 @@ _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvara
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|"
                      r"Plats och tid|Tid och plats|Sammanträdesdatum|Organ\s*:|Se sida)|§|"
                      r"(?<![\d.])\d{1,2}\s*:(?!\d|e\b|a\b)|\n\s*\n")
+# a word of a name, with a second part after a hyphen: "Holm", "Per-Olle"
+_NAME_WORD = r"[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?"
 # "Lars Nord (S) tjg för Eva Sjö", "... tjg ersättare för ...", "... tjänstgörande ersättare för ..."
 # "X tjg för Y", "X, ersättare för Y", "X ersätter Y": Y is not at the meeting
 # ("Eva Ek (S) tj ers för Per Holm": the abbreviation cut short)
@@ -74,7 +76,7 @@ _REPLACES_RE = re.compile(r"\b(?:(?:(?:tjg\.?|tgj\.?|tj\.?|tjänstgör(?:ande)?)
                           # "Gunnar Berg (M) för Johan Ek (M)": the substitute, its party, then bare "för"
                           r"|\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)\s*för\s+$"
                           # "Per Holm för Eva Sjö": the substitute's name, then bare "för"
-                          r"|(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?[ \t]+för[ \t]+$")
+                          rf"|(?<![\wåäö-]){_NAME_WORD}[ \t]+för[ \t]+$")
 # "Stefan Ek (s) ej närvarande": the list marks the member absent after the name
 _ABSENT_AFTER_RE = re.compile(r"[ \t]*(?:\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)[ \t]*)?,?[ \t]*(?:ej|inte)[ \t]+närvarande\b")
 # a table with a column for the party and one for presence: a dash where the mark would be ("Per Holm M -"); the
@@ -214,11 +216,16 @@ def _drop_town(st: DocState, p: PersonHit) -> None:
     if len(words) < 3 or fold(words[0]) not in _town_names(st.ref) or words[1] not in st.ref.given_names \
             or not re.search(r"\)\s*,\s*$", st.doc.text[max(0, p.start - 8):p.start]):
         return
-    start = p.start + st.doc.text[p.start:p.end].index(words[1], len(words[0]))
+    start = _word_start(st, p, words, 1)
     _replace(st, p, [PersonHit(start, p.end, " ".join(words[1:]), "")])
     town = _town_names(st.ref)[fold(words[0])]
     st.add_mention(Mention(text=words[0], kind="Municipality", key=town,
                            prov=st.prov(p.start, p.start + len(words[0]), "extract.attendance.town", 0.75)))
+
+
+def _word_start(st: DocState, p: PersonHit, words: list[str], i: int) -> int:
+    """Where the ``i``-th word of the name read as ``p`` (its words ``words``) starts in the text."""
+    return p.start + st.doc.text[p.start:p.end].index(words[i], len(" ".join(words[:i])))
 
 
 def _replace(st: DocState, p: PersonHit, hits: list[PersonHit]) -> None:
@@ -254,7 +261,7 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
         cut = next((i for i in range(2, len(words) - 1) if words[i] in st.ref.given_names), None)
         if cut is None:
             continue
-        second_start = p.start + st.doc.text[p.start:p.end].index(words[cut], len(" ".join(words[:cut])))
+        second_start = _word_start(st, p, words, cut)
         first = PersonHit(p.start, p.start + len(" ".join(words[:cut])), " ".join(words[:cut]), "")
         second = PersonHit(second_start, p.end, " ".join(words[cut:]), "")
         _replace(st, p, [first, second])
@@ -262,7 +269,7 @@ def _split_run_on(st: DocState, seg: Attendance) -> None:
 
 
 # the word before a name that is the given name of an entry the name reader did not take ("för Mayken")
-_WORD_BEFORE_RE = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?[ \t]+$")
+_WORD_BEFORE_RE = re.compile(rf"(?<![\wåäö-]){_NAME_WORD}[ \t]+$")
 
 
 _COMMON_GIVEN, _RARE_GIVEN = 1000, 500  # bearers of a given name (a surname such as "Nilsson" is one of a few hundred)
@@ -278,13 +285,13 @@ def _split_lost_given(st: DocState, p: PersonHit, words: list[str]) -> None:
     before = _WORD_BEFORE_RE.search(st.doc.text, max(0, p.start - 30), p.start)
     if before is None or before.group().split()[0].lower() in lx.MINUTES_STRUCTURE_WORDS:
         return
-    second_start = p.start + st.doc.text[p.start:p.end].index(words[1], len(words[0]))
+    second_start = _word_start(st, p, words, 1)
     first_end = p.start + len(words[0])
     first = PersonHit(before.start(), first_end, " ".join(st.doc.text[before.start():first_end].split()), "")
     _replace(st, p, [first, PersonHit(second_start, p.end, " ".join(words[1:]), "")])
 
 
-_NEXT_SURNAME_RE = re.compile(r"[ \t]+(?P<w>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)(?![\wåäö-])")
+_NEXT_SURNAME_RE = re.compile(rf"[ \t]+(?P<w>{_NAME_WORD})(?![\wåäö-])")
 
 
 def _split_rare_given(st: DocState, p: PersonHit, words: list[str]) -> None:
@@ -295,7 +302,7 @@ def _split_rare_given(st: DocState, p: PersonHit, words: list[str]) -> None:
     if nxt is None or words[2] not in given or given.get(words[0].split("-")[0], 0) < _COMMON_GIVEN \
             or given.get(nxt["w"], 0) >= _RARE_GIVEN or nxt["w"].lower() in lx.MINUTES_STRUCTURE_WORDS:
         return
-    second_start = p.start + st.doc.text[p.start:p.end].index(words[2], len(words[0]) + len(words[1]))
+    second_start = _word_start(st, p, words, 2)
     first_end = p.start + len(" ".join(words[:2]))
     second = PersonHit(second_start, nxt.end(), " ".join(st.doc.text[second_start:nxt.end()].split()), "")
     _replace(st, p, [PersonHit(p.start, first_end, " ".join(words[:2]), ""), second])

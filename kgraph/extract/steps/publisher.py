@@ -35,6 +35,12 @@ _WE_RE = re.compile(r"\b(?:[Vv]i|vår|vårt|våra|oss)\b")
 _QUOTE_RE = re.compile(r"^\s*[–—-]|[,–]\s*säger\b|[”\"]")
 
 
+def _says_we(said: str) -> bool:
+    """Does the sentence speak as "vi", "vår" in the text's own voice, not in a quote ("– ... vi ..., säger N"
+    speaks for the speaker's body)?"""
+    return bool(_WE_RE.search(said)) and not _QUOTE_RE.search(said)
+
+
 def _named_as_own(st: DocState) -> str | None:
     """The one body named only by a bare definite ("Länsstyrelsens roll") in a sentence
     that speaks as "vi", "vår": the page's own body, which never spells out its name."""
@@ -49,7 +55,7 @@ def _named_as_own(st: DocState) -> str | None:
         if m.key == key:
             sent = _sentence_around(text, m.prov.span.start)
             # not a quote: "– ... vi ..., säger N" speaks for the speaker's body
-            if _WE_RE.search(sent) and not _QUOTE_RE.search(sent):
+            if _says_we(sent):
                 return key
     return None
 
@@ -83,8 +89,7 @@ def _opens_and_speaks_as_we(st: DocState) -> bool:
             first is not None and m.prov.span.start < first.end and m.attrs.get("genitive")
             and _OWN_OFFICERS_RE.match(text, m.prov.span.end))) for m in st.mentions):
         return False
-    return any(_WE_RE.search(said) and not _QUOTE_RE.search(said)
-               for said in (text[x.start:x.end] for x in st.sentences))
+    return any(_says_we(text[x.start:x.end]) for x in st.sentences)
 
 
 def _governors_page(st: DocState) -> str | None:
@@ -171,7 +176,7 @@ def _own_municipality(st: DocState) -> str | None:
     for sent in st.sentences:
         blk = st.block_at(sent.start)
         said = text[sent.start:sent.end]
-        if (blk is None or not blk.contact) and _WE_RE.search(said) and not _QUOTE_RE.search(said):
+        if (blk is None or not blk.contact) and _says_we(said):
             return next(iter(towns))
     return None
 

@@ -643,11 +643,17 @@ def _affiliations(st: DocState, roles: dict[str, list[TitleHit]], posts: dict[st
 _OWN_BOARD_TITLES = frozenset({"styrelseledamot", "styrelseordförande", "styrelsens ordförande"})
 
 
+def _association_publisher(st: DocState) -> str | None:
+    """The publisher when the text is an association's own (an association the text names by itself)."""
+    pub = st.publisher
+    return pub if pub is not None and st.cls_of(pub) == "Association" and _named_alone(st, pub) else None
+
+
 def _own_board_titles(st: DocState) -> list[tuple[PersonHit, TitleHit]]:
     """(person, title) for a bare board title before a name ("styrelseledamoten Anna Berg") in an association's own
     text, where the sentence names no other association or organisation whose board it could be."""
-    pub = st.publisher
-    if pub is None or st.cls_of(pub) != "Association" or not _named_alone(st, pub):
+    pub = _association_publisher(st)
+    if pub is None:
         return []
     out = []
     for p, t in st.people.roles:
@@ -896,8 +902,7 @@ def _elected_board_members(st: DocState, roles: dict[str, list[TitleHit]]
     pub = st.publisher
     # (not the minutes of another body: "Utses att justera" in a council's minutes elects no one to the
     # association its members come from)
-    own_text = pub is not None and st.cls_of(pub) == "Association" and _named_alone(st, pub) \
-        and st.minuted_body in (None, pub)
+    own_text = pub is not None and _association_publisher(st) == pub and st.minuted_body in (None, pub)
     text = st.doc.text
     by_publisher: list[tuple[PersonHit, int, str]] = []
     by_name: list[tuple[PersonHit, Mention]] = []
