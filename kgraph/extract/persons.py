@@ -197,6 +197,8 @@ class PersonHit:
     via_title: bool = False
     party: str | None = None
     party_span: tuple[int, int] | None = None
+    label: str | None = None  # the name in the prose's order where the text writes it surname first
+
 
 
 @dataclass
@@ -445,7 +447,9 @@ def _names_no_person(word: str) -> bool:
 # a noun in the definite that a protocol's run-together text puts after a name: "Anna Berg Justeringen ..."
 _DEFINITE_NOUN_ENDING = "ingen"
 # a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
-_POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt")
+_POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt", "planerare",
+                 "strateg", "utvecklare", "utredare", "kommunikatör", "ingenjör", "inspektör", "koordinator",
+                 "controller")
 
 
 # what is named after a person, in the genitive: "Gustav Adolfs torg", "Karl Johans gata", "Anna Lindhs plats"
@@ -463,6 +467,7 @@ def _surname_like(tok: Token, ref: Reference, title_words: frozenset[str], block
     # (a title in the genitive: "Anna Berg Landshövdingens koordinator" in a caption's run-on list)
     if w in ref.name_stopwords or low in MONTHS or low in title_words or _names_no_person(w) \
             or (low[-1:] == "s" and low[:-1] in title_words) or low.endswith(_POST_ENDINGS) \
+            or low.endswith(("protokoll", "protokollet")) \
             or (low.endswith(_DEFINITE_NOUN_ENDING) and len(low) > 6 and w not in ref.surnames):
         return False
     return not (w.isupper() and len(w) <= 4)  # abbreviations: SKR, MSB
@@ -479,6 +484,10 @@ def _next_person(text: str, toks: list[Token], k: int, ref: Reference, title_wor
     return _is_given(toks[k].text, ref) and k + 1 < len(toks) and _same_line_gap(text, toks[k], toks[k + 1]) \
         and _surname_like(toks[k + 1], ref, title_words, blocked) and _strong_surname(toks[k + 1].text, ref) \
         and not _is_given(toks[k + 1].text, ref)
+
+
+# what follows a list's entry: its party or its unit in brackets
+_SURNAME_FIRST_AFTER_RE = re.compile(r"[ \t]*\([A-ZÅÄÖa-zåäö]{1,6}\)")
 
 
 def _strong_surname(w: str, ref: Reference) -> bool:
@@ -591,6 +600,14 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             i += 1  # "besökte ministern Exempelby Energi": a town's name is no unknown given name
             continue
         hit = PersonHit(start, end, name, person_key_for(name), via_title=not given)
+        if end_j == i + 1 and _SURNAME_FIRST_AFTER_RE.match(text, end) \
+                and _strong_surname(tok.text, ref) \
+                and (tok.text.endswith(("son", "sen")) or not _is_given(tok.text, ref)) \
+                and _is_given(toks[end_j].text, ref) and not toks[end_j].text.endswith(("son", "sen")):
+            # "Persson Tord (S)", "Ek Anna (BSN)": a list that writes the surname first, the person the prose
+            # names "Tord Persson"
+            hit.label = f"{toks[end_j].text} {tok.text}"
+            hit.key = person_key_for(hit.label)
         m = PARTY_MARKER_RE.match(text, end) or COMMA_PARTY_RE.match(text, end) or ROSTER_PARTY_RE.match(text, end) \
             or BARE_PARTY_RE.match(text, end)
         if m:

@@ -48,9 +48,13 @@ _CUE_RE = re.compile(
     r"[Öö]vriga närvarande|[Öö]vriga deltagare|[Öö]vriga deltagande|Närvarande tjänstemän|Tjänstemän|"
     r"Tjänstepersoner|Fackliga (?:organisationer|representanter|företrädare)|"
     r"Inbjudna|Inbjuden|Adjungerade?|"
-    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Ee]j närvarande|[Öö]vriga(?=\s*:)|"
+    r"[Ff]örhinder|[Ff]rånvarande|[Aa]nmält förhinder|[Öö]vriga(?=\s*:)|Ej närvarande|"
+    # (not the mark after a member's party: "Per Holm (S) ej närvarande Eva Sjö (M)" goes on with the list)
+    r"(?<!\) )(?<!\),)(?<!\), )ej närvarande|"
     # the tail of "Beslutande:" or "Närvarande:" whose head a PDF's column cut off ("kl ande: Anna Berg")
-    r"(?<=[ \t])ande(?=[ \t]*:)))\s*[:;]?\s+"
+    r"(?<=[ \t])ande(?=[ \t]*:)|"
+    # a form's field for the board's chair: "Ordförande: Anna Berg (S) 2:e vice ordförande: Per Holm (M)"
+    r"(?:Ordförande|Vice ordförande|[12]:[ae] vice ordförande)(?=[ \t]*:)))\s*[:;]?\s+"
     # a label's tail a PDF's columns left behind: "Närvarande: ande: Anna Berg", or before the next label of a column
     # of labels ("Närvarande: ande Sekreterare: Övriga närvarande: ..."); a count: "Ledamöter (7) Anna Berg"
     r"(?:[a-zåäö]{2,12}\s*:\s*|[a-zåäö]{2,12}[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t]*:)|\(\d{1,2}\)\s*)?"
@@ -62,6 +66,9 @@ _MEMBER_CUES = ("ande", "kallade", "ordinarie", "ordinarie ledamöter", "besluta
                 "närvarande ledamöter", "tjänstgörande ersättare",
                 "närvarande ersättare", "ledamöter", "ersättare", "närvarande", "deltagare", "ej tjänstgörande",
                 "ej tjänstgörande ersättare", "ej tjänstegörande", "ej tjänstegörande ersättare")
+# (the cues that name a member's office: the field's label is its value's title too)
+_OFFICE_CUES = ("ordförande", "vice ordförande", "1:e vice ordförande", "1:a vice ordförande", "2:e vice ordförande",
+                "2:a vice ordförande")
 _ABSENT_CUES = ("förhinder", "frånvarande", "anmält förhinder", "ej närvarande")
 _END_RE = re.compile(r"\b(?:Utses att justera|Justerare|Justering(?:ens)?|Paragrafer|Underskrifter|"
                      r"Plats och tid|Tid och plats|Sammanträdesdatum|Organ\s*:|Se sida)|§|"
@@ -105,8 +112,11 @@ _BODY_RE = re.compile(r"\b(?:(?:PROTOKOLL|[Pp]rotokoll|[Ss]ammanträdesprotokoll
 _BOARD_WORD_RE = re.compile(rf"(?:{lx.BOARD_NAMES}|[A-ZÅÄÖ][a-zåäö-]*utskottet)"
                             r"(?:s\s+[a-zåäö]*utskott)?$")  # "Kommunstyrelsens arbetsutskott", "Socialutskottet"
 # a board before the first field of a run-on first page: "Landstingsstyrelsen Tid Måndagen den ..."
+# (or before the meeting's date, then the field: "Kommunstyrelsens arbetsutskott 25 mars 2004 Plats och tid")
 _BOARD_BEFORE_FIELD_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES}|(?:Kommun|Region|Landstings)styrelsens "
-                                    r"arbetsutskott)[ \t]+(?:Tid|Plats|Datum|Sammanträdesdatum|Sida[ \t]+\d+)\b")
+                                    r"arbetsutskott)"
+                                    r"(?:[ \t]+\d{1,2}[ \t]+[a-zåäö]{3,9}[ \t]+\d{4}|[ \t]+\d{4}-\d\d-\d\d)?"
+                                    r"[ \t]+(?:Tid|Plats|Datum|Sammanträdesdatum|Sida[ \t]+\d+)\b")
 _PLACE_LABEL_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})\b")
 # a header's field label, where a header's title is followed by its fields, not by its board's name
 _FIELD_WORD_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS}|Tid|Datum|Sammanträdesdatum|Sida|Beslutande|Närvarande|"
@@ -122,7 +132,10 @@ _LOWER_BOARD_RE = re.compile(r"\b[Pp]rotokoll[ \t]+från[ \t]+(?:sammanträde(?:
                              r"förbunds(?:styrelsen|direktionen)|[a-zåäö]{4,}nämnden)(?![\wåäö-])")
 # a municipality's or a region's council that opens its minutes, before their title: "Kommunala pensionärsrådet
 # protokoll", "Regionala funktionshindersrådet Protokoll"
-_COUNCIL_HEADER_RE = re.compile(r"\s*(?P<b>(?:Kommunala|Regionala)[ \t]+[a-zåäö]{4,}rådet)[ \t]+(?:[Ss]ammanträdes)?"
+# (or a district's board, in the indefinite: "Barn- och skolnämnd Exempelby Öster Sammanträdesprotokoll")
+_COUNCIL_HEADER_RE = re.compile(r"\s*(?P<b>(?:Kommunala|Regionala)[ \t]+[a-zåäö]{4,}rådet|"
+                                r"[A-ZÅÄÖ][a-zåäö]+(?:-[ \t]+och[ \t]+[a-zåäö]+)?nämnd(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+){1,2})"
+                                r"[ \t]+(?:[Ss]ammanträdes)?"
                                 r"(?:[Pp]rotokoll|PROTOKOLL|[Mm]innesanteckningar)\b")
 # a header that names the board of an association without its name: "Protokoll från förbundsstyrelsens sammanträde"
 _ASSOCIATION_BOARD_RE = re.compile(r"\b(?:protokoll|sammanträdesprotokoll)[ \t]+(?:från|för|vid)[ \t]+"
@@ -181,6 +194,16 @@ _ENTRY_AFTER_NAME_RE = re.compile(r"[ \t]*(?:\(|,|\n|\Z|[A-ZÅÄÖ])")
 _LABELS_ONLY_RE = re.compile(r"(?:\s*[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[a-zåäö]+)?[ \t]*:)*\s*")
 
 
+# what stands between two cues of a column of labels where a PDF cut the labels short: "Närvarande ledamöter
+# Närvarande ers Övriga närvarande" (the values follow the last label)
+_CUT_LABEL_RE = re.compile(r"\s*(?:[A-ZÅÄÖ][a-zåäö]+[ \t]+)?[a-zåäö]{2,5}\.?\s*")
+
+
+# the labels a column of them goes on with after the attendance cues, before the values
+_LATER_LABELS_RE = re.compile(r"(?:\s*(?:Utses att justera|Justerare|Justerande|Justeringens plats och tid|"
+                              r"Justering(?:ens)? (?:plats och tid|tid och plats)|Paragrafer|Sekreterare)[ \t]*:?)+\s*")
+
+
 def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int]) -> list[Attendance]:
     out: list[Attendance] = []
     stacked_members = False  # "Beslutande Ledamöter ... Tjänstemän Anna Berg (C) ...": the labels first, then all names
@@ -192,14 +215,23 @@ def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int
         stop = end.start() if end else limit
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else \
-            "member" if cue in _MEMBER_CUES or cue.endswith((" ledamöter", " ersättare", "representanter")) else "other"
-        if stop > m.end() and not _LABELS_ONLY_RE.fullmatch(text, m.end(), stop):
+            "member" if cue in _MEMBER_CUES + _OFFICE_CUES \
+            or cue.endswith((" ledamöter", " ersättare", "representanter")) else "other"
+        if stop > m.end() and not _LABELS_ONLY_RE.fullmatch(text, m.end(), stop) \
+                and not (i + 1 < len(cues) and _CUT_LABEL_RE.fullmatch(text, m.end(), stop)):
             if capacity == "other" and stacked_members:
                 capacity = "mixed"  # the members among them are the ones with a party
             out.append(Attendance(m.end(), stop, capacity))
             stacked_members = False
         elif capacity == "member":
             stacked_members = True
+    if stacked_members:
+        # "Beslutande Övriga deltagare Utses att justera Justeringens plats och tid <the values>": the column of
+        # labels goes on past the cues; the names follow its last label, the members the ones with a party
+        labels = _LATER_LABELS_RE.match(text, cues[-1].end())
+        if labels is not None:
+            end = _END_RE.search(text, labels.end(), min(len(text), labels.end() + 1500))
+            out.append(Attendance(labels.end(), end.start() if end else min(len(text), labels.end() + 1500), "mixed"))
     return out
 
 
@@ -322,7 +354,8 @@ def _trim_at_cues(st: DocState, cues: list[re.Match[str]]) -> None:
 def _drop_cue_titles(st: DocState, cues: list[re.Match[str]]) -> None:
     """"Närvarande ersättare Eva Nord": the cue heads a list, it is no one's title."""
     st.people.roles = [(p, t) for p, t in st.people.roles
-                       if not any(c.start("cue") <= t.start < c.end("cue") for c in cues)]
+                       if not any(c.start("cue") <= t.start < c.end("cue") and c["cue"].lower() not in _OFFICE_CUES
+                                  for c in cues)]
 
 
 # a protocol's signature block: each label stands before the name of who signs ("Underskrifter Sekreterare
@@ -464,7 +497,11 @@ def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
             continue
         prev = before[-1]
         gap = _BACKWARD_GAP_RE.fullmatch(text, prev.end, t.start)
-        if gap is None or _title_first(text, prev, t, persons):
+        if gap is None:
+            continue
+        nxt = _title_first(text, prev, t, persons)
+        if nxt is not None:
+            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(nxt, t)]
             continue
         if titles_first and (head := _TITLE_NAME_GAP_RE.match(text, t.end)) and head.end() in starts:
             st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(starts[head.end()], t)]
@@ -472,13 +509,19 @@ def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
         st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(prev, t)]
 
 
-def _title_first(text: str, prev: PersonHit, t: TitleHit, persons: list[PersonHit]) -> bool:
+_PARTY_GAP_RE = re.compile(r"\([A-Za-zÅÄÖåäö]{1,4}\)")
+
+
+def _title_first(text: str, prev: PersonHit, t: TitleHit, persons: list[PersonHit]) -> PersonHit | None:
     """"Per Holm Ekonomichef Anna Berg Socialchef ...": a title written with a capital between two names with
-    nothing else between them is the next name's (a list of the officials' titles, then their names)."""
-    if not text[t.start].isupper() or text[prev.end:t.start].strip(" \t"):
-        return False
+    nothing else between them is the next name's (a list of the officials' titles, then their names). An
+    official's post after a member's party is the next name's too: "Eva Sjö (S) Kommundirektör Per Holm"."""
+    gap = text[prev.end:t.start].strip(" \t")
+    if not text[t.start].isupper() or gap and not (_PARTY_GAP_RE.fullmatch(gap)
+                                                   and t.title.category not in ("political", "association")):
+        return None
     nxt = next((p for p in persons if p.start >= t.end), None)
-    return nxt is not None and not text[t.end:nxt.start].strip(" \t")
+    return nxt if nxt is not None and not text[t.end:nxt.start].strip(" \t") else None
 
 
 def _minuted_body(st: DocState) -> str | None:
@@ -620,6 +663,8 @@ def _new_body(st: DocState, label: str, kind: str, s: int, e: int, key: str | No
     """A body the minutes' header names that no list holds, as an entity of its own (keyed by its label unless
     ``key`` is given)."""
     key = key or f"org/{slug(label)}"
+    for p in [p for p in st.people.persons if p.start < e and s < p.end or label.endswith(" " + p.name)]:
+        _replace(st, p, [])  # "Barn- och skolnämnd Exempelby Öster": the district's name is no person's
     st.add_mention(Mention(text=st.doc.text[s:e], kind=kind, key=key,
                            prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=label)
     return key

@@ -52,7 +52,7 @@ def run(st: DocState) -> None:
         p.key = key
         st.add_mention(Mention(text=p.name, kind="Person", key=key,
                                prov=st.prov(p.start, p.end, "extract.persons.title_name" if p.via_title
-                                            else "extract.persons.given_name", 0.85)), label=p.name)
+                                            else "extract.persons.given_name", 0.85)), label=p.label or p.name)
     for s, e, key, rule in people.surname_refs:
         if st.covered(s):
             continue

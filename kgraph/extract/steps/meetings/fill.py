@@ -305,7 +305,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         came = not listed or cue or is_trigger_sent
         contacts = cues.contacts(st) if not (cue or is_trigger_sent) else set()
         absence = prefilter.search(_ABSENT_RE, low, sent.start, sent.end)
-        if absence:
+        if absence and not any(a.start <= absence.start() < a.end for a in st.attendance):
+            # (an attendance list marks its own absences, entry by entry: "Eva Ek (S) deltog inte under § 12")
             # "A och B kom, medan C och D hade förhinder": the people of the absence's own clause
             clause = max((c.end() for c in _CLAUSE_TURN_RE.finditer(low, sent.start, absence.start())),
                          default=sent.start)

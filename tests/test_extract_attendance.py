@@ -1,0 +1,76 @@
+"""The attendance lists of minutes, in the layouts a PDF's text gives them: labels stacked in a column before their
+values, marks after a member's entry, offices as fields, names written surname first."""
+from __future__ import annotations
+
+from kgraph.extract.pipeline import extract_document
+
+
+def _boards(ex, prefix):
+    return {s.subject for s in ex.statements if s.predicate == "affiliatedWith" and s.object.startswith(prefix)}
+
+
+def _roles(ex, person):
+    return {s.object for s in ex.statements if s.predicate == "role" and s.subject == person}
+
+
+def _participants(ex):
+    return {p for m in ex.meetings for p in m.participants if p.startswith("person/")}
+
+
+def test_labels_cut_short_in_a_column_before_the_names(reference, make_document):
+    # "Närvarande ers" is a label the column cut short; the names follow the last label, the members with a party
+    text = ("PROTOKOLL Regionstyrelsen Tid Måndagen den 3 mars 2008 Plats Närvarande ledamöter Närvarande ers "
+            "Övriga närvarande Sekreterare Stora salen, Exempelby Anna Berglund (m), ordf Lars Nord (c) "
+            "Eva Sjö (s) tj ersättare Karin Ek, Olle Brink 12 Val av justerare\n")
+    ex = extract_document(make_document(text), reference)
+    assert _boards(ex, "org/regionstyrelsen") == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
+    assert {"person/karin-ek", "person/olle-brink"} <= _participants(ex)
+
+
+def test_a_members_absence_mark_does_not_end_the_list(reference, make_document):
+    # "(s) ej närvarande" marks one entry; the list goes on, and "deltog inte under § 4" leaves the member present
+    text = ("PROTOKOLL Kommunstyrelsen Tid 3 mars 2008 Beslutande Anna Berglund (m), ordf Lars Nord (s) ej "
+            "närvarande Eva Sjö (s) Karin Holm (c) deltog inte under § 4 Per Holm (kd) Utses att justera Eva Sjö\n")
+    ex = extract_document(make_document(text), reference)
+    members = _boards(ex, "org/kommunstyrelsen")
+    assert {"person/anna-berglund", "person/eva-sjo", "person/karin-holm", "person/per-holm"} <= members
+    present = _participants(ex)
+    assert {"person/anna-berglund", "person/eva-sjo", "person/karin-holm", "person/per-holm"} <= present
+    assert "person/lars-nord" not in present
+
+
+def test_a_substitute_on_duty_in_its_abbreviation(reference, make_document):
+    text = ("PROTOKOLL Kommunstyrelsen Tid 3 mars 2008 Beslutande Anna Berglund (m), ordf Eva Sjö (s) tj ersättare "
+            "Karin Holm (c) Utses att justera Eva Sjö\n")
+    ex = extract_document(make_document(text), reference)
+    assert _roles(ex, "person/eva-sjo") == {"tj ersättare"}
+    assert not _roles(ex, "person/karin-holm")
+
+
+def test_a_committee_before_its_date_and_a_column_of_labels_past_the_cues(reference, make_document):
+    text = ("Kommundirektör Olle Brink Kommunplanerare Karin Ek. Kommunledningskontoret, Vallentuna\n\n"
+            "1 Kommunstyrelsens arbetsutskott 25 mars 2004 Plats och tid för sammanträdet Beslutande Övriga "
+            "deltagare Utses att justera Justeringens plats och tid Rummet, Kommunalhuset, Vallentuna torsdagen den "
+            "25 mars 2004 kl Anna Berglund (m), ordförande Lars Nord (s) Eva Sjö (c) Kommundirektör Olle Brink "
+            "Kommunplanerare Karin Ek Lars Nord (s) Paragrafer 1-9\n")
+    ex = extract_document(make_document(text), reference)
+    members = _boards(ex, "org/kommunstyrelsens-arbetsutskott")
+    assert members == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
+    # the official's post after a member's party heads the next name; a post is no one's surname
+    assert _roles(ex, "person/eva-sjo") == set()
+    assert _roles(ex, "person/olle-brink") == {"kommundirektör"}
+    assert not [e for e in ex.entities if "kommunplanerare" in e]
+
+
+def test_offices_as_fields_and_names_written_surname_first(reference, make_document):
+    text = ("Barn- och skolnämnd Exempelby Öster Sammanträdesprotokoll 1 Sammanträdesdatum\n\n1 Plats och tid: "
+            "Skolans matsal, kl 18:30 Ordförande: Berglund Anna (FP) 2:e vice ordförande: Persson Lars (S) "
+            "Ledamöter: Lindqvist Karin (M) Nilsson Eva (C) Övriga närvarande: Ek Olle (BSN), Skoldirektör "
+            "Paragrafer: 1-12\n\n2 Till att justera dagens protokoll utses Lars Persson (S).\n")
+    ex = extract_document(make_document(text), reference)
+    members = _boards(ex, "org/barn-och-skolnamnd-exempelby-oster")
+    assert members == {"person/anna-berglund", "person/lars-persson", "person/karin-lindqvist", "person/eva-nilsson"}
+    assert _roles(ex, "person/lars-persson") == {"2:e vice ordförande"}
+    labels = {e.label for e in ex.entities.values() if e.cls == "Person"}
+    assert "Lars Persson" in labels and "Persson Lars" not in labels
+    assert not any("Öster" in label for label in labels)
