@@ -74,3 +74,14 @@ def test_offices_as_fields_and_names_written_surname_first(reference, make_docum
     labels = {e.label for e in ex.entities.values() if e.cls == "Person"}
     assert "Lars Persson" in labels and "Persson Lars" not in labels
     assert not any("Öster" in label for label in labels)
+
+
+def test_a_boards_roster_under_its_own_line_in_news_is_no_attendance(reference, make_document):
+    # the congress elected a chair and a board; the board's roster, one entry a line under its lead-in, says who
+    # holds a seat, not who was at the congress
+    text = ("Ny ordförande för förbundet\n\nI dag har kongressen valt Anna Berglund till ny ordförande för Sveriges "
+            "Kommuner och Regioner.\n\nStyrelsens ordinarie ledamöter:\n\nAnna Berglund (M), Vara kommun "
+            "(ordförande)\nLars Nord (S), Skara kommun\nEva Sjö (C), Region Halland\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.kind for m in ex.meetings] == ["conference"]
+    assert _participants(ex) == {"person/anna-berglund"}

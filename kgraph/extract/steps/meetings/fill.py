@@ -561,9 +561,13 @@ def _agenda(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None:
 
 # the lead-in of a body's roster in running news ("Ordinarie ledamöter:", "Ersättare:", "Nya styrelsen:",
 # "Styrelsen består av:"): the people it lists hold their seats, they are not said to take part in a meeting
-_SEATS_LEAD_RE = re.compile(r"(?im)(?:^|(?<=[.!?])[ \t]+)(?P<lead>(?:ordinarie[ \t]+)?ledamöter|ersättare|suppleanter|"
+# (the board's, in the genitive: "Styrelsens ordinarie ledamöter:", a lead-in that ends its line over a list of
+# one entry per line)
+_SEATS_LEAD_RE = re.compile(r"(?im)(?:^|(?<=[.!?])[ \t]+)"
+                             r"(?P<lead>(?:[a-zåäö]*(?:styrelsens|direktionens|nämndens)[ \t]+)?"
+                             r"(?:ordinarie[ \t]+)?ledamöter|ersättare|suppleanter|"
                              r"(?:den[ \t]+)?nya[ \t]+styrelsen|styrelsen[ \t]+består[ \t]+av|presidiet|presidium)"
-                             r"[ \t]*:[ \t]*(?=[A-ZÅÄÖ])")
+                             r"[ \t]*:[ \t]*(?=[A-ZÅÄÖ]|$)")
 
 
 def _roster_spans(st: DocState) -> list[tuple[int, int]]:
@@ -572,7 +576,19 @@ def _roster_spans(st: DocState) -> list[tuple[int, int]]:
     if st.attendance:
         return []
     text = st.doc.text
-    return [(m.end(), e) for s, e in lines_holding(text, ":") for m in _SEATS_LEAD_RE.finditer(text, s, e)]
+    return [(m.end(), e if text[m.end():e].strip() else _paragraph_end(text, e))
+            for s, e in lines_holding(text, ":") for m in _SEATS_LEAD_RE.finditer(text, s, e)]
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    """Where the paragraph that starts after ``pos`` (past blank lines) ends: the next blank line, or the text's
+    end."""
+    start = len(text) - len(text[pos:].lstrip()) if text[pos:pos + 1].isspace() else pos
+    blank = _BLANK_LINE_RE.search(text, start)
+    return blank.start() if blank else len(text)
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 
 
 def _travelling_ministers(st: DocState, meets: list[MeetingDraft]) -> frozenset[str]:
