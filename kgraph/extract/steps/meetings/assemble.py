@@ -80,7 +80,10 @@ _PROGRAMME_SAYS_RE = re.compile(r"\s*(?:på|i)\s+(?:programmet|dagens program)\s
 _PROGRAMME_LEAD_RE = re.compile(
     r"\s*(?:(?:därefter|sedan|senare|efter lunch(?:en)?|på eftermiddagen|på förmiddagen)\s+(?:blev det|var det|följde)"
     r"|(?:besöket|dagen|turnén|resan|programmet|eftermiddagen|förmiddagen|kvällen)\s+"
-    r"(?:avslutades|fortsatte|inleddes|började|startade|avrundades|innehöll)(?:\s+sedan)?\s+med)"
+    r"(?:avslutades|fortsatte|inleddes|började|startade|avrundades|innehöll)(?:\s+sedan)?\s+med"
+    # "Dagen bjöd på verksamhetsbesök på X", "Som avslutning besökte sällskapet Y": the day's items, in turn
+    r"|(?:besöket|dagen|programmet|eftermiddagen|förmiddagen)\s+(?:bjöd|bjöds)(?:\s+också|\s+även)?\s+på"
+    r"|som\s+avslutning|avslutningsvis|till\s+sist)"
     r"\s+(?:(?:en|ett)\s+)?(?:[a-zåäö]+\s+){0,2}")
 
 
@@ -824,12 +827,15 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             also = kind == "visit" and low[s:e] in _VISIT_VERBS and _ALSO_AFTER_RE.match(low, e) is not None
             # "Därefter besöktes X" in a municipality's visit: a site of the programme, not a visit of its own (one
             # visit per municipality, as annotators of real pages take a minister's day)
-            site = loc is not None and kind == "visit" and len(current) == 1 and current[0].kind == "visit" \
+            # (or a site the text does not name as a body: "Som avslutning besökte sällskapet kvarnen")
+            site = kind == "visit" and len(current) == 1 and current[0].kind == "visit" \
                 and (current[0].location is None or st.cls_of(current[0].location) == "Municipality") \
-                and loc.kind in ("Place", "Company", "Organization") and not count and not other_day \
+                and (loc.kind in ("Place", "Company", "Organization") if loc is not None else next_item) \
+                and not count and not other_day \
                 and (next_item or _PASSIVE_VISIT_RE.match(low, s) is not None
                      or _ENDED_AT_RE.match(low, e) is not None) \
-                and not any(m.kind == "Municipality" for m in st.mentions_in(e, sent.end))  # (not "X i Y kommun")
+                and not any(m.kind == "Municipality" and m.key != current[0].location
+                            for m in st.mentions_in(e, sent.end))  # (not "X i Y kommun", another municipality)
             if site:
                 attached.extend(current)
                 current[0].trigger_sents.add(sent.start)
