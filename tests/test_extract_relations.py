@@ -1508,3 +1508,20 @@ def test_relations_the_member_municipalities_an_association_visits(reference, ma
     plain = extract_document(make_document(text.replace("för att besöka några medlemskommuner", "på resa")),
                              reference)
     assert not any(s.predicate == "memberOf" and s.subject.startswith("municipality/") for s in plain.statements)
+
+
+def test_relations_the_unit_a_post_is_in_stands_between_the_title_and_its_body():
+    text = ("Seminarium om välfärden\n\nOlle Brink, förvaltningschef trafikförvaltningen Region Stockholm, och "
+            "Anna Berg, kommundirektör Tyresö kommun, talade.\n")
+    pairs = _rel(text, "affiliatedWith")
+    assert ("person/olle-brink", "region/01") in pairs
+    assert ("person/olle-brink", "municipality/0138") not in pairs
+    assert ("person/anna-berg", "municipality/0138") in pairs
+
+
+def test_relations_a_committees_chair_in_a_regions_own_release_sits_for_the_region():
+    text = ("Pressmeddelande från Region Skåne\n\nVälkommen till en pressträff på torsdag i Malmö. Där deltar "
+            "regionstyrelsens ordförande Anna Berg (M) och kollektivtrafiknämndens ordförande Per Holm (L).\n")
+    pairs = _rel(text, "affiliatedWith")
+    assert ("person/per-holm", "region/12") in pairs
+    assert ("person/per-holm", "municipality/1280") not in pairs

@@ -1121,6 +1121,9 @@ def _org_after_title(st: DocState, t: TitleHit) -> Mention | None:
     return found
 
 
+_UNIT_GAP_RE = re.compile(r"[ \t]+(?:[a-zåäö]+(?:förvaltningen|avdelningen|enheten|kontoret|staben|kansliet)[ \t]+)?")
+
+
 def _org_named_after_title(st: DocState, t: TitleHit) -> Mention | None:
     text = st.doc.text
     m = re.match(r"[ \t]*(?:,|\n)[ \t]*", text[t.end:t.end + 6])
@@ -1128,8 +1131,9 @@ def _org_named_after_title(st: DocState, t: TitleHit) -> Mention | None:
         orgs = st.orgs_in(t.end + m.end(), t.end + m.end() + 1)
         if orgs:
             return orgs[0]
-    # a contact line: "Anna Berg, kommunikatör Region Exempel, 070-..." (the title after the name's comma)
-    m = re.match(r"[ \t]+", text[t.end:t.end + 4])
+    # a contact line: "Anna Berg, kommunikatör Region Exempel, 070-..." (the title after the name's comma), or
+    # with the unit the post is in before its body: "förvaltningschef trafikförvaltningen Region Exempel"
+    m = _UNIT_GAP_RE.match(text[t.end:t.end + 60])
     if m and re.search(r",[ \t]*$", text[max(0, t.start - 4):t.start]):
         orgs = st.orgs_in(t.end + m.end(), t.end + m.end() + 1)
         if orgs and orgs[0].kind not in ("PoliticalParty", "Municipality", "County", "Place"):
@@ -1199,7 +1203,11 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
                          if (m := _BODY_AFTER_TITLE_RE.match(st.doc.text, t.end) or _BODY_IN_TITLE_RE.search(t.role))),
                         "")
     if not org_type and any(re.search(r"nämnd|förvaltning|kommun(?!ikat)", t.role) for t in titles):
-        org_type = "municipality"
+        # (a committee's or an administration's in a region's own text is the region's: "kollektivtrafiknämndens
+        # ordförande" in a region's press release)
+        own_region = st.publisher is not None and st.cls_of(st.publisher) == "Region" \
+            and not any(re.search(r"kommun(?!ikat)", t.role) for t in titles)
+        org_type = "region" if own_region else "municipality"
     if not org_type:
         org_type = _elided_org_type(st, titles)
     # a party's titles ("ersättare", "gruppledare") make a member of the party (memberOf), never an employee
