@@ -321,7 +321,7 @@ def test_a_bracketed_short_name_spelling_out_the_words_before_it_defines_an_orga
     text = ("Vid lunchen berättade Sandvikens Energi (SEAB) om fjärrvärmen. SEAB bygger ut nätet. "
             "Karin Dahlqvist (KD) och Olle Brandt (S) deltog.")
     ents, ex = _entities(reference, make_document, text)
-    assert ("Sandvikens Energi", "Organization") in ents
+    assert ("Sandvikens Energi", "Company") in ents  # a town's utility, by its trade
     assert not any(k.startswith("person/sandvikens") for k in ex.entities)
     assert {"person/karin-dahlqvist", "person/olle-brandt"} <= set(ex.entities)
 
@@ -676,3 +676,16 @@ def test_a_minutes_field_label_before_a_venue_is_no_part_of_its_name(reference, 
     labels = {e.label or "" for e in extract_document(make_document(text), reference).entities.values()}
     assert "Gällivare Folkets Hus" in labels, labels
     assert not any(label.startswith("Beslutande") for label in labels), labels
+
+
+# ------------------------------------------------------------------ a municipality's utility by its trade
+
+@pytest.mark.parametrize("text, name", [
+    ("Under förmiddagen besöker ministern Vara kommun och Vara Energi.", "Vara Energi"),
+    ("Det berättade Olle Brink, vd på Skara Energi och Vatten, vid mötet.", "Skara Energi och Vatten"),
+    ("Lidköpings Kraft bygger ut fjärrvärmen.", "Lidköpings Kraft"),
+])
+def test_a_towns_utility_is_one_company(reference, make_document, text, name):
+    ents, _ = _entities(reference, make_document, text)
+    assert (name, "Company") in ents
+    assert not any(label == name.split()[0] for label, _ in ents)

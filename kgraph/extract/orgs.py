@@ -104,6 +104,12 @@ _POST_BEFORE_COMPANY_RE = re.compile(r"(?:VD|Vd|vd|VD:n|vd:n)[ \t]+(?=[A-ZÅÄÖ
 _CAP_NAME_BEFORE_FORM_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*[ \t]")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
                         rf"(?:{'|'.join(LEGAL_FORMS)}))\b")
+# a municipality's utility by the town's name and its trade: "Exempelby Energi", "Exempelby Energi och Vatten",
+# "Exempelby Kraft" (the town, or its genitive or short form, that the caller checks)
+UTILITY_TRADE_AFTER = r"Energi|Kraft|Vatten|Fjärrvärme|Elnät|Stadsnät|Bostäder"
+UTILITY_RE = re.compile(r"(?<![\wåäö-])(?P<town>[A-ZÅÄÖ][a-zåäö]{2,})[ \t]+"
+                        rf"(?P<trade>{UTILITY_TRADE_AFTER})(?:[ \t]+och[ \t]+(?:Vatten|Energi|Miljö|Avfall))?"
+                        r"(?![\wåäö-]|[ \t]+(?:AB|HB|KB)\b)")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 # after a venue, a name with its party is a person: "Storsalen Anna Lind (C)"
 _NOT_A_MEMBER = rf"(?!{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]*\([A-Za-zÅÄÖåäö]{{1,3}}\))"
@@ -276,8 +282,11 @@ BUSINESS_WORDS = {"fastigheter", "fastighet", "bygg", "vård", "omsorg", "handel
                   "plåt", "transport", "logistik", "restaurang", "hotell", "konferens", "camping", "fiske",
                   "lantbruk", "snickeri", "måleri", "rör", "mekaniska", "bil", "bruk", *VENUE_NOUNS}
 _BUSINESS = "|".join(sorted(BUSINESS_WORDS, key=len, reverse=True))
+# (a municipal utility's name joins its two trades with "och": "Exempelby Energi och Vatten")
+_UTILITY_TRADES = r"Energi|Vatten|Miljö|Avfall|Värme|Renhållning|Fastigheter|Bostäder"
 _NAME_RUN = (rf"{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}}"
-             rf"(?:[ \t]+(?:{_BUSINESS})(?:[ \t]+(?:och|&)[ \t]+(?:{_BUSINESS}))?)?")
+             rf"(?:[ \t]+(?:{_BUSINESS})(?:[ \t]+(?:och|&)[ \t]+(?:{_BUSINESS}))?"
+             rf"|(?<=Energi|Vatten)[ \t]+och[ \t]+(?:{_UTILITY_TRADES})(?![\wåäö-]))?")
 # the slot of a company or venue: "VD för X", "verksamhetschef på X", "drivs av X" (one name) ...
 ROLE_CUE_RE = re.compile(
     r"(?:\b(?i:vd|verkställande direktör|ägare|delägare|grundare|verksamhetschef|platschef|fabrikschef|"
@@ -315,7 +324,9 @@ PLURAL_CLASS_RE = re.compile(
 # "Anna Berg från Westerlinds fastigheter": a person, then the body the person comes from
 FROM_CUE_RE = re.compile(rf"från[ \t]+(?P<list>{_NAME_RUN})(?![\wåäö-])")
 _PERSON_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ \t]+{_WORD}[ \t]+$")
-_LIST_SPLIT_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+(?=[A-ZÅÄÖÉ])")
+# (not inside a utility's name: "Exempelby Energi och Vatten")
+_LIST_SPLIT_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+(?=[A-ZÅÄÖÉ])"
+                            rf"(?:(?<!Energi och )(?<!Vatten och )|(?!(?:{_UTILITY_TRADES})(?![\wåäö-])))")
 # a lower-case class noun before a name: "kommunförbundet Skåne", "företaget Marell Boats"
 CLASS_NOUNS = {"kommunförbundet": "Association", "kommunalförbundet": "Association",
                "riksorganisationen": "Association",
@@ -537,6 +548,10 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         soft_only = not clear and not hard.overlaps(a, b)
         if clear or soft_only:
             yield PatternOrg(a, b, text[a:b], "Company", f"company/{slug(text[a:b])}", wins=soft_only)
+    for m in UTILITY_RE.finditer(text):
+        a, b = m.span()
+        if is_area(m["town"]) and not hard.overlaps(a, b):
+            yield PatternOrg(a, b, text[a:b], "Company", f"company/{slug(text[a:b])}", wins=not free(a, b))
     for m in prefilter.finditer(DEFENCE_AREA_RE, text):
         # "Mellersta militärregionen", "det södra civilområdet": a region of the armed forces or of civil defence
         if not hard.overlaps(m.start("name"), m.end("name")):

@@ -20,7 +20,7 @@ from ...models import Mention
 from ...refdata import Reference
 from ...text import fold, slug
 from .. import lexicon as lx
-from ..orgs import LEGAL_FORMS, PatternOrg, abbreviation_after, find_pattern_orgs, find_slot_names
+from ..orgs import LEGAL_FORMS, UTILITY_TRADE_AFTER, PatternOrg, abbreviation_after, find_pattern_orgs, find_slot_names
 from ..persons import MIN_BEARERS
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
@@ -36,7 +36,8 @@ def _soft(m: Mention) -> bool:
 
 
 # "Nokon Byggnads AB": a one-word name the reference holds ("Byggnads", the union) inside a company's name
-_LEGAL_FORM_AFTER_RE = re.compile(r"[ \t]+(?:AB|HB|KB|Aktiebolag)\b")
+# (or its trade, a municipality's utility: "Exempelby Energi")
+_LEGAL_FORM_AFTER_RE = re.compile(rf"[ \t]+(?:AB|HB|KB|Aktiebolag\b|(?:{UTILITY_TRADE_AFTER})(?![\wåäö-]))")
 
 
 def _gives_way(st: DocState, m: Mention) -> bool:
