@@ -18,3 +18,20 @@ def test_the_days_items_are_sites_of_the_one_visit(reference, make_document):
     visit = ex.meetings[0]
     assert visit.kind == "visit" and visit.location == VARA
     assert "kompetensforsorjning" in visit.topics
+
+
+def test_a_time_and_place_heading_dates_and_places_the_event(reference, make_document):
+    text = ("Publiceringsdatum: 13 november 2018\n\nLänsstyrelsen i Västra Götalands län samlar kommuner och "
+            "företagare till en konferens om friluftsliv.\n\nTid och plats\n\nTorsdag 15 november 9.00–16.15. Vara, "
+            "Hotell Vänern.\n")
+    ex = extract_document(make_document(text), reference)
+    [conference] = ex.meetings
+    assert str(conference.date) == "2018-11-15"
+    assert conference.location == "place/hotell-vanern"
+
+
+def test_a_press_services_label_run_on_to_the_date_line(reference, make_document):
+    text = ("2019-09-12 11:53Pressmeddelande\n\nKonferens för ordförandena\n\nDen 13 september anordnar "
+            "Region Västmanland en konferens för länets fullmäktigeordförande.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [str(m.date) for m in ex.meetings] == ["2019-09-13"]

@@ -318,14 +318,19 @@ def near_stamp(hits: list[DateHit], stamp: dt.date, days: int = 31) -> list[Date
     return out
 
 
+# what may follow a date that makes up its line: the time, and a press service's label run on to it
+# ("2019-09-12 11:53Pressmeddelande")
+_AFTER_WHOLE_DATE_RE = re.compile(r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?\s*(?:Pressmeddelande|Nyhet(?:er)?)?\s*")
+
+
 def _whole_date(s: str) -> tuple[dt.date, tuple[int, int]] | None:
     """A full date (with year) that makes up the string, allowing a time after it."""
     m = ISO_RE.match(s)
-    if m and re.fullmatch(r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?\s*", s[m.end():]):
+    if m and _AFTER_WHOLE_DATE_RE.fullmatch(s, m.end()):
         val = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
         return (val, (m.start(), m.end())) if val else None
     m = TEXT_DATE_RE.match(s)
-    if m and m["y"] and re.fullmatch(r"[\s,]*(?:(?:kl\.?\s*)?\d{1,2}[.:]\d\d)?\s*", s[m.end():]):
+    if m and m["y"] and _AFTER_WHOLE_DATE_RE.fullmatch(s, m.end()):
         val = _safe_date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], int(m["d"]))
         return (val, (m.start(), m.end())) if val else None
     m = ENGLISH_DATE_RE.match(s)

@@ -116,7 +116,11 @@ def _programme_dates(st: DocState, meets: list[MeetingDraft]) -> None:
             mt.date = last
 
 
-_FIELD_LABEL_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|när|adress)\s*:?\s*$", re.IGNORECASE)
+# (or a heading that names both: "Tid och plats", "Datum och plats", "När och var")
+_FIELD_LABEL_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|när|adress|(?:tid|datum)[ \t]+(?:och|&)[ \t]+plats|"
+                             r"plats[ \t]+(?:och|&)[ \t]+(?:tid|datum)|när[ \t]+och[ \t]+var)\s*:?\s*$", re.IGNORECASE)
+# the field labels that name where
+_PLACE_FIELDS = ("plats", "lokal", "var", "adress")
 
 
 def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
@@ -150,7 +154,7 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
         target.date = field_dates[0].value
     placed = False
     for f, s, e in fields:
-        if f in ("plats", "lokal", "var", "adress"):
+        if f.endswith(_PLACE_FIELDS) or f.startswith("plats"):  # ("tid och plats", "plats och tid")
             cands = [m for m in st.mentions_in(s, e) if m.kind in PARTICIPANT_ORGS | {"Place"}]
             places = [m for m in cands if m.kind == "Place"]
             towns = {m.key for m in cands if m.kind == "Municipality"}
