@@ -85,3 +85,21 @@ def test_a_boards_roster_under_its_own_line_in_news_is_no_attendance(reference, 
     ex = extract_document(make_document(text), reference)
     assert [m.kind for m in ex.meetings] == ["conference"]
     assert _participants(ex) == {"person/anna-berglund"}
+
+
+def test_a_federations_board_minutes_without_letterhead_are_the_federations(reference, make_document):
+    # "Direktionens protokoll": no letterhead names whose board it is (the unions present leave the text no one
+    # publisher); the federation the minutes name most is
+    text = ("Direktionens protokoll 6 oktober 2023\n\nNärvarande\n\nDirektionens ledamöter\nAnna Berglund (S), "
+            "ordförande\nLars Nord (M)\n\nÖvriga deltagare\nKarin Ek, förbundschef\n\nInbjudna\nOlle Brink, "
+            "beredskapsdirektör Länsstyrelsen Västernorrland\nAda Nordin, handläggare Länsstyrelsen Västernorrland\n"
+            "\nFackliga organisationer\n"
+            "Eva Sjö, Vision\nPer Holm, Kommunal\nUlf Holm, Ledarna\nKarin Holm, Brandmännens Riksförbund\n\n"
+            "27 § Sammanträdets öppnande\n\n"
+            "Ordföranden öppnade mötet.\n\n28 § Delårsrapport\n\nDirektionen beslutar att godkänna delårsrapporten."
+            "\n\nBakgrund\n\nEnligt lagen är Exempelbygdens räddningstjänstförbund att betrakta som en egen kommun.\n\n"
+            "29 § Övrigt\n\nInga övriga frågor anmäldes. Ordföranden tackade för visat intresse och avslutade "
+            "sammanträdet. Protokollet justeras inom två veckor och anslås därefter på förbundets anslagstavla.\n")
+    ex = extract_document(make_document(text), reference)
+    federation = next(k for k, e in ex.entities.items() if e.label == "Exempelbygdens räddningstjänstförbund")
+    assert _boards(ex, federation) >= {"person/anna-berglund", "person/lars-nord"}

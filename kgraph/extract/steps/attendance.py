@@ -563,7 +563,10 @@ def _minuted_body(st: DocState) -> str | None:
             own = st.publisher or _letterhead_body(st)
             if _owner_kind(board) is None and own is not None and st.cls_of(own) in ("Association", "Organization"):
                 return own
-            return _new_board(st, board, head.start("b"), head.end("b"))
+            # "Direktionens protokoll" where no letterhead names the federation: the association the minutes name
+            # most ("Exempelbygdens räddningstjänstförbund är ... en egen kommun")
+            federation = _association_named_most(st) if _owner_kind(board) is None and own is None else None
+            return federation or _new_board(st, board, head.start("b"), head.end("b"))
     # "PROTOKOLL FRÅN STYRGRUPPSMÖTE EXEMPELNÄTET DALARNA": the body a header in capitals names after its
     # meeting word
     caps = _CAPS_BODY_RE.search(text, 0, 300)
@@ -572,7 +575,7 @@ def _minuted_body(st: DocState) -> str | None:
         return _new_body(st, " ".join(w.capitalize() for w in caps["b"].split()), "Organization", s, e)
     # "Protokoll från förbundsstyrelsens sammanträde": the board of the association the minutes name most
     if _ASSOCIATION_BOARD_RE.search(text, 0, 400):
-        body = most_named(Counter(m.key for m in st.mentions if m.kind == "Association"))
+        body = _association_named_most(st)
         if body is not None:
             return body
     owned = _OWNED_BOARD_RE.search(text, 0, 3000)
@@ -600,6 +603,14 @@ def _minuted_body(st: DocState) -> str | None:
         return st.publisher
     return _letterhead_body(st) or _masthead_body(st) or (st.publisher if st.doc.publisher_hint else None) \
         or _unnamed_association_board(st)
+
+
+def _association_named_most(st: DocState) -> str | None:
+    """The association the minutes name most outside their lists of who attended (a union named there sent a
+    member; it is not whose minutes these are), else in them ("Sekreterare Ulf Holm, SmåKom")."""
+    named = [m for m in st.mentions if m.kind == "Association"]
+    outside = [m for m in named if not any(a.start <= m.prov.span.start < a.end for a in st.attendance)]
+    return most_named(Counter(m.key for m in outside or named))
 
 
 def _unnamed_association_board(st: DocState) -> str | None:
