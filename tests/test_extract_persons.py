@@ -899,3 +899,16 @@ def test_persons_a_street_named_after_someone_and_a_caption_s_label(reference, m
                         "Foto: Ada Nordin Licens: CC BY.\n")
     names = {p.name for p in find_persons(doc, reference).persons}
     assert names == {"Ada Nordin"}, names
+
+
+def test_a_plural_title_after_a_list_of_names_is_each_names(reference, make_document):
+    text = ("Program\n\nVälkomna! – Anna Berg (C) och Per Holm (S), riksdagsledamöter i trafikutskottet.\n\n"
+            "Eva Sjö och Olle Brink, kommunalråd i Vara kommun, besökte skolan.\n\n"
+            "Ministern Karin Ek och Lars Nord (S), regionråd i Region Stockholm, talade.\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert {("person/anna-berg", "riksdagsledamot i trafikutskottet"),
+            ("person/per-holm", "riksdagsledamot i trafikutskottet"),
+            ("person/eva-sjo", "kommunalråd"), ("person/olle-brink", "kommunalråd")} <= roles
+    # a name with its own title before it is no part of the list the title after it closes
+    assert ("person/karin-ek", "regionråd") not in roles

@@ -1047,6 +1047,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             used_titles.add(id(t))
     _distribute_over_lists(text, persons, before_links, result)
     _respective_pairs(text, persons, starts, result)
+    _list_before_plural_title(text, persons, starts, result)
     # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
     linked = list(result.roles)
     title_starts = sorted((t.start, i) for i, t in enumerate(result.titles))
@@ -1087,6 +1088,38 @@ def _respective_pairs(text: str, persons: list[PersonHit], starts: list[int], re
         if _PAIR_BEFORE_RE.fullmatch(text, q.end, p.start) and (id(q), id(t)) not in linked:
             result.roles.append((q, t))
             linked.add((id(q), id(t)))
+
+
+# between a list's last name (and its party) and the title in the plural that all its names share
+_PLURAL_TITLE_GAP_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,6}\))?[ \t]*,[ \t]*")
+# between two names of the list ("Anna Berg (C), Per Holm (S) och Eva Sjö (M)")
+_LIST_JOIN_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,6}\))?(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)")
+
+
+def _list_before_plural_title(text: str, persons: list[PersonHit], starts: list[int], result: PeopleResult) -> None:
+    """"Anna Berg (C) och Per Holm (S), riksdagsledamöter i trafikutskottet": a title in the plural after a
+    list of names, set off by a comma, is each name's (so is a neuter title, the same in the plural: "Anna Berg
+    och Per Holm, kommunalråd i Exempelby")."""
+    linked = {(id(p), id(t)) for p, t in result.roles}
+    for t in result.titles:
+        if not (t.plural or (not t.definite and t.title.title.endswith("råd")
+                             and text[t.start:t.end].lower().endswith("råd"))):
+            continue
+        i = bisect.bisect_right(starts, t.start) - 1
+        if i < 0 or not _PLURAL_TITLE_GAP_RE.fullmatch(text, persons[i].end, t.start):
+            continue
+        group = [persons[i]]
+        titled = {id(p) for p, u in result.roles if u.end <= p.start}  # ("ministern A och B, regionråd")
+        while i > 0 and _LIST_JOIN_RE.fullmatch(text, persons[i - 1].end, persons[i].start) \
+                and id(persons[i - 1]) not in titled:
+            i -= 1
+            group.append(persons[i])
+        if len(group) < 2:
+            continue
+        for q in group:
+            if (id(q), id(t)) not in linked:
+                result.roles.append((q, t))
+                linked.add((id(q), id(t)))
 
 
 def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[PersonHit], starts: list[int],
