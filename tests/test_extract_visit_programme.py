@@ -35,3 +35,15 @@ def test_a_press_services_label_run_on_to_the_date_line(reference, make_document
             "Region Västmanland en konferens för länets fullmäktigeordförande.\n")
     ex = extract_document(make_document(text), reference)
     assert [str(m.date) for m in ex.meetings] == ["2019-09-13"]
+
+
+def test_an_assembly_that_gathers_holds_a_board_meeting_its_members_home_towns_no_parties(reference,
+                                                                                          make_document):
+    text = ("Fullmäktigesammanträde\n\nTorsdagen den 15 januari samlades Exempelbygdens kommunalförbunds "
+            "fullmäktige till sitt första möte.\n\nAnna Berg, Vara, öppnade mötet. Per Holm, Skara, valdes till "
+            "ordförande och Eva Sjö, Götene, till vice ordförande.\n")
+    ex = extract_document(make_document(text), reference)
+    [meeting] = ex.meetings
+    assert meeting.kind == "board_meeting"
+    assert not [p for p in meeting.participants if p.startswith("municipality/")]
+    assert {"person/anna-berg", "person/per-holm", "person/eva-sjo"} <= set(meeting.participants)

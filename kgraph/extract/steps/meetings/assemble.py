@@ -980,5 +980,21 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     mt.sentences.append(x)
                     have.add(x)
         mt.sentences.sort(key=lambda x: x.start)
+        if mt.kind == "meeting" and _board_gathered(low, mt):
+            mt.kind = "board_meeting"
     return meets
+
+
+# a board or an assembly that gathers, as the meeting's own sentence says: "Styrelsen sammanträdde ...",
+# "samlades Exempelförbundets fullmäktige till sitt första möte"
+_BOARD_NOUN = r"[a-zåäö]*(?:fullmäktige|styrelsen|direktionen|nämnden)"
+_GATHERED = r"(?:samlades|sammanträdde|sammanträder|träffades|möttes)"
+_BOARD_GATHERED_RE = re.compile(rf"\b{_BOARD_NOUN}[ \t]+{_GATHERED}\b"
+                                rf"|\b{_GATHERED}[ \t]+(?:[a-zåäö-]+[ \t]+){{0,3}}?{_BOARD_NOUN}\b")
+
+
+def _board_gathered(low: str, mt: MeetingDraft) -> bool:
+    """Does the meeting word's own sentence say a board or an assembly gathered: its meeting, a board's?"""
+    sent = next((x for x in mt.sentences if x.start <= mt.trigger[0] < x.end), None)
+    return sent is not None and _BOARD_GATHERED_RE.search(low, sent.start, sent.end) is not None
 
