@@ -689,3 +689,12 @@ def test_a_towns_utility_is_one_company(reference, make_document, text, name):
     ents, _ = _entities(reference, make_document, text)
     assert (name, "Company") in ents
     assert not any(label == name.split()[0] for label, _ in ents)
+
+
+def test_a_named_area_is_a_place_and_holds_no_council(reference, make_document):
+    # "området" ends in "rådet" but holds no council; a capitalised "-området" inside a sentence is a named area
+    ents, _ = _entities(reference, make_document,
+                        "Mötet hölls i Föreläsningssalen, Exempelområdet, Växjö. Ministern besökte också "
+                        "Norrviksområdet.")
+    assert {("Exempelområdet", "Place"), ("Norrviksområdet", "Place")} <= ents
+    assert not [label for label, cls in ents if cls == "Organization"]

@@ -54,7 +54,8 @@ ORG_SUFFIX_RE = re.compile(
     rf"{_word_initial('[A-ZÅÄÖ]')}(?:[\wåäö-]*?(?P<head>nätverket|förbundet|kommunalförbund|kommunalförbundet|"
     rf"föreningen|stiftelsen|akademien|akademin|institutet|samordningsförbund|samordningsförbundet)"
     rf"(?:{_NAME_WRAP_GAP}(?!(?:i|och|för|på|med)\b|{_LETTERHEAD_WORD_RE}){_CAP})*"
-    rf"|[\wåäö-]*?(?P<head2>rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
+    # (not "området", an area: "Sigfridsområdet" holds no council)
+    rf"|[\wåäö-]*?(?P<head2>(?<!om)rådet|nämnden|förvaltningen|bolaget|centrum)))(?![\wåäö])"
     rf"(?:\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ]{{2,6}})\b\)?)?")
 # "Centrum för vårdutbildning", "Institutet för framtidsstudier": the capitalised head noun of a body, then
 # "för" and the field it serves
@@ -169,6 +170,8 @@ _DEFINITE_GENITIVE_RE = re.compile(r"(?:ens|nas|ets)$")
 HEALTH_CENTRE_RE = re.compile(
     r"(?<![\w-])(?P<name>[VvHh](?:årdcentralen|älsocentralen)(?:[ \t]+i)?[ \t]+[A-ZÅÄÖ][\wåäöé-]+)(?![\wåäö-])")
 # the armed forces' military regions and civil defence's civil areas (the county boards that lead them), by their
+# a named area: "Sigfridsområdet", "Exempelbyområdet"
+_NAMED_AREA_RE = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]{2,}området(?![\wåäö-])")
 # quarter: "Mellersta militärregionen", "Södra civilområdet", "det norra civilområdet"
 DEFENCE_AREA_RE = re.compile(r"(?<![\wåäö-])(?P<name>(?:[Nn]orra|[Mm]ellersta|[Ss]ödra|[Vv]ästra|[Öö]stra)[ \t]+"
                              r"(?:militärregionen|civilområdet))(?![\wåäö-])")
@@ -552,6 +555,12 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         a, b = m.span()
         if is_area(m["town"]) and not hard.overlaps(a, b):
             yield PatternOrg(a, b, text[a:b], "Company", f"company/{slug(text[a:b])}", wins=not free(a, b))
+    for m in _NAMED_AREA_RE.finditer(text):
+        # "Föreläsningssalen, Sigfridsområdet", "besökte Simpevarpsområdet": a named area (at a sentence's start
+        # "Hamnområdet" may be a common noun)
+        a, b = m.span()
+        if free(a, b) and not at_sentence_start(text, a):
+            yield PatternOrg(a, b, m.group(), "Place", f"place/{slug(m.group())}")
     for m in prefilter.finditer(DEFENCE_AREA_RE, text):
         # "Mellersta militärregionen", "det södra civilområdet": a region of the armed forces or of civil defence
         if not hard.overlaps(m.start("name"), m.end("name")):
