@@ -912,3 +912,14 @@ def test_a_plural_title_after_a_list_of_names_is_each_names(reference, make_docu
             ("person/eva-sjo", "kommunalråd"), ("person/olle-brink", "kommunalråd")} <= roles
     # a name with its own title before it is no part of the list the title after it closes
     assert ("person/karin-ek", "regionråd") not in roles
+
+
+def test_a_given_name_joined_to_a_persons_shares_the_surname(reference, make_document):
+    text = ("Talare\n\nAnna och Per Holmqvist, Exempelguiden, berättade om sin verksamhet. Kronprinsessan "
+            "Victoria och Prins Daniel kom också.\n")
+    ex = extract_document(make_document(text), reference)
+    people = {k: e.label for k, e in ex.entities.items() if e.cls == "Person"}
+    assert people.get("person/anna-holmqvist") == "Anna Holmqvist"
+    assert "person/per-holmqvist" in people
+    # no surname to share: a title and a given name
+    assert not [k for k in people if k.startswith("person/victoria")]

@@ -616,6 +616,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         result.persons.append(hit)
         i = end_j + 1
     _ministers_by_surname(doc, toks, titles, ref, result)
+    _shared_surnames(text, ref, result)
     _genitives_and_spellings(text, result.persons, ref)
     _link_titles(text, result)
     _surname_references(text, toks, result)
@@ -646,6 +647,29 @@ def _ministers_by_surname(doc: Document, toks: list[Token], titles: list[TitleHi
             name = names.pop()
             result.persons.append(PersonHit(toks[k].start, toks[k].end, name, person_key_for(name)))
             result.persons.sort(key=lambda p: p.start)
+
+
+# a given name, then "och" before the next person's name: "Anna och Per Holm"
+_GIVEN_AND_RE = re.compile(r"(?<![\wåäö-])(?P<g>[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)[ \t]+och[ \t]+\Z")
+
+
+def _shared_surnames(text: str, ref: Reference, result: PeopleResult) -> None:
+    """"Anna och Per Holm": a given name joined by "och" to a person's given name shares that person's surname, a
+    couple or siblings named once (the span is the given name alone, the label the whole name)."""
+    taken = [(p.start, p.end) for p in result.persons]
+    for p in list(result.persons):
+        words = p.name.split()
+        m = _GIVEN_AND_RE.search(text, max(0, p.start - 30), p.start)
+        if m is None or len(words) != 2 or p.label is not None or not _is_given(words[0], ref) \
+                or not (_strong_surname(words[1], ref) or not _is_given(words[1], ref)):
+            continue  # ("Kronprinsessan Victoria och Prins Daniel": no surname to share)
+        given = m["g"]
+        if not _is_given(given, ref) or given in ref.ambiguous_given or given in ref.name_stopwords \
+                or _strong_surname(given, ref) or any(a <= m.start("g") < b for a, b in taken):
+            continue
+        name = f"{given} {words[-1]}"
+        result.persons.append(PersonHit(m.start("g"), m.end("g"), given, person_key_for(name), label=name))
+    result.persons.sort(key=lambda q: q.start)
 
 
 # a caption's cue before its list of names (also "Stående", "Sittande")
