@@ -103,3 +103,12 @@ def test_a_federations_board_minutes_without_letterhead_are_the_federations(refe
     ex = extract_document(make_document(text), reference)
     federation = next(k for k, e in ex.entities.items() if e.label == "Exempelbygdens räddningstjänstförbund")
     assert _boards(ex, federation) >= {"person/anna-berglund", "person/lars-nord"}
+
+
+def test_the_deputies_cue_names_each_listed_deputy(reference, make_document):
+    text = ("PROTOKOLL Kommunstyrelsen Tid 3 mars 2008 Ledamöter Anna Berglund (S), ordförande Lars Nord (M) "
+            "Ersättare: Eva Sjö (C) Per Holm (KD) Övriga deltagare Karin Ek, kommunsekreterare Utses att justera "
+            "Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert _roles(ex, "person/eva-sjo") == {"ersättare"} and _roles(ex, "person/per-holm") == {"ersättare"}
+    assert "ersättare" not in _roles(ex, "person/lars-nord") | _roles(ex, "person/karin-ek")
