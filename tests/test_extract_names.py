@@ -698,3 +698,11 @@ def test_a_named_area_is_a_place_and_holds_no_council(reference, make_document):
                         "Norrviksområdet.")
     assert {("Exempelområdet", "Place"), ("Norrviksområdet", "Place")} <= ents
     assert not [label for label, cls in ents if cls == "Organization"]
+
+
+def test_a_companys_name_run_on_into_a_town_names_its_site_there(reference, make_document):
+    ents, ex = _entities(reference, make_document, "Ministern besökte Scania Oskarshamn och träffade ledningen.")
+    assert ("Scania Oskarshamn", "Company") in ents
+    parts = {(s.subject, s.object) for s in ex.statements if s.predicate == "partOf"}
+    site = next(k for k, e in ex.entities.items() if e.label == "Scania Oskarshamn")
+    assert any(a == site for a, _ in parts)

@@ -215,13 +215,14 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
     "Företagarna Exempelstads styrelse": a listed or unlisted association whose name runs on into a
     bare area name on the same line names the association's branch in that area, not the
     association and a place. So does a company's name that runs on into a county's or a landscape's
-    ("Exempelbanken Blekinge", its regional company; a town after it is where it is, "Scania Södertälje")."""
+    ("Exempelbanken Blekinge", its regional company) or a municipality's ("Exempelverken Södertälje", the
+    company's site there, as a local paper names it)."""
     out = []
     ordered = sorted(st.mentions, key=lambda m: m.prov.span.start)
     text = st.doc.text
     landscapes = set(st.ref.landscape_keys.values())
     for a, b in itertools.pairwise(ordered):
-        regional = a.kind == "Company" and (b.kind == "County" or b.key in landscapes)
+        regional = a.kind == "Company" and (b.kind in ("County", "Municipality") or b.key in landscapes)
         if not (a.kind == "Association" or regional) or b.kind not in _AREA_KINDS or a.attrs.get("genitive"):
             continue
         gap = text[a.prov.span.end:b.prov.span.start]
