@@ -105,11 +105,13 @@ _POST_BEFORE_COMPANY_RE = re.compile(r"(?:VD|Vd|vd|VD:n|vd:n)[ \t]+(?=[A-ZÅÄÖ
 _CAP_NAME_BEFORE_FORM_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*[ \t]")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
                         rf"(?:{'|'.join(LEGAL_FORMS)}))\b")
-# a municipality's utility by the town's name and its trade: "Exempelby Energi", "Exempelby Energi och Vatten",
-# "Exempelby Kraft" (the town, or its genitive or short form, that the caller checks)
+# a municipality's utility by the town's name and its trade: "Exempelby Energi", "Exempelby Kraft" (the town, or
+# its genitive or short form, that the caller checks), and a second trade joined to an energy or water company's
+# ("Exempelby Energi och Vatten")
 UTILITY_TRADE_AFTER = r"Energi|Kraft|Vatten|Fjärrvärme|Elnät|Stadsnät|Bostäder"
+_UTILITY_TRADES = r"Energi|Vatten|Miljö|Avfall|Värme|Renhållning|Fastigheter|Bostäder"
 UTILITY_RE = re.compile(r"(?<![\wåäö-])(?P<town>[A-ZÅÄÖ][a-zåäö]{2,})[ \t]+"
-                        rf"(?P<trade>{UTILITY_TRADE_AFTER})(?:[ \t]+och[ \t]+(?:Vatten|Energi|Miljö|Avfall))?"
+                        rf"(?P<trade>{UTILITY_TRADE_AFTER})(?:(?<=Energi|Vatten)[ \t]+och[ \t]+(?:{_UTILITY_TRADES}))?"
                         r"(?![\wåäö-]|[ \t]+(?:AB|HB|KB)\b)")
 ABBR_DEF_RE = re.compile(r"\s*(?:,\s*|\(\s*)(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{1,6})\)?(?=[\s,.;:)]|$)")
 # after a venue, a name with its party is a person: "Storsalen Anna Lind (C)"
@@ -286,7 +288,6 @@ BUSINESS_WORDS = {"fastigheter", "fastighet", "bygg", "vård", "omsorg", "handel
                   "lantbruk", "snickeri", "måleri", "rör", "mekaniska", "bil", "bruk", *VENUE_NOUNS}
 _BUSINESS = "|".join(sorted(BUSINESS_WORDS, key=len, reverse=True))
 # (a municipal utility's name joins its two trades with "och": "Exempelby Energi och Vatten")
-_UTILITY_TRADES = r"Energi|Vatten|Miljö|Avfall|Värme|Renhållning|Fastigheter|Bostäder"
 _NAME_RUN = (rf"{_WORD}(?:(?:[ \t]+&[ \t]+|[ \t]+){_WORD}){{0,3}}"
              rf"(?:[ \t]+(?:{_BUSINESS})(?:[ \t]+(?:och|&)[ \t]+(?:{_BUSINESS}))?"
              rf"|(?<=Energi|Vatten)[ \t]+och[ \t]+(?:{_UTILITY_TRADES})(?![\wåäö-]))?")

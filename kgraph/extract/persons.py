@@ -197,8 +197,9 @@ class PersonHit:
     via_title: bool = False
     party: str | None = None
     party_span: tuple[int, int] | None = None
-    label: str | None = None  # the name in the prose's order where the text writes it surname first
-
+    # the whole name where the text writes it otherwise: surname first ("Persson Tord (S)"), or a given name that
+    # shares the next person's surname ("Anna och Per Holm")
+    label: str | None = None
 
 
 @dataclass
@@ -1125,6 +1126,7 @@ def _list_before_plural_title(text: str, persons: list[PersonHit], starts: list[
     list of names, set off by a comma, is each name's (so is a neuter title, the same in the plural: "Anna Berg
     och Per Holm, kommunalråd i Exempelby")."""
     linked = {(id(p), id(t)) for p, t in result.roles}
+    titled = {id(p) for p, u in result.roles if u.end <= p.start}  # ("ministern A och B, regionråd")
     for t in result.titles:
         if not (t.plural or (not t.definite and t.title.title.endswith("råd")
                              and text[t.start:t.end].lower().endswith("råd"))):
@@ -1133,7 +1135,6 @@ def _list_before_plural_title(text: str, persons: list[PersonHit], starts: list[
         if i < 0 or not _PLURAL_TITLE_GAP_RE.fullmatch(text, persons[i].end, t.start):
             continue
         group = [persons[i]]
-        titled = {id(p) for p, u in result.roles if u.end <= p.start}  # ("ministern A och B, regionråd")
         while i > 0 and _LIST_JOIN_RE.fullmatch(text, persons[i - 1].end, persons[i].start) \
                 and id(persons[i - 1]) not in titled:
             i -= 1

@@ -215,7 +215,7 @@ def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int
         stop = end.start() if end else limit
         cue = m["cue"].lower()
         capacity = "absent" if cue in _ABSENT_CUES else \
-            "member" if cue in _MEMBER_CUES + _OFFICE_CUES \
+            "member" if cue in _MEMBER_CUES or cue in _OFFICE_CUES \
             or cue.endswith((" ledamöter", " ersättare", "representanter")) else "other"
         if stop > m.end() and not _LABELS_ONLY_RE.fullmatch(text, m.end(), stop) \
                 and not (i + 1 < len(cues) and _CUT_LABEL_RE.fullmatch(text, m.end(), stop)):
@@ -696,7 +696,7 @@ def _new_body(st: DocState, label: str, kind: str, s: int, e: int, key: str | No
     """A body the minutes' header names that no list holds, as an entity of its own (keyed by its label unless
     ``key`` is given)."""
     key = key or f"org/{slug(label)}"
-    for p in [p for p in st.people.persons if p.start < e and s < p.end or label.endswith(" " + p.name)]:
+    for p in [p for p in st.people.persons if (p.start < e and s < p.end) or label.endswith(" " + p.name)]:
         _replace(st, p, [])  # "Barn- och skolnämnd Exempelby Öster": the district's name is no person's
     st.add_mention(Mention(text=st.doc.text[s:e], kind=kind, key=key,
                            prov=st.prov(s, e, "extract.attendance.body", 0.7)), label=label)

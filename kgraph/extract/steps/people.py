@@ -43,11 +43,12 @@ def run(st: DocState) -> None:
     people.persons = keep
     # a spelling the text slips into ("Kihlbom" beside "Kihlblom") is the person the reference lists by the other,
     # whether the text names that one as a name it reads or as a listed person (a minister)
-    listed = {p.key: k for p in keep if (k := st.ref.person_keys.get(fold(p.name)))}
+    # (by the whole name where the text writes it otherwise: "Persson Tord (S)", "Anna och Per Holm")
+    listed = {p.key: k for p in keep if (k := st.ref.person_keys.get(fold(p.label or p.name)))}
     named = {m.text: m.key for m in st.mentions if m.kind == "Person"}
     for p in keep:
-        key = st.ref.person_keys.get(fold(p.name)) or listed.get(p.key) \
-            or next((k for n, k in named.items() if slip_of(p.name, n)), p.key)
+        key = st.ref.person_keys.get(fold(p.label or p.name)) or listed.get(p.key) \
+            or next((k for n, k in named.items() if slip_of(p.label or p.name, n)), p.key)
         listed.setdefault(p.key, key)
         p.key = key
         st.add_mention(Mention(text=p.name, kind="Person", key=key,
