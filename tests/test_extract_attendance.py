@@ -112,3 +112,12 @@ def test_the_deputies_cue_names_each_listed_deputy(reference, make_document):
     ex = extract_document(make_document(text), reference)
     assert _roles(ex, "person/eva-sjo") == {"ersättare"} and _roles(ex, "person/per-holm") == {"ersättare"}
     assert "ersättare" not in _roles(ex, "person/lars-nord") | _roles(ex, "person/karin-ek")
+
+
+def test_signatures_in_print_between_slashes_across_a_field_label(reference, make_document):
+    text = ("PROTOKOLL Socialnämnden Tid 3 mars 2008 Beslutande Anna Berglund (S), ordförande Lars Nord (M) "
+            "Utses att justera Lars Nord Underskrifter Sekreterare Paragrafer /Karin Ek/ Ordförande /Anna Berglund/ "
+            "Justerande /Lars Nord/\n")
+    ex = extract_document(make_document(text), reference)
+    assert _roles(ex, "person/karin-ek") == {"sekreterare"}
+    assert "ordförande" in _roles(ex, "person/anna-berglund")

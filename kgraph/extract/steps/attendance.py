@@ -384,7 +384,9 @@ def _tie_deputies(st: DocState, cues: list[re.Match[str]]) -> None:
 # Anna Berg Ordförande Per Holm (S) Justerare Eva Sjö (C)"), the order the minutes' lists do not follow
 _SIGNATURES_RE = re.compile(r"\bUnderskrifter\b(?P<block>[^§\n]{0,300})")
 _SIGNATURE_LABELS = frozenset({"ordförande", "sekreterare", "justerare", "justerande"})
-_LABEL_GAP_RE = re.compile(r"[ \t]*:?[ \t]*")
+# between a label and the name it heads: a colon, the next field's label a PDF's columns put between ("Sekreterare
+# Paragrafer Anna Berg"), the slash of a name signed in print ("Ordförande /Per Holm/")
+_LABEL_GAP_RE = re.compile(r"[ \t]*:?[ \t]*(?:Paragrafer[ \t]+(?:\d[\d \t,–-]*[ \t])?)?/?")
 _SIGNER_GAP_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,6}\))?[ \t,]*")  # the signer's party between name and label
 
 
