@@ -923,3 +923,13 @@ def test_a_given_name_joined_to_a_persons_shares_the_surname(reference, make_doc
     assert "person/per-holmqvist" in people
     # no surname to share: a title and a given name
     assert not [k for k in people if k.startswith("person/victoria")]
+
+
+def test_a_capitalised_title_joined_by_the_copula_is_the_next_names(reference, make_document):
+    text = ("Justering och sekreterare\n\nAtt jämte ordföranden justera dagens protokoll valdes Per Holm "
+            "Sekreterare är Karin Ek.\n\nInbjudna företagare var Olle Brink och Eva Sjö.\n")
+    ex = extract_document(make_document(text), reference)
+    roles = {(s.subject, s.object) for s in ex.statements if s.predicate == "role"}
+    assert ("person/karin-ek", "sekreterare") in roles
+    assert ("person/per-holm", "sekreterare") not in roles
+    assert not [r for r in roles if r[0] in ("person/olle-brink", "person/eva-sjo")]

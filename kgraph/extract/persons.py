@@ -1073,6 +1073,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     _distribute_over_lists(text, persons, before_links, result)
     _respective_pairs(text, persons, starts, result)
     _list_before_plural_title(text, persons, starts, result)
+    _copula_titles(text, persons, starts, result)
     # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
     linked = list(result.roles)
     title_starts = sorted((t.start, i) for i, t in enumerate(result.titles))
@@ -1113,6 +1114,24 @@ def _respective_pairs(text: str, persons: list[PersonHit], starts: list[int], re
         if _PAIR_BEFORE_RE.fullmatch(text, q.end, p.start) and (id(q), id(t)) not in linked:
             result.roles.append((q, t))
             linked.add((id(q), id(t)))
+
+
+# "Sekreterare är Anna Berg", "ordförande blir Per Holm": a copula between a title and the name it says holds it
+_COPULA_RE = re.compile(r"[ \t]+(?:är|blir|blev|var)[ \t]+")
+
+
+def _copula_titles(text: str, persons: list[PersonHit], starts: list[int], result: PeopleResult) -> None:
+    """"... valdes Per Holm Sekreterare är Anna Berg": a title that opens a clause with a capital, joined by the
+    copula to the name after it, is that name's, not the one before it (a PDF's text may have lost the full stop
+    between); not a plural's ("Inbjudna företagare var A, B och C")."""
+    for t in result.titles:
+        cop = _COPULA_RE.match(text, t.end)
+        if cop is None or t.plural or not text[t.start].isupper():
+            continue
+        i = bisect.bisect_left(starts, cop.end())
+        if i < len(starts) and starts[i] == cop.end():
+            holder = persons[i]
+            result.roles = [(q, u) for q, u in result.roles if u is not t] + [(holder, t)]
 
 
 # between a list's last name (and its party) and the title in the plural that all its names share
