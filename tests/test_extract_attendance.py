@@ -121,3 +121,13 @@ def test_signatures_in_print_between_slashes_across_a_field_label(reference, mak
     ex = extract_document(make_document(text), reference)
     assert _roles(ex, "person/karin-ek") == {"sekreterare"}
     assert "ordförande" in _roles(ex, "person/anna-berglund")
+
+
+def test_a_row_of_labels_with_the_secretarys_office_between(reference, make_document):
+    text = ("PROTOKOLL Kommunstyrelsen Tid 3 mars 2008 Beslutande Anna Berglund (S), ordförande Lars Nord (M) "
+            "Paragrafer 1-9 Underskrifter Sekreterare Kommunstyrelseförvaltningen Ordförande Justerare Karin Ek "
+            "Anna Berglund Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert "sekreterare" in _roles(ex, "person/karin-ek")
+    assert "justerare" in _roles(ex, "person/lars-nord")
+    assert "justerare" not in _roles(ex, "person/karin-ek")

@@ -453,14 +453,19 @@ def _tie_label_lines(st: DocState) -> None:
 # a row of two or more signature labels (blanks and signature lines between), and the gap between the names
 # of the row under it
 _LABEL_WORD_RE = re.compile("|".join(sorted((w.capitalize() for w in _SIGNATURE_LABELS), key=len, reverse=True)))
-_LABEL_ROW_RE = re.compile(rf"(?:(?<![\wåäö])(?:{_LABEL_WORD_RE.pattern})[ \t.…_]*){{2,}}")
+# (a label may name the secretary's office after it, the value of a column the PDF lost: "Sekreterare
+# Kommunstyrelseförvaltningen Ordförande Justerare")
+_LABEL_ROW_RE = re.compile(rf"(?:(?<![\wåäö])(?:{_LABEL_WORD_RE.pattern})[ \t.…_]*"
+                           r"(?:[A-ZÅÄÖ][a-zåäö]+(?:förvaltningen|kansliet|kontoret)[ \t]+)?){2,}")
 _ROW_GAP_RE = re.compile(r"[ \t.…_]*")
 
 
-def _tie_label_row(st: DocState) -> None:
+def _tie_label_row(st: DocState) -> set[int]:
     """Two or more signature labels in a row, then as many names in a row ("Sekreterare Ordförande
-    Justerande.. Anna Berg. Per Holm. Eva Nord"): each label is the title of the name in its place."""
+    Justerande.. Anna Berg. Per Holm. Eva Nord"): each label is the title of the name in its place. The ids of
+    the labels tied."""
     text = st.doc.text
+    done: set[int] = set()
     titles = {t.start: t for t in st.people.titles if t.role in _SIGNATURE_LABELS}
     persons = {p.start: p for p in st.people.persons}
     for row in prefilter.finditer(_LABEL_ROW_RE, text):
@@ -475,21 +480,24 @@ def _tie_label_row(st: DocState) -> None:
         for signer, at in zip(signers, words, strict=True):
             if at in titles:
                 _retie(st, signer, titles[at])
+                done.add(id(titles[at]))
+    return done
 
 
 _PAIR_GAP_RE = re.compile(r"[ \t]*(?:,|och|samt)[ \t]*")
 
 
-def _tie_adjusters(st: DocState) -> None:
+def _tie_adjusters(st: DocState, in_rows: set[int]) -> None:
     """"Justerare Anna Berg och Per Holm": the label is the title of every name it lists (not in a signature
-    block that writes the label after its signer's name)."""
+    block that writes the label after its signer's name, nor in a row of labels, ``in_rows``, whose names
+    follow in the labels' order)."""
     text = st.doc.text
     persons = {p.start: p for p in st.people.persons}
     tied = {(id(q), id(u)) for q, u in st.people.roles}
     block = _signature_block(st)
     after_names = {id(t) for t in block[1]} if block is not None and block[2] else set()
     for t in st.people.titles:
-        if t.role not in ("justerare", "justerande") or id(t) in after_names:
+        if t.role not in ("justerare", "justerande") or id(t) in after_names or id(t) in in_rows:
             continue
         gap = _LABEL_GAP_RE.match(text, t.end)
         p = persons.get(gap.end()) if gap else None
@@ -801,8 +809,7 @@ def run(st: DocState) -> None:
     _drop_cue_titles(st, cues)
     _tie_signatures(st)
     _tie_label_lines(st)
-    _tie_label_row(st)
-    _tie_adjusters(st)
+    _tie_adjusters(st, _tie_label_row(st))
     for seg in st.attendance:
         _split_run_on(st, seg)
         _tie_titles_backwards(st, seg)
