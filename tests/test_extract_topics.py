@@ -883,3 +883,10 @@ def test_topics_a_strong_verbs_passive_ends_the_phrase_and_whose_office_is_left_
                          "polisens, tullens och arbetsförmedlingens nedmontering av lokalkontor.")
     assert _has_form(forms, "norge-kontakter") and not _has_form(forms, "norge-kontakter gjordes"), forms
     assert _has_form(forms, "nedmontering av lokalkontor"), forms
+
+
+def test_topics_the_refugee_question_is_the_reception_of_refugees(reference, make_document):
+    text = ("Möte med landshövdingen\n\nLandshövding Anna Berg träffade kommunstyrelsen i Falu kommun. Flera stora "
+            "frågor var på agendan, bland annat flyktingfrågan och bostadsbristen.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.topics for m in ex.meetings] and "flyktingmottagande" in ex.meetings[0].topics
