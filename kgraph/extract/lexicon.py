@@ -220,6 +220,8 @@ BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullm�
                r"[A-ZÅÄÖ][a-zåäö]{3,}a[ \t]+nämnden|"
                # a joined compound: "Miljö- och hälsoskyddsnämnden", "Barn- och utbildningsnämnden"
                r"[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö-]+nämnden")
+# a comma and the blanks around it, between a list's entry and what it goes on with ("Eva Lund, PRO")
+COMMA_GAP_RE = re.compile(r"[ \t]*,[ \t]*")
 # the words a photo caption opens its list of names with: "Från vänster:", "Fr v:", "På bilden:", "I bild"
 CAPTION_CUES = r"[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild"
 # the hours of a meeting as a header writes them: "09.00-12.00", "kl. 13:00 - 16:30"

@@ -230,8 +230,9 @@ def _segments(text: str, cues: list[re.Match[str]], person_starts: dict[int, int
         # labels goes on past the cues; the names follow its last label, the members the ones with a party
         labels = _LATER_LABELS_RE.match(text, cues[-1].end())
         if labels is not None:
-            end = _END_RE.search(text, labels.end(), min(len(text), labels.end() + 1500))
-            out.append(Attendance(labels.end(), end.start() if end else min(len(text), labels.end() + 1500), "mixed"))
+            limit = min(len(text), labels.end() + 1500)
+            end = _END_RE.search(text, labels.end(), limit)
+            out.append(Attendance(labels.end(), end.start() if end else limit, "mixed"))
     return out
 
 
@@ -375,8 +376,9 @@ def _tie_deputies(st: DocState, cues: list[re.Match[str]]) -> None:
         title = next((t for t in st.people.titles if c.start("cue") <= t.start < c.end("cue")), None)
         if title is None:
             continue
+        titled = {id(q) for q, _ in st.people.roles}
         for p in st.people.persons:
-            if seg.start <= p.start < seg.end and not any(q is p for q, _ in st.people.roles):
+            if seg.start <= p.start < seg.end and id(p) not in titled:
                 st.people.roles.append((p, title))
 
 
@@ -425,7 +427,7 @@ def _tie_signatures(st: DocState) -> None:
 
 
 def _retie(st: DocState, signer: PersonHit, label: TitleHit) -> None:
-    """The signature's label is the title of ``signer`` and of no one else."""
+    """The label is the title of ``signer`` and of no one else."""
     st.people.roles = [(q, u) for q, u in st.people.roles if u is not label] + [(signer, label)]
 
 
@@ -533,12 +535,12 @@ def _tie_titles_backwards(st: DocState, seg: Attendance) -> None:
             continue
         nxt = _title_first(text, prev, t, persons)
         if nxt is not None:
-            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(nxt, t)]
+            _retie(st, nxt, t)
             continue
         if titles_first and (head := _TITLE_NAME_GAP_RE.match(text, t.end)) and head.end() in starts:
-            st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(starts[head.end()], t)]
+            _retie(st, starts[head.end()], t)
             continue
-        st.people.roles = [(q, u) for q, u in st.people.roles if u is not t] + [(prev, t)]
+        _retie(st, prev, t)
 
 
 _PARTY_GAP_RE = re.compile(r"\([A-Za-zÅÄÖåäö]{1,4}\)")
@@ -749,13 +751,10 @@ def _masthead_body(st: DocState) -> str | None:
     return None
 
 
-_ENTRY_COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
-
-
 def _sent_by_association(st: DocState, p: PersonHit) -> bool:
     """"Eva Lund, PRO": an entry that names the association its member sits for, as a council's members are
     listed (an official's entry names a post instead)."""
-    comma = _ENTRY_COMMA_RE.match(st.doc.text, p.end)
+    comma = lx.COMMA_GAP_RE.match(st.doc.text, p.end)
     return comma is not None and any(m.kind == "Association" and m.prov.span.start == comma.end()
                                      for m in st.mentions_in(comma.end(), comma.end() + 1))
 

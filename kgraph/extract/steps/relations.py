@@ -119,16 +119,13 @@ def _marker_parties(st: DocState) -> None:
                                        prov=st.prov(min(p.start, s), max(p.end, e), "extract.party_marker", 0.95)))
 
 
-_COMMA_RE = re.compile(r"[ \t]*,[ \t]*")
-
-
 def _after_title_body(st: DocState) -> list[tuple[PersonHit, int]]:
     """"Anna Berg, kulturnämndens ordförande, Region Exempel (S)": (person, where the body after the title's
     comma ends), where a party's marker may follow the body instead of the name."""
     ends = {m.prov.span.start: m.prov.span.end for m in st.mentions if m.kind in PARTICIPANT_ORGS}
     out: list[tuple[PersonHit, int]] = []
     for p, t in st.people.roles:
-        comma = _COMMA_RE.match(st.doc.text, t.end)
+        comma = lx.COMMA_GAP_RE.match(st.doc.text, t.end)
         if not p.party and comma and comma.end() in ends:
             out.append((p, ends[comma.end()]))
     return out
