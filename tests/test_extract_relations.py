@@ -169,6 +169,17 @@ def test_relations_county_board_own_page_names_its_county_by_its_governor():
     assert ("person/joran-hagglund", "cab/23") in _rel(text, "affiliatedWith")
 
 
+def test_relations_county_board_of_the_governor_among_two_counties_named():
+    # two counties named (a guest once governed the other one): the bare "Länsstyrelsen" and the shared mail
+    # domain are the board of the county whose governor the text names
+    text = ("Pressinbjudan\n\nUtredaren Eva Sjö, tidigare landshövding i Jämtlands län, besöker Dalarna. Samtalet "
+            "hålls med landshövding Ylva Thörn.\n\nAnmäl dig till pressansvarig Karin Ek, karin.ek@lansstyrelsen.se"
+            "\n\nOm Länsstyrelsen\n\nLänsstyrelsen är en statlig myndighet i länet.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert ("person/karin-ek", "cab/20") in rels, rels
+    assert not {("person/karin-ek", "cab/23"), ("person/karin-ek", "municipality/2080")} & rels
+
+
 def test_relations_roster_members_belong_to_the_body_of_the_lead_in():
     text = ("Årsmöte i Exempelbygdens utveckling ideell förening\n\n"
             "Exempelbygdens utveckling ideell förening höll årsmöte i Bräcke.\n\n"

@@ -43,14 +43,16 @@ def _county_code(st: DocState) -> str | None:
     if cabs:
         return next(iter(cabs)) if len(cabs) == 1 else None
     counties = {m.key.split("/")[1] for m in st.mentions if m.key and m.key.startswith(("county/", "region/"))}
-    if counties:
-        return next(iter(counties)) if len(counties) == 1 else None
     governed = set()
     for m in st.mentions:
         for code, start, end in st.ref.governor_terms.get(m.key or "", []) if m.kind == "Person" else []:
             day = st.doc.published
             if day is None or ((start is None or start <= day) and (end is None or day < end)):
                 governed.add(code)
+    if counties:
+        # (of two counties named, the one whose governor the text names: "tidigare landshövding i Exempellän")
+        named_governed = counties & governed if len(counties) > 1 else counties
+        return next(iter(named_governed)) if len(named_governed) == 1 else None
     if len(governed) == 1:
         return next(iter(governed))
     munis = {st.ref.entities[m.key].attrs.get("county", "") for m in st.mentions
