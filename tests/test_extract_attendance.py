@@ -131,3 +131,43 @@ def test_a_row_of_labels_with_the_secretarys_office_between(reference, make_docu
     assert "sekreterare" in _roles(ex, "person/karin-ek")
     assert "justerare" in _roles(ex, "person/lars-nord")
     assert "justerare" not in _roles(ex, "person/karin-ek")
+
+
+def test_the_notices_authority_field_names_the_regions_committee(reference, make_document):
+    # "Myndighet Arbetsutskottet": the notice's field names the committee whose minutes these are; its members are
+    # the committee's, its officials the region's
+    text = ("PROTOKOLL 1 (9) Sammanträdestid kl 09:00-12:00 Sammanträdesplats Eken, Region Västerbotten, Umeå "
+            "Paragrafer 1-9 Sekreterare Karin Ek BEVIS OM ANSLAG Myndighet Arbetsutskottet Anslagsdatum\n\n"
+            "2 PROTOKOLL Närvarande Ledamöter Anna Berglund (S), ordförande Lars Nord (M) Eva Sjö (C) "
+            "Övriga närvarande Karin Ek, nämndsekreterare Olle Brink, regiondirektör\n")
+    ex = extract_document(make_document(text), reference)
+    committee = next(k for k, e in ex.entities.items() if e.label == "Arbetsutskottet")
+    assert _boards(ex, committee) == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
+    assert "person/olle-brink" in _boards(ex, "region/24")
+
+
+def test_a_board_after_the_pages_number_and_a_row_of_signature_labels(reference, make_document):
+    # "2 Socialnämnden SAMMANTRÄDESPROTOKOLL": the page's number before the board; "Ordförande Justerande A (S) B
+    # (M)": a row of labels (one of them no title), then the names in their order; the signers with a party are
+    # the board's members, the title-less "Tf." no part of a name
+    text = ("Exempelby socialnämnd\n\n1 Socialnämnden SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Plats och tid "
+            "Beslutande Stora rummet, Socialkontoret, kl.09:00-12:00 Enligt särskild närvarolista Övriga deltagande "
+            "Nämndsekreterare Karin Ek Tf. socialchef Olle Brink Utses att justera Lars Nord (M) Underskrifter "
+            "Paragrafer Sekreterare Karin Ek Ordförande Justerande Anna Berglund (S) Lars Nord (M) Organ\n")
+    ex = extract_document(make_document(text), reference)
+    board = next(k for k, e in ex.entities.items() if e.label == "Socialnämnden")
+    assert _boards(ex, board) == {"person/anna-berglund", "person/lars-nord"}
+    assert _roles(ex, "person/anna-berglund") == {"ordförande"}
+    assert "ordförande" not in _roles(ex, "person/lars-nord")
+    assert "person/karin-ek" in ex.entities and not [k for k in ex.entities if k.endswith("-tf")]
+
+
+def test_minutes_naming_no_board_are_the_municipality_of_their_seal(reference, make_document):
+    # no board named; the first page's seal in capitals names the municipality whose minutes these are
+    text = ("Sammanträdesdatum Anna Berglund, s, ordförande\n\n1 1 (20) Plats och tid för sammanträdet Beslutande "
+            "Övriga deltagare Kommunkontoret, rum Eken, tisdag den 23 maj 2006 Anna Berglund, s, ordförande "
+            "Lars Nord, m Eva Sjö, c Olle Brink, kommunchef Karin Ek, kommunsekreterare Justeringens plats "
+            "Kommunkontoret Paragrafer Underskrifter Sekreterare Ordförande Justerande Karin Ek Anna Berglund "
+            "Eva Sjö TIMRÅ KOMMUN ANSLAG/BEVIS Protokollet är justerat.\n")
+    ex = extract_document(make_document(text), reference)
+    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= _boards(ex, "municipality/2262")

@@ -151,13 +151,16 @@ _ORGAN_FIELD_RE = re.compile(r"\bOrgan(?:[ \t]+|[ \t]+och[ \t]+§§[ \t]*:\s*)(?
 _BOARD_PROTOCOL_RE = re.compile(rf"(?<![\wåäö-])(?P<b>{lx.BOARD_NAMES})(?=s[ \t]+(?:sammanträdes)?protokoll\b)")
 # a board that opens a line of the first page, its minutes' header ("Barn- och utbildningsnämnden
 # SAMMANTRÄDESPROTOKOLL Sida 1(16)", under a title that misspells it)
-_BOARD_LINE_RE = re.compile(rf"^[ \t]*(?P<b>{lx.BOARD_NAMES})(?![\wåäö-])", re.MULTILINE)
+# (after the page's number a PDF's text puts first: "2 Socialnämnden SAMMANTRÄDESPROTOKOLL")
+_BOARD_LINE_RE = re.compile(rf"^[ \t]*(?:\d{{1,3}}[ \t]+)?(?P<b>{lx.BOARD_NAMES})(?![\wåäö-])", re.MULTILINE)
 # (after the municipality or region it belongs to: "Organ Exempelby kommun, Miljönämnden")
 # (a form's label for the field: "Organ", "Nämnd:", "Nämnd/Styrelse", the label and its value run together when
 # the form's text is copied: "Nämnd/StyrelseSocialnämnden")
-_BOARD_FIELD = r"\b(?:Organ|Nämnd(?:/[Ss]tyrelse)?|Styrelse/[Nn]ämnd)(?:[ \t]*:[ \t]*|[ \t]+|(?=[A-ZÅÄÖ][a-zåäö]))"
+# (the notice's "Myndighet" field too: "Myndighet Arbetsutskottet Anslagsdatum ...")
+_BOARD_FIELD = (r"\b(?:Organ|Myndighet|Nämnd(?:/[Ss]tyrelse)?|Styrelse/[Nn]ämnd)"
+                r"(?:[ \t]*:[ \t]*|[ \t]+|(?=[A-ZÅÄÖ][a-zåäö]))")
 _ORGAN_BOARD_RE = re.compile(rf"{_BOARD_FIELD}(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommun|region|landsting)[ \t]*,[ \t]*)?"
-                             rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?)(?![\wåäö-])")
+                             rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?|[A-ZÅÄÖ][a-zåäö-]*utskottet)(?![\wåäö-])")
 # the field naming the board after its municipality or region, in the indefinite: "Organ Exempelby kommunstyrelse",
 # "Organ Exempelby kommuns socialnämnd"
 _OWNED_BOARD_RE = re.compile(rf"{_BOARD_FIELD}[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:(?:kommuns|regions|läns)[ \t]+)?"
@@ -415,8 +418,11 @@ def _tie_signatures(st: DocState) -> None:
     text = st.doc.text
     in_block, labels, names_first = block
     persons = {p.start: p for p in in_block}
+    stacked = {} if names_first else _stacked_signers(text, labels, in_block)
     for t in labels:
-        if names_first:
+        if t.start in stacked:
+            signer: PersonHit | None = stacked[t.start]
+        elif names_first:
             before = [p for p in in_block if p.end <= t.start]
             signer = before[-1] if before and _SIGNER_GAP_RE.fullmatch(text, before[-1].end, t.start) else None
         else:
@@ -424,6 +430,36 @@ def _tie_signatures(st: DocState) -> None:
             signer = persons.get(gap.end()) if gap else None
         if signer is not None:
             _retie(st, signer, t)
+
+
+# a signature's label, as a row of them prints it (a label that is no title too: "Justerande")
+_SIGN_WORD_RE = re.compile(r"(?:Ordförande|Sekreterare|Justerare|Justerande)(?![\wåäö-])")
+
+
+def _stacked_signers(text: str, labels: list[TitleHit], names: list[PersonHit]) -> dict[int, PersonHit]:
+    """"Ordförande Justerande Anna Berg (S) Per Holm (M)": a row of labels, then a row of as many names, as a PDF's
+    columns print a signature block; each label is the title of the name in its place (by the label's start)."""
+    by_start = {p.start: p for p in names}
+    out: dict[int, PersonHit] = {}
+    for t in labels:
+        row = [(t.start, t.end)]
+        while (w := _SIGN_WORD_RE.match(text, _past_label(text, row[-1][1]))) is not None:
+            row.append(w.span())
+        if len(row) < 2 or any(s in out for s, _ in row):
+            continue
+        signers: list[PersonHit] = []
+        pos = _past_label(text, row[-1][1])
+        while len(signers) < len(row) and pos in by_start:
+            signers.append(by_start[pos])
+            pos = _SIGNER_GAP_RE.match(text, signers[-1].end).end()  # type: ignore[union-attr]  # (matches "")
+        if len(signers) == len(row):
+            out.update({s: q for (s, _), q in zip(row, signers, strict=True)})
+    return out
+
+
+def _past_label(text: str, end: int) -> int:
+    """Where what a signature's label heads starts: past the gap after the label's ``end``."""
+    return _LABEL_GAP_RE.match(text, end).end()  # type: ignore[union-attr]  # (matches the empty string)
 
 
 def _retie(st: DocState, signer: PersonHit, label: TitleHit) -> None:
@@ -636,7 +672,18 @@ def _minuted_body(st: DocState) -> str | None:
                                         and not _in_place_field(text, m.prov.span.start) for m in st.mentions):
         return st.publisher
     return _letterhead_body(st) or _masthead_body(st) or (st.publisher if st.doc.publisher_hint else None) \
-        or _unnamed_association_board(st)
+        or _unnamed_association_board(st) or _capitals_seal(st)
+
+
+_SEAL_REACH = 3000  # how far into the minutes their first page's seal may stand
+
+
+def _capitals_seal(st: DocState) -> str | None:
+    """"EXEMPELBY KOMMUN ANSLAG/BEVIS": the one municipality or region the first page names in capitals, as its
+    seal or letterhead prints it, in minutes that name no board: the municipality's own (its council's)."""
+    keys = {m.key for m in st.mentions if m.kind in ("Municipality", "Region") and m.prov.span.start < _SEAL_REACH
+            and m.text.isupper() and len(m.text) > 4}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _association_named_most(st: DocState) -> str | None:
@@ -819,21 +866,28 @@ def run(st: DocState) -> None:
         return
     done: set[str] = set()
     named = _named_before(st, body, st.attendance[0].start)
-    for seg in st.attendance:
-        if seg.capacity not in ("member", "mixed"):
-            continue
-        for p in st.people.persons:
-            # (a member marked absent or replaced by a substitute is the board's member all the same)
-            if seg.start <= p.start < seg.end and p.key not in done \
-                    and (seg.capacity == "member" or p.party or _sent_by_association(st, p)):
-                done.add(p.key)
-                # the span reaches back to where the minutes name their body; without that name
-                # (the publisher's minutes) the membership is inferred
-                prov = st.prov(named, p.end, "extract.affiliation.minutes", 0.7) if named is not None else \
-                    st.prov(p.start, p.end, "extract.affiliation.minutes", INFERRED_CONFIDENCE)
-                st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=body, prov=prov))
+    for p in _members(st):
+        if p.key not in done:
+            done.add(p.key)
+            # the span reaches back to where the minutes name their body; without that name
+            # (the publisher's minutes) the membership is inferred
+            prov = st.prov(named, p.end, "extract.affiliation.minutes", 0.7) if named is not None else \
+                st.prov(p.start, p.end, "extract.affiliation.minutes", INFERRED_CONFIDENCE)
+            st.statements.append(Statement(subject=p.key, predicate="affiliatedWith", object=body, prov=prov))
     _officials(st, body, done)
     _delegations(st)
+
+
+def _members(st: DocState) -> list[PersonHit]:
+    """The board's members: the people of its lists of members (a member marked absent or replaced by a
+    substitute is the board's member all the same; in a mixed list, those named with a party or sent by an
+    association), then the signers of the minutes named with a party ("Ordförande Justerande Anna Berg (S) Per
+    Holm (M)": the chair and the adjusters; the secretary, without one, is the board's official)."""
+    out = [p for seg in st.attendance if seg.capacity in ("member", "mixed") for p in st.people.persons
+           if seg.start <= p.start < seg.end
+           and (seg.capacity == "member" or p.party or _sent_by_association(st, p))]
+    block = _signature_block(st)
+    return out + ([p for p in block[0] if p.party] if block else [])
 
 
 # what may stand between a list's cue and its first group's municipality: a sub-label ("Ersättare: Mölndal ...")
@@ -907,7 +961,12 @@ def _board_owner(st: DocState, body: str) -> str | None:
     if cls in ("Municipality", "Region", "Association") or "förbund" in label.lower():
         return body
     kind = _owner_kind(label)
-    return next((m.key for m in st.mentions if m.kind == kind), None) if kind else None
+    if kind is None:
+        # "Arbetsutskottet" in a region's own minutes: the publisher's committee (a "Direktionen" or a "Styrelsen"
+        # is another body's board, a federation's, which the publisher only hosts)
+        own = st.publisher is not None and st.cls_of(st.publisher) in ("Municipality", "Region")
+        return st.publisher if own and label.lower().endswith("utskottet") else None
+    return next((m.key for m in st.mentions if m.kind == kind), None)
 
 
 def _definite(board: str) -> str:
