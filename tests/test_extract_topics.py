@@ -260,6 +260,9 @@ def test_topics_no_open_topic_without_a_cue(reference, make_document):
 def test_topics_policy_compound_of_a_scheme_topic_is_its_own_concept(reference, make_document):
     forms = _topic_forms(reference, make_document, "Vi pratade om bostadsbyggande och om bostadsbyggandspolitiken.")
     assert any(t.startswith("x-") and "bostadsbyggandspolitiken" in fs for t, fs in forms.items())
+    # the compound is no form of the scheme's concept, whose node would otherwise carry its label
+    forms = _topic_forms(reference, make_document, "Vi pratade om kollektivtrafik och om kollektivtrafikplanen.")
+    assert "kollektivtrafikplanen" not in forms["kollektivtrafik"], forms
 
 
 def test_topics_background_box_under_a_defining_question_is_no_meeting_topic(reference, make_document):

@@ -92,7 +92,9 @@ def _agenda_hits(st: DocState) -> tuple[list[TopicHit], list[tuple[int, int]]]:
     return out, [(item.start, item.end) for item in items]
 
 
-def _topics(st: DocState, agenda: set[int]) -> dict[str, list[Mention]]:
+def _topics(st: DocState, agenda: set[int], replaced: set[int]) -> dict[str, list[Mention]]:
+    """The topic mentions of the hits, by concept; a scheme hit a phrase of its own replaced ("Kollektivtrafikplan",
+    a concept of its own) gives the scheme's concept no form."""
     out: dict[str, list[Mention]] = {}
     taken = sorted((m.prov.span.start, m.prov.span.end) for m in st.mentions)
     starts = [a for a, _ in taken]
@@ -102,7 +104,7 @@ def _topics(st: DocState, agenda: set[int]) -> dict[str, list[Mention]]:
         j = bisect_right(starts, h.start) - 1
         named = j >= 0 and reach[j] > h.start and not (taken[j][0] == h.start
                                                        and opens_with_name(st.doc.text, taken[j], h.end))
-        if (named or (minted and i in st.domain_topics)) and i not in agenda:
+        if (named or (minted and i in st.domain_topics) or i in replaced) and i not in agenda:
             continue  # an agenda item's heading is a topic even where it begins with a name
         rule = "extract.topics.agenda" if i in agenda else "extract.topics.open" if minted else "extract.topics.scheme"
         found = out.setdefault(h.concept.id, [])
@@ -143,7 +145,7 @@ def run(st: DocState) -> None:
         | reader_service_hits(text, [(x.start, x.end) for x in st.sentences], scheme + opened.hits)
     first = len(scheme) + len(opened.hits)
     st.domain_topics |= {i for i in st.agenda_topics if i < first}
-    st.topics = _topics(st, set(range(first, first + len(agenda))))
+    st.topics = _topics(st, set(range(first, first + len(agenda))), opened.replaced)
 
 
 STEP = Step("topics", run, reads=("doc", "ref", "blocks", "sentences", "mentions"),
