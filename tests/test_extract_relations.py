@@ -180,6 +180,15 @@ def test_relations_county_board_of_the_governor_among_two_counties_named():
     assert not {("person/karin-ek", "cab/23"), ("person/karin-ek", "municipality/2080")} & rels
 
 
+def test_relations_county_board_of_the_governor_over_a_county_visited():
+    # the governor's own calendar names a trip to another county: "länsstyrelsens" is the governor's board
+    text = ("Landshövdingens kalender\n\nLandshövding Berit Högman reste till Dalarna för ett möte. "
+            "Hon träffade också länsstyrelsens insynsråd i Härnösand.\n")
+    mentions = _mentions(text)
+    assert "länsstyrelsens" in mentions.get("cab/22", set()), mentions
+    assert "cab/20" not in mentions
+
+
 def test_relations_roster_members_belong_to_the_body_of_the_lead_in():
     text = ("Årsmöte i Exempelbygdens utveckling ideell förening\n\n"
             "Exempelbygdens utveckling ideell förening höll årsmöte i Bräcke.\n\n"
@@ -1536,3 +1545,38 @@ def test_relations_a_committees_chair_in_a_regions_own_release_sits_for_the_regi
     pairs = _rel(text, "affiliatedWith")
     assert ("person/per-holm", "region/12") in pairs
     assert ("person/per-holm", "municipality/1280") not in pairs
+
+
+def test_relations_the_rest_of_a_board_an_election_named_before(reference, make_document):
+    # "omvaldes A, Exempelby kommun, till ordförande i Xs styrelse. Övriga styrelseledamöter är B, ..., C och D":
+    # the chair's municipality between name and office; the rest of the board hold seats on the same body's board
+    text = ("Rikskonferens i Gnosjö\n\nSmåKom höll i april sin rikskonferens i Gnosjö kommun. Vid årsmötet omvaldes "
+            "Karin Holm, Karlsborgs kommun, till ordförande i SmåKoms styrelse. Övriga styrelseledamöter är Anna "
+            "Berg, Munkedals kommun, Per Holm, Storfors kommun och Eva Sjö, Bräcke kommun.\n")
+    ex = extract_document(make_document(text), reference)
+    rels = _pairs(ex, "affiliatedWith")
+    members = {"person/karin-holm", "person/anna-berg", "person/per-holm", "person/eva-sjo"}
+    assert {(p, "org/smakom") for p in members} <= rels, rels
+    assert ("person/anna-berg", "municipality/1430") in rels
+    roles = _pairs(ex, "role")
+    assert ("person/karin-holm", "ordförande") in roles
+    assert {(p, "styrelseledamot") for p in members - {"person/karin-holm"}} <= roles, roles
+
+
+def test_relations_invited_guests_listed_after_a_plural_hold_no_seat(reference, make_document):
+    text = ("Träff i Gnosjö\n\nSmåKom höll i april ett möte i Gnosjö kommun. Inbjudna företagare var Anna Berg, "
+            "Per Holm och Eva Sjö. Övriga deltagare är Karin Holm och Ulf Holm.\n")
+    ex = extract_document(make_document(text), reference)
+    assert not {s for s, o in _pairs(ex, "role") if o in ("styrelseledamot", "företagare", "deltagare")}
+    assert not {s for s, o in _pairs(ex, "affiliatedWith") if o == "org/smakom"}
+
+
+def test_relations_a_governor_of_another_county_is_not_the_pages_board(reference, make_document):
+    # a county board's seminar page lists governors of several counties: the title's guess of the one county board
+    # named holds only for a governor of that county (by the reference list of governors)
+    text = ("Seminarium om klimatet\n\nMåndag 1 juli 2024 i Visby.\n\nMedverkande:\n\n"
+            "  • Anna Kinberg Batra, landshövding, Stockholms län\n  • Helena Höij, landshövding, Dalarnas län\n\n"
+            "För frågor kontakta:\n\nKarin Ek, klimatstrateg, Länsstyrelsen Dalarnas län\n")
+    rels = _pairs(extract_document(make_document(text), reference), "affiliatedWith")
+    assert ("person/karin-ek", "cab/20") in rels, rels
+    assert ("person/anna-kinberg-batra", "cab/20") not in rels, rels

@@ -957,8 +957,10 @@ _ELECTED_AFTER_POST_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*[
                                      r"(?:[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|län|stad))?)?"
                                      r"[ \t]*,[ \t]*(?:blev[ \t]+)?(?:om|ny|åter)?val(?:des|d|da)[ \t]+"
                                      r"(?:till|som)[ \t]+(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
-# "till Dalarnas nya landshövding"; "valde Anna Berg från Exempelby till ny ordförande": where the member comes from
-_ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?(?:[ \t]*,?[ \t]+från[ \t]+[^.!?\n,]{1,40}?)?"
+# "till Dalarnas nya landshövding"; "valde Anna Berg från Exempelby till ny ordförande", "omvaldes Anna Berg,
+# Exempelby kommun, till ordförande": where the member comes from
+_ELECTED_TO_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?(?:[ \t]*,?[ \t]+från[ \t]+[^.!?\n,]{1,40}?"
+                             r"|[ \t]*,[ \t]*[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|stad|län))?[ \t]*,)?"
                              r"[ \t]+till[ \t]+(?:[A-ZÅÄÖ][\wåäö-]+s[ \t]+)?(?:ny[ \t]+|nya[ \t]+|nye[ \t]+)?\Z")
 # "valde A till ordförande och B från Y till vice ordförande": the next of the verb's objects
 _NEXT_ELECTED_RE = re.compile(r"(?<![\wåäö])(?:om|ny|åter)?valde[ \t][^.!?\n]*(?:och|samt|,)[ \t]+\Z")
@@ -1074,6 +1076,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     _respective_pairs(text, persons, starts, result)
     _list_before_plural_title(text, persons, starts, result)
     _copula_titles(text, persons, starts, result)
+    _board_seats_listed(text, persons, starts, result)
     # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
     linked = list(result.roles)
     title_starts = sorted((t.start, i) for i, t in enumerate(result.titles))
@@ -1132,6 +1135,31 @@ def _copula_titles(text: str, persons: list[PersonHit], starts: list[int], resul
         if i < len(starts) and starts[i] == cop.end():
             holder = persons[i]
             result.roles = [(q, u) for q, u in result.roles if u is not t] + [(holder, t)]
+
+
+# between two entries of a board's list after the copula: a party, a municipality set off by commas ("Anna Berg,
+# Exempelby kommun, Per Holm (S) och Eva Sjö")
+_SEAT_JOIN_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,6}\))?(?:[ \t]*,[ \t]*[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|stad|län))?)?"
+                           r"(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)")
+
+
+def _board_seats_listed(text: str, persons: list[PersonHit], starts: list[int], result: PeopleResult) -> None:
+    """"Övriga styrelseledamöter är A, Exempelby kommun, B och C": a board's members in the plural, the copula,
+    then a list of names: each name holds the seat (other plurals, "Inbjudna företagare var A och B", say who came,
+    not what they hold)."""
+    for t in result.titles:
+        cop = _COPULA_RE.match(text, t.end)
+        if cop is None or not t.plural or not t.title.title.endswith(("ledamot", "ersättare")):
+            continue
+        i = bisect.bisect_left(starts, cop.end())
+        if i >= len(starts) or starts[i] != cop.end():
+            continue
+        group = [persons[i]]
+        while i + 1 < len(persons) and _SEAT_JOIN_RE.fullmatch(text, persons[i].end, persons[i + 1].start):
+            i += 1
+            group.append(persons[i])
+        if len(group) >= 2:
+            result.roles = [(q, u) for q, u in result.roles if u is not t] + [(q, t) for q in group]
 
 
 # between a list's last name (and its party) and the title in the plural that all its names share

@@ -37,8 +37,8 @@ _BODY_CLASSES = frozenset({"Association", "Organization", "Region", "Company"})
 
 
 def _county_code(st: DocState) -> str | None:
-    """The one county the text is about: of its county board, of the county or region it
-    names, of the governor it names, or of every municipality it names."""
+    """The one county the text is about: of its county board, of the governor it names, of the county or
+    region it names, or of every municipality it names."""
     cabs = {m.key.split("/")[1] for m in st.mentions if m.kind == "CountyAdministrativeBoard" and m.key}
     if cabs:
         return next(iter(cabs)) if len(cabs) == 1 else None
@@ -49,12 +49,12 @@ def _county_code(st: DocState) -> str | None:
             day = st.doc.published
             if day is None or ((start is None or start <= day) and (end is None or day < end)):
                 governed.add(code)
-    if counties:
-        # (of two counties named, the one whose governor the text names: "tidigare landshövding i Exempellän")
-        named_governed = counties & governed if len(counties) > 1 else counties
-        return next(iter(named_governed)) if len(named_governed) == 1 else None
     if len(governed) == 1:
+        # the governor in office the text names, over a county it names (a trip to another county, a guest's
+        # former one: "tidigare landshövding i Exempellän")
         return next(iter(governed))
+    if counties:
+        return next(iter(counties)) if len(counties) == 1 else None
     munis = {st.ref.entities[m.key].attrs.get("county", "") for m in st.mentions
              if m.kind == "Municipality" and m.key in st.ref.entities}
     if governed:

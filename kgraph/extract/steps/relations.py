@@ -926,7 +926,28 @@ def _elected_board_members(st: DocState, roles: dict[str, list[TitleHit]]
             if (_genitive(st, org) and _BOARD_OF_RE.match(text, end)) \
                     or _BOARD_BEFORE_RE.search(text, max(0, start - 20), start):
                 by_name.append((p, org))
-    return by_publisher, by_name
+    return by_publisher, by_name + _other_members(st, by_name)
+
+
+# "Övriga styrelseledamöter är A, Exempelby kommun, och B": the rest of the board an election named before
+_OTHER_MEMBERS_RE = re.compile(r"(?<![\wåäö])(?:[Öö]vriga|[Dd]e övriga)[ \t]+(?:styrelseledamöter|ledamöter"
+                               r"(?:[ \t]+i[ \t]+styrelsen)?)[ \t]+(?:är|blev)(?![\wåäö])")
+
+
+def _other_members(st: DocState, elected: list[tuple[PersonHit, Mention]]) -> list[tuple[PersonHit, Mention]]:
+    """The people a sentence lists as the board's other members ("Övriga styrelseledamöter är A och B") belong to
+    the body whose board a sentence before, in the same paragraph, elected someone to; a sentence that names an
+    association or organisation of its own says whose they are itself."""
+    out: list[tuple[PersonHit, Mention]] = []
+    for p in st.people.persons:
+        sent, blk = st.sentence_at(p.start), st.block_at(p.start)
+        if sent is None or blk is None or _OTHER_MEMBERS_RE.search(st.doc.text, sent.start, p.start) is None \
+                or st.orgs_in(sent.start, sent.end, {"Association", "Organization"}):
+            continue
+        before = [org for q, org in elected if blk.start <= q.start < sent.start]
+        if before:
+            out.append((p, before[-1]))
+    return out
 
 
 # the bare board, then a list of names that leads to the person: "Presidiet A (M), B (C) och"
@@ -1210,6 +1231,8 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     # a party's titles ("ersättare", "gruppledare") make a member of the party (memberOf), never an employee
     cls = _CLASS_OF_ORG_TYPE.get(org_type) if org_type != "party" else None
     p = hits[0]
+    if cls == "CountyAdministrativeBoard":
+        add = _governors_own_board(st, key, add)
     if cls is None:
         if guess_publisher and st.publisher and _named_alone(st, st.publisher):
             add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
@@ -1246,6 +1269,22 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         lead = _lead_org(st, p.start, cls, {k for k, n in counts.items() if n == most})
         if lead:
             add(key, lead[0], lead[1], p.end, "extract.affiliation.lead", 0.55)
+
+
+def _governors_own_board(st: DocState, key: str, add: AddAffiliation) -> AddAffiliation:
+    """``add`` for a county board title's guess, that leaves out a known governor's tie to another county's board
+    ("Anna Berg, landshövding, Exempellän" among other governors on a board's page is not that board's)."""
+    day = st.published
+    counties = {code for code, start, end in st.ref.governor_terms.get(key, [])
+                if day is None or ((start is None or start <= day) and (end is None or day < end))}
+    if not counties:
+        return add
+
+    def own(person: str, org: str, s: int, e: int, rule: str, conf: float, at: Mention | None = None,
+            scope: tuple[int, int] | None = None) -> None:
+        if org.split("/")[-1] in counties:
+            add(person, org, s, e, rule, conf, at, scope)
+    return own
 
 
 def _paragraph_subject(st: DocState, pos: int, cls: str) -> Mention | None:
