@@ -1139,7 +1139,8 @@ def _copula_titles(text: str, persons: list[PersonHit], starts: list[int], resul
 
 # between two entries of a board's list after the copula: a party, a municipality set off by commas ("Anna Berg,
 # Exempelby kommun, Per Holm (S) och Eva Sjö")
-_SEAT_JOIN_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,6}\))?(?:[ \t]*,[ \t]*[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|stad|län))?)?"
+_SEAT_JOIN_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,6}\))?"
+                           r"(?:[ \t]*,[ \t]*[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:kommun|stad|län))?)?"
                            r"(?:[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+)")
 
 
