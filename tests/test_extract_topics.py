@@ -893,3 +893,25 @@ def test_topics_the_refugee_question_is_the_reception_of_refugees(reference, mak
             "frågor var på agendan, bland annat flyktingfrågan och bostadsbristen.\n")
     ex = extract_document(make_document(text), reference)
     assert [m.topics for m in ex.meetings] and "flyktingmottagande" in ex.meetings[0].topics
+
+
+@pytest.mark.parametrize("text, form", [
+    # a headline that puts the subject first
+    ("Slamhantering i fokus när ministern besöker Exempelby.", "slamhantering"),
+    ("Slamhantering är temat när landshövdingen möter kommunerna.", "slamhantering"),
+    # what a visitor came to hear, what the board decided, what a programme held
+    ("Ministern kom sedan för att höra mer om slamhantering.", "slamhantering"),
+    ("Styrelsen fattade flera beslut, bland annat om slamhantering.", "slamhantering"),
+    ("På programmet för dagen stod också slamhantering.", "slamhantering"),
+    ("Stående punkter på dagordningen har också varit slamhantering.", "slamhantering"),
+    ("Deltagarna fick fördjupa sig i slamhantering.", "slamhantering"),
+])
+def test_topics_more_cues_of_the_genre(reference, make_document, text, form):
+    assert _has_form(_topic_forms(reference, make_document, text), form)
+
+
+def test_topics_what_a_visitor_came_to_learn_about_a_place_is_no_topic(reference, make_document):
+    # "för att lära sig mer om respektive kommun samt etablera kontakter": the place and a verb, no subject
+    forms = _topic_forms(reference, make_document, "Hon besöker kommunerna för att lära sig mer om respektive kommun "
+                                                   "samt etablera och fördjupa kontakter.")
+    assert not any(t.startswith("x-") for t in forms), forms

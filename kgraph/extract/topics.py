@@ -237,7 +237,15 @@ _FORWARD_CUE = re.compile(
     r"|(?:satsning|satsningen|satsningar|satsningarna)\s+(?:inom|på)"
     # "Bostäder är en nyckelfråga, liksom X": the list goes on after the key question
     r"|(?:nyckelfråga|huvudfråga|ödesfråga|framtidsfråga|överlevnadsfråga),?\s+liksom"
-    r"|på (?:agendan|dagordningen|programmet) (?:stod|fanns|står|finns)|på (?:agendan|dagordningen)\s*:"
+    # ("På programmet för rikskonferensen den 26-28 april stod också X", "Stående punkter på dagordningen har varit X")
+    r"|på (?:agendan|dagordningen|programmet)(?:\s+för\s+[^.!?\n]{1,50}?)?\s+(?:stod|fanns|står|finns)"
+    r"|på (?:agendan|dagordningen)\s*:"
+    r"|punkter\s+på\s+(?:agendan|dagordningen)\s+(?:har\s+(?:också\s+|även\s+)?varit|var|är)"
+    # "för att höra mer om X": what a visitor came to hear (not "för att lära sig mer om kommunen": the place)
+    r"|för\s+att\s+(?:få\s+)?(?:höra|veta)\s+(?:mer\s+|mera\s+)?(?:om|kring)"
+    # "fördjupa sig i X", "fördjupa sig kring X"; "fattade beslut, bland annat om X" (not "beslut om att")
+    r"|fördjupa\s+sig\s+(?:i|kring|inom)"
+    r"|beslut,?\s+(?:bland annat\s+|bl\.\s?a\.\s+)?om(?!\s+att\b)"
 
     # a fronted adverbial, then the passive verb, then what: "Under mötet diskuterades X", "Där berördes X"
     r"|(?:mötet|besöket|träffen|samtalet|samtalen|dagen|eftermiddagen|förmiddagen|där|här|sedan|även|också|därför|"
@@ -301,6 +309,9 @@ _BACKWARD_CUE = re.compile(
     r"|kom\s+(?:också\s+|även\s+)?upp|(?:var|är)\s+(?:också\s+|även\s+)?uppe\s+(?:för|till)\s+diskussion"
     r"|(?:som\s+)?(?:stod|står|var|är)\s+(?:i\s+)?(?:fokus|i centrum|ett\s+(?:genomgående\s+|återkommande\s+)?tema)"
     r"(?!\s+på\b)"
+    # a headline: "Hållbara livsmedel i fokus när ministern besöker X", "Totalförsvar på agendan när ...",
+    # "Friluftsliv och hälsa är temat när landshövdingen ..."
+    r"|(?:i\s+fokus|i\s+centrum|på\s+agendan|(?:är|var|blir|blev)\s+temat)(?=\s+(?:när|då|vid|under|inför|för)\b)"
     # "X var också med på dagens agenda", "X stod på dagordningen": what the meeting's agenda held
     r"|(?:var|stod|fanns|är|står|finns)\s+(?:också\s+|även\s+)?(?:med\s+)?på\s+(?:dagens\s+|mötets\s+)?"
     r"(?:agendan?|dagordningen|föredragningslistan)\b"
@@ -504,7 +515,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
               "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning", "rör",
               "ägna", "uppe", "presenter", "redovisa", "exempel", "bild", "överblick", "presentation",
-              "genomgång", "föredragningslist"):
+              "genomgång", "föredragningslist", "programmet", "fördjupa", "beslut", "höra", "veta"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
