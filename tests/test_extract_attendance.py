@@ -171,3 +171,19 @@ def test_minutes_naming_no_board_are_the_municipality_of_their_seal(reference, m
             "Eva Sjö TIMRÅ KOMMUN ANSLAG/BEVIS Protokollet är justerat.\n")
     ex = extract_document(make_document(text), reference)
     assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= _boards(ex, "municipality/2262")
+
+
+def test_titles_of_officials_keep_their_area_board_and_order(reference, make_document):
+    # a list of officials and members in minutes: the area after an administration's head, a board or committee
+    # after an abbreviated chair, the order of a deputy
+    text = ("PROTOKOLL Kommunstyrelsen Tid 3 mars 2008 Beslutande Anna Berglund (S), ordförande 1:e ersättare "
+            "Lars Nord (M) Ulf Holm (KD) femte ers för minoriteten Övriga deltagande Karin Ek, förvaltningsområdeschef omsorg 140 Olle Brink, "
+            "förvaltningsområdeschef lärande 141 Eva Sjö, ordf. ekonomikommittén Per Holm, v ordf regionstyrelsen "
+            "Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert _roles(ex, "person/karin-ek") == {"förvaltningsområdeschef omsorg"}
+    assert _roles(ex, "person/olle-brink") == {"förvaltningsområdeschef lärande"}
+    assert _roles(ex, "person/eva-sjo") == {"ordf. ekonomikommittén"}
+    assert _roles(ex, "person/per-holm") == {"v ordf regionstyrelsen"}
+    assert "1:e ersättare" in _roles(ex, "person/lars-nord")
+    assert _roles(ex, "person/ulf-holm") == {"femte ersättare"}

@@ -1580,3 +1580,16 @@ def test_relations_a_governor_of_another_county_is_not_the_pages_board(reference
     rels = _pairs(extract_document(make_document(text), reference), "affiliatedWith")
     assert ("person/karin-ek", "cab/20") in rels, rels
     assert ("person/anna-kinberg-batra", "cab/20") not in rels, rels
+
+
+def test_relations_a_post_at_a_named_body_and_a_units_name_with_its_capital(reference, make_document):
+    # "stabschef på Länsstyrelsen Gävleborg": the body's name is whose the post is, no board of the role;
+    # "chef för Samhällsutveckling och kommunikation,": a unit's name keeps its fields in the role
+    text = ("Besök i Ockelbo\n\nFrån vänster: Mats Holm, stabschef på Länsstyrelsen Gävleborg, Per Ek, chef för "
+            "Samhällsutveckling och kommunikation, och Ola Berg, chef för Trafikverket.\n")
+    ex = extract_document(make_document(text), reference)
+    roles = _pairs(ex, "role")
+    assert ("person/mats-holm", "stabschef") in roles, roles
+    assert ("person/per-ek", "chef för samhällsutveckling och kommunikation") in roles, roles
+    assert ("person/ola-berg", "chef") in roles, roles
+    assert ("person/mats-holm", "cab/21") in _pairs(ex, "affiliatedWith")

@@ -64,10 +64,12 @@ TITLE_COMPLEMENT_RE = re.compile(
     # a named committee or council, never the bare word ("ordförande i Vänortskommittén", not "i rådet")
     r"|[\wåäöÅÄÖ-]{3,}?(?:kommittén|rådet)"
     r"|KS|KF|RS|RF)\b")
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäö]")  # the next word of a name: "Länsstyrelsen Gävleborg"
 # a board right after a board role, without a preposition: "vice ordförande kommunstyrelsen"
 # (matched on the lower-cased text: "Vice ordförande Hälso- och Sjukvårdsnämnden" in a list of those present)
 _BARE_BOARD_RE = re.compile(r"[ \t]+(?P<c>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|"
-                            r"(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö-]+nämnden|[a-zåäö]*utskottet)(?![\wåäö])")
+                            r"(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö-]+nämnden|[a-zåäö]*utskottet|[a-zåäö]+kommittén)"
+                            r"(?![\wåäö])")
 # a unit right after a title, without a preposition: "chef samhällsavdelningen", "kommunikatör naturvårdsenheten",
 # "chef Stöd- och serviceavdelningen" (a list of officials in minutes, a contact block)
 _BARE_UNIT_RE = re.compile(r"[ \t]+(?P<c>(?:[\wåäöÅÄÖ]+[ \t]*-[ \t]*och[ \t]+)?[\wåäöÅÄÖ-]*?"
@@ -75,8 +77,11 @@ _BARE_UNIT_RE = re.compile(r"[ \t]+(?P<c>(?:[\wåäöÅÄÖ]+[ \t]*-[ \t]*och[ \
 # the field after a post without a preposition, in a list of officials: "sakkunnig näringsliv, A B",
 # "sakkunnig kommunikation t.o.m. § 12" (the paragraphs the official attended)
 _BARE_FIELD_RE = re.compile(r"[ \t]+(?P<c>[a-zåäö]{4,})"
-                            r"(?=[ \t]*(?:[,;)\n]|$)|[ \t]+(?:[A-ZÅÄÖ§]|t\.o\.m\.|fr\.o\.m\.))")
+                            r"(?=[ \t]*(?:[,;)\n]|$)|[ \t]+(?:[A-ZÅÄÖ§]|\d|t\.o\.m\.|fr\.o\.m\.))")
+# (and the head of an area of an administration: "förvaltningsområdeschef omsorg 140", "verksamhetsområdeschef
+# hemvård", the paragraphs attended after it)
 _BARE_FIELD_POSTS = ("sakkunnig",)
+_VERB_ENDINGS = ("ar", "er", "ade", "te")  # "verksamhetsområdeschef berättar, ...": a verb, no field
 # a minister's field, as the Government Offices write it: "minister med ansvar för idrottsfrågorna"
 _MINISTER_FOR_RE = re.compile(r"[ \t]+med[ \t]+ansvar[ \t]+för[ \t]+(?P<c>(?:[a-zåäö]+-?,?[ \t]+(?:och[ \t]+)?)?"
                               r"[a-zåäö]+(?<!samt)(?<!och))(?![\wåäö-])")
@@ -84,7 +89,10 @@ _MINISTER_FOR_RE = re.compile(r"[ \t]+med[ \t]+ansvar[ \t]+för[ \t]+(?P<c>(?:[a
 # samhällsavdelning" (up to three words, before a name, a clause or the end of the phrase)
 _CHEF_FOR_RE = re.compile(r"[ \t]+för[ \t]+(?P<c>(?:[A-ZÅÄÖ][a-zåäö]+s[ \t]+)?(?:[a-zåäö]+-[ \t]+och[ \t]+)?"
                           r"(?!(?:att|den|det|de|en|ett)[ \t])"
-                          r"[a-zåäö][a-zåäö-]+(?:[ \t]+(?!(?:och|som|att|i|på|med)(?![\wåäö]))[a-zåäö][a-zåäö-]+)"
+                          # (a unit's name with its capital, two fields joined: "chef för Samhällsutveckling och
+                          # kommunikation"; never a body's name alone: "chef för Trafikverket")
+                          r"(?:[a-zåäö]|[A-ZÅÄÖ](?=[a-zåäö-]+[ \t]+och[ \t]+[a-zåäö]))"
+                          r"[a-zåäö-]+(?:[ \t]+(?!(?:och|som|att|i|på|med)(?![\wåäö]))[a-zåäö][a-zåäö-]+)"
                           # (two fields joined, closing the phrase: "för samhällsutveckling och kommunikation, ...",
                           # "... och service i Region X")
                           r"{0,2}(?:[ \t]+och[ \t]+[a-zåäö][a-zåäö-]+"
@@ -102,7 +110,7 @@ _COMPLEMENT_TITLES = frozenset(_BOARD_ROLES + ("verksamhetschef", "chef", "förv
                                                "enhetschef"))
 # "2:e vice ordförande i kommunstyrelsen", "1: vice ordförande": an ordinal before a vice chair, as written
 _ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|"
-                                r"(?<![\wåäö])(?:förste|första|andre|andra|tredje))[ \t]+\Z")
+                                r"(?<![\wåäö])(?:förste|första|andre|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde))[ \t]+\Z")
 # "arbetsmarknads- och etableringsminister": the first part of a joined compound title (also an abbreviation's:
 # "it- och energiminister", "PR- och marknadschef", matched on the lower-cased text)
 _JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,}-,[ \t]+)*[a-zåäö]{2,}-[ \t]+och[ \t]+\Z")
@@ -292,7 +300,8 @@ def _extend_before(text: str, low: str, start: int, title: Title) -> tuple[int, 
         rules.append(_QUALIFIER_BEFORE_RE)
     if tail.endswith(_FIELD_ADJECTIVES):
         rules.append(_FIELD_BEFORE_RE)
-    if tail[-1:] in "0123456789:ea" and low.startswith(("vice ", "v. "), start):
+    # ("1:e ersättare": the order of a deputy too)
+    if tail[-1:] in "0123456789:ea" and (low.startswith(("vice ", "v. "), start) or title.title == "ersättare"):
         rules.append(_ORDINAL_BEFORE_RE)
     if tail.endswith("s") and title.title in _BOARD_ROLES:
         rules.append(_GENITIVE_BODY_RE)
@@ -361,13 +370,17 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
             and form != title.title.lower()
         new_start, prefix = _extend_before(text, low, start, title)
         if prefix:
-            role = f"{prefix.lower()} {role}"
+            # (a deputy's order before the abbreviation, in full: "tredje ers" is a "tredje ersättare")
+            role = f"{prefix.lower()} {title.title if title.title == 'ersättare' else role}"
         m = TITLE_COMPLEMENT_RE.match(text, end)
+        if m and m["c"][:1].isupper() and not m["c"].isupper() and _NAME_GOES_ON_RE.match(text, m.end()):
+            m = None  # "stabschef på Länsstyrelsen Gävleborg": a body's name, whose the post is, not its board
         bare = _BARE_BOARD_RE.match(low, end) if m is None else None
         if m and (title.title in _COMPLEMENT_TITLES or role.endswith(tuple(_BOARD_ROLES))):
             role = f"{role} {m['prep']} {m['c'].lower()}"
             end = m.end()
-        elif bare and role.endswith(tuple(_BOARD_ROLES)):
+        elif bare and (role.endswith(tuple(_BOARD_ROLES)) or title.title in _BOARD_ROLES):
+            # (an abbreviated role too: "ordf. regionstyrelsen", "v ordf regionutvecklingsnämnden")
             # "vice ordförande kommunstyrelsen" (a caption's short form): the board is part of the role
             role = f"{role} {bare['c'].lower()}"
             end = bare.end()
@@ -383,7 +396,8 @@ def find_titles(text: str, ref: Reference) -> list[TitleHit]:
         elif title.title == "minister" and (field := _MINISTER_FOR_RE.match(text, end)):
             role = f"{role} med ansvar för {field['c']}"
             end = field.end("c")
-        elif title.title.endswith(_BARE_FIELD_POSTS) and (field := _BARE_FIELD_RE.match(text, end)):
+        elif (title.title.endswith(_BARE_FIELD_POSTS) or role.endswith("områdeschef")) \
+                and (field := _BARE_FIELD_RE.match(text, end)) and not field["c"].endswith(_VERB_ENDINGS):
             role = f"{role} {field['c']}"
             end = field.end("c")
         hits.append(TitleHit(new_start, end, title, role, plural=plural, extended=bool(prefix), definite=definite))
