@@ -110,7 +110,8 @@ _COMPLEMENT_TITLES = frozenset(_BOARD_ROLES + ("verksamhetschef", "chef", "förv
                                                "enhetschef"))
 # "2:e vice ordförande i kommunstyrelsen", "1: vice ordförande": an ordinal before a vice chair, as written
 _ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|"
-                                r"(?<![\wåäö])(?:förste|första|andre|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde))[ \t]+\Z")
+                                r"(?<![\wåäö])(?:förste|första|andre|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|"
+                                r"tionde))[ \t]+\Z")
 # "arbetsmarknads- och etableringsminister": the first part of a joined compound title (also an abbreviation's:
 # "it- och energiminister", "PR- och marknadschef", matched on the lower-cased text)
 _JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,}-,[ \t]+)*[a-zåäö]{2,}-[ \t]+och[ \t]+\Z")
