@@ -706,3 +706,10 @@ def test_a_companys_name_run_on_into_a_town_names_its_site_there(reference, make
     parts = {(s.subject, s.object) for s in ex.statements if s.predicate == "partOf"}
     site = next(k for k, e in ex.entities.items() if e.label == "Scania Oskarshamn")
     assert any(a == site for a, _ in parts)
+
+
+def test_a_council_named_by_its_county_is_one_body(reference, make_document):
+    text = ("Workshop om klimatet\n\nArrangörer: Klimatrådet Hallands län, Miljö- och klimatrådet Dalarnas län och "
+            "Klimatråd Västra Götaland.\n")
+    labels = _labels(reference, make_document, text, "Organization")
+    assert {"Klimatrådet Hallands län", "Miljö- och klimatrådet Dalarnas län", "Klimatråd Västra Götaland"} <= labels

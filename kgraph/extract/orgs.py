@@ -444,6 +444,10 @@ AREA_BODY_RE = re.compile(rf"(?<![\w-])(?P<name>(?:Region|Kommun|Kommunal|Samord
                           rf"(?:i[ \t]+{_WORD}(?:[ \t]+län)?|(?:södra|norra|västra|östra|mellersta)[ \t]+{_WORD}"
                           rf"|{_WORD}[ \t]+län))"
                           r"(?![\wåäö-])")
+# a council named by its county: "Klimatrådet Exempellands län", "Miljö- och klimatrådet Exempellands län",
+# "Klimatråd Västra Götaland" (a county's partnership of bodies, no office of the county board)
+COUNTY_COUNCIL_RE = re.compile(rf"(?<![\w-])(?P<name>(?:[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö]+|[A-ZÅÄÖ][a-zåäö]+)"
+                               rf"råd(?:et)?[ \t]+(?:{_WORD}[ \t]+län|Västra[ \t]+Götaland))(?![\wåäö-])")
 # a centre or unit at a university, by its own name: "Exempelfrid vid Exempelby universitet"
 UNIT_AT_UNIVERSITY_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP_NAME}(?:[ \t]+{_CAP_NAME})?)[ \t]+vid[ \t]+(?:{_CAP_NAME}[ \t]+)?"
@@ -868,6 +872,9 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
                 yield from emit(m.start("name"), m.end("name"), "Organization")
     for m in prefilter.finditer(AREA_BODY_RE, text):
         yield from emit(m.start("name"), m.end("name"), "Association")
+    if "råd" in text:
+        for m in prefilter.finditer(COUNTY_COUNCIL_RE, text):
+            yield from emit(m.start("name"), m.end("name"), "Organization")
     for m in prefilter.finditer(NONPROFIT_RE, text):
         yield from emit(m.start("name"), m.end("name"), "Association")
     for gates, rx, cls in NAMED_BODY_PATTERNS:
