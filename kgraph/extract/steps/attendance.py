@@ -433,7 +433,7 @@ def _tie_signatures(st: DocState) -> None:
 
 
 # a signature's label, as a row of them prints it (a label that is no title too: "Justerande")
-_SIGN_WORD_RE = re.compile(r"(?:Ordförande|Sekreterare|Justerare|Justerande)(?![\wåäö-])")
+_SIGN_WORD_RE = re.compile("(?:" + "|".join(sorted(w.capitalize() for w in _SIGNATURE_LABELS)) + r")(?![\wåäö-])")
 
 
 def _stacked_signers(text: str, labels: list[TitleHit], names: list[PersonHit]) -> dict[int, PersonHit]:

@@ -1,7 +1,7 @@
 """Definite references to a body the text is about: "Länsstyrelsen",
 "Länsstyrelsens" for the one county administrative board of the text (named,
-or the board of the one county the text names, of the county governor it
-names, or of the county all its municipalities lie in: a board's own page
+or the board of the county governor in office it names, of the one county the
+text names, or of the county all its municipalities lie in: a board's own page
 often never spells out its full name); "Regionförbundet", "Förbundet",
 "Föreningen", "Landstinget" for the one body of that kind the text names
 (and "Landstinget", with none named, for the county council of the text's
