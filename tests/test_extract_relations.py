@@ -1593,3 +1593,28 @@ def test_relations_a_post_at_a_named_body_and_a_units_name_with_its_capital(refe
     assert ("person/per-ek", "chef för samhällsutveckling och kommunikation") in roles, roles
     assert ("person/ola-berg", "chef") in roles, roles
     assert ("person/mats-holm", "cab/21") in _pairs(ex, "affiliatedWith")
+
+
+def test_relations_who_spoke_for_a_body_fronted_by_for_or_from(reference, make_document):
+    # "För X presenterade ordförande A ...", "Från Y talade B om ...": the body the speaker spoke for
+    text = ("Nyheter\n\nMötet hölls i Huddinge. För Södertörnskommunerna presenterade ordförande Anna Berg de "
+            "prioriterade satsningarna. Från Region Stockholm talade Per Holm om trafiken.\n")
+    rels = _pairs(extract_document(make_document(text), reference), "affiliatedWith")
+    assert ("person/anna-berg", "org/sodertornskommunerna") in rels, rels
+    assert ("person/per-holm", "region/01") in rels, rels
+
+
+def test_relations_a_title_after_a_pronoun_is_the_person_named_before(reference, make_document):
+    # "Hon är ordförande i X": the sentence opens with a pronoun and a copula; the title is the last-named person's
+    text = ("Nyheter\n\nPå mötet var Karin Holm inbjuden för att tala om regionens utveckling. Karin Holm har arbetat "
+            "många år inom näringslivet. Hon är ordförande i Exempelbygdens företagarförening.\n")
+    ex = extract_document(make_document(text), reference)
+    assert ("person/karin-holm", "ordförande") in _pairs(ex, "role")
+    assert ("person/karin-holm", "org/exempelbygdens-foretagarforening") in _pairs(ex, "affiliatedWith")
+
+
+def test_relations_a_pronoun_title_with_a_holder_of_its_own_is_left_alone(reference, make_document):
+    text = ("Nyheter\n\nKarin Holm talade om näringslivet. Hon är ordförande Per Holm i Exempelbygdens "
+            "företagarförening tackade.\n")
+    ex = extract_document(make_document(text), reference)
+    assert ("person/karin-holm", "ordförande") not in _pairs(ex, "role")

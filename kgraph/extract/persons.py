@@ -1092,6 +1092,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
     _list_before_plural_title(text, persons, starts, result)
     _copula_titles(text, persons, starts, result)
     _board_seats_listed(text, persons, starts, result)
+    _pronoun_titles(text, persons, result)
     # a second title joined to a linked one: "kommunstyrelsens ordförande i X och ledamot i SKL:s styrelse"
     linked = list(result.roles)
     title_starts = sorted((t.start, i) for i, t in enumerate(result.titles))
@@ -1176,6 +1177,25 @@ def _board_seats_listed(text: str, persons: list[PersonHit], starts: list[int], 
             group.append(persons[i])
         if len(group) >= 2:
             result.roles = [(q, u) for q, u in result.roles if u is not t] + [(q, t) for q in group]
+
+
+# "Han är ordförande i X", "Hon var tidigare VD för Y": a sentence that opens with a pronoun and a copula, then a title
+_PRONOUN_COPULA_RE = re.compile(r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*)(?:Han|Hon)[ \t]+(?:är|var|blev|har[ \t]+varit|"
+                                r"har[ \t]+blivit)[ \t]+(?:(?:också|även|sedan|numera|tidigare|nu)[ \t]+)?\Z")
+_PRONOUN_REACH = 400  # how far before the pronoun the person it stands for may be named
+
+
+def _pronoun_titles(text: str, persons: list[PersonHit], result: PeopleResult) -> None:
+    """"A har arbetat många år inom X. Han är ordförande i Y": the title after a pronoun and a copula that open a
+    sentence is that of the person the text named last before it, when the sentence names no one itself and the
+    title has no holder yet."""
+    held = {id(t) for _, t in result.roles}
+    for t in result.titles:
+        if id(t) in held or _PRONOUN_COPULA_RE.search(text, max(0, t.start - 40), t.start) is None:
+            continue
+        before = [p for p in persons if t.start - _PRONOUN_REACH <= p.start and p.end <= t.start]
+        if before:
+            result.roles.append((before[-1], t))
 
 
 # between a list's last name (and its party) and the title in the plural that all its names share

@@ -702,7 +702,9 @@ _GROUP_AFTER_ORG_RE = re.compile(r"(?::s)?[ \t]+(?:representanter|företrädare|
 # came from it
 _FROM_BEFORE_ORG_RE = re.compile(r"(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:Med|Även|Också)[ \t]+från|Från|För)[ \t]+$")
 # ("Från Exempelby kommun: A (S), ordförande, och B": the organisation, a colon, its people)
-_TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|deltar|medverkade|medverkar|närvarade|fanns|finns|kom)"
+# ("För Exempelbygden presenterade ordförande A ...": who spoke for the body)
+_TOOK_PART_AFTER_ORG_RE = re.compile(r"[ \t]+(?:deltog|deltar|medverkade|medverkar|närvarade|fanns|finns|kom|"
+                                     r"presenterade|presenterar|talade|talar|berättade|berättar|informerade)"
                                      r"(?:[ \t]+(?:även|också|bland andra|bland annat|bl\.\s?a\.))*[ \t]+"
                                      r"|[ \t]*:[ \t]*(?=[A-ZÅÄÖ])")
 # "representanter för Skogsstyrelsen, bland andra distriktschef A", "företrädare för Exempelby kommun: A och B":
