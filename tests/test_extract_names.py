@@ -713,3 +713,11 @@ def test_a_council_named_by_its_county_is_one_body(reference, make_document):
             "Klimatråd Västra Götaland.\n")
     labels = _labels(reference, make_document, text, "Organization")
     assert {"Klimatrådet Hallands län", "Miljö- och klimatrådet Dalarnas län", "Klimatråd Västra Götaland"} <= labels
+
+
+def test_a_listed_body_written_with_its_legal_form_is_the_listed_body(reference, make_document):
+    # "Dalatrafik AB": the reference's "Dalatrafik" with its legal form, one body, not a company of its own
+    ents, ex = _entities(reference, make_document, "Vid mötet talade Anna Berg från Dalatrafik AB om busslinjerna. "
+                                                   "Dalatrafik vill se fler resenärer.")
+    keys = {k for k in ex.entities if "dalatrafik" in k}
+    assert keys == {"org/dalatrafik"}, keys

@@ -40,6 +40,13 @@ def _soft(m: Mention) -> bool:
 _LEGAL_FORM_AFTER_RE = re.compile(rf"[ \t]+(?:AB|HB|KB|Aktiebolag\b|(?:{UTILITY_TRADE_AFTER})(?![\wåäö-]))")
 
 
+def _with_legal_form(st: DocState, x: Mention, m: Mention) -> bool:
+    """Is ``m`` the reference's body ``x`` written with its legal form ("Exempeltrafiken AB" for the listed
+    "Exempeltrafiken"): one body, the reference's, not a company of its own?"""
+    return x.key in st.ref.entities and x.prov.span.start == m.prov.span.start \
+        and m.text[len(x.text):].strip() in LEGAL_FORMS
+
+
 def _gives_way(st: DocState, m: Mention) -> bool:
     """May a longer name found around this mention replace it: a soft one-word place or county, or a one-word
     name the reference holds inside a company's name?"""
@@ -297,7 +304,7 @@ def run(st: DocState) -> None:
     for m in settle(cands + again):
         s, e = m.prov.span.start, m.prov.span.end
         if id(m) in wins:
-            for x in [x for x in st.overlapping(s, e) if _gives_way(st, x)]:
+            for x in [x for x in st.overlapping(s, e) if _gives_way(st, x) and not _with_legal_form(st, x, m)]:
                 st.forget(x)
         # "PRO Exempelby", "SPF Seniorerna Exempelby": a local association named by the national one's name and
         # its place, which the reference holds only as the national body
