@@ -118,6 +118,11 @@ class Reference:
     def minister_terms(self, person_key: str) -> list[MinisterTerm]:
         return self.terms_by_person.get(person_key, [])
 
+    def governed_counties(self, person_key: str, day: dt.date | None) -> set[str]:
+        """The codes of the counties the person governs on ``day`` (every county of a term, without a day)."""
+        return {code for code, start, end in self.governor_terms.get(person_key, [])
+                if day is None or ((start is None or start <= day) and (end is None or day < end))}
+
     def office_holder(self, post: str, day: dt.date) -> MinisterTerm | None:
         post = post.casefold()
         hits = [t for t in self.ministers if t.post.casefold() == post and t.holds_on(day)]

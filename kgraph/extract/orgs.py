@@ -171,9 +171,9 @@ _DEFINITE_GENITIVE_RE = re.compile(r"(?:ens|nas|ets)$")
 # "vårdcentralen i Exempelby", "Hälsocentralen Exempelby": a named health centre, visited as a place
 HEALTH_CENTRE_RE = re.compile(
     r"(?<![\w-])(?P<name>[VvHh](?:årdcentralen|älsocentralen)(?:[ \t]+i)?[ \t]+[A-ZÅÄÖ][\wåäöé-]+)(?![\wåäö-])")
-# the armed forces' military regions and civil defence's civil areas (the county boards that lead them), by their
 # a named area: "Sigfridsområdet", "Exempelbyområdet"
 _NAMED_AREA_RE = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]{2,}området(?![\wåäö-])")
+# the armed forces' military regions and civil defence's civil areas (the county boards that lead them), by their
 # quarter: "Mellersta militärregionen", "Södra civilområdet", "det norra civilområdet"
 DEFENCE_AREA_RE = re.compile(r"(?<![\wåäö-])(?P<name>(?:[Nn]orra|[Mm]ellersta|[Ss]ödra|[Vv]ästra|[Öö]stra)[ \t]+"
                              r"(?:militärregionen|civilområdet))(?![\wåäö-])")

@@ -1144,13 +1144,20 @@ def _copula_titles(text: str, persons: list[PersonHit], starts: list[int], resul
     copula to the name after it, is that name's, not the one before it (a PDF's text may have lost the full stop
     between); not a plural's ("Inbjudna företagare var A, B och C")."""
     for t in result.titles:
-        cop = _COPULA_RE.match(text, t.end)
-        if cop is None or t.plural or not text[t.start].isupper():
+        if t.plural or not text[t.start].isupper():
             continue
-        i = bisect.bisect_left(starts, cop.end())
-        if i < len(starts) and starts[i] == cop.end():
-            holder = persons[i]
-            result.roles = [(q, u) for q, u in result.roles if u is not t] + [(holder, t)]
+        i = _name_after_copula(text, t, starts)
+        if i is not None:
+            result.roles = [(q, u) for q, u in result.roles if u is not t] + [(persons[i], t)]
+
+
+def _name_after_copula(text: str, t: TitleHit, starts: list[int]) -> int | None:
+    """The index (in ``starts``) of the name right after the title and a copula ("Sekreterare är Anna Berg")."""
+    cop = _COPULA_RE.match(text, t.end)
+    if cop is None:
+        return None
+    i = bisect.bisect_left(starts, cop.end())
+    return i if i < len(starts) and starts[i] == cop.end() else None
 
 
 # between two entries of a board's list after the copula: a party, a municipality set off by commas ("Anna Berg,
@@ -1165,11 +1172,10 @@ def _board_seats_listed(text: str, persons: list[PersonHit], starts: list[int], 
     then a list of names: each name holds the seat (other plurals, "Inbjudna företagare var A och B", say who came,
     not what they hold)."""
     for t in result.titles:
-        cop = _COPULA_RE.match(text, t.end)
-        if cop is None or not t.plural or not t.title.title.endswith(("ledamot", "ersättare")):
+        if not t.plural or not t.title.title.endswith(("ledamot", "ersättare")):
             continue
-        i = bisect.bisect_left(starts, cop.end())
-        if i >= len(starts) or starts[i] != cop.end():
+        i = _name_after_copula(text, t, starts)
+        if i is None:
             continue
         group = [persons[i]]
         while i + 1 < len(persons) and _SEAT_JOIN_RE.fullmatch(text, persons[i].end, persons[i + 1].start):

@@ -43,12 +43,8 @@ def _county_code(st: DocState) -> str | None:
     if cabs:
         return next(iter(cabs)) if len(cabs) == 1 else None
     counties = {m.key.split("/")[1] for m in st.mentions if m.key and m.key.startswith(("county/", "region/"))}
-    governed = set()
-    for m in st.mentions:
-        for code, start, end in st.ref.governor_terms.get(m.key or "", []) if m.kind == "Person" else []:
-            day = st.doc.published
-            if day is None or ((start is None or start <= day) and (end is None or day < end)):
-                governed.add(code)
+    governed = {code for m in st.mentions if m.kind == "Person" and m.key
+                for code in st.ref.governed_counties(m.key, st.doc.published)}
     if len(governed) == 1:
         # the governor in office the text names, over a county it names (a trip to another county, a guest's
         # former one: "tidigare landshövding i Exempellän")

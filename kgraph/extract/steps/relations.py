@@ -1276,9 +1276,7 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
 def _governors_own_board(st: DocState, key: str, add: AddAffiliation) -> AddAffiliation:
     """``add`` for a county board title's guess, that leaves out a known governor's tie to another county's board
     ("Anna Berg, landshövding, Exempellän" among other governors on a board's page is not that board's)."""
-    day = st.published
-    counties = {code for code, start, end in st.ref.governor_terms.get(key, [])
-                if day is None or ((start is None or start <= day) and (end is None or day < end))}
+    counties = st.ref.governed_counties(key, st.published)
     if not counties:
         return add
 
