@@ -187,3 +187,42 @@ def test_titles_of_officials_keep_their_area_board_and_order(reference, make_doc
     assert _roles(ex, "person/per-holm") == {"v ordf regionstyrelsen"}
     assert "1:e ersättare" in _roles(ex, "person/lars-nord")
     assert _roles(ex, "person/ulf-holm") == {"femte ersättare"}
+
+
+def test_a_board_written_bare_is_the_minuted_board_of_the_seals_municipality(reference, make_document):
+    # "Omsorgsnämnden" opens every page; the seal names the municipality: one board, the municipality's, however
+    # the pages write it
+    text = ("Omsorgsnämnden 2009-05-28 1 (18)\n\n1 Omsorgsnämnden (18) Plats och tid Kommunhuset, torsdagen den "
+            "28 maj 2009 Beslutande Anna Berglund (s) ordförande Lars Nord (m) Eva Sjö (c) Tjänstemän Olle Brink, "
+            "omsorgschef Utses att justera Eva Sjö\n\n2 Omsorgsnämnden (18) TIMRÅ KOMMUN ANSLAG/BEVIS Protokollet "
+            "är justerat. Organ Omsorgsnämnden\n")
+    ex = extract_document(make_document(text), reference)
+    boards = [k for k, e in ex.entities.items() if e.label == "Omsorgsnämnden"]
+    assert len(boards) == 1 and boards[0] != "org/omsorgsnamnden"
+    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= _boards(ex, boards[0])
+
+
+def test_the_deputies_list_ends_at_the_next_field_the_cues_do_not_cut(reference, make_document):
+    # "Ersättare" heads the deputies; "Sekreterare" and "Övriga" open fields of their own, run together
+    text = ("Protokoll från förbundsstyrelsens sammanträde Fredag 23 februari 2001 Ledamöter Anna Berglund (m), "
+            "Exempelby, ordförande Lars Nord (s), Exempelby Ersättare Eva Sjö (c), Exempelby Per Holm (m), "
+            "Exempelby Sekreterare Karin Ek, GR Övriga Olle Brink, GR Ulf Holm, GR Utses att justera Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    assert _roles(ex, "person/eva-sjo") == {"ersättare"}
+    assert _roles(ex, "person/per-holm") == {"ersättare"}
+    assert _roles(ex, "person/karin-ek") == {"sekreterare"}
+    assert not _roles(ex, "person/olle-brink") and not _roles(ex, "person/ulf-holm")
+
+
+def test_a_boards_committee_that_opens_the_minutes_with_its_date(reference, make_document):
+    # "Barn- och utbildningsnämndens arbetsutskott 2003-05-13": the committee whose minutes these are; the dots of the
+    # line signed on stand between a signature label and its name
+    text = ("Barn- och utbildningsnämndens arbetsutskott 2003-05-13 1. Nämndrummet, Exempelhus\n\n1 arbetsutskott "
+            "Plats och tid Nämndrummet, Exempelhus kl Beslutande Anna Berglund (m) ordförande Lars Nord (c) "
+            "Eva Sjö (s) Övriga närvarande Olle Brink, förvaltningschef Utses att justera Lars Nord Underskrifter "
+            "Sekreterare..Paragrafer Olle Brink Ordförande.. Anna Berglund Justerande Lars Nord\n")
+    ex = extract_document(make_document(text), reference)
+    board = next(k for k, e in ex.entities.items() if e.label == "Barn- och utbildningsnämndens arbetsutskott")
+    assert _boards(ex, board) >= {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
+    assert "sekreterare" in _roles(ex, "person/olle-brink")
+    assert "ordförande" not in _roles(ex, "person/olle-brink")

@@ -230,7 +230,8 @@ CAPTION_CUES = r"[Ff]rån vänster|[Ff]r\.?[ \t]?v\.?|[Pp]å bilden|I bild"
 PLACE_FIELD_LABELS = r"Sammanträdesplats|Sammanträdeslokal|Plats och tid|Tid och plats|Plats|Lokal"
 HOURS_RANGE = r"(?:kl\.?[ \t]*)?\d{1,2}[.:]\d{2}[ \t]*[-–][ \t]*\d{1,2}[.:]\d{2}"
 # a protocol that starts with its board's name: "Regionstyrelsen. Plats: ..."
-BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>{BOARD_NAMES}|(?:Kommun|Region)styrelsens arbetsutskott)\b")
+# (or its committee: "Kommunstyrelsens arbetsutskott", "Barn- och utbildningsnämndens arbetsutskott")
+BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>(?:{BOARD_NAMES})(?:s[ \t]+arbetsutskott)?)\b")
 _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justerade paragrafer|Justeringens|"
                                 r"Underskrifter)\b")
 # a protocol's first page that does not name it: its header fields, the place and time, then who decided

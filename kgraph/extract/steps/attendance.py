@@ -380,9 +380,24 @@ def _tie_deputies(st: DocState, cues: list[re.Match[str]]) -> None:
         if title is None:
             continue
         titled = {id(q) for q, _ in st.people.roles}
+        end = _deputies_end(st, seg, c.end("cue"))
         for p in st.people.persons:
-            if seg.start <= p.start < seg.end and id(p) not in titled:
+            if seg.start <= p.start < end and id(p) not in titled:
                 st.people.roles.append((p, title))
+
+
+# a field after the deputies' list that the cues do not cut: "... Ove Holm (m), Exempelby Övriga Per Ek, GR"
+_OTHERS_FIELD_RE = re.compile(r"(?<=\s)Övriga\b")
+
+
+def _deputies_end(st: DocState, seg: Attendance, after: int) -> int:
+    """Where the deputies' list ends: at the next field's label, a title in capitals standing as a label of its
+    own ("Sekreterare Anna Berg") or "Övriga", where the minutes run their fields together."""
+    text = st.doc.text
+    label = next((t.start for t in st.people.titles if after <= t.start < seg.end and text[t.start].isupper()),
+                 seg.end)
+    others = _OTHERS_FIELD_RE.search(text, after, seg.end)
+    return min(label, others.start() if others else seg.end)
 
 
 # a protocol's signature block: each label stands before the name of who signs ("Underskrifter Sekreterare
@@ -390,8 +405,9 @@ def _tie_deputies(st: DocState, cues: list[re.Match[str]]) -> None:
 _SIGNATURES_RE = re.compile(r"\bUnderskrifter\b(?P<block>[^§\n]{0,300})")
 _SIGNATURE_LABELS = frozenset({"ordförande", "sekreterare", "justerare", "justerande"})
 # between a label and the name it heads: a colon, the next field's label a PDF's columns put between ("Sekreterare
-# Paragrafer Anna Berg"), the slash of a name signed in print ("Ordförande /Per Holm/")
-_LABEL_GAP_RE = re.compile(r"[ \t]*:?[ \t]*(?:Paragrafer[ \t]+(?:\d[\d \t,–-]*[ \t])?)?/?")
+# Paragrafer Anna Berg"), the slash of a name signed in print ("Ordförande /Per Holm/"), the dots of the line
+# signed on ("Sekreterare..")
+_LABEL_GAP_RE = re.compile(r"[ \t]*(?::|\.{2,})?[ \t]*(?:Paragrafer[ \t]+(?:\d[\d \t,–-]*[ \t])?)?/?")
 _SIGNER_GAP_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,6}\))?[ \t,]*")  # the signer's party between name and label
 
 
@@ -771,7 +787,23 @@ def _new_board(st: DocState, board: str, s: int, e: int) -> str:
     where = st.publisher if st.publisher is not None and (owner is None or st.cls_of(st.publisher) == owner) else \
         next((m.key for m in st.mentions if m.kind == (owner or "Municipality")), st.publisher)
     key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
-    return _new_body(st, board, "Organization", s, e, key)
+    _new_body(st, board, "Organization", s, e, key)
+    _own_bare_board(st, board, key)
+    return key
+
+
+def _own_bare_board(st: DocState, board: str, key: str) -> None:
+    """"Omsorgsnämnden" written bare elsewhere in the minutes of Exempelby's omsorgsnämnd is that one board: its
+    other mentions (and the publisher, where they made it that) take the minuted board's key."""
+    bare = f"org/{slug(board)}"
+    if bare == key:
+        return
+    for m in [m for m in st.mentions if m.key == bare and m.kind == "Organization"
+              and m.text.casefold() == board.casefold()]:
+        st.forget(m)
+        st.add_mention(m.model_copy(update={"key": key}))
+    if st.publisher == bare and bare not in st.info:
+        st.publisher = key
 
 
 def _letterhead_body(st: DocState) -> str | None:
@@ -1018,7 +1050,7 @@ def _named_before(st: DocState, key: str, pos: int) -> int | None:
 
 
 STEP = Step("attendance", run, reads=("doc", "ref", "mentions", "people", "publisher"),
-            writes=("attendance", "minuted_body", "people", "mentions", "info", "statements"))
+            writes=("attendance", "minuted_body", "people", "mentions", "info", "statements", "publisher"))
 
 
 def present(st: DocState) -> list[tuple[PersonHit, Attendance]]:
