@@ -2346,3 +2346,44 @@ def test_meetings_what_the_visits_of_a_series_are_for_is_said_of_them_all(refere
     assert {m.location for m in ms} == {"municipality/1472", "municipality/1496"}, ms
     for m in ms:
         assert {"bredband", "strandskydd"} <= set(m.topics), m
+
+
+def test_meetings_a_lead_that_tells_the_visit_as_a_meeting_is_that_visit(reference, make_document):
+    # the lead says the municipality's people met the governor; the report says the governor visited the
+    # municipality that day "för att träffa" them: one visit
+    text = ("Representanter från Tibro kommun träffade under onsdagen landshövding Lars Nord för att diskutera "
+            "kommunens utmaningar.\n\nBesök av landshövdingen\n\nOnsdag 23 januari besökte landshövding Lars Nord "
+            "Tibro kommun för att träffa kommunala representanter. Under besöket diskuterades bostadsförsörjning.\n")
+    ms = _meetings(reference, make_document, text, published=dt.date(2019, 1, 24))
+    assert [(m.kind, m.location) for m in ms] == [("visit", "municipality/1472")], ms
+    # a series the lead announces is no visit it goes on to report
+    text = ("Landshövdingen startar dialogmöten om länets framtid\n\nLandshövding Lars Nord träffar aktörer från "
+            "Tibro kommun i en serie dialogmöten.\n\nI dag besöker landshövding Lars Nord Skövde kommun.\n")
+    ms = _meetings(reference, make_document, text)
+    assert "municipality/1496" in {m.location for m in ms if m.kind == "visit"}
+    assert any(m.kind != "visit" for m in ms), ms
+
+
+def test_meetings_the_visitors_title_with_its_county_before_the_visited_place(reference, make_document):
+    # verb first: "besökte <title> för <county> <name> <place>"; the county is the title's, the place is visited
+    text = ("I onsdags besökte landshövdingen för Västra Götalands län Lars Nord Tibro kommun. Vid besöket "
+            "diskuterades strandskydd. Förutom diskussioner med kommunen genomförde landshövdingen företagsbesök på "
+            "Exempelfrakt AB och Tibro Trä AB.\n")
+    ex = extract_document(make_document(text), reference)
+    assert [(m.kind, m.location) for m in ex.meetings] == [("visit", "municipality/1472")], ex.meetings
+    assert {"company/exempelfrakt-ab", "company/tibro-tra-ab"} <= set(ex.meetings[0].participants)
+    assert any(s.subject == "person/lars-nord" and s.predicate == "role" and s.object == "landshövding"
+               for s in ex.statements)
+
+
+def test_meetings_a_boards_meeting_of_its_series_and_an_owners_consultation(reference, make_document):
+    # "Årets andra möte med förbundsdirektionen": the board's meeting; "ett ägarsamråd med X AB" during it: a
+    # meeting of its own with the company
+    text = ("Nyheter från förbundsdirektionen\n\nÅrets andra möte med förbundsdirektionen för Fyrbodals "
+            "kommunalförbund har hållits. Bland annat godkändes årsredovisningen för 2020.\n\nÄgarsamråd med "
+            "Exempel Innovation AB\n\nUnder mötet hölls även ett ägarsamråd med Exempel Innovation AB. Bolagets vd "
+            "Lars Nord berättade om verksamheten.\n")
+    ms = _meetings(reference, make_document, text)
+    assert sorted(m.kind for m in ms) == ["board_meeting", "meeting"], ms
+    owners = next(m for m in ms if m.kind == "meeting")
+    assert "company/exempel-innovation-ab" in owners.participants

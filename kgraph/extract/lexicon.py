@@ -106,6 +106,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     # "ett samråd med Trafikverket"; not "i samråd med" (in agreement with), which is no meeting
     (r"samrådet", "meeting", "ana"),
     (r"(?<!i )samråd(?:en)?", "meeting", "new"),
+    # "ett ägarsamråd med Exempel AB": the owners' consultation with a company they own
+    (r"ägarsamråd(?:et|en)?", "meeting", "new"),
     (r"överläggning(?:ar|en|arna)?", "meeting", "new"),
     (r"samla(?:s|des)", "meeting", "new"),
     # "rådet möttes i Luleå", "ministern mötte företrädare för ...": the verb "möta" in the past

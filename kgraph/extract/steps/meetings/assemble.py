@@ -398,6 +398,31 @@ def _visit_at(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence)
     return None
 
 
+_MET_VERBS = ("träffa", "möter", "mötte")
+
+
+def _told_as_meeting(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
+    """"Representanter för X kommun träffade landshövdingen ... I onsdags besökte landshövdingen X kommun": the
+    visit a lead told first as a meeting of the same people with the place's body, on no other day (the meeting
+    becomes the visit)."""
+    people = _people_in(st, sent.start, sent.end)
+    if not people or st.cls_of(key) != "Municipality":
+        return None
+    here = _day_of(st, sent)
+    low = st.doc.text.lower()
+    for mt in meets:
+        # (a meeting a verb tells, "träffade": not a series, "startar dialogmöten", the visit is one of)
+        if mt.kind != "meeting" or mt.location is not None or mt.named or mt.group >= 0 \
+                or mt.status == "cancelled" or not low.startswith(_MET_VERBS, mt.trigger[0]) \
+                or _other_day(st, mt, here):
+            continue
+        told = {m.key for x in mt.sentences for m in st.mentions_in(x.start, x.end)}
+        if key in told and people & told:
+            mt.kind, mt.location = "visit", key
+            return mt
+    return None
+
+
 def _people_in(st: DocState, start: int, end: int) -> set[str]:
     return {m.key for m in st.mentions_in(start, end) if m.kind == "Person"}
 
@@ -833,7 +858,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 and (loc.kind in ("Place", "Company", "Organization") if loc is not None else next_item) \
                 and not count and not other_day \
                 and (next_item or _PASSIVE_VISIT_RE.match(low, s) is not None
-                     or _ENDED_AT_RE.match(low, e) is not None) \
+                     or _ENDED_AT_RE.match(low, e) is not None
+                     or low.startswith("företagsbesök", s)) \
                 and not any(m.kind == "Municipality" and m.key != current[0].location
                             for m in st.mentions_in(e, sent.end))  # (not "X i Y kommun", another municipality)
             if site:
@@ -870,11 +896,12 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if kind == "visit" and loc is None and _GENERIC_OBJECT_RE.match(low, e):
                 continue  # "ska besöka länets samtliga kommuner": the plan, not a visit
             if loc is not None and kind in ("visit", "meeting"):
-                same = _visit_at(st, meets, loc.key, sent) if kind == "visit" else \
-                    _met_again(st, meets, loc.key, sent)
+                same = (_visit_at(st, meets, loc.key, sent) or _told_as_meeting(st, meets, loc.key, sent)) \
+                    if kind == "visit" else _met_again(st, meets, loc.key, sent)
                 if same is not None:
                     attached.append(same)  # "Region X besökte på torsdagen Y kommun": the visit reported
                     revisited.append(same)
+                    current = [same]  # ("... för att träffa Z": the rest of the sentence is of that visit too)
                     continue
             if kind == "visit" and loc is not None and not count and _sites_of_stops(st, current, e, sent.end):
                 continue  # "företagsbesök på X i A och Y i B": sites of the stops A and B, no visit of their own
@@ -989,8 +1016,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
 # "samlades Exempelförbundets fullmäktige till sitt första möte"
 _BOARD_NOUN = r"[a-zåäö]*(?:fullmäktige|styrelsen|direktionen|nämnden)"
 _GATHERED = r"(?:samlades|sammanträdde|sammanträder|träffades|möttes)"
+# (or one of the board's series of meetings: "Årets andra möte med förbundsdirektionen")
 _BOARD_GATHERED_RE = re.compile(rf"\b{_BOARD_NOUN}[ \t]+{_GATHERED}\b"
-                                rf"|\b{_GATHERED}[ \t]+(?:[a-zåäö-]+[ \t]+){{0,3}}?{_BOARD_NOUN}\b")
+                                rf"|\b{_GATHERED}[ \t]+(?:[a-zåäö-]+[ \t]+){{0,3}}?{_BOARD_NOUN}\b"
+                                r"|\b(?:årets|första|andra|tredje|fjärde|femte|sjätte|sista)[ \t]+möte(?:t)?[ \t]+"
+                                rf"(?:med|i)[ \t]+{_BOARD_NOUN}\b")
 
 
 def _board_gathered(low: str, mt: MeetingDraft) -> bool:

@@ -221,6 +221,12 @@ def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
     # SmåKoms arbetsutskott riksdagen")
     subject = _SUBJECT_RE.match(text, at)
     end = subject.end() if subject else at
+    if subject and _TITLE_OF_RE.search(subject.group()):
+        # "besökte landshövdingen för Västra Exempellands län Anna Berg X kommun": the title's county, then the name
+        area = next((x for x in st.mentions_in(end, end + 1) if x.kind in ("County", "Region", "Municipality")), None)
+        if area is not None and (after := _NAME_GAP_RE.match(text, area.prov.span.end)) is not None \
+                and any(x.kind == "Person" for x in st.mentions_in(after.end(), after.end() + 1)):
+            end = after.end()
     person = next((x for x in st.mentions_in(end, end + 1) if x.kind == "Person"), None)
     group = _GROUP_SUBJECT_RE.match(text, at) if person is None and end == at and any(
         x.attrs.get("genitive") for x in st.mentions_in(at, at + 1)) else None
@@ -235,6 +241,8 @@ def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
     return _place_at(st, at) if at < limit else None
 
 
+_TITLE_OF_RE = re.compile(r"\s(?:för|i)\s+\Z")  # the subject's title goes on with its area: "landshövdingen för "
+_NAME_GAP_RE = re.compile(r"[ \t]+")
 _CAPITALISED_WORD_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*[ \t]+")
 _SUBJECT_RE = re.compile(r"(?:[a-zåäö-]+\s+){0,2}")  # lower-case words before a name: titles
 # a body's group as the subject: "SmåKoms arbetsutskott", "Regionens ledning", "Exempelförbundets styrelse"
