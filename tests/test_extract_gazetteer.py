@@ -316,6 +316,7 @@ def test_gazetteer_a_fortress_named_after_a_locality_is_one_venue(reference, mak
     ("Delegationen från Elfenbenskusten besökte Ockelbo.", "place/elfenbenskusten"),
     ("Konferensen hölls i Utrecht.", "place/utrecht"),
     ("Samarbetet med Vitryssland upphörde.", "place/belarus"),  # the former name, an alias
+    ("I dag besöker ministern Västsverige.", "place/vastsverige"),  # a part of the country (SCB's riksområde)
 ])
 def test_gazetteer_a_foreign_state_or_city_is_a_place(reference, make_document, text, key):
     assert key in _keys(reference, make_document, text, "Place")

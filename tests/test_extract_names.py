@@ -561,6 +561,15 @@ def test_names_branch_in_a_part_of_the_country(reference, make_document):
     assert ("person/per-holm", "org/lrf-sodra-gotaland") in affs
 
 
+def test_names_branch_in_a_county(reference, make_document):
+    # an association's county branch by the county's full name, also in the genitive
+    _, ex = _entities(reference, make_document,
+                      "Välkommen till Hela Sverige ska leva Jämtlands län. Dagordning för Hela Sverige ska leva "
+                      "Jämtlands läns höststämma.")
+    assert "org/hela-sverige-ska-leva-jamtlands-lan" in ex.entities
+    assert "county/23" not in ex.entities and "org/hela-sverige-ska-leva" not in ex.entities
+
+
 def test_names_capitalised_owner_building_and_preschools(reference, make_document):
     text = ("Mötet hölls i Regionens hus i Gävle. Efteråt besökte gästerna Norrgårdens förskola. "
             "Regionens ekonomi diskuterades också.")

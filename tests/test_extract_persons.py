@@ -933,3 +933,12 @@ def test_a_capitalised_title_joined_by_the_copula_is_the_next_names(reference, m
     assert ("person/karin-ek", "sekreterare") in roles
     assert ("person/per-holm", "sekreterare") not in roles
     assert not [r for r in roles if r[0] in ("person/olle-brink", "person/eva-sjo")]
+
+
+def test_names_an_adjective_that_opens_the_next_heading_is_no_surname(reference, make_document):
+    # run-together minutes: a presenter's name, then the next item's heading "Sociala institutioner"
+    names = _names(reference, make_document,
+                   "Rapport om läget Per Holm och Eva Tomasits Sociala institutioner Karin Ek Information om museet.")
+    assert "Eva Tomasits" in names and not any("Sociala" in n for n in names)
+    # a surname the lists hold stays one
+    assert "Anna Lindgren Berg" in _names(reference, make_document, "Anna Lindgren Berg deltog i mötet.")

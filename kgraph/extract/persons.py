@@ -128,6 +128,18 @@ _QUALIFIER_BEFORE_RE = re.compile(r"(?<![\wåäö.])(?:biträdande|ställföretr
 # "administrativ chef", "regional utvecklingsdirektör": the field of a post, an adjective the title keeps
 _FIELD_ADJECTIVES = ("administrativ", "teknisk", "medicinsk", "ekonomisk", "strategisk", "operativ", "regional",
                      "nationell", "juridisk", "pedagogisk", "digital")
+# the plural or definite endings of an adjective that opens an item's heading after a name in run-together minutes
+# ("Per Holm Sociala frågor", "Anna Berg Regionala utvecklingsplanen")
+_ADJECTIVE_ENDINGS = ("ala", "ella", "iska", "liga", "ära", "iva")
+
+
+def _heading_adjective(text: str, toks: list[Token], k: int, ref: Reference) -> bool:
+    """Is ``toks[k]`` an adjective with a lower-case noun after it on its line, no surname?"""
+    w = toks[k].text
+    return w.lower().endswith(_ADJECTIVE_ENDINGS) and w not in ref.surnames and k + 1 < len(toks) \
+        and toks[k + 1].text[:1].islower() and _same_line_gap(text, toks[k], toks[k + 1])
+
+
 _FIELD_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(_FIELD_ADJECTIVES) + r")[ \t]+\Z")
 # "regiondirektörerna", "kommunikatörer": plural endings after a title form
 _PLURAL_AFTER_RE = re.compile(r"(?:erna|arna|er|ar)(?![\wåäö])")
@@ -590,6 +602,7 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
                 and _surname_like(toks[j + 1], ref, title_words, blocked) and toks[j + 1].start not in place_starts \
                 and not _sentence_start_after(text, toks[j + 1].start) \
                 and toks[j + 1].text.lower() not in _FIELD_ADJECTIVES \
+                and not _heading_adjective(text, toks, j + 1, ref) \
                 and not _JOINED_AFTER_RE.match(text, toks[j + 1].end) \
                 and not text.startswith(":", toks[j + 1].end) \
                 and not (toks[j].text.endswith("s") and _OWN_TRIP_RE.search(toks[j + 1].text.lower())) \
@@ -880,7 +893,9 @@ _BEFORE_GAP = re.compile(r"^[ \t]*(?:\([A-ZÅÄÖ]{2,8}\)[ \t]*)?:?[ \t]*"
                          r"(?:(?:säger|sa|menar|berättar|konstaterar)[ \t]+)?\Z")
 # "Kommunstyrelsens ordförande i Vara kommun Anna Berg", "Ordförande i KS - Anna Berg" (a list's item):
 # the title, its place or body, the name
-_BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:läns?|kommuns?))?"
+# (a county of two words: "Landshövdingen för Västra Exempellands län Anna Berg")
+_BEFORE_PLACE_GAP = re.compile(r"^[ \t]+(?:i|för)[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:(?:[ \t]+[A-ZÅÄÖ][\wåäö-]*)?"
+                               r"[ \t]+(?:läns?|kommuns?))?"
                                r"[ \t]*(?:[-–:][ \t]*)?\Z")
 # "Landshövdingen i Stockholm, Anna Berg", "Regionrådet i Västra Exempel, Per Holm": a definite title,
 # its place (one or two words), a comma, the name

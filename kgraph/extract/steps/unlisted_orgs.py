@@ -237,7 +237,9 @@ def _branches(st: DocState) -> list[tuple[Mention, Mention, Mention]]:
                                                   and _BRANCH_IN_GAP_RE.fullmatch(gap))):
             continue
         area = b.text[:-1] if b.attrs.get("genitive") else b.text
-        if any(w in _NOT_AREA_WORDS for w in area.lower().split()) or not area[:1].isupper():
+        # (an association's county branch by the county's full name: "Hela Sverige ska leva Exempellands län")
+        county_branch = a.kind == "Association" and b.kind == "County" and area.lower().endswith(" län")
+        if any(w in _NOT_AREA_WORDS for w in area.lower().split()) and not county_branch or not area[:1].isupper():
             continue
         name = " ".join(f"{a.text}{gap}{area}".split())
         s, e = a.prov.span.start, b.prov.span.end
