@@ -51,6 +51,11 @@ def test_topics_finds_pref_label_in_sentence(reference, label):
     ("kompetensförsörjningen", "kompetensförsörjning"),
     ("informationssäkerhetsarbetet", "informationssäkerhet"),
     ("gränsfrågorna", "gränsöverskridande samarbete"),  # a border municipality's questions across the border
+    # the standing items of a board's agenda
+    ("årsredovisningen", "årsredovisning"),
+    ("delårsbokslutet", "delårsrapport"),
+    ("verksamhetsplanen", "verksamhetsplan"),
+    ("ägardirektiven", "ägardirektiv"),
 ])
 def test_topics_finds_inflected_and_compound_forms(reference, surface, label):
     text = f"Hon lyfte fram {surface} som viktigt för kommunen."
