@@ -1618,3 +1618,16 @@ def test_relations_a_pronoun_title_with_a_holder_of_its_own_is_left_alone(refere
             "företagarförening tackade.\n")
     ex = extract_document(make_document(text), reference)
     assert ("person/karin-holm", "ordförande") not in _pairs(ex, "role")
+
+
+def test_relations_a_regional_federations_director_is_the_federations():
+    # a regional federation's own press release, before the regions took over its work: its regiondirektör
+    # is its own, not the region's the text says it will form; the place field on the contact's line is where
+    # the meeting is held, not whose roster the contact is in
+    text = ("Pressmeddelande från Regionförbundet i Kalmar län\n\nRegionförbundets sista styrelsemöte\n\nDen 6 "
+            "december håller Regionförbundet i Kalmar län sitt sista styrelsemöte i Västervik. Från årsskiftet bildar "
+            "förbundet och landstinget Region Kalmar län.\n\nSista styrelsemötet, Västervik. På agendan: en "
+            "bredbandsstrategi. Plats: Slottet, Västervik Kontakt: Anna Berg, regiondirektör, tfn 070-000 00 00\n")
+    rels = _rel(text, "affiliatedWith")
+    anna = {o for s, o in rels if s == "person/anna-berg"}
+    assert anna == {"org/regionforbundet-i-kalmar-lan"}, rels

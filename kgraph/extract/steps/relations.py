@@ -790,6 +790,8 @@ _NOT_ROSTER_RE = re.compile(r"(?i)närvarande|beslutande|ersättare|deltagare|fr
 _SUBSTITUTES_LEAD_RE = re.compile(r"(?i)(?:nya[ \t]+)?(?:ersättare|suppleanter)(?:[ \t]+i[ \t]+[^\n:]{3,60})?")
 _FROM_BEFORE_BODY_RE = re.compile(r"(?<![\wåäö])(?:[Ff]rån|[Ff]ör)[ \t]+$")
 _LOCATIVE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:i|på|vid)[ \t]+$")
+_SENTENCE_CUT_RE = re.compile(r"[.!?][ \t]+(?=[A-ZÅÄÖ])")
+_CAPTION_CUE_RE = re.compile(rf"(?:{lx.CAPTION_CUES})[ \t]*")
 # a line that goes on with the entry before it: a phone number, an e-mail address
 _DETAIL_LINE_RE = re.compile(r"^[\s\d()+/–-]*$|@")
 
@@ -805,13 +807,18 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
         m = _ROSTER_LEAD_RE.match(text, *line)
         if m is None:
             continue
-        lead = m["lead"]
+        # the lead-in is the line's last sentence before the colon ("Styrelsemötet hölls i X. På agendan:"), unless
+        # that is a caption's cue that goes on with the sentence before ("... vår nya styrelse. Från vänster:")
+        cuts = list(_SENTENCE_CUT_RE.finditer(text, m.start("lead"), m.end("lead")))
+        lead_start = cuts[-1].end() if cuts and not _CAPTION_CUE_RE.fullmatch(text, cuts[-1].end(), m.end("lead")) \
+            else m.start("lead")
+        lead = text[lead_start:m.end("lead")]
         if not (_ROSTER_BODY_RE.search(lead) and not _NOT_ROSTER_RE.search(lead)
                 or not st.attendance and _SUBSTITUTES_LEAD_RE.fullmatch(lead)) \
-                and not _from_body_lead(st, m.start("lead"), m.end("lead")):
+                and not _from_body_lead(st, lead_start, m.end("lead")):
             continue
         # "Vid mötet i Stockholm presenterades styrelsen:": where, not whose board
-        orgs = [o for o in st.orgs_in(m.start("lead"), m.end("lead")) if o.kind != "PoliticalParty"
+        orgs = [o for o in st.orgs_in(lead_start, m.end("lead")) if o.kind != "PoliticalParty"
                 and not (o.kind in ("Municipality", "County")
                          and _LOCATIVE_BEFORE_RE.search(text, max(0, o.prov.span.start - 6), o.prov.span.start))]
         # an inline list ends with its line: "består av: A (S), Exempelby kommun; B (M), Region Y"
@@ -1235,6 +1242,12 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
     p = hits[0]
     if cls == "CountyAdministrativeBoard":
         add = _governors_own_board(st, key, add)
+    if cls == "Region" and _regional_federation(st, st.publisher):
+        # "Kontakt: Anna Berg, regiondirektör" in a regional federation's own text (before the regions took over
+        # its work, a "regionförbund" had a regiondirektör and regionråd of its own): the federation's
+        assert st.publisher is not None
+        add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
+        return
     if cls is None:
         if guess_publisher and st.publisher and _named_alone(st, st.publisher):
             add(key, st.publisher, p.start, p.end, "extract.affiliation.publisher", 0.6)
@@ -1271,6 +1284,16 @@ def _affiliation_by_title(st: DocState, key: str, hits: list[PersonHit], titles:
         lead = _lead_org(st, p.start, cls, {k for k, n in counts.items() if n == most})
         if lead:
             add(key, lead[0], lead[1], p.end, "extract.affiliation.lead", 0.55)
+
+
+def _regional_federation(st: DocState, key: str | None) -> bool:
+    """Is ``key`` a regional federation of municipalities ("Regionförbundet i Exempellands län")?"""
+    if key is None or st.cls_of(key) != "Association":
+        return False
+    info = st.info.get(key)
+    ref = st.ref.entities.get(key)
+    label = (info.label if info is not None else None) or (ref.label if ref is not None else "")
+    return "regionförbund" in (label or "").lower()
 
 
 def _governors_own_board(st: DocState, key: str, add: AddAffiliation) -> AddAffiliation:
