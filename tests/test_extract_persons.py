@@ -942,3 +942,11 @@ def test_names_an_adjective_that_opens_the_next_heading_is_no_surname(reference,
     assert "Eva Tomasits" in names and not any("Sociala" in n for n in names)
     # a surname the lists hold stays one
     assert "Anna Lindgren Berg" in _names(reference, make_document, "Anna Lindgren Berg deltog i mötet.")
+
+
+def test_roles_a_boards_committee_in_the_genitive_is_the_titles_complement(reference, make_document):
+    roles = _roles(reference, make_document,
+                   "Anna Berg, vice ordföranden i kommunstyrelsens allmänna utskott, och Per Holm, ordförande i "
+                   "kommunstyrelsens arbetsutskott, deltog.")
+    assert ("Anna Berg", "vice ordförande i kommunstyrelsens allmänna utskott") in roles, roles
+    assert ("Per Holm", "ordförande i kommunstyrelsens arbetsutskott") in roles, roles

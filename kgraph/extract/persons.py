@@ -59,8 +59,10 @@ ROSTER_PARTY_RE = re.compile(r"[ \t]*,[ \t]*(?:[A-ZÅÄÖ][a-zåäö-]+[ \t]*,?[
 TITLE_COMPLEMENT_RE = re.compile(
     r"\s+(?P<prep>i|för|på)\s+(?P<c>(?:[\wåäöÅÄÖ]+-\s+och\s+)?[\wåäöÅÄÖ-]*?(?:nämnden|styrelsen|förvaltningen|"
     r"utskottet|fullmäktige|beredningen|kontoret|enheten|avdelningen|sektorn)"
-    # ... and the unit of the body in the genitive: "chef för länsstyrelsens miljöavdelning"
-    r"(?:s(?:[ \t]+[a-zåäö-]*(?:avdelning|enhet|sektion|förvaltning|kontor|stab)(?:en|et)?(?![\wåäö]))?)?"
+    # ... and the unit of the body in the genitive: "chef för länsstyrelsens miljöavdelning", "vice ordförande i
+    # kommunstyrelsens allmänna utskott"
+    r"(?:s(?:(?:[ \t]+[a-zåäö]{3,}a)?[ \t]+[a-zåäö-]*(?:avdelning|enhet|sektion|förvaltning|kontor|stab|utskott|"
+    r"presidium)(?:en|et)?(?![\wåäö]))?)?"
     # a named committee or council, never the bare word ("ordförande i Vänortskommittén", not "i rådet")
     r"|[\wåäöÅÄÖ-]{3,}?(?:kommittén|rådet)"
     r"|KS|KF|RS|RF)\b")
