@@ -2387,3 +2387,25 @@ def test_meetings_a_boards_meeting_of_its_series_and_an_owners_consultation(refe
     assert sorted(m.kind for m in ms) == ["board_meeting", "meeting"], ms
     owners = next(m for m in ms if m.kind == "meeting")
     assert "company/exempel-innovation-ab" in owners.participants
+
+
+def test_meetings_a_visit_to_a_county_made_precise_by_its_town(reference, make_document):
+    # the headline's visit to the county is the visit the text reports in one of its municipalities (the office
+    # holders are public ones, the reference's: the headline's "Civilministern" is the minister)
+    text = ("Publicerad:\n\nCivilministern besökte Blekinge\n\nCivilministern och landshövdingen\n\nLänets roll i "
+            "totalförsvaret diskuterades i dag när landshövding Ulrica Messing tog emot civilminister Erik Slottner i "
+            "Karlskrona.\n\n– Länet har ett viktigt läge vid kusten, säger Ulrica Messing, Blekinges landshövding.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [(m.kind, m.location) for m in ms] == [("visit", "municipality/1080")], ms
+    # a town of another county is a visit of its own
+    text = ("Civilministern besökte Blekinge\n\nI dag besökte civilminister Per Holm Karlskrona. I morgon besöker han "
+            "Kalmar.\n")
+    ms = _meetings(reference, make_document, text)
+    assert "municipality/0880" in {m.location for m in ms}, ms
+
+
+def test_meetings_a_plan_to_visit_every_municipality_of_the_county_is_no_visit(reference, make_document):
+    text = ("Anna Berg, ny landshövding i Västra Götaland, besökte i dag Tibro kommun och träffade politiker. "
+            "Anna Berg ska besöka samtliga kommuner i Västra Götaland före årets slut.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [(m.kind, m.location) for m in ms] == [("visit", "municipality/1472")], ms

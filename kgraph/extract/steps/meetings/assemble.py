@@ -280,6 +280,9 @@ _GENERIC_WORDS = frozenset({"möte", "mötet", "möten", "mötena", "träff", "t
                             "samlades"})
 
 
+_ASSEMBLY_RE = re.compile(r"^(höst|vår|års)stämm(?:a|or)$")
+
+
 def _word_key(word: str) -> str:
     return re.sub(r"(?:erna|arna|en|et|na|n|er|ar)$", "", word)
 
@@ -396,6 +399,23 @@ def _visit_at(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence)
         if mt.kind == "visit" and mt.location == key and mt.status != "cancelled" and not _other_day(st, mt, here):
             return mt
     return None
+
+
+def _visit_to_its_county(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
+    """"Ministern besökte Exempellän ... tog emot ministern i X": the visit to a county (a headline's), on no other day,
+    that the first visit the text goes on to report, to one of its municipalities, makes more precise (the visit's
+    place becomes the municipality). Not where the text has told of another meeting since: then the county's visit
+    is a day's programme ("Besöket inleddes med ett dialogmöte ..."), the municipality one of its stops."""
+    if not key.startswith("municipality/") or len(meets) != 1:
+        return None
+    county = f"county/{key.split('/')[-1][:2]}"
+    here = _day_of(st, sent)
+    found = [mt for mt in meets if mt.kind == "visit" and mt.location == county and mt.group < 0 and not mt.named
+             and mt.status != "cancelled" and not _other_day(st, mt, here)]
+    if len(found) != 1:
+        return None
+    found[0].location = key
+    return found[0]
 
 
 _MET_VERBS = ("träffa", "möter", "mötte")
@@ -710,6 +730,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 kind = "digital_meeting"
             if how == "named":
                 lemma = re.sub(r"e$", "", re.sub(r"(?:erna|arna|en|et|na|n|t|er|ar)$", "", low[s:e]))
+                # (an assembly is a "stämma" and a "möte" alike: "Höstmöte 2018" ... "höststämma", "årsstämman")
+                lemma = _ASSEMBLY_RE.sub(r"\1möt", lemma)
                 year = re.match(r"\s+(\d{4})", text[e:e + 6])
                 which = _which(low, s)  # "Nästa styrelsemöte": another meeting of the series
                 name = lemma + (year.group(1) if year else "") + which
@@ -893,10 +915,12 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                         if c.kind == "meeting":
                             c.kind = kind  # "träffade ... i ett digitalt möte": that meeting was held online
                 continue
-            if kind == "visit" and loc is None and _GENERIC_OBJECT_RE.match(low, e):
-                continue  # "ska besöka länets samtliga kommuner": the plan, not a visit
+            if kind == "visit" and (loc is None or loc.kind in ("County", "Region")) and _GENERIC_OBJECT_RE.match(low, e):
+                continue  # "ska besöka länets samtliga kommuner", "samtliga kommuner i X län": the plan, not a visit
             if loc is not None and kind in ("visit", "meeting"):
-                same = (_visit_at(st, meets, loc.key, sent) or _told_as_meeting(st, meets, loc.key, sent)) \
+                caption = layout == "caption" or _caption_like(st, sent, s)
+                same = (_visit_at(st, meets, loc.key, sent) or _told_as_meeting(st, meets, loc.key, sent)
+                        or (None if caption else _visit_to_its_county(st, meets, loc.key, sent))) \
                     if kind == "visit" else _met_again(st, meets, loc.key, sent)
                 if same is not None:
                     attached.append(same)  # "Region X besökte på torsdagen Y kommun": the visit reported
