@@ -2409,3 +2409,11 @@ def test_meetings_a_plan_to_visit_every_municipality_of_the_county_is_no_visit(r
             "Anna Berg ska besöka samtliga kommuner i Västra Götaland före årets slut.\n")
     ms = _meetings(reference, make_document, text)
     assert [(m.kind, m.location) for m in ms] == [("visit", "municipality/1472")], ms
+
+
+def test_meetings_an_assembly_is_a_stamma_and_a_mote_alike(reference, make_document):
+    # "höstmöte 2018" and "höststämman": one association's autumn assembly
+    text = ("SmåKoms höstmöte 2018 hölls i Östersund. Anna Berg talade om landsbygden.\n\n"
+            "På höststämman valdes Per Holm till ordförande.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1 and {"person/anna-berg", "person/per-holm"} <= set(ms[0].participants), ms
