@@ -296,6 +296,16 @@ def test_gazetteer_the_island_stays_the_island_where_its_county_is_named(referen
     assert {"county/09", "region/09"} <= set(ex.entities)
 
 
+def test_gazetteer_a_landscapes_other_name_stays_the_landscape_beside_the_county(reference, make_document):
+    # "Halland" beside Region Halland is the county; "Sörmland", the landscape's name that is not the county's
+    # ("Södermanlands län"), stays the landscape beside Region Sörmland
+    from kgraph.extract.pipeline import extract_document
+    text = "Nyheter\n\nRegion Sörmland och Region Halland bjöd in. Ministern besökte Sörmland och Halland i dag.\n"
+    ex = extract_document(make_document(text), reference)
+    assert ex.entities["place/sodermanland-landskap"].cls == "Place"
+    assert "county/04" not in ex.entities and "county/13" in ex.entities
+
+
 def test_gazetteer_a_listed_locality_in_a_venue_slot_is_one_node(reference, make_document):
     # "Plats: Fjugesta" reads the slot's name; the listed locality of the same name is the same place
     from kgraph.extract.pipeline import extract_document

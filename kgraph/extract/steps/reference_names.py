@@ -49,7 +49,8 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
     """A bare municipality name that is also an island landscape's ("Gotland") is the island.
     A bare county name that is also a landscape ("Halland", "Blekinge") is the
     county when the document speaks of the county as such (its län, region or
-    länsstyrelse named in full); otherwise the landscape. An island is the island either way."""
+    länsstyrelse named in full); otherwise the landscape. A landscape's name that is not the county's
+    ("Sörmland") is the landscape. An island is the island either way."""
     formal = {m.key.split("/")[1] for m in cands if m.key and m.key.split("/")[0] in ("county", "region", "cab")
               and " " in m.text}
     landscape_county = {v: st.ref.county_short[k] for k, v in st.ref.landscape_keys.items()
@@ -64,8 +65,9 @@ def _county_or_landscape(st: DocState, cands: list[Mention]) -> list[Mention]:
                 m = Mention(text=m.text, kind="Place", key=land, attrs=m.attrs,
                             prov=m.prov.model_copy(update={"rule": "extract.landscape_name", "confidence": 0.75}))
         code = landscape_county.get(m.key or "")
-        # (an island stays the island beside its county's bodies: "Region Gotland" works for all of Gotland)
-        if code and code in formal and not _island(st, m.key):
+        # (an island stays the island beside its county's bodies: "Region Gotland" works for all of Gotland; a
+        # landscape's other name, "Sörmland" beside the county's "Södermanland", names the landscape)
+        if code and code in formal and not _island(st, m.key) and st.ref.county_short.get(_bare(m)) == code:
             m = Mention(text=m.text, kind="County", key=f"county/{code}", attrs=m.attrs,
                         prov=m.prov.model_copy(update={"rule": "extract.county_name", "confidence": 0.8}))
         out.append(m)
