@@ -915,7 +915,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                         if c.kind == "meeting":
                             c.kind = kind  # "träffade ... i ett digitalt möte": that meeting was held online
                 continue
-            if kind == "visit" and (loc is None or loc.kind in ("County", "Region")) and _GENERIC_OBJECT_RE.match(low, e):
+            if kind == "visit" and (loc is None or loc.kind in ("County", "Region")) \
+                    and _GENERIC_OBJECT_RE.match(low, e):
                 continue  # "ska besöka länets samtliga kommuner", "samtliga kommuner i X län": the plan, not a visit
             if loc is not None and kind in ("visit", "meeting"):
                 caption = layout == "caption" or _caption_like(st, sent, s)
