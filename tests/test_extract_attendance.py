@@ -226,3 +226,13 @@ def test_a_boards_committee_that_opens_the_minutes_with_its_date(reference, make
     assert _boards(ex, board) >= {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
     assert "sekreterare" in _roles(ex, "person/olle-brink")
     assert "ordförande" not in _roles(ex, "person/olle-brink")
+
+
+def test_a_room_of_two_words_in_the_place_field(reference, make_document):
+    for room, key in (("Stora sessionssalen", "place/stora-sessionssalen"), ("Gula rummet", "place/gula-rummet"),
+                      ("Konferensrum 2", "place/konferensrum-2")):
+        text = (f"1 Socialnämnden (1-12) Plats och tid {room}, Kommunhuset, Exempelby onsdagen den 24 maj 2006, kl "
+                "Beslutande Anna Berglund (c), ordf Lars Nord (s) Utses att justera Lars Nord\n")
+        ex = extract_document(make_document(text), reference)
+        assert key in ex.entities, (room, sorted(ex.entities))
+        assert ex.meetings and ex.meetings[0].location == key, ex.meetings

@@ -852,8 +852,10 @@ def _away(text: str, p: PersonHit, seg: Attendance) -> bool:
 # the room a board meets in, named alone before the building or town in the header's place field:
 # "Sammanträdesplats Tallen, Regionens hus, Umeå", "Plats och tid. Eken, klockan 13:00"
 # (or the whole field: "Plats och tid Storbacken" on its line, "Plats och tid Exempelby 15 december 2016 kl")
+# (a room of two words: "Stora sessionssalen", "Röda rummet", "Konferensrum 1")
 _ROOM_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS})[ \t]*[:.]?\s+"
-                      rf"(?:{lx.HOURS_RANGE},?\s+)?(?P<room>[A-ZÅÄÖ][a-zåäö]{{2,20}})"
+                      rf"(?:{lx.HOURS_RANGE},?\s+)?(?P<room>[A-ZÅÄÖ][a-zåäö]{{2,20}}"
+                      r"(?:[ \t]+[a-zåäö]{0,20}(?:rum|rummet|sal|salen)|(?<=rum)[ \t]+\d{1,2})?)"
                       r"(?:[ \t]*,|[ \t]*\n|(?=[ \t]+\d{1,2}[ \t]+[a-zåäö]{3,9}[ \t]+\d{4}\b))")
 
 
