@@ -246,6 +246,8 @@ INFERRED_RULES: tuple[Label, ...] = (
           "eller region", "an official present at the body's meeting: the body's municipality or region"),
     Label("extract.org_branch", "en organisations namn följt av ett områdesnamn: dess avdelning där",
           "an organisation's name followed by an area's name: its branch there"),
+    Label("extract.board_owner", "en nämnd eller styrelse följd av sin kommuns eller regions namn",
+          "a board followed by the name of its municipality or region"),
     Label("extract.affiliation.group_list", "uppräknad efter organisationens företrädare (SKR:s representanter ...)",
           "listed after the organisation's representatives (SKR:s representanter ...)"),
     Label("extract.affiliation.body_list", "uppräknad efter regionens eller kommunens organ (regionstyrelsens "

@@ -730,3 +730,24 @@ def test_a_listed_body_written_with_its_legal_form_is_the_listed_body(reference,
                                                    "Dalatrafik vill se fler resenärer.")
     keys = {k for k in ex.entities if "dalatrafik" in k}
     assert keys == {"org/dalatrafik"}, keys
+
+
+def test_names_a_board_named_bare_is_its_municipalitys_own(reference, make_document):
+    # one node per owner: the municipality named after the board, else the publisher, else the one the text names
+    ex = extract_document(make_document("Nyheter\n\nAnna Berg är ordförande i Omsorgsnämnden i Tibro. Beslutet "
+                                        "fattades av Omsorgsnämnden i går.\n"), reference)
+    assert {k for k in ex.entities if k.startswith("org/omsorgsnamnden")} == {"org/omsorgsnamnden-1472"}
+    assert ex.entities["org/omsorgsnamnden-1472"].label == "Omsorgsnämnden"
+    ex = extract_document(make_document("Nyheter från Skövde kommun\n\nBeslutet fattades av Omsorgsnämnden i går.\n"),
+                          reference)
+    assert {k for k in ex.entities if k.startswith("org/omsorgsnamnden")} == {"org/omsorgsnamnden-1496"}
+    # a text that names no municipality keeps its board apart from every other document's
+    doc = make_document("Beslutet fattades av Omsorgsnämnden i går.\n")
+    ex = extract_document(doc, reference)
+    assert {k for k in ex.entities if k.startswith("org/omsorgsnamnden")} == {f"org/omsorgsnamnden-{doc.id[:8]}"}
+    # the owner named right after the board: the board is part of it, as those words state
+    doc = make_document("Nyheter\n\nBeslutet fattades av Omsorgsnämnden i Tibro i går.\n")
+    ex = extract_document(doc, reference)
+    part = [s for s in ex.statements if s.predicate == "partOf" and s.subject == "org/omsorgsnamnden-1472"]
+    assert [s.object for s in part] == ["municipality/1472"]
+    assert doc.text[part[0].prov.span.start:part[0].prov.span.end] == "Omsorgsnämnden i Tibro"

@@ -66,10 +66,15 @@ RUN_ON_MINUTES = (
 )
 
 
+# an invented news item that names a municipality's board bare
+BARE_BOARD_NEWS = "Nyheter från Lidköpings kommun\n\nFrågan har behandlats av Omsorgsnämnden under våren.\n"
+
+
 def _documents(make_document):
     paths = sorted((REPO / "data" / "corpus").glob("*.txt")) + \
         sorted((REPO / "tests" / "fixtures" / "holdout" / "docs").glob("*.txt"))[:6]
-    docs = [d for p in paths for d in read_file(p)[0]] + [make_document(RUN_ON_MINUTES, "protokoll.txt")]
+    docs = [d for p in paths for d in read_file(p)[0]] + [make_document(RUN_ON_MINUTES, "protokoll.txt"),
+                                                          make_document(BARE_BOARD_NEWS, "nyhet.txt")]
     assert len(docs) >= 8
     return docs
 

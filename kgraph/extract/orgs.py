@@ -903,3 +903,20 @@ def abbreviation_after(text: str, end: int) -> tuple[str, int, int] | None:
     if not (abbr.isupper() or (abbr[0].isupper() and sum(c.isupper() for c in abbr) >= 2)):
         return None
     return abbr, m.start("abbr"), m.end("abbr")
+
+
+def board_owner_kind(board: str) -> str | None:
+    """The kind of body a board's or an administration's name says it belongs to: "Regionstyrelsen" a region,
+    "Kommunstyrelsen", "Socialnämnden" or "Socialförvaltningen" a municipality (the owner's kind is only a first
+    guess for a committee of a region's: "Hälso- och sjukvårdsnämnden"); none for "Styrelsen" or "Direktionen"."""
+    if board.startswith(("Region", "Landsting")):
+        return "Region"
+    # (not a committee named for its fields, "Nämnd för kultur och fritid": a region's as often as not)
+    return "Municipality" if board.startswith(("Kommun", "Stads")) or "nämnd" in board \
+        or board.endswith("förvaltningen") else None
+
+
+def owned_board_key(board: str, owner: str | None, doc_id: str) -> str:
+    """The key of a board of ``owner`` (a municipality's or a region's key): ``org/<board>-<owner's code>``; a
+    board whose owner the text does not tell is its document's own (``org/<board>-<document>``)."""
+    return f"org/{slug(board)}-{slug(owner.split('/')[-1] if owner else doc_id[:8])}"

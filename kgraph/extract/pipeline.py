@@ -12,6 +12,7 @@ unlisted_orgs          organisations by their shape, abbreviations used again
 people                 people, titles, party markers
 definite_references    "länsstyrelsen" for the one county board of the text
 publisher              whose text this is
+boards                 a board named bare: its municipality's or region's own
 attendance             a protocol's attendance list: capacities, titles, the body
 ministers              who is a minister here
 relations              party and association memberships, roles, affiliations
@@ -31,6 +32,7 @@ from .state import DocState
 from .step import Step
 from .steps import (
     attendance,
+    boards,
     coreference,
     dates,
     definite_references,
@@ -53,6 +55,7 @@ STEPS: tuple[Step, ...] = (
     people.STEP,
     definite_references.STEP,
     publisher.STEP,
+    boards.STEP,
     attendance.STEP,
     ministers.STEP,
     relations.STEP,

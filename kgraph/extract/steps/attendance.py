@@ -30,6 +30,7 @@ from ...refdata import Reference
 from ...text import fold, slug
 from ...vocab import INFERRED_CONFIDENCE
 from .. import lexicon as lx
+from ..orgs import board_owner_kind, owned_board_key
 from ..persons import MONTHS, PersonHit, TitleHit
 from ..state import PARTICIPANT_ORGS, Attendance, DocState, most_named
 from ..step import Step
@@ -647,11 +648,12 @@ def _minuted_body(st: DocState) -> str | None:
             # "Styrelsen", "Direktionen" under an association's letterhead: the association's own board, whose
             # minutes name their members as the association's
             own = st.publisher or _letterhead_body(st)
-            if _owner_kind(board) is None and own is not None and st.cls_of(own) in ("Association", "Organization"):
+            if board_owner_kind(board) is None and own is not None \
+                    and st.cls_of(own) in ("Association", "Organization"):
                 return own
             # "Direktionens protokoll" where no letterhead names the federation: the association the minutes name
             # most ("Exempelbygdens räddningstjänstförbund är ... en egen kommun")
-            federation = _association_named_most(st) if _owner_kind(board) is None and own is None else None
+            federation = _association_named_most(st) if board_owner_kind(board) is None and own is None else None
             return federation or _new_board(st, board, head.start("b"), head.end("b"))
     # "PROTOKOLL FRÅN STYRGRUPPSMÖTE EXEMPELNÄTET DALARNA": the body a header in capitals names after its
     # meeting word
@@ -781,12 +783,12 @@ def _new_body(st: DocState, label: str, kind: str, s: int, e: int, key: str | No
 def _new_board(st: DocState, board: str, s: int, e: int) -> str:
     """The minuted board as an organisation of its own, keyed by the body it belongs to: a region's board by the
     region the text names, any other by the municipality."""
-    owner = _owner_kind(board)
+    owner = board_owner_kind(board)
     # (a municipality's or a region's board: the publisher where it is of that kind, not the association most of
     # a council's members come from)
     where = st.publisher if st.publisher is not None and (owner is None or st.cls_of(st.publisher) == owner) else \
         next((m.key for m in st.mentions if m.kind == (owner or "Municipality")), st.publisher)
-    key = f"org/{slug(board)}-{slug(where.split('/')[-1] if where else st.doc.id[:8])}"
+    key = owned_board_key(board, where, st.doc.id)
     _new_body(st, board, "Organization", s, e, key)
     _own_bare_board(st, board, key)
     return key
@@ -994,7 +996,7 @@ def _board_owner(st: DocState, body: str) -> str | None:
     # a federation of municipalities or an association employs its own officials ("förbundsdirektör")
     if cls in ("Municipality", "Region", "Association") or "förbund" in label.lower():
         return body
-    kind = _owner_kind(label)
+    kind = board_owner_kind(label)
     if kind is None:
         # "Arbetsutskottet" in a region's own minutes: the publisher's committee (a "Direktionen" or a "Styrelsen"
         # is another body's board, a federation's, which the publisher only hosts)
@@ -1010,12 +1012,6 @@ def _definite(board: str) -> str:
     return board + ("n" if board.endswith("e") else "en")
 
 
-def _owner_kind(board: str) -> str | None:
-    """The kind of body a board's name says it belongs to: "Regionstyrelsen" a region, "Kommunstyrelsen" or
-    "Socialnämnden" a municipality; none for "Styrelsen" or "Direktionen"."""
-    if board.startswith(("Region", "Landsting")):
-        return "Region"
-    return "Municipality" if board.startswith(("Kommun", "Stads")) or "nämnd" in board else None
 
 
 def _officials(st: DocState, body: str, members: set[str]) -> None:
