@@ -920,3 +920,13 @@ def test_topics_what_a_visitor_came_to_learn_about_a_place_is_no_topic(reference
     forms = _topic_forms(reference, make_document, "Hon besöker kommunerna för att lära sig mer om respektive kommun "
                                                    "samt etablera och fördjupa kontakter.")
     assert not any(t.startswith("x-") for t in forms), forms
+
+
+def test_topics_a_phrase_cut_inside_a_scheme_label_is_that_concept(reference, make_document):
+    # "omställningen till god och nära vård": the "och" belongs to the label "god och nära vård"; no topic is read
+    # from the phrase's cut first half
+    text = ("Ministern besökte Vara\n\nI dag träffade sjukvårdsminister Karin Ekvall Vara kommun för att ta del av "
+            "arbetet med omställningen till god och nära vård.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert _concept(reference, "nära vård").id in topics
+    assert not any(t.startswith("x-omstallningen") for t in topics), topics

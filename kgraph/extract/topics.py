@@ -957,6 +957,9 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
             # the first hit (in list order) around the head's start or starting inside the head
             linked = min([j for j in starting(hs - longest, hs + 1) if hs < hits[j].end] + starting(hs, he),
                          default=None)
+            if linked is None:
+                # "omställningen till god och nära vård": a phrase cut at an "och" inside a scheme hit is that hit's
+                linked = next((j for j in starting(ph.main[0], ph.main[1]) if hits[j].end > ph.main[1]), None)
             if linked is not None and linked not in replaced:
                 concept = hits[linked].concept
                 discussed.add(linked)
