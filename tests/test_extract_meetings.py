@@ -2417,3 +2417,10 @@ def test_meetings_an_assembly_is_a_stamma_and_a_mote_alike(reference, make_docum
             "På höststämman valdes Per Holm till ordförande.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and {"person/anna-berg", "person/per-holm"} <= set(ms[0].participants), ms
+
+
+def test_meetings_a_joined_title_before_the_visitors_name_and_the_place(reference, make_document):
+    # "besöker klimat- och miljöminister <name> <place>": a joined title of three words before the name
+    text = "I dag besöker klimat- och miljöminister Anna Berg Västsverige för att träffa näringslivet.\n"
+    ms = _meetings(reference, make_document, text)
+    assert any(m.kind == "visit" and m.location == "place/vastsverige" for m in ms), ms

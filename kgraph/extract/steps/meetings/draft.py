@@ -244,7 +244,8 @@ def visited_object(st: DocState, pos: int, limit: int) -> Mention | None:
 _TITLE_OF_RE = re.compile(r"\s(?:för|i)\s+\Z")  # the subject's title goes on with its area: "landshövdingen för "
 _NAME_GAP_RE = re.compile(r"[ \t]+")
 _CAPITALISED_WORD_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*[ \t]+")
-_SUBJECT_RE = re.compile(r"(?:[a-zåäö-]+\s+){0,2}")  # lower-case words before a name: titles
+# lower-case words before a name: titles ("landshövdingen", "klimat- och miljöminister")
+_SUBJECT_RE = re.compile(r"(?:[a-zåäö-]+\s+(?:och\s+)?){0,2}")
 # a body's group as the subject: "SmåKoms arbetsutskott", "Regionens ledning", "Exempelförbundets styrelse"
 _GROUP_SUBJECT_RE = re.compile(r"[^\s]+?(?::s|s)[ \t]+(?:arbetsutskott|styrelse|ledning|presidium|delegation|"
                                r"ledningsgrupp|ledamöter|representanter)(?:en|et)?(?=[ \t])")
