@@ -950,3 +950,15 @@ def test_roles_a_boards_committee_in_the_genitive_is_the_titles_complement(refer
                    "kommunstyrelsens arbetsutskott, deltog.")
     assert ("Anna Berg", "vice ordförande i kommunstyrelsens allmänna utskott") in roles, roles
     assert ("Per Holm", "ordförande i kommunstyrelsens arbetsutskott") in roles, roles
+
+
+def test_roles_a_press_pages_contact_line_with_its_body_and_phone(reference, make_document):
+    roles = _roles(reference, make_document,
+                   "Kontakter\n\nAnna Berg\n\nPresskontakt Pressansvarig Region Örebro län 019-602 00 00\n")
+    assert ("Anna Berg", "presskontakt") in roles, roles
+
+
+def test_roles_a_leaders_title_in_the_definite_plural_heads_its_list(reference, make_document):
+    roles = _roles(reference, make_document,
+                   "Vid mötet deltar gruppledarna Karin Ek (C), Per Holm (L) och Eva Sjö (KD).")
+    assert {("Karin Ek", "gruppledare"), ("Per Holm", "gruppledare"), ("Eva Sjö", "gruppledare")} <= roles, roles
