@@ -196,10 +196,12 @@ def test_a_board_written_bare_is_the_minuted_board_of_the_seals_municipality(ref
             "28 maj 2009 Beslutande Anna Berglund (s) ordförande Lars Nord (m) Eva Sjö (c) Tjänstemän Olle Brink, "
             "omsorgschef Utses att justera Eva Sjö\n\n2 Omsorgsnämnden (18) TIMRÅ KOMMUN ANSLAG/BEVIS Protokollet "
             "är justerat. Organ Omsorgsnämnden\n")
-    ex = extract_document(make_document(text), reference)
-    boards = [k for k, e in ex.entities.items() if e.label == "Omsorgsnämnden"]
-    assert len(boards) == 1 and boards[0] != "org/omsorgsnamnden"
-    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= _boards(ex, boards[0])
+    for extra in ("", "\n§ 3 Avtal med Sundsvalls kommun om gemensam nattpatrull.\n"):
+        # (an item that names another municipality leaves the bare name's owner open; the minutes' seal tells it)
+        ex = extract_document(make_document(text + extra), reference)
+        boards = [k for k, e in ex.entities.items() if e.label == "Omsorgsnämnden"]
+        assert len(boards) == 1 and boards[0] != "org/omsorgsnamnden", boards
+        assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= _boards(ex, boards[0])
 
 
 def test_the_deputies_list_ends_at_the_next_field_the_cues_do_not_cut(reference, make_document):

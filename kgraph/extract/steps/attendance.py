@@ -796,15 +796,15 @@ def _new_board(st: DocState, board: str, s: int, e: int) -> str:
 
 def _own_bare_board(st: DocState, board: str, key: str) -> None:
     """"Omsorgsnämnden" written bare elsewhere in the minutes of Exempelby's omsorgsnämnd is that one board: its
-    other mentions (and the publisher, where they made it that) take the minuted board's key."""
+    other mentions, under the bare name's key or an owner the boards step guessed otherwise (and the publisher,
+    where they made it that), take the minuted board's key."""
     bare = f"org/{slug(board)}"
-    if bare == key:
-        return
-    for m in [m for m in st.mentions if m.key == bare and m.kind == "Organization"
-              and m.text.casefold() == board.casefold()]:
+    others = {m.key for m in st.mentions if m.kind == "Organization" and m.key != key
+              and m.text.casefold() == board.casefold() and (m.key == bare or m.key.startswith(bare + "-"))}
+    for m in [m for m in st.mentions if m.key in others]:
         st.forget(m)
         st.add_mention(m.model_copy(update={"key": key}))
-    if st.publisher == bare and bare not in st.info:
+    if st.publisher in others and st.publisher not in st.info:
         st.publisher = key
 
 
