@@ -962,3 +962,9 @@ def test_roles_a_leaders_title_in_the_definite_plural_heads_its_list(reference, 
     roles = _roles(reference, make_document,
                    "Vid mötet deltar gruppledarna Karin Ek (C), Per Holm (L) och Eva Sjö (KD).")
     assert {("Karin Ek", "gruppledare"), ("Per Holm", "gruppledare"), ("Eva Sjö", "gruppledare")} <= roles, roles
+
+
+def test_names_a_double_given_name_listed_whole(reference, make_document):
+    # "Ing-Britt": the statistics list the double name, not its rare first part on its own
+    names = _names(reference, make_document, "Beslutande M Per Holm FP Ing-Britt Lund MP Eva Sjö")
+    assert "Ing-Britt Lund" in names, names

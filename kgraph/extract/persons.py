@@ -460,6 +460,8 @@ def _is_given(word: str, ref: Reference) -> bool:
 def _given_verdict(word: str, ref: Reference) -> bool:
     if word in ref.name_stopwords:
         return False
+    if "-" in word and ref.given_names.get(word, 0) >= MIN_BEARERS:
+        return True  # "Ing-Britt", "Ing-Marie": a double name the statistics list whole, whatever its parts
     parts = _GIVEN_PARTS_RE.split(word)  # "Anna-Karin", and "AnnaKarin" written with a capital inside
     return all(ref.given_names.get(p, 0) >= MIN_BEARERS for p in parts if p) and bool(parts[0])
 
