@@ -2424,3 +2424,13 @@ def test_meetings_a_joined_title_before_the_visitors_name_and_the_place(referenc
     text = "I dag besöker klimat- och miljöminister Anna Berg Västsverige för att träffa näringslivet.\n"
     ms = _meetings(reference, make_document, text)
     assert any(m.kind == "visit" and m.location == "place/vastsverige" for m in ms), ms
+
+
+def test_meetings_a_contact_line_with_a_phone_number_names_no_participant(reference, make_document):
+    # paragraphs one line each: "Mer information:" opens no block of its own; the phone number marks the contact line
+    text = ("Landshövdingen besöker Tibro\n27 april kommer landshövding Anna Berg till Stadshuset i Tibro. Hon träffar "
+            "kommunstyrelsens ordförande Per Holm.\nMer information:\nTibro kommun, Karin Ek, koordinator, telefon "
+            "0504-000 00 00.\n")
+    ms = _meetings(reference, make_document, text)
+    parts = {p for m in ms for p in m.participants}
+    assert {"person/anna-berg", "person/per-holm"} <= parts and "person/karin-ek" not in parts, ms

@@ -17,7 +17,7 @@ import re
 
 from .... import prefilter
 from ....models import Meeting, Statement
-from ....text import Sentence, lines_holding
+from ....text import Sentence, has_phone, lines_holding
 from ....vocab import INFERRED_CONFIDENCE
 from ... import lexicon as lx
 from ...dates import DateHit
@@ -245,7 +245,9 @@ class _SentenceCues:
     def __call__(self, sent: Sentence) -> tuple[bool, bool]:
         got = self.seen.get(sent.start)
         if got is None:
-            contact = _CONTACT_SENTENCE.found_in(self.low, sent.start, sent.end)
+            # (or a line with a phone number: "Exempelby kommun, Anna Berg, koordinator, telefon 070-000 00 00")
+            contact = _CONTACT_SENTENCE.found_in(self.low, sent.start, sent.end) \
+                or has_phone(self.text[sent.start:sent.end])
             cue = lx.says_took_part(self.text, self.low, sent.start, sent.end)
             got = self.seen[sent.start] = (contact, cue)
         return got
