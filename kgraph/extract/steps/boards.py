@@ -25,15 +25,17 @@ _OWNERS = ("Municipality", "Region")
 _OWNER_GAP_RE = re.compile(r"[ \t]+i[ \t]+|[ \t]*,[ \t]*|[ \t]+")
 
 
-def _bare_boards(st: DocState) -> list[Mention]:
-    """The mentions of boards read from their shape under their bare name's key."""
+def _bare_boards(st: DocState) -> list[tuple[Mention, str, str]]:
+    """The mentions of boards read from their shape under their bare name's key, with the board's name and the
+    kind of body its name says owns it."""
     out = []
     for m in st.mentions:
         info = st.info.get(m.key)
         label = (info.label if info is not None else None) or m.text
+        kind = board_owner_kind(label)
         if m.kind == "Organization" and m.prov.rule == "extract.org_pattern" and m.key == f"org/{slug(label)}" \
-                and board_owner_kind(label) is not None:
-            out.append(m)
+                and kind is not None:
+            out.append((m, label, kind))
     return out
 
 
@@ -59,10 +61,7 @@ def run(st: DocState) -> None:
     if not boards:
         return
     renamed: dict[str, str] = {}
-    for m in boards:
-        info = st.info.get(m.key)
-        label = (info.label if info is not None else None) or m.text
-        kind = board_owner_kind(label)
+    for m, label, kind in boards:
         kinds = (kind,) if kind in _OWNERS else _OWNERS
         named = _named_owner(st, m, kinds)
         owner = named.key if named is not None else _text_owner(st, kinds)

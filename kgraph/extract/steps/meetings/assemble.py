@@ -408,20 +408,19 @@ def _visit_to_its_county(st: DocState, meets: list[MeetingDraft], key: str, sent
     is a day's programme ("Besöket inleddes med ett dialogmöte ..."), the municipality one of its stops."""
     if not key.startswith("municipality/") or len(meets) != 1:
         return None
-    county = f"county/{key.split('/')[-1][:2]}"
-    here = _day_of(st, sent)
-    found = [mt for mt in meets if mt.kind == "visit" and mt.location == county and mt.group < 0 and not mt.named
-             and mt.status != "cancelled" and not _other_day(st, mt, here)]
-    if len(found) != 1:
+    mt = meets[0]
+    if mt.kind != "visit" or mt.location != f"county/{key.split('/')[-1][:2]}" or mt.group >= 0 or mt.named \
+            or mt.status == "cancelled" or _other_day(st, mt, _day_of(st, sent)):
         return None
-    found[0].location = key
-    return found[0]
+    mt.location = key
+    return mt
 
 
 _MET_VERBS = ("träffa", "möter", "mötte")
 
 
-def _told_as_meeting(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence) -> MeetingDraft | None:
+def _told_as_meeting(st: DocState, low: str, meets: list[MeetingDraft], key: str,
+                     sent: Sentence) -> MeetingDraft | None:
     """"Representanter för X kommun träffade landshövdingen ... I onsdags besökte landshövdingen X kommun": the
     visit a lead told first as a meeting of the same people with the place's body, on no other day (the meeting
     becomes the visit)."""
@@ -429,7 +428,6 @@ def _told_as_meeting(st: DocState, meets: list[MeetingDraft], key: str, sent: Se
     if not people or st.cls_of(key) != "Municipality":
         return None
     here = _day_of(st, sent)
-    low = st.doc.text.lower()
     for mt in meets:
         # (a meeting a verb tells, "träffade": not a series, "startar dialogmöten", the visit is one of)
         if mt.kind != "meeting" or mt.location is not None or mt.named or mt.group >= 0 \
@@ -920,7 +918,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue  # "ska besöka länets samtliga kommuner", "samtliga kommuner i X län": the plan, not a visit
             if loc is not None and kind in ("visit", "meeting"):
                 caption = layout == "caption" or _caption_like(st, sent, s)
-                same = (_visit_at(st, meets, loc.key, sent) or _told_as_meeting(st, meets, loc.key, sent)
+                same = (_visit_at(st, meets, loc.key, sent) or _told_as_meeting(st, low, meets, loc.key, sent)
                         or (None if caption else _visit_to_its_county(st, meets, loc.key, sent))) \
                     if kind == "visit" else _met_again(st, meets, loc.key, sent)
                 if same is not None:
