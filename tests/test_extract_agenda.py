@@ -305,3 +305,43 @@ def test_agenda_page_numbers_that_go_down_are_no_contents():
     # five lines with a number at the end whose numbers fall: a table of figures, not of contents
     text = "Antal besökare\nBadhuset 120\nBiblioteket 95\nMuseet 60\nKonsthallen 41\nTeatern 12\n"
     assert _abouts(text) == []
+
+
+def test_agenda_list_of_the_boards_items_with_the_meetings_day_after_its_opener():
+    # "Förteckning över styrelsens ärenden den 3 mars": the day between the opener and the numbered items; a
+    # kind of business after the subject ("X återkoppling", "Y projektansökan") and a qualifier before it
+    # ("Aktuella frågor för X", "det ekonomiska läget") are no part of what the item is about
+    text = ("Förteckning över styrelsens ärenden den 3 mars Fastställande av dagordning 41 Aktuella frågor för "
+            "landsbygdsutveckling 42 Redogörelse för det ekonomiska läget 43 Norrbybanan återkoppling "
+            "44 Cykelled i Exempelby projektansökan 45 Övriga frågor\n")
+    forms = _forms(text)
+    assert [f[0] for f in forms] == ["Aktuella frågor för landsbygdsutveckling", "Redogörelse för det ekonomiska läget",
+                                     "Norrbybanan återkoppling", "Cykelled i Exempelby projektansökan"], forms
+    assert "landsbygdsutveckling" in forms[0]
+    assert "ekonomiska läget" in forms[1]
+    assert "Norrbybanan" in forms[2]
+    assert "Cykelled" in forms[3]
+
+
+def test_agenda_items_run_together_after_their_bracketed_case_numbers():
+    # a contents line that lost the numbers of all items but the first: each heading ends at its case number in
+    # brackets; "Initiativärende - X" is about X
+    text = ("2(7) Innehållsförteckning 88 Fastställande av föredragningslista Revidering av Exempelplanen 2030 "
+            "(RS/120/2019) Initiativärende - Solenergi på taken (RS/131/2019) Vinterväghållning (RS/140/2019)... 6\n"
+            "3(7) 88 Fastställande av föredragningslista\n")
+    assert _abouts(text) == ["Exempelplanen 2030", "Solenergi på taken", "Vinterväghållning"], _abouts(text)
+
+
+def test_agenda_paragraphs_numbered_with_their_year_and_a_motion_named_in_quotes():
+    # "§ 41/21 X": the paragraph's number with its year; 'Motion "X"' is about X; "för Exempelby kommun" closes
+    # a heading like a year; two paragraphs on one line are read up to the second's sign
+    text = ("Innehållsförteckning\n\n§ 40/21 Fastställande av dagordning\n\n"
+            "§ 41/21 Nytt kulturprogram för Exempelby kommun 2022-2025\n\n"
+            "§ 42/21 Remissvar - Motion \"Fler bänkar i parkerna\"\n\n"
+            "§ 43/21 Uppföljning av matlådorna § 44/21 Övriga frågor\n")
+    forms = _forms(text)
+    assert [f[0] for f in forms] == ["Nytt kulturprogram för Exempelby kommun 2022-2025",
+                                     "Remissvar - Motion \"Fler bänkar i parkerna",
+                                     "Uppföljning av matlådorna"], forms
+    assert "Nytt kulturprogram" in forms[0]
+    assert _abouts(text)[1:] == ["Fler bänkar i parkerna", "matlådorna"]

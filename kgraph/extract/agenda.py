@@ -32,18 +32,24 @@ _LIST_OPENER_RE = re.compile(
     r"(?<=[Ff]astställd[ \t])(?:dagordning|föredragningslista)|"
     r"ÄRENDELISTA|INNEHÅLLSFÖRTECKNING|FÖREDRAGNINGSLISTA|DAGORDNING|"
     # "Förteckning över arbetsutskottets ärenden 1 ... 2 ..."
-    r"Förteckning[ \t]+över[ \t]+[a-zåäö]+[ \t]+ärenden)\b[ \t]*:?[ \t]*"
+    # (with the meeting's day after: "Förteckning över styrelsens ärenden den 16 december")
+    r"Förteckning[ \t]+över[ \t]+[a-zåäö]+[ \t]+ärenden(?:[ \t]+den[ \t]+\d{1,2}[ \t]+[a-zåäö]{3,9}(?:[ \t]+\d{4})?)?)"
+    r"\b[ \t]*:?[ \t]*"
     r"(?:(?:[Ss]id(?:a|\.)?)(?:[ \t]*nr)?\.?[ \t]*)?")
 # an item's number, after an optional "§" or a body's short name ("Ks 129"), before an optional
 # case number ("Dnr KS 2018/124") and the heading's capital
 _MARKER_RE = re.compile(
-    r"(?<![\w/.,:-])(?:(?:§|[A-ZÅÄÖ][A-Za-zåäö]{0,3})[ \t]*)?(?P<n>\d{1,3})(?:[.:)])?[ \t]+"
+    # (a paragraph's number may carry its year: "§ 64/20")
+    r"(?<![\w/.,:-])(?:(?:§|[A-ZÅÄÖ][A-Za-zåäö]{0,3})[ \t]*)?(?P<n>\d{1,3})(?:/\d{2}(?!\d))?(?:[.:)])?[ \t]+"
     r"(?:Dnr\b[ \t]*(?:[A-ZÅÄÖ]{1,5}[ \t]+)?(?:\d{2,4}[./:-]\d+(?:[./-]\d+)*[ \t]+)?)?(?=[A-ZÅÄÖ\"”])")
 # a paragraph's heading on a line of its own: "§ 12 Ekonomirapport", "§ 12. Detaljplan för X"
 # (or its number before the sign: "55 § Beslut om budget 2024")
-_PARAGRAPH_HEAD_RE = re.compile(r"^[ \t]*(?:§[ \t]*\d{1,3}|\d{1,3}[ \t]*§)[.:]?[ \t]+(?:Dnr\b[^\n]{0,25}?\d[ \t]+)?"
+# (a number with its year, "§ 64/20"; the next paragraph's sign may follow on the same line)
+_PARAGRAPH_HEAD_RE = re.compile(r"^[ \t]*(?:§[ \t]*\d{1,3}(?:/\d{2}(?!\d))?|\d{1,3}[ \t]*§)[.:]?[ \t]+"
+                                r"(?:Dnr\b[^\n]{0,25}?\d[ \t]+)?"
                                 # (a table of contents' line: the heading, its dotted leader and page number)
-                                r"(?P<head>[A-ZÅÄÖ\"”][^\n]{1,95}?)(?:[ \t]*(?:\.{2,}|…)[ \t.]*\d{1,3})?[ \t.]*$",
+                                r"(?P<head>[A-ZÅÄÖ\"”][^\n]{1,95}?)(?:[ \t]*(?:\.{2,}|…)[ \t.]*\d{1,3})?[ \t.]*"
+                                r"(?:$|(?=[ \t]§[ \t]*\d))",
                                 re.MULTILINE)
 # a list without an opener, known by its first item: "1. Mötets öppnande 2. Val av justerare ...", "1) Val av
 # justerare 2) Godkännande av ärendelista 3) ..."
@@ -88,7 +94,8 @@ _BUSINESS_KINDS = (
     r"information(?:er)?|rapport|slutrapport|delrapport|lägesrapport|redovisning|motion(?:ssvar)?|remiss(?:svar)?"
     r"|svar[ \t]+på[ \t]+(?:medborgarförslag|motion|remiss)|medborgarförslag|interpellation|fråga|yttrande|direktiv"
     r"|uppföljning|förslag|beslut|begäran|ansökan|igångsättningstillstånd|förstudie|revidering|antagande"
-    r"|godkännande|fastställande|anslag|fördelning")
+    r"|godkännande|fastställande|anslag|fördelning|initiativärende|redogörelse|återrapportering|återkoppling"
+    r"|genomgång|presentation|diskussion")
 _BUSINESS = f"(?:{_BUSINESS_KINDS})"
 _BUSINESS_ONLY_RE = re.compile(_BUSINESS, re.IGNORECASE)
 _BUSINESS_RE = re.compile(
@@ -104,7 +111,9 @@ _BY_WHOM_RE = re.compile(r"\S+[ \t]+från|" + _GIVEN_BY, re.IGNORECASE)
 # an item that only says who informs: "Information av Anna Berg, Exempelkontoret"
 _GIVEN_BY_RE = re.compile(r"(?:muntlig[ \t]+)?" + _GIVEN_BY + r"[ \t]+(?-i:[A-ZÅÄÖ])", re.IGNORECASE)
 # "Motion från A (C) om X", "Inbjudan till seminarium om X": what a proposal or an invitation is about
-_PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?", re.IGNORECASE)
+# (or its title in quotes: 'Motion "Satsa på X"')
+_PROPOSAL_ABOUT_RE = re.compile(r"[ \t]om[ \t]+(?:att[ \t]+)?[\"”]?|(?<=[a-zåäö])[ \t]+[\"”](?=[A-ZÅÄÖ])",
+                                re.IGNORECASE)
 _PROPOSAL_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:motion|medborgarförslag|interpellation|fråga|[a-zåäö]*skrivelse|inbjudan"
                           r"|utredning)\b", re.IGNORECASE)
 # an item that is an event, not a subject: an invitation to someone, a visit ("Information om X:s besök")
@@ -114,10 +123,25 @@ _SPLIT_RE = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*,[ \t]+|[ \t]*:[ \t]+|[ \t]+in
 # "Omvärldsanalys 2013 X kommun kl 8:30"
 _CLOSING_RE = re.compile(r"(?:[ \t]+(?:för[ \t]+)?(?:år[ \t]+)?(?:19|20)\d\d(?:[-/]\d{2,4})?|[ \t]+budgetår"
                          r"|[ \t]+i[ \t]+(?:centrala[ \t]+)?[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+(?:kommun|län))?"
-                         r"|[ \t]+[A-ZÅÄÖ][\wåäö-]*[ \t]+(?:kommun|län)|[ \t]+kl\.?(?:[ \t]*\d{1,2}(?:[.:]\d\d)?)?"
+                         r"|(?:[ \t]+(?:för|inom))?[ \t]+[A-ZÅÄÖ][\wåäö-]*[ \t]+(?:kommun|län)"
+                         r"|[ \t]+kl\.?(?:[ \t]*\d{1,2}(?:[.:]\d\d)?)?"
                          # "Ombyggnad av operationssalar vid Exempelby sjukhus": where
                          r"|[ \t]+vid[ \t]+[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,3})+$")
 _QUOTES = "\"”“»«'"
+# what qualifies a heading's subject before it: "Aktuella frågor för X", "Aktuellt om X", "det ekonomiska läget"
+_QUALIFIER_RE = re.compile(r"(?:aktuell[at]?[ \t]+(?:(?:frågor|ärenden)[ \t]+(?:om|för|inom|kring|rörande)[ \t]+)?"
+                           r"|aktuellt[ \t]+om[ \t]+|(?:det|den|de)[ \t]+(?=[a-zåäö]))", re.IGNORECASE)
+# a kind of business after the subject: "Sydostlänken återkoppling", "X i Y projektansökan"
+_BUSINESS_AFTER_RE = re.compile(r"[ \t]+(?:återkoppling|[a-zåäö]*ansökan|tilldelningsbeslut|information|lägesrapport"
+                                r"|redovisning|remiss|yttrande|beslut)$", re.IGNORECASE)
+
+
+def _bare(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span without the qualifier before its subject and the kind of business after it, if it has either."""
+    qualifier = _QUALIFIER_RE.match(text, a, b)
+    after = _BUSINESS_AFTER_RE.search(text, a, b)
+    x, y = qualifier.end() if qualifier else a, after.start() if after else b
+    return (x, y) if (x, y) != (a, b) and y - x >= 3 else None
 
 
 @dataclass(frozen=True)
@@ -163,9 +187,16 @@ def _split(rx: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[int, in
     return out
 
 
+# a case number in brackets after a heading: "Revidering av X (LS/1245/2008)", "(Dnr KS 2020/31)"
+_BRACKETED_CASE_RE = re.compile(r"[ \t]*\((?:Dnr[ \t.]*)?[A-ZÅÄÖ]{1,5}[ \t]*[/ ][ \t]*\d{1,6}(?:[/.-]\d{1,6}){0,2}\)"
+                                r"[ \t]*")
+
+
 def _headings(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The span as the headings it runs together where the numbers between them were lost."""
-    return [_trim(text, x, y) for x, y in _split(_NEXT_HEADING_RE, text, a, b)]
+    """The span as the headings it runs together where the numbers between them were lost: before each
+    heading of a kind of business, and after each case number in brackets."""
+    return [_trim(text, x, y) for p, q in _split(_BRACKETED_CASE_RE, text, a, b)
+            for x, y in _split(_NEXT_HEADING_RE, text, p, q) if y > x]
 
 
 # the attachments an item lists after its heading: "Delårsrapport Bilagor: a) PM, b) Rapporten"
@@ -257,6 +288,12 @@ def _paged_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _on_line(text: str, found: list[tuple[int, int, int]], pos: int) -> bool:
+    """Whether a marker of ``found`` is on the line of ``pos``."""
+    line_end = text.find("\n", pos)
+    return any(line_end < 0 or m[0] < line_end for m in found)
+
+
 def _listed(text: str) -> list[tuple[int, int]]:
     """Headings of the items of each numbered list after an opener or from its opening item, and of each
     unnumbered table of contents with dotted leaders or page numbers alone."""
@@ -287,7 +324,7 @@ def _listed(text: str) -> list[tuple[int, int]]:
                     last = _LAST_END_RE.search(text, head, head + _MAX_ITEM)
                     end = last.start() if last else min(len(text), head + _MAX_ITEM)
                 spans += _headings(text, head, _item_end(text, head, end))
-        elif lo in opened and len(found) == 1:
+        elif lo in opened and not _on_line(text, found[1:], found[0][1]):
             # one number and then headings only: the text lost the numbers of the items after the first
             line_end = text.find("\n", found[0][1])
             end = min(len(text) if line_end < 0 else line_end, found[0][1] + _WINDOW // 4)
@@ -367,6 +404,7 @@ def _item(text: str, a: int, b: int, persons: list[tuple[int, int]],
     if _EVENT_RE.match(text, *(about or head)) or _GIVEN_BY_RE.match(text, *head):
         return None
     spans += [x for x in abouts if x]
+    spans += [f for f in (_bare(text, *sp) for sp in list(spans)) if f]
     bare: set[tuple[int, int]] = set()  # parts that are only a kind of business with a closing ("Information kl 13")
     for x, y in list(spans):
         closing = _CLOSING_RE.search(text, x, y)
