@@ -238,3 +238,26 @@ def test_a_room_of_two_words_in_the_place_field(reference, make_document):
         ex = extract_document(make_document(text), reference)
         assert key in ex.entities, (room, sorted(ex.entities))
         assert ex.meetings and ex.meetings[0].location == key, ex.meetings
+
+
+def test_the_certificate_of_posting_names_the_board_where_the_page_lost_its_label(reference, make_document):
+    # "Justeringen har tillkännagivits genom anslag Exempellands läns landstingsstyrelse": a run-on first page
+    # whose "Organ" label went elsewhere; the board those words name is whose minutes these are
+    text = ("Protokoll 1(5) Stora salen, Landstingshuset den 3 mars 2010 kl 09.00 Beslutande Anna Berglund Lars Nord "
+            "Eva Sjö Övriga deltagare Karin Ek Utses att justera Lars Nord Sekreterare Paragrafer Karin Ek "
+            "Ordförande Anna Berglund Justerande Lars Nord Organ BEVIS Justeringen har tillkännagivits genom "
+            "anslag Exempellands läns landstingsstyrelse Sammanträdesdatum Datum för anslags uppsättande\n")
+    ex = extract_document(make_document(text), reference)
+    board = next(k for k, e in ex.entities.items() if e.label == "Landstingsstyrelsen")
+    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"} <= _boards(ex, board)
+
+
+def test_the_notices_decision_maker_field_names_the_committee(reference, make_document):
+    # "Beslutsinstans: Arbetsutskottet": the notice's field for the body that decided
+    text = ("PROTOKOLL Sida 1(9)\n\nAnslag\n\nBeslutsinstans: Arbetsutskottet Sammanträdesdatum: 2021-03-02\n\n"
+            "Plats och tid\n\nKommunhuset, 2021-03-02 kl. 09.00-11:00\n\nBeslutande\n\n"
+            "Anna Berglund (S), ordförande Lars Nord (M)\n\nEva Sjö (C)\n\nÖvriga deltagare\n\n"
+            "Karin Ek, förvaltningschef\n")
+    ex = extract_document(make_document(text), reference)
+    committee = next(k for k, e in ex.entities.items() if e.label == "Arbetsutskottet")
+    assert _boards(ex, committee) == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}

@@ -157,8 +157,11 @@ _BOARD_LINE_RE = re.compile(rf"^[ \t]*(?:\d{{1,3}}[ \t]+)?(?P<b>{lx.BOARD_NAMES}
 # (after the municipality or region it belongs to: "Organ Exempelby kommun, Miljönämnden")
 # (a form's label for the field: "Organ", "Nämnd:", "Nämnd/Styrelse", the label and its value run together when
 # the form's text is copied: "Nämnd/StyrelseSocialnämnden")
-# (the notice's "Myndighet" field too: "Myndighet Arbetsutskottet Anslagsdatum ...")
-_BOARD_FIELD = (r"\b(?:Organ|Myndighet|Nämnd(?:/[Ss]tyrelse)?|Styrelse/[Nn]ämnd)"
+# (the notice's "Myndighet" or "Beslutsinstans" field too: "Myndighet Arbetsutskottet Anslagsdatum ...")
+# (the certificate of posting's words before the field's value, where a run-on first page lost its label:
+# "Justeringen har tillkännagivits genom anslag Exempelby läns landstingsstyrelse")
+_BOARD_FIELD = (r"\b(?:Organ|Myndighet|Beslutsinstans|Nämnd(?:/[Ss]tyrelse)?|Styrelse/[Nn]ämnd"
+                r"|tillkännagivits[ \t]+genom[ \t]+anslag)"
                 r"(?:[ \t]*:[ \t]*|[ \t]+|(?=[A-ZÅÄÖ][a-zåäö]))")
 _ORGAN_BOARD_RE = re.compile(rf"{_BOARD_FIELD}(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommun|region|landsting)[ \t]*,[ \t]*)?"
                              rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?|[A-ZÅÄÖ][a-zåäö-]*utskottet)(?![\wåäö-])")
