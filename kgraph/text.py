@@ -523,14 +523,19 @@ DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4
 
 
 # the description of a picture that a page prints as text (its alt text): "Två kvinnor står vid en skylt"
+# ("En medelålders kvinna samtalar med en äldre kvinna", "Kvinna klipper ett band": one person, with or without
+# an article)
 PHOTO_DESCRIPTION_RE = re.compile(
-    r"\W*(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:[a-zåäö]+\s+)?(?:personer|män|kvinnor|barn)\b"
-    r"[^.!?\n]{0,60}?\b(?:står|sitter|skrattar|ler|lyssnar|tittar|poserar)\b", re.IGNORECASE)
+    r"\W*(?:(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:[a-zåäö]+\s+)?(?:personer|män|kvinnor|barn)"
+    r"|(?:(?:en|ett)\s+(?:[a-zåäö]+\s+)?)?(?:kvinna|man|person|flicka|pojke))\b"
+    r"[^.!?\n]{0,60}?\b(?:står|sitter|skrattar|ler|lyssnar|tittar|poserar|samtalar|pratar|klipper|klappar|skakar"
+    r"|håller|pekar)\b", re.IGNORECASE)
 
 
 def _photo_description(line: str) -> bool:
     """A picture's description names no one: no capitalised word after its first."""
-    return bool(PHOTO_DESCRIPTION_RE.match(line)) and not any(w[:1].isupper() for w in line.split()[1:])
+    return bool(PHOTO_DESCRIPTION_RE.match(line)) and not any(w[:1].isupper()
+                                                              for w in line.lstrip("•*·▪●-– \t").split()[1:])
 
 
 def sentence_kind(line: str, blk: Block) -> str:

@@ -287,6 +287,10 @@ def test_sentences_a_middle_initial_ends_no_sentence():
     ("Tre män sitter i en soffa och samtalar om vägarna.", "boilerplate"),
     ("Två kvinnor står framför kommunhuset och ler.", "boilerplate"),
     ("Tre personer från Vara kommun sitter med ministern.", "body"),
+    # one person, with or without an article, after a gallery's bullet
+    ("• En äldre kvinna samtalar med en ung man som sitter i en soffa.", "boilerplate"),
+    ("Man klipper ett band framför en dörr.", "boilerplate"),
+    ("• En kvinna från Vara kommun samtalar med ministern.", "bullet"),
     # what the photo shows, then who is in it
     ("Ministerbesök på Exempelgården, från vänster syns Anna Berg och Per Holm.", "caption"),
     ("Ministern besökte Exempelgården, där Anna Berg tog emot från vänster sida.", "body"),
