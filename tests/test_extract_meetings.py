@@ -2434,3 +2434,23 @@ def test_meetings_a_contact_line_with_a_phone_number_names_no_participant(refere
     ms = _meetings(reference, make_document, text)
     parts = {p for m in ms for p in m.participants}
     assert {"person/anna-berg", "person/per-holm"} <= parts and "person/karin-ek" not in parts, ms
+
+
+def test_meetings_hälsa_på_is_a_visit_of_the_place(reference, make_document):
+    # "hälsade landshövdingen på i X": the particle verb of a visit, its subject between verb and particle
+    text = ("Landshövdingen besöker Vara\n\nUnder tisdagen hälsade vår nya landshövding på i Vara. Anna Berg träffade "
+            "kommunledningen som berättade om kommunens arbete.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1 and ms[0].kind == "visit" and ms[0].location == VARA, ms
+
+
+def test_meetings_a_galleries_photo_description_opens_no_meeting(reference, make_document):
+    # "• En kvinna samtalar med en äldre man ...": the alt text of a photo in a gallery, no talk the text reports
+    text = ("Ministern besökte Vara\n\nDet var spännande, sa äldreminister Anna Berg när hon besökte Vara kommun.\n\n"
+            " • En medelålders kvinna samtalar med en äldre man som sitter i en fåtölj.\n\n"
+            "  Äldreminister Anna Berg pratar med Per Holm som är nöjd.\n\n  Foto: Karin Ek/Regeringskansliet\n\n"
+            " • Två kvinnor sitter på en bädd.\n\n"
+            "  Äldreminister Anna Berg och ordföranden i omsorgsnämnden i Vara, Lars Nord, klappar katter.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1 and ms[0].kind == "visit" and ms[0].location == VARA, ms
+    assert {"person/anna-berg", "person/lars-nord"} <= set(ms[0].participants), ms

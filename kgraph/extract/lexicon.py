@@ -84,6 +84,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (_VISIT_PREFIX + r"?besök", "visit", "new"),
     (r"besök(?:te|er|a|t|s|tes|ts)", "visit", "new"),
     (r"gästa(?:de|r|des|s)?", "visit", "new"),
+    # "hälsade landshövdingen på i Exempelby", "hälsar på hos företaget": the particle verb of a visit
+    (r"hälsa(?:de|r)(?=\s+(?:[\wåäö-]+\s+){0,4}?på\s+(?:i|hos)\s)", "visit", "new"),
     # "Kommunalrådet A tog emot landshövding B på kommunhuset": a visiting office holder received
     (r"(?:tog|tar)\s+emot(?=\s+(?:[a-zåäö-]+\s+){0,2}(?:landshövding|[a-zåäö-]*minister|statsråd|statssekreterare|"
      # (not where the sentence names the event itself: "tog emot ministern på ett kort möte")
@@ -126,7 +128,8 @@ MEETING_RE = re.compile(r"(?<![\wåäö])(?:" + "|".join(f"(?P<g{i}>{rx})" for i
 MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferens", "kongress", "seminari", "webbinari",
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
-                "frukost", "jubileum", "underteckna", "skrev", "rådslag", "avstämning", "erfarenhetsutbyte")
+                "frukost", "jubileum", "underteckna", "skrev", "rådslag", "avstämning", "erfarenhetsutbyte",
+                "hälsa")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
