@@ -968,3 +968,26 @@ def test_names_a_double_given_name_listed_whole(reference, make_document):
     # "Ing-Britt": the statistics list the double name, not its rare first part on its own
     names = _names(reference, make_document, "Beslutande M Per Holm FP Ing-Britt Lund MP Eva Sjö")
     assert "Ing-Britt Lund" in names, names
+
+
+def test_roles_a_list_that_writes_each_title_before_its_name_ends_with_an_unlisted_given_name(reference,
+                                                                                               make_document):
+    # "kommundirektör A, landshövding Ebbis Tallqvist.": a given name the lists lack, after its title at the end of
+    # the line; the list writes every title before its name, so the title is hers, not the name's before the comma
+    roles = _roles(reference, make_document,
+                   "Från vänster: kommundirektör Per Holm, landshövding Ebbis Tallqvist.\n\nDe träffades i Vara.")
+    assert ("Ebbis Tallqvist", "landshövding") in roles and ("Per Holm", "landshövding") not in roles, roles
+    # a roster's line without titles before its names still reads "A, platschef B." as A's title and employer
+    roles = _roles(reference, make_document, "Eva Lund, platschef Exempelfiske.\n")
+    assert ("Eva Lund", "platschef") in roles, roles
+
+
+def test_roles_a_title_joined_to_words_the_titles_lack_goes_to_the_name_after_them(reference, make_document):
+    # "2:e vice ordförande och oppositionens företrädare Per Holm (S), kommundirektör Eva Sjö": a list that writes
+    # titles before names; the joined item names its person after the words, and the titles after it stay in step
+    roles = _roles(reference, make_document,
+                   "Hon träffade kommunstyrelsens ordförande Anna Berg (M), 1:e vice ordförande Karin Holm (M), "
+                   "2:e vice ordförande och oppositionens företrädare Per Holm (S), kommundirektör Eva Sjö, "
+                   "stabschef Lars Nord (M), med flera.")
+    assert {("Per Holm", "2:e vice ordförande"), ("Eva Sjö", "kommundirektör"), ("Lars Nord", "stabschef")} <= roles
+    assert ("Karin Holm", "2:e vice ordförande") not in roles and ("Per Holm", "kommundirektör") not in roles, roles

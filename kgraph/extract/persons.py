@@ -556,9 +556,11 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
         prev_title = _title_before(text, tok.start, title_ends)
         if prev_title is not None and not _is_given(tok.text, ref) and result.persons \
                 and _APPOSED_RE.fullmatch(text, result.persons[-1].end, prev_title.start) \
-                and _LINE_END_NAME_RE.match(text, tok.start):
+                and _LINE_END_NAME_RE.match(text, tok.start) \
+                and _title_before(text, result.persons[-1].start, title_ends) is None:
             # "Eva Lund, platschef Exempelfiske." ending a roster's line: the title is hers, what follows is her
-            # employer (in "A, platschef B och C" the comma lists people)
+            # employer (in "A, platschef B och C" the comma lists people, and so does "kommunchef A, landshövding
+            # B.", a list that writes each title before its name)
             prev_title = None
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
@@ -1074,6 +1076,14 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             before_links.append((nxt, t))
             used_titles.add(id(t))
             continue
+        # "2:e vice ordförande och oppositionens företrädare Per Holm": the title joined to words the titles do not
+        # know, then the name they all go before
+        if nxt and _JOINED_UNKNOWN_GAP.fullmatch(text, t.end, nxt.start) \
+                and not any(t.end < s < nxt.start for s in by_start):
+            result.roles.append((nxt, t))
+            before_links.append((nxt, t))
+            used_titles.add(id(t))
+            continue
         # "Ny ordförande i förbundsstyrelsen är Anna Berg", "Sekreterare är Per Holm": the title opens the
         # sentence, the copula names who holds it
         if nxt and not t.plural and _COPULA_GAP_RE.fullmatch(text, t.end, nxt.start) \
@@ -1257,6 +1267,13 @@ def _list_before_plural_title(text: str, persons: list[PersonHit], starts: list[
                 linked.add((id(q), id(t)))
 
 
+def _titled_item(text: str, p: PersonHit, by_start: dict[int, TitleHit]) -> bool:
+    """Does a title stand between the list's comma before ``p`` and ``p`` (a title joined to words the titles do
+    not know: "vice ordförande och oppositionens företrädare Per Holm")?"""
+    lead = text.rfind(",", max(0, p.start - 80), p.start)
+    return lead >= 0 and "\n" not in text[lead:p.start] and any(lead < s < p.start for s in by_start)
+
+
 def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[PersonHit], starts: list[int],
                         by_start: dict[int, TitleHit], by_end: dict[int, TitleHit]) -> bool:
     """"Göran Ek, kommunchef Ulf Holm, kommunsekreterare Frank Berg, ..." or, with the commas lost,
@@ -1272,6 +1289,8 @@ def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[Pe
     for _ in range(12):
         head = _title_before(text, first.start, by_end)
         if head is None:
+            if _titled_item(text, first, by_start):
+                return False  # "..., 2:e vice ordförande och oppositionens företrädare Per Holm (S), ...": a title
             break  # the run opens with a name
         j = bisect.bisect_left(starts, head.start) - 1
         if j < 0 or not re.fullmatch(sep, text[persons[j].end:head.start]):
@@ -1289,6 +1308,7 @@ def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[Pe
 _ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*|[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[-–][ \t]*"
                            # "Anna Berg (m), Kungälv,ordförande Per Holm (m), ...": party, town, the entry's title
                            r"|[ \t]*\([^()\n]{1,4}\)[ \t]*,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*")
+_JOINED_UNKNOWN_GAP = re.compile(r"[ \t]+och[ \t]+(?:(?!(?:och|samt)[ \t])[a-zåäö][a-zåäö-]*[ \t]+){1,3}")
 _AND_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]och[ \t]+")
 _TITLE_JOIN_RE = re.compile(r"[ \t]+och[ \t]+|[ \t]*,[ \t]*")
 _TITLES_THEN_NAME_RE = re.compile(r"[ \t]*,?[ \t]*")
