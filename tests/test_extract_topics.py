@@ -930,3 +930,18 @@ def test_topics_a_phrase_cut_inside_a_scheme_label_is_that_concept(reference, ma
     topics = _meeting_topics(reference, make_document, text)
     assert _concept(reference, "nära vård").id in topics
     assert not any(t.startswith("x-omstallningen") for t in topics), topics
+
+
+def test_topics_a_lists_closing_etc_is_no_part_of_its_last_item(reference, make_document):
+    # "bostäder, nya skolor, infrastruktur etc.": the closing word ends the list, the last item is the concept alone
+    text = ("Ministern besökte Vara\n\nMinistern träffade kommunchefen Per Holm. De diskuterade bostäder, "
+            "nya skolor, infrastruktur etc.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert _concept(reference, "infrastruktur").id in topics and not any("etc" in t for t in topics), topics
+
+
+def test_topics_the_focus_of_a_visit_with_a_relative_clause_before_its_verb(reference, make_document):
+    # "Fokus för besöken, som pågår hela året, är X": the relative clause between the cue and its verb
+    text = ("Ministern besökte Vara\n\nI dag besökte landsbygdsminister Karin Ekvall Vara kommun. Fokus för besöken, "
+            "som pågår under hela året, är lokala mötesplatser för unga.\n")
+    assert "x-lokala-motesplatser-for-unga" in _meeting_topics(reference, make_document, text)

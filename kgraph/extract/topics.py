@@ -268,8 +268,10 @@ _FORWARD_CUE = re.compile(
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
     # "Ämnen på dagordningen var X", "kommer teman för diskussionerna att vara X"
     # ("Ämnet för ministerns besök var X", "Temat för kommande dialogmöten är X")
-    r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)\s+"
-    r"(?:(?:för|på|under|vid)\s+(?:[a-zåäö]+\s+){1,2}?)?(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
+    # (a relative clause between: "Fokus för besöken, som pågår hela året, är X")
+    r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)"
+    r"(?:\s+(?:för|på|under|vid)\s+[a-zåäö]+(?:\s+[a-zåäö]+)??)?(?:,\s+som\s+[^,.;!?\n]{1,60},)?\s+"
+    r"(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
     r"|bland ämnena (?:fanns|märktes|var)"
     # "en konferens med temat \"X\"", "framförde synpunkter på X"
     r"|(?:med|har|hade|under)\s+(?:temat|tema)\s*:?\s*[\"”“]?"
@@ -354,6 +356,8 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "generellt", "specifikt",
                    # pronouns that sum up what came before: "..., något som förbundet ser positivt på"
                    "något", "någonting", "sådant",
+                   # what closes a list: "skolor, förskolor, infrastruktur etc."
+                   "etc", "osv", "o.s.v", "m.m", "mm", "m.fl",
                    # verbs of motion and giving that follow a fronted phrase: "Efter en rapport om X gick vi ..."
                    "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller",
                    # adverbs that open or close a clause, never part of its noun phrase
