@@ -2454,3 +2454,23 @@ def test_meetings_a_galleries_photo_description_opens_no_meeting(reference, make
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and ms[0].kind == "visit" and ms[0].location == VARA, ms
     assert {"person/anna-berg", "person/lars-nord"} <= set(ms[0].participants), ms
+
+
+def test_meetings_a_governors_week_by_a_heading_that_says_what_the_governor_does(reference, make_document):
+    # "Detta gör landshövdingen vecka 12": the governor's own page by another heading; each item of each day is a
+    # meeting of the governor's, though no item names a person
+    text = ("Detta gör landshövdingen vecka 12\n\nLandshövding Karin Ekvall\n\nMåndag 16 mars\n\n"
+            "  • Digitalt chefsmöte om totalförsvaret.\n  • Möte om länets vattenförsörjning.\n\n"
+            "Tisdag 17 mars\n\n  • Samverkanskonferens för myndighetschefer.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 3 and all("person/karin-ekvall" in m.participants for m in ms), ms
+
+
+def test_meetings_a_second_visit_paid_the_same_day_in_the_neighbouring_municipality(reference, make_document):
+    # "ska samma dag även avlägga visit i grannkommunen Vara": the formal "visit" after its verb, "även" before it,
+    # and the ambiguous name after the place's common noun ("grannkommunen") read as the municipality
+    text = ("Landshövdingen besöker Essunga\n\nPå onsdag besöker landshövding Anna Berg Essunga kommun. Samma dag ska "
+            "Anna Berg även avlägga visit i grannkommunen Vara.\n")
+    ms = _meetings(reference, make_document, text)
+    assert sorted(m.location for m in ms) == ["municipality/1445", VARA], ms
+    assert all("person/anna-berg" in m.participants for m in ms), ms

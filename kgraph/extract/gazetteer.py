@@ -20,7 +20,9 @@ from ..text import at_sentence_start, lower_same_length, mask_contacts
 from .dates import MONTH_NAMES_ALT
 from .lexicon import CAPTION_CUES
 
-_PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom|respektive)\s+|,\s*|"
+# (and the place's common noun: "grannkommunen Vara", "hemkommunen Mark")
+_PLACE_PREP = re.compile(r"(?:\b(?:i|till|från|för|på|mot|av|besökte|besöker|besöka|och|samt|inom|respektive"
+                         r"|(?:grann|hem|medlems|värd)?kommunen)\s+|,\s*|"
                          # "17 oktober Berg": a schedule line's place
                          rf"\b\d{{1,2}}:?e?\s+(?:{MONTH_NAMES_ALT})[ \t]+(?:[-–][ \t]+)?)$",
                          re.IGNORECASE)
@@ -156,7 +158,7 @@ def _weak_ok(text: str, start: int, end: int) -> bool:
         return True
     if _PARTY_BEFORE_RE.search(text, max(0, start - 12), start):
         return True  # "Karin Nord (KD) Lund, Per Holm (S) Vara": the home town of a listed member, after the party
-    return bool(_PLACE_PREP.search(text[max(0, start - 14):start]))
+    return bool(_PLACE_PREP.search(text[max(0, start - 18):start]))
 
 
 _PARTY_BEFORE_RE = re.compile(r"\([A-Za-zÅÄÖåäö]{1,4}\)[ \t]*,?[ \t]*\Z")

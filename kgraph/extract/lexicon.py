@@ -84,6 +84,8 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (_VISIT_PREFIX + r"?besök", "visit", "new"),
     (r"besök(?:te|er|a|t|s|tes|ts)", "visit", "new"),
     (r"gästa(?:de|r|des|s)?", "visit", "new"),
+    # "ska samma dag även avlägga visit i grannkommunen X": the formal "visit" after its verb
+    (r"(?:(?<=avlägga[ \t])|(?<=avlägger[ \t])|(?<=avlade[ \t]))(?:en[ \t]+)?visit", "visit", "new"),
     # "hälsade landshövdingen på i Exempelby", "hälsar på hos företaget": the particle verb of a visit
     (r"hälsa(?:de|r)(?=\s+(?:[\wåäö-]+\s+){0,4}?på\s+(?:i|hos)\s)", "visit", "new"),
     # "Kommunalrådet A tog emot landshövding B på kommunhuset": a visiting office holder received
@@ -129,7 +131,7 @@ MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferen
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
                 "frukost", "jubileum", "underteckna", "skrev", "rådslag", "avstämning", "erfarenhetsutbyte",
-                "hälsa")
+                "hälsa", "visit")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
@@ -205,8 +207,9 @@ _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPl
 # "Landshövdingens kalender", "Landshövdingens aktiviteter vecka 12": a county governor's own page on the
 # county board's site, whose items are the governor's: its heading, a line of the page's head
 GOVERNORS_PAGE_HEAD = 300  # how far into a text the heading may stand (after a date line or two)
-GOVERNORS_PAGE_RE = re.compile(r"(?m)^[ \t]*[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok|agenda|"
-                               r"aktiviteter|program)\b")
+# (or a heading that says what the governor does this week: "Detta gör landshövdingen vecka 46 och 47")
+GOVERNORS_PAGE_RE = re.compile(r"(?m)^[ \t]*(?:[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok|agenda|"
+                               r"aktiviteter|program)\b|(?:Detta|Det här|Här är vad|Vad)\s+gör\s+landshövdingen\b)")
 
 
 def governors_page(text: str) -> bool:

@@ -181,6 +181,7 @@ _NTH_TIME_RE = re.compile(r"\b(?:det|detta)\s+(?:var|är|blev)\s+(?:den\s+)?(?:a
                           r"sjunde|åttonde|nionde|tionde|\d+:?e)\s+gången\b")
 # "Ministern besöker på tisdagen även X": a visit verb, then "även" or "också"
 _VISIT_VERBS = frozenset({"besöker", "besökte", "besöka", "besökt", "besöks", "besöktes"})
+_ALSO_PAID_RE = re.compile(r"\b(?:även|också)\s+(?:avlägga|avlägger|avlade)\s+(?:en\s+)?\Z")
 _ALSO_AFTER_RE = re.compile(r"(?:\s+(?:på|under|i)\s+[a-zåäö]+)?\s+(?:även|också)\b")
 # "Efter mötet ...", "i samband med besöket ...": a meeting word here opens a second event
 _AFTER_EVENT_RE = re.compile(r"\b(?:efter|i samband med|inför|före)\s+(?:själva\s+)?(?:mötet|besöket|träffen|"
@@ -869,7 +870,9 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             # meeting's day, is another meeting
             other_day = any(_other_day(st, c, here_days) for c in current)
             # "Ministern besöker på tisdagen även X": one more visit of the programme, not the current one
-            also = kind == "visit" and low[s:e] in _VISIT_VERBS and _ALSO_AFTER_RE.match(low, e) is not None
+            # (or "ska samma dag även avlägga visit i X")
+            also = kind == "visit" and (low[s:e] in _VISIT_VERBS and _ALSO_AFTER_RE.match(low, e) is not None
+                                        or _ALSO_PAID_RE.search(low, max(0, s - 30), s) is not None)
             # "Därefter besöktes X" in a municipality's visit: a site of the programme, not a visit of its own (one
             # visit per municipality, as annotators of real pages take a minister's day)
             # (or a site the text does not name as a body: "Som avslutning besökte sällskapet kvarnen")

@@ -146,7 +146,9 @@ def line_from(text: str, start: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-_LOCATION_AFTER_RE = re.compile(r"[^.!?\n]{0,70}?\b(?:i|på|till|hos|vid)\s+(?=[A-ZÅÄÖ])")
+# (the place's common noun before its name: "i grannkommunen Vara", "besöka staden X")
+_PLACE_NOUN = r"(?:(?:grann|hem|medlems|värd)?(?:kommunen|staden|orten|tätorten)\s+)"
+_LOCATION_AFTER_RE = re.compile(rf"[^.!?\n]{{0,70}}?\b(?:i|på|till|hos|vid)\s+{_PLACE_NOUN}?(?=[A-ZÅÄÖ])")
 _TOPIC_BETWEEN_RE = re.compile(r"\b(?:om|kring|angående|gällande)\s")
 # "ordförande i LRF", "ledamot i styrelsen": an office, not where the meeting is
 # (and "landshövding i Kalmar län", "kommunalråd i Vara", "näringslivschef på regionen")
@@ -160,7 +162,8 @@ _OFFICE_BEFORE_RE = re.compile(r"\b(?:ordförande|ordföranden|ledamot|ledamöte
 _VISIT_VERB_RE = re.compile(r"(?:besök(?:te|er|a|t|s|tes|ts)|gästa(?:de|r)|"
                             rf"(?<![\wåäö]){lx.PLACE_VISIT_NOUN})$")
 _OBJECT_GAP_RE = re.compile(r"(?:\s+(?:under|på|i|nu|först|både|även|också|sedan)"
-                            r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+")
+                            r"(?:\s+(?:dagen|förmiddagen|eftermiddagen|veckan|[a-zåäö]+dagen))?)*\s+"
+                            r"(?:(?:grann|hem|medlems|värd)?(?:kommunen|staden|orten|tätorten)\s+(?=[A-ZÅÄÖ]))?")
 
 
 def location_after(st: DocState, pos: int, limit: int) -> Mention | None:
