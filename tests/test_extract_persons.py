@@ -991,3 +991,11 @@ def test_roles_a_title_joined_to_words_the_titles_lack_goes_to_the_name_after_th
                    "stabschef Lars Nord (M), med flera.")
     assert {("Per Holm", "2:e vice ordförande"), ("Eva Sjö", "kommundirektör"), ("Lars Nord", "stabschef")} <= roles
     assert ("Karin Holm", "2:e vice ordförande") not in roles and ("Per Holm", "kommundirektör") not in roles, roles
+
+
+def test_names_a_caption_run_into_the_text_ends_before_a_boards_genitive(reference, make_document):
+    # "Anna Berg Kommunstyrelsens ordförande i Vara, Anna Berg (S), ...": the caption's name, then the text's title
+    # with its capital; the board's genitive is no third part of the name
+    names = _names(reference, make_document,
+                   "Anna Berg Kommunstyrelsens ordförande i Vara, Anna Berg (S), inledde dagen.")
+    assert set(names) == {"Anna Berg"}, names

@@ -481,7 +481,10 @@ _DEFINITE_NOUN_ENDING = "ingen"
 # a post no title list holds, written with a capital in a list ("Anna Berg Produktionschef Exempel AB")
 _POST_ENDINGS = ("chef", "direktör", "ansvarig", "samordnare", "handläggare", "sekreterare", "arkitekt", "planerare",
                  "strateg", "utvecklare", "utredare", "kommunikatör", "ingenjör", "inspektör", "koordinator",
-                 "controller")
+                 "controller",
+                 # a board, also in the genitive ("Anna Berg Kommunstyrelsens ordförande": a caption run into the text)
+                 "styrelsen", "styrelsens", "nämnden", "nämndens", "fullmäktige", "fullmäktiges", "utskottet",
+                 "utskottets")
 
 
 # what is named after a person, in the genitive: "Gustav Adolfs torg", "Karl Johans gata", "Anna Lindhs plats"
