@@ -945,3 +945,11 @@ def test_topics_the_focus_of_a_visit_with_a_relative_clause_before_its_verb(refe
     text = ("Ministern besökte Vara\n\nI dag besökte landsbygdsminister Karin Ekvall Vara kommun. Fokus för besöken, "
             "som pågår under hela året, är lokala mötesplatser för unga.\n")
     assert "x-lokala-motesplatser-for-unga" in _meeting_topics(reference, make_document, text)
+
+
+def test_topics_an_abstract_noun_alone_names_no_topic(reference, make_document):
+    # "processen", "verkligheten för företagen": nouns that name no subject by themselves
+    text = ("Ministern besökte Vara\n\nI dag besökte landsbygdsminister Karin Ekvall Vara kommun. De diskuterade "
+            "processen och verkligheten för företagen.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert not any(t.startswith(("x-processen", "x-verkligheten")) for t in topics), topics

@@ -446,7 +446,11 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       # "inbjudna företrädare för X", "flera län"
                       "företrädare", "län", "länen",
                       # a trouble whose subject follows it ("bekymret med X")
-                      "bekymret", "bekymren", "bekymmer", "problemet", "problematiken"})
+                      "bekymret", "bekymren", "bekymmer", "problemet", "problematiken", "problematik",
+                      # abstract nouns that name no subject alone: "verkligheten", "processen", "idén", "områden"
+                      "verkligheten", "processen", "process", "idén", "idé", "syn", "synen", "summering",
+                      "summeringen", "utformningen", "framgångsfaktorer", "framgångsfaktorerna", "område", "området",
+                      "områden", "områdena", "ärenden", "ärendet"})
 # a person's title is no topic: "en dragning av Anna Berg, regional direktör från Trafikverket"
 # ("minster": a misspelling of "minister" real pages print)
 _PERSON_NOUN_RE = re.compile(r"(?:direktör|chef|strateg|ordförande|minister|minster|ledamot|sekreterare|handläggare|"
@@ -466,6 +470,8 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          "diskussion", "diskussionen", "diskussioner", "diskussionerna", "rapport", "rapporten",
                          # "bekymret med X", "problemet med X": X is what the trouble is about
                          "bekymret", "bekymren", "problemet", "problematiken",
+                         # "idén om X", "synen på X", "processen med X": what the idea, the view or the process is of
+                         "idé", "idén", "idéer", "idéerna", "syn", "synen", "processen",
                          # "förslaget om X", "förslag till X": what is proposed
                          "förslag", "förslaget", "förslagen",
                          # "revideringar i X", "översyn av X", "ändringar i X": what is changed
