@@ -288,6 +288,11 @@ def _word_key(word: str) -> str:
     return re.sub(r"(?:erna|arna|en|et|na|n|er|ar)$", "", word)
 
 
+def _introduced(low: str, s: int) -> bool:
+    """Does an indefinite article introduce the meeting word at ``s`` ("ett seminarium")?"""
+    return _INDEFINITE_BEFORE_RE.search(low, max(0, s - 25), s) is not None
+
+
 def _same_word(meets: list[MeetingDraft], low: str, s: int, e: int) -> MeetingDraft | None:
     """An earlier meeting opened by the same specific word ("länsdialog" ... "Länsdialog:")."""
     word = low[s:e]
@@ -855,7 +860,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 attached.extend(current)  # "med ett besök av ministern": the guest came to the current event
                 continue
             again = _same_word(meets, low, s, e)
-            if again is not None and how == "new":
+            # (not one of another day, nor, but for visits (the sites of one), a second the text introduces with an
+            # indefinite article as it did the first: "ett seminarium tisdagen 5 juli ... temat för ett seminarium
+            # onsdagen den 6 juli" are two; "för företagsbesök och rundabordssamtal ... i ett rundabordssamtal" one)
+            if again is not None and how == "new" and not _other_day(st, again, here_days) \
+                    and not (kind != "visit" and _introduced(low, s) and _introduced(low, again.trigger[0])):
                 attached.append(again)  # "länsdialogen" named twice: one event
                 continue
             # "Eftermiddagen avrundades med ett samtal med X": the programme's next item, another meeting (at a place of
