@@ -292,7 +292,9 @@ class Block:
 
 CONTACT_CUE_RE = re.compile(
     r"(?:för (?:mer )?(?:information|kommentarer|frågor)|presskontakt|kontakt(?:person(?:er)?)?|"
-    r"kontakta|mer information|frågor besvaras|har du frågor)\b", re.IGNORECASE)  # matched at a paragraph's start
+    r"kontakta|mer information|frågor besvaras|har du frågor|"
+    # the page's owner in a site's footer: "Sidansvarig", "Ansvarig för sidan"
+    r"sidansvarig|sidan ansvarig|ansvarig för sidan)\b", re.IGNORECASE)  # matched at a paragraph's start
 _KONTAKTA_END_RE = re.compile(r"\bkontakta\s*:?\s*$", re.IGNORECASE)
 
 
