@@ -932,6 +932,9 @@ _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1
                         r"blev[ \t]+(?:om|ny|åter)?valda?[ \t]+(?:till|som)|blir|blev|"
                         r"(?:om|ny|åter)?valdes[ \t]+(?:till|som)|väljs till|"
                         r"har valts till|utsågs till|utses till|har utsetts till)[ \t]+)?"
+                        # ("Anna Berg, kommunens miljöstrateg": the body the text is about, in the definite genitive)
+                        r"(?:(?:kommunens|regionens|stadens|länsstyrelsens|landstingets|förbundets|föreningens|"
+                        r"bolagets|företagets|myndighetens)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
                         r"tf\.?|t\.f\.|" + _IN_OFFICE + r")?[ \t]*\Z")
 # "Anna Berg, Exempelby kommuns näringslivschef": an organisation in the genitive between the comma and the title
