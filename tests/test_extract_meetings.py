@@ -2474,3 +2474,25 @@ def test_meetings_a_second_visit_paid_the_same_day_in_the_neighbouring_municipal
     ms = _meetings(reference, make_document, text)
     assert sorted(m.location for m in ms) == ["municipality/1445", VARA], ms
     assert all("person/anna-berg" in m.participants for m in ms), ms
+
+
+def test_meetings_the_same_event_word_again_with_an_indefinite_article_or_another_day_is_another(reference,
+                                                                                                make_document):
+    # "ett seminarium" on Tuesday, "ett seminarium" on Wednesday, and "vid ett seminarium" on Tuesday again: three
+    # seminars, not one event the word names three times
+    text = ("Regionen medverkar i Almedalen\n\nPressmeddelande 2016-06-27\n\nTisdagen 5 juli har Region Östergötland "
+            "ett seminarium om vården. I diskussionen deltar regiondirektör Anna Berg.\n\nSjukvården är också temat "
+            "för ett seminarium onsdagen den 6 juli. Där medverkar Per Holm.\n\nTisdagen 5 juli medverkar Karin Ek, "
+            "tandläkare, vid ett seminarium om tobaksbruket.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 3 and all(m.kind == "seminar" for m in ms), ms
+    people = sorted(tuple(sorted(p for p in m.participants if p.startswith("person/"))) for m in ms)
+    assert people == [("person/anna-berg",), ("person/karin-ek",), ("person/per-holm",)], people
+
+
+def test_meetings_the_pages_owner_in_the_footer_takes_no_part(reference, make_document):
+    # "Sidansvarig" then a name on a line of its own: the site's footer names who keeps the page
+    text = ("Förbundet i dialog med riksdagsledamöterna\n\nFredagen den 14 oktober träffades riksdagsledamöterna och "
+            "Kommunförbundet Skånes politiker i Lund.\n\nPublicerad:\n\nSidansvarig\n\nPer Holm\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1 and "person/per-holm" not in ms[0].participants, ms

@@ -999,3 +999,10 @@ def test_names_a_caption_run_into_the_text_ends_before_a_boards_genitive(referen
     names = _names(reference, make_document,
                    "Anna Berg Kommunstyrelsens ordförande i Vara, Anna Berg (S), inledde dagen.")
     assert set(names) == {"Anna Berg"}, names
+
+
+def test_roles_a_title_after_the_name_held_at_the_body_the_text_is_about(reference, make_document):
+    # "Karin Ek, kommunens miljöstrateg": the definite genitive of the body between the comma and the title
+    roles = _roles(reference, make_document, "Karin Ek, kommunens miljöstrateg, berättade om miljömålen. Per Holm, "
+                                             "regionens nya ekonomichef, var också där.")
+    assert {("Karin Ek", "miljöstrateg"), ("Per Holm", "ekonomichef")} <= roles, roles
