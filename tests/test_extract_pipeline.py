@@ -230,3 +230,15 @@ def test_step_attendance_committee_protocol(make_document, reference):
     assert ("person/karl-ek", "affiliatedWith", board) not in facts  # an official taking part, not a member
     company = next(k for k, e in ex.entities.items() if e.cls == "Company")
     assert ex.entities[company].label == "Lidköpings Fjärrvärmeverk AB"
+
+
+def test_step_coreference_a_bodys_post_without_a_name_is_the_person_the_text_named_in_it(make_document, reference):
+    # "SmåKoms ordförande och sekreterare träffar X": the chair the text named before ("SmåKoms ordförande Per Holm")
+    # is meant; the secretary, never named, is no one
+    text = ("Nyheter från förbundet\n\nSmåKoms ordförande Per Holm ledde delegationen som träffade civilminister "
+            "Anna Berg.\n\nSmåKoms ordförande och sekreterare träffar i juli företrädare för Jordbruksverket.\n")
+    st = run_steps(DocState(make_document(text), reference))
+    second = text.rindex("ordförande")
+    found = [m for m in st.mentions if m.kind == "Person" and m.prov.span.start == second]
+    assert [m.key for m in found] == ["person/per-holm"], found
+    assert not any(m.kind == "Person" and m.prov.span.start == text.rindex("sekreterare") for m in st.mentions)

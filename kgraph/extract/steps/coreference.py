@@ -1,14 +1,15 @@
 """Coreference inside the document: "civilministern", "ministern", "statsrådet"
 to the minister the text names (or the holder of that post on the document's
-date), "hon"/"han" to the one person of that gender just named, and "jag" in
+date), a body's post without a name ("SmåKoms ordförande") to the one person the
+text names in it, "hon"/"han" to the one person of that gender just named, and "jag" in
 a signed text (an association chair's column) to the one who signs it.
 
 Runs after the relations step: relations are read from names as written;
 the references found here add mentions (and a role for a title reference)
 that the meetings step counts as participation.
 
-Reads ``doc``, ``ref``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``info``, ``posts``, ``published``;
-writes ``mentions``, ``info``, ``statements``, ``posts``.
+Reads ``doc``, ``ref``, ``blocks``, ``sentences``, ``kinds``, ``mentions``, ``info``, ``posts``, ``published``,
+``statements``; writes ``mentions``, ``info``, ``statements``, ``posts``.
 """
 from __future__ import annotations
 
@@ -66,6 +67,44 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
         if post not in ("minister", "statsråd"):
             st.statements.append(Statement(subject=key, predicate="role", object=post, literal=True,
                                            prov=st.prov(s, e, "extract.roles.title_reference", 0.7)))
+
+
+# a body's post in the genitive without a name after it: "SmåKoms ordförande och sekreterare träffar ..."
+_OWNED_POST_RE = re.compile(r"(?<![\wåäö-])(?P<o>[A-ZÅÄÖ][\wåäö&-]*?)(?::s|s)[ \t]+(?P<t>(?:vice[ \t]+)?ordförande|"
+                            r"sekreterare|generalsekreterare|vd|förbundsdirektör|kanslichef|förbundsordförande)"
+                            r"(?![\wåäö-])")
+_ORG_KINDS = frozenset({"Association", "Organization", "Company", "GovernmentAgency", "Municipality", "Region",
+                        "CountyAdministrativeBoard"})
+
+
+def _owned_post_coreference(st: DocState) -> None:
+    """"SmåKoms ordförande" with no name after it -> the one person the text names as that body's holder of that
+    post (its role the post, its affiliation the body): "SmåKoms ordförande Peter Lindroth ... SmåKoms ordförande
+    och sekreterare träffar X"."""
+    text = st.doc.text
+    if not prefilter.may_match(_OWNED_POST_RE, text):
+        return
+    roles: dict[str, set[str]] = {}
+    bodies: dict[str, set[str]] = {}
+    for x in st.statements:
+        if x.predicate == "role":
+            roles.setdefault(x.subject, set()).add(x.object.lower())
+        elif x.predicate == "affiliatedWith":
+            bodies.setdefault(x.subject, set()).add(x.object)
+    for m in prefilter.finditer(_OWNED_POST_RE, text):
+        s, e = m.start(), m.end("t")
+        gap = re.match(r"[ \t]+", text[e:e + 3])
+        if st.covered(m.start("t")) or gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(),
+                                                                                                e + gap.end() + 1)):
+            continue  # "SmåKoms ordförande Peter Lindroth": the post of the name after it
+        org = next((x.key for x in st.mentions_in(s, s + 1) if x.kind in _ORG_KINDS), None)
+        post = m["t"].lower()
+        holders = {p for p, rs in roles.items() if post in rs and org is not None and org in bodies.get(p, ())}
+        if len(holders) == 1:
+            key = holders.pop()
+            t = m.start("t")  # (the post's word: the body's name stays the body's mention)
+            st.add_mention(Mention(text=text[t:e], kind="Person", key=key,
+                                   prov=st.prov(t, e, "resolve.coref.title", 0.7)), label=None)
 
 
 # each word its own literal alternative, no group around them: the engine then searches for "H" and "h"
@@ -153,6 +192,7 @@ def _first_person_coreference(st: DocState) -> None:
 
 def run(st: DocState) -> None:
     _minister_coreference(st, st.posts)
+    _owned_post_coreference(st)
     st.sort_mentions()
     _pronoun_coreference(st)
     _first_person_coreference(st)
@@ -163,5 +203,5 @@ def run(st: DocState) -> None:
 
 
 STEP = Step("coreference", run, reads=("doc", "ref", "blocks", "sentences", "kinds", "mentions", "info", "posts",
-                                       "published"),
+                                       "published", "statements"),
             writes=("mentions", "info", "statements", "posts"))
