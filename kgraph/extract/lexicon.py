@@ -116,6 +116,10 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"samla(?:s|des)", "meeting", "new"),
     # "rådet möttes i Luleå", "ministern mötte företrädare för ...": the verb "möta" in the past
     (r"mött(?:e|es)", "meeting", "new"),
+    # in the present and the infinitive where whom or who follows ("Därefter möter statsrådet kommunledningarna",
+    # "ska möta Länsstyrelsen"), not what is met ("för att möta dessa utmaningar")
+    (r"möt(?:er|a)(?=\s+(?:[a-zåäö]+\s+){0,2}?(?:[A-ZÅÄÖ]|representanter|företrädare|kommunledning|ledning|"
+     r"politiker|ministern|landshövdingen|statsrådet|regionledning|länsledning))", "meeting", "new"),
     # any other compound of "möte" or "träff": "ordförandemötet", "medlemsträff", "KS-möte"
     (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:t|ts)", "meeting", "ana"),
     (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:n|na)?", "meeting", "new"),

@@ -294,8 +294,14 @@ def _one_event_per_phrase(low: str, hits: list[Trigger]) -> list[Trigger]:
         if nxt is not None and _VERB_THEN_NOUN_RE.fullmatch(low, h[1], nxt[0]) and not low[h[0]:h[1]].endswith(
                 ("möte", "mötet", "besök", "besöket")):
             continue
+        if out and h[2] == "visit" and low.startswith(("besöktes", "besöks"), h[0]) and out[-1][2] != "visit" \
+                and _PASSIVE_GAP_RE.fullmatch(low, out[-1][1], h[0]):
+            continue  # "Konferensen besöktes också av en delegation": who came to the event, no visit of its own
         out.append(h)
     return out
+
+
+_PASSIVE_GAP_RE = re.compile(r"\s+(?:också\s+|även\s+)?")
 
 
 def _visits_several(st: DocState, hit: Trigger, limit: int) -> Trigger:
