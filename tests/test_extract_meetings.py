@@ -2496,3 +2496,13 @@ def test_meetings_the_pages_owner_in_the_footer_takes_no_part(reference, make_do
             "Kommunförbundet Skånes politiker i Lund.\n\nPublicerad:\n\nSidansvarig\n\nPer Holm\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and "person/per-holm" not in ms[0].participants, ms
+
+
+def test_meetings_an_event_visited_by_a_delegation_is_no_visit_of_its_own(reference, make_document):
+    # "Konferensen besöktes också av en delegation": who came to the conference, not a visit somewhere
+    text = ("Förbundet höll den 25-27 april rikskonferens i Vara kommun.\n\nKonferensen besöktes också av en "
+            "finländsk delegation som berättade om reformen.\n\nFrån Finland deltog Anna Berg, forskningschef, och "
+            "Per Holm, sakkunnig.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["conference"], ms
+    assert {"person/anna-berg", "person/per-holm"} <= set(ms[0].participants), ms
