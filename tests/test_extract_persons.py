@@ -1006,3 +1006,12 @@ def test_roles_a_title_after_the_name_held_at_the_body_the_text_is_about(referen
     roles = _roles(reference, make_document, "Karin Ek, kommunens miljöstrateg, berättade om miljömålen. Per Holm, "
                                              "regionens nya ekonomichef, var också där.")
     assert {("Karin Ek", "miljöstrateg"), ("Per Holm", "ekonomichef")} <= roles, roles
+
+
+def test_roles_a_roster_that_writes_the_comma_before_the_members_party(reference, make_document):
+    # "Anna Berg, (c) ordförande Per Holm (m), förste vice ordf. Eva Sjö (s)": each entry a name, its party, its
+    # title; the comma before the party in brackets opens the first entry's title, under the list's plural heading
+    roles = _roles(reference, make_document, "Närvarande ledamöter Anna Berg, (c) ordförande Per Holm (m), förste "
+                                             "vice ordf. Eva Sjö (s) Lars Nord (kd)")
+    assert {("Anna Berg", "ordförande"), ("Per Holm", "förste vice ordf.")} <= roles, roles
+    assert ("Per Holm", "ordförande") not in roles and ("Eva Sjö", "förste vice ordf.") not in roles, roles

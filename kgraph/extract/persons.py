@@ -1287,13 +1287,16 @@ def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[Pe
     and its title, as minutes come out of PDFs. The title is the name's before it where the run opens
     with a name and has another entry: one before, or the name after the title has its own title."""
     party = r"(?:[ \t]*\([^()\n]{1,4}\))?"  # "Ulf Ek (S) ordförande Anna Berg (M) vice ordförande ..."
-    sep = party + (r"[ \t]*,[ \t]*" if "," in text[prv.end:t.start] else r"[ \t]+")
+    # (or the comma before the party: "Anna Berg, (c) ordförande Per Holm (m), förste vice ordf. ...")
+    sep = party + (r"[ \t]*,[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?" if "," in text[prv.end:t.start] else r"[ \t]+")
     if not re.fullmatch(sep, text[prv.end:t.start]):
         return False
     # back to the head of the run: "elever, rektor Anna Berg, kommunchef Per Holm, ..." puts titles first
     first, entries = prv, 0
     for _ in range(12):
         head = _title_before(text, first.start, by_end)
+        if head is not None and head.plural and entries:
+            break  # "Närvarande ledamöter Anna Berg, (c) ordförande Per Holm ...": the list's heading, no entry's title
         if head is None:
             if _titled_item(text, first, by_start):
                 return False  # "..., 2:e vice ordförande och oppositionens företrädare Per Holm (S), ...": a title
@@ -1311,7 +1314,9 @@ def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[Pe
     return after is not None and persons[i].end + after.end() in by_start
 
 
+# ("Anna Berg, (c) ordförande Per Holm (m), förste vice ordf.": the comma before the party in brackets)
 _ENTRY_GAP_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-zÅÄÖåäö]{1,3}[ \t]*,[ \t]*|[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[-–][ \t]*"
+                           r"|[ \t]*,[ \t]*\([A-Za-zÅÄÖåäö]{1,3}\)[ \t]+"
                            # "Anna Berg (m), Kungälv,ordförande Per Holm (m), ...": party, town, the entry's title
                            r"|[ \t]*\([^()\n]{1,4}\)[ \t]*,[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]*,[ \t]*")
 _JOINED_UNKNOWN_GAP = re.compile(r"[ \t]+och[ \t]+(?:(?!(?:och|samt)[ \t])[a-zåäö][a-zåäö-]*[ \t]+){1,3}")
