@@ -2506,3 +2506,11 @@ def test_meetings_an_event_visited_by_a_delegation_is_no_visit_of_its_own(refere
     ms = _meetings(reference, make_document, text)
     assert [m.kind for m in ms] == ["conference"], ms
     assert {"person/anna-berg", "person/per-holm"} <= set(ms[0].participants), ms
+
+
+def test_meetings_the_present_of_mota_is_a_meeting_word_where_whom_follows():
+    # "Därefter möter statsrådet kommunledningarna": a meeting; "för att möta dessa utmaningar": none
+    from kgraph.extract.steps.meetings.draft import trigger_hits
+    low = "därefter möter statsrådet kommunledningarna. de ska möta länsstyrelsen. vi ska möta dessa utmaningar."
+    words = [low[s:e] for s, e, _, _ in trigger_hits(low, 0, len(low))]
+    assert words == ["möter", "möta"], words

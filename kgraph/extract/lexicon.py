@@ -117,9 +117,11 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     # "rådet möttes i Luleå", "ministern mötte företrädare för ...": the verb "möta" in the past
     (r"mött(?:e|es)", "meeting", "new"),
     # in the present and the infinitive where whom or who follows ("Därefter möter statsrådet kommunledningarna",
-    # "ska möta Länsstyrelsen"), not what is met ("för att möta dessa utmaningar")
-    (r"möt(?:er|a)(?=\s+(?:[a-zåäö]+\s+){0,2}?(?:[A-ZÅÄÖ]|representanter|företrädare|kommunledning|ledning|"
-     r"politiker|ministern|landshövdingen|statsrådet|regionledning|länsledning))", "meeting", "new"),
+    # "ska möta länsstyrelsen"), not what is met ("för att möta dessa utmaningar"); the text is lower-cased here,
+    # so a name is no cue
+    (r"möt(?:er|a)(?=\s+(?:[a-zåäö]+\s+){0,2}?(?:representanter|företrädare|kommunledning|ledning|politiker|"
+     r"ministern|landshövdingen|statsrådet|regionledning|länsledning|länsstyrelsen|kommunstyrelsen|"
+     r"regionstyrelsen|styrelsen)(?:en|et|ar|arna|er|erna|na)?(?![\wåäö]))", "meeting", "new"),
     # any other compound of "möte" or "träff": "ordförandemötet", "medlemsträff", "KS-möte"
     (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:t|ts)", "meeting", "ana"),
     (r"[a-zåäö][a-zåäö-]{2,30}?möte(?:n|na)?", "meeting", "new"),
@@ -135,7 +137,7 @@ MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferen
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
                 "frukost", "jubileum", "underteckna", "skrev", "rådslag", "avstämning", "erfarenhetsutbyte",
-                "hälsa", "visit")
+                "hälsa", "visit", "möt")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
