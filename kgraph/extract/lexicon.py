@@ -214,8 +214,9 @@ _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPl
 # county board's site, whose items are the governor's: its heading, a line of the page's head
 GOVERNORS_PAGE_HEAD = 300  # how far into a text the heading may stand (after a date line or two)
 # (or a heading that says what the governor does this week: "Detta gör landshövdingen vecka 46 och 47")
-GOVERNORS_PAGE_RE = re.compile(r"(?m)^[ \t]*(?:[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok|agenda|"
-                               r"aktiviteter|program)\b|(?:Detta|Det här|Här är vad|Vad)\s+gör\s+landshövdingen\b)")
+GOVERNORS_PAGE_RE = re.compile(r"(?m)^[ \t]*(?:[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok|"
+                               r"agenda|aktiviteter|program)\b"
+                               r"|(?:Detta|Det här|Här är vad|Vad)\s+gör\s+landshövdingen\b)")
 
 
 def governors_page(text: str) -> bool:
