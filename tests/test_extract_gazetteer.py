@@ -330,3 +330,11 @@ def test_gazetteer_a_fortress_named_after_a_locality_is_one_venue(reference, mak
 ])
 def test_gazetteer_a_foreign_state_or_city_is_a_place(reference, make_document, text, key):
     assert key in _keys(reference, make_document, text, "Place")
+
+
+def test_orgs_a_venue_named_after_a_gatherings_word_before_its_town(reference, make_document):
+    # "rikskonferens på High Ranch i Gnosjö kommun": the unknown name between "på" and "i <town>" is the venue
+    from kgraph.extract.pipeline import extract_document
+    ex = extract_document(make_document("Förbundet höll den 25 april rikskonferens på Silver Ranch i Gnosjö kommun. "
+                                        "Ordföranden Per Holm talade.\n"), reference)
+    assert [m.location for m in ex.meetings] == ["place/silver-ranch"], ex.meetings

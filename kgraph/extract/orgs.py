@@ -196,9 +196,14 @@ PLACE_PREP_RE = re.compile(
     r"(?<![\w-])(?:i|utanför|nära|norr om|söder om|öster om|väster om)\s+"
     r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\wåäö-])(?![ \t]+[A-ZÅÄÖ0-9])(?![ \t]*\d)")
 # "konfererar på Exempelgården, Vingåker", "vid Exempelnäs, Ockelbo": a name, then the town it lies in
+# (or, after a gathering's word, "i" the town: "höll rikskonferens på Exempel Ranch i Gnosjö kommun"; after a visit's
+# word the name is as often a company's)
 VENUE_BEFORE_TOWN_RE = re.compile(
     r"(?<![\w-])(?:på|vid)[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+)?)[ \t]*,[ \t]*"
-    r"(?P<town>[A-ZÅÄÖ][a-zåäöé]+)(?![\wåäö-])")
+    r"(?P<town>[A-ZÅÄÖ][a-zåäöé]+)(?![\wåäö-])"
+    r"|(?<![\w-])(?:[a-zåäö]*(?:konferens|möte|sammanträde|seminarium|stämma|träff)(?:en|et|n)?)[ \t]+(?:på|vid)[ \t]+"
+    r"(?P<name2>[A-ZÅÄÖ][a-zåäöé]{2,}(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+)?)[ \t]+i[ \t]+(?P<town2>[A-ZÅÄÖ][a-zåäöé]+)"
+    r"(?![\wåäö-])")
 NOT_PLACES = {"teams", "zoom", "skype", "facebook", "twitter", "instagram", "linkedin", "youtube", "google", "europa",
               "eu", "norden", "sverige", "sveriges", "världen", "landet", "regeringen", "riksdagen", "länet",
               "kommunen", "regionen", "staden", "webben", "internet", "länsstyrelsen", "landstinget", "mars", "maj",
@@ -324,12 +329,14 @@ PLURAL_CLASS_RE = re.compile(
     # ... and "företrädare för det lokala näringslivet, bland annat A, B och C": the businesses a list names
     r"\b(?:företagen|bolagen|(?:näringslivet|företag|företagare)[ \t]*,?[ \t]+"
     r"(?:bland annat|bland andra|däribland|till exempel|t\.[ \t]?ex\.|som))[ \t]+"
-    rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt)[ \t]+{_NAME_RUN})?)(?![\wåäö-])")
+    # ("företagen A respektive B": the two the sentence goes on to tell apart)
+    rf"(?P<list>{_NAME_RUN}(?:[ \t]*,[ \t]*{_NAME_RUN})*(?:[ \t]+(?:och|samt|respektive)[ \t]+{_NAME_RUN})?)"
+    r"(?![\wåäö-])")
 # "Anna Berg från Westerlinds fastigheter": a person, then the body the person comes from
 FROM_CUE_RE = re.compile(rf"från[ \t]+(?P<list>{_NAME_RUN})(?![\wåäö-])")
 _PERSON_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<first>{_WORD})[ \t]+{_WORD}[ \t]+$")
 # (not inside a utility's name: "Exempelby Energi och Vatten")
-_LIST_SPLIT_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt)[ \t]+(?=[A-ZÅÄÖÉ])"
+_LIST_SPLIT_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:och|samt|respektive)[ \t]+(?=[A-ZÅÄÖÉ])"
                             rf"(?:(?<!Energi och )(?<!Vatten och )|(?!(?:{_UTILITY_TRADES})(?![\wåäö-])))")
 # a lower-case class noun before a name: "kommunförbundet Skåne", "företaget Marell Boats"
 CLASS_NOUNS = {"kommunförbundet": "Association", "kommunalförbundet": "Association",
@@ -605,10 +612,11 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
     towns = {a for a, _ in taken}
     for m in prefilter.finditer(VENUE_BEFORE_TOWN_RE, text):
-        name = m["name"]
-        if m.start("town") in towns and free(m.start("name"), m.end("name")) and name.lower() not in NOT_PLACES \
+        g, t = ("name", "town") if m["name"] else ("name2", "town2")
+        name = m[g]
+        if m.start(t) in towns and free(m.start(g), m.end(g)) and name.lower() not in NOT_PLACES \
                 and not BODY_NOUN_RE.search(name.lower()):
-            yield PatternOrg(m.start("name"), m.end("name"), name, "Place", f"place/{slug(name)}")
+            yield PatternOrg(m.start(g), m.end(g), name, "Place", f"place/{slug(name)}")
     for m in prefilter.finditer(TOWN_BUILDING_RE, text):
         # "Ånge kommunkontor, rum Flataklocken": a town's own building, and the room in it
         if m.start() in towns and not hard.overlaps(m.end("town"), m.end("name")):
