@@ -345,3 +345,9 @@ def test_agenda_paragraphs_numbered_with_their_year_and_a_motion_named_in_quotes
                                      "Uppföljning av matlådorna"], forms
     assert "Nytt kulturprogram" in forms[0]
     assert _abouts(text)[1:] == ["Fler bänkar i parkerna", "matlådorna"]
+
+
+def test_agenda_the_minutes_of_another_meeting_laid_before_this_one_are_procedure():
+    text = ("Ärendelista 12 Anmälan av arbetsutskottets protokoll 3 13 Detaljplan för Kvarnbacken 4 "
+            "14 Budget 2022 5\n")
+    assert [f[0] for f in _forms(text)] == ["Detaljplan för Kvarnbacken", "Budget 2022"], _forms(text)

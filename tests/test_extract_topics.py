@@ -953,3 +953,11 @@ def test_topics_an_abstract_noun_alone_names_no_topic(reference, make_document):
             "processen och verkligheten för företagen.\n")
     topics = _meeting_topics(reference, make_document, text)
     assert not any(t.startswith(("x-processen", "x-verkligheten")) for t in topics), topics
+
+
+def test_topics_the_days_is_no_part_of_the_subject(reference, make_document):
+    # "dagens produktion av stål": the day's, a determiner, not part of the subject's name
+    text = ("Ministern besökte Vara\n\nI dag besökte landsbygdsminister Karin Ekvall Vara kommun. Samtalen handlade "
+            "om dagens produktion av stål.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert "x-produktion-av-stal" in topics and not any(t.startswith("x-dagens") for t in topics), topics

@@ -78,6 +78,8 @@ _PROCEDURAL_RE = re.compile(
     r"|föregående\s+(?:mötes)?protokoll"
     r"|övriga?\s+frågor|nästa\s+[a-zåäö]*(?:möte|sammanträde)|upprop|närvaro|anmälningsärenden|anmälan\s+av\s+delegation"
     r"|delegationsbeslut|delgivning(?:ar)?|meddelanden|protokollsjust|sammanträdets\s+behörighet"
+    # "Anmälan av arbetsutskottets protokoll": the minutes of another meeting laid before this one
+    r"|anmälan\s+av\s+[\wåäö-]+\s+protokoll"
     r"|anmälan\s+om\s+jäv|jävsfrågor|^(?:aktuell\s+)?informationer?$"
     r"|^rapporter$|^rapporter\s+från\b|^för\s+kännedom$|informerar$|^ärenden$|^beslutande$|^personärenden?$"
     # who reports, not on what: "Landstingsdirektörens rapport", "Ordförandens information"

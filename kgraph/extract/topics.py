@@ -340,7 +340,9 @@ _CLAUSE_START = re.compile(r"(?:[.!?:;](?:\s+|$)|\n|\b(?:har|hade|var det|är de
 _SPLIT = re.compile(r"\s*,\s*|\s+(?:och|samt|eller|liksom)\s+")
 _DETERMINER = frozenset({"den", "det", "de", "en", "ett", "vår", "vårt", "våra", "deras", "dess", "sin", "sitt", "sina",
                          "hans", "hennes", "er", "ert", "era", "denna", "detta", "dessa", "dennes", "min", "mitt",
-                         "mina"})
+                         "mina",
+                         # the day's: "dagens rundabordssamtal", "dagens produktion av stål"
+                         "dagens"})
 _PREPOSITIONS = frozenset({"med", "av", "för", "på", "i", "inom", "mellan", "kring", "om", "till", "från", "vid",
                            "under", "hos", "mot", "efter", "över", "utan", "genom", "bland"})
 # a word that cannot be inside a discussed noun phrase: the phrase ends before it
@@ -424,6 +426,8 @@ _GENERIC = frozenset({"samverkan", "samarbete", "samarbetet", "beredskap", "tryg
                       "framgång", "framgången", "framgångar", "framgångarna", "firande", "firandet",
                       # "X-modellen, ett initiativ för att ...": what a thing is, not what it is about
                       "initiativ", "initiativet", "initiativen",
+                      # a decision and a round table are no subject, what they are about may be: "styrelsens beslut"
+                      "beslut", "beslutet", "besluten", "rundabordssamtal", "rundabordssamtalet",
                       # the papers a meeting goes through: "gick vi igenom handlingarna"
                       "handling", "handlingar", "handlingarna", "dokumenten", "underlaget", "ärendena",
                       "ärendelistan", "dagordningen", "protokollet", "protokoll", "protokollen", "arbetssätt",
