@@ -1631,3 +1631,11 @@ def test_relations_a_regional_federations_director_is_the_federations():
     rels = _rel(text, "affiliatedWith")
     anna = {o for s, o in rels if s == "person/anna-berg"}
     assert anna == {"org/regionforbundet-i-kalmar-lan"}, rels
+
+
+def test_affiliation_a_title_in_a_relative_clause_at_the_county_board_in_the_definite():
+    # "Karin Ek, som är avdelningschef på landsbygdsavdelningen på länsstyrelsen": the county board the governor's
+    # visit makes definite, named after the unit
+    text = ("Landshövdingen besöker Vara\n\nLandshövding Sten Tolgfors besöker Vara kommun på onsdag. Med under "
+            "besöket finns även Karin Ek, som är avdelningschef på landsbygdsavdelningen på länsstyrelsen.\n")
+    assert ("person/karin-ek", "cab/14") in _rel(text, "affiliatedWith")

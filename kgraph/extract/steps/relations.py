@@ -1039,8 +1039,10 @@ def _government_mentions(st: DocState, gov: str) -> tuple[dict[int, tuple[int, M
 
 
 # (a name, or the Riksdag's body: "ordförande i riksdagens försvarsutskott")
+# (or the county board in the definite, which the definite references step resolves: "avdelningschef på
+# landsbygdsavdelningen på länsstyrelsen")
 _CLAUSE_ORG_RE = re.compile(r"[ \t]+(?:(?:för|inom|på)[ \t]+[a-zåäö ,-]{1,50}?[ \t]+)?(?:på|vid|i|hos|inom|för)[ \t]+"
-                            r"(?=[A-ZÅÄÖ]|riksdagens[ \t])")
+                            r"(?=[A-ZÅÄÖ]|riksdagens[ \t]|länsstyrelsen(?![\wåäö]))")
 
 
 def _org_before_title(st: DocState, t: TitleHit) -> Mention | None:
