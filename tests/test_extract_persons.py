@@ -1015,3 +1015,10 @@ def test_roles_a_roster_that_writes_the_comma_before_the_members_party(reference
                                              "vice ordf. Eva Sjö (s) Lars Nord (kd)")
     assert {("Anna Berg", "ordförande"), ("Per Holm", "förste vice ordf.")} <= roles, roles
     assert ("Per Holm", "ordförande") not in roles and ("Eva Sjö", "förste vice ordf.") not in roles, roles
+
+
+def test_roles_an_events_roles_before_the_name(reference, make_document):
+    # "Moderator Anna Berg, professor vid ...", "Journalisten Per Holm ledde samtalet": roles at a conference
+    roles = _roles(reference, make_document, "Moderator Anna Berg, professor vid KTH, presenterade programmet. "
+                                             "Journalisten Per Holm ledde samtalet.")
+    assert {("Anna Berg", "moderator"), ("Per Holm", "journalist")} <= roles, roles
