@@ -778,8 +778,11 @@ def test_relations_representatives_of_a_body_then_their_names():
 
 
 def test_relations_body_represented_by_its_people():
+    # the verb first or the body first: "representerades Trafikverket av A och B" says whose A and B are as well
     text = "Nyheter\n\nPå mötet i Sunne representerades Trafikverket av planeringschef Olof Berg och Kim Nord."
-    assert not {r for r in _rel(text, "affiliatedWith") if r[1] == "agency/trafikverket"}
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/olof-berg", "agency/trafikverket"), ("person/kim-nord", "agency/trafikverket")} <= rels
+    assert not {r for r in rels if r[1] == "municipality/1766"}  # (the town of the meeting is no one's employer)
     text = "Nyheter\n\nTrafikverket representerades av planeringschef Olof Berg och Kim Nord."
     rels = _rel(text, "affiliatedWith")
     assert {("person/olof-berg", "agency/trafikverket"), ("person/kim-nord", "agency/trafikverket")} <= rels
@@ -1634,8 +1637,18 @@ def test_relations_a_regional_federations_director_is_the_federations():
 
 
 def test_affiliation_a_title_in_a_relative_clause_at_the_county_board_in_the_definite():
-    # "Karin Ek, som är avdelningschef på landsbygdsavdelningen på länsstyrelsen": the county board the governor's
+    # "Karin Ek, som är enhetschef på miljöenheten på länsstyrelsen": the county board the governor's
     # visit makes definite, named after the unit
-    text = ("Landshövdingen besöker Vara\n\nLandshövding Sten Tolgfors besöker Vara kommun på onsdag. Med under "
-            "besöket finns även Karin Ek, som är avdelningschef på landsbygdsavdelningen på länsstyrelsen.\n")
+    text = ("Landshövdingen på besök\n\nI tisdags kom landshövding Sten Tolgfors till Vara kommun. I sällskapet "
+            "fanns också Karin Ek, som är enhetschef på miljöenheten på länsstyrelsen.\n")
     assert ("person/karin-ek", "cab/14") in _rel(text, "affiliatedWith")
+
+
+def test_affiliation_represented_by_a_list_with_the_verb_first():
+    # "representerades Region Värmland av A, B och C": the body after the passive verb, its people after "av"
+    # (a listed person's post with the unit it is at: "verksamhetschef på kirurgen, och C")
+    text = ("Ministern besökte Falun\n\nPå mötet representerades Region Dalarna av regiondirektör Anna Berg, "
+            "Per Holm, enhetschef på ortopeden, och Karin Ek.\n")
+    pairs = _rel(text, "affiliatedWith")
+    assert {("person/anna-berg", "region/20"), ("person/per-holm", "region/20"), ("person/karin-ek", "region/20")} \
+        <= pairs, pairs

@@ -718,6 +718,8 @@ _NAMED_AFTER_GROUP_RE = re.compile(r"[ \t]*,?[ \t]+(?:bland andra|bland annat|bl
 _REPRESENTED_BY_RE = re.compile(r"[ \t]+(?:representerades|representeras|företräddes|företräds)"
                                 r"(?:[ \t]+(?:bland andra|bland annat|"
                                 r"bl\.[ \t]?a\.?|också|även|där|på mötet|vid mötet))*[ \t]+av[ \t]+")
+_REPRESENTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:representerades|representeras|företräddes|företräds)[ \t]+\Z")
+_BY_AFTER_RE = re.compile(r"[ \t]+av[ \t]+")
 _GROUP_GAP_RE = re.compile(r"[\s,]*(?:(?:och|samt)[ \t]+)?")
 _PARTY_AFTER_RE = re.compile(r"[ \t]*\([^()\n]{1,4}\)")
 
@@ -748,6 +750,8 @@ def _group_list_members(st: DocState) -> list[tuple[PersonHit, str, int]]:
             head = _NAMED_AFTER_GROUP_RE.match(text, e)
         if head is None:
             head = _REPRESENTED_BY_RE.match(text, e)
+        if head is None and _REPRESENTED_BEFORE_RE.search(text, max(0, s - 20), s):
+            head = _BY_AFTER_RE.match(text, e)  # "representerades Region X av A, B och C": the verb first
         if head is None:
             continue
         pos = _next_entry(text, head.end(), passed_spans)
@@ -771,8 +775,14 @@ def _next_entry(text: str, pos: int, passed_spans: list[tuple[int, int]]) -> int
         i = bisect.bisect_left(passed_spans, (nxt, -1))
         if i < len(passed_spans) and passed_spans[i][0] == nxt and passed_spans[i][1] > pos:
             pos = passed_spans[i][1]
+            unit = _TITLE_UNIT_RE.match(text, pos)  # "enhetschef på ortopeden, och ...": where the post is
+            pos = unit.end() if unit else pos
             continue
         return nxt
+
+
+# the unit a listed person's post is at, up to the list's next comma: "enhetschef på ortopeden, "
+_TITLE_UNIT_RE = re.compile(r"[ \t]+(?:på|vid|inom|hos)[ \t]+[a-zåäö][^,\n()]{0,40}?(?=[ \t]*,)")
 
 
 # the lead-in of a roster: a line ending in a colon that names a body or its members
