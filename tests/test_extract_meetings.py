@@ -2438,19 +2438,19 @@ def test_meetings_a_contact_line_with_a_phone_number_names_no_participant(refere
 
 def test_meetings_hälsa_på_is_a_visit_of_the_place(reference, make_document):
     # "hälsade landshövdingen på i X": the particle verb of a visit, its subject between verb and particle
-    text = ("Landshövdingen besöker Vara\n\nUnder tisdagen hälsade vår nya landshövding på i Vara. Anna Berg träffade "
-            "kommunledningen som berättade om kommunens arbete.\n")
+    text = ("Besök från länsstyrelsen\n\nI fredags hälsade landshövding Anna Berg på i Vara. Hon fick se det nya "
+            "biblioteket tillsammans med kommunstyrelsens ordförande.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and ms[0].kind == "visit" and ms[0].location == VARA, ms
 
 
 def test_meetings_a_galleries_photo_description_opens_no_meeting(reference, make_document):
     # "• En kvinna samtalar med en äldre man ...": the alt text of a photo in a gallery, no talk the text reports
-    text = ("Ministern besökte Vara\n\nDet var spännande, sa äldreminister Anna Berg när hon besökte Vara kommun.\n\n"
-            " • En medelålders kvinna samtalar med en äldre man som sitter i en fåtölj.\n\n"
-            "  Äldreminister Anna Berg pratar med Per Holm som är nöjd.\n\n  Foto: Karin Ek/Regeringskansliet\n\n"
-            " • Två kvinnor sitter på en bädd.\n\n"
-            "  Äldreminister Anna Berg och ordföranden i omsorgsnämnden i Vara, Lars Nord, klappar katter.\n")
+    text = ("Ministern besökte Vara\n\nI går besökte bostadsminister Anna Berg Vara kommun för att se nya bostäder.\n\n"
+            " • En man i kostym skakar hand med en ung kvinna vid entrén.\n\n"
+            "  Bostadsminister Anna Berg talar med Per Holm om hyrorna.\n\n  Foto: Karin Ek\n\n"
+            " • Tre personer står framför ett hus.\n\n"
+            "  Bostadsminister Anna Berg och ordföranden i byggnadsnämnden i Vara, Lars Nord, visar ritningarna.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and ms[0].kind == "visit" and ms[0].location == VARA, ms
     assert {"person/anna-berg", "person/lars-nord"} <= set(ms[0].participants), ms
@@ -2460,17 +2460,18 @@ def test_meetings_a_governors_week_by_a_heading_that_says_what_the_governor_does
     # "Detta gör landshövdingen vecka 12": the governor's own page by another heading; each item of each day is a
     # meeting of the governor's, though no item names a person
     text = ("Detta gör landshövdingen vecka 12\n\nLandshövding Karin Ekvall\n\nMåndag 16 mars\n\n"
-            "  • Digitalt chefsmöte om totalförsvaret.\n  • Möte om länets vattenförsörjning.\n\n"
-            "Tisdag 17 mars\n\n  • Samverkanskonferens för myndighetschefer.\n")
+            "  • Möte med länets räddningschefer om skogsbränder.\n  • Digitalt möte om länets vattenförsörjning.\n\n"
+            "Tisdag 17 mars\n\n  • Länets näringslivskonferens i Falun.\n")
     ms = _meetings(reference, make_document, text)
+    # (the item with a place does not make the items without one what the governor does besides it)
     assert len(ms) == 3 and all("person/karin-ekvall" in m.participants for m in ms), ms
 
 
 def test_meetings_a_second_visit_paid_the_same_day_in_the_neighbouring_municipality(reference, make_document):
-    # "ska samma dag även avlägga visit i grannkommunen Vara": the formal "visit" after its verb, "även" before it,
+    # "hinner hon även avlägga visit i grannkommunen Vara": the formal "visit" after its verb, "även" before it,
     # and the ambiguous name after the place's common noun ("grannkommunen") read as the municipality
-    text = ("Landshövdingen besöker Essunga\n\nPå onsdag besöker landshövding Anna Berg Essunga kommun. Samma dag ska "
-            "Anna Berg även avlägga visit i grannkommunen Vara.\n")
+    text = ("Landshövdingen till Essunga\n\nNästa torsdag besöker landshövding Anna Berg Essunga kommun. På "
+            "eftermiddagen hinner hon även avlägga visit i grannkommunen Vara innan hemresan.\n")
     ms = _meetings(reference, make_document, text)
     assert sorted(m.location for m in ms) == ["municipality/1445", VARA], ms
     assert all("person/anna-berg" in m.participants for m in ms), ms
@@ -2480,10 +2481,10 @@ def test_meetings_the_same_event_word_again_with_an_indefinite_article_or_anothe
                                                                                                 make_document):
     # "ett seminarium" on Tuesday, "ett seminarium" on Wednesday, and "vid ett seminarium" on Tuesday again: three
     # seminars, not one event the word names three times
-    text = ("Regionen medverkar i Almedalen\n\nPressmeddelande 2016-06-27\n\nTisdagen 5 juli har Region Östergötland "
-            "ett seminarium om vården. I diskussionen deltar regiondirektör Anna Berg.\n\nSjukvården är också temat "
-            "för ett seminarium onsdagen den 6 juli. Där medverkar Per Holm.\n\nTisdagen 5 juli medverkar Karin Ek, "
-            "tandläkare, vid ett seminarium om tobaksbruket.\n")
+    text = ("Regionen på Järvaveckan\n\nPressmeddelande 2019-05-20\n\nMåndagen 3 juni håller Region Östergötland "
+            "ett seminarium om psykisk hälsa. Där talar regiondirektör Anna Berg.\n\nSkolan är ämnet för ett "
+            "seminarium tisdagen den 4 juni med Per Holm.\n\nMåndagen 3 juni talar också Karin Ek, skolsköterska, "
+            "vid ett seminarium om idrott.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 3 and all(m.kind == "seminar" for m in ms), ms
     people = sorted(tuple(sorted(p for p in m.participants if p.startswith("person/"))) for m in ms)
@@ -2492,17 +2493,16 @@ def test_meetings_the_same_event_word_again_with_an_indefinite_article_or_anothe
 
 def test_meetings_the_pages_owner_in_the_footer_takes_no_part(reference, make_document):
     # "Sidansvarig" then a name on a line of its own: the site's footer names who keeps the page
-    text = ("Förbundet i dialog med riksdagsledamöterna\n\nFredagen den 14 oktober träffades riksdagsledamöterna och "
-            "Kommunförbundet Skånes politiker i Lund.\n\nPublicerad:\n\nSidansvarig\n\nPer Holm\n")
+    text = ("Möte om kollektivtrafiken\n\nI onsdags träffade Kommunförbundet Skånes styrelse Skånetrafiken i "
+            "Hässleholm.\n\nPublicerad:\n\nSidansvarig\n\nPer Holm\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and "person/per-holm" not in ms[0].participants, ms
 
 
 def test_meetings_an_event_visited_by_a_delegation_is_no_visit_of_its_own(reference, make_document):
-    # "Konferensen besöktes också av en delegation": who came to the conference, not a visit somewhere
-    text = ("Förbundet höll den 25-27 april rikskonferens i Vara kommun.\n\nKonferensen besöktes också av en "
-            "finländsk delegation som berättade om reformen.\n\nFrån Finland deltog Anna Berg, forskningschef, och "
-            "Per Holm, sakkunnig.\n")
+    # "Konferensen besöktes även av en delegation": who came to the conference, not a visit somewhere
+    text = ("Nätverket samlades i maj till vårkonferens i Vara kommun.\n\nKonferensen besöktes även av en "
+            "delegation från Norge.\n\nFrån Oslo deltog Anna Berg, rådgivare, och Per Holm, handläggare.\n")
     ms = _meetings(reference, make_document, text)
     assert [m.kind for m in ms] == ["conference"], ms
     assert {"person/anna-berg", "person/per-holm"} <= set(ms[0].participants), ms
@@ -2511,6 +2511,6 @@ def test_meetings_an_event_visited_by_a_delegation_is_no_visit_of_its_own(refere
 def test_meetings_the_present_of_mota_is_a_meeting_word_where_whom_follows():
     # "Därefter möter statsrådet kommunledningarna": a meeting; "för att möta dessa utmaningar": none
     from kgraph.extract.steps.meetings.draft import trigger_hits
-    low = "därefter möter statsrådet kommunledningarna. de ska möta länsstyrelsen. vi ska möta dessa utmaningar."
+    low = "sedan möter ministern kommunledningen. de ska möta länsstyrelsen. vi ska möta dessa utmaningar."
     words = [low[s:e] for s, e, _, _ in trigger_hits(low, 0, len(low))]
     assert words == ["möter", "möta"], words

@@ -67,11 +67,18 @@ def run(st: DocState) -> None:
 _GIVEN_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+\Z")
 
 
+# ... or a given name and a middle initial: "Lars K Sandvik" (a company's one word after them is a surname)
+_GIVEN_INITIAL_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+[A-ZÅÄÖ]\.?[ \t]+\Z")
+
+
 def _surname_after_given_name(st: DocState, m: Mention) -> bool:
-    """Is a one-word company's name a person's surname here, right after a common given name?"""
-    if m.kind != "Company" or " " in m.text.strip() or not m.text.endswith("son"):
+    """Is a one-word company's name a person's surname here, right after a common given name (a name in -son,
+    "kommunchef Ulf Ericsson") or a given name and a middle initial (any name: "Lars K Sandvik")?"""
+    if m.kind != "Company" or " " in m.text.strip():
         return False
-    g = _GIVEN_BEFORE_RE.search(st.doc.text, max(0, m.prov.span.start - 20), m.prov.span.start)
+    before = max(0, m.prov.span.start - 24), m.prov.span.start
+    g = _GIVEN_INITIAL_BEFORE_RE.search(st.doc.text, *before) or (
+        _GIVEN_BEFORE_RE.search(st.doc.text, *before) if m.text.endswith("son") else None)
     return g is not None and st.ref.given_names.get(g["g"], 0) >= MIN_BEARERS
 
 

@@ -445,7 +445,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 _add_programme_person(st, mt, person)
     # the one minister, else the one county governor (or other visiting official) whose programme it is; on a
     # governor's own page ("Landshövdingens kalender"), the governor (a minister named in an item is a guest)
-    governors_page = len(visitors) == 1 and st.memo(("governor's page",), lambda: lx.governors_page(text))
+    governors_page = len(visitors) == 1 and _governors_page(st)
     protagonists = visitors if governors_page else st.ministers if len(st.ministers) == 1 \
         else visitors if not st.ministers else set()
     if mt.subjectless and len(protagonists) == 1 and not (protagonists & set(mt.persons)):
@@ -657,6 +657,11 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     _agenda(st, seg, meets)
 
 
+def _governors_page(st: DocState) -> bool:
+    """Is the text a county governor's own page ("Landshövdingens kalender"), once per document?"""
+    return st.memo(("governor's page",), lambda: lx.governors_page(st.doc.text))
+
+
 def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
     """Meeting records of the drafts that have participants, with stable ids."""
     text = st.doc.text
@@ -675,9 +680,11 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
                 (k.kind, k.location, k.date) == (mt.kind, mt.location, mt.date) and set(parts) <= kp for k, kp in kept):
             continue
         if len(parts) == 1 and parts[0] in mt.persons and mt.location is None and mt.date is None \
-                and not mt.named and any(
+                and not mt.named and not (mt.subjectless and _governors_page(st)) and any(
                 o is not mt and parts[0] in o.persons + o.orgs and (o.location or o.date) for o in meets):
-            continue  # "Ministern träffar företagare ...": what one of its people does, besides a real event
+            # "Ministern träffar företagare ...": what one of its people does, besides a real event (not an item of
+            # a governor's own calendar: an event of the governor's, with or without its place)
+            continue
         kept.append((mt, set(parts)))
         s, e = mt.trigger
         sent = st.sentence_at(s)
