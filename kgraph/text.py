@@ -525,7 +525,7 @@ DATE_ONLY_RE = re.compile(r"^\s*(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[a-zåäö]+\s+\d{4
 
 
 # the description of a picture that a page prints as text (its alt text): "Två kvinnor står vid en skylt"
-# ("En medelålders kvinna samtalar med en äldre kvinna", "Kvinna klipper ett band": one person, with or without
+# ("En man i kostym skakar hand med en kvinna", "Kvinna pekar på en karta": one person, with or without
 # an article)
 PHOTO_DESCRIPTION_RE = re.compile(
     r"\W*(?:(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d{1,2})\s+(?:[a-zåäö]+\s+)?(?:personer|män|kvinnor|barn)"

@@ -333,8 +333,8 @@ def test_gazetteer_a_foreign_state_or_city_is_a_place(reference, make_document, 
 
 
 def test_orgs_a_venue_named_after_a_gatherings_word_before_its_town(reference, make_document):
-    # "rikskonferens på High Ranch i Gnosjö kommun": the unknown name between "på" and "i <town>" is the venue
+    # "medlemskonferens på Silver Ranch i Tranås kommun": the unknown name between "på" and "i <town>" is the venue
     from kgraph.extract.pipeline import extract_document
-    ex = extract_document(make_document("Förbundet höll den 25 april rikskonferens på Silver Ranch i Gnosjö kommun. "
+    ex = extract_document(make_document("Styrelsen bjöd in till medlemskonferens på Silver Ranch i Tranås kommun. "
                                         "Ordföranden Per Holm talade.\n"), reference)
     assert [m.location for m in ex.meetings] == ["place/silver-ranch"], ex.meetings

@@ -235,8 +235,8 @@ def test_step_attendance_committee_protocol(make_document, reference):
 def test_step_coreference_a_bodys_post_without_a_name_is_the_person_the_text_named_in_it(make_document, reference):
     # "SmåKoms ordförande och sekreterare träffar X": the chair the text named before ("SmåKoms ordförande Per Holm")
     # is meant; the secretary, never named, is no one
-    text = ("Nyheter från förbundet\n\nSmåKoms ordförande Per Holm ledde delegationen som träffade civilminister "
-            "Anna Berg.\n\nSmåKoms ordförande och sekreterare träffar i juli företrädare för Jordbruksverket.\n")
+    text = ("Nyheter från förbundet\n\nSmåKoms ordförande Per Holm talade på riksstämman i maj.\n\nI september möter "
+            "SmåKoms ordförande och sekreterare Skogsstyrelsens generaldirektör.\n")
     st = run_steps(DocState(make_document(text), reference))
     second = text.rindex("ordförande")
     found = [m for m in st.mentions if m.kind == "Person" and m.prov.span.start == second]

@@ -32,7 +32,7 @@ _LIST_OPENER_RE = re.compile(
     r"(?<=[Ff]astställd[ \t])(?:dagordning|föredragningslista)|"
     r"ÄRENDELISTA|INNEHÅLLSFÖRTECKNING|FÖREDRAGNINGSLISTA|DAGORDNING|"
     # "Förteckning över arbetsutskottets ärenden 1 ... 2 ..."
-    # (with the meeting's day after: "Förteckning över styrelsens ärenden den 16 december")
+    # (with the meeting's day after: "Förteckning över styrelsens ärenden den 3 mars")
     r"Förteckning[ \t]+över[ \t]+[a-zåäö]+[ \t]+ärenden(?:[ \t]+den[ \t]+\d{1,2}[ \t]+[a-zåäö]{3,9}(?:[ \t]+\d{4})?)?)"
     r"\b[ \t]*:?[ \t]*"
     r"(?:(?:[Ss]id(?:a|\.)?)(?:[ \t]*nr)?\.?[ \t]*)?")
@@ -189,7 +189,7 @@ def _split(rx: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[int, in
     return out
 
 
-# a case number in brackets after a heading: "Revidering av X (LS/1245/2008)", "(Dnr KS 2020/31)"
+# a case number in brackets after a heading: "Revidering av X (RS/88/2019)", "(Dnr KS 2020/31)"
 _BRACKETED_CASE_RE = re.compile(r"[ \t]*\((?:Dnr[ \t.]*)?[A-ZÅÄÖ]{1,5}[ \t]*[/ ][ \t]*\d{1,6}(?:[/.-]\d{1,6}){0,2}\)"
                                 r"[ \t]*")
 

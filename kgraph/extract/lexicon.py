@@ -84,7 +84,7 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (_VISIT_PREFIX + r"?besök", "visit", "new"),
     (r"besök(?:te|er|a|t|s|tes|ts)", "visit", "new"),
     (r"gästa(?:de|r|des|s)?", "visit", "new"),
-    # "ska samma dag även avlägga visit i grannkommunen X": the formal "visit" after its verb
+    # "hinner hon även avlägga visit i grannkommunen X": the formal "visit" after its verb
     (r"(?:(?<=avlägga[ \t])|(?<=avlägger[ \t])|(?<=avlade[ \t]))(?:en[ \t]+)?visit", "visit", "new"),
     # "hälsade landshövdingen på i Exempelby", "hälsar på hos företaget": the particle verb of a visit
     (r"hälsa(?:de|r)(?=\s+(?:[\wåäö-]+\s+){0,4}?på\s+(?:i|hos)\s)", "visit", "new"),
@@ -213,7 +213,7 @@ _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPl
 # "Landshövdingens kalender", "Landshövdingens aktiviteter vecka 12": a county governor's own page on the
 # county board's site, whose items are the governor's: its heading, a line of the page's head
 GOVERNORS_PAGE_HEAD = 300  # how far into a text the heading may stand (after a date line or two)
-# (or a heading that says what the governor does this week: "Detta gör landshövdingen vecka 46 och 47")
+# (or a heading that says what the governor does this week: "Detta gör landshövdingen vecka 12")
 GOVERNORS_PAGE_RE = re.compile(r"(?m)^[ \t]*(?:[Ll]andshövding(?:en)?s\s+(?:kalender|vecka|veckobrev|blogg|dagbok|"
                                r"agenda|aktiviteter|program)\b"
                                r"|(?:Detta|Det här|Här är vad|Vad)\s+gör\s+landshövdingen\b)")

@@ -196,8 +196,8 @@ PLACE_PREP_RE = re.compile(
     r"(?<![\w-])(?:i|utanför|nära|norr om|söder om|öster om|väster om)\s+"
     r"(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\wåäö-])(?![ \t]+[A-ZÅÄÖ0-9])(?![ \t]*\d)")
 # "konfererar på Exempelgården, Vingåker", "vid Exempelnäs, Ockelbo": a name, then the town it lies in
-# (or, after a gathering's word, "i" the town: "höll rikskonferens på Exempel Ranch i Gnosjö kommun"; after a visit's
-# word the name is as often a company's)
+# (or, after a gathering's word, "i" the town: "samlades till vårkonferens på Exempelgården i Tranås kommun";
+# after a visit's word the name is as often a company's)
 VENUE_BEFORE_TOWN_RE = re.compile(
     r"(?<![\w-])(?:på|vid)[ \t]+(?P<name>[A-ZÅÄÖ][a-zåäöé]{2,}(?:[ \t]+[A-ZÅÄÖ][a-zåäöé]+)?)[ \t]*,[ \t]*"
     r"(?P<town>[A-ZÅÄÖ][a-zåäöé]+)(?![\wåäö-])"

@@ -932,7 +932,7 @@ _AFTER_GAP = re.compile(r"^[ \t]*(?:\n[ \t]*){0,2}(?:\(\s*[A-Za-zÅÄÖåäö]{1
                         r"blev[ \t]+(?:om|ny|åter)?valda?[ \t]+(?:till|som)|blir|blev|"
                         r"(?:om|ny|åter)?valdes[ \t]+(?:till|som)|väljs till|"
                         r"har valts till|utsågs till|utses till|har utsetts till)[ \t]+)?"
-                        # ("Anna Berg, kommunens miljöstrateg": the body the text is about, in the definite genitive)
+                        # ("Anna Berg, kommunens ekonomichef": the body the text is about, in the definite genitive)
                         r"(?:(?:kommunens|regionens|stadens|länsstyrelsens|landstingets|förbundets|föreningens|"
                         r"bolagets|företagets|myndighetens)[ \t]+)?"
                         r"(?:vår|er|deras|hans|hennes|dess|nya|nye|ny|tillförordnad|"
@@ -1082,7 +1082,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
             before_links.append((nxt, t))
             used_titles.add(id(t))
             continue
-        # "2:e vice ordförande och oppositionens företrädare Per Holm": the title joined to words the titles do not
+        # "andre vice ordförande och partiets talesperson Per Holm": the title joined to words the titles do not
         # know, then the name they all go before
         if nxt and _JOINED_UNKNOWN_GAP.fullmatch(text, t.end, nxt.start) \
                 and not any(t.end < s < nxt.start for s in by_start):
@@ -1275,7 +1275,7 @@ def _list_before_plural_title(text: str, persons: list[PersonHit], starts: list[
 
 def _titled_item(text: str, p: PersonHit, by_start: dict[int, TitleHit]) -> bool:
     """Does a title stand between the list's comma before ``p`` and ``p`` (a title joined to words the titles do
-    not know: "vice ordförande och oppositionens företrädare Per Holm")?"""
+    not know: "vice ordförande och partiets talesperson Per Holm")?"""
     lead = text.rfind(",", max(0, p.start - 80), p.start)
     return lead >= 0 and "\n" not in text[lead:p.start] and any(lead < s < p.start for s in by_start)
 
@@ -1299,7 +1299,7 @@ def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[Pe
             break  # "Närvarande ledamöter Anna Berg, (c) ordförande Per Holm ...": the list's heading, no entry's title
         if head is None:
             if _titled_item(text, first, by_start):
-                return False  # "..., 2:e vice ordförande och oppositionens företrädare Per Holm (S), ...": a title
+                return False  # "..., andre vice ordförande och partiets talesperson Per Holm (L), ...": a title
             break  # the run opens with a name
         j = bisect.bisect_left(starts, head.start) - 1
         if j < 0 or not re.fullmatch(sep, text[persons[j].end:head.start]):

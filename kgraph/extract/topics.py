@@ -268,7 +268,7 @@ _FORWARD_CUE = re.compile(
     # "Ett viktigt ämne var X", "Temat för dagen var X", "Fokus för besöket är X", "Bland ämnena fanns X",
     # "Ämnen på dagordningen var X", "kommer teman för diskussionerna att vara X"
     # ("Ämnet för ministerns besök var X", "Temat för kommande dialogmöten är X")
-    # (a relative clause between: "Fokus för besöken, som pågår hela året, är X")
+    # (a relative clause between: "Ämnet för samtalen, som hölls i stadshuset, var X")
     r"|(?:ämne|ämnet|ämnen|ämnena|huvudämnet|tema|temat|teman|temana|huvudtemat|fokus|fokuset)"
     r"(?:\s+(?:för|på|under|vid)\s+[a-zåäö]+(?:\s+[a-zåäö]+)??)?(?:,\s+som\s+[^,.;!?\n]{1,60},)?\s+"
     r"(?:var|är|blev|blir|fanns|finns|(?:att\s+)?vara)"
@@ -341,7 +341,7 @@ _SPLIT = re.compile(r"\s*,\s*|\s+(?:och|samt|eller|liksom)\s+")
 _DETERMINER = frozenset({"den", "det", "de", "en", "ett", "vår", "vårt", "våra", "deras", "dess", "sin", "sitt", "sina",
                          "hans", "hennes", "er", "ert", "era", "denna", "detta", "dessa", "dennes", "min", "mitt",
                          "mina",
-                         # the day's: "dagens rundabordssamtal", "dagens produktion av stål"
+                         # the day's: "dagens panelsamtal", "dagens tillverkning av glas"
                          "dagens"})
 _PREPOSITIONS = frozenset({"med", "av", "för", "på", "i", "inom", "mellan", "kring", "om", "till", "från", "vid",
                            "under", "hos", "mot", "efter", "över", "utan", "genom", "bland"})
@@ -358,7 +358,7 @@ _STOP = frozenset({"att", "som", "är", "var", "vara", "har", "hade", "hur", "va
                    "generellt", "specifikt",
                    # pronouns that sum up what came before: "..., något som förbundet ser positivt på"
                    "något", "någonting", "sådant",
-                   # what closes a list: "skolor, förskolor, infrastruktur etc."
+                   # what closes a list: "vägar, bredband, infrastruktur etc."
                    "etc", "osv", "o.s.v", "m.m", "mm", "m.fl",
                    # verbs of motion and giving that follow a fronted phrase: "Efter en rapport om X gick vi ..."
                    "gick", "går", "kom", "tog", "tar", "gav", "ger", "höll", "håller",

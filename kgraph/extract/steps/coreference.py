@@ -79,7 +79,7 @@ _ORG_KINDS = frozenset({"Association", "Organization", "Company", "GovernmentAge
 
 def _owned_post_coreference(st: DocState) -> None:
     """"SmåKoms ordförande" with no name after it -> the one person the text names as that body's holder of that
-    post (its role the post, its affiliation the body): "SmåKoms ordförande Peter Lindroth ... SmåKoms ordförande
+    post (its role the post, its affiliation the body): "SmåKoms ordförande Per Holm ... SmåKoms ordförande
     och sekreterare träffar X"."""
     text = st.doc.text
     if not prefilter.may_match(_OWNED_POST_RE, text):
@@ -96,7 +96,7 @@ def _owned_post_coreference(st: DocState) -> None:
         gap = re.match(r"[ \t]+", text[e:e + 3])
         if st.covered(m.start("t")) or gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(),
                                                                                                 e + gap.end() + 1)):
-            continue  # "SmåKoms ordförande Peter Lindroth": the post of the name after it
+            continue  # "SmåKoms ordförande Per Holm": the post of the name after it
         org = next((x.key for x in st.mentions_in(s, s + 1) if x.kind in _ORG_KINDS), None)
         post = m["t"].lower()
         holders = {p for p, rs in roles.items() if post in rs and org is not None and org in bodies.get(p, ())}

@@ -861,8 +861,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue
             again = _same_word(meets, low, s, e)
             # (not one of another day, nor, but for visits (the sites of one), a second the text introduces with an
-            # indefinite article as it did the first: "ett seminarium tisdagen 5 juli ... temat för ett seminarium
-            # onsdagen den 6 juli" are two; "för företagsbesök och rundabordssamtal ... i ett rundabordssamtal" one)
+            # indefinite article as it did the first: "ett seminarium måndagen 3 juni ... ämnet för ett seminarium
+            # tisdagen den 4 juni" are two; "för studiebesök och rundabordssamtal ... i ett rundabordssamtal" one)
             if again is not None and how == "new" and not _other_day(st, again, here_days) \
                     and not (kind != "visit" and _introduced(low, s) and _introduced(low, again.trigger[0])):
                 attached.append(again)  # "länsdialogen" named twice: one event
@@ -879,7 +879,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             # meeting's day, is another meeting
             other_day = any(_other_day(st, c, here_days) for c in current)
             # "Ministern besöker på tisdagen även X": one more visit of the programme, not the current one
-            # (or "ska samma dag även avlägga visit i X")
+            # (or "hinner hon även avlägga visit i X")
             also = kind == "visit" and (low[s:e] in _VISIT_VERBS and _ALSO_AFTER_RE.match(low, e) is not None
                                         or _ALSO_PAID_RE.search(low, max(0, s - 30), s) is not None)
             # "Därefter besöktes X" in a municipality's visit: a site of the programme, not a visit of its own (one

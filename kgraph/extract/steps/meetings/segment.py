@@ -296,7 +296,7 @@ def _one_event_per_phrase(low: str, hits: list[Trigger]) -> list[Trigger]:
             continue
         if out and h[2] == "visit" and low.startswith(("besöktes", "besöks"), h[0]) and out[-1][2] != "visit" \
                 and _PASSIVE_GAP_RE.fullmatch(low, out[-1][1], h[0]):
-            continue  # "Konferensen besöktes också av en delegation": who came to the event, no visit of its own
+            continue  # "Konferensen besöktes även av gäster från X": who came to the event, no visit of its own
         out.append(h)
     return out
 
