@@ -2447,7 +2447,7 @@ def test_meetings_hälsa_på_is_a_visit_of_the_place(reference, make_document):
 def test_meetings_a_galleries_photo_description_opens_no_meeting(reference, make_document):
     # "• En kvinna samtalar med en äldre man ...": the alt text of a photo in a gallery, no talk the text reports
     text = ("Ministern besökte Vara\n\nI går besökte bostadsminister Anna Berg Vara kommun för att se nya bostäder.\n\n"
-            " • En man i kostym skakar hand med en ung kvinna vid entrén.\n\n"
+            " • En man i kostym samtalar med en ung kvinna vid entrén.\n\n"
             "  Bostadsminister Anna Berg talar med Per Holm om hyrorna.\n\n  Foto: Karin Ek\n\n"
             " • Tre personer står framför ett hus.\n\n"
             "  Bostadsminister Anna Berg och ordföranden i byggnadsnämnden i Vara, Lars Nord, visar ritningarna.\n")
