@@ -2514,3 +2514,13 @@ def test_meetings_the_present_of_mota_is_a_meeting_word_where_whom_follows():
     low = "sedan möter ministern kommunledningen. de ska möta länsstyrelsen. vi ska möta dessa utmaningar."
     words = [low[s:e] for s, e, _, _ in trigger_hits(low, 0, len(low))]
     assert words == ["möter", "möta"], words
+
+
+def test_meetings_a_gathering_told_first_then_named_with_its_place_is_one_event(reference, make_document):
+    # "samlades i Vara för sitt första möte ... samlades 3-4 mars för en startkonferens i Vara": the gathering the
+    # lead tells, named in the body at the same place on no other day
+    text = ("Förbundets nya politiker\n\nStyrelsen med Per Holm och Karin Ek samlades i Vara för sitt första möte under "
+            "perioden.\n\nNya och avgående ledamöter samlades 3-4 mars för en startkonferens i Vara. Ordförande Anna "
+            "Berg (S), Skara, talade om samarbetet.\n")
+    ms = _meetings(reference, make_document, text)
+    assert len(ms) == 1 and ms[0].kind == "conference" and ms[0].location == VARA, ms

@@ -465,6 +465,25 @@ def _met_again(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence
     return None
 
 
+# a gathering told by its verb: "samlades", "samlas", "träffades"
+_GATHERED_RE = re.compile(r"\b(?:samla(?:s|des)|träffades|möttes)\b")
+
+
+def _gathered_again(st: DocState, low: str, meets: list[MeetingDraft], sent: Sentence, s: int,
+                    e: int) -> MeetingDraft | None:
+    """"... samlades i Stenungsund för sitt första möte ... samlades 9-10 februari för en konferens i Stenungsund": an
+    event named in a sentence that gathers its people at the place where an unnamed gathering the text told
+    before took place, on no other day, is that gathering."""
+    if not _GATHERED_RE.search(low, sent.start, s):
+        return None
+    loc = location_after(st, e, sent.end)
+    if loc is None:
+        return None
+    here = _day_of(st, sent)
+    return next((mt for mt in meets if mt.kind == "meeting" and not mt.named and mt.location == loc.key
+                 and _GATHERED_RE.match(low, mt.trigger[0]) and not _other_day(st, mt, here)), None)
+
+
 def _names(st: DocState, sent: Sentence, key: str | None) -> bool:
     return key is not None and any(m.key == key for m in st.mentions_in(sent.start, sent.end))
 
@@ -768,6 +787,16 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                     attached.append(mt)
                     sent_named.append((e, mt))
                     continue
+                if mt is None and not which:
+                    mt = _gathered_again(st, low, meets, sent, s, e)
+                    if mt is not None:
+                        # "samlades i X för sitt första möte ... samlades 9-10 februari för en konferens i X": the
+                        # gathering the text told first, now named
+                        mt.kind, mt.named = kind, name
+                        named[name] = mt
+                        attached.append(mt)
+                        sent_named.append((e, mt))
+                        continue
                 if mt is None:
                     mt = named[name] = MeetingDraft(kind, (s, e), named=name, section=section, subjectless=verb_first,
                                                     clause=item)
