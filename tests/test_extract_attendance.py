@@ -263,3 +263,16 @@ def test_the_notices_decision_maker_field_names_the_committee(reference, make_do
             "Karin Ek, förvaltningschef\n")
     ex = extract_document(make_document(text), reference)
     assert _members_of(ex, "Arbetsutskottet") == {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
+
+
+def test_a_committee_of_the_board_in_capitals_with_the_board_in_the_genitive(reference, make_document):
+    # "KOMMUNSTYRELSENS ARBETSUTSKOTT Sammanträdesprotokoll": the committee whose minutes these are; "Sida: 2" in
+    # the header is the page's label, not the agency
+    text = ("KOMMUNSTYRELSENS ARBETSUTSKOTT Sammanträdesprotokoll\n\n1 KOMMUNSTYRELSENS ARBETSUTSKOTT Tid och plats "
+            "Onsdagen den 6 oktober 2010, kommunhuset Beslutande Ledamöter Anna Berglund (M) ordf. Lars Nord (M) "
+            "Eva Sjö (C) Tjänstemän Karin Ek, kommunsekreterare\n\n2 KOMMUNSTYRELSENS ARBETSUTSKOTT Sida: 2 "
+            "ANSLAGSBEVIS Protokollet är justerat.\n\n3 KOMMUNSTYRELSENS ARBETSUTSKOTT Sida: Upphandling av skolskjuts\n")
+    ex = extract_document(make_document(text), reference)
+    assert _members_of(ex, "Kommunstyrelsens arbetsutskott") == {"person/anna-berglund", "person/lars-nord",
+                                                                 "person/eva-sjo"}
+    assert "agency/sida" not in ex.entities, sorted(ex.entities)

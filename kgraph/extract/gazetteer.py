@@ -126,7 +126,8 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
 # the page label of a document's header ("Sida 3 (24)", "Sammanträdesdatum Sida", "Sida 2 av 5"), which is
 # also the name of an agency (Sida): a page label next to its number or another header field
 _PAGE_LABELS = frozenset({"sida"})
-_PAGE_NUMBER_AFTER_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?\d{1,3}(?:[ \t]*(?:\(|av|/)[ \t]*\d{1,3}\)?)?(?![\d.:-])")
+# (with a colon too: "Sida: 2")
+_PAGE_NUMBER_AFTER_RE = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?\d{1,3}(?:[ \t]*(?:\(|av|/)[ \t]*\d{1,3}\)?)?(?![\d.:-])")
 _HEADER_FIELD_RE = re.compile(r"(?i)(?:sammanträdesdatum|protokoll|datum|paragraf(?:er)?|dnr|diarienummer|"
                               r"justerandes signatur|utdragsbestyrkande)")
 
@@ -135,6 +136,8 @@ def _page_label(text: str, start: int, end: int) -> bool:
     """Is the word a header's page label: its number after it, or a header field right next to it?"""
     if _PAGE_NUMBER_AFTER_RE.match(text, end):
         return True
+    if text.startswith(":", end) and _CAPS_WORD_BEFORE_RE.search(text, max(0, start - 30), start):
+        return True  # "KOMMUNSTYRELSENS ARBETSUTSKOTT Sida: Tilldelningsbeslut": the label whose number the page lost
     before = text[max(0, start - 30):start].rstrip()
     after = text[end:end + 30].lstrip()
     return bool(re.search(r"[A-Za-zÅÄÖåäö]+\Z", before) and _HEADER_FIELD_RE.search(before.split()[-1])) \

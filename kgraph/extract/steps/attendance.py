@@ -125,6 +125,9 @@ _FIELD_WORD_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS}|Tid|Datum|Sammanträ
 # a board in capitals, then its committee: "REGIONSTYRELSEN Arbetsutskottet"
 _CAPS_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)[ \t]+"
                                 r"(?P<c>Arbetsutskottet|[A-ZÅÄÖ][a-zåäö]*utskottet)\b")
+# ... or both in capitals, the board in the genitive: "KOMMUNSTYRELSENS ARBETSUTSKOTT Sammanträdesprotokoll"
+_CAPS_GENITIVE_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)S[ \t]+"
+                                         r"(?P<c>[A-ZÅÄÖ]*UTSKOTT)(?![\wåäöÅÄÖ])")
 _CAPS_BODY_RE = re.compile(r"\bPROTOKOLL[ \t]+(?:FRÅN[ \t]+)?[A-ZÅÄÖ]*(?:MÖTE|MÖTET|SAMMANTRÄDE|SAMMANTRÄDET)[ \t]+"
                            r"(?:(?:I|FÖR|MED|INOM)[ \t]+)?(?P<b>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,3})(?![\wåäöÅÄÖ])")
 # the header's board in lower case after its meeting: "Protokoll från sammanträde med landstingsstyrelsen"
@@ -628,6 +631,10 @@ def _minuted_body(st: DocState) -> str | None:
         # "REGIONSTYRELSEN Arbetsutskottet Sammanträdesprotokoll": the board's committee
         return _new_board(st, f"{caps_committee['board'].capitalize()}s {caps_committee['c'].lower()[:-2]}",
                           caps_committee.start(), caps_committee.end())
+    caps_committee = _CAPS_GENITIVE_COMMITTEE_RE.match(text)
+    if caps_committee:
+        return _new_board(st, f"{caps_committee['board'].capitalize()}s {caps_committee['c'].lower()}",
+                          caps_committee.start("board"), caps_committee.end())
     lower = _LOWER_BOARD_RE.search(text, 0, 400) if head is None else None
     if lower:
         # "Protokoll från sammanträde med landstingsstyrelsen": the board the header names, in lower case
