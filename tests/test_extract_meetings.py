@@ -2524,3 +2524,11 @@ def test_meetings_a_gathering_told_first_then_named_with_its_place_is_one_event(
             "Berg (S), Skara, talade om samarbetet.\n")
     ms = _meetings(reference, make_document, text)
     assert len(ms) == 1 and ms[0].kind == "conference" and ms[0].location == VARA, ms
+
+
+def test_meetings_a_fair_and_a_hearing_are_meeting_words():
+    # "en landsbygdsmässa i november", "jobbmässan", "en hearing med partierna": events; a mass said is none
+    from kgraph.extract.steps.meetings.draft import trigger_hits
+    low = ("vi planerar en landsbygdsmässa i november. det blir en hearing med partierna. jobbmässan lockade många. "
+           "prästen läste mässa.")
+    assert [low[s:e] for s, e, _, _ in trigger_hits(low, 0, len(low))] == ["landsbygdsmässa", "hearing", "jobbmässan"]

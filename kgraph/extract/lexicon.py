@@ -30,6 +30,10 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"(?:höst|vår|sommar|vinter)möte(?:t|n|na)?", "conference", "named"),
     (r"(?:riks|höst|vår|region|kommun|årlig)?konferens(?:en|er|erna)?", "conference", "named"),
     (r"kongress(?:en|er)?", "conference", "named"),
+    # a fair of a sector or a place: "en landsbygdsmässa i november", "jobbmässan" (any compound of "mässa")
+    (r"[a-zåäö]{3,30}?mässa(?:n|or|orna)?", "conference", "named"),
+    # "en hearing med fullmäktiges partier": a hearing is a meeting with those it hears
+    (r"hearing(?:en|ar|arna)?", "meeting", "new"),
     # a federation's or a region's deliberation of its members' leaders: "höstens Rådslag", "på rådslaget"
     (r"(?:[a-zåäö]{3,20}?)?rådslag(?:et|en)?", "conference", "named"),
     # a day's event by its name, "Framtidsdagen", "Landsbygdsdagarna"; not a day of the calendar or the week
@@ -137,7 +141,7 @@ MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferen
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
                 "frukost", "jubileum", "underteckna", "skrev", "rådslag", "avstämning", "erfarenhetsutbyte",
-                "hälsa", "visit", "möt")
+                "hälsa", "visit", "möt", "mässa", "mässor", "hearing")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
