@@ -127,7 +127,8 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
 # also the name of an agency (Sida): a page label next to its number or another header field
 _PAGE_LABELS = frozenset({"sida"})
 # (with a colon too: "Sida: 2")
-_PAGE_NUMBER_AFTER_RE = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?\d{1,3}(?:[ \t]*(?:\(|av|/)[ \t]*\d{1,3}\)?)?(?![\d.:-])")
+_PAGE_NUMBER_AFTER_RE = re.compile(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?\d{1,3}(?:[ \t]*(?:\(|av|/)[ \t]*\d{1,3}\)?)?"
+                                   r"(?![\d.:-])")
 _HEADER_FIELD_RE = re.compile(r"(?i)(?:sammanträdesdatum|protokoll|datum|paragraf(?:er)?|dnr|diarienummer|"
                               r"justerandes signatur|utdragsbestyrkande)")
 
