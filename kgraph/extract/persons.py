@@ -1085,7 +1085,7 @@ def _link_titles(text: str, result: PeopleResult) -> None:
         # "andre vice ordförande och partiets talesperson Per Holm": the title joined to words the titles do not
         # know, then the name they all go before
         if nxt and _JOINED_UNKNOWN_GAP.fullmatch(text, t.end, nxt.start) \
-                and not any(t.end < s < nxt.start for s in by_start):
+                and not _title_starts_between(by_start, t.end, nxt.start):
             result.roles.append((nxt, t))
             before_links.append((nxt, t))
             used_titles.add(id(t))
@@ -1273,11 +1273,16 @@ def _list_before_plural_title(text: str, persons: list[PersonHit], starts: list[
                 linked.add((id(q), id(t)))
 
 
+def _title_starts_between(by_start: dict[int, TitleHit], a: int, b: int) -> bool:
+    """Does a title start strictly between ``a`` and ``b``?"""
+    return any(a < s < b for s in by_start)
+
+
 def _titled_item(text: str, p: PersonHit, by_start: dict[int, TitleHit]) -> bool:
     """Does a title stand between the list's comma before ``p`` and ``p`` (a title joined to words the titles do
     not know: "vice ordförande och partiets talesperson Per Holm")?"""
     lead = text.rfind(",", max(0, p.start - 80), p.start)
-    return lead >= 0 and "\n" not in text[lead:p.start] and any(lead < s < p.start for s in by_start)
+    return lead >= 0 and "\n" not in text[lead:p.start] and _title_starts_between(by_start, lead, p.start)
 
 
 def _entries_name_first(text: str, prv: PersonHit, t: TitleHit, persons: list[PersonHit], starts: list[int],

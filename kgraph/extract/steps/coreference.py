@@ -20,13 +20,23 @@ from ...lookbehind import moved
 from ...models import Mention, Statement
 from ...refdata import person_key_for
 from ...text import lower_same_length
-from ..state import DocState
+from ..state import PARTICIPANT_ORGS, DocState
 from ..step import Step
 
 # "ministern", "civilministern", "arbetsmarknads- och etableringsministern" (a joined title is one post),
 # and their genitives ("landsbygdsministerns resa")
 _MINISTER_WORD_RE = re.compile(r"(?<![\w-])(?P<t>(?:[a-zåäö]+-(?:,[ \t]+[a-zåäö]+-)*[ \t]+och[ \t]+)?"
                                r"[a-zåäö-]*minister(?:ns?)?|statsråd(?:ets?)?)(?![\wåäö])", re.IGNORECASE)
+
+
+_ANY_GAP_RE = re.compile(r"\s+")
+_LINE_GAP_RE = re.compile(r"[ \t]+")
+
+
+def _person_after(st: DocState, end: int, gap_re: re.Pattern[str]) -> bool:
+    """Does a person's name follow ``end`` after a short gap (``gap_re``): a title of a named person?"""
+    gap = gap_re.match(st.doc.text, end, end + 3)
+    return gap is not None and any(x.kind == "Person" for x in st.mentions_in(gap.end(), gap.end() + 1))
 
 
 # an indefinite determiner before a bare title: the title says what kind of person, not which one
@@ -48,8 +58,7 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
         word = text[s:e].lower()
         post = re.sub(r"(?:ns|n|ets|et)$", "", word) \
             if word.endswith(("ministern", "ministerns", "statsrådet", "statsrådets")) else word
-        gap = re.match(r"\s+", text[e:e + 3])
-        if gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(), e + gap.end() + 1)):
+        if _person_after(st, e, _ANY_GAP_RE):
             continue  # "civilminister Lena Micko": the title of a named person
         if post == word and _INDEFINITE_BEFORE_RE.search(text, max(0, s - 12), s):
             continue  # "biträder något annat statsråd": any minister, no one in particular
@@ -73,8 +82,9 @@ def _minister_coreference(st: DocState, posts: dict[str, str]) -> None:
 _OWNED_POST_RE = re.compile(r"(?<![\wåäö-])(?P<o>[A-ZÅÄÖ][\wåäö&-]*?)(?::s|s)[ \t]+(?P<t>(?:vice[ \t]+)?ordförande|"
                             r"sekreterare|generalsekreterare|vd|förbundsdirektör|kanslichef|förbundsordförande)"
                             r"(?![\wåäö-])")
-_ORG_KINDS = frozenset({"Association", "Organization", "Company", "GovernmentAgency", "Municipality", "Region",
-                        "CountyAdministrativeBoard"})
+# (the bodies whose posts the text names people in: not the Government, a ministry or the Riksdag, whose posts are
+# the ministers' and members')
+_ORG_KINDS = PARTICIPANT_ORGS - {"Government", "Ministry", "Parliament"}
 
 
 def _owned_post_coreference(st: DocState) -> None:
@@ -93,9 +103,7 @@ def _owned_post_coreference(st: DocState) -> None:
             bodies.setdefault(x.subject, set()).add(x.object)
     for m in prefilter.finditer(_OWNED_POST_RE, text):
         s, e = m.start(), m.end("t")
-        gap = re.match(r"[ \t]+", text[e:e + 3])
-        if st.covered(m.start("t")) or gap and any(x.kind == "Person" for x in st.mentions_in(e + gap.end(),
-                                                                                                e + gap.end() + 1)):
+        if st.covered(m.start("t")) or _person_after(st, e, _LINE_GAP_RE):
             continue  # "SmåKoms ordförande Per Holm": the post of the name after it
         org = next((x.key for x in st.mentions_in(s, s + 1) if x.kind in _ORG_KINDS), None)
         post = m["t"].lower()

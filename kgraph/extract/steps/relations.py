@@ -715,10 +715,12 @@ _NAMED_AFTER_GROUP_RE = re.compile(r"[ \t]*,?[ \t]+(?:bland andra|bland annat|bl
                                    r"[ \t]*(?::|[ \t][–-])[ \t]*")
 # "Exempelby kommun representerades av A och B", "SmåKom representeras av ordförande A, ...": the organisation,
 # the passive, its people
-_REPRESENTED_BY_RE = re.compile(r"[ \t]+(?:representerades|representeras|företräddes|företräds)"
+_REPRESENTED = r"(?:representerades|representeras|företräddes|företräds)"
+_REPRESENTED_BY_RE = re.compile(rf"[ \t]+{_REPRESENTED}"
                                 r"(?:[ \t]+(?:bland andra|bland annat|"
                                 r"bl\.[ \t]?a\.?|också|även|där|på mötet|vid mötet))*[ \t]+av[ \t]+")
-_REPRESENTED_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:representerades|representeras|företräddes|företräds)[ \t]+\Z")
+# ... or the verb before the organisation: "representerades Region X av A, B och C"
+_REPRESENTED_BEFORE_RE = re.compile(rf"(?<![\wåäö]){_REPRESENTED}[ \t]+\Z")
 _BY_AFTER_RE = re.compile(r"[ \t]+av[ \t]+")
 _GROUP_GAP_RE = re.compile(r"[\s,]*(?:(?:och|samt)[ \t]+)?")
 _PARTY_AFTER_RE = re.compile(r"[ \t]*\([^()\n]{1,4}\)")

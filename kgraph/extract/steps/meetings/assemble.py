@@ -66,7 +66,7 @@ from ....models import Mention
 from ....text import Sentence
 from ... import lexicon as lx
 from ...state import PARTICIPANT_ORGS, DocState
-from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after, trailing_place
+from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after, trailing_place, trigger_hits
 
 # before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
 # (a meal may open it: "12.00 Middag och överläggning med ...")
@@ -465,23 +465,20 @@ def _met_again(st: DocState, meets: list[MeetingDraft], key: str, sent: Sentence
     return None
 
 
-# a gathering told by its verb: "samlades", "samlas", "träffades"
-_GATHERED_RE = re.compile(r"\b(?:samla(?:s|des)|träffades|möttes)\b")
-
-
 def _gathered_again(st: DocState, low: str, meets: list[MeetingDraft], sent: Sentence, s: int,
                     e: int) -> MeetingDraft | None:
     """"... samlades i Stenungsund för sitt första möte ... samlades 9-10 februari för en konferens i Stenungsund": an
     event named in a sentence that gathers its people at the place where an unnamed gathering the text told
     before took place, on no other day, is that gathering."""
-    if not _GATHERED_RE.search(low, sent.start, s):
+    # (the sentence's own meeting words before the name, each read as the gathering verbs are elsewhere)
+    if not any(_GATHERING_VERB_RE.search(low, a, b) for a, b, _, _ in trigger_hits(low, sent.start, s)):
         return None
     loc = location_after(st, e, sent.end)
     if loc is None:
         return None
     here = _day_of(st, sent)
     return next((mt for mt in meets if mt.kind == "meeting" and not mt.named and mt.location == loc.key
-                 and _GATHERED_RE.match(low, mt.trigger[0]) and not _other_day(st, mt, here)), None)
+                 and _GATHERING_VERB_RE.search(low, *mt.trigger) and not _other_day(st, mt, here)), None)
 
 
 def _names(st: DocState, sent: Sentence, key: str | None) -> bool:
