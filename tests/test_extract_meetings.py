@@ -305,6 +305,17 @@ def test_meetings_visit_verb_with_several_places_is_a_tour(reference, make_docum
     assert SKOVDE not in by_place[LIDKOPING].participants
 
 
+def test_meetings_places_coordinated_each_with_its_own_day_are_visits_on_those_days(reference, make_document):
+    # "besökte han A den 1 juni och 2 juni B": the second verb is left out, each place has its own day
+    text = ("Landshövdingen på företagsbesök\n\nDen 1 juni 2021 besökte landshövding Lars Nord Lidköpings kommun "
+            "och 2 juni Skövde kommun.\n")
+    ms = _meetings(reference, make_document, text)
+    by_place = {m.location: m for m in ms if m.location in (LIDKOPING, SKOVDE)}
+    assert set(by_place) == {LIDKOPING, SKOVDE}, [(m.location, m.date) for m in ms]
+    assert str(by_place[LIDKOPING].date) == "2021-06-01" and str(by_place[SKOVDE].date) == "2021-06-02"
+    assert SKOVDE not in by_place[LIDKOPING].participants
+
+
 def test_meetings_re_mentioned_visit_is_one_event(reference, make_document):
     text = ("Ministern var på besök i Lidköpings kommun under tisdagen. Hon besökte först Skövde och därefter Lidköping. "
             "I Lidköpings kommun stod skolan i fokus.\n")

@@ -110,6 +110,9 @@ def test_person_from_a_business_is_affiliated_with_it(reference, make_document):
     ("Vi vandrade genom naturreservatet Kvarnbo-Ås på morgonen.", "naturreservatet Kvarnbo-Ås", "Place"),
     ("Först visades kommunens nya mötessal Ekebacken för gästerna.", "Ekebacken", "Place"),
     ("Kommunen har länge samarbetat med vänorten Tartuva i Estland.", "Tartuva", "Place"),
+    # a hotel by its kind is a venue, not a person whose given name starts its name
+    ("Landshövdingen besökte också hotellet Stella Park i Exempelby.", "Stella Park", "Place"),
+    ("Dagen slutade i kontors- och bostadsområdet Ekhagen.", "Ekhagen", "Place"),
 ])
 def test_class_noun_before_a_name(reference, make_document, text, name, cls):
     assert (name, cls) in _entities(reference, make_document, text)[0]

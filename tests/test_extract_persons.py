@@ -982,6 +982,20 @@ def test_roles_a_list_that_writes_each_title_before_its_name_ends_with_an_unlist
     assert ("Eva Lund", "platschef") in roles, roles
 
 
+def test_roles_a_roster_that_writes_a_dash_before_each_title_names_the_employer_after_it(reference,
+                                                                                       make_document):
+    # "A – platschef Kvarnex Norrby, B – HR-chef": the dash sets the title after its name; the capitalised words
+    # after the title, up to the item's comma, are the employer, not a person named by the title
+    text = ("Från vänster: Anna Berg – Platschef Kvarnex Norrby, Per Holm – HR-chef, Karin Ek - VD Kvarnex, "
+            "kommunchef Olle Brink.\n")
+    roles = _roles(reference, make_document, text)
+    assert {("Anna Berg", "platschef"), ("Per Holm", "HR-chef"), ("Karin Ek", "VD")} <= roles, roles
+    names = _names(reference, make_document, text)
+    assert not any(name.startswith("Kvarnex") for name in names), names
+    # a title before its name in the same list still names the person after it
+    assert ("Olle Brink", "kommunchef") in roles, roles
+
+
 def test_roles_a_title_joined_to_words_the_titles_lack_goes_to_the_name_after_them(reference, make_document):
     # "andre vice ordförande och partiets talesperson Per Holm (L), kommunchef Eva Sjö": a list that writes
     # titles before names; the joined item names its person after the words, and the titles after it stay in step

@@ -354,6 +354,8 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "kommunalförbundet": "Associa
                # a room or a town by its kind: "mötessal Exempelsalen", "vänorten Exempelstad"
                "mötessal": "Place", "mötessalen": "Place", "konferenssalen": "Place", "sessionssalen": "Place",
                "konferenslokalen": "Place", "staden": "Place", "vänorten": "Place", "vänstaden": "Place",
+               # a hotel or a district by its kind: "hotellet Exempel Park", "bostadsområdet Exempelhagen"
+               "hotellet": "Place", "bostadsområdet": "Place", "industriområdet": "Place",
                # a youth or care home by its kind: "SiS ungdomshem Exempelgården", "behandlingshemmet X"
                "ungdomshem": "Organization", "ungdomshemmet": "Organization", "behandlingshemmet": "Organization",
                "äldreboendet": "Organization",

@@ -558,12 +558,15 @@ def find_persons(doc: Document, ref: Reference, org_spans: Iterable[tuple[int, i
             continue
         prev_title = _title_before(text, tok.start, title_ends)
         if prev_title is not None and not _is_given(tok.text, ref) and result.persons \
-                and _APPOSED_RE.fullmatch(text, result.persons[-1].end, prev_title.start) \
-                and _LINE_END_NAME_RE.match(text, tok.start) \
-                and _title_before(text, result.persons[-1].start, title_ends) is None:
-            # "Eva Lund, platschef Exempelfiske." ending a roster's line: the title is hers, what follows is her
-            # employer (in "A, platschef B och C" the comma lists people, and so does "kommunchef A, landshövding
-            # B.", a list that writes each title before its name)
+                and _title_before(text, result.persons[-1].start, title_ends) is None \
+                and ((_APPOSED_RE.fullmatch(text, result.persons[-1].end, prev_title.start)
+                      and _LINE_END_NAME_RE.match(text, tok.start))
+                     or (_APPOSED_DASH_RE.fullmatch(text, result.persons[-1].end, prev_title.start)
+                         and _ITEM_END_NAME_RE.match(text, tok.start))):
+            # "Eva Lund, platschef Exempelfiske." ending a roster's line, "Eva Lund – platschef Exempelfiske, Per
+            # Holm – ...": the title is hers, what follows is her employer (in "A, platschef B och C" the comma
+            # lists people, and so does "kommunchef A, landshövding B.", a list that writes each title before its
+            # name)
             prev_title = None
         given = _is_given(tok.text, ref)
         if not given and not (prev_title and tok.text[:1].isupper() and tok.text not in ref.name_stopwords
@@ -888,6 +891,9 @@ _APPOSED_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*")
 
 
 _LINE_END_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö&-]*){0,3}[ \t]*\.?[ \t]*(?:\n|\Z)")
+# a roster's item that writes a dash between the name and the title: "Eva Lund – platschef Exempelfiske, ..."
+_APPOSED_DASH_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+[-–][ \t]+")
+_ITEM_END_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö&-]*){0,3}[ \t]*(?:[,.;\n]|\Z)")
 
 
 def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> TitleHit | None:

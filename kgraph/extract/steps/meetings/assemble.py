@@ -65,6 +65,7 @@ from .... import prefilter
 from ....models import Mention
 from ....text import Sentence
 from ... import lexicon as lx
+from ...dates import TEXT_DATE_RE
 from ...state import PARTICIPANT_ORGS, DocState
 from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after, trailing_place, trigger_hits
 
@@ -105,7 +106,11 @@ def _coordinated(st: DocState, first: Mention, limit: int) -> list[Mention]:
         m = re.match(r"(?:\s*,\s*|\s+och\s+|\s+samt\s+)", text[pos:limit])
         if not m:
             break
-        nxt = [x for x in st.mentions_in(pos + m.end(), pos + m.end() + 1) if x.kind == "Municipality"]
+        at = pos + m.end()
+        day = TEXT_DATE_RE.match(text, at, limit)
+        if day is not None and text[day.end():day.end() + 1].isspace():
+            at = day.end() + 1  # "besökte han Exempelby kommun den 1 juni och 2 juni Norrby kommun": its own day
+        nxt = [x for x in st.mentions_in(at, at + 1) if x.kind == "Municipality"]
         if not nxt:
             break
         out.append(nxt[0])

@@ -277,6 +277,13 @@ def _stop_dates(st: DocState, mt: MeetingDraft, sent: Sentence, stops: set[str])
     named = sorted((m.prov.span.start, m.key) for m in st.mentions_in(sent.start, sent.end) if m.key in stops)
     if not named:
         return ds
+    # "besökte han A den 1 juni och 2 juni B": a date written right before a later stop is that stop's (one
+    # before the first stop is the whole tour's: "besökte på måndagen A och B")
+    before = {k: d for pos, k in named[1:] for d in ds
+              if d.start > named[0][0] and 0 <= pos - d.end <= 2 and st.doc.text[d.end:pos].isspace()}
+    if mt.location in before:
+        return [before[mt.location]]
+    ds = [d for d in ds if d not in before.values()]
     # (a date before every stop the sentence names is the whole tour's: "besökte i dag A och B")
     return [d for d in ds if next((k for pos, k in reversed(named) if pos < d.start), mt.location) == mt.location]
 
