@@ -1132,6 +1132,38 @@ def test_meetings_an_event_including_another_is_one_event(reference, make_docume
     assert [m.kind for m in ms] == ["conference"], [(m.kind, m.location) for m in ms]
 
 
+def test_meetings_a_demonstrative_or_an_occasion_points_back_to_the_event_told(reference, make_document):
+    # "Välkommen till SmåKoms jubileumsmöte ... denna konferens ... firar sitt jubileum i samband med denna
+    # konferens": one event, a conference; told again with where it is held and who hosts it
+    text = ("Jubileumsmöte 2019\n\nVälkommen till SmåKoms jubileumsmöte, som har flyttats till den 25 april 2019. "
+            "Tipsa gärna kollegor om denna konferens. Föreningen firar också sitt 20-årsjubileum i samband med "
+            "denna konferens.\n\nVårt jubileumsmöte kommer att vara i Vara under värdskap av Vara kommun.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["conference"], [(m.kind, m.location) for m in ms]
+    assert ms[0].location == VARA and VARA in ms[0].participants, (ms[0].location, ms[0].participants)
+
+
+def test_meetings_a_talk_on_a_conferences_speaker_list_is_an_item_of_the_conference(reference, make_document):
+    # "• A, B och C avrundar dagen med ett samtal kring X": the panel closes the conference's day, no meeting of its own
+    text = ("Pressinbjudan: Länsdagen 2023\n\nLänsdagen är en dag med föreläsningar om länets framtid.\n\n"
+            "Datum: måndag den 2 oktober 2023.\n\nPlats: Exempelteatern i Vara.\n\nTalare är bland annat:\n\n"
+            "  • Anna Berg, överdirektör, talar om beredskap.\n"
+            "  • Regionstyrelsens ordförande Per Holm och kommunstyrelsens ordförande Karin Ek avrundar dagen med ett "
+            "samtal kring vägen framåt.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["conference"], [(m.kind, m.participants) for m in ms]
+    assert {"person/per-holm", "person/karin-ek"} <= set(ms[0].participants), ms[0].participants
+
+
+def test_meetings_a_pronoun_for_the_event_gives_its_day_and_place(reference, make_document):
+    # "Länsdagen är en konferens ... Den hålls måndag den 2 oktober 2023 på Exempelteatern": the day and the venue
+    text = ("Länsdagen 2023\n\nLänsdagen är en konferens om länets framtid. Den hålls måndag den 2 oktober 2023 på "
+            "Exempelteatern i Vara. Landshövding Lars Nord inleder.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [(m.kind, str(m.date)) for m in ms] == [("conference", "2023-10-02")], [(m.kind, m.date) for m in ms]
+    assert ms[0].location == "place/exempelteatern", ms[0].location
+
+
 def test_meetings_municipality_ending_the_venue_address_takes_no_part(reference, make_document):
     # "hålls på Sjögården, Kvarnby, Vara kommun": where the conference is held, not who takes part
     text = ("Nyhetsbrev\n\nSmåKoms rikskonferens hålls på Sjögården, Kvarnby, Vara kommun, den 25-27 april 2019. "

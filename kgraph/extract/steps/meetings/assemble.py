@@ -163,6 +163,19 @@ _INCLUDING_RE = re.compile(r"\s+(?:inklusive|inkl\.?|innefattande)\s+")
 # between two names of one event: "Landsbygdsriksdagen är en stor konferens"
 _NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
 _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
+# a demonstrative before an event's word points back to the event the text is telling: "denna konferens",
+# "detta möte", "den här träffen"
+_GATHERINGS = ("meeting", "conference", "seminar", "network_meeting")
+# a pronoun for the event the text tells, and where or when it is held: "Den hålls den 2 oktober på X"
+_IT_IS_HELD_RE = re.compile(r"(?:den|det)\s+(?:hålls|hölls|äger\s+rum|ägde\s+rum|arrangeras|arrangerades|"
+                            r"genomförs|genomfördes|kommer\s+att\s+hållas)\b")
+# a talk on a conference's programme: "avrundar dagen med ett samtal", "ett panelsamtal om X"
+_TALK_RE = re.compile(r"(?:panel)?samtal(?:et)?|paneldebatt(?:en)?|panelen")
+# ... and an event held on the occasion of another the text points back to is part of it: "firar sitt jubileum i
+# samband med denna konferens", "årsmötet hålls i samband med konferensen"
+_ON_OCCASION_RE = re.compile(r"\s+(?:hålls\s+|äger\s+rum\s+)?i\s+samband\s+med\s+(?:(?:denna|detta|den\s+här|"
+                             r"det\s+här)\s+[a-zåäö-]+|[a-zåäö-]+(?:en|et|n|t))\b")
+_DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:denna|detta|dessa)|\bde[nt][ \t]+här)[ \t]+(?:[a-zåäö-]+[ \t]+){0,2}\Z")
 
 
 def _counterpart(st: DocState, hits: list[Trigger]) -> str | None:
@@ -276,7 +289,8 @@ def _trip_going_on(low: str, current: list[MeetingDraft], start: int, end: int) 
     return None
 # "På eftermiddagen har hon en länsdialog": a programme's next item is an event of its own
 # right after a word that refers back to the meeting: "(Mötet) ägde rum på", "(Mötet) hölls i"
-_HELD_AT_RE = re.compile(r"\s+(?:ägde rum|äger rum|hölls|hålls|genomfördes|genomförs)\s+(?:på|i|hos|vid)\s")
+_HELD_AT_RE = re.compile(r"\s+(?:ägde rum|äger rum|hölls|hålls|genomfördes|genomförs|"
+                         r"(?:kommer att|ska)\s+(?:vara|hållas|äga rum|genomföras))\s+(?:på|i|hos|vid)\s")
 _PART_OF_DAY_RE = re.compile(r"\W*(?:på|under|senare på|efter)\s+(?:förmiddagen|eftermiddagen|kvällen|morgonen|"
                              r"lunchen|lunch|middagen)\b")
 # words any meeting goes by; a more specific word named twice is one event ("länsdialog", "pressträff")
@@ -710,7 +724,10 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             or layout == "body" and (section in day_sections and sent.start <= here.start + 3
                 and "\n" not in text[here.start:here.end].strip() and any(h[3] == "new" for h in hits)))
         bullet = listed and (day_item or layout == "bullet" and bool(_BULLET_RE.match(text, sent.start)))
-        if bullet or (layout == "programme" and any(h[3] == "new" for h in hits)):
+        # (but for a talk on a conference's programme: "• A, B och C avrundar dagen med ett samtal kring X")
+        talk = bool(hits) and len(current) == 1 and current[0].kind in ("conference", "seminar") \
+            and all(h[3] == "new" and _TALK_RE.fullmatch(low, h[0], h[1]) for h in hits)
+        if (bullet or (layout == "programme" and any(h[3] == "new" for h in hits))) and not talk:
             # "• Leder mötet med ...", "• Besöker X", "13.00 Möte med ...": each item of a list or a
             # programme its own event
             current, pending = [], []
@@ -786,6 +803,16 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 if mt is None and sent_named and (_NAMED_AS_RE.fullmatch(low, sent_named[-1][0], s)
                                                   or _INCLUDING_RE.fullmatch(low, sent_named[-1][0], s)):
                     mt = named[name] = sent_named[-1][1]  # "Landsbygdsriksdagen är en stor konferens": one event
+                    attached.append(mt)
+                    sent_named.append((e, mt))
+                    continue
+                if mt is None and not which and not year and kind in _GATHERINGS and current \
+                        and current[0].kind in _GATHERINGS \
+                        and (_DEMONSTRATIVE_RE.search(low, max(sent.start, s - 40), s)
+                             or _ON_OCCASION_RE.match(low, e, sent.end)):
+                    mt = named[name] = current[0]  # "Välkommen till X:s jubileumsmöte ... denna konferens"
+                    if mt.kind == "meeting":
+                        mt.kind = kind
                     attached.append(mt)
                     sent_named.append((e, mt))
                     continue
@@ -897,6 +924,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if again is not None and how == "new" and not _other_day(st, again, here_days) \
                     and not (kind != "visit" and _introduced(low, s) and _introduced(low, again.trigger[0])):
                 attached.append(again)  # "länsdialogen" named twice: one event
+                if loc is not None and again.location is None and _HELD_AT_RE.match(low, e):
+                    # "Vårt jubileumsmöte kommer att vara i X, under värdskap av Y": where it is held, and a
+                    # sentence that tells the event as its first did
+                    again.location = loc.key
+                    again.trigger_sents.add(sent.start)
                 continue
             # "Eftermiddagen avrundades med ett samtal med X": the programme's next item, another meeting (at a place of
             # its own, which the text may not say)
@@ -1050,6 +1082,8 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if current:
                 for c in current:
                     c.sentences.append(sent)
+                if len(current) == 1 and _IT_IS_HELD_RE.match(low, sent.start):
+                    current[0].trigger_sents.add(sent.start)  # "Den hålls den 2 oktober på X": its day and place
             else:
                 pending.append(sent)
     meets = _fold_caption_references(st, meets, caption_refs)
