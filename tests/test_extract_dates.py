@@ -139,6 +139,9 @@ def test_dates_document_date_span_points_at_date():
 def test_dates_document_date_prefers_published_over_updated():
     text = "Senast uppdaterad: 25 mars 2021\nPublicerad 2021-03-20\n\nText om besöket."
     assert find_document_date(text)[0] == dt.date(2021, 3, 20)
+    # the stamp of the last change on the published date's own line, empty or with its date
+    for line in ("Publicerad: 2021-03-20 Senast ändrad:", "Publicerad 2021-03-20, senast uppdaterad 2021-04-02"):
+        assert find_document_date(f"Rubrik\n\n{line}\n\nText om besöket.")[0] == dt.date(2021, 3, 20), line
 
 
 @pytest.mark.parametrize("text", [

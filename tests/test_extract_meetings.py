@@ -1164,6 +1164,14 @@ def test_meetings_a_pronoun_for_the_event_gives_its_day_and_place(reference, mak
     assert ms[0].location == "place/exempelteatern", ms[0].location
 
 
+def test_meetings_the_body_that_got_a_visit_is_where_it_was(reference, make_document):
+    # "I tisdags fick Region X besök av Y": the region visited is the visit's place (the verb before its subject)
+    for text in ("Skolverket på besök\n\nI tisdags fick Region Skåne besök av Skolverket för samtal om vården.\n",
+                 "Skolverket på besök\n\nRegion Skåne fick i tisdags besök av Skolverket för samtal om vården.\n"):
+        ms = _meetings(reference, make_document, text)
+        assert [(m.kind, m.location) for m in ms] == [("visit", "region/12")], [(m.kind, m.location) for m in ms]
+
+
 def test_meetings_municipality_ending_the_venue_address_takes_no_part(reference, make_document):
     # "hålls på Sjögården, Kvarnby, Vara kommun": where the conference is held, not who takes part
     text = ("Nyhetsbrev\n\nSmåKoms rikskonferens hålls på Sjögården, Kvarnby, Vara kommun, den 25-27 april 2019. "

@@ -113,6 +113,7 @@ def test_person_from_a_business_is_affiliated_with_it(reference, make_document):
     # a hotel by its kind is a venue, not a person whose given name starts its name
     ("Landshövdingen besökte också hotellet Stella Park i Exempelby.", "Stella Park", "Place"),
     ("Dagen slutade i kontors- och bostadsområdet Ekhagen.", "Ekhagen", "Place"),
+    ("Besök på kommunala förskolan Trollstugan för att ta del av verksamheten.", "Trollstugan", "Organization"),
 ])
 def test_class_noun_before_a_name(reference, make_document, text, name, cls):
     assert (name, cls) in _entities(reference, make_document, text)[0]

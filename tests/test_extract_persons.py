@@ -312,6 +312,10 @@ def test_persons_title_on_the_next_line_of_a_contact_block(reference, make_docum
     text = "Kontakt\n\nElin Forsberg\n\nKommunikatör\n\nHugo Lindgren\nPressekreterare hos ministern\n"
     roles = _roles(reference, make_document, text)
     assert {("Elin Forsberg", "kommunikatör"), ("Hugo Lindgren", "pressekreterare")} <= roles
+    # the title's line ends in its preposition and goes on with the minister and the minister's name
+    text = "För mer information, kontakta:\n\nKarin Holm\nPressekreterare hos\nsamordningsminister\nLars Nord\n"
+    roles = _roles(reference, make_document, text)
+    assert ("Karin Holm", "pressekreterare") in roles and ("Lars Nord", "pressekreterare") not in roles, roles
 
 
 def test_persons_no_second_title_across_another_name(reference, make_document):

@@ -209,6 +209,17 @@ def test_relations_inline_roster_after_a_colon():
     assert {("person/anna-provsson", "org/smakom"), ("person/per-exempelsson", "org/smakom")} <= rels
 
 
+def test_relations_a_second_lead_in_on_the_rosters_line_starts_the_next_bodys_entries():
+    # "Representanter från X: A, titel, B, titel. Representanter från Y: C, titel": each body its own entries
+    text = ("Nyheter\n\nRegion Skåne fick besök av Skolverket.\n\nRepresentanter från Skolverket: Anna Provsson, "
+            "generaldirektör, Per Exempelsson, enhetschef. Representanter från Region Skåne: Lisa Testberg, "
+            "regiondirektör, Olle Brink, IT-direktör.\n")
+    rels = _rel(text, "affiliatedWith")
+    assert {("person/lisa-testberg", "region/12"), ("person/olle-brink", "region/12")} <= rels, rels
+    assert not {("person/lisa-testberg", "agency/skolverket"), ("person/olle-brink", "agency/skolverket")} & rels
+    assert ("person/per-exempelsson", "agency/skolverket") in rels, rels
+
+
 def test_relations_attendance_list_is_no_roster():
     text = ("Nyheter från SmåKom\n\nNärvarande ledamöter:\n\nAnna Provsson, Bräcke kommun\n")
     assert ("person/anna-provsson", "org/smakom") not in _rel(text, "affiliatedWith")

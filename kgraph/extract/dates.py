@@ -84,6 +84,8 @@ _PLACE_DATE_RE = re.compile(r"^[ \t]*(?P<place>[A-ZÅÄÖ][\w-]*(?:[ \t][A-ZÅÄ
 _DATELINE_MAX = 80
 # "Publicerad 2021-03-25 av Anna Berg": who published it, after the date
 _BY_AFTER_RE = re.compile(r"[ \t,]+(?:av|by)[ \t]+\S.{0,40}$", re.IGNORECASE)
+# ... and "Publicerad: 2023-09-27 Senast ändrad: 2023-10-02": the stamp of the last change after it, on its line
+_STAMP_AFTER_RE = re.compile(r"[ \t,|·–-]+(?:senast[ \t]+)?(?:ändrad|uppdaterad)[ \t]*:?.{0,30}$", re.IGNORECASE)
 # a CMS footer: "Publicerat av Anna Berg den 9 februari 2018, senast ändrad den 12 februari 2018"
 _BY_BEFORE_RE = re.compile(r"^\s*publicera[dt][ \t]+av[ \t]+[^\n]{1,60}?[ \t]+den[ \t]+(?P<rest>[^,\n]{6,30})",
                            re.IGNORECASE)
@@ -251,7 +253,7 @@ def find_document_date(text: str, is_place: Callable[[str], bool] | None = None
             # "Styrelse / 1 oktober 2025", "Sommarbrev från SmåKom - 30 juni 2015": a category or a letter, the date
             m = _CATEGORY_DATE_RE.match(line) or _LETTER_DATE_RE.match(line) or m
         if m and not _whole_date(m["rest"].strip()) and (m["label"] or "").lower().startswith("publi"):
-            by = _BY_AFTER_RE.search(m["rest"])  # "Publicerad 2021-03-25 av Anna Berg"
+            by = _BY_AFTER_RE.search(m["rest"]) or _STAMP_AFTER_RE.search(m["rest"])  # "... av Anna Berg"
             found = _whole_date(m["rest"][:by.start()].strip()) if by else None
             if found:
                 off = _rest_offset(p, m)

@@ -358,7 +358,7 @@ CLASS_NOUNS = {"kommunförbundet": "Association", "kommunalförbundet": "Associa
                "hotellet": "Place", "bostadsområdet": "Place", "industriområdet": "Place",
                # a youth or care home by its kind: "SiS ungdomshem Exempelgården", "behandlingshemmet X"
                "ungdomshem": "Organization", "ungdomshemmet": "Organization", "behandlingshemmet": "Organization",
-               "äldreboendet": "Organization",
+               "äldreboendet": "Organization", "förskolan": "Organization",
                # a cooperation by its kind: "samverkansplattformen Exempel Örebro"
                "samverkansplattformen": "Organization",
                # a business by its trade: "sågverket Exempelsågen", "mejeriet Exempelby Ost"

@@ -824,24 +824,46 @@ def _roster_members(st: DocState) -> list[tuple[PersonHit, str, int, Mention | N
         cuts = list(_SENTENCE_CUT_RE.finditer(text, m.start("lead"), m.end("lead")))
         lead_start = cuts[-1].end() if cuts and not _CAPTION_CUE_RE.fullmatch(text, cuts[-1].end(), m.end("lead")) \
             else m.start("lead")
-        lead = text[lead_start:m.end("lead")]
-        if not (_ROSTER_BODY_RE.search(lead) and not _NOT_ROSTER_RE.search(lead)
-                or not st.attendance and _SUBSTITUTES_LEAD_RE.fullmatch(lead)) \
-                and not _from_body_lead(st, lead_start, m.end("lead")):
-            continue
-        # "Vid mötet i Stockholm presenterades styrelsen:": where, not whose board
-        orgs = [o for o in st.orgs_in(lead_start, m.end("lead")) if o.kind != "PoliticalParty"
-                and not (o.kind in ("Municipality", "County")
-                         and _LOCATIVE_BEFORE_RE.search(text, max(0, o.prov.span.start - 6), o.prov.span.start))]
-        # an inline list ends with its line: "består av: A (S), Exempelby kommun; B (M), Region Y"
-        end = m.end("rest") if m["rest"].strip() else _roster_end(st, m.end())
-        body = orgs[-1].key if orgs else st.publisher or _one_body_outside(st, m.start(), end)
-        if body is None:
-            continue
-        i = bisect.bisect_left(starts, m.end("lead"))
-        while i < len(starts) and starts[i] < end:
-            out.append((st.people.persons[i], body, m.end("lead"), orgs[-1] if orgs else None))
-            i += 1
+        # an inline list ends with its line ("består av: A (S), Exempelby kommun; B (M), Region Y"), or where the
+        # line's next lead-in starts ("Representanter från X: A, ... Representanter från Y: B, ...")
+        leads = [(lead_start, m.end("lead"), m.start())]
+        if m["rest"].strip():
+            leads += [(n.start("lead"), n.end("lead"), n.start("lead"))
+                      for n in _INLINE_LEAD_RE.finditer(text, m.start("rest"), m.end("rest"))]
+            ends = [x[2] for x in leads[1:]] + [m.end("rest")]
+        else:
+            ends = [_roster_end(st, m.end())]
+        for (start, lead_end, seg_start), end in zip(leads, ends, strict=True):
+            out += _roster_of_lead(st, starts, start, lead_end, seg_start, end)
+    return out
+
+
+# a second lead-in on a roster's line, after the first one's entries: "... Representanter från Region Y: B, ..."
+_INLINE_LEAD_RE = re.compile(r"(?<=[.!?])[ \t]+(?P<lead>[A-ZÅÄÖ][^.:;,\n]{2,80}?)[ \t]*:(?![a-zåäö])")
+
+
+def _roster_of_lead(st: DocState, starts: list[int], lead_start: int, lead_end: int, seg_start: int,
+                    end: int) -> list[tuple[PersonHit, str, int, Mention | None]]:
+    """The entries of one roster: the people after the lead-in [lead_start, lead_end) up to ``end``, each of the
+    body the lead-in names (else the publisher's, or the one body named around it)."""
+    text = st.doc.text
+    lead = text[lead_start:lead_end]
+    if not (_ROSTER_BODY_RE.search(lead) and not _NOT_ROSTER_RE.search(lead)
+            or not st.attendance and _SUBSTITUTES_LEAD_RE.fullmatch(lead)) \
+            and not _from_body_lead(st, lead_start, lead_end):
+        return []
+    # "Vid mötet i Stockholm presenterades styrelsen:": where, not whose board
+    orgs = [o for o in st.orgs_in(lead_start, lead_end) if o.kind != "PoliticalParty"
+            and not (o.kind in ("Municipality", "County")
+                     and _LOCATIVE_BEFORE_RE.search(text, max(0, o.prov.span.start - 6), o.prov.span.start))]
+    body = orgs[-1].key if orgs else st.publisher or _one_body_outside(st, seg_start, end)
+    if body is None:
+        return []
+    out = []
+    i = bisect.bisect_left(starts, lead_end)
+    while i < len(starts) and starts[i] < end:
+        out.append((st.people.persons[i], body, lead_end, orgs[-1] if orgs else None))
+        i += 1
     return out
 
 

@@ -58,6 +58,29 @@ def _host(st: DocState, mt: MeetingDraft) -> str | None:
     return None
 
 
+# "I tisdags fick Region X besök av Y", "Exempelby kommun har fått besök av ministern": the body that was visited
+_GOT_VISIT_RE = re.compile(r"[ \t]+(?:fick|får|har[ \t]+fått|hade[ \t]+fått)[ \t]+(?:[a-zåäö]+[ \t]+){0,2}?besök[ \t]+"
+                           r"(?:av|från)[ \t]")
+_GOT_BEFORE_RE = re.compile(r"\b(?:fick|får|har[ \t]+fått|hade[ \t]+fått)[ \t]+\Z")
+_VISIT_BY_RE = re.compile(r"[ \t]+besök[ \t]+(?:av|från)[ \t]")
+
+
+def _got_visit(st: DocState, mt: MeetingDraft) -> str | None:
+    """The municipality, region or place a sentence of the visit says got the visit ("fick X besök av Y")."""
+    text = st.doc.text
+    for sent in mt.sentences:
+        if not sent.start <= mt.trigger[0] < sent.end and sent.start not in mt.trigger_sents:
+            continue
+        for x in st.mentions_in(sent.start, sent.end):
+            if x.kind not in ("Municipality", "Region", "Place"):
+                continue
+            if _GOT_VISIT_RE.match(text, x.prov.span.end) or (
+                    _GOT_BEFORE_RE.search(text, max(sent.start, x.prov.span.start - 16), x.prov.span.start)
+                    and _VISIT_BY_RE.match(text, x.prov.span.end)):
+                return x.key  # ("I tisdags fick Region X besök av Y": the verb before its subject)
+    return None
+
+
 # "På eftermiddagen besöker ministern ...", "Efter lunchen träffade hon ...", "Därefter besöktes ...": later
 # the same day
 _LATER_THAT_DAY_RE = re.compile(r"\W*(?:(?:på|under|senare under|senare på|efter)\s+(?:förmiddagen|eftermiddagen|"
@@ -407,6 +430,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         mt.location = _place_opening(st, mt) or mt.location
     if mt.location is None:
         mt.location = _host(st, mt)
+    if mt.location is None and mt.kind == "visit":
+        mt.location = _got_visit(st, mt)
     if mt.location is None and mt.kind in ("visit", "digital_meeting"):
         munis = [o for o in mt.orgs if st.cls_of(o) == "Municipality"]
         if len(munis) == 1:
