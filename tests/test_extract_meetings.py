@@ -1172,6 +1172,26 @@ def test_meetings_the_body_that_got_a_visit_is_where_it_was(reference, make_docu
         assert [(m.kind, m.location) for m in ms] == [("visit", "region/12")], [(m.kind, m.location) for m in ms]
 
 
+def test_meetings_the_place_right_after_the_meeting_word_told_again(reference, make_document):
+    # "Vid mötet i Skara ...": the meeting the text tells, and where it was; not "inför klimatmötet i X", another
+    text = ("Regionerna träffades\n\nFöreträdare för Region Skåne och Region Halland träffades för att tala om "
+            "samarbete. Vid mötet i Skara beslutades att arbetet går vidare.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.location for m in ms] == [SKARA], [(m.kind, m.location) for m in ms]
+    text = ("Regionerna träffades\n\nFöreträdare för Region Skåne och Region Halland träffades för att tala om "
+            "samarbete. De talade om förberedelserna inför klimatmötet i Skara.\n")
+    ms = _meetings(reference, make_document, text)
+    assert SKARA not in [m.location for m in ms], [(m.kind, m.location) for m in ms]
+
+
+def test_meetings_a_visit_word_later_in_the_sentence_says_where(reference, make_document):
+    # "ska ministern träffa X vid sitt besök hos företagsutvecklaren Y": the body visited is where
+    text = ("Ministern besöker Exempelkooperativet\n\nIdag ska näringsminister Anna Berg träffa representanter för "
+            "tillsammansägda och kooperativa företag i hela länet vid sitt besök hos företagsutvecklaren Coompanion.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.location for m in ms] == ["org/coompanion"], [(m.kind, m.location) for m in ms]
+
+
 def test_meetings_municipality_ending_the_venue_address_takes_no_part(reference, make_document):
     # "hålls på Sjögården, Kvarnby, Vara kommun": where the conference is held, not who takes part
     text = ("Nyhetsbrev\n\nSmåKoms rikskonferens hålls på Sjögården, Kvarnby, Vara kommun, den 25-27 april 2019. "

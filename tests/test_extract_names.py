@@ -119,6 +119,13 @@ def test_class_noun_before_a_name(reference, make_document, text, name, cls):
     assert (name, cls) in _entities(reference, make_document, text)[0]
 
 
+def test_a_name_after_held_at_is_the_venue_but_not_a_meeting_app(reference, make_document):
+    # "Dagens möte hölls på Kvarnlyckan i Vara": the venue; "ägde rum på Teams": no place
+    found = _entities(reference, make_document,
+                      "Dagens möte hölls på Kvarnlyckan i Vara. Förra mötet ägde rum på Teams.")[0]
+    assert ("Kvarnlyckan", "Place") in found and not any(name == "Teams" for name, _ in found), found
+
+
 def test_class_noun_name_beats_a_landscape_inside_it(reference, make_document):
     ents, _ = _entities(reference, make_document, "Representanter för kommunförbundet Skåne deltog.")
     assert not any(cls == "Place" for _, cls in ents)

@@ -140,7 +140,8 @@ _SIDE_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?:Norra|Södra|Östra|Väs
 _HEADER_WORD = (r"(?!(?:Ledamöter|Beslutande|Närvarande|Ersättare|Tjänstgörande|Tjänstemän|Övriga|Datum|Tid|"
                 r"Justerare|Paragrafer|Sekreterare|Ordförande|Utses|Sammanträdesdatum)\b)")
 VENUE_CUE_RE = re.compile(
-    rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\bäger rum (?:på|i)\s+|\bhålls (?:på|i)\s+|\barrangeras på\s+"
+    rf"(?:\bPlats(?: och tid)?\s*:\s*|\bLokal\s*:\s*|\b(?:äger|ägde) rum (?:på|i)\s+|\b(?:hålls|hölls) (?:på|i)\s+"
+    rf"|\barrangera(?:s|des) på\s+"
     # a run-on protocol header: "Tid och plats 13.15-15.00 Exempelgården Paragrafer ..."
     rf"|\b(?:Tid och plats|Plats och tid)[ \t]+{HOURS_RANGE},?[ \t]+"
     # "konferens på Kvarnvik i Vara": a meeting word, "på" and a name that a place follows
@@ -653,7 +654,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             # sentence is the named venue of the meeting; at a sentence's start it is a common noun
             generic = name.lower() in GENERIC_VENUES and (at_sentence_start(text, s) or name.lower() == "länsstyrelsen"
                                                           or not name[:1].isupper())
-            if not (s in seen or not free(s, e) or len(name) < 4 or generic):
+            if not (s in seen or not free(s, e) or len(name) < 4 or generic or name.lower() in NOT_PLACES):
                 seen.add(s)
                 # "Exempelskolan": a school is an organisation (it has a head and staff) as well as a building
                 cls = "Organization" if _SCHOOL_RE.search(name) else "Place"

@@ -166,6 +166,7 @@ _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
 # a demonstrative before an event's word points back to the event the text is telling: "denna konferens",
 # "detta möte", "den här träffen"
 _GATHERINGS = ("meeting", "conference", "seminar", "network_meeting")
+_RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:i|på)[ \t]+")  # "mötet i Båstad": the place right after the word
 # a pronoun for the event the text tells, and where or when it is held: "Den hålls den 2 oktober på X"
 _IT_IS_HELD_RE = re.compile(r"(?:den|det)\s+(?:hålls|hölls|äger\s+rum|ägde\s+rum|arrangeras|arrangerades|"
                             r"genomförs|genomfördes|kommer\s+att\s+hållas)\b")
@@ -901,8 +902,11 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
                 continue  # ("... är att träffa representanter för ...": what the visits are for, no meeting of its own)
             if how == "ana" and current:
                 if loc is not None and len(current) == 1 and current[0].location is None \
-                        and _HELD_AT_RE.match(low, e):
-                    current[0].location = loc.key  # "Mötet ägde rum på X": the place the text states for it
+                        and (_HELD_AT_RE.match(low, e)
+                             or (low[s:e] in _GENERIC_WORDS and loc.kind in ("Municipality", "Place")
+                                 and _RIGHT_AFTER_RE.fullmatch(low, e, loc.prov.span.start))):
+                    # "Mötet ägde rum på X", "Vid mötet i Båstad ...": the place the text states for it
+                    current[0].location = loc.key
                 attached.extend(current)
                 continue
             compatible = kind == "meeting" or current and current[0].kind in (kind, "meeting") or \

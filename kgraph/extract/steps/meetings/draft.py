@@ -148,7 +148,9 @@ def line_from(text: str, start: int) -> tuple[int, int]:
 
 # (the place's common noun before its name: "i grannkommunen Vara", "besöka staden X")
 _PLACE_NOUN = r"(?:(?:grann|hem|medlems|värd)?(?:kommunen|staden|orten|tätorten)\s+)"
-_LOCATION_AFTER_RE = re.compile(rf"[^.!?\n]{{0,70}}?\b(?:i|på|till|hos|vid)\s+{_PLACE_NOUN}?(?=[A-ZÅÄÖ])")
+# (or the body's kind before its name: "besök hos företagsutvecklaren X")
+_LOCATION_AFTER_RE = re.compile(rf"[^.!?\n]{{0,70}}?\b(?:(?:i|på|till|vid)\s+{_PLACE_NOUN}?|"
+                                r"hos\s+(?:[a-zåäö]{4,}(?:en|et)\s+)?)(?=[A-ZÅÄÖ])")
 _TOPIC_BETWEEN_RE = re.compile(r"\b(?:om|kring|angående|gällande)\s")
 # "ordförande i LRF", "ledamot i styrelsen": an office, not where the meeting is
 # (and "landshövding i Kalmar län", "kommunalråd i Vara", "näringslivschef på regionen")

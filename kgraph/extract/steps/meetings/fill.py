@@ -417,6 +417,10 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 here = mt.trigger[1] if sent.start <= mt.trigger[0] < sent.end else next(
                     (e for _, e, _, _ in trigger_hits(low, sent.start, sent.end)), sent.start)
                 loc = location_after(st, here, hi)
+                if loc is None and sent.start <= mt.trigger[0] < sent.end:
+                    # "träffa X vid sitt besök hos Y": a visit word later in the meeting's sentence says where
+                    loc = next((v for hs, he, hk, _ in trigger_hits(low, mt.trigger[1], sent.end)
+                                if hk == "visit" and (v := location_after(st, he, hi)) is not None), None)
                 if loc:
                     mt.location = loc.key
         for i, h in st.topic_hits_in(lo, hi):
