@@ -1192,6 +1192,16 @@ def test_meetings_a_visit_word_later_in_the_sentence_says_where(reference, make_
     assert [m.location for m in ms] == ["org/coompanion"], [(m.kind, m.location) for m in ms]
 
 
+def test_meetings_a_world_body_in_the_genitive_qualifies_a_goal_and_takes_no_part(reference, make_document):
+    # "presenterade sitt arbete med FN:s globala mål": the goals of the UN, which did not come
+    text = ("Landshövdingen besökte Vara\n\nUnder mötet med landshövding Lars Nord presenterade Vara kommun sitt "
+            "arbete med FN:s globala mål och EU:s strukturfonder.\n")
+    ms = _meetings(reference, make_document, text)
+    assert ms and not {"org/forenta-nationerna", "org/europeiska-unionen"} & set(ms[0].participants), \
+        [m.participants for m in ms]
+    assert VARA in ms[0].participants, ms[0].participants
+
+
 def test_meetings_municipality_ending_the_venue_address_takes_no_part(reference, make_document):
     # "hålls på Sjögården, Kvarnby, Vara kommun": where the conference is held, not who takes part
     text = ("Nyhetsbrev\n\nSmåKoms rikskonferens hålls på Sjögården, Kvarnby, Vara kommun, den 25-27 april 2019. "
@@ -2603,3 +2613,10 @@ def test_meetings_a_fair_and_a_hearing_are_meeting_words():
     low = ("vi planerar en landsbygdsmässa i november. det blir en hearing med partierna. jobbmässan lockade många. "
            "prästen läste mässa.")
     assert [low[s:e] for s, e, _, _ in trigger_hits(low, 0, len(low))] == ["landsbygdsmässa", "hearing", "jobbmässan"]
+
+
+def test_meetings_world_bodies_are_reference_entities(reference):
+    # the list names bodies by their reference keys: a key that no longer exists would silently do nothing
+    from kgraph.extract import lexicon
+
+    assert lexicon.WORLD_BODIES <= set(reference.entities), lexicon.WORLD_BODIES - set(reference.entities)

@@ -318,6 +318,12 @@ def test_persons_title_on_the_next_line_of_a_contact_block(reference, make_docum
     assert ("Karin Holm", "pressekreterare") in roles and ("Lars Nord", "pressekreterare") not in roles, roles
 
 
+def test_roles_abbreviated_municipal_chair_and_vice_chair(reference, make_document):
+    # "KSO Anna Berg (M), ..., KSvO Karin Ek (S)": the caption's short forms, kept as written
+    roles = _roles(reference, make_document, "Från vänster: KSO Anna Berg (M), kommunchef Per Holm, KSvO Karin Ek (S).\n")
+    assert {("Anna Berg", "kso"), ("Karin Ek", "ksvo")} <= roles, roles
+
+
 def test_persons_no_second_title_across_another_name(reference, make_document):
     text = "Från vänster: Hugo Lindgren, kommundirektör, Brittmarie Qwenstedt, landshövding, och fler."
     assert ("Hugo Lindgren", "landshövding") not in _roles(reference, make_document, text)

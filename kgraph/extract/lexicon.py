@@ -309,6 +309,9 @@ BUILDING_END_RE = re.compile(r"(?:salen|sal|huset|[ \t]hus|rummet|rum|hallen|kon
 # ("Per Holm Paragrafer", "Sekreterare Karl Ek Datum")
 # the generic last word of a venue's or an institution's name ("Exempel Arena", "Exempelby Sjukhus"): never a
 # surname, so "Göransson Arena" is a place even though "Göransson" is also a given name
+# bodies of the world that local meetings name in the genitive for their goals, conventions and funds ("FN:s
+# globala mål", "EU:s strukturfonder"), not as who took part
+WORLD_BODIES = frozenset({"org/forenta-nationerna", "org/europeiska-unionen"})
 VENUE_LAST_WORDS = frozenset({"arena", "center", "centre", "resort", "hotel", "hotell", "camping", "museum", "teater",
                               "sjukhus", "lasarett", "universitet", "högskola", "folkhögskola", "gymnasium", "skola"})
 MINUTES_STRUCTURE_WORDS = frozenset({

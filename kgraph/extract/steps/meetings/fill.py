@@ -58,6 +58,7 @@ def _host(st: DocState, mt: MeetingDraft) -> str | None:
     return None
 
 
+_GENITIVE_AFTER_RE = re.compile(r":?s[ \t]+[a-zåäö]")
 # "I tisdags fick Region X besök av Y", "Exempelby kommun har fått besök av ministern": the body that was visited
 _GOT_VISIT_RE = re.compile(r"[ \t]+(?:fick|får|har[ \t]+fått|hade[ \t]+fått)[ \t]+(?:[a-zåäö]+[ \t]+){0,2}?besök[ \t]+"
                            r"(?:av|från)[ \t]")
@@ -385,6 +386,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                         continue  # "träffade kommunledningarna i Sundsvall och Timrå": the other meeting's place
                     if m.key in mt.elsewhere:
                         continue  # "företagsbesök på X i A och Y i B": Y is the site of the visit to B
+                    if m.key in lx.WORLD_BODIES and _GENITIVE_AFTER_RE.match(text, m.prov.span.end):
+                        continue  # "arbetet med FN:s globala mål", "EU:s strukturfonder": what, not who
                     if m.kind == "Municipality" and mt.kind not in ("visit", "digital_meeting") \
                             and (_LOCATIVE_RE.search(text[max(sent.start, m.prov.span.start - 12):m.prov.span.start])
                                  or _ADDRESS_BEFORE_RE.search(text, max(sent.start, m.prov.span.start - 80),
