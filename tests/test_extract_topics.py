@@ -198,6 +198,10 @@ def _has_form(forms, form):
     ("Hon betonade vikten av att sågverkshistoria diskuteras i kommunen.", "sågverkshistoria"),
     # how a place is doing, which a county governor reports on
     ("Landshövdingen informerade om läget i länet.", "läget i länet"),
+    # "fortsätta dialogen om X": the definite form of the talk
+    ("Vi fick fortsätta dialogen om behovet av nya färjor.", "nya färjor"),
+    # a common noun's genitive that opens the sentence still makes a generic head specific
+    ("Naturvårdens uppdrag liksom fiskevården diskuterades under mötet.", "naturvårdens uppdrag"),
 ])
 def test_topics_open_noun_phrase_after_a_cue(reference, make_document, text, form):
     forms = _topic_forms(reference, make_document, text)

@@ -184,7 +184,7 @@ _FORWARD_CUE = re.compile(
     r"samtalades|samtal|samtalet|samtalen|diskussion|"
     r"diskussionen|diskussioner|diskussionerna|diskutera|diskuterade|diskuterat|diskuterar|resonera|resonerade|"
     r"informera|informerade|informerat|informerar|informerades|berätta|berättade|berättat|berättar|handlade|handlar|"
-    r"handla|dialog|rapporterade|rapporterar|"
+    r"handla|dialog|dialogen|dialoger|dialogerna|rapporterade|rapporterar|"
     # and their compounds: "en basinformation om X", "lägesrapport om X"
     r"[a-zåäö]*(?:information|rapport|rapporter|genomgång|presentation))\s+"
     # "Den här gången handlar det bland annat om X", "Under mötet berättade kommunchefen om X": the subject
@@ -806,8 +806,10 @@ def _phrase(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> _Phra
             or _PERSON_NOUN_RE.search(core_words[-1]) or (
             _ADJ_HEAD.search(core_words[-1]) and not _ANDE_NOUN.search(core_words[-1])):
         return None
-    if core_words[-1] in _GENERIC and not any(_qualifies(text[s:e]) or _field_adjective(text[s:e])
-                                              for s, e in core[:-1]) \
+    # (a sentence's first word is capitalised: "Skolans uppdrag ... diskuterades" as "skolans uppdrag"; a name there
+    # is a mention, read above)
+    modifiers = [_lower_first(text[s:e]) if i == 0 and initial else text[s:e] for i, (s, e) in enumerate(core[:-1])]
+    if core_words[-1] in _GENERIC and not any(_qualifies(w) or _field_adjective(w) for w in modifiers) \
             and not (len(core_words) == 2 and core_words[1] in ("utveckling", "utvecklingen")
                      and core_words[0] in _PLACE_GENITIVES) \
             and not _state_of_place(words):
