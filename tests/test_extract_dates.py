@@ -96,8 +96,11 @@ def test_dates_relative_with_document_date(text, value):
     ("Under måndagen träffade ministern kommunledningen.", dt.date(2012, 12, 3)),
     ("På onsdagen besökte ministern Vara.", dt.date(2012, 12, 5)),
     ("Ministern kom till Vara på torsdagen.", dt.date(2012, 11, 29)),
+    # ... unless its own clause is in the future: the coming one (the document's day being a Wednesday)
+    ("Mötet kommer nu istället att hållas digitalt under torsdagen.", dt.date(2012, 12, 6)),
+    ("Ministern ska besöka Vara på onsdagen.", dt.date(2012, 12, 5)),
 ])
-def test_dates_narrative_weekday_is_the_latest_such_day_up_to_the_document_date(text, value):
+def test_dates_narrative_weekday_is_the_latest_such_day_or_the_coming_one_in_a_future_clause(text, value):
     # "på måndagen", "under onsdagen" (definite): a report's day, not a day ahead ("på måndag")
     hits = find_dates(text, DOC_DATE)
     assert [(h.value, h.relative) for h in hits] == [(value, True)]

@@ -1106,6 +1106,17 @@ def test_meetings_minutes_header_in_capitals_names_its_body(reference, make_docu
     assert ex.entities["org/solenergi-skaraborg"].label == "Solenergi Skaraborg"
 
 
+def test_meetings_minutes_after_a_table_of_contents_record_their_meeting(reference, make_document):
+    # a PDF's table of contents first (its items run together), then the protocol's first page
+    items = " ".join(f"{n} Svar på motion om gatubelysning i kvarter {n}" for n in range(101, 115))
+    text = (f"1 INNEHÅLLSFÖRTECKNING 1 [1] {items}\n\n2 SAMMANTRÄDESPROTOKOLL 1[25] Plats och tid Kommunalhuset, "
+            "kl 16:00-17:15 Beslutande Se bilaga Övriga deltagande Per Holm (kommundirektör), Karin Ek "
+            "(ekonomichef) Utses att justera Lars Nord (MP) Sekreterare Eva Sjö Ordförande Anna Berg (S)\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["board_meeting"], [(m.kind, m.participants) for m in ms]
+    assert {"person/per-holm", "person/karin-ek"} <= set(ms[0].participants), ms[0].participants
+
+
 def test_meetings_the_meeting_that_followed_is_held_where_the_first_was(reference, make_document):
     # "styrelsemötet som följde": held right after the association's general meeting, at its place
     text = ("Nyhetsbrev\n\nFöreningens stämma hölls i Vara den 3 maj. Karin Ek valdes till ordförande.\n\n"

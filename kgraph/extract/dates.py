@@ -52,6 +52,9 @@ WEEKDAY_ONLY_RE = re.compile(rf"\b(?:på|nu på|i|kommande|nästa)\s+(?P<wd>{_WD
                              re.IGNORECASE)
 # "på måndagen", "under onsdagen": a report's narrative day, the latest such weekday up to the document's date
 NARRATIVE_WEEKDAY_RE = re.compile(rf"\b(?:på|under)\s+(?P<wd>{_WD_ALT})en\b(?!\s+(?:den\s+)?\d)", re.IGNORECASE)
+# the future of the narrative day's own clause: "kommer (nu) att genomföras under tisdagen", "ska hållas på onsdagen"
+_FUTURE_BEFORE_RE = re.compile(r"\b(?:kommer\s+(?:[a-zåäö]+\s+){0,2}?att|ska|skall|planeras\s+att)\s+[^.!?\n]*\Z",
+                               re.IGNORECASE)
 PAST_WEEKDAY_RE = re.compile(r"\bi (?P<wd>måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)\b", re.IGNORECASE)
 RELATIVE_RE = re.compile(r"\b(?P<w>i dag|idag|i går|igår|i morgon|imorgon|i förrgår)\b", re.IGNORECASE)
 # (?=(?P<wsN>\s*))(?P=wsN): white space taken whole, never split again between the parts of the line.
@@ -198,7 +201,12 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
             continue
         val = None
         if doc_date:
-            val = doc_date - dt.timedelta(days=(doc_date.weekday() - WEEKDAYS[m["wd"].lower()]) % 7)
+            wd = WEEKDAYS[m["wd"].lower()]
+            if _FUTURE_BEFORE_RE.search(text, max(0, m.start() - 80), m.start()):
+                # "Mötet kommer nu att genomföras digitalt under tisdagen": the coming one
+                val = doc_date + dt.timedelta(days=(wd - doc_date.weekday()) % 7)
+            else:
+                val = doc_date - dt.timedelta(days=(doc_date.weekday() - wd) % 7)
         hits.append(DateHit(m.start("wd"), m.end("wd") + 2, val, m.group(), relative=True))
         taken.append((m.start(), m.end()))
     for m in prefilter.finditer(PAST_WEEKDAY_RE, text):

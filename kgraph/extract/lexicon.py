@@ -211,6 +211,10 @@ POSTPONED_RE = re.compile(r"\b(?:nytt datum|nya datum|datum meddelas|meddelas se
                           r"skjuts upp|sköts upp|senare tillfälle)\b")
 # a protocol names itself in its first lines
 MINUTES_RE = re.compile(r"\b(?:sammanträdesprotokoll|protokoll|mötesprotokoll|minnesanteckningar)\b", re.IGNORECASE)
+_CONTENTS_FIRST_RE = re.compile(r"\W{0,10}(?:\d{1,3}[ \t]+)?(?:INNEHÅLLSFÖRTECKNING|Innehållsförteckning|ÄRENDELISTA|"
+                                r"Ärendelista|FÖREDRAGNINGSLISTA|Föredragningslista)\b")
+_SESSION_PROTOCOL_RE = re.compile(r"\b(?:sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll)\b")
+_CONTENTS_REACH = 3000
 # "ANTECKNINGAR ... Plats: Stadshuset NÄRVARANDE": notes of a meeting, their place field, then who was there
 _NOTES_HEAD_RE = re.compile(r"\b(?:ANTECKNINGAR|Anteckningar)\b[^§]{0,300}?\bPlats\s*:[^§]{0,300}?"
                             r"\b(?:NÄRVARANDE|Närvarande|BESLUTANDE|Beslutande)\b")
@@ -269,6 +273,10 @@ def minutes_header(text: str) -> re.Match[str] | None:
     """Where a protocol names itself in its first lines ("Protokoll", "Organ:"), if it is one."""
     head = text[:400]
     m = MINUTES_RE.search(head) or _NOTES_HEAD_RE.search(text, 0, 1000)
+    if m is None and _CONTENTS_FIRST_RE.match(head):
+        # "INNEHÅLLSFÖRTECKNING 101 ... 113 ... SAMMANTRÄDESPROTOKOLL Plats och tid ...": a PDF's table of
+        # contents first, then the protocol's first page
+        m = _SESSION_PROTOCOL_RE.search(text, 0, _CONTENTS_REACH)
     if m is None and (fields := _TIME_AND_PLACE_RE.search(head)) and _ATTENDING_RE.search(text, fields.end(), 2500):
         return fields  # "Dag 2013-02-22 Tid 13.30 Plats Stadshuset ... Övriga deltagande ...": a meeting's record
     if m is None:
