@@ -1117,6 +1117,17 @@ def test_meetings_minutes_after_a_table_of_contents_record_their_meeting(referen
     assert {"person/per-holm", "person/karin-ek"} <= set(ms[0].participants), ms[0].participants
 
 
+def test_meetings_a_study_visit_the_visit_included_is_no_visit_of_its_own(reference, make_document):
+    # "I besöket ingick också studiebesök på X": a site of the visit; who took part in it took part in the visit
+    text = ("Regionledningen i Region Skåne besökte på fredagen kommunledningen i Skara kommun.\n\n"
+            "I besöket ingick också studiebesök på Exempelhuset, ett samarbetsprojekt i kommunen.\n\n"
+            "Från Region Skåne deltog regionrådet Anna Berg och regiondirektör Per Holm.\n\n"
+            "Från Skara kommun deltog kommunalrådet Karin Ek.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [(m.kind, m.location) for m in ms] == [("visit", SKARA)], [(m.kind, m.location) for m in ms]
+    assert {"person/anna-berg", "person/per-holm", "person/karin-ek"} <= set(ms[0].participants), ms[0].participants
+
+
 def test_meetings_the_meeting_that_followed_is_held_where_the_first_was(reference, make_document):
     # "styrelsemötet som följde": held right after the association's general meeting, at its place
     text = ("Nyhetsbrev\n\nFöreningens stämma hölls i Vara den 3 maj. Karin Ek valdes till ordförande.\n\n"

@@ -166,6 +166,9 @@ _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
 # a demonstrative before an event's word points back to the event the text is telling: "denna konferens",
 # "detta möte", "den här träffen"
 _GATHERINGS = ("meeting", "conference", "seminar", "network_meeting")
+# what a visit included: "I besöket ingick också studiebesök på X", "Besöket innehöll bland annat ett besök hos Y"
+_INCLUDED_IN_RE = re.compile(r"(?:\bi\s+(?:besöket|programmet)\s+ingick|\bbesöket\s+(?:innehöll|inkluderade|omfattade))"
+                             r"\s+(?:(?:också|även|bland\s+annat)\s+)?(?:ett\s+|en\s+)?\Z")
 _RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:i|på)[ \t]+")  # "mötet i Båstad": the place right after the word
 # a pronoun for the event the text tells, and where or when it is held: "Den hålls den 2 oktober på X"
 _IT_IS_HELD_RE = re.compile(r"(?:den|det)\s+(?:hålls|hölls|äger\s+rum|ägde\s+rum|arrangeras|arrangerades|"
@@ -920,6 +923,12 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             if how == "new" and kind == "visit" and loc is None and current and current[0].kind != "visit" \
                     and low.startswith("besök", s) and _BY_GUEST_RE.match(low, e):
                 attached.extend(current)  # "med ett besök av ministern": the guest came to the current event
+                continue
+            if how == "new" and kind == "visit" and len(current) == 1 and current[0].kind == "visit" \
+                    and _INCLUDED_IN_RE.search(low, max(sent.start, s - 50), s):
+                # "I besöket ingick också studiebesök på X": a site of the visit, no visit of its own
+                attached.extend(current)
+                current[0].sites.add(sent.start)
                 continue
             again = _same_word(meets, low, s, e)
             # (not one of another day, nor, but for visits (the sites of one), a second the text introduces with an
