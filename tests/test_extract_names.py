@@ -119,6 +119,14 @@ def test_class_noun_before_a_name(reference, make_document, text, name, cls):
     assert (name, cls) in _entities(reference, make_document, text)[0]
 
 
+def test_a_trades_name_takes_its_founders_given_name(reference, make_document):
+    # "Börje Jönsson Åkeri": the given name before the surname and the trade is part of the firm's name
+    found = _entities(reference, make_document,
+                      "Ministern hörde företrädare för Olle Brink Åkeri berätta om elektrifiering av lastbilar.")[0]
+    assert ("Olle Brink Åkeri", "Company") in found, found
+    assert not any(name == "Olle Brink" for name, _ in found), found
+
+
 def test_a_name_after_held_at_is_the_venue_but_not_a_meeting_app(reference, make_document):
     # "Dagens möte hölls på Kvarnlyckan i Vara": the venue; "ägde rum på Teams": no place
     found = _entities(reference, make_document,

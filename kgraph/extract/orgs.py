@@ -394,6 +394,8 @@ def _bounded(name: str) -> re.Pattern[str]:
 _TRADES = ("Trävaru", "Trävaror", "Sågverk", "Snickeri", "Snickerier", "Åkeri", "Bageri", "Bryggeri", "Mejeri",
            "Gjuteri", "Plåtslageri", "Verkstad", "Verkstäder", "Byggnads")
 
+# a given name right before a trade's name: "Börje [Jönsson Åkeri]"
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+\Z")
 _FOUNDER_TRADES = ("konditori", "bageri", "café", "kafé", "åkeri", "snickeri", "måleri", "bokhandel", "lanthandel",
                    "livs", "charkuteri", "rökeri", "slakteri", "blomsterhandel", "handelsträdgård", "verkstad",
                    "byggfirma", "elfirma", "gårdsbutik", "fiskaffär")
@@ -891,7 +893,11 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
     for gates, rx, cls in NAMED_BODY_PATTERNS:
         if prefilter.may_match(rx, text) and any(g in text for g in gates):  # the set lookup first
             for m in prefilter.finditer(rx, text):
-                yield from emit(m.start("name"), m.end("name"), cls)
+                start = m.start("name")
+                given = _GIVEN_BEFORE_RE.search(text, max(0, start - 20), start) if gates is _TRADES else None
+                if given is not None and is_given(given["g"]):
+                    start = given.start("g")  # "Börje Jönsson Åkeri": the founder's whole name
+                yield from emit(start, m.end("name"), cls)
     if " i " in text:
         for m in prefilter.finditer(IN_COUNTRY_RE, text):
             # "träffade Jussi Ylitalo i Finland": a surname after a given name is a person's
