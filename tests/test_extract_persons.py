@@ -966,6 +966,11 @@ def test_roles_a_press_pages_contact_line_with_its_body_and_phone(reference, mak
     roles = _roles(reference, make_document,
                    "Kontakter\n\nAnna Berg\n\nPresskontakt Pressansvarig Region Örebro län 019-602 00 00\n")
     assert ("Anna Berg", "presskontakt") in roles, roles
+    # a longer line: a second title, the body and a second title again before the phone number
+    roles = _roles(reference, make_document,
+                   "Kontakter\n\nAnna Berg\n\nPresskontakt Kommunikationschef Länsstyrelsen Dalarna och "
+                   "landshövdingens presskontakt 010-22 50 204\n")
+    assert ("Anna Berg", "presskontakt") in roles, roles
 
 
 def test_roles_a_leaders_title_in_the_definite_plural_heads_its_list(reference, make_document):

@@ -973,7 +973,7 @@ _NAME_IN_GAP = re.compile(r",[ \t]*[A-ZÅÄÖ][\wåäö-]+[ \t]+[A-ZÅÄÖ][\wå
 # (or, on a press page, with the body and the phone number: "Presskontakt Region Exempelland 019-00 00 00")
 # (a line that ends in its preposition goes on on the next: "Pressekreterare hos\nministern")
 _TITLE_LINE_GOES_ON = re.compile(r"[ \t]*,|[ \t]+(?:hos|på|vid|i|inom|för)(?:[ \t]+(?!besök)|[ \t]*$)"
-                                 r"|[ \t]+och[ \t]+[a-zåäö]|[ \t]+[^\n\d]{0,60}?\d[\d \t-]{5,}\d[ \t]*$", re.MULTILINE)
+                                 r"|[ \t]+och[ \t]+[a-zåäö]|[ \t]+[^\n\d]{0,100}?\d[\d \t-]{5,}\d[ \t]*$", re.MULTILINE)
 
 
 def _contact_lines(text: str, p: PersonHit, t: TitleHit) -> bool:
