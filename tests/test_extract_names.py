@@ -124,6 +124,9 @@ def test_a_trades_name_takes_its_founders_given_name(reference, make_document):
     found = _entities(reference, make_document,
                       "Ministern hörde företrädare för Olle Brink Åkeri berätta om elektrifiering av lastbilar.")[0]
     assert ("Olle Brink Åkeri", "Company") in found, found
+    # a surname's genitive before the trade: "Nilssons Konditori"
+    found = _entities(reference, make_document, "Klockan 14.05 besök på Holms Konditori i Vara.")[0]
+    assert ("Holms Konditori", "Company") in found, found
     assert not any(name == "Olle Brink" for name, _ in found), found
 
 

@@ -324,6 +324,14 @@ def test_roles_abbreviated_municipal_chair_and_vice_chair(reference, make_docume
     assert {("Anna Berg", "kso"), ("Karin Ek", "ksvo")} <= roles, roles
 
 
+def test_roles_a_joined_title_whose_hyphen_lost_its_space(reference, make_document):
+    # "närings-och innovationsminister Anna Berg": one joined title, not the second part alone
+    roles = _roles(reference, make_document,
+                   "Under kvällen talar närings-och innovationsminister Anna Berg om industrin.\n")
+    assert ("Anna Berg", "innovationsminister") not in roles, roles
+    assert any(name == "Anna Berg" and role.startswith("närings") for name, role in roles), roles
+
+
 def test_persons_no_second_title_across_another_name(reference, make_document):
     text = "Från vänster: Hugo Lindgren, kommundirektör, Brittmarie Qwenstedt, landshövding, och fler."
     assert ("Hugo Lindgren", "landshövding") not in _roles(reference, make_document, text)

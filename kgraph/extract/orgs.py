@@ -392,6 +392,7 @@ def _bounded(name: str) -> re.Pattern[str]:
 
 
 _TRADES = ("Trävaru", "Trävaror", "Sågverk", "Snickeri", "Snickerier", "Åkeri", "Bageri", "Bryggeri", "Mejeri",
+           "Konditori", "Rökeri", "Slakteri", "Tryckeri", "Charkuteri",
            "Gjuteri", "Plåtslageri", "Verkstad", "Verkstäder", "Byggnads")
 
 # a given name right before a trade's name: "Börje [Jönsson Åkeri]"

@@ -116,7 +116,8 @@ _ORDINAL_BEFORE_RE = re.compile(r"(?:(?<![\w:])\d[ \t]*(?::[ \t]*[ae]?|-[ae])|"
                                 r"tionde))[ \t]+\Z")
 # "arbetsmarknads- och etableringsminister": the first part of a joined compound title (also an abbreviation's:
 # "it- och energiminister", "PR- och marknadschef", matched on the lower-cased text)
-_JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,}-,[ \t]+)*[a-zåäö]{2,}-[ \t]+och[ \t]+\Z")
+# (the space after the hyphen may be lost: "närings-och innovationsminister")
+_JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,}-,[ \t]+)*[a-zåäö]{2,}-[ \t]*och[ \t]+\Z")
 # "barn- och utbildningsnämndens ordförande": a committee in the genitive before a board role
 # (or a body named by an adjective: "regionala nämndens ordförande", "gemensamma nämndens ordförande")
 _GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*(?:nämndens|styrelsens|"
