@@ -891,10 +891,11 @@ _SERVES_RE = re.compile(r"[ \t]+hos[ \t]+\Z")
 _APPOSED_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?,[ \t]*")
 
 
-_LINE_END_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö&-]*){0,3}[ \t]*\.?[ \t]*(?:\n|\Z)")
+_CAP_RUN = r"[A-ZÅÄÖ][\wåäö&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö&-]*){0,3}[ \t]*"  # up to four capitalised words
+_LINE_END_NAME_RE = re.compile(_CAP_RUN + r"\.?[ \t]*(?:\n|\Z)")
 # a roster's item that writes a dash between the name and the title: "Eva Lund – platschef Exempelfiske, ..."
 _APPOSED_DASH_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,4}\)[ \t]*)?[ \t]+[-–][ \t]+")
-_ITEM_END_NAME_RE = re.compile(r"[A-ZÅÄÖ][\wåäö&-]*(?:[ \t]+[A-ZÅÄÖ][\wåäö&-]*){0,3}[ \t]*(?:[,.;\n]|\Z)")
+_ITEM_END_NAME_RE = re.compile(_CAP_RUN + r"(?:[,.;\n]|\Z)")
 
 
 def _title_before(text: str, pos: int, title_ends: dict[int, TitleHit]) -> TitleHit | None:

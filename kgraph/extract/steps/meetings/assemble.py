@@ -163,22 +163,25 @@ _INCLUDING_RE = re.compile(r"\s+(?:inklusive|inkl\.?|innefattande)\s+")
 # between two names of one event: "Landsbygdsriksdagen är en stor konferens"
 _NAMED_AS_RE = re.compile(r"\s+(?:är|var|blir|blev)\s+(?:en|ett)\s+(?:[a-zåäö]+\s+){0,3}")
 _WITH_RE = re.compile(r"[ \t]+med[ \t]+")
-# a demonstrative before an event's word points back to the event the text is telling: "denna konferens",
-# "detta möte", "den här träffen"
+# the kinds of meeting that gather people (a demonstrative or an occasion may point back to one)
 _GATHERINGS = ("meeting", "conference", "seminar", "network_meeting")
 # what a visit included: "I besöket ingick också studiebesök på X", "Besöket innehöll bland annat ett besök hos Y"
 _INCLUDED_IN_RE = re.compile(r"(?:\bi\s+(?:besöket|programmet)\s+ingick|\bbesöket\s+(?:innehöll|inkluderade|omfattade))"
                              r"\s+(?:(?:också|även|bland\s+annat)\s+)?(?:ett\s+|en\s+)?\Z")
 _RIGHT_AFTER_RE = re.compile(r"[ \t]+(?:i|på)[ \t]+")  # "mötet i Båstad": the place right after the word
+# how a text says a meeting is held, in past, present and future: "hölls", "äger rum", "kommer att hållas"
+_HELD_VERBS = (r"(?:ägde\s+rum|äger\s+rum|hölls|hålls|genomfördes|genomförs|arrangerades|arrangeras|"
+               r"(?:kommer\s+att|ska)\s+(?:vara|hållas|äga\s+rum|genomföras))")
 # a pronoun for the event the text tells, and where or when it is held: "Den hålls den 2 oktober på X"
-_IT_IS_HELD_RE = re.compile(r"(?:den|det)\s+(?:hålls|hölls|äger\s+rum|ägde\s+rum|arrangeras|arrangerades|"
-                            r"genomförs|genomfördes|kommer\s+att\s+hållas)\b")
+_IT_IS_HELD_RE = re.compile(rf"(?:den|det)\s+{_HELD_VERBS}\b")
 # a talk on a conference's programme: "avrundar dagen med ett samtal", "ett panelsamtal om X"
 _TALK_RE = re.compile(r"(?:panel)?samtal(?:et)?|paneldebatt(?:en)?|panelen")
 # ... and an event held on the occasion of another the text points back to is part of it: "firar sitt jubileum i
 # samband med denna konferens", "årsmötet hålls i samband med konferensen"
 _ON_OCCASION_RE = re.compile(r"\s+(?:hålls\s+|äger\s+rum\s+)?i\s+samband\s+med\s+(?:(?:denna|detta|den\s+här|"
                              r"det\s+här)\s+[a-zåäö-]+|[a-zåäö-]+(?:en|et|n|t))\b")
+# a demonstrative before an event's word points back to the event the text is telling: "denna konferens",
+# "detta möte", "den här träffen"
 _DEMONSTRATIVE_RE = re.compile(r"(?:\b(?:denna|detta|dessa)|\bde[nt][ \t]+här)[ \t]+(?:[a-zåäö-]+[ \t]+){0,2}\Z")
 
 
@@ -293,8 +296,7 @@ def _trip_going_on(low: str, current: list[MeetingDraft], start: int, end: int) 
     return None
 # "På eftermiddagen har hon en länsdialog": a programme's next item is an event of its own
 # right after a word that refers back to the meeting: "(Mötet) ägde rum på", "(Mötet) hölls i"
-_HELD_AT_RE = re.compile(r"\s+(?:ägde rum|äger rum|hölls|hålls|genomfördes|genomförs|"
-                         r"(?:kommer att|ska)\s+(?:vara|hållas|äga rum|genomföras))\s+(?:på|i|hos|vid)\s")
+_HELD_AT_RE = re.compile(rf"\s+{_HELD_VERBS}\s+(?:på|i|hos|vid)\s")
 _PART_OF_DAY_RE = re.compile(r"\W*(?:på|under|senare på|efter)\s+(?:förmiddagen|eftermiddagen|kvällen|morgonen|"
                              r"lunchen|lunch|middagen)\b")
 # words any meeting goes by; a more specific word named twice is one event ("länsdialog", "pressträff")

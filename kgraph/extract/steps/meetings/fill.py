@@ -58,11 +58,12 @@ def _host(st: DocState, mt: MeetingDraft) -> str | None:
     return None
 
 
+# a name in the genitive before a common noun: "FN:s globala mål", "EU:s strukturfonder"
 _GENITIVE_AFTER_RE = re.compile(r":?s[ \t]+[a-zåäö]")
 # "I tisdags fick Region X besök av Y", "Exempelby kommun har fått besök av ministern": the body that was visited
-_GOT_VISIT_RE = re.compile(r"[ \t]+(?:fick|får|har[ \t]+fått|hade[ \t]+fått)[ \t]+(?:[a-zåäö]+[ \t]+){0,2}?besök[ \t]+"
-                           r"(?:av|från)[ \t]")
-_GOT_BEFORE_RE = re.compile(r"\b(?:fick|får|har[ \t]+fått|hade[ \t]+fått)[ \t]+\Z")
+_GOT = r"(?:fick|får|har[ \t]+fått|hade[ \t]+fått)"
+_GOT_VISIT_RE = re.compile(rf"[ \t]+{_GOT}[ \t]+(?:[a-zåäö]+[ \t]+){{0,2}}?besök[ \t]+(?:av|från)[ \t]")
+_GOT_BEFORE_RE = re.compile(rf"\b{_GOT}[ \t]+\Z")
 _VISIT_BY_RE = re.compile(r"[ \t]+besök[ \t]+(?:av|från)[ \t]")
 
 
