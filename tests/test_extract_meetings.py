@@ -1128,6 +1128,16 @@ def test_meetings_a_study_visit_the_visit_included_is_no_visit_of_its_own(refere
     assert {"person/anna-berg", "person/per-holm", "person/karin-ek"} <= set(ms[0].participants), ms[0].participants
 
 
+def test_meetings_the_adjusting_place_and_time_is_not_the_meetings(reference, make_document):
+    # a table's labels on lines of their own: "Justeringens\nplats och tid" is when the minutes are checked
+    text = ("SAMMANTRÄDESPROTOKOLL\n\nSkara kommun\n\nNämnd\n\nSammanträdesdatum\n\nPlats och tid\n"
+            "Socialnämnden\n\n2019-01-28\n\nStadshuset, 09:00 – 14:55\nUtses att justera Anna Berg\nJusteringens\n"
+            "plats och tid\nFörvaltningshuset, 2019-02-04, kl. 15:30\n\nBeslutande\nPer Holm (C) ordförande\n"
+            "Karin Ek (S)\n")
+    ms = _meetings(reference, make_document, text)
+    assert [str(m.date) for m in ms] == ["2019-01-28"], [(m.kind, m.date) for m in ms]
+
+
 def test_meetings_the_meeting_that_followed_is_held_where_the_first_was(reference, make_document):
     # "styrelsemötet som följde": held right after the association's general meeting, at its place
     text = ("Nyhetsbrev\n\nFöreningens stämma hölls i Vara den 3 maj. Karin Ek valdes till ordförande.\n\n"

@@ -148,6 +148,9 @@ _FIELD_LABEL_RE = re.compile(r"^\s*(?P<f>dag|datum|tid|plats|lokal|när|adress|(
 _PLACE_FIELDS = ("plats", "lokal", "var", "adress")
 
 
+_ADJUSTING_RE = re.compile(r"justeringens[ \t]*$", re.IGNORECASE)
+
+
 def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
     """"Dag: fredag 7 december", "Plats: Lokstallarna, Karlshamn": details of the
     meeting with that date, or of the document's first meeting."""
@@ -155,6 +158,7 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
     fields = []
     pos = 0
     label = None  # "Plats" alone on its line: the next line that holds text is its value
+    before = ""  # the line before that holds text
     for line in text.split("\n"):
         m = lx.FIELD_RE.match(line)
         if m:
@@ -164,7 +168,9 @@ def _field_lines(st: DocState, meets: list[MeetingDraft]) -> None:
             fields.append((label, pos + lead, pos + len(line.rstrip())))
         if line.strip():
             alone = _FIELD_LABEL_RE.match(line)
-            label = alone["f"].lower() if alone else None
+            # (not "Justeringens\nplats och tid": where and when the minutes are checked, after the meeting)
+            label = alone["f"].lower() if alone and not _ADJUSTING_RE.search(before) else None
+            before = line
         pos += len(line) + 1
     if not fields or not meets:
         return
