@@ -67,7 +67,16 @@ from ....text import Sentence
 from ... import lexicon as lx
 from ...dates import TEXT_DATE_RE
 from ...state import PARTICIPANT_ORGS, DocState
-from .draft import MeetingDraft, Segmentation, Trigger, line_from, location_after, trailing_place, trigger_hits
+from .draft import (
+    MeetingDraft,
+    Segmentation,
+    Trigger,
+    governors_page,
+    line_from,
+    location_after,
+    trailing_place,
+    trigger_hits,
+)
 
 # before a programme item's meeting word only its time: "10.00–12.00 Besök i ...", "Kl. 14.45 Besök hos ..."
 # (a meal may open it: "12.00 Middag och överläggning med ...")
@@ -699,7 +708,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
         minutes_line = line_from(text, minutes.trigger[0])
     prev_section = -1
     day_sections = seg.day_sections
-    governors_page = lx.governors_page(text)
+    on_governors_page = governors_page(st)
     members = _Members()
     void_block = -1  # the paragraph of a meeting that did not take place
     caption_refs: list[MeetingDraft] = []  # meetings a caption's (or the first) "mötet" opened
@@ -738,7 +747,7 @@ def assemble(st: DocState, seg: Segmentation) -> list[MeetingDraft]:
             # programme its own event
             current, pending = [], []
         verb_first = bullet and _VERB_FIRST_RE.match(text, sent.start) is not None  # no subject: the programme's
-        if day_item or bullet and governors_page:
+        if day_item or bullet and on_governors_page:
             # a calendar's item names no one who does it: its owner's (unless a person opens it); so does an
             # item of a governor's page, "• Möte med X"
             verb_first = not any(m.kind == "Person" for m in st.mentions_in(sent.start, hits[0][0]))

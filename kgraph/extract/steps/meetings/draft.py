@@ -53,6 +53,15 @@ class MeetingDraft:
         """Remember the first span that backs ``key`` (a participant or the place)."""
         self.why.setdefault(key, prov)
 
+    def told_in(self, sent: Sentence) -> bool:
+        """Does ``sent`` tell this meeting: the sentence of its word, or one that names it again?"""
+        return sent.start <= self.trigger[0] < sent.end or sent.start in self.trigger_sents
+
+
+def governors_page(st: DocState) -> bool:
+    """Is the text a county governor's own page ("Landshövdingens kalender")? Read once per document."""
+    return st.memo(("governor's page",), lambda: lx.governors_page(st.doc.text))
+
 
 @dataclass
 class Unit:

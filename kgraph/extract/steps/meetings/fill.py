@@ -29,6 +29,7 @@ from .draft import (
     MeetingDraft,
     Segmentation,
     attendance_list_line,
+    governors_page,
     line_from,
     location_after,
     trigger_hits,
@@ -71,7 +72,7 @@ def _got_visit(st: DocState, mt: MeetingDraft) -> str | None:
     """The municipality, region or place a sentence of the visit says got the visit ("fick X besök av Y")."""
     text = st.doc.text
     for sent in mt.sentences:
-        if not sent.start <= mt.trigger[0] < sent.end and sent.start not in mt.trigger_sents:
+        if not mt.told_in(sent):
             continue
         for x in st.mentions_in(sent.start, sent.end):
             if x.kind not in ("Municipality", "Region", "Place"):
@@ -345,7 +346,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
         # "Närvarande kommuner:" and then "Exempelby, Exempeltorp och ...": each body listed took part (a
         # line with a person's name is that person's entry, whose bodies are the person's own)
         cue = cue or (attendance_list_line(text, sent.start) and not any(m.kind == "Person" for m in ms))
-        is_trigger_sent = sent.start <= mt.trigger[0] < sent.end or sent.start in mt.trigger_sents
+        is_trigger_sent = mt.told_in(sent)
         came = not listed or cue or is_trigger_sent
         contacts = cues.contacts(st) if not (cue or is_trigger_sent) else set()
         absence = prefilter.search(_ABSENT_RE, low, sent.start, sent.end)
@@ -491,8 +492,8 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
                 _add_programme_person(st, mt, person)
     # the one minister, else the one county governor (or other visiting official) whose programme it is; on a
     # governor's own page ("Landshövdingens kalender"), the governor (a minister named in an item is a guest)
-    governors_page = len(visitors) == 1 and _governors_page(st)
-    protagonists = visitors if governors_page else st.ministers if len(st.ministers) == 1 \
+    own_page = len(visitors) == 1 and governors_page(st)
+    protagonists = visitors if own_page else st.ministers if len(st.ministers) == 1 \
         else visitors if not st.ministers else set()
     if mt.subjectless and len(protagonists) == 1 and not (protagonists & set(mt.persons)):
         _add_programme_person(st, mt, next(iter(protagonists)))  # a programme item of the minister's visit
@@ -513,7 +514,7 @@ def _fill(st: DocState, seg: Segmentation, mt: MeetingDraft, person_keys: set[st
     # owner: the publishing body's (a county board's page "Landshövdingens kalender"; a town the text names
     # most is no calendar's owner)
     publisher = st.publisher
-    if governors_page and visitors & set(mt.persons):
+    if own_page and visitors & set(mt.persons):
         publisher = None  # the governor's own item: the governor takes part, not the county board
     calendar_owner = mt.clause is not None and mt.subjectless and not mt.persons \
         and publisher is not None and st.cls_of(publisher) != "Municipality"
@@ -703,11 +704,6 @@ def fill_all(st: DocState, seg: Segmentation, meets: list[MeetingDraft]) -> None
     _agenda(st, seg, meets)
 
 
-def _governors_page(st: DocState) -> bool:
-    """Is the text a county governor's own page ("Landshövdingens kalender"), once per document?"""
-    return st.memo(("governor's page",), lambda: lx.governors_page(st.doc.text))
-
-
 def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
     """Meeting records of the drafts that have participants, with stable ids."""
     text = st.doc.text
@@ -726,7 +722,7 @@ def to_meetings(st: DocState, meets: list[MeetingDraft]) -> list[Meeting]:
                 (k.kind, k.location, k.date) == (mt.kind, mt.location, mt.date) and set(parts) <= kp for k, kp in kept):
             continue
         if len(parts) == 1 and parts[0] in mt.persons and mt.location is None and mt.date is None \
-                and not mt.named and not (mt.subjectless and _governors_page(st)) and any(
+                and not mt.named and not (mt.subjectless and governors_page(st)) and any(
                 o is not mt and parts[0] in o.persons + o.orgs and (o.location or o.date) for o in meets):
             # "Ministern träffar företagare ...": what one of its people does, besides a real event (not an item of
             # a governor's own calendar: an event of the governor's, with or without its place)
