@@ -395,8 +395,8 @@ _TRADES = ("Trävaru", "Trävaror", "Sågverk", "Snickeri", "Snickerier", "Åker
            "Konditori", "Rökeri", "Slakteri", "Tryckeri", "Charkuteri",
            "Gjuteri", "Plåtslageri", "Verkstad", "Verkstäder", "Byggnads")
 
-# a given name right before a trade's name: "Börje [Jönsson Åkeri]"
-_GIVEN_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+\Z")
+# a given name right before a name: "Börje [Jönsson Åkeri]", "kommunchef Ulf [Ericsson]" (a surname a company bears)
+GIVEN_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+\Z")
 _FOUNDER_TRADES = ("konditori", "bageri", "café", "kafé", "åkeri", "snickeri", "måleri", "bokhandel", "lanthandel",
                    "livs", "charkuteri", "rökeri", "slakteri", "blomsterhandel", "handelsträdgård", "verkstad",
                    "byggfirma", "elfirma", "gårdsbutik", "fiskaffär")
@@ -895,7 +895,7 @@ def find_slot_names(text: str, taken: list[tuple[int, int]], soft: list[tuple[in
         if prefilter.may_match(rx, text) and any(g in text for g in gates):  # the set lookup first
             for m in prefilter.finditer(rx, text):
                 start = m.start("name")
-                given = _GIVEN_BEFORE_RE.search(text, max(0, start - 20), start) if gates is _TRADES else None
+                given = GIVEN_BEFORE_RE.search(text, max(0, start - 20), start) if gates is _TRADES else None
                 if given is not None and is_given(given["g"]):
                     start = given.start("g")  # "Börje Jönsson Åkeri": the founder's whole name
                 yield from emit(start, m.end("name"), cls)

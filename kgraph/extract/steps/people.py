@@ -11,6 +11,7 @@ import re
 
 from ...models import Mention
 from ...text import fold
+from ..orgs import GIVEN_BEFORE_RE
 from ..persons import MIN_BEARERS, PersonHit, find_persons, slip_of
 from ..state import ORG_CLASSES, DocState
 from ..step import Step
@@ -63,11 +64,8 @@ def run(st: DocState) -> None:
     people.roles = [(p, t) for p, t in people.roles if _fields(p) in kept]
 
 
-# a given name, then the one word of a company's name: "kommunchef Ulf Ericsson" (a surname a company bears)
-_GIVEN_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+\Z")
-
-
-# ... or a given name and a middle initial: "Lars K Sandvik" (a company's one word after them is a surname)
+# a given name and a middle initial: "Lars K Sandvik" (a company's one word after them is a surname; a given name
+# alone is orgs.GIVEN_BEFORE_RE)
 _GIVEN_INITIAL_BEFORE_RE = re.compile(r"(?<![\wåäöÅÄÖ-])(?P<g>[A-ZÅÄÖ][a-zåäöé]+)[ \t]+[A-ZÅÄÖ]\.?[ \t]+\Z")
 
 
@@ -78,7 +76,7 @@ def _surname_after_given_name(st: DocState, m: Mention) -> bool:
         return False
     before = max(0, m.prov.span.start - 24), m.prov.span.start
     g = _GIVEN_INITIAL_BEFORE_RE.search(st.doc.text, *before) or (
-        _GIVEN_BEFORE_RE.search(st.doc.text, *before) if m.text.endswith("son") else None)
+        GIVEN_BEFORE_RE.search(st.doc.text, *before) if m.text.endswith("son") else None)
     return g is not None and st.ref.given_names.get(g["g"], 0) >= MIN_BEARERS
 
 
