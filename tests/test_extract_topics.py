@@ -965,3 +965,18 @@ def test_topics_the_days_is_no_part_of_the_subject(reference, make_document):
             "om dagens tillverkning av glas.\n")
     topics = _meeting_topics(reference, make_document, text)
     assert "x-tillverkning-av-glas" in topics and not any(t.startswith("x-dagens") for t in topics), topics
+
+
+def test_topics_a_listed_line_that_opens_with_a_name_or_holds_a_verb_is_a_topic(reference, make_document):
+    # a press invitation announces its questions, then one bulleted line each: a line that no noun phrase
+    # reading takes ("Länsstyrelsen växer", a name and a verb) is a topic as written; a name alone, or a
+    # label line, is not
+    text = ("Pressmeddelande\n\nLandshövding Per Holm bjuder in till en pressfrukost fredagen den 19 januari 2018.\n\n"
+            "Pressfrukosten kommer att fokusera på ett antal aktuella frågor som länsstyrelsen arbetar med.\n\n"
+            "  • Naturvård i skärgården\n  • Övertagande av arbetsuppgifter från Trafikverket\n"
+            "  • Länsstyrelsen växer\n  • Region Blekinge\n\nPlats: Residenset Karlskrona\n")
+    ex = extract_document(make_document(text), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert {"länsstyrelsen växer", "övertagande av arbetsuppgifter från trafikverket"} <= forms, forms
+    assert any("naturvård" in f for f in forms), forms
+    assert "region blekinge" not in forms, forms

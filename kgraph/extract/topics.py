@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -515,6 +515,7 @@ class OpenTopics:
     hits: list[TopicHit]
     discussed: set[int]
     replaced: set[int]
+    listed: set[int] = field(default_factory=set)  # hits that are a listed line as written (:func:`_listed_item`)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -538,9 +539,11 @@ def _anchor_automaton() -> ahocorasick.Automaton:
 _CUE_ANCHORS = _anchor_automaton()
 
 
-def _clause_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the noun-phrase lists that a discussion cue introduces or closes."""
+def _clause_spans(text: str) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Spans of the noun-phrase lists that a discussion cue introduces or closes, and those of them that are
+    the lines of a bulleted list the cue announces ("fokusera på ett antal aktuella frågor:" then "• X")."""
     out: list[tuple[int, int]] = []
+    listed: set[tuple[int, int]] = set()
     forward: set[tuple[int, int]] = set()
     backward: set[tuple[int, int]] = set()
     # the cue regexes run only around a word every cue contains (a scan of the whole text costs too much)
@@ -577,7 +580,9 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
         # "... kommer att fokusera på ett antal aktuella frågor." then a bulleted list: each item is one of them
         if end is not None and stop == end.start() and _COUNTED_TOPICS_RE.search(text, cue_end, stop) \
                 and (gap := LINE_BREAKS_RE.match(text, end.end())) is not None:
-            out.extend(_list_items(_BULLET_ITEM, text, gap.end()))
+            bullets = _list_items(_BULLET_ITEM, text, gap.end())
+            out.extend(bullets)
+            listed.update(bullets)
     for cue_start, _ in sorted(backward):
         floor = max(0, cue_start - 300)
         start = floor
@@ -588,8 +593,12 @@ def _clause_spans(text: str) -> list[tuple[int, int]]:
     for a, b in windows:
         # ... or "rapporterade om följande punkter: - A - B - C.", the lines run together (a PDF's text)
         for m in prefilter.finditer(_LIST_CUE, text, a, b):
-            out.extend(_list_items(_BULLET_ITEM if m.group().endswith("\n") else _INLINE_ITEM, text, m.end()))
-    return out
+            on_lines = m.group().endswith("\n")
+            items = _list_items(_BULLET_ITEM if on_lines else _INLINE_ITEM, text, m.end())
+            out.extend(items)
+            if on_lines:
+                listed.update(items)
+    return out, listed
 
 
 # a cue that announces a list on the lines after it: "följande punkter:", "rapporterade om:"
@@ -937,6 +946,7 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
     out: list[TopicHit] = []
     discussed: set[int] = set()
     replaced: set[int] = set()
+    listed_hits: set[int] = set()
     mentions = sorted(mentions)  # settled names do not overlap: the one starting last before a word covers it
     for i, h in enumerate(hits):
         lemma = _own_compound(h)
@@ -956,7 +966,9 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
         return by_start[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     seen: set[tuple[int, int]] = set()
-    for a, b in _with_examples(text, _clause_spans(text)) + _quoted_titles(text):
+    spans, listed = _clause_spans(text)
+    for a, b in _with_examples(text, spans) + _quoted_titles(text):
+        read = len(out)
         for s, e in _conjuncts(text, a, b):
             how = _HOW_WORK.match(text, s, e)
             if how:
@@ -990,7 +1002,27 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
                 first_at.setdefault(fs, concept)
             if _clause_inside(text, s, e):
                 break  # "X som finns bland föreningar och företagare": the list went on inside the clause
-    return OpenTopics(out, discussed, replaced)
+        item = _listed_item(text, a, b, mentions) if (a, b) in listed and len(out) == read else None
+        if item is not None and item not in seen:
+            # "• Länsstyrelsen växer", "• Övertagande av uppgifter från polisen": a line of a list the cue
+            # announces is a topic as written, where no noun phrase of it was read (a name, a verb)
+            seen.add(item)
+            listed_hits.add(len(out))
+            out.append(TopicHit(item[0], item[1], minted_concept(text[item[0]:item[1]]), text[item[0]:item[1]]))
+    return OpenTopics(out, discussed, replaced, listed_hits)
+
+
+def _listed_item(text: str, a: int, b: int, mentions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of a listed line read as a topic: up to eight words, opening with a letter, no label
+    ("Tid: 10.00") and no name alone ("• Region Exempelland")."""
+    while b > a and text[b - 1] in " \t.,;:!":
+        b -= 1
+    words = text[a:b].split()
+    if not 1 <= len(words) <= 8 or not text[a:a + 1].isalpha() or ":" in text[a:b]:
+        return None
+    if any(x <= a and b <= y for x, y in mentions):
+        return None
+    return a, b
 
 
 # ---------------------------------------------------------------- scheme hits that are no discussed topic

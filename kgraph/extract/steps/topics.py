@@ -92,9 +92,10 @@ def _agenda_hits(st: DocState) -> tuple[list[TopicHit], list[tuple[int, int]]]:
     return out, [(item.start, item.end) for item in items]
 
 
-def _topics(st: DocState, agenda: set[int], replaced: set[int]) -> dict[str, list[Mention]]:
+def _topics(st: DocState, agenda: set[int], replaced: set[int], listed: set[int]) -> dict[str, list[Mention]]:
     """The topic mentions of the hits, by concept; a scheme hit a phrase of its own replaced ("Kollektivtrafikplan",
-    a concept of its own) gives the scheme's concept no form."""
+    a concept of its own) gives the scheme's concept no form; an agenda item or a listed line is a topic even
+    where it opens with a name."""
     out: dict[str, list[Mention]] = {}
     taken = sorted((m.prov.span.start, m.prov.span.end) for m in st.mentions)
     starts = [a for a, _ in taken]
@@ -104,7 +105,7 @@ def _topics(st: DocState, agenda: set[int], replaced: set[int]) -> dict[str, lis
         j = bisect_right(starts, h.start) - 1
         named = j >= 0 and reach[j] > h.start and not (taken[j][0] == h.start
                                                        and opens_with_name(st.doc.text, taken[j], h.end))
-        if (named or (minted and i in st.domain_topics) or i in replaced) and i not in agenda:
+        if (named or (minted and i in st.domain_topics) or i in replaced) and i not in agenda and i not in listed:
             continue  # an agenda item's heading is a topic even where it begins with a name
         rule = "extract.topics.agenda" if i in agenda else "extract.topics.open" if minted else "extract.topics.scheme"
         found = out.setdefault(h.concept.id, [])
@@ -145,7 +146,8 @@ def run(st: DocState) -> None:
         | reader_service_hits(text, [(x.start, x.end) for x in st.sentences], scheme + opened.hits)
     first = len(scheme) + len(opened.hits)
     st.domain_topics |= {i for i in st.agenda_topics if i < first}
-    st.topics = _topics(st, set(range(first, first + len(agenda))), opened.replaced)
+    st.topics = _topics(st, set(range(first, first + len(agenda))), opened.replaced,
+                        {n + i for i in opened.listed} - st.domain_topics)
 
 
 STEP = Step("topics", run, reads=("doc", "ref", "blocks", "sentences", "mentions"),
