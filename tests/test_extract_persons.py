@@ -68,6 +68,9 @@ def test_persons_finds_given_name_and_surname(reference, make_document, text, na
     ("Per-Olof Håkansson (KD) var nöjd med dagen.", "Per-Olof Håkansson"),
     ("Anna-Karin Sundmark, kommunchef, höll i mötet.", "Anna-Karin Sundmark"),
     ("Mötet leddes av Lars-Göran Bäckman.", "Lars-Göran Bäckman"),
+    # a double given name written as its initials
+    ("Riksdagsledamoten K-G Holm (M) besöker Exempelby i mars.", "K-G Holm"),
+    ("Mötet leddes av P-O Nord.", "P-O Nord"),
 ])
 def test_persons_finds_hyphenated_given_names(reference, make_document, text, name):
     assert _names(reference, make_document, text) == [name]

@@ -461,6 +461,8 @@ def _is_given(word: str, ref: Reference) -> bool:
 def _given_verdict(word: str, ref: Reference) -> bool:
     if word in ref.name_stopwords:
         return False
+    if _HYPHENED_INITIALS_RE.fullmatch(word):
+        return True  # "K-G", "A-C", "P-O": a double given name written as its initials
     if "-" in word and ref.given_names.get(word, 0) >= MIN_BEARERS:
         return True  # "Ing-Britt", "Ing-Marie": a double name the statistics list whole, whatever its parts
     parts = _GIVEN_PARTS_RE.split(word)  # "Anna-Karin", and "AnnaKarin" written with a capital inside
@@ -468,6 +470,7 @@ def _given_verdict(word: str, ref: Reference) -> bool:
 
 
 _GIVEN_PARTS_RE = re.compile(r"-|(?<=[a-zåäöéü])(?=[A-ZÅÄÖÉÜ])")
+_HYPHENED_INITIALS_RE = re.compile(r"[A-ZÅÄÖ]-[A-ZÅÄÖ]")
 
 
 def _names_no_person(word: str) -> bool:
