@@ -980,3 +980,18 @@ def test_topics_a_listed_line_that_opens_with_a_name_or_holds_a_verb_is_a_topic(
     assert {"länsstyrelsen växer", "övertagande av arbetsuppgifter från trafikverket"} <= forms, forms
     assert any("naturvård" in f for f in forms), forms
     assert "region blekinge" not in forms, forms
+
+
+def test_topics_a_word_of_a_list_of_scheme_topics_is_a_topic(reference, make_document):
+    # "bostäder, infrastruktur, finansiering och integration": the list joins things of one kind, so its word the
+    # scheme lacks is a topic too; a list of common words with fewer than two topics gives nothing
+    text = ("Anna Berg, ordförande i Exempelförbundet, besökte Varbergs kommun i september. Kommunerna har stora "
+            "utmaningar: bostäder, infrastruktur, finansiering och integration.\n")
+    ex = extract_document(make_document(text), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert {"finansiering", "infrastruktur"} <= forms, forms
+    plain = ("Anna Berg besökte Varbergs kommun i september. Hon tog med sig kaffe, bullar, kakor och "
+             "bredband.\n")
+    ex = extract_document(make_document(plain), reference)
+    forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
+    assert not {"kaffe", "bullar", "kakor"} & forms, forms

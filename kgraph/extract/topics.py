@@ -119,6 +119,32 @@ def domain_hits(text: str, hits: list[TopicHit]) -> set[int]:
     return out
 
 
+# a list of single words ending a clause: "utmaningar: bostäder, infrastruktur, finansiering och integration."
+_WORD_LIST_RE = re.compile(r"(?<![\wåäöÅÄÖ-])[a-zåäö]{3,}(?:[ \t]*,[ \t]*[a-zåäö]{3,})+[ \t]*,?[ \t]+(?:och|samt)[ \t]+"
+                           r"[a-zåäö]{3,}(?=[ \t]*(?:[.,;:!?)\n]|$))")
+_LIST_WORD_RE = re.compile(r"[a-zåäö]+")
+
+
+def coordinated_hits(text: str, hits: list[TopicHit], kept: set[int]) -> list[TopicHit]:
+    """"bostäder, infrastruktur, finansiering och integration": a word of a list most of whose words are topics
+    of the scheme (``kept``: the indices of ``hits`` taken as discussed) is a topic too, a new concept where the
+    scheme has none (a list joins things of one kind)."""
+    known = {(h.start, h.end) for i, h in enumerate(hits) if i in kept}
+    if len(known) < 2:
+        return []
+    out: list[TopicHit] = []
+    for m in prefilter.finditer(_WORD_LIST_RE, text):
+        items = [(m.start() + w.start(), m.start() + w.end()) for w in _LIST_WORD_RE.finditer(m.group())
+                 if w.group() not in ("och", "samt")]
+        found = sum(1 for w in items if w in known)
+        if found < 2 or found * 2 < len(items):
+            continue
+        for a, b in items:
+            if (a, b) not in known and not any(h.start < b and a < h.end for h in hits):
+                out.append(TopicHit(a, b, minted_concept(text[a:b]), text[a:b]))
+    return out
+
+
 # a newsletter's masthead or table of contents names its sections, not what a meeting discussed
 _MASTHEAD_LINE = re.compile(r"^\s*(?:i detta nummer|innehåll|i veckans nummer)\b|\bnyhetsbrev\b", re.IGNORECASE)
 

@@ -27,6 +27,7 @@ from ..topics import (
     OpenTopics,
     TopicHit,
     apposition_hits,
+    coordinated_hits,
     domain_hits,
     enumeration_hits,
     explanatory_hits,
@@ -132,6 +133,10 @@ def run(st: DocState) -> None:
     not_discussed = (domain_hits(text, scheme) - opened.discussed) | opened.replaced \
         | explanatory_hits(text, st.blocks, scheme) | enumeration_hits(text, scheme) \
         | apposition_hits(text, scheme, orgs) | post_hits(text, scheme)
+    # (a list's other words, after the scheme's and the cues' own: "bostäder, infrastruktur, finansiering och ...")
+    listed = coordinated_hits(text, scheme, set(range(len(scheme))) - not_discussed)
+    listed = [h for h in listed if not any(x.start < h.end and h.start < x.end for x in opened.hits)]
+    opened = OpenTopics(opened.hits + listed, opened.discussed, opened.replaced, opened.listed)
     agenda, headings = _agenda_hits(st) if st.ref.topics else ([], [])
     st.topic_hits = scheme + opened.hits + agenda
     st.agenda_topics = {i for i, h in enumerate(st.topic_hits)
