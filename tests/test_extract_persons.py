@@ -260,6 +260,9 @@ def test_persons_numbered_vice_chair_role_as_written():
      "1: vice ordförande i kommunstyrelsen"),
     ("Det berättade Helga Strömberg, vård- och omsorgsnämndens ordförande, efter mötet.", "Helga Strömberg",
      "vård- och omsorgsnämndens ordförande"),
+    # an adjective before a compound committee's genitive is part of the committee's name
+    ("Dagen öppnas av Karin Ek (C), regionala utvecklingsnämndens ordförande, och andra.", "Karin Ek",
+     "regionala utvecklingsnämndens ordförande"),
     ("Skol- och idrottsministern Petra Sundin besökte orten.", "Petra Sundin", "skol- och idrottsminister"),
     ("Med på mötet var Ola Wiklund, chef på fritidsenheten.", "Ola Wiklund", "chef på fritidsenheten"),
     ("Elsa Rydberg, som är rekryterare, visade lokalerna.", "Elsa Rydberg", "rekryterare"),

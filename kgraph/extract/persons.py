@@ -122,7 +122,8 @@ _JOINED_BEFORE_RE = re.compile(r"(?<![\wåäö-])(?:[a-zåäö]{2,}-,[ \t]+)*[a-
 # (or a body named by an adjective: "regionala nämndens ordförande", "gemensamma nämndens ordförande")
 _GENITIVE_BODY_RE = re.compile(r"(?<![\wåäö-])(?:(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]*(?:nämndens|styrelsens|"
                                r"fullmäktiges|förvaltningens|utskottets|beredningens|föreningens|förbundets)"
-                               r"|[a-zåäö]{3,}a[ \t]+(?:nämndens|styrelsens|utskottets|beredningens))[ \t]+\Z")
+                               r"|(?!(?:alla|hela|samma|andra|båda|flera|dessa|egna)[ \t])[a-zåäö]{3,}a[ \t]+"
+                               r"[a-zåäö]*(?:nämndens|styrelsens|utskottets|beredningens))[ \t]+\Z")
 # "Vårdförbundets ordförande", "Naturskyddsföreningens ordförande": a named union or society, whose title
 # stays the bare post (its name is the affiliation), unlike a committee's ("kultur- och fritidsnämndens")
 _NAMED_UNION_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:förbundets|föreningens)[ \t]+")
