@@ -776,3 +776,14 @@ def test_names_a_board_named_bare_is_its_municipalitys_own(reference, make_docum
     part = [s for s in ex.statements if s.predicate == "partOf" and s.subject == "org/omsorgsnamnden-1472"]
     assert [s.object for s in part] == ["municipality/1472"]
     assert doc.text[part[0].prov.span.start:part[0].prov.span.end] == "Omsorgsnämnden i Tibro"
+
+
+# ------------------------------------------------------------------ a housing cooperative by its legal form
+
+@pytest.mark.parametrize("text, name", [
+    ("Under dagen besöktes BRF Måsberget i hamnen, där bostäder byggs.", "BRF Måsberget"),
+    ("Ministern träffade styrelsen i Brf Solgläntan 3 i Exempelby.", "Brf Solgläntan 3"),
+])
+def test_a_housing_cooperative_is_an_organisation(reference, make_document, text, name):
+    ents, _ = _entities(reference, make_document, text)
+    assert (name, "Organization") in ents, ents

@@ -105,6 +105,8 @@ _POST_BEFORE_COMPANY_RE = re.compile(r"(?:VD|Vd|vd|VD:n|vd:n)[ \t]+(?=[A-ZÅÄÖ
 _CAP_NAME_BEFORE_FORM_RE = re.compile(r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ&-]*[ \t]")
 COMPANY_RE = re.compile(rf"(?P<name>{_CAP_INITIAL}{_GAP}(?:(?:{_CAP}|&){_GAP}){{0,3}}"
                         rf"(?:{'|'.join(LEGAL_FORMS)}))\b")
+# a housing cooperative by the legal form written before its name: "BRF Exempelgården", "Brf Solgläntan 3"
+HOUSING_COOP_RE = re.compile(rf"(?<![\wåäö-])(?:BRF|Brf)[ \t]+{_CAP}(?:[ \t]+(?:{_CAP}|\d{{1,3}}(?![\d:.])))?")
 # a municipality's utility by the town's name and its trade: "Exempelby Energi", "Exempelby Kraft" (the town, or
 # its genitive or short form, that the caller checks), and a second trade joined to an energy or water company's
 # ("Exempelby Energi och Vatten")
@@ -569,6 +571,10 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
         soft_only = not clear and not hard.overlaps(a, b)
         if clear or soft_only:
             yield PatternOrg(a, b, text[a:b], "Company", f"company/{slug(text[a:b])}", wins=soft_only)
+    for m in prefilter.finditer(HOUSING_COOP_RE, text):
+        a, b = m.span()
+        if free(a, b) or not hard.overlaps(a, b):
+            yield PatternOrg(a, b, m.group(), "Organization", f"org/{slug(m.group())}", wins=not free(a, b))
     for m in UTILITY_RE.finditer(text):
         a, b = m.span()
         if is_area(m["town"]) and not hard.overlaps(a, b):
