@@ -1,7 +1,8 @@
 """Topics: concepts of the topic scheme named in the text, outside entity
 names, and the noun phrases a discussion cue introduces ("pratade om X",
 "X diskuterades"), as scheme concepts in the text's own forms or as new
-concepts; sector words not presented as discussed, masthead or contents
+concepts, with the lines of a list such a cue announces and the other words
+of a list of scheme topics; sector words not presented as discussed, masthead or contents
 lines, background boxes under a question heading, parenthesised enumerations,
 class nouns before a name and sentences that tell the reader where to learn
 more are marked as no meeting's topic.
@@ -134,9 +135,9 @@ def run(st: DocState) -> None:
         | explanatory_hits(text, st.blocks, scheme) | enumeration_hits(text, scheme) \
         | apposition_hits(text, scheme, orgs) | post_hits(text, scheme)
     # (a list's other words, after the scheme's and the cues' own: "bostäder, infrastruktur, finansiering och ...")
-    listed = coordinated_hits(text, scheme, set(range(len(scheme))) - not_discussed)
-    listed = [h for h in listed if not any(x.start < h.end and h.start < x.end for x in opened.hits)]
-    opened = OpenTopics(opened.hits + listed, opened.discussed, opened.replaced, opened.listed)
+    coordinated = [h for h in coordinated_hits(text, scheme, set(range(len(scheme))) - not_discussed)
+                   if not any(x.start < h.end and h.start < x.end for x in opened.hits)]
+    opened = OpenTopics(opened.hits + coordinated, opened.discussed, opened.replaced, opened.listed)
     agenda, headings = _agenda_hits(st) if st.ref.topics else ([], [])
     st.topic_hits = scheme + opened.hits + agenda
     st.agenda_topics = {i for i, h in enumerate(st.topic_hits)
