@@ -287,3 +287,22 @@ def test_dates_a_newsletters_title_line_with_its_date_is_the_document_date():
     assert find_document_date(text)[0] == dt.date(2016, 4, 14)
     # a headline that names an event's day is not the letter's own date
     assert find_document_date("Konferens om vatten - 14 april 2016\n\nVälkommen.\n") == (None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Per Holm är landshövding i länet sedan den 1 september 2022.",
+    "Anna Berg är kommundirektör från och med 1 mars 2021.",
+])
+def test_dates_when_a_state_began_is_no_day_of_an_event(text):
+    # the date is named, but it dates an office held since, not something that happened that day
+    hits = find_dates(text, None)
+    assert hits and all(h.value is None for h in hits), hits
+
+
+def test_dates_a_meeting_is_not_dated_by_the_day_its_visitor_took_office(reference, make_document):
+    from kgraph.extract.pipeline import extract_document
+    text = ("Landshövdingen på besök\n\nPer Holm är landshövding i Hallands län sedan den 1 september 2022 och "
+            "genomför under våren en turné bland länets kommuner. På måndagen besökte han Varbergs kommun och "
+            "träffade kommunstyrelsens ordförande Anna Berg.\n")
+    ex = extract_document(make_document(text), reference)
+    assert ex.meetings and all(m.date != dt.date(2022, 9, 1) for m in ex.meetings), ex.meetings

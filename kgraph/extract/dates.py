@@ -226,7 +226,14 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
         val = doc_date + dt.timedelta(days=RELATIVE_OFFSETS[word]) if doc_date else None
         hits.append(DateHit(m.start(), m.end(), val, m.group(), relative=True))
     hits.sort(key=lambda h: h.start)
-    return hits
+    # "landshövding sedan den 1 september 2022", "från och med den 1 mars": when a state began, no day of an event
+    return [DateHit(h.start, h.end, None, h.text, h.relative)
+            if h.value is not None and _SINCE_BEFORE_RE.search(text, max(0, h.start - 20), h.start) else h
+            for h in hits]
+
+
+_SINCE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:sedan|fr\.?[ \t]?o\.?[ \t]?m\.?|från[ \t]+och[ \t]+med)[ \t]+(?:den[ \t]+)?\Z",
+                              re.IGNORECASE)
 
 
 def _rest_offset(line_pos: int, m: re.Match[str]) -> int:
