@@ -232,8 +232,8 @@ def find_dates(text: str, doc_date: dt.date | None, year: int | None = None) -> 
             for h in hits]
 
 
-_SINCE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:sedan|fr\.?[ \t]?o\.?[ \t]?m\.?|från[ \t]+och[ \t]+med)[ \t]+(?:den[ \t]+)?\Z",
-                              re.IGNORECASE)
+_SINCE_BEFORE_RE = re.compile(r"(?<![\wåäö])(?:sedan|fr\.?[ \t]?o\.?[ \t]?m\.?|från[ \t]+och[ \t]+med)"
+                              r"[ \t]+(?:den[ \t]+)?\Z", re.IGNORECASE)
 
 
 def _rest_offset(line_pos: int, m: re.Match[str]) -> int:
