@@ -2652,3 +2652,14 @@ def test_meetings_world_bodies_are_reference_entities(reference):
     from kgraph.extract import lexicon
 
     assert lexicon.WORLD_BODIES <= set(reference.entities), lexicon.WORLD_BODIES - set(reference.entities)
+
+
+def test_meetings_a_host_when_an_office_holder_came_is_a_visit(reference, make_document):
+    # "stod som värd när ministern kom": the municipality hosted a visit, though no word of a visit is written
+    text = ("Kommunen tog i hand med ministern\n\nSkövde kommun stod under fredagen som värd när ministern Karin "
+            "Ekvall kom för att genomföra handslaget.\n")
+    ms = _meetings(reference, make_document, text)
+    assert [m.kind for m in ms] == ["visit"], ms
+    assert SKOVDE in ms[0].participants and ms[0].location == SKOVDE, ms
+    # a host of an evening is no visit
+    assert _meetings(reference, make_document, "Skövde kommun var värd för kvällen.\n") == []

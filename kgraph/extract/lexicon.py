@@ -96,6 +96,9 @@ MEETING_WORDS: list[tuple[str, str, str]] = [
     (r"(?:tog|tar)\s+emot(?=\s+(?:[a-zåäö-]+\s+){0,2}(?:landshövding|[a-zåäö-]*minister|statsråd|statssekreterare|"
      # (not where the sentence names the event itself: "tog emot ministern på ett kort möte")
      r"delegation))(?![^.!?\n]*(?:besök|möte|träff))", "visit", "new"),
+    # "Kommunen stod som värd när ministern kom för att ...": the host of a visiting office holder
+    (r"värd(?:ar|inna)?(?=\s+när\s+(?:[a-zåäö-]+\s+){0,3}?[a-zåäö-]*(?:landshövding|minister|statsråd|"
+     r"statssekreterare)(?:en|n|et)?\s+(?:[a-zåäö-]+\s+){0,2}?kom(?![\wåäö]))", "visit", "new"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:t|ts)", "meeting", "ana"),
     (r"(?:dialog|video|webb|informations|avstämnings)?möte(?:n|na)?", "meeting", "new"),
     (r"träff(?:en)", "meeting", "ana"),
@@ -141,7 +144,7 @@ MEETING_KEYS = ("samtal", "samråd", "nätverks", "styrelse", "möte", "konferen
                 "workshop", "kommunres", "turné", "dialog", "press", "konstituera", "sammanträ", "forum", "stämma",
                 "besök", "gäst", "träff", "överläggning", "samla", "dag", "mött", "tog", "tar", "lunch", "middag",
                 "frukost", "jubileum", "underteckna", "skrev", "rådslag", "avstämning", "erfarenhetsutbyte",
-                "hälsa", "visit", "möt", "mässa", "mässor", "hearing")
+                "hälsa", "visit", "möt", "mässa", "mässor", "hearing", "värd")
 DIGITAL_RE = re.compile(r"\b(?:digital(?:t|a)?|virtuell(?:t|a)?|video|webb|via (?:teams|zoom|skype)|på distans)\b")
 # "reste till", "kom landsbygdsminister Anna Berg (C) till": a trip (the words between may hold a party marker)
 # (a subject of titles and names between the verb and "till" is longer after "åkte" and "reste": up to ten words)
