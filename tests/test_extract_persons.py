@@ -260,6 +260,9 @@ def test_persons_numbered_vice_chair_role_as_written():
      "1: vice ordförande i kommunstyrelsen"),
     ("Det berättade Helga Strömberg, vård- och omsorgsnämndens ordförande, efter mötet.", "Helga Strömberg",
      "vård- och omsorgsnämndens ordförande"),
+    # a relative clause that tells when the post was taken
+    ("Det var bra dagar, säger Karin Ek, som i våras tillträdde som landshövding i länet.", "Karin Ek",
+     "landshövding"),
     # an adjective before a compound committee's genitive is part of the committee's name
     ("Dagen öppnas av Karin Ek (C), regionala utvecklingsnämndens ordförande, och andra.", "Karin Ek",
      "regionala utvecklingsnämndens ordförande"),
