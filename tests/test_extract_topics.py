@@ -995,3 +995,10 @@ def test_topics_a_word_of_a_list_of_scheme_topics_is_a_topic(reference, make_doc
     ex = extract_document(make_document(plain), reference)
     forms = {f.text.lower() for m in ex.meetings for t in m.topics for f in ex.topics.get(t, [])}
     assert not {"kaffe", "bullar", "kakor"} & forms, forms
+
+
+def test_topics_the_risk_of_something_is_that_thing(reference, make_document):
+    # "den ökade risken för X": X is the topic, the whole phrase one of its forms (as "behovet av X")
+    forms = _topic_forms(reference, make_document, "De diskuterade den ökade risken för otillbörlig påverkan.")
+    concept = next((t for t, fs in forms.items() if "otillbörlig påverkan" in fs), None)
+    assert concept is not None and not concept.startswith("x-ökade") and "risken" not in concept, forms

@@ -506,7 +506,9 @@ _GENERIC_OF = frozenset({"utmaning", "utmaningen", "utmaningar", "utmaningarna",
                          "förslag", "förslaget", "förslagen",
                          # "revideringar i X", "översyn av X", "ändringar i X": what is changed
                          "revidering", "revideringen", "revideringar", "revideringarna", "översyn", "översynen",
-                         "ändring", "ändringen", "ändringar", "ändringarna"})
+                         "ändring", "ändringen", "ändringar", "ändringarna",
+                         # "risken för X": what the risk is of
+                         "risk", "risken", "risker", "riskerna"})
 # "möjligheten att skapa X", "behovet av att bygga X": the verb's object is the topic
 _GENERIC_TO = frozenset({"möjlighet", "möjligheten", "möjligheterna", "behov", "behovet", "vikten", "arbetet",
                          "ambitionen", "viljan", "planerna", "målet"})
