@@ -1002,3 +1002,9 @@ def test_topics_the_risk_of_something_is_that_thing(reference, make_document):
     forms = _topic_forms(reference, make_document, "De diskuterade den ökade risken för otillbörlig påverkan.")
     concept = next((t for t, fs in forms.items() if "otillbörlig påverkan" in fs), None)
     assert concept is not None and not concept.startswith("x-ökade") and "risken" not in concept, forms
+
+
+def test_topics_a_list_opened_by_its_kind_before_a_passive_cue(reference, make_document):
+    # "Områden som X, Y och Z belystes": the kind of the items opens the list, the passive verb closes it
+    forms = _topic_forms(reference, make_document, "Områden som bostäder och chefsrollen i mindre kommuner belystes.")
+    assert _has_form(forms, "chefsrollen i mindre kommuner"), forms

@@ -327,8 +327,8 @@ _FORWARD_CUE = re.compile(
 # "X diskuterades", "X har lyfts", "X är andra viktiga frågor som berörts", "X stod i fokus", "X som var fokus"
 _BACKWARD_CUE = re.compile(
     r"\s+(?:(?:har|hade)\s+(?:också\s+|även\s+)?(?:diskuterats|berörts|lyfts|tagits upp|avhandlats)"
-    r"|(?:diskuterades|berördes|avhandlades|togs\s+(?:också\s+|även\s+)?upp|diskuterats|berörts|avhandlats|"
-    r"tagits upp)"
+    r"|(?:diskuterades|berördes|avhandlades|belystes|togs\s+(?:också\s+|även\s+)?upp|diskuterats|berörts|"
+    r"avhandlats|belysts|tagits upp)"
     # the present and the future of an announcement: "X diskuteras i riksdagen", "X ska tas upp" ("berörs" is
     # also "is affected": only after "ska")
     r"|(?:(?:ska|skall|kommer\s+att)\s+(?:också\s+|även\s+)?(?:diskuteras|beröras|avhandlas|tas\s+upp|lyftas))"
@@ -558,7 +558,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
               "synpunkter", "gäll", "område", "frågor", "punkter", "inblick", "insyn", "del av", "igenom",
               "nyckelfråga", "huvudfråga", "ödesfråga", "framtidsfråga", "överlevnadsfråga", "satsning", "rör",
               "ägna", "uppe", "presenter", "redovisa", "exempel", "bild", "överblick", "presentation",
-              "genomgång", "föredragningslist", "programmet", "fördjupa", "beslut", "höra", "veta"):
+              "genomgång", "föredragningslist", "programmet", "fördjupa", "beslut", "höra", "veta", "belys"):
         auto.add_word(w, w)
     auto.make_automaton()
     return auto
@@ -689,6 +689,8 @@ def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e > s]
 
 
+# "Områden som samarbete, bostäder och ... belystes": the kind of the list's items, then the first of them
+_KIND_SUCH_AS = re.compile(r"(?:områden|frågor|ämnen|teman|frågeställningar)\s+(?:som|såsom)\s+", re.IGNORECASE)
 _HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:(?:arbetar|arbeta|jobbar|jobba|kan arbeta)\s+(?:för|med)"
                        # "hur vi skapar världens bästa näringsklimat": what the work makes or strengthens
                        r"|skapar|skapa|stärker|stärka|främjar|främja|förbättrar|förbättra|utvecklar|utveckla|lyfta|lyfter|"
@@ -998,7 +1000,7 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
     for a, b in _with_examples(text, spans) + _quoted_titles(text):
         read = len(out)
         for s, e in _conjuncts(text, a, b):
-            how = _HOW_WORK.match(text, s, e)
+            how = _HOW_WORK.match(text, s, e) or _KIND_SUCH_AS.match(text, s, e)
             if how:
                 s = how.end()  # "hur länet arbetar för en god förvaltningskultur": what the work is for
             ph = _phrase(text, s, e, mentions)
