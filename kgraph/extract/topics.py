@@ -690,7 +690,10 @@ def _conjuncts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 # "Områden som samarbete, bostäder och ... belystes": the kind of the list's items, then the first of them
-_KIND_SUCH_AS = re.compile(r"(?:områden|frågor|ämnen|teman|frågeställningar)\s+(?:som|såsom)\s+", re.IGNORECASE)
+# (not "frågor som rör X", whose relative clause names the topic)
+_KIND_SUCH_AS = re.compile(r"(?:områden|frågor|ämnen|teman|frågeställningar)\s+(?:som|såsom)\s+"
+                           r"(?!(?:rör|gäller|handlar|berör|berörs|är|var|har|hade|kan|ska|skall|kommer)\b)",
+                           re.IGNORECASE)
 _HOW_WORK = re.compile(r"hur\s+(?:\S+\s+){1,4}?(?:(?:arbetar|arbeta|jobbar|jobba|kan arbeta)\s+(?:för|med)"
                        # "hur vi skapar världens bästa näringsklimat": what the work makes or strengthens
                        r"|skapar|skapa|stärker|stärka|främjar|främja|förbättrar|förbättra|utvecklar|utveckla|lyfta|lyfter|"
