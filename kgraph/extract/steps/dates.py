@@ -1,6 +1,7 @@
 """Dates in the text ("den 4 mars", "i torsdags", "2021-03-25"), resolved with
 the document's own date, or with the year of a newsletter's masthead; a "Senast
-uppdaterad" stamp places only the dates of the month before it.
+uppdaterad" stamp places only the dates of the month before it; a date after
+"sedan" or "från och med" dates when a state began, no event, and stays unresolved.
 
 Reads ``doc``, ``published``; writes ``dates``.
 """
