@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -132,16 +133,20 @@ def coordinated_hits(text: str, hits: list[TopicHit], kept: set[int]) -> list[To
     known = {(h.start, h.end) for i, h in enumerate(hits) if i in kept}
     if len(known) < 2:
         return []
+    # such a list lies on one line, and holds two of the known hits: only lines that hold two are scanned
+    per_line = Counter(text.rfind("\n", 0, a) + 1 for a, _ in known)
     out: list[TopicHit] = []
-    for m in prefilter.finditer(_WORD_LIST_RE, text):
-        items = [(m.start() + w.start(), m.start() + w.end()) for w in _LIST_WORD_RE.finditer(m.group())
-                 if w.group() not in ("och", "samt")]
-        found = sum(1 for w in items if w in known)
-        if found < 2 or found * 2 < len(items):
-            continue
-        for a, b in items:
-            if (a, b) not in known and not any(h.start < b and a < h.end for h in hits):
-                out.append(TopicHit(a, b, minted_concept(text[a:b]), text[a:b]))
+    for line_start in sorted(k for k, n in per_line.items() if n >= 2):
+        line_end = text.find("\n", line_start)
+        for m in _WORD_LIST_RE.finditer(text, line_start, line_end if line_end >= 0 else len(text)):
+            items = [(m.start() + w.start(), m.start() + w.end()) for w in _LIST_WORD_RE.finditer(m.group())
+                     if w.group() not in ("och", "samt")]
+            found = sum(1 for w in items if w in known)
+            if found < 2 or found * 2 < len(items):
+                continue
+            for a, b in items:
+                if (a, b) not in known and not any(h.start < b and a < h.end for h in hits):
+                    out.append(TopicHit(a, b, minted_concept(text[a:b]), text[a:b]))
     return out
 
 
@@ -1003,9 +1008,10 @@ def open_topics(text: str, hits: list[TopicHit], mentions: list[tuple[int, int]]
     for a, b in _with_examples(text, spans) + _quoted_titles(text):
         read = len(out)
         for s, e in _conjuncts(text, a, b):
-            how = _HOW_WORK.match(text, s, e) or _KIND_SUCH_AS.match(text, s, e)
-            if how:
-                s = how.end()  # "hur länet arbetar för en god förvaltningskultur": what the work is for
+            lead = _HOW_WORK.match(text, s, e) or _KIND_SUCH_AS.match(text, s, e)
+            if lead:
+                # "hur länet arbetar för en god förvaltningskultur": what the work is for; "områden som X": X
+                s = lead.end()
             ph = _phrase(text, s, e, mentions)
             if ph is None and _QUESTION_ITEM.match(text, s, e) and _LIST_GOES_ON.match(text, e):
                 continue  # "frågor om X, vilken roll Y ska ha, Z": a question as one item of the list
