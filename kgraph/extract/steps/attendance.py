@@ -369,44 +369,6 @@ def _drop_cue_titles(st: DocState, cues: list[re.Match[str]]) -> None:
                                   for c in cues)]
 
 
-# the cues that head a list of deputies by their office (not "Närvarande ersättare", who of them came)
-_DEPUTY_CUES = ("ersättare", "tjänstgörande ersättare")
-
-
-def _tie_deputies(st: DocState, cues: list[re.Match[str]]) -> None:
-    """"Ersättare: Eva Nord (S) Per Holm (M)", "Tjänstgörande ersättare Anna Berg (C)": the deputies' cue heads
-    its list, and each name in it is a deputy (the cue's title is theirs, unlike a members' cue's). Not a cue
-    stacked under another ("Ledamöter Tjänstgörande ersättare <all the names>")."""
-    segments = {a.start: a for a in st.attendance}
-    ends = {c.end() for c in cues}
-    for c in cues:
-        seg = segments.get(c.end())
-        if seg is None or c["cue"].lower() not in _DEPUTY_CUES or c.start() in ends:
-            continue
-        title = next((t for t in st.people.titles if c.start("cue") <= t.start < c.end("cue")), None)
-        if title is None:
-            continue
-        titled = {id(q) for q, _ in st.people.roles}
-        end = _deputies_end(st, seg, c.end("cue"))
-        for p in st.people.persons:
-            if seg.start <= p.start < end and id(p) not in titled:
-                st.people.roles.append((p, title))
-
-
-# a field after the deputies' list that the cues do not cut: "... Ove Holm (m), Exempelby Övriga Per Ek, GR"
-_OTHERS_FIELD_RE = re.compile(r"(?<=\s)Övriga\b")
-
-
-def _deputies_end(st: DocState, seg: Attendance, after: int) -> int:
-    """Where the deputies' list ends: at the next field's label, a title in capitals standing as a label of its
-    own ("Sekreterare Anna Berg") or "Övriga", where the minutes run their fields together."""
-    text = st.doc.text
-    label = next((t.start for t in st.people.titles if after <= t.start < seg.end and text[t.start].isupper()),
-                 seg.end)
-    others = _OTHERS_FIELD_RE.search(text, after, seg.end)
-    return min(label, others.start() if others else seg.end)
-
-
 # a protocol's signature block: each label stands before the name of who signs ("Underskrifter Sekreterare
 # Anna Berg Ordförande Per Holm (S) Justerare Eva Sjö (C)"), the order the minutes' lists do not follow
 _SIGNATURES_RE = re.compile(r"\bUnderskrifter\b(?P<block>[^§\n]{0,300})")
@@ -905,7 +867,6 @@ def run(st: DocState) -> None:
     for seg in st.attendance:
         _split_run_on(st, seg)
         _tie_titles_backwards(st, seg)
-    _tie_deputies(st, cues)
     body = st.minuted_body = _minuted_body(st)
     if body is None:
         _delegations(st)
