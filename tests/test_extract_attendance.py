@@ -279,3 +279,35 @@ def test_a_committee_of_the_board_in_capitals_with_the_board_in_the_genitive(ref
     assert _members_of(ex, "Kommunstyrelsens arbetsutskott") == {"person/anna-berglund", "person/lars-nord",
                                                                  "person/eva-sjo"}
     assert "agency/sida" not in ex.entities, sorted(ex.entities)
+
+
+def test_a_board_named_by_an_adjective_and_a_compound_opens_its_minutes(reference, make_document):
+    text = ("Regionala utvecklingsnämnden\n\n1 Regionala utvecklingsnämnden Tid 09:00-14:00 Plats Regionhuset, "
+            "Exempelby Beslutande ledamöter Anna Berglund (S) (ordförande) Lars Nord (M) (vice ordförande) "
+            "Eva Sjö (C) Övriga Karin Ek, sekreterare\n")
+    ex = extract_document(make_document(text), reference)
+    assert _members_of(ex, "Regionala utvecklingsnämnden") >= {"person/anna-berglund", "person/lars-nord",
+                                                                "person/eva-sjo"}
+
+
+def test_a_committee_in_capitals_after_the_headers_first_field(reference, make_document):
+    # "PROTOKOLL Sammanträdesdatum KOMMUNSTYRELSENS SOCIALA UTSKOTT": the committee's name holds an adjective
+    text = ("PROTOKOLL. Sammanträdesdatum KOMMUNSTYRELSENS SOCIALA UTSKOTT. Ledamöter Anna Berglund (m) "
+            "Ordförande\n\n1 Tid: 9:00 - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rådhuset Ledamöter "
+            "Anna Berglund (m) Ordförande Lars Nord (s) Vice ordförande Eva Sjö (c) Övriga Karin Ek, sekreterare\n")
+    ex = extract_document(make_document(text), reference)
+    assert _members_of(ex, "Kommunstyrelsens sociala utskott") >= {"person/anna-berglund", "person/lars-nord",
+                                                                    "person/eva-sjo"}
+
+
+def test_a_board_in_lower_case_right_after_protokoll_fran_comes_before_the_regions_letterhead(reference,
+                                                                                              make_document):
+    # "Protokoll från regionutvecklingsnämnden ... Protokoll från Västra Götalandsregionen": the committee's
+    # minutes, on the region's paper; its members sit on the committee
+    text = ("Protokoll från regionutvecklingsnämnden den 3 mars 2017\n\n1 (20) Protokoll från Västra "
+            "Götalandsregionen Protokoll från regionutvecklingsnämnden den 3 mars 2017 Tid: 10:00 14:00 Plats: "
+            "Regionens hus, Vänersborg Närvarande Anna Berglund, ordförande (S) Lars Nord, vice ordförande (M) "
+            "Eva Sjö (C) Övriga Karin Ek, sekreterare\n")
+    ex = extract_document(make_document(text), reference)
+    assert _members_of(ex, "Regionutvecklingsnämnden") >= {"person/anna-berglund", "person/lars-nord",
+                                                            "person/eva-sjo"}

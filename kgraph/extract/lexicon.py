@@ -242,8 +242,9 @@ ORGAN_RE = re.compile(r"\bOrgan\s*:")
 BOARD_NAMES = (r"Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|Landstingsstyrelsen|"
                r"Förbundsstyrelsen|Förbundsfullmäktige|Förbundsdirektionen|Direktionen|Styrelsen|"
                r"[A-ZÅÄÖ][a-zåäö-]+nämnden|"
-               # a board named by an adjective: "Tekniska nämnden", "Gemensamma nämnden"
-               r"[A-ZÅÄÖ][a-zåäö]{3,}a[ \t]+nämnden|"
+               # a board named by an adjective: "Tekniska nämnden", "Gemensamma nämnden", "Regionala
+               # utvecklingsnämnden"
+               r"[A-ZÅÄÖ][a-zåäö]{3,}a[ \t]+(?:[a-zåäö]{3,})?nämnden|"
                # a joined compound: "Miljö- och hälsoskyddsnämnden", "Barn- och utbildningsnämnden"
                r"[A-ZÅÄÖ][a-zåäö]+-[ \t]+och[ \t]+[a-zåäö-]+nämnden")
 # a comma and the blanks around it, between a list's entry and what it goes on with ("Eva Lund, PRO")

@@ -125,13 +125,15 @@ _FIELD_WORD_RE = re.compile(rf"\b(?:{lx.PLACE_FIELD_LABELS}|Tid|Datum|Sammanträ
 # a board in capitals, then its committee: "REGIONSTYRELSEN Arbetsutskottet"
 _CAPS_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)[ \t]+"
                                 r"(?P<c>Arbetsutskottet|[A-ZÅÄÖ][a-zåäö]*utskottet)\b")
-# ... or both in capitals, the board in the genitive: "KOMMUNSTYRELSENS ARBETSUTSKOTT Sammanträdesprotokoll"
-_CAPS_GENITIVE_COMMITTEE_RE = re.compile(r"\s*(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)S[ \t]+"
-                                         r"(?P<c>[A-ZÅÄÖ]*UTSKOTT)(?![\wåäöÅÄÖ])")
+# ... or both in capitals, the board in the genitive: "KOMMUNSTYRELSENS ARBETSUTSKOTT Sammanträdesprotokoll",
+# "PROTOKOLL Sammanträdesdatum KOMMUNSTYRELSENS SOCIALA UTSKOTT"
+_CAPS_GENITIVE_COMMITTEE_RE = re.compile(r"(?<![\wåäöÅÄÖ])(?P<board>(?:KOMMUN|REGION|LANDSTINGS)STYRELSEN)S[ \t]+"
+                                         r"(?P<c>(?:[A-ZÅÄÖ]{3,}A[ \t]+)?[A-ZÅÄÖ]*UTSKOTT)(?![\wåäöÅÄÖ])")
 _CAPS_BODY_RE = re.compile(r"\bPROTOKOLL[ \t]+(?:FRÅN[ \t]+)?[A-ZÅÄÖ]*(?:MÖTE|MÖTET|SAMMANTRÄDE|SAMMANTRÄDET)[ \t]+"
                            r"(?:(?:I|FÖR|MED|INOM)[ \t]+)?(?P<b>[A-ZÅÄÖ]{2,}(?:[ \t]+[A-ZÅÄÖ]{2,}){0,3})(?![\wåäöÅÄÖ])")
 # the header's board in lower case after its meeting: "Protokoll från sammanträde med landstingsstyrelsen"
-_LOWER_BOARD_RE = re.compile(r"\b[Pp]rotokoll[ \t]+från[ \t]+(?:sammanträde(?:t)?|möte(?:t)?)[ \t]+(?:med|i)[ \t]+"
+# (or at once: "Protokoll från regionutvecklingsnämnden den 3 mars 2017")
+_LOWER_BOARD_RE = re.compile(r"\b[Pp]rotokoll[ \t]+från[ \t]+(?:(?:sammanträde(?:t)?|möte(?:t)?)[ \t]+(?:med|i)[ \t]+)?"
                              r"(?P<b>(?:kommun|region|landstings)(?:styrelsen|fullmäktige)|"
                              r"förbunds(?:styrelsen|direktionen)|[a-zåäö]{4,}nämnden)(?![\wåäö-])")
 # a municipality's or a region's council that opens its minutes, before their title: "Kommunala pensionärsrådet
@@ -579,6 +581,9 @@ def _title_first(text: str, prev: PersonHit, t: TitleHit, persons: list[PersonHi
     return nxt if nxt is not None and not text[t.end:nxt.start].strip(" \t") else None
 
 
+_CAPS_HEADER_REACH = 300  # how far into the minutes a committee named in capitals is their header
+
+
 def _minuted_body(st: DocState) -> str | None:
     """The body whose minutes these are: the "Organ:" line, the header's board, the publisher."""
     text = st.doc.text
@@ -593,12 +598,12 @@ def _minuted_body(st: DocState) -> str | None:
         # "REGIONSTYRELSEN Arbetsutskottet Sammanträdesprotokoll": the board's committee
         return _new_board(st, f"{caps_committee['board'].capitalize()}s {caps_committee['c'].lower()[:-2]}",
                           caps_committee.start(), caps_committee.end())
-    caps_committee = _CAPS_GENITIVE_COMMITTEE_RE.match(text)
+    caps_committee = _CAPS_GENITIVE_COMMITTEE_RE.search(text, 0, _CAPS_HEADER_REACH)
     if caps_committee:
         return _new_board(st, f"{caps_committee['board'].capitalize()}s {caps_committee['c'].lower()}",
                           caps_committee.start("board"), caps_committee.end())
-    lower = _LOWER_BOARD_RE.search(text, 0, 400) if head is None else None
-    if lower:
+    lower = _LOWER_BOARD_RE.search(text, 0, 400)
+    if lower and (head is None or lower.start() < head.start()):
         # "Protokoll från sammanträde med landstingsstyrelsen": the board the header names, in lower case
         return _new_board(st, lower["b"].capitalize(), lower.start("b"), lower.end("b"))
     council = _COUNCIL_HEADER_RE.match(text) if head is None else None
