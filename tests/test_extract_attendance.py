@@ -311,3 +311,16 @@ def test_a_board_in_lower_case_right_after_protokoll_fran_comes_before_the_regio
     ex = extract_document(make_document(text), reference)
     assert _members_of(ex, "Regionutvecklingsnämnden") >= {"person/anna-berglund", "person/lars-nord",
                                                             "person/eva-sjo"}
+
+
+def test_a_first_page_with_its_labels_in_capitals_under_a_stray_line_of_names(reference, make_document):
+    # a PDF's text puts a line of the first page's names above its fields, which write their labels in capitals
+    text = ("Karin Ek, Olle Brink, Ulf Holm, Ada Nordin, Eva Lund, Per Ek, Lisa Berg\n\n1 1 (17) Plats och tid "
+            "Stadshuset kl 18:00-20:30 BESLUTANDE Anna Berglund (L) Lars Nord (M) Eva Sjö (S) ERSÄTTARE "
+            "Per Holm (M) Karin Holm (MP) Övriga deltagare Karin Ek, Olle Brink Utses att justera Eva Sjö "
+            "Justeringsdatum 25 oktober 2017 Paragrafer 75-79 Underskrifter Sekreterare Karin Ek Ordförande "
+            "Anna Berglund Justerande Eva Sjö\n")
+    ex = extract_document(make_document(text), reference)
+    assert [m.kind for m in ex.meetings] == ["board_meeting"]
+    assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo", "person/per-holm",
+            "person/karin-holm"} <= _participants(ex)

@@ -262,7 +262,8 @@ BOARD_FIRST_RE = re.compile(rf"\s*(?P<b>(?:{BOARD_NAMES})(?:s[ \t]+arbetsutskott
 _PROTOCOL_WORDS_RE = re.compile(r"\b(?:Utses att justera|Justerare|Paragrafer|Justerade paragrafer|Justeringens|"
                                 r"Underskrifter)\b")
 # a protocol's first page that does not name it: its header fields, the place and time, then who decided
-_FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\b(?:Beslutande|Ledamöter)\b"
+_FIRST_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats)\b[^§]{0,300}?\b(?:Beslutande|Ledamöter|BESLUTANDE|"
+                            r"LEDAMÖTER)\b"
                             r"|\bSammanträdesdatum\b")
 
 

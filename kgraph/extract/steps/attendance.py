@@ -40,6 +40,8 @@ _CUE_RE = re.compile(
     r"(?:(?<=\n)|(?<=^)|(?<=[\s:.,]))(?P<cue>(?:[Bb]eslutande(?: ledamöter| [a-zåäö]+representanter)?|"
     r"[Nn]ärvarande ledamöter|"
     r"[Tt]jänstgörande ersättare|[Nn]ärvarande ersättare|Ledamöter|Ersättare|Närvarande|NÄRVARANDE|Deltagare|"
+    # (a first page's labels in capitals: "BESLUTANDE Anna Berg (L) ... ERSÄTTARE Per Holm (M)")
+    r"BESLUTANDE|LEDAMÖTER|ERSÄTTARE|"
     # the members called to the meeting, the regular ones apart from their deputies: "Kallade", "Ordinarie"
     r"Kallade|Ordinarie(?: ledamöter)?|"
     # the deputies present who do not vote: "Ej tjänstgörande ersättare" (and its misspelling "tjänstegörande")
