@@ -324,3 +324,18 @@ def test_a_first_page_with_its_labels_in_capitals_under_a_stray_line_of_names(re
     assert [m.kind for m in ex.meetings] == ["board_meeting"]
     assert {"person/anna-berglund", "person/lars-nord", "person/eva-sjo", "person/per-holm",
             "person/karin-holm"} <= _participants(ex)
+
+
+def test_the_certificate_of_posting_names_the_board_after_a_full_stop(reference, make_document):
+    # "Justeringen har tillkännagivits genom anslag. Kommunfullmäktige Sammanträdesdatum ...": the certificate's
+    # field, after the sentence's full stop, names whose minutes these are
+    text = ("Sammanträdesprotokoll Sida 1(18) Plats och tid Sessionssalen, Gamla kommunhuset, Exempelby, onsdag den "
+            "29 augusti kl. 14.00-16.50 Beslutande Anna Berglund (S), ordförande Lars Nord (M) Eva Sjö (C) Utses "
+            "att justera Lars Nord Underskrifter Sekreterare Karin Ek Ordförande Anna Berglund Justerande Lars Nord "
+            "Paragrafer 96-112 Ärenden 96 Val av justerare 97 Allmänhetens frågestund 98 Delårsrapport för januari "
+            "till juni 99 Revidering av taxa för vatten och avlopp 100 Motion om belysning längs gång- och cykelvägar "
+            "101 Svar på interpellation om skolans lokaler 102 Avsägelser och fyllnadsval 103 Meddelanden "
+            "ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag. Kommunfullmäktige "
+            "Sammanträdesdatum 2012-08-29\n")
+    ex = extract_document(make_document(text), reference)
+    assert _members_of(ex, "Kommunfullmäktige") >= {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}

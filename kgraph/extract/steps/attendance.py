@@ -168,7 +168,7 @@ _BOARD_LINE_RE = re.compile(rf"^[ \t]*(?:\d{{1,3}}[ \t]+)?(?P<b>{lx.BOARD_NAMES}
 # (the certificate of posting's words before the field's value, where a run-on first page lost its label:
 # "Justeringen har tillkännagivits genom anslag Exempelby läns landstingsstyrelse")
 _BOARD_FIELD = (r"\b(?:Organ|Myndighet|Beslutsinstans|Nämnd(?:/[Ss]tyrelse)?|Styrelse/[Nn]ämnd"
-                r"|tillkännagivits[ \t]+genom[ \t]+anslag)"
+                r"|tillkännagivits[ \t]+genom[ \t]+anslag\.?)"
                 r"(?:[ \t]*:[ \t]*|[ \t]+|(?=[A-ZÅÄÖ][a-zåäö]))")
 _ORGAN_BOARD_RE = re.compile(rf"{_BOARD_FIELD}(?:[A-ZÅÄÖ][\wåäö-]+[ \t]+(?:kommun|region|landsting)[ \t]*,[ \t]*)?"
                              rf"(?P<b>(?:{lx.BOARD_NAMES})(?:s\s+[a-zåäö]*utskott)?|[A-ZÅÄÖ][a-zåäö-]*utskottet)(?![\wåäö-])")
