@@ -787,3 +787,33 @@ def test_names_a_board_named_bare_is_its_municipalitys_own(reference, make_docum
 def test_a_housing_cooperative_is_an_organisation(reference, make_document, text, name):
     ents, _ = _entities(reference, make_document, text)
     assert (name, "Organization") in ents, ents
+
+
+# ------------------------------------------------------------------ a county's name inside a longer name
+
+@pytest.mark.parametrize("text, org", [
+    ("Under torsdagen besöker ministern Västerbottens Tidnings redaktion i Umeå.", "Västerbottens Tidning"),
+    ("Därefter besökte landshövdingen Hallands Konstmuseum.", "Hallands Konstmuseum"),
+])
+def test_a_counties_genitive_before_a_capitalised_noun_names_a_body_of_its_own(reference, make_document,
+                                                                                 text, org):
+    ex = extract_document(make_document("Nyheter\n\n" + text), reference)
+    assert (org, "Organization") in {(info.label, info.cls) for info in ex.entities.values()}
+    assert not any(k.startswith("county/") for k in ex.entities)
+    assert not any(info.cls == "Person" for info in ex.entities.values())
+
+
+def test_a_landscapes_name_after_a_capitalised_word_is_part_of_that_name(reference, make_document):
+    _, ex = _entities(reference, make_document, "Mötet hölls på Rådhus Halland i Halmstad.")
+    assert not any(k.startswith(("county/", "place/halland")) for k in ex.entities)
+
+
+@pytest.mark.parametrize("text, county", [
+    # "Jämtland Härjedalen": the county by its two landscapes, not a longer unknown name
+    ("Samarbetet mellan Jämtland Härjedalen och Trøndelag växer.", "county/23"),
+    # a person's name after the county's is no longer name of the county's
+    ("På bilden syns landshövding i Halland Anna Berglund.", "county/13"),
+])
+def test_a_county_before_another_name_still_names_the_county(reference, make_document, text, county):
+    _, ex = _entities(reference, make_document, text)
+    assert county in ex.entities

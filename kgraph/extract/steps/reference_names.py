@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from ...models import Mention
-from ...text import fold
+from ...text import fold, slug
 from ..gazetteer import find_reference_mentions
+from ..orgs import LEGAL_FORMS
 from ..state import DocState
 from ..step import Step
 
@@ -228,13 +229,78 @@ def _listed_places(st: DocState, cands: list[Mention]) -> list[Mention]:
     return [m for m in cands if not m.attrs.get("listed_only")] + out
 
 
+# a capitalised word glued to a name on its line: after it ("Exempelbottens Media"), or before it mid-sentence
+# ("till Rådhus Exempelland", the word before the capitalised one in lower case or a comma)
+_CAPITAL_AFTER_RE = re.compile(r"[ \t]+(?P<w>[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+){0,2})")
+_LEGAL_FORM_AFTER_RE = re.compile("[ \t]+(?:" + "|".join(LEGAL_FORMS) + r")(?![\wåäö-])")
+# the kinds of place in the reference table that name an area, as a county's name does (not a town abroad, an
+# airport or a building: "Anna Berg Oslo" is a person's name before a place's)
+_AREA_KINDS = frozenset({"landskap", "region"})
+_WORD_BEFORE_RE = re.compile(r"[A-ZÅÄÖ][\wåäö-]*[ \t]+$")
+_CAPITAL_BEFORE_RE = re.compile(r"(?:(?<![\wåäöÅÄÖ-])[a-zåäö][a-zåäö-]*|,)[ \t]+(?P<w>[A-ZÅÄÖ][a-zåäö-]+)[ \t]+$")
+
+
+def _judged(st: DocState, m: Mention) -> bool:
+    """A county's or a landscape's one-word name, which a longer name no table holds may hold as a word; not a
+    municipality's: a town stands before the next name in the run-on lists of minutes ("Anna Berg (S),
+    Exempelby Per Holm (M)")."""
+    if " " in m.text.strip() or m.kind not in ("County", "Place"):
+        return False
+    ref = st.ref.entities.get(m.key or "")
+    return m.kind == "County" or ref is not None and ref.attrs.get("placeKind") in _AREA_KINDS
+
+
+def _glued_after(st: DocState, m: Mention, starts: set[int]) -> re.Match[str] | None:
+    """The capitalised words after the name on its line that make it part of a longer name ("Exempelbottens
+    Media", "EU-kontoret Exempelland South Sweden"); not a name a table holds ("Jämtland Härjedalen": the county
+    by its two landscapes)."""
+    after = _CAPITAL_AFTER_RE.match(st.doc.text, m.prov.span.end) if _judged(st, m) else None
+    if after is None or after.start("w") in starts or after["w"].split()[0] in st.ref.given_names:
+        return None  # (nor before a person's name: "landshövding i Exempelland Anna Berg")
+    return after
+
+
+def _glued_before(st: DocState, m: Mention, starts: set[int]) -> bool:
+    """Is the name the last word of a longer name, after a capitalised word mid-sentence ("till Rådhus
+    Exempelland")? Not after a name a table holds: "Länsförsäkringar Exempelland" is the company's branch."""
+    s = m.prov.span.start
+    before = _CAPITAL_BEFORE_RE.search(st.doc.text, max(0, s - 40), s) if _judged(st, m) else None
+    return before is not None and before.start("w") not in starts
+
+
+def _regional_body(st: DocState, m: Mention, after: re.Match[str]) -> tuple[Mention, str] | None:
+    """"Exempelbottens Media", "Exempellands Konstmuseum": a county's name in the genitive, then a capitalised
+    noun, names a body of the county's (as an organisation of its own); its last word loses the genitive the
+    sentence gives it ("Exempelbottens Medias mediehus")."""
+    s, e = m.prov.span.start, after.end("w")
+    if not m.attrs.get("genitive") or _LEGAL_FORM_AFTER_RE.match(st.doc.text, e) \
+            or _WORD_BEFORE_RE.search(st.doc.text, max(0, s - 40), s):
+        # ("Exempelbottens Mejeri AB", "Norra Exempellands Samordningsförbund": a longer name, which its legal
+        # form or its last word names in a later step)
+        return None
+    label = st.doc.text[s:e]
+    if label.endswith("s") and re.match(r"[ \t]+[a-zåäö]", st.doc.text[e:e + 3]):
+        label = label[:-1]
+    return Mention(text=st.doc.text[s:e], kind="Organization", key=f"org/{slug(label)}",
+                   prov=st.prov(s, e, "extract.regional_body", 0.6)), label
+
+
 def run(st: DocState) -> None:
     cands = _listed_places(st, [m for m in find_reference_mentions(st.doc, st.ref, listed=True)
                                 if not _comparison_scope(st, m) and not _page_label(st, m)])
     cands = _county_by_governor(st, _county_or_landscape(st, cands))
     cands = _bodies_of_listed_counties(st, _one_sense(st, cands))
-    for m in settle(cands):
-        st.add_mention(m)
+    settled = settle(cands)
+    starts = {m.prov.span.start for m in settled}
+    for m in settled:
+        # a county's or a landscape's name as a word of a longer name names no county or landscape of its own
+        after = _glued_after(st, m, starts)
+        if after is not None:
+            body = _regional_body(st, m, after)
+            if body is not None:
+                st.add_mention(body[0], label=body[1])
+        elif not _glued_before(st, m, starts):
+            st.add_mention(m)
 
 
 STEP = Step("reference_names", run, reads=("doc", "ref"), writes=("mentions", "info"))
