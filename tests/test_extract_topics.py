@@ -194,6 +194,7 @@ def _has_form(forms, form):
     ("Fokus för besöket ligger på fiskevården.", "fiskevården"),
     # what the speakers raised, and the other fields they touched on
     ("Vi lyfte bekymret med skogsvägarna.", "skogsvägarna"),
+    ("Utställningen lyfte också sågverkshistoria och vattnet i älven.", "vattnet i älven"),
     ("Fiskevården och skogsvägarna var andra områden som vi berörde.", "fiskevården"),
     ("Hon betonade vikten av att sågverkshistoria diskuteras i kommunen.", "sågverkshistoria"),
     # how a place is doing, which a county governor reports on

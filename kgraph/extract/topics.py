@@ -256,6 +256,8 @@ _FORWARD_CUE = re.compile(
     r"|lyftes|lyfte fram|lyfta fram|lyfts fram|lyftes fram"
     # "Vi lyfte bekymret med X", "Vi berörde också X": what the speakers raised
     r"|(?:vi|man|de|han|hon|jag)\s+(?:också\s+|även\s+)?(?:lyfte|lyfter|berörde)"
+    # ("Utställningen lyfte också X", "Seminariet berörde X": a talk's or a show's subject, in the definite)
+    r"|(?:[a-zåäö]{3,}(?:en|et|na))\s+(?:också\s+|även\s+)?(?:lyfte|lyfter|berörde|berör)"
     r"|med anledning av"
     r"|(?:redogör|redogjorde|redogjort|redogörelse|redovisning)\s+för"  # minutes: "X redogör för delårsrapporten"
     # what a visit shows its guest: "få inblick i X", "ta del av X"; what a meeting reviews: "gick vi igenom X"
