@@ -1009,3 +1009,15 @@ def test_topics_a_list_opened_by_its_kind_before_a_passive_cue(reference, make_d
     # "Områden som X, Y och Z belystes": the kind of the items opens the list, the passive verb closes it
     forms = _topic_forms(reference, make_document, "Områden som bostäder och chefsrollen i mindre kommuner belystes.")
     assert _has_form(forms, "chefsrollen i mindre kommuner"), forms
+
+
+@pytest.mark.parametrize("sentence, concept", [
+    ("En ny styrelse valdes och Anna Berglund blev ordförande.", "val av styrelse"),
+    ("Utöver styrelsen valdes ny valberedning.", "valberedning"),
+    ("Styrelsen beslutade också om ändringar i delegationsordningen.", "delegationsordning"),
+])
+def test_topics_an_annual_meetings_elections_and_a_boards_delegations(reference, make_document, sentence, concept):
+    # what an association's annual meeting or a board dealt with: the elections, the scheme of delegation
+    text = ("Förbundsmötet i Vara\n\nPublicerad 2023-04-12\n\nI dag höll SmåKom sitt förbundsmöte i Vara kommun "
+            f"med ombud från alla medlemskommuner. Ordföranden Lars Nord (C) öppnade mötet. {sentence}\n")
+    assert _concept(reference, concept).id in _meeting_topics(reference, make_document, text)
