@@ -2,6 +2,8 @@
 values, marks after a member's entry, offices as fields, names written surname first."""
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extract.pipeline import extract_document
 
 
@@ -281,36 +283,26 @@ def test_a_committee_of_the_board_in_capitals_with_the_board_in_the_genitive(ref
     assert "agency/sida" not in ex.entities, sorted(ex.entities)
 
 
-def test_a_board_named_by_an_adjective_and_a_compound_opens_its_minutes(reference, make_document):
-    text = ("Regionala utvecklingsnämnden\n\n1 Regionala utvecklingsnämnden Tid 09:00-14:00 Plats Regionhuset, "
-            "Exempelby Beslutande ledamöter Anna Berglund (S) (ordförande) Lars Nord (M) (vice ordförande) "
-            "Eva Sjö (C) Övriga Karin Ek, sekreterare\n")
+@pytest.mark.parametrize("text, board", [
+    # a board named by an adjective and a compound opens its minutes
+    ("Regionala utvecklingsnämnden\n\n1 Regionala utvecklingsnämnden Tid 09:00-14:00 Plats Regionhuset, "
+     "Exempelby Beslutande ledamöter Anna Berglund (S) (ordförande) Lars Nord (M) (vice ordförande) "
+     "Eva Sjö (C) Övriga Karin Ek, sekreterare\n", "Regionala utvecklingsnämnden"),
+    # a committee in capitals, with an adjective, after the header's first field
+    ("PROTOKOLL. Sammanträdesdatum KOMMUNSTYRELSENS SOCIALA UTSKOTT. Ledamöter Anna Berglund (m) "
+     "Ordförande\n\n1 Tid: 9:00 - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rådhuset Ledamöter "
+     "Anna Berglund (m) Ordförande Lars Nord (s) Vice ordförande Eva Sjö (c) Övriga Karin Ek, sekreterare\n",
+     "Kommunstyrelsens sociala utskott"),
+    # a board in lower case right after "Protokoll från", before the region's letterhead: the committee's
+    # minutes, on the region's paper
+    ("Protokoll från regionutvecklingsnämnden den 3 mars 2017\n\n1 (20) Protokoll från Västra "
+     "Götalandsregionen Protokoll från regionutvecklingsnämnden den 3 mars 2017 Tid: 10:00 14:00 Plats: "
+     "Regionens hus, Vänersborg Närvarande Anna Berglund, ordförande (S) Lars Nord, vice ordförande (M) "
+     "Eva Sjö (C) Övriga Karin Ek, sekreterare\n", "Regionutvecklingsnämnden"),
+])
+def test_the_header_names_the_minuted_board(reference, make_document, text, board):
     ex = extract_document(make_document(text), reference)
-    assert _members_of(ex, "Regionala utvecklingsnämnden") >= {"person/anna-berglund", "person/lars-nord",
-                                                                "person/eva-sjo"}
-
-
-def test_a_committee_in_capitals_after_the_headers_first_field(reference, make_document):
-    # "PROTOKOLL Sammanträdesdatum KOMMUNSTYRELSENS SOCIALA UTSKOTT": the committee's name holds an adjective
-    text = ("PROTOKOLL. Sammanträdesdatum KOMMUNSTYRELSENS SOCIALA UTSKOTT. Ledamöter Anna Berglund (m) "
-            "Ordförande\n\n1 Tid: 9:00 - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rådhuset Ledamöter "
-            "Anna Berglund (m) Ordförande Lars Nord (s) Vice ordförande Eva Sjö (c) Övriga Karin Ek, sekreterare\n")
-    ex = extract_document(make_document(text), reference)
-    assert _members_of(ex, "Kommunstyrelsens sociala utskott") >= {"person/anna-berglund", "person/lars-nord",
-                                                                    "person/eva-sjo"}
-
-
-def test_a_board_in_lower_case_right_after_protokoll_fran_comes_before_the_regions_letterhead(reference,
-                                                                                              make_document):
-    # "Protokoll från regionutvecklingsnämnden ... Protokoll från Västra Götalandsregionen": the committee's
-    # minutes, on the region's paper; its members sit on the committee
-    text = ("Protokoll från regionutvecklingsnämnden den 3 mars 2017\n\n1 (20) Protokoll från Västra "
-            "Götalandsregionen Protokoll från regionutvecklingsnämnden den 3 mars 2017 Tid: 10:00 14:00 Plats: "
-            "Regionens hus, Vänersborg Närvarande Anna Berglund, ordförande (S) Lars Nord, vice ordförande (M) "
-            "Eva Sjö (C) Övriga Karin Ek, sekreterare\n")
-    ex = extract_document(make_document(text), reference)
-    assert _members_of(ex, "Regionutvecklingsnämnden") >= {"person/anna-berglund", "person/lars-nord",
-                                                            "person/eva-sjo"}
+    assert _members_of(ex, board) >= {"person/anna-berglund", "person/lars-nord", "person/eva-sjo"}
 
 
 def test_a_first_page_with_its_labels_in_capitals_under_a_stray_line_of_names(reference, make_document):

@@ -1,7 +1,10 @@
 """Reference names: municipalities, counties, regions, county boards, ministries,
 agencies, associations, parties, companies and places from the reference
 tables, found in one pass (:mod:`kgraph.extract.gazetteer`) and settled
-leftmost-longest.
+leftmost-longest. A county's or a landscape's one-word name glued to a longer
+name no table holds ("Rådhus Exempelland") names no county of its own; in the
+genitive before a capitalised noun it names the county's body ("Exempelbottens
+Media").
 
 Reads ``doc``, ``ref``; writes ``mentions``, ``info``.
 """
