@@ -373,6 +373,8 @@ def test_names_of_places_end_at_a_paragraph_or_a_field_line(reference, make_docu
      "Wendla Thorstensson"),
     # a first name that is also a common word, between two names of a list
     ("På pressträffen medverkar Mats Eriksson, Dag Hultefors, Per Persson samt Anna Berg.", "Dag Hultefors"),
+    # ... or opening a contact line, a surname and a title after it
+    ("Regionen informerar\n\nKontakt:\nDag Nordström, kommunikatör, 070-111 22 33\n", "Dag Nordström"),
 ])
 def test_persons_unlisted_first_name_where_the_sentence_makes_it_a_name(reference, make_document, text, name):
     assert name in _names(reference, make_document, text)
@@ -380,6 +382,8 @@ def test_persons_unlisted_first_name_where_the_sentence_makes_it_a_name(referenc
 
 def test_persons_common_word_before_a_surname_alone_is_no_name(reference, make_document):
     assert _names(reference, make_document, "Besök\n\nEn dag Karlsson kom förbi med kaffe.\n") == []
+    # (nor a form's field label: "Dag och tid", a table's "Dag Tid Plats")
+    assert _names(reference, make_document, "Möte\n\nDag och tid: 3 mars kl 10.\nDag Tid Plats\n") == []
 
 
 @pytest.mark.parametrize("text, expected", [
