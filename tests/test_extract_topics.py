@@ -1021,3 +1021,12 @@ def test_topics_an_annual_meetings_elections_and_a_boards_delegations(reference,
     text = ("Förbundsmötet i Vara\n\nPublicerad 2023-04-12\n\nI dag höll SmåKom sitt förbundsmöte i Vara kommun "
             f"med ombud från alla medlemskommuner. Ordföranden Lars Nord (C) öppnade mötet. {sentence}\n")
     assert _concept(reference, concept).id in _meeting_topics(reference, make_document, text)
+
+
+def test_topics_a_capacity_that_praises_a_place_is_no_policy_area(reference, make_document):
+    # "den innovationskraft som finns i länet": praise of the county, no research or innovation policy
+    text = (VISIT + "Jag ser fram emot att få ta del av den kompetens och innovationskraft som finns i länet, "
+            "säger ministern. Samtalen handlade om bostadsbyggande.\n")
+    topics = _meeting_topics(reference, make_document, text)
+    assert _concept(reference, "bostadsbyggande").id in topics
+    assert _concept(reference, "forskning och innovation").id not in topics
