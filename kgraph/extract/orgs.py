@@ -573,7 +573,7 @@ def find_pattern_orgs(text: str, taken: list[tuple[int, int]],
             yield PatternOrg(a, b, text[a:b], "Company", f"company/{slug(text[a:b])}", wins=soft_only)
     for m in prefilter.finditer(HOUSING_COOP_RE, text):
         a, b = m.span()
-        if free(a, b) or not hard.overlaps(a, b):
+        if not hard.overlaps(a, b):  # (a free span overlaps no hard one either)
             yield PatternOrg(a, b, m.group(), "Organization", f"org/{slug(m.group())}", wins=not free(a, b))
     for m in UTILITY_RE.finditer(text):
         a, b = m.span()

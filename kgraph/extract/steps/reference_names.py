@@ -254,20 +254,20 @@ def _judged(st: DocState, m: Mention) -> bool:
 
 
 def _glued_after(st: DocState, m: Mention, starts: set[int]) -> re.Match[str] | None:
-    """The capitalised words after the name on its line that make it part of a longer name ("Exempelbottens
-    Media", "EU-kontoret Exempelland South Sweden"); not a name a table holds ("Jämtland Härjedalen": the county
-    by its two landscapes)."""
-    after = _CAPITAL_AFTER_RE.match(st.doc.text, m.prov.span.end) if _judged(st, m) else None
+    """The capitalised words after a name ``_judged`` takes, on its line, that make it part of a longer name
+    ("Exempelbottens Media", "EU-kontoret Exempelland South Sweden"); not a name a table holds ("Jämtland
+    Härjedalen": the county by its two landscapes)."""
+    after = _CAPITAL_AFTER_RE.match(st.doc.text, m.prov.span.end)
     if after is None or after.start("w") in starts or after["w"].split()[0] in st.ref.given_names:
         return None  # (nor before a person's name: "landshövding i Exempelland Anna Berg")
     return after
 
 
 def _glued_before(st: DocState, m: Mention, starts: set[int]) -> bool:
-    """Is the name the last word of a longer name, after a capitalised word mid-sentence ("till Rådhus
-    Exempelland")? Not after a name a table holds: "Länsförsäkringar Exempelland" is the company's branch."""
+    """Is a name ``_judged`` takes the last word of a longer name, after a capitalised word mid-sentence ("till
+    Rådhus Exempelland")? Not after a name a table holds: "Länsförsäkringar Exempelland" is the company's branch."""
     s = m.prov.span.start
-    before = _CAPITAL_BEFORE_RE.search(st.doc.text, max(0, s - 40), s) if _judged(st, m) else None
+    before = _CAPITAL_BEFORE_RE.search(st.doc.text, max(0, s - 40), s)
     return before is not None and before.start("w") not in starts
 
 
@@ -296,6 +296,9 @@ def run(st: DocState) -> None:
     settled = settle(cands)
     starts = {m.prov.span.start for m in settled}
     for m in settled:
+        if not _judged(st, m):
+            st.add_mention(m)
+            continue
         # a county's or a landscape's name as a word of a longer name names no county or landscape of its own
         after = _glued_after(st, m, starts)
         if after is not None:
